@@ -1,0 +1,47 @@
+// Guards: every protected loader/action starts with one of these. They throw a redirect (no session),
+// a 404 (unknown organization, or not a member: the two look the same to the caller) or a 403
+// (a member whose role does not allow the action), and return the identity they checked.
+import { redirect } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
+import { can, type Action, type Role } from "../domain/permissions";
+import { findMembership } from "../models/org.server";
+import { getSessionUser, type SessionUser } from "./session.server";
+import { forbidden, notFound } from "./http.server";
+
+export async function getOptionalUser(request: Request, context: AppLoadContext): Promise<SessionUser | null> {
+  return getSessionUser(context.db, request);
+}
+
+export async function requireUser(request: Request, context: AppLoadContext): Promise<SessionUser> {
+  const user = await getSessionUser(context.db, request);
+  if (!user) {
+    const url = new URL(request.url);
+    const back = request.method === "GET" ? url.pathname + url.search : url.pathname;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  return user;
+}
+
+export interface OrgIdentity {
+  user: SessionUser;
+  org: { id: number; slug: string; name: string };
+  role: Role;
+}
+
+/**
+ * The tenant comes from the URL slug, checked against the signed-in user's memberships — never from
+ * a form field. Another tenant's page answers 404, exactly like a page that does not exist.
+ */
+export async function requireOrg(
+  request: Request,
+  context: AppLoadContext,
+  slug: string | undefined,
+  action: Action = "org.view",
+): Promise<OrgIdentity> {
+  const user = await requireUser(request, context);
+  if (!slug) throw notFound();
+  const m = await findMembership(context.db, user.userId, slug);
+  if (!m) throw notFound("No such organization");
+  if (!can(m.role, action)) throw forbidden();
+  return { user, org: { id: m.orgId, slug: m.slug, name: m.orgName }, role: m.role };
+}

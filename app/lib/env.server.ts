@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+const boolish = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z.string().min(1).default("file:./data/lantern.db"),
+  /** Public base URL used in mailed links, e.g. https://lantern.example.com (default http://localhost:PORT). */
+  APP_URL: z.string().url().optional(),
+  /** smtp://user:pass@host:587 or smtps://…; without it mail stays in the outbox, readable by admins. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default("Lantern <no-reply@lantern.invalid>"),
+  /** Secure cookies; defaults to true in production. Set false only to serve production over plain http on a LAN. */
+  COOKIE_SECURE: boolish.optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(8 * 60),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(7 * 24),
+  /** Set to 1 when behind a reverse proxy that sets X-Forwarded-For / X-Forwarded-Proto. */
+  TRUST_PROXY: boolish.default("false"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { cookieSecure: boolean; appUrl: string };
+
+let cached: Env | undefined;
+
+/** Parses process.env once; a bad value stops the process at start-up with a readable message. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  cached = {
+    ...e,
+    cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === "production",
+    appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+  };
+  return cached;
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

@@ -1,0 +1,50 @@
+import { json } from "@remix-run/node";
+import type { ZodError } from "zod";
+
+/** Field errors in the shape the forms read: { fieldErrors: { email: "…" }, formError?: "…" }. */
+export type ActionErrors = { fieldErrors?: Record<string, string>; formError?: string };
+
+export function zodFieldErrors(error: ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_form";
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+export function badRequest(errors: ActionErrors, status = 400) {
+  return json(errors, { status });
+}
+
+export function notFound(message = "Not found"): Response {
+  return new Response(message, { status: 404, statusText: "Not Found" });
+}
+
+export function forbidden(message = "You do not have permission to do that"): Response {
+  return new Response(message, { status: 403, statusText: "Forbidden" });
+}
+
+/** A same-site relative path to go to after login; anything else (//evil, https://…) becomes "/". */
+export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}
+
+/** Parse a form body into a plain object (repeated keys become arrays). */
+export async function formObject(request: Request): Promise<Record<string, string | string[]>> {
+  let fd: FormData;
+  try {
+    fd = await request.formData();
+  } catch {
+    throw json({ formError: "The form could not be read. Reload the page and try again." }, { status: 400 });
+  }
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of fd.entries()) {
+    if (typeof v !== "string") continue;
+    const prev = out[k];
+    if (prev === undefined) out[k] = v;
+    else out[k] = Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  return out;
+}

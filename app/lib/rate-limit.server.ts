@@ -1,0 +1,45 @@
+import { json } from "@remix-run/node";
+import type { DbOrTrx } from "../models/types";
+import { addHit, clearHits, countHits } from "../models/rate-limit.server";
+
+export interface Limit {
+  bucket: string;
+  limit: number;
+  windowMs: number;
+}
+
+// Login: more than 10 failures a minute from one IP, or 5 on one account in 15 minutes, are refused.
+export const LOGIN_IP: Limit = { bucket: "login-ip", limit: 10, windowMs: 60_000 };
+export const LOGIN_ACCOUNT: Limit = { bucket: "login-account", limit: 5, windowMs: 15 * 60_000 };
+// Mails sent on request of an anonymous visitor (sign-up, password reset): per IP and per address.
+export const MAIL_IP: Limit = { bucket: "mail-ip", limit: 10, windowMs: 15 * 60_000 };
+export const MAIL_ADDRESS: Limit = { bucket: "mail-address", limit: 3, windowMs: 15 * 60_000 };
+
+/** Seconds until a new attempt is allowed, or 0 when the key is under its limit. */
+export async function retryAfterSeconds(db: DbOrTrx, l: Limit, key: string, nowMs = Date.now()): Promise<number> {
+  const w = await countHits(db, l.bucket, key, nowMs - l.windowMs);
+  if (w.count < l.limit || w.oldestMs == null) return 0;
+  return Math.max(1, Math.ceil((w.oldestMs + l.windowMs - nowMs) / 1000));
+}
+
+export async function hit(db: DbOrTrx, l: Limit, key: string, nowMs = Date.now()): Promise<void> {
+  await addHit(db, l.bucket, key, nowMs);
+}
+
+export async function reset(db: DbOrTrx, l: Limit, key: string): Promise<void> {
+  await clearHits(db, l.bucket, key);
+}
+
+/** The worst Retry-After over several limits (0 when none is exceeded). */
+export async function checkAll(db: DbOrTrx, checks: Array<[Limit, string]>, nowMs = Date.now()): Promise<number> {
+  let worst = 0;
+  for (const [l, key] of checks) worst = Math.max(worst, await retryAfterSeconds(db, l, key, nowMs));
+  return worst;
+}
+
+export function tooManyRequests(retryAfter: number, message = "Too many attempts. Please wait and try again.") {
+  return json(
+    { formError: `${message} You can try again in ${retryAfter} seconds.` },
+    { status: 429, headers: { "Retry-After": String(retryAfter) } },
+  );
+}

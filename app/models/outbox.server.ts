@@ -1,0 +1,58 @@
+import type { DbOrTrx } from "./types";
+import { nowIso } from "../lib/time";
+
+export interface MailInput {
+  orgId: number | null;
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Queue a mail in the same transaction as the change that caused it; delivery happens after commit. */
+export async function enqueueMail(db: DbOrTrx, m: MailInput): Promise<number> {
+  const row = await db
+    .insertInto("mail_outbox")
+    .values({ org_id: m.orgId, kind: m.kind, to_address: m.to, subject: m.subject, body_text: m.text, created_at: nowIso() })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function listOrgOutbox(db: DbOrTrx, orgId: number, limit = 100) {
+  return db
+    .selectFrom("mail_outbox")
+    .select(["id", "kind", "to_address", "subject", "body_text", "created_at", "sent_at", "attempts", "last_error"])
+    .where("org_id", "=", orgId)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+}
+
+export async function listUndelivered(db: DbOrTrx, maxAttempts: number, limit: number) {
+  return db
+    .selectFrom("mail_outbox")
+    .select(["id", "to_address", "subject", "body_text", "attempts"])
+    .where("sent_at", "is", null)
+    .where("attempts", "<", maxAttempts)
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+}
+
+export async function markSent(db: DbOrTrx, id: number): Promise<void> {
+  await db
+    .updateTable("mail_outbox")
+    .set((eb) => ({ sent_at: nowIso(), attempts: eb("attempts", "+", 1), last_error: null }))
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function markFailed(db: DbOrTrx, id: number, error: string): Promise<void> {
+  await db
+    .updateTable("mail_outbox")
+    .set((eb) => ({ attempts: eb("attempts", "+", 1), last_error: error.slice(0, 500) }))
+    .where("id", "=", id)
+    .execute();
+}

@@ -1,0 +1,99 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+  Link,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import stylesHref from "./styles/app.css";
+import { useNonce } from "./components/nonce";
+import { getOptionalUser } from "./lib/auth.server";
+import { listUserOrgs } from "./models/org.server";
+import { TopBar } from "./components/top-bar";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Lantern" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request, context);
+  const orgs = user ? await listUserOrgs(context.db, user.userId) : [];
+  return json({
+    user: user ? { name: user.name, email: user.email } : null,
+    orgs: orgs.map((o) => ({ slug: o.slug, name: o.orgName, role: o.role })),
+  });
+}
+
+export type RootData = ReturnType<typeof useRootData>;
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return (
+    <>
+      <TopBar />
+      <Outlet />
+    </>
+  );
+}
+
+const MESSAGES: Record<number, { title: string; text: string }> = {
+  400: { title: "That request could not be understood", text: "Check what you entered and try again." },
+  403: { title: "You cannot do that", text: "Your role in this organization does not allow this. Ask an admin if you need it." },
+  404: { title: "Page not found", text: "There is nothing here, or you do not have access to it." },
+  405: { title: "Not allowed", text: "This page cannot be used that way." },
+  409: { title: "Someone else changed this", text: "Reload the page to see the latest version." },
+  410: { title: "This link has expired", text: "Ask for a new link." },
+  413: { title: "Too large", text: "What you sent is larger than we accept." },
+  429: { title: "Too many requests", text: "Please wait a moment and try again." },
+};
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const m = MESSAGES[status] ?? {
+    title: "Something went wrong",
+    text: "An unexpected error happened on our side. It has been logged; please try again.",
+  };
+  // Never render the error object itself: no stack traces or internals reach the browser.
+  return (
+    <main className="page narrow error-page">
+      <p className="eyebrow">Error {status}</p>
+      <h1>{m.title}</h1>
+      <p>{m.text}</p>
+      <p>
+        <Link to="/">Go to the start page</Link>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,66 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useSearchParams } from "@remix-run/react";
+import { LoginSchema } from "../schemas/auth";
+import { getOptionalUser } from "../lib/auth.server";
+import { badRequest, formObject, safeRedirectPath, zodFieldErrors } from "../lib/http.server";
+import { endSession, startSession } from "../lib/session.server";
+import { tooManyRequests } from "../lib/rate-limit.server";
+import { homePathFor, login } from "../services/accounts.server";
+import { Field, FormError, SubmitButton, useZodForm } from "../components/forms";
+
+export const meta: MetaFunction = () => [{ title: "Log in — Lantern" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request, context);
+  if (user) throw redirect(await homePathFor(context.db, user.userId));
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = LoginSchema.safeParse(await formObject(request));
+  if (!parsed.success) return badRequest({ fieldErrors: zodFieldErrors(parsed.error) });
+  const result = await login(context.db, parsed.data, context.clientIp);
+  if ("throttled" in result) return tooManyRequests(result.throttled, "Too many failed log-ins.");
+  // One message for an unknown address and a wrong password: it must not tell which.
+  if ("invalid" in result) return json({ formError: "Wrong email or password." }, { status: 401 });
+  await endSession(context.db, request); // whatever session the browser had before is ended, never reused
+  const { cookie } = await startSession(context.db, result.userId, {
+    ip: context.clientIp,
+    userAgent: request.headers.get("user-agent"),
+  });
+  const to = safeRedirectPath(parsed.data.redirectTo, await homePathFor(context.db, result.userId));
+  return redirect(to, { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Login() {
+  const [params] = useSearchParams();
+  const { form, onSubmit, errorFor, formError, busy } = useZodForm(LoginSchema);
+  const reset = params.get("reset") === "1";
+  return (
+    <main className="page narrow">
+      <h1>Log in</h1>
+      {reset ? (
+        <div className="alert success" role="status">
+          Your password was changed. Log in with the new one.
+        </div>
+      ) : null}
+      <FormError message={formError} />
+      <Form method="post" noValidate onSubmit={onSubmit} className="stack">
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <Field label="Email" type="email" autoComplete="email" registration={form.register("email")} error={errorFor("email")} />
+        <Field
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          registration={form.register("password")}
+          error={errorFor("password")}
+        />
+        <SubmitButton busy={busy}>Log in</SubmitButton>
+      </Form>
+      <p>
+        <Link to="/forgot-password">Forgot your password?</Link> · <Link to="/signup">Create an organization</Link>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,51 @@
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { startSession } from "../lib/session.server";
+import { confirmSignup, describePendingSignup } from "../services/accounts.server";
+
+export const meta: MetaFunction = () => [{ title: "Confirm your account — Lantern" }];
+export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer" });
+
+// GET only shows the page (mail scanners open links); the account is created by the POST.
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const pending = await describePendingSignup(context.db, params.token ?? "");
+  if (!pending) throw json(null, { status: 410 });
+  return json(pending);
+}
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const created = await confirmSignup(context.db, params.token ?? "", context.clientIp);
+  if (!created) throw json(null, { status: 410 });
+  const { cookie } = await startSession(context.db, created.userId, { ip: context.clientIp, userAgent: request.headers.get("user-agent") });
+  return redirect(`/o/${created.slug}`, { headers: { "Set-Cookie": cookie } });
+}
+
+export default function ConfirmSignup() {
+  const p = useLoaderData<typeof loader>();
+  return (
+    <main className="page narrow">
+      <h1>Finish creating your account</h1>
+      <p>
+        You are creating <strong>{p.orgName}</strong> on Lantern as <strong>{p.email}</strong>, and you will be its admin.
+      </p>
+      <Form method="post">
+        <button type="submit" className="button">
+          Create my account
+        </button>
+      </Form>
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <main className="page narrow">
+      <h1>This link can no longer be used</h1>
+      <p>Confirmation links work once and for 24 hours. Sign up again to get a new one.</p>
+      <Link to="/signup" className="button">
+        Sign up again
+      </Link>
+    </main>
+  );
+}

@@ -1,0 +1,85 @@
+import "../load-context";
+// The HTTP server: static files, security headers, CSRF check, request log, and the Remix handler.
+// Split from main.ts so tests can start it on a free port with their own database.
+import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from "express";
+import compression from "compression";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import type { Db } from "../../db/client";
+import { contentSecurityPolicy, isCrossSiteRequest } from "../domain/security";
+import { newNonce } from "../lib/crypto.server";
+import { env } from "../lib/env.server";
+import { log, redactPath } from "../lib/logger.server";
+
+export function createApp(opts: { build: ServerBuild; db: Db; publicDir: string }) {
+  const app = express();
+  const e = env();
+  app.disable("x-powered-by");
+  if (e.TRUST_PROXY) app.set("trust proxy", true);
+  app.use(compression());
+
+  // Fingerprinted build assets are immutable; the rest of public/ is cached briefly.
+  app.use("/build", express.static(path.join(opts.publicDir, "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(opts.publicDir, { maxAge: "1h" }));
+
+  app.use((req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+    const started = process.hrtime.bigint();
+    const nonce = newNonce();
+    res.locals.nonce = nonce;
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    if (e.appUrl.startsWith("https://")) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      log.info("request", { method: req.method, path: redactPath(req.originalUrl), status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+    });
+    next();
+  });
+
+  // CSRF: refuse state-changing requests that a browser marks as coming from another site.
+  app.use((req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+    const expectedOrigin = `${req.protocol}://${req.get("host") ?? ""}`;
+    const crossSite = isCrossSiteRequest({
+      method: req.method,
+      secFetchSite: req.get("sec-fetch-site") ?? null,
+      origin: req.get("origin") ?? null,
+      expectedOrigin,
+    });
+    if (crossSite) {
+      res.status(403).type("text/plain").send("Cross-site request refused.");
+      return;
+    }
+    next();
+  });
+
+  app.get("/healthz", (_req, res) => {
+    res.type("text/plain").send("ok");
+  });
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build: opts.build,
+      mode: e.NODE_ENV === "production" ? "production" : "development",
+      getLoadContext: (req, res): AppLoadContext => ({
+        db: opts.db.db,
+        engine: opts.db.engine,
+        nonce: String(res.locals.nonce ?? ""),
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      }),
+    }),
+  );
+
+  // Last resort: never a stack trace.
+  app.use((err: unknown, _req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+    void next;
+    log.error("unhandled error", { error: err instanceof Error ? err.stack : String(err) });
+    if (!res.headersSent) res.status(500).type("text/plain").send("Something went wrong on our side. Please try again.");
+  });
+  return app;
+}

@@ -1,0 +1,26 @@
+// Periodic housekeeping inside the server process: mail delivery, expired sessions, old rate-limit rows.
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/types";
+import { deliverPendingMail } from "../lib/mail.server";
+import { log } from "../lib/logger.server";
+import { deleteExpiredSessions } from "../models/session.server";
+import { pruneHits } from "../models/rate-limit.server";
+import { nowIso } from "../lib/time";
+
+export function startBackgroundJobs(db: Kysely<Database>): () => void {
+  const run = (name: string, fn: () => Promise<unknown>) => () => {
+    fn().catch((e: unknown) => log.error("job failed", { job: name, error: String(e) }));
+  };
+  const timers = [
+    setInterval(run("mail", () => deliverPendingMail(db)), 15_000),
+    setInterval(
+      run("cleanup", async () => {
+        await deleteExpiredSessions(db, nowIso());
+        await pruneHits(db, Date.now() - 24 * 3600_000);
+      }),
+      10 * 60_000,
+    ),
+  ];
+  for (const t of timers) t.unref();
+  return () => timers.forEach(clearInterval);
+}

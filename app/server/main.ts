@@ -1,0 +1,36 @@
+// `npm start` runs this (after build, migrate and seed): one process, one database client.
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { createApp } from "./app";
+import { env } from "../lib/env.server";
+import { getDb } from "../lib/db.server";
+import { log } from "../lib/logger.server";
+import { startBackgroundJobs } from "./jobs";
+import { redactUrl } from "../../db/client";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const e = env();
+const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;
+const db = getDb();
+const app = createApp({ build, db, publicDir: path.join(root, "public") });
+
+const server = app.listen(e.PORT, e.HOST, () => {
+  log.info("Lantern listening", { url: `http://${e.HOST}:${e.PORT}`, database: redactUrl(e.DATABASE_URL) });
+});
+// Fail loudly on a busy port instead of wandering off to another one.
+server.on("error", (err) => {
+  log.error("server failed to start", { error: err.message });
+  process.exit(1);
+});
+const stopJobs = startBackgroundJobs(db.db);
+
+async function shutdown(signal: string) {
+  log.info("shutting down", { signal });
+  stopJobs();
+  server.close();
+  await db.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,0 +1,180 @@
+// Account flows: sign-up (confirmed by mail), login (throttled), password reset and change.
+// No result here says whether an email address has an account.
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/types";
+import { hashPassword, verifyAgainstDummy, verifyPassword } from "../lib/password.server";
+import { hashToken, newToken } from "../lib/crypto.server";
+import { addMinutes, nowIso } from "../lib/time";
+import { env } from "../lib/env.server";
+import { kickMailDelivery } from "../lib/mail.server";
+import { LOGIN_ACCOUNT, LOGIN_IP, MAIL_ADDRESS, MAIL_IP, checkAll, hit, reset } from "../lib/rate-limit.server";
+import { findUserByEmail, getUserById, insertUser, setPasswordHash } from "../models/user.server";
+import { addMember, freeSlug, insertOrg, listUserOrgs } from "../models/org.server";
+import { recordAudit } from "../models/audit.server";
+import { enqueueMail } from "../models/outbox.server";
+import { deleteUserSessions } from "../models/session.server";
+import {
+  consumePasswordReset,
+  consumePendingSignup,
+  expireUserResets,
+  findPendingSignup,
+  findPasswordReset,
+  insertPasswordReset,
+  insertPendingSignup,
+} from "../models/tokens.server";
+import { passwordResetMail, signupConfirmMail, signupExistingAccountMail } from "./mail-templates";
+
+type DB = Kysely<Database>;
+export type Throttled = { throttled: number };
+
+const SIGNUP_VALID_MINUTES = 24 * 60;
+const RESET_VALID_MINUTES = 30;
+
+export async function requestSignup(
+  db: DB,
+  input: { name: string; email: string; password: string; orgName: string },
+  ip: string,
+): Promise<{ ok: true } | Throttled> {
+  const throttled = await checkAll(db, [[MAIL_IP, ip], [MAIL_ADDRESS, input.email]]);
+  if (throttled) return { throttled };
+  // Hash before looking the address up, so both paths take the same time.
+  const passwordHash = await hashPassword(input.password);
+  const existing = await findUserByEmail(db, input.email);
+  const token = newToken();
+  await db.transaction().execute(async (trx) => {
+    await hit(trx, MAIL_IP, ip);
+    await hit(trx, MAIL_ADDRESS, input.email);
+    if (existing) {
+      await enqueueMail(trx, { orgId: null, kind: "signup-existing", to: input.email, ...signupExistingAccountMail({ link: `${env().appUrl}/login` }) });
+      return;
+    }
+    await insertPendingSignup(trx, {
+      tokenHash: hashToken(token),
+      email: input.email,
+      name: input.name,
+      passwordHash,
+      orgName: input.orgName,
+      expiresAt: nowIso(addMinutes(new Date(), SIGNUP_VALID_MINUTES)),
+    });
+    await enqueueMail(trx, {
+      orgId: null,
+      kind: "signup-confirm",
+      to: input.email,
+      ...signupConfirmMail({ name: input.name, link: `${env().appUrl}/signup/confirm/${token}` }),
+    });
+  });
+  kickMailDelivery(db);
+  return { ok: true };
+}
+
+export async function describePendingSignup(db: DB, token: string) {
+  const p = await findPendingSignup(db, hashToken(token), nowIso());
+  return p ? { email: p.email, name: p.name, orgName: p.org_name } : null;
+}
+
+/** Creates the user and the organization (the user as its admin). Null when the link is not usable. */
+export async function confirmSignup(db: DB, token: string, ip: string): Promise<{ userId: number; slug: string } | null> {
+  const now = nowIso();
+  return db.transaction().execute(async (trx) => {
+    const p = await findPendingSignup(trx, hashToken(token), now);
+    if (!p || !(await consumePendingSignup(trx, p.id, now))) return null;
+    if (await findUserByEmail(trx, p.email)) return null; // the address was registered meanwhile
+    const userId = await insertUser(trx, { email: p.email, name: p.name, passwordHash: p.password_hash });
+    const slug = await freeSlug(trx, p.org_name);
+    const orgId = await insertOrg(trx, p.org_name, slug);
+    await addMember(trx, orgId, userId, "admin");
+    const actor = { orgId, actorUserId: userId, actorLabel: p.email, ip };
+    await recordAudit(trx, { ...actor, action: "org.created", entity: "organization", entityId: orgId, diff: { name: p.org_name, slug } });
+    await recordAudit(trx, { ...actor, action: "member.added", entity: "membership", entityId: userId, diff: { email: p.email, role: "admin" } });
+    return { userId, slug };
+  });
+}
+
+export type LoginResult = { userId: number } | { invalid: true } | Throttled;
+
+export async function login(db: DB, input: { email: string; password: string }, ip: string): Promise<LoginResult> {
+  const throttled = await checkAll(db, [[LOGIN_IP, ip], [LOGIN_ACCOUNT, input.email]]);
+  if (throttled) return { throttled };
+  const user = await findUserByEmail(db, input.email);
+  const ok = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDummy(input.password);
+  if (!user || !ok) {
+    await db.transaction().execute(async (trx) => {
+      await hit(trx, LOGIN_IP, ip);
+      await hit(trx, LOGIN_ACCOUNT, input.email);
+      await recordAudit(trx, { orgId: null, actorUserId: user?.id ?? null, actorLabel: input.email, action: "auth.login_failed", entity: "user", entityId: user?.id, ip });
+    });
+    return { invalid: true };
+  }
+  await reset(db, LOGIN_ACCOUNT, input.email);
+  await recordAudit(db, { orgId: null, actorUserId: user.id, actorLabel: user.email, action: "auth.login", entity: "user", entityId: user.id, ip });
+  return { userId: user.id };
+}
+
+/** Where a user lands after login: their only (or first) organization, or their account page. */
+export async function homePathFor(db: DB, userId: number): Promise<string> {
+  const orgs = await listUserOrgs(db, userId);
+  return orgs[0] ? `/o/${orgs[0].slug}` : "/account";
+}
+
+export async function requestPasswordReset(db: DB, email: string, ip: string): Promise<{ ok: true } | Throttled> {
+  const throttled = await checkAll(db, [[MAIL_IP, ip], [MAIL_ADDRESS, email]]);
+  if (throttled) return { throttled };
+  const user = await findUserByEmail(db, email);
+  const token = newToken();
+  const now = new Date();
+  await db.transaction().execute(async (trx) => {
+    await hit(trx, MAIL_IP, ip);
+    await hit(trx, MAIL_ADDRESS, email);
+    if (!user) return; // same answer either way; nothing is sent to an address without an account
+    await expireUserResets(trx, user.id, nowIso(now));
+    await insertPasswordReset(trx, { userId: user.id, tokenHash: hashToken(token), expiresAt: nowIso(addMinutes(now, RESET_VALID_MINUTES)) });
+    await enqueueMail(trx, { orgId: null, kind: "password-reset", to: user.email, ...passwordResetMail({ link: `${env().appUrl}/reset-password/${token}` }) });
+    await recordAudit(trx, { orgId: null, actorUserId: user.id, actorLabel: user.email, action: "auth.password_reset_requested", entity: "user", entityId: user.id, ip });
+  });
+  kickMailDelivery(db);
+  return { ok: true };
+}
+
+export async function isResetTokenUsable(db: DB, token: string): Promise<boolean> {
+  return Boolean(await findPasswordReset(db, hashToken(token), nowIso()));
+}
+
+/** Sets the new password and ends every session of the user. Null when the link is not usable. */
+export async function resetPassword(db: DB, token: string, password: string, ip: string): Promise<{ userId: number } | null> {
+  const passwordHash = await hashPassword(password);
+  const now = nowIso();
+  return db.transaction().execute(async (trx) => {
+    const r = await findPasswordReset(trx, hashToken(token), now);
+    if (!r || !(await consumePasswordReset(trx, r.id, now))) return null;
+    const user = await getUserById(trx, r.user_id);
+    if (!user) return null;
+    await setPasswordHash(trx, user.id, passwordHash);
+    await deleteUserSessions(trx, user.id);
+    await recordAudit(trx, { orgId: null, actorUserId: user.id, actorLabel: user.email, action: "auth.password_reset", entity: "user", entityId: user.id, ip });
+    return { userId: user.id };
+  });
+}
+
+/** Verifies the current password, sets the new one and ends ALL the user's sessions (the caller starts a fresh one). */
+export async function changePassword(
+  db: DB,
+  userId: number,
+  input: { currentPassword: string; password: string },
+  ip: string,
+): Promise<{ ok: true } | { wrongPassword: true } | Throttled> {
+  const user = await getUserById(db, userId);
+  if (!user) return { wrongPassword: true };
+  const throttled = await checkAll(db, [[LOGIN_ACCOUNT, user.email]]);
+  if (throttled) return { throttled };
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+    await hit(db, LOGIN_ACCOUNT, user.email);
+    return { wrongPassword: true };
+  }
+  const passwordHash = await hashPassword(input.password);
+  await db.transaction().execute(async (trx) => {
+    await setPasswordHash(trx, userId, passwordHash);
+    await deleteUserSessions(trx, userId);
+    await recordAudit(trx, { orgId: null, actorUserId: userId, actorLabel: user.email, action: "auth.password_changed", entity: "user", entityId: userId, ip });
+  });
+  return { ok: true };
+}

@@ -1,0 +1,29 @@
+// Plain-text mail bodies. Links are absolute (APP_URL) because they are opened from a mail client.
+
+export function signupConfirmMail(p: { name: string; link: string }) {
+  return {
+    subject: "Confirm your Lantern account",
+    text: `Hello ${p.name},\n\nConfirm your email address to finish creating your Lantern account:\n\n${p.link}\n\nThis link is valid for 24 hours and can be used once. If you did not sign up, ignore this mail.\n`,
+  };
+}
+
+export function signupExistingAccountMail(p: { link: string }) {
+  return {
+    subject: "You already have a Lantern account",
+    text: `Someone (hopefully you) tried to sign up for Lantern with this address, which already has an account.\n\nLog in: ${p.link}\nForgot your password? Use "Forgot password" on the login page.\n\nIf this was not you, you can ignore this mail.\n`,
+  };
+}
+
+export function passwordResetMail(p: { link: string }) {
+  return {
+    subject: "Reset your Lantern password",
+    text: `A password reset was requested for your Lantern account.\n\nChoose a new password here (valid for 30 minutes, usable once):\n\n${p.link}\n\nIf you did not ask for this, ignore this mail: your password stays as it is.\n`,
+  };
+}
+
+export function teamInviteMail(p: { orgName: string; inviter: string; role: string; link: string }) {
+  return {
+    subject: `${p.inviter} invited you to ${p.orgName} on Lantern`,
+    text: `${p.inviter} invited you to join ${p.orgName} on Lantern as ${p.role}.\n\nAccept the invitation:\n\n${p.link}\n\nThe link is valid for 7 days.\n`,
+  };
+}

@@ -1,0 +1,47 @@
+// `npm run db:seed` (tsx db/cli/seed.ts [--reference]): migrates, loads reference data when the
+// countries table is empty (or always with --reference), then creates the demo tenants if absent.
+import { createDb, redactUrl } from "../client";
+import { migrateToLatest } from "../migrate";
+import { DEMO_PASSWORD, seedDemo } from "../seed/demo";
+import { seedReferenceData } from "../seed/reference";
+
+const USAGE = "Usage: tsx db/cli/seed.ts [--reference]   (--reference reloads countries, TIP tiers and TVPRA goods)";
+
+const args = process.argv.slice(2);
+const unknown = args.filter((a) => a !== "--reference");
+if (args.includes("--help") || args.includes("-h")) {
+  console.log(USAGE);
+} else if (unknown.length > 0) {
+  console.error(`Unknown argument ${unknown.join(" ")}\n${USAGE}`);
+  process.exitCode = 2;
+} else {
+  const url = process.env.DATABASE_URL ?? "file:./data/lantern.db";
+  const handle = createDb(url);
+  try {
+    const applied = await migrateToLatest(handle);
+    console.log(applied.length ? `Migrated ${redactUrl(url)}: ${applied.join(", ")}` : `Schema up to date (${redactUrl(url)})`);
+
+    const { n } = await handle.db
+      .selectFrom("countries")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    if (Number(n) === 0 || args.includes("--reference")) {
+      const c = await seedReferenceData(handle.db);
+      const skipped = c.skipped ? `, skipped ${c.skipped} rows without iso2` : "";
+      console.log(`Reference data loaded: ${c.countries} countries, ${c.tipTiers} TIP tier rows, ${c.goods} TVPRA goods${skipped}`);
+    } else {
+      console.log(`Reference data present (${n} countries); pass --reference to reload`);
+    }
+
+    if (await seedDemo(handle.db)) {
+      console.log(`Demo tenants created: acme, borealis (admin|compliance|exec@<slug>.test, password ${DEMO_PASSWORD})`);
+    } else {
+      console.log("Demo tenants already present; left unchanged");
+    }
+  } catch (e) {
+    console.error(`Seeding failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,65 @@
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import fs from "node:fs";
+import path from "node:path";
+import type { Database } from "./types";
+
+export type Engine = "sqlite" | "postgres";
+
+export interface Db {
+  db: Kysely<Database>;
+  engine: Engine;
+  /** Closes the pool / file handle. */
+  close(): Promise<void>;
+  /** The raw better-sqlite3 handle (SQLite only) — used for online backups and integrity checks. */
+  sqlite?: SQLite.Database;
+}
+
+// pg returns int8 (COUNT(*), SUM of integers) as strings; our counts fit easily in a JS number.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+// NUMERIC (averages) likewise.
+pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
+
+/**
+ * Opens a database from a URL:
+ *  - `file:./data/lantern.db`, `file::memory:` or `:memory:` → better-sqlite3 (WAL, foreign keys, busy timeout)
+ *  - `postgres://user@host:5432/db[?schema=name]` → a pg Pool; `schema` sets the search_path
+ *    (the test suite gives every test file its own schema).
+ */
+export function createDb(url: string, opts: { poolSize?: number } = {}): Db {
+  if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
+    const u = new URL(url);
+    const schema = u.searchParams.get("schema");
+    u.searchParams.delete("schema");
+    if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
+      throw new Error(`Invalid schema name in DATABASE_URL: ${schema}`);
+    }
+    const pool = new pg.Pool({
+      connectionString: u.toString(),
+      max: opts.poolSize ?? 10,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: "postgres", close: () => db.destroy() };
+  }
+
+  let file: string;
+  if (url === ":memory:" || url === "file::memory:") file = ":memory:";
+  else if (url.startsWith("file:")) file = url.slice("file:".length);
+  else throw new Error(`Unsupported DATABASE_URL (expected file:… or postgres://…): ${redactUrl(url)}`);
+
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  // WAL + NORMAL is durable across application crashes (only an OS crash may lose the last commits).
+  sqlite.pragma("synchronous = NORMAL");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, engine: "sqlite", sqlite, close: () => db.destroy() };
+}
+
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):([^@/]+)@/, "//$1:***@");
+}

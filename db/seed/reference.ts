@@ -1,0 +1,163 @@
+// Loads the public reference data shipped in this folder (see SOURCES.md) into countries, tip_tiers
+// and tvpra_goods. Idempotent: the three tables are emptied and refilled in one transaction, so a
+// reload after a data update never leaves a half-old, half-new set behind.
+import { parse } from "csv-parse/sync";
+import fs from "node:fs";
+import type { Kysely } from "kysely";
+import { z } from "zod";
+import type { Database } from "../types";
+
+const BATCH = 500;
+
+const iso2 = z.string().regex(/^[A-Z]{2}$/, "must be two capital letters");
+const yesNo = z
+  .string()
+  .toLowerCase()
+  .pipe(z.enum(["yes", "no"]))
+  .transform((v) => (v === "yes" ? 1 : 0));
+const year = z.coerce.number().int().min(1990).max(2100);
+const text = z.string().min(1);
+
+export const TIP_TIERS = ["Tier 1", "Tier 2", "Tier 2 Watch List", "Tier 3", "Special Case"] as const;
+
+const schemas = {
+  countries: z.object({ iso2, name: text }),
+  // `country` is only a label copied from the TIP report; iso2 is the key.
+  "tip-tiers": z.object({ iso2, country: z.string(), tier: z.enum(TIP_TIERS), report_year: year }),
+  // downstream_input_country (set on the 10 "downstream" rows, e.g. Chinese solar modules made with
+  // Chinese polysilicon) has no column yet; those rows load with all flags 0 and are still listed.
+  "tvpra-goods": z.object({
+    good: text,
+    country: z.string(),
+    iso2,
+    child_labor: yesNo,
+    forced_labor: yesNo,
+    forced_child_labor: yesNo,
+    list_year: year,
+    downstream_input_country: z.string().optional(),
+  }),
+};
+
+export type ReferenceFile = keyof typeof schemas;
+export type ReferenceRow<F extends ReferenceFile> = z.output<(typeof schemas)[F]>;
+
+export interface ParsedReference<F extends ReferenceFile> {
+  rows: ReferenceRow<F>[];
+  /** Rows skipped because their iso2 is blank. */
+  skipped: number;
+}
+
+/**
+ * Parses and validates one reference CSV. A row with a blank iso2 is skipped and counted: without
+ * a code it can be joined to nothing (SOURCES.md lists no such rows today, but a refreshed file might
+ * have a country the compiler could not map). Any other invalid row is a defect in the shipped data,
+ * so it throws naming the file and line rather than loading a silently wrong table.
+ *
+ * Kosovo's TIP rows use the user-assigned code XK, which is not in countries.csv (ISO 3166-1 has no
+ * Kosovo). They are loaded anyway: tip_tiers has no foreign key to countries, and they are real TIP
+ * placements for anyone who records a supplier under XK.
+ */
+export function parseReferenceCsv<F extends ReferenceFile>(file: F, csv: string): ParsedReference<F> {
+  const records = parse(csv, {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+    trim: true,
+    info: true,
+  }) as { record: Record<string, string>; info: { lines: number } }[];
+  const schema = schemas[file];
+  const rows: ReferenceRow<F>[] = [];
+  let skipped = 0;
+  for (const { record, info } of records) {
+    if (!record.iso2) {
+      skipped++;
+      continue;
+    }
+    const result = schema.safeParse({ ...record, iso2: record.iso2.toUpperCase() });
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      throw new Error(`${file}.csv line ${info.lines}: ${issue?.path.join(".") || "row"} ${issue?.message ?? "is invalid"}`);
+    }
+    rows.push(result.data as ReferenceRow<F>);
+  }
+  return { rows, skipped };
+}
+
+export function readReferenceCsv<F extends ReferenceFile>(file: F): ParsedReference<F> {
+  const csv = fs.readFileSync(new URL(`./${file}.csv`, import.meta.url), "utf8");
+  return parseReferenceCsv(file, csv);
+}
+
+function assertUnique<T>(file: string, rows: T[], key: (row: T) => string): void {
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const k = key(row);
+    if (seen.has(k)) throw new Error(`${file}.csv: duplicate row for ${k}`);
+    seen.add(k);
+  }
+}
+
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += BATCH) out.push(rows.slice(i, i + BATCH));
+  return out;
+}
+
+export interface ReferenceCounts {
+  countries: number;
+  tipTiers: number;
+  goods: number;
+  /** Rows skipped across the three files because their iso2 was blank. */
+  skipped: number;
+}
+
+/**
+ * Replaces countries, tip_tiers and tvpra_goods with the shipped CSVs. Every TIP report year is
+ * kept (the app shows the latest year per country and can show history). Parsing happens before
+ * the transaction opens, so a bad file changes nothing and the write lock is held only for inserts.
+ */
+export async function seedReferenceData(db: Kysely<Database>): Promise<ReferenceCounts> {
+  const countries = readReferenceCsv("countries");
+  const tips = readReferenceCsv("tip-tiers");
+  const goods = readReferenceCsv("tvpra-goods");
+  assertUnique("countries", countries.rows, (r) => r.iso2);
+  assertUnique("tip-tiers", tips.rows, (r) => `${r.iso2} ${r.report_year}`);
+
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("tvpra_goods").execute();
+    await trx.deleteFrom("tip_tiers").execute();
+    await trx.deleteFrom("countries").execute();
+
+    for (const batch of chunks(countries.rows)) {
+      await trx.insertInto("countries").values(batch.map((r) => ({ iso2: r.iso2, name: r.name }))).execute();
+    }
+    for (const batch of chunks(tips.rows)) {
+      await trx
+        .insertInto("tip_tiers")
+        .values(batch.map((r) => ({ iso2: r.iso2, tier: r.tier, report_year: r.report_year })))
+        .execute();
+    }
+    for (const batch of chunks(goods.rows)) {
+      await trx
+        .insertInto("tvpra_goods")
+        .values(
+          batch.map((r) => ({
+            good: r.good,
+            iso2: r.iso2,
+            child_labor: r.child_labor,
+            forced_labor: r.forced_labor,
+            forced_child_labor: r.forced_child_labor,
+            list_year: r.list_year,
+          })),
+        )
+        .execute();
+    }
+  });
+
+  return {
+    countries: countries.rows.length,
+    tipTiers: tips.rows.length,
+    goods: goods.rows.length,
+    skipped: countries.skipped + tips.skipped + goods.skipped,
+  };
+}

@@ -1,0 +1,191 @@
+// Hand-kept in step with db/migrations. Timestamps are ISO-8601 UTC strings; booleans are 0/1.
+import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+
+export type Role = "admin" | "compliance" | "executive";
+export type SupplierStatus = "active" | "inactive" | "archived";
+
+export interface OrganizationsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: string;
+  password_changed_at: string;
+}
+
+export interface MembershipsTable {
+  org_id: number;
+  user_id: number;
+  role: Role;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface PendingSignupsTable {
+  id: Generated<number>;
+  token_hash: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  org_name: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface PasswordResetsTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface TeamInvitesTable {
+  id: Generated<number>;
+  org_id: number;
+  email: string;
+  role: Role;
+  token_hash: string;
+  invited_by: number | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface RateLimitHitsTable {
+  id: Generated<number>;
+  bucket: string;
+  key: string;
+  at_ms: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  org_id: number | null;
+  actor_user_id: number | null;
+  actor_label: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  diff: string | null;
+  ip: string | null;
+  at: string;
+}
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  org_id: number | null;
+  kind: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  created_at: string;
+  sent_at: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+export interface CountriesTable {
+  iso2: string;
+  name: string;
+}
+
+export interface TipTiersTable {
+  iso2: string;
+  tier: string;
+  report_year: number;
+}
+
+export interface TvpraGoodsTable {
+  id: Generated<number>;
+  good: string;
+  iso2: string;
+  child_labor: number;
+  forced_labor: number;
+  forced_child_labor: number;
+  list_year: number;
+}
+
+export interface SuppliersTable {
+  id: Generated<number>;
+  org_id: number;
+  external_ref: string | null;
+  name: string;
+  name_norm: string;
+  os_id: string | null;
+  duns: string | null;
+  lei: string | null;
+  tax_id: string | null;
+  country: string;
+  address: string | null;
+  city: string | null;
+  sector: string | null;
+  annual_spend: number | null;
+  currency: string | null;
+  workers_count: number | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  notes: string | null;
+  status: SupplierStatus;
+  tier: number | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface SupplierGoodsTable {
+  org_id: number;
+  supplier_id: number;
+  good: string;
+}
+
+export interface SupplierLinksTable {
+  org_id: number;
+  supplier_id: number;
+  buyer_id: number;
+  created_at: string;
+}
+
+export interface Database {
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  pending_signups: PendingSignupsTable;
+  password_resets: PasswordResetsTable;
+  team_invites: TeamInvitesTable;
+  rate_limit_hits: RateLimitHitsTable;
+  audit_log: AuditLogTable;
+  mail_outbox: MailOutboxTable;
+  countries: CountriesTable;
+  tip_tiers: TipTiersTable;
+  tvpra_goods: TvpraGoodsTable;
+  suppliers: SuppliersTable;
+  supplier_goods: SupplierGoodsTable;
+  supplier_links: SupplierLinksTable;
+}
+
+export type Organization = Selectable<OrganizationsTable>;
+export type User = Selectable<UsersTable>;
+export type Supplier = Selectable<SuppliersTable>;
+export type NewSupplier = Insertable<SuppliersTable>;
+export type SupplierUpdate = Updateable<SuppliersTable>;
