@@ -11,5 +11,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     env: { LOG_LEVEL: "silent", NODE_ENV: "test" },
+    // Kysely's FileMigrationProvider import()s the .ts migrations: run it through Vite's transform.
+    server: { deps: { inline: ["kysely"] } },
   },
 });

@@ -39,6 +39,8 @@ if (selected.length === 0) {
 }
 
 const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-bench-"));
+// Also on SIGINT/SIGTERM (http.ts exits the process after stopping its children).
+process.on("exit", () => fs.rmSync(tmpRoot, { recursive: true, force: true }));
 const results = new Map<string, BenchRecord>();
 const running = new Map<FigureDef, Promise<void>>();
 let failed = false;

@@ -1,0 +1,95 @@
+import { afterEach, expect, it } from "vitest";
+import { describeEachEngine, makeOrg, post, responseOf, contextFor, PASSWORD } from "../test/support";
+import { getSessionUser, readSessionToken, startSession } from "./session.server";
+import { resetEnvCache } from "./env.server";
+import * as loginRoute from "../routes/login";
+import * as logoutRoute from "../routes/logout";
+
+function cookieHeader(setCookie: string) {
+  return setCookie.split(";")[0]!;
+}
+const req = (cookie: string) => new Request("http://x/", { headers: { Cookie: cookie } });
+
+afterEach(() => {
+  delete process.env.COOKIE_SECURE;
+  resetEnvCache();
+});
+
+describeEachEngine("sessions", (h) => {
+  it("expires a session after the idle limit and after the absolute limit", async () => {
+    const { users } = await makeOrg(h(), "ses", [["s@ses.test", "admin"]]);
+    const uid = users["s@ses.test"]!;
+    const t0 = new Date("2026-01-01T08:00:00.000Z");
+    const s = await startSession(h().db, uid, { ip: null, userAgent: null }, t0);
+    const c = cookieHeader(s.cookie);
+    expect((await getSessionUser(h().db, req(c), new Date("2026-01-01T12:00:00.000Z")))?.userId).toBe(uid);
+    // 8 h 1 min after the last activity (12:00): idle timeout
+    expect(await getSessionUser(h().db, req(c), new Date("2026-01-01T20:01:00.000Z"))).toBeNull();
+    // the row is gone, not just ignored
+    expect(await h().db.selectFrom("sessions").select("id").where("id", "=", s.sessionId).executeTakeFirst()).toBeUndefined();
+
+    const s2 = await startSession(h().db, uid, { ip: null, userAgent: null }, t0);
+    const c2 = cookieHeader(s2.cookie);
+    // active every few hours for a week: still ends at the absolute limit (7 days)
+    for (let hrs = 4; hrs < 7 * 24; hrs += 4) {
+      expect(await getSessionUser(h().db, req(c2), new Date(t0.getTime() + hrs * 3600_000)), `hour ${hrs}`).not.toBeNull();
+    }
+    expect(await getSessionUser(h().db, req(c2), new Date(t0.getTime() + 7 * 24 * 3600_000 + 60_000))).toBeNull();
+  });
+
+  it("issues a new session id at login and ends the one the browser had (no fixation)", async () => {
+    const { users } = await makeOrg(h(), "fix", [["f@fix.test", "compliance"]]);
+    const planted = await startSession(h().db, users["f@fix.test"]!, { ip: null, userAgent: null });
+    const r = await responseOf(() =>
+      loginRoute.action({ request: post("/login", { email: "f@fix.test", password: PASSWORD }, cookieHeader(planted.cookie)), params: {}, context: contextFor(h(), "192.0.2.90") }),
+    );
+    expect(r.status).toBe(302);
+    expect(r.headers.get("Location")).toBe("/o/fix");
+    const fresh = r.headers.get("Set-Cookie")!;
+    expect(cookieHeader(fresh)).not.toBe(cookieHeader(planted.cookie));
+    expect(fresh).toMatch(/HttpOnly/);
+    expect(fresh).toMatch(/SameSite=Lax/);
+    expect(await getSessionUser(h().db, req(cookieHeader(planted.cookie)))).toBeNull();
+    expect(await getSessionUser(h().db, req(cookieHeader(fresh)))).not.toBeNull();
+
+    // logout deletes the row on the server: the cookie is useless even if kept
+    const out = await responseOf(() => logoutRoute.action({ request: post("/logout", {}, cookieHeader(fresh)), params: {}, context: contextFor(h()) }));
+    expect(out.status).toBe(302);
+    expect(await getSessionUser(h().db, req(cookieHeader(fresh)))).toBeNull();
+  });
+
+  it("gives the same answer for an unknown address and a wrong password, and never redirects off-site", async () => {
+    await makeOrg(h(), "msg", [["m@msg.test", "compliance"]]);
+    const ctx = contextFor(h(), "192.0.2.91");
+    const a = await responseOf(() => loginRoute.action({ request: post("/login", { email: "m@msg.test", password: "wrong password" }), params: {}, context: ctx }));
+    const b = await responseOf(() => loginRoute.action({ request: post("/login", { email: "ghost@msg.test", password: "wrong password" }), params: {}, context: ctx }));
+    expect(a.status).toBe(401);
+    expect(b.status).toBe(401);
+    expect(await a.json()).toEqual(await b.json());
+    const evil = await responseOf(() =>
+      loginRoute.action({ request: post("/login", { email: "m@msg.test", password: PASSWORD, redirectTo: "//evil.example/x" }), params: {}, context: ctx }),
+    );
+    expect(evil.headers.get("Location")).toBe("/o/msg");
+  });
+
+  it("marks the cookie Secure when configured (the default in production)", async () => {
+    process.env.COOKIE_SECURE = "true";
+    resetEnvCache();
+    const { users } = await makeOrg(h(), "sec", [["x@sec.test", "admin"]]);
+    const s = await startSession(h().db, users["x@sec.test"]!, { ip: null, userAgent: null });
+    expect(s.cookie).toMatch(/; Secure/);
+    expect(readSessionToken(req(cookieHeader(s.cookie)))).toHaveLength(43);
+    expect(readSessionToken(req("lantern_session=../../etc"))).toBeNull();
+  });
+
+  it("answers 429 with Retry-After when login is throttled", async () => {
+    const ctx = contextFor(h(), "192.0.2.99");
+    for (let i = 0; i < 10; i++) {
+      await loginRoute.action({ request: post("/login", { email: `n${i}@t.test`, password: "wrong password" }), params: {}, context: ctx });
+    }
+    const r = await responseOf(() => loginRoute.action({ request: post("/login", { email: "n@t.test", password: "wrong password" }), params: {}, context: ctx }));
+    expect(r.status).toBe(429);
+    expect(Number(r.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect((await r.json()).formError).toMatch(/Too many/);
+  });
+});
