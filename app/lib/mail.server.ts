@@ -6,14 +6,16 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/types";
 import { env } from "./env.server";
 import { log } from "./logger.server";
-import { listUndelivered, markFailed, markSent } from "../models/outbox.server";
+import { listUndelivered, listUntriedAccountMail, markFailed, markSent } from "../models/outbox.server";
 
 const MAX_ATTEMPTS = 5;
-let transport: nodemailer.Transporter | null | undefined;
+let transport: { url: string; t: nodemailer.Transporter } | undefined;
 
 function getTransport(): nodemailer.Transporter | null {
-  if (transport === undefined) transport = env().SMTP_URL ? nodemailer.createTransport(env().SMTP_URL) : null;
-  return transport;
+  const url = env().SMTP_URL;
+  if (!url) return null;
+  if (transport?.url !== url) transport = { url, t: nodemailer.createTransport(url) };
+  return transport.t;
 }
 
 export function smtpConfigured(): boolean {
@@ -40,8 +42,22 @@ export async function deliverPendingMail(db: Kysely<Database>): Promise<number> 
   return sent;
 }
 
+/**
+ * Without SMTP, organization mail is read by admins in the app, but account mail (sign-up
+ * confirmation, password reset) has no organization to show it in: it is printed to the server log
+ * once, so whoever runs the server can pass the link on. Configure SMTP_URL in production.
+ */
+export async function printAccountMailWithoutSmtp(db: Kysely<Database>): Promise<number> {
+  const mails = await listUntriedAccountMail(db, 50);
+  for (const m of mails) {
+    log.warn("mail not sent (SMTP_URL is not set); here it is", { to: m.to_address, subject: m.subject, body: m.body_text });
+    await markFailed(db, m.id, "not sent: SMTP_URL is not set (printed to the server log)");
+  }
+  return mails.length;
+}
+
 /** Fire-and-forget delivery after a commit; errors are recorded on the row, never thrown at the user. */
 export function kickMailDelivery(db: Kysely<Database>): void {
-  if (!smtpConfigured()) return;
-  deliverPendingMail(db).catch((e: unknown) => log.error("mail delivery crashed", { error: String(e) }));
+  const job = smtpConfigured() ? deliverPendingMail(db) : printAccountMailWithoutSmtp(db);
+  job.catch((e: unknown) => log.error("mail delivery crashed", { error: String(e) }));
 }

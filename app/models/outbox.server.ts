@@ -56,3 +56,16 @@ export async function markFailed(db: DbOrTrx, id: number, error: string): Promis
     .where("id", "=", id)
     .execute();
 }
+
+/** Account mails (sign-up, password reset: no organization) that were never tried. */
+export async function listUntriedAccountMail(db: DbOrTrx, limit: number) {
+  return db
+    .selectFrom("mail_outbox")
+    .select(["id", "to_address", "subject", "body_text"])
+    .where("org_id", "is", null)
+    .where("sent_at", "is", null)
+    .where("attempts", "=", 0)
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,88 @@
+// Delivery through a real SMTP conversation with a tiny in-process SMTP server.
+import net from "node:net";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { describeEachEngine } from "../test/support";
+import { deliverPendingMail, printAccountMailWithoutSmtp } from "./mail.server";
+import { resetEnvCache } from "./env.server";
+import { enqueueMail } from "../models/outbox.server";
+
+let server: net.Server;
+let port = 0;
+const received: Array<{ from: string; to: string[]; data: string }> = [];
+
+beforeAll(async () => {
+  server = net.createServer((sock) => {
+    let buf = "";
+    let inData = false;
+    let cur = { from: "", to: [] as string[], data: "" };
+    sock.write("220 test ESMTP\r\n");
+    sock.on("data", (chunk) => {
+      buf += chunk.toString("utf8");
+      let i: number;
+      while ((i = buf.indexOf("\r\n")) >= 0) {
+        const line = buf.slice(0, i);
+        buf = buf.slice(i + 2);
+        if (inData) {
+          if (line === ".") {
+            inData = false;
+            received.push(cur);
+            cur = { from: "", to: [], data: "" };
+            sock.write("250 queued\r\n");
+          } else cur.data += line + "\n";
+          continue;
+        }
+        const cmd = line.slice(0, 4).toUpperCase();
+        if (cmd === "EHLO" || cmd === "HELO") sock.write("250 test\r\n");
+        else if (cmd === "MAIL") (cur.from = line), sock.write("250 ok\r\n");
+        else if (cmd === "RCPT") (cur.to.push(line), sock.write("250 ok\r\n"));
+        else if (cmd === "DATA") (inData = true), sock.write("354 go\r\n");
+        else if (cmd === "QUIT") sock.end("221 bye\r\n");
+        else sock.write("250 ok\r\n");
+      }
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  port = (server.address() as net.AddressInfo).port;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterEach(() => {
+  delete process.env.SMTP_URL;
+  resetEnvCache();
+});
+
+describeEachEngine("mail outbox", (h) => {
+  it("sends queued mail by SMTP when SMTP_URL is set and marks it sent", async () => {
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    resetEnvCache();
+    const id = await enqueueMail(h().db, { orgId: null, kind: "test", to: "someone@example.com", subject: "Hello", text: "Body line with a link http://x/y" });
+    const before = received.length;
+    expect(await deliverPendingMail(h().db)).toBeGreaterThanOrEqual(1);
+    expect(received.length).toBeGreaterThan(before);
+    const last = received.at(-1)!;
+    expect(last.to.join()).toContain("someone@example.com");
+    expect(last.data).toContain("Subject: Hello");
+    const row = await h().db.selectFrom("mail_outbox").select(["sent_at", "attempts"]).where("id", "=", id).executeTakeFirstOrThrow();
+    expect(row.sent_at).not.toBeNull();
+    expect(row.attempts).toBe(1);
+  });
+
+  it("records a failure on the row and keeps the mail for a retry when SMTP is down", async () => {
+    process.env.SMTP_URL = "smtp://127.0.0.1:1"; // nothing listens there
+    resetEnvCache();
+    const id = await enqueueMail(h().db, { orgId: null, kind: "test", to: "down@example.com", subject: "Down", text: "x" });
+    await h().db.updateTable("mail_outbox").set({ sent_at: "2000-01-01T00:00:00.000Z" }).where("id", "!=", id).execute();
+    expect(await deliverPendingMail(h().db)).toBe(0);
+    const row = await h().db.selectFrom("mail_outbox").select(["sent_at", "attempts", "last_error"]).where("id", "=", id).executeTakeFirstOrThrow();
+    expect(row.sent_at).toBeNull();
+    expect(row.attempts).toBe(1);
+    expect(row.last_error).toBeTruthy();
+  });
+
+  it("without SMTP, prints account mail once and leaves organization mail for admins", async () => {
+    const a = await enqueueMail(h().db, { orgId: null, kind: "password-reset", to: "a@example.com", subject: "Reset", text: "link" });
+    expect(await printAccountMailWithoutSmtp(h().db)).toBeGreaterThanOrEqual(1);
+    expect(await printAccountMailWithoutSmtp(h().db)).toBe(0);
+    const row = await h().db.selectFrom("mail_outbox").select(["last_error"]).where("id", "=", a).executeTakeFirstOrThrow();
+    expect(row.last_error).toMatch(/SMTP_URL is not set/);
+  });
+});
