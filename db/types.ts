@@ -182,6 +182,8 @@ export interface Database {
   suppliers: SuppliersTable;
   supplier_goods: SupplierGoodsTable;
   supplier_links: SupplierLinksTable;
+  supplier_imports: SupplierImportsTable;
+  import_mappings: ImportMappingsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -189,3 +191,26 @@ export type User = Selectable<UsersTable>;
 export type Supplier = Selectable<SuppliersTable>;
 export type NewSupplier = Insertable<SuppliersTable>;
 export type SupplierUpdate = Updateable<SuppliersTable>;
+
+export interface SupplierImportsTable {
+  id: Generated<number>;
+  org_id: number;
+  created_by: number | null;
+  created_at: string;
+  filename: string;
+  size_bytes: number;
+  status: "uploaded" | "previewed" | "committing" | "committed" | "failed";
+  content: string;
+  mapping: string | null;
+  preview: string | null;
+  progress_done: Generated<number>;
+  progress_total: Generated<number>;
+  result: string | null;
+  finished_at: string | null;
+}
+
+export interface ImportMappingsTable {
+  org_id: number;
+  mapping: string;
+  updated_at: string;
+}

@@ -120,3 +120,70 @@ export function findCycle(links: readonly SupplierLink[], newLink: SupplierLink)
   }
   return null;
 }
+
+/**
+ * Incremental tiers after a change to the links of one supplier. `affected` must be closed under
+ * "supplies": every supplier of a member is a member too (the upstream closure of the changed
+ * supplier). Only members' tiers can change; every buyer outside the set keeps its tier, given in
+ * `outsideTier`. `buyersOf` lists, for each member, all its buyers (inside or outside the set).
+ *
+ * A multi-source shortest-path pass with a bucket queue (tiers are small integers): O(V + E) of the
+ * affected part only, so one new link in a 100,000-supplier graph touches a few dozen rows.
+ */
+export function recomputeTiersWithin(
+  affected: readonly number[],
+  buyersOf: ReadonlyMap<number, readonly number[]>,
+  outsideTier: ReadonlyMap<number, number | null>,
+): Map<number, number | null> {
+  const inside = new Set(affected);
+  const suppliersOf = new Map<number, number[]>();
+  const dist = new Map<number, number>();
+  for (const id of inside) {
+    const buyers = buyersOf.get(id) ?? [];
+    let best = buyers.length === 0 ? 1 : Infinity;
+    for (const b of buyers) {
+      if (inside.has(b)) {
+        const list = suppliersOf.get(b);
+        if (list) list.push(id);
+        else suppliersOf.set(b, [id]);
+      } else {
+        const t = outsideTier.get(b);
+        if (t != null) best = Math.min(best, t + 1);
+      }
+    }
+    dist.set(id, best);
+  }
+  const buckets = new Map<number, number[]>();
+  for (const [id, d] of dist) {
+    if (d === Infinity) continue;
+    const list = buckets.get(d);
+    if (list) list.push(id);
+    else buckets.set(d, [id]);
+  }
+  const levels = [...buckets.keys()].sort((a, b) => a - b);
+  const done = new Set<number>();
+  for (let li = 0; li < levels.length; li++) {
+    const d = levels[li]!;
+    for (const id of buckets.get(d) ?? []) {
+      if (done.has(id) || dist.get(id) !== d) continue;
+      done.add(id);
+      for (const s of suppliersOf.get(id) ?? []) {
+        if (d + 1 < dist.get(s)!) {
+          dist.set(s, d + 1);
+          const list = buckets.get(d + 1);
+          if (list) list.push(s);
+          else {
+            buckets.set(d + 1, [s]);
+            if (!levels.includes(d + 1)) {
+              levels.push(d + 1);
+              levels.sort((a, b) => a - b);
+            }
+          }
+        }
+      }
+    }
+  }
+  const out = new Map<number, number | null>();
+  for (const [id, d] of dist) out.set(id, d === Infinity ? null : d);
+  return out;
+}

@@ -1,0 +1,124 @@
+// The supplier graph in SQL: links, upstream closures (recursive CTEs run on SQLite and PostgreSQL
+// alike) and tier writes. Every function is scoped by orgId.
+import { sql } from "kysely";
+import type { DbOrTrx } from "./types";
+import { nowIso } from "../lib/time";
+
+const CHUNK = 900;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** The supplier and everyone who supplies it, directly or through others. */
+export async function upstreamClosure(db: DbOrTrx, orgId: number, supplierId: number): Promise<number[]> {
+  const r = await sql<{ id: number }>`
+    with recursive up(id) as (
+      select cast(${supplierId} as integer)
+      union
+      select l.supplier_id from supplier_links l join up on l.buyer_id = up.id where l.org_id = ${orgId}
+    )
+    select id from up`.execute(db);
+  return r.rows.map((x) => Number(x.id));
+}
+
+/** Upstream tree edges of a supplier down to `maxDepth` levels (for the supplier page). */
+export async function upstreamEdges(db: DbOrTrx, orgId: number, supplierId: number, maxDepth: number, limit: number) {
+  const r = await sql<{ supplier_id: number; buyer_id: number; depth: number }>`
+    with recursive up(supplier_id, buyer_id, depth) as (
+      select supplier_id, buyer_id, 1 from supplier_links where org_id = ${orgId} and buyer_id = ${supplierId}
+      union
+      select l.supplier_id, l.buyer_id, up.depth + 1
+      from supplier_links l join up on l.buyer_id = up.supplier_id
+      where l.org_id = ${orgId} and up.depth < ${maxDepth}
+    )
+    select supplier_id, buyer_id, min(depth) as depth from up group by supplier_id, buyer_id order by 3 limit ${limit}`.execute(db);
+  return r.rows.map((x) => ({ supplierId: Number(x.supplier_id), buyerId: Number(x.buyer_id), depth: Number(x.depth) }));
+}
+
+/** Downstream edges (buyers, their buyers, …) of a supplier. */
+export async function downstreamEdges(db: DbOrTrx, orgId: number, supplierId: number, maxDepth: number, limit: number) {
+  const r = await sql<{ supplier_id: number; buyer_id: number; depth: number }>`
+    with recursive down(supplier_id, buyer_id, depth) as (
+      select supplier_id, buyer_id, 1 from supplier_links where org_id = ${orgId} and supplier_id = ${supplierId}
+      union
+      select l.supplier_id, l.buyer_id, down.depth + 1
+      from supplier_links l join down on l.supplier_id = down.buyer_id
+      where l.org_id = ${orgId} and down.depth < ${maxDepth}
+    )
+    select supplier_id, buyer_id, min(depth) as depth from down group by supplier_id, buyer_id order by 3 limit ${limit}`.execute(db);
+  return r.rows.map((x) => ({ supplierId: Number(x.supplier_id), buyerId: Number(x.buyer_id), depth: Number(x.depth) }));
+}
+
+/** Links whose supplier is one of `supplierIds`, with the buyer's current tier. */
+export async function linksFrom(db: DbOrTrx, orgId: number, supplierIds: readonly number[]) {
+  const out: Array<{ supplierId: number; buyerId: number; buyerTier: number | null }> = [];
+  for (const part of chunks(supplierIds)) {
+    const rows = await db
+      .selectFrom("supplier_links as l")
+      .innerJoin("suppliers as b", "b.id", "l.buyer_id")
+      .select(["l.supplier_id", "l.buyer_id", "b.tier"])
+      .where("l.org_id", "=", orgId)
+      .where("l.supplier_id", "in", part)
+      .execute();
+    for (const r of rows) out.push({ supplierId: r.supplier_id, buyerId: r.buyer_id, buyerTier: r.tier });
+  }
+  return out;
+}
+
+export async function linkExists(db: DbOrTrx, orgId: number, supplierId: number, buyerId: number): Promise<boolean> {
+  const r = await db
+    .selectFrom("supplier_links")
+    .select("supplier_id")
+    .where("org_id", "=", orgId)
+    .where("supplier_id", "=", supplierId)
+    .where("buyer_id", "=", buyerId)
+    .executeTakeFirst();
+  return Boolean(r);
+}
+
+export async function insertLink(db: DbOrTrx, orgId: number, supplierId: number, buyerId: number): Promise<void> {
+  await db.insertInto("supplier_links").values({ org_id: orgId, supplier_id: supplierId, buyer_id: buyerId, created_at: nowIso() }).execute();
+}
+
+export async function deleteLink(db: DbOrTrx, orgId: number, supplierId: number, buyerId: number): Promise<number> {
+  const r = await db
+    .deleteFrom("supplier_links")
+    .where("org_id", "=", orgId)
+    .where("supplier_id", "=", supplierId)
+    .where("buyer_id", "=", buyerId)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** Writes tiers, one UPDATE per distinct tier value (tiers take few values, so this is a handful of statements). */
+export async function writeTiers(db: DbOrTrx, orgId: number, tiers: ReadonlyMap<number, number | null>): Promise<void> {
+  const byTier = new Map<number | null, number[]>();
+  for (const [id, t] of tiers) {
+    const list = byTier.get(t);
+    if (list) list.push(id);
+    else byTier.set(t, [id]);
+  }
+  for (const [tier, ids] of byTier) {
+    for (const part of chunks(ids)) {
+      await db.updateTable("suppliers").set({ tier }).where("org_id", "=", orgId).where("id", "in", part).execute();
+    }
+  }
+}
+
+export async function currentTiers(db: DbOrTrx, orgId: number, ids: readonly number[]): Promise<Map<number, number | null>> {
+  const out = new Map<number, number | null>();
+  for (const part of chunks(ids)) {
+    const rows = await db.selectFrom("suppliers").select(["id", "tier"]).where("org_id", "=", orgId).where("id", "in", part).execute();
+    for (const r of rows) out.set(r.id, r.tier);
+  }
+  return out;
+}
+
+/** Every link of the organization (full recomputation after an import). */
+export async function allLinks(db: DbOrTrx, orgId: number) {
+  const rows = await db.selectFrom("supplier_links").select(["supplier_id", "buyer_id"]).where("org_id", "=", orgId).execute();
+  return rows.map((r) => ({ supplierId: r.supplier_id, buyerId: r.buyer_id }));
+}

@@ -1,0 +1,87 @@
+import { z } from "zod";
+
+// Form values arrive as strings; empty means "not known".
+const optText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters`)
+    .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), "Remove control characters")
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null);
+
+const optNumber = (label: string, opts: { int?: boolean } = {}) =>
+  z
+    .union([z.string(), z.number()])
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return null;
+      const n = typeof v === "number" ? v : Number(v.replace(/[\s,]/g, ""));
+      if (!Number.isFinite(n) || n < 0 || (opts.int && !Number.isInteger(n)) || n > 1e15) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} must be ${opts.int ? "a whole number" : "a number"} of 0 or more` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const goodsList = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+  .transform((list) => [...new Set(list.map((g) => g.trim()).filter(Boolean))])
+  .refine((list) => list.length <= 50, "At most 50 goods")
+  .refine((list) => list.every((g) => g.length <= 100), "A good's name is at most 100 characters");
+
+export const SUPPLIER_STATUSES = ["active", "inactive", "archived"] as const;
+
+export const SupplierSchema = z.object({
+  name: z.string({ required_error: "Enter the supplier's name" }).trim().min(1, "Enter the supplier's name").max(200, "Use at most 200 characters")
+    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "Remove control characters"),
+  externalRef: optText(100),
+  country: z.string({ required_error: "Choose a country" }).trim().toUpperCase().regex(/^[A-Z]{2}$/, "Choose a country"),
+  address: optText(300),
+  city: optText(100),
+  sector: optText(100),
+  goods: goodsList,
+  annualSpend: optNumber("Annual spend"),
+  currency: optText(3).refine((v) => v === null || /^[A-Za-z]{3}$/.test(v), "Use a 3-letter currency code such as USD").transform((v) => v?.toUpperCase() ?? null),
+  workersCount: optNumber("Number of workers", { int: true }),
+  contactName: optText(120),
+  contactEmail: optText(254).refine((v) => v === null || z.string().email().safeParse(v).success, "Enter a valid email address"),
+  osId: optText(40),
+  duns: optText(20).refine((v) => v === null || /^\d{9}$/.test(v.replace(/-/g, "")), "A DUNS number has 9 digits").transform((v) => v?.replace(/-/g, "") ?? null),
+  lei: optText(20).refine((v) => v === null || /^[A-Za-z0-9]{20}$/.test(v), "An LEI has 20 letters and digits").transform((v) => v?.toUpperCase() ?? null),
+  taxId: optText(50),
+  notes: optText(2000),
+  status: z.enum(SUPPLIER_STATUSES).default("active"),
+});
+
+export type SupplierInput = z.output<typeof SupplierSchema>;
+
+export const SupplierEditSchema = SupplierSchema.extend({
+  version: z.coerce.number({ invalid_type_error: "Reload the page" }).int().positive(),
+});
+
+export const LinkSchema = z.object({
+  intent: z.enum(["add-supplier", "add-buyer", "remove-link"]),
+  otherId: z.coerce.number({ invalid_type_error: "Choose a supplier" }).int().positive("Choose a supplier"),
+});
+
+export const SUPPLIER_SORTS = ["name", "country", "tier", "updated", "spend", "workers"] as const;
+
+/** The supplier list's filters, in the URL so a view can be bookmarked and shared. */
+export const SupplierListQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  tier: z.coerce.number().int().min(1).max(50).optional(),
+  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Unknown country").optional(),
+  sector: z.string().trim().max(100).optional(),
+  good: z.string().trim().max(100).optional(),
+  status: z.enum([...SUPPLIER_STATUSES, "all"]).optional(),
+  sort: z.enum(SUPPLIER_SORTS).default("name"),
+  dir: z.enum(["asc", "desc"]).default("asc"),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  size: z.coerce.number().int().min(10).max(200).default(50),
+});
+export type SupplierListQuery = z.output<typeof SupplierListQuerySchema>;
