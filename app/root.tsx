@@ -87,13 +87,16 @@ export function ErrorBoundary() {
   };
   // Never render the error object itself: no stack traces or internals reach the browser.
   return (
-    <main className="page narrow error-page">
-      <p className="eyebrow">Error {status}</p>
-      <h1>{m.title}</h1>
-      <p>{m.text}</p>
-      <p>
-        <Link to="/">Go to the start page</Link>
-      </p>
-    </main>
+    <>
+      <TopBar />
+      <main className="page narrow error-page">
+        <p className="eyebrow">Error {status}</p>
+        <h1>{m.title}</h1>
+        <p>{m.text}</p>
+        <p>
+          <Link to="/">Go to the start page</Link>
+        </p>
+      </main>
+    </>
   );
 }

@@ -44,14 +44,22 @@ export async function deliverPendingMail(db: Kysely<Database>): Promise<number> 
 
 /**
  * Without SMTP, organization mail is read by admins in the app, but account mail (sign-up
- * confirmation, password reset) has no organization to show it in: it is printed to the server log
- * once, so whoever runs the server can pass the link on. Configure SMTP_URL in production.
+ * confirmation, password reset) has no organization to show it in. On a server that only listens on
+ * this machine (HOST 127.0.0.1 / localhost: a local trial), it is printed once to the server log so
+ * whoever runs it can follow the link. A server reachable from elsewhere never logs mail contents
+ * (they hold single-use tokens): it warns that SMTP_URL is missing instead.
  */
 export async function printAccountMailWithoutSmtp(db: Kysely<Database>): Promise<number> {
   const mails = await listUntriedAccountMail(db, 50);
+  const local = ["127.0.0.1", "localhost", "::1"].includes(env().HOST);
   for (const m of mails) {
-    log.warn("mail not sent (SMTP_URL is not set); here it is", { to: m.to_address, subject: m.subject, body: m.body_text });
-    await markFailed(db, m.id, "not sent: SMTP_URL is not set (printed to the server log)");
+    if (local) {
+      log.warn("mail not sent (SMTP_URL is not set; this server is local, so here it is)", { to: m.to_address, subject: m.subject, body: m.body_text });
+      await markFailed(db, m.id, "not sent: SMTP_URL is not set (printed to the local server's log)");
+    } else {
+      log.warn("mail not sent: SMTP_URL is not set", { mailId: m.id, kind: "account" });
+      await markFailed(db, m.id, "not sent: SMTP_URL is not set");
+    }
   }
   return mails.length;
 }

@@ -43,3 +43,12 @@ export function tooManyRequests(retryAfter: number, message = "Too many attempts
     { status: 429, headers: { "Retry-After": String(retryAfter) } },
   );
 }
+
+/**
+ * Remix passes an action's headers into a document (non-JS) response only through the route's
+ * `headers` export: routes that can answer 429 re-export this so Retry-After always reaches the client.
+ */
+export function retryAfterHeaders({ actionHeaders }: { actionHeaders: Headers }): Record<string, string> {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : {};
+}

@@ -1,17 +1,18 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, HeadersFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ChangePasswordSchema } from "../schemas/auth";
 import { requireUser } from "../lib/auth.server";
 import { badRequest, formObject, zodFieldErrors } from "../lib/http.server";
 import { startSession } from "../lib/session.server";
-import { tooManyRequests } from "../lib/rate-limit.server";
+import { retryAfterHeaders, tooManyRequests } from "../lib/rate-limit.server";
 import { changePassword } from "../services/accounts.server";
 import { listUserOrgs } from "../models/org.server";
 import { ROLE_LABELS } from "../domain/permissions";
 import { Field, FormError, SubmitButton, useZodForm } from "../components/forms";
 
 export const meta: MetaFunction = () => [{ title: "Your account — Lantern" }];
+export const headers: HeadersFunction = retryAfterHeaders;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

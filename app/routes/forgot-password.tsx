@@ -1,13 +1,14 @@
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, MetaFunction, HeadersFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { ForgotPasswordSchema } from "../schemas/auth";
 import { badRequest, formObject, zodFieldErrors } from "../lib/http.server";
-import { tooManyRequests } from "../lib/rate-limit.server";
+import { retryAfterHeaders, tooManyRequests } from "../lib/rate-limit.server";
 import { requestPasswordReset } from "../services/accounts.server";
 import { Field, FormError, SubmitButton, useZodForm } from "../components/forms";
 
 export const meta: MetaFunction = () => [{ title: "Forgot password — Lantern" }];
+export const headers: HeadersFunction = retryAfterHeaders;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = ForgotPasswordSchema.safeParse(await formObject(request));

@@ -1,14 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, HeadersFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { SignupSchema } from "../schemas/auth";
 import { getOptionalUser } from "../lib/auth.server";
 import { badRequest, formObject, zodFieldErrors } from "../lib/http.server";
-import { tooManyRequests } from "../lib/rate-limit.server";
+import { retryAfterHeaders, tooManyRequests } from "../lib/rate-limit.server";
 import { requestSignup } from "../services/accounts.server";
 import { Field, FormError, SubmitButton, useZodForm } from "../components/forms";
 
 export const meta: MetaFunction = () => [{ title: "Create an organization — Lantern" }];
+export const headers: HeadersFunction = retryAfterHeaders;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getOptionalUser(request, context)) throw redirect("/account");

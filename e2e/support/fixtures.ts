@@ -1,0 +1,151 @@
+// The `test` every spec imports. It adds:
+//  - loginAs(email): a signed-in browser context without going through the login form (a session row
+//    is written to the database and its cookie handed to the browser);
+//  - newContext(): another, signed-out browser (an invitee on another machine), watched like the first;
+//  - mailbox: the outbox as the recipient's mail client sees it;
+//  - an automatic check that no page broke the Content-Security-Policy during the test.
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type BrowserContext,
+  type Page,
+  type PlaywrightWorkerArgs,
+  type TestInfo,
+} from "@playwright/test";
+import { BASE_URL } from "./env";
+import { createSession, latestMail, type Mail } from "./db";
+
+export { expect };
+
+export const SESSION_COOKIE = "lantern_session";
+
+export interface CspViolation {
+  via: "event" | "console";
+  page: string;
+  detail: string;
+}
+
+declare global {
+  interface Window {
+    __cspViolations?: string[];
+    __lanternReportCsp?: (detail: string) => Promise<void>;
+  }
+}
+
+/** Records CSP violations of every page of a context: the DOM event (via a binding that survives navigations) and the console message. */
+async function watchCsp(context: BrowserContext, sink: CspViolation[]): Promise<void> {
+  await context.exposeBinding("__lanternReportCsp", ({ page }, detail: string) => {
+    sink.push({ via: "event", page: page.url(), detail });
+  });
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener(
+      "securitypolicyviolation",
+      (e) => {
+        const detail = `${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile || "?"}:${e.lineNumber} ${e.sample}`;
+        window.__cspViolations?.push(detail);
+        void window.__lanternReportCsp?.(detail);
+      },
+      true,
+    );
+  });
+  context.on("console", (msg) => {
+    if (msg.type() === "error" && /Content.Security.Policy/i.test(msg.text())) {
+      sink.push({ via: "console", page: msg.page()?.url() ?? "?", detail: msg.text() });
+    }
+  });
+}
+
+/** Gives a browser context the session cookie of a freshly written session row; returns the token. */
+export async function signIn(context: BrowserContext, email: string): Promise<string> {
+  const token = createSession(email);
+  await context.addCookies([
+    { name: SESSION_COOKIE, value: token, domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax" },
+  ]);
+  return token;
+}
+
+/**
+ * "" on a test's first run; on a retry or a --repeat-each copy, a suffix for the plus part of an
+ * email address, so data that can be created only once (an account, a member) is new again.
+ */
+export function attemptTag(testInfo: TestInfo): string {
+  return testInfo.retry === 0 && testInfo.repeatEachIndex === 0 ? "" : `+run${testInfo.repeatEachIndex}r${testInfo.retry}`;
+}
+
+/** The first absolute link in a mail body whose path starts with `pathPrefix` (e.g. "/join/"). */
+export function linkIn(mail: Mail, pathPrefix: string): string {
+  const link = mail.body.match(/https?:\/\/\S+/g)?.find((u) => new URL(u).pathname.startsWith(pathPrefix));
+  if (!link) throw new Error(`No ${pathPrefix} link in mail "${mail.subject}" to ${mail.to}:\n${mail.body}`);
+  return link;
+}
+
+/**
+ * Waits until React has hydrated the element (it then carries React's props), so a click runs the
+ * client-side handlers (zod validation, fetch submissions) instead of a plain browser form post.
+ */
+export async function waitForHydration(page: Page, selector = "main form"): Promise<void> {
+  await page.waitForFunction(
+    (sel) => {
+      const el = document.querySelector(sel);
+      return el !== null && Object.keys(el).some((k) => k.startsWith("__reactProps$"));
+    },
+    selector,
+  );
+}
+
+/** A request context with no cookie jar of its own: it sends exactly the session cookie given. */
+export async function requestWithCookie(playwright: PlaywrightWorkerArgs["playwright"], token: string): Promise<APIRequestContext> {
+  return playwright.request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { Cookie: `${SESSION_COOKIE}=${token}` } });
+}
+
+interface Fixtures {
+  cspViolations: CspViolation[];
+  loginAs: (email: string, context?: BrowserContext) => Promise<string>;
+  newContext: () => Promise<BrowserContext>;
+  mailbox: { latest: (to: string, kind?: string) => Promise<Mail> };
+}
+
+// The second argument of a fixture is named `provide`, not `use`: the React hooks lint rule takes
+// any call of `use` for a hook.
+export const test = base.extend<Fixtures>({
+  cspViolations: [
+    async ({ context }, provide) => {
+      const sink: CspViolation[] = [];
+      await watchCsp(context, sink);
+      await provide(sink);
+      expect(sink, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+
+  loginAs: async ({ context }, provide) => {
+    await provide((email, ctx = context) => signIn(ctx, email));
+  },
+
+  newContext: async ({ browser, cspViolations }, provide) => {
+    const made: BrowserContext[] = [];
+    await provide(async () => {
+      const ctx = await browser.newContext({ baseURL: BASE_URL });
+      await watchCsp(ctx, cspViolations);
+      made.push(ctx);
+      return ctx;
+    });
+    for (const ctx of made) await ctx.close();
+  },
+
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
+  mailbox: async ({}, provide) => {
+    await provide({
+      // Mail is queued in the same transaction as the change that caused it; poll briefly anyway.
+      latest: async (to, kind) => {
+        let mail: Mail | undefined;
+        await expect
+          .poll(() => (mail = latestMail(to, kind)), { message: `a ${kind ?? ""} mail to ${to} in the outbox`, timeout: 5_000 })
+          .toBeDefined();
+        return mail!;
+      },
+    });
+  },
+});

@@ -1,0 +1,129 @@
+// Team management as an admin: invite by mail (read in the Outbox page), the invitee joins from
+// another browser, the admin changes their role; the audit log records every step.
+import type { Page } from "@playwright/test";
+import { BASE_URL } from "./support/env";
+import { memberRole } from "./support/db";
+import { attemptTag, expect, test, waitForHydration } from "./support/fixtures";
+
+const ADMIN = "admin@acme.test";
+const isMembersPost = (r: { url(): string; request(): { method(): string } }) =>
+  r.request().method() === "POST" && new URL(r.url()).pathname === "/o/acme/members";
+
+async function openTeam(page: Page) {
+  await page.goto("/o/acme/members");
+  await expect(page.getByRole("heading", { level: 1, name: "Team" })).toBeVisible();
+  await waitForHydration(page, "main form");
+}
+
+test("an admin invites a compliance officer, who joins; the admin makes them an executive; the audit log shows it", async ({
+  page,
+  loginAs,
+  newContext,
+}, testInfo) => {
+  // A retry must not trip over the member an earlier attempt may have added.
+  const tag = attemptTag(testInfo);
+  const email = `new.officer${tag}@acme.test`;
+  const name = "Noor Haddad";
+  await loginAs(ADMIN);
+
+  await test.step("invite through the Team page", async () => {
+    await openTeam(page);
+    await waitForHydration(page, "#invite-role");
+    const invite = page.getByRole("region", { name: "Invite a teammate" });
+    await invite.getByLabel("Email", { exact: true }).fill(email);
+    await invite.getByLabel("Role", { exact: true }).selectOption("compliance");
+    await invite.getByRole("button", { name: "Send invitation" }).click();
+    await expect(page.getByRole("status")).toHaveText("Invitation sent.");
+    const pending = page.getByRole("region", { name: "Pending invitations" }).getByRole("row").filter({ hasText: email });
+    await expect(pending).toContainText("Compliance officer");
+  });
+
+  let link = "";
+  await test.step("the invitation is in the Outbox page, with a link to the test server", async () => {
+    await page.getByRole("link", { name: "Outbox" }).click();
+    await expect(page).toHaveURL(`${BASE_URL}/o/acme/outbox`);
+    const mail = page.getByRole("article", { name: "Alex Moreno invited you to Acme Apparel on Lantern" }).filter({ hasText: `To ${email}` }).first();
+    await expect(mail).toBeVisible();
+    await expect(mail).toContainText("as Compliance officer");
+    link = (await mail.getByRole("link", { name: /\/join\// }).getAttribute("href")) ?? "";
+    expect(link).toMatch(new RegExp(`^${BASE_URL}/join/[A-Za-z0-9_-]{43}$`));
+  });
+
+  const invitee = await (await newContext()).newPage();
+  await test.step("the invitee opens the link in another browser and creates an account", async () => {
+    await invitee.goto(link);
+    await expect(invitee.getByRole("heading", { level: 1, name: "Join Acme Apparel" })).toBeVisible();
+    await expect(invitee.getByRole("main")).toContainText(`as Compliance officer (${email})`);
+    await waitForHydration(invitee);
+    await invitee.getByLabel("Your name", { exact: true }).fill(name);
+    await invitee.getByLabel("Password", { exact: true }).fill("officer-on-duty-1");
+    await invitee.getByLabel("Repeat the password", { exact: true }).fill("officer-on-duty-1");
+    await invitee.getByRole("button", { name: "Create account and join" }).click();
+    await expect(invitee).toHaveURL(`${BASE_URL}/o/acme`);
+    await expect(invitee.getByRole("heading", { level: 1, name: "Acme Apparel" })).toBeVisible();
+    await expect(invitee.getByRole("complementary").getByText("Compliance officer")).toBeVisible();
+    // The invitation is spent.
+    expect((await invitee.request.get(link)).status()).toBe(410);
+  });
+
+  await test.step("the admin sees the new member and makes them an executive", async () => {
+    await openTeam(page);
+    const row = page.getByRole("row").filter({ hasText: email });
+    await expect(row).toContainText(name);
+    await expect(row.getByLabel(`Role of ${name}`)).toHaveValue("compliance");
+    await expect(page.getByRole("region", { name: "Pending invitations" }).getByText(email)).toHaveCount(0);
+
+    await row.getByLabel(`Role of ${name}`).selectOption("executive");
+    await row.getByRole("button", { name: "Save role" }).click();
+    await expect(page.getByRole("status")).toHaveText("Role changed.");
+    expect(memberRole("acme", email)).toBe("executive");
+
+    await invitee.reload();
+    await expect(invitee.getByRole("complementary").getByText("Executive (read-only)")).toBeVisible();
+  });
+
+  await test.step("the audit log shows the invitation, the join and the role change, and filters by action", async () => {
+    await page.goto("/o/acme/audit");
+    await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
+    const rows = page.getByRole("table").getByRole("row");
+    for (const action of ["member.invited", "member.joined", "member.role_changed"]) {
+      await expect(rows.filter({ hasText: action }).filter({ hasText: action === "member.joined" ? email : ADMIN }).first()).toBeVisible();
+    }
+
+    await waitForHydration(page, "form.filters");
+    await page.getByLabel("Action", { exact: true }).selectOption("member.role_changed");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(page).toHaveURL(/[?&]action=member\.role_changed(&|$)/);
+    const body = page.getByRole("table").locator("tbody tr");
+    await expect(body.first()).toBeVisible();
+    for (const text of await body.allInnerTexts()) expect(text).toContain("member.role_changed");
+    await expect(body.filter({ hasText: "compliance" }).filter({ hasText: "executive" }).first()).toBeVisible();
+    if (!tag) await expect(page.getByRole("status")).toHaveText("1 entry");
+
+    // By person: the invitee's own entries are the join only.
+    await page.goto(`/o/acme/audit?actor=${encodeURIComponent(email)}`);
+    await expect(page.getByRole("table").locator("tbody tr")).toHaveCount(1);
+    await expect(page.getByRole("table").locator("tbody tr")).toContainText("member.joined");
+  });
+});
+
+test("the last admin can be neither removed nor demoted", async ({ page, loginAs }) => {
+  await loginAs(ADMIN);
+  await openTeam(page);
+  const row = page.getByRole("row").filter({ hasText: ADMIN });
+
+  let response = page.waitForResponse(isMembersPost);
+  await row.getByRole("button", { name: "Remove Alex Moreno" }).click();
+  expect((await response).status()).toBe(409);
+  await expect(page.getByRole("alert")).toHaveText("You cannot remove the last admin");
+
+  response = page.waitForResponse(isMembersPost);
+  await row.getByLabel("Role of Alex Moreno").selectOption("executive");
+  await row.getByRole("button", { name: "Save role" }).click();
+  expect((await response).status()).toBe(409);
+  await expect(page.getByRole("alert")).toContainText("An organization needs at least one admin");
+
+  expect(memberRole("acme", ADMIN)).toBe("admin");
+  await openTeam(page);
+  await expect(page.getByRole("row").filter({ hasText: ADMIN }).getByLabel("Role of Alex Moreno")).toHaveValue("admin");
+});
