@@ -56,8 +56,29 @@ export function createDb(url: string, opts: { poolSize?: number } = {}): Db {
   sqlite.pragma("busy_timeout = 5000");
   // WAL + NORMAL is durable across application crashes (only an OS crash may lose the last commits).
   sqlite.pragma("synchronous = NORMAL");
+  // Planner statistics: without them SQLite may walk an (org_id, …) index over a whole tenant where a
+  // narrower one answers in microseconds. Bounded sampling keeps this to milliseconds at start-up.
+  sqlite.pragma("analysis_limit = 400");
+  sqlite.pragma("optimize = 0x10002");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  rawHandles.set(db, sqlite);
   return { db, engine: "sqlite", sqlite, close: () => db.destroy() };
+}
+
+const rawHandles = new WeakMap<Kysely<Database>, SQLite.Database>();
+
+/** Refreshes SQLite's planner statistics after large changes (an import); PostgreSQL's autovacuum does this itself. */
+export function refreshPlannerStats(db: Kysely<Database>): void {
+  rawHandles.get(db)?.pragma("optimize");
+}
+
+/**
+ * The better-sqlite3 handle behind a SQLite Kysely client (undefined for PostgreSQL). Bulk writes
+ * use it for prepared statements inside a transaction the Kysely client opened: SQLite has one
+ * connection, so they are part of that transaction.
+ */
+export function sqliteHandleOf(db: Kysely<Database>): SQLite.Database | undefined {
+  return rawHandles.get(db);
 }
 
 export function redactUrl(url: string): string {

@@ -192,6 +192,16 @@ export type Supplier = Selectable<SuppliersTable>;
 export type NewSupplier = Insertable<SuppliersTable>;
 export type SupplierUpdate = Updateable<SuppliersTable>;
 
+export type ImportStatus =
+  | "uploaded"
+  | "check_queued"
+  | "checking"
+  | "checked"
+  | "commit_queued"
+  | "committing"
+  | "committed"
+  | "failed";
+
 export interface SupplierImportsTable {
   id: Generated<number>;
   org_id: number;
@@ -199,8 +209,10 @@ export interface SupplierImportsTable {
   created_at: string;
   filename: string;
   size_bytes: number;
-  status: "uploaded" | "previewed" | "committing" | "committed" | "failed";
+  status: ImportStatus;
+  claimed_at: string | null;
   content: string;
+  headers: string;
   mapping: string | null;
   preview: string | null;
   progress_done: Generated<number>;

@@ -8,12 +8,27 @@ import { findMembership } from "../models/org.server";
 import { getSessionUser, type SessionUser } from "./session.server";
 import { forbidden, notFound } from "./http.server";
 
+// One page load runs the root, layout and page loaders with the same load context: the session and
+// membership lookups are done once per request, not once per loader.
+const perRequest = new WeakMap<object, Map<string, Promise<unknown>>>();
+function once<T>(context: AppLoadContext, key: string, fn: () => Promise<T>): Promise<T> {
+  let m = perRequest.get(context);
+  if (!m) perRequest.set(context, (m = new Map()));
+  let p = m.get(key) as Promise<T> | undefined;
+  if (!p) m.set(key, (p = fn()));
+  return p;
+}
+
+function sessionUser(request: Request, context: AppLoadContext): Promise<SessionUser | null> {
+  return once(context, "user", () => getSessionUser(context.db, request));
+}
+
 export async function getOptionalUser(request: Request, context: AppLoadContext): Promise<SessionUser | null> {
-  return getSessionUser(context.db, request);
+  return sessionUser(request, context);
 }
 
 export async function requireUser(request: Request, context: AppLoadContext): Promise<SessionUser> {
-  const user = await getSessionUser(context.db, request);
+  const user = await sessionUser(request, context);
   if (!user) {
     const url = new URL(request.url);
     const back = request.method === "GET" ? url.pathname + url.search : url.pathname;
@@ -40,7 +55,7 @@ export async function requireOrg(
 ): Promise<OrgIdentity> {
   const user = await requireUser(request, context);
   if (!slug) throw notFound();
-  const m = await findMembership(context.db, user.userId, slug);
+  const m = await once(context, `org:${slug}`, () => findMembership(context.db, user.userId, slug));
   if (!m) throw notFound("No such organization");
   if (!can(m.role, action)) throw forbidden();
   return { user, org: { id: m.orgId, slug: m.slug, name: m.orgName }, role: m.role };

@@ -95,3 +95,26 @@ function nextDay(isoDate: string): string {
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString();
 }
+
+/** Many entries at once (a committed import audits every supplier it created or changed). */
+export async function recordAuditBatch(db: DbOrTrx, entries: readonly AuditEntry[]): Promise<void> {
+  const at = nowIso();
+  for (let i = 0; i < entries.length; i += 500) {
+    await db
+      .insertInto("audit_log")
+      .values(
+        entries.slice(i, i + 500).map((e) => ({
+          org_id: e.orgId,
+          actor_user_id: e.actorUserId,
+          actor_label: e.actorLabel,
+          action: e.action,
+          entity: e.entity,
+          entity_id: e.entityId == null ? null : String(e.entityId),
+          diff: e.diff === undefined ? null : JSON.stringify(e.diff),
+          ip: e.ip ?? null,
+          at,
+        })),
+      )
+      .execute();
+  }
+}

@@ -1,6 +1,6 @@
 // The supplier graph in SQL: links, upstream closures (recursive CTEs run on SQLite and PostgreSQL
 // alike) and tier writes. Every function is scoped by orgId.
-import { sql } from "kysely";
+import { PostgresAdapter, sql } from "kysely";
 import type { DbOrTrx } from "./types";
 import { nowIso } from "../lib/time";
 
@@ -121,4 +121,22 @@ export async function currentTiers(db: DbOrTrx, orgId: number, ids: readonly num
 export async function allLinks(db: DbOrTrx, orgId: number) {
   const rows = await db.selectFrom("supplier_links").select(["supplier_id", "buyer_id"]).where("org_id", "=", orgId).execute();
   return rows.map((r) => ({ supplierId: r.supplier_id, buyerId: r.buyer_id }));
+}
+
+/**
+ * Serialises changes to one organization's supply graph (links, tiers, imports) on PostgreSQL,
+ * where several app servers write at once. SQLite has a single writer, so there is nothing to do.
+ */
+export async function lockOrgGraph(trx: DbOrTrx, orgId: number): Promise<void> {
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await trx.selectFrom("organizations").select("id").where("id", "=", orgId).forUpdate().execute();
+}
+
+/** Changes whenever a supplier or a link of the organization is added, changed or removed. */
+export async function graphFingerprint(db: DbOrTrx, orgId: number): Promise<string> {
+  const [s, l] = await Promise.all([
+    db.selectFrom("suppliers").select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max("updated_at").as("m")]).where("org_id", "=", orgId).executeTakeFirstOrThrow(),
+    db.selectFrom("supplier_links").select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max("created_at").as("m")]).where("org_id", "=", orgId).executeTakeFirstOrThrow(),
+  ]);
+  return `${s.n}|${s.m ?? ""}|${l.n}|${l.m ?? ""}`;
 }

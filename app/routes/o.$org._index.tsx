@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireOrg } from "../lib/auth.server";
 import { countByCountry, countByTier } from "../models/supplier.server";
 import { latestTipTiers } from "../models/reference.server";
@@ -45,7 +45,9 @@ export default function OrgOverview() {
               <tbody>
                 {tiers.map((t) => (
                   <tr key={t.tier ?? "none"}>
-                    <td>{t.tier == null ? "Not linked" : `Tier ${t.tier}`}</td>
+                    <td>
+                      {t.tier == null ? "Not linked" : <Link to={`/o/${org.slug}/suppliers?tier=${t.tier}`}>Tier {t.tier}</Link>}
+                    </td>
                     <td className="num">{t.count}</td>
                   </tr>
                 ))}

@@ -34,6 +34,11 @@ export default function OrgLayout() {
                 Overview
               </NavLink>
             </li>
+            {may("suppliers.view") ? (
+              <li>
+                <NavLink to={`${base}/suppliers`}>Suppliers</NavLink>
+              </li>
+            ) : null}
             {may("members.view") ? (
               <li>
                 <NavLink to={`${base}/members`}>Team</NavLink>

@@ -6,6 +6,7 @@ import { log } from "../lib/logger.server";
 import { deleteExpiredSessions } from "../models/session.server";
 import { pruneHits } from "../models/rate-limit.server";
 import { nowIso } from "../lib/time";
+import { refreshPlannerStats } from "../../db/client";
 
 export function startBackgroundJobs(db: Kysely<Database>): () => void {
   const run = (name: string, fn: () => Promise<unknown>) => () => {
@@ -17,6 +18,7 @@ export function startBackgroundJobs(db: Kysely<Database>): () => void {
       run("cleanup", async () => {
         await deleteExpiredSessions(db, nowIso());
         await pruneHits(db, Date.now() - 24 * 3600_000);
+        refreshPlannerStats(db);
       }),
       10 * 60_000,
     ),

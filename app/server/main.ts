@@ -7,6 +7,7 @@ import { env } from "../lib/env.server";
 import { getDb } from "../lib/db.server";
 import { log } from "../lib/logger.server";
 import { startBackgroundJobs } from "./jobs";
+import { startImportRunner } from "./import-runner";
 import { redactUrl } from "../../db/client";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -24,10 +25,12 @@ server.on("error", (err) => {
   process.exit(1);
 });
 const stopJobs = startBackgroundJobs(db.db);
+const stopImports = startImportRunner(db.db, e.DATABASE_URL);
 
 async function shutdown(signal: string) {
   log.info("shutting down", { signal });
   stopJobs();
+  stopImports();
   server.close();
   await db.close();
   process.exit(0);

@@ -19,6 +19,7 @@ import {
 import {
   currentTiers,
   deleteLink,
+  lockOrgGraph,
   insertLink,
   linkExists,
   linksFrom,
@@ -72,6 +73,7 @@ export type UpdateResult = ServiceError | { version: number } | { stale: true; c
 /** Saves an edit made on `version`; if someone saved in between, nothing is written and the current record comes back. */
 export async function updateSupplier(db: DB, id: OrgIdentity, supplierId: number, version: number, input: SupplierInput, ip: string): Promise<UpdateResult> {
   return db.transaction().execute(async (trx) => {
+    await lockOrgGraph(trx, id.org.id);
     const before = await getSupplier(trx, id.org.id, supplierId);
     if (!before) return { status: 404 as const, message: "No such supplier" };
     if (before.version !== version) return { stale: true as const, current: before };
@@ -91,6 +93,7 @@ export async function updateSupplier(db: DB, id: OrgIdentity, supplierId: number
 
 export async function setArchived(db: DB, id: OrgIdentity, supplierId: number, archived: boolean, ip: string): Promise<ServiceError | { ok: true }> {
   return db.transaction().execute(async (trx) => {
+    await lockOrgGraph(trx, id.org.id);
     const s = await getSupplier(trx, id.org.id, supplierId);
     if (!s) return { status: 404 as const, message: "No such supplier" };
     const status = archived ? "archived" : "active";
@@ -123,6 +126,7 @@ async function refreshTiersUpstreamOf(trx: DbOrTrx, orgId: number, supplierIds: 
 /** "supplierId supplies buyerId". Refused with the loop named when it would close a cycle. */
 export async function addLink(db: DB, id: OrgIdentity, supplierId: number, buyerId: number, ip: string): Promise<ServiceError | { changedTiers: number }> {
   return db.transaction().execute(async (trx) => {
+    await lockOrgGraph(trx, id.org.id);
     const names = await namesByIds(trx, id.org.id, [supplierId, buyerId]);
     if (!names.has(supplierId) || !names.has(buyerId)) return { status: 404 as const, message: "No such supplier" };
     if (supplierId === buyerId) return { status: 400 as const, message: "A supplier cannot supply itself" };
@@ -153,6 +157,7 @@ export async function addLink(db: DB, id: OrgIdentity, supplierId: number, buyer
 
 export async function removeLink(db: DB, id: OrgIdentity, supplierId: number, buyerId: number, ip: string): Promise<ServiceError | { changedTiers: number }> {
   return db.transaction().execute(async (trx) => {
+    await lockOrgGraph(trx, id.org.id);
     if (!(await deleteLink(trx, id.org.id, supplierId, buyerId))) return { status: 404 as const, message: "These suppliers are not linked" };
     const changed = await refreshTiersUpstreamOf(trx, id.org.id, [supplierId]);
     await recordAudit(trx, { ...actor(id, ip), action: "supplier.link_removed", entity: "supplier", entityId: supplierId, diff: { supplies: buyerId, tiersChanged: changed.size } });
@@ -166,6 +171,7 @@ export async function removeLink(db: DB, id: OrgIdentity, supplierId: number, bu
  */
 export async function deleteSupplier(db: DB, id: OrgIdentity, supplierId: number, ip: string): Promise<ServiceError | { ok: true }> {
   return db.transaction().execute(async (trx) => {
+    await lockOrgGraph(trx, id.org.id);
     const s = await getSupplier(trx, id.org.id, supplierId);
     if (!s) return { status: 404 as const, message: "No such supplier" };
     const upstream = (await upstreamClosure(trx, id.org.id, supplierId)).filter((x) => x !== supplierId);

@@ -171,9 +171,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .execute();
   await db.schema.createIndex("suppliers_ref_uq").on("suppliers").columns(["org_id", "external_ref"]).unique().execute();
-  await db.schema.createIndex("suppliers_name_idx").on("suppliers").columns(["org_id", "name_norm"]).execute();
-  await db.schema.createIndex("suppliers_country_idx").on("suppliers").columns(["org_id", "country", "name_norm"]).execute();
-  await db.schema.createIndex("suppliers_tier_idx").on("suppliers").columns(["org_id", "tier"]).execute();
+  // List indexes end with status so the list's count (which leaves archived suppliers out) is
+  // answered from the index alone.
+  await db.schema.createIndex("suppliers_name_idx").on("suppliers").columns(["org_id", "name_norm", "status"]).execute();
+  await db.schema.createIndex("suppliers_country_idx").on("suppliers").columns(["org_id", "country", "name_norm", "status"]).execute();
 
   await db.schema
     .createTable("supplier_goods")
@@ -193,8 +194,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("supplier_links_pk", ["supplier_id", "buyer_id"])
     .execute();
-  await db.schema.createIndex("supplier_links_buyer_idx").on("supplier_links").columns(["buyer_id"]).execute();
-  await db.schema.createIndex("supplier_links_org_idx").on("supplier_links").columns(["org_id"]).execute();
+  // (org_id, buyer_id): "who supplies X" in the recursive upstream walk. Leading with org_id keeps the
+  // planner on this index even before statistics exist, and it also serves "all links of an org".
+  await db.schema.createIndex("supplier_links_buyer_idx").on("supplier_links").columns(["org_id", "buyer_id"]).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

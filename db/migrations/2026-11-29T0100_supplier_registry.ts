@@ -18,9 +18,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("filename", "text", (c) => c.notNull())
     .addColumn("size_bytes", "integer", (c) => c.notNull())
-    // uploaded → previewed → committing → committed | failed
+    // uploaded → check_queued → checking → checked → commit_queued → committing → committed | failed
+    // (a check that finds bad rows ends at "checked" with errors; the file must be fixed and uploaded again)
     .addColumn("status", "text", (c) => c.notNull())
+    .addColumn("claimed_at", "text") // when a job runner took the queued step; stale claims are retried
     .addColumn("content", "text", (c) => c.notNull()) // the decoded CSV text; cleared after commit
+    .addColumn("headers", "text", (c) => c.notNull()) // JSON: the file's column names
     .addColumn("mapping", "text") // JSON: FieldKey | null per column
     .addColumn("preview", "text") // JSON: counts, errors, warnings
     .addColumn("progress_done", "integer", (c) => c.notNull().defaultTo(0))
@@ -38,7 +41,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   // The list sorts by name within a status/tier/country filter; these keep deep pages cheap.
-  await db.schema.createIndex("suppliers_tier_name_idx").on("suppliers").columns(["org_id", "tier", "name_norm"]).execute();
+  await db.schema.createIndex("suppliers_tier_name_idx").on("suppliers").columns(["org_id", "tier", "name_norm", "status"]).execute();
   await db.schema.createIndex("suppliers_status_name_idx").on("suppliers").columns(["org_id", "status", "name_norm"]).execute();
   await db.schema.createIndex("suppliers_sector_idx").on("suppliers").columns(["org_id", "sector"]).execute();
 }

@@ -1,9 +1,9 @@
 // Loads the public reference data shipped in this folder (see SOURCES.md) into countries, tip_tiers
 // and tvpra_goods. Idempotent: the three tables are emptied and refilled in one transaction, so a
 // reload after a data update never leaves a half-old, half-new set behind.
-import { parse } from "csv-parse/sync";
 import fs from "node:fs";
 import type { Kysely } from "kysely";
+import Papa from "papaparse";
 import { z } from "zod";
 import type { Database } from "../types";
 
@@ -58,17 +58,10 @@ export interface ParsedReference<F extends ReferenceFile> {
  * placements for anyone who records a supplier under XK.
  */
 export function parseReferenceCsv<F extends ReferenceFile>(file: F, csv: string): ParsedReference<F> {
-  const records = parse(csv, {
-    columns: true,
-    bom: true,
-    skip_empty_lines: true,
-    trim: true,
-    info: true,
-  }) as { record: Record<string, string>; info: { lines: number } }[];
   const schema = schemas[file];
   const rows: ReferenceRow<F>[] = [];
   let skipped = 0;
-  for (const { record, info } of records) {
+  for (const { line, record } of readRecords(file, csv)) {
     if (!record.iso2) {
       skipped++;
       continue;
@@ -76,11 +69,49 @@ export function parseReferenceCsv<F extends ReferenceFile>(file: F, csv: string)
     const result = schema.safeParse({ ...record, iso2: record.iso2.toUpperCase() });
     if (!result.success) {
       const issue = result.error.issues[0];
-      throw new Error(`${file}.csv line ${info.lines}: ${issue?.path.join(".") || "row"} ${issue?.message ?? "is invalid"}`);
+      throw new Error(`${file}.csv line ${line}: ${issue?.path.join(".") || "row"} ${issue?.message ?? "is invalid"}`);
     }
     rows.push(result.data as ReferenceRow<F>);
   }
   return { rows, skipped };
+}
+
+/**
+ * The rows of a comma-separated file with a header row, as header → trimmed cell, each with the
+ * line it starts on (Papa's step cursor is the offset after each record). Blank lines are skipped;
+ * a quote error or a row whose width differs from the header's throws naming file and line.
+ */
+function readRecords(file: string, csv: string): Array<{ line: number; record: Record<string, string> }> {
+  const text = csv.charCodeAt(0) === 0xfeff ? csv.slice(1) : csv;
+  const out: Array<{ line: number; record: Record<string, string> }> = [];
+  let headers: string[] | undefined;
+  let start = 0;
+  let line = 1;
+  Papa.parse<string[]>(text, {
+    delimiter: ",",
+    header: false,
+    skipEmptyLines: false,
+    step({ data, errors, meta }) {
+      const at = line;
+      for (let i = text.indexOf("\n", start); i !== -1 && i < meta.cursor; i = text.indexOf("\n", i + 1)) line++;
+      start = meta.cursor;
+      const error = errors[0];
+      if (error !== undefined) throw new Error(`${file}.csv line ${at}: ${error.message}`);
+      const cells = data.map((c) => c.trim());
+      if (cells.every((c) => c === "")) return;
+      if (headers === undefined) {
+        headers = cells;
+        return;
+      }
+      if (cells.length !== headers.length) {
+        throw new Error(`${file}.csv line ${at}: ${cells.length} columns, the header has ${headers.length}`);
+      }
+      const record: Record<string, string> = {};
+      headers.forEach((h, i) => (record[h] = cells[i] as string));
+      out.push({ line: at, record });
+    },
+  });
+  return out;
 }
 
 export function readReferenceCsv<F extends ReferenceFile>(file: F): ParsedReference<F> {

@@ -1,8 +1,8 @@
 // Migrates a fresh database, loads reference data and the demo tenants, and checks the result:
 // on SQLite always, on PostgreSQL too when TEST_PG_URL is set (each run in its own throwaway schema).
-import { parse } from "csv-parse/sync";
 import fs from "node:fs";
 import { randomBytes } from "node:crypto";
+import Papa from "papaparse";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../../app/lib/password.server";
@@ -16,7 +16,7 @@ import { parseReferenceCsv, seedReferenceData } from "./reference";
 /** Row count of a shipped CSV, counted independently of the loader. */
 function csvRows(file: string): number {
   const text = fs.readFileSync(new URL(`./${file}`, import.meta.url), "utf8");
-  return (parse(text, { columns: true, skip_empty_lines: true }) as unknown[]).length;
+  return Papa.parse(text, { header: true, skipEmptyLines: true }).data.length;
 }
 
 function seedSuite(open: () => Promise<Db>, cleanup: () => Promise<void> = async () => {}) {

@@ -6,28 +6,44 @@ import { compareWithFloor, log, REPO_ROOT, TSX_BIN, type BenchContext, type Benc
 
 const SERVER_ENTRY = "app/server/main.ts";
 
+/** The environment the app server runs with (production mode, 127.0.0.1, the given database and port). */
+function appEnv(databaseUrl: string, port: number): NodeJS.ProcessEnv {
+  return { ...process.env, PORT: String(port), HOST, NODE_ENV: "production", DATABASE_URL: databaseUrl };
+}
+
+function checkAppFiles(): void {
+  if (!fs.existsSync(path.join(REPO_ROOT, SERVER_ENTRY))) throw new Error(`${SERVER_ENTRY} does not exist`);
+  if (!fs.existsSync(path.join(REPO_ROOT, "build/index.js"))) {
+    log("warning: build/index.js is missing — run `remix build` first (npm run bench does)");
+  }
+}
+
 /**
  * Migrates and seeds a fresh SQLite database in a temp dir, starts the app on a free port
  * (production mode, 127.0.0.1), waits for /healthz, runs `body`, and stops the server's process group.
  */
 export async function withApp<T>(ctx: BenchContext, body: (baseUrl: string) => Promise<T>): Promise<T> {
-  if (!fs.existsSync(path.join(REPO_ROOT, SERVER_ENTRY))) throw new Error(`${SERVER_ENTRY} does not exist`);
-  if (!fs.existsSync(path.join(REPO_ROOT, "build/index.js"))) {
-    log("warning: build/index.js is missing — run `remix build` first (npm run bench does)");
-  }
+  checkAppFiles();
   const databaseUrl = `file:${path.join(ctx.tmpDir("app"), "bench.db")}`;
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    HOST,
-    NODE_ENV: "production",
-    DATABASE_URL: databaseUrl,
-  };
+  const env = appEnv(databaseUrl, port);
   await runToCompletion("migrate", TSX_BIN, ["db/cli/migrate.ts"], env);
   await runToCompletion("seed", TSX_BIN, ["db/cli/seed.ts"], env);
   return withServer(
     { label: "app server", command: TSX_BIN, args: [SERVER_ENTRY], env, port, readyPath: "/healthz", readyTimeoutMs: 30_000 },
+    ({ baseUrl }) => body(baseUrl),
+  );
+}
+
+/**
+ * Like withApp, but on a database the caller prepared (already migrated and filled, e.g. the
+ * 100,000-supplier tenant of registry.ts): no migration, no seed.
+ */
+export async function withAppOnDatabase<T>(databaseUrl: string, body: (baseUrl: string) => Promise<T>): Promise<T> {
+  checkAppFiles();
+  const port = await freePort();
+  return withServer(
+    { label: "app server", command: TSX_BIN, args: [SERVER_ENTRY], env: appEnv(databaseUrl, port), port, readyPath: "/healthz", readyTimeoutMs: 30_000 },
     ({ baseUrl }) => body(baseUrl),
   );
 }

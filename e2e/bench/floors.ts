@@ -9,7 +9,7 @@ import { log, median, round, timeMs, TSX_BIN, type FigureDef } from "./lib";
 // Deterministic synthetic data
 
 /** mulberry32: a small seeded PRNG so every run inserts the same rows. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

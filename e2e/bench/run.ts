@@ -10,10 +10,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { appFigures } from "./app";
 import { floorFigures } from "./floors";
+import { registryFigures, registryFloorFigures } from "./registry";
 import { errorMessage, log, type BenchContext, type BenchRecord, type FigureDef } from "./lib";
 
-/** The registry, in run order: floors first, then figures compared with them. */
-const REGISTRY: FigureDef[] = [...floorFigures, ...appFigures];
+/** The registry, in run order: floors first, then figures compared with them (registry figures last: they need app.http.login_page). */
+const REGISTRY: FigureDef[] = [...floorFigures, ...registryFloorFigures, ...appFigures, ...registryFigures];
 
 const { values } = parseArgs({
   options: {

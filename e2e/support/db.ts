@@ -1,5 +1,6 @@
 // Direct access to the e2e server's SQLite file: the tests write sessions (logging in without the UI)
 // and read mail from the outbox (to follow links), exactly as a mail client would see it.
+import Papa from "papaparse";
 import Database from "better-sqlite3";
 import { createHash, randomBytes } from "node:crypto";
 import { E2E_DB_FILE } from "./env";
@@ -108,4 +109,116 @@ export function memberRole(orgSlug: string, email: string): string | undefined {
  */
 export function clearRateLimit(bucket: string): void {
   withDb((db) => db.prepare("DELETE FROM rate_limit_hits WHERE bucket = ?").run(bucket));
+}
+
+// ---- Suppliers (supplier registry and CSV import specs) ----
+
+export interface SupplierRow {
+  id: number;
+  org_id: number;
+  external_ref: string | null;
+  name: string;
+  country: string;
+  address: string | null;
+  city: string | null;
+  sector: string | null;
+  annual_spend: number | null;
+  currency: string | null;
+  workers_count: number | null;
+  notes: string | null;
+  status: string;
+  tier: number | null;
+  version: number;
+  updated_at: string;
+}
+
+const SUPPLIER_COLUMNS =
+  "s.id, s.org_id, s.external_ref, s.name, s.country, s.address, s.city, s.sector, s.annual_spend, s.currency, s.workers_count, s.notes, s.status, s.tier, s.version, s.updated_at";
+
+/** The supplier of an organization with exactly this name (the newest one when several), or undefined. */
+export function supplierByName(orgSlug: string, name: string): SupplierRow | undefined {
+  return withDb(
+    (db) =>
+      db
+        .prepare(
+          `SELECT ${SUPPLIER_COLUMNS} FROM suppliers s JOIN organizations o ON o.id = s.org_id
+           WHERE o.slug = ? AND s.name = ? ORDER BY s.id DESC LIMIT 1`,
+        )
+        .get(orgSlug, name) as SupplierRow | undefined,
+  );
+}
+
+export function supplierById(id: number): SupplierRow | undefined {
+  return withDb((db) => db.prepare(`SELECT ${SUPPLIER_COLUMNS} FROM suppliers s WHERE s.id = ?`).get(id) as SupplierRow | undefined);
+}
+
+/** The suppliers of an organization whose reference is one of `refs` (any order). */
+export function suppliersByRefs(orgSlug: string, refs: readonly string[]): SupplierRow[] {
+  if (refs.length === 0) return [];
+  return withDb(
+    (db) =>
+      db
+        .prepare(
+          `SELECT ${SUPPLIER_COLUMNS} FROM suppliers s JOIN organizations o ON o.id = s.org_id
+           WHERE o.slug = ? AND s.external_ref IN (${refs.map(() => "?").join(", ")}) ORDER BY s.external_ref`,
+        )
+        .all(orgSlug, ...refs) as SupplierRow[],
+  );
+}
+
+/** The goods recorded for a supplier, sorted. */
+export function supplierGoods(supplierId: number): string[] {
+  return withDb((db) =>
+    (db.prepare("SELECT good FROM supplier_goods WHERE supplier_id = ? ORDER BY good").all(supplierId) as Array<{ good: string }>).map((r) => r.good),
+  );
+}
+
+/** The ids of the suppliers `supplierId` supplies (its buyers), sorted. */
+export function supplierBuyerIds(supplierId: number): number[] {
+  return withDb((db) =>
+    (db.prepare("SELECT buyer_id FROM supplier_links WHERE supplier_id = ? ORDER BY buyer_id").all(supplierId) as Array<{ buyer_id: number }>).map(
+      (r) => r.buyer_id,
+    ),
+  );
+}
+
+/** The links ("supplier supplies buyer") between any two of the given suppliers. */
+export function linksAmong(ids: readonly number[]): Array<{ supplierId: number; buyerId: number }> {
+  if (ids.length === 0) return [];
+  const marks = ids.map(() => "?").join(", ");
+  return withDb((db) =>
+    (
+      db
+        .prepare(`SELECT supplier_id, buyer_id FROM supplier_links WHERE supplier_id IN (${marks}) AND buyer_id IN (${marks}) ORDER BY supplier_id, buyer_id`)
+        .all(...ids, ...ids) as Array<{ supplier_id: number; buyer_id: number }>
+    ).map((r) => ({ supplierId: r.supplier_id, buyerId: r.buyer_id })),
+  );
+}
+
+/** How many CSV uploads of an organization were stored under this file name. */
+export function importCountByFilename(orgSlug: string, filename: string): number {
+  return withDb(
+    (db) =>
+      (
+        db
+          .prepare("SELECT COUNT(*) AS n FROM supplier_imports i JOIN organizations o ON o.id = i.org_id WHERE o.slug = ? AND i.filename = ?")
+          .get(orgSlug, filename) as { n: number }
+      ).n,
+  );
+}
+
+// ---- Files the app hands out (CSV exports and templates), read strictly ----
+
+/**
+ * RFC 4180 CSV → rows of cells, strictly: a UTF-8 BOM is dropped, CRLF or LF ends a record, quoted
+ * cells may hold the delimiter, `""` and line breaks; a malformed quote throws (a lenient reader
+ * could hide a quoting bug in what the app writes). Independent of the app's own CSV code on purpose.
+ */
+export function readCsv(text: string, delimiter = ","): string[][] {
+  // An independent reader (PapaParse, strict about quotes), not the app's own parse.ts, so a
+  // bug in the app's CSV code cannot hide itself in the test.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const out = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: true });
+  if (out.errors.length) throw new Error(`CSV: ${out.errors[0]!.message} (row ${out.errors[0]!.row})`);
+  return out.data;
 }

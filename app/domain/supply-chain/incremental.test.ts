@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeTiers, recomputeTiersWithin, type SupplierLink } from "./tiers";
+import { computeTiers, findAnyCycle, recomputeTiersWithin, type SupplierLink } from "./tiers";
 
 // Reference check: the incremental pass over an upstream closure must agree with a full recomputation.
 function upstream(links: SupplierLink[], start: number): number[] {
@@ -76,5 +76,30 @@ describe("recomputeTiersWithin", () => {
       const t1 = incremental(ids, changed, t0, a);
       expect(Object.fromEntries(t1)).toEqual(Object.fromEntries(computeTiers(ids, changed)));
     }
+  });
+});
+
+
+describe("findAnyCycle", () => {
+  it("returns null for an acyclic graph", () => {
+    expect(findAnyCycle([{ supplierId: 2, buyerId: 1 }, { supplierId: 3, buyerId: 2 }, { supplierId: 3, buyerId: 1 }])).toBeNull();
+  });
+  it("returns a loop in supplier → buyer order", () => {
+    const links = [
+      { supplierId: 9, buyerId: 1 },
+      { supplierId: 2, buyerId: 3 },
+      { supplierId: 3, buyerId: 4 },
+      { supplierId: 4, buyerId: 2 },
+      { supplierId: 5, buyerId: 2 },
+    ];
+    const loop = findAnyCycle(links)!;
+    expect(loop[0]).toBe(loop.at(-1));
+    expect(new Set(loop)).toEqual(new Set([2, 3, 4]));
+    for (let i = 0; i + 1 < loop.length; i++) {
+      expect(links.some((l) => l.supplierId === loop[i] && l.buyerId === loop[i + 1])).toBe(true);
+    }
+  });
+  it("finds a self-loop", () => {
+    expect(findAnyCycle([{ supplierId: 7, buyerId: 7 }])).toEqual([7, 7]);
   });
 });

@@ -187,3 +187,46 @@ export function recomputeTiersWithin(
   for (const [id, d] of dist) out.set(id, d === Infinity ? null : d);
   return out;
 }
+
+/**
+ * Any loop in a whole graph (used to check an import before it is written), as
+ * [a, b, …, a] following supplier → buyer edges, or null when the graph is acyclic.
+ * Kahn's algorithm strips every node that cannot be on a cycle; a walk inside what is left must loop.
+ */
+export function findAnyCycle(links: readonly SupplierLink[]): number[] | null {
+  const buyersOf = new Map<number, number[]>();
+  const inDeg = new Map<number, number>(); // number of suppliers feeding each node
+  for (const { supplierId, buyerId } of links) {
+    const list = buyersOf.get(supplierId);
+    if (list) list.push(buyerId);
+    else buyersOf.set(supplierId, [buyerId]);
+    inDeg.set(buyerId, (inDeg.get(buyerId) ?? 0) + 1);
+    if (!inDeg.has(supplierId)) inDeg.set(supplierId, 0);
+  }
+  const queue: number[] = [];
+  for (const [id, d] of inDeg) if (d === 0) queue.push(id);
+  for (let i = 0; i < queue.length; i++) {
+    for (const b of buyersOf.get(queue[i]!) ?? []) {
+      const d = inDeg.get(b)! - 1;
+      inDeg.set(b, d);
+      if (d === 0) queue.push(b);
+    }
+  }
+  const remaining = new Set([...inDeg].filter(([, d]) => d > 0).map(([id]) => id));
+  if (remaining.size === 0) return null;
+  // Every remaining node has a remaining supplier; walk backwards until a node repeats.
+  const supplierIn = new Map<number, number>();
+  for (const { supplierId, buyerId } of links) {
+    if (remaining.has(supplierId) && remaining.has(buyerId) && !supplierIn.has(buyerId)) supplierIn.set(buyerId, supplierId);
+  }
+  const seenAt = new Map<number, number>();
+  const walk: number[] = [];
+  let at = remaining.values().next().value!;
+  while (!seenAt.has(at)) {
+    seenAt.set(at, walk.length);
+    walk.push(at);
+    at = supplierIn.get(at)!;
+  }
+  const loop = walk.slice(seenAt.get(at)!).reverse(); // reversed: supplier → buyer order
+  return [...loop, loop[0]!];
+}

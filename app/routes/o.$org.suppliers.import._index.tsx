@@ -1,0 +1,155 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  MaxPartSizeExceededError,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { requireOrg } from "../lib/auth.server";
+import { listImports } from "../models/import.server";
+import { uploadImport } from "../services/import.server";
+import { SUPPLIER_FIELDS } from "../domain/csv/fields";
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, decodeCsvInput, formatSize } from "../domain/csv/parse";
+import { formatDateTime } from "../components/format";
+import { FormError } from "../components/forms";
+
+export const meta: MetaFunction = () => [{ title: "Import suppliers — Lantern" }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { org } = await requireOrg(request, context, params.org, "suppliers.import");
+  return json({ org, imports: await listImports(context.db, org.id, 10) });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const id = await requireOrg(request, context, params.org, "suppliers.import");
+  const tooLarge = () =>
+    json({ formError: `The file is larger than ${formatSize(DEFAULT_MAX_BYTES)}. Split it into smaller files.` }, { status: 413 });
+  const length = Number(request.headers.get("Content-Length") ?? "0");
+  if (length > DEFAULT_MAX_BYTES + 64 * 1024) return tooLarge();
+  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
+    return json({ formError: "Choose a CSV file to upload." }, { status: 415 });
+  }
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: DEFAULT_MAX_BYTES }));
+  } catch (e) {
+    if (e instanceof MaxPartSizeExceededError) return tooLarge();
+    return json({ formError: "The upload could not be read. Please try again." }, { status: 400 });
+  }
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0) return json({ formError: "Choose a CSV file to upload." }, { status: 400 });
+  // UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is refused with a message.
+  const decoded = decodeCsvInput(new Uint8Array(await file.arrayBuffer()));
+  if (!decoded.ok) return json({ formError: decoded.error }, { status: 400 });
+  const r = await uploadImport(context.db, id, { name: file.name || "upload.csv", text: decoded.text, sizeBytes: file.size });
+  if ("status" in r) return json({ formError: r.message }, { status: r.status });
+  return redirect(`/o/${id.org.slug}/suppliers/import/${r.importId}`);
+}
+
+const STATUS_LABEL: Record<string, string> = {
+  uploaded: "waiting for column mapping",
+  check_queued: "checking",
+  checking: "checking",
+  checked: "checked",
+  commit_queued: "importing",
+  committing: "importing",
+  committed: "imported",
+  failed: "failed",
+};
+
+export default function ImportIndex() {
+  const { org, imports } = useLoaderData<typeof loader>();
+  const result = useActionData<{ formError?: string }>();
+  const nav = useNavigation();
+  const base = `/o/${org.slug}/suppliers`;
+  return (
+    <main className="page">
+      <p className="muted small">
+        <Link to={base}>Suppliers</Link> › Import
+      </p>
+      <h1>Import suppliers from a CSV file</h1>
+      <p>
+        Upload your supplier list as CSV (comma, semicolon or tab separated; UTF-8 or UTF-16). Every row is checked first: you
+        see how many suppliers are new, changed and unchanged, and every problem with its line and column, before anything is
+        saved. The import then writes everything or nothing; importing the same file again changes nothing.
+      </p>
+      <p>
+        <a href={`${base}/import/template.csv`} className="button secondary" download>
+          Download the template
+        </a>
+      </p>
+      <FormError message={result?.formError} />
+      <Form method="post" encType="multipart/form-data" className="card stack" aria-labelledby="upload-h">
+        <h2 id="upload-h">Upload a file</h2>
+        <div className="field">
+          <label htmlFor="file">CSV file</label>
+          <p className="hint" id="file-hint">
+            Up to {formatSize(DEFAULT_MAX_BYTES)} and {DEFAULT_MAX_ROWS.toLocaleString("en")} rows. Your column names do not have
+            to match the template: you map them in the next step.
+          </p>
+          <input id="file" name="file" type="file" accept=".csv,.txt,text/csv" required aria-describedby="file-hint" />
+        </div>
+        <button type="submit" className="button" disabled={nav.state === "submitting"}>
+          {nav.state === "submitting" ? "Uploading…" : "Upload and map columns"}
+        </button>
+      </Form>
+
+      {imports.length ? (
+        <section aria-labelledby="recent-h" className="card">
+          <h2 id="recent-h">Recent imports</h2>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">File</th>
+                <th scope="col">Uploaded</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {imports.map((i) => (
+                <tr key={i.id}>
+                  <td>
+                    <Link to={`${base}/import/${i.id}`}>{i.filename}</Link>
+                  </td>
+                  <td>{formatDateTime(i.created_at)}</td>
+                  <td>{STATUS_LABEL[i.status] ?? i.status}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="cols-h" className="card">
+        <h2 id="cols-h">Columns</h2>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Column</th>
+              <th scope="col">Field</th>
+              <th scope="col">What to put in it</th>
+              <th scope="col">Example</th>
+            </tr>
+          </thead>
+          <tbody>
+            {SUPPLIER_FIELDS.map((f) => (
+              <tr key={f.key}>
+                <td>
+                  <code>{f.key}</code>
+                  {f.required ? <strong> (required)</strong> : null}
+                </td>
+                <td>{f.label}</td>
+                <td>{f.help}</td>
+                <td>
+                  <code>{f.example}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,102 @@
+// Child process of the supplier-registry figures (registry.ts), started with tsx so that its memory
+// is its own: `process.resourceUsage().maxRSS` then measures one import and nothing else.
+//
+//   tsx e2e/bench/registry-child.ts import <db file> <suppliers> <result.json>
+//     Fresh migrated + reference-seeded database, one organization; times commitCsv of
+//     largeSupplierCsv(N) (CSV text → committed: parse, validate, analyse, write), then the same
+//     file again (must change nothing). Peak RSS is read after the first import and at the end.
+//
+//   tsx e2e/bench/registry-child.ts big <db file> <suppliers> <result.json>
+//     Builds the "big" tenant with seedLarge (the real import path) for the list, tier and HTTP figures.
+//
+// The result is written as JSON to <result.json> (stdout and stderr are only kept for error messages).
+import fs from "node:fs";
+import { performance } from "node:perf_hooks";
+import { createDb } from "../../db/client";
+import { migrateToLatest } from "../../db/migrate";
+import { seedReferenceData } from "../../db/seed/reference";
+import { largeSupplierCsv } from "../../db/seed/large-csv";
+import { ensureBigTenant, seedLarge } from "../../db/seed/large";
+import { parseSupplierCsv } from "../../app/domain/csv/parse";
+import { suggestMapping } from "../../app/domain/csv/mapping";
+import { commitCsv } from "../../app/services/import.server";
+import { insertOrg } from "../../app/models/org.server";
+
+const [mode, dbFile, nArg, outFile] = process.argv.slice(2);
+const n = Number(nArg);
+if ((mode !== "import" && mode !== "big") || !dbFile || !outFile || !Number.isInteger(n) || n < 10) {
+  console.error("usage: tsx e2e/bench/registry-child.ts import|big <db file> <suppliers> <result.json>");
+  process.exit(2);
+}
+
+const mb = (kb: number) => Math.round((kb / 1024) * 10) / 10;
+const maxRssKb = () => process.resourceUsage().maxRSS;
+
+const handle = createDb(`file:${dbFile}`);
+try {
+  await migrateToLatest(handle);
+  await seedReferenceData(handle.db);
+  const count = async (table: "suppliers" | "supplier_links" | "supplier_goods", orgId: number) =>
+    Number(
+      (await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).where("org_id", "=", orgId).executeTakeFirstOrThrow()).n,
+    );
+
+  if (mode === "big") {
+    const started = performance.now();
+    const result = await seedLarge(handle.db, n);
+    const seconds = (performance.now() - started) / 1000;
+    const { orgId, userId } = await ensureBigTenant(handle.db);
+    // Whether SQLite's query planner has statistics (sqlite_stat1, written by ANALYZE / PRAGMA optimize)
+    // after the import: without them it may pick an (org_id, …) index over a far narrower one.
+    const plannerStats = Boolean(handle.sqlite!.prepare("select 1 from sqlite_master where type = 'table' and name = 'sqlite_stat1'").get());
+    const out = { seconds, result, orgId, userId, suppliers: await count("suppliers", orgId), links: await count("supplier_links", orgId), plannerStats };
+    fs.writeFileSync(outFile, JSON.stringify(out));
+  } else {
+    const orgId = await insertOrg(handle.db, "Bench Import Org", "bench-import");
+    const actor = { orgId, userId: null, label: "bench", ip: null };
+    // The input: the file's text, as an upload hands it over. Only the header is read before the
+    // clock starts (to propose the mapping, as the upload step does); commitCsv parses the whole file.
+    const { csv, links } = largeSupplierCsv(n);
+    // (The header and the first row: `maxRows` is a limit that fails longer files, not a "read only".)
+    const secondBreak = csv.indexOf("\n", csv.indexOf("\n") + 1);
+    const head = parseSupplierCsv(csv.slice(0, secondBreak + 1));
+    if (!head.ok) throw new Error(head.error);
+    const mapping = suggestMapping(head.headers);
+    const rssBeforeKb = maxRssKb();
+
+    let started = performance.now();
+    const first = await commitCsv(handle.db, actor, csv, mapping);
+    const seconds = (performance.now() - started) / 1000;
+    const rssImportKb = maxRssKb();
+    if (!first.ok) {
+      throw new Error(`the import refused the file: ${first.preview.fileError ?? JSON.stringify(first.preview.errors.slice(0, 3))}`);
+    }
+    const written = { suppliers: await count("suppliers", orgId), links: await count("supplier_links", orgId), goods: await count("supplier_goods", orgId) };
+
+    started = performance.now();
+    const again = await commitCsv(handle.db, actor, csv, mapping);
+    const reimportSeconds = (performance.now() - started) / 1000;
+    if (!again.ok) throw new Error(`the re-import refused the file: ${again.preview.fileError ?? JSON.stringify(again.preview.errors.slice(0, 3))}`);
+    const after = { suppliers: await count("suppliers", orgId), links: await count("supplier_links", orgId), goods: await count("supplier_goods", orgId) };
+
+    fs.writeFileSync(
+      outFile,
+      JSON.stringify({
+        suppliers: n,
+        expectedLinks: links,
+        csvBytes: Buffer.byteLength(csv),
+        seconds,
+        result: first.result,
+        written,
+        reimportSeconds,
+        reimport: again.result,
+        after,
+        rssBeforeMb: mb(rssBeforeKb),
+        peakMb: mb(rssImportKb),
+        peakMbAfterReimport: mb(maxRssKb()),
+      }),
+    );
+  }
+} finally {
+  await handle.close();
+}
