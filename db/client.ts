@@ -60,12 +60,36 @@ export function createDb(url: string, opts: { poolSize?: number } = {}): Db {
   // narrower one answers in microseconds. Bounded sampling keeps this to milliseconds at start-up.
   sqlite.pragma("analysis_limit = 400");
   sqlite.pragma("optimize = 0x10002");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   rawHandles.set(db, sqlite);
   return { db, engine: "sqlite", sqlite, close: () => db.destroy() };
 }
 
 const rawHandles = new WeakMap<Kysely<Database>, SQLite.Database>();
+
+/**
+ * Kysely's SQLite driver prepares every statement on every query; preparing costs about as much as
+ * running a small indexed query. A page runs the same few statements every time, so keep the
+ * prepared ones (bounded: statements with IN-lists of varying length each compile to new SQL).
+ * Safe because Kysely runs one statement at a time on this connection and never leaves one iterating.
+ */
+function withStatementCache(sqlite: SQLite.Database, max = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(source: string) {
+      let stmt = cache.get(source);
+      if (stmt) {
+        cache.delete(source); // re-insert: most recently used last
+      } else {
+        stmt = sqlite.prepare(source);
+        if (cache.size >= max) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(source, stmt);
+      return stmt;
+    },
+  };
+}
 
 /** Refreshes SQLite's planner statistics after large changes (an import); PostgreSQL's autovacuum does this itself. */
 export function refreshPlannerStats(db: Kysely<Database>): void {

@@ -21,7 +21,10 @@ export function createApp(opts: { build: ServerBuild; db: Db; publicDir: string 
 
   // Fingerprinted build assets are immutable; the rest of public/ is cached briefly.
   app.use("/build", express.static(path.join(opts.publicDir, "build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(opts.publicDir, { maxAge: "1h" }));
+  // Other public files (favicon…): only paths that look like files reach the disk, so page requests
+  // do not pay for a failed stat.
+  const publicFiles = express.static(opts.publicDir, { maxAge: "1h", index: false });
+  app.use((req, res, next) => (/\.[A-Za-z0-9]{1,8}$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
   app.use((req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     const started = process.hrtime.bigint();
