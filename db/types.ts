@@ -184,6 +184,14 @@ export interface Database {
   supplier_links: SupplierLinksTable;
   supplier_imports: SupplierImportsTable;
   import_mappings: ImportMappingsTable;
+  questionnaire_versions: QuestionnaireVersionsTable;
+  assessments: AssessmentsTable;
+  answers: AnswersTable;
+  answer_revisions: AnswerRevisionsTable;
+  review_comments: ReviewCommentsTable;
+  assessment_invites: AssessmentInvitesTable;
+  supplier_sessions: SupplierSessionsTable;
+  evidence_files: EvidenceFilesTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -225,4 +233,105 @@ export interface ImportMappingsTable {
   org_id: number;
   mapping: string;
   updated_at: string;
+}
+
+export type AssessmentStatus = "draft" | "sent" | "in_progress" | "submitted" | "changes_requested" | "approved";
+
+export interface QuestionnaireVersionsTable {
+  id: Generated<number>;
+  template_key: string;
+  version: number;
+  definition: string;
+  published_at: string;
+}
+
+export interface AssessmentsTable {
+  id: Generated<number>;
+  org_id: number;
+  supplier_id: number;
+  version_id: number;
+  status: AssessmentStatus;
+  due_at: string | null;
+  language: Generated<string>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+  started_at: string | null;
+  submitted_at: string | null;
+  changes_requested_at: string | null;
+  approved_at: string | null;
+  approved_by: number | null;
+  valid_until: string | null;
+  version: Generated<number>;
+}
+
+export interface AnswersTable {
+  assessment_id: number;
+  question_key: string;
+  value: string | null;
+  comment: string | null;
+  revision: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface AnswerRevisionsTable {
+  id: Generated<number>;
+  assessment_id: number;
+  question_key: string;
+  revision: number;
+  value: string | null;
+  comment: string | null;
+  author: string;
+  at: string;
+}
+
+export interface ReviewCommentsTable {
+  id: Generated<number>;
+  assessment_id: number;
+  question_key: string;
+  author_user_id: number | null;
+  author_label: string;
+  body: string;
+  created_at: string;
+  resolved_at: string | null;
+}
+
+export interface AssessmentInvitesTable {
+  id: Generated<number>;
+  org_id: number;
+  assessment_id: number;
+  email: string;
+  token_hash: string;
+  language: string;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface SupplierSessionsTable {
+  id: string;
+  invite_id: number;
+  assessment_id: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface EvidenceFilesTable {
+  id: Generated<number>;
+  org_id: number;
+  assessment_id: number;
+  question_key: string;
+  filename: string;
+  mime: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string;
+  created_at: string;
+  deleted_at: string | null;
 }

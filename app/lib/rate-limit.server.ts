@@ -52,3 +52,7 @@ export function retryAfterHeaders({ actionHeaders }: { actionHeaders: Headers })
   const retryAfter = actionHeaders.get("Retry-After");
   return retryAfter ? { "Retry-After": retryAfter } : {};
 }
+
+// Supplier invite links: opening links and asking for a new one, per IP.
+export const INVITE_IP: Limit = { bucket: "invite-ip", limit: 30, windowMs: 15 * 60_000 };
+export const INVITE_RESEND: Limit = { bucket: "invite-resend", limit: 3, windowMs: 60 * 60_000 };

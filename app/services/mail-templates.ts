@@ -27,3 +27,11 @@ export function teamInviteMail(p: { orgName: string; inviter: string; role: stri
     text: `${p.inviter} invited you to join ${p.orgName} on Lantern as ${p.role}.\n\nAccept the invitation:\n\n${p.link}\n\nThe link is valid for 7 days.\n`,
   };
 }
+
+export function supplierInviteMail(p: { orgName: string; supplierName: string; link: string; dueAt: string | null; expiresAt: string }) {
+  const due = p.dueAt ? `Please complete it by ${p.dueAt.slice(0, 10)}.\n` : "";
+  return {
+    subject: `${p.orgName} asks ${p.supplierName} to complete a forced-labour due-diligence questionnaire`,
+    text: `${p.orgName} uses Lantern to check its supply chain for forced labour and human trafficking, and asks ${p.supplierName} to answer a short questionnaire based on the Athens Ethical Principles.\n\nOpen the questionnaire (no account needed; available in English, Español, Français and 中文):\n\n${p.link}\n\n${due}Your answers are saved as you go. The link is personal and valid until ${p.expiresAt.slice(0, 10)}; do not forward it.\n`,
+  };
+}

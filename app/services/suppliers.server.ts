@@ -27,6 +27,7 @@ import {
   writeTiers,
 } from "../models/supplier-graph.server";
 import type { DbOrTrx } from "../models/types";
+import { supplierHasAssessments } from "../models/assessment.server";
 
 type DB = Kysely<Database>;
 export type ServiceError = { status: 400 | 404 | 409; message: string; field?: string };
@@ -166,14 +167,17 @@ export async function removeLink(db: DB, id: OrgIdentity, supplierId: number, bu
 }
 
 /**
- * Hard delete, for a supplier entered by mistake. Later capabilities refuse it once the supplier
- * has assessments (archive it instead): see canHardDelete.
+ * Hard delete, for a supplier entered by mistake. Refused once the supplier has assessments:
+ * nothing that has been assessed is ever hard-deleted (archive it instead).
  */
 export async function deleteSupplier(db: DB, id: OrgIdentity, supplierId: number, ip: string): Promise<ServiceError | { ok: true }> {
   return db.transaction().execute(async (trx) => {
     await lockOrgGraph(trx, id.org.id);
     const s = await getSupplier(trx, id.org.id, supplierId);
     if (!s) return { status: 404 as const, message: "No such supplier" };
+    if (await supplierHasAssessments(trx, id.org.id, supplierId)) {
+      return { status: 409 as const, message: `${s.name} has assessments, which are kept for the record: archive the supplier instead of deleting it.` };
+    }
     const upstream = (await upstreamClosure(trx, id.org.id, supplierId)).filter((x) => x !== supplierId);
     const directSuppliers = (await linksFrom(trx, id.org.id, upstream)).filter((l) => l.buyerId === supplierId).map((l) => l.supplierId);
     await deleteSupplierRow(trx, id.org.id, supplierId);

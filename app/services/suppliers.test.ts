@@ -4,6 +4,7 @@ import type { OrgIdentity } from "../lib/auth.server";
 import { SupplierSchema } from "../schemas/supplier";
 import { addLink, createSupplier, deleteSupplier, removeLink, setArchived, updateSupplier } from "./suppliers.server";
 import { getSupplier } from "../models/supplier.server";
+import { insertAssessment, insertVersion } from "../models/assessment.server";
 import type { Db } from "../../db/client";
 
 const input = (name: string, extra: Record<string, unknown> = {}) => SupplierSchema.parse({ name, country: "BD", ...extra });
@@ -84,6 +85,16 @@ describeEachEngine("supplier service", (h) => {
     await deleteSupplier(h().db, ident, b, "ip");
     expect(await getSupplier(h().db, ident.org.id, b)).toBeUndefined();
     expect(await tier(c)).toBe(1);
+  });
+
+  it("never hard-deletes a supplier that has assessments", async () => {
+    const assessed = await make("Assessed Mill");
+    const versionId = await insertVersion(h().db, "test", 1, { sections: [] });
+    await insertAssessment(h().db, ident.org.id, { supplierId: assessed, versionId, dueAt: null, language: "en", createdBy: ident.user.userId });
+    const r = await deleteSupplier(h().db, ident, assessed, "ip");
+    expect(r).toMatchObject({ status: 409 });
+    if ("message" in r) expect(r.message).toMatch(/archive/);
+    expect(await getSupplier(h().db, ident.org.id, assessed)).toBeDefined();
   });
 
   it("never touches another organization's suppliers", async () => {

@@ -1,0 +1,194 @@
+// Assessments, their answers (with every revision kept) and review comments. Scoped by orgId; the
+// supplier portal reaches these only through a supplier session bound to one assessment.
+import type { DbOrTrx } from "./types";
+import type { AssessmentStatus } from "../../db/types";
+import { nowIso } from "../lib/time";
+
+export async function findVersionId(db: DbOrTrx, templateKey: string, version: number): Promise<number | undefined> {
+  const r = await db.selectFrom("questionnaire_versions").select("id").where("template_key", "=", templateKey).where("version", "=", version).executeTakeFirst();
+  return r?.id;
+}
+
+/** Publishes a template version once; a published definition is never updated. */
+export async function insertVersion(db: DbOrTrx, templateKey: string, version: number, definition: unknown): Promise<number> {
+  const r = await db
+    .insertInto("questionnaire_versions")
+    .values({ template_key: templateKey, version, definition: JSON.stringify(definition), published_at: nowIso() })
+    .onConflict((oc) => oc.columns(["template_key", "version"]).doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return r?.id ?? (await findVersionId(db, templateKey, version))!;
+}
+
+export async function getVersionDefinition(db: DbOrTrx, versionId: number): Promise<unknown> {
+  const r = await db.selectFrom("questionnaire_versions").select("definition").where("id", "=", versionId).executeTakeFirstOrThrow();
+  return JSON.parse(r.definition);
+}
+
+export async function insertAssessment(
+  db: DbOrTrx,
+  orgId: number,
+  a: { supplierId: number; versionId: number; dueAt: string | null; language: string; createdBy: number },
+): Promise<number> {
+  const now = nowIso();
+  const r = await db
+    .insertInto("assessments")
+    .values({
+      org_id: orgId,
+      supplier_id: a.supplierId,
+      version_id: a.versionId,
+      status: "draft",
+      due_at: a.dueAt,
+      language: a.language,
+      created_by: a.createdBy,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function getAssessment(db: DbOrTrx, orgId: number, id: number) {
+  return db
+    .selectFrom("assessments as a")
+    .innerJoin("suppliers as s", "s.id", "a.supplier_id")
+    .select([
+      "a.id", "a.supplier_id as supplierId", "s.name as supplierName", "s.country as supplierCountry", "s.contact_email as contactEmail",
+      "a.version_id as versionId", "a.status", "a.due_at as dueAt", "a.language", "a.created_at as createdAt", "a.sent_at as sentAt",
+      "a.started_at as startedAt", "a.submitted_at as submittedAt", "a.changes_requested_at as changesRequestedAt",
+      "a.approved_at as approvedAt", "a.valid_until as validUntil", "a.version",
+    ])
+    .where("a.org_id", "=", orgId)
+    .where("a.id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function listAssessments(db: DbOrTrx, orgId: number, f: { status?: AssessmentStatus; supplierId?: number; limit: number; offset: number }) {
+  let q = db.selectFrom("assessments as a").innerJoin("suppliers as s", "s.id", "a.supplier_id").where("a.org_id", "=", orgId);
+  if (f.status) q = q.where("a.status", "=", f.status);
+  if (f.supplierId) q = q.where("a.supplier_id", "=", f.supplierId);
+  return q
+    .select(["a.id", "a.supplier_id as supplierId", "s.name as supplierName", "s.country as supplierCountry", "a.status", "a.due_at as dueAt", "a.updated_at as updatedAt"])
+    .orderBy("a.updated_at", "desc")
+    .orderBy("a.id", "desc")
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+}
+
+/** Moves an assessment along its workflow if it is in one of `from`; false when it was not. */
+export async function setAssessmentStatus(
+  db: DbOrTrx,
+  orgId: number,
+  id: number,
+  from: AssessmentStatus[],
+  to: AssessmentStatus,
+  extra: { sent_at?: string; started_at?: string; submitted_at?: string; changes_requested_at?: string; approved_at?: string; approved_by?: number; valid_until?: string } = {},
+): Promise<boolean> {
+  const r = await db
+    .updateTable("assessments")
+    .set((eb) => ({ status: to, updated_at: nowIso(), version: eb("version", "+", 1), ...extra }))
+    .where("org_id", "=", orgId)
+    .where("id", "=", id)
+    .where("status", "in", from)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export interface StoredAnswer {
+  questionKey: string;
+  value: unknown;
+  comment: string | null;
+  revision: number;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export async function answersOf(db: DbOrTrx, assessmentId: number): Promise<StoredAnswer[]> {
+  const rows = await db.selectFrom("answers").selectAll().where("assessment_id", "=", assessmentId).execute();
+  return rows.map((r) => ({
+    questionKey: r.question_key,
+    value: r.value == null ? null : JSON.parse(r.value),
+    comment: r.comment,
+    revision: r.revision,
+    updatedBy: r.updated_by,
+    updatedAt: r.updated_at,
+  }));
+}
+
+/**
+ * Saves one answer if it is still at `baseRevision` (0 = never answered): the previous value goes to
+ * the history, the new one gets revision + 1. Returns the new revision, or the current answer when
+ * someone saved in between (the caller answers 409 and shows both).
+ */
+export async function saveAnswerIfRevision(
+  db: DbOrTrx,
+  assessmentId: number,
+  questionKey: string,
+  baseRevision: number,
+  a: { value: unknown; comment: string | null; author: string },
+): Promise<{ revision: number } | { conflict: StoredAnswer }> {
+  const now = nowIso();
+  const value = a.value === undefined ? null : JSON.stringify(a.value);
+  const current = await db.selectFrom("answers").selectAll().where("assessment_id", "=", assessmentId).where("question_key", "=", questionKey).executeTakeFirst();
+  const currentRevision = current?.revision ?? 0;
+  if (currentRevision !== baseRevision) {
+    return {
+      conflict: {
+        questionKey,
+        value: current?.value == null ? null : JSON.parse(current.value),
+        comment: current?.comment ?? null,
+        revision: currentRevision,
+        updatedBy: current?.updated_by ?? "",
+        updatedAt: current?.updated_at ?? "",
+      },
+    };
+  }
+  const revision = baseRevision + 1;
+  if (current) {
+    const r = await db
+      .updateTable("answers")
+      .set({ value, comment: a.comment, revision, updated_by: a.author, updated_at: now })
+      .where("assessment_id", "=", assessmentId)
+      .where("question_key", "=", questionKey)
+      .where("revision", "=", baseRevision)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) return saveAnswerIfRevision(db, assessmentId, questionKey, baseRevision, a);
+  } else {
+    await db
+      .insertInto("answers")
+      .values({ assessment_id: assessmentId, question_key: questionKey, value, comment: a.comment, revision, updated_by: a.author, updated_at: now })
+      .execute();
+  }
+  await db
+    .insertInto("answer_revisions")
+    .values({ assessment_id: assessmentId, question_key: questionKey, revision, value, comment: a.comment, author: a.author, at: now })
+    .execute();
+  return { revision };
+}
+
+export async function answerHistory(db: DbOrTrx, assessmentId: number, questionKey?: string) {
+  let q = db.selectFrom("answer_revisions").selectAll().where("assessment_id", "=", assessmentId);
+  if (questionKey) q = q.where("question_key", "=", questionKey);
+  const rows = await q.orderBy("question_key").orderBy("revision", "desc").execute();
+  return rows.map((r) => ({ questionKey: r.question_key, revision: r.revision, value: r.value == null ? null : JSON.parse(r.value), comment: r.comment, author: r.author, at: r.at }));
+}
+
+export async function insertReviewComment(db: DbOrTrx, assessmentId: number, c: { questionKey: string; authorUserId: number; authorLabel: string; body: string }): Promise<number> {
+  const r = await db
+    .insertInto("review_comments")
+    .values({ assessment_id: assessmentId, question_key: c.questionKey, author_user_id: c.authorUserId, author_label: c.authorLabel, body: c.body, created_at: nowIso() })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function reviewCommentsOf(db: DbOrTrx, assessmentId: number) {
+  return db.selectFrom("review_comments").select(["id", "question_key", "author_label", "body", "created_at", "resolved_at"]).where("assessment_id", "=", assessmentId).orderBy("id").execute();
+}
+
+export async function supplierHasAssessments(db: DbOrTrx, orgId: number, supplierId: number): Promise<boolean> {
+  const r = await db.selectFrom("assessments").select("id").where("org_id", "=", orgId).where("supplier_id", "=", supplierId).limit(1).executeTakeFirst();
+  return Boolean(r);
+}

@@ -1,0 +1,165 @@
+// Supplier invite links (DESIGN.md, "Supplier invite links"): 32 random bytes, only the hash stored,
+// 30-day expiry, revocable; resending issues a new token and kills the old one. Opening the link
+// (GET) changes nothing; a POST from its page starts a supplier session scoped to one assessment.
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/types";
+import type { OrgIdentity } from "../lib/auth.server";
+import { hashToken, newToken } from "../lib/crypto.server";
+import { addMinutes, nowIso } from "../lib/time";
+import { env } from "../lib/env.server";
+import { kickMailDelivery } from "../lib/mail.server";
+import { recordAudit } from "../models/audit.server";
+import { enqueueMail } from "../models/outbox.server";
+import { getAssessment, setAssessmentStatus } from "../models/assessment.server";
+import {
+  findInviteByTokenHash,
+  findSupplierSession,
+  insertAssessmentInvite,
+  insertSupplierSession,
+  revokeAssessmentInvites,
+  touchInvite,
+} from "../models/invite.server";
+import { supplierInviteMail } from "./mail-templates";
+
+type DB = Kysely<Database>;
+export const INVITE_VALID_DAYS = 30;
+export const SUPPLIER_SESSION_HOURS = 12;
+export const SUPPLIER_COOKIE = "lantern_supplier";
+
+export type InviteError = { status: 400 | 404 | 409; message: string };
+
+/** Sends (or re-sends) the questionnaire link to the supplier; any earlier link stops working. */
+export async function sendAssessmentInvite(
+  db: DB,
+  id: OrgIdentity,
+  assessmentId: number,
+  input: { email: string; language: string },
+  ip: string,
+): Promise<InviteError | { inviteId: number }> {
+  const token = newToken();
+  const now = new Date();
+  const result = await db.transaction().execute(async (trx) => {
+    const a = await getAssessment(trx, id.org.id, assessmentId);
+    if (!a) return { status: 404 as const, message: "No such assessment" };
+    if (a.status === "approved") return { status: 409 as const, message: "This assessment is approved; start a new one to ask again." };
+    const expiresAt = nowIso(addMinutes(now, INVITE_VALID_DAYS * 24 * 60));
+    const revoked = await revokeAssessmentInvites(trx, id.org.id, assessmentId, nowIso(now));
+    const inviteId = await insertAssessmentInvite(trx, id.org.id, {
+      assessmentId,
+      email: input.email,
+      tokenHash: hashToken(token),
+      language: input.language,
+      createdBy: id.user.userId,
+      expiresAt,
+    });
+    await setAssessmentStatus(trx, id.org.id, assessmentId, ["draft"], "sent", { sent_at: nowIso(now) });
+    await enqueueMail(trx, {
+      orgId: id.org.id,
+      kind: "supplier-invite",
+      to: input.email,
+      ...supplierInviteMail({ orgName: id.org.name, supplierName: a.supplierName, link: `${env().appUrl}/s/${token}`, dueAt: a.dueAt, expiresAt }),
+    });
+    await recordAudit(trx, {
+      orgId: id.org.id,
+      actorUserId: id.user.userId,
+      actorLabel: id.user.email,
+      action: revoked ? "assessment.invite_resent" : "assessment.invite_sent",
+      entity: "assessment",
+      entityId: assessmentId,
+      diff: { email: input.email, language: input.language, previousLinksRevoked: revoked },
+      ip,
+    });
+    return { inviteId };
+  });
+  kickMailDelivery(db);
+  return result;
+}
+
+export async function revokeAssessmentLinks(db: DB, id: OrgIdentity, assessmentId: number, ip: string): Promise<InviteError | { revoked: number }> {
+  return db.transaction().execute(async (trx) => {
+    const a = await getAssessment(trx, id.org.id, assessmentId);
+    if (!a) return { status: 404 as const, message: "No such assessment" };
+    const revoked = await revokeAssessmentInvites(trx, id.org.id, assessmentId, nowIso());
+    await recordAudit(trx, { orgId: id.org.id, actorUserId: id.user.userId, actorLabel: id.user.email, action: "assessment.invite_revoked", entity: "assessment", entityId: assessmentId, diff: { revoked }, ip });
+    return { revoked };
+  });
+}
+
+export type LinkState =
+  | { state: "invalid" }
+  | { state: "expired" | "revoked"; inviteId: number; orgName: string; language: string }
+  | { state: "open"; inviteId: number; orgName: string; supplierName: string; dueAt: string | null; language: string; assessmentStatus: string };
+
+/** What the landing page of a link shows; reading it changes nothing (mail scanners open links). */
+export async function describeLink(db: DB, token: string, now = new Date()): Promise<LinkState> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { state: "invalid" };
+  const i = await findInviteByTokenHash(db, hashToken(token));
+  if (!i) return { state: "invalid" };
+  if (i.revokedAt) return { state: "revoked", inviteId: i.id, orgName: i.orgName, language: i.language };
+  if (i.expiresAt <= nowIso(now)) return { state: "expired", inviteId: i.id, orgName: i.orgName, language: i.language };
+  return { state: "open", inviteId: i.id, orgName: i.orgName, supplierName: i.supplierName, dueAt: i.dueAt, language: i.language, assessmentStatus: i.status };
+}
+
+/** POST from the link's page: a supplier session for this one assessment; returns its Set-Cookie. */
+export async function openSupplierSession(db: DB, token: string): Promise<{ cookie: string } | { state: "invalid" | "expired" | "revoked" }> {
+  const link = await describeLink(db, token);
+  if (link.state !== "open") return { state: link.state };
+  const i = (await findInviteByTokenHash(db, hashToken(token)))!;
+  const sessionToken = newToken();
+  const now = new Date();
+  await db.transaction().execute(async (trx) => {
+    await insertSupplierSession(trx, {
+      id: hashToken(sessionToken),
+      inviteId: i.id,
+      assessmentId: i.assessmentId,
+      expiresAt: nowIso(addMinutes(now, SUPPLIER_SESSION_HOURS * 60)),
+    });
+    await touchInvite(trx, i.id, nowIso(now));
+    await setAssessmentStatus(trx, i.orgId, i.assessmentId, ["draft", "sent"], "in_progress", { started_at: nowIso(now) });
+  });
+  const attrs = ["Path=/s", "HttpOnly", "SameSite=Lax", `Max-Age=${SUPPLIER_SESSION_HOURS * 3600}`];
+  if (env().cookieSecure) attrs.push("Secure");
+  return { cookie: `${SUPPLIER_COOKIE}=${sessionToken}; ${attrs.join("; ")}` };
+}
+
+export interface SupplierIdentity {
+  sessionId: string;
+  assessmentId: number;
+  orgId: number;
+  inviteId: number;
+  email: string;
+  language: string;
+}
+
+export async function getSupplierIdentity(db: DB, request: Request): Promise<SupplierIdentity | null> {
+  const header = request.headers.get("Cookie") ?? "";
+  const m = new RegExp(`(?:^|;\\s*)${SUPPLIER_COOKIE}=([A-Za-z0-9_-]{43})(?:;|$)`).exec(header);
+  if (!m?.[1]) return null;
+  const s = await findSupplierSession(db, hashToken(m[1]), nowIso());
+  return s ? { sessionId: s.id, assessmentId: s.assessmentId, orgId: s.orgId, inviteId: s.inviteId, email: s.email, language: s.language } : null;
+}
+
+/**
+ * "Send me a new link" from an expired or revoked link's page: a new link goes to the invited address
+ * only (never to an address typed on the page), and the old one stays dead.
+ */
+export async function requestNewLink(db: DB, token: string): Promise<{ sent: boolean }> {
+  const i = /^[A-Za-z0-9_-]{43}$/.test(token) ? await findInviteByTokenHash(db, hashToken(token)) : undefined;
+  if (!i || i.status === "approved") return { sent: false };
+  const fresh = newToken();
+  const now = new Date();
+  const expiresAt = nowIso(addMinutes(now, INVITE_VALID_DAYS * 24 * 60));
+  await db.transaction().execute(async (trx) => {
+    await revokeAssessmentInvites(trx, i.orgId, i.assessmentId, nowIso(now));
+    await insertAssessmentInvite(trx, i.orgId, { assessmentId: i.assessmentId, email: i.email, tokenHash: hashToken(fresh), language: i.language, createdBy: null, expiresAt });
+    await enqueueMail(trx, {
+      orgId: i.orgId,
+      kind: "supplier-invite",
+      to: i.email,
+      ...supplierInviteMail({ orgName: i.orgName, supplierName: i.supplierName, link: `${env().appUrl}/s/${fresh}`, dueAt: i.dueAt, expiresAt }),
+    });
+    await recordAudit(trx, { orgId: i.orgId, actorUserId: null, actorLabel: `supplier ${i.email}`, action: "assessment.new_link_requested", entity: "assessment", entityId: i.assessmentId });
+  });
+  kickMailDelivery(db);
+  return { sent: true };
+}
