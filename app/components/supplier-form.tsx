@@ -13,26 +13,7 @@ import { formatMoney, formatNumber, statusLabel } from "./supplier-display";
 export type SupplierFormValues = z.input<typeof SupplierEditSchema>;
 
 /** What the edit form starts from: a stored supplier (as it arrives from the loader). */
-export interface SupplierLike {
-  name: string;
-  externalRef: string | null;
-  country: string;
-  address: string | null;
-  city: string | null;
-  sector: string | null;
-  goods: string[];
-  annualSpend: number | null;
-  currency: string | null;
-  workersCount: number | null;
-  contactName: string | null;
-  contactEmail: string | null;
-  osId: string | null;
-  duns: string | null;
-  lei: string | null;
-  taxId: string | null;
-  notes: string | null;
-  status: string;
-}
+export type SupplierLike = Omit<SupplierInput, "status"> & { status: string };
 
 export function toFormValues(s: SupplierLike & { version?: number }): SupplierFormValues {
   const text = (v: string | null) => v ?? "";

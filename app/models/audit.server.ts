@@ -13,22 +13,23 @@ export interface AuditEntry {
   ip?: string | null;
 }
 
+function toRow(e: AuditEntry, at: string) {
+  return {
+    org_id: e.orgId,
+    actor_user_id: e.actorUserId,
+    actor_label: e.actorLabel,
+    action: e.action,
+    entity: e.entity,
+    entity_id: e.entityId == null ? null : String(e.entityId),
+    diff: e.diff === undefined ? null : JSON.stringify(e.diff),
+    ip: e.ip ?? null,
+    at,
+  };
+}
+
 /** Append-only: the app has no code path that updates or deletes audit rows. */
 export async function recordAudit(db: DbOrTrx, e: AuditEntry): Promise<void> {
-  await db
-    .insertInto("audit_log")
-    .values({
-      org_id: e.orgId,
-      actor_user_id: e.actorUserId,
-      actor_label: e.actorLabel,
-      action: e.action,
-      entity: e.entity,
-      entity_id: e.entityId == null ? null : String(e.entityId),
-      diff: e.diff === undefined ? null : JSON.stringify(e.diff),
-      ip: e.ip ?? null,
-      at: nowIso(),
-    })
-    .execute();
+  await db.insertInto("audit_log").values(toRow(e, nowIso())).execute();
 }
 
 export interface AuditFilter {
@@ -102,19 +103,7 @@ export async function recordAuditBatch(db: DbOrTrx, entries: readonly AuditEntry
   for (let i = 0; i < entries.length; i += 500) {
     await db
       .insertInto("audit_log")
-      .values(
-        entries.slice(i, i + 500).map((e) => ({
-          org_id: e.orgId,
-          actor_user_id: e.actorUserId,
-          actor_label: e.actorLabel,
-          action: e.action,
-          entity: e.entity,
-          entity_id: e.entityId == null ? null : String(e.entityId),
-          diff: e.diff === undefined ? null : JSON.stringify(e.diff),
-          ip: e.ip ?? null,
-          at,
-        })),
-      )
+      .values(entries.slice(i, i + 500).map((e) => toRow(e, at)))
       .execute();
   }
 }

@@ -24,32 +24,34 @@ export async function upstreamClosure(db: DbOrTrx, orgId: number, supplierId: nu
   return r.rows.map((x) => Number(x.id));
 }
 
-/** Upstream tree edges of a supplier down to `maxDepth` levels (for the supplier page). */
-export async function upstreamEdges(db: DbOrTrx, orgId: number, supplierId: number, maxDepth: number, limit: number) {
+/**
+ * The links around a supplier, up to `maxDepth` levels away: "up" = who supplies it, and who supplies
+ * them…; "down" = whom it supplies, and whom they supply…. Each link once, at its smallest depth.
+ */
+async function edgesAround(db: DbOrTrx, orgId: number, supplierId: number, direction: "up" | "down", maxDepth: number, limit: number) {
+  // "up" walks from buyer to supplier, "down" from supplier to buyer: the same query with the two columns swapped.
+  const start = sql.ref(direction === "up" ? "buyer_id" : "supplier_id");
+  const [lFrom, wTo] = direction === "up" ? [sql.ref("l.buyer_id"), sql.ref("w.supplier_id")] : [sql.ref("l.supplier_id"), sql.ref("w.buyer_id")];
   const r = await sql<{ supplier_id: number; buyer_id: number; depth: number }>`
-    with recursive up(supplier_id, buyer_id, depth) as (
-      select supplier_id, buyer_id, 1 from supplier_links where org_id = ${orgId} and buyer_id = ${supplierId}
+    with recursive w(supplier_id, buyer_id, depth) as (
+      select supplier_id, buyer_id, 1 from supplier_links where org_id = ${orgId} and ${start} = ${supplierId}
       union
-      select l.supplier_id, l.buyer_id, up.depth + 1
-      from supplier_links l join up on l.buyer_id = up.supplier_id
-      where l.org_id = ${orgId} and up.depth < ${maxDepth}
+      select l.supplier_id, l.buyer_id, w.depth + 1
+      from supplier_links l join w on ${lFrom} = ${wTo}
+      where l.org_id = ${orgId} and w.depth < ${maxDepth}
     )
-    select supplier_id, buyer_id, min(depth) as depth from up group by supplier_id, buyer_id order by 3 limit ${limit}`.execute(db);
+    select supplier_id, buyer_id, min(depth) as depth from w group by supplier_id, buyer_id order by 3 limit ${limit}`.execute(db);
   return r.rows.map((x) => ({ supplierId: Number(x.supplier_id), buyerId: Number(x.buyer_id), depth: Number(x.depth) }));
 }
 
+/** Upstream tree edges of a supplier down to `maxDepth` levels (for the supplier page). */
+export function upstreamEdges(db: DbOrTrx, orgId: number, supplierId: number, maxDepth: number, limit: number) {
+  return edgesAround(db, orgId, supplierId, "up", maxDepth, limit);
+}
+
 /** Downstream edges (buyers, their buyers, …) of a supplier. */
-export async function downstreamEdges(db: DbOrTrx, orgId: number, supplierId: number, maxDepth: number, limit: number) {
-  const r = await sql<{ supplier_id: number; buyer_id: number; depth: number }>`
-    with recursive down(supplier_id, buyer_id, depth) as (
-      select supplier_id, buyer_id, 1 from supplier_links where org_id = ${orgId} and supplier_id = ${supplierId}
-      union
-      select l.supplier_id, l.buyer_id, down.depth + 1
-      from supplier_links l join down on l.supplier_id = down.buyer_id
-      where l.org_id = ${orgId} and down.depth < ${maxDepth}
-    )
-    select supplier_id, buyer_id, min(depth) as depth from down group by supplier_id, buyer_id order by 3 limit ${limit}`.execute(db);
-  return r.rows.map((x) => ({ supplierId: Number(x.supplier_id), buyerId: Number(x.buyer_id), depth: Number(x.depth) }));
+export function downstreamEdges(db: DbOrTrx, orgId: number, supplierId: number, maxDepth: number, limit: number) {
+  return edgesAround(db, orgId, supplierId, "down", maxDepth, limit);
 }
 
 /** Links whose supplier is one of `supplierIds`, with the buyer's current tier. */
