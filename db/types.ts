@@ -192,6 +192,7 @@ export interface Database {
   assessment_invites: AssessmentInvitesTable;
   supplier_sessions: SupplierSessionsTable;
   evidence_files: EvidenceFilesTable;
+  assessment_reminders: AssessmentRemindersTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -309,7 +310,14 @@ export interface AssessmentInvitesTable {
   created_at: string;
   expires_at: string;
   revoked_at: string | null;
+  superseded_at: string | null;
   last_used_at: string | null;
+}
+
+export interface AssessmentRemindersTable {
+  assessment_id: number;
+  kind: string;
+  sent_at: string;
 }
 
 export interface SupplierSessionsTable {

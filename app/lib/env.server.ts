@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   /** Set to 1 when behind a reverse proxy that sets X-Forwarded-For / X-Forwarded-Proto. */
   TRUST_PROXY: boolish.default("false"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** Where evidence files are stored (outside public/). Several app servers must share it. */
+  EVIDENCE_DIR: z.string().min(1).default("./data/evidence"),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { cookieSecure: boolean; appUrl: string };

@@ -55,9 +55,34 @@ export async function findInviteByTokenHash(db: DbOrTrx, tokenHash: string) {
     .innerJoin("suppliers as s", "s.id", "a.supplier_id")
     .select([
       "i.id", "i.org_id as orgId", "i.assessment_id as assessmentId", "i.email", "i.language", "i.expires_at as expiresAt",
-      "i.revoked_at as revokedAt", "o.name as orgName", "s.name as supplierName", "a.due_at as dueAt", "a.status",
+      "i.revoked_at as revokedAt", "i.superseded_at as supersededAt", "o.name as orgName", "s.name as supplierName", "a.due_at as dueAt", "a.status",
     ])
     .where("i.token_hash", "=", tokenHash)
+    .executeTakeFirst();
+}
+
+/** A reminder mailed a fresh link: older links open no new session, but sessions they started go on. */
+export async function supersedeAssessmentInvites(db: DbOrTrx, orgId: number, assessmentId: number, now: string): Promise<void> {
+  await db
+    .updateTable("assessment_invites")
+    .set({ superseded_at: now })
+    .where("org_id", "=", orgId)
+    .where("assessment_id", "=", assessmentId)
+    .where("revoked_at", "is", null)
+    .where("superseded_at", "is", null)
+    .execute();
+}
+
+/** The address and language of the assessment's current link (for reminders and review mails). */
+export async function currentInvite(db: DbOrTrx, orgId: number, assessmentId: number) {
+  return db
+    .selectFrom("assessment_invites")
+    .select(["id", "email", "language"])
+    .where("org_id", "=", orgId)
+    .where("assessment_id", "=", assessmentId)
+    .where("revoked_at", "is", null)
+    .orderBy("id", "desc")
+    .limit(1)
     .executeTakeFirst();
 }
 

@@ -7,6 +7,7 @@ import { deleteExpiredSessions } from "../models/session.server";
 import { pruneHits } from "../models/rate-limit.server";
 import { nowIso } from "../lib/time";
 import { refreshPlannerStats } from "../../db/client";
+import { sendDueReminders } from "../services/reminders.server";
 
 export function startBackgroundJobs(db: Kysely<Database>): () => void {
   const run = (name: string, fn: () => Promise<unknown>) => () => {
@@ -22,6 +23,7 @@ export function startBackgroundJobs(db: Kysely<Database>): () => void {
       }),
       10 * 60_000,
     ),
+    setInterval(run("reminders", () => sendDueReminders(db)), 60 * 60_000),
   ];
   for (const t of timers) t.unref();
   return () => timers.forEach(clearInterval);

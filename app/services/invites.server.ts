@@ -95,7 +95,7 @@ export async function describeLink(db: DB, token: string, now = new Date()): Pro
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { state: "invalid" };
   const i = await findInviteByTokenHash(db, hashToken(token));
   if (!i) return { state: "invalid" };
-  if (i.revokedAt) return { state: "revoked", inviteId: i.id, orgName: i.orgName, language: i.language };
+  if (i.revokedAt || i.supersededAt) return { state: "revoked", inviteId: i.id, orgName: i.orgName, language: i.language };
   if (i.expiresAt <= nowIso(now)) return { state: "expired", inviteId: i.id, orgName: i.orgName, language: i.language };
   return { state: "open", inviteId: i.id, orgName: i.orgName, supplierName: i.supplierName, dueAt: i.dueAt, language: i.language, assessmentStatus: i.status };
 }

@@ -35,3 +35,11 @@ export function supplierInviteMail(p: { orgName: string; supplierName: string; l
     text: `${p.orgName} uses Lantern to check its supply chain for forced labour and human trafficking, and asks ${p.supplierName} to answer a short questionnaire based on the Athens Ethical Principles.\n\nOpen the questionnaire (no account needed; available in English, Español, Français and 中文):\n\n${p.link}\n\n${due}Your answers are saved as you go. The link is personal and valid until ${p.expiresAt.slice(0, 10)}; do not forward it.\n`,
   };
 }
+
+export function supplierReminderMail(p: { orgName: string; supplierName: string; link: string; dueAt: string; kind: "due-7d" | "due-1d" | "overdue" }) {
+  const when = p.kind === "overdue" ? `was due on ${p.dueAt.slice(0, 10)}` : `is due on ${p.dueAt.slice(0, 10)}`;
+  return {
+    subject: `${p.kind === "overdue" ? "Overdue" : "Reminder"}: ${p.orgName}'s questionnaire for ${p.supplierName} ${when}`,
+    text: `The forced-labour due-diligence questionnaire that ${p.orgName} sent to ${p.supplierName} ${when}.\n\nContinue where you left off (your answers so far are saved):\n\n${p.link}\n\nThis new link replaces the earlier ones.\n`,
+  };
+}

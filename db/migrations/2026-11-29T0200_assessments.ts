@@ -88,7 +88,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("created_by", "integer", (c) => c.references("users.id").onDelete("set null"))
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("expires_at", "text", (c) => c.notNull())
-    .addColumn("revoked_at", "text")
+    .addColumn("revoked_at", "text") // by an officer, or by a resend: the link and its sessions end
+    .addColumn("superseded_at", "text") // a reminder mailed a fresh link: this one opens no new session
     .addColumn("last_used_at", "text")
     .execute();
   await db.schema.createIndex("assessment_invites_idx").on("assessment_invites").columns(["org_id", "assessment_id"]).execute();
@@ -101,6 +102,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("last_seen_at", "text", (c) => c.notNull())
     .addColumn("expires_at", "text", (c) => c.notNull())
+    .execute();
+
+  // One row per reminder mailed, so the scheduled job never sends the same reminder twice.
+  await db.schema
+    .createTable("assessment_reminders")
+    .addColumn("assessment_id", "integer", (c) => c.notNull().references("assessments.id").onDelete("cascade"))
+    .addColumn("kind", "text", (c) => c.notNull()) // due-7d | due-1d | overdue
+    .addColumn("sent_at", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("assessment_reminders_pk", ["assessment_id", "kind"])
     .execute();
 
   await withId(db, db.schema.createTable("evidence_files"))
@@ -120,7 +130,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ["evidence_files", "supplier_sessions", "assessment_invites", "review_comments", "answer_revisions", "answers", "assessments", "questionnaire_versions"]) {
+  for (const t of ["evidence_files", "assessment_reminders", "supplier_sessions", "assessment_invites", "review_comments", "answer_revisions", "answers", "assessments", "questionnaire_versions"]) {
     await db.schema.dropTable(t).execute();
   }
 }
