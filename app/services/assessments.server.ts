@@ -213,6 +213,8 @@ export async function saveAnswer(
     const comment = input.comment?.trim() ? input.comment.trim().slice(0, 2000) : null;
     const saved = await saveAnswerIfRevision(trx, assessmentId, questionKey, input.baseRevision, { value: checked.value, comment, author: labelOf(actor) });
     if ("conflict" in saved) return { conflict: saved.conflict, status: 409 };
+    // The value itself is in the answer's revision history; the audit log records who changed what, when.
+    await recordAudit(trx, { ...auditActor(actor, ip), action: "assessment.answer_saved", entity: "assessment", entityId: assessmentId, diff: { questionKey, revision: saved.revision } });
     if (actor.kind === "supplier" || a.status === "sent") {
       await setAssessmentStatus(trx, orgId, assessmentId, ["draft", "sent"], "in_progress", { started_at: nowIso() });
     }
