@@ -4,6 +4,7 @@ import { createDb, redactUrl } from "../client";
 import { migrateToLatest } from "../migrate";
 import { DEMO_PASSWORD, seedDemo } from "../seed/demo";
 import { seedReferenceData } from "../seed/reference";
+import { seedDemoAssessments } from "../seed/demo-assessments";
 
 const USAGE = "Usage: tsx db/cli/seed.ts [--reference]   (--reference reloads countries, TIP tiers and TVPRA goods)";
 
@@ -35,6 +36,7 @@ if (args.includes("--help") || args.includes("-h")) {
 
     if (await seedDemo(handle.db)) {
       console.log(`Demo tenants created: acme, borealis (admin|compliance|exec@<slug>.test, password ${DEMO_PASSWORD})`);
+      console.log(`Demo questionnaires: ${await seedDemoAssessments(handle.db)}`);
     } else {
       console.log("Demo tenants already present; left unchanged");
     }

@@ -1,0 +1,39 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeEachEngine } from "../../app/test/support";
+import { resetEnvCache } from "../../app/lib/env.server";
+import { seedReferenceData } from "./reference";
+import { seedDemo } from "./demo";
+import { seedDemoAssessments } from "./demo-assessments";
+
+let dir = "";
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-demo-evidence-"));
+  process.env.EVIDENCE_DIR = dir;
+  resetEnvCache();
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  delete process.env.EVIDENCE_DIR;
+  resetEnvCache();
+});
+
+describeEachEngine("demo questionnaires", (h) => {
+  it("gives both demo tenants questionnaires in every state, through the real workflow", async () => {
+    await seedReferenceData(h().db);
+    expect(await seedDemo(h().db)).toBe(true);
+    expect(await seedDemoAssessments(h().db)).toBe(9);
+    const rows = await h()
+      .db.selectFrom("assessments as a")
+      .innerJoin("organizations as o", "o.id", "a.org_id")
+      .select(["o.slug", "a.status", "a.valid_until"])
+      .execute();
+    const acme = rows.filter((r) => r.slug === "acme").map((r) => r.status).sort();
+    expect(acme).toEqual(["approved", "approved", "approved", "draft", "in_progress", "submitted"]);
+    expect(rows.filter((r) => r.slug === "borealis").map((r) => r.status).sort()).toEqual(["approved", "draft", "submitted"]);
+    // one acme approval is older than the 12-month validity: it has already lapsed
+    expect(rows.filter((r) => r.valid_until && r.valid_until < new Date().toISOString())).toHaveLength(1);
+  });
+});
