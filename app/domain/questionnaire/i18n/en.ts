@@ -554,4 +554,20 @@ export const en: Catalogue = {
   "ui.error.body": "Your saved answers are safe. Please reload the page; if the problem continues, contact {email}.",
   "ui.error.not_found": "This page does not exist.",
   "ui.error.forbidden": "You do not have access to this page.",
+
+  // Supplier portal, added with the portal pages: new-link request, conflicting saves, upload refusals
+  "ui.link.send_new": "Send me a new link",
+  "ui.link.ask_new": "You can ask for a new link. We send it only to the email address that received this invitation.",
+  "ui.link.new_link_sent": "If this link was sent to you, a new one is on its way to the same address.",
+  "ui.conflict.choose": "Someone else saved a different answer to this question while you were answering. Choose which answer to keep.",
+  "ui.conflict.yours": "Your answer",
+  "ui.conflict.theirs": "Saved by {name} on {time}",
+  "ui.conflict.keep_yours": "Keep my answer",
+  "ui.conflict.keep_theirs": "Keep the saved answer",
+  "ui.not_sent": "Not sent yet",
+  "ui.kept_on_device": "Answers that were not sent yet are kept in this browser and will be sent when you continue.",
+  "ui.upload.empty": "{name} is empty. Please choose another file.",
+  "ui.upload.too_many": "You can attach at most {max} files to one question.",
+  "ui.upload.quota": "{name} could not be stored because the space for documents is full. Please contact the company that sent you this questionnaire.",
+  "ui.error.read_only": "This questionnaire was submitted and can no longer be changed.",
 };

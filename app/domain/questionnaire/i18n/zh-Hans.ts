@@ -551,4 +551,20 @@ export const zhHans: Catalogue = {
   "ui.error.body": "您已保存的回答不会丢失。请重新加载页面；如果问题仍然存在，请联系 {email}。",
   "ui.error.not_found": "此页面不存在。",
   "ui.error.forbidden": "您无权访问此页面。",
+
+  // Supplier portal, added with the portal pages: new-link request, conflicting saves, upload refusals
+  "ui.link.send_new": "向我发送新链接",
+  "ui.link.ask_new": "您可以申请新链接。我们只会把新链接发送到收到本次邀请的电子邮件地址。",
+  "ui.link.new_link_sent": "如果此链接是发给您的，新链接已发往同一邮箱地址。",
+  "ui.conflict.choose": "在您作答期间，其他人为这个问题保存了不同的回答。请选择要保留哪一个回答。",
+  "ui.conflict.yours": "您的回答",
+  "ui.conflict.theirs": "由{name}于 {time} 保存",
+  "ui.conflict.keep_yours": "保留我的回答",
+  "ui.conflict.keep_theirs": "保留已保存的回答",
+  "ui.not_sent": "尚未发送",
+  "ui.kept_on_device": "尚未发送的回答已保存在此浏览器中，您继续填写时会自动发送。",
+  "ui.upload.empty": "“{name}”是空文件。请选择其他文件。",
+  "ui.upload.too_many": "每个问题最多可附上 {max} 个文件。",
+  "ui.upload.quota": "文档存储空间已满，“{name}”无法保存。请联系向您发送本问卷的公司。",
+  "ui.error.read_only": "本问卷已提交，不能再修改。",
 };
