@@ -8,6 +8,7 @@ import { formObject, notFound, zodFieldErrors } from "../lib/http.server";
 import { can } from "../domain/permissions";
 import { LinkSchema } from "../schemas/supplier";
 import { getSupplier, namesByIds } from "../models/supplier.server";
+import { listAssessments } from "../models/assessment.server";
 import { downstreamEdges, upstreamEdges } from "../models/supplier-graph.server";
 import { latestTipTiers } from "../models/reference.server";
 import { addLink, deleteSupplier, removeLink, setArchived } from "../services/suppliers.server";
@@ -16,6 +17,7 @@ import { formatDate } from "../components/format";
 import { StatusBadge, TierBadge, formatMoney, formatNumber, tipLabel } from "../components/supplier-display";
 import { BuyerPaths, UpstreamTree, type ChainNode } from "../components/supply-tree";
 import { SupplierPicker } from "../components/supplier-picker";
+import { AssessmentStatusBadge, DueDate } from "../components/assessment-display";
 import { useOrg } from "./o.$org";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.supplier.name ?? "Supplier"} — Lantern` }];
@@ -38,10 +40,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Downstream, a path to tier 1 is (tier − 1) links long; one level more than shown upstream tells
   // how much lies beyond the tree.
   const downDepth = Math.min(Math.max(supplier.tier ?? 10, 1), 50);
-  const [tip, up, down] = await Promise.all([
+  const [tip, up, down, assessments] = await Promise.all([
     latestTipTiers(context.db, [supplier.country]),
     upstreamEdges(context.db, org.id, id, UP_DEPTH + 1, UP_LIMIT + 1),
     downstreamEdges(context.db, org.id, id, downDepth, DOWN_LIMIT + 1),
+    can(role, "assessments.view") ? listAssessments(context.db, org.id, { supplierId: id, limit: 10, offset: 0 }) : Promise.resolve(null),
   ]);
   const upstream = up.slice(0, UP_LIMIT);
   const downstream = down.slice(0, DOWN_LIMIT);
@@ -66,6 +69,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     directSuppliers,
     directBuyers,
     mayEdit: can(role, "suppliers.edit"),
+    mayAssess: can(role, "assessments.manage"),
+    assessments,
+    today: new Date().toISOString().slice(0, 10),
   });
 }
 
@@ -154,7 +160,7 @@ function ResultAlert({ result, intents }: { result: ActionData | undefined; inte
 }
 
 export default function SupplierPage() {
-  const { supplier: s, tip, upstream, upTruncated, downstream, nodes, directSuppliers, directBuyers, mayEdit } = useLoaderData<typeof loader>();
+  const { supplier: s, tip, upstream, upTruncated, downstream, nodes, directSuppliers, directBuyers, mayEdit, mayAssess, assessments, today } = useLoaderData<typeof loader>();
   const result = useActionData<ActionData>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -191,17 +197,26 @@ export default function SupplierPage() {
             {s.tier === 1 ? <span className="muted small"> Sells directly to {org.name}</span> : null}
           </p>
         </div>
-        {mayEdit ? (
+        {mayEdit || (mayAssess && s.status !== "archived") ? (
           <div className="actions">
-            <Link to={`${list}/${s.id}/edit`} className="button">
-              Edit
-            </Link>
-            <Form method="post" preventScrollReset>
-              <input type="hidden" name="intent" value={s.status === "archived" ? "restore" : "archive"} />
-              <button type="submit" className="button secondary" disabled={busy}>
-                {s.status === "archived" ? "Restore" : "Archive"}
-              </button>
-            </Form>
+            {mayEdit ? (
+              <Link to={`${list}/${s.id}/edit`} className="button">
+                Edit
+              </Link>
+            ) : null}
+            {mayAssess && s.status !== "archived" ? (
+              <Link to={`/o/${org.slug}/assessments/new?supplier=${s.id}`} className="button secondary">
+                Start assessment
+              </Link>
+            ) : null}
+            {mayEdit ? (
+              <Form method="post" preventScrollReset>
+                <input type="hidden" name="intent" value={s.status === "archived" ? "restore" : "archive"} />
+                <button type="submit" className="button secondary" disabled={busy}>
+                  {s.status === "archived" ? "Restore" : "Archive"}
+                </button>
+              </Form>
+            ) : null}
           </div>
         ) : null}
       </div>
@@ -254,6 +269,34 @@ export default function SupplierPage() {
           </>
         ) : null}
       </section>
+
+      {assessments ? (
+        <section className="card" aria-labelledby="assessments-h">
+          <h2 id="assessments-h">Assessments</h2>
+          {assessments.length ? (
+            <ul className="asm-mini-list">
+              {assessments.map((x) => (
+                <li key={x.id}>
+                  <Link to={`/o/${org.slug}/assessments/${x.id}`}>Athens questionnaire, last change {formatDate(x.updatedAt)}</Link> <AssessmentStatusBadge status={x.status} />
+                  {x.dueAt ? (
+                    <span className="small muted">
+                      {" "}
+                      due <DueDate dueAt={x.dueAt} status={x.status} today={today} />
+                    </span>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">Not assessed yet.</p>
+          )}
+          {assessments.length >= 10 ? (
+            <p className="small">
+              <Link to={`/o/${org.slug}/assessments?supplier=${s.id}`}>All assessments of {s.name}</Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
 
       <div className="chain">
         <section className="card" aria-labelledby="down-h">

@@ -53,13 +53,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     pages: Math.max(1, Math.ceil(total / f.size)),
     mayEdit: can(role, "suppliers.edit"),
     mayImport: can(role, "suppliers.import"),
+    mayAssess: can(role, "assessments.manage"),
   });
 }
 
 type SortKey = "name" | "country" | "tier" | "spend";
 
 export default function SupplierList() {
-  const { rows, total, options, countries, query, pages, mayEdit, mayImport } = useLoaderData<typeof loader>();
+  const { rows, total, options, countries, query, pages, mayEdit, mayImport, mayAssess } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const { org } = useOrg();
@@ -115,6 +116,11 @@ export default function SupplierList() {
           <a className="button secondary" href={`${base}/export.csv${exportQuery ? `?${exportQuery}` : ""}`}>
             Export CSV
           </a>
+          {mayAssess && total > 0 ? (
+            <Link className="button secondary" to={`/o/${org.slug}/assessments/new${exportQuery ? `?${exportQuery}` : ""}`}>
+              Assess these suppliers
+            </Link>
+          ) : null}
           {mayImport ? (
             <Link className="button secondary" to={`${base}/import`}>
               Import CSV

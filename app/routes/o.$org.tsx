@@ -39,6 +39,11 @@ export default function OrgLayout() {
                 <NavLink to={`${base}/suppliers`}>Suppliers</NavLink>
               </li>
             ) : null}
+            {may("assessments.view") ? (
+              <li>
+                <NavLink to={`${base}/assessments`}>Assessments</NavLink>
+              </li>
+            ) : null}
             {may("members.view") ? (
               <li>
                 <NavLink to={`${base}/members`}>Team</NavLink>

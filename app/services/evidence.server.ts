@@ -5,6 +5,7 @@ import type { Database } from "../../db/types";
 import { EVIDENCE_LIMITS, findQuestion } from "../domain/questionnaire";
 import { safeFileName, sniffFileType } from "../domain/file-types";
 import { getObject, putObject, sha256Of } from "../lib/storage.server";
+import { log } from "../lib/logger.server";
 import { recordAudit } from "../models/audit.server";
 import { answersOf, getAssessment, saveAnswerIfRevision } from "../models/assessment.server";
 import { getEvidence, insertEvidence, listEvidence, markEvidenceDeleted, orgStorageBytes } from "../models/evidence.server";
@@ -97,7 +98,14 @@ export async function downloadEvidence(db: DB, actor: Actor, assessmentId: numbe
   if (sc.only !== null && sc.only !== assessmentId) return null;
   const f = await getEvidence(db, sc.orgId, assessmentId, fileId);
   if (!f) return null;
-  const body = await getObject(sc.orgId, f.storage_key);
+  let body: Buffer;
+  try {
+    body = await getObject(sc.orgId, f.storage_key);
+  } catch (e) {
+    // The row outlived its file (a restore without the evidence volume, say): a 404, logged, not a 500.
+    log.error("evidence file missing from storage", { orgId: sc.orgId, fileId, error: e instanceof Error ? e.message : String(e) });
+    return null;
+  }
   const ascii = f.filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return {
     body,

@@ -1,0 +1,272 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { requireOrg } from "../lib/auth.server";
+import { forbidden, formObject, notFound, zodFieldErrors } from "../lib/http.server";
+import { can } from "../domain/permissions";
+import { visibleQuestions } from "../domain/questionnaire/logic";
+import type { Question } from "../domain/questionnaire/types";
+import { AssessmentPageActionSchema, OFFICER_EDITABLE, todayIso } from "../schemas/assessment";
+import { getAssessment } from "../models/assessment.server";
+import { listAssessmentInvites } from "../models/invite.server";
+import { addReviewComment, answersMap, approveAssessment, assessmentView, historyOf, requestChanges } from "../services/assessments.server";
+import { revokeAssessmentLinks, sendAssessmentInvite } from "../services/invites.server";
+import { reviewTexts } from "../components/assessment-texts.server";
+import { AssessmentStatusBadge, DueDate, textsT } from "../components/assessment-display";
+import { AnswerCard, type Revision } from "../components/assessment-review";
+import { InviteCard } from "../components/assessment-invite";
+import { formatDate } from "../components/format";
+import { useOrg } from "./o.$org";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Assessment of ${data?.assessment.supplierName ?? "a supplier"} — Lantern` }];
+
+/** Ids are positive integers; anything else is simply not found. */
+function assessmentId(raw: string | undefined): number {
+  if (!raw || !/^[1-9]\d{0,14}$/.test(raw)) throw notFound("No such assessment");
+  return Number(raw);
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const ident = await requireOrg(request, context, params.org, "assessments.view");
+  const id = assessmentId(params.id);
+  const actor = { kind: "officer", id: ident } as const;
+  const view = await assessmentView(context.db, actor, id);
+  if (!view) throw notFound("No such assessment");
+  const mayManage = can(ident.role, "assessments.manage");
+  const [history, invites] = await Promise.all([
+    historyOf(context.db, actor, id),
+    mayManage ? listAssessmentInvites(context.db, ident.org.id, id) : Promise.resolve([]),
+  ]);
+  const { completeness: c } = view;
+  return json({
+    assessment: view.assessment,
+    sections: view.template.sections,
+    visible: visibleQuestions(view.template, answersMap(view.answers)).map((q) => q.key),
+    answers: view.answers,
+    comments: view.comments,
+    files: view.files.map((f) => ({ id: f.id, question_key: f.question_key, filename: f.filename, size_bytes: f.size_bytes })),
+    progress: { percent: c.percent, answered: c.answered, total: c.total, missing: c.missingRequired.length, bySection: c.bySection.map((s) => ({ key: s.sectionKey, percent: s.percent })) },
+    redFlags: view.redFlags.map((f) => ({ questionKey: f.questionKey, indicator: f.indicator, severity: f.severity })),
+    history: history ?? [],
+    invites,
+    texts: reviewTexts(view.template),
+    may: { manage: mayManage, review: can(ident.role, "assessments.review") },
+    today: todayIso(),
+    now: new Date().toISOString(),
+  });
+}
+
+type ActionData = { intent: string; ok?: boolean; message?: string; questionKey?: string; formError?: string; fieldErrors?: Record<string, string> };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const ident = await requireOrg(request, context, params.org, "assessments.view");
+  const id = assessmentId(params.id);
+  const body = await formObject(request);
+  const intent = typeof body.intent === "string" ? body.intent : "";
+  // Links are the manager's business; comments and decisions the reviewer's.
+  if (!can(ident.role, intent === "invite" || intent === "revoke" ? "assessments.manage" : "assessments.review")) throw forbidden();
+  const questionKey = typeof body.questionKey === "string" ? body.questionKey : undefined;
+  const parsed = AssessmentPageActionSchema.safeParse(body);
+  if (!parsed.success) {
+    const fieldErrors = zodFieldErrors(parsed.error);
+    return json<ActionData>({ intent, questionKey, fieldErrors, formError: fieldErrors.intent ? "That request could not be understood." : undefined }, { status: 400 });
+  }
+  const a = await getAssessment(context.db, ident.org.id, id);
+  if (!a) throw notFound("No such assessment");
+  const input = parsed.data;
+  const ip = context.clientIp;
+  const fail = (r: { status: number; message: string }) => json<ActionData>({ intent, questionKey, formError: r.message }, { status: r.status });
+  switch (input.intent) {
+    case "invite": {
+      const r = await sendAssessmentInvite(context.db, ident, id, { email: input.email, language: input.language }, ip);
+      if ("status" in r) return fail(r);
+      return json<ActionData>({ intent, ok: true, message: `The questionnaire link was mailed to ${input.email}. Any earlier link no longer works.` });
+    }
+    case "revoke": {
+      const r = await revokeAssessmentLinks(context.db, ident, id, ip);
+      if ("status" in r) return fail(r);
+      return json<ActionData>({ intent, ok: true, message: r.revoked ? "The link was revoked: it no longer opens the questionnaire." : "There was no live link to revoke." });
+    }
+    case "comment": {
+      const r = await addReviewComment(context.db, ident, id, input.questionKey, input.body, ip);
+      if ("status" in r) return fail(r);
+      return json<ActionData>({ intent, ok: true, questionKey: input.questionKey, message: "Comment added." });
+    }
+    case "request-changes": {
+      const r = await requestChanges(context.db, ident, id, ip);
+      if ("status" in r) return fail(r);
+      return json<ActionData>({ intent, ok: true, message: "Sent back to the supplier with your comments. The supplier's contact was notified by mail (if a link was sent)." });
+    }
+    case "approve": {
+      const r = await approveAssessment(context.db, ident, id, ip);
+      if ("status" in r) return fail(r);
+      return json<ActionData>({ intent, ok: true, message: `Approved. The assessment is valid until ${formatDate(r.validUntil)}.` });
+    }
+  }
+}
+
+export default function AssessmentPage() {
+  const data = useLoaderData<typeof loader>();
+  const { assessment: a, progress, redFlags, may, today, now } = data;
+  const result = useActionData<ActionData>();
+  const busy = useNavigation().state === "submitting";
+  const { org } = useOrg();
+  const t = textsT(data.texts);
+  const base = `/o/${org.slug}/assessments`;
+  const fileHref = (fileId: number) => `${base}/${a.id}/files/${fileId}`;
+  const visible = new Set(data.visible);
+  const answers = new Map(data.answers.map((x) => [x.questionKey, x]));
+  const severe = redFlags.filter((f) => f.severity === "severe").length;
+  const openComments = data.comments.filter((c) => !c.resolved_at).length;
+  const editable = (OFFICER_EDITABLE as readonly string[]).includes(a.status);
+  const pageResult = result && !result.questionKey ? result : undefined;
+  return (
+    <main className="page wide assessment-page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to={base}>Assessments</Link>
+      </nav>
+      <div className="page-head">
+        <div>
+          <h1>Assessment of {a.supplierName}</h1>
+          <p className="asm-subhead">
+            <AssessmentStatusBadge status={a.status} />
+            <span className="muted small">Athens Ethical Principles questionnaire, started {formatDate(a.createdAt)}</span>
+            <Link to={`/o/${org.slug}/suppliers/${a.supplierId}`} className="small">
+              Supplier page
+            </Link>
+          </p>
+        </div>
+        {may.manage && editable ? (
+          <div className="actions">
+            <Link to={`${base}/${a.id}/fill`} className="button">
+              Fill in for the supplier
+            </Link>
+          </div>
+        ) : null}
+      </div>
+      {pageResult ? (
+        <div className={`alert ${pageResult.ok ? "success" : "error"}`} role={pageResult.ok ? "status" : "alert"}>
+          {pageResult.ok ? pageResult.message : (pageResult.formError ?? "Please check the form.")}
+        </div>
+      ) : null}
+
+      <section className="card asm-summary" aria-label="Summary">
+        <dl className="details">
+          <div className="details-item">
+            <dt>Due date</dt>
+            <dd>
+              <DueDate dueAt={a.dueAt} status={a.status} today={today} />
+            </dd>
+          </div>
+          <div className="details-item">
+            <dt>Completeness</dt>
+            <dd>
+              <span className="asm-percent">{progress.percent}%</span>{" "}
+              <span className="muted small">
+                {progress.answered} of {progress.total} answered{progress.missing ? `, ${progress.missing} required missing` : ""}
+              </span>
+              <progress max={100} value={progress.percent} aria-label="Completeness" />
+            </dd>
+          </div>
+          <div className="details-item">
+            <dt>Red flags</dt>
+            <dd>
+              {redFlags.length ? (
+                <a href="#red-flags" className="asm-flag-count">
+                  {redFlags.length} {redFlags.length === 1 ? "red flag" : "red flags"}
+                  {severe ? `, ${severe} severe` : ""}
+                </a>
+              ) : (
+                <span>None</span>
+              )}
+            </dd>
+          </div>
+          <div className="details-item">
+            <dt>Timeline</dt>
+            <dd className="small">
+              {a.sentAt ? <div>Sent {formatDate(a.sentAt)}</div> : null}
+              {a.submittedAt ? <div>Submitted {formatDate(a.submittedAt)}</div> : null}
+              {a.changesRequestedAt ? <div>Changes requested {formatDate(a.changesRequestedAt)}</div> : null}
+              {a.approvedAt ? <div>Approved {formatDate(a.approvedAt)}</div> : null}
+              {a.validUntil ? <div>Valid until {formatDate(a.validUntil)}</div> : null}
+              {!a.sentAt && !a.submittedAt ? <div className="muted">Not sent yet</div> : null}
+            </dd>
+          </div>
+        </dl>
+      </section>
+
+      {a.status === "submitted" && may.review ? (
+        <section className="card asm-decision" aria-labelledby="decision-h">
+          <h2 id="decision-h">Review</h2>
+          <p>
+            Read the answers below, comment on any that need another look, then send the questionnaire back or approve it.{" "}
+            <strong>
+              {openComments} open {openComments === 1 ? "comment" : "comments"}.
+            </strong>
+          </p>
+          <div className="actions">
+            <Form method="post" preventScrollReset>
+              <input type="hidden" name="intent" value="request-changes" />
+              <button type="submit" className="button secondary" disabled={busy || openComments === 0} aria-describedby={openComments === 0 ? "rc-hint" : undefined}>
+                Request changes
+              </button>
+            </Form>
+            <Form method="post" preventScrollReset>
+              <input type="hidden" name="intent" value="approve" />
+              <button type="submit" className="button" disabled={busy}>
+                Approve
+              </button>
+            </Form>
+          </div>
+          {openComments === 0 ? (
+            <p className="muted small" id="rc-hint">
+              To request changes, first comment on at least one answer: the supplier sees your comments next to the answers.
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      {may.manage ? <InviteCard invites={data.invites} defaultEmail={a.contactEmail ?? ""} defaultLanguage={data.invites[0]?.language ?? a.language} canSend={a.status !== "approved"} now={now} busy={busy} /> : null}
+
+      {redFlags.length ? (
+        <section className="card asm-redflags" aria-labelledby="red-flags">
+          <h2 id="red-flags">Red flags</h2>
+          <ul>
+            {redFlags.map((f) => (
+              <li key={`${f.questionKey}:${f.indicator}`} className={`asm-flag ${f.severity}`}>
+                <strong>{t(`ilo.${f.indicator}`)}</strong> ({f.severity === "severe" ? "severe" : "other indicator"}) — <a href={`#q-${f.questionKey}`}>{t(`q.${f.questionKey}.text`)}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <h2>Answers</h2>
+      {data.sections.map((s) => {
+        const qs = (s.questions as unknown as Question[]).filter((q) => visible.has(q.key));
+        const pct = progress.bySection.find((b) => b.key === s.key)?.percent ?? 0;
+        return (
+          <section key={s.key} className="card asm-section" aria-labelledby={`s-${s.key}`}>
+            <h3 id={`s-${s.key}`} className="asm-section-title">
+              {t(`s.${s.key}.title`)} <span className="muted small">{pct}% answered</span>
+            </h3>
+            {qs.map((q) => (
+              <AnswerCard
+                key={q.key}
+                question={q}
+                answer={answers.get(q.key)}
+                flags={redFlags.filter((f) => f.questionKey === q.key)}
+                files={data.files.filter((f) => f.question_key === q.key)}
+                comments={data.comments.filter((c) => c.question_key === q.key)}
+                history={(data.history as Revision[]).filter((r) => r.questionKey === q.key)}
+                t={t}
+                fileHref={fileHref}
+                mayComment={may.review && a.status !== "approved" && a.status !== "draft"}
+              />
+            ))}
+          </section>
+        );
+      })}
+    </main>
+  );
+}

@@ -1,0 +1,198 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, isRouteErrorResponse, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { requireOrg } from "../lib/auth.server";
+import { can } from "../domain/permissions";
+import { parseSearchParams } from "../schemas/audit";
+import { ASSESSMENT_STATUSES, todayIso } from "../schemas/assessment";
+import { listAssessments } from "../models/assessment.server";
+import { getSupplier } from "../models/supplier.server";
+import { countryName } from "../components/country";
+import { ASSESSMENT_STATUS_LABELS, AssessmentStatusBadge, DueDate } from "../components/assessment-display";
+import { formatDate } from "../components/format";
+import { formatNumber } from "../components/supplier-display";
+import { useOrg } from "./o.$org";
+
+export const meta: MetaFunction = () => [{ title: "Assessments — Lantern" }];
+
+const PAGE_SIZE = 50;
+const count = z.coerce.number().int().min(0).max(1_000_000).optional();
+
+const ListQuerySchema = z.object({
+  status: z.enum(ASSESSMENT_STATUSES).optional(),
+  supplier: z.coerce.number().int().positive().optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  // The summary of a bulk start, shown once after the redirect.
+  started: count,
+  open: count,
+  archived: count,
+});
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { org, role } = await requireOrg(request, context, params.org, "assessments.view");
+  const parsed = parseSearchParams(ListQuerySchema, new URL(request.url));
+  if (!parsed.success) throw json({ message: "These filters cannot be used: status is one of draft, sent, in_progress, submitted, changes_requested, approved; supplier and page are whole numbers." }, { status: 400 });
+  const f = parsed.data;
+  const [rows, supplier] = await Promise.all([
+    listAssessments(context.db, org.id, { status: f.status, supplierId: f.supplier, limit: PAGE_SIZE + 1, offset: (f.page - 1) * PAGE_SIZE }),
+    f.supplier ? getSupplier(context.db, org.id, f.supplier) : Promise.resolve(undefined),
+  ]);
+  return json({
+    rows: rows.slice(0, PAGE_SIZE).map((r) => ({ ...r, countryLabel: countryName(r.supplierCountry) })),
+    more: rows.length > PAGE_SIZE,
+    query: f,
+    supplier: supplier ? { id: supplier.id, name: supplier.name } : null,
+    summary: f.started === undefined ? null : { started: f.started, open: f.open ?? 0, archived: f.archived ?? 0 },
+    mayStart: can(role, "assessments.manage") && can(role, "suppliers.view"),
+    today: todayIso(),
+  });
+}
+
+export default function AssessmentList() {
+  const { rows, more, query, supplier, summary, mayStart, today } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const { org } = useOrg();
+  const base = `/o/${org.slug}/assessments`;
+  const pageLink = (page: number) => {
+    const next = new URLSearchParams(params);
+    for (const k of ["started", "open", "archived"]) next.delete(k);
+    if (page > 1) next.set("page", String(page));
+    else next.delete("page");
+    return `?${next.toString()}`;
+  };
+  const skipped = summary ? summary.open + summary.archived : 0;
+  return (
+    <main className="page wide">
+      <div className="page-head">
+        <h1>Assessments{supplier ? ` of ${supplier.name}` : ""}</h1>
+        {mayStart ? (
+          <div className="actions">
+            <Link className="button" to={supplier ? `${base}/new?supplier=${supplier.id}` : `/o/${org.slug}/suppliers`}>
+              {supplier ? "Start an assessment" : "Choose suppliers to assess"}
+            </Link>
+          </div>
+        ) : null}
+      </div>
+      {summary ? (
+        <div className="alert success" role="status">
+          {formatNumber(summary.started)} {summary.started === 1 ? "assessment" : "assessments"} started
+          {skipped ? `, ${formatNumber(skipped)} skipped (${[summary.open ? `${formatNumber(summary.open)} already open` : "", summary.archived ? `${formatNumber(summary.archived)} archived` : ""].filter(Boolean).join(", ")})` : ""}. Open one to
+          invite the supplier or to fill it in.
+        </div>
+      ) : null}
+
+      <Form method="get" className="filters supplier-filters" aria-label="Filter assessments">
+        {supplier ? <input type="hidden" name="supplier" value={supplier.id} /> : null}
+        <div className="field">
+          <label htmlFor="f-status">Status</label>
+          <select id="f-status" name="status" defaultValue={query.status ?? ""}>
+            <option value="">Any status</option>
+            {ASSESSMENT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {ASSESSMENT_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button secondary">
+          Apply
+        </button>
+        {query.status || supplier ? (
+          <Link to="?" className="button link">
+            Show all
+          </Link>
+        ) : null}
+      </Form>
+
+      {rows.length ? (
+        <div className="table-scroll">
+          <table className="table supplier-table">
+            <caption className="sr-only">Assessments</caption>
+            <thead>
+              <tr>
+                <th scope="col">Supplier</th>
+                <th scope="col">Country</th>
+                <th scope="col">Status</th>
+                <th scope="col">Due</th>
+                <th scope="col">Last change</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`${base}/${r.id}`}>{r.supplierName}</Link>
+                  </td>
+                  <td>{r.countryLabel}</td>
+                  <td>
+                    <AssessmentStatusBadge status={r.status} />
+                  </td>
+                  <td>
+                    <DueDate dueAt={r.dueAt} status={r.status} today={today} />
+                  </td>
+                  <td className="nowrap">{formatDate(r.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <div className="empty">
+          {query.page > 1 ? (
+            <p>
+              There is no page {query.page}. <Link to={pageLink(1)}>Go to the first page</Link>.
+            </p>
+          ) : query.status || supplier ? (
+            <p>
+              No assessment matches. <Link to="?">Show all assessments</Link>.
+            </p>
+          ) : (
+            <p>No assessments yet.{mayStart ? " Start one from a supplier's page, or for many suppliers at once from the filtered supplier list." : ""}</p>
+          )}
+        </div>
+      )}
+
+      {query.page > 1 || more ? (
+        <nav className="pager" aria-label="Pages">
+          {query.page > 1 ? (
+            <Link to={pageLink(query.page - 1)} rel="prev">
+              ← Previous
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span>Page {query.page}</span>
+          {more ? (
+            <Link to={pageLink(query.page + 1)} rel="next">
+              Next →
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const message =
+    isRouteErrorResponse(error) && error.status === 400 && typeof error.data === "object" && error.data && "message" in error.data
+      ? String(error.data.message)
+      : isRouteErrorResponse(error) && error.status === 403
+        ? "Your role does not allow this."
+        : "The assessments could not be shown. Please try again.";
+  return (
+    <main className="page">
+      <h1>Assessments</h1>
+      <div className="alert error" role="alert">
+        {message}
+      </div>
+      <p>
+        <Link to="?">Show all assessments</Link>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,98 @@
+// The assessment forms of the officer side: start, invite, review comment, and one answer. Each schema
+// is used by the react-hook-form resolver in the browser and parsed again by the action.
+// The answer schema is built per question (type and range come from the template) and checks the
+// value with the questionnaire domain's own validateAnswer, so browser and server say the same thing.
+import { z } from "zod";
+import { SUPPORTED_LOCALES } from "../domain/questionnaire/i18n/locale";
+import { isValidIsoDate, validateAnswer } from "../domain/questionnaire/logic";
+import { NA, type AnswerValue, type Question } from "../domain/questionnaire/types";
+import { email } from "./fields";
+
+export const ASSESSMENT_STATUSES = ["draft", "sent", "in_progress", "submitted", "changes_requested", "approved"] as const;
+export type AssessmentStatusValue = (typeof ASSESSMENT_STATUSES)[number];
+
+/** Statuses in which an officer may still change answers (mirrors the service's rule). */
+export const OFFICER_EDITABLE: readonly AssessmentStatusValue[] = ["draft", "sent", "in_progress", "changes_requested"];
+
+/** Today as yyyy-mm-dd in UTC: the same day in the browser and on the server. */
+export function todayIso(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+export const language = z.enum(SUPPORTED_LOCALES, { errorMap: () => ({ message: "Choose a language" }) });
+
+const dueDate = z
+  .string({ required_error: "Choose a due date" })
+  .trim()
+  .min(1, "Choose a due date")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-01-31")
+  .refine(isValidIsoDate, "This date does not exist")
+  .refine((d) => d >= todayIso(), "The due date cannot be in the past")
+  .refine((d) => d <= "2100-12-31", "Choose a date before 2101");
+
+export const StartAssessmentSchema = z.object({ dueAt: dueDate, language });
+export type StartAssessmentInput = z.output<typeof StartAssessmentSchema>;
+
+export const InviteSchema = z.object({ intent: z.literal("invite"), email, language });
+
+const questionKey = z.string({ required_error: "Say which question" }).trim().min(1, "Say which question").max(200);
+
+export const CommentSchema = z.object({
+  intent: z.literal("comment"),
+  questionKey,
+  body: z
+    .string({ required_error: "Write a comment" })
+    .trim()
+    .min(1, "Write a comment")
+    .max(2000, "Use at most 2000 characters")
+    .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), "Remove control characters"),
+});
+
+/** Every form of the assessment page, told apart by `intent`. */
+export const AssessmentPageActionSchema = z.discriminatedUnion("intent", [
+  InviteSchema,
+  CommentSchema,
+  z.object({ intent: z.enum(["revoke", "request-changes", "approve"]) }),
+]);
+
+// ---------------------------------------------------------------------------------------------
+// One answer
+
+export type Translate = (key: string, params?: Readonly<Record<string, string | number>>) => string;
+
+/** The answer form as posted: radios and text give a string, checkboxes a list, N/A a flag. */
+export const AnswerBaseSchema = z.object({
+  intent: z.literal("save"),
+  questionKey,
+  baseRevision: z.coerce.number({ invalid_type_error: "Reload the page" }).int("Reload the page").min(0, "Reload the page"),
+  value: z.union([z.string(), z.array(z.string()), z.boolean(), z.null()]).optional(),
+  na: z.union([z.string(), z.boolean()]).optional(),
+  comment: z.string().max(2000, "Use at most 2000 characters").optional(),
+});
+export type AnswerFormInput = z.input<typeof AnswerBaseSchema>;
+export interface AnswerFormOutput {
+  questionKey: string;
+  baseRevision: number;
+  value: AnswerValue;
+  comment: string | null;
+}
+
+/**
+ * The answer form of one question. Draft rules: an empty answer clears it (submission checks what
+ * is required); otherwise the value must fit the question's type and range. `t` turns the domain's
+ * message keys into text (the English catalogue on the server, the loader's texts in the browser).
+ */
+export function answerSchema(question: Question, t: Translate) {
+  return AnswerBaseSchema.extend({ questionKey: z.literal(question.key) }).transform((v, ctx): AnswerFormOutput => {
+    const na = v.na === true || v.na === NA;
+    // A lone checkbox gives a boolean: it carries no answer of its own.
+    const raw = na ? NA : typeof v.value === "boolean" ? null : v.value;
+    const checked = validateAnswer(question, raw, { draft: true });
+    if (!checked.ok) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [na ? "na" : "value"], message: t(checked.messageKey, checked.params) });
+      return z.NEVER;
+    }
+    const comment = v.comment?.trim() ? v.comment.trim() : null;
+    return { questionKey: v.questionKey, baseRevision: v.baseRevision, value: checked.value, comment };
+  });
+}
