@@ -17,6 +17,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.nonce ?? "";
+  withDefaultReferrerPolicy(responseHeaders);
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise((resolve, reject) => {
     let shellRendered = false;
@@ -44,6 +45,16 @@ export default function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/** Pages share nothing with other sites; routes that carry tokens in their URL say "no-referrer" themselves. */
+function withDefaultReferrerPolicy(headers: Headers): void {
+  if (!headers.has("Referrer-Policy")) headers.set("Referrer-Policy", "same-origin");
+}
+
+export function handleDataRequest(response: Response): Response {
+  withDefaultReferrerPolicy(response.headers);
+  return response;
 }
 
 // Errors thrown by loaders/actions: logged server-side (with stack); the user sees the error boundary.

@@ -10,6 +10,7 @@ import {
   useRouteError,
   useRouteLoaderData,
   Link,
+  useLocation,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import stylesHref from "./styles/app.css";
@@ -17,6 +18,7 @@ import { useNonce } from "./components/nonce";
 import { getOptionalUser } from "./lib/auth.server";
 import { listUserOrgs } from "./models/org.server";
 import { TopBar } from "./components/top-bar";
+import { portalShouldRevalidate } from "./components/portal/revalidate";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
@@ -33,6 +35,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     orgs: orgs.map((o) => ({ slug: o.slug, name: o.orgName, role: o.role })),
   });
 }
+
+// Moving between sections of the supplier portal reloads nothing, so it works offline too.
+export const shouldRevalidate = portalShouldRevalidate;
 
 export type RootData = ReturnType<typeof useRootData>;
 export function useRootData() {
@@ -58,10 +63,17 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+/** The supplier portal (/s/…) has its own header: suppliers have no account, so no staff top bar. */
+function useIsSupplierPortal(): boolean {
+  const { pathname } = useLocation();
+  return pathname === "/s" || pathname.startsWith("/s/");
+}
+
 export default function App() {
+  const portal = useIsSupplierPortal();
   return (
     <>
-      <TopBar />
+      {portal ? null : <TopBar />}
       <Outlet />
     </>
   );
@@ -85,10 +97,11 @@ export function ErrorBoundary() {
     title: "Something went wrong",
     text: "An unexpected error happened on our side. It has been logged; please try again.",
   };
+  const portal = useIsSupplierPortal();
   // Never render the error object itself: no stack traces or internals reach the browser.
   return (
     <>
-      <TopBar />
+      {portal ? null : <TopBar />}
       <main className="page narrow error-page">
         <p className="eyebrow">Error {status}</p>
         <h1>{m.title}</h1>

@@ -32,7 +32,8 @@ export function createApp(opts: { build: ServerBuild; db: Db; publicDir: string 
     res.locals.nonce = nonce;
     res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
     res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "same-origin");
+    // Referrer-Policy is set per response in app/entry.server.tsx: token pages need "no-referrer",
+    // and the Remix adapter appends route headers instead of replacing ours.
     res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
@@ -57,6 +58,10 @@ export function createApp(opts: { build: ServerBuild; db: Db; publicDir: string 
       res.status(403).type("text/plain").send("Cross-site request refused.");
       return;
     }
+    // A same-origin form post from a page under Referrer-Policy: no-referrer (invite and reset links)
+    // carries "Origin: null". The browser has already told us it is same-origin (Sec-Fetch-Site),
+    // so drop the opaque Origin rather than let Remix's own origin check refuse the post.
+    if (req.get("origin") === "null" && req.get("sec-fetch-site") === "same-origin") delete req.headers.origin;
     next();
   });
 

@@ -11,10 +11,11 @@ import { parseArgs } from "node:util";
 import { appFigures } from "./app";
 import { floorFigures } from "./floors";
 import { registryFigures, registryFloorFigures } from "./registry";
+import { portalFigures } from "./portal";
 import { errorMessage, log, type BenchContext, type BenchRecord, type FigureDef } from "./lib";
 
 /** The registry, in run order: floors first, then figures compared with them (registry figures last: they need app.http.login_page). */
-const REGISTRY: FigureDef[] = [...floorFigures, ...registryFloorFigures, ...appFigures, ...registryFigures];
+const REGISTRY: FigureDef[] = [...floorFigures, ...registryFloorFigures, ...appFigures, ...registryFigures, ...portalFigures];
 
 const { values } = parseArgs({
   options: {

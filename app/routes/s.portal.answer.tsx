@@ -1,0 +1,32 @@
+// Autosave of one answer from the supplier portal (a resource route: JSON in, JSON out).
+// 200 {revision} | 409 {conflict: the saved answer} | 409 {readOnly} | 400 {messageKey, params} |
+// 401 {sessionEnded} | 404 (another assessment than the session's, or no such question).
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { formObject } from "../lib/http.server";
+import { publicAuthor, requireSupplierApi } from "../lib/portal.server";
+import { orgNameById } from "../models/portal.server";
+import { PortalAnswerSchema } from "../schemas/portal";
+import { saveAnswer } from "../services/assessments.server";
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const s = await requireSupplierApi(request, context);
+  const parsed = PortalAnswerSchema.safeParse(await formObject(request));
+  if (!parsed.success) return json({ messageKey: "ui.save_failed", params: {} }, { status: 400, headers: NO_STORE });
+  const { assessmentId, questionKey, value, comment, baseRevision } = parsed.data;
+  const r = await saveAnswer(context.db, { kind: "supplier", s }, assessmentId, questionKey, { value, comment, baseRevision }, context.clientIp);
+  if ("revision" in r) return json({ revision: r.revision }, { headers: NO_STORE });
+  if ("conflict" in r) {
+    const orgName = (await orgNameById(context.db, s.orgId)) ?? "";
+    const c = r.conflict;
+    return json(
+      { conflict: { value: c.value, comment: c.comment, revision: c.revision, updatedBy: publicAuthor(c.updatedBy, orgName), updatedAt: c.updatedAt } },
+      { status: 409, headers: NO_STORE },
+    );
+  }
+  if (r.status === 409) return json({ readOnly: true, messageKey: "ui.error.read_only" }, { status: 409, headers: NO_STORE });
+  if (r.status === 404) return json({ messageKey: "ui.error.not_found" }, { status: 404, headers: NO_STORE });
+  return json({ messageKey: r.messageKey ?? "ui.save_failed", params: r.params ?? {} }, { status: r.status, headers: NO_STORE });
+}
