@@ -25,6 +25,6 @@ export const log = {
 /** Token-bearing URL segments are replaced by "…" before a path is logged. */
 export function redactPath(path: string): string {
   return path
-    .replace(/^\/(s|join|reset-password|signup\/confirm)\/[^/?#]+/, "/$1/…")
+    .replace(/^\/(s(?!\/portal(?:[/?#]|$))|join|reset-password|signup\/confirm)\/[^/?#]+/, "/$1/…")
     .replace(/([?&](token|t)=)[^&#]+/g, "$1…");
 }
