@@ -20,7 +20,8 @@ function once<T>(context: AppLoadContext, key: string, fn: () => Promise<T>): Pr
 }
 
 function sessionUser(request: Request, context: AppLoadContext): Promise<SessionUser | null> {
-  return once(context, "user", () => getSessionUser(context.db, request));
+  // Keyed by the cookie too, so a context reused for another request (tests do) never leaks a user.
+  return once(context, `user:${request.headers.get("Cookie") ?? ""}`, () => getSessionUser(context.db, request));
 }
 
 export async function getOptionalUser(request: Request, context: AppLoadContext): Promise<SessionUser | null> {
@@ -55,7 +56,7 @@ export async function requireOrg(
 ): Promise<OrgIdentity> {
   const user = await requireUser(request, context);
   if (!slug) throw notFound();
-  const m = await once(context, `org:${slug}`, () => findMembership(context.db, user.userId, slug));
+  const m = await once(context, `org:${user.userId}:${slug}`, () => findMembership(context.db, user.userId, slug));
   if (!m) throw notFound("No such organization");
   if (!can(m.role, action)) throw forbidden();
   return { user, org: { id: m.orgId, slug: m.slug, name: m.orgName }, role: m.role };
