@@ -5,7 +5,7 @@ import * as upload from "./o.$org.suppliers.import._index";
 
 function multipart(cookie: string, body: Uint8Array, filename = "s.csv", extraHeaders: Record<string, string> = {}) {
   const fd = new FormData();
-  fd.set("file", new File([body], filename, { type: "text/csv" }));
+  fd.set("file", new File([body as Uint8Array<ArrayBuffer>], filename, { type: "text/csv" }));
   return new Request("http://localhost/o/imp/suppliers/import", { method: "POST", body: fd, headers: { Cookie: cookie, ...extraHeaders } });
 }
 
