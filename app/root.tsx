@@ -9,6 +9,7 @@ import {
   isRouteErrorResponse,
   useRouteError,
   useRouteLoaderData,
+  useMatches,
   Link,
   useLocation,
 } from "@remix-run/react";
@@ -44,10 +45,21 @@ export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
 }
 
+/** The page's language: the supplier portal's pages say theirs in their data; staff pages are English. */
+function usePageLanguage(): string {
+  const matches = useMatches();
+  for (let i = matches.length - 1; i >= 0; i--) {
+    const data = matches[i]?.data as { locale?: unknown } | null | undefined;
+    if (data && typeof data.locale === "string" && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?$/.test(data.locale)) return data.locale;
+  }
+  return "en";
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const lang = usePageLanguage();
   return (
-    <html lang="en">
+    <html lang={lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -117,3 +117,15 @@ export async function findSupplierSession(db: DbOrTrx, id: string, now: string) 
 export async function deleteSupplierSession(db: DbOrTrx, id: string): Promise<void> {
   await db.deleteFrom("supplier_sessions").where("id", "=", id).execute();
 }
+
+export async function newestInviteId(db: DbOrTrx, orgId: number, assessmentId: number): Promise<number | undefined> {
+  const r = await db
+    .selectFrom("assessment_invites")
+    .select("id")
+    .where("org_id", "=", orgId)
+    .where("assessment_id", "=", assessmentId)
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return r?.id;
+}

@@ -16,6 +16,7 @@ import {
   findSupplierSession,
   insertAssessmentInvite,
   insertSupplierSession,
+  newestInviteId,
   revokeAssessmentInvites,
   touchInvite,
 } from "../models/invite.server";
@@ -146,6 +147,9 @@ export async function getSupplierIdentity(db: DB, request: Request): Promise<Sup
 export async function requestNewLink(db: DB, token: string): Promise<{ sent: boolean }> {
   const i = /^[A-Za-z0-9_-]{43}$/.test(token) ? await findInviteByTokenHash(db, hashToken(token)) : undefined;
   if (!i || i.status === "approved") return { sent: false };
+  // Only the assessment's newest link may ask: a link replaced by a resend to another (corrected)
+  // address must not take the questionnaire back from it.
+  if ((await newestInviteId(db, i.orgId, i.assessmentId)) !== i.id) return { sent: false };
   const fresh = newToken();
   const now = new Date();
   const expiresAt = nowIso(addMinutes(now, INVITE_VALID_DAYS * 24 * 60));

@@ -66,11 +66,20 @@ describeEachEngine("supplier invite links", (h) => {
     expect(await describeLink(h().db, await latestLink("lan@mill.test"))).toMatchObject({ state: "open" });
   });
 
+  it("lets only the newest link ask for a new one", async () => {
+    await sendAssessmentInvite(h().db, ident, assessmentId, { email: "wrong@mill.test", language: "es" }, "ip");
+    const replaced = await latestLink("wrong@mill.test");
+    await sendAssessmentInvite(h().db, ident, assessmentId, { email: "right@mill.test", language: "es" }, "ip");
+    const current = await latestLink("right@mill.test");
+    expect(await requestNewLink(h().db, replaced)).toEqual({ sent: false });
+    expect(await describeLink(h().db, current)).toMatchObject({ state: "open" });
+  });
+
   it("treats tampered, unknown and expired tokens as such", async () => {
     expect(await describeLink(h().db, "not-a-token")).toEqual({ state: "invalid" });
     expect(await describeLink(h().db, "A".repeat(43))).toEqual({ state: "invalid" });
     expect(await requestNewLink(h().db, "A".repeat(43))).toEqual({ sent: false });
-    const token = await latestLink("lan@mill.test");
+    const token = await latestLink("right@mill.test");
     expect(await describeLink(h().db, token, new Date(Date.now() + 31 * 24 * 3600_000))).toMatchObject({ state: "expired" });
   });
 
