@@ -12,6 +12,7 @@ import { countryName } from "../components/country";
 import { ASSESSMENT_STATUS_LABELS, AssessmentStatusBadge, DueDate } from "../components/assessment-display";
 import { formatDate } from "../components/format";
 import { formatNumber } from "../components/supplier-display";
+import { Pager } from "../components/pager";
 import { useOrg } from "./o.$org";
 
 export const meta: MetaFunction = () => [{ title: "Assessments — Lantern" }];
@@ -153,25 +154,7 @@ export default function AssessmentList() {
         </div>
       )}
 
-      {query.page > 1 || more ? (
-        <nav className="pager" aria-label="Pages">
-          {query.page > 1 ? (
-            <Link to={pageLink(query.page - 1)} rel="prev">
-              ← Previous
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span>Page {query.page}</span>
-          {more ? (
-            <Link to={pageLink(query.page + 1)} rel="next">
-              Next →
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pager prev={query.page > 1 ? pageLink(query.page - 1) : null} next={more ? pageLink(query.page + 1) : null} label={`Page ${query.page}`} />
     </main>
   );
 }

@@ -10,6 +10,7 @@ import { filterOptions, listSuppliers } from "../models/supplier.server";
 import { countryName } from "../components/country";
 import { StatusBadge, TierBadge, formatMoney, formatNumber, statusLabel } from "../components/supplier-display";
 import { useOrg } from "./o.$org";
+import { Pager } from "../components/pager";
 
 export const meta: MetaFunction = () => [{ title: "Suppliers — Lantern" }];
 
@@ -276,27 +277,11 @@ export default function SupplierList() {
         </div>
       )}
 
-      {pages > 1 ? (
-        <nav className="pager" aria-label="Pages">
-          {query.page > 1 ? (
-            <Link to={withParams({ page: String(query.page - 1) })} rel="prev">
-              ← Previous
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span>
-            Page {formatNumber(Math.min(query.page, pages))} of {formatNumber(pages)}
-          </span>
-          {query.page < pages ? (
-            <Link to={withParams({ page: String(query.page + 1) })} rel="next">
-              Next →
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pager
+        prev={query.page > 1 ? withParams({ page: String(query.page - 1) }) : null}
+        next={query.page < pages ? withParams({ page: String(query.page + 1) }) : null}
+        label={`Page ${formatNumber(Math.min(query.page, pages))} of ${formatNumber(pages)}`}
+      />
     </main>
   );
 }
