@@ -1,13 +1,11 @@
 // "Invite the supplier": send (or resend: a new token, the old link dies) the questionnaire link,
 // list every link with its dates, revoke the live one.
 import { Form } from "@remix-run/react";
-import { useId } from "react";
+import { LanguageSelect, languageLabel } from "./language-select";
 import { SUPPORTED_LOCALES } from "../domain/questionnaire/i18n/locale";
 import { InviteSchema } from "../schemas/assessment";
 import { Field, SubmitButton, useZodForm } from "./forms";
 import { formatDate, formatDateTime } from "./format";
-
-const LANGUAGE_LABELS: Record<string, string> = { en: "English", es: "Spanish (Español)", fr: "French (Français)", "zh-Hans": "Chinese, Simplified (简体中文)" };
 
 export interface InviteRow {
   id: number;
@@ -29,7 +27,6 @@ export function InviteCard({ invites, defaultEmail, defaultLanguage, canSend, no
   const live = invites.some((i) => !i.revoked_at && i.expires_at > now);
   const language = (SUPPORTED_LOCALES as readonly string[]).includes(defaultLanguage) ? (defaultLanguage as (typeof SUPPORTED_LOCALES)[number]) : "en";
   const { form, onSubmit, errorFor, busy: sending } = useZodForm(InviteSchema, { defaultValues: { intent: "invite", email: defaultEmail, language } });
-  const langId = useId();
   return (
     <section className="card" aria-labelledby="invite-h">
       <h2 id="invite-h">Invite the supplier</h2>
@@ -42,16 +39,7 @@ export function InviteCard({ invites, defaultEmail, defaultLanguage, canSend, no
           <input type="hidden" {...form.register("intent")} />
           <div className="asm-invite-fields">
             <Field label="Email" type="email" autoComplete="off" registration={form.register("email")} error={errorFor("email")} />
-            <div className="field">
-              <label htmlFor={langId}>Language</label>
-              <select id={langId} {...form.register("language")}>
-                {SUPPORTED_LOCALES.map((l) => (
-                  <option key={l} value={l}>
-                    {LANGUAGE_LABELS[l] ?? l}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <LanguageSelect label="Language" registration={form.register("language")} />
             <SubmitButton busy={sending || busy}>{live ? "Resend" : "Send invitation"}</SubmitButton>
           </div>
         </Form>
@@ -76,7 +64,7 @@ export function InviteCard({ invites, defaultEmail, defaultLanguage, canSend, no
               {invites.map((i) => (
                 <tr key={i.id}>
                   <td>{i.email}</td>
-                  <td>{LANGUAGE_LABELS[i.language] ?? i.language}</td>
+                  <td>{languageLabel(i.language)}</td>
                   <td className="nowrap">{formatDateTime(i.created_at)}</td>
                   <td className="nowrap">{formatDate(i.expires_at)}</td>
                   <td className="nowrap">{linkState(i, now)}</td>

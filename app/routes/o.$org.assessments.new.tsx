@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useId } from "react";
+import { LanguageSelect } from "../components/language-select";
 import { requireOrg } from "../lib/auth.server";
 import { badRequest, formObject, notFound, zodFieldErrors } from "../lib/http.server";
-import { SUPPORTED_LOCALES } from "../domain/questionnaire/i18n/locale";
 import { parseSearchParams } from "../schemas/audit";
 import { SupplierListQuerySchema, type SupplierListQuery } from "../schemas/supplier";
 import { StartAssessmentSchema, todayIso } from "../schemas/assessment";
@@ -23,7 +22,6 @@ export const meta: MetaFunction = () => [{ title: "Start assessments — Lantern
 /** At most this many assessments are started at once (one transaction; narrow the filter for more). */
 const BULK_CAP = 5000;
 const FILTER_KEYS = ["q", "tier", "country", "sector", "good", "status"] as const;
-const LANGUAGE_LABELS: Record<string, string> = { en: "English", es: "Spanish (Español)", fr: "French (Français)", "zh-Hans": "Chinese, Simplified (简体中文)" };
 
 type Filters = Omit<SupplierListQuery, "sort" | "dir" | "page" | "size">;
 
@@ -123,7 +121,6 @@ export default function StartAssessments() {
   const { today, search, one, many } = useLoaderData<typeof loader>();
   const { org } = useOrg();
   const { form, onSubmit, errorFor, formError, busy } = useZodForm(StartAssessmentSchema, { defaultValues: { dueAt: plusDays(today, 30), language: "en" } });
-  const langId = useId();
   const suppliers = `/o/${org.slug}/suppliers`;
   const tooMany = many !== null && many.count > BULK_CAP;
   const toStart = many ? many.count - many.skip : 1;
@@ -167,17 +164,7 @@ export default function StartAssessments() {
       {!blocked ? (
         <Form method="post" action={`/o/${org.slug}/assessments/new${search}`} noValidate onSubmit={onSubmit} className="card stack asm-start-form">
           <Field label="Due date" type="date" min={today} required registration={form.register("dueAt")} error={errorFor("dueAt")} hint="The supplier is reminded 7 days and 1 day before, and when it is overdue." />
-          <div className="field">
-            <label htmlFor={langId}>Language of the questionnaire</label>
-            <p className="hint">The supplier can switch languages; this is the one the invitation starts in.</p>
-            <select id={langId} {...form.register("language")}>
-              {SUPPORTED_LOCALES.map((l) => (
-                <option key={l} value={l}>
-                  {LANGUAGE_LABELS[l] ?? l}
-                </option>
-              ))}
-            </select>
-          </div>
+          <LanguageSelect label="Language of the questionnaire" hint="The supplier can switch languages; this is the one the invitation starts in." registration={form.register("language")} />
           <div className="actions">
             <SubmitButton busy={busy}>{one ? "Start the assessment" : `Start ${formatNumber(toStart)} ${toStart === 1 ? "assessment" : "assessments"}`}</SubmitButton>
             <Link to={one ? `${suppliers}/${one.id}` : `${suppliers}${many?.back ? `?${many.back}` : ""}`} className="button link">
