@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { BEST, WORST } from "../questionnaire/test-fixtures";
+import { explainBreakdown } from "./explain";
+import { finalizeBreakdown } from "./finalize";
+import { INDICATOR_LABELS } from "./labels";
+import { DEFAULT_METHODOLOGY } from "./methodology";
+import { ILO_INDICATORS, type Answers } from "../questionnaire/types";
+import { assessResidual } from "./residual";
+import { NOW, REF, supplier } from "./test-support";
+import type { Methodology, Propagated, SupplierRiskInput } from "./types";
+
+const NAMES: Record<string, string> = { MY: "Malaysia", CN: "China", TH: "Thailand", DE: "Germany" };
+const ctx = { countryName: (iso2: string) => NAMES[iso2] ?? iso2 };
+const explain = (input: SupplierRiskInput, exposure: Propagated, m: Methodology = DEFAULT_METHODOLOGY) =>
+  explainBreakdown(finalizeBreakdown(assessResidual(input, REF, m, NOW), exposure, m), ctx);
+
+describe("explainBreakdown", () => {
+  it("names every part with its data and arithmetic", () => {
+    const input = supplier({ goods: ["Garments"], answers: { ...BEST, "p1.documents_holder": "employer_keeps" } });
+    expect(explain(input, { score: 66.3, exposure: 66.3, via: [{ supplierId: 12, score: 78 }], hops: 1 })).toEqual([
+      "Country: Malaysia — TIP 2025 Tier 2 → 40 × 0.45",
+      "Goods: Garments listed for forced labour in Malaysia (TVPRA 2022) → 90 × 0.35",
+      "Workforce: 30% migrant workers, 10% temporary workers, recruitment agencies used → 28.5 × 0.20",
+      "Inherent risk: 55.2",
+      "Controls: maturity 97% (assessment approved 2025-03-01, valid until 2026-03-01) → residual = 55.2 × (1 − 0.7 × 0.97) = 17.72",
+      "Red flag (severe): retention of identity documents — answer to p1.documents_holder → floor 80",
+      "Residual after red flags: max(17.72, floor 80) = 80",
+      "Exposure: 0.85 × 78 via supplier #12 → 66.3",
+      "Score: 80 (critical) from the residual 80",
+    ]);
+  });
+
+  it("explains a supplier that is not assessed, with a country override and goods listed elsewhere", () => {
+    const m: Methodology = { ...DEFAULT_METHODOLOGY, countryOverrides: { TH: { score: 70, reason: "Local NGO reports" } } };
+    // 70 × 0.5625 + 45 × 0.4375 = 59.0625
+    expect(explain(supplier({ country: "TH", goods: ["Cotton"] }), { score: 59.1, exposure: 0, via: [] }, m)).toEqual([
+      "Country: Thailand — TIP 2024 Tier 2 Watch List (overridden; TIP alone gives 65) → 70 × 0.56",
+      "Goods: Cotton listed for forced labour in China, not in Thailand (TVPRA 2022) → 45 × 0.44",
+      "Workforce: no profile answered — weights shared between country and goods",
+      "Inherent risk: 59.06",
+      "Controls: not assessed (no approved assessment) → residual = 59.06 × (1 − 0.7 × 0) = 59.06",
+      "Exposure: none (no scored supplier upstream)",
+      "Override: country risk set to 70 — Local NGO reports",
+      "Score: 59.1 (high) from the residual 59.06",
+    ]);
+  });
+
+  it("explains fading controls, several flags, a shortened named path and an exposure that drives the score", () => {
+    const answers: Answers = {
+      ...Object.fromEntries(Object.entries(BEST).filter(([k]) => k.startsWith("p1."))),
+      "p5.rest_day": "no",
+      "p4.threats_reported": "yes",
+      "profile.fees_charged": "yes",
+      "profile.fees_repaid": "repaying",
+    };
+    const input = supplier({ country: "XK", goods: ["Widgets", "Shrimp"], answers, approvedAt: "2024-01-31T10:00:00.000Z" });
+    const via = [
+      { supplierId: 12, score: 95, name: "Dhaka Knit", tier: 2 },
+      { supplierId: 99, score: 100 },
+    ];
+    const lines = explainBreakdown(
+      finalizeBreakdown(assessResidual(input, REF, DEFAULT_METHODOLOGY, new Date("2025-04-30T10:00:00Z")), { score: 80.8, exposure: 80.75, via, hops: 14 }, DEFAULT_METHODOLOGY),
+      ctx,
+    );
+    expect(lines).toEqual([
+      "Country: XK — no TIP data → 50 × 0.45",
+      "Goods: Shrimp, Widgets not on the TVPRA list for forced labour → 15 × 0.35",
+      "Workforce: recruitment fees charged, fees partly repaid → 35 × 0.20",
+      "Inherent risk: 34.75",
+      "Controls: maturity 10% (assessment approved 2024-01-31, past 2025-01-31, counts 51% of 20%) → residual = 34.75 × (1 − 0.7 × 0.1) = 32.32",
+      "Red flag (severe): debt bondage — answer to profile.fees_charged → floor 80",
+      "Red flag (other): intimidation and threats — answer to p4.threats_reported → +5",
+      "Red flag (other): excessive overtime — answer to p5.rest_day → +5",
+      "Residual after red flags: max(32.32, floor 90) = 90",
+      "Exposure: 0.85 × 95 via Dhaka Knit (#12), supplied by … 12 more …, supplied by supplier #99 → 80.75",
+      "Score: 90 (critical) from the residual 90",
+    ]);
+  });
+
+  it("says when the exposure sets the score, and notes a capped floor", () => {
+    const lines = explain(supplier({ country: "DE", answers: BEST }), { score: 76.5, exposure: 76.5, via: [{ supplierId: 4, score: 90 }], hops: 1 });
+    expect(lines.at(-1)).toBe("Score: 76.5 (critical) from the exposure 76.5");
+    expect(lines[2]).toBe("Workforce: 30% migrant workers, 10% temporary workers, recruitment agencies used → 28.5 × 0.20");
+    // I = 0.45·40 + 0.35·15 + 0.2·91 = 41.45; M = 0.01 → 41.45 × 0.993 = 41.16
+    const worst = explain(supplier({ answers: WORST }), { score: 0, exposure: 0, via: [] });
+    expect(worst.filter((l) => l.startsWith("Red flag"))).toHaveLength(14);
+    expect(worst).toContain("Residual after red flags: max(41.16, capped floor 100) = 100");
+    expect(worst).toContain(
+      "Workforce: 80% migrant workers, 60% temporary workers, recruitment agencies used, agencies not known to be licensed, recruitment fees charged, fees not repaid → 91 × 0.20",
+    );
+  });
+
+  it("has a plain label for every ILO indicator", () => {
+    for (const i of ILO_INDICATORS) expect(INDICATOR_LABELS[i]).toMatch(/^[a-z][a-z ]+$/);
+    expect(INDICATOR_LABELS.retention_of_documents).toBe("retention of identity documents");
+  });
+});

@@ -1,0 +1,34 @@
+// Risk model v1, step 4: red flags (ILO indicators of forced labour) put a floor under the residual.
+//
+// - Flags come from redFlagsOf() over the approved assessment's answers, also when the assessment is
+//   stale: a red flag is a fact until a new assessment says otherwise. No assessment, no flags.
+// - One flag per distinct (indicator, questionKey) pair, in template order (a multi question whose
+//   options raise the same indicator twice counts once; one indicator raised by two questions twice).
+// - Floor: 80 if any flag is severe, else 65; +5 for each flag beyond the first; at most 100.
+// Pure module: no node, kysely, remix or react imports.
+import { redFlagsOf } from "../questionnaire/logic";
+import type { Answers, QuestionnaireTemplate, Severity } from "../questionnaire/types";
+import type { RaisedFlag } from "./types";
+
+export const FLAG_FLOORS = Object.freeze({ severe: 80, other: 65, perAdditional: 5, max: 100 });
+
+/** The distinct red flags raised by these answers. */
+export function raisedFlags(template: QuestionnaireTemplate, answers: Answers): RaisedFlag[] {
+  const seen = new Set<string>();
+  const out: RaisedFlag[] = [];
+  for (const f of redFlagsOf(template, answers)) {
+    const key = `${f.indicator}\u0000${f.questionKey}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ indicator: f.indicator, severity: f.severity, questionKey: f.questionKey, answer: f.answer });
+  }
+  return out;
+}
+
+/** The floor the flags put under the residual (null without flags) and the part added by extra flags. */
+export function flagFloor(flags: readonly { severity: Severity }[]): { floor: number | null; extra: number } {
+  if (flags.length === 0) return { floor: null, extra: 0 };
+  const base = flags.some((f) => f.severity === "severe") ? FLAG_FLOORS.severe : FLAG_FLOORS.other;
+  const extra = FLAG_FLOORS.perAdditional * (flags.length - 1);
+  return { floor: Math.min(FLAG_FLOORS.max, base + extra), extra };
+}
