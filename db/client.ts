@@ -14,6 +14,8 @@ export interface Db {
   close(): Promise<void>;
   /** The raw better-sqlite3 handle (SQLite only) — used for online backups and integrity checks. */
   sqlite?: SQLite.Database;
+  /** PostgreSQL: the schema named in the URL (the search_path), if any. */
+  schema?: string;
 }
 
 // pg returns int8 (COUNT(*), SUM of integers) as strings; our counts fit easily in a JS number.
@@ -41,7 +43,7 @@ export function createDb(url: string, opts: { poolSize?: number } = {}): Db {
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: "postgres", close: () => db.destroy() };
+    return { db, engine: "postgres", close: () => db.destroy(), ...(schema ? { schema } : {}) };
   }
 
   let file: string;

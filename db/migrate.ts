@@ -7,10 +7,13 @@ import type { Db } from "./client";
 const migrationFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
 /** Brings the schema up to date; throws (with the failing migration's name) on any error. */
-export async function migrateToLatest({ db }: Db): Promise<string[]> {
+export async function migrateToLatest({ db, schema }: Db): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: new FileMigrationProvider({ fs, path, migrationFolder }),
+    // Kysely looks for its own tables by name in every schema unless told which: with several
+    // schemas in one database (tests, or tenants of a shared server) it would find another's.
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");

@@ -150,6 +150,12 @@ export interface SuppliersTable {
   created_at: string;
   updated_at: string;
   version: Generated<number>;
+  /** The current effective risk score (0..100) and band, kept by the risk service; null until computed. */
+  risk_score: number | null;
+  risk_band: RiskBand | null;
+  risk_computed_at: string | null;
+  /** Digest of the current breakdown (risk_scores.digest of the latest row). */
+  risk_digest: string | null;
 }
 
 export interface SupplierGoodsTable {
@@ -193,6 +199,14 @@ export interface Database {
   supplier_sessions: SupplierSessionsTable;
   evidence_files: EvidenceFilesTable;
   assessment_reminders: AssessmentRemindersTable;
+  methodology_versions: MethodologyVersionsTable;
+  risk_scores: RiskScoresTable;
+  risk_jobs: RiskJobsTable;
+  risk_snapshots: RiskSnapshotsTable;
+  app_meta: AppMetaTable;
+  corrective_actions: CorrectiveActionsTable;
+  action_events: ActionEventsTable;
+  action_files: ActionFilesTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -342,4 +356,194 @@ export interface EvidenceFilesTable {
   uploaded_by: string;
   created_at: string;
   deleted_at: string | null;
+}
+
+export type RiskBand = "low" | "medium" | "high" | "critical";
+
+export interface MethodologyVersionsTable {
+  id: Generated<number>;
+  org_id: number;
+  version: number;
+  config: string;
+  note: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface RiskScoresTable {
+  id: Generated<number>;
+  org_id: number;
+  supplier_id: number;
+  computed_at: string;
+  model_version: string;
+  methodology_version: number;
+  reference_edition: string;
+  trigger: string;
+  score: number;
+  band: RiskBand;
+  inherent: number;
+  maturity: number;
+  residual: number;
+  exposure: number;
+  flags: number;
+  assessed: number;
+  assessment_id: number | null;
+  breakdown: string;
+  digest: string;
+}
+
+export type RiskJobStatus = "queued" | "running" | "done" | "failed";
+
+export interface RiskJobsTable {
+  id: Generated<number>;
+  org_id: number;
+  trigger: string;
+  supplier_ids: string | null;
+  status: RiskJobStatus;
+  progress_done: Generated<number>;
+  progress_total: Generated<number>;
+  created_at: string;
+  claimed_at: string | null;
+  finished_at: string | null;
+  error: string | null;
+}
+
+export interface RiskSnapshotsTable {
+  org_id: number;
+  day: string;
+  suppliers: number;
+  avg_score: number;
+  low: number;
+  medium: number;
+  high: number;
+  critical: number;
+  assessed: number;
+  updated_at: string;
+}
+
+export interface AppMetaTable {
+  key: string;
+  value: string;
+}
+
+export type ActionSource = "red_flag" | "review" | "manual";
+export type ActionStatus = "open" | "in_progress" | "done" | "verified";
+
+export interface CorrectiveActionsTable {
+  id: Generated<number>;
+  org_id: number;
+  supplier_id: number;
+  assessment_id: number | null;
+  source: ActionSource;
+  question_key: string | null;
+  indicator: string | null;
+  severity: string | null;
+  answer: string | null;
+  title: string;
+  details: string | null;
+  owner_user_id: number | null;
+  due_at: string;
+  status: ActionStatus;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  done_at: string | null;
+  verified_at: string | null;
+  verified_by: number | null;
+  overdue_mailed_at: string | null;
+  version: Generated<number>;
+}
+
+export interface ActionEventsTable {
+  id: Generated<number>;
+  org_id: number;
+  action_id: number;
+  kind: "created" | "note" | "status" | "supplier_reply";
+  author_user_id: number | null;
+  author_label: string;
+  body: string | null;
+  status_from: string | null;
+  status_to: string | null;
+  created_at: string;
+}
+
+export interface ActionFilesTable {
+  id: Generated<number>;
+  org_id: number;
+  action_id: number;
+  event_id: number | null;
+  filename: string;
+  mime: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string;
+  created_at: string;
+}
+
+// ---- Executive dashboard roll-ups (db/migrations/2026-11-29T0400_dashboard.ts) ----
+// Declared as a continuation of Database (interface merging) so this block stays append-only.
+
+export type DashboardBand = RiskBand | "none";
+
+export interface DashboardCubeTable {
+  org_id: number;
+  /** 0 = not linked to a buyer (tier unknown). */
+  tier: number;
+  country: string;
+  band: DashboardBand;
+  /** "" = no currency given. */
+  currency: string;
+  suppliers: number;
+  scored: number;
+  score_sum: number;
+  assessed: number;
+  spend: number;
+}
+
+export interface DashboardSupplierPrinciplesTable {
+  org_id: number;
+  supplier_id: number;
+  principle: string;
+  score: number;
+}
+
+export interface DashboardCubePrinciplesTable {
+  org_id: number;
+  tier: number;
+  country: string;
+  band: DashboardBand;
+  principle: string;
+  suppliers: number;
+  score_sum: number;
+}
+
+export interface DashboardTrendTable {
+  org_id: number;
+  day: string;
+  tier: number;
+  country: string;
+  suppliers: number;
+  scored: number;
+  score_sum: number;
+  low: number;
+  medium: number;
+  high: number;
+  critical: number;
+  assessed: number;
+}
+
+export interface DashboardStateTable {
+  org_id: number;
+  scores_seen: number;
+  refreshed_at: string;
+  reconciled_at: string;
+}
+
+export interface Database {
+  dashboard_cube: DashboardCubeTable;
+  dashboard_supplier_principles: DashboardSupplierPrinciplesTable;
+  dashboard_cube_principles: DashboardCubePrinciplesTable;
+  dashboard_trend: DashboardTrendTable;
+  dashboard_state: DashboardStateTable;
 }

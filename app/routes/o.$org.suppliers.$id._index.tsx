@@ -19,6 +19,10 @@ import { BuyerPaths, UpstreamTree, type ChainNode } from "../components/supply-t
 import { SupplierPicker } from "../components/supplier-picker";
 import { AssessmentStatusBadge, DueDate } from "../components/assessment-display";
 import { useOrg } from "./o.$org";
+import { supplierRiskView } from "../services/risk.server";
+import { listForSupplier } from "../models/action.server";
+import { RiskPanel } from "../components/risk-breakdown";
+import { ActionsPanel } from "../components/action-list";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.supplier.name ?? "Supplier"} — Lantern` }];
 
@@ -40,11 +44,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Downstream, a path to tier 1 is (tier − 1) links long; one level more than shown upstream tells
   // how much lies beyond the tree.
   const downDepth = Math.min(Math.max(supplier.tier ?? 10, 1), 50);
-  const [tip, up, down, assessments] = await Promise.all([
+  const [tip, up, down, assessments, risk, actions] = await Promise.all([
     latestTipTiers(context.db, [supplier.country]),
     upstreamEdges(context.db, org.id, id, UP_DEPTH + 1, UP_LIMIT + 1),
     downstreamEdges(context.db, org.id, id, downDepth, DOWN_LIMIT + 1),
     can(role, "assessments.view") ? listAssessments(context.db, org.id, { supplierId: id, limit: 10, offset: 0 }) : Promise.resolve(null),
+    can(role, "risk.view") ? supplierRiskView(context.db, org.id, id) : Promise.resolve(null),
+    can(role, "actions.view") ? listForSupplier(context.db, org.id, id) : Promise.resolve(null),
   ]);
   const upstream = up.slice(0, UP_LIMIT);
   const downstream = down.slice(0, DOWN_LIMIT);
@@ -71,6 +77,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     mayEdit: can(role, "suppliers.edit"),
     mayAssess: can(role, "assessments.manage"),
     assessments,
+    risk,
+    actions,
+    mayEditActions: can(role, "actions.edit"),
     today: new Date().toISOString().slice(0, 10),
   });
 }
@@ -160,7 +169,8 @@ function ResultAlert({ result, intents }: { result: ActionData | undefined; inte
 }
 
 export default function SupplierPage() {
-  const { supplier: s, tip, upstream, upTruncated, downstream, nodes, directSuppliers, directBuyers, mayEdit, mayAssess, assessments, today } = useLoaderData<typeof loader>();
+  const { supplier: s, tip, upstream, upTruncated, downstream, nodes, directSuppliers, directBuyers, mayEdit, mayAssess, assessments, risk, actions, mayEditActions, today } =
+    useLoaderData<typeof loader>();
   const result = useActionData<ActionData>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -221,6 +231,9 @@ export default function SupplierPage() {
         ) : null}
       </div>
       <ResultAlert result={result} intents={["archive", "restore", "remove-link"]} />
+
+      {risk ? <RiskPanel risk={risk} orgSlug={org.slug} /> : null}
+      {actions ? <ActionsPanel rows={actions} orgSlug={org.slug} canEdit={mayEditActions} supplierId={s.id} /> : null}
 
       <section className="card" aria-labelledby="details-h">
         <h2 id="details-h">Details</h2>

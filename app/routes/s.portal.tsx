@@ -11,6 +11,7 @@ import { LANGUAGES, PORTAL_HEADERS, keysWith, languageCookie, longDate, messages
 import { getAssessment } from "../models/assessment.server";
 import { orgNameById } from "../models/portal.server";
 import { LanguageSwitcher } from "../components/portal/language-switcher";
+import { PortalNav } from "../components/portal/portal-nav";
 import { makeT, type Messages } from "../components/portal/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -61,6 +62,7 @@ export default function PortalLayout() {
             {d.due ? <p className={`portal-due${d.overdue ? " overdue" : ""}`}>{t(d.overdue ? "ui.portal.overdue" : "ui.portal.due", { date: d.due })}</p> : null}
           </div>
           <LanguageSwitcher locale={d.locale} languages={d.languages} label={t("ui.language.label")} />
+          <PortalNav t={t} />
         </div>
       </header>
       <Outlet />

@@ -46,9 +46,14 @@ export function startImportRunner(db: Kysely<Database>, databaseUrl: string): ()
 }
 
 function runInWorker(job: { databaseUrl: string; orgId: number; importId: number; step: "check" | "commit" }) {
+  return runWorkerScript(new URL("./import-worker.ts", import.meta.url), job);
+}
+
+/** Runs a TypeScript worker script (through worker-boot.mjs, which registers tsx) with `job` as its data. */
+export function runWorkerScript(entry: URL, job: unknown) {
   return new Promise<Record<string, unknown>>((resolve, reject) => {
     const worker = new Worker(new URL("./worker-boot.mjs", import.meta.url), {
-      workerData: { entry: new URL("./import-worker.ts", import.meta.url).href, job },
+      workerData: { entry: entry.href, job },
       resourceLimits: { maxOldGenerationSizeMb: 1024 },
     });
     let message: Record<string, unknown> = {};

@@ -8,6 +8,8 @@ import { pruneHits } from "../models/rate-limit.server";
 import { nowIso } from "../lib/time";
 import { refreshPlannerStats } from "../../db/client";
 import { sendDueReminders } from "../services/reminders.server";
+import { stalenessSweep } from "../services/risk.server";
+import { mailOverdueActions } from "../services/actions.server";
 
 export function startBackgroundJobs(db: Kysely<Database>): () => void {
   const run = (name: string, fn: () => Promise<unknown>) => () => {
@@ -24,6 +26,11 @@ export function startBackgroundJobs(db: Kysely<Database>): () => void {
       10 * 60_000,
     ),
     setInterval(run("reminders", () => sendDueReminders(db)), 60 * 60_000),
+    // Scores of suppliers whose assessment is fading change with time alone: recheck them hourly
+    // (a result that did not change adds no row).
+    setInterval(run("staleness", () => stalenessSweep(db)), 60 * 60_000),
+    // Owners of overdue corrective actions get a mail when one falls due and weekly after.
+    setInterval(run("overdue-actions", () => mailOverdueActions(db, new Date())), 60 * 60_000),
   ];
   for (const t of timers) t.unref();
   return () => timers.forEach(clearInterval);

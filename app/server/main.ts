@@ -8,6 +8,7 @@ import { getDb } from "../lib/db.server";
 import { log } from "../lib/logger.server";
 import { startBackgroundJobs } from "./jobs";
 import { startImportRunner } from "./import-runner";
+import { startRiskRunner } from "./risk-runner";
 import { redactUrl } from "../../db/client";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -26,11 +27,13 @@ server.on("error", (err) => {
 });
 const stopJobs = startBackgroundJobs(db.db);
 const stopImports = startImportRunner(db.db, e.DATABASE_URL);
+const stopRisk = startRiskRunner(db.db, e.DATABASE_URL);
 
 async function shutdown(signal: string) {
   log.info("shutting down", { signal });
   stopJobs();
   stopImports();
+  stopRisk();
   server.close();
   await db.close();
   process.exit(0);

@@ -6,6 +6,7 @@ import type { Kysely } from "kysely";
 import type { Database, AssessmentStatus } from "../../db/types";
 import type { OrgIdentity } from "../lib/auth.server";
 import type { SupplierIdentity } from "./invites.server";
+import { currentMethodology, scoresChanged } from "./risk.server";
 import {
   ATHENS_V1,
   completeness,
@@ -36,6 +37,7 @@ import {
   type StoredAnswer,
 } from "../models/assessment.server";
 import { listEvidence } from "../models/evidence.server";
+import { openRedFlagActions } from "./actions.server";
 import { currentInvite } from "../models/invite.server";
 import { namesByIds } from "../models/supplier.server";
 import type { DbOrTrx } from "../models/types";
@@ -289,11 +291,14 @@ export async function requestChanges(db: DB, id: OrgIdentity, assessmentId: numb
 
 /** Approves a submitted questionnaire; it counts as valid for VALID_MONTHS months. */
 export async function approveAssessment(db: DB, id: OrgIdentity, assessmentId: number, ip: string, now = new Date()): Promise<WorkflowError | { ok: true; validUntil: string }> {
-  return db.transaction().execute(async (trx) => {
+  let supplierId = 0;
+  const r: WorkflowError | { ok: true; validUntil: string } = await db.transaction().execute(async (trx) => {
     const a = await getAssessment(trx, id.org.id, assessmentId);
     if (!a) return { status: 404 as const, message: "No such assessment" };
+    supplierId = a.supplierId;
+    // Valid for the tenant's validity period (risk methodology), 12 months by default.
     const until = new Date(now);
-    until.setUTCMonth(until.getUTCMonth() + VALID_MONTHS);
+    until.setUTCMonth(until.getUTCMonth() + ((await currentMethodology(trx, id.org.id)).config.validityMonths ?? VALID_MONTHS));
     const validUntil = nowIso(until);
     const ok = await setAssessmentStatus(trx, id.org.id, assessmentId, ["submitted"], "approved", {
       approved_at: nowIso(now),
@@ -303,8 +308,12 @@ export async function approveAssessment(db: DB, id: OrgIdentity, assessmentId: n
     if (!ok) return { status: 409 as const, message: "Only a submitted questionnaire can be approved." };
     await trx.updateTable("review_comments").set({ resolved_at: nowIso(now) }).where("assessment_id", "=", assessmentId).where("resolved_at", "is", null).execute();
     await recordAudit(trx, { orgId: id.org.id, actorUserId: id.user.userId, actorLabel: id.user.email, action: "assessment.approved", entity: "assessment", entityId: assessmentId, diff: { validUntil }, ip });
+    await openRedFlagActions(trx, id.org.id, assessmentId, { userId: id.user.userId, label: id.user.email }, now);
     return { ok: true as const, validUntil };
   });
+  // The approved answers now drive the supplier's score and its buyers' exposure.
+  if ("ok" in r) await scoresChanged(db, id.org.id, `assessment #${assessmentId} approved`, [supplierId], now);
+  return r;
 }
 
 export { addMinutes };

@@ -6,6 +6,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/types";
 import type { OrgIdentity } from "../lib/auth.server";
+import { scoresChanged } from "./risk.server";
 import { parseSupplierCsv, type ParsedCsv } from "../domain/csv/parse";
 import { suggestMapping, validateMapping, rememberableMapping, type ColumnMapping, type RememberedMapping } from "../domain/csv/mapping";
 import { validateSupplierRows, type ImportRow, type RowIssue } from "../domain/csv/validate";
@@ -439,6 +440,8 @@ export async function commitCsv(
     throw e;
   }
   refreshPlannerStats(db);
+  // New or changed suppliers and links move scores: recompute (a large import goes to the job runner).
+  if (result.created + result.updated + result.links > 0) await scoresChanged(db, orgId, opts.importId ? `import #${opts.importId}` : "import", "all");
   result.ms = Date.now() - started;
   await opts.progress?.("Done", total, total);
   return { ok: true, result, preview: previewOf(plan) };

@@ -28,6 +28,7 @@ import {
 } from "../models/supplier-graph.server";
 import type { DbOrTrx } from "../models/types";
 import { supplierHasAssessments } from "../models/assessment.server";
+import { refreshRollup, scoresChanged } from "./risk.server";
 
 type DB = Kysely<Database>;
 export type ServiceError = { status: 400 | 404 | 409; message: string; field?: string };
@@ -59,7 +60,7 @@ async function refTaken(db: DbOrTrx, orgId: number, ref: string | null, exceptId
 }
 
 export async function createSupplier(db: DB, id: OrgIdentity, input: SupplierInput, ip: string): Promise<ServiceError | { id: number }> {
-  return db.transaction().execute(async (trx) => {
+  const r: ServiceError | { id: number } = await db.transaction().execute(async (trx) => {
     if (await refTaken(trx, id.org.id, input.externalRef)) {
       return { status: 409 as const, field: "externalRef", message: `Another supplier already has the reference ${input.externalRef}` };
     }
@@ -67,13 +68,15 @@ export async function createSupplier(db: DB, id: OrgIdentity, input: SupplierInp
     await recordAudit(trx, { ...actor(id, ip), action: "supplier.created", entity: "supplier", entityId: newId, diff: input });
     return { id: newId };
   });
+  if ("id" in r) await scoresChanged(db, id.org.id, "supplier created", [r.id]);
+  return r;
 }
 
 export type UpdateResult = ServiceError | { version: number } | { stale: true; current: SupplierRecord };
 
 /** Saves an edit made on `version`; if someone saved in between, nothing is written and the current record comes back. */
 export async function updateSupplier(db: DB, id: OrgIdentity, supplierId: number, version: number, input: SupplierInput, ip: string): Promise<UpdateResult> {
-  return db.transaction().execute(async (trx) => {
+  const r: Exclude<UpdateResult, { version: number }> | { version: number; riskInputsChanged: boolean } = await db.transaction().execute(async (trx) => {
     await lockOrgGraph(trx, id.org.id);
     const before = await getSupplier(trx, id.org.id, supplierId);
     if (!before) return { status: 404 as const, message: "No such supplier" };
@@ -88,12 +91,17 @@ export async function updateSupplier(db: DB, id: OrgIdentity, supplierId: number
     }
     const changes = diff(inputOf(before), input);
     await recordAudit(trx, { ...actor(id, ip), action: "supplier.updated", entity: "supplier", entityId: supplierId, diff: changes });
-    return { version: next };
+    return { version: next, riskInputsChanged: "country" in changes || "goods" in changes };
   });
+  // Only the country and the goods feed the score; other edits leave it alone.
+  if (!("version" in r)) return r;
+  if (r.riskInputsChanged) await scoresChanged(db, id.org.id, "supplier updated", [supplierId]);
+  else await refreshRollup(db, id.org.id); // the dashboard's roll-ups also count spend, currency and status
+  return { version: r.version };
 }
 
 export async function setArchived(db: DB, id: OrgIdentity, supplierId: number, archived: boolean, ip: string): Promise<ServiceError | { ok: true }> {
-  return db.transaction().execute(async (trx) => {
+  const r = await db.transaction().execute(async (trx) => {
     await lockOrgGraph(trx, id.org.id);
     const s = await getSupplier(trx, id.org.id, supplierId);
     if (!s) return { status: 404 as const, message: "No such supplier" };
@@ -103,6 +111,9 @@ export async function setArchived(db: DB, id: OrgIdentity, supplierId: number, a
     await recordAudit(trx, { ...actor(id, ip), action: archived ? "supplier.archived" : "supplier.restored", entity: "supplier", entityId: supplierId, diff: { status: [s.status, status] } });
     return { ok: true as const };
   });
+  // The score stays (an archived supplier still exposes its buyers); the roll-up leaves archived ones out.
+  if ("ok" in r) await refreshRollup(db, id.org.id);
+  return r;
 }
 
 /** Recomputes tiers of `supplierId` and everyone upstream of it (the only suppliers whose tier can change). */
@@ -126,7 +137,7 @@ async function refreshTiersUpstreamOf(trx: DbOrTrx, orgId: number, supplierIds: 
 
 /** "supplierId supplies buyerId". Refused with the loop named when it would close a cycle. */
 export async function addLink(db: DB, id: OrgIdentity, supplierId: number, buyerId: number, ip: string): Promise<ServiceError | { changedTiers: number }> {
-  return db.transaction().execute(async (trx) => {
+  const r = await db.transaction().execute(async (trx) => {
     await lockOrgGraph(trx, id.org.id);
     const names = await namesByIds(trx, id.org.id, [supplierId, buyerId]);
     if (!names.has(supplierId) || !names.has(buyerId)) return { status: 404 as const, message: "No such supplier" };
@@ -154,16 +165,21 @@ export async function addLink(db: DB, id: OrgIdentity, supplierId: number, buyer
     });
     return { changedTiers: changed.size };
   });
+  // The buyer (and everyone downstream of it) is now exposed to the supplier's risk.
+  if ("changedTiers" in r) await scoresChanged(db, id.org.id, "link added", [buyerId]);
+  return r;
 }
 
 export async function removeLink(db: DB, id: OrgIdentity, supplierId: number, buyerId: number, ip: string): Promise<ServiceError | { changedTiers: number }> {
-  return db.transaction().execute(async (trx) => {
+  const r = await db.transaction().execute(async (trx) => {
     await lockOrgGraph(trx, id.org.id);
     if (!(await deleteLink(trx, id.org.id, supplierId, buyerId))) return { status: 404 as const, message: "These suppliers are not linked" };
     const changed = await refreshTiersUpstreamOf(trx, id.org.id, [supplierId]);
     await recordAudit(trx, { ...actor(id, ip), action: "supplier.link_removed", entity: "supplier", entityId: supplierId, diff: { supplies: buyerId, tiersChanged: changed.size } });
     return { changedTiers: changed.size };
   });
+  if ("changedTiers" in r) await scoresChanged(db, id.org.id, "link removed", [buyerId]);
+  return r;
 }
 
 /**
@@ -171,7 +187,8 @@ export async function removeLink(db: DB, id: OrgIdentity, supplierId: number, bu
  * nothing that has been assessed is ever hard-deleted (archive it instead).
  */
 export async function deleteSupplier(db: DB, id: OrgIdentity, supplierId: number, ip: string): Promise<ServiceError | { ok: true }> {
-  return db.transaction().execute(async (trx) => {
+  let buyers: number[] = [];
+  const r = await db.transaction().execute(async (trx) => {
     await lockOrgGraph(trx, id.org.id);
     const s = await getSupplier(trx, id.org.id, supplierId);
     if (!s) return { status: 404 as const, message: "No such supplier" };
@@ -180,9 +197,15 @@ export async function deleteSupplier(db: DB, id: OrgIdentity, supplierId: number
     }
     const upstream = (await upstreamClosure(trx, id.org.id, supplierId)).filter((x) => x !== supplierId);
     const directSuppliers = (await linksFrom(trx, id.org.id, upstream)).filter((l) => l.buyerId === supplierId).map((l) => l.supplierId);
+    buyers = (await linksFrom(trx, id.org.id, [supplierId])).map((l) => l.buyerId);
     await deleteSupplierRow(trx, id.org.id, supplierId);
     if (directSuppliers.length) await refreshTiersUpstreamOf(trx, id.org.id, directSuppliers);
     await recordAudit(trx, { ...actor(id, ip), action: "supplier.deleted", entity: "supplier", entityId: supplierId, diff: inputOf(s) });
     return { ok: true as const };
   });
+  if ("ok" in r) {
+    if (buyers.length) await scoresChanged(db, id.org.id, "supplier deleted", buyers);
+    else await refreshRollup(db, id.org.id);
+  }
+  return r;
 }

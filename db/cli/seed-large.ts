@@ -4,6 +4,7 @@ import { createDb, redactUrl } from "../client";
 import { migrateToLatest } from "../migrate";
 import { seedReferenceData } from "../seed/reference";
 import { seedLarge, BIG_USER } from "../seed/large";
+import { runRiskJobs } from "../../app/services/risk.server";
 
 const args = process.argv.slice(2);
 const at = args.indexOf("--suppliers");
@@ -20,6 +21,10 @@ try {
   if (Number(countries) === 0) await seedReferenceData(handle.db);
   const started = Date.now();
   const r = await seedLarge(handle.db, n);
+  // The import queued a recompute of the tenant's scores; run it here rather than leave it to a server.
+  const scoring = Date.now();
+  await runRiskJobs(handle.db);
+  console.log(`Risk scores computed (${((Date.now() - scoring) / 1000).toFixed(1)} s)`);
   console.log(
     `Tenant "big" in ${redactUrl(url)}: ${r.created} suppliers created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.links} links (${((Date.now() - started) / 1000).toFixed(1)} s). Log in as ${BIG_USER} / lantern-demo.`,
   );

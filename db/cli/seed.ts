@@ -5,6 +5,7 @@ import { migrateToLatest } from "../migrate";
 import { DEMO_PASSWORD, seedDemo } from "../seed/demo";
 import { seedReferenceData } from "../seed/reference";
 import { seedDemoAssessments } from "../seed/demo-assessments";
+import { recompute, referenceDataLoaded } from "../../app/services/risk.server";
 
 const USAGE = "Usage: tsx db/cli/seed.ts [--reference]   (--reference reloads countries, TIP tiers and TVPRA goods)";
 
@@ -30,6 +31,8 @@ if (args.includes("--help") || args.includes("-h")) {
       const c = await seedReferenceData(handle.db);
       const skipped = c.skipped ? `, skipped ${c.skipped} rows without iso2` : "";
       console.log(`Reference data loaded: ${c.countries} countries, ${c.tipTiers} TIP tier rows, ${c.goods} TVPRA goods${skipped}`);
+      const r = await referenceDataLoaded(handle.db);
+      if (r.queued) console.log(`Reference data edition changed to ${r.edition}: risk scores of ${r.queued} tenants will be recomputed by the server`);
     } else {
       console.log(`Reference data present (${n} countries); pass --reference to reload`);
     }
@@ -37,6 +40,11 @@ if (args.includes("--help") || args.includes("-h")) {
     if (await seedDemo(handle.db)) {
       console.log(`Demo tenants created: acme, borealis (admin|compliance|exec@<slug>.test, password ${DEMO_PASSWORD})`);
       console.log(`Demo questionnaires: ${await seedDemoAssessments(handle.db)}`);
+      for (const slug of ["acme", "borealis"]) {
+        const org = await handle.db.selectFrom("organizations").select("id").where("slug", "=", slug).executeTakeFirstOrThrow();
+        const r = await recompute(handle.db, org.id, "all", { trigger: "seed" });
+        console.log(`Risk scores for ${slug}: ${r.computed} suppliers`);
+      }
     } else {
       console.log("Demo tenants already present; left unchanged");
     }

@@ -24,16 +24,22 @@ describeEachEngine("demo questionnaires", (h) => {
   it("gives both demo tenants questionnaires in every state, through the real workflow", async () => {
     await seedReferenceData(h().db);
     expect(await seedDemo(h().db)).toBe(true);
-    expect(await seedDemoAssessments(h().db)).toBe(9);
+    expect(await seedDemoAssessments(h().db)).toBe(10);
     const rows = await h()
       .db.selectFrom("assessments as a")
       .innerJoin("organizations as o", "o.id", "a.org_id")
       .select(["o.slug", "a.status", "a.valid_until"])
       .execute();
     const acme = rows.filter((r) => r.slug === "acme").map((r) => r.status).sort();
-    expect(acme).toEqual(["approved", "approved", "approved", "draft", "in_progress", "submitted"]);
+    expect(acme).toEqual(["approved", "approved", "approved", "approved", "draft", "in_progress", "submitted"]);
     expect(rows.filter((r) => r.slug === "borealis").map((r) => r.status).sort()).toEqual(["approved", "draft", "submitted"]);
     // one acme approval is older than the 12-month validity: it has already lapsed
     expect(rows.filter((r) => r.valid_until && r.valid_until < new Date().toISOString())).toHaveLength(1);
+    // each approval scored its supplier on its own date: a history with several days for the trend,
+    // and red flags in approved answers opened corrective actions
+    const days = await h().db.selectFrom("risk_snapshots").select("day").execute();
+    expect(new Set(days.map((d) => d.day)).size).toBeGreaterThanOrEqual(4);
+    const flagged = await h().db.selectFrom("corrective_actions").select(["source", "indicator"]).execute();
+    expect(flagged.map((f) => f.indicator)).toContain("retention_of_documents");
   });
 });

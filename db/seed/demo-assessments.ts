@@ -1,5 +1,5 @@
 // Demo questionnaires for the demo tenants, written through the same services as the app: a few
-// approved (one with an overtime red flag), one submitted with severe red flags waiting for review,
+// approved (one with an overtime red flag, one with retained passports), one submitted with severe red flags waiting for review,
 // one in progress at the supplier, one draft. Runs once, right after the demo tenants are created.
 import type { Kysely } from "kysely";
 import type { Database } from "../types";
@@ -9,6 +9,7 @@ import { BEST, WORST } from "../../app/domain/questionnaire/test-fixtures";
 import { approveAssessment, saveAnswer, startAssessments, submitAssessment, type Actor } from "../../app/services/assessments.server";
 import { sendAssessmentInvite } from "../../app/services/invites.server";
 import { uploadEvidence } from "../../app/services/evidence.server";
+import { recompute } from "../../app/services/risk.server";
 
 const DAY = 86_400_000;
 // A minimal, valid one-page PDF standing in for a signed policy document.
@@ -23,6 +24,12 @@ const PLANS: Record<string, Plan[]> = {
     { ref: "ACME-V-0001", answers: BEST, stage: "approved", approvedDaysAgo: 90 },
     { ref: "ACME-V-0005", answers: { ...BEST, "p5.weekly_hours": 64, "p5.rest_day": "no" }, stage: "approved", approvedDaysAgo: 40 },
     { ref: "ACME-V-0003", answers: { ...BEST, "p1.written_policy": "written_not_signed", "p3.kpis": "no", "p7.supplier_list": "no" }, stage: "approved", approvedDaysAgo: 400 },
+    {
+      ref: "ACME-V-0011",
+      answers: { ...BEST, "p1.documents_holder": "employer_keeps", "profile.migrant_share": 65, "profile.fees_charged": "yes", "profile.fees_repaid": "not_repaid" },
+      stage: "approved",
+      approvedDaysAgo: 20,
+    },
     { ref: "ACME-V-0034", answers: WORST, stage: "submitted" },
     { ref: "ACME-V-0002", answers: { "profile.workers": 1850, "profile.migrant_share": 5, "profile.temporary_share": 20 }, stage: "in_progress" },
     { ref: "ACME-V-0004", stage: "draft" },
@@ -46,7 +53,12 @@ export async function seedDemoAssessments(db: Kysely<Database>): Promise<number>
     if (!org || !officer) continue;
     const id: OrgIdentity = { user: { sessionId: "seed", userId: officer.id, email: officer.email, name: officer.name }, org: { id: org.id, slug, name: org.name }, role: "compliance" };
     const actor: Actor = { kind: "officer", id };
-    for (const p of plans) {
+    // A score history to show trends: the supply base as it looked before the first approval, then
+    // each approval on its own date (oldest first).
+    const oldest = Math.max(0, ...plans.map((p) => p.approvedDaysAgo ?? 0));
+    if (oldest > 0) await recompute(db, org.id, "all", { trigger: "seed baseline", now: new Date(Date.now() - (oldest + 30) * DAY) });
+    const ordered = [...plans].sort((a, b) => (b.approvedDaysAgo ?? -1) - (a.approvedDaysAgo ?? -1));
+    for (const p of ordered) {
       const supplier = await db.selectFrom("suppliers").select(["id", "contact_email"]).where("org_id", "=", org.id).where("external_ref", "=", p.ref).executeTakeFirst();
       if (!supplier) throw new Error(`demo questionnaire: no supplier ${p.ref} in ${slug}`);
       const due = new Date(Date.now() + 21 * DAY).toISOString().slice(0, 10);

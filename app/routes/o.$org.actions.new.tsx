@@ -1,0 +1,72 @@
+// A corrective action written by hand: for the supplier of ?supplier=<id>, or one chosen with the
+// supplier picker; title, details, owner (a member who can change actions), due date (30 days by default).
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import { requireOrg } from "../lib/auth.server";
+import { badRequest, formObject, notFound, zodFieldErrors } from "../lib/http.server";
+import { NewActionSchema } from "../schemas/action";
+import { createManualAction, newActionForm } from "../services/actions.server";
+import { NewActionForm } from "../components/action-form";
+import { useOrg } from "./o.$org";
+
+export const meta: MetaFunction = () => [{ title: "New corrective action — Lantern" }];
+
+function supplierParam(url: URL): number | null {
+  const raw = url.searchParams.get("supplier");
+  if (raw === null || raw === "") return null;
+  if (!/^[1-9]\d{0,14}$/.test(raw)) throw notFound("No such supplier");
+  return Number(raw);
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const ident = await requireOrg(request, context, params.org, "actions.edit");
+  const data = await newActionForm(context.db, ident, supplierParam(new URL(request.url)));
+  if (!data) throw notFound("No such supplier");
+  return json(data);
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const ident = await requireOrg(request, context, params.org, "actions.edit");
+  const parsed = NewActionSchema.safeParse(await formObject(request));
+  if (!parsed.success) return badRequest({ fieldErrors: zodFieldErrors(parsed.error), formError: "Please check the form." });
+  const r = await createManualAction(context.db, ident, parsed.data, context.clientIp);
+  if ("status" in r) return json({ fieldErrors: r.field ? { [r.field]: r.message } : undefined, formError: r.message }, { status: r.status });
+  return redirect(`/o/${ident.org.slug}/actions/${r.actionId}`);
+}
+
+export default function NewAction() {
+  const d = useLoaderData<typeof loader>();
+  const { org } = useOrg();
+  const back = d.supplier ? `/o/${org.slug}/suppliers/${d.supplier.id}` : `/o/${org.slug}/actions`;
+  return (
+    <main className="page narrow">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to={`/o/${org.slug}/actions`}>Corrective actions</Link>
+        {d.supplier ? (
+          <>
+            {" · "}
+            <Link to={back}>{d.supplier.name}</Link>
+          </>
+        ) : null}
+      </nav>
+      <h1>New corrective action{d.supplier ? ` for ${d.supplier.name}` : ""}</h1>
+      <p className="muted">Red flags of approved assessments open their actions by themselves; add one here for anything else that must be put right.</p>
+      {d.supplier?.status === "archived" ? <div className="alert error">This supplier is archived. Restore it before opening an action for it.</div> : null}
+      <NewActionForm orgSlug={org.slug} supplier={d.supplier} owners={d.owners} me={d.me} today={d.today} defaultDue={d.defaultDue} cancelHref={back} />
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return (
+    <main className="page narrow">
+      <h1>New corrective action</h1>
+      <div className="alert error" role="alert">
+        {status === 403 ? "Your role does not allow opening corrective actions." : status === 404 ? "There is no such supplier." : "The form could not be shown. Please try again."}
+      </div>
+    </main>
+  );
+}

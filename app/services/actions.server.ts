@@ -1,0 +1,613 @@
+// Corrective actions: opened by the red flags of an approved assessment (one per supplier, question
+// and ILO indicator until it is verified), or by hand; moved open → in progress → done → verified by
+// admins and compliance officers; answered by the supplier from the portal with a note and evidence.
+// Every change is checked against the action's version (a stale form gets 409, never a silent
+// overwrite) and audited. Overdue actions are mailed to their owner once, then every 7 days.
+import type { Kysely } from "kysely";
+import type { ActionStatus, Database } from "../../db/types";
+import type { OrgIdentity } from "../lib/auth.server";
+import type { SupplierIdentity } from "./invites.server";
+import { can } from "../domain/permissions";
+import { safeFileName, sniffFileType } from "../domain/file-types";
+import { EVIDENCE_LIMITS, findQuestion, loadTemplate, redFlagsOf, type Answers, type QuestionnaireTemplate } from "../domain/questionnaire";
+import { translator } from "../domain/questionnaire/i18n";
+import { env } from "../lib/env.server";
+import { log } from "../lib/logger.server";
+import { kickMailDelivery } from "../lib/mail.server";
+import { getObject, putObject, sha256Of } from "../lib/storage.server";
+import { nowIso } from "../lib/time";
+import { recordAudit } from "../models/audit.server";
+import { answersOf, getAssessment, getVersionDefinition } from "../models/assessment.server";
+import { orgStorageBytes } from "../models/evidence.server";
+import { enqueueMail } from "../models/outbox.server";
+import { getSupplier } from "../models/supplier.server";
+import { orgNameById } from "../models/portal.server";
+import {
+  actionCounts,
+  actionEvents,
+  actionFiles,
+  actionStorageBytes,
+  countActionFiles,
+  getAction,
+  getActionFile,
+  insertAction,
+  insertActionEvent,
+  insertActionFile,
+  listActions,
+  listForSupplier,
+  markOverdueMailed,
+  orgById,
+  orgsWithOverdueActions,
+  overdueActionsToMail,
+  possibleOwners,
+  unverifiedFlagKeys,
+  updateActionIfVersion,
+  type ActionChanges,
+  type ActionRecord,
+} from "../models/action.server";
+import type { DbOrTrx } from "../models/types";
+import { ACTION_TRANSITIONS, DEFAULT_DUE_DAYS, canMove, plusDays, todayIso, type ActionListQuery, type NewActionInput } from "../schemas/action";
+import { answerText } from "../components/assessment-display";
+import { ORG_QUOTA_BYTES } from "./evidence.server";
+
+type DB = Kysely<Database>;
+export type ActionActor = { kind: "officer"; id: OrgIdentity } | { kind: "supplier"; s: SupplierIdentity };
+export type ActionError = {
+  status: 400 | 403 | 404 | 409 | 413 | 415;
+  message: string;
+  field?: string;
+  /** The same refusal in the portal catalogue's words (the supplier reads it in its language). */
+  messageKey?: string;
+  params?: Record<string, string | number>;
+};
+
+export const PAGE_SIZE = 50;
+/** Files one note or reply may carry, and files one action may hold in all. */
+export const MAX_FILES_PER_ENTRY = 3;
+export const MAX_FILES_PER_ACTION = EVIDENCE_LIMITS.maxFilesPerQuestion;
+/** Days between two mails about the same overdue action. */
+export const OVERDUE_REMAIL_DAYS = 7;
+/** What the supplier sees of its actions: not the verified ones (closed for good). */
+const SUPPLIER_VISIBLE: readonly ActionStatus[] = ["open", "in_progress", "done"];
+
+const en = translator("en");
+const STATUS_WORDS: Record<ActionStatus, string> = { open: "open", in_progress: "in progress", done: "done", verified: "verified" };
+
+const NOT_FOUND: ActionError = { status: 404, message: "No such action", messageKey: "ui.error.not_found" };
+const FORBIDDEN: ActionError = { status: 403, message: "Your role does not allow changing corrective actions." };
+
+function stale(current: { status: ActionStatus; version: number } | undefined): ActionError {
+  if (!current) return NOT_FOUND;
+  return {
+    status: 409,
+    message: `Someone changed this action while you were looking at it (it is now ${STATUS_WORDS[current.status]}). Nothing was saved: reload the page to see the change, then try again.`,
+    messageKey: "ui.actions.stale",
+  };
+}
+
+function officerAudit(id: OrgIdentity, ip: string | null) {
+  return { orgId: id.org.id, actorUserId: id.user.userId, actorLabel: id.user.email, ip };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Templates (the one an assessment pins; immutable, so cached)
+
+const templates = new Map<number, QuestionnaireTemplate>();
+async function templateOf(db: DbOrTrx, versionId: number): Promise<QuestionnaireTemplate> {
+  let t = templates.get(versionId);
+  if (!t) {
+    t = loadTemplate(await getVersionDefinition(db, versionId));
+    templates.set(versionId, t);
+  }
+  return t;
+}
+
+/** "Retention of identity documents — Who keeps workers' passports, …?" (English, the officers' language). */
+export function redFlagTitle(indicator: string, questionKey: string): string {
+  const ilo = en(`ilo.${indicator}`);
+  const q = en(`q.${questionKey}.text`);
+  const title = `${ilo === `ilo.${indicator}` ? indicator : ilo} — ${q === `q.${questionKey}.text` ? questionKey : q}`;
+  return title.length > 200 ? `${title.slice(0, 199)}…` : title;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/** The list page: one page of actions, the totals, the filter choices. */
+export async function actionListPage(db: DB, id: OrgIdentity, q: ActionListQuery, now = new Date()) {
+  const [list, counts, owners, supplier] = await Promise.all([
+    listActions(db, id.org.id, { status: q.status, overdue: q.overdue, owner: q.owner, supplierId: q.supplier, source: q.source, page: q.page, pageSize: PAGE_SIZE }, now),
+    actionCounts(db, id.org.id, now),
+    possibleOwners(db, id.org.id),
+    q.supplier ? getSupplier(db, id.org.id, q.supplier) : Promise.resolve(undefined),
+  ]);
+  return {
+    ...list,
+    pageSize: PAGE_SIZE,
+    counts,
+    owners: owners.map((o) => ({ id: o.id, name: o.name })),
+    supplier: supplier ? { id: supplier.id, name: supplier.name } : null,
+  };
+}
+
+/** What the "new action" form needs: the owners to choose from, and the supplier if one is given. */
+export async function newActionForm(db: DB, id: OrgIdentity, supplierId: number | null, now = new Date()) {
+  const [owners, supplier] = await Promise.all([possibleOwners(db, id.org.id), supplierId ? getSupplier(db, id.org.id, supplierId) : Promise.resolve(undefined)]);
+  if (supplierId && !supplier) return null;
+  return {
+    owners: owners.map((o) => ({ id: o.id, name: o.name, email: o.email })),
+    supplier: supplier ? { id: supplier.id, name: supplier.name, status: supplier.status } : null,
+    today: todayIso(now),
+    defaultDue: plusDays(now, DEFAULT_DUE_DAYS),
+    me: id.user.userId,
+  };
+}
+
+/** Everything an action's page shows: the action, the answer and indicator behind it, its timeline and files. */
+export async function actionPage(db: DB, id: OrgIdentity, actionId: number, now = new Date()) {
+  const a = await getAction(db, id.org.id, actionId, now);
+  if (!a) return null;
+  const [events, files, owners] = await Promise.all([actionEvents(db, id.org.id, actionId), actionFiles(db, id.org.id, actionId), possibleOwners(db, id.org.id)]);
+  let question: string | null = null;
+  let answer: string | null = null;
+  if (a.questionKey) {
+    question = en(`q.${a.questionKey}.text`);
+    const found = a.assessmentVersionId ? findQuestion(await templateOf(db, a.assessmentVersionId), a.questionKey) : undefined;
+    answer = found ? answerText(found.question, a.answer, en) : a.answer == null ? null : typeof a.answer === "string" ? a.answer : JSON.stringify(a.answer);
+  }
+  return {
+    action: a,
+    indicatorLabel: a.indicator ? en(`ilo.${a.indicator}`) : null,
+    question,
+    answer,
+    events,
+    files,
+    owners: owners.map((o) => ({ id: o.id, name: o.name })),
+    next: ACTION_TRANSITIONS[a.status],
+    today: todayIso(now),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Opening
+
+async function checkOwner(db: DbOrTrx, orgId: number, ownerUserId: number | null): Promise<ActionError | null> {
+  if (ownerUserId === null) return null;
+  const owners = await possibleOwners(db, orgId);
+  return owners.some((o) => o.id === ownerUserId)
+    ? null
+    : { status: 400, field: "ownerUserId", message: "Choose an owner from the list: an admin or compliance officer of this organization." };
+}
+
+/** A corrective action an officer writes by hand. */
+export async function createManualAction(db: DB, id: OrgIdentity, input: NewActionInput, ip: string | null): Promise<ActionError | { actionId: number }> {
+  if (!can(id.role, "actions.edit")) return FORBIDDEN;
+  return db.transaction().execute(async (trx): Promise<ActionError | { actionId: number }> => {
+    const supplier = await getSupplier(trx, id.org.id, input.supplierId);
+    if (!supplier) return { status: 400, field: "supplierId", message: "Choose a supplier of this organization." };
+    if (supplier.status === "archived") return { status: 400, field: "supplierId", message: `${supplier.name} is archived. Restore it before opening an action for it.` };
+    const bad = await checkOwner(trx, id.org.id, input.ownerUserId);
+    if (bad) return bad;
+    const at = nowIso();
+    const actionId = await insertAction(
+      trx,
+      id.org.id,
+      {
+        supplierId: supplier.id,
+        assessmentId: null,
+        source: "manual",
+        questionKey: null,
+        indicator: null,
+        severity: null,
+        answer: undefined,
+        title: input.title,
+        details: input.details,
+        ownerUserId: input.ownerUserId,
+        dueAt: input.dueAt,
+        createdBy: id.user.userId,
+      },
+      at,
+    );
+    await insertActionEvent(trx, id.org.id, { actionId, kind: "created", authorUserId: id.user.userId, authorLabel: id.user.email, body: null }, at);
+    await recordAudit(trx, {
+      ...officerAudit(id, ip),
+      action: "action.created",
+      entity: "corrective_action",
+      entityId: actionId,
+      diff: { supplierId: supplier.id, title: input.title, ownerUserId: input.ownerUserId, dueAt: input.dueAt },
+    });
+    return { actionId };
+  });
+}
+
+/**
+ * Opens one action per red flag raised by the assessment's answers (on the template it pins), unless
+ * the supplier already has an action for the same question and indicator that is not verified yet.
+ * Runs inside the approval's transaction; the owner is the approving officer. Returns how many opened.
+ */
+export async function openRedFlagActions(
+  trx: DbOrTrx,
+  orgId: number,
+  assessmentId: number,
+  actor: { userId: number | null; label: string },
+  now = new Date(),
+): Promise<number> {
+  const a = await getAssessment(trx, orgId, assessmentId);
+  if (!a) return 0;
+  const template = await templateOf(trx, a.versionId);
+  const answers: Record<string, Answers[string]> = {};
+  for (const x of await answersOf(trx, assessmentId)) answers[x.questionKey] = x.value as Answers[string];
+  const flags = redFlagsOf(template, answers);
+  if (!flags.length) return 0;
+  const taken = await unverifiedFlagKeys(trx, orgId, a.supplierId);
+  const at = nowIso(now);
+  const dueAt = plusDays(now, DEFAULT_DUE_DAYS);
+  let opened = 0;
+  for (const f of flags) {
+    const key = `${f.questionKey}|${f.indicator}`;
+    if (taken.has(key)) continue;
+    taken.add(key);
+    const actionId = await insertAction(
+      trx,
+      orgId,
+      {
+        supplierId: a.supplierId,
+        assessmentId,
+        source: "red_flag",
+        questionKey: f.questionKey,
+        indicator: f.indicator,
+        severity: f.severity,
+        answer: f.answer,
+        title: redFlagTitle(f.indicator, f.questionKey),
+        details: null,
+        ownerUserId: actor.userId,
+        dueAt,
+        createdBy: actor.userId,
+      },
+      at,
+    );
+    await insertActionEvent(trx, orgId, { actionId, kind: "created", authorUserId: actor.userId, authorLabel: actor.label, body: `Opened by a red flag of assessment #${assessmentId}.` }, at);
+    await recordAudit(trx, {
+      orgId,
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      action: "action.opened",
+      entity: "corrective_action",
+      entityId: actionId,
+      diff: { assessmentId, supplierId: a.supplierId, questionKey: f.questionKey, indicator: f.indicator, severity: f.severity, dueAt },
+    });
+    opened++;
+  }
+  return opened;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changing
+
+/** Moves an action along open → in progress → done → verified (done may go back to in progress). */
+export async function changeActionStatus(
+  db: DB,
+  id: OrgIdentity,
+  actionId: number,
+  input: { version: number; status: ActionStatus; note: string | null },
+  ip: string | null,
+  now = new Date(),
+): Promise<ActionError | { version: number }> {
+  if (!can(id.role, "actions.edit")) return FORBIDDEN;
+  return db.transaction().execute(async (trx): Promise<ActionError | { version: number }> => {
+    const a = await getAction(trx, id.org.id, actionId, now);
+    if (!a) return NOT_FOUND;
+    if (a.version !== input.version) return stale(a);
+    if (!canMove(a.status, input.status)) {
+      return {
+        status: 409,
+        field: "status",
+        message:
+          a.status === "verified"
+            ? "This action is verified: it is closed for good. Open a new action if more is needed."
+            : `An action that is ${STATUS_WORDS[a.status]} cannot become ${STATUS_WORDS[input.status]}.`,
+      };
+    }
+    const at = nowIso(now);
+    const changes: ActionChanges = { status: input.status };
+    if (input.status === "done") changes.done_at = at;
+    if (input.status === "in_progress" && a.status === "done") changes.done_at = null;
+    if (input.status === "verified") Object.assign(changes, { verified_at: at, verified_by: id.user.userId });
+    if (!(await updateActionIfVersion(trx, id.org.id, actionId, input.version, changes, at))) return stale(await getAction(trx, id.org.id, actionId, now));
+    await insertActionEvent(trx, id.org.id, { actionId, kind: "status", authorUserId: id.user.userId, authorLabel: id.user.email, body: input.note, statusFrom: a.status, statusTo: input.status }, at);
+    await recordAudit(trx, { ...officerAudit(id, ip), action: "action.status_changed", entity: "corrective_action", entityId: actionId, diff: { from: a.status, to: input.status } });
+    return { version: input.version + 1 };
+  });
+}
+
+/** Changes the owner and the due date (a verified action is final). */
+export async function updateActionOwnerDue(
+  db: DB,
+  id: OrgIdentity,
+  actionId: number,
+  input: { version: number; ownerUserId: number | null; dueAt: string },
+  ip: string | null,
+): Promise<ActionError | { version: number; changed: boolean }> {
+  if (!can(id.role, "actions.edit")) return FORBIDDEN;
+  return db.transaction().execute(async (trx): Promise<ActionError | { version: number; changed: boolean }> => {
+    const a = await getAction(trx, id.org.id, actionId);
+    if (!a) return NOT_FOUND;
+    if (a.version !== input.version) return stale(a);
+    if (a.status === "verified") return { status: 409, message: "This action is verified: it is closed for good and can no longer change." };
+    const bad = await checkOwner(trx, id.org.id, input.ownerUserId);
+    if (bad) return bad;
+    const changes: ActionChanges = {};
+    const said: string[] = [];
+    const diff: Record<string, unknown> = {};
+    if (input.ownerUserId !== a.ownerUserId) {
+      changes.owner_user_id = input.ownerUserId;
+      // A new owner hears about an overdue action from the next run of the overdue mail.
+      changes.overdue_mailed_at = null;
+      const name = input.ownerUserId === null ? null : ((await possibleOwners(trx, id.org.id)).find((o) => o.id === input.ownerUserId)?.name ?? null);
+      said.push(`Owner: ${a.ownerName ?? "nobody"} → ${name ?? "nobody"}.`);
+      diff.owner = { from: a.ownerUserId, to: input.ownerUserId };
+    }
+    if (input.dueAt !== a.dueAt.slice(0, 10)) {
+      changes.due_at = input.dueAt;
+      changes.overdue_mailed_at = null;
+      said.push(`Due date: ${a.dueAt.slice(0, 10)} → ${input.dueAt}.`);
+      diff.dueAt = { from: a.dueAt, to: input.dueAt };
+    }
+    if (!said.length) return { version: a.version, changed: false };
+    const at = nowIso();
+    if (!(await updateActionIfVersion(trx, id.org.id, actionId, input.version, changes, at))) return stale(await getAction(trx, id.org.id, actionId));
+    await insertActionEvent(trx, id.org.id, { actionId, kind: "note", authorUserId: id.user.userId, authorLabel: id.user.email, body: said.join(" ") }, at);
+    await recordAudit(trx, { ...officerAudit(id, ip), action: "action.updated", entity: "corrective_action", entityId: actionId, diff });
+    return { version: input.version + 1, changed: true };
+  });
+}
+
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+type CheckedFile = { filename: string; mime: string; bytes: Uint8Array; sha256: string };
+
+/** Size, type (by content), count and quota of the files of one note or reply; nothing is stored here. */
+async function checkFiles(db: DbOrTrx, orgId: number, actionId: number, files: readonly UploadedFile[]): Promise<ActionError | CheckedFile[]> {
+  if (files.length > MAX_FILES_PER_ENTRY) {
+    return { status: 400, field: "files", message: `Attach at most ${MAX_FILES_PER_ENTRY} files at a time.`, messageKey: "ui.actions.too_many_files", params: { max: MAX_FILES_PER_ENTRY } };
+  }
+  const out: CheckedFile[] = [];
+  for (const f of files) {
+    const name = f.name.slice(0, 200) || "document";
+    if (f.bytes.length > EVIDENCE_LIMITS.maxBytes) {
+      return { status: 413, field: "files", message: `${name} is larger than ${EVIDENCE_LIMITS.maxBytes / 1024 / 1024} MB.`, messageKey: "ui.upload.too_large", params: { name } };
+    }
+    if (f.bytes.length === 0) return { status: 400, field: "files", message: `${name} is empty.`, messageKey: "ui.upload.empty", params: { name } };
+    const type = sniffFileType(f.bytes.subarray(0, 64 * 1024));
+    if (!type) {
+      return {
+        status: 415,
+        field: "files",
+        message: `${name} is not an accepted kind of file: upload a PDF, an image (JPEG, PNG, WebP) or an Office document.`,
+        messageKey: "ui.upload.wrong_type",
+        params: { name },
+      };
+    }
+    out.push({ filename: safeFileName(name, type.ext), mime: type.mime, bytes: f.bytes, sha256: sha256Of(f.bytes) });
+  }
+  if (!out.length) return out;
+  if ((await countActionFiles(db, orgId, actionId)) + out.length > MAX_FILES_PER_ACTION) {
+    return { status: 409, field: "files", message: `An action holds at most ${MAX_FILES_PER_ACTION} files.`, messageKey: "ui.actions.too_many_files", params: { max: MAX_FILES_PER_ACTION } };
+  }
+  const added = out.reduce((n, f) => n + f.bytes.length, 0);
+  const used = (await orgStorageBytes(db, orgId)) + (await actionStorageBytes(db, orgId));
+  if (used + added > ORG_QUOTA_BYTES) {
+    return { status: 413, field: "files", message: "Your organization's storage for documents is full.", messageKey: "ui.upload.quota", params: { name: out[0]!.filename } };
+  }
+  return out;
+}
+
+/**
+ * A note from an officer, or a reply from the supplier (portal), with optional files: one timeline
+ * entry. The supplier reaches only the actions of the supplier its session's assessment is about,
+ * while they are open, in progress or done. The owner is told of a supplier's reply by mail.
+ */
+export async function addActionNote(
+  db: DB,
+  actor: ActionActor,
+  actionId: number,
+  input: { version: number; body: string | null; files: readonly UploadedFile[] },
+  ip: string | null,
+): Promise<ActionError | { version: number; eventId: number; files: number }> {
+  if (actor.kind === "officer" && !can(actor.id.role, "actions.edit")) return FORBIDDEN;
+  const orgId = actor.kind === "officer" ? actor.id.org.id : actor.s.orgId;
+  const label = actor.kind === "officer" ? actor.id.user.email : `supplier ${actor.s.email}`;
+  const userId = actor.kind === "officer" ? actor.id.user.userId : null;
+  const body = input.body?.trim() ? input.body.trim().slice(0, 4000) : null;
+  if (!body && !input.files.length) {
+    return { status: 400, field: "body", message: actor.kind === "officer" ? "Write a note or attach a file." : "Write a reply or attach a file.", messageKey: "ui.actions.reply_empty" };
+  }
+  const a = await reachableAction(db, actor, actionId);
+  if (!a) return NOT_FOUND;
+  if (a.version !== input.version) return stale(a);
+  const checked = await checkFiles(db, orgId, actionId, input.files);
+  if ("status" in checked) return checked;
+  // Files first, then the rows: a row never points at a missing file (content-addressed, so a
+  // refused transaction leaves at most an unreferenced copy).
+  for (const f of checked) await putObject(orgId, f.sha256, f.bytes);
+  const result = await db.transaction().execute(async (trx): Promise<ActionError | { version: number; eventId: number; files: number }> => {
+    const at = nowIso();
+    if (!(await updateActionIfVersion(trx, orgId, actionId, input.version, {}, at))) return stale(await getAction(trx, orgId, actionId));
+    const eventId = await insertActionEvent(trx, orgId, { actionId, kind: actor.kind === "officer" ? "note" : "supplier_reply", authorUserId: userId, authorLabel: label, body }, at);
+    const fileIds: number[] = [];
+    for (const f of checked) {
+      fileIds.push(await insertActionFile(trx, orgId, { actionId, eventId, filename: f.filename, mime: f.mime, sizeBytes: f.bytes.length, sha256: f.sha256, uploadedBy: label }));
+    }
+    await recordAudit(trx, {
+      orgId,
+      actorUserId: userId,
+      actorLabel: label,
+      action: actor.kind === "officer" ? "action.note_added" : "action.supplier_replied",
+      entity: "corrective_action",
+      entityId: actionId,
+      diff: { eventId, files: checked.map((f, i) => ({ fileId: fileIds[i], filename: f.filename, sha256: f.sha256, bytes: f.bytes.length })) },
+      ip,
+    });
+    // Only an owner who is still a member hears of the reply (a former member's address gets nothing).
+    if (actor.kind === "supplier" && a.ownerEmail && (await possibleOwners(trx, orgId)).some((o) => o.id === a.ownerUserId)) {
+      const org = await orgById(trx, orgId);
+      await enqueueMail(trx, {
+        orgId,
+        kind: "action-supplier-reply",
+        to: a.ownerEmail,
+        subject: `${a.supplierName} replied to a corrective action`,
+        text:
+          `${a.supplierName} replied to the corrective action “${a.title}”` +
+          `${checked.length ? ` and attached ${checked.length === 1 ? "a file" : `${checked.length} files`}` : ""}.\n\n` +
+          `Open it: ${env().appUrl}/o/${org?.slug ?? ""}/actions/${actionId}\n`,
+      });
+    }
+    return { version: input.version + 1, eventId, files: fileIds.length };
+  });
+  if (actor.kind === "supplier" && !("status" in result)) kickMailDelivery(db);
+  return result;
+}
+
+/** The action if this actor may write to it: an officer's own tenant; a supplier's own, visible actions. */
+async function reachableAction(db: DbOrTrx, actor: ActionActor, actionId: number): Promise<ActionRecord | undefined> {
+  if (actor.kind === "officer") return getAction(db, actor.id.org.id, actionId);
+  const supplierId = await supplierOfSession(db, actor.s);
+  if (supplierId === null) return undefined;
+  const a = await getAction(db, actor.s.orgId, actionId);
+  return a && a.supplierId === supplierId && SUPPLIER_VISIBLE.includes(a.status) ? a : undefined;
+}
+
+async function supplierOfSession(db: DbOrTrx, s: SupplierIdentity): Promise<number | null> {
+  return (await getAssessment(db, s.orgId, s.assessmentId))?.supplierId ?? null;
+}
+
+/** An action's file, always as an attachment with nosniff (never rendered inline by the browser). */
+export async function downloadActionFile(db: DB, id: OrgIdentity, actionId: number, fileId: number): Promise<{ body: Buffer; headers: Record<string, string> } | null> {
+  const f = await getActionFile(db, id.org.id, actionId, fileId);
+  if (!f) return null;
+  let body: Buffer;
+  try {
+    body = await getObject(id.org.id, f.storageKey);
+  } catch (e) {
+    log.error("action file missing from storage", { orgId: id.org.id, actionId, fileId, error: e instanceof Error ? e.message : String(e) });
+    return null;
+  }
+  const ascii = f.filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return {
+    body,
+    headers: {
+      "Content-Type": f.mime,
+      "Content-Length": String(body.length),
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.filename)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The supplier portal
+
+export interface PortalAction {
+  id: number;
+  version: number;
+  source: string;
+  title: string;
+  details: string | null;
+  indicator: string | null;
+  questionKey: string | null;
+  status: ActionStatus;
+  dueAt: string;
+  overdue: boolean;
+  timeline: Array<{ id: number; kind: "created" | "status" | "supplier_reply"; by: string; body: string | null; statusTo: string | null; at: string; files: string[] }>;
+}
+
+/**
+ * The open, in-progress and done actions of the supplier of this portal session (never another
+ * supplier's), with what the supplier may see of their timeline: the opening, status changes and its
+ * own replies (officers' notes are internal), and the names of the files it sent.
+ */
+export async function supplierActionsView(db: DB, s: SupplierIdentity, now = new Date()): Promise<{ supplierName: string; orgName: string; actions: PortalAction[] } | null> {
+  const a = await getAssessment(db, s.orgId, s.assessmentId);
+  if (!a) return null;
+  const orgName = (await orgNameById(db, s.orgId)) ?? "";
+  const rows = (await listForSupplier(db, s.orgId, a.supplierId, now)).filter((r) => SUPPLIER_VISIBLE.includes(r.status));
+  const actions: PortalAction[] = [];
+  for (const r of rows) {
+    const full = (await getAction(db, s.orgId, r.id, now))!;
+    const [events, files] = await Promise.all([actionEvents(db, s.orgId, r.id), actionFiles(db, s.orgId, r.id)]);
+    const shown = events.filter((e) => e.kind !== "note");
+    actions.push({
+      id: r.id,
+      version: full.version,
+      source: r.source,
+      title: r.title,
+      details: full.details,
+      indicator: r.indicator,
+      questionKey: r.questionKey,
+      status: r.status,
+      dueAt: r.dueAt.slice(0, 10),
+      overdue: r.overdue,
+      timeline: shown.map((e) => ({
+        id: e.id,
+        kind: e.kind as "created" | "status" | "supplier_reply",
+        // Staff addresses stay inside the tenant: the supplier sees the organization's name.
+        by: e.kind === "supplier_reply" && e.authorLabel.startsWith("supplier ") ? e.authorLabel.slice("supplier ".length) : orgName,
+        // Officers' words on a status change are internal too; the supplier's own replies are its own.
+        body: e.kind === "supplier_reply" ? e.body : null,
+        statusTo: e.statusTo,
+        at: e.createdAt,
+        files: e.kind === "supplier_reply" ? files.filter((f) => f.eventId === e.id).map((f) => f.filename) : [],
+      })),
+    });
+  }
+  return { supplierName: a.supplierName, orgName, actions };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Overdue mail
+
+function overdueMail(o: { orgName: string; slug: string; ownerName: string; ownerId: number }, items: Array<{ id: number; title: string; supplierName: string; dueAt: string; status: ActionStatus }>) {
+  const base = `${env().appUrl}/o/${o.slug}/actions`;
+  const n = items.length;
+  return {
+    subject: `${o.orgName}: ${n === 1 ? "a corrective action is" : `${n} corrective actions are`} overdue`,
+    text:
+      `Hello ${o.ownerName},\n\n` +
+      `${n === 1 ? "This corrective action you own is" : "These corrective actions you own are"} past the due date:\n\n` +
+      items.map((i) => `- ${i.title}\n  Supplier: ${i.supplierName}. Due ${i.dueAt.slice(0, 10)}, ${STATUS_WORDS[i.status]}.\n  ${base}/${i.id}\n`).join("\n") +
+      `\nAll your overdue actions: ${base}?overdue=1&owner=${o.ownerId}\n\n` +
+      `You get this reminder when an action becomes overdue, and again every ${OVERDUE_REMAIL_DAYS} days until it is done.\n`,
+  };
+}
+
+/**
+ * Mails each owner about their actions past due and not done or verified: once when an action becomes
+ * overdue, again every OVERDUE_REMAIL_DAYS days. One mail per owner and organization per run. Returns
+ * the number of mails queued. For the server's scheduled jobs.
+ */
+export async function mailOverdueActions(db: DB, now = new Date()): Promise<number> {
+  const mailedBefore = nowIso(new Date(now.getTime() - OVERDUE_REMAIL_DAYS * 24 * 3600_000));
+  let mails = 0;
+  for (const orgId of await orgsWithOverdueActions(db, now)) {
+    mails += await db.transaction().execute(async (trx) => {
+      const org = await orgById(trx, orgId);
+      if (!org) return 0;
+      const due = await overdueActionsToMail(trx, orgId, now, mailedBefore);
+      const byOwner = new Map<number, typeof due>();
+      for (const r of due) byOwner.set(r.ownerId, [...(byOwner.get(r.ownerId) ?? []), r]);
+      for (const [ownerId, items] of byOwner) {
+        await enqueueMail(trx, { orgId, kind: "action-overdue", to: items[0]!.ownerEmail, ...overdueMail({ orgName: org.name, slug: org.slug, ownerName: items[0]!.ownerName, ownerId }, items) });
+        await recordAudit(trx, { orgId, actorUserId: null, actorLabel: "overdue job", action: "action.overdue_mailed", entity: "corrective_action", entityId: null, diff: { to: items[0]!.ownerEmail, actions: items.map((i) => i.id) } });
+      }
+      await markOverdueMailed(trx, orgId, due.map((r) => r.id), nowIso(now));
+      return byOwner.size;
+    });
+  }
+  if (mails) kickMailDelivery(db);
+  return mails;
+}

@@ -1,0 +1,441 @@
+// Risk scores through the app: what to recompute when something changes, inline when small and in
+// a background job when large, one score row per changed result, the methodology an admin edits,
+// and the roll-up the dashboard reads. The model itself is pure: app/domain/risk.
+import { createHash } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/types";
+import type { DbOrTrx } from "../models/types";
+import {
+  DEFAULT_METHODOLOGY,
+  MODEL_VERSION,
+  assessResidual,
+  explainBreakdown,
+  finalizeBreakdown,
+  fixedScoreOf,
+  methodologyProblems,
+  propagate,
+  type Breakdown,
+  type ExposureStep,
+  type FixedScore,
+  type Methodology,
+  type PropagationNode,
+  type ReferenceData,
+  type RiskBand,
+  type SupplierRiskInput,
+} from "../domain/risk";
+import type { Answers } from "../domain/questionnaire/types";
+import {
+  activeJobs,
+  claimJob,
+  countSuppliers,
+  currentBreakdowns,
+  currentScore,
+  scoreHistory,
+  downstreamClosure,
+  getMeta,
+  goodsOf,
+  insertJob,
+  insertMethodology,
+  latestApproved,
+  latestMethodology,
+  linksOfBuyers,
+  loadReferenceData,
+  orgIdsWithSuppliers,
+  queuedFullJob,
+  setMeta,
+  supplierFacts,
+  suppliersInFadeWindow,
+  touchScores,
+  updateJob,
+  writeScores,
+  writeSnapshot,
+  type ScoreRow,
+} from "../models/risk.server";
+import { recordAudit } from "../models/audit.server";
+import { findQuestion } from "../domain/questionnaire/logic";
+import { textKeys, translator } from "../domain/questionnaire/i18n";
+import { answerText } from "../components/assessment-display";
+import { countryName } from "../components/country";
+import type { RiskViewData } from "../components/risk-breakdown";
+import { templateOfVersion } from "./assessments.server";
+import { log } from "../lib/logger.server";
+import { nowIso } from "../lib/time";
+
+type DB = Kysely<Database>;
+
+/** Up to this many affected suppliers are recomputed inside the request that changed them. */
+export const INLINE_LIMIT = 2_000;
+/** Suppliers written per transaction by a large recompute (short transactions: SQLite has one writer). */
+const WRITE_BATCH = 2_000;
+
+// ---------------------------------------------------------------------------------------------
+// Methodology
+
+export interface CurrentMethodology {
+  version: number;
+  config: Methodology;
+  note: string | null;
+  createdAt: string | null;
+  createdBy: string | null;
+}
+
+/** Fills anything a stored config lacks from the defaults (a config saved by an older release). */
+function withDefaults(raw: unknown): Methodology {
+  const c = (raw ?? {}) as Partial<Methodology>;
+  return {
+    inherentWeights: { ...DEFAULT_METHODOLOGY.inherentWeights, ...c.inherentWeights },
+    principleWeights: { ...DEFAULT_METHODOLOGY.principleWeights, ...c.principleWeights },
+    bands: { ...DEFAULT_METHODOLOGY.bands, ...c.bands },
+    validityMonths: c.validityMonths ?? DEFAULT_METHODOLOGY.validityMonths,
+    fadeMonths: c.fadeMonths ?? DEFAULT_METHODOLOGY.fadeMonths,
+    countryOverrides: { ...c.countryOverrides },
+  };
+}
+
+export async function currentMethodology(db: DbOrTrx, orgId: number): Promise<CurrentMethodology> {
+  const m = await latestMethodology(db, orgId);
+  if (!m) return { version: 0, config: DEFAULT_METHODOLOGY, note: null, createdAt: null, createdBy: null };
+  return { ...m, config: withDefaults(m.config) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Computing
+
+let refCache: { at: number; data: ReferenceData } | undefined;
+/** Reference data changes only when the seed loads a new edition; re-read it at most once a minute. */
+async function referenceData(db: DbOrTrx): Promise<ReferenceData> {
+  if (!refCache || Date.now() - refCache.at > 60_000) refCache = { at: Date.now(), data: await loadReferenceData(db) };
+  return refCache.data;
+}
+/** For tests and the seed: forget the cached reference data. */
+export function forgetReferenceData(): void {
+  refCache = undefined;
+}
+
+/** The digest ignores the assessment's age in days, which changes daily without changing the result. */
+function digestOf(b: Breakdown): string {
+  const copy = b.controls.assessment ? { ...b, controls: { ...b.controls, assessment: { ...b.controls.assessment, ageDays: 0 } } } : b;
+  return createHash("sha256").update(JSON.stringify(copy)).digest("hex").slice(0, 32);
+}
+
+export interface ComputeResult {
+  computed: number;
+  changed: number;
+  bandMoves: Record<RiskBand | "none", Record<RiskBand, number>>;
+}
+
+function emptyMoves(): ComputeResult["bandMoves"] {
+  const row = () => ({ low: 0, medium: 0, high: 0, critical: 0 });
+  return { none: row(), low: row(), medium: row(), high: row(), critical: row() };
+}
+
+interface ComputeOptions {
+  trigger: string;
+  now?: Date;
+  /** Compute with this methodology instead of the saved one (preview) … */
+  methodology?: CurrentMethodology;
+  /** … and write nothing. */
+  dryRun?: boolean;
+  onProgress?: (done: number, total: number) => Promise<void> | void;
+}
+
+/**
+ * Recomputes the changed suppliers and everyone downstream of them (or the whole tenant), writes a
+ * score row for each result that changed, and refreshes today's roll-up. Suppliers upstream of the
+ * changed ones keep their stored scores (they feed the exposure as fixed values).
+ */
+export async function recompute(db: DB, orgId: number, scope: readonly number[] | "all", opts: ComputeOptions): Promise<ComputeResult> {
+  const now = opts.now ?? new Date();
+  const method = opts.methodology ?? (await currentMethodology(db, orgId));
+  const ref = await referenceData(db);
+  const ids = scope === "all" ? "all" : await downstreamClosure(db, orgId, scope);
+  const facts = await supplierFacts(db, orgId, ids);
+  const nodeIds = [...facts.keys()];
+  const [goods, approved, links] = await Promise.all([
+    goodsOf(db, orgId, ids === "all" ? "all" : nodeIds),
+    latestApproved(db, orgId, ids === "all" ? "all" : nodeIds),
+    linksOfBuyers(db, orgId, ids === "all" ? "all" : nodeIds),
+  ]);
+
+  // Suppliers feeding the set from outside keep their stored effective score and path.
+  const outside = [...new Set(links.map((l) => l.supplierId).filter((id) => !facts.has(id)))];
+  const fixed = new Map<number, FixedScore>();
+  for (const [id, cur] of await currentBreakdowns(db, orgId, outside)) {
+    fixed.set(id, fixedScoreOf(cur.breakdown as Breakdown));
+  }
+  const outsideFacts = await supplierFacts(db, orgId, outside);
+
+  const residuals = new Map<number, ReturnType<typeof assessResidual>>();
+  const nodes = new Map<number, PropagationNode & { suppliers: number[] }>();
+  for (const f of facts.values()) {
+    const a = approved.get(f.id);
+    let assessment: SupplierRiskInput["assessment"] = null;
+    if (a) {
+      const answers: Record<string, Answers[string]> = {};
+      for (const x of a.answers) answers[x.questionKey] = x.value === null ? null : (JSON.parse(x.value) as Answers[string]);
+      assessment = { id: a.id, approvedAt: a.approvedAt, template: await templateOfVersion(db, a.versionId), answers };
+    }
+    const r = assessResidual({ supplierId: f.id, country: f.country, goods: goods.get(f.id) ?? [], assessment }, ref, method.config, now);
+    residuals.set(f.id, r);
+    nodes.set(f.id, { residual: r.residual, suppliers: [] });
+  }
+  for (const l of links) nodes.get(l.buyerId)?.suppliers.push(l.supplierId);
+  const propagated = propagate(nodes, fixed);
+
+  const describe = (step: ExposureStep): ExposureStep => {
+    const f = facts.get(step.supplierId) ?? outsideFacts.get(step.supplierId);
+    return f ? { ...step, name: f.name, country: f.country, tier: f.tier } : step;
+  };
+
+  const computedAt = nowIso(now);
+  const changedRows: ScoreRow[] = [];
+  const unchanged: number[] = [];
+  const moves = emptyMoves();
+  for (const f of facts.values()) {
+    const p = propagated.get(f.id)!;
+    const b = finalizeBreakdown(residuals.get(f.id)!, { ...p, via: p.via.map(describe) }, method.config);
+    const digest = digestOf(b);
+    const before = f.band ?? "none";
+    moves[before][b.band]++;
+    if (digest === f.digest) {
+      unchanged.push(f.id);
+      continue;
+    }
+    changedRows.push({
+      supplierId: f.id,
+      score: b.score,
+      band: b.band,
+      inherent: b.inherent.value,
+      maturity: b.controls.maturity,
+      residual: b.residual,
+      exposure: b.exposure.value,
+      flags: b.flags.raised.length,
+      assessed: b.controls.assessment !== null,
+      assessmentId: b.controls.assessment?.id ?? null,
+      breakdown: JSON.stringify(b),
+      digest,
+    });
+  }
+  const result = { computed: facts.size, changed: changedRows.length, bandMoves: moves };
+  if (opts.dryRun) return result;
+
+  const meta = { computedAt, modelVersion: MODEL_VERSION, methodologyVersion: method.version, referenceEdition: ref.edition, trigger: opts.trigger };
+  const total = changedRows.length;
+  await opts.onProgress?.(0, total);
+  for (let i = 0; i < total; i += WRITE_BATCH) {
+    await db.transaction().execute((trx) => writeScores(trx, orgId, changedRows.slice(i, i + WRITE_BATCH), meta));
+    await opts.onProgress?.(Math.min(total, i + WRITE_BATCH), total);
+  }
+  if (unchanged.length) await touchScores(db, orgId, unchanged, computedAt);
+  await writeSnapshot(db, orgId, now);
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// When scores change
+
+export type RecomputeOutcome = { inline: ComputeResult } | { queued: number };
+
+/**
+ * Call after the commit of anything that changes a supplier's inputs (country, goods, links, an
+ * approved assessment) or the tenant's methodology. Small sets are recomputed now; large ones (and
+ * "all") go to the job runner so the request stays fast. A failure here never undoes the change:
+ * the job runner and the daily sweep catch up.
+ */
+export async function scoresChanged(db: DB, orgId: number, trigger: string, supplierIds: readonly number[] | "all", now?: Date): Promise<RecomputeOutcome | null> {
+  try {
+    if (supplierIds !== "all" && supplierIds.length === 0) return null;
+    const affected = supplierIds === "all" ? await countSuppliers(db, orgId) : (await downstreamClosure(db, orgId, supplierIds)).length;
+    if (affected <= INLINE_LIMIT) return { inline: await recompute(db, orgId, supplierIds, { trigger, now }) };
+    const existing = await queuedFullJob(db, orgId);
+    return { queued: existing ?? (await insertJob(db, orgId, trigger, supplierIds)) };
+  } catch (e) {
+    log.error("risk recompute failed", { orgId, trigger, error: e instanceof Error ? e.message : String(e) });
+    return null;
+  }
+}
+
+/** Runs queued recompute jobs until none is left; returns how many ran. Called by the job loop. */
+export async function runRiskJobs(db: DB, maxJobs = 5): Promise<number> {
+  let ran = 0;
+  while (ran < maxJobs) {
+    const job = await claimJob(db, nowIso(new Date(Date.now() - 15 * 60_000)));
+    if (!job) break;
+    ran++;
+    try {
+      await recompute(db, job.orgId, job.supplierIds, {
+        trigger: job.trigger,
+        onProgress: (done, total) => updateJob(db, job.id, { progressDone: done, progressTotal: total }),
+      });
+      await updateJob(db, job.id, { status: "done", finished: true });
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      log.error("risk job failed", { jobId: job.id, error: message });
+      await updateJob(db, job.id, { status: "failed", error: message.slice(0, 500), finished: true });
+    }
+  }
+  return ran;
+}
+
+export { activeJobs };
+
+/** Rewrites today's roll-up after a change that moves no score (e.g. archiving). Never throws. */
+export async function refreshRollup(db: DB, orgId: number): Promise<void> {
+  try {
+    await writeSnapshot(db, orgId);
+  } catch (e) {
+    log.error("risk roll-up failed", { orgId, error: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+/**
+ * Once a day: suppliers whose approved assessment is past its validity (fading or just expired)
+ * get recomputed, because their maturity changes with time alone.
+ */
+export async function stalenessSweep(db: DB, now = new Date()): Promise<number> {
+  let n = 0;
+  for (const orgId of await orgIdsWithSuppliers(db)) {
+    const m = (await currentMethodology(db, orgId)).config;
+    const from = new Date(now);
+    from.setUTCMonth(from.getUTCMonth() - m.validityMonths - m.fadeMonths - 1);
+    const to = new Date(now);
+    to.setUTCMonth(to.getUTCMonth() - m.validityMonths);
+    const ids = await suppliersInFadeWindow(db, orgId, nowIso(from), nowIso(to));
+    if (ids.length) {
+      const r = await scoresChanged(db, orgId, "staleness", ids);
+      if (r && "inline" in r) n += r.inline.changed;
+    }
+  }
+  return n;
+}
+
+/**
+ * After the seed loads reference data: when its edition differs from the one the stored scores were
+ * computed with, every tenant is queued for a full recompute (history stays: new rows are added).
+ */
+export async function referenceDataLoaded(db: DB): Promise<{ edition: string; queued: number }> {
+  forgetReferenceData();
+  const ref = await referenceData(db);
+  const previous = await getMeta(db, "reference_edition");
+  let queued = 0;
+  if (previous !== undefined && previous !== ref.edition) {
+    for (const orgId of await orgIdsWithSuppliers(db)) {
+      if (!(await queuedFullJob(db, orgId))) await insertJob(db, orgId, "reference-data", "all");
+      queued++;
+    }
+  }
+  await setMeta(db, "reference_edition", ref.edition);
+  return { edition: ref.edition, queued };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Methodology changes
+
+export type MethodologyResult = { ok: true; version: number; outcome: RecomputeOutcome | null } | { status: 400; problems: { path: string; message: string }[] };
+
+/** How many suppliers would move between bands under `config` (nothing is written). */
+export type MethodologyPreview =
+  | { status: 400; problems: { path: string; message: string }[] }
+  | { ok: true; computed: number; moved: number; moves: ComputeResult["bandMoves"] };
+
+export async function previewMethodology(db: DB, orgId: number, config: Methodology): Promise<MethodologyPreview> {
+  const problems = methodologyProblems(config);
+  if (problems.length) return { status: 400 as const, problems };
+  const current = await currentMethodology(db, orgId);
+  const r = await recompute(db, orgId, "all", { trigger: "preview", dryRun: true, methodology: { ...current, config } });
+  let moved = 0;
+  for (const [from, row] of Object.entries(r.bandMoves)) for (const [to, n] of Object.entries(row)) if (from !== to) moved += n;
+  return { ok: true as const, computed: r.computed, moved, moves: r.bandMoves };
+}
+
+/** Saves a new methodology version (audited with its diff) and recomputes every score. */
+export async function saveMethodology(
+  db: DB,
+  orgId: number,
+  actor: { userId: number; email: string },
+  config: Methodology,
+  note: string | null,
+  ip: string,
+): Promise<MethodologyResult> {
+  const problems = methodologyProblems(config);
+  if (problems.length) return { status: 400, problems };
+  const version = await db.transaction().execute(async (trx) => {
+    const cur = await currentMethodology(trx, orgId);
+    const next = cur.version + 1;
+    await insertMethodology(trx, orgId, next, config, note, actor.userId);
+    await recordAudit(trx, {
+      orgId,
+      actorUserId: actor.userId,
+      actorLabel: actor.email,
+      action: "methodology.changed",
+      entity: "methodology",
+      entityId: next,
+      diff: { from: cur.config, to: config, note },
+      ip,
+    });
+    return next;
+  });
+  const outcome = await scoresChanged(db, orgId, `methodology v${version}`, "all");
+  return { ok: true, version, outcome };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading, for the supplier page
+
+export interface RiskFlagView {
+  indicator: string;
+  indicatorLabel: string;
+  severity: "severe" | "other";
+  questionKey: string;
+  question: string;
+  answer: string;
+}
+
+/** The current score of one supplier, explained for a non-expert, with its recent history. */
+export async function supplierRiskView(db: DB, orgId: number, supplierId: number): Promise<RiskViewData> {
+  const cur = await currentScore(db, orgId, supplierId);
+  const [history, jobs] = await Promise.all([scoreHistory(db, orgId, supplierId, 12), activeJobs(db, orgId)]);
+  const pending = jobs.map((j) => ({ trigger: j.trigger, status: j.status, done: j.progress_done, total: j.progress_total }));
+  if (!cur) return { score: null, history: [], pending };
+  const stored = cur.breakdown as Breakdown;
+  // The stored age is the age when the score was computed; a result that did not change since adds
+  // no row, so show the age as of today.
+  const a0 = stored.controls.assessment;
+  const b: Breakdown = a0 ? { ...stored, controls: { ...stored.controls, assessment: { ...a0, ageDays: Math.max(0, Math.floor((Date.now() - Date.parse(a0.approvedAt)) / 86_400_000)) } } } : stored;
+  const lines = explainBreakdown(b, { countryName });
+  let flags: RiskFlagView[] = [];
+  if (b.flags.raised.length && b.controls.assessment) {
+    const a = await db.selectFrom("assessments").select("version_id").where("org_id", "=", orgId).where("id", "=", b.controls.assessment.id).executeTakeFirst();
+    const template = a ? await templateOfVersion(db, a.version_id) : null;
+    const t = translator("en");
+    flags = b.flags.raised.map((f) => {
+      const q = template ? findQuestion(template, f.questionKey)?.question : undefined;
+      return {
+        indicator: f.indicator,
+        indicatorLabel: t(`ilo.${f.indicator}`),
+        severity: f.severity,
+        questionKey: f.questionKey,
+        question: q ? t(textKeys.questionText(q.key)) : f.questionKey,
+        answer: q ? answerText(q, f.answer, t) : JSON.stringify(f.answer),
+      };
+    });
+  }
+  return {
+    score: {
+      value: cur.score,
+      band: cur.band,
+      computedAt: cur.computed_at,
+      checkedAt: cur.risk_computed_at,
+      methodologyVersion: cur.methodology_version,
+      referenceEdition: cur.reference_edition,
+      modelVersion: cur.model_version,
+      trigger: cur.trigger,
+      breakdown: b,
+      lines,
+      flags,
+      via: b.exposure.via.map((v) => ({ ...v, countryLabel: v.country ? countryName(v.country) : null })),
+    },
+    history: history.map((h) => ({ id: h.id, at: h.computed_at, score: h.score, band: h.band, trigger: h.trigger, methodologyVersion: h.methodology_version })),
+    pending,
+  };
+}
