@@ -123,6 +123,8 @@ export interface TvpraGoodsTable {
   forced_labor: number;
   forced_child_labor: number;
   list_year: number;
+  /** Set on "downstream" rows: the country of the listed inputs they are made with. */
+  downstream_input_country: string | null;
 }
 
 export interface SuppliersTable {

@@ -152,7 +152,7 @@ test("a red flag opens a corrective action; the officer works it, the supplier r
   });
 
   await test.step("the action appears in the list, reached from the top bar, and on its page with the answer behind it", async () => {
-    await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Actions", exact: true }).click();
+    await page.getByRole("complementary").getByRole("link", { name: "Corrective actions", exact: true }).click();
     await expect(page).toHaveURL(`${BASE_URL}/o/acme/actions`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Corrective actions");
     await page.goto(`/o/acme/actions?supplier=${s.supplierId}`);

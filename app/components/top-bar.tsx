@@ -1,13 +1,11 @@
 import { Form, Link, useLocation, useRouteLoaderData } from "@remix-run/react";
 import type { loader as rootLoader } from "../root";
-import { can, isRole } from "../domain/permissions";
 
 export function TopBar() {
   const data = useRouteLoaderData<typeof rootLoader>("root");
   const location = useLocation();
   const currentSlug = /^\/o\/([^/]+)/.exec(location.pathname)?.[1];
   const user = data?.user;
-  const currentRole = data?.orgs.find((o) => o.slug === currentSlug)?.role;
   return (
     <header className="topbar">
       <Link to="/" className="brand" aria-label="Lantern home">
@@ -28,13 +26,6 @@ export function TopBar() {
                 ))}
               </ul>
             </details>
-          ) : null}
-          {currentSlug && isRole(currentRole) && can(currentRole, "actions.view") ? <Link to={`/o/${currentSlug}/actions`}>Actions</Link> : null}
-          {currentSlug && isRole(currentRole) && can(currentRole, "risk.view") ? <Link to={`/o/${currentSlug}/methodology`}>Methodology</Link> : null}
-          {currentSlug && isRole(currentRole) && can(currentRole, "methodology.edit") ? (
-            <Link to={`/o/${currentSlug}/settings/methodology`} aria-label="Settings: risk methodology">
-              Settings
-            </Link>
           ) : null}
           <Link to="/account">{user.name}</Link>
           <Form method="post" action="/logout">

@@ -26,13 +26,14 @@ export async function loadReferenceData(db: DbOrTrx): Promise<ReferenceData> {
     const cur = tip.get(r.iso2);
     if (!cur || r.report_year > cur.year) tip.set(r.iso2, { iso2: r.iso2, tier: r.tier, year: r.report_year });
   }
-  const goodsRows = await db.selectFrom("tvpra_goods").select(["good", "iso2", "child_labor", "forced_labor", "forced_child_labor", "list_year"]).execute();
+  const goodsRows = await db.selectFrom("tvpra_goods").select(["good", "iso2", "child_labor", "forced_labor", "forced_child_labor", "list_year", "downstream_input_country"]).execute();
   const goods: TvpraEntry[] = goodsRows.map((r) => ({
     good: r.good,
     iso2: r.iso2,
     childLabor: Boolean(r.child_labor),
     forcedLabor: Boolean(r.forced_labor) || Boolean(r.forced_child_labor),
     year: r.list_year,
+    inputFrom: r.downstream_input_country,
   }));
   const tipYear = Math.max(0, ...[...tip.values()].map((t) => t.year));
   const goodsYear = Math.max(0, ...goods.map((g) => g.year));

@@ -44,6 +44,26 @@ export default function OrgLayout() {
                 <NavLink to={`${base}/assessments`}>Assessments</NavLink>
               </li>
             ) : null}
+            {may("actions.view") ? (
+              <li>
+                <NavLink to={`${base}/actions`}>Corrective actions</NavLink>
+              </li>
+            ) : null}
+            {may("reports.view") ? (
+              <li>
+                <NavLink to={`${base}/report`}>Board report</NavLink>
+              </li>
+            ) : null}
+            {may("risk.view") ? (
+              <li>
+                <NavLink to={`${base}/methodology`}>Methodology</NavLink>
+              </li>
+            ) : null}
+            {may("methodology.edit") ? (
+              <li>
+                <NavLink to={`${base}/settings/methodology`}>Risk settings</NavLink>
+              </li>
+            ) : null}
             {may("members.view") ? (
               <li>
                 <NavLink to={`${base}/members`}>Team</NavLink>

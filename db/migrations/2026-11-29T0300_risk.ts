@@ -14,6 +14,9 @@ function withId(db: Kysely<unknown>, t: Builder): Builder {
 }
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // TVPRA "downstream" rows (goods listed because of their inputs) name the inputs' country.
+  await db.schema.alterTable("tvpra_goods").addColumn("downstream_input_country", "text").execute();
+
   // A tenant's methodology: weights, band thresholds, validity, country overrides. Version 0 (no
   // row) is the model's defaults; every save is a new row, never an update.
   await withId(db, db.schema.createTable("methodology_versions"))
@@ -157,4 +160,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex("suppliers_risk_band_idx").execute();
   for (const c of ["risk_digest", "risk_computed_at", "risk_band", "risk_score"]) await db.schema.alterTable("suppliers").dropColumn(c).execute();
   for (const t of ["risk_scores", "methodology_versions"]) await db.schema.dropTable(t).execute();
+  await db.schema.alterTable("tvpra_goods").dropColumn("downstream_input_country").execute();
 }

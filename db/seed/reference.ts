@@ -24,8 +24,8 @@ const schemas = {
   countries: z.object({ iso2, name: text }),
   // `country` is only a label copied from the TIP report; iso2 is the key.
   "tip-tiers": z.object({ iso2, country: z.string(), tier: z.enum(TIP_TIERS), report_year: year }),
-  // downstream_input_country (set on the 10 "downstream" rows, e.g. Chinese solar modules made with
-  // Chinese polysilicon) has no column yet; those rows load with all flags 0 and are still listed.
+  // downstream_input_country is set on the 10 "downstream" rows (e.g. Chinese solar modules made with
+  // Chinese polysilicon): listed for their inputs, with no labour flag of their own.
   "tvpra-goods": z.object({
     good: text,
     country: z.string(),
@@ -179,6 +179,7 @@ export async function seedReferenceData(db: Kysely<Database>): Promise<Reference
             forced_labor: r.forced_labor,
             forced_child_labor: r.forced_child_labor,
             list_year: r.list_year,
+            downstream_input_country: r.downstream_input_country?.trim() || null,
           })),
         )
         .execute();

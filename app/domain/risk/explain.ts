@@ -34,6 +34,7 @@ export function explainBreakdown(b: Breakdown, ctx: ExplainContext): string[] {
   const d = goods.driver;
   if (d?.kind === "forced_here") goodsText = `${d.good} listed for forced labour in ${name(d.iso2)} (TVPRA ${d.year})`;
   else if (d?.kind === "child_here") goodsText = `${d.good} listed for child labour in ${name(d.iso2)} (TVPRA ${d.year})`;
+  else if (d?.kind === "input_here") goodsText = `${d.good} from ${name(d.iso2)} listed as made with inputs produced with child or forced labour (TVPRA ${d.year})`;
   else if (d?.kind === "forced_elsewhere") {
     goodsText = `${d.good} listed for forced labour in ${name(d.iso2)}, not in ${name(country.iso2)} (TVPRA ${d.year})`;
   } else if (goods.goods.length === 0) goodsText = "no goods recorded";

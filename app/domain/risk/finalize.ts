@@ -19,7 +19,7 @@ export function bandOf(score: number, m: Pick<Methodology, "bands">): RiskBand {
   return "low";
 }
 
-const GOODS_KIND_LABEL = { forced_here: "forced labour", child_here: "child labour", forced_elsewhere: "forced labour elsewhere" } as const;
+const GOODS_KIND_LABEL = { forced_here: "forced labour", child_here: "child labour", input_here: "listed inputs", forced_elsewhere: "forced labour elsewhere" } as const;
 
 export function driverOf(b: Omit<Breakdown, "driver" | "band" | "score">): Breakdown["driver"] {
   const flags = b.flags.raised;

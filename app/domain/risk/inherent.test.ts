@@ -62,6 +62,13 @@ describe("goods risk", () => {
     expect(goodsPart(["Bricks"], "BD", REF)).toMatchObject({ value: 90, driver: { kind: "forced_here", iso2: "BD" } });
   });
 
+  it("a downstream listing (made with listed inputs, no flag of its own) → 60, below child or forced labour here", () => {
+    const ref = { ...REF, goods: [...REF.goods, { good: "Solar Modules", iso2: "CN", childLabor: false, forcedLabor: false, year: 2022, inputFrom: "China" }] };
+    expect(goodsPart(["Solar Modules"], "CN", ref)).toMatchObject({ value: 60, driver: { good: "Solar Modules", kind: "input_here", iso2: "CN" } });
+    // Made elsewhere, the same good is not listed.
+    expect(goodsPart(["Solar Modules"], "VN", ref).value).toBe(15);
+  });
+
   it("forced labour listed only elsewhere → 45, citing the latest listing (then the lowest code)", () => {
     expect(goodsPart(["COTTON"], "DE", REF)).toMatchObject({ value: 45, driver: { good: "Cotton", kind: "forced_elsewhere", iso2: "CN", year: 2022 } });
   });

@@ -33,7 +33,9 @@ export const TIP_TIER_SCORES: Readonly<Record<string, number>> = Object.freeze({
 });
 export const NO_TIP_DATA_SCORE = 50;
 
-export const GOODS_SCORES = Object.freeze({ forced_here: 90, child_here: 60, forced_elsewhere: 45, none: 15 });
+// input_here: a "downstream" listing (made with listed inputs, e.g. solar modules from listed
+// polysilicon); DOL gives those rows no labour flag of their own, so they score like child labour.
+export const GOODS_SCORES = Object.freeze({ forced_here: 90, child_here: 60, input_here: 60, forced_elsewhere: 45, none: 15 });
 export type GoodsKind = keyof typeof GOODS_SCORES;
 
 export const WORKFORCE_BASELINE = 10;
@@ -103,11 +105,13 @@ type Classified = { kind: GoodsKind; entry: TvpraEntry | null };
 function classify(entries: readonly TvpraEntry[], iso2: string): Classified {
   let forcedHere: TvpraEntry | null = null;
   let childHere: TvpraEntry | null = null;
+  let inputHere: TvpraEntry | null = null;
   let forcedElsewhere: TvpraEntry | null = null;
   for (const e of entries) {
     const here = normalizeIso2(e.iso2) === iso2;
     if (here && e.forcedLabor && (!forcedHere || e.year > forcedHere.year)) forcedHere = e;
     if (here && e.childLabor && (!childHere || e.year > childHere.year)) childHere = e;
+    if (here && e.inputFrom && !e.childLabor && !e.forcedLabor && (!inputHere || e.year > inputHere.year)) inputHere = e;
     if (!here && e.forcedLabor) {
       const better =
         !forcedElsewhere ||
@@ -118,6 +122,7 @@ function classify(entries: readonly TvpraEntry[], iso2: string): Classified {
   }
   if (forcedHere) return { kind: "forced_here", entry: forcedHere };
   if (childHere) return { kind: "child_here", entry: childHere };
+  if (inputHere) return { kind: "input_here", entry: inputHere };
   if (forcedElsewhere) return { kind: "forced_elsewhere", entry: forcedElsewhere };
   return { kind: "none", entry: null };
 }

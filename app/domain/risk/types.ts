@@ -36,6 +36,8 @@ export interface TvpraEntry {
   childLabor: boolean;
   forcedLabor: boolean;
   year: number;
+  /** "Downstream" rows: listed because they are made with inputs produced with child or forced labour in this country. */
+  inputFrom?: string | null;
 }
 export interface ReferenceData {
   /** Latest TIP placement per country. */
@@ -75,9 +77,9 @@ export interface GoodsPart {
   value: number;
   weight: number;
   /** The good that drove the value, and why. */
-  driver: null | { good: string; kind: "forced_here" | "child_here" | "forced_elsewhere"; iso2: string; year: number };
+  driver: null | { good: string; kind: "forced_here" | "child_here" | "input_here" | "forced_elsewhere"; iso2: string; year: number };
   /** Every listed good and its value, for the detail view. */
-  goods: { good: string; value: number; kind: "forced_here" | "child_here" | "forced_elsewhere" | "none" }[];
+  goods: { good: string; value: number; kind: "forced_here" | "child_here" | "input_here" | "forced_elsewhere" | "none" }[];
 }
 export interface WorkforcePart {
   value: number;
