@@ -399,6 +399,9 @@ export type RiskJobStatus = "queued" | "running" | "done" | "failed";
 export interface RiskJobsTable {
   id: Generated<number>;
   org_id: number;
+  kind: Generated<"recompute" | "preview">;
+  payload: string | null;
+  result: string | null;
   trigger: string;
   supplier_ids: string | null;
   status: RiskJobStatus;
@@ -540,6 +543,8 @@ export interface DashboardStateTable {
   scores_seen: number;
   refreshed_at: string;
   reconciled_at: string;
+  /** 1: a supplier edit changed what the roll-ups count; the next read rewrites them. */
+  stale: Generated<number>;
 }
 
 export interface Database {

@@ -5,6 +5,7 @@ import type { DbOrTrx } from "./types";
 import type { RiskBand, RiskJobStatus } from "../../db/types";
 import type { Methodology, ReferenceData, TipPlacement, TvpraEntry } from "../domain/risk";
 import { nowIso } from "../lib/time";
+import type SQLite from "better-sqlite3";
 import { refreshDashboardRollup } from "./dashboard.server";
 
 const CHUNK = 900;
@@ -240,13 +241,31 @@ export interface ScoreRow {
   digest: string;
 }
 
-/** Appends score rows and points each supplier at its new current score, in one statement per chunk. */
+/**
+ * Appends score rows and points each supplier at its new current score. Inside a transaction; on
+ * SQLite pass the raw handle of the same connection and the rows go in through prepared statements
+ * (a full recompute of 100,000 suppliers writes 100,000 rows), elsewhere one statement per chunk.
+ */
 export async function writeScores(
   db: DbOrTrx,
   orgId: number,
   rows: readonly ScoreRow[],
   meta: { computedAt: string; modelVersion: string; methodologyVersion: number; referenceEdition: string; trigger: string },
+  raw?: SQLite.Database,
 ): Promise<void> {
+  if (raw) {
+    const insert = raw.prepare(
+      `insert into risk_scores (org_id, supplier_id, computed_at, model_version, methodology_version, reference_edition, trigger, score, band,
+        inherent, maturity, residual, exposure, flags, assessed, assessment_id, breakdown, digest) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const update = raw.prepare("update suppliers set risk_score = ?, risk_band = ?, risk_digest = ?, risk_computed_at = ? where id = ? and org_id = ?");
+    for (const r of rows) {
+      insert.run(orgId, r.supplierId, meta.computedAt, meta.modelVersion, meta.methodologyVersion, meta.referenceEdition, meta.trigger, r.score, r.band,
+        r.inherent, r.maturity, r.residual, r.exposure, r.flags, r.assessed ? 1 : 0, r.assessmentId, r.breakdown, r.digest);
+      update.run(r.score, r.band, r.digest, meta.computedAt, r.supplierId, orgId);
+    }
+    return;
+  }
   for (const part of chunks(rows, 200)) {
     await db
       .insertInto("risk_scores")
@@ -283,13 +302,6 @@ export async function writeScores(
       update suppliers set risk_score = v.column2, risk_band = v.column3, risk_digest = v.column4, risk_computed_at = ${meta.computedAt}
       from (values ${values}) as v
       where suppliers.id = v.column1 and suppliers.org_id = ${orgId}`.execute(db);
-  }
-}
-
-/** Marks suppliers as computed at `at` without a new row (their result did not change). */
-export async function touchScores(db: DbOrTrx, orgId: number, ids: readonly number[], at: string): Promise<void> {
-  for (const part of chunks(ids)) {
-    await db.updateTable("suppliers").set({ risk_computed_at: at }).where("org_id", "=", orgId).where("id", "in", part).execute();
   }
 }
 
@@ -354,10 +366,23 @@ export async function snapshots(db: DbOrTrx, orgId: number, fromDay: string, toD
 // ---------------------------------------------------------------------------------------------
 // Jobs
 
-export async function insertJob(db: DbOrTrx, orgId: number, trigger: string, supplierIds: readonly number[] | "all"): Promise<number> {
+export async function insertJob(
+  db: DbOrTrx,
+  orgId: number,
+  trigger: string,
+  supplierIds: readonly number[] | "all",
+  preview?: { config: unknown },
+): Promise<number> {
   const r = await db
     .insertInto("risk_jobs")
-    .values({ org_id: orgId, trigger, supplier_ids: supplierIds === "all" ? null : JSON.stringify(supplierIds), status: "queued", created_at: nowIso() })
+    .values({
+      org_id: orgId,
+      trigger,
+      supplier_ids: supplierIds === "all" ? null : JSON.stringify(supplierIds),
+      status: "queued",
+      created_at: nowIso(),
+      ...(preview ? { kind: "preview" as const, payload: JSON.stringify(preview.config) } : {}),
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return r.id;
@@ -370,6 +395,7 @@ export async function queuedFullJob(db: DbOrTrx, orgId: number): Promise<number 
     .select("id")
     .where("org_id", "=", orgId)
     .where("status", "=", "queued")
+    .where("kind", "=", "recompute")
     .where("supplier_ids", "is", null)
     .executeTakeFirst();
   return r?.id;
@@ -405,10 +431,21 @@ export async function claimJob(db: DbOrTrx, staleBefore: string) {
     .executeTakeFirst();
   if (Number(upd.numUpdatedRows) !== 1) return undefined;
   const job = await db.selectFrom("risk_jobs").selectAll().where("id", "=", candidate.id).executeTakeFirstOrThrow();
-  return { id: job.id, orgId: job.org_id, trigger: job.trigger, supplierIds: job.supplier_ids === null ? ("all" as const) : (JSON.parse(job.supplier_ids) as number[]) };
+  return {
+    id: job.id,
+    orgId: job.org_id,
+    kind: job.kind,
+    trigger: job.trigger,
+    payload: job.payload === null ? null : (JSON.parse(job.payload) as unknown),
+    supplierIds: job.supplier_ids === null ? ("all" as const) : (JSON.parse(job.supplier_ids) as number[]),
+  };
 }
 
-export async function updateJob(db: DbOrTrx, id: number, set: { status?: RiskJobStatus; progressDone?: number; progressTotal?: number; error?: string | null; finished?: boolean }): Promise<void> {
+export async function updateJob(
+  db: DbOrTrx,
+  id: number,
+  set: { status?: RiskJobStatus; progressDone?: number; progressTotal?: number; error?: string | null; finished?: boolean; result?: unknown },
+): Promise<void> {
   await db
     .updateTable("risk_jobs")
     .set({
@@ -417,17 +454,31 @@ export async function updateJob(db: DbOrTrx, id: number, set: { status?: RiskJob
       ...(set.progressTotal !== undefined ? { progress_total: set.progressTotal } : {}),
       ...(set.error !== undefined ? { error: set.error } : {}),
       ...(set.finished ? { finished_at: nowIso() } : {}),
+      ...(set.result !== undefined ? { result: JSON.stringify(set.result) } : {}),
     })
     .where("id", "=", id)
     .execute();
 }
 
-/** Jobs of the tenant still queued or running (for progress on the pages). */
+/** A preview job of the tenant, with its result once done. */
+export async function getPreviewJob(db: DbOrTrx, orgId: number, id: number) {
+  const r = await db
+    .selectFrom("risk_jobs")
+    .select(["id", "status", "created_at", "claimed_at", "result", "error"])
+    .where("org_id", "=", orgId)
+    .where("id", "=", id)
+    .where("kind", "=", "preview")
+    .executeTakeFirst();
+  return r && { ...r, result: r.result === null ? null : (JSON.parse(r.result) as unknown) };
+}
+
+/** Recompute jobs of the tenant still queued or running (for progress on the pages). */
 export async function activeJobs(db: DbOrTrx, orgId: number) {
   return db
     .selectFrom("risk_jobs")
     .select(["id", "trigger", "status", "progress_done", "progress_total", "created_at"])
     .where("org_id", "=", orgId)
+    .where("kind", "=", "recompute")
     .where("status", "in", ["queued", "running"])
     .orderBy("id")
     .execute();

@@ -19,6 +19,7 @@ import { formatDateTime } from "../components/format";
 import { MethodologyForm } from "../components/methodology-form";
 import { BandMoves, ConflictNote, MethodologyHistory, MethodologySummary, RecomputeProgress, SavedNote, type PreviewData, type SaveOutcome } from "../components/methodology-summary";
 import { useOrg } from "./o.$org";
+import { PreviewPoller } from "../components/methodology-preview-poller";
 
 export const meta: MetaFunction = () => [{ title: "Risk methodology settings — Lantern" }];
 
@@ -51,6 +52,8 @@ type ActionData = {
   fieldErrors?: Record<string, string>;
   formError?: string;
   preview?: PreviewData;
+  /** A large tenant's preview runs in the background: the page polls it. */
+  previewJob?: number;
   saved?: { version: number; outcome: SaveOutcome };
   conflict?: CurrentMethodology;
 };
@@ -66,6 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "preview") {
     const r = await previewMethodology(context.db, id.org.id, config);
     if ("status" in r) return badRequest({ fieldErrors: problemFieldErrors(r.problems, rows) });
+    if ("queued" in r) return json<ActionData>({ previewJob: r.queued });
     return json<ActionData>({ preview: { computed: r.computed, moved: r.moved, moves: r.moves } });
   }
   // Another admin may have saved since this form was loaded: refuse (409) rather than overwrite
@@ -130,6 +134,7 @@ export default function MethodologySettings() {
           notice={result?.conflict ? <ConflictNote theirs={result.conflict} principleLabels={principleLabels} countryNames={countryNames} /> : null}
         >
           {result?.preview ? <BandMoves preview={result.preview} /> : null}
+          {result?.previewJob ? <PreviewPoller key={result.previewJob} orgSlug={org.slug} jobId={result.previewJob} /> : null}
         </MethodologyForm>
       ) : (
         <section className="card" aria-labelledby="current-h">

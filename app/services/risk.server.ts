@@ -30,6 +30,7 @@ import {
   countSuppliers,
   currentBreakdowns,
   currentScore,
+  getPreviewJob,
   scoreHistory,
   downstreamClosure,
   getMeta,
@@ -45,7 +46,6 @@ import {
   setMeta,
   supplierFacts,
   suppliersInFadeWindow,
-  touchScores,
   updateJob,
   writeScores,
   writeSnapshot,
@@ -60,6 +60,7 @@ import type { RiskViewData } from "../components/risk-breakdown";
 import { templateOfVersion } from "./assessments.server";
 import { log } from "../lib/logger.server";
 import { nowIso } from "../lib/time";
+import { sqliteHandleOf } from "../../db/client";
 
 type DB = Kysely<Database>;
 
@@ -112,10 +113,11 @@ export function forgetReferenceData(): void {
   refCache = undefined;
 }
 
-/** The digest ignores the assessment's age in days, which changes daily without changing the result. */
-function digestOf(b: Breakdown): string {
-  const copy = b.controls.assessment ? { ...b, controls: { ...b.controls, assessment: { ...b.controls.assessment, ageDays: 0 } } } : b;
-  return createHash("sha256").update(JSON.stringify(copy)).digest("hex").slice(0, 32);
+/** The breakdown as stored, and its digest, which ignores the assessment's age in days (that changes daily without changing the result). */
+function serialise(b: Breakdown): { json: string; digest: string } {
+  const json = JSON.stringify(b);
+  const basis = b.controls.assessment ? JSON.stringify({ ...b, controls: { ...b.controls, assessment: { ...b.controls.assessment, ageDays: 0 } } }) : json;
+  return { json, digest: createHash("sha256").update(basis).digest("hex").slice(0, 32) };
 }
 
 export interface ComputeResult {
@@ -189,18 +191,15 @@ export async function recompute(db: DB, orgId: number, scope: readonly number[] 
 
   const computedAt = nowIso(now);
   const changedRows: ScoreRow[] = [];
-  const unchanged: number[] = [];
   const moves = emptyMoves();
   for (const f of facts.values()) {
     const p = propagated.get(f.id)!;
     const b = finalizeBreakdown(residuals.get(f.id)!, { ...p, via: p.via.map(describe) }, method.config);
-    const digest = digestOf(b);
+    const { json, digest } = serialise(b);
     const before = f.band ?? "none";
     moves[before][b.band]++;
-    if (digest === f.digest) {
-      unchanged.push(f.id);
-      continue;
-    }
+    // The same result as the stored one adds no row (risk_computed_at keeps saying when it was computed).
+    if (digest === f.digest) continue;
     changedRows.push({
       supplierId: f.id,
       score: b.score,
@@ -212,21 +211,21 @@ export async function recompute(db: DB, orgId: number, scope: readonly number[] 
       flags: b.flags.raised.length,
       assessed: b.controls.assessment !== null,
       assessmentId: b.controls.assessment?.id ?? null,
-      breakdown: JSON.stringify(b),
+      breakdown: json,
       digest,
     });
   }
   const result = { computed: facts.size, changed: changedRows.length, bandMoves: moves };
   if (opts.dryRun) return result;
 
+  const raw = sqliteHandleOf(db);
   const meta = { computedAt, modelVersion: MODEL_VERSION, methodologyVersion: method.version, referenceEdition: ref.edition, trigger: opts.trigger };
   const total = changedRows.length;
   await opts.onProgress?.(0, total);
   for (let i = 0; i < total; i += WRITE_BATCH) {
-    await db.transaction().execute((trx) => writeScores(trx, orgId, changedRows.slice(i, i + WRITE_BATCH), meta));
+    await db.transaction().execute((trx) => writeScores(trx, orgId, changedRows.slice(i, i + WRITE_BATCH), meta, raw));
     await opts.onProgress?.(Math.min(total, i + WRITE_BATCH), total);
   }
-  if (unchanged.length) await touchScores(db, orgId, unchanged, computedAt);
   await writeSnapshot(db, orgId, now);
   return result;
 }
@@ -263,6 +262,12 @@ export async function runRiskJobs(db: DB, maxJobs = 5): Promise<number> {
     if (!job) break;
     ran++;
     try {
+      if (job.kind === "preview") {
+        const current = await currentMethodology(db, job.orgId);
+        const r = await recompute(db, job.orgId, "all", { trigger: "preview", dryRun: true, methodology: { ...current, config: withDefaults(job.payload) } });
+        await updateJob(db, job.id, { status: "done", finished: true, result: previewOf(r) });
+        continue;
+      }
       await recompute(db, job.orgId, job.supplierIds, {
         trigger: job.trigger,
         onProgress: (done, total) => updateJob(db, job.id, { progressDone: done, progressTotal: total }),
@@ -334,18 +339,41 @@ export async function referenceDataLoaded(db: DB): Promise<{ edition: string; qu
 export type MethodologyResult = { ok: true; version: number; outcome: RecomputeOutcome | null } | { status: 400; problems: { path: string; message: string }[] };
 
 /** How many suppliers would move between bands under `config` (nothing is written). */
-export type MethodologyPreview =
-  | { status: 400; problems: { path: string; message: string }[] }
-  | { ok: true; computed: number; moved: number; moves: ComputeResult["bandMoves"] };
+export interface PreviewResult {
+  computed: number;
+  moved: number;
+  moves: ComputeResult["bandMoves"];
+}
+export type MethodologyPreview = { status: 400; problems: { path: string; message: string }[] } | ({ ok: true } & PreviewResult) | { queued: number };
 
+function previewOf(r: ComputeResult): PreviewResult {
+  let moved = 0;
+  for (const [from, row] of Object.entries(r.bandMoves)) for (const [to, n] of Object.entries(row)) if (from !== to) moved += n;
+  return { computed: r.computed, moved, moves: r.bandMoves };
+}
+
+/**
+ * How many suppliers would move between bands under `config` (nothing is written). A large tenant's
+ * dry run goes to the job runner (a worker thread), so the request answers at once: poll
+ * previewStatus() with the returned job id.
+ */
 export async function previewMethodology(db: DB, orgId: number, config: Methodology): Promise<MethodologyPreview> {
   const problems = methodologyProblems(config);
   if (problems.length) return { status: 400 as const, problems };
+  if ((await countSuppliers(db, orgId)) > INLINE_LIMIT) return { queued: await insertJob(db, orgId, "preview", "all", { config }) };
   const current = await currentMethodology(db, orgId);
   const r = await recompute(db, orgId, "all", { trigger: "preview", dryRun: true, methodology: { ...current, config } });
-  let moved = 0;
-  for (const [from, row] of Object.entries(r.bandMoves)) for (const [to, n] of Object.entries(row)) if (from !== to) moved += n;
-  return { ok: true as const, computed: r.computed, moved, moves: r.bandMoves };
+  return { ok: true as const, ...previewOf(r) };
+}
+
+export type PreviewStatus = { state: "pending"; since: string } | { state: "done"; preview: PreviewResult } | { state: "failed"; error: string };
+
+export async function previewStatus(db: DB, orgId: number, jobId: number): Promise<PreviewStatus | null> {
+  const j = await getPreviewJob(db, orgId, jobId);
+  if (!j) return null;
+  if (j.status === "done" && j.result) return { state: "done", preview: j.result as PreviewResult };
+  if (j.status === "failed") return { state: "failed", error: j.error ?? "The preview failed." };
+  return { state: "pending", since: j.created_at };
 }
 
 /** Saves a new methodology version (audited with its diff) and recomputes every score. */

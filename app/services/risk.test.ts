@@ -9,6 +9,7 @@ import {
   INLINE_LIMIT,
   currentMethodology,
   previewMethodology,
+  previewStatus,
   recompute,
   referenceDataLoaded,
   runRiskJobs,
@@ -176,6 +177,19 @@ describeEachEngine("risk service", (h) => {
     const snap = await h().db.selectFrom("risk_snapshots").selectAll().where("org_id", "=", orgId).executeTakeFirstOrThrow();
     expect(snap.suppliers).toBe(INLINE_LIMIT + 5);
     expect(snap.low + snap.medium + snap.high + snap.critical).toBe(INLINE_LIMIT + 5);
+
+    // A preview of a large tenant is a background dry run too: it answers with a job to poll.
+    const rowsBefore = Number((await h().db.selectFrom("risk_scores").select((eb) => eb.fn.countAll<number>().as("n")).where("org_id", "=", orgId).executeTakeFirstOrThrow()).n);
+    const queued = await previewMethodology(h().db, orgId, { ...DEFAULT_METHODOLOGY, countryOverrides: { DK: { score: 99, reason: "test" } } });
+    if (!("queued" in queued)) throw new Error("expected a queued preview");
+    expect(await previewStatus(h().db, orgId, queued.queued)).toMatchObject({ state: "pending" });
+    expect(await previewStatus(h().db, ident.org.id, queued.queued)).toBeNull(); // another tenant's job is not found
+    expect(await runRiskJobs(h().db)).toBe(1);
+    const done = await previewStatus(h().db, orgId, queued.queued);
+    expect(done).toMatchObject({ state: "done", preview: { computed: INLINE_LIMIT + 5 } });
+    if (done?.state === "done") expect(done.preview.moved).toBeGreaterThan(0);
+    const rowsAfter = Number((await h().db.selectFrom("risk_scores").select((eb) => eb.fn.countAll<number>().as("n")).where("org_id", "=", orgId).executeTakeFirstOrThrow()).n);
+    expect(rowsAfter).toBe(rowsBefore);
   });
 
   it("queues every tenant when the reference data edition changes", async () => {

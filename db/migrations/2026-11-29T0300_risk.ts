@@ -59,9 +59,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex("suppliers_risk_band_idx").on("suppliers").columns(["org_id", "risk_band", "name_norm"]).execute();
   await db.schema.createIndex("suppliers_risk_score_idx").on("suppliers").columns(["org_id", "risk_score"]).execute();
 
-  // Recomputations too large to run inside a request (methodology, reference data, big imports).
+  // Recomputations too large to run inside a request (methodology, reference data, big imports),
+  // and methodology previews (a dry run over the whole tenant) of large tenants.
   await withId(db, db.schema.createTable("risk_jobs"))
     .addColumn("org_id", "integer", (c) => c.notNull().references("organizations.id").onDelete("cascade"))
+    .addColumn("kind", "text", (c) => c.notNull().defaultTo("recompute").check(sql`kind in ('recompute','preview')`))
+    .addColumn("payload", "text") // preview: the methodology to try (JSON)
+    .addColumn("result", "text") // preview: the band moves (JSON)
     .addColumn("trigger", "text", (c) => c.notNull())
     .addColumn("supplier_ids", "text") // JSON array of changed suppliers; null = the whole tenant
     .addColumn("status", "text", (c) => c.notNull().check(sql`status in ('queued','running','done','failed')`))
