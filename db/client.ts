@@ -80,6 +80,11 @@ function withStatementCache(sqlite: SQLite.Database, max = 500) {
   return {
     close: () => sqlite.close(),
     prepare(source: string) {
+      // Kysely opens transactions with a plain (deferred) BEGIN. A deferred transaction that reads
+      // before it writes fails at once with SQLITE_BUSY, ignoring busy_timeout, when another
+      // connection (the import or risk worker thread) writes meanwhile; BEGIN IMMEDIATE takes the
+      // write lock up front and waits its turn instead.
+      if (source === "begin") source = "begin immediate";
       let stmt = cache.get(source);
       if (stmt) {
         cache.delete(source); // re-insert: most recently used last

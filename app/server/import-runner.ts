@@ -10,13 +10,20 @@ import { log } from "../lib/logger.server";
 const POLL_MS = 300;
 const STALE_MS = 10 * 60_000;
 
-export function startImportRunner(db: Kysely<Database>, databaseUrl: string): () => void {
+/**
+ * `singleServer`: this process is the only app server (SQLite), so a step still claimed when it
+ * starts was claimed by a process that died: take it over at once instead of after STALE_MS.
+ */
+export function startImportRunner(db: Kysely<Database>, databaseUrl: string, opts: { singleServer?: boolean } = {}): () => void {
   let busy = false;
   let stopped = false;
+  let startedAt: number | null = opts.singleServer ? Date.now() : null;
 
   async function tick() {
     if (busy || stopped) return;
-    const next = await nextQueuedImport(db, new Date(Date.now() - STALE_MS).toISOString());
+    const staleBefore = startedAt ?? Date.now() - STALE_MS;
+    const next = await nextQueuedImport(db, new Date(staleBefore).toISOString());
+    startedAt = null;
     if (!next) return;
     busy = true;
     const step = next.status === "check_queued" || next.status === "checking" ? "check" : "commit";

@@ -26,8 +26,10 @@ server.on("error", (err) => {
   process.exit(1);
 });
 const stopJobs = startBackgroundJobs(db.db);
-const stopImports = startImportRunner(db.db, e.DATABASE_URL);
-const stopRisk = startRiskRunner(db.db, e.DATABASE_URL);
+// With SQLite this is the only app server: steps still claimed at start-up were left by a crash.
+const singleServer = db.engine === "sqlite";
+const stopImports = startImportRunner(db.db, e.DATABASE_URL, { singleServer });
+const stopRisk = startRiskRunner(db.db, e.DATABASE_URL, { singleServer });
 
 async function shutdown(signal: string) {
   log.info("shutting down", { signal });

@@ -10,17 +10,21 @@ import { runWorkerScript } from "./import-runner";
 const POLL_MS = 1_000;
 export const RISK_JOB_STALE_MS = 15 * 60_000;
 
-export function startRiskRunner(db: Kysely<Database>, databaseUrl: string): () => void {
+/** `singleServer`: as for the import runner, jobs still claimed at start-up belong to a dead process. */
+export function startRiskRunner(db: Kysely<Database>, databaseUrl: string, opts: { singleServer?: boolean } = {}): () => void {
   let busy = false;
   let stopped = false;
+  let startedAt: number | null = opts.singleServer ? Date.now() : null;
 
   async function tick() {
     if (busy || stopped) return;
-    if (!(await hasRunnableJob(db, new Date(Date.now() - RISK_JOB_STALE_MS).toISOString()))) return;
+    const staleBefore = startedAt ?? Date.now() - RISK_JOB_STALE_MS;
+    startedAt = null;
+    if (!(await hasRunnableJob(db, new Date(staleBefore).toISOString()))) return;
     busy = true;
     const started = Date.now();
     try {
-      const outcome = await runWorkerScript(new URL("./risk-worker.ts", import.meta.url), { databaseUrl });
+      const outcome = await runWorkerScript(new URL("./risk-worker.ts", import.meta.url), { databaseUrl, staleBefore: new Date(staleBefore).toISOString() });
       log.info("risk jobs finished", { ms: Date.now() - started, ...outcome });
     } catch (e) {
       log.error("risk worker crashed", { error: String(e) });

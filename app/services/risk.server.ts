@@ -249,16 +249,21 @@ export async function scoresChanged(db: DB, orgId: number, trigger: string, supp
     const existing = await queuedFullJob(db, orgId);
     return { queued: existing ?? (await insertJob(db, orgId, trigger, supplierIds)) };
   } catch (e) {
-    log.error("risk recompute failed", { orgId, trigger, error: e instanceof Error ? e.message : String(e) });
-    return null;
+    log.error("risk recompute failed; queued for the job runner", { orgId, trigger, error: e instanceof Error ? e.message : String(e) });
+    try {
+      return { queued: await insertJob(db, orgId, trigger, supplierIds) };
+    } catch {
+      return null; // the hourly sweep and the next change catch up
+    }
   }
 }
 
 /** Runs queued recompute jobs until none is left; returns how many ran. Called by the job loop. */
-export async function runRiskJobs(db: DB, maxJobs = 5): Promise<number> {
+export async function runRiskJobs(db: DB, maxJobs = 5, staleBefore?: string): Promise<number> {
   let ran = 0;
   while (ran < maxJobs) {
-    const job = await claimJob(db, nowIso(new Date(Date.now() - 15 * 60_000)));
+    // A running job claimed before `staleBefore` belongs to a process that died: take it over.
+    const job = await claimJob(db, ran === 0 && staleBefore ? staleBefore : nowIso(new Date(Date.now() - 15 * 60_000)));
     if (!job) break;
     ran++;
     try {
