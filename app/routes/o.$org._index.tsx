@@ -1,82 +1,134 @@
+// The executive dashboard, every role's landing page: where the forced-labour risk is, whether it is
+// going down, and whether due diligence is being done. Filters and period live in the URL; every
+// bar and row leads to the matching list. Read-only.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, isRouteErrorResponse, useLoaderData, useLocation, useNavigation, useRouteError } from "@remix-run/react";
 import { requireOrg } from "../lib/auth.server";
-import { countByCountry, countByTier } from "../models/supplier.server";
-import { latestTipTiers } from "../models/reference.server";
-import { countryName } from "../components/country";
+import { parseSearchParams } from "../schemas/audit";
+import { DASHBOARD_PARAM_HINTS, DashboardQuerySchema } from "../schemas/dashboard";
+import { dashboardData } from "../services/dashboard.server";
+import { dashboardSearch, hasFilter } from "../domain/report/links";
+import { periodLabel } from "../domain/report/period";
+import { scopeLabel } from "../domain/report/figures";
+import { DashboardFilters } from "../components/dashboard-filters";
+import { DashboardHeadline } from "../components/dashboard-headline";
+import { DashboardCharts } from "../components/dashboard-charts";
+import { TopRisks } from "../components/dashboard-top-risks";
+import { GettingStarted } from "../components/dashboard-empty";
+import { formatDateTime } from "../components/format";
+import { useOrg } from "./o.$org";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.org.name ?? "Overview"} — Lantern` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.orgName ?? "Overview"} — Lantern` }];
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { org } = await requireOrg(request, context, params.org, "org.view");
-  const [tiers, countries] = await Promise.all([countByTier(context.db, org.id), countByCountry(context.db, org.id, 10)]);
-  const tip = await latestTipTiers(context.db, countries.map((c) => c.country));
-  return json({
-    org,
-    tiers,
-    total: tiers.reduce((s, t) => s + t.count, 0),
-    countries: countries.map((c) => ({ ...c, tip: tip.get(c.country) ?? null })),
-  });
+/** A readable 400: which parameter is wrong and what it accepts. */
+function badQuery(url: URL, keys: string[]): never {
+  const message = keys
+    .map((k) => `The filter “${k}” has a value that cannot be used (${JSON.stringify(url.searchParams.get(k)?.slice(0, 40) ?? "")}). ${DASHBOARD_PARAM_HINTS[k] ?? ""}`.trim())
+    .join(" ");
+  throw json({ message }, { status: 400 });
 }
 
-export default function OrgOverview() {
-  const { org, tiers, total, countries } = useLoaderData<typeof loader>();
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { org } = await requireOrg(request, context, params.org, "reports.view");
+  const url = new URL(request.url);
+  const parsed = parseSearchParams(DashboardQuerySchema, url);
+  if (!parsed.success) badQuery(url, [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? "")))]);
+  const r = await dashboardData(context.db, org.id, parsed.data);
+  if (!("ok" in r)) throw json({ message: r.message }, { status: r.status });
+  return json({ orgName: org.name, data: r.data, options: r.options });
+}
+
+export default function Dashboard() {
+  const { orgName, data, options } = useLoaderData<typeof loader>();
+  const { org, can } = useOrg();
+  const navigation = useNavigation();
+  const location = useLocation();
+  const loading = navigation.state === "loading" && navigation.location?.pathname === location.pathname;
+  const filtered = hasFilter(data.filter);
+  const scope = scopeLabel(data.filter, data.countryNames);
+  const search = dashboardSearch(data.filter, data.period);
+  const links = { slug: org.slug, suppliers: can("suppliers.view"), assessments: can("assessments.view"), actions: can("actions.view") };
+  const nothing = !data.emptyTenant && data.summary.suppliers === 0;
+
   return (
-    <main className="page">
-      <h1>{org.name}</h1>
-      {total === 0 ? (
-        <div className="empty">
-          <h2>No suppliers yet</h2>
-          <p>Start by registering your suppliers; then send them the Athens questionnaire.</p>
+    <main className="page wide dashboard">
+      <div className="page-head">
+        <div>
+          <h1>{orgName}</h1>
+          <p className="muted dash-scope">
+            Forced-labour risk {scope ? `of ${scope}` : "across the supply base"} · {periodLabel(data.period)}
+            {data.refreshedAt ? ` · figures as of ${formatDateTime(data.refreshedAt)}` : ""}
+          </p>
         </div>
+        {data.emptyTenant ? null : (
+          <div className="actions">
+            <Link className="button secondary" to={`/o/${org.slug}/report${search}`}>
+              Board report
+            </Link>
+            <a className="button secondary" href={`/o/${org.slug}/report.csv${search}`} download>
+              Download the numbers (CSV)
+            </a>
+          </div>
+        )}
+      </div>
+
+      {data.pending.length ? (
+        <div className="alert note" role="status">
+          Risk scores are being recomputed ({data.pending.map((p) => (p.total ? `${p.done} of ${p.total}` : "queued")).join(", ")}); the figures will update when it finishes.
+        </div>
+      ) : null}
+
+      {data.emptyTenant ? (
+        <GettingStarted slug={org.slug} mayImport={can("suppliers.import")} mayAdd={can("suppliers.edit")} mayAssess={can("assessments.manage")} />
       ) : (
         <>
-          <section aria-labelledby="tiers-h" className="card">
-            <h2 id="tiers-h">Supply base by tier</h2>
-            <p className="muted">{total} active suppliers. Tier 1 supplies you directly; tier 2 supplies a tier-1 supplier, and so on.</p>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Tier</th>
-                  <th scope="col" className="num">Suppliers</th>
-                </tr>
-              </thead>
-              <tbody>
-                {tiers.map((t) => (
-                  <tr key={t.tier ?? "none"}>
-                    <td>
-                      {t.tier == null ? "Not linked" : <Link to={`/o/${org.slug}/suppliers?tier=${t.tier}`}>Tier {t.tier}</Link>}
-                    </td>
-                    <td className="num">{t.count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-          <section aria-labelledby="countries-h" className="card">
-            <h2 id="countries-h">Countries with the most suppliers</h2>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Country</th>
-                  <th scope="col">US TIP report placement</th>
-                  <th scope="col" className="num">Suppliers</th>
-                </tr>
-              </thead>
-              <tbody>
-                {countries.map((c) => (
-                  <tr key={c.country}>
-                    <td>{countryName(c.country)}</td>
-                    <td>{c.tip ? `${c.tip.tier} (TIP ${c.tip.reportYear})` : "No data"}</td>
-                    <td className="num">{c.count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <DashboardFilters options={options} />
+          <div className={`dash-body${loading ? " is-loading" : ""}`} aria-busy={loading}>
+            {nothing ? (
+              <div className="empty">
+                <p>No supplier matches these filters.</p>
+                <p>
+                  <Link to={data.period.preset && data.period.preset !== 90 ? `?days=${data.period.preset}` : "?"}>Clear the filters</Link>
+                </p>
+              </div>
+            ) : (
+              <>
+                <DashboardHeadline data={data} links={links} />
+                <DashboardCharts data={data} links={links} />
+                <TopRisks
+                  rows={data.riskiest}
+                  slug={org.slug}
+                  linkable={links.suppliers}
+                  emptyText={filtered ? "No scored supplier matches these filters." : "No supplier has a risk score yet."}
+                />
+              </>
+            )}
+          </div>
         </>
       )}
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const message =
+    isRouteErrorResponse(error) && error.status === 400 && typeof error.data === "object" && error.data && "message" in error.data
+      ? String(error.data.message)
+      : isRouteErrorResponse(error) && error.status === 403
+        ? "Your role does not allow this."
+        : "The dashboard could not be shown. Please try again.";
+  return (
+    <main className="page">
+      <h1>Overview</h1>
+      <div className="alert error" role="alert">
+        {isRouteErrorResponse(error) && error.status === 400 ? <p className="alert-title">These filters cannot be used</p> : null}
+        <p>{message}</p>
+      </div>
+      <p>
+        <Link to="?">Show the whole supply base</Link>
+      </p>
     </main>
   );
 }

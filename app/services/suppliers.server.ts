@@ -29,6 +29,7 @@ import {
 import type { DbOrTrx } from "../models/types";
 import { supplierHasAssessments } from "../models/assessment.server";
 import { refreshRollup, scoresChanged } from "./risk.server";
+import { supplierFiguresChanged } from "./dashboard.server";
 
 type DB = Kysely<Database>;
 export type ServiceError = { status: 400 | 404 | 409; message: string; field?: string };
@@ -96,7 +97,7 @@ export async function updateSupplier(db: DB, id: OrgIdentity, supplierId: number
   // Only the country and the goods feed the score; other edits leave it alone.
   if (!("version" in r)) return r;
   if (r.riskInputsChanged) await scoresChanged(db, id.org.id, "supplier updated", [supplierId]);
-  else await refreshRollup(db, id.org.id); // the dashboard's roll-ups also count spend, currency and status
+  else await supplierFiguresChanged(db, id.org.id); // the dashboard's roll-ups also count spend, currency and status
   return { version: r.version };
 }
 

@@ -1,0 +1,149 @@
+// Shared pieces of the dashboard's recharts charts.
+//
+// Charts are drawn in the browser only: rendering six recharts charts on the server cost ~100 ms
+// per page (measured), which the dashboard's throughput goal cannot afford. The server renders a
+// frame of the chart's final height with a "loading" state instead, so nothing moves when the chart
+// appears, and the numbers are in the page anyway (each chart's "Show the numbers" table).
+import { useSyncExternalStore, type MouseEvent, type ReactNode } from "react";
+import { useNavigate } from "@remix-run/react";
+import type { Band } from "../../domain/report/types";
+
+/** Band colours: red → green, grey for "not scored". Also used by the HTML legends. */
+export const BAND_COLORS: Readonly<Record<Band, string>> = {
+  critical: "#b3261e",
+  high: "#e8590c",
+  medium: "#e0a800",
+  low: "#2f9e44",
+  none: "#adb5bd",
+};
+
+const subscribe = () => () => {};
+/** False on the server and while the page hydrates; true afterwards (and on client-side navigations). */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
+}
+
+const COMPACT = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
+export const formatCompact = (n: number) => COMPACT.format(n);
+const MONEY = new Map<string, Intl.NumberFormat | null>();
+/** "USD 1,250,000" (whole units); the code alone when Intl does not know it. */
+export function formatMoney(amount: number, currency: string | null): string {
+  if (!currency) return formatInt(amount);
+  let f = MONEY.get(currency);
+  if (f === undefined) {
+    try {
+      f = new Intl.NumberFormat("en", { style: "currency", currency, currencyDisplay: "code", maximumFractionDigits: 0 });
+    } catch {
+      f = null;
+    }
+    MONEY.set(currency, f);
+  }
+  return f ? f.format(amount) : `${formatInt(amount)} ${currency}`;
+}
+
+/** 12,345 — as Intl.NumberFormat("en") writes whole numbers, without its cost (the page formats hundreds). */
+export function formatInt(n: number): string {
+  const s = String(Math.round(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return n < 0 && Math.round(n) !== 0 ? `-${s}` : s;
+}
+
+/**
+ * The space a chart takes, reserved from the first server render: a loading state until the
+ * browser draws the chart, or a message when there is nothing to draw.
+ */
+export function ChartFrame({ height, label, empty, children }: { height: number; label: string; empty?: ReactNode; children: () => ReactNode }) {
+  const hydrated = useHydrated();
+  return (
+    <div className="chart-frame" style={{ height }} aria-label={label} role="group">
+      {empty ? (
+        <div className="chart-empty">{empty}</div>
+      ) : hydrated ? (
+        children()
+      ) : (
+        <div className="chart-loading" aria-hidden="true">
+          Loading chart…
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** What recharts hands a Bar's `shape`: the segment's box and the data row it draws. */
+export interface BarShapeProps<Row> {
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+  fill?: string;
+  payload?: Row;
+}
+
+export interface LinkedRectProps {
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+  fill?: string;
+  href: string | null;
+  label: string;
+}
+
+/**
+ * A bar segment that is a link (keyboard-focusable, with its label as the accessible name and as
+ * the hover title); a plain click navigates inside the app without reloading the page.
+ */
+export function LinkedRect({ x = 0, y = 0, width = 0, height = 0, fill, href, label }: LinkedRectProps) {
+  const navigate = useNavigate();
+  if (!(width > 0) || !(height > 0)) return <g />;
+  const rect = <rect x={x} y={y} width={width} height={height} fill={fill} className="chart-bar" />;
+  if (!href) {
+    return (
+      <g>
+        <title>{label}</title>
+        {rect}
+      </g>
+    );
+  }
+  const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    navigate(href);
+  };
+  return (
+    <a href={href} onClick={onClick} aria-label={label} className="chart-link">
+      <title>{label}</title>
+      {rect}
+    </a>
+  );
+}
+
+/** An axis tick as plain SVG text (recharts' own measures text in the browser, which we do not need). */
+export type TextAnchor = "start" | "middle" | "end";
+
+export function PlainTick(props: { x?: number; y?: number; payload?: { value?: unknown }; textAnchor?: TextAnchor; formatter?: (v: string) => string; dy?: number; maxChars?: number }) {
+  const { x = 0, y = 0, payload, textAnchor = "middle", formatter, dy = 0, maxChars = 22 } = props;
+  let text = formatter ? formatter(String(payload?.value ?? "")) : String(payload?.value ?? "");
+  if (text.length > maxChars) text = `${text.slice(0, maxChars - 1)}…`;
+  return (
+    <text x={x} y={y} dy={dy} textAnchor={textAnchor} className="chart-tick" fill="#4a5360" fontSize={12}>
+      {text}
+    </text>
+  );
+}
+
+/** The HTML legend under a chart (recharts' own legend moves the chart once it has measured itself). */
+export function Legend({ items }: { items: ReadonlyArray<{ key: string; label: string; color: string; dashed?: boolean }> }) {
+  return (
+    <ul className="legend chart-legend">
+      {items.map((i) => (
+        <li key={i.key}>
+          <span className={`swatch${i.dashed ? " dashed" : ""}`} style={{ background: i.color }} aria-hidden="true" /> {i.label}
+        </li>
+      ))}
+    </ul>
+  );
+}

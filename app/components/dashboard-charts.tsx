@@ -1,0 +1,214 @@
+// The dashboard's charts, each in a card with its title, what it counts, and the numbers behind it
+// (folded away on the dashboard, printed in the board report). Shared by both pages so they show
+// the same figures.
+import { useState, type ReactNode } from "react";
+import { topCountriesByRisk, topCountriesBySpend } from "../domain/report/aggregate";
+import { supplierListHref } from "../domain/report/links";
+import { BAND_LABELS, tierLabel, type Band, type DashboardData } from "../domain/report/types";
+import { BandsByTierChart, TIER_STACK } from "./charts/bands-by-tier-chart";
+import { CountryRiskChart } from "./charts/country-risk-chart";
+import { PrinciplesRadar } from "./charts/principles-radar";
+import { TrendChart } from "./charts/trend-chart";
+import { FUNNEL_STAGES, FunnelChart, type FunnelStage } from "./charts/funnel-chart";
+import { formatInt, formatMoney } from "./charts/chart-kit";
+
+/** The assessment list's status for each funnel stage (the list shows assessments at that stage now). */
+const FUNNEL_STATUS: Record<FunnelStage, string> = { sent: "sent", started: "in_progress", submitted: "submitted", approved: "approved" };
+
+export interface ChartLinks {
+  slug: string;
+  /** The supplier list is readable (every role today; checked anyway). */
+  suppliers: boolean;
+  assessments: boolean;
+}
+
+function ChartCard({ id, title, subtitle, numbers, print, children }: { id: string; title: string; subtitle: ReactNode; numbers: ReactNode; print?: boolean; children: ReactNode }) {
+  return (
+    <section className="card chart-card" aria-labelledby={`${id}-h`} data-chart={id}>
+      <h2 id={`${id}-h`}>{title}</h2>
+      <p className="muted small chart-sub">{subtitle}</p>
+      {children}
+      {print ? <div className="chart-numbers">{numbers}</div> : <NumbersDetails>{numbers}</NumbersDetails>}
+    </section>
+  );
+}
+
+/**
+ * The numbers behind a chart, folded away; the table is only built once opened (the dashboard is
+ * served many times a minute and most readers never open it; the board report prints them all).
+ */
+function NumbersDetails({ children }: { children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="chart-numbers" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Show the numbers</summary>
+      {open ? children : <p className="muted small">Loading…</p>}
+    </details>
+  );
+}
+
+function NumbersTable({ caption, head, rows }: { caption: string; head: string[]; rows: ReactNode[][] }) {
+  return (
+    <table className="table numbers-table">
+      <caption className="sr-only">{caption}</caption>
+      <thead>
+        <tr>
+          {head.map((h, i) => (
+            <th key={h} scope="col" className={i > 0 ? "num" : undefined}>
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={i}>
+            {r.map((c, j) => (
+              <td key={j} className={j > 0 ? "num" : undefined}>
+                {c}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function DashboardCharts({ data, links, print = false, width }: { data: DashboardData; links: ChartLinks; print?: boolean; width?: number }) {
+  const { summary, filter } = data;
+  const list = (target: { tier?: number; country?: string; band?: Band }) => (links.suppliers ? supplierListHref(links.slug, filter, target) : null);
+  const byRisk = topCountriesByRisk(summary.countries);
+  const bySpend = topCountriesBySpend(summary.countries);
+  const cur = summary.spend.currency;
+  const name = (iso2: string) => data.countryNames[iso2] ?? iso2;
+  const assessedSuppliers = Math.max(0, ...data.principles.map((p) => p.suppliers));
+  const trendScope =
+    data.trend.scope === "all"
+      ? "The whole supply base, one point per day with a roll-up."
+      : "The suppliers of the chosen tier and country, one point per day with a roll-up.";
+  const trendNote = filter.sector || filter.good || filter.band ? " Sector, goods and band filters do not apply to the history." : "";
+
+  return (
+    <div className="dash-grid">
+      <ChartCard
+        id="bands-by-tier"
+        title="Supply base by tier and risk band"
+        subtitle="Suppliers per tier, stacked by risk band. Select a segment to list those suppliers."
+        print={print}
+        numbers={
+          <NumbersTable
+            caption="Suppliers by tier and band"
+            head={["Tier", ...TIER_STACK.map((b) => BAND_LABELS[b]), "Total"]}
+            rows={summary.byTier.map((t) => [tierLabel(t.tier), ...TIER_STACK.map((b) => formatInt(t.bands[b])), formatInt(t.suppliers)])}
+          />
+        }
+      >
+        <BandsByTierChart tiers={summary.byTier} width={width} hrefFor={(tier, band) => list({ tier, band })} />
+      </ChartCard>
+
+      <ChartCard
+        id="country-risk"
+        title="Countries with the most suppliers at high or critical risk"
+        subtitle="Top ten countries by high and critical suppliers."
+        print={print}
+        numbers={
+          <NumbersTable
+            caption="High and critical suppliers by country"
+            head={["Country", "Critical", "High", "All suppliers"]}
+            rows={byRisk.map((c) => [name(c.country), formatInt(c.critical), formatInt(c.high), formatInt(c.suppliers)])}
+          />
+        }
+      >
+        <CountryRiskChart
+          countries={byRisk}
+          names={data.countryNames}
+          measure="suppliers"
+          width={width}
+          hrefFor={(country, band) => list({ country, band })}
+          empty="No supplier is in the high or critical band."
+        />
+      </ChartCard>
+
+      <ChartCard
+        id="spend-risk"
+        title="Spend at risk by country"
+        subtitle={
+          cur
+            ? `Annual spend (${cur}) with high and critical suppliers: ${formatMoney(summary.spend.atRisk, cur)} of ${formatMoney(summary.spend.total, cur)}.${summary.spend.otherCurrencySuppliers ? ` ${formatInt(summary.spend.otherCurrencySuppliers)} suppliers with spend in other currencies are left out (not converted).` : ""}`
+            : "No annual spend is recorded for these suppliers."
+        }
+        print={print}
+        numbers={
+          <NumbersTable
+            caption="Spend at risk by country"
+            head={["Country", `Critical (${cur ?? "—"})`, `High (${cur ?? "—"})`]}
+            rows={bySpend.map((c) => [name(c.country), formatMoney(c.spendCritical, cur), formatMoney(c.spendHigh, cur)])}
+          />
+        }
+      >
+        <CountryRiskChart
+          countries={bySpend}
+          names={data.countryNames}
+          measure="spend"
+          currency={cur}
+          width={width}
+          hrefFor={(country, band) => list({ country, band })}
+          empty={cur ? "No spend is placed with high or critical suppliers." : "Record annual spend on suppliers to see the spend at risk."}
+        />
+      </ChartCard>
+
+      <ChartCard
+        id="principles"
+        title="Maturity per Athens principle"
+        subtitle={
+          assessedSuppliers
+            ? `Average control maturity (0–100) of the ${formatInt(assessedSuppliers)} ${assessedSuppliers === 1 ? "supplier" : "suppliers"} with a current approved assessment.`
+            : "Average control maturity (0–100) of suppliers with a current approved assessment."
+        }
+        print={print}
+        numbers={
+          <NumbersTable
+            caption="Average maturity per principle"
+            head={["Principle", "Average (0–100)", "Suppliers"]}
+            rows={data.principles.map((p) => [`${p.principle} ${p.label}`, p.average === null ? "—" : p.average.toFixed(1), formatInt(p.suppliers)])}
+          />
+        }
+      >
+        <PrinciplesRadar principles={data.principles} width={width} />
+      </ChartCard>
+
+      <ChartCard
+        id="trend"
+        title="Risk over time"
+        subtitle={`${trendScope}${trendNote}`}
+        print={print}
+        numbers={
+          <NumbersTable
+            caption="Daily roll-ups"
+            head={["Day", "Average score", "High and critical", "Suppliers"]}
+            rows={data.trend.points.map((p) => [p.day, p.avgScore === null ? "—" : p.avgScore.toFixed(1), formatInt(p.high + p.critical), formatInt(p.suppliers)])}
+          />
+        }
+      >
+        <TrendChart points={data.trend.points} width={width} />
+      </ChartCard>
+
+      <ChartCard
+        id="funnel"
+        title="Questionnaires, from sent to approved"
+        subtitle="Questionnaires started in the period, by the furthest step they reached."
+        print={print}
+        numbers={
+          <NumbersTable
+            caption="Questionnaire funnel"
+            head={["Step", "Questionnaires", "Of sent"]}
+            rows={FUNNEL_STAGES.map((s) => [s.label, formatInt(data.funnel[s.key]), data.funnel.sent ? `${Math.round((data.funnel[s.key] / data.funnel.sent) * 100)}%` : "—"])}
+          />
+        }
+      >
+        <FunnelChart funnel={data.funnel} width={width} hrefFor={(stage) => (links.assessments ? `/o/${links.slug}/assessments?status=${FUNNEL_STATUS[stage]}` : null)} />
+      </ChartCard>
+    </div>
+  );
+}

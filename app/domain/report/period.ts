@@ -1,0 +1,57 @@
+// The reporting period: "the last 30/90/365 days" (ending today) or chosen dates, all in UTC days.
+// Pure module: no node, kysely, remix or react imports.
+import type { Period } from "./types";
+
+export const PERIOD_PRESETS = [30, 90, 365] as const;
+export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
+export const DEFAULT_PRESET: PeriodPreset = 90;
+/** Chosen dates may span at most this many days (ten years). */
+export const MAX_PERIOD_DAYS = 3_660;
+
+const DAY_MS = 86_400_000;
+
+export function isIsoDay(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
+}
+
+export type PeriodInput = { days?: number; from?: string; to?: string };
+
+/**
+ * The period a query asks for. Dates win over a preset; a "to" after today is cut at today (the
+ * figures cannot come from the future). Returns a readable message for a period that cannot be used.
+ */
+export function resolvePeriod(q: PeriodInput, today: string): Period | { error: string } {
+  if (q.from !== undefined || q.to !== undefined) {
+    if (q.from === undefined || q.to === undefined) return { error: "Give both a start and an end date, or neither." };
+    if (!isIsoDay(q.from) || !isIsoDay(q.to)) return { error: "Dates look like 2026-01-31." };
+    const to = q.to > today ? today : q.to;
+    if (q.from > to) return { error: q.from > today ? "The period cannot start after today." : "The start date is after the end date." };
+    const days = daysBetween(q.from, to);
+    if (days > MAX_PERIOD_DAYS) return { error: `A period can span at most ${MAX_PERIOD_DAYS} days.` };
+    return { from: q.from, to, days, preset: null };
+  }
+  const preset = q.days ?? DEFAULT_PRESET;
+  if (!(PERIOD_PRESETS as readonly number[]).includes(preset)) return { error: `The period is the last ${PERIOD_PRESETS.join(", ")} days, or chosen dates.` };
+  return { from: addDays(today, -(preset - 1)), to: today, days: preset, preset };
+}
+
+/** "Last 90 days (2026-09-01 to 2026-11-29)" or "2026-01-01 to 2026-03-31". */
+export function periodLabel(p: Period): string {
+  const range = p.from === p.to ? p.from : `${p.from} to ${p.to}`;
+  return p.preset ? `Last ${p.preset} days (${range})` : range;
+}
+
+/** The period's bounds as ISO timestamps, for columns holding instants. */
+export function periodBounds(p: Period): { fromIso: string; toIso: string } {
+  return { fromIso: `${p.from}T00:00:00.000Z`, toIso: `${p.to}T23:59:59.999Z` };
+}

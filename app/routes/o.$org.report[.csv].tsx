@@ -1,0 +1,25 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { requireOrg } from "../lib/auth.server";
+import { parseSearchParams } from "../schemas/audit";
+import { DashboardQuerySchema } from "../schemas/dashboard";
+import { boardReportCsv } from "../services/dashboard.server";
+
+// The numbers behind every chart of the dashboard / board report for the URL's filters and period,
+// as CSV (section, item, series, value); cells a spreadsheet would run as formulas are neutralised.
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { org } = await requireOrg(request, context, params.org, "reports.view");
+  const parsed = parseSearchParams(DashboardQuerySchema, new URL(request.url));
+  if (!parsed.success) throw json({ message: "These filters or this period cannot be used." }, { status: 400 });
+  const csv = await boardReportCsv(context.db, org, parsed.data);
+  if (typeof csv !== "string") throw json({ message: csv.message }, { status: csv.status });
+  const date = new Date().toISOString().slice(0, 10);
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${org.slug}-board-report-${date}.csv"`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

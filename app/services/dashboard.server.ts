@@ -1,0 +1,180 @@
+// The executive dashboard and the board report: the roll-ups and live counts of one tenant for a
+// filter and a period, aggregated (app/domain/report), with country and principle names resolved
+// here once (server and browser ICU data differ for a few regions). Read-only.
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/types";
+import {
+  actionFigures,
+  assessmentFigures,
+  cubeRows,
+  principleRows,
+  markRollupStale,
+  riskiestSuppliers,
+  rollupState,
+  trendPoints,
+} from "../models/dashboard.server";
+import { filterOptions } from "../models/supplier.server";
+import { principleScores, summarize, summarizeParts, topCountriesByRisk } from "../domain/report/aggregate";
+import { periodBounds, resolvePeriod } from "../domain/report/period";
+import { scopeLabel } from "../domain/report/figures";
+import { writeNarrative, type NarrativeSection } from "../domain/report/narrative";
+import { reportCsv } from "../domain/report/csv";
+import { NO_TIER, type Band, type DashboardData, type DashboardFilter } from "../domain/report/types";
+import { PRINCIPLES } from "../domain/questionnaire/types";
+import { translator } from "../domain/questionnaire/i18n";
+import { countryName } from "../components/country";
+import type { DashboardQuery } from "../schemas/dashboard";
+import { activeJobs, currentMethodology, refreshRollup } from "./risk.server";
+import { log } from "../lib/logger.server";
+import { nowIso } from "../lib/time";
+
+type DB = Kysely<Database>;
+
+export type DashboardResult = { ok: true; data: DashboardData; options: DashboardOptions } | { status: 400; message: string };
+
+export interface DashboardOptions {
+  tiers: number[];
+  countries: Array<{ iso2: string; name: string }>;
+  sectors: string[];
+  goods: string[];
+}
+
+const t = translator("en");
+// Intl.DisplayNames is slow enough to show in a profile of this page: names are kept once resolved.
+const COUNTRY_NAMES = new Map<string, string>();
+function nameOf(iso2: string): string {
+  let name = COUNTRY_NAMES.get(iso2);
+  if (name === undefined) COUNTRY_NAMES.set(iso2, (name = countryName(iso2)));
+  return name;
+}
+const PRINCIPLE_LABELS = PRINCIPLES.map((p) => ({ principle: p, label: t(`principle.${p}`) }));
+
+function filterOf(q: DashboardQuery): DashboardFilter {
+  const f: DashboardFilter = {};
+  if (q.tier !== undefined) f.tier = q.tier;
+  if (q.country) f.country = q.country;
+  if (q.sector) f.sector = q.sector;
+  if (q.good) f.good = q.good;
+  if (q.band) f.band = q.band;
+  return f;
+}
+
+/**
+ * Call after a supplier edit that moves no score but may change what the roll-ups count (spend,
+ * currency, status): they are marked stale and rewritten on the next read, so the save does not
+ * wait for a pass over the tenant. Never throws (the edit is already committed).
+ */
+export async function supplierFiguresChanged(db: DB, orgId: number): Promise<void> {
+  try {
+    await markRollupStale(db, orgId);
+  } catch (e) {
+    log.error("dashboard roll-up not marked stale", { orgId, error: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+/** Scores at or above this are in a worse band than `band` (the top-ten query starts below it). */
+async function bandCeiling(db: DB, orgId: number, band: Band | undefined): Promise<number | undefined> {
+  if (!band || band === "critical" || band === "none") return undefined;
+  const { bands } = (await currentMethodology(db, orgId)).config;
+  return band === "high" ? bands.critical : band === "medium" ? bands.high : bands.medium;
+}
+
+/** The dashboard's figures for a filter and a period (the URL's query, already parsed). */
+export async function dashboardData(db: DB, orgId: number, q: DashboardQuery, now: Date = new Date()): Promise<DashboardResult> {
+  const today = nowIso(now).slice(0, 10);
+  const period = resolvePeriod(q, today);
+  if ("error" in period) return { status: 400, message: period.error };
+  const filter = filterOf(q);
+  const { fromIso, toIso } = periodBounds(period);
+
+  // Roll-ups never written (a tenant created before them, or not scored yet) or made stale by a
+  // supplier edit are rewritten now, with today's snapshot (writeSnapshot), before they are read.
+  let state = await rollupState(db, orgId);
+  if (!state || state.stale) {
+    await refreshRollup(db, orgId);
+    state = (await rollupState(db, orgId)) ?? { refreshedAt: nowIso(now), stale: false };
+  }
+  const refreshedAt = state.refreshedAt;
+
+  const [cells, principles, options, riskiest, trend, assessments, actions, jobs] = await Promise.all([
+    cubeRows(db, orgId, filter, now),
+    principleRows(db, orgId, filter),
+    filterOptions(db, orgId),
+    filter.band === "none" ? Promise.resolve([]) : bandCeiling(db, orgId, filter.band).then((below) => riskiestSuppliers(db, orgId, filter, 10, below)),
+    trendPoints(db, orgId, period.from, period.to, filter),
+    assessmentFigures(db, orgId, filter, fromIso, toIso, today),
+    actionFigures(db, orgId, filter, fromIso, toIso, today),
+    activeJobs(db, orgId),
+  ]);
+
+  const summary = cells.live ? summarize(cells.cells) : summarizeParts(cells.byTier, cells.byCountry);
+  const countryNames: Record<string, string> = {};
+  const named = (iso2: string) => (countryNames[iso2] ??= nameOf(iso2));
+  for (const c of summary.countries) named(c.country);
+  for (const c of options.countries) named(c);
+  for (const r of riskiest) named(r.country);
+  if (filter.country) named(filter.country);
+
+  const data: DashboardData = {
+    filter,
+    period,
+    emptyTenant: options.countries.length === 0,
+    summary,
+    principles: principleScores(principles, PRINCIPLE_LABELS),
+    trend: { points: trend, scope: filter.tier !== undefined || filter.country ? "tier-country" : "all" },
+    funnel: assessments.funnel,
+    assessments: { overdue: assessments.overdue, approvedInPeriod: assessments.approvedInPeriod },
+    actions,
+    riskiest: riskiest.map((r) => ({ ...r, countryName: named(r.country) })),
+    countryNames,
+    pending: jobs.map((j) => ({ trigger: j.trigger, done: j.progress_done, total: j.progress_total })),
+    refreshedAt,
+  };
+  const tiers = [...options.tiers].sort((a, b) => a - b);
+  if (summary.byTier.some((b) => b.tier === NO_TIER) || filter.tier === NO_TIER) tiers.push(NO_TIER);
+  return {
+    ok: true,
+    data,
+    options: {
+      tiers,
+      countries: options.countries.map((c) => ({ iso2: c, name: named(c) })).sort((a, b) => a.name.localeCompare(b.name, "en")),
+      sectors: options.sectors,
+      goods: options.goods,
+    },
+  };
+}
+
+export interface BoardReport {
+  data: DashboardData;
+  options: DashboardOptions;
+  narrative: NarrativeSection[];
+  scope: string | null;
+  generatedAt: string;
+}
+
+/** The board report: the dashboard's figures for the period, and the narrative written from them. */
+export async function boardReport(db: DB, orgId: number, q: DashboardQuery, now: Date = new Date()): Promise<BoardReport | { status: 400; message: string }> {
+  const r = await dashboardData(db, orgId, q, now);
+  if (!("ok" in r)) return r;
+  const d = r.data;
+  const scope = scopeLabel(d.filter, d.countryNames);
+  const narrative = writeNarrative({
+    period: d.period,
+    scope,
+    trend: d.trend.points,
+    now: { suppliers: d.summary.suppliers, assessed: d.summary.assessed, bands: d.summary.bands, avgScore: d.summary.avgScore },
+    riskiest: d.riskiest,
+    countries: topCountriesByRisk(d.summary.countries, 3).map((c) => ({ name: d.countryNames[c.country] ?? c.country, high: c.high, critical: c.critical })),
+    actions: d.actions,
+    funnel: d.funnel,
+    assessments: d.assessments,
+  });
+  return { data: d, options: r.options, narrative, scope, generatedAt: nowIso(now) };
+}
+
+/** The numbers behind every chart of the report, as CSV text. */
+export async function boardReportCsv(db: DB, org: { id: number; name: string }, q: DashboardQuery, now: Date = new Date()): Promise<string | { status: 400; message: string }> {
+  const r = await boardReport(db, org.id, q, now);
+  if ("status" in r) return r;
+  return reportCsv(r.data, { organization: org.name, scope: r.scope, generatedAt: r.generatedAt });
+}
