@@ -4,8 +4,9 @@
 // executive, who reads everything and changes nothing. Every test makes its own suppliers (names
 // with a random suffix): two workers share one database.
 import fs from "node:fs/promises";
+import Database from "better-sqlite3";
 import type { APIResponse, Locator, Page, Response } from "@playwright/test";
-import { BASE_URL } from "./support/env";
+import { BASE_URL, E2E_DB_FILE } from "./support/env";
 import { linksAmong, readCsv, supplierById, supplierByName, supplierGoods } from "./support/db";
 import { expect, test, waitForHydration } from "./support/fixtures";
 
@@ -323,7 +324,8 @@ test("the list filters by country and tier in the URL, and exports exactly those
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM, for Excel
     const text = bytes.toString("utf8");
     const [header, ...records] = readCsv(text);
-    expect(header).toEqual(templateHeader);
+    // The template's columns, then the computed risk score and band (which an import ignores).
+    expect(header).toEqual([...templateHeader!, "risk_score", "risk_band"]);
     expect(records).toHaveLength(count);
     const col = (key: string) => header!.indexOf(key);
     for (const r of records) expect(r[col("country")]).toBe("PT");
@@ -335,6 +337,105 @@ test("the list filters by country and tier in the URL, and exports exactly those
     expect(formulaRows[0]![col("name")]).toBe(`'${formulaName}`);
     expect(text).toContain(`"'=HYPERLINK(""x"")  Trading ${sfx}"`);
     for (const r of records) for (const cell of r) expect(cell, `cell ${cell}`).not.toMatch(/^[=+\-@]/);
+  });
+});
+
+/**
+ * Sets suppliers' current risk as the risk service would (scores themselves are tested with the
+ * risk model): fixed values make the filter and the sort order known in advance.
+ */
+function setRisk(values: Array<[id: number, score: number | null, band: string | null]>): void {
+  const db = new Database(E2E_DB_FILE, { fileMustExist: true });
+  try {
+    db.pragma("busy_timeout = 5000"); // the server writes to the same file
+    const stmt = db.prepare("UPDATE suppliers SET risk_score = ?, risk_band = ?, risk_computed_at = ? WHERE id = ?");
+    db.transaction(() => {
+      for (const [id, score, band] of values) stmt.run(score, band, score === null ? null : new Date().toISOString(), id);
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+test("the list shows each supplier's risk, filters by band in the URL, sorts by score and by band, and exports both", async ({ page, loginAs }) => {
+  // Borealis: the risk methodology tests recompute Acme's scores while they run.
+  const BOREALIS = "/o/borealis/suppliers";
+  const sfx = suffix();
+  await loginAs("compliance@borealis.test");
+  const create = async (name: string) => {
+    const res = await page.request.post(`${BOREALIS}/new`, { form: { status: "active", name, country: "VN" }, headers: { Origin: BASE_URL }, maxRedirects: 0 });
+    expect(res.status(), await res.text()).toBe(302);
+    return Number(/\/suppliers\/(\d+)$/.exec(res.headers()["location"] ?? "")?.[1]);
+  };
+  const names = { critical: `Risk Critical ${sfx}`, medium: `Risk Medium ${sfx}`, low: `Risk Low ${sfx}`, none: `Risk Unscored ${sfx}` };
+  const ids = { critical: await create(names.critical), medium: await create(names.medium), low: await create(names.low), none: await create(names.none) };
+  setRisk([[ids.critical, 88.5, "critical"], [ids.medium, 41, "medium"], [ids.low, 12, "low"], [ids.none, null, null]]);
+
+  const rows = page.getByRole("table").locator("tbody tr");
+  const nameCells = rows.locator("td:first-child");
+  const riskCell = (name: string) => rows.filter({ hasText: name }).locator("td.risk");
+
+  await test.step("the Risk column: score and band in words, or Not scored", async () => {
+    await page.goto(`${BOREALIS}?q=${sfx}`);
+    await waitForHydration(page, "form.filters");
+    await expect(rows).toHaveCount(4);
+    await expect(riskCell(names.critical)).toHaveText("88.5 Critical");
+    await expect(riskCell(names.critical).locator(".badge")).toHaveClass(/risk-critical/);
+    await expect(riskCell(names.medium)).toHaveText("41 Medium");
+    await expect(riskCell(names.low)).toHaveText("12 Low");
+    await expect(riskCell(names.none)).toHaveText("Not scored");
+  });
+
+  await test.step("filter by band through the form; the filter lives in the URL", async () => {
+    await page.getByLabel("Risk", { exact: true }).selectOption({ label: "Critical" });
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL((u) => u.searchParams.get("risk") === "critical" && u.searchParams.get("q") === sfx);
+    await expect(nameCells).toHaveText([names.critical]);
+    await expect(page.getByRole("status")).toHaveText("1 supplier match these filters");
+
+    await page.getByLabel("Risk", { exact: true }).selectOption({ label: "Not scored" });
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL((u) => u.searchParams.get("risk") === "none");
+    await expect(nameCells).toHaveText([names.none]);
+    await page.reload();
+    await expect(page.getByLabel("Risk", { exact: true })).toHaveValue("none");
+    await expect(nameCells).toHaveText([names.none]);
+  });
+
+  await test.step("sort by score: highest first, then lowest first; unscored last both ways", async () => {
+    await page.goto(`${BOREALIS}?q=${sfx}`);
+    await waitForHydration(page, "form.filters");
+    const header = page.getByRole("columnheader", { name: /^Risk/ });
+    await header.getByRole("link", { name: /^Risk/ }).click();
+    await expect(page).toHaveURL((u) => u.searchParams.get("sort") === "score" && u.searchParams.get("dir") === "desc");
+    await expect(nameCells).toHaveText([names.critical, names.medium, names.low, names.none]);
+    await expect(header).toHaveAttribute("aria-sort", "descending");
+    await header.getByRole("link", { name: /^Risk/ }).click();
+    await expect(page).toHaveURL((u) => u.searchParams.get("sort") === "score" && u.searchParams.get("dir") === "asc");
+    await expect(nameCells).toHaveText([names.low, names.medium, names.critical, names.none]);
+    await header.getByRole("link", { name: /^by band/ }).click();
+    await expect(page).toHaveURL((u) => u.searchParams.get("sort") === "band" && u.searchParams.get("dir") === "desc");
+    await expect(nameCells).toHaveText([names.critical, names.medium, names.low, names.none]);
+  });
+
+  await test.step("a row's link opens the supplier in the app (no full page load)", async () => {
+    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    await nameCells.filter({ hasText: names.medium }).getByRole("link").click();
+    await expect(page).toHaveURL(`${BASE_URL}${BOREALIS}/${ids.medium}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(names.medium);
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    await page.goBack();
+    await expect(nameCells).toHaveText([names.critical, names.medium, names.low, names.none]);
+  });
+
+  await test.step("the export has the score and band of the filtered rows", async () => {
+    const res = await page.request.get(`${BOREALIS}/export.csv?q=${sfx}&risk=critical`);
+    expect(res.status()).toBe(200);
+    const [header, ...records] = readCsv(await res.text());
+    expect(header!.slice(-2)).toEqual(["risk_score", "risk_band"]);
+    expect(records.map((r) => [r[header!.indexOf("name")], r[header!.indexOf("risk_score")], r[header!.indexOf("risk_band")]])).toEqual([
+      [names.critical, "88.5", "critical"],
+    ]);
   });
 });
 

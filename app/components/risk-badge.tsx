@@ -1,7 +1,7 @@
 // A supplier's risk: the band as a coloured badge that always says its band in words (colour is
 // never the only cue), optionally preceded by the score. Colours are in app.css (.badge.risk-*),
 // each at least 4.5:1 text/background contrast (WCAG AA for small text).
-// No hooks: cheap enough to render once per row of a 200-row list.
+import { escapeHtml, spanHtml } from "./html-string";
 
 export const RISK_BAND_LABELS: Readonly<Record<string, string>> = {
   critical: "Critical",
@@ -15,15 +15,34 @@ export function formatRiskScore(score: number): string {
   return String(Math.round(score * 10) / 10);
 }
 
-/** `band` null: "Not scored". `score` null or left out: the badge alone (for places that show the score elsewhere). */
-export function RiskBadge({ band, score }: { band: string | null | undefined; score?: number | null }) {
-  if (!band) return <span className="badge risk risk-none">Not scored</span>;
+interface RiskBadgeProps {
+  /** null: not scored yet. */
+  band: string | null | undefined;
+  /** Shown before the badge; null or left out: the badge alone (where the score is shown elsewhere). */
+  score?: number | null;
+}
+
+function parts({ band, score }: RiskBadgeProps) {
+  if (!band) return { className: "badge risk risk-none", text: "Not scored", score: null };
   const known = RISK_BAND_LABELS[band];
-  const badge = <span className={`badge risk risk-${known ? band : "none"}`}>{known ?? band}</span>;
-  if (score === null || score === undefined || !Number.isFinite(score)) return badge;
+  const shown = score === null || score === undefined || !Number.isFinite(score) ? null : formatRiskScore(score);
+  return { className: `badge risk risk-${known ? band : "none"}`, text: known ?? band, score: shown };
+}
+
+export function RiskBadge(props: RiskBadgeProps) {
+  const p = parts(props);
+  const badge = <span className={p.className}>{p.text}</span>;
+  if (p.score === null) return badge;
   return (
     <span className="risk-value">
-      <span className="risk-value-score">{formatRiskScore(score)}</span> {badge}
+      <span className="risk-value-score">{p.score}</span> {badge}
     </span>
   );
+}
+
+/** The same markup as <RiskBadge>, as an HTML string (for rows rendered in bulk). */
+export function riskBadgeHtml(props: RiskBadgeProps): string {
+  const p = parts(props);
+  const badge = spanHtml(p.className, p.text);
+  return p.score === null ? badge : `<span class="risk-value"><span class="risk-value-score">${escapeHtml(p.score)}</span> ${badge}</span>`;
 }

@@ -1,4 +1,5 @@
-// The supplier list as rows in the import template's column order (SUPPLIER_FIELDS).
+// The supplier list as rows in the import template's column order (SUPPLIER_FIELDS), followed by
+// the computed columns the import ignores (EXPORT_ONLY_COLUMNS: risk score and band).
 import type { DbOrTrx } from "./types";
 import type { SupplierListQuery } from "../schemas/supplier";
 import { supplierListQuery } from "./supplier.server";
@@ -7,7 +8,7 @@ export async function exportSuppliers(db: DbOrTrx, orgId: number, f: SupplierLis
   const rows = await supplierListQuery(db, orgId, f)
     .select([
       "id", "external_ref", "name", "country", "address", "city", "sector", "annual_spend", "currency", "workers_count",
-      "contact_name", "contact_email", "os_id", "duns", "lei", "tax_id", "notes", "status",
+      "contact_name", "contact_email", "os_id", "duns", "lei", "tax_id", "notes", "status", "risk_score", "risk_band",
     ])
     .orderBy("name_norm")
     .orderBy("id")
@@ -31,5 +32,6 @@ export async function exportSuppliers(db: DbOrTrx, orgId: number, f: SupplierLis
     r.external_ref, r.name, r.country, r.address, r.city, r.sector, (goodsOf.get(r.id) ?? []).join("|"),
     r.annual_spend == null ? null : Number(r.annual_spend), r.currency, r.workers_count, r.contact_name, r.contact_email,
     r.os_id, r.duns, r.lei, r.tax_id, r.notes, r.status, (buyersOf.get(r.id) ?? []).join("|"),
+    r.risk_score == null ? null : Number(r.risk_score), r.risk_band,
   ]);
 }

@@ -1,16 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useLoaderData, useNavigate, useRouteError, useSearchParams } from "@remix-run/react";
+import { Link, isRouteErrorResponse, useLoaderData, useNavigate, useRouteError, useSearchParams } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { requireOrg } from "../lib/auth.server";
 import { can } from "../domain/permissions";
 import { parseSearchParams } from "../schemas/audit";
-import { SUPPLIER_STATUSES, SupplierListQuerySchema } from "../schemas/supplier";
-import { filterOptions, listSuppliers } from "../models/supplier.server";
+import { RISK_FILTERS, SUPPLIER_STATUSES, SupplierListQuerySchema } from "../schemas/supplier";
+import { supplierListPage } from "../models/supplier.server";
 import { countryName } from "../components/country";
-import { StatusBadge, TierBadge, formatMoney, formatNumber, statusLabel } from "../components/supplier-display";
+import { formatMoney, formatNumber, statusLabel } from "../components/supplier-display";
+import { RISK_BAND_LABELS } from "../components/risk-badge";
+import { supplierRowsHtml, type SupplierListRow } from "../components/supplier-rows";
 import { useOrg } from "./o.$org";
 import { Pager } from "../components/pager";
+import { useDelegatedLinks } from "../components/delegated-links";
 
 export const meta: MetaFunction = () => [{ title: "Suppliers — Lantern" }];
 
@@ -22,7 +25,8 @@ const PARAM_HINTS: Record<string, string> = {
   sector: "Sector is at most 100 characters.",
   good: "Goods are at most 100 characters.",
   status: "Status is active, inactive, archived or all.",
-  sort: "Sort is one of name, country, tier, updated, spend, workers.",
+  risk: "Risk is critical, high, medium, low or none (not scored yet).",
+  sort: "Sort is one of name, country, tier, updated, spend, workers, score, band.",
   dir: "Direction is asc or desc.",
   page: "Page is a whole number from 1.",
   size: "Page size is a whole number from 10 to 200.",
@@ -40,16 +44,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     throw json({ message }, { status: 400 });
   }
   const f = parsed.data;
-  // Lean on purpose (100,000-supplier tenants): one page query (+ its count) and the filter menus.
-  const [{ rows, total }, options] = await Promise.all([listSuppliers(context.db, org.id, f), filterOptions(context.db, org.id)]);
-  // Country names are resolved here, once: the server's and the browser's ICU data differ for a few
-  // regions (e.g. "Hong Kong" vs "Hong Kong SAR China"), and both renders must agree.
-  const countries = options.countries.map((c) => ({ iso2: c, name: countryName(c) })).sort((a, b) => a.name.localeCompare(b.name, "en"));
+  // Lean on purpose (100,000-supplier tenants): the page's rows, its total and the filter menus (the
+  // last two reused while the data has not changed, see supplierListPage).
+  const { rows, total, options } = await supplierListPage(context.db, org.id, f);
+  // Only what the page shows, compactly: the rows travel twice (loader JSON, then the page's hydration data).
   return json({
-    rows,
+    rows: rows.map(
+      ([id, ref, name, country, city, sector, tier, status, spend, currency, score, band]): SupplierListRow => [
+        id, name, ref, country, city, sector, tier, status, formatMoney(spend, currency), score, band,
+      ],
+    ),
     total,
-    options,
-    countries,
+    options: { tiers: options.tiers, sectors: options.sectors, goods: options.goods },
+    countries: countryMenu(options.countries),
     query: f,
     pages: Math.max(1, Math.ceil(total / f.size)),
     mayEdit: can(role, "suppliers.edit"),
@@ -58,15 +65,32 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
 }
 
-type SortKey = "name" | "country" | "tier" | "spend";
+// Country names are resolved on the server, once: the server's and the browser's ICU data differ for
+// a few regions (e.g. "Hong Kong" vs "Hong Kong SAR China"), and both renders must agree. The menu
+// is the same for every request while the tenant's countries are (the options come from a cache).
+const countryMenus = new WeakMap<readonly string[], Array<{ iso2: string; name: string }>>();
+function countryMenu(codes: readonly string[]) {
+  let menu = countryMenus.get(codes);
+  if (!menu) {
+    menu = codes.map((c) => ({ iso2: c, name: countryName(c) })).sort((a, b) => a.name.localeCompare(b.name, "en"));
+    countryMenus.set(codes, menu);
+  }
+  return menu;
+}
+
+type SortKey = "name" | "country" | "tier" | "spend" | "score" | "band";
+
+const riskFilterLabel = (value: (typeof RISK_FILTERS)[number]) => (value === "none" ? "Not scored" : (RISK_BAND_LABELS[value] ?? value));
 
 export default function SupplierList() {
   const { rows, total, options, countries, query, pages, mayEdit, mayImport, mayAssess } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const navigate = useNavigate();
+  const onLinkClick = useDelegatedLinks();
   const { org } = useOrg();
   const base = `/o/${org.slug}/suppliers`;
 
+  // Links in this page are plain <a data-discover> elements, navigated by onLinkClick on <main>.
   const withParams = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(changes)) {
@@ -74,7 +98,7 @@ export default function SupplierList() {
       else next.set(k, v);
     }
     const s = next.toString();
-    return s ? `?${s}` : "?";
+    return s ? `${base}?${s}` : base;
   };
   const exportParams = new URLSearchParams(params);
   exportParams.delete("page");
@@ -91,26 +115,32 @@ export default function SupplierList() {
   };
 
   const nameOf = new Map(countries.map((c) => [c.iso2, c.name]));
-  const filtered = ["q", "tier", "country", "sector", "good", "status"].some((k) => params.get(k));
+  const filtered = ["q", "tier", "country", "sector", "good", "status", "risk"].some((k) => params.get(k));
 
-  const sortHeader = (k: SortKey, label: string, className?: string) => {
+  // A header's link: the first click sorts in `first` order (risk: highest first), the next reverses.
+  const sortLink = (k: SortKey, label: string, first: "asc" | "desc" = "asc") => {
     const active = query.sort === k;
-    const nextDir = active && query.dir === "asc" ? "desc" : "asc";
+    const nextDir = active ? (query.dir === "asc" ? "desc" : "asc") : first;
     return (
-      <th scope="col" key={k} className={className} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
-        <Link to={withParams({ sort: k, dir: nextDir, page: null })} className="sort-link">
-          {label}
-          <span aria-hidden="true" className="sort-mark">
-            {active ? (query.dir === "asc" ? " ▲" : " ▼") : " ↕"}
-          </span>
-          <span className="sr-only">{active ? `, sorted ${query.dir === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
-        </Link>
-      </th>
+      <a href={withParams({ sort: k, dir: nextDir, page: null })} className="sort-link" data-discover="true">
+        {label}
+        <span aria-hidden="true" className="sort-mark">
+          {active ? (query.dir === "asc" ? " ▲" : " ▼") : " ↕"}
+        </span>
+        <span className="sr-only">{active ? `, sorted ${query.dir === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
+      </a>
     );
   };
+  const ariaSort = (...keys: SortKey[]) => (keys.includes(query.sort as SortKey) ? (query.dir === "asc" ? "ascending" : "descending") : undefined);
+  const sortHeader = (k: SortKey, label: string, className?: string) => (
+    <th scope="col" className={className} aria-sort={ariaSort(k)}>
+      {sortLink(k, label)}
+    </th>
+  );
 
   return (
-    <main className="page wide supplier-page">
+    // onLinkClick: the clicks (and Enter on a focused link) of the links inside.
+    <main className="page wide supplier-page" onClick={onLinkClick}>
       <div className="page-head">
         <h1>Suppliers</h1>
         <div className="actions">
@@ -118,24 +148,24 @@ export default function SupplierList() {
             Export CSV
           </a>
           {mayAssess && total > 0 ? (
-            <Link className="button secondary" to={`/o/${org.slug}/assessments/new${exportQuery ? `?${exportQuery}` : ""}`}>
+            <a className="button secondary" href={`/o/${org.slug}/assessments/new${exportQuery ? `?${exportQuery}` : ""}`} data-discover="true">
               Assess these suppliers
-            </Link>
+            </a>
           ) : null}
           {mayImport ? (
-            <Link className="button secondary" to={`${base}/import`}>
+            <a className="button secondary" href={`${base}/import`} data-discover="true">
               Import CSV
-            </Link>
+            </a>
           ) : null}
           {mayEdit ? (
-            <Link className="button" to={`${base}/new`}>
+            <a className="button" href={`${base}/new`} data-discover="true">
               New supplier
-            </Link>
+            </a>
           ) : null}
         </div>
       </div>
 
-      <Form method="get" className="filters supplier-filters" aria-label="Search and filter suppliers" onSubmit={onSubmit} key={params.toString()}>
+      <form method="get" action={base} className="filters supplier-filters" aria-label="Search and filter suppliers" onSubmit={onSubmit} key={params.toString()}>
         <div className="field grow">
           <label htmlFor="f-q">Name or reference</label>
           <input id="f-q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={200} />
@@ -146,7 +176,7 @@ export default function SupplierList() {
             <option value="">Any tier</option>
             {options.tiers.map((t) => (
               <option key={t} value={t}>
-                Tier {t}
+                {`Tier ${t}`}
               </option>
             ))}
           </select>
@@ -197,6 +227,17 @@ export default function SupplierList() {
           </select>
         </div>
         <div className="field">
+          <label htmlFor="f-risk">Risk</label>
+          <select id="f-risk" name="risk" defaultValue={query.risk ?? ""}>
+            <option value="">Any risk</option>
+            {RISK_FILTERS.map((b) => (
+              <option key={b} value={b}>
+                {riskFilterLabel(b)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
           <label htmlFor="f-size">Per page</label>
           <select id="f-size" name="size" defaultValue={String(query.size)}>
             {[25, 50, 100, 200].map((n) => (
@@ -212,21 +253,20 @@ export default function SupplierList() {
           Apply
         </button>
         {filtered ? (
-          <Link to="?" className="button link">
+          <a href={base} className="button link" data-discover="true">
             Clear filters
-          </Link>
+          </a>
         ) : null}
-      </Form>
+      </form>
 
       <p className="muted" role="status">
-        {formatNumber(total)} {total === 1 ? "supplier" : "suppliers"}
-        {filtered ? " match these filters" : ""}
+        {`${formatNumber(total)} ${total === 1 ? "supplier" : "suppliers"}${filtered ? " match these filters" : ""}`}
       </p>
 
       {rows.length ? (
         <div className="table-scroll">
           <table className="table supplier-table">
-            <caption className="sr-only">Suppliers, page {query.page} of {pages}</caption>
+            <caption className="sr-only">{`Suppliers, page ${query.page} of ${pages}`}</caption>
             <thead>
               <tr>
                 {sortHeader("name", "Name")}
@@ -236,40 +276,34 @@ export default function SupplierList() {
                 {sortHeader("tier", "Tier")}
                 <th scope="col">Sector</th>
                 <th scope="col">Status</th>
+                <th scope="col" className="risk" aria-sort={ariaSort("score", "band")}>
+                  {sortLink("score", "Risk", "desc")}
+                  <span className="sort-alt"> {sortLink("band", "by band", "desc")}</span>
+                </th>
                 {sortHeader("spend", "Annual spend", "num")}
               </tr>
             </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`${base}/${r.id}`}>{r.name}</Link>
-                  </td>
-                  <td className="nowrap">{r.external_ref ?? ""}</td>
-                  <td>{nameOf.get(r.country) ?? r.country}</td>
-                  <td>{r.city ?? ""}</td>
-                  <td className="nowrap">
-                    <TierBadge tier={r.tier} />
-                  </td>
-                  <td>{r.sector ?? ""}</td>
-                  <td>
-                    <StatusBadge status={r.status} />
-                  </td>
-                  <td className="num nowrap">{formatMoney(r.annual_spend == null ? null : Number(r.annual_spend), r.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
+            {/* One HTML string for the rows (see supplier-rows.ts); its links are handled by onLinkClick. */}
+            <tbody dangerouslySetInnerHTML={{ __html: supplierRowsHtml(rows, base, nameOf) }} />
           </table>
         </div>
       ) : (
         <div className="empty">
           {total > 0 ? (
             <p>
-              There is no page {query.page}. <Link to={withParams({ page: null })}>Go to the first page</Link>.
+              There is no page {query.page}.{" "}
+              <a href={withParams({ page: null })} data-discover="true">
+                Go to the first page
+              </a>
+              .
             </p>
           ) : filtered ? (
             <p>
-              No supplier matches these filters. <Link to="?">Clear the filters</Link>.
+              No supplier matches these filters.{" "}
+              <a href={base} data-discover="true">
+                Clear the filters
+              </a>
+              .
             </p>
           ) : (
             <p>No suppliers yet.{mayEdit ? " Add one, or import a CSV file." : ""}</p>

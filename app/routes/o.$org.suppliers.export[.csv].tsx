@@ -4,21 +4,17 @@ import { requireOrg } from "../lib/auth.server";
 import { SupplierListQuerySchema } from "../schemas/supplier";
 import { parseSearchParams } from "../schemas/audit";
 import { exportSuppliers } from "../models/supplier-export.server";
-import { toCsv } from "../domain/csv/serialize";
-import { SUPPLIER_FIELDS } from "../domain/csv/fields";
+import { EXPORT_HEADER, toCsv } from "../domain/csv/serialize";
 
 // The current filtered list as CSV, in the import template's columns (so it can be edited and
-// re-imported); cells that a spreadsheet would run as formulas are neutralised.
+// re-imported) plus the risk score and band (which the import ignores); cells that a spreadsheet
+// would run as formulas are neutralised.
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { org } = await requireOrg(request, context, params.org, "suppliers.view");
   const parsed = parseSearchParams(SupplierListQuerySchema, new URL(request.url));
   if (!parsed.success) throw json({ message: "Invalid filter" }, { status: 400 });
   const rows = await exportSuppliers(context.db, org.id, parsed.data);
-  const csv = toCsv(
-    SUPPLIER_FIELDS.map((f) => f.key),
-    rows,
-    { bom: true },
-  );
+  const csv = toCsv(EXPORT_HEADER, rows, { bom: true });
   const date = new Date().toISOString().slice(0, 10);
   return new Response(csv, {
     headers: {

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Outlet, useLoaderData, useLocation, useNavigation, useRouteLoaderData } from "@remix-run/react";
 import { requireOrg } from "../lib/auth.server";
 import { ACTIONS, can, ROLE_LABELS, type Action } from "../domain/permissions";
+import { useDelegatedLinks } from "../components/delegated-links";
 
 // The tenant layout: the guard runs here for every page under /o/<slug> (and again in each child
 // loader/action, which Remix runs in parallel and which must not rely on the parent).
@@ -18,67 +19,54 @@ export function useOrg() {
   return { ...data, can: (a: Action) => data.allowed.includes(a) };
 }
 
+/**
+ * The sidebar's links: what <NavLink> renders (class "active" / "pending", aria-current="page" on
+ * the current section, data-discover) with the location and navigation read once for all of them,
+ * and one click handler (delegated-links.ts); every page of a tenant renders this layout.
+ */
+function useNavLinks() {
+  const location = useLocation();
+  const navigation = useNavigation();
+  const onClick = useDelegatedLinks();
+  const here = location.pathname.toLowerCase();
+  const next = navigation.location ? navigation.location.pathname.toLowerCase() : null;
+  const within = (path: string | null, to: string, end: boolean) =>
+    path !== null && (path === to || (!end && path.startsWith(to) && path.charAt(to.length) === "/"));
+  const link = (to: string, label: string, end = false) => {
+    const t = to.toLowerCase();
+    const active = within(here, t, end);
+    const className = [active ? "active" : null, within(next, t, end) ? "pending" : null].filter(Boolean).join(" ");
+    return (
+      <a href={to} className={className} aria-current={active ? "page" : undefined} data-discover="true">
+        {label}
+      </a>
+    );
+  };
+  return { link, onClick };
+}
+
 export default function OrgLayout() {
   const { org, role, allowed } = useLoaderData<typeof loader>();
   const may = (a: Action) => allowed.includes(a);
   const base = `/o/${org.slug}`;
+  const { link, onClick } = useNavLinks();
   return (
     <div className="org-shell">
       <aside className="sidebar" aria-label={`${org.name} navigation`}>
         <p className="org-name">{org.name}</p>
         <p className="muted small">{ROLE_LABELS[role]}</p>
-        <nav>
+        <nav onClick={onClick}>
           <ul>
-            <li>
-              <NavLink to={base} end>
-                Overview
-              </NavLink>
-            </li>
-            {may("suppliers.view") ? (
-              <li>
-                <NavLink to={`${base}/suppliers`}>Suppliers</NavLink>
-              </li>
-            ) : null}
-            {may("assessments.view") ? (
-              <li>
-                <NavLink to={`${base}/assessments`}>Assessments</NavLink>
-              </li>
-            ) : null}
-            {may("actions.view") ? (
-              <li>
-                <NavLink to={`${base}/actions`}>Corrective actions</NavLink>
-              </li>
-            ) : null}
-            {may("reports.view") ? (
-              <li>
-                <NavLink to={`${base}/report`}>Board report</NavLink>
-              </li>
-            ) : null}
-            {may("risk.view") ? (
-              <li>
-                <NavLink to={`${base}/methodology`}>Methodology</NavLink>
-              </li>
-            ) : null}
-            {may("methodology.edit") ? (
-              <li>
-                <NavLink to={`${base}/settings/methodology`}>Risk settings</NavLink>
-              </li>
-            ) : null}
-            {may("members.view") ? (
-              <li>
-                <NavLink to={`${base}/members`}>Team</NavLink>
-              </li>
-            ) : null}
-            {may("audit.view") ? (
-              <li>
-                <NavLink to={`${base}/audit`}>Audit log</NavLink>
-              </li>
-            ) : null}
-            {may("outbox.view") ? (
-              <li>
-                <NavLink to={`${base}/outbox`}>Outbox</NavLink>
-              </li>
-            ) : null}
+            <li>{link(base, "Overview", true)}</li>
+            {may("suppliers.view") ? <li>{link(`${base}/suppliers`, "Suppliers")}</li> : null}
+            {may("assessments.view") ? <li>{link(`${base}/assessments`, "Assessments")}</li> : null}
+            {may("actions.view") ? <li>{link(`${base}/actions`, "Corrective actions")}</li> : null}
+            {may("reports.view") ? <li>{link(`${base}/report`, "Board report")}</li> : null}
+            {may("risk.view") ? <li>{link(`${base}/methodology`, "Methodology")}</li> : null}
+            {may("methodology.edit") ? <li>{link(`${base}/settings/methodology`, "Risk settings")}</li> : null}
+            {may("members.view") ? <li>{link(`${base}/members`, "Team")}</li> : null}
+            {may("audit.view") ? <li>{link(`${base}/audit`, "Audit log")}</li> : null}
+            {may("outbox.view") ? <li>{link(`${base}/outbox`, "Outbox")}</li> : null}
           </ul>
         </nav>
       </aside>

@@ -7,9 +7,17 @@ import * as create from "./o.$org.suppliers.new";
 import * as page from "./o.$org.suppliers.$id._index";
 import * as edit from "./o.$org.suppliers.$id.edit";
 import * as search from "./o.$org.suppliers.search";
+import * as exportCsv from "./o.$org.suppliers.export[.csv]";
+import { parseSupplierCsv } from "../domain/csv/parse";
+import { suggestMapping } from "../domain/csv/mapping";
+import { EXPORT_HEADER } from "../domain/csv/serialize";
 import type { Db } from "../../db/client";
+import type { SupplierListRow } from "../components/supplier-rows";
 
-type Row = { id: number; name: string; country: string; tier: number | null; status: string; external_ref: string | null };
+type Row = {
+  id: number; name: string; country: string; tier: number | null; status: string; external_ref: string | null;
+  spend: string; risk_score: number | null; risk_band: string | null;
+};
 
 describeEachEngine("supplier routes", (h) => {
   let acme: Awaited<ReturnType<typeof makeOrg>>;
@@ -41,7 +49,15 @@ describeEachEngine("supplier routes", (h) => {
   async function listJson(query: string, cookie = officer()) {
     const r = await responseOf(() => list.loader({ request: get(`/o/acme/suppliers${query}`, cookie), params: acmeParams(), context: ctx() }));
     expect(r.status, query).toBe(200);
-    return (await r.json()) as { rows: Row[]; total: number; pages: number; mayEdit: boolean; mayImport: boolean; query: { page: number } };
+    const body = (await r.json()) as { rows: SupplierListRow[]; total: number; pages: number; mayEdit: boolean; mayImport: boolean; query: { page: number } };
+    // The loader sends compact rows; name their fields for the assertions.
+    const rows: Row[] = body.rows.map(([id, name, external_ref, country, , , tier, status, spend, risk_score, risk_band]) => ({
+      id, name, external_ref, country, tier, status, spend, risk_score, risk_band,
+    }));
+    return { ...body, rows };
+  }
+  async function setRisk(id: number, score: number | null, band: "low" | "medium" | "high" | "critical" | null) {
+    await h().db.updateTable("suppliers").set({ risk_score: score, risk_band: band, risk_computed_at: score === null ? null : new Date().toISOString() }).where("id", "=", id).execute();
   }
   function act(id: number, form: Record<string, string>, cookie = officer()) {
     return responseOf(() => page.action({ request: post(`/o/acme/suppliers/${id}`, form, cookie), params: acmeParams({ id: String(id) }), context: ctx() }));
@@ -99,11 +115,66 @@ describeEachEngine("supplier routes", (h) => {
     const desc = await listJson("?q=paging+mill&sort=name&dir=desc&size=10");
     expect(desc.rows[0]!.name).toBe("Paging Mill 12");
 
-    for (const q of ["?tier=abc", "?size=5", "?country=Narnia", "?sort=password", "?status=deleted", `?q=${"x".repeat(201)}`]) {
+    for (const q of ["?tier=abc", "?size=5", "?country=Narnia", "?sort=password", "?status=deleted", `?q=${"x".repeat(201)}`, "?risk=severe", "?sort=risk_score"]) {
       const r = await responseOf(() => list.loader({ request: get(`/o/acme/suppliers${q}`, officer()), params: acmeParams(), context: ctx() }));
       expect(r.status, q).toBe(400);
       expect((await r.json()).message, q).toMatch(/cannot be used/);
     }
+  });
+
+  it("filters by risk band (or not scored) and sorts by score or band, unscored suppliers last, from the URL", async () => {
+    await setup(h());
+    const plan: Array<[string, number | null, "low" | "medium" | "high" | "critical" | null]> = [
+      ["Risky Alpha", 91.5, "critical"],
+      ["Risky Bravo", 44, "medium"],
+      ["Risky Charlie", null, null],
+      ["Risky Delta", 12.3, "low"],
+      ["Risky Echo", 67, "high"],
+    ];
+    const id: Record<string, number> = {};
+    for (const [name, score, band] of plan) {
+      id[name] = await make(name, "CN", { annualSpend: "2500", currency: "EUR" });
+      await setRisk(id[name]!, score, band);
+    }
+    const names = (rows: Row[]) => rows.map((r) => r.name);
+
+    const all = await listJson("?q=risky");
+    expect(all.rows.find((r) => r.name === "Risky Alpha")).toMatchObject({ risk_score: 91.5, risk_band: "critical", spend: expect.stringMatching(/^EUR\s2,500$/) });
+    expect(all.rows.find((r) => r.name === "Risky Charlie")).toMatchObject({ risk_score: null, risk_band: null });
+
+    expect(names((await listJson("?q=risky&risk=critical")).rows)).toEqual(["Risky Alpha"]);
+    expect(names((await listJson("?q=risky&risk=none")).rows)).toEqual(["Risky Charlie"]);
+    expect((await listJson("?q=risky&risk=high")).total).toBe(1);
+
+    expect(names((await listJson("?q=risky&sort=score&dir=desc")).rows)).toEqual(["Risky Alpha", "Risky Echo", "Risky Bravo", "Risky Delta", "Risky Charlie"]);
+    expect(names((await listJson("?q=risky&sort=score&dir=asc")).rows)).toEqual(["Risky Delta", "Risky Bravo", "Risky Echo", "Risky Alpha", "Risky Charlie"]);
+    expect(names((await listJson("?q=risky&sort=band&dir=desc")).rows)).toEqual(["Risky Alpha", "Risky Echo", "Risky Bravo", "Risky Delta", "Risky Charlie"]);
+    expect(names((await listJson("?q=risky&sort=band&dir=asc")).rows)).toEqual(["Risky Delta", "Risky Bravo", "Risky Echo", "Risky Alpha", "Risky Charlie"]);
+
+    // The list follows a new score at once (its total comes from a cache checked against the database).
+    await setRisk(id["Risky Charlie"]!, 95, "critical");
+    expect(names((await listJson("?q=risky&risk=critical&sort=score&dir=desc")).rows)).toEqual(["Risky Charlie", "Risky Alpha"]);
+    expect((await listJson("?q=risky&risk=none")).total).toBe(0);
+
+    const bad = await responseOf(() => list.loader({ request: get("/o/acme/suppliers?risk=severe", officer()), params: acmeParams(), context: ctx() }));
+    expect((await bad.json()).message).toMatch(/Risk is critical, high, medium, low or none/);
+
+    // The export has the same filter, and the score and band after the template's columns...
+    const res = await responseOf(() => exportCsv.loader({ request: get("/o/acme/suppliers/export.csv?q=risky&risk=critical", officer()), params: acmeParams(), context: ctx() }));
+    expect(res.status).toBe(200);
+    const parsed = parseSupplierCsv(await res.text());
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.headers).toEqual(EXPORT_HEADER);
+    expect(parsed.headers.slice(-2)).toEqual(["risk_score", "risk_band"]);
+    const cell = (row: number, key: string) => parsed.rows[row]!.cells[parsed.headers.indexOf(key)];
+    expect(parsed.rows.map((_, i) => [cell(i, "name"), cell(i, "risk_score"), cell(i, "risk_band")])).toEqual([
+      ["Risky Alpha", "91.5", "critical"],
+      ["Risky Charlie", "95", "critical"],
+    ]);
+    // ...which an import of that file leaves alone.
+    const mapping = suggestMapping(parsed.headers);
+    expect(mapping.slice(-2)).toEqual([null, null]);
+    expect(mapping.slice(0, -2)).toEqual(parsed.headers.slice(0, -2));
   });
 
   it("refuses a stale edit with a 409 and the current record, and overwrites nothing", async () => {

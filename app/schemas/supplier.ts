@@ -69,7 +69,10 @@ export const LinkSchema = z.object({
   otherId: z.coerce.number({ invalid_type_error: "Choose a supplier" }).int().positive("Choose a supplier"),
 });
 
-export const SUPPLIER_SORTS = ["name", "country", "tier", "updated", "spend", "workers"] as const;
+export const SUPPLIER_SORTS = ["name", "country", "tier", "updated", "spend", "workers", "score", "band"] as const;
+
+/** The list's risk filter: a band, or "none" for suppliers whose score has not been computed yet. */
+export const RISK_FILTERS = ["critical", "high", "medium", "low", "none"] as const;
 
 /** The supplier list's filters, in the URL so a view can be bookmarked and shared. */
 export const SupplierListQuerySchema = z.object({
@@ -79,6 +82,7 @@ export const SupplierListQuerySchema = z.object({
   sector: z.string().trim().max(100).optional(),
   good: z.string().trim().max(100).optional(),
   status: z.enum([...SUPPLIER_STATUSES, "all"]).optional(),
+  risk: z.enum(RISK_FILTERS).optional(),
   sort: z.enum(SUPPLIER_SORTS).default("name"),
   dir: z.enum(["asc", "desc"]).default("asc"),
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),

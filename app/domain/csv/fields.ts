@@ -79,6 +79,18 @@ export const SUPPLIER_FIELDS = [
 
 export type FieldKey = (typeof SUPPLIER_FIELDS)[number]["key"];
 
+/**
+ * Columns the export writes after the template's: facts Lantern computes, not fields a file can set.
+ * The import knows them and always ignores them, so an exported file can be edited and imported
+ * again as it is.
+ */
+export const EXPORT_ONLY_COLUMNS = ["risk_score", "risk_band"] as const;
+export type ExportOnlyColumn = (typeof EXPORT_ONLY_COLUMNS)[number];
+
+export function isExportOnlyColumn(header: string): boolean {
+  return (EXPORT_ONLY_COLUMNS as readonly string[]).includes(header.trim().toLowerCase());
+}
+
 export const FIELD_KEYS: readonly FieldKey[] = SUPPLIER_FIELDS.map((f) => f.key);
 
 const FIELD_BY_KEY = new Map<string, SupplierField>(SUPPLIER_FIELDS.map((f) => [f.key, f]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FIELD_KEYS } from "./fields";
+import { EXPORT_ONLY_COLUMNS, FIELD_KEYS } from "./fields";
 import { mappingIsExact, normalizeHeader, rememberableMapping, suggestMapping, validateMapping } from "./mapping";
 
 const ERP = "Vendor No.;Vendor Name;Country/Region;City;Annual Spend (EUR);Employees;E-mail".split(";");
@@ -19,6 +19,18 @@ describe("suggestMapping", () => {
       "supplies_to",
       "contact_email",
     ]);
+  });
+
+  it("always ignores the export's computed columns (risk score and band), whatever was remembered", () => {
+    const exported = [...FIELD_KEYS, ...EXPORT_ONLY_COLUMNS];
+    expect(suggestMapping(exported)).toEqual([...FIELD_KEYS, null, null]);
+    // An earlier import sent a column called "risk score" to notes: the export's own column is still ignored.
+    const remembered = { "risk score": "notes", "risk band": "sector" } as const;
+    expect(suggestMapping(["name", "country", "risk_score", "RISK_BAND"], remembered)).toEqual(["name", "country", null, null]);
+    // An ERP's own "Risk score" column (not the export's exact name) still follows the remembered mapping.
+    expect(suggestMapping(["name", "country", "Risk score"], { "risk score": "notes" })).toEqual(["name", "country", "notes"]);
+    expect(mappingIsExact(exported)).toBe(true);
+    expect(mappingIsExact([...FIELD_KEYS, "risk_score", "risk_score"])).toBe(false);
   });
 
   it("knows common synonyms and ignores what it does not know", () => {

@@ -3,7 +3,7 @@
 // Pure module: no node, kysely or remix imports.
 
 import { normalizeName } from "../supply-chain/normalize";
-import { FIELD_KEYS, SUPPLIER_FIELDS, fieldByKey, isFieldKey, type FieldKey } from "./fields";
+import { FIELD_KEYS, SUPPLIER_FIELDS, fieldByKey, isExportOnlyColumn, isFieldKey, type FieldKey } from "./fields";
 
 export type ColumnMapping = Array<FieldKey | null>;
 /** What an organization remembers between imports: normalised header text → field (null = ignore). */
@@ -84,10 +84,12 @@ function candidates(header: string): string[] {
  * Suggested field per header (index-aligned; null = ignore). Strongest evidence first, over all
  * headers: the organization's remembered mapping, then the exact field key, the label, the synonym
  * table. No field is suggested twice; within one kind of evidence the leftmost header wins.
+ * The export's own computed columns (risk_score, risk_band) are always ignored, whatever was
+ * remembered: importing an exported file must not write a score into some field.
  */
 export function suggestMapping(headers: readonly string[], remembered?: RememberedMapping | null): ColumnMapping {
   const result: ColumnMapping = headers.map(() => null);
-  const decided = headers.map(() => false);
+  const decided = headers.map((h) => isExportOnlyColumn(h));
   const used = new Set<FieldKey>();
   const assign = (i: number, field: FieldKey | null) => {
     decided[i] = true;
@@ -99,7 +101,7 @@ export function suggestMapping(headers: readonly string[], remembered?: Remember
   if (remembered) {
     headers.forEach((h, i) => {
       const norm = normalizeHeader(h);
-      if (!Object.prototype.hasOwnProperty.call(remembered, norm)) return;
+      if (decided[i] || !Object.prototype.hasOwnProperty.call(remembered, norm)) return;
       const field = remembered[norm];
       // A stored mapping may predate a field rename: ignore what is no longer a field.
       if (field === null) assign(i, null);
@@ -166,13 +168,16 @@ export function validateMapping(headers: readonly string[], mapping: ReadonlyArr
   return problems;
 }
 
-/** True when every header is a field key (any case): the file follows the template, skip the mapping step. */
+/**
+ * True when every header is a field key (any case) or one of the export's computed columns: the file
+ * follows the template (or is an export), skip the mapping step.
+ */
 export function mappingIsExact(headers: readonly string[]): boolean {
   if (headers.length === 0) return false;
   const seen = new Set<string>();
   for (const h of headers) {
     const k = h.trim().toLowerCase();
-    if (!isFieldKey(k) || seen.has(k)) return false;
+    if (!(isFieldKey(k) || isExportOnlyColumn(k)) || seen.has(k)) return false;
     seen.add(k);
   }
   return true;

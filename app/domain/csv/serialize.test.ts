@@ -5,7 +5,7 @@ import { diffSupplier, type SupplierValues } from "./diff";
 import { FIELD_KEYS, SUPPLIER_FIELDS } from "./fields";
 import { mappingIsExact, suggestMapping } from "./mapping";
 import { parseSupplierCsv } from "./parse";
-import { neutralizeFormula, supplierCsvRow, suppliersToCsv, templateCsv, toCsv } from "./serialize";
+import { EXPORT_HEADER, neutralizeFormula, supplierCsvRow, suppliersToCsv, templateCsv, toCsv } from "./serialize";
 import { validateSupplierRows } from "./validate";
 
 describe("neutralizeFormula", () => {
@@ -129,5 +129,29 @@ describe("suppliersToCsv", () => {
     const { line: _line, key: _key, ...values } = result.rows[0] as NonNullable<(typeof result.rows)[0]>;
     expect(values).toEqual(supplier);
     expect(diffSupplier(values, supplier)).toEqual({ kind: "unchanged", changes: [] });
+  });
+});
+
+describe("the export's computed columns", () => {
+  it("come after the template's, and an exported file imports back without them", () => {
+    expect(EXPORT_HEADER).toEqual([...FIELD_KEYS, "risk_score", "risk_band"]);
+    const supplier: SupplierValues = {
+      externalRef: "V-10", name: "Scored Mill", nameNorm: "scored mill", country: "VN", address: null, city: null, sector: null,
+      goods: [], annualSpend: null, currency: null, workersCount: null, contactName: null, contactEmail: null, osId: null,
+      duns: null, lei: null, taxId: null, notes: null, status: "active", suppliesTo: [],
+    };
+    const csv = toCsv(EXPORT_HEADER, [[...supplierCsvRow(supplier), 72.5, "high"], [...supplierCsvRow({ ...supplier, externalRef: "V-11" }), null, null]], { bom: true });
+    const parsed = parseSupplierCsv(new TextEncoder().encode(csv));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.rows[0]!.cells.slice(-2)).toEqual(["72.5", "high"]);
+    expect(mappingIsExact(parsed.headers)).toBe(true);
+    const result = validateSupplierRows(parsed.rows, parsed.headers, suggestMapping(parsed.headers), {
+      resolveCountry: createCountryResolver([{ iso2: "VN", name: "Viet Nam" }]),
+      goodsIndex: new Map(),
+    });
+    expect(result.errors).toEqual([]);
+    const { line: _line, key: _key, ...values } = result.rows[0] as NonNullable<(typeof result.rows)[0]>;
+    expect(values).toEqual(supplier);
+    expect(result.rows).toHaveLength(2);
   });
 });

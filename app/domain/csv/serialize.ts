@@ -3,7 +3,7 @@
 
 import { stringify } from "csv-stringify/sync";
 import type { SupplierValues } from "./diff";
-import { FIELD_KEYS, SUPPLIER_FIELDS, type FieldKey } from "./fields";
+import { EXPORT_ONLY_COLUMNS, FIELD_KEYS, SUPPLIER_FIELDS, type FieldKey } from "./fields";
 
 export interface ToCsvOptions {
   /** Prepend a UTF-8 byte-order mark so Excel opens accented text correctly (default false). */
@@ -110,6 +110,9 @@ export function supplierCsvRow(s: SupplierValues): Array<string | number | null>
     s.suppliesTo.join("|"),
   ];
 }
+
+/** The export's header: the template's columns, then the computed ones the import ignores. */
+export const EXPORT_HEADER: readonly string[] = [...FIELD_KEYS, ...EXPORT_ONLY_COLUMNS];
 
 /** The supplier export: template header + one row per supplier (formula-safe). */
 export function suppliersToCsv(suppliers: Iterable<SupplierValues>, opts: ToCsvOptions = {}): string {
