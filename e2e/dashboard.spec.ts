@@ -247,14 +247,23 @@ test.describe("the executive of acme", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Acme Apparel" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "What changed" })).toBeVisible();
     await chartsDrawn(page);
-    expect(await headline(page)).toEqual(dashboard);
+    const report = await headline(page);
+    if (JSON.stringify(report) !== JSON.stringify(dashboard)) {
+      // Other specs add acme suppliers while this one runs: then the report must match the
+      // dashboard as it is now.
+      const again = await page.context().newPage();
+      await again.goto("/o/acme?days=365");
+      await chartsDrawn(again);
+      expect(report).toEqual(await headline(again));
+      await again.close();
+    }
 
     // As printed: no app chrome or controls, the same figures, every chart.
     await page.emulateMedia({ media: "print" });
     await expect(page.locator(".sidebar")).toBeHidden();
     await expect(page.locator(".report-controls")).toBeHidden();
     await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeHidden();
-    expect(await headline(page)).toEqual(dashboard);
+    expect(await headline(page)).toEqual(report);
     await page.screenshot({ path: path.join(SHOTS, "board-report-print.png"), fullPage: true });
 
     const pdf = await page.pdf({ format: "A4", printBackground: true });
@@ -266,11 +275,11 @@ test.describe("the executive of acme", () => {
     expect(text).toContain("Supply base by tier and risk band");
     expect(text).toContain("Maturity per Athens principle");
     // Each headline figure, with its label, as on the dashboard.
-    expect(text).toMatch(new RegExp(`Suppliers\\s*${dashboard.suppliers}\\b`));
-    expect(text).toMatch(new RegExp(`High and critical risk\\s*${dashboard["high-critical"]}\\b`));
-    expect(text).toMatch(new RegExp(`Open red flags\\s*${dashboard["red-flags"]}\\b`));
-    expect(text).toMatch(new RegExp(`Open corrective actions\\s*${dashboard.actions}\\b`));
-    expect(text).toContain(dashboard.assessed);
+    expect(text).toMatch(new RegExp(`Suppliers\\s*${report.suppliers}\\b`));
+    expect(text).toMatch(new RegExp(`High and critical risk\\s*${report["high-critical"]}\\b`));
+    expect(text).toMatch(new RegExp(`Open red flags\\s*${report["red-flags"]}\\b`));
+    expect(text).toMatch(new RegExp(`Open corrective actions\\s*${report.actions}\\b`));
+    expect(text).toContain(report.assessed);
   });
 
   test("downloads the numbers behind the charts as CSV", async ({ page }) => {
