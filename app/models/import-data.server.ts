@@ -5,6 +5,7 @@ import type { DbOrTrx } from "./types";
 import type { ImportRow } from "../domain/csv/validate";
 import type { ExistingSupplier } from "../domain/csv/diff";
 import { nowIso } from "../lib/time";
+import { chunks } from "./chunks";
 
 export interface ExistingIndex {
   byRef: Map<string, number>;
@@ -119,8 +120,7 @@ export async function insertSuppliers(
     }
     return ids;
   }
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const part = rows.slice(i, i + BATCH);
+  for (const part of chunks(rows, BATCH)) {
     const out = await t.trx
       .insertInto("suppliers")
       .values(part.map((r) => ({ org_id: orgId, ...columnsOf(r), tier: tierOf(r), created_at: now, updated_at: now, version: 1 })))
@@ -153,8 +153,8 @@ export async function updateSuppliers(
 export { columnsOf as importRowColumns };
 
 export async function replaceGoodsBulk(t: BulkTarget, orgId: number, goods: ReadonlyMap<number, readonly string[]>, existingIds: readonly number[]): Promise<void> {
-  for (let i = 0; i < existingIds.length; i += 900) {
-    await t.trx.deleteFrom("supplier_goods").where("org_id", "=", orgId).where("supplier_id", "in", existingIds.slice(i, i + 900)).execute();
+  for (const part of chunks(existingIds)) {
+    await t.trx.deleteFrom("supplier_goods").where("org_id", "=", orgId).where("supplier_id", "in", part).execute();
   }
   if (t.raw) {
     const stmt = t.raw.prepare("insert into supplier_goods (org_id, supplier_id, good) values (?, ?, ?)");
@@ -163,7 +163,7 @@ export async function replaceGoodsBulk(t: BulkTarget, orgId: number, goods: Read
   }
   const rows: Array<{ org_id: number; supplier_id: number; good: string }> = [];
   for (const [id, list] of goods) for (const good of list) rows.push({ org_id: orgId, supplier_id: id, good });
-  for (let i = 0; i < rows.length; i += BATCH) await t.trx.insertInto("supplier_goods").values(rows.slice(i, i + BATCH)).execute();
+  for (const part of chunks(rows, BATCH)) await t.trx.insertInto("supplier_goods").values(part).execute();
 }
 
 export async function replaceLinksBulk(
@@ -172,8 +172,8 @@ export async function replaceLinksBulk(
   clearFrom: readonly number[],
   links: ReadonlyArray<{ supplierId: number; buyerId: number }>,
 ): Promise<void> {
-  for (let i = 0; i < clearFrom.length; i += 900) {
-    await t.trx.deleteFrom("supplier_links").where("org_id", "=", orgId).where("supplier_id", "in", clearFrom.slice(i, i + 900)).execute();
+  for (const part of chunks(clearFrom)) {
+    await t.trx.deleteFrom("supplier_links").where("org_id", "=", orgId).where("supplier_id", "in", part).execute();
   }
   const now = nowIso();
   if (t.raw) {
@@ -182,7 +182,7 @@ export async function replaceLinksBulk(
     return;
   }
   const rows = links.map((l) => ({ org_id: orgId, supplier_id: l.supplierId, buyer_id: l.buyerId, created_at: now }));
-  for (let i = 0; i < rows.length; i += BATCH) await t.trx.insertInto("supplier_links").values(rows.slice(i, i + BATCH)).execute();
+  for (const part of chunks(rows, BATCH)) await t.trx.insertInto("supplier_links").values(part).execute();
 }
 
 export async function goodsIndexRows(db: DbOrTrx) {

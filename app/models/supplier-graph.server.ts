@@ -3,14 +3,7 @@
 import { PostgresAdapter, sql } from "kysely";
 import type { DbOrTrx } from "./types";
 import { nowIso } from "../lib/time";
-
-const CHUNK = 900;
-
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
+import { chunks } from "./chunks";
 
 /** The supplier and everyone who supplies it, directly or through others. */
 export async function upstreamClosure(db: DbOrTrx, orgId: number, supplierId: number): Promise<number[]> {

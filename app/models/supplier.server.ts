@@ -6,6 +6,7 @@ import { cachedWhileUnchanged, changeMarker } from "./change-marker.server";
 import type { SupplierInput, SupplierListQuery } from "../schemas/supplier";
 import { normalizeName } from "../domain/supply-chain/normalize";
 import { nowIso } from "../lib/time";
+import { chunks } from "./chunks";
 
 export interface SupplierRecord extends SupplierInput {
   id: number;
@@ -107,9 +108,7 @@ async function replaceGoods(db: DbOrTrx, orgId: number, supplierId: number, good
 
 export async function namesByIds(db: DbOrTrx, orgId: number, ids: readonly number[]) {
   const out = new Map<number, { id: number; name: string; country: string; tier: number | null; externalRef: string | null; status: string }>();
-  for (let i = 0; i < ids.length; i += 900) {
-    const part = ids.slice(i, i + 900);
-    if (!part.length) continue;
+  for (const part of chunks(ids)) {
     const rows = await db
       .selectFrom("suppliers")
       .select(["id", "name", "country", "tier", "external_ref", "status"])
@@ -260,17 +259,6 @@ export async function supplierListPage(db: DbOrTrx, orgId: number, f: SupplierLi
     cachedWhileUnchanged(db, marker, `suppliers.filterOptions:${orgId}`, () => filterOptions(db, orgId)),
   ]);
   return { rows, total, options };
-}
-
-export async function goodsOf(db: DbOrTrx, orgId: number, ids: readonly number[]): Promise<Map<number, string[]>> {
-  const out = new Map<number, string[]>();
-  for (let i = 0; i < ids.length; i += 900) {
-    const part = ids.slice(i, i + 900);
-    if (!part.length) continue;
-    const rows = await db.selectFrom("supplier_goods").select(["supplier_id", "good"]).where("org_id", "=", orgId).where("supplier_id", "in", part).orderBy("good").execute();
-    for (const r of rows) out.set(r.supplier_id, [...(out.get(r.supplier_id) ?? []), r.good]);
-  }
-  return out;
 }
 
 /**

@@ -18,7 +18,7 @@ import { insertAction } from "../models/action.server";
 import { seedReferenceData } from "../../db/seed/reference";
 import { BEST } from "../domain/questionnaire/test-fixtures";
 import type { DashboardData } from "../domain/report/types";
-import { refreshDashboardRollup } from "../models/dashboard.server";
+import { refreshDashboardRollup } from "../models/dashboard-rollup.server";
 
 const POLICY_PDF = new TextEncoder().encode(
   "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",

@@ -4,7 +4,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/types";
 import { log } from "../lib/logger.server";
-import { hasRunnableJob } from "../models/risk.server";
+import { hasRunnableJob } from "../models/risk-jobs.server";
 import { runWorkerScript } from "./import-runner";
 
 const POLL_MS = 1_000;

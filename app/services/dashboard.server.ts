@@ -8,11 +8,10 @@ import {
   assessmentFigures,
   cubeRows,
   principleRows,
-  markRollupStale,
   riskiestSuppliers,
-  rollupState,
   trendPoints,
 } from "../models/dashboard.server";
+import { markRollupStale, rollupState } from "../models/dashboard-rollup.server";
 import { filterOptions } from "../models/supplier.server";
 import { principleScores, summarize, summarizeParts, topCountriesByRisk } from "../domain/report/aggregate";
 import { periodBounds, resolvePeriod } from "../domain/report/period";

@@ -25,32 +25,36 @@ import {
 } from "../domain/risk";
 import type { Answers } from "../domain/questionnaire/types";
 import {
-  activeJobs,
-  claimJob,
-  countSuppliers,
-  currentBreakdowns,
   currentScore,
-  getPreviewJob,
   scoreHistory,
-  downstreamClosure,
   getMeta,
-  goodsOf,
-  insertJob,
   insertMethodology,
-  latestApproved,
   latestMethodology,
-  linksOfBuyers,
   loadReferenceData,
-  orgIdsWithSuppliers,
-  queuedFullJob,
   setMeta,
-  supplierFacts,
-  suppliersInFadeWindow,
-  updateJob,
   writeScores,
   writeSnapshot,
   type ScoreRow,
 } from "../models/risk.server";
+import {
+  countSuppliers,
+  currentBreakdowns,
+  downstreamClosure,
+  goodsOf,
+  latestApproved,
+  linksOfBuyers,
+  supplierFacts,
+} from "../models/risk-inputs.server";
+import {
+  activeJobs,
+  claimJob,
+  getPreviewJob,
+  insertJob,
+  orgIdsWithSuppliers,
+  queuedFullJob,
+  suppliersInFadeWindow,
+  updateJob,
+} from "../models/risk-jobs.server";
 import { recordAudit } from "../models/audit.server";
 import { findQuestion } from "../domain/questionnaire/logic";
 import { textKeys, translator } from "../domain/questionnaire/i18n";

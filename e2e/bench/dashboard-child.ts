@@ -16,7 +16,7 @@ import { seedReferenceData } from "../../db/seed/reference";
 import { ensureBigTenant, seedLarge } from "../../db/seed/large";
 import { runRiskJobs } from "../../app/services/risk.server";
 import { startAssessments } from "../../app/services/assessments.server";
-import { refreshDashboardRollup } from "../../app/models/dashboard.server";
+import { refreshDashboardRollup } from "../../app/models/dashboard-rollup.server";
 import { insertAction } from "../../app/models/action.server";
 import { insertUser } from "../../app/models/user.server";
 import { addMember } from "../../app/models/org.server";

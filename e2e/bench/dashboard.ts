@@ -11,7 +11,7 @@ import zlib from "node:zlib";
 import type { AppLoadContext } from "@remix-run/node";
 import { sql } from "kysely";
 import { createDb } from "../../db/client";
-import { refreshDashboardRollup } from "../../app/models/dashboard.server";
+import { refreshDashboardRollup } from "../../app/models/dashboard-rollup.server";
 import { startSession } from "../../app/lib/session.server";
 import { loader as dashboardLoader } from "../../app/routes/o.$org._index";
 import { withAppOnDatabase } from "./app";
