@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { requireOrg } from "../lib/auth.server";
 import { notFound } from "../lib/http.server";
-import { previewStatus } from "../services/risk.server";
+import { previewStatus } from "../services/risk-methodology.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { org } = await requireOrg(request, context, params.org, "methodology.edit");

@@ -19,7 +19,7 @@ import { BuyerPaths, UpstreamTree, type ChainNode } from "../components/supply-t
 import { SupplierPicker } from "../components/supplier-picker";
 import { AssessmentStatusBadge, DueDate } from "../components/assessment-display";
 import { useOrg } from "./o.$org";
-import { supplierRiskView } from "../services/risk.server";
+import { supplierRiskView } from "../services/risk-view.server";
 import { listForSupplier } from "../models/action.server";
 import { RiskPanel } from "../components/risk-breakdown";
 import { ActionsPanel } from "../components/action-list";

@@ -1,6 +1,7 @@
 // Risk scores through the app: what to recompute when something changes, inline when small and in
-// a background job when large, one score row per changed result, the methodology an admin edits,
-// and the roll-up the dashboard reads. The model itself is pure: app/domain/risk.
+// a background job when large, one score row per changed result, and the roll-up the dashboard
+// reads. Methodology changes: risk-methodology.server.ts; the supplier page: risk-view.server.ts.
+// The model itself is pure: app/domain/risk.
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/types";
@@ -9,10 +10,8 @@ import {
   DEFAULT_METHODOLOGY,
   MODEL_VERSION,
   assessResidual,
-  explainBreakdown,
   finalizeBreakdown,
   fixedScoreOf,
-  methodologyProblems,
   propagate,
   type Breakdown,
   type ExposureStep,
@@ -25,10 +24,7 @@ import {
 } from "../domain/risk";
 import type { Answers } from "../domain/questionnaire/types";
 import {
-  currentScore,
-  scoreHistory,
   getMeta,
-  insertMethodology,
   latestMethodology,
   loadReferenceData,
   setMeta,
@@ -48,19 +44,12 @@ import {
 import {
   activeJobs,
   claimJob,
-  getPreviewJob,
   insertJob,
   orgIdsWithSuppliers,
   queuedFullJob,
   suppliersInFadeWindow,
   updateJob,
 } from "../models/risk-jobs.server";
-import { recordAudit } from "../models/audit.server";
-import { findQuestion } from "../domain/questionnaire/logic";
-import { textKeys, translator } from "../domain/questionnaire/i18n";
-import { answerText } from "../components/assessment-display";
-import { countryName } from "../components/country";
-import type { RiskViewData } from "../components/risk-breakdown";
 import { templateOfVersion } from "./assessments.server";
 import { log } from "../lib/logger.server";
 import { nowIso } from "../lib/time";
@@ -342,137 +331,15 @@ export async function referenceDataLoaded(db: DB): Promise<{ edition: string; qu
   return { edition: ref.edition, queued };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Methodology changes
-
-export type MethodologyResult = { ok: true; version: number; outcome: RecomputeOutcome | null } | { status: 400; problems: { path: string; message: string }[] };
-
-/** How many suppliers would move between bands under `config` (nothing is written). */
 export interface PreviewResult {
   computed: number;
   moved: number;
   moves: ComputeResult["bandMoves"];
 }
-export type MethodologyPreview = { status: 400; problems: { path: string; message: string }[] } | ({ ok: true } & PreviewResult) | { queued: number };
 
-function previewOf(r: ComputeResult): PreviewResult {
+/** How many suppliers a dry run moves between bands (a methodology preview). */
+export function previewOf(r: ComputeResult): PreviewResult {
   let moved = 0;
   for (const [from, row] of Object.entries(r.bandMoves)) for (const [to, n] of Object.entries(row)) if (from !== to) moved += n;
   return { computed: r.computed, moved, moves: r.bandMoves };
-}
-
-/**
- * How many suppliers would move between bands under `config` (nothing is written). A large tenant's
- * dry run goes to the job runner (a worker thread), so the request answers at once: poll
- * previewStatus() with the returned job id.
- */
-export async function previewMethodology(db: DB, orgId: number, config: Methodology): Promise<MethodologyPreview> {
-  const problems = methodologyProblems(config);
-  if (problems.length) return { status: 400 as const, problems };
-  if ((await countSuppliers(db, orgId)) > INLINE_LIMIT) return { queued: await insertJob(db, orgId, "preview", "all", { config }) };
-  const current = await currentMethodology(db, orgId);
-  const r = await recompute(db, orgId, "all", { trigger: "preview", dryRun: true, methodology: { ...current, config } });
-  return { ok: true as const, ...previewOf(r) };
-}
-
-export type PreviewStatus = { state: "pending"; since: string } | { state: "done"; preview: PreviewResult } | { state: "failed"; error: string };
-
-export async function previewStatus(db: DB, orgId: number, jobId: number): Promise<PreviewStatus | null> {
-  const j = await getPreviewJob(db, orgId, jobId);
-  if (!j) return null;
-  if (j.status === "done" && j.result) return { state: "done", preview: j.result as PreviewResult };
-  if (j.status === "failed") return { state: "failed", error: j.error ?? "The preview failed." };
-  return { state: "pending", since: j.created_at };
-}
-
-/** Saves a new methodology version (audited with its diff) and recomputes every score. */
-export async function saveMethodology(
-  db: DB,
-  orgId: number,
-  actor: { userId: number; email: string },
-  config: Methodology,
-  note: string | null,
-  ip: string,
-): Promise<MethodologyResult> {
-  const problems = methodologyProblems(config);
-  if (problems.length) return { status: 400, problems };
-  const version = await db.transaction().execute(async (trx) => {
-    const cur = await currentMethodology(trx, orgId);
-    const next = cur.version + 1;
-    await insertMethodology(trx, orgId, next, config, note, actor.userId);
-    await recordAudit(trx, {
-      orgId,
-      actorUserId: actor.userId,
-      actorLabel: actor.email,
-      action: "methodology.changed",
-      entity: "methodology",
-      entityId: next,
-      diff: { from: cur.config, to: config, note },
-      ip,
-    });
-    return next;
-  });
-  const outcome = await scoresChanged(db, orgId, `methodology v${version}`, "all");
-  return { ok: true, version, outcome };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reading, for the supplier page
-
-export interface RiskFlagView {
-  indicator: string;
-  indicatorLabel: string;
-  severity: "severe" | "other";
-  questionKey: string;
-  question: string;
-  answer: string;
-}
-
-/** The current score of one supplier, explained for a non-expert, with its recent history. */
-export async function supplierRiskView(db: DB, orgId: number, supplierId: number): Promise<RiskViewData> {
-  const cur = await currentScore(db, orgId, supplierId);
-  const [history, jobs] = await Promise.all([scoreHistory(db, orgId, supplierId, 12), activeJobs(db, orgId)]);
-  const pending = jobs.map((j) => ({ trigger: j.trigger, status: j.status, done: j.progress_done, total: j.progress_total }));
-  if (!cur) return { score: null, history: [], pending };
-  const stored = cur.breakdown as Breakdown;
-  // The stored age is the age when the score was computed; a result that did not change since adds
-  // no row, so show the age as of today.
-  const a0 = stored.controls.assessment;
-  const b: Breakdown = a0 ? { ...stored, controls: { ...stored.controls, assessment: { ...a0, ageDays: Math.max(0, Math.floor((Date.now() - Date.parse(a0.approvedAt)) / 86_400_000)) } } } : stored;
-  const lines = explainBreakdown(b, { countryName });
-  let flags: RiskFlagView[] = [];
-  if (b.flags.raised.length && b.controls.assessment) {
-    const a = await db.selectFrom("assessments").select("version_id").where("org_id", "=", orgId).where("id", "=", b.controls.assessment.id).executeTakeFirst();
-    const template = a ? await templateOfVersion(db, a.version_id) : null;
-    const t = translator("en");
-    flags = b.flags.raised.map((f) => {
-      const q = template ? findQuestion(template, f.questionKey)?.question : undefined;
-      return {
-        indicator: f.indicator,
-        indicatorLabel: t(`ilo.${f.indicator}`),
-        severity: f.severity,
-        questionKey: f.questionKey,
-        question: q ? t(textKeys.questionText(q.key)) : f.questionKey,
-        answer: q ? answerText(q, f.answer, t) : JSON.stringify(f.answer),
-      };
-    });
-  }
-  return {
-    score: {
-      value: cur.score,
-      band: cur.band,
-      computedAt: cur.computed_at,
-      checkedAt: cur.risk_computed_at,
-      methodologyVersion: cur.methodology_version,
-      referenceEdition: cur.reference_edition,
-      modelVersion: cur.model_version,
-      trigger: cur.trigger,
-      breakdown: b,
-      lines,
-      flags,
-      via: b.exposure.via.map((v) => ({ ...v, countryLabel: v.country ? countryName(v.country) : null })),
-    },
-    history: history.map((h) => ({ id: h.id, at: h.computed_at, score: h.score, band: h.band, trigger: h.trigger, methodologyVersion: h.methodology_version })),
-    pending,
-  };
 }

@@ -8,15 +8,13 @@ import { approveAssessment, saveAnswer, startAssessments, submitAssessment, type
 import {
   INLINE_LIMIT,
   currentMethodology,
-  previewMethodology,
-  previewStatus,
   recompute,
   referenceDataLoaded,
   runRiskJobs,
-  saveMethodology,
   scoresChanged,
-  supplierRiskView,
 } from "./risk.server";
+import { previewMethodology, previewStatus, saveMethodology } from "./risk-methodology.server";
+import { supplierRiskView } from "./risk-view.server";
 import { DEFAULT_METHODOLOGY, type Breakdown } from "../domain/risk";
 import { BEST } from "../domain/questionnaire/test-fixtures";
 import { setMeta } from "../models/risk.server";

@@ -1,0 +1,74 @@
+// The risk panel of the supplier page: the current score with its breakdown explained, the red
+// flags with the question and answer that raised them, the score history and any running job.
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/types";
+import { explainBreakdown, type Breakdown } from "../domain/risk";
+import { currentScore, scoreHistory } from "../models/risk.server";
+import { activeJobs } from "../models/risk-jobs.server";
+import { findQuestion } from "../domain/questionnaire/logic";
+import { textKeys, translator } from "../domain/questionnaire/i18n";
+import { answerText } from "../components/assessment-display";
+import { countryName } from "../components/country";
+import type { RiskViewData } from "../components/risk-breakdown";
+import { templateOfVersion } from "./assessments.server";
+
+type DB = Kysely<Database>;
+
+
+export interface RiskFlagView {
+  indicator: string;
+  indicatorLabel: string;
+  severity: "severe" | "other";
+  questionKey: string;
+  question: string;
+  answer: string;
+}
+
+/** The current score of one supplier, explained for a non-expert, with its recent history. */
+export async function supplierRiskView(db: DB, orgId: number, supplierId: number): Promise<RiskViewData> {
+  const cur = await currentScore(db, orgId, supplierId);
+  const [history, jobs] = await Promise.all([scoreHistory(db, orgId, supplierId, 12), activeJobs(db, orgId)]);
+  const pending = jobs.map((j) => ({ trigger: j.trigger, status: j.status, done: j.progress_done, total: j.progress_total }));
+  if (!cur) return { score: null, history: [], pending };
+  const stored = cur.breakdown as Breakdown;
+  // The stored age is the age when the score was computed; a result that did not change since adds
+  // no row, so show the age as of today.
+  const a0 = stored.controls.assessment;
+  const b: Breakdown = a0 ? { ...stored, controls: { ...stored.controls, assessment: { ...a0, ageDays: Math.max(0, Math.floor((Date.now() - Date.parse(a0.approvedAt)) / 86_400_000)) } } } : stored;
+  const lines = explainBreakdown(b, { countryName });
+  let flags: RiskFlagView[] = [];
+  if (b.flags.raised.length && b.controls.assessment) {
+    const a = await db.selectFrom("assessments").select("version_id").where("org_id", "=", orgId).where("id", "=", b.controls.assessment.id).executeTakeFirst();
+    const template = a ? await templateOfVersion(db, a.version_id) : null;
+    const t = translator("en");
+    flags = b.flags.raised.map((f) => {
+      const q = template ? findQuestion(template, f.questionKey)?.question : undefined;
+      return {
+        indicator: f.indicator,
+        indicatorLabel: t(`ilo.${f.indicator}`),
+        severity: f.severity,
+        questionKey: f.questionKey,
+        question: q ? t(textKeys.questionText(q.key)) : f.questionKey,
+        answer: q ? answerText(q, f.answer, t) : JSON.stringify(f.answer),
+      };
+    });
+  }
+  return {
+    score: {
+      value: cur.score,
+      band: cur.band,
+      computedAt: cur.computed_at,
+      checkedAt: cur.risk_computed_at,
+      methodologyVersion: cur.methodology_version,
+      referenceEdition: cur.reference_edition,
+      modelVersion: cur.model_version,
+      trigger: cur.trigger,
+      breakdown: b,
+      lines,
+      flags,
+      via: b.exposure.via.map((v) => ({ ...v, countryLabel: v.country ? countryName(v.country) : null })),
+    },
+    history: history.map((h) => ({ id: h.id, at: h.computed_at, score: h.score, band: h.band, trigger: h.trigger, methodologyVersion: h.methodology_version })),
+    pending,
+  };
+}
