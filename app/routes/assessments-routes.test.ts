@@ -184,6 +184,11 @@ describeEachEngine("assessment routes", (h) => {
     expect((await preview.json()).many).toMatchObject({ count: 3, skip: 1, back: "country=VN&sector=Garments" });
     const previewAll = await responseOf(() => start.loader({ request: get("/o/acme/assessments/new?country=VN&status=all", officer()), params: params(), context: ctx() }));
     expect((await previewAll.json()).many).toMatchObject({ count: 4, skip: 2 });
+    // The risk filter is applied, said in the summary and kept in the link back to the list.
+    const previewRisk = await responseOf(() => start.loader({ request: get("/o/acme/assessments/new?country=VN&risk=none", officer()), params: params(), context: ctx() }));
+    const riskMany = (await previewRisk.json()).many;
+    expect(riskMany.describe).toContain("no risk score yet");
+    expect(riskMany.back).toBe("country=VN&risk=none");
     const badFilter = await responseOf(() => start.loader({ request: get("/o/acme/assessments/new?tier=abc", officer()), params: params(), context: ctx() }));
     expect(badFilter.status).toBe(400);
 

@@ -16,12 +16,13 @@ import { Field, FormError, SubmitButton, useZodForm } from "../components/forms"
 import { AssessmentStatusBadge } from "../components/assessment-display";
 import { formatNumber, statusLabel } from "../components/supplier-display";
 import { useOrg } from "./o.$org";
+import { isDbId } from "../schemas/fields";
 
 export const meta: MetaFunction = () => [{ title: "Start assessments — Lantern" }];
 
 /** At most this many assessments are started at once (one transaction; narrow the filter for more). */
 const BULK_CAP = 5000;
-const FILTER_KEYS = ["q", "tier", "country", "sector", "good", "status"] as const;
+const FILTER_KEYS = ["q", "tier", "country", "sector", "good", "status", "risk"] as const;
 
 type Filters = Omit<SupplierListQuery, "sort" | "dir" | "page" | "size">;
 
@@ -29,7 +30,7 @@ type Filters = Omit<SupplierListQuery, "sort" | "dir" | "page" | "size">;
 function targetOf(url: URL): { supplierId: number } | { filters: Filters } {
   const raw = url.searchParams.get("supplier");
   if (raw !== null) {
-    if (!/^[1-9]\d{0,14}$/.test(raw)) throw notFound("No such supplier");
+    if (!isDbId(raw)) throw notFound("No such supplier");
     return { supplierId: Number(raw) };
   }
   const parsed = parseSearchParams(SupplierListQuerySchema, url);
@@ -51,6 +52,7 @@ function describe(f: Filters): string[] {
   if (f.country) out.push(countryName(f.country));
   if (f.sector) out.push(`sector ${f.sector}`);
   if (f.good) out.push(`goods: ${f.good}`);
+  if (f.risk) out.push(f.risk === "none" ? "no risk score yet" : `${f.risk} risk`);
   out.push(f.status === "all" ? "any status, archived included" : f.status ? statusLabel(f.status).toLowerCase() : "active and inactive");
   return out;
 }
