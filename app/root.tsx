@@ -100,6 +100,7 @@ const MESSAGES: Record<number, { title: string; text: string }> = {
   410: { title: "This link has expired", text: "Ask for a new link." },
   413: { title: "Too large", text: "What you sent is larger than we accept." },
   429: { title: "Too many requests", text: "Please wait a moment and try again." },
+  503: { title: "Lantern is busy", text: "Too many requests are arriving at once. Nothing you saved is lost: wait a few seconds and try again." },
 };
 
 export function ErrorBoundary() {

@@ -23,6 +23,14 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   /** Where evidence files are stored (outside public/). Several app servers must share it. */
   EVIDENCE_DIR: z.string().min(1).default("./data/evidence"),
+  /** Load shedding (app/server/shed.ts): requests running at once; 0 turns shedding off. */
+  SHED_MAX_INFLIGHT: z.coerce.number().int().min(0).default(24),
+  /** Requests that may wait for a slot beyond those; more are answered 503 at once. */
+  SHED_QUEUE: z.coerce.number().int().min(0).default(48),
+  /** A waiting request is answered 503 after this many milliseconds. */
+  SHED_QUEUE_MS: z.coerce.number().int().min(1).default(2000),
+  /** New requests are answered 503 while the mean event-loop delay exceeds this (ms); 0 turns the check off. */
+  SHED_MAX_LAG_MS: z.coerce.number().int().min(0).default(300),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { cookieSecure: boolean; appUrl: string };

@@ -11,6 +11,7 @@ import { contentSecurityPolicy, isCrossSiteRequest } from "../domain/security";
 import { newNonce } from "../lib/crypto.server";
 import { env } from "../lib/env.server";
 import { log, redactPath } from "../lib/logger.server";
+import { createShedder } from "./shed";
 
 export function createApp(opts: { build: ServerBuild; db: Db; publicDir: string }) {
   const app = express();
@@ -65,9 +66,19 @@ export function createApp(opts: { build: ServerBuild; db: Db; publicDir: string 
     next();
   });
 
-  app.get("/healthz", (_req, res) => {
-    res.type("text/plain").send("ok");
+  const shedder = createShedder({
+    maxInflight: e.SHED_MAX_INFLIGHT,
+    maxQueue: e.SHED_QUEUE,
+    queueTimeoutMs: e.SHED_QUEUE_MS,
+    maxLagMs: e.SHED_MAX_LAG_MS,
   });
+  app.get("/healthz", (req, res) => {
+    // ?detail: the load-shedding counters (read by the overload bench); plain "ok" otherwise.
+    if (req.query.detail !== undefined) res.json({ status: "ok", shed: shedder.stats() });
+    else res.type("text/plain").send("ok");
+  });
+  // After static files and /healthz, so assets and health checks answer even under overload.
+  app.use(shedder.middleware);
 
   app.all(
     "*",
