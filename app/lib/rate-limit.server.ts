@@ -56,3 +56,35 @@ export function retryAfterHeaders({ actionHeaders }: { actionHeaders: Headers })
 // Supplier invite links: opening links and asking for a new one, per IP.
 export const INVITE_IP: Limit = { bucket: "invite-ip", limit: 30, windowMs: 15 * 60_000 };
 export const INVITE_RESEND: Limit = { bucket: "invite-resend", limit: 3, windowMs: 60 * 60_000 };
+
+// Team invitations (/join/<token>): opening and accepting, per IP.
+export const TEAM_INVITE_IP: Limit = { bucket: "team-invite-ip", limit: 30, windowMs: 15 * 60_000 };
+
+// Uploads (evidence and corrective-action files): files per client IP, and per uploader (an officer,
+// or a supplier's portal session, which reaches one assessment). Checked before the body is read,
+// so a flood is refused without parsing it.
+export const UPLOAD_IP: Limit = { bucket: "upload-ip", limit: 60, windowMs: 10 * 60_000 };
+export const UPLOAD_UPLOADER: Limit = { bucket: "upload-uploader", limit: 60, windowMs: 10 * 60_000 };
+
+export interface Uploader {
+  ip: string;
+  /** "user:<id>" for an officer, "assessment:<id>" for a supplier's portal session. */
+  who: string;
+}
+
+/** Seconds to wait before this uploader may upload again (0 when under both limits). */
+export async function uploadWait(db: DbOrTrx, u: Uploader, nowMs = Date.now()): Promise<number> {
+  return checkAll(db, [[UPLOAD_IP, u.ip], [UPLOAD_UPLOADER, u.who]], nowMs);
+}
+
+/** Counts files against both upload limits (every attempt counts, accepted or not). */
+export async function countUploads(db: DbOrTrx, u: Uploader, files: number, nowMs = Date.now()): Promise<void> {
+  for (let i = 0; i < files; i++) {
+    await hit(db, UPLOAD_IP, u.ip, nowMs);
+    await hit(db, UPLOAD_UPLOADER, u.who, nowMs);
+  }
+}
+
+export function tooManyUploadsMessage(retryAfter: number): string {
+  return `Too many uploads in a short time. You can upload again in ${retryAfter} seconds.`;
+}

@@ -1,9 +1,12 @@
 import { afterEach, expect, it } from "vitest";
-import { describeEachEngine, makeOrg, post, responseOf, contextFor, PASSWORD } from "../test/support";
+import { describeEachEngine, get, makeOrg, post, responseOf, contextFor, PASSWORD } from "../test/support";
 import { getSessionUser, readSessionToken, startSession } from "./session.server";
 import { resetEnvCache } from "./env.server";
 import * as loginRoute from "../routes/login";
 import * as logoutRoute from "../routes/logout";
+import * as accountRoute from "../routes/account";
+import * as resetRoute from "../routes/reset-password.$token";
+import { requestPasswordReset } from "../services/accounts.server";
 
 function cookieHeader(setCookie: string) {
   return setCookie.split(";")[0]!;
@@ -91,5 +94,79 @@ describeEachEngine("sessions", (h) => {
     expect(r.status).toBe(429);
     expect(Number(r.headers.get("Retry-After"))).toBeGreaterThan(0);
     expect((await r.json()).formError).toMatch(/Too many/);
+  });
+
+  /** What a protected page answers to this cookie: 200, or a redirect to the login page. */
+  const accountPage = (cookie: string) => responseOf(async () => (await accountRoute.loader({ request: get("/account", cookie), params: {}, context: contextFor(h()) })) as Response);
+  const sessionsOf = async (userId: number) => (await h().db.selectFrom("sessions").select("id").where("user_id", "=", userId).execute()).map((r) => r.id);
+
+  it("logout ends this session on the server (the old cookie no longer works) and leaves the user's other devices signed in", async () => {
+    const { users } = await makeOrg(h(), "out", [["o@out.test", "compliance"]]);
+    const uid = users["o@out.test"]!;
+    const laptop = cookieHeader((await startSession(h().db, uid, { ip: null, userAgent: "laptop" })).cookie);
+    const phone = cookieHeader((await startSession(h().db, uid, { ip: null, userAgent: "phone" })).cookie);
+    expect((await accountPage(laptop)).status).toBe(200);
+    const out = await responseOf(() => logoutRoute.action({ request: post("/logout", {}, laptop), params: {}, context: contextFor(h()) }));
+    expect(out.status).toBe(302);
+    expect(out.headers.get("Location")).toBe("/login");
+    expect(out.headers.get("Set-Cookie")).toMatch(/^lantern_session=; .*Max-Age=0/);
+    // The browser may keep the cookie (or an attacker may have copied it): the server forgot it.
+    const replay = await accountPage(laptop);
+    expect(replay.status).toBe(302);
+    expect(replay.headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
+    expect((await accountPage(phone)).status).toBe(200);
+    expect(await sessionsOf(uid)).toHaveLength(1);
+  });
+
+  it("a password change ends every other session of the user and renews the current one", async () => {
+    const { users } = await makeOrg(h(), "chg", [["c@chg.test", "compliance"]]);
+    const uid = users["c@chg.test"]!;
+    const here = cookieHeader((await startSession(h().db, uid, { ip: null, userAgent: "here" })).cookie);
+    const stolen = cookieHeader((await startSession(h().db, uid, { ip: null, userAgent: "elsewhere" })).cookie);
+    const change = (current: string, cookie = here) =>
+      responseOf(() =>
+        accountRoute.action({
+          request: post("/account", { currentPassword: current, password: "a brand new passphrase", confirm: "a brand new passphrase" }, cookie),
+          params: {},
+          context: contextFor(h(), "192.0.2.120"),
+        }),
+      );
+    // A wrong current password changes nothing and ends nothing.
+    expect((await change("not my password")).status).toBe(400);
+    expect(await sessionsOf(uid)).toHaveLength(2);
+
+    const r = await change(PASSWORD);
+    expect(r.status).toBe(302);
+    expect(r.headers.get("Location")).toBe("/account?changed=1");
+    const renewed = cookieHeader(r.headers.get("Set-Cookie")!);
+    expect(renewed).not.toBe(here);
+    expect(renewed).not.toBe(stolen);
+    expect((await accountPage(renewed)).status).toBe(200);
+    expect((await accountPage(stolen)).status).toBe(302); // the other device is signed out
+    expect((await accountPage(here)).status).toBe(302); // the old id of this browser is not reused
+    expect(await sessionsOf(uid)).toHaveLength(1);
+    // The old password no longer logs in; the new one does.
+    const login = (password: string) => responseOf(() => loginRoute.action({ request: post("/login", { email: "c@chg.test", password }), params: {}, context: contextFor(h(), "192.0.2.121") }));
+    expect((await login(PASSWORD)).status).toBe(401);
+    expect((await login("a brand new passphrase")).status).toBe(302);
+  });
+
+  it("a password reset by mail ends every session of the user, and its link works once", async () => {
+    const { users } = await makeOrg(h(), "rst", [["r@rst.test", "compliance"]]);
+    const uid = users["r@rst.test"]!;
+    const a = cookieHeader((await startSession(h().db, uid, { ip: null, userAgent: null })).cookie);
+    const b = cookieHeader((await startSession(h().db, uid, { ip: null, userAgent: null })).cookie);
+    expect(await requestPasswordReset(h().db, "r@rst.test", "192.0.2.122")).toEqual({ ok: true });
+    const mail = await h().db.selectFrom("mail_outbox").select("body_text").where("to_address", "=", "r@rst.test").executeTakeFirstOrThrow();
+    const token = /\/reset-password\/([A-Za-z0-9_-]{43})/.exec(mail.body_text)![1]!;
+    const reset = () =>
+      responseOf(() => resetRoute.action({ request: post(`/reset-password/${token}`, { password: "another long passphrase", confirm: "another long passphrase" }, a), params: { token }, context: contextFor(h()) }));
+    const r = await reset();
+    expect(r.status).toBe(302);
+    expect(r.headers.get("Location")).toBe("/login?reset=1");
+    expect(r.headers.get("Set-Cookie")).toMatch(/Max-Age=0/);
+    for (const c of [a, b]) expect((await accountPage(c)).status).toBe(302);
+    expect(await sessionsOf(uid)).toEqual([]);
+    expect((await reset()).status).toBe(410);
   });
 });

@@ -1,18 +1,31 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, isRouteErrorResponse, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
 import { AcceptInviteNewAccountSchema } from "../schemas/auth";
 import { getOptionalUser } from "../lib/auth.server";
 import { badRequest, formObject, zodFieldErrors } from "../lib/http.server";
 import { startSession } from "../lib/session.server";
+import { TEAM_INVITE_IP, checkAll, hit, tooManyRequests } from "../lib/rate-limit.server";
 import { acceptInvite, describeInvite } from "../services/members.server";
 import { ROLE_LABELS } from "../domain/permissions";
 import { Field, FormError, SubmitButton, useZodForm } from "../components/forms";
 
 export const meta: MetaFunction = () => [{ title: "Join an organization — Lantern" }];
-export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer" });
+export const headers: HeadersFunction = ({ actionHeaders, errorHeaders }) => {
+  const retryAfter = errorHeaders?.get("Retry-After") ?? actionHeaders.get("Retry-After");
+  return { "Referrer-Policy": "no-referrer", ...(retryAfter ? { "Retry-After": retryAfter } : {}) };
+};
+
+/** Every open and every accept counts against a per-IP limit; the seconds to wait when it is exceeded. */
+async function limited(context: LoaderFunctionArgs["context"]): Promise<number> {
+  const wait = await checkAll(context.db, [[TEAM_INVITE_IP, context.clientIp]]);
+  if (wait === 0) await hit(context.db, TEAM_INVITE_IP, context.clientIp);
+  return wait;
+}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const wait = await limited(context);
+  if (wait > 0) throw tooManyRequests(wait);
   const invite = await describeInvite(context.db, params.token ?? "");
   if (invite.state === "invalid") throw json(null, { status: 404 });
   if (invite.state !== "open") throw json({ state: invite.state }, { status: 410 });
@@ -22,6 +35,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
+  const wait = await limited(context);
+  if (wait > 0) return tooManyRequests(wait);
   const user = await getOptionalUser(request, context);
   let result;
   if (user) {
@@ -83,6 +98,15 @@ export default function Join() {
 }
 
 export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 429) {
+    return (
+      <main className="page narrow">
+        <h1>Too many attempts</h1>
+        <p>This address opened too many invitation links in a short time. Wait a few minutes, then open the link again.</p>
+      </main>
+    );
+  }
   return (
     <main className="page narrow">
       <h1>This invitation can no longer be used</h1>

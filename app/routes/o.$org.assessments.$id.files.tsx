@@ -1,11 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  json,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Link, Outlet, useActionData, useParams } from "@remix-run/react";
 import { requireOrg } from "../lib/auth.server";
 import { notFound } from "../lib/http.server";
@@ -14,15 +8,20 @@ import { findQuestion } from "../domain/questionnaire/logic";
 import { getAssessment } from "../models/assessment.server";
 import { templateOfVersion } from "../services/assessments.server";
 import { uploadEvidence } from "../services/evidence.server";
+import { countUploads, retryAfterHeaders, tooManyUploadsMessage, uploadWait } from "../lib/rate-limit.server";
+import { parseUpload } from "../components/action-upload.server";
+import { isDbId } from "../schemas/fields";
 
 // Evidence upload by an officer filling in on the supplier's behalf: multipart with `questionKey` and
 // `file`. The fill page posts here through a fetcher and shows the answer next to the question
-// (413 too large, 415 not an accepted document type); without JavaScript this page shows it.
+// (413 too large, 415 not an accepted document type, 429 too many uploads); without JavaScript this
+// page shows it.
 
 export const meta: MetaFunction = () => [{ title: "Upload a file — Lantern" }];
+export const headers: HeadersFunction = retryAfterHeaders;
 
 function assessmentId(raw: string | undefined): number {
-  if (!raw || !/^[1-9]\d{0,14}$/.test(raw)) throw notFound("No such assessment");
+  if (!raw || !isDbId(raw)) throw notFound("No such assessment");
   return Number(raw);
 }
 
@@ -42,18 +41,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const fill = `/o/${ident.org.slug}/assessments/${id}/fill`;
   const maxMb = EVIDENCE_LIMITS.maxBytes / 1024 / 1024;
   const tooLarge = (questionKey?: string) => json<UploadData>({ questionKey, message: `The file is larger than ${maxMb} MB. Upload a smaller file.`, back: fill }, { status: 413 });
-  // Refuse an oversized body before reading it (the multipart envelope adds a little).
-  if (Number(request.headers.get("Content-Length") ?? "0") > EVIDENCE_LIMITS.maxBytes + 64 * 1024) return tooLarge();
+  const uploader = { ip: context.clientIp, who: `user:${ident.user.userId}` };
+  const wait = await uploadWait(context.db, uploader);
+  if (wait > 0) return json<UploadData>({ message: tooManyUploadsMessage(wait), back: fill }, { status: 429, headers: { "Retry-After": String(wait) } });
+  await countUploads(context.db, uploader, 1);
   if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
     return json<UploadData>({ message: "Choose a file to upload.", back: fill }, { status: 415 });
   }
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: EVIDENCE_LIMITS.maxBytes }));
-  } catch (e) {
-    if (e instanceof MaxPartSizeExceededError) return tooLarge();
-    return json<UploadData>({ message: "The upload could not be read. Please try again.", back: fill }, { status: 400 });
+  // One file plus a little for the envelope and the field (bounded while streaming, too).
+  const body = await parseUpload(request, EVIDENCE_LIMITS.maxBytes + 64 * 1024);
+  if ("error" in body) {
+    return body.error === "too_large" ? tooLarge() : json<UploadData>({ message: "The upload could not be read. Please try again.", back: fill }, { status: 400 });
   }
+  const form = body.form;
   const questionKey = String(form.get("questionKey") ?? "").slice(0, 200);
   const found = findQuestion(await templateOfVersion(context.db, a.versionId), questionKey);
   const back = found ? `${fill}?section=${found.section.key}#q-${questionKey}` : fill;

@@ -8,7 +8,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { PORTAL_HEADERS, keysWith, longDate, messagesFor, portalLocale, requireSupplierPage } from "../lib/portal.server";
 import { PortalReplySchema } from "../schemas/action";
 import { MAX_FILES_PER_ENTRY, addActionNote, supplierActionsView } from "../services/actions.server";
-import { readActionForm } from "../components/action-upload.server";
+import { readActionForm, refusalHeaders } from "../components/action-upload.server";
 import { makeT, type T } from "../components/portal/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -16,14 +16,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "robots", content: "noindex" },
 ];
 
-export const headers: HeadersFunction = () => ({ ...PORTAL_HEADERS });
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return { ...PORTAL_HEADERS, ...(retryAfter ? { "Retry-After": retryAfter } : {}) };
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const s = await requireSupplierPage(request, context);
   const view = await supplierActionsView(context.db, s);
   if (!view) throw json(null, { status: 404, headers: PORTAL_HEADERS });
   const locale = portalLocale(request, s.language);
-  const keys = new Set(keysWith("ui.actions.", "ui.upload.", "ui.error."));
+  const keys = new Set([...keysWith("ui.actions.", "ui.upload.", "ui.error."), "ui.link.too_many_attempts"]);
   for (const a of view.actions) {
     if (a.indicator) keys.add(`ilo.${a.indicator}`);
     if (a.questionKey) keys.add(`q.${a.questionKey}.text`);
@@ -49,8 +52,14 @@ type Reply = { actionId?: number; ok?: boolean; messageKey?: string; params?: Re
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const s = await requireSupplierPage(request, context);
-  const body = await readActionForm(request);
-  if ("refused" in body) return json<Reply>({ messageKey: body.refused.messageKey, params: body.refused.params }, { status: body.refused.status, headers: PORTAL_HEADERS });
+  // Replies with files count against the upload limits of this IP and this portal session (429).
+  const body = await readActionForm(request, { db: context.db, uploader: { ip: context.clientIp, who: `assessment:${s.assessmentId}` } });
+  if ("refused" in body) {
+    // The body was not read: the form's URL says which action it was for, so the card shows why.
+    const q = new URL(request.url).searchParams.get("actionId") ?? "";
+    const forAction = /^\d{1,15}$/.test(q) ? Number(q) : undefined;
+    return json<Reply>({ actionId: forAction, messageKey: body.refused.messageKey, params: body.refused.params }, { status: body.refused.status, headers: { ...PORTAL_HEADERS, ...refusalHeaders(body.refused) } });
+  }
   const parsed = PortalReplySchema.safeParse(body.fields);
   const actionId = /^\d{1,15}$/.test(body.fields.actionId ?? "") ? Number(body.fields.actionId) : undefined;
   if (!parsed.success) return json<Reply>({ actionId, messageKey: "ui.upload.failed", params: { name: "" } }, { status: 400, headers: PORTAL_HEADERS });
@@ -132,7 +141,7 @@ function ActionCard({ a, t, orgName, maxFiles }: { a: Data["actions"][number]; t
         </div>
       ) : null}
 
-      <Form method="post" encType="multipart/form-data" className="stack" key={`reply-${a.id}-${a.version}`} aria-label={t("ui.actions.reply.heading")}>
+      <Form method="post" action={`/s/portal/actions?actionId=${a.id}`} encType="multipart/form-data" className="stack" key={`reply-${a.id}-${a.version}`} aria-label={t("ui.actions.reply.heading")}>
         <input type="hidden" name="actionId" value={a.id} />
         <input type="hidden" name="version" value={a.version} />
         <div className="field">

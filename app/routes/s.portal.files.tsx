@@ -1,10 +1,13 @@
 // Evidence upload from the supplier portal (resource route, multipart: assessmentId, questionKey,
-// file). The size is bounded while reading (413); the type is judged by the content (415).
+// file). Rate-limited per IP and per portal session before the body is read (429 with Retry-After);
+// the size is bounded while reading (413); the type is judged by the content (415).
 // 200 {fileId, filename} | 4xx {messageKey, params} in the portal catalogue's wording.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { MaxPartSizeExceededError, json, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { EVIDENCE_LIMITS } from "../domain/questionnaire/types";
 import { requireSupplierApi, uploadMessageKey } from "../lib/portal.server";
+import { countUploads, uploadWait } from "../lib/rate-limit.server";
+import { parseUpload } from "../components/action-upload.server";
 import { PortalUploadSchema } from "../schemas/portal";
 import { uploadEvidence } from "../services/evidence.server";
 
@@ -17,16 +20,17 @@ function refuse(status: number, messageKey: string, name: string) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const s = await requireSupplierApi(request, context);
-  // Refuse an announced oversized body before reading it.
-  if (Number(request.headers.get("Content-Length") ?? "0") > EVIDENCE_LIMITS.maxBytes + 64 * 1024) return refuse(413, "ui.upload.too_large", "");
-  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) return refuse(400, "ui.upload.failed", "");
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: EVIDENCE_LIMITS.maxBytes }));
-  } catch (e) {
-    if (e instanceof MaxPartSizeExceededError) return refuse(413, "ui.upload.too_large", "");
-    return refuse(400, "ui.upload.failed", "");
+  const uploader = { ip: context.clientIp, who: `assessment:${s.assessmentId}` };
+  const wait = await uploadWait(context.db, uploader);
+  if (wait > 0) {
+    return json({ messageKey: "ui.link.too_many_attempts", params: { name: "", seconds: wait } }, { status: 429, headers: { ...NO_STORE, "Retry-After": String(wait) } });
   }
+  await countUploads(context.db, uploader, 1);
+  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) return refuse(400, "ui.upload.failed", "");
+  // One file plus a little for the envelope and the two fields.
+  const body = await parseUpload(request, EVIDENCE_LIMITS.maxBytes + 64 * 1024);
+  if ("error" in body) return body.error === "too_large" ? refuse(413, "ui.upload.too_large", "") : refuse(400, "ui.upload.failed", "");
+  const form = body.form;
   const file = form.get("file");
   const parsed = PortalUploadSchema.safeParse({ assessmentId: form.get("assessmentId"), questionKey: form.get("questionKey") });
   if (!parsed.success || !(file instanceof File)) return refuse(400, "ui.upload.failed", file instanceof File ? file.name : "");

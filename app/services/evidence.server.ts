@@ -1,10 +1,16 @@
 // Evidence uploads: refused when too large (413) or not a document type we accept, judged by the
-// content, not the name (415); stored content-addressed outside public/; downloaded as attachments.
+// content, not the name (415; Office archives also by what they would unpack to); stored
+// content-addressed outside public/; downloaded as attachments. The checks and the quota are shared
+// with corrective-action files (domain/upload).
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/types";
 import { EVIDENCE_LIMITS, findQuestion } from "../domain/questionnaire";
-import { safeFileName, sniffFileType } from "../domain/file-types";
+import { checkUpload, isRefusal, type UploadRefusal } from "../domain/upload/check";
+import { downloadHeaders } from "../domain/upload/filename";
+import { UPLOAD_LIMITS } from "../domain/upload/limits";
 import { getObject, putObject, sha256Of } from "../lib/storage.server";
+import type { DbOrTrx } from "../models/types";
+import { actionStorageBytes } from "../models/action.server";
 import { log } from "../lib/logger.server";
 import { recordAudit } from "../models/audit.server";
 import { answersOf, getAssessment, saveAnswerIfRevision } from "../models/assessment.server";
@@ -14,8 +20,18 @@ import { templateOfVersion, type Actor } from "./assessments.server";
 type DB = Kysely<Database>;
 export type UploadError = { status: 400 | 404 | 409 | 413 | 415; message: string; messageKey: string };
 
-/** Per-organization storage quota for evidence (a runaway uploader cannot fill the disk). */
-export const ORG_QUOTA_BYTES = 2 * 1024 * 1024 * 1024;
+/** Per-organization storage quota for evidence and action files together (a runaway uploader cannot fill the disk). */
+export const ORG_QUOTA_BYTES = UPLOAD_LIMITS.orgQuotaBytes;
+
+/** Bytes an organization stores: live evidence plus corrective-action files (what the quota counts). */
+export async function orgStorageUsed(db: DbOrTrx, orgId: number): Promise<number> {
+  return (await orgStorageBytes(db, orgId)) + (await actionStorageBytes(db, orgId));
+}
+
+/** The evidence service's catalogue key for a shared upload refusal. */
+function refusalKey(r: UploadRefusal): string {
+  return r.code === "too_large" ? "ui.upload.tooLarge" : r.code === "empty" ? "ui.upload.empty" : "ui.upload.badType";
+}
 const EDITABLE = new Set(["draft", "sent", "in_progress", "changes_requested"]);
 
 function scope(actor: Actor) {
@@ -34,14 +50,8 @@ export async function uploadEvidence(
 ): Promise<UploadError | { fileId: number; filename: string }> {
   const sc = scope(actor);
   if (sc.only !== null && sc.only !== assessmentId) return { status: 404, message: "No such assessment", messageKey: "ui.error.notFound" };
-  if (file.bytes.length > EVIDENCE_LIMITS.maxBytes) {
-    return { status: 413, message: `The file is larger than ${EVIDENCE_LIMITS.maxBytes / 1024 / 1024} MB.`, messageKey: "ui.upload.tooLarge" };
-  }
-  if (file.bytes.length === 0) return { status: 400, message: "The file is empty.", messageKey: "ui.upload.empty" };
-  const type = sniffFileType(file.bytes.subarray(0, 64 * 1024));
-  if (!type) {
-    return { status: 415, message: "This kind of file is not accepted: upload a PDF, an image (JPEG, PNG, WebP) or an Office document.", messageKey: "ui.upload.badType" };
-  }
+  const checked = await checkUpload(file);
+  if (isRefusal(checked)) return { status: checked.status, message: checked.message, messageKey: refusalKey(checked) };
   const a = await getAssessment(db, sc.orgId, assessmentId);
   if (!a) return { status: 404, message: "No such assessment", messageKey: "ui.error.notFound" };
   if (!EDITABLE.has(a.status)) return { status: 409, message: "This questionnaire cannot be changed now.", messageKey: "ui.error.readOnly" };
@@ -54,14 +64,14 @@ export async function uploadEvidence(
   if (existing.length >= EVIDENCE_LIMITS.maxFilesPerQuestion) {
     return { status: 409, message: `At most ${EVIDENCE_LIMITS.maxFilesPerQuestion} files per question.`, messageKey: "ui.upload.tooMany" };
   }
-  if ((await orgStorageBytes(db, sc.orgId)) + file.bytes.length > ORG_QUOTA_BYTES) {
-    return { status: 413, message: "Your organization's evidence storage is full.", messageKey: "ui.upload.quota" };
+  if ((await orgStorageUsed(db, sc.orgId)) + file.bytes.length > ORG_QUOTA_BYTES) {
+    return { status: 413, message: `Your organization's storage for documents is full (${ORG_QUOTA_BYTES / 1024 ** 3} GB). Remove files that are no longer needed, then try again.`, messageKey: "ui.upload.quota" };
   }
   const sha256 = sha256Of(file.bytes);
   await putObject(sc.orgId, sha256, file.bytes); // before the row: a row never points at a missing file
-  const filename = safeFileName(file.name, type.ext);
+  const { filename, mime } = checked;
   return db.transaction().execute(async (trx) => {
-    const fileId = await insertEvidence(trx, sc.orgId, { assessmentId, questionKey, filename, mime: type.mime, sizeBytes: file.bytes.length, sha256, uploadedBy: sc.label });
+    const fileId = await insertEvidence(trx, sc.orgId, { assessmentId, questionKey, filename, mime, sizeBytes: file.bytes.length, sha256, uploadedBy: sc.label });
     if (found.question.type === "evidence") {
       // For an evidence question the files are the answer: add this one to it (a new revision).
       const current = (await answersOf(trx, assessmentId)).find((x) => x.questionKey === questionKey);
@@ -106,16 +116,5 @@ export async function downloadEvidence(db: DB, actor: Actor, assessmentId: numbe
     log.error("evidence file missing from storage", { orgId: sc.orgId, fileId, error: e instanceof Error ? e.message : String(e) });
     return null;
   }
-  const ascii = f.filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return {
-    body,
-    headers: {
-      "Content-Type": f.mime,
-      "Content-Length": String(body.length),
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.filename)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-    },
-  };
+  return { body, headers: downloadHeaders(f, body.length) };
 }
