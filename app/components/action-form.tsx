@@ -16,14 +16,17 @@ interface Props {
   today: string;
   defaultDue: string;
   cancelHref: string;
+  /** Opened from a review comment: its id goes with the form and its text starts the details. */
+  fromComment?: { id: number; details: string } | null;
 }
 
-export function NewActionForm({ orgSlug, supplier, owners, me, today, defaultDue, cancelHref }: Props) {
+export function NewActionForm({ orgSlug, supplier, owners, me, today, defaultDue, cancelHref, fromComment }: Props) {
   const { form, onSubmit, errorFor, formError, busy } = useZodForm(NewActionSchema, {
     defaultValues: {
       supplierId: supplier ? String(supplier.id) : undefined,
       title: "",
-      details: "",
+      details: fromComment ? fromComment.details.slice(0, 4000) : "",
+      commentId: fromComment ? String(fromComment.id) : undefined,
       ownerUserId: owners.some((o) => o.id === me) ? String(me) : "",
       dueAt: defaultDue,
     },
@@ -41,6 +44,7 @@ export function NewActionForm({ orgSlug, supplier, owners, me, today, defaultDue
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="card stack action-new-form">
       <FormError message={formError} />
+      {fromComment ? <input type="hidden" name="commentId" value={fromComment.id} /> : null}
       {supplier ? (
         <div className="field">
           <span className="label">Supplier</span>

@@ -1,7 +1,7 @@
 // The review view of one answer: the answer (with its files), red flags, the supplier's note, the
 // reviewers' comments with a form to add one, and every earlier revision.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useFetcher } from "@remix-run/react";
+import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useId } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
@@ -92,9 +92,11 @@ interface AnswerCardProps {
   t: Translate;
   fileHref: (id: number) => string;
   mayComment: boolean;
+  /** Where "Open a corrective action" for a review comment goes (absent for roles that cannot open one). */
+  actionHref?: (commentId: number) => string;
 }
 
-export function AnswerCard({ question, answer, flags, files, comments, history, t, fileHref, mayComment }: AnswerCardProps) {
+export function AnswerCard({ question, answer, flags, files, comments, history, t, fileHref, mayComment, actionHref }: AnswerCardProps) {
   const flagged = flags.length > 0;
   const headingId = useId();
   const attached = question.type === "evidence" ? [] : files;
@@ -141,6 +143,11 @@ export function AnswerCard({ question, answer, flags, files, comments, history, 
                 {c.resolved_at ? " — resolved" : ""}
               </p>
               <p className="asm-comment-body">{c.body}</p>
+              {actionHref ? (
+                <Link to={actionHref(c.id)} className="small">
+                  Open a corrective action from this comment
+                </Link>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -188,6 +188,17 @@ export async function reviewCommentsOf(db: DbOrTrx, assessmentId: number) {
   return db.selectFrom("review_comments").select(["id", "question_key", "author_label", "body", "created_at", "resolved_at"]).where("assessment_id", "=", assessmentId).orderBy("id").execute();
 }
 
+/** One review comment of this organization's assessments, with the assessment's supplier (for an action opened from it). */
+export async function reviewCommentOf(db: DbOrTrx, orgId: number, commentId: number) {
+  return db
+    .selectFrom("review_comments as c")
+    .innerJoin("assessments as a", "a.id", "c.assessment_id")
+    .select(["c.id", "c.question_key", "c.body", "c.author_label", "c.created_at", "a.id as assessment_id", "a.supplier_id", "a.version_id"])
+    .where("a.org_id", "=", orgId)
+    .where("c.id", "=", commentId)
+    .executeTakeFirst();
+}
+
 export async function supplierHasAssessments(db: DbOrTrx, orgId: number, supplierId: number): Promise<boolean> {
   const r = await db.selectFrom("assessments").select("id").where("org_id", "=", orgId).where("supplier_id", "=", supplierId).limit(1).executeTakeFirst();
   return Boolean(r);

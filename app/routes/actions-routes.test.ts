@@ -16,6 +16,7 @@ import { ATHENS_V1, allQuestions, type Answers } from "../domain/questionnaire";
 import { BEST } from "../domain/questionnaire/test-fixtures";
 import { saveAnswer, startAssessments, submitAssessment } from "../services/assessments.server";
 import { uploadEvidence } from "../services/evidence.server";
+import { insertReviewComment } from "../models/assessment.server";
 import { openSupplierSession, sendAssessmentInvite } from "../services/invites.server";
 import * as assessmentPage from "./o.$org.assessments.$id._index";
 import * as list from "./o.$org.actions._index";
@@ -298,5 +299,38 @@ describeEachEngine("corrective action routes", (h) => {
     expect((await (await portalLoad(millPortal)).json()).actions).toEqual([]);
     const audit = await h().db.selectFrom("audit_log").select("action").where("entity", "=", "corrective_action").where("entity_id", "=", String(actionId)).orderBy("id").execute();
     expect(audit.map((a) => a.action)).toEqual(["action.opened", "action.status_changed", "action.note_added", "action.supplier_replied", "action.status_changed", "action.status_changed"]);
+  });
+
+  it("opens an action from a review comment (?comment=<id>): source review, linked to the assessment and question", async () => {
+    const millAssessment = (await h().db.selectFrom("assessments").select("id").where("supplier_id", "=", mill).executeTakeFirstOrThrow()).id;
+    const commentId = await insertReviewComment(h().db, millAssessment, {
+      questionKey: "p4.grievance_channel",
+      authorUserId: acme.users["officer@a.test"]!,
+      authorLabel: "officer@a.test",
+      body: "The grievance box is inside the manager's office.",
+    });
+    const form = await responseOf(() => create.loader({ request: get(`/o/acme/actions/new?comment=${commentId}`, officer()), params: { org: "acme" }, context: ctx() }));
+    expect(await form.json()).toMatchObject({ supplier: { id: mill }, comment: { id: commentId, assessmentId: millAssessment, body: "The grievance box is inside the manager's office." } });
+    // Another tenant cannot open it, and a malformed id is not found.
+    for (const [q, cookie, org] of [[`?comment=${commentId}`, cookies["admin@b.test"]!, "boreal"], ["?comment=abc", officer(), "acme"]] as const) {
+      expect((await responseOf(() => create.loader({ request: get(`/o/${org}/actions/new${q}`, cookie), params: { org }, context: ctx() }))).status).toBe(404);
+    }
+    // The comment must be about the chosen supplier.
+    const wrong = await responseOf(() =>
+      create.action({ request: post("/o/acme/actions/new", { supplierId: String(dye), commentId: String(commentId), title: "Move the grievance box", dueAt: plusDays(20) }, officer()), params: { org: "acme" }, context: ctx() }),
+    );
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).formError).toMatch(/not about this supplier/);
+    const r = await responseOf(() =>
+      create.action({ request: post("/o/acme/actions/new", { supplierId: String(mill), commentId: String(commentId), title: "Move the grievance box", dueAt: plusDays(20) }, officer()), params: { org: "acme" }, context: ctx() }),
+    );
+    expect(r.status).toBe(302);
+    const id = Number(/\/o\/acme\/actions\/(\d+)$/.exec(r.headers.get("Location") ?? "")![1]);
+    const row = await h().db.selectFrom("corrective_actions").select(["source", "assessment_id", "question_key"]).where("id", "=", id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ source: "review", assessment_id: millAssessment, question_key: "p4.grievance_channel" });
+    // The assessment page offers the link to officers, not to executives.
+    const mayOpenActions = async (cookie: string) => (await (await responseOf(() => assessmentPage.loader({ request: get(`/o/acme/assessments/${millAssessment}`, cookie), params: { org: "acme", id: String(millAssessment) }, context: ctx() }))).json()).may.actions;
+    expect(await mayOpenActions(officer())).toBe(true);
+    expect(await mayOpenActions(exec())).toBe(false);
   });
 });

@@ -157,7 +157,7 @@ describeEachEngine("assessment routes", (h) => {
     const data = await pageJson(assessment);
     expect(data.assessment).toMatchObject({ supplierName: "Dhaka Spinning Mill", status: "draft", dueAt: plusDays(30), language: "es", contactEmail: "hr@dhaka-mill.test" });
     expect(data.progress).toMatchObject({ percent: 0, answered: 0 });
-    expect(data.may).toEqual({ manage: true, review: true });
+    expect(data.may).toEqual({ manage: true, review: true, actions: true });
     expect(data.texts["q.profile.workers.text"]).toMatch(/How many people work at your site/);
 
     const again = await startOne(mill, { dueAt: plusDays(30), language: "en" });
@@ -399,7 +399,7 @@ describeEachEngine("assessment routes", (h) => {
     await setup();
     const exec = cookies["exec@a.test"]!;
     const data = await pageJson(assessment, exec);
-    expect(data.may).toEqual({ manage: false, review: false });
+    expect(data.may).toEqual({ manage: false, review: false, actions: false });
     expect(data.invites).toEqual([]);
     const l = await responseOf(() => list.loader({ request: get("/o/acme/assessments", exec), params: params(), context: ctx() }));
     expect((await l.json()).mayStart).toBe(false);

@@ -2,7 +2,7 @@
 // flag, with a link to the assessment), its timeline and files; admins and compliance officers move
 // its status, change owner and due date, and add notes with files. Every form carries the version it
 // was loaded at: a change made meanwhile by someone else gets 409 and nothing is saved.
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import { requireOrg } from "../lib/auth.server";
@@ -10,17 +10,20 @@ import { notFound, zodFieldErrors } from "../lib/http.server";
 import { can } from "../domain/permissions";
 import { ActionPageSchema } from "../schemas/action";
 import { actionPage, addActionNote, changeActionStatus, MAX_FILES_PER_ENTRY, updateActionOwnerDue } from "../services/actions.server";
-import { readActionForm } from "../components/action-upload.server";
+import { readActionForm, refusalHeaders } from "../components/action-upload.server";
+import { retryAfterHeaders } from "../lib/rate-limit.server";
 import { ACTION_MOVE_LABELS, ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS, ActionDue, ActionStatusBadge } from "../components/action-display";
 import { ActionTimeline } from "../components/action-timeline";
 import { formatDate } from "../components/format";
 import { useOrg } from "./o.$org";
+import { isDbId } from "../schemas/fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.action.title ?? "Corrective action"} — Lantern` }];
+export const headers: HeadersFunction = retryAfterHeaders;
 
 /** Ids are positive integers; anything else is simply not found. */
 function actionId(raw: string | undefined): number {
-  if (!raw || !/^[1-9]\d{0,14}$/.test(raw)) throw notFound("No such action");
+  if (!raw || !isDbId(raw)) throw notFound("No such action");
   return Number(raw);
 }
 
@@ -36,8 +39,11 @@ type ActionData = { intent: string; ok?: boolean; message?: string; formError?: 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ident = await requireOrg(request, context, params.org, "actions.edit");
   const id = actionId(params.id);
-  const body = await readActionForm(request);
-  if ("refused" in body) return json<ActionData>({ intent: "note", formError: body.refused.message, fieldErrors: { files: body.refused.message } }, { status: body.refused.status });
+  // Files count against the upload limits of this officer and this IP (429 with Retry-After).
+  const body = await readActionForm(request, { db: context.db, uploader: { ip: context.clientIp, who: `user:${ident.user.userId}` } });
+  if ("refused" in body) {
+    return json<ActionData>({ intent: "note", formError: body.refused.message, fieldErrors: { files: body.refused.message } }, { status: body.refused.status, headers: refusalHeaders(body.refused) });
+  }
   const intent = body.fields.intent ?? "";
   const parsed = ActionPageSchema.safeParse(body.fields);
   if (!parsed.success) {

@@ -1,5 +1,6 @@
 // A corrective action written by hand: for the supplier of ?supplier=<id>, or one chosen with the
 // supplier picker; title, details, owner (a member who can change actions), due date (30 days by default).
+// From a review comment (?comment=<id>) the supplier is the assessment's and the comment is quoted.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
@@ -9,20 +10,23 @@ import { NewActionSchema } from "../schemas/action";
 import { createManualAction, newActionForm } from "../services/actions.server";
 import { NewActionForm } from "../components/action-form";
 import { useOrg } from "./o.$org";
+import { isDbId } from "../schemas/fields";
 
 export const meta: MetaFunction = () => [{ title: "New corrective action — Lantern" }];
 
-function supplierParam(url: URL): number | null {
-  const raw = url.searchParams.get("supplier");
+/** ?supplier=<id> or ?comment=<review comment id>; a malformed id is simply not found. */
+function idParam(url: URL, name: "supplier" | "comment"): number | null {
+  const raw = url.searchParams.get(name);
   if (raw === null || raw === "") return null;
-  if (!/^[1-9]\d{0,14}$/.test(raw)) throw notFound("No such supplier");
+  if (!isDbId(raw)) throw notFound(name === "supplier" ? "No such supplier" : "No such review comment");
   return Number(raw);
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ident = await requireOrg(request, context, params.org, "actions.edit");
-  const data = await newActionForm(context.db, ident, supplierParam(new URL(request.url)));
-  if (!data) throw notFound("No such supplier");
+  const url = new URL(request.url);
+  const data = await newActionForm(context.db, ident, { supplierId: idParam(url, "supplier"), commentId: idParam(url, "comment") });
+  if (!data) throw notFound("No such supplier or review comment");
   return json(data);
 }
 
@@ -38,7 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function NewAction() {
   const d = useLoaderData<typeof loader>();
   const { org } = useOrg();
-  const back = d.supplier ? `/o/${org.slug}/suppliers/${d.supplier.id}` : `/o/${org.slug}/actions`;
+  const back = d.comment ? `/o/${org.slug}/assessments/${d.comment.assessmentId}` : d.supplier ? `/o/${org.slug}/suppliers/${d.supplier.id}` : `/o/${org.slug}/actions`;
   return (
     <main className="page narrow">
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -52,8 +56,25 @@ export default function NewAction() {
       </nav>
       <h1>New corrective action{d.supplier ? ` for ${d.supplier.name}` : ""}</h1>
       <p className="muted">Red flags of approved assessments open their actions by themselves; add one here for anything else that must be put right.</p>
+      {d.comment ? (
+        <figure className="card quote">
+          <figcaption className="small muted">
+            Review comment by {d.comment.author} on “{d.comment.question}”
+          </figcaption>
+          <blockquote>{d.comment.body}</blockquote>
+        </figure>
+      ) : null}
       {d.supplier?.status === "archived" ? <div className="alert error">This supplier is archived. Restore it before opening an action for it.</div> : null}
-      <NewActionForm orgSlug={org.slug} supplier={d.supplier} owners={d.owners} me={d.me} today={d.today} defaultDue={d.defaultDue} cancelHref={back} />
+      <NewActionForm
+        orgSlug={org.slug}
+        supplier={d.supplier}
+        owners={d.owners}
+        me={d.me}
+        today={d.today}
+        defaultDue={d.defaultDue}
+        cancelHref={back}
+        fromComment={d.comment ? { id: d.comment.id, details: d.comment.body } : null}
+      />
     </main>
   );
 }
@@ -65,7 +86,7 @@ export function ErrorBoundary() {
     <main className="page narrow">
       <h1>New corrective action</h1>
       <div className="alert error" role="alert">
-        {status === 403 ? "Your role does not allow opening corrective actions." : status === 404 ? "There is no such supplier." : "The form could not be shown. Please try again."}
+        {status === 403 ? "Your role does not allow opening corrective actions." : status === 404 ? "There is no such supplier or review comment." : "The form could not be shown. Please try again."}
       </div>
     </main>
   );

@@ -17,12 +17,13 @@ import { AnswerCard, type Revision } from "../components/assessment-review";
 import { InviteCard } from "../components/assessment-invite";
 import { formatDate } from "../components/format";
 import { useOrg } from "./o.$org";
+import { isDbId } from "../schemas/fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Assessment of ${data?.assessment.supplierName ?? "a supplier"} — Lantern` }];
 
 /** Ids are positive integers; anything else is simply not found. */
 function assessmentId(raw: string | undefined): number {
-  if (!raw || !/^[1-9]\d{0,14}$/.test(raw)) throw notFound("No such assessment");
+  if (!raw || !isDbId(raw)) throw notFound("No such assessment");
   return Number(raw);
 }
 
@@ -50,7 +51,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     history: history ?? [],
     invites,
     texts: reviewTexts(view.template),
-    may: { manage: mayManage, review: can(ident.role, "assessments.review") },
+    may: { manage: mayManage, review: can(ident.role, "assessments.review"), actions: can(ident.role, "actions.edit") },
     today: todayIso(),
     now: new Date().toISOString(),
   });
@@ -262,6 +263,7 @@ export default function AssessmentPage() {
                 t={t}
                 fileHref={fileHref}
                 mayComment={may.review && a.status !== "approved" && a.status !== "draft"}
+                actionHref={may.actions ? (commentId) => `/o/${org.slug}/actions/new?comment=${commentId}` : undefined}
               />
             ))}
           </section>

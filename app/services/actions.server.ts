@@ -8,7 +8,8 @@ import type { ActionStatus, Database } from "../../db/types";
 import type { OrgIdentity } from "../lib/auth.server";
 import type { SupplierIdentity } from "./invites.server";
 import { can } from "../domain/permissions";
-import { safeFileName, sniffFileType } from "../domain/file-types";
+import { checkUpload, isRefusal } from "../domain/upload/check";
+import { downloadHeaders } from "../domain/upload/filename";
 import { EVIDENCE_LIMITS, findQuestion, loadTemplate, redFlagsOf, type Answers, type QuestionnaireTemplate } from "../domain/questionnaire";
 import { translator } from "../domain/questionnaire/i18n";
 import { env } from "../lib/env.server";
@@ -17,8 +18,7 @@ import { kickMailDelivery } from "../lib/mail.server";
 import { getObject, putObject, sha256Of } from "../lib/storage.server";
 import { nowIso } from "../lib/time";
 import { recordAudit } from "../models/audit.server";
-import { answersOf, getAssessment, getVersionDefinition } from "../models/assessment.server";
-import { orgStorageBytes } from "../models/evidence.server";
+import { answersOf, getAssessment, getVersionDefinition, reviewCommentOf } from "../models/assessment.server";
 import { enqueueMail } from "../models/outbox.server";
 import { getSupplier } from "../models/supplier.server";
 import { orgNameById } from "../models/portal.server";
@@ -26,7 +26,6 @@ import {
   actionCounts,
   actionEvents,
   actionFiles,
-  actionStorageBytes,
   countActionFiles,
   getAction,
   getActionFile,
@@ -48,7 +47,7 @@ import {
 import type { DbOrTrx } from "../models/types";
 import { ACTION_TRANSITIONS, DEFAULT_DUE_DAYS, canMove, plusDays, todayIso, type ActionListQuery, type NewActionInput } from "../schemas/action";
 import { answerText } from "../components/assessment-display";
-import { ORG_QUOTA_BYTES } from "./evidence.server";
+import { ORG_QUOTA_BYTES, orgStorageUsed } from "./evidence.server";
 
 type DB = Kysely<Database>;
 export type ActionActor = { kind: "officer"; id: OrgIdentity } | { kind: "supplier"; s: SupplierIdentity };
@@ -131,12 +130,18 @@ export async function actionListPage(db: DB, id: OrgIdentity, q: ActionListQuery
 }
 
 /** What the "new action" form needs: the owners to choose from, and the supplier if one is given. */
-export async function newActionForm(db: DB, id: OrgIdentity, supplierId: number | null, now = new Date()) {
+export async function newActionForm(db: DB, id: OrgIdentity, from: { supplierId: number | null; commentId?: number | null }, now = new Date()) {
+  const comment = from.commentId ? await reviewCommentOf(db, id.org.id, from.commentId) : null;
+  if (from.commentId && !comment) return null;
+  const supplierId = comment ? comment.supplier_id : from.supplierId;
   const [owners, supplier] = await Promise.all([possibleOwners(db, id.org.id), supplierId ? getSupplier(db, id.org.id, supplierId) : Promise.resolve(undefined)]);
   if (supplierId && !supplier) return null;
   return {
     owners: owners.map((o) => ({ id: o.id, name: o.name, email: o.email })),
     supplier: supplier ? { id: supplier.id, name: supplier.name, status: supplier.status } : null,
+    comment: comment
+      ? { id: comment.id, assessmentId: comment.assessment_id, question: en(`q.${comment.question_key}.text`), body: comment.body, author: comment.author_label, at: comment.created_at }
+      : null,
     today: todayIso(now),
     defaultDue: plusDays(now, DEFAULT_DUE_DAYS),
     me: id.user.userId,
@@ -188,15 +193,20 @@ export async function createManualAction(db: DB, id: OrgIdentity, input: NewActi
     if (supplier.status === "archived") return { status: 400, field: "supplierId", message: `${supplier.name} is archived. Restore it before opening an action for it.` };
     const bad = await checkOwner(trx, id.org.id, input.ownerUserId);
     if (bad) return bad;
+    // Opened from a review comment: it must be a comment on this supplier's assessment.
+    const comment = input.commentId ? await reviewCommentOf(trx, id.org.id, input.commentId) : undefined;
+    if (input.commentId && comment?.supplier_id !== supplier.id) {
+      return { status: 400, field: "commentId", message: "That review comment is not about this supplier. Open the action again from the comment." };
+    }
     const at = nowIso();
     const actionId = await insertAction(
       trx,
       id.org.id,
       {
         supplierId: supplier.id,
-        assessmentId: null,
-        source: "manual",
-        questionKey: null,
+        assessmentId: comment ? comment.assessment_id : null,
+        source: comment ? "review" : "manual",
+        questionKey: comment ? comment.question_key : null,
         indicator: null,
         severity: null,
         answer: undefined,
@@ -214,7 +224,7 @@ export async function createManualAction(db: DB, id: OrgIdentity, input: NewActi
       action: "action.created",
       entity: "corrective_action",
       entityId: actionId,
-      diff: { supplierId: supplier.id, title: input.title, ownerUserId: input.ownerUserId, dueAt: input.dueAt },
+      diff: { supplierId: supplier.id, title: input.title, ownerUserId: input.ownerUserId, dueAt: input.dueAt, ...(comment ? { reviewCommentId: comment.id } : {}) },
     });
     return { actionId };
   });
@@ -376,31 +386,22 @@ async function checkFiles(db: DbOrTrx, orgId: number, actionId: number, files: r
   }
   const out: CheckedFile[] = [];
   for (const f of files) {
-    const name = f.name.slice(0, 200) || "document";
-    if (f.bytes.length > EVIDENCE_LIMITS.maxBytes) {
-      return { status: 413, field: "files", message: `${name} is larger than ${EVIDENCE_LIMITS.maxBytes / 1024 / 1024} MB.`, messageKey: "ui.upload.too_large", params: { name } };
+    // The same checks as evidence (size, type by content, Office archives); the portal catalogue's keys.
+    const c = await checkUpload(f);
+    if (isRefusal(c)) {
+      const name = f.name.slice(0, 200) || "document";
+      const messageKey = c.code === "too_large" ? "ui.upload.too_large" : c.code === "empty" ? "ui.upload.empty" : "ui.upload.wrong_type";
+      return { status: c.status, field: "files", message: c.message, messageKey, params: { name } };
     }
-    if (f.bytes.length === 0) return { status: 400, field: "files", message: `${name} is empty.`, messageKey: "ui.upload.empty", params: { name } };
-    const type = sniffFileType(f.bytes.subarray(0, 64 * 1024));
-    if (!type) {
-      return {
-        status: 415,
-        field: "files",
-        message: `${name} is not an accepted kind of file: upload a PDF, an image (JPEG, PNG, WebP) or an Office document.`,
-        messageKey: "ui.upload.wrong_type",
-        params: { name },
-      };
-    }
-    out.push({ filename: safeFileName(name, type.ext), mime: type.mime, bytes: f.bytes, sha256: sha256Of(f.bytes) });
+    out.push({ filename: c.filename, mime: c.mime, bytes: f.bytes, sha256: sha256Of(f.bytes) });
   }
   if (!out.length) return out;
   if ((await countActionFiles(db, orgId, actionId)) + out.length > MAX_FILES_PER_ACTION) {
     return { status: 409, field: "files", message: `An action holds at most ${MAX_FILES_PER_ACTION} files.`, messageKey: "ui.actions.too_many_files", params: { max: MAX_FILES_PER_ACTION } };
   }
   const added = out.reduce((n, f) => n + f.bytes.length, 0);
-  const used = (await orgStorageBytes(db, orgId)) + (await actionStorageBytes(db, orgId));
-  if (used + added > ORG_QUOTA_BYTES) {
-    return { status: 413, field: "files", message: "Your organization's storage for documents is full.", messageKey: "ui.upload.quota", params: { name: out[0]!.filename } };
+  if ((await orgStorageUsed(db, orgId)) + added > ORG_QUOTA_BYTES) {
+    return { status: 413, field: "files", message: `Your organization's storage for documents is full (${ORG_QUOTA_BYTES / 1024 ** 3} GB). Remove files that are no longer needed, then try again.`, messageKey: "ui.upload.quota", params: { name: out[0]!.filename } };
   }
   return out;
 }
@@ -495,18 +496,7 @@ export async function downloadActionFile(db: DB, id: OrgIdentity, actionId: numb
     log.error("action file missing from storage", { orgId: id.org.id, actionId, fileId, error: e instanceof Error ? e.message : String(e) });
     return null;
   }
-  const ascii = f.filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return {
-    body,
-    headers: {
-      "Content-Type": f.mime,
-      "Content-Length": String(body.length),
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.filename)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-    },
-  };
+  return { body, headers: downloadHeaders(f, body.length) };
 }
 
 // ---------------------------------------------------------------------------------------------
