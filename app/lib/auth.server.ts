@@ -56,6 +56,8 @@ export async function requireOrg(
 ): Promise<OrgIdentity> {
   const user = await requireUser(request, context);
   if (!slug) throw notFound();
+  // Slugs are short ASCII (slugify); anything else, e.g. a NUL byte PostgreSQL refuses, names no organization.
+  if (!/^[a-z0-9-]{1,100}$/i.test(slug)) throw notFound("No such organization");
   const m = await once(context, `org:${user.userId}:${slug}`, () => findMembership(context.db, user.userId, slug));
   if (!m) throw notFound("No such organization");
   if (!can(m.role, action)) throw forbidden();

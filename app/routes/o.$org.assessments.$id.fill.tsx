@@ -14,11 +14,12 @@ import { AssessmentStatusBadge, DueDate, textsT } from "../components/assessment
 import { QuestionCard, type SaveData } from "../components/assessment-question";
 import { todayIso } from "../schemas/assessment";
 import { useOrg } from "./o.$org";
+import { isDbId } from "../schemas/fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Fill in: ${data?.assessment.supplierName ?? "assessment"} — Lantern` }];
 
 function assessmentId(raw: string | undefined): number {
-  if (!raw || !/^[1-9]\d{0,14}$/.test(raw)) throw notFound("No such assessment");
+  if (!raw || !isDbId(raw)) throw notFound("No such assessment");
   return Number(raw);
 }
 
@@ -68,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return json({ intent: "submit", formError: r.message }, { status: r.status });
   }
   if (body.intent === "remove-file") {
-    const fileId = typeof body.fileId === "string" && /^[1-9]\d{0,14}$/.test(body.fileId) ? Number(body.fileId) : 0;
+    const fileId = typeof body.fileId === "string" && isDbId(body.fileId) ? Number(body.fileId) : 0;
     if (!(await getAssessment(context.db, ident.org.id, id))) throw notFound("No such assessment");
     const r = await removeEvidence(context.db, actor, id, fileId, ip);
     if ("status" in r) return json<SaveData>({ intent: "remove-file", formError: r.message }, { status: r.status });

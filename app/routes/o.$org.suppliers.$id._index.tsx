@@ -23,6 +23,7 @@ import { supplierRiskView } from "../services/risk-view.server";
 import { listForSupplier } from "../models/action.server";
 import { RiskPanel } from "../components/risk-breakdown";
 import { ActionsPanel } from "../components/action-list";
+import { isDbId } from "../schemas/fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.supplier.name ?? "Supplier"} — Lantern` }];
 
@@ -32,7 +33,7 @@ const DOWN_LIMIT = 500;
 
 /** Ids are positive integers; anything else is simply not found. */
 function supplierId(raw: string | undefined): number {
-  if (!raw || !/^[1-9]\d{0,14}$/.test(raw)) throw notFound("No such supplier");
+  if (!raw || !isDbId(raw)) throw notFound("No such supplier");
   return Number(raw);
 }
 

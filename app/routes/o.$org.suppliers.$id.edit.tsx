@@ -9,12 +9,13 @@ import { filterOptions, getSupplier, knownCountries, tvpraGoodsNames, type Suppl
 import { updateSupplier } from "../services/suppliers.server";
 import { namedCountries, StaleEditComparison, SupplierForm, toFormValues } from "../components/supplier-form";
 import { useOrg } from "./o.$org";
+import { isDbId } from "../schemas/fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.supplier.name ?? "supplier"} — Lantern` }];
 
 /** Ids are positive integers; anything else is simply not found. */
 function supplierId(raw: string | undefined): number {
-  if (!raw || !/^[1-9]\d{0,14}$/.test(raw)) throw notFound("No such supplier");
+  if (!raw || !isDbId(raw)) throw notFound("No such supplier");
   return Number(raw);
 }
 

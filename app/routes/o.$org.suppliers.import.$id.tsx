@@ -9,10 +9,11 @@ import { getImport } from "../models/import.server";
 import { queueCheck, queueCommit, type ImportPreview, type ImportResult } from "../services/import.server";
 import { SUPPLIER_FIELDS, type FieldKey } from "../domain/csv/fields";
 import { FormError } from "../components/forms";
+import { MAX_DB_INT } from "../schemas/fields";
 
 export const meta: MetaFunction = () => [{ title: "Import suppliers — Lantern" }];
 
-const IdParam = z.coerce.number().int().positive();
+const IdParam = z.coerce.number().int().positive().max(MAX_DB_INT);
 const RUNNING = new Set(["check_queued", "checking", "commit_queued", "committing"]);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -43,7 +43,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is refused with a message.
   const decoded = decodeCsvInput(new Uint8Array(await file.arrayBuffer()));
   if (!decoded.ok) return json({ formError: decoded.error }, { status: 400 });
-  const r = await uploadImport(context.db, id, { name: file.name || "upload.csv", text: decoded.text, sizeBytes: file.size });
+  // The name is only shown back; control characters go (PostgreSQL refuses a NUL byte: a 500).
+  const name = file.name.replace(/[\u0000-\u001f\u007f]/g, "_") || "upload.csv";
+  const r = await uploadImport(context.db, id, { name, text: decoded.text, sizeBytes: file.size });
   if ("status" in r) return json({ formError: r.message }, { status: r.status });
   return redirect(`/o/${id.org.slug}/suppliers/import/${r.importId}`);
 }

@@ -6,9 +6,10 @@ import { formObject } from "../lib/http.server";
 import { requireSupplierApi, supplierSession, uploadMessageKey } from "../lib/portal.server";
 import { PortalRemoveFileSchema } from "../schemas/portal";
 import { downloadEvidence, removeEvidence } from "../services/evidence.server";
+import { isDbId } from "../schemas/fields";
 
 function fileIdOf(raw: string | undefined): number | null {
-  return raw && /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : null;
+  return isDbId(raw) ? Number(raw) : null;
 }
 
 const text = (status: number, body: string) => new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });

@@ -3,6 +3,7 @@
 // used by the browser (react-hook-form resolver, where the form has one) and parsed again on the server.
 import { z } from "zod";
 import { isValidIsoDate } from "../domain/questionnaire/logic";
+import { isDbId, MAX_DB_INT } from "./fields";
 
 export const ACTION_STATUSES = ["open", "in_progress", "done", "verified"] as const;
 export type ActionStatusValue = (typeof ACTION_STATUSES)[number];
@@ -54,7 +55,7 @@ const dueDate = z
 const id = (message: string) =>
   z.unknown().transform((v, ctx) => {
     const s = typeof v === "string" || typeof v === "number" ? String(v).trim() : "";
-    if (!/^[1-9]\d{0,14}$/.test(s)) {
+    if (!isDbId(s)) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, message });
       return z.NEVER;
     }
@@ -68,7 +69,7 @@ const owner = z
   .transform((v, ctx) => {
     if (v === undefined || v === null || v === "") return null;
     const s = String(v).trim();
-    if (!/^[1-9]\d{0,14}$/.test(s)) {
+    if (!isDbId(s)) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Choose an owner from the list" });
       return z.NEVER;
     }
@@ -92,7 +93,7 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : null));
 
-const version = z.coerce.number({ invalid_type_error: "Reload the page and try again" }).int("Reload the page and try again").min(1, "Reload the page and try again");
+const version = z.coerce.number({ invalid_type_error: "Reload the page and try again" }).int("Reload the page and try again").min(1, "Reload the page and try again").max(MAX_DB_INT, "Reload the page and try again");
 
 export const NewActionSchema = z.object({
   supplierId: id("Choose a supplier"),
@@ -100,6 +101,11 @@ export const NewActionSchema = z.object({
   details: optionalText(4000),
   ownerUserId: owner,
   dueAt: dueDate,
+  /** The review comment the action was opened from (source "review"), if any. */
+  commentId: z
+    .unknown()
+    .transform((v) => (v === undefined || v === "" ? undefined : v))
+    .pipe(id("Open the action again from the review comment").optional()),
 });
 export type NewActionInput = z.output<typeof NewActionSchema>;
 
@@ -144,8 +150,8 @@ const yes = z
 export const ActionListQuerySchema = z.object({
   status: z.enum(ACTION_STATUSES).optional(),
   overdue: yes,
-  owner: z.union([z.literal("none"), z.coerce.number().int().positive()]).optional(),
-  supplier: z.coerce.number().int().positive().optional(),
+  owner: z.union([z.literal("none"), z.coerce.number().int().positive().max(MAX_DB_INT)]).optional(),
+  supplier: z.coerce.number().int().positive().max(MAX_DB_INT).optional(),
   source: z.enum(ACTION_SOURCES).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { SUPPORTED_LOCALES } from "../domain/questionnaire/i18n/locale";
 import { isValidIsoDate, validateAnswer } from "../domain/questionnaire/logic";
 import { NA, type AnswerValue, type Question } from "../domain/questionnaire/types";
-import { email } from "./fields";
+import { email, MAX_DB_INT } from "./fields";
 
 export const ASSESSMENT_STATUSES = ["draft", "sent", "in_progress", "submitted", "changes_requested", "approved"] as const;
 export type AssessmentStatusValue = (typeof ASSESSMENT_STATUSES)[number];
@@ -64,10 +64,15 @@ export type Translate = (key: string, params?: Readonly<Record<string, string | 
 export const AnswerBaseSchema = z.object({
   intent: z.literal("save"),
   questionKey,
-  baseRevision: z.coerce.number({ invalid_type_error: "Reload the page" }).int("Reload the page").min(0, "Reload the page"),
+  baseRevision: z.coerce.number({ invalid_type_error: "Reload the page" }).int("Reload the page").min(0, "Reload the page").max(MAX_DB_INT, "Reload the page"),
   value: z.union([z.string(), z.array(z.string()), z.boolean(), z.null()]).optional(),
   na: z.union([z.string(), z.boolean()]).optional(),
-  comment: z.string().max(2000, "Use at most 2000 characters").optional(),
+  // Control characters: PostgreSQL refuses a NUL byte outright (a 500, not a 400).
+  comment: z
+    .string()
+    .max(2000, "Use at most 2000 characters")
+    .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), "Remove control characters")
+    .optional(),
 });
 export type AnswerFormInput = z.input<typeof AnswerBaseSchema>;
 export interface AnswerFormOutput {

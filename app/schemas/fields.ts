@@ -28,3 +28,14 @@ export const orgName = z
   .max(120, "Use at most 120 characters")
   .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "Remove control characters")
   .refine((v) => /[\p{L}\p{N}]/u.test(v), "Use at least one letter or digit");
+
+/**
+ * The largest value of the database's integer columns (ids, versions, revisions). A larger number
+ * from a URL or a form names nothing, and PostgreSQL refuses it outright (a 500, not a 404).
+ */
+export const MAX_DB_INT = 2_147_483_647;
+
+/** Whether a URL or form value is a database id: digits, no sign or leading zero, within MAX_DB_INT. */
+export function isDbId(raw: string | null | undefined): raw is string {
+  return typeof raw === "string" && /^[1-9]\d{0,9}$/.test(raw) && Number(raw) <= MAX_DB_INT;
+}

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { ROLES } from "../domain/permissions";
-import { email } from "./fields";
+import { email, MAX_DB_INT } from "./fields";
 
 const role = z.enum(ROLES, { errorMap: () => ({ message: "Choose a role" }) });
-const id = z.coerce.number({ invalid_type_error: "Invalid id" }).int().positive();
+const id = z.coerce.number({ invalid_type_error: "Invalid id" }).int().positive().max(MAX_DB_INT, "Invalid id");
 
 export const InviteMemberSchema = z.object({ intent: z.literal("invite"), email, role });
 export const ChangeRoleSchema = z.object({ intent: z.literal("change-role"), userId: id, role });

@@ -2,8 +2,9 @@
 // JSON so that "cleared" (null), text, numbers as typed and lists stay distinct; its type and range
 // are checked by the questionnaire domain (saveAnswer → validateAnswer), not here.
 import { z } from "zod";
+import { MAX_DB_INT } from "./fields";
 
-const assessmentId = z.coerce.number().int().positive();
+const assessmentId = z.coerce.number().int().positive().max(MAX_DB_INT);
 const questionKey = z.string().trim().min(1).max(200);
 
 function parseJson(s: string, ctx: z.RefinementCtx): unknown {
@@ -22,9 +23,11 @@ export const PortalAnswerSchema = z.object({
   comment: z
     .string()
     .max(2000)
+    // PostgreSQL refuses a NUL byte outright (a 500, not a 400).
+    .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v))
     .optional()
     .transform((c) => (c?.trim() ? c.trim() : null)),
-  baseRevision: z.coerce.number().int().min(0),
+  baseRevision: z.coerce.number().int().min(0).max(MAX_DB_INT),
 });
 
 export const PortalSubmitSchema = z.object({ assessmentId });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_DB_INT } from "./fields";
 
 // Form values arrive as strings; empty means "not known".
 const optText = (max: number) =>
@@ -12,7 +13,7 @@ const optText = (max: number) =>
     .optional()
     .transform((v) => v ?? null);
 
-const optNumber = (label: string, opts: { int?: boolean } = {}) =>
+const optNumber = (label: string, opts: { int?: boolean; max?: number } = {}) =>
   z
     .union([z.string(), z.number()])
     .optional()
@@ -21,6 +22,10 @@ const optNumber = (label: string, opts: { int?: boolean } = {}) =>
       const n = typeof v === "number" ? v : Number(v.replace(/[\s,]/g, ""));
       if (!Number.isFinite(n) || n < 0 || (opts.int && !Number.isInteger(n)) || n > 1e15) {
         ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} must be ${opts.int ? "a whole number" : "a number"} of 0 or more` });
+        return z.NEVER;
+      }
+      if (opts.max !== undefined && n > opts.max) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} must be at most ${opts.max.toLocaleString("en-US")}` });
         return z.NEVER;
       }
       return n;
@@ -32,7 +37,8 @@ const goodsList = z
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
   .transform((list) => [...new Set(list.map((g) => g.trim()).filter(Boolean))])
   .refine((list) => list.length <= 50, "At most 50 goods")
-  .refine((list) => list.every((g) => g.length <= 100), "A good's name is at most 100 characters");
+  .refine((list) => list.every((g) => g.length <= 100), "A good's name is at most 100 characters")
+  .refine((list) => list.every((g) => !/[\u0000-\u001f\u007f]/.test(g)), "Remove control characters from the goods");
 
 export const SUPPLIER_STATUSES = ["active", "inactive", "archived"] as const;
 
@@ -47,7 +53,8 @@ export const SupplierSchema = z.object({
   goods: goodsList,
   annualSpend: optNumber("Annual spend"),
   currency: optText(3).refine((v) => v === null || /^[A-Za-z]{3}$/.test(v), "Use a 3-letter currency code such as USD").transform((v) => v?.toUpperCase() ?? null),
-  workersCount: optNumber("Number of workers", { int: true }),
+  // The CSV import's limit; the column is a 32-bit integer (PostgreSQL refuses more: a 500, not a 400).
+  workersCount: optNumber("Number of workers", { int: true, max: 10_000_000 }),
   contactName: optText(120),
   contactEmail: optText(254).refine((v) => v === null || z.string().email().safeParse(v).success, "Enter a valid email address"),
   osId: optText(40),
@@ -61,12 +68,12 @@ export const SupplierSchema = z.object({
 export type SupplierInput = z.output<typeof SupplierSchema>;
 
 export const SupplierEditSchema = SupplierSchema.extend({
-  version: z.coerce.number({ invalid_type_error: "Reload the page" }).int().positive(),
+  version: z.coerce.number({ invalid_type_error: "Reload the page" }).int().positive().max(MAX_DB_INT, "Reload the page"),
 });
 
 export const LinkSchema = z.object({
   intent: z.enum(["add-supplier", "add-buyer", "remove-link"]),
-  otherId: z.coerce.number({ invalid_type_error: "Choose a supplier" }).int().positive("Choose a supplier"),
+  otherId: z.coerce.number({ invalid_type_error: "Choose a supplier" }).int().positive("Choose a supplier").max(MAX_DB_INT, "Choose a supplier"),
 });
 
 export const SUPPLIER_SORTS = ["name", "country", "tier", "updated", "spend", "workers", "score", "band"] as const;
