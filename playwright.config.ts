@@ -43,12 +43,16 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    // Everything except the login-throttling tests. Its "teardown" project runs once it has
-    // finished, whatever the outcome (a "dependencies" link would skip it after any failure).
-    { name: "chromium", use: chromium, grepInvert: /@throttle/, teardown: "throttle" },
-    // All tests share 127.0.0.1, and 10 failed logins a minute lock that IP out of logging in:
-    // these run alone, after everything else.
-    { name: "throttle", use: chromium, grep: /@throttle/ },
+    // Everything except the login-throttling tests and the accessibility replay. Its "teardown"
+    // project runs once it has finished, whatever the outcome (a "dependencies" link would skip it
+    // after any failure).
+    { name: "chromium", use: chromium, grepInvert: /@throttle|@a11y/, teardown: "throttle" },
+    // The last project, alone, in one worker, so in file order: first e2e/a11y.spec.ts (@a11y: axe on
+    // every page the chromium project navigated to, recorded by the fixtures), then the
+    // login-throttling tests (@throttle). All tests share 127.0.0.1, and 10 failed logins a minute
+    // lock that IP out of logging in, so nothing may run after them. (A separate "a11y" project
+    // cannot sit between the two: a teardown project that has a teardown of its own deadlocks.)
+    { name: "throttle", use: chromium, grep: /@throttle|@a11y/, workers: 1 },
   ],
   webServer: {
     command: "node --import tsx e2e/support/start-server.ts",

@@ -48,7 +48,7 @@ export function ActionsPanel({ rows, orgSlug, canEdit, supplierId }: Props) {
             {active} open or in progress{overdue ? `, ${overdue} overdue` : ""}.{" "}
             {sid ? <Link to={`${base}?supplier=${sid}`}>All actions of this supplier</Link> : null}
           </p>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Corrective actions of this supplier">
             <table className="table">
               <caption className="sr-only">Corrective actions of this supplier</caption>
               <thead>

@@ -47,7 +47,7 @@ export function InviteCard({ invites, defaultEmail, defaultLanguage, canSend, no
         <p className="muted">This assessment is approved: no new link can be sent. Start a new assessment to ask again.</p>
       )}
       {invites.length ? (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Links sent">
           <table className="table asm-links">
             <caption className="sr-only">Links sent</caption>
             <thead>

@@ -12,7 +12,7 @@ export function TopRisks({ rows, slug, linkable, emptyText }: { rows: readonly R
       <h2 id="top-risks-h">The ten riskiest suppliers</h2>
       <p className="muted small chart-sub">Highest current risk scores (0–100), with what drives each one.</p>
       {rows.length ? (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Table of the ten riskiest suppliers">
           <table className="table top-risks">
             <thead>
               <tr>

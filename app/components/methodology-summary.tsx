@@ -163,7 +163,7 @@ export function BandMoves({ preview }: { preview: PreviewData }) {
         </strong>{" "}
         (of {preview.computed} scored with these settings).
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Suppliers per band now and with these settings">
         <table className="table compact methodology-moves">
           <caption className="sr-only">Suppliers per band now (rows) and with these settings (columns)</caption>
           <thead>

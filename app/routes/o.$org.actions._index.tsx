@@ -137,7 +137,7 @@ export default function ActionList() {
       </p>
 
       {rows.length ? (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Corrective actions">
           <table className="table">
             <caption className="sr-only">Corrective actions</caption>
             <thead>

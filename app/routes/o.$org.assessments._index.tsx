@@ -14,6 +14,7 @@ import { formatDate } from "../components/format";
 import { formatNumber } from "../components/supplier-display";
 import { Pager } from "../components/pager";
 import { useOrg } from "./o.$org";
+import { MAX_DB_INT } from "../schemas/fields";
 
 export const meta: MetaFunction = () => [{ title: "Assessments — Lantern" }];
 
@@ -22,7 +23,7 @@ const count = z.coerce.number().int().min(0).max(1_000_000).optional();
 
 const ListQuerySchema = z.object({
   status: z.enum(ASSESSMENT_STATUSES).optional(),
-  supplier: z.coerce.number().int().positive().optional(),
+  supplier: z.coerce.number().int().positive().max(MAX_DB_INT).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   // The summary of a bulk start, shown once after the redirect.
   started: count,
@@ -107,7 +108,7 @@ export default function AssessmentList() {
       </Form>
 
       {rows.length ? (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Assessments">
           <table className="table supplier-table">
             <caption className="sr-only">Assessments</caption>
             <thead>

@@ -264,7 +264,7 @@ export default function SupplierList() {
       </p>
 
       {rows.length ? (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Suppliers">
           <table className="table supplier-table">
             <caption className="sr-only">{`Suppliers, page ${query.page} of ${pages}`}</caption>
             <thead>

@@ -6,7 +6,7 @@
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { allQuestions } from "../domain/questionnaire/template";
 import { completeness, evidenceRequested, validateAnswer, visibleQuestions } from "../domain/questionnaire/logic";
 import { EVIDENCE_LIMITS, type Answers, type Attachments, type QuestionnaireTemplate } from "../domain/questionnaire/types";
@@ -124,9 +124,18 @@ function Editor({ data, t, template }: { data: Data; t: T; template: Questionnai
   const sessionEnded = ended || autosave.sessionEnded;
   // Answers kept from an earlier visit that need a decision, on other sections than this one.
   const elsewhere = autosave.attention.filter((k) => sectionOf.get(k) !== section.key);
+  // Another section replaces the questions without a page load: move the focus to their top, or a
+  // keyboard user would be left on the pager at the bottom of the new section.
+  const mainRef = useRef<HTMLElement>(null);
+  const shownSection = useRef(section.key);
+  useEffect(() => {
+    if (shownSection.current === section.key) return;
+    shownSection.current = section.key;
+    if (!window.location.hash) mainRef.current?.focus();
+  }, [section.key]);
 
   return (
-    <main className="portal-main" id="questions" tabIndex={-1}>
+    <main className="portal-main" id="questions" tabIndex={-1} ref={mainRef}>
       {sessionEnded ? (
         <div className="alert error" role="alert">
           <p className="alert-title">{t("ui.portal.session_expired")}</p>

@@ -3,7 +3,10 @@
 //    is written to the database and its cookie handed to the browser);
 //  - newContext(): another, signed-out browser (an invitee on another machine), watched like the first;
 //  - mailbox: the outbox as the recipient's mail client sees it;
-//  - an automatic check that no page broke the Content-Security-Policy during the test.
+//  - an automatic check that no page broke the Content-Security-Policy during the test;
+//  - an automatic accessibility check (axe, WCAG 2.2 A/AA) of every page left open at the end of a
+//    passing test, and a record of every page the test navigated to, for e2e/a11y.spec.ts to scan
+//    again (see e2e/README.md).
 import {
   test as base,
   expect,
@@ -15,6 +18,7 @@ import {
 } from "@playwright/test";
 import { BASE_URL } from "./env";
 import { createSession, latestMail, type Mail } from "./db";
+import { formatViolations, isAppPage, scan, watchNavigations, type ScanResult } from "./a11y";
 
 export { expect };
 
@@ -100,8 +104,16 @@ export async function requestWithCookie(playwright: PlaywrightWorkerArgs["playwr
   return playwright.request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { Cookie: `${SESSION_COOKIE}=${token}` } });
 }
 
+/** The contexts of a test (its own and those from newContext()), for the accessibility checks. */
+interface A11yWatch {
+  watch: (context: BrowserContext) => void;
+  contexts: BrowserContext[];
+}
+
 interface Fixtures {
   cspViolations: CspViolation[];
+  a11yWatch: A11yWatch;
+  a11yFinalState: void;
   loginAs: (email: string, context?: BrowserContext) => Promise<string>;
   newContext: () => Promise<BrowserContext>;
   mailbox: { latest: (to: string, kind?: string) => Promise<Mail> };
@@ -124,11 +136,46 @@ export const test = base.extend<Fixtures>({
     await provide((email, ctx = context) => signIn(ctx, email));
   },
 
-  newContext: async ({ browser, cspViolations }, provide) => {
+  // Records the main-frame navigations of every context of the test (test-results/a11y/visits-*.jsonl).
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
+  a11yWatch: async ({}, provide, testInfo) => {
+    const pending: Array<Promise<unknown>> = [];
+    const contexts: BrowserContext[] = [];
+    await provide({
+      contexts,
+      watch: (ctx) => {
+        contexts.push(ctx);
+        watchNavigations(ctx, testInfo.titlePath.slice(1).join(" › "), pending);
+      },
+    });
+    await Promise.all(pending);
+  },
+
+  // Runs before newContext() closes its contexts: axe on the final state of every page still open.
+  // Only for a test that passed: a failed one already says what is wrong, and its page may be anywhere.
+  a11yFinalState: [
+    async ({ context, newContext, a11yWatch }, provide, testInfo) => {
+      void newContext; // a dependency only, so that this teardown runs first
+      a11yWatch.watch(context);
+      await provide();
+      if (testInfo.status !== testInfo.expectedStatus || testInfo.expectedStatus !== "passed") return;
+      const results: ScanResult[] = [];
+      const name = testInfo.titlePath.slice(1).join(" › ");
+      for (const ctx of a11yWatch.contexts) {
+        for (const page of ctx.pages()) if (await isAppPage(page)) results.push(await scan(page, "final", name));
+      }
+      const failed = results.filter((r) => r.violations.length > 0);
+      expect(failed.length, `Accessibility violations (axe, WCAG 2.2 A/AA) on the final page state:\n${formatViolations(failed)}`).toBe(0);
+    },
+    { auto: true },
+  ],
+
+  newContext: async ({ browser, cspViolations, a11yWatch }, provide) => {
     const made: BrowserContext[] = [];
     await provide(async () => {
       const ctx = await browser.newContext({ baseURL: BASE_URL });
       await watchCsp(ctx, cspViolations);
+      a11yWatch.watch(ctx);
       made.push(ctx);
       return ctx;
     });

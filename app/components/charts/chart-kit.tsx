@@ -53,12 +53,14 @@ export function formatInt(n: number): string {
 
 /**
  * The space a chart takes, reserved from the first server render: a loading state until the
- * browser draws the chart, or a message when there is nothing to draw.
+ * browser draws the chart, or a message when there is nothing to draw. A chart without links is one
+ * image named by `label` (its numbers are in the "Show the numbers" table); one whose bars are links
+ * (or that shows a message instead) is a named group, so that the links and the message stay reachable.
  */
-export function ChartFrame({ height, label, empty, children }: { height: number; label: string; empty?: ReactNode; children: () => ReactNode }) {
+export function ChartFrame({ height, label, empty, links = true, children }: { height: number; label: string; empty?: ReactNode; links?: boolean; children: () => ReactNode }) {
   const hydrated = useHydrated();
   return (
-    <div className="chart-frame" style={{ height }} aria-label={label} role="group">
+    <div className="chart-frame" style={{ height }} aria-label={label} role={links || empty ? "group" : "img"}>
       {empty ? (
         <div className="chart-empty">{empty}</div>
       ) : hydrated ? (

@@ -37,6 +37,7 @@ export function PrinciplesRadar({ principles, height = 320, width }: { principle
   );
   return (
     <ChartFrame
+      links={false}
       height={height}
       label="Average maturity per Athens principle, radar chart"
       empty={assessed === 0 ? "No supplier holds a current approved assessment yet: approve questionnaires to see maturity per principle." : null}

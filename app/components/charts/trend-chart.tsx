@@ -36,7 +36,7 @@ export function TrendChart({ points, height = 280, width }: { points: readonly T
   );
   return (
     <>
-      <ChartFrame height={height} label="Average risk score and high and critical suppliers over time, line chart" empty={data.length ? null : "No risk roll-up in this period yet: scores are recorded each day they are computed."}>
+      <ChartFrame links={false} height={height} label="Average risk score and high and critical suppliers over time, line chart" empty={data.length ? null : "No risk roll-up in this period yet: scores are recorded each day they are computed."}>
         {() => (width ? chart(width) : <ResponsiveContainer width="100%" height={height}>{chart()}</ResponsiveContainer>)}
       </ChartFrame>
       <Legend
