@@ -1,20 +1,10 @@
 // The corrective actions of one supplier, for the supplier's page: status, due date (overdue ones
 // stand out), owner, where each came from, and a link to add one.
 import { Link } from "@remix-run/react";
-import { ACTION_SOURCE_LABELS, ActionDue, ActionStatusBadge, OVERDUE_ROW_STYLE } from "./action-display";
+import { ActionTable, type ActionTableRow } from "./action-display";
 
 /** A row as listForSupplier returns it (app/models/action.server.ts), after JSON. */
-export interface ActionPanelRow {
-  id: number;
-  title: string;
-  supplierId: number;
-  source: string;
-  status: string;
-  severity: string | null;
-  dueAt: string;
-  ownerName: string | null;
-  overdue: boolean;
-}
+export type ActionPanelRow = ActionTableRow;
 
 interface Props {
   rows: readonly ActionPanelRow[];
@@ -48,40 +38,7 @@ export function ActionsPanel({ rows, orgSlug, canEdit, supplierId }: Props) {
             {active} open or in progress{overdue ? `, ${overdue} overdue` : ""}.{" "}
             {sid ? <Link to={`${base}?supplier=${sid}`}>All actions of this supplier</Link> : null}
           </p>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Corrective actions of this supplier">
-            <table className="table">
-              <caption className="sr-only">Corrective actions of this supplier</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Action</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Due</th>
-                  <th scope="col">Owner</th>
-                  <th scope="col">Source</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id} className={r.overdue ? "action-overdue" : undefined} style={r.overdue ? OVERDUE_ROW_STYLE : undefined}>
-                    <td>
-                      <Link to={`${base}/${r.id}`}>{r.title}</Link>
-                    </td>
-                    <td>
-                      <ActionStatusBadge status={r.status} />
-                    </td>
-                    <td>
-                      <ActionDue dueAt={r.dueAt} overdue={r.overdue} />
-                    </td>
-                    <td>{r.ownerName ?? <span className="muted">nobody</span>}</td>
-                    <td>
-                      {ACTION_SOURCE_LABELS[r.source] ?? r.source}
-                      {r.severity === "severe" ? <span className="asm-flag severe"> severe</span> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ActionTable rows={rows} base={base} label="Corrective actions of this supplier" />
         </>
       ) : (
         <p className="muted">No corrective actions. Red flags in an approved assessment open one each{canEdit ? "; you can also add one by hand" : ""}.</p>

@@ -4,6 +4,7 @@ import { Form, Link, useSearchParams, useSubmit } from "@remix-run/react";
 import type { ChangeEvent, FormEvent } from "react";
 import { BAND_LABELS, BANDS, tierLabel } from "../domain/report/types";
 import { PERIOD_PRESETS } from "../domain/report/period";
+import { FilterSelect } from "./filter-select";
 
 export interface FilterOptions {
   tiers: number[];
@@ -36,61 +37,11 @@ export function DashboardFilters({ options, withPeriod = true }: { options: Filt
   const hasDates = Boolean(params.get("from") || params.get("to"));
   return (
     <Form method="get" className="filters dash-filters" aria-label="Filter the dashboard" onChange={onChange} onSubmit={onSubmit} key={params.toString()} preventScrollReset>
-      <div className="field">
-        <label htmlFor="d-tier">Tier</label>
-        <select id="d-tier" name="tier" defaultValue={value("tier")}>
-          <option value="">All tiers</option>
-          {options.tiers.map((t) => (
-            <option key={t} value={t}>
-              {tierLabel(t)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="d-country">Country</label>
-        <select id="d-country" name="country" defaultValue={value("country")}>
-          <option value="">All countries</option>
-          {options.countries.map((c) => (
-            <option key={c.iso2} value={c.iso2}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="d-sector">Sector</label>
-        <select id="d-sector" name="sector" defaultValue={value("sector")}>
-          <option value="">All sectors</option>
-          {options.sectors.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="d-band">Risk band</label>
-        <select id="d-band" name="band" defaultValue={value("band")}>
-          <option value="">All bands</option>
-          {BANDS.map((b) => (
-            <option key={b} value={b}>
-              {BAND_LABELS[b]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="d-good">Goods</label>
-        <select id="d-good" name="good" defaultValue={value("good")}>
-          <option value="">All goods</option>
-          {options.goods.map((g) => (
-            <option key={g} value={g}>
-              {g}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect id="d-tier" name="tier" label="Tier" value={value("tier")} any="All tiers" options={options.tiers.map((t) => [t, tierLabel(t)] as const)} />
+      <FilterSelect id="d-country" name="country" label="Country" value={value("country")} any="All countries" options={options.countries.map((c) => [c.iso2, c.name] as const)} />
+      <FilterSelect id="d-sector" name="sector" label="Sector" value={value("sector")} any="All sectors" options={options.sectors} />
+      <FilterSelect id="d-band" name="band" label="Risk band" value={value("band")} any="All bands" options={BANDS.map((b) => [b, BAND_LABELS[b]] as const)} />
+      <FilterSelect id="d-good" name="good" label="Goods" value={value("good")} any="All goods" options={options.goods} />
       {withPeriod ? (
         hasDates ? (
           <>

@@ -32,6 +32,34 @@ export function BandScale({ bands }: { bands: Methodology["bands"] }) {
   );
 }
 
+/** Weights with each one's share of their total. */
+function WeightTable({ head, rows, total }: { head: string; rows: ReadonlyArray<{ key: string; label: string; weight: number }>; total: number }) {
+  return (
+    <table className="table compact">
+      <thead>
+        <tr>
+          <th scope="col">{head}</th>
+          <th scope="col" className="num">
+            Weight
+          </th>
+          <th scope="col" className="num">
+            Share
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">{r.label}</th>
+            <td className="num">{r.weight}</td>
+            <td className="num">{pct(r.weight, total)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function MethodologySummary({ config, principleLabels, countryNames }: { config: Methodology; principleLabels: Record<string, string>; countryNames: Record<string, string> }) {
   const iw = config.inherentWeights;
   const iwTotal = iw.country + iw.goods + iw.workforce;
@@ -40,54 +68,18 @@ export function MethodologySummary({ config, principleLabels, countryNames }: { 
   return (
     <div className="methodology-summary">
       <h3 className="h3">Inherent risk weights</h3>
-      <table className="table compact">
-        <thead>
-          <tr>
-            <th scope="col">Part</th>
-            <th scope="col" className="num">
-              Weight
-            </th>
-            <th scope="col" className="num">
-              Share
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {(["country", "goods", "workforce"] as const).map((k) => (
-            <tr key={k}>
-              <th scope="row">{k[0]!.toUpperCase() + k.slice(1)}</th>
-              <td className="num">{iw[k]}</td>
-              <td className="num">{pct(iw[k], iwTotal)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <WeightTable
+        head="Part"
+        rows={(["country", "goods", "workforce"] as const).map((k) => ({ key: k, label: k[0]!.toUpperCase() + k.slice(1), weight: iw[k] }))}
+        total={iwTotal}
+      />
 
       <h3 className="h3">Athens principle weights</h3>
-      <table className="table compact">
-        <thead>
-          <tr>
-            <th scope="col">Principle</th>
-            <th scope="col" className="num">
-              Weight
-            </th>
-            <th scope="col" className="num">
-              Share
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {PRINCIPLES.map((p) => (
-            <tr key={p}>
-              <th scope="row">
-                {p} {principleLabels[p] ?? ""}
-              </th>
-              <td className="num">{config.principleWeights[p]}</td>
-              <td className="num">{pct(config.principleWeights[p], pwTotal)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <WeightTable
+        head="Principle"
+        rows={PRINCIPLES.map((p) => ({ key: p, label: `${p} ${principleLabels[p] ?? ""}`, weight: config.principleWeights[p] }))}
+        total={pwTotal}
+      />
 
       <h3 className="h3">Bands</h3>
       <BandScale bands={config.bands} />

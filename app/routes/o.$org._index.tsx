@@ -3,7 +3,7 @@
 // bar and row leads to the matching list. Read-only.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, isRouteErrorResponse, useLoaderData, useLocation, useNavigation, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { requireOrg } from "../lib/auth.server";
 import { parseSearchParams } from "../schemas/audit";
 import { DASHBOARD_PARAM_HINTS, DashboardQuerySchema } from "../schemas/dashboard";
@@ -18,6 +18,7 @@ import { TopRisks } from "../components/dashboard-top-risks";
 import { GettingStarted } from "../components/dashboard-empty";
 import { formatDateTime } from "../components/format";
 import { useOrg } from "./o.$org";
+import { FilteredPageError } from "../components/filtered-page-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.orgName ?? "Overview"} — Lantern` }];
 
@@ -112,23 +113,5 @@ export default function Dashboard() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const message =
-    isRouteErrorResponse(error) && error.status === 400 && typeof error.data === "object" && error.data && "message" in error.data
-      ? String(error.data.message)
-      : isRouteErrorResponse(error) && error.status === 403
-        ? "Your role does not allow this."
-        : "The dashboard could not be shown. Please try again.";
-  return (
-    <main className="page">
-      <h1>Overview</h1>
-      <div className="alert error" role="alert">
-        {isRouteErrorResponse(error) && error.status === 400 ? <p className="alert-title">These filters cannot be used</p> : null}
-        <p>{message}</p>
-      </div>
-      <p>
-        <Link to="?">Show the whole supply base</Link>
-      </p>
-    </main>
-  );
+  return <FilteredPageError title="Overview" fallback="The dashboard could not be shown." badFilterTitle="These filters cannot be used" resetLabel="Show the whole supply base" />;
 }

@@ -2,16 +2,18 @@
 // source), 50 a page, the totals on top; overdue rows stand out.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireOrg } from "../lib/auth.server";
 import { can } from "../domain/permissions";
 import { parseSearchParams } from "../schemas/audit";
 import { ACTION_SOURCES, ACTION_STATUSES, ActionListQuerySchema } from "../schemas/action";
 import { actionListPage } from "../services/actions.server";
-import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS, ActionDue, ActionStatusBadge, OVERDUE_ROW_STYLE } from "../components/action-display";
+import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS, ActionTable } from "../components/action-display";
 import { formatNumber } from "../components/supplier-display";
 import { Pager } from "../components/pager";
 import { useOrg } from "./o.$org";
+import { FilteredPageError } from "../components/filtered-page-error";
+import { FilterSelect } from "../components/filter-select";
 
 export const meta: MetaFunction = () => [{ title: "Corrective actions — Lantern" }];
 
@@ -83,17 +85,7 @@ export default function ActionList() {
 
       <Form method="get" className="filters" aria-label="Filter actions">
         {supplier ? <input type="hidden" name="supplier" value={supplier.id} /> : null}
-        <div className="field">
-          <label htmlFor="f-status">Status</label>
-          <select id="f-status" name="status" defaultValue={query.status ?? ""}>
-            <option value="">Any status</option>
-            {ACTION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {ACTION_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="f-status" name="status" label="Status" value={query.status ?? ""} any="Any status" options={ACTION_STATUSES.map((s) => [s, ACTION_STATUS_LABELS[s]] as const)} />
         <div className="field">
           <label htmlFor="f-owner">Owner</label>
           <select id="f-owner" name="owner" defaultValue={query.owner === undefined ? "" : String(query.owner)}>
@@ -106,17 +98,7 @@ export default function ActionList() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="f-source">Source</label>
-          <select id="f-source" name="source" defaultValue={query.source ?? ""}>
-            <option value="">Any source</option>
-            {ACTION_SOURCES.map((s) => (
-              <option key={s} value={s}>
-                {ACTION_SOURCE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="f-source" name="source" label="Source" value={query.source ?? ""} any="Any source" options={ACTION_SOURCES.map((s) => [s, ACTION_SOURCE_LABELS[s]] as const)} />
         <div className="field">
           <label>
             <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue} /> Overdue only
@@ -137,44 +119,7 @@ export default function ActionList() {
       </p>
 
       {rows.length ? (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Corrective actions">
-          <table className="table">
-            <caption className="sr-only">Corrective actions</caption>
-            <thead>
-              <tr>
-                <th scope="col">Action</th>
-                <th scope="col">Supplier</th>
-                <th scope="col">Status</th>
-                <th scope="col">Due</th>
-                <th scope="col">Owner</th>
-                <th scope="col">Source</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} className={r.overdue ? "action-overdue" : undefined} style={r.overdue ? OVERDUE_ROW_STYLE : undefined}>
-                  <td>
-                    <Link to={`${base}/${r.id}`}>{r.title}</Link>
-                  </td>
-                  <td>
-                    <Link to={`/o/${org.slug}/suppliers/${r.supplierId}`}>{r.supplierName}</Link>
-                  </td>
-                  <td>
-                    <ActionStatusBadge status={r.status} />
-                  </td>
-                  <td>
-                    <ActionDue dueAt={r.dueAt} overdue={r.overdue} />
-                  </td>
-                  <td>{r.ownerName ?? <span className="muted">nobody</span>}</td>
-                  <td>
-                    {ACTION_SOURCE_LABELS[r.source] ?? r.source}
-                    {r.severity === "severe" ? <span className="asm-flag severe"> severe</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ActionTable rows={rows} base={base} label="Corrective actions" supplierHref={(id) => `/o/${org.slug}/suppliers/${id}`} />
       ) : (
         <div className="empty">
           {query.page > 1 && total > 0 ? (
@@ -197,22 +142,5 @@ export default function ActionList() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const message =
-    isRouteErrorResponse(error) && error.status === 400 && typeof error.data === "object" && error.data && "message" in error.data
-      ? String(error.data.message)
-      : isRouteErrorResponse(error) && error.status === 403
-        ? "Your role does not allow this."
-        : "The actions could not be shown. Please try again.";
-  return (
-    <main className="page">
-      <h1>Corrective actions</h1>
-      <div className="alert error" role="alert">
-        {message}
-      </div>
-      <p>
-        <Link to="?">Show all actions</Link>
-      </p>
-    </main>
-  );
+  return <FilteredPageError title="Corrective actions" fallback="The actions could not be shown." resetLabel="Show all actions" />;
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requireOrg } from "../lib/auth.server";
 import { can } from "../domain/permissions";
@@ -15,6 +15,8 @@ import { formatNumber } from "../components/supplier-display";
 import { Pager } from "../components/pager";
 import { useOrg } from "./o.$org";
 import { MAX_DB_INT } from "../schemas/fields";
+import { FilteredPageError } from "../components/filtered-page-error";
+import { FilterSelect } from "../components/filter-select";
 
 export const meta: MetaFunction = () => [{ title: "Assessments — Lantern" }];
 
@@ -86,17 +88,7 @@ export default function AssessmentList() {
 
       <Form method="get" className="filters supplier-filters" aria-label="Filter assessments">
         {supplier ? <input type="hidden" name="supplier" value={supplier.id} /> : null}
-        <div className="field">
-          <label htmlFor="f-status">Status</label>
-          <select id="f-status" name="status" defaultValue={query.status ?? ""}>
-            <option value="">Any status</option>
-            {ASSESSMENT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {ASSESSMENT_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="f-status" name="status" label="Status" value={query.status ?? ""} any="Any status" options={ASSESSMENT_STATUSES.map((s) => [s, ASSESSMENT_STATUS_LABELS[s]] as const)} />
         <button type="submit" className="button secondary">
           Apply
         </button>
@@ -161,22 +153,5 @@ export default function AssessmentList() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const message =
-    isRouteErrorResponse(error) && error.status === 400 && typeof error.data === "object" && error.data && "message" in error.data
-      ? String(error.data.message)
-      : isRouteErrorResponse(error) && error.status === 403
-        ? "Your role does not allow this."
-        : "The assessments could not be shown. Please try again.";
-  return (
-    <main className="page">
-      <h1>Assessments</h1>
-      <div className="alert error" role="alert">
-        {message}
-      </div>
-      <p>
-        <Link to="?">Show all assessments</Link>
-      </p>
-    </main>
-  );
+  return <FilteredPageError title="Assessments" fallback="The assessments could not be shown." resetLabel="Show all assessments" />;
 }

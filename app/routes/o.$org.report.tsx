@@ -3,7 +3,7 @@
 // same numbers as CSV. Printed to PDF with the browser's print (print stylesheet in app.css).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireOrg } from "../lib/auth.server";
 import { parseSearchParams } from "../schemas/audit";
 import { DASHBOARD_PARAM_HINTS, DashboardQuerySchema } from "../schemas/dashboard";
@@ -15,6 +15,7 @@ import { DashboardCharts } from "../components/dashboard-charts";
 import { TopRisks } from "../components/dashboard-top-risks";
 import { formatDateTime } from "../components/format";
 import { useOrg } from "./o.$org";
+import { FilteredPageError } from "../components/filtered-page-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Board report — ${data?.orgName ?? "Lantern"}` }];
 
@@ -128,23 +129,5 @@ export default function BoardReport() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const message =
-    isRouteErrorResponse(error) && error.status === 400 && typeof error.data === "object" && error.data && "message" in error.data
-      ? String(error.data.message)
-      : isRouteErrorResponse(error) && error.status === 403
-        ? "Your role does not allow this."
-        : "The report could not be made. Please try again.";
-  return (
-    <main className="page">
-      <h1>Board report</h1>
-      <div className="alert error" role="alert">
-        {isRouteErrorResponse(error) && error.status === 400 ? <p className="alert-title">This period or filter cannot be used</p> : null}
-        <p>{message}</p>
-      </div>
-      <p>
-        <Link to="?">Report on the last 90 days</Link>
-      </p>
-    </main>
-  );
+  return <FilteredPageError title="Board report" fallback="The report could not be made." badFilterTitle="This period or filter cannot be used" resetLabel="Report on the last 90 days" />;
 }

@@ -14,6 +14,7 @@ import { supplierRowsHtml, type SupplierListRow } from "../components/supplier-r
 import { useOrg } from "./o.$org";
 import { Pager } from "../components/pager";
 import { useDelegatedLinks } from "../components/delegated-links";
+import { FilterSelect } from "../components/filter-select";
 
 export const meta: MetaFunction = () => [{ title: "Suppliers — Lantern" }];
 
@@ -170,50 +171,10 @@ export default function SupplierList() {
           <label htmlFor="f-q">Name or reference</label>
           <input id="f-q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={200} />
         </div>
-        <div className="field">
-          <label htmlFor="f-tier">Tier</label>
-          <select id="f-tier" name="tier" defaultValue={query.tier ? String(query.tier) : ""}>
-            <option value="">Any tier</option>
-            {options.tiers.map((t) => (
-              <option key={t} value={t}>
-                {`Tier ${t}`}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-country">Country</label>
-          <select id="f-country" name="country" defaultValue={query.country ?? ""}>
-            <option value="">Any country</option>
-            {countries.map((c) => (
-              <option key={c.iso2} value={c.iso2}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-sector">Sector</label>
-          <select id="f-sector" name="sector" defaultValue={query.sector ?? ""}>
-            <option value="">Any sector</option>
-            {options.sectors.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-good">Goods</label>
-          <select id="f-good" name="good" defaultValue={query.good ?? ""}>
-            <option value="">Any goods</option>
-            {options.goods.map((g) => (
-              <option key={g} value={g}>
-                {g}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="f-tier" name="tier" label="Tier" value={query.tier ? String(query.tier) : ""} any="Any tier" options={options.tiers.map((t) => [t, `Tier ${t}`] as const)} />
+        <FilterSelect id="f-country" name="country" label="Country" value={query.country ?? ""} any="Any country" options={countries.map((c) => [c.iso2, c.name] as const)} />
+        <FilterSelect id="f-sector" name="sector" label="Sector" value={query.sector ?? ""} any="Any sector" options={options.sectors} />
+        <FilterSelect id="f-good" name="good" label="Goods" value={query.good ?? ""} any="Any goods" options={options.goods} />
         <div className="field">
           <label htmlFor="f-status">Status</label>
           <select id="f-status" name="status" defaultValue={query.status ?? ""}>
@@ -226,17 +187,7 @@ export default function SupplierList() {
             <option value="all">All, including archived</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="f-risk">Risk</label>
-          <select id="f-risk" name="risk" defaultValue={query.risk ?? ""}>
-            <option value="">Any risk</option>
-            {RISK_FILTERS.map((b) => (
-              <option key={b} value={b}>
-                {riskFilterLabel(b)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="f-risk" name="risk" label="Risk" value={query.risk ?? ""} any="Any risk" options={RISK_FILTERS.map((b) => [b, riskFilterLabel(b)] as const)} />
         <div className="field">
           <label htmlFor="f-size">Per page</label>
           <select id="f-size" name="size" defaultValue={String(query.size)}>

@@ -1,0 +1,33 @@
+// One labelled <select> of a filter form (supplier list, actions, assessments, dashboard): an "any"
+// choice first, then the options; plain strings are both value and label.
+/** A value, or [value, label]; a missing label shows the value. */
+type Option = string | number | readonly [value: string | number, label: string | undefined];
+
+interface Props {
+  id: string;
+  name: string;
+  label: string;
+  /** The current value ("" for any). */
+  value: string;
+  any: string;
+  options: readonly Option[];
+}
+
+export function FilterSelect({ id, name, label, value, any, options }: Props) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value}>
+        <option value="">{any}</option>
+        {options.map((o) => {
+          const [v, text] = typeof o === "object" ? o : [o, undefined];
+          return (
+            <option key={v} value={v}>
+              {text ?? String(v)}
+            </option>
+          );
+        })}
+      </select>
+    </div>
+  );
+}
