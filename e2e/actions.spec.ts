@@ -13,6 +13,7 @@ import { BEST } from "../app/domain/questionnaire/test-fixtures";
 import { BASE_URL, E2E_DB_FILE } from "./support/env";
 import { clearRateLimit, latestMail } from "./support/db";
 import { expect, linkIn, test, waitForHydration } from "./support/fixtures";
+import { isoDay } from "./support/answers";
 
 const OFFICER = "compliance@acme.test";
 const EXEC = "exec@acme.test";
@@ -22,7 +23,6 @@ const PDF = Buffer.from(
 );
 
 const suffix = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const isoDay = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 function text(cat: Record<string, string>, key: string, params: Record<string, string | number> = {}): string {
   const raw = cat[key];
   if (raw === undefined) throw new Error(`No text ${key} in the catalogue`);
