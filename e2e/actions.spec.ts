@@ -257,3 +257,32 @@ test("a red flag opens a corrective action; the officer works it, the supplier r
     await expect(page.getByRole("row").filter({ hasText: title })).toContainText("Verified");
   });
 });
+
+test("an officer opens a corrective action from a review comment; it is linked to the assessment's question", async ({ page, loginAs }) => {
+  await loginAs(OFFICER);
+  const { supplierId, assessmentId } = await submittedWithRedFlag(page);
+  const body = `The canteen grievance box is inside the manager's office (${suffix()}).`;
+
+  await page.goto(`/o/acme/assessments/${assessmentId}`);
+  const card = page.locator('[id="q-p4.grievance_channel"]');
+  await waitForHydration(page, `[id="q-p4.grievance_channel"] form`);
+  await card.getByText("Comment on this answer").click();
+  await card.getByLabel("Your comment (the supplier sees it when you request changes)").fill(body);
+  await card.getByRole("button", { name: "Add comment" }).click();
+  await expect(card.getByRole("status")).toHaveText("Comment added.");
+
+  await card.getByRole("link", { name: "Open a corrective action from this comment" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("New corrective action for Confections du Nord");
+  await expect(page.locator("blockquote")).toHaveText(body);
+  await expect(page.getByLabel("Details (optional)")).toHaveValue(body);
+  await waitForHydration(page, "main form");
+  await page.screenshot({ path: "test-results/screenshots/action-from-review-comment.png", fullPage: true });
+  await page.getByLabel("Title").fill("Move the grievance box out of the manager's office");
+  await page.getByRole("button", { name: "Open the action" }).click();
+  await expect(page).toHaveURL(/\/o\/acme\/actions\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Move the grievance box");
+
+  const rows = actionsOfSupplier(supplierId).filter((a) => a.title.startsWith("Move the grievance box"));
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toMatchObject({ source: "review", question_key: "p4.grievance_channel" });
+});
