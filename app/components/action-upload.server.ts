@@ -6,7 +6,8 @@ import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_
 import { UPLOAD_LIMITS, MB } from "../domain/upload/limits";
 import { countUploads, tooManyUploadsMessage, uploadWait, type Uploader } from "../lib/rate-limit.server";
 import type { DbOrTrx } from "../models/types";
-import { MAX_FILES_PER_ENTRY, type UploadedFile } from "../services/actions.server";
+import { MAX_FILES_PER_ENTRY } from "../services/actions.server";
+import type { UploadedFile } from "../services/action-notes.server";
 
 export type Refusal = { status: 400 | 413 | 429; message: string; messageKey: string; params: Record<string, string | number>; retryAfter?: number };
 export type ActionFormBody = { fields: Record<string, string>; files: UploadedFile[] } | { refused: Refusal };

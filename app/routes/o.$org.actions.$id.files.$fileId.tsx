@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireOrg } from "../lib/auth.server";
 import { notFound } from "../lib/http.server";
-import { downloadActionFile } from "../services/actions.server";
+import { downloadActionFile } from "../services/action-notes.server";
 import { isDbId } from "../schemas/fields";
 
 // A file of a corrective action, always as an attachment with nosniff (never rendered inline).

@@ -7,7 +7,9 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PORTAL_HEADERS, keysWith, longDate, messagesFor, portalLocale, requireSupplierPage } from "../lib/portal.server";
 import { PortalReplySchema } from "../schemas/action";
-import { MAX_FILES_PER_ENTRY, addActionNote, supplierActionsView } from "../services/actions.server";
+import { MAX_FILES_PER_ENTRY } from "../services/actions.server";
+import { addActionNote } from "../services/action-notes.server";
+import { supplierActionsView } from "../services/action-followup.server";
 import { readActionForm, refusalHeaders } from "../components/action-upload.server";
 import { makeT, type T } from "../components/portal/i18n";
 

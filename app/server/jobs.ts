@@ -9,7 +9,7 @@ import { nowIso } from "../lib/time";
 import { refreshPlannerStats } from "../../db/client";
 import { sendDueReminders } from "../services/reminders.server";
 import { stalenessSweep } from "../services/risk.server";
-import { mailOverdueActions } from "../services/actions.server";
+import { mailOverdueActions } from "../services/action-followup.server";
 
 export function startBackgroundJobs(db: Kysely<Database>): () => void {
   const run = (name: string, fn: () => Promise<unknown>) => () => {

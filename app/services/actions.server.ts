@@ -2,52 +2,35 @@
 // and ILO indicator until it is verified), or by hand; moved open → in progress → done → verified by
 // admins and compliance officers; answered by the supplier from the portal with a note and evidence.
 // Every change is checked against the action's version (a stale form gets 409, never a silent
-// overwrite) and audited. Overdue actions are mailed to their owner once, then every 7 days.
+// overwrite) and audited. Notes and files: action-notes.server.ts; the portal view and overdue mails:
+// action-followup.server.ts.
 import type { Kysely } from "kysely";
 import type { ActionStatus, Database } from "../../db/types";
 import type { OrgIdentity } from "../lib/auth.server";
 import type { SupplierIdentity } from "./invites.server";
 import { can } from "../domain/permissions";
-import { checkUpload, isRefusal } from "../domain/upload/check";
-import { downloadHeaders } from "../domain/upload/filename";
 import { EVIDENCE_LIMITS, findQuestion, loadTemplate, redFlagsOf, type Answers, type QuestionnaireTemplate } from "../domain/questionnaire";
 import { translator } from "../domain/questionnaire/i18n";
-import { env } from "../lib/env.server";
-import { log } from "../lib/logger.server";
-import { kickMailDelivery } from "../lib/mail.server";
-import { getObject, putObject, sha256Of } from "../lib/storage.server";
 import { nowIso } from "../lib/time";
 import { recordAudit } from "../models/audit.server";
 import { answersOf, getAssessment, getVersionDefinition, reviewCommentOf } from "../models/assessment.server";
-import { enqueueMail } from "../models/outbox.server";
 import { getSupplier } from "../models/supplier.server";
-import { orgNameById } from "../models/portal.server";
 import {
   actionCounts,
   actionEvents,
   actionFiles,
-  countActionFiles,
   getAction,
-  getActionFile,
   insertAction,
   insertActionEvent,
-  insertActionFile,
   listActions,
-  listForSupplier,
-  markOverdueMailed,
-  orgById,
-  orgsWithOverdueActions,
-  overdueActionsToMail,
   possibleOwners,
   unverifiedFlagKeys,
   updateActionIfVersion,
   type ActionChanges,
-  type ActionRecord,
 } from "../models/action.server";
 import type { DbOrTrx } from "../models/types";
 import { ACTION_TRANSITIONS, DEFAULT_DUE_DAYS, canMove, plusDays, todayIso, type ActionListQuery, type NewActionInput } from "../schemas/action";
 import { answerText } from "../components/assessment-display";
-import { ORG_QUOTA_BYTES, orgStorageUsed } from "./evidence.server";
 
 type DB = Kysely<Database>;
 export type ActionActor = { kind: "officer"; id: OrgIdentity } | { kind: "supplier"; s: SupplierIdentity };
@@ -64,18 +47,16 @@ export const PAGE_SIZE = 50;
 /** Files one note or reply may carry, and files one action may hold in all. */
 export const MAX_FILES_PER_ENTRY = 3;
 export const MAX_FILES_PER_ACTION = EVIDENCE_LIMITS.maxFilesPerQuestion;
-/** Days between two mails about the same overdue action. */
-export const OVERDUE_REMAIL_DAYS = 7;
 /** What the supplier sees of its actions: not the verified ones (closed for good). */
-const SUPPLIER_VISIBLE: readonly ActionStatus[] = ["open", "in_progress", "done"];
+export const SUPPLIER_VISIBLE: readonly ActionStatus[] = ["open", "in_progress", "done"];
 
 const en = translator("en");
-const STATUS_WORDS: Record<ActionStatus, string> = { open: "open", in_progress: "in progress", done: "done", verified: "verified" };
+export const STATUS_WORDS: Record<ActionStatus, string> = { open: "open", in_progress: "in progress", done: "done", verified: "verified" };
 
-const NOT_FOUND: ActionError = { status: 404, message: "No such action", messageKey: "ui.error.not_found" };
-const FORBIDDEN: ActionError = { status: 403, message: "Your role does not allow changing corrective actions." };
+export const NOT_FOUND: ActionError = { status: 404, message: "No such action", messageKey: "ui.error.not_found" };
+export const FORBIDDEN: ActionError = { status: 403, message: "Your role does not allow changing corrective actions." };
 
-function stale(current: { status: ActionStatus; version: number } | undefined): ActionError {
+export function stale(current: { status: ActionStatus; version: number } | undefined): ActionError {
   if (!current) return NOT_FOUND;
   return {
     status: 409,
@@ -370,234 +351,4 @@ export async function updateActionOwnerDue(
     await recordAudit(trx, { ...officerAudit(id, ip), action: "action.updated", entity: "corrective_action", entityId: actionId, diff });
     return { version: input.version + 1, changed: true };
   });
-}
-
-export interface UploadedFile {
-  name: string;
-  bytes: Uint8Array;
-}
-
-type CheckedFile = { filename: string; mime: string; bytes: Uint8Array; sha256: string };
-
-/** Size, type (by content), count and quota of the files of one note or reply; nothing is stored here. */
-async function checkFiles(db: DbOrTrx, orgId: number, actionId: number, files: readonly UploadedFile[]): Promise<ActionError | CheckedFile[]> {
-  if (files.length > MAX_FILES_PER_ENTRY) {
-    return { status: 400, field: "files", message: `Attach at most ${MAX_FILES_PER_ENTRY} files at a time.`, messageKey: "ui.actions.too_many_files", params: { max: MAX_FILES_PER_ENTRY } };
-  }
-  const out: CheckedFile[] = [];
-  for (const f of files) {
-    // The same checks as evidence (size, type by content, Office archives); the portal catalogue's keys.
-    const c = await checkUpload(f);
-    if (isRefusal(c)) {
-      const name = f.name.slice(0, 200) || "document";
-      const messageKey = c.code === "too_large" ? "ui.upload.too_large" : c.code === "empty" ? "ui.upload.empty" : "ui.upload.wrong_type";
-      return { status: c.status, field: "files", message: c.message, messageKey, params: { name } };
-    }
-    out.push({ filename: c.filename, mime: c.mime, bytes: f.bytes, sha256: sha256Of(f.bytes) });
-  }
-  if (!out.length) return out;
-  if ((await countActionFiles(db, orgId, actionId)) + out.length > MAX_FILES_PER_ACTION) {
-    return { status: 409, field: "files", message: `An action holds at most ${MAX_FILES_PER_ACTION} files.`, messageKey: "ui.actions.too_many_files", params: { max: MAX_FILES_PER_ACTION } };
-  }
-  const added = out.reduce((n, f) => n + f.bytes.length, 0);
-  if ((await orgStorageUsed(db, orgId)) + added > ORG_QUOTA_BYTES) {
-    return { status: 413, field: "files", message: `Your organization's storage for documents is full (${ORG_QUOTA_BYTES / 1024 ** 3} GB). Remove files that are no longer needed, then try again.`, messageKey: "ui.upload.quota", params: { name: out[0]!.filename } };
-  }
-  return out;
-}
-
-/**
- * A note from an officer, or a reply from the supplier (portal), with optional files: one timeline
- * entry. The supplier reaches only the actions of the supplier its session's assessment is about,
- * while they are open, in progress or done. The owner is told of a supplier's reply by mail.
- */
-export async function addActionNote(
-  db: DB,
-  actor: ActionActor,
-  actionId: number,
-  input: { version: number; body: string | null; files: readonly UploadedFile[] },
-  ip: string | null,
-): Promise<ActionError | { version: number; eventId: number; files: number }> {
-  if (actor.kind === "officer" && !can(actor.id.role, "actions.edit")) return FORBIDDEN;
-  const orgId = actor.kind === "officer" ? actor.id.org.id : actor.s.orgId;
-  const label = actor.kind === "officer" ? actor.id.user.email : `supplier ${actor.s.email}`;
-  const userId = actor.kind === "officer" ? actor.id.user.userId : null;
-  const body = input.body?.trim() ? input.body.trim().slice(0, 4000) : null;
-  if (!body && !input.files.length) {
-    return { status: 400, field: "body", message: actor.kind === "officer" ? "Write a note or attach a file." : "Write a reply or attach a file.", messageKey: "ui.actions.reply_empty" };
-  }
-  const a = await reachableAction(db, actor, actionId);
-  if (!a) return NOT_FOUND;
-  if (a.version !== input.version) return stale(a);
-  const checked = await checkFiles(db, orgId, actionId, input.files);
-  if ("status" in checked) return checked;
-  // Files first, then the rows: a row never points at a missing file (content-addressed, so a
-  // refused transaction leaves at most an unreferenced copy).
-  for (const f of checked) await putObject(orgId, f.sha256, f.bytes);
-  const result = await db.transaction().execute(async (trx): Promise<ActionError | { version: number; eventId: number; files: number }> => {
-    const at = nowIso();
-    if (!(await updateActionIfVersion(trx, orgId, actionId, input.version, {}, at))) return stale(await getAction(trx, orgId, actionId));
-    const eventId = await insertActionEvent(trx, orgId, { actionId, kind: actor.kind === "officer" ? "note" : "supplier_reply", authorUserId: userId, authorLabel: label, body }, at);
-    const fileIds: number[] = [];
-    for (const f of checked) {
-      fileIds.push(await insertActionFile(trx, orgId, { actionId, eventId, filename: f.filename, mime: f.mime, sizeBytes: f.bytes.length, sha256: f.sha256, uploadedBy: label }));
-    }
-    await recordAudit(trx, {
-      orgId,
-      actorUserId: userId,
-      actorLabel: label,
-      action: actor.kind === "officer" ? "action.note_added" : "action.supplier_replied",
-      entity: "corrective_action",
-      entityId: actionId,
-      diff: { eventId, files: checked.map((f, i) => ({ fileId: fileIds[i], filename: f.filename, sha256: f.sha256, bytes: f.bytes.length })) },
-      ip,
-    });
-    // Only an owner who is still a member hears of the reply (a former member's address gets nothing).
-    if (actor.kind === "supplier" && a.ownerEmail && (await possibleOwners(trx, orgId)).some((o) => o.id === a.ownerUserId)) {
-      const org = await orgById(trx, orgId);
-      await enqueueMail(trx, {
-        orgId,
-        kind: "action-supplier-reply",
-        to: a.ownerEmail,
-        subject: `${a.supplierName} replied to a corrective action`,
-        text:
-          `${a.supplierName} replied to the corrective action “${a.title}”` +
-          `${checked.length ? ` and attached ${checked.length === 1 ? "a file" : `${checked.length} files`}` : ""}.\n\n` +
-          `Open it: ${env().appUrl}/o/${org?.slug ?? ""}/actions/${actionId}\n`,
-      });
-    }
-    return { version: input.version + 1, eventId, files: fileIds.length };
-  });
-  if (actor.kind === "supplier" && !("status" in result)) kickMailDelivery(db);
-  return result;
-}
-
-/** The action if this actor may write to it: an officer's own tenant; a supplier's own, visible actions. */
-async function reachableAction(db: DbOrTrx, actor: ActionActor, actionId: number): Promise<ActionRecord | undefined> {
-  if (actor.kind === "officer") return getAction(db, actor.id.org.id, actionId);
-  const supplierId = await supplierOfSession(db, actor.s);
-  if (supplierId === null) return undefined;
-  const a = await getAction(db, actor.s.orgId, actionId);
-  return a && a.supplierId === supplierId && SUPPLIER_VISIBLE.includes(a.status) ? a : undefined;
-}
-
-async function supplierOfSession(db: DbOrTrx, s: SupplierIdentity): Promise<number | null> {
-  return (await getAssessment(db, s.orgId, s.assessmentId))?.supplierId ?? null;
-}
-
-/** An action's file, always as an attachment with nosniff (never rendered inline by the browser). */
-export async function downloadActionFile(db: DB, id: OrgIdentity, actionId: number, fileId: number): Promise<{ body: Buffer; headers: Record<string, string> } | null> {
-  const f = await getActionFile(db, id.org.id, actionId, fileId);
-  if (!f) return null;
-  let body: Buffer;
-  try {
-    body = await getObject(id.org.id, f.storageKey);
-  } catch (e) {
-    log.error("action file missing from storage", { orgId: id.org.id, actionId, fileId, error: e instanceof Error ? e.message : String(e) });
-    return null;
-  }
-  return { body, headers: downloadHeaders(f, body.length) };
-}
-
-// ---------------------------------------------------------------------------------------------
-// The supplier portal
-
-export interface PortalAction {
-  id: number;
-  version: number;
-  source: string;
-  title: string;
-  details: string | null;
-  indicator: string | null;
-  questionKey: string | null;
-  status: ActionStatus;
-  dueAt: string;
-  overdue: boolean;
-  timeline: Array<{ id: number; kind: "created" | "status" | "supplier_reply"; by: string; body: string | null; statusTo: string | null; at: string; files: string[] }>;
-}
-
-/**
- * The open, in-progress and done actions of the supplier of this portal session (never another
- * supplier's), with what the supplier may see of their timeline: the opening, status changes and its
- * own replies (officers' notes are internal), and the names of the files it sent.
- */
-export async function supplierActionsView(db: DB, s: SupplierIdentity, now = new Date()): Promise<{ supplierName: string; orgName: string; actions: PortalAction[] } | null> {
-  const a = await getAssessment(db, s.orgId, s.assessmentId);
-  if (!a) return null;
-  const orgName = (await orgNameById(db, s.orgId)) ?? "";
-  const rows = (await listForSupplier(db, s.orgId, a.supplierId, now)).filter((r) => SUPPLIER_VISIBLE.includes(r.status));
-  const actions: PortalAction[] = [];
-  for (const r of rows) {
-    const full = (await getAction(db, s.orgId, r.id, now))!;
-    const [events, files] = await Promise.all([actionEvents(db, s.orgId, r.id), actionFiles(db, s.orgId, r.id)]);
-    const shown = events.filter((e) => e.kind !== "note");
-    actions.push({
-      id: r.id,
-      version: full.version,
-      source: r.source,
-      title: r.title,
-      details: full.details,
-      indicator: r.indicator,
-      questionKey: r.questionKey,
-      status: r.status,
-      dueAt: r.dueAt.slice(0, 10),
-      overdue: r.overdue,
-      timeline: shown.map((e) => ({
-        id: e.id,
-        kind: e.kind as "created" | "status" | "supplier_reply",
-        // Staff addresses stay inside the tenant: the supplier sees the organization's name.
-        by: e.kind === "supplier_reply" && e.authorLabel.startsWith("supplier ") ? e.authorLabel.slice("supplier ".length) : orgName,
-        // Officers' words on a status change are internal too; the supplier's own replies are its own.
-        body: e.kind === "supplier_reply" ? e.body : null,
-        statusTo: e.statusTo,
-        at: e.createdAt,
-        files: e.kind === "supplier_reply" ? files.filter((f) => f.eventId === e.id).map((f) => f.filename) : [],
-      })),
-    });
-  }
-  return { supplierName: a.supplierName, orgName, actions };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Overdue mail
-
-function overdueMail(o: { orgName: string; slug: string; ownerName: string; ownerId: number }, items: Array<{ id: number; title: string; supplierName: string; dueAt: string; status: ActionStatus }>) {
-  const base = `${env().appUrl}/o/${o.slug}/actions`;
-  const n = items.length;
-  return {
-    subject: `${o.orgName}: ${n === 1 ? "a corrective action is" : `${n} corrective actions are`} overdue`,
-    text:
-      `Hello ${o.ownerName},\n\n` +
-      `${n === 1 ? "This corrective action you own is" : "These corrective actions you own are"} past the due date:\n\n` +
-      items.map((i) => `- ${i.title}\n  Supplier: ${i.supplierName}. Due ${i.dueAt.slice(0, 10)}, ${STATUS_WORDS[i.status]}.\n  ${base}/${i.id}\n`).join("\n") +
-      `\nAll your overdue actions: ${base}?overdue=1&owner=${o.ownerId}\n\n` +
-      `You get this reminder when an action becomes overdue, and again every ${OVERDUE_REMAIL_DAYS} days until it is done.\n`,
-  };
-}
-
-/**
- * Mails each owner about their actions past due and not done or verified: once when an action becomes
- * overdue, again every OVERDUE_REMAIL_DAYS days. One mail per owner and organization per run. Returns
- * the number of mails queued. For the server's scheduled jobs.
- */
-export async function mailOverdueActions(db: DB, now = new Date()): Promise<number> {
-  const mailedBefore = nowIso(new Date(now.getTime() - OVERDUE_REMAIL_DAYS * 24 * 3600_000));
-  let mails = 0;
-  for (const orgId of await orgsWithOverdueActions(db, now)) {
-    mails += await db.transaction().execute(async (trx) => {
-      const org = await orgById(trx, orgId);
-      if (!org) return 0;
-      const due = await overdueActionsToMail(trx, orgId, now, mailedBefore);
-      const byOwner = new Map<number, typeof due>();
-      for (const r of due) byOwner.set(r.ownerId, [...(byOwner.get(r.ownerId) ?? []), r]);
-      for (const [ownerId, items] of byOwner) {
-        await enqueueMail(trx, { orgId, kind: "action-overdue", to: items[0]!.ownerEmail, ...overdueMail({ orgName: org.name, slug: org.slug, ownerName: items[0]!.ownerName, ownerId }, items) });
-        await recordAudit(trx, { orgId, actorUserId: null, actorLabel: "overdue job", action: "action.overdue_mailed", entity: "corrective_action", entityId: null, diff: { to: items[0]!.ownerEmail, actions: items.map((i) => i.id) } });
-      }
-      await markOverdueMailed(trx, orgId, due.map((r) => r.id), nowIso(now));
-      return byOwner.size;
-    });
-  }
-  if (mails) kickMailDelivery(db);
-  return mails;
 }

@@ -20,15 +20,13 @@ import type { SupplierIdentity } from "./invites.server";
 import { actionCounts, getAction, listActions, listForSupplier } from "../models/action.server";
 import {
   actionPage,
-  addActionNote,
   changeActionStatus,
   createManualAction,
-  downloadActionFile,
-  mailOverdueActions,
   openRedFlagActions,
-  supplierActionsView,
   updateActionOwnerDue,
 } from "./actions.server";
+import { mailOverdueActions, supplierActionsView } from "./action-followup.server";
+import { addActionNote, downloadActionFile } from "./action-notes.server";
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 const DAY = 86_400_000;

@@ -1,0 +1,161 @@
+// Notes and files of a corrective action: an officer's note (with files) or a supplier's reply from
+// the portal, each checked against the action's version; files checked by content, kept within the
+// tenant's quota, and downloaded as attachments.
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/types";
+import type { OrgIdentity } from "../lib/auth.server";
+import type { SupplierIdentity } from "./invites.server";
+import { can } from "../domain/permissions";
+import { checkUpload, isRefusal } from "../domain/upload/check";
+import { downloadHeaders } from "../domain/upload/filename";
+import { env } from "../lib/env.server";
+import { log } from "../lib/logger.server";
+import { kickMailDelivery } from "../lib/mail.server";
+import { getObject, putObject, sha256Of } from "../lib/storage.server";
+import { nowIso } from "../lib/time";
+import { recordAudit } from "../models/audit.server";
+import { getAssessment } from "../models/assessment.server";
+import { enqueueMail } from "../models/outbox.server";
+import {
+  countActionFiles,
+  getAction,
+  getActionFile,
+  insertActionEvent,
+  insertActionFile,
+  orgById,
+  possibleOwners,
+  updateActionIfVersion,
+  type ActionRecord,
+} from "../models/action.server";
+import type { DbOrTrx } from "../models/types";
+import { ORG_QUOTA_BYTES, orgStorageUsed } from "./evidence.server";
+import { FORBIDDEN, MAX_FILES_PER_ACTION, MAX_FILES_PER_ENTRY, NOT_FOUND, SUPPLIER_VISIBLE, stale, type ActionActor, type ActionError } from "./actions.server";
+
+type DB = Kysely<Database>;
+
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+type CheckedFile = { filename: string; mime: string; bytes: Uint8Array; sha256: string };
+
+/** Size, type (by content), count and quota of the files of one note or reply; nothing is stored here. */
+async function checkFiles(db: DbOrTrx, orgId: number, actionId: number, files: readonly UploadedFile[]): Promise<ActionError | CheckedFile[]> {
+  if (files.length > MAX_FILES_PER_ENTRY) {
+    return { status: 400, field: "files", message: `Attach at most ${MAX_FILES_PER_ENTRY} files at a time.`, messageKey: "ui.actions.too_many_files", params: { max: MAX_FILES_PER_ENTRY } };
+  }
+  const out: CheckedFile[] = [];
+  for (const f of files) {
+    // The same checks as evidence (size, type by content, Office archives); the portal catalogue's keys.
+    const c = await checkUpload(f);
+    if (isRefusal(c)) {
+      const name = f.name.slice(0, 200) || "document";
+      const messageKey = c.code === "too_large" ? "ui.upload.too_large" : c.code === "empty" ? "ui.upload.empty" : "ui.upload.wrong_type";
+      return { status: c.status, field: "files", message: c.message, messageKey, params: { name } };
+    }
+    out.push({ filename: c.filename, mime: c.mime, bytes: f.bytes, sha256: sha256Of(f.bytes) });
+  }
+  if (!out.length) return out;
+  if ((await countActionFiles(db, orgId, actionId)) + out.length > MAX_FILES_PER_ACTION) {
+    return { status: 409, field: "files", message: `An action holds at most ${MAX_FILES_PER_ACTION} files.`, messageKey: "ui.actions.too_many_files", params: { max: MAX_FILES_PER_ACTION } };
+  }
+  const added = out.reduce((n, f) => n + f.bytes.length, 0);
+  if ((await orgStorageUsed(db, orgId)) + added > ORG_QUOTA_BYTES) {
+    return { status: 413, field: "files", message: `Your organization's storage for documents is full (${ORG_QUOTA_BYTES / 1024 ** 3} GB). Remove files that are no longer needed, then try again.`, messageKey: "ui.upload.quota", params: { name: out[0]!.filename } };
+  }
+  return out;
+}
+
+/**
+ * A note from an officer, or a reply from the supplier (portal), with optional files: one timeline
+ * entry. The supplier reaches only the actions of the supplier its session's assessment is about,
+ * while they are open, in progress or done. The owner is told of a supplier's reply by mail.
+ */
+export async function addActionNote(
+  db: DB,
+  actor: ActionActor,
+  actionId: number,
+  input: { version: number; body: string | null; files: readonly UploadedFile[] },
+  ip: string | null,
+): Promise<ActionError | { version: number; eventId: number; files: number }> {
+  if (actor.kind === "officer" && !can(actor.id.role, "actions.edit")) return FORBIDDEN;
+  const orgId = actor.kind === "officer" ? actor.id.org.id : actor.s.orgId;
+  const label = actor.kind === "officer" ? actor.id.user.email : `supplier ${actor.s.email}`;
+  const userId = actor.kind === "officer" ? actor.id.user.userId : null;
+  const body = input.body?.trim() ? input.body.trim().slice(0, 4000) : null;
+  if (!body && !input.files.length) {
+    return { status: 400, field: "body", message: actor.kind === "officer" ? "Write a note or attach a file." : "Write a reply or attach a file.", messageKey: "ui.actions.reply_empty" };
+  }
+  const a = await reachableAction(db, actor, actionId);
+  if (!a) return NOT_FOUND;
+  if (a.version !== input.version) return stale(a);
+  const checked = await checkFiles(db, orgId, actionId, input.files);
+  if ("status" in checked) return checked;
+  // Files first, then the rows: a row never points at a missing file (content-addressed, so a
+  // refused transaction leaves at most an unreferenced copy).
+  for (const f of checked) await putObject(orgId, f.sha256, f.bytes);
+  const result = await db.transaction().execute(async (trx): Promise<ActionError | { version: number; eventId: number; files: number }> => {
+    const at = nowIso();
+    if (!(await updateActionIfVersion(trx, orgId, actionId, input.version, {}, at))) return stale(await getAction(trx, orgId, actionId));
+    const eventId = await insertActionEvent(trx, orgId, { actionId, kind: actor.kind === "officer" ? "note" : "supplier_reply", authorUserId: userId, authorLabel: label, body }, at);
+    const fileIds: number[] = [];
+    for (const f of checked) {
+      fileIds.push(await insertActionFile(trx, orgId, { actionId, eventId, filename: f.filename, mime: f.mime, sizeBytes: f.bytes.length, sha256: f.sha256, uploadedBy: label }));
+    }
+    await recordAudit(trx, {
+      orgId,
+      actorUserId: userId,
+      actorLabel: label,
+      action: actor.kind === "officer" ? "action.note_added" : "action.supplier_replied",
+      entity: "corrective_action",
+      entityId: actionId,
+      diff: { eventId, files: checked.map((f, i) => ({ fileId: fileIds[i], filename: f.filename, sha256: f.sha256, bytes: f.bytes.length })) },
+      ip,
+    });
+    // Only an owner who is still a member hears of the reply (a former member's address gets nothing).
+    if (actor.kind === "supplier" && a.ownerEmail && (await possibleOwners(trx, orgId)).some((o) => o.id === a.ownerUserId)) {
+      const org = await orgById(trx, orgId);
+      await enqueueMail(trx, {
+        orgId,
+        kind: "action-supplier-reply",
+        to: a.ownerEmail,
+        subject: `${a.supplierName} replied to a corrective action`,
+        text:
+          `${a.supplierName} replied to the corrective action “${a.title}”` +
+          `${checked.length ? ` and attached ${checked.length === 1 ? "a file" : `${checked.length} files`}` : ""}.\n\n` +
+          `Open it: ${env().appUrl}/o/${org?.slug ?? ""}/actions/${actionId}\n`,
+      });
+    }
+    return { version: input.version + 1, eventId, files: fileIds.length };
+  });
+  if (actor.kind === "supplier" && !("status" in result)) kickMailDelivery(db);
+  return result;
+}
+
+/** The action if this actor may write to it: an officer's own tenant; a supplier's own, visible actions. */
+async function reachableAction(db: DbOrTrx, actor: ActionActor, actionId: number): Promise<ActionRecord | undefined> {
+  if (actor.kind === "officer") return getAction(db, actor.id.org.id, actionId);
+  const supplierId = await supplierOfSession(db, actor.s);
+  if (supplierId === null) return undefined;
+  const a = await getAction(db, actor.s.orgId, actionId);
+  return a && a.supplierId === supplierId && SUPPLIER_VISIBLE.includes(a.status) ? a : undefined;
+}
+
+async function supplierOfSession(db: DbOrTrx, s: SupplierIdentity): Promise<number | null> {
+  return (await getAssessment(db, s.orgId, s.assessmentId))?.supplierId ?? null;
+}
+
+/** An action's file, always as an attachment with nosniff (never rendered inline by the browser). */
+export async function downloadActionFile(db: DB, id: OrgIdentity, actionId: number, fileId: number): Promise<{ body: Buffer; headers: Record<string, string> } | null> {
+  const f = await getActionFile(db, id.org.id, actionId, fileId);
+  if (!f) return null;
+  let body: Buffer;
+  try {
+    body = await getObject(id.org.id, f.storageKey);
+  } catch (e) {
+    log.error("action file missing from storage", { orgId: id.org.id, actionId, fileId, error: e instanceof Error ? e.message : String(e) });
+    return null;
+  }
+  return { body, headers: downloadHeaders(f, body.length) };
+}
