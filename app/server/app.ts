@@ -73,26 +73,27 @@ export function createApp(opts: { build: ServerBuild; db: Db; publicDir: string 
     maxLagMs: e.SHED_MAX_LAG_MS,
   });
   app.get("/healthz", (req, res) => {
-    // ?detail: the load-shedding counters (read by the overload bench); plain "ok" otherwise.
-    if (req.query.detail !== undefined) res.json({ status: "ok", shed: shedder.stats() });
+    // ?detail: the load-shedding counters (read by the overload bench), for the machine itself only:
+    // they would help an outsider time an attack. Plain "ok" otherwise.
+    const local = ["127.0.0.1", "::1", "::ffff:127.0.0.1"].includes(req.socket.remoteAddress ?? "");
+    if (req.query.detail !== undefined && local) res.json({ status: "ok", shed: shedder.stats() });
     else res.type("text/plain").send("ok");
   });
   // After static files and /healthz, so assets and health checks answer even under overload.
   app.use(shedder.middleware);
 
-  app.all(
-    "*",
-    createRequestHandler({
-      build: opts.build,
-      mode: e.NODE_ENV === "production" ? "production" : "development",
-      getLoadContext: (req, res): AppLoadContext => ({
-        db: opts.db.db,
-        engine: opts.db.engine,
-        nonce: String(res.locals.nonce ?? ""),
-        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
-      }),
+  const remix = createRequestHandler({
+    build: opts.build,
+    mode: e.NODE_ENV === "production" ? "production" : "development",
+    getLoadContext: (req, res): AppLoadContext => ({
+      db: opts.db.db,
+      engine: opts.db.engine,
+      nonce: String(res.locals.nonce ?? ""),
+      clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
     }),
-  );
+  });
+  // The request keeps its slot until the handler is done, even if the client left before the answer.
+  app.all("*", (req, res, next) => shedder.track(res, remix(req, res, next)));
 
   // Last resort: never a stack trace.
   app.use((err: unknown, _req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {

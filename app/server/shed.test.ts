@@ -69,6 +69,26 @@ function leavableGet(url: string): { done: Promise<number>; leave(): void } {
   return { done, leave: () => req.destroy() };
 }
 
+/** Requests as bare emitters (no sockets), for tests that drive the clock and the loop turns. */
+function fakeClient(shedder: Shedder, onAdmit: (res: Response) => void = () => undefined) {
+  const responses: EventEmitter[] = [];
+  const refused: EventEmitter[] = [];
+  const arrive = () => {
+    const res = new EventEmitter();
+    const fake = Object.assign(res, {
+      headersSent: false,
+      status: () => fake,
+      setHeader: () => fake,
+      type: () => fake,
+      send: () => void refused.push(res),
+    });
+    responses.push(res);
+    shedder.middleware({ headers: {}, originalUrl: "/x" } as Request, fake as unknown as Response, () => onAdmit(fake as unknown as Response));
+  };
+  const turn = () => new Promise((r) => setImmediate(r));
+  return { arrive, responses, refused, turn };
+}
+
 describe("load shedding", () => {
   it("admits up to the limit, queues the next ones and refuses at once with 503 + Retry-After when the queue is full", async () => {
     const s = await start({ maxInflight: 2, maxQueue: 1, queueTimeoutMs: 5000 });
@@ -117,21 +137,7 @@ describe("load shedding", () => {
   it("refuses at once when the wait a new request would have (queue × recent completion interval) exceeds a quarter of the queue timeout", async () => {
     let clock = 0;
     const shedder = createShedder({ maxInflight: 1, maxQueue: 100, queueTimeoutMs: 2000, maxLagMs: 0, startsPerTurn: 1, now: () => clock });
-    const responses: EventEmitter[] = [];
-    const refused: EventEmitter[] = [];
-    const arrive = () => {
-      const res = new EventEmitter();
-      const fake = Object.assign(res, {
-        headersSent: false,
-        status: () => fake,
-        setHeader: () => fake,
-        type: () => fake,
-        send: () => void refused.push(res),
-      });
-      responses.push(res);
-      shedder.middleware({ headers: {}, originalUrl: "/x" } as Request, fake as unknown as Response, () => undefined);
-    };
-    const turn = () => new Promise((r) => setImmediate(r));
+    const { arrive, responses, refused, turn } = fakeClient(shedder);
     for (let i = 0; i < 3; i++) arrive();
     await turn(); // request 0 runs, 1 and 2 wait
     for (const i of [0, 1]) {
@@ -163,6 +169,44 @@ describe("load shedding", () => {
     expect(shedder.stats().queued).toBe(7);
     expect(refused).toHaveLength(0);
     for (const res of responses) res.emit("close");
+  });
+
+  it("forgets the completion interval once slots are free again: a burst on an idle server is not refused on an old estimate", async () => {
+    let clock = 0;
+    const shedder = createShedder({ maxInflight: 2, maxQueue: 100, queueTimeoutMs: 2000, maxLagMs: 0, now: () => clock });
+    const { arrive, responses, refused, turn } = fakeClient(shedder);
+    for (let i = 0; i < 4; i++) arrive();
+    await turn(); // 0 runs
+    await turn(); // 1 runs; 2 and 3 wait
+    for (const i of [0, 1]) {
+      clock += 1500; // a very slow moment while requests wait
+      responses[i]!.emit("finish");
+      await turn();
+    }
+    expect(shedder.stats().serviceIntervalMs).toBe(1500);
+    for (const i of [2, 3]) responses[i]!.emit("finish"); // the load is gone
+    expect(shedder.stats()).toMatchObject({ inflight: 0, queued: 0, serviceIntervalMs: 0 });
+    // Ten requests in one poll (a page and its data requests): 8 wait for a slot, none is refused.
+    for (let i = 0; i < 10; i++) arrive();
+    expect(refused).toHaveLength(0);
+    expect(shedder.stats().queued).toBe(10);
+    for (const res of responses) res.emit("close");
+  });
+
+  it("keeps the slot of a tracked handler whose client went away until the handler is done", async () => {
+    const shedder = createShedder({ maxInflight: 1, maxQueue: 5, queueTimeoutMs: 2000, maxLagMs: 0 });
+    let finishWork = () => {};
+    const work = new Promise<void>((r) => (finishWork = r));
+    const { arrive, responses, turn } = fakeClient(shedder, (res) => shedder.track(res, work));
+    arrive();
+    await turn();
+    expect(shedder.stats().inflight).toBe(1);
+    responses[0]!.emit("close"); // the client left; the handler still runs
+    expect(shedder.stats().inflight).toBe(1);
+    finishWork();
+    await work;
+    await turn();
+    expect(shedder.stats().inflight).toBe(0);
   });
 
   it("answers a queued request 503 when it has waited queueTimeoutMs", async () => {

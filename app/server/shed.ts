@@ -49,6 +49,12 @@ export interface ShedStats {
 
 export interface Shedder {
   middleware: (req: Request, res: Response, next: NextFunction) => void;
+  /**
+   * Keeps an admitted request's slot until `work` settles, even when the client goes away first (the
+   * handler is still running then, and its slot must stay taken). Without it the slot is freed when
+   * the response finishes or the connection closes.
+   */
+  track(res: Response, work: Promise<unknown>): void;
   stats(): ShedStats;
 }
 
@@ -59,7 +65,7 @@ interface Waiting {
   onClose: () => void;
 }
 
-/** The wait estimate refuses only once this many requests wait. */
+/** The wait estimate refuses only once this many requests wait for a slot. */
 const ESTIMATE_MIN_QUEUE = 8;
 
 const BUSY_TEXT = "Lantern is busy right now. Please try again in a few seconds.";
@@ -130,25 +136,43 @@ export function createShedder(opts: ShedOptions): Shedder {
     sendBusy(req, res, retryAfterS);
   }
 
+  const trackers = new WeakMap<Response, (work: Promise<unknown>) => void>();
+
   function admit(res: Response, next: NextFunction): void {
     inflight++;
     counts.admitted++;
     let released = false;
+    let tracked = false;
     const release = () => {
       if (released) return;
       released = true;
+      const saturated = inflight >= opts.maxInflight;
       inflight--;
       const t = now();
-      if (queue.size > 0 && t - lastReleaseAt < opts.queueTimeoutMs) {
-        const dt = t - lastReleaseAt;
-        serviceIntervalMs = serviceIntervalMs === 0 ? dt : 0.9 * serviceIntervalMs + 0.1 * dt;
+      if (saturated && queue.size > 0) {
+        // Every slot was taken and requests wait: the interval between completions is 1 / throughput.
+        if (t - lastReleaseAt < opts.queueTimeoutMs) {
+          const dt = t - lastReleaseAt;
+          serviceIntervalMs = serviceIntervalMs === 0 ? dt : 0.9 * serviceIntervalMs + 0.1 * dt;
+        }
+        lastReleaseAt = t;
+      } else {
+        // Not saturated: an old estimate must not refuse the next burst; measure afresh when it fills up.
+        serviceIntervalMs = 0;
+        lastReleaseAt = -Infinity;
       }
-      lastReleaseAt = t;
       schedulePump();
     };
-    // "close" also fires when the client goes away before the answer is complete.
+    trackers.set(res, (work) => {
+      tracked = true;
+      work.then(release, release);
+    });
     res.once("finish", release);
-    res.once("close", release);
+    // "close" also fires when the client goes away before the answer is complete: the slot is freed
+    // then only if no handler is tracked (a tracked one frees it when it is done).
+    res.once("close", () => {
+      if (!tracked) release();
+    });
     next();
   }
 
@@ -185,7 +209,9 @@ export function createShedder(opts: ShedOptions): Shedder {
     // Refuse now rather than after a long wait: with a slow page the count limit alone lets the
     // queue grow longer than anyone should wait. Not for a short queue: a few requests arriving
     // together (a page's parallel data requests) must not be refused because a page is slow.
-    if (queue.size >= ESTIMATE_MIN_QUEUE && (queue.size + 1) * serviceIntervalMs > opts.queueTimeoutMs / 4) return refuse(req, res, "full");
+    // Only requests that wait for a slot count (every request passes the queue for one loop turn).
+    const waiting = Math.max(0, busy - opts.maxInflight);
+    if (waiting >= ESTIMATE_MIN_QUEUE && (waiting + 1) * serviceIntervalMs > opts.queueTimeoutMs / 4) return refuse(req, res, "full");
     if (busy >= opts.maxInflight) counts.queuedTotal++;
     const w: Waiting = {
       res,
@@ -209,6 +235,7 @@ export function createShedder(opts: ShedOptions): Shedder {
 
   return {
     middleware,
+    track: (res, work) => trackers.get(res)?.(work),
     stats: () => ({
       inflight,
       queued: queue.size,

@@ -90,7 +90,10 @@ export async function inspectOfficeArchive(bytes: Uint8Array, kind: ArchiveKind)
     } catch (e) {
       return fromYauzlError(e);
     }
-    if (declared > A.graceBytes && declared > A.maxRatio * Math.max(1, compressed)) {
+    // Entries may overlap (several directory entries over the same bytes) and each claim most of the
+    // file: what they can really hold together is at most the file itself.
+    const packed = Math.max(1, Math.min(compressed, bytes.byteLength));
+    if (declared > A.graceBytes && declared > A.maxRatio * packed) {
       return problem("ratio", `it would unpack to more than ${A.maxRatio} times its size`);
     }
     const isOdf = kind === "odt" || kind === "ods";
