@@ -3,8 +3,9 @@
 // suppliers, two assessments with answers (one with a supplier-portal session), a corrective action and
 // a pending CSV import. Every response must be < 500; a 4xx must carry a readable message and never a
 // stack trace or SQL text; an HTML body must never carry the HTML payloads raw. Afterwards the fixture's
-// saved rows must be unchanged where every fuzzed input had to be refused. The seed is printed; replay a
-// failure with FUZZ_SEED=<seed> (the default seed is fixed; FUZZ_SEED=random for new cases). Both engines run the full set (15-45 s each, with the machine's load):
+// saved rows must be unchanged where every fuzzed input had to be refused. The seed is fixed unless
+// FUZZ_SEED says otherwise (a number replays a run, "random" tries new cases; the seed is printed).
+// Both engines run the full set (15-45 s each, with the machine's load):
 // PostgreSQL refuses inputs SQLite stores (a NUL byte, an id past 32 bits), so it must see the same cases.
 /// <reference types="vite/client" />
 import { mkdtemp, rm } from "node:fs/promises";
