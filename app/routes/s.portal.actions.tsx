@@ -12,6 +12,7 @@ import { addActionNote } from "../services/action-notes.server";
 import { supplierActionsView } from "../services/action-followup.server";
 import { readActionForm, refusalHeaders } from "../components/action-upload.server";
 import { makeT, type T } from "../components/portal/i18n";
+import { isDbId } from "../schemas/fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.messages["ui.actions.heading"]} — ${data.orgName}` : "Lantern" },
@@ -59,11 +60,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if ("refused" in body) {
     // The body was not read: the form's URL says which action it was for, so the card shows why.
     const q = new URL(request.url).searchParams.get("actionId") ?? "";
-    const forAction = /^\d{1,15}$/.test(q) ? Number(q) : undefined;
+    const forAction = isDbId(q) ? Number(q) : undefined;
     return json<Reply>({ actionId: forAction, messageKey: body.refused.messageKey, params: body.refused.params }, { status: body.refused.status, headers: { ...PORTAL_HEADERS, ...refusalHeaders(body.refused) } });
   }
   const parsed = PortalReplySchema.safeParse(body.fields);
-  const actionId = /^\d{1,15}$/.test(body.fields.actionId ?? "") ? Number(body.fields.actionId) : undefined;
+  const actionId = isDbId(body.fields.actionId) ? Number(body.fields.actionId) : undefined;
   if (!parsed.success) return json<Reply>({ actionId, messageKey: "ui.upload.failed", params: { name: "" } }, { status: 400, headers: PORTAL_HEADERS });
   const r = await addActionNote(context.db, { kind: "supplier", s }, parsed.data.actionId, { version: parsed.data.version, body: parsed.data.body, files: body.files }, context.clientIp);
   if ("status" in r) {
