@@ -141,6 +141,9 @@ test("every page the suite navigated to, opened again as the same role, has no a
 
   console.log(`a11y replay: ${recorded.length} recorded navigations, ${all.size} patterns × roles, ${results.length} scanned`);
   if (unreachable.length) console.log(`a11y replay: could not reopen as first seen:\n  ${unreachable.join("\n  ")}`);
+  // Every baseline page at least was scanned, and most pages reopened as they were first seen.
+  expect(results.length).toBeGreaterThanOrEqual(baseline().length);
+  expect(unreachable.length, unreachable.join("\n")).toBeLessThanOrEqual(Math.ceil(results.length / 4));
   const failed = results.filter((r) => r.violations.length > 0);
   expect(failed.length, `Accessibility violations (axe, WCAG 2.2 A/AA):\n${formatViolations(failed)}`).toBe(0);
 });
