@@ -37,11 +37,11 @@ export function DashboardFilters({ options, withPeriod = true }: { options: Filt
   const hasDates = Boolean(params.get("from") || params.get("to"));
   return (
     <Form method="get" className="filters dash-filters" aria-label="Filter the dashboard" onChange={onChange} onSubmit={onSubmit} key={params.toString()} preventScrollReset>
-      <FilterSelect id="d-tier" name="tier" label="Tier" value={value("tier")} any="All tiers" options={options.tiers.map((t) => [t, tierLabel(t)] as const)} />
-      <FilterSelect id="d-country" name="country" label="Country" value={value("country")} any="All countries" options={options.countries.map((c) => [c.iso2, c.name] as const)} />
-      <FilterSelect id="d-sector" name="sector" label="Sector" value={value("sector")} any="All sectors" options={options.sectors} />
-      <FilterSelect id="d-band" name="band" label="Risk band" value={value("band")} any="All bands" options={BANDS.map((b) => [b, BAND_LABELS[b]] as const)} />
-      <FilterSelect id="d-good" name="good" label="Goods" value={value("good")} any="All goods" options={options.goods} />
+      <FilterSelect id="d-tier" name="tier" label="Tier" value={value("tier")} allLabel="All tiers" options={options.tiers.map((t) => [t, tierLabel(t)] as const)} />
+      <FilterSelect id="d-country" name="country" label="Country" value={value("country")} allLabel="All countries" options={options.countries.map((c) => [c.iso2, c.name] as const)} />
+      <FilterSelect id="d-sector" name="sector" label="Sector" value={value("sector")} allLabel="All sectors" options={options.sectors} />
+      <FilterSelect id="d-band" name="band" label="Risk band" value={value("band")} allLabel="All bands" options={BANDS.map((b) => [b, BAND_LABELS[b]] as const)} />
+      <FilterSelect id="d-good" name="good" label="Goods" value={value("good")} allLabel="All goods" options={options.goods} />
       {withPeriod ? (
         hasDates ? (
           <>

@@ -7,18 +7,19 @@ interface Props {
   id: string;
   name: string;
   label: string;
-  /** The current value ("" for any). */
+  /** The current value ("" when no choice is made). */
   value: string;
-  any: string;
+  /** The label of the first choice, which filters nothing ("Any country"). */
+  allLabel: string;
   options: readonly Option[];
 }
 
-export function FilterSelect({ id, name, label, value, any, options }: Props) {
+export function FilterSelect({ id, name, label, value, allLabel, options }: Props) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} defaultValue={value}>
-        <option value="">{any}</option>
+        <option value="">{allLabel}</option>
         {options.map((o) => {
           const [v, text] = typeof o === "object" ? o : [o, undefined];
           return (

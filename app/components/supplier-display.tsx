@@ -46,7 +46,7 @@ export function formatNumber(n: number): string {
 
 // Building an Intl.NumberFormat is costly: one per currency, kept (null: not a code Intl knows).
 const MONEY = new Map<string, Intl.NumberFormat | null>();
-function moneyFormat(currency: string): Intl.NumberFormat | null {
+export function moneyFormat(currency: string): Intl.NumberFormat | null {
   let f = MONEY.get(currency);
   if (f === undefined) {
     try {

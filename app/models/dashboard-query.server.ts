@@ -5,26 +5,9 @@ import type { DbOrTrx } from "./types";
 import type { DashboardBand } from "../../db/types";
 import { nowIso } from "../lib/time";
 
-export interface DashboardFilter {
-  /** 0 = not linked to a buyer. */
-  tier?: number;
-  country?: string;
-  sector?: string;
-  band?: DashboardBand;
-  good?: string;
-}
-
-export interface CubeRow {
-  tier: number;
-  country: string;
-  band: DashboardBand;
-  currency: string;
-  suppliers: number;
-  scored: number;
-  scoreSum: number;
-  assessed: number;
-  spend: number;
-}
+// The filter and the cube's cells are the report domain's shapes (app/domain/report/types.ts).
+export type { DashboardFilter, CubeCell as CubeRow } from "../domain/report/types";
+import type { DashboardFilter } from "../domain/report/types";
 
 export interface PrincipleRow {
   tier: number;

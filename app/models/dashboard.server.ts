@@ -84,16 +84,8 @@ export async function cubeDimensions(db: DbOrTrx, orgId: number): Promise<{ tier
   return { tiers: tiers.map((r) => n(r.tier)), countries: countries.map((r) => r.country) };
 }
 
-export interface TrendPoint {
-  day: string;
-  suppliers: number;
-  avgScore: number | null;
-  low: number;
-  medium: number;
-  high: number;
-  critical: number;
-  assessed: number;
-}
+export type { TrendPoint } from "../domain/report/types";
+import type { TrendPoint } from "../domain/report/types";
 
 /**
  * One point per day with a roll-up between the two days (inclusive): the tenant's daily snapshots,

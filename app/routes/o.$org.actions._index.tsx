@@ -85,7 +85,7 @@ export default function ActionList() {
 
       <Form method="get" className="filters" aria-label="Filter actions">
         {supplier ? <input type="hidden" name="supplier" value={supplier.id} /> : null}
-        <FilterSelect id="f-status" name="status" label="Status" value={query.status ?? ""} any="Any status" options={ACTION_STATUSES.map((s) => [s, ACTION_STATUS_LABELS[s]] as const)} />
+        <FilterSelect id="f-status" name="status" label="Status" value={query.status ?? ""} allLabel="Any status" options={ACTION_STATUSES.map((s) => [s, ACTION_STATUS_LABELS[s]] as const)} />
         <div className="field">
           <label htmlFor="f-owner">Owner</label>
           <select id="f-owner" name="owner" defaultValue={query.owner === undefined ? "" : String(query.owner)}>
@@ -98,7 +98,7 @@ export default function ActionList() {
             ))}
           </select>
         </div>
-        <FilterSelect id="f-source" name="source" label="Source" value={query.source ?? ""} any="Any source" options={ACTION_SOURCES.map((s) => [s, ACTION_SOURCE_LABELS[s]] as const)} />
+        <FilterSelect id="f-source" name="source" label="Source" value={query.source ?? ""} allLabel="Any source" options={ACTION_SOURCES.map((s) => [s, ACTION_SOURCE_LABELS[s]] as const)} />
         <div className="field">
           <label>
             <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue} /> Overdue only

@@ -88,7 +88,7 @@ export default function AssessmentList() {
 
       <Form method="get" className="filters supplier-filters" aria-label="Filter assessments">
         {supplier ? <input type="hidden" name="supplier" value={supplier.id} /> : null}
-        <FilterSelect id="f-status" name="status" label="Status" value={query.status ?? ""} any="Any status" options={ASSESSMENT_STATUSES.map((s) => [s, ASSESSMENT_STATUS_LABELS[s]] as const)} />
+        <FilterSelect id="f-status" name="status" label="Status" value={query.status ?? ""} allLabel="Any status" options={ASSESSMENT_STATUSES.map((s) => [s, ASSESSMENT_STATUS_LABELS[s]] as const)} />
         <button type="submit" className="button secondary">
           Apply
         </button>

@@ -171,10 +171,10 @@ export default function SupplierList() {
           <label htmlFor="f-q">Name or reference</label>
           <input id="f-q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={200} />
         </div>
-        <FilterSelect id="f-tier" name="tier" label="Tier" value={query.tier ? String(query.tier) : ""} any="Any tier" options={options.tiers.map((t) => [t, `Tier ${t}`] as const)} />
-        <FilterSelect id="f-country" name="country" label="Country" value={query.country ?? ""} any="Any country" options={countries.map((c) => [c.iso2, c.name] as const)} />
-        <FilterSelect id="f-sector" name="sector" label="Sector" value={query.sector ?? ""} any="Any sector" options={options.sectors} />
-        <FilterSelect id="f-good" name="good" label="Goods" value={query.good ?? ""} any="Any goods" options={options.goods} />
+        <FilterSelect id="f-tier" name="tier" label="Tier" value={query.tier ? String(query.tier) : ""} allLabel="Any tier" options={options.tiers.map((t) => [t, `Tier ${t}`] as const)} />
+        <FilterSelect id="f-country" name="country" label="Country" value={query.country ?? ""} allLabel="Any country" options={countries.map((c) => [c.iso2, c.name] as const)} />
+        <FilterSelect id="f-sector" name="sector" label="Sector" value={query.sector ?? ""} allLabel="Any sector" options={options.sectors} />
+        <FilterSelect id="f-good" name="good" label="Goods" value={query.good ?? ""} allLabel="Any goods" options={options.goods} />
         <div className="field">
           <label htmlFor="f-status">Status</label>
           <select id="f-status" name="status" defaultValue={query.status ?? ""}>
@@ -187,7 +187,7 @@ export default function SupplierList() {
             <option value="all">All, including archived</option>
           </select>
         </div>
-        <FilterSelect id="f-risk" name="risk" label="Risk" value={query.risk ?? ""} any="Any risk" options={RISK_FILTERS.map((b) => [b, riskFilterLabel(b)] as const)} />
+        <FilterSelect id="f-risk" name="risk" label="Risk" value={query.risk ?? ""} allLabel="Any risk" options={RISK_FILTERS.map((b) => [b, riskFilterLabel(b)] as const)} />
         <div className="field">
           <label htmlFor="f-size">Per page</label>
           <select id="f-size" name="size" defaultValue={String(query.size)}>

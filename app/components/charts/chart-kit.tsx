@@ -7,6 +7,7 @@
 import { useSyncExternalStore, type MouseEvent, type ReactNode } from "react";
 import { useNavigate } from "@remix-run/react";
 import type { Band } from "../../domain/report/types";
+import { moneyFormat } from "../supplier-display";
 
 /** Band colours: red → green, grey for "not scored". Also used by the HTML legends. */
 export const BAND_COLORS: Readonly<Record<Band, string>> = {
@@ -29,19 +30,10 @@ export function useHydrated(): boolean {
 
 const COMPACT = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
 export const formatCompact = (n: number) => COMPACT.format(n);
-const MONEY = new Map<string, Intl.NumberFormat | null>();
 /** "USD 1,250,000" (whole units); the code alone when Intl does not know it. */
 export function formatMoney(amount: number, currency: string | null): string {
   if (!currency) return formatInt(amount);
-  let f = MONEY.get(currency);
-  if (f === undefined) {
-    try {
-      f = new Intl.NumberFormat("en", { style: "currency", currency, currencyDisplay: "code", maximumFractionDigits: 0 });
-    } catch {
-      f = null;
-    }
-    MONEY.set(currency, f);
-  }
+  const f = moneyFormat(currency);
   return f ? f.format(amount) : `${formatInt(amount)} ${currency}`;
 }
 
