@@ -84,8 +84,8 @@ export async function cubeDimensions(db: DbOrTrx, orgId: number): Promise<{ tier
   return { tiers: tiers.map((r) => n(r.tier)), countries: countries.map((r) => r.country) };
 }
 
-export type { TrendPoint } from "../domain/report/types";
-import type { TrendPoint } from "../domain/report/types";
+export type { ActionFigures, TrendPoint } from "../domain/report/types";
+import type { ActionFigures, TrendPoint } from "../domain/report/types";
 
 /**
  * One point per day with a roll-up between the two days (inclusive): the tenant's daily snapshots,
@@ -244,16 +244,6 @@ export async function assessmentFigures(db: DbOrTrx, orgId: number, f: Dashboard
   };
 }
 
-export interface ActionFigures {
-  /** Open or in progress, now. */
-  open: number;
-  overdue: number;
-  /** Red-flag actions still open or in progress. */
-  openRedFlags: number;
-  openedInPeriod: number;
-  /** Marked done (or verified) in the period. */
-  closedInPeriod: number;
-}
 
 export async function actionFigures(db: DbOrTrx, orgId: number, f: DashboardFilter, fromIso: string, toIso: string, today: string): Promise<ActionFigures> {
   // As for questionnaires: every action of the tenant (as in the action list), or those of the
