@@ -120,10 +120,13 @@ export interface Funnel {
 }
 
 export interface ActionFigures {
+  /** Open or in progress, now. */
   open: number;
   overdue: number;
+  /** Red-flag actions still open or in progress. */
   openRedFlags: number;
   openedInPeriod: number;
+  /** Marked done (or verified) in the period. */
   closedInPeriod: number;
 }
 
