@@ -140,6 +140,9 @@ export interface SuppliersTable {
   country: string;
   address: string | null;
   city: string | null;
+  /** WGS 84 decimal degrees; both set or both null (2026-12-06T0100_supplier_coordinates). */
+  latitude: number | null;
+  longitude: number | null;
   sector: string | null;
   annual_spend: number | null;
   currency: string | null;

@@ -17,13 +17,14 @@ export interface SupplierRecord extends SupplierInput {
 }
 
 const COLUMNS = [
-  "id", "external_ref", "name", "country", "address", "city", "sector", "annual_spend", "currency",
+  "id", "external_ref", "name", "country", "address", "city", "latitude", "longitude", "sector", "annual_spend", "currency",
   "workers_count", "contact_name", "contact_email", "os_id", "duns", "lei", "tax_id", "notes", "status",
   "tier", "version", "created_at", "updated_at",
 ] as const;
 
 type Row = {
   id: number; external_ref: string | null; name: string; country: string; address: string | null; city: string | null;
+  latitude: number | null; longitude: number | null;
   sector: string | null; annual_spend: number | null; currency: string | null; workers_count: number | null;
   contact_name: string | null; contact_email: string | null; os_id: string | null; duns: string | null; lei: string | null;
   tax_id: string | null; notes: string | null; status: SupplierInput["status"]; tier: number | null; version: number;
@@ -33,6 +34,7 @@ type Row = {
 function toRecord(r: Row, goods: string[]): SupplierRecord {
   return {
     id: r.id, externalRef: r.external_ref, name: r.name, country: r.country, address: r.address, city: r.city,
+    latitude: r.latitude == null ? null : Number(r.latitude), longitude: r.longitude == null ? null : Number(r.longitude),
     sector: r.sector, goods, annualSpend: r.annual_spend == null ? null : Number(r.annual_spend), currency: r.currency,
     workersCount: r.workers_count, contactName: r.contact_name, contactEmail: r.contact_email, osId: r.os_id,
     duns: r.duns, lei: r.lei, taxId: r.tax_id, notes: r.notes, status: r.status, tier: r.tier, version: r.version,
@@ -43,7 +45,7 @@ function toRecord(r: Row, goods: string[]): SupplierRecord {
 export function toColumns(s: SupplierInput) {
   return {
     external_ref: s.externalRef, name: s.name, name_norm: normalizeName(s.name), country: s.country, address: s.address,
-    city: s.city, sector: s.sector, annual_spend: s.annualSpend, currency: s.currency, workers_count: s.workersCount,
+    city: s.city, latitude: s.latitude, longitude: s.longitude, sector: s.sector, annual_spend: s.annualSpend, currency: s.currency, workers_count: s.workersCount,
     contact_name: s.contactName, contact_email: s.contactEmail, os_id: s.osId, duns: s.duns, lei: s.lei,
     tax_id: s.taxId, notes: s.notes, status: s.status,
   };

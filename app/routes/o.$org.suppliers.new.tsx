@@ -29,7 +29,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 const EMPTY = toFormValues({
-  name: "", externalRef: null, country: "", address: null, city: null, sector: null, goods: [], annualSpend: null, currency: null,
+  name: "", externalRef: null, country: "", address: null, city: null, latitude: null, longitude: null, sector: null, goods: [], annualSpend: null, currency: null,
   workersCount: null, contactName: null, contactEmail: null, osId: null, duns: null, lei: null, taxId: null, notes: null, status: "active",
 });
 

@@ -31,6 +31,21 @@ const optNumber = (label: string, opts: { int?: boolean; max?: number } = {}) =>
       return n;
     });
 
+/** A coordinate in WGS 84 decimal degrees within ±limit; empty means "not known". */
+const optCoordinate = (label: string, limit: number) =>
+  z
+    .union([z.string(), z.number()])
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || (typeof v === "string" && v.trim() === "")) return null;
+      const n = typeof v === "number" ? v : Number(v.trim());
+      if (!Number.isFinite(n) || n < -limit || n > limit) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} must be a number from -${limit} to ${limit}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
 const goodsList = z
   .union([z.string(), z.array(z.string())])
   .optional()
@@ -49,6 +64,8 @@ export const SupplierSchema = z.object({
   country: z.string({ required_error: "Choose a country" }).trim().toUpperCase().regex(/^[A-Z]{2}$/, "Choose a country"),
   address: optText(300),
   city: optText(100),
+  latitude: optCoordinate("Latitude", 90),
+  longitude: optCoordinate("Longitude", 180),
   sector: optText(100),
   goods: goodsList,
   annualSpend: optNumber("Annual spend"),
