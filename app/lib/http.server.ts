@@ -1,5 +1,6 @@
 import { json } from "@remix-run/node";
 import type { ZodError } from "zod";
+import { safeRedirect } from "../domain/redirect";
 
 /** Field errors in the shape the forms read: { fieldErrors: { email: "…" }, formError?: "…" }. */
 export type ActionErrors = { fieldErrors?: Record<string, string>; formError?: string };
@@ -25,10 +26,9 @@ export function forbidden(message = "You do not have permission to do that"): Re
   return new Response(message, { status: 403, statusText: "Forbidden" });
 }
 
-/** A same-site relative path to go to after login; anything else (//evil, https://…) becomes "/". */
+/** A path on this site to go to after login; anything else (//evil, /\t/evil, https://…) becomes `fallback`. */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  return safeRedirect(to, fallback);
 }
 
 /** Parse a form body into a plain object (repeated keys become arrays). */

@@ -75,6 +75,22 @@ describeEachEngine("sessions", (h) => {
     expect(evil.headers.get("Location")).toBe("/o/msg");
   });
 
+  it("sends the browser only to a path on this site after log-in, and never fails on a hostile redirectTo", async () => {
+    await makeOrg(h(), "rdr", [["r@rdr.test", "compliance"]]);
+    const hostile = ["/\t/evil.example", "/.//evil.example", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "/o/rdr\r\nSet-Cookie: x=1", "/\r\n/evil.example"];
+    for (const [i, redirectTo] of hostile.entries()) {
+      const r = await responseOf(() =>
+        loginRoute.action({ request: post("/login", { email: "r@rdr.test", password: PASSWORD, redirectTo }), params: {}, context: contextFor(h(), `192.0.2.${150 + i}`) }),
+      );
+      expect(r.status, JSON.stringify(redirectTo)).toBe(302);
+      expect(r.headers.get("Location"), JSON.stringify(redirectTo)).toBe("/o/rdr");
+    }
+    const ok = await responseOf(() =>
+      loginRoute.action({ request: post("/login", { email: "r@rdr.test", password: PASSWORD, redirectTo: "/o/rdr/suppliers?tier=2" }), params: {}, context: contextFor(h(), "192.0.2.160") }),
+    );
+    expect(ok.headers.get("Location")).toBe("/o/rdr/suppliers?tier=2");
+  });
+
   it("marks the cookie Secure when configured (the default in production)", async () => {
     process.env.COOKIE_SECURE = "true";
     resetEnvCache();
