@@ -22,9 +22,56 @@ export const log = {
   error: (msg: string, f?: Record<string, unknown>) => write("error", msg, f),
 };
 
-/** Token-bearing URL segments are replaced by "…" before a path is logged. */
+// Routes whose next path segment is a secret link token. Keys are the route's segments, lower-case.
+const TOKEN_ROUTES: ReadonlyArray<readonly string[]> = [["s"], ["join"], ["reset-password"], ["signup", "confirm"]];
+// Query parameters that carry a token (compared lower-case, after decoding).
+const TOKEN_PARAMS = new Set(["token", "t"]);
+
+function decode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+/**
+ * Token-bearing URL segments are replaced by "…" before a path is logged. The path is read the way
+ * the router matches it (percent-escapes decoded, case ignored, empty segments skipped), so /S/<token>
+ * and /%73/<token>, which the router serves as /s/<token>, are redacted too.
+ */
 export function redactPath(path: string): string {
-  return path
-    .replace(/^\/(s(?!\/portal(?:[/?#]|$))|join|reset-password|signup\/confirm)\/[^/?#]+/, "/$1/…")
-    .replace(/([?&](token|t)=)[^&#]+/g, "$1…");
+  const cut = path.search(/[?#]/);
+  const pathname = cut === -1 ? path : path.slice(0, cut);
+  const rest = cut === -1 ? "" : path.slice(cut);
+  return redactPathname(pathname) + redactQuery(rest);
+}
+
+function redactPathname(pathname: string): string {
+  const raw = pathname.split("/").filter((p, i, all) => p !== "" || i === all.length - 1);
+  const folded = raw.map((p) => decode(p).toLowerCase());
+  for (const route of TOKEN_ROUTES) {
+    if (!route.every((seg, i) => folded[i] === seg)) continue;
+    const token = folded[route.length];
+    // /s/portal is the portal itself (a session, not a link token).
+    if (token === undefined || token === "" || (route[0] === "s" && token === "portal")) {
+      return "/" + [...route, ...raw.slice(route.length)].join("/");
+    }
+    return "/" + [...route, "…", ...raw.slice(route.length + 1)].join("/");
+  }
+  return pathname;
+}
+
+function redactQuery(rest: string): string {
+  if (!rest.startsWith("?")) return rest;
+  const hash = rest.indexOf("#");
+  const query = hash === -1 ? rest.slice(1) : rest.slice(1, hash);
+  const tail = hash === -1 ? "" : rest.slice(hash);
+  const pairs = query.split("&").map((pair) => {
+    const eq = pair.indexOf("=");
+    if (eq === -1) return pair;
+    const name = decode(pair.slice(0, eq).replace(/\+/g, " ")).toLowerCase();
+    return TOKEN_PARAMS.has(name) ? `${pair.slice(0, eq)}=…` : pair;
+  });
+  return "?" + pairs.join("&") + tail;
 }
