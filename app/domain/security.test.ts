@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, isCrossSiteRequest } from "./security";
+import { clientSource, contentSecurityPolicy, isCrossSiteRequest } from "./security";
 
 const base = { expectedOrigin: "http://localhost:3000", origin: null, secFetchSite: null };
 
@@ -28,5 +28,22 @@ describe("contentSecurityPolicy", () => {
     expect(csp).toContain("script-src 'self' 'nonce-abc123'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(csp).toContain("frame-ancestors 'none'");
+  });
+});
+
+describe("clientSource", () => {
+  it("keeps an IPv4 address, also when written as IPv4-mapped IPv6", () => {
+    expect(clientSource("192.0.2.7")).toBe("192.0.2.7");
+    expect(clientSource("::ffff:192.0.2.7")).toBe("192.0.2.7");
+  });
+  it("groups IPv6 addresses by /64, the block one subscriber usually holds", () => {
+    expect(clientSource("2001:db8:1:2::1")).toBe("2001:db8:1:2::/64");
+    expect(clientSource("2001:0DB8:0001:0002:ffff:1:2:3")).toBe("2001:db8:1:2::/64");
+    expect(clientSource("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(clientSource("::1")).toBe("0:0:0:0::/64");
+    expect(clientSource("2001:db8:1:3::1")).not.toBe(clientSource("2001:db8:1:2::1"));
+  });
+  it("keeps anything else as it is", () => {
+    expect(clientSource("unknown")).toBe("unknown");
   });
 });

@@ -36,3 +36,19 @@ export function isCrossSiteRequest(input: {
   if (input.origin && input.origin !== "null") return input.origin !== input.expectedOrigin;
   return input.origin === "null";
 }
+
+/**
+ * The "source" a rate limit counts for a client address. An IPv4 address is one source; an IPv6
+ * client usually holds a whole /64 (and can pick any address in it), so all of a /64 is one source.
+ */
+export function clientSource(ip: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  if (!ip.includes(":")) return ip;
+  const [head = "", tail] = ip.toLowerCase().split("::", 2) as [string, string | undefined];
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
+  if (groups.length !== 8 || !groups.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return ip;
+  return groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":") + "::/64";
+}

@@ -1,6 +1,7 @@
 import { json } from "@remix-run/node";
 import type { DbOrTrx } from "../models/types";
 import { addHit, clearHits, countHits } from "../models/rate-limit.server";
+import { clientSource } from "../domain/security";
 
 export interface Limit {
   bucket: string;
@@ -8,9 +9,25 @@ export interface Limit {
   windowMs: number;
 }
 
-// Login: more than 10 failures a minute from one IP, or 5 on one account in 15 minutes, are refused.
+// Login failures are counted per source (an IPv4 address or an IPv6 /64, see clientSource) over all
+// accounts — 10 a minute and 100 an hour — and per account AND source together: 5 in 15 minutes.
+// Never per account alone: a stranger who knows an address must not be able to lock its owner out
+// (the owner logs in from another source). See SECURITY.md, "Login throttling".
 export const LOGIN_IP: Limit = { bucket: "login-ip", limit: 10, windowMs: 60_000 };
+export const LOGIN_IP_HOUR: Limit = { bucket: "login-ip-hour", limit: 100, windowMs: 60 * 60_000 };
+export const LOGIN_ACCOUNT_SOURCE: Limit = { bucket: "login-account-source", limit: 5, windowMs: 15 * 60_000 };
+// Wrong current passwords on the account page (the caller is already signed in as that account).
 export const LOGIN_ACCOUNT: Limit = { bucket: "login-account", limit: 5, windowMs: 15 * 60_000 };
+
+/** The limits a log-in attempt for `email` from `ip` is checked and counted against. */
+export function loginLimits(email: string, ip: string): Array<[Limit, string]> {
+  const source = clientSource(ip);
+  return [
+    [LOGIN_IP, source],
+    [LOGIN_IP_HOUR, source],
+    [LOGIN_ACCOUNT_SOURCE, `${email.toLowerCase()} ${source}`],
+  ];
+}
 // Mails sent on request of an anonymous visitor (sign-up, password reset): per IP and per address.
 export const MAIL_IP: Limit = { bucket: "mail-ip", limit: 10, windowMs: 15 * 60_000 };
 export const MAIL_ADDRESS: Limit = { bucket: "mail-address", limit: 3, windowMs: 15 * 60_000 };

@@ -13,13 +13,16 @@ import {
   INVITE_IP,
   INVITE_RESEND,
   LOGIN_ACCOUNT,
+  LOGIN_ACCOUNT_SOURCE,
   LOGIN_IP,
+  LOGIN_IP_HOUR,
   MAIL_ADDRESS,
   MAIL_IP,
   TEAM_INVITE_IP,
   UPLOAD_IP,
   UPLOAD_UPLOADER,
   countUploads,
+  hit,
   retryAfterHeaders,
   uploadWait,
 } from "../lib/rate-limit.server";
@@ -97,7 +100,7 @@ describeEachEngine("abuse limits", (h) => {
     officer = { user: { sessionId: "s", userId: acme.users["admin@acme.test"]!, email: "admin@acme.test", name: "Admin" }, org: { id: acme.orgId, slug: "acme", name: "ACME" }, role: "admin" };
   });
 
-  it("login: the 11th failure from one IP gets 429; another IP still logs in; one account's 6th failure is refused from any IP", async () => {
+  it("login: the 11th failure from one IP gets 429; another IP still logs in; an account's 6th failure from one IP is refused from that IP only", async () => {
     const ip = freshIp();
     const attempt = (email: string, password: string, from: string) => responseOf(() => login.action({ request: post("/login", { email, password }), params: {}, context: as(from) }));
     for (let i = 0; i < LOGIN_IP.limit; i++) expect((await attempt(`nobody${i}@x.test`, "wrong password", ip)).status).toBe(401);
@@ -106,12 +109,44 @@ describeEachEngine("abuse limits", (h) => {
     expect((await attempt("officer@acme.test", PASSWORD, ip)).status).toBe(429);
     expect((await attempt("officer@acme.test", PASSWORD, freshIp())).status).toBe(302);
 
-    // One account, a new IP each time (a distributed guess).
-    for (let i = 0; i < LOGIN_ACCOUNT.limit; i++) expect((await attempt("other@acme.test", "wrong password", freshIp())).status).toBe(401);
-    await expectThrottled(await attempt("other@acme.test", PASSWORD, freshIp()), LOGIN_ACCOUNT.windowMs, /Too many/);
+    // One account guessed from one IP, slowly enough to stay under the per-IP rate.
+    const guesser = freshIp();
+    for (let i = 0; i < LOGIN_ACCOUNT_SOURCE.limit; i++) expect((await attempt("other@acme.test", "wrong password", guesser)).status).toBe(401);
+    await expectThrottled(await attempt("other@acme.test", PASSWORD, guesser), LOGIN_ACCOUNT_SOURCE.windowMs, /Too many/);
     expect((await attempt("admin@acme.test", PASSWORD, freshIp())).status).toBe(302); // another account is served
     const headers = login.headers({ actionHeaders: new Headers({ "Retry-After": "42" }), loaderHeaders: new Headers(), parentHeaders: new Headers(), errorHeaders: undefined });
     expect(headers).toEqual({ "Retry-After": "42" }); // a document response carries it too
+  });
+
+  it("login: a stranger who knows an address cannot lock its owner out", async () => {
+    const { users } = await makeOrg(h(), "lock", [["owner@lock.test", "compliance"]]);
+    const attempt = (password: string, from: string) => responseOf(() => login.action({ request: post("/login", { email: "owner@lock.test", password }), params: {}, context: as(from) }));
+    // The stranger fails from IP A until refused, then from a few more addresses of their own.
+    const strangerA = freshIp();
+    for (let i = 0; i < LOGIN_ACCOUNT_SOURCE.limit; i++) expect((await attempt("a wrong guess", strangerA)).status).toBe(401);
+    expect((await attempt("a wrong guess", strangerA)).status).toBe(429);
+    for (let n = 0; n < 4; n++) {
+      const other = freshIp();
+      for (let i = 0; i < LOGIN_ACCOUNT_SOURCE.limit; i++) expect((await attempt("a wrong guess", other)).status).toBe(401);
+    }
+    // The owner, from IP B (never seen before), still logs in with the right password.
+    const owner = await attempt(PASSWORD, freshIp());
+    expect(owner.status).toBe(302);
+    expect(owner.headers.get("Location")).toBe("/o/lock");
+    expect(users["owner@lock.test"]).toBeGreaterThan(0);
+    // An IPv6 stranger does not get a fresh budget per address inside one /64 network.
+    for (let i = 0; i < LOGIN_ACCOUNT_SOURCE.limit; i++) expect((await attempt("a wrong guess", `2001:db8:1:2::${i + 1}`)).status).toBe(401);
+    expect((await attempt("a wrong guess", "2001:db8:1:2::ffff")).status).toBe(429);
+    expect((await attempt(PASSWORD, "2001:db8:1:3::1")).status).toBe(302);
+  });
+
+  it("login: many failures from one IP are throttled over the hour too, not only per minute", async () => {
+    const ip = freshIp();
+    const start = Date.now();
+    const attempt = (email: string) => responseOf(() => login.action({ request: post("/login", { email, password: "wrong password" }), params: {}, context: as(ip) }));
+    // Spread over the hour (as a patient attacker would), so the per-minute limit never trips.
+    for (let i = 0; i < LOGIN_IP_HOUR.limit; i++) await hit(h().db, LOGIN_IP_HOUR, ip, start - i * 30_000);
+    await expectThrottled(await attempt("someone@x.test"), LOGIN_IP_HOUR.windowMs, /Too many failed log-ins/);
   });
 
   it("sign-up: per IP and per address, with 429 and Retry-After; other visitors still sign up", async () => {

@@ -7,7 +7,7 @@ import { hashToken, newToken } from "../lib/crypto.server";
 import { addMinutes, nowIso } from "../lib/time";
 import { env } from "../lib/env.server";
 import { kickMailDelivery } from "../lib/mail.server";
-import { LOGIN_ACCOUNT, LOGIN_IP, MAIL_ADDRESS, MAIL_IP, checkAll, hit, reset } from "../lib/rate-limit.server";
+import { LOGIN_ACCOUNT, LOGIN_ACCOUNT_SOURCE, MAIL_ADDRESS, MAIL_IP, checkAll, hit, loginLimits, reset } from "../lib/rate-limit.server";
 import { findUserByEmail, getUserById, insertUser, setPasswordHash } from "../models/user.server";
 import { addMember, freeSlug, insertOrg, listUserOrgs } from "../models/org.server";
 import { recordAudit } from "../models/audit.server";
@@ -93,19 +93,21 @@ export async function confirmSignup(db: DB, token: string, ip: string): Promise<
 export type LoginResult = { userId: number } | { invalid: true } | Throttled;
 
 export async function login(db: DB, input: { email: string; password: string }, ip: string): Promise<LoginResult> {
-  const throttled = await checkAll(db, [[LOGIN_IP, ip], [LOGIN_ACCOUNT, input.email]]);
+  const limits = loginLimits(input.email, ip);
+  const throttled = await checkAll(db, limits);
   if (throttled) return { throttled };
   const user = await findUserByEmail(db, input.email);
   const ok = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDummy(input.password);
   if (!user || !ok) {
     await db.transaction().execute(async (trx) => {
-      await hit(trx, LOGIN_IP, ip);
-      await hit(trx, LOGIN_ACCOUNT, input.email);
+      for (const [limit, key] of limits) await hit(trx, limit, key);
       await recordAudit(trx, { orgId: null, actorUserId: user?.id ?? null, actorLabel: input.email, action: "auth.login_failed", entity: "user", entityId: user?.id, ip });
     });
     return { invalid: true };
   }
-  await reset(db, LOGIN_ACCOUNT, input.email);
+  // The owner got in from this source: its failed guesses on this account are forgiven (the per-source
+  // counts stay, so a successful log-in cannot be used to reset a stuffing run).
+  for (const [limit, key] of limits) if (limit === LOGIN_ACCOUNT_SOURCE) await reset(db, limit, key);
   await recordAudit(db, { orgId: null, actorUserId: user.id, actorLabel: user.email, action: "auth.login", entity: "user", entityId: user.id, ip });
   return { userId: user.id };
 }

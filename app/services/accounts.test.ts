@@ -9,7 +9,7 @@ import {
   resetPassword,
 } from "./accounts.server";
 import { startSession, getSessionUser } from "../lib/session.server";
-import { LOGIN_ACCOUNT, LOGIN_IP, retryAfterSeconds } from "../lib/rate-limit.server";
+import { LOGIN_ACCOUNT_SOURCE, LOGIN_IP, retryAfterSeconds } from "../lib/rate-limit.server";
 
 function linkToken(body: string, path: string): string {
   const m = new RegExp(`${path}/([A-Za-z0-9_-]{43})`).exec(body);
@@ -63,16 +63,18 @@ describeEachEngine("account flows", (h) => {
     expect(audit.map((a) => a.action)).toEqual(["auth.login_failed", "auth.login_failed", "auth.login"]);
   });
 
-  it("throttles more than 5 failures on one account within 15 minutes, whatever the IP", async () => {
-    await makeOrg(h(), "thr", [["victim@thr.test", "compliance"]]);
+  it("throttles more than 5 failures on one account from one source within 15 minutes, and only that source", async () => {
+    const { users } = await makeOrg(h(), "thr", [["victim@thr.test", "compliance"]]);
     for (let i = 0; i < 5; i++) {
-      expect(await login(h().db, { email: "victim@thr.test", password: "nope nope nope" }, `192.0.2.${100 + i}`)).toEqual({ invalid: true });
+      expect(await login(h().db, { email: "victim@thr.test", password: "nope nope nope" }, "192.0.2.100")).toEqual({ invalid: true });
     }
-    const r = await login(h().db, { email: "victim@thr.test", password: PASSWORD }, "192.0.2.200");
+    const r = await login(h().db, { email: "victim@thr.test", password: PASSWORD }, "192.0.2.100");
     expect(r).toHaveProperty("throttled");
     if ("throttled" in r) expect(r.throttled).toBeGreaterThan(14 * 60);
-    // the window slides: 15 minutes later the account may try again
-    expect(await retryAfterSeconds(h().db, LOGIN_ACCOUNT, "victim@thr.test", Date.now() + 15 * 60_000 + 1000)).toBe(0);
+    // the owner, elsewhere, is not locked out by someone else's failures
+    expect(await login(h().db, { email: "victim@thr.test", password: PASSWORD }, "192.0.2.200")).toEqual({ userId: users["victim@thr.test"] });
+    // the window slides: 15 minutes later the source may try again
+    expect(await retryAfterSeconds(h().db, LOGIN_ACCOUNT_SOURCE, "victim@thr.test 192.0.2.100", Date.now() + 15 * 60_000 + 1000)).toBe(0);
   });
 
   it("throttles more than 10 failures a minute from one IP", async () => {

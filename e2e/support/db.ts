@@ -104,7 +104,7 @@ export function memberRole(orgSlug: string, email: string): string | undefined {
 }
 
 /**
- * Forgets the failed-login counters of one rate-limit bucket ("login-ip", "login-account"). Only the
+ * Forgets the failed-login counters of one rate-limit bucket ("login-ip", "login-ip-hour", "login-account-source"). Only the
  * throttling tests use it, so that they start from zero whatever ran before them from 127.0.0.1.
  */
 export function clearRateLimit(bucket: string): void {
