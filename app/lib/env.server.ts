@@ -5,7 +5,8 @@ const boolish = z
   .transform((v) => v === "true" || v === "1");
 
 const EnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Production unless said otherwise: the server itself sets it (app/server/mode.ts; --dev for development). */
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATABASE_URL: z.string().min(1).default("file:./data/lantern.db"),

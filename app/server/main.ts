@@ -1,4 +1,5 @@
 // `npm start` runs this (after build, migrate and seed): one process, one database client.
+import { DEV } from "./mode";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -18,7 +19,8 @@ const db = getDb();
 const app = createApp({ build, db, publicDir: path.join(root, "public") });
 
 const server = app.listen(e.PORT, e.HOST, () => {
-  log.info("Lantern listening", { url: `http://${e.HOST}:${e.PORT}`, database: redactUrl(e.DATABASE_URL) });
+  log.info("Lantern listening", { url: `http://${e.HOST}:${e.PORT}`, mode: e.NODE_ENV, database: redactUrl(e.DATABASE_URL) });
+  if (DEV) log.warn("development mode: error responses include stack traces; never expose this server");
 });
 // Fail loudly on a busy port instead of wandering off to another one.
 server.on("error", (err) => {
