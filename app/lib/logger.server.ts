@@ -1,4 +1,6 @@
 // Structured JSON lines on stdout. Paths pass through redactPath so invite/reset tokens never reach logs.
+import { decodeSegment } from "../domain/request-path";
+
 type Level = "debug" | "info" | "warn" | "error";
 const ORDER: Record<Level | "silent", number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 
@@ -27,14 +29,6 @@ const TOKEN_ROUTES: ReadonlyArray<readonly string[]> = [["s"], ["join"], ["reset
 // Query parameters that carry a token (compared lower-case, after decoding).
 const TOKEN_PARAMS = new Set(["token", "t"]);
 
-function decode(part: string): string {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return part;
-  }
-}
-
 /**
  * Token-bearing URL segments are replaced by "…" before a path is logged. The path is read the way
  * the router matches it (percent-escapes decoded, case ignored, empty segments skipped), so /S/<token>
@@ -49,7 +43,7 @@ export function redactPath(path: string): string {
 
 function redactPathname(pathname: string): string {
   const raw = pathname.split("/").filter((p, i, all) => p !== "" || i === all.length - 1);
-  const folded = raw.map((p) => decode(p).toLowerCase());
+  const folded = raw.map((p) => decodeSegment(p).toLowerCase());
   for (const route of TOKEN_ROUTES) {
     if (!route.every((seg, i) => folded[i] === seg)) continue;
     const token = folded[route.length];
@@ -70,7 +64,7 @@ function redactQuery(rest: string): string {
   const pairs = query.split("&").map((pair) => {
     const eq = pair.indexOf("=");
     if (eq === -1) return pair;
-    const name = decode(pair.slice(0, eq).replace(/\+/g, " ")).toLowerCase();
+    const name = decodeSegment(pair.slice(0, eq).replace(/\+/g, " ")).toLowerCase();
     return TOKEN_PARAMS.has(name) ? `${pair.slice(0, eq)}=…` : pair;
   });
   return "?" + pairs.join("&") + tail;

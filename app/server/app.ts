@@ -1,10 +1,9 @@
 import "../load-context";
-// The HTTP server: static files, security headers, CSRF check, request log, and the Remix handler.
+// The HTTP server: static files, security headers, CSRF check, request log, body limits, and the Remix handler.
 // Split from main.ts so tests can start it on a free port with their own database.
 import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from "express";
 import compression from "compression";
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import type { Db } from "../../db/client";
 import { contentSecurityPolicy, isCrossSiteRequest } from "../domain/security";
@@ -12,6 +11,7 @@ import { newNonce } from "../lib/crypto.server";
 import { env } from "../lib/env.server";
 import { log, redactPath } from "../lib/logger.server";
 import { createShedder } from "./shed";
+import { bodyLimit, createRemixHandler } from "./body-limit";
 
 export function createApp(opts: { build: ServerBuild; db: Db; publicDir: string }) {
   const app = express();
@@ -79,10 +79,13 @@ export function createApp(opts: { build: ServerBuild; db: Db; publicDir: string 
     if (req.query.detail !== undefined && local) res.json({ status: "ok", shed: shedder.stats() });
     else res.type("text/plain").send("ok");
   });
+  // Every body is capped before anything parses it (413); before the shedder, so a slow sender holds
+  // a connection but never one of the request slots.
+  app.use(bodyLimit());
   // After static files and /healthz, so assets and health checks answer even under overload.
   app.use(shedder.middleware);
 
-  const remix = createRequestHandler({
+  const remix = createRemixHandler({
     build: opts.build,
     mode: e.NODE_ENV === "production" ? "production" : "development",
     getLoadContext: (req, res): AppLoadContext => ({
