@@ -25,12 +25,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if ("throttled" in result) return tooManyRequests(result.throttled, "Too many failed log-ins.");
   // One message for an unknown address and a wrong password: it must not tell which.
   if ("invalid" in result) return json({ formError: "Wrong email or password." }, { status: 401 });
+  // Where to go is settled before the session exists: a hostile target falls back to the home page.
+  const to = safeRedirectPath(parsed.data.redirectTo, await homePathFor(context.db, result.userId));
   await endSession(context.db, request); // whatever session the browser had before is ended, never reused
   const { cookie } = await startSession(context.db, result.userId, {
     ip: context.clientIp,
     userAgent: request.headers.get("user-agent"),
   });
-  const to = safeRedirectPath(parsed.data.redirectTo, await homePathFor(context.db, result.userId));
   return redirect(to, { headers: { "Set-Cookie": cookie } });
 }
 
