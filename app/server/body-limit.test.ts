@@ -144,6 +144,26 @@ describe("the middleware and the request it hands to Remix", () => {
     expect((await send(base, "/upload", 4500)).body).toBe("read 4500");
   });
 
+  it("ends the route's read when the client leaves in the middle of a large body", async () => {
+    let settled: (outcome: string) => void = () => {};
+    const outcome = new Promise<string>((r) => (settled = r));
+    const app = express();
+    app.use(bodyLimit({ defaultLimit: 1000, routes: [{ route: "/upload", limit: 1_000_000, why: "test" }] }));
+    app.post("*", (req, res) => {
+      remixRequest(req, res).text().then(
+        () => settled("read"),
+        () => settled("failed"),
+      );
+    });
+    const base = await listen(app);
+    const req = http.request(new URL("/upload", base), { method: "POST", headers: { "Content-Type": "application/octet-stream" } });
+    req.on("error", () => {});
+    req.write(Buffer.alloc(20_000, "a"));
+    await new Promise((r) => setTimeout(r, 100));
+    req.destroy();
+    expect(await Promise.race([outcome, new Promise((r) => setTimeout(() => r("still waiting"), 3000))])).toBe("failed");
+  });
+
   it("refuses one byte over the route's limit, declared or chunked", async () => {
     const base = await small();
     expect((await send(base, "/form", 1001, { declare: 1001 })).status).toBe(413);

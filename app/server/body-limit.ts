@@ -131,6 +131,11 @@ export function bodyLimit(opts: BodyLimitOptions = DEFAULTS) {
         },
       });
       req.pipe(s.stream);
+      // A client that leaves mid-body must end the route's read too (pipe() does not pass errors on),
+      // or the route would wait for the rest forever, holding its request slot.
+      req.once("close", () => {
+        if (!req.complete) s.stream?.destroy(new Error("the client closed the connection mid-body"));
+      });
       return next();
     }
 
@@ -157,9 +162,11 @@ export function bodyLimit(opts: BodyLimitOptions = DEFAULTS) {
       s.buffered = Buffer.concat(chunks, seen);
       next();
     };
-    const onError = (err: Error) => {
+    // The client went away (or the connection broke) mid-body: nothing to parse, nobody to answer
+    // unless the socket is still there.
+    const onError = () => {
       cleanup();
-      next(err);
+      if (!res.headersSent && !req.socket.destroyed) res.status(400).type("text/plain").send("The request body could not be read.");
     };
     req.on("data", onData);
     req.on("end", onEnd);
