@@ -2,18 +2,20 @@
 import { afterEach, expect, it } from "vitest";
 import { env, resetEnvCache } from "./env.server";
 
+// process.env's types make NODE_ENV required; a fresh shell does not have it.
+const unset = (k: string) => delete process.env[k];
 const saved = { NODE_ENV: process.env.NODE_ENV, COOKIE_SECURE: process.env.COOKIE_SECURE };
 afterEach(() => {
   for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
+    if (v === undefined) unset(k);
     else process.env[k] = v;
   }
   resetEnvCache();
 });
 
 it("defaults to production, with Secure cookies, when NODE_ENV is unset", () => {
-  delete process.env.NODE_ENV;
-  delete process.env.COOKIE_SECURE;
+  unset("NODE_ENV");
+  unset("COOKIE_SECURE");
   resetEnvCache();
   expect(env().NODE_ENV).toBe("production");
   expect(env().cookieSecure).toBe(true);
@@ -25,7 +27,7 @@ it("lets COOKIE_SECURE=false serve production over plain http on a LAN, and deve
   resetEnvCache();
   expect(env().cookieSecure).toBe(false);
   process.env.NODE_ENV = "development";
-  delete process.env.COOKIE_SECURE;
+  unset("COOKIE_SECURE");
   resetEnvCache();
   expect(env().cookieSecure).toBe(false);
 });
