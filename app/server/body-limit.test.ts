@@ -85,6 +85,10 @@ describe("bodyLimitFor", () => {
     // a step of an import (mapping, commit) is a small form
     expect(bodyLimitFor("/o/acme/suppliers/import/12")).toBe(DEFAULT_BODY_LIMIT);
     expect(BODY_LIMITS.every((r) => r.route.startsWith("/") && r.limit > DEFAULT_BODY_LIMIT && r.why.length > 0)).toBe(true);
+    // the upload routes answer their own limits first (in the portal, in the supplier's language)
+    expect(BODY_LIMITS.filter((r) => r.routeChecksFirst).map((r) => r.route).sort()).toEqual(
+      ["/o/:org/actions/:id", "/o/:org/assessments/:id/files", "/o/:org/suppliers/import", "/s/portal/actions", "/s/portal/files"],
+    );
   });
 });
 
@@ -162,6 +166,27 @@ describe("the middleware and the request it hands to Remix", () => {
     await new Promise((r) => setTimeout(r, 100));
     req.destroy();
     expect(await Promise.race([outcome, new Promise((r) => setTimeout(() => r("still waiting"), 3000))])).toBe("failed");
+  });
+
+  it("leaves an announced oversized upload to the route's own refusal, and still cuts a chunked one at the backstop", async () => {
+    const app = express();
+    app.use(bodyLimit({ defaultLimit: 1000, routes: [{ route: "/upload", limit: 5000, why: "test", routeChecksFirst: true }] }));
+    app.post("/upload", (req, res) => {
+      // the route's own check, in its own words
+      if (Number(req.headers["content-length"] ?? "0") > 4000) return void res.status(413).json({ messageKey: "ui.upload.too_large" });
+      remixRequest(req, res)
+        .text()
+        .then(
+          (t) => res.type("text/plain").send(`read ${t.length}`),
+          () => (res.headersSent ? undefined : res.status(400).send("unreadable")),
+        );
+    });
+    const base = await listen(app);
+    const declared = await send(base, "/upload", 6000, { declare: 6000, type: "multipart/form-data; boundary=x" });
+    expect(declared.status).toBe(413);
+    expect(JSON.parse(declared.body)).toEqual({ messageKey: "ui.upload.too_large" });
+    expect((await send(base, "/upload", 5001)).status).toBe(413);
+    expect((await send(base, "/upload", 5000)).body).toBe("read 5000");
   });
 
   it("refuses one byte over the route's limit, declared or chunked", async () => {

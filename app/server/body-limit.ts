@@ -38,15 +38,26 @@ export interface RouteBodyLimit {
   route: string;
   limit: number;
   why: string;
+  /**
+   * The route enforces its own, smaller limit (from Content-Length and while it streams) and answers
+   * it in its own words (the portal's in the supplier's language): this limit is only the backstop, cut
+   * while streaming, and an announced oversized body is left for the route to refuse.
+   */
+  routeChecksFirst?: boolean;
 }
 
-/** Routes that accept files; each still checks every file (size, type) while it streams. */
+// The upload routes' own limits (what they pass to parseUpload / check against Content-Length).
+const EVIDENCE_BODY = EVIDENCE_LIMITS.maxBytes + ENVELOPE;
+const ACTION_BODY = MAX_FILES_PER_ENTRY * UPLOAD_LIMITS.maxBytes + ENVELOPE;
+const CSV_IMPORT_BODY = DEFAULT_MAX_BYTES + ENVELOPE;
+
+/** Routes that accept files: each checks its body and every file (size, type) while it streams. */
 export const UPLOAD_BODY_LIMITS: readonly RouteBodyLimit[] = [
-  { route: "/o/:org/assessments/:id/files", limit: EVIDENCE_LIMITS.maxBytes + ENVELOPE, why: "one evidence file uploaded by the officer" },
-  { route: "/s/portal/files", limit: EVIDENCE_LIMITS.maxBytes + ENVELOPE, why: "one evidence file uploaded by the supplier" },
-  { route: "/o/:org/actions/:id", limit: MAX_FILES_PER_ENTRY * UPLOAD_LIMITS.maxBytes + ENVELOPE, why: "a corrective-action note with its files" },
-  { route: "/s/portal/actions", limit: MAX_FILES_PER_ENTRY * UPLOAD_LIMITS.maxBytes + ENVELOPE, why: "a supplier's reply on an action with its files" },
-  { route: "/o/:org/suppliers/import", limit: DEFAULT_MAX_BYTES + ENVELOPE, why: "a supplier CSV file (the import's own file limit)" },
+  { route: "/o/:org/assessments/:id/files", limit: EVIDENCE_BODY + ENVELOPE, routeChecksFirst: true, why: "one evidence file uploaded by the officer" },
+  { route: "/s/portal/files", limit: EVIDENCE_BODY + ENVELOPE, routeChecksFirst: true, why: "one evidence file uploaded by the supplier" },
+  { route: "/o/:org/actions/:id", limit: ACTION_BODY + ENVELOPE, routeChecksFirst: true, why: "a corrective-action note with its files" },
+  { route: "/s/portal/actions", limit: ACTION_BODY + ENVELOPE, routeChecksFirst: true, why: "a supplier's reply on an action with its files" },
+  { route: "/o/:org/suppliers/import", limit: CSV_IMPORT_BODY + ENVELOPE, routeChecksFirst: true, why: "a supplier CSV file (the import's own 50 MB file limit)" },
 ];
 
 /**
@@ -64,9 +75,13 @@ export interface BodyLimitOptions {
 
 const DEFAULTS: BodyLimitOptions = { defaultLimit: DEFAULT_BODY_LIMIT, routes: BODY_LIMITS };
 
+function ruleFor(pathname: string, opts: BodyLimitOptions): RouteBodyLimit | undefined {
+  return opts.routes.find((r) => matchesRoute(pathname, r.route));
+}
+
 /** The most bytes a request body to `pathname` may have. */
 export function bodyLimitFor(pathname: string, opts: BodyLimitOptions = DEFAULTS): number {
-  return opts.routes.find((r) => matchesRoute(pathname, r.route))?.limit ?? opts.defaultLimit;
+  return ruleFor(pathname, opts)?.limit ?? opts.defaultLimit;
 }
 
 function formatLimit(bytes: number): string {
@@ -111,9 +126,10 @@ function hasBody(req: ExpressRequest): boolean {
 export function bodyLimit(opts: BodyLimitOptions = DEFAULTS) {
   return (req: ExpressRequest, res: ExpressResponse, next: NextFunction): void => {
     if (!hasBody(req)) return next();
-    const limit = bodyLimitFor(req.path, opts);
+    const rule = ruleFor(req.path, opts);
+    const limit = rule?.limit ?? opts.defaultLimit;
     const declared = Number(req.headers["content-length"] ?? "0");
-    if (!Number.isFinite(declared) || declared > limit) return sendTooLarge(req, res, limit);
+    if (!Number.isFinite(declared) || (declared > limit && !rule?.routeChecksFirst)) return sendTooLarge(req, res, limit);
     const s: BodyState = { limit };
     res.locals.body = s;
 
