@@ -181,7 +181,7 @@ export default function ActionPage() {
               <div className="details-item">
                 <dt>Question</dt>
                 <dd>
-                  {d.question} <span className="muted small">({a.questionKey})</span>
+                  {d.question}
                 </dd>
               </div>
             ) : null}
