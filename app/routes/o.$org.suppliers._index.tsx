@@ -200,7 +200,7 @@ export default function SupplierList() {
           </select>
         </div>
         {query.sort !== "name" ? <input type="hidden" name="sort" value={query.sort} /> : null}
-        {query.dir !== "asc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
+        {query.sort !== "name" || query.dir !== "asc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
         <button type="submit" className="button secondary">
           Apply
         </button>

@@ -197,6 +197,11 @@ describeEachEngine("supplier routes", (h) => {
       expect(await exported(query), query).toEqual(shown);
     }
     expect(await exported("?q=order&sort=score&dir=desc")).toEqual(["Order Bravo", "Order Charlie", "Order Alpha"]);
+    // A sort by risk without a direction lists the riskiest first; other sorts stay ascending.
+    expect((await listJson("?q=order&sort=score")).rows.map((r) => r.name)).toEqual(["Order Bravo", "Order Charlie", "Order Alpha"]);
+    expect((await listJson("?q=order&sort=band")).rows.map((r) => r.name)).toEqual(["Order Bravo", "Order Charlie", "Order Alpha"]);
+    expect((await listJson("?q=order&sort=name")).rows.map((r) => r.name)).toEqual(["Order Alpha", "Order Bravo", "Order Charlie"]);
+    expect(await exported("?q=order&sort=score")).toEqual(["Order Bravo", "Order Charlie", "Order Alpha"]);
   });
 
   it("refuses a stale edit with a 409 and the current record, and overwrites nothing", async () => {
