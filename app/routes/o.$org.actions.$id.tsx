@@ -139,7 +139,7 @@ export default function ActionPage() {
               {a.assessmentId ? (
                 <>
                   {" — "}
-                  <Link to={`/o/${org.slug}/assessments/${a.assessmentId}`}>assessment #{a.assessmentId}</Link>
+                  <Link to={`/o/${org.slug}/assessments/${a.assessmentId}`}>the assessment that raised it</Link>
                 </>
               ) : null}
             </dd>

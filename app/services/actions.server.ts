@@ -257,7 +257,7 @@ export async function openRedFlagActions(
       },
       at,
     );
-    await insertActionEvent(trx, orgId, { actionId, kind: "created", authorUserId: actor.userId, authorLabel: actor.label, body: `Opened by a red flag of assessment #${assessmentId}.` }, at);
+    await insertActionEvent(trx, orgId, { actionId, kind: "created", authorUserId: actor.userId, authorLabel: actor.label, body: "Opened by a red flag in the supplier's approved assessment." }, at);
     await recordAudit(trx, {
       orgId,
       actorUserId: actor.userId,
