@@ -157,6 +157,7 @@ test("sent back for changes, the portal opens on the commented question's sectio
   loginAs,
   newContext,
 }) => {
+  test.setTimeout(90_000); // a whole questionnaire is answered and submitted first (about 60 requests)
   await loginAs(OFFICER);
   const FR = (key: string, params?: Record<string, string | number>) => text(fr, key, params);
   const { portal } = await sentBack(page, await newContext(), "fr", "p1.deposits", "Merci de joindre la politique signée sur les dépôts.");
@@ -179,9 +180,15 @@ test("sent back for changes, the portal opens on the commented question's sectio
   await question.getByLabel(FR("ui.upload"), { exact: true }).setInputFiles({ name: "depots.pdf", mimeType: "application/pdf", buffer: PDF });
   await expect(question.locator(".portal-evidence")).toContainText(FR("ui.upload.done", { name: "depots.pdf" }));
   await shots(portal, "portal-changes-fr");
+
+  // The supplier's name ends in a full stop ("… Co., Ltd."): a sentence that ends with it has one.
+  await portal.goto("/s/portal/actions");
+  await expect(portal.locator("main")).toContainText("Co., Ltd.");
+  expect(await portal.locator("body").textContent()).not.toContain("Ltd..");
 });
 
 test("a notice period of 620 days is a field error next to the field, not a failed send; the other answers are saved (Chinese)", async ({ page, loginAs, newContext }) => {
+  test.setTimeout(90_000); // a whole questionnaire is answered and submitted first (about 60 requests)
   await loginAs(OFFICER);
   const ZH = (key: string, params?: Record<string, string | number>) => text(zhHans, key, params);
   const { portal, assessmentId } = await sentBack(page, await newContext(), "zh-Hans", "p1.resignation_notice", "请核实通知期。");
