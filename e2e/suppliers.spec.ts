@@ -381,8 +381,8 @@ test("the list shows each supplier's risk, filters by band in the URL, sorts by 
     await expect(rows).toHaveCount(4);
     await expect(riskCell(names.critical)).toHaveText("88.5 Critical");
     await expect(riskCell(names.critical).locator(".badge")).toHaveClass(/risk-critical/);
-    await expect(riskCell(names.medium)).toHaveText("41 Medium");
-    await expect(riskCell(names.low)).toHaveText("12 Low");
+    await expect(riskCell(names.medium)).toHaveText("41.0 Medium");
+    await expect(riskCell(names.low)).toHaveText("12.0 Low");
     await expect(riskCell(names.none)).toHaveText("Not scored");
   });
 
