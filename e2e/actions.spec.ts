@@ -170,7 +170,7 @@ test("a red flag opens a corrective action; the officer works it, the supplier r
     await expect(flag).toContainText("Retention of identity documents");
     await expect(flag).toContainText("severe");
     await expect(flag).toContainText(en["q.p1.documents_holder.opt.employer_keeps"]!);
-    await expect(page.getByRole("link", { name: `assessment #${s.assessmentId}` })).toBeVisible();
+    await expect(page.getByRole("link", { name: "the assessment that raised it" })).toHaveAttribute("href", `/o/acme/assessments/${s.assessmentId}`);
   });
 
   await test.step("the officer moves it to in progress with a note", async () => {

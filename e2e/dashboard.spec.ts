@@ -233,7 +233,7 @@ test.describe("the executive of acme", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Suppliers" })).toBeVisible();
     const expected = acmeCount(`AND s.country = 'BD' AND s.tier = ? AND ${band === "none" ? "s.risk_band IS NULL" : "s.risk_band = ?"}`, ...(band === "none" ? [Number(tier)] : [Number(tier), band]));
     expect(Number(count)).toBe(expected);
-    await expect(page.getByRole("status")).toHaveText(`${expected} ${expected === 1 ? "supplier" : "suppliers"} match these filters`);
+    await expect(page.getByRole("status")).toHaveText(`${expected} ${expected === 1 ? "supplier matches" : "suppliers match"} these filters`);
     await expect(page.locator("table.supplier-table tbody tr")).toHaveCount(expected);
   });
 

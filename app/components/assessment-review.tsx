@@ -8,7 +8,7 @@ import type { z } from "zod";
 import type { Question } from "../domain/questionnaire/types";
 import { CommentSchema, type Translate } from "../schemas/assessment";
 import { SEVERITY_LABELS, answerText } from "./assessment-display";
-import { formatDateTime } from "./format";
+import { formatDateTime, plural } from "./format";
 
 export interface FileRef {
   id: number;
@@ -161,7 +161,7 @@ export function AnswerCard({ question, answer, flags, files, comments, history, 
 function History({ question, history, t, files, fileHref }: { question: Question; history: Revision[]; t: Translate; files: FileRef[]; fileHref: (id: number) => string }) {
   return (
     <details className="asm-history">
-      <summary>History ({history.length} {history.length === 1 ? "revision" : "revisions"})</summary>
+      <summary>History ({history.length} {plural(history.length, "revision", "revisions")})</summary>
       <ol reversed>
         {history.map((r) => (
           <li key={r.revision}>

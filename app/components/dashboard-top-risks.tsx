@@ -1,5 +1,7 @@
 // The ten riskiest suppliers with the main driver of each score; each row leads to the supplier.
 import { Link } from "@remix-run/react";
+import { displayDriver } from "../domain/risk/labels";
+import { formatScore } from "./format";
 import { BAND_LABELS, type Band, type RiskySupplier } from "../domain/report/types";
 
 export function BandBadge({ band }: { band: Band }) {
@@ -40,8 +42,8 @@ export function TopRisks({ rows, slug, linkable, emptyText }: { rows: readonly R
                   <td>
                     <BandBadge band={r.band} />
                   </td>
-                  <td className="num">{r.score.toFixed(1)}</td>
-                  <td>{r.driver ?? <span className="muted">—</span>}</td>
+                  <td className="num">{formatScore(r.score)}</td>
+                  <td>{r.driver ? displayDriver(r.driver) : <span className="muted">—</span>}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,7 @@
 // A supplier's risk: the band as a coloured badge that always says its band in words (colour is
 // never the only cue), optionally preceded by the score. Colours are in app.css (.badge.risk-*),
 // each at least 4.5:1 text/background contrast (WCAG AA for small text).
+import { formatScore } from "./format";
 import { escapeHtml, spanHtml } from "./html-string";
 
 export const RISK_BAND_LABELS: Readonly<Record<string, string>> = {
@@ -10,10 +11,8 @@ export const RISK_BAND_LABELS: Readonly<Record<string, string>> = {
   low: "Low",
 };
 
-/** "61.9" — scores are stored with at most one decimal. */
-export function formatRiskScore(score: number): string {
-  return String(Math.round(score * 10) / 10);
-}
+/** "61.9", "90.0" — one decimal everywhere a score is shown (components/format.ts). */
+export const formatRiskScore = formatScore;
 
 interface RiskBadgeProps {
   /** null: not scored yet. */

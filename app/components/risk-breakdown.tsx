@@ -3,7 +3,9 @@
 // that drives exposure, the assessment's age, and the score's recent history.
 import { Link } from "@remix-run/react";
 import type { Breakdown } from "../domain/risk/types";
-import { formatDate } from "./format";
+import { displayDriver } from "../domain/risk/labels";
+import { scoreBarGeometry } from "../domain/risk/score-bar";
+import { formatDate, formatScore } from "./format";
 import { RiskBadge } from "./risk-badge";
 
 export interface RiskViewData {
@@ -25,34 +27,20 @@ export interface RiskViewData {
   pending: Array<{ trigger: string; status: string; done: number; total: number }>;
 }
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
-
-/** The named parts of the score as positive segments that add up to it (controls already applied). */
-export function scoreSegments(b: Breakdown) {
-  const keep = 1 - b.controls.factor * b.controls.maturity;
-  const inherent = [
-    { key: "country", label: "Country", value: b.inherent.country.value * b.inherent.country.weight * keep },
-    { key: "goods", label: "Goods", value: b.inherent.goods.value * b.inherent.goods.weight * keep },
-    { key: "workforce", label: "Workforce", value: b.inherent.workforce ? b.inherent.workforce.value * b.inherent.workforce.weight * keep : 0 },
-  ];
-  const flags = Math.max(0, b.residual - b.residualBeforeFlags);
-  const exposure = Math.max(0, b.exposure.value - b.residual);
-  return {
-    segments: [...inherent, { key: "flags", label: "Red flags", value: flags }, { key: "exposure", label: "Upstream exposure", value: exposure }].filter((s) => s.value > 0.05),
-    removedByControls: b.inherent.value * b.controls.factor * b.controls.maturity,
-  };
-}
-
 function ScoreBar({ b }: { b: Breakdown }) {
-  const { segments, removedByControls } = scoreSegments(b);
-  const describe = segments.map((s) => `${s.label} ${round1(s.value)}`).join(", ");
+  const g = scoreBarGeometry(b);
+  const describe = g.segments.map((s) => `${s.label} ${formatScore(s.value)}`).join(", ");
+  const controlsNote =
+    g.removedByControls > 0.05 ? `; controls removed ${formatScore(g.removedByControls)}${g.controlsOverridden ? ", outweighed by the red-flag floor or upstream exposure" : ""}` : "";
   return (
     <figure className="score-bar-figure">
-      <div className="score-bar" role="img" aria-label={`Score ${b.score} of 100: ${describe}${removedByControls > 0.05 ? `; controls removed ${round1(removedByControls)}` : ""}`}>
-        {segments.map((s) => (
-          <span key={s.key} className={`seg seg-${s.key}`} style={{ width: `${s.value}%` }} title={`${s.label}: ${round1(s.value)}`} />
+      <div className="score-bar" role="img" aria-label={`Score ${formatScore(g.score)} of 100: ${describe}${controlsNote}`}>
+        {g.segments.map((s) => (
+          <span key={s.key} className={`seg seg-${s.key}`} style={{ width: `${s.width}%` }} title={`${s.label}: ${formatScore(s.value)}`} />
         ))}
-        {removedByControls > 0.05 ? <span className="seg seg-controls" style={{ width: `${removedByControls}%` }} title={`Removed by controls: ${round1(removedByControls)}`} /> : null}
+        {g.controls.width > 0 ? (
+          <span className="seg seg-controls" style={{ width: `${g.controls.width}%` }} title={`Removed by controls: ${formatScore(g.controls.width)}`} />
+        ) : null}
       </div>
       <div className="score-scale" aria-hidden="true">
         <span>0</span>
@@ -61,14 +49,15 @@ function ScoreBar({ b }: { b: Breakdown }) {
       </div>
       <figcaption>
         <ul className="legend">
-          {segments.map((s) => (
+          {g.segments.map((s) => (
             <li key={s.key}>
-              <span className={`swatch seg-${s.key}`} aria-hidden="true" /> {s.label} <strong>+{round1(s.value)}</strong>
+              <span className={`swatch seg-${s.key}`} aria-hidden="true" /> {s.label} <strong>+{formatScore(s.value)}</strong>
             </li>
           ))}
-          {removedByControls > 0.05 ? (
+          {g.removedByControls > 0.05 ? (
             <li>
-              <span className="swatch seg-controls" aria-hidden="true" /> Removed by the supplier&apos;s controls <strong>−{round1(removedByControls)}</strong>
+              <span className="swatch seg-controls" aria-hidden="true" /> Removed by the supplier&apos;s controls <strong>−{formatScore(g.removedByControls)}</strong>
+              {g.controlsOverridden ? <span className="muted"> (outweighed: the red-flag floor or upstream exposure sets the score)</span> : null}
             </li>
           ) : null}
         </ul>
@@ -123,11 +112,11 @@ export function RiskPanel({ risk, orgSlug }: { risk: RiskViewData; orgSlug: stri
       <div className="risk-head">
         <h2 id="risk-h">Risk</h2>
         <p className="risk-score">
-          <span className="risk-number">{s.value}</span> <span className="muted">/ 100</span> <RiskBadge band={s.band} score={null} />
+          <span className="risk-number">{formatScore(s.value)}</span> <span className="muted">/ 100</span> <RiskBadge band={s.band} score={null} />
         </p>
       </div>
       <p className="risk-driver">
-        Main driver: <strong>{b.driver.label}</strong>
+        Main driver: <strong>{displayDriver(b.driver.label)}</strong>
       </p>
       <ScoreBar b={b} />
       <AssessmentAge b={b} orgSlug={orgSlug} />
@@ -136,7 +125,7 @@ export function RiskPanel({ risk, orgSlug }: { risk: RiskViewData; orgSlug: stri
         <div className="risk-flags">
           <h3 className="h3">Red flags</h3>
           <p className="small muted">
-            Answers that point to forced labour (ILO indicators). A red flag puts a floor under the score: {b.flags.floor ?? "—"} here.
+            Answers that point to forced labour (ILO indicators). A red flag puts a floor under the score: {b.flags.floor === null ? "—" : formatScore(b.flags.floor)} here.
           </p>
           <ul>
             {s.flags.map((f) => (
@@ -153,13 +142,13 @@ export function RiskPanel({ risk, orgSlug }: { risk: RiskViewData; orgSlug: stri
         <div className="risk-exposure">
           <h3 className="h3">Exposure through its suppliers</h3>
           <p>
-            Its own score is {b.residual}, but it buys from a riskier chain: {b.exposure.factor} × {via[0]!.score} = {b.exposure.value}, via{" "}
+            Its own score is {formatScore(b.residual)}, but it buys from a riskier chain: {b.exposure.factor} × {formatScore(via[0]!.score)} = {formatScore(b.exposure.value)}, via{" "}
             {via.map((step, i) => (
               <span key={step.supplierId}>
                 {i > 0 ? " → " : ""}
                 {step.tier ? `tier-${step.tier} ` : ""}
                 <Link to={`/o/${orgSlug}/suppliers/${step.supplierId}`}>{step.name ?? `#${step.supplierId}`}</Link>
-                {step.countryLabel ? `, ${step.countryLabel}` : ""} ({step.score})
+                {step.countryLabel ? `, ${step.countryLabel}` : ""} ({formatScore(step.score)})
               </span>
             ))}
             .
@@ -196,7 +185,7 @@ export function RiskPanel({ risk, orgSlug }: { risk: RiskViewData; orgSlug: stri
                 <tr key={h.id}>
                   <td>{formatDate(h.at)}</td>
                   <td>
-                    {h.score} <RiskBadge band={h.band} score={null} />
+                    {formatScore(h.score)} <RiskBadge band={h.band} score={null} />
                   </td>
                   <td>{h.trigger}</td>
                 </tr>

@@ -6,6 +6,7 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import type { loader as searchLoader } from "../routes/o.$org.suppliers.search";
 import { countryName } from "./country";
+import { plural } from "./format";
 
 interface Props {
   orgSlug: string;
@@ -43,7 +44,7 @@ export function SupplierPicker({ orgSlug, label, exclude = [], name = "otherId",
       : busy && !hits.length
         ? "Searching…"
         : hits.length
-          ? `${hits.length} ${hits.length === 1 ? "supplier" : "suppliers"} found${hits.length >= 10 ? " (the first 10; type more to narrow)" : ""}. Choose one below.`
+          ? `${hits.length} ${plural(hits.length, "supplier", "suppliers")} found${hits.length >= 10 ? " (the first 10; type more to narrow)" : ""}. Choose one below.`
           : fetcher.data
             ? "No supplier found."
             : "Searching…";

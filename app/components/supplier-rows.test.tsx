@@ -81,7 +81,7 @@ describe("badges as strings and as components", () => {
 
   it("say the band in words, and 'Not scored' without one", () => {
     expect(renderToStaticMarkup(<RiskBadge band="critical" score={88.04} />)).toBe(
-      '<span class="risk-value"><span class="risk-value-score">88</span> <span class="badge risk risk-critical">Critical</span></span>',
+      '<span class="risk-value"><span class="risk-value-score">88.0</span> <span class="badge risk risk-critical">Critical</span></span>',
     );
     expect(renderToStaticMarkup(<RiskBadge band="low" />)).toBe('<span class="badge risk risk-low">Low</span>');
     expect(renderToStaticMarkup(<RiskBadge band={null} score={12} />)).toBe('<span class="badge risk risk-none">Not scored</span>');

@@ -2,16 +2,15 @@
 // the computed columns the import ignores (EXPORT_ONLY_COLUMNS: risk score and band).
 import type { DbOrTrx } from "./types";
 import type { SupplierListQuery } from "../schemas/supplier";
-import { supplierListQuery } from "./supplier.server";
+import { orderSupplierList, supplierListQuery } from "./supplier.server";
 
 export async function exportSuppliers(db: DbOrTrx, orgId: number, f: SupplierListQuery): Promise<Array<Array<string | number | null>>> {
-  const rows = await supplierListQuery(db, orgId, f)
+  // In the list's order (its sort and direction), not by name: the file matches the page it came from.
+  const rows = await orderSupplierList(supplierListQuery(db, orgId, f), f.sort, f.dir)
     .select([
       "id", "external_ref", "name", "country", "address", "city", "sector", "annual_spend", "currency", "workers_count",
       "contact_name", "contact_email", "os_id", "duns", "lei", "tax_id", "notes", "status", "risk_score", "risk_band",
     ])
-    .orderBy("name_norm")
-    .orderBy("id")
     .execute();
   // Goods and buyers for these suppliers, in two queries (not one per row).
   const [goods, buyers] = await Promise.all([

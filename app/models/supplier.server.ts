@@ -162,8 +162,9 @@ export function supplierListQuery(db: DbOrTrx, orgId: number, f: ListFilters) {
  * The list's order: the chosen column, then id, so that pages never overlap. Risk scores and bands
  * put unscored suppliers last in both directions (SQLite's natural order for "desc", where the
  * (org_id, risk_score) index serves the default "highest first"); suppliers of one band by name.
+ * The export uses it too, so a CSV lists the suppliers in the order the list shows them.
  */
-function ordered<O>(q: SelectQueryBuilder<Database, "suppliers", O>, sort: SupplierListQuery["sort"], dir: "asc" | "desc"): SelectQueryBuilder<Database, "suppliers", O> {
+export function orderSupplierList<O>(q: SelectQueryBuilder<Database, "suppliers", O>, sort: SupplierListQuery["sort"], dir: "asc" | "desc"): SelectQueryBuilder<Database, "suppliers", O> {
   switch (sort) {
     case "score":
       return q.orderBy("risk_score", (o) => (dir === "asc" ? o.asc() : o.desc()).nullsLast()).orderBy("id", dir);
@@ -210,12 +211,12 @@ export interface ListRow {
  * read every row it skipped.
  */
 export function supplierPageQuery(db: DbOrTrx, orgId: number, f: SupplierListQuery) {
-  const ids = ordered(supplierListQuery(db, orgId, f).select("id"), f.sort, f.dir)
+  const ids = orderSupplierList(supplierListQuery(db, orgId, f).select("id"), f.sort, f.dir)
     .limit(f.size)
     .offset((f.page - 1) * f.size);
   const values = sql.join(LIST_COLUMNS.map((c) => sql.ref(c)));
   const row: RawBuilder<string | ListRowValues> = db.getExecutor().adapter instanceof PostgresAdapter ? sql`json_build_array(${values})` : sql`json_array(${values})`;
-  return ordered(db.selectFrom("suppliers").select(row.as("r")).where("org_id", "=", orgId).where("id", "in", ids), f.sort, f.dir);
+  return orderSupplierList(db.selectFrom("suppliers").select(row.as("r")).where("org_id", "=", orgId).where("id", "in", ids), f.sort, f.dir);
 }
 
 /** The page's rows as arrays (SQLite returns the JSON as text, pg has already parsed it). */

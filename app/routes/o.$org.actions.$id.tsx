@@ -139,7 +139,7 @@ export default function ActionPage() {
               {a.assessmentId ? (
                 <>
                   {" — "}
-                  <Link to={`/o/${org.slug}/assessments/${a.assessmentId}`}>assessment #{a.assessmentId}</Link>
+                  <Link to={`/o/${org.slug}/assessments/${a.assessmentId}`}>the assessment that raised it</Link>
                 </>
               ) : null}
             </dd>
@@ -181,7 +181,7 @@ export default function ActionPage() {
               <div className="details-item">
                 <dt>Question</dt>
                 <dd>
-                  {d.question} <span className="muted small">({a.questionKey})</span>
+                  {d.question}
                 </dd>
               </div>
             ) : null}

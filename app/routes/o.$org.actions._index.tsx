@@ -14,6 +14,7 @@ import { Pager } from "../components/pager";
 import { useOrg } from "./o.$org";
 import { FilteredPageError } from "../components/filtered-page-error";
 import { FilterSelect } from "../components/filter-select";
+import { plural } from "../components/format";
 
 export const meta: MetaFunction = () => [{ title: "Corrective actions — Lantern" }];
 
@@ -115,7 +116,7 @@ export default function ActionList() {
       </Form>
 
       <p className="muted small" role="status">
-        {total === 0 ? "No action matches." : `${formatNumber(total)} ${total === 1 ? "action" : "actions"}${filtered ? " match" : ""}${pages > 1 ? ` — page ${query.page} of ${formatNumber(pages)}` : ""}.`}
+        {total === 0 ? "No action matches." : `${formatNumber(total)} ${plural(total, "action", "actions")}${filtered ? ` ${plural(total, "matches", "match")}` : ""}${pages > 1 ? ` — page ${query.page} of ${formatNumber(pages)}` : ""}.`}
       </p>
 
       {rows.length ? (

@@ -15,7 +15,7 @@ import { reviewTexts } from "../components/assessment-texts.server";
 import { AssessmentStatusBadge, DueDate, textsT } from "../components/assessment-display";
 import { AnswerCard, type Revision } from "../components/assessment-review";
 import { InviteCard } from "../components/assessment-invite";
-import { formatDate } from "../components/format";
+import { formatDate, plural } from "../components/format";
 import { useOrg } from "./o.$org";
 import { isDbId } from "../schemas/fields";
 
@@ -174,7 +174,7 @@ export default function AssessmentPage() {
             <dd>
               {redFlags.length ? (
                 <a href="#red-flags" className="asm-flag-count">
-                  {redFlags.length} {redFlags.length === 1 ? "red flag" : "red flags"}
+                  {redFlags.length} {plural(redFlags.length, "red flag", "red flags")}
                   {severe ? `, ${severe} severe` : ""}
                 </a>
               ) : (
@@ -202,7 +202,7 @@ export default function AssessmentPage() {
           <p>
             Read the answers below, comment on any that need another look, then send the questionnaire back or approve it.{" "}
             <strong>
-              {openComments} open {openComments === 1 ? "comment" : "comments"}.
+              {openComments} open {plural(openComments, "comment", "comments")}.
             </strong>
           </p>
           <div className="actions">

@@ -17,6 +17,7 @@ import { AssessmentStatusBadge } from "../components/assessment-display";
 import { formatNumber, statusLabel } from "../components/supplier-display";
 import { useOrg } from "./o.$org";
 import { isDbId } from "../schemas/fields";
+import { plural } from "../components/format";
 
 export const meta: MetaFunction = () => [{ title: "Start assessments — Lantern" }];
 
@@ -149,7 +150,7 @@ export default function StartAssessments() {
           <p className="alert-title">
             {many.count === 0
               ? "No supplier matches this filter."
-              : `The filter matches ${formatNumber(many.count)} ${many.count === 1 ? "supplier" : "suppliers"}.`}
+              : `The filter matches ${formatNumber(many.count)} ${plural(many.count, "supplier", "suppliers")}.`}
           </p>
           <p className="small">Filter: {many.describe.join(" · ")}</p>
           {tooMany ? (
@@ -168,7 +169,7 @@ export default function StartAssessments() {
           <Field label="Due date" type="date" min={today} required registration={form.register("dueAt")} error={errorFor("dueAt")} hint="The supplier is reminded 7 days and 1 day before, and when it is overdue." />
           <LanguageSelect label="Language of the questionnaire" hint="The supplier can switch languages; this is the one the invitation starts in." registration={form.register("language")} />
           <div className="actions">
-            <SubmitButton busy={busy}>{one ? "Start the assessment" : `Start ${formatNumber(toStart)} ${toStart === 1 ? "assessment" : "assessments"}`}</SubmitButton>
+            <SubmitButton busy={busy}>{one ? "Start the assessment" : `Start ${formatNumber(toStart)} ${plural(toStart, "assessment", "assessments")}`}</SubmitButton>
             <Link to={one ? `${suppliers}/${one.id}` : `${suppliers}${many?.back ? `?${many.back}` : ""}`} className="button link">
               Cancel
             </Link>

@@ -15,6 +15,7 @@ import { useOrg } from "./o.$org";
 import { Pager } from "../components/pager";
 import { useDelegatedLinks } from "../components/delegated-links";
 import { FilterSelect } from "../components/filter-select";
+import { plural } from "../components/format";
 
 export const meta: MetaFunction = () => [{ title: "Suppliers — Lantern" }];
 
@@ -199,7 +200,7 @@ export default function SupplierList() {
           </select>
         </div>
         {query.sort !== "name" ? <input type="hidden" name="sort" value={query.sort} /> : null}
-        {query.dir !== "asc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
+        {query.sort !== "name" || query.dir !== "asc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
         <button type="submit" className="button secondary">
           Apply
         </button>
@@ -211,7 +212,7 @@ export default function SupplierList() {
       </form>
 
       <p className="muted" role="status">
-        {`${formatNumber(total)} ${total === 1 ? "supplier" : "suppliers"}${filtered ? " match these filters" : ""}`}
+        {filtered ? `${formatNumber(total)} ${plural(total, "supplier matches", "suppliers match")} these filters` : `${formatNumber(total)} ${plural(total, "supplier", "suppliers")}`}
       </p>
 
       {rows.length ? (

@@ -5,7 +5,7 @@
 // until the reviewer asks for changes (then their comments show next to the answers).
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useLocation, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { allQuestions } from "../domain/questionnaire/template";
 import { completeness, evidenceRequested, validateAnswer, visibleQuestions } from "../domain/questionnaire/logic";
@@ -50,7 +50,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const chosen = template.sections.find((x) => x.key === requested);
   if (requested !== null && !chosen) throw redirect("/s/portal");
   const firstMissing = view.completeness.bySection.find((b) => b.missingRequired.length > 0)?.sectionKey;
-  const section = chosen ?? template.sections.find((x) => x.key === firstMissing) ?? template.sections[template.sections.length - 1]!;
+  // Sent back for changes: open where the reviewer's first open comment is, not on the last section.
+  const commented = a.status === "changes_requested" ? view.comments.find((c) => !c.resolved_at)?.question_key : undefined;
+  const commentedSection = commented ? allQuestions(template).find((e) => e.question.key === commented)?.section.key : undefined;
+  const section = chosen ?? template.sections.find((x) => x.key === (commentedSection ?? firstMissing)) ?? template.sections[template.sections.length - 1]!;
   const answers: Record<string, SavedAnswer> = {};
   for (const x of view.answers) {
     answers[x.questionKey] = { value: x.value, comment: x.comment, revision: x.revision, updatedBy: publicAuthor(x.updatedBy, orgName), updatedAt: x.updatedAt };
@@ -121,6 +124,10 @@ function Editor({ data, t, template }: { data: Data; t: T; template: Questionnai
   const prev = template.sections[index - 1];
   const next = template.sections[index + 1];
   const openComments = data.comments.filter((c) => !c.resolved);
+  // The commented questions in the questionnaire's order: the banner links to each of them.
+  const commentedKeys = allQuestions(template)
+    .map((e) => e.question.key)
+    .filter((k) => openComments.some((c) => c.questionKey === k));
   const sessionEnded = ended || autosave.sessionEnded;
   // Answers kept from an earlier visit that need a decision, on other sections than this one.
   const elsewhere = autosave.attention.filter((k) => sectionOf.get(k) !== section.key);
@@ -133,6 +140,16 @@ function Editor({ data, t, template }: { data: Data; t: T; template: Questionnai
     shownSection.current = section.key;
     if (!window.location.hash) mainRef.current?.focus();
   }, [section.key]);
+  // A link to one question (the banner's, the missing list's): bring it into view and put the focus
+  // on it, so a keyboard or screen-reader user lands on the question, not at the top of the page.
+  const location = useLocation();
+  useEffect(() => {
+    if (!location.hash) return;
+    const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (!target) return;
+    target.scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
+  }, [location.key, location.hash]);
 
   return (
     <main className="portal-main" id="questions" tabIndex={-1} ref={mainRef}>
@@ -146,13 +163,24 @@ function Editor({ data, t, template }: { data: Data; t: T; template: Questionnai
         <div className="alert note portal-changes" role="status">
           <p className="alert-title">{t("ui.review.changes_requested.heading")}</p>
           <p>{t("ui.review.changes_requested.body", { buyer: data.orgName })}</p>
-          {openComments.length ? <p>{t.plural("ui.review.comments", new Set(openComments.map((c) => c.questionKey)).size)}</p> : null}
+          {commentedKeys.length ? (
+            <>
+              <p>{t.plural("ui.review.comments", commentedKeys.length)}</p>
+              <ul className="portal-changes-list">
+                {commentedKeys.map((k) => (
+                  <li key={k}>
+                    <Link to={sectionHref(search.toString(), sectionOf.get(k)!, `#${questionId(k)}`)}>{t(`q.${k}.text`)}</Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </div>
       ) : null}
 
       {elsewhere.length ? (
         <div className="alert note" role="status">
-          <p>{t("ui.unsent_changes")}</p>
+          <p>{t("ui.needs_attention")}</p>
           <ul>
             {elsewhere.map((k) => (
               <li key={k}>
@@ -204,7 +232,9 @@ function Editor({ data, t, template }: { data: Data; t: T; template: Questionnai
           const raw = autosave.value(q.key);
           const checked = validateAnswer(q, raw, { draft: true });
           const own = data.files.filter((f) => f.questionKey === q.key);
-          const showEvidence = q.type === "evidence" || own.length > 0 || (checked.ok && evidenceRequested(q, checked.value));
+          // A reviewer's open comment may ask for a document: offer the upload next to that question.
+          const commentedHere = commentedKeys.includes(q.key);
+          const showEvidence = q.type === "evidence" || own.length > 0 || commentedHere || (checked.ok && evidenceRequested(q, checked.value));
           return (
             <QuestionField
               key={q.key}
@@ -261,6 +291,7 @@ function Editor({ data, t, template }: { data: Data; t: T; template: Questionnai
           missing={progress.missingRequired}
           hrefFor={(sectionKey, hash) => sectionHref(search.toString(), sectionKey, hash)}
           unsent={autosave.unsent}
+          invalid={autosave.invalid.length}
           onSubmitted={() => revalidator.revalidate()}
           onSessionEnded={() => setEnded(true)}
         />
@@ -277,7 +308,9 @@ function Editor({ data, t, template }: { data: Data; t: T; template: Questionnai
                 ? t("ui.saving")
                 : autosave.failed
                   ? t("ui.save_failed")
-                  : autosave.unsent > 0
+                  : autosave.invalid.length > 0
+                    ? t.plural("ui.invalid_answers", autosave.invalid.length)
+                    : autosave.unsent > 0
                     ? t("ui.unsent_changes")
                     : autosave.lastSavedAt
                       ? t("ui.saved_at", { time: formatClock(autosave.lastSavedAt, data.locale) })

@@ -177,6 +177,33 @@ describeEachEngine("supplier routes", (h) => {
     expect(mapping.slice(0, -2)).toEqual(parsed.headers.slice(0, -2));
   });
 
+  it("exports in the list's order: its sort and direction, with its filters", async () => {
+    await setup(h());
+    for (const [name, score, band] of [
+      ["Order Alpha", 20, "low"],
+      ["Order Bravo", 80, "critical"],
+      ["Order Charlie", 55, "high"],
+    ] as const) {
+      await setRisk(await make(name, "CN"), score, band);
+    }
+    const exported = async (query: string) => {
+      const res = await responseOf(() => exportCsv.loader({ request: get(`/o/acme/suppliers/export.csv${query}`, officer()), params: acmeParams(), context: ctx() }));
+      const parsed = parseSupplierCsv(await res.text());
+      if (!parsed.ok) throw new Error(parsed.error);
+      return parsed.rows.map((r) => r.cells[parsed.headers.indexOf("name")]);
+    };
+    for (const query of ["?q=order&sort=score&dir=desc", "?q=order&sort=score&dir=asc", "?q=order&sort=name&dir=desc", "?q=order&sort=band&dir=desc"]) {
+      const shown = (await listJson(query)).rows.map((r) => r.name);
+      expect(await exported(query), query).toEqual(shown);
+    }
+    expect(await exported("?q=order&sort=score&dir=desc")).toEqual(["Order Bravo", "Order Charlie", "Order Alpha"]);
+    // A sort by risk without a direction lists the riskiest first; other sorts stay ascending.
+    expect((await listJson("?q=order&sort=score")).rows.map((r) => r.name)).toEqual(["Order Bravo", "Order Charlie", "Order Alpha"]);
+    expect((await listJson("?q=order&sort=band")).rows.map((r) => r.name)).toEqual(["Order Bravo", "Order Charlie", "Order Alpha"]);
+    expect((await listJson("?q=order&sort=name")).rows.map((r) => r.name)).toEqual(["Order Alpha", "Order Bravo", "Order Charlie"]);
+    expect(await exported("?q=order&sort=score")).toEqual(["Order Bravo", "Order Charlie", "Order Alpha"]);
+  });
+
   it("refuses a stale edit with a 409 and the current record, and overwrites nothing", async () => {
     await setup(h());
     const id = await make("Versioned Mill", "BD", { externalRef: "VM-1" });

@@ -98,18 +98,26 @@ export const SUPPLIER_SORTS = ["name", "country", "tier", "updated", "spend", "w
 /** The list's risk filter: a band, or "none" for suppliers whose score has not been computed yet. */
 export const RISK_FILTERS = ["critical", "high", "medium", "low", "none"] as const;
 
-/** The supplier list's filters, in the URL so a view can be bookmarked and shared. */
-export const SupplierListQuerySchema = z.object({
-  q: z.string().trim().max(200).optional(),
-  tier: z.coerce.number().int().min(1).max(50).optional(),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Unknown country").optional(),
-  sector: z.string().trim().max(100).optional(),
-  good: z.string().trim().max(100).optional(),
-  status: z.enum([...SUPPLIER_STATUSES, "all"]).optional(),
-  risk: z.enum(RISK_FILTERS).optional(),
-  sort: z.enum(SUPPLIER_SORTS).default("name"),
-  dir: z.enum(["asc", "desc"]).default("asc"),
-  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-  size: z.coerce.number().int().min(10).max(200).default(50),
-});
+/** Sorts whose natural first order is "riskiest first". */
+const RISK_SORTS: ReadonlySet<string> = new Set(["score", "band"]);
+
+/**
+ * The supplier list's filters, in the URL so a view can be bookmarked and shared. Without a
+ * direction, a sort by risk (score or band) lists the riskiest first; any other sort is ascending.
+ */
+export const SupplierListQuerySchema = z
+  .object({
+    q: z.string().trim().max(200).optional(),
+    tier: z.coerce.number().int().min(1).max(50).optional(),
+    country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Unknown country").optional(),
+    sector: z.string().trim().max(100).optional(),
+    good: z.string().trim().max(100).optional(),
+    status: z.enum([...SUPPLIER_STATUSES, "all"]).optional(),
+    risk: z.enum(RISK_FILTERS).optional(),
+    sort: z.enum(SUPPLIER_SORTS).default("name"),
+    dir: z.enum(["asc", "desc"]).optional(),
+    page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+    size: z.coerce.number().int().min(10).max(200).default(50),
+  })
+  .transform((f) => ({ ...f, dir: f.dir ?? (RISK_SORTS.has(f.sort) ? ("desc" as const) : ("asc" as const)) }));
 export type SupplierListQuery = z.output<typeof SupplierListQuerySchema>;

@@ -12,6 +12,7 @@ import { orgNameById } from "../models/portal.server";
 import { getAssessment } from "../models/assessment.server";
 import { actionEvents, actionFiles, getAction, listForSupplier, markOverdueMailed, orgById, orgsWithOverdueActions, overdueActionsToMail } from "../models/action.server";
 import { STATUS_WORDS, SUPPLIER_VISIBLE } from "./actions.server";
+import { endSentence } from "../components/format";
 
 type DB = Kysely<Database>;
 
@@ -88,7 +89,7 @@ function overdueMail(o: { orgName: string; slug: string; ownerName: string; owne
     text:
       `Hello ${o.ownerName},\n\n` +
       `${n === 1 ? "This corrective action you own is" : "These corrective actions you own are"} past the due date:\n\n` +
-      items.map((i) => `- ${i.title}\n  Supplier: ${i.supplierName}. Due ${i.dueAt.slice(0, 10)}, ${STATUS_WORDS[i.status]}.\n  ${base}/${i.id}\n`).join("\n") +
+      items.map((i) => `- ${i.title}\n  Supplier: ${endSentence(i.supplierName)} Due ${i.dueAt.slice(0, 10)}, ${STATUS_WORDS[i.status]}.\n  ${base}/${i.id}\n`).join("\n") +
       `\nAll your overdue actions: ${base}?overdue=1&owner=${o.ownerId}\n\n` +
       `You get this reminder when an action becomes overdue, and again every ${OVERDUE_REMAIL_DAYS} days until it is done.\n`,
   };

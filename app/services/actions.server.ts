@@ -31,6 +31,7 @@ import {
 import type { DbOrTrx } from "../models/types";
 import { ACTION_TRANSITIONS, DEFAULT_DUE_DAYS, canMove, plusDays, todayIso, type ActionListQuery, type NewActionInput } from "../schemas/action";
 import { answerText } from "../components/assessment-display";
+import { endSentence } from "../components/format";
 
 type DB = Kysely<Database>;
 export type ActionActor = { kind: "officer"; id: OrgIdentity } | { kind: "supplier"; s: SupplierIdentity };
@@ -257,7 +258,7 @@ export async function openRedFlagActions(
       },
       at,
     );
-    await insertActionEvent(trx, orgId, { actionId, kind: "created", authorUserId: actor.userId, authorLabel: actor.label, body: `Opened by a red flag of assessment #${assessmentId}.` }, at);
+    await insertActionEvent(trx, orgId, { actionId, kind: "created", authorUserId: actor.userId, authorLabel: actor.label, body: "Opened by a red flag in the supplier's approved assessment." }, at);
     await recordAudit(trx, {
       orgId,
       actorUserId: actor.userId,
@@ -335,7 +336,7 @@ export async function updateActionOwnerDue(
       // A new owner hears about an overdue action from the next run of the overdue mail.
       changes.overdue_mailed_at = null;
       const name = input.ownerUserId === null ? null : ((await possibleOwners(trx, id.org.id)).find((o) => o.id === input.ownerUserId)?.name ?? null);
-      said.push(`Owner: ${a.ownerName ?? "nobody"} → ${name ?? "nobody"}.`);
+      said.push(`Owner: ${a.ownerName ?? "nobody"} → ${endSentence(name ?? "nobody")}`);
       diff.owner = { from: a.ownerUserId, to: input.ownerUserId };
     }
     if (input.dueAt !== a.dueAt.slice(0, 10)) {

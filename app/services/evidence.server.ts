@@ -13,7 +13,7 @@ import type { DbOrTrx } from "../models/types";
 import { actionStorageBytes } from "../models/action.server";
 import { log } from "../lib/logger.server";
 import { recordAudit } from "../models/audit.server";
-import { answersOf, getAssessment, saveAnswerIfRevision } from "../models/assessment.server";
+import { answersOf, getAssessment, reviewCommentsOf, saveAnswerIfRevision } from "../models/assessment.server";
 import { getEvidence, insertEvidence, listEvidence, markEvidenceDeleted, orgStorageBytes } from "../models/evidence.server";
 import { templateOfVersion, type Actor } from "./assessments.server";
 
@@ -57,7 +57,11 @@ export async function uploadEvidence(
   if (!EDITABLE.has(a.status)) return { status: 409, message: "This questionnaire cannot be changed now.", messageKey: "ui.error.readOnly" };
   const template = await templateOfVersion(db, a.versionId);
   const found = findQuestion(template, questionKey);
-  if (!found || (found.question.type !== "evidence" && !found.question.evidence)) {
+  // A question sent back with an open reviewer's comment takes a document too: the comment may ask
+  // for one ("please attach the signed policy"), whatever the question's type.
+  const askedInReview =
+    found !== undefined && a.status === "changes_requested" && (await reviewCommentsOf(db, assessmentId)).some((c) => c.question_key === questionKey && c.resolved_at === null);
+  if (!found || (found.question.type !== "evidence" && !found.question.evidence && !askedInReview)) {
     return { status: 404, message: "This question takes no files.", messageKey: "ui.error.notFound" };
   }
   const existing = (await listEvidence(db, sc.orgId, assessmentId)).filter((f) => f.question_key === questionKey);

@@ -35,12 +35,12 @@ export async function supplierRiskView(db: DB, orgId: number, supplierId: number
   // no row, so show the age as of today.
   const a0 = stored.controls.assessment;
   const b: Breakdown = a0 ? { ...stored, controls: { ...stored.controls, assessment: { ...a0, ageDays: Math.max(0, Math.floor((Date.now() - Date.parse(a0.approvedAt)) / 86_400_000)) } } } : stored;
-  const lines = explainBreakdown(b, { countryName });
   let flags: RiskFlagView[] = [];
+  const t = translator("en");
+  let template: Awaited<ReturnType<typeof templateOfVersion>> | null = null;
   if (b.flags.raised.length && b.controls.assessment) {
     const a = await db.selectFrom("assessments").select("version_id").where("org_id", "=", orgId).where("id", "=", b.controls.assessment.id).executeTakeFirst();
-    const template = a ? await templateOfVersion(db, a.version_id) : null;
-    const t = translator("en");
+    template = a ? await templateOfVersion(db, a.version_id) : null;
     flags = b.flags.raised.map((f) => {
       const q = template ? findQuestion(template, f.questionKey)?.question : undefined;
       return {
@@ -48,11 +48,17 @@ export async function supplierRiskView(db: DB, orgId: number, supplierId: number
         indicatorLabel: t(`ilo.${f.indicator}`),
         severity: f.severity,
         questionKey: f.questionKey,
-        question: q ? t(textKeys.questionText(q.key)) : f.questionKey,
+        question: q ? t(textKeys.questionText(q.key)) : "a question of the assessment",
         answer: q ? answerText(q, f.answer, t) : JSON.stringify(f.answer),
       };
     });
   }
+  // Red flags name the question asked (in the officers' language), not its internal key.
+  const questionText = (key: string) => {
+    const q = template ? findQuestion(template, key)?.question : undefined;
+    return q ? t(textKeys.questionText(q.key)) : null;
+  };
+  const lines = explainBreakdown(b, { countryName, questionText });
   return {
     score: {
       value: cur.score,

@@ -3,7 +3,10 @@
 // localStorage only once the server has it. So nothing is lost on reload, on a lost network (retried
 // when `online` fires, every few seconds while offline, and on the next load) or when the session
 // ends (kept until the supplier opens the link again). A save on a stale revision gets 409 with the
-// saved answer: both are shown and the supplier keeps one.
+// saved answer: both are shown and the supplier keeps one. A value the questionnaire refuses (a
+// notice period of 620 days, checked here first and again by the server's 400) is a field error, not
+// a failed send: it stays in this browser and next to its question until corrected, and is not
+// counted among the answers "not sent yet" (nothing is wrong with the network).
 import { useCallback, useEffect, useRef, useState } from "react";
 import { validateAnswer } from "../../domain/questionnaire/logic";
 import type { Question } from "../../domain/questionnaire/types";
@@ -306,6 +309,8 @@ export function useAutosave(opts: {
     [persist, rerender, setStatus],
   );
 
+  // Drafts the questionnaire refused: shown at their question, not waiting for the network.
+  const invalid = [...drafts.current.keys()].filter((k) => statuses[k]?.phase === "invalid");
   return {
     value: (key: string): RawValue => (drafts.current.has(key) ? drafts.current.get(key)!.value : toRaw(saved.current[key]?.value)),
     comment: (key: string): string => (drafts.current.has(key) ? drafts.current.get(key)!.comment : saved.current[key]?.comment) ?? "",
@@ -323,7 +328,10 @@ export function useAutosave(opts: {
     flush: (key: string) => schedule(key, 0),
     keepMine,
     keepTheirs,
-    unsent: drafts.current.size,
+    /** Drafts waiting to be sent (refused values excluded: see `invalid`). */
+    unsent: drafts.current.size - invalid.length,
+    /** Questions whose value was refused (out of range, not a number…): the supplier must correct them. */
+    invalid,
     /** Questions whose answer needs the supplier: a conflict, an invalid value, a refused save. */
     attention: Object.entries(statuses)
       .filter(([, s]) => s.phase === "conflict" || s.phase === "invalid" || s.phase === "error")

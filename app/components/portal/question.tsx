@@ -181,7 +181,7 @@ export function QuestionField(p: Props) {
 
   const hasReview = p.reviewComments.some((c) => !c.resolved);
   return (
-    <section className={`portal-q${hasReview ? " has-review" : ""}`} id={id} aria-labelledby={labelId}>
+    <section className={`portal-q${hasReview ? " has-review" : ""}`} id={id} aria-labelledby={labelId} tabIndex={-1}>
       {p.reviewComments.map((c) => (
         <aside key={c.id} className={`portal-review${c.resolved ? " resolved" : ""}`} aria-label={t("ui.review.comment_label")}>
           <p className="portal-review-from">

@@ -32,6 +32,8 @@ export function SubmitBox(props: {
   missing: readonly MissingItem[];
   hrefFor: (sectionKey: string, hash: string) => string;
   unsent: number;
+  /** Answers refused as out of range etc.: they must be corrected before submitting. */
+  invalid: number;
   onSubmitted: () => void;
   onSessionEnded: () => void;
 }) {
@@ -77,6 +79,7 @@ export function SubmitBox(props: {
           {error}
         </p>
       ) : null}
+      {props.invalid > 0 ? <p className="alert note">{t.plural("ui.invalid_answers", props.invalid)}</p> : null}
       {props.unsent > 0 ? <p className="alert note">{t("ui.unsent_changes")}</p> : null}
       {step === "confirm" ? (
         <div className="portal-confirm" role="group" aria-labelledby="confirm-text">
@@ -94,7 +97,7 @@ export function SubmitBox(props: {
         <button
           type="button"
           className="button portal-big"
-          disabled={step === "sending" || props.unsent > 0}
+          disabled={step === "sending" || props.unsent > 0 || props.invalid > 0}
           onClick={() => {
             setRefused(null);
             setStep("confirm");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { BEST, WORST } from "../questionnaire/test-fixtures";
 import { explainBreakdown } from "./explain";
 import { finalizeBreakdown } from "./finalize";
-import { INDICATOR_LABELS } from "./labels";
+import { INDICATOR_LABELS, displayDriver } from "./labels";
 import { DEFAULT_METHODOLOGY } from "./methodology";
 import { ILO_INDICATORS, type Answers } from "../questionnaire/types";
 import { assessResidual } from "./residual";
@@ -10,7 +10,8 @@ import { NOW, REF, supplier } from "./test-support";
 import type { Methodology, Propagated, SupplierRiskInput } from "./types";
 
 const NAMES: Record<string, string> = { MY: "Malaysia", CN: "China", TH: "Thailand", DE: "Germany" };
-const ctx = { countryName: (iso2: string) => NAMES[iso2] ?? iso2 };
+const QUESTIONS: Record<string, string> = { "p1.documents_holder": "Who keeps workers' passports?", "profile.fees_charged": "Has any worker paid a fee?" };
+const ctx = { countryName: (iso2: string) => NAMES[iso2] ?? iso2, questionText: (key: string) => QUESTIONS[key] ?? null };
 const explain = (input: SupplierRiskInput, exposure: Propagated, m: Methodology = DEFAULT_METHODOLOGY) =>
   explainBreakdown(finalizeBreakdown(assessResidual(input, REF, m, NOW), exposure, m), ctx);
 
@@ -23,10 +24,10 @@ describe("explainBreakdown", () => {
       "Workforce: 30% migrant workers, 10% temporary workers, recruitment agencies used → 28.5 × 0.20",
       "Inherent risk: 55.2",
       "Controls: maturity 97% (assessment approved 2025-03-01, valid until 2026-03-01) → residual = 55.2 × (1 − 0.7 × 0.97) = 17.72",
-      "Red flag (severe): retention of identity documents — answer to p1.documents_holder → floor 80",
+      "Red flag (severe): retention of identity documents — answer to “Who keeps workers' passports?” → floor 80",
       "Residual after red flags: max(17.72, floor 80) = 80",
-      "Exposure: 0.85 × 78 via supplier #12 → 66.3",
-      "Score: 80 (critical) from the residual 80",
+      "Exposure: 0.85 × 78 via a supplier without a name → 66.3",
+      "Score: 80.0 (critical) from the residual 80",
     ]);
   });
 
@@ -68,18 +69,20 @@ describe("explainBreakdown", () => {
       "Workforce: recruitment fees charged, fees partly repaid → 35 × 0.20",
       "Inherent risk: 34.75",
       "Controls: maturity 10% (assessment approved 2024-01-31, past 2025-01-31, counts 51% of 20%) → residual = 34.75 × (1 − 0.7 × 0.1) = 32.32",
-      "Red flag (severe): debt bondage — answer to profile.fees_charged → floor 80",
-      "Red flag (other): intimidation and threats — answer to p4.threats_reported → +5",
-      "Red flag (other): excessive overtime — answer to p5.rest_day → +5",
+      "Red flag (severe): debt bondage — answer to “Has any worker paid a fee?” → floor 80",
+      "Red flag (other): intimidation and threats — answer to a question of the assessment → +5",
+      "Red flag (other): excessive overtime — answer to a question of the assessment → +5",
       "Residual after red flags: max(32.32, floor 90) = 90",
-      "Exposure: 0.85 × 95 via Dhaka Knit (#12), supplied by … 12 more …, supplied by supplier #99 → 80.75",
-      "Score: 90 (critical) from the residual 90",
+      "Exposure: 0.85 × 95 via Dhaka Knit, supplied by … 12 more …, supplied by a supplier without a name → 80.75",
+      "Score: 90.0 (critical) from the residual 90",
     ]);
   });
 
   it("says when the exposure sets the score, and notes a capped floor", () => {
     const lines = explain(supplier({ country: "DE", answers: BEST }), { score: 76.5, exposure: 76.5, via: [{ supplierId: 4, score: 90 }], hops: 1 });
     expect(lines.at(-1)).toBe("Score: 76.5 (critical) from the exposure 76.5");
+    // Never an internal key or id on screen.
+    expect(lines.join("\n")).not.toMatch(/#\d|p\d\.[a-z_]+|profile\.[a-z_]+/);
     expect(lines[2]).toBe("Workforce: 30% migrant workers, 10% temporary workers, recruitment agencies used → 28.5 × 0.20");
     // I = 0.45·40 + 0.35·15 + 0.2·91 = 41.45; M = 0.01 → 41.45 × 0.993 = 41.16
     const worst = explain(supplier({ answers: WORST }), { score: 0, exposure: 0, via: [] });
@@ -93,5 +96,13 @@ describe("explainBreakdown", () => {
   it("has a plain label for every ILO indicator", () => {
     for (const i of ILO_INDICATORS) expect(INDICATOR_LABELS[i]).toMatch(/^[a-z][a-z ]+$/);
     expect(INDICATOR_LABELS.retention_of_documents).toBe("retention of identity documents");
+  });
+});
+
+describe("displayDriver", () => {
+  it("drops the database ids of stored driver labels", () => {
+    expect(displayDriver("Via tier-2 Dhaka Knit (#12)")).toBe("Via tier-2 Dhaka Knit");
+    expect(displayDriver("Via supplier #99, 3 tiers up")).toBe("Via a supplier without a name, 3 tiers up");
+    expect(displayDriver("Red flag: debt bondage")).toBe("Red flag: debt bondage");
   });
 });

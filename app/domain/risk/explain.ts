@@ -4,11 +4,13 @@
 // every other word is English, like the rest of the staff UI.
 // Pure module: no node, kysely, remix or react imports.
 import { FLAG_FLOORS } from "./flags";
-import { fmt, indicatorLabel, stepName, workforceFactorLabel } from "./labels";
+import { fmt, fmtScore, indicatorLabel, stepDisplayName, workforceFactorLabel } from "./labels";
 import type { Breakdown } from "./types";
 
 export interface ExplainContext {
   countryName(iso2: string): string;
+  /** The text of a question, so a red flag names the question asked rather than its internal key. */
+  questionText?(questionKey: string): string | null;
 }
 
 const weight = (w: number) => w.toFixed(2);
@@ -70,7 +72,8 @@ export function explainBreakdown(b: Breakdown, ctx: ExplainContext): string[] {
     const base = first.severity === "severe" ? FLAG_FLOORS.severe : FLAG_FLOORS.other;
     for (const f of [first, ...flags.filter((x) => x !== first)]) {
       const effect = f === first ? `floor ${fmt(base)}` : `+${fmt(FLAG_FLOORS.perAdditional)}`;
-      lines.push(`Red flag (${f.severity}): ${indicatorLabel(f.indicator)} — answer to ${f.questionKey} → ${effect}`);
+      const asked = ctx.questionText?.(f.questionKey);
+      lines.push(`Red flag (${f.severity}): ${indicatorLabel(f.indicator)} — answer to ${asked ? `“${asked}”` : "a question of the assessment"} → ${effect}`);
     }
     const floor = `${base + b.flags.extra > FLAG_FLOORS.max ? "capped floor" : "floor"} ${fmt(b.flags.floor ?? 0)}`;
     lines.push(`Residual after red flags: max(${fmt(b.residualBeforeFlags)}, ${floor}) = ${fmt(b.residual)}`);
@@ -79,7 +82,7 @@ export function explainBreakdown(b: Breakdown, ctx: ExplainContext): string[] {
   const e = b.exposure;
   if (e.via.length === 0) lines.push("Exposure: none (no scored supplier upstream)");
   else {
-    const path = e.via.map(stepName);
+    const path = e.via.map(stepDisplayName);
     if (e.hops > e.via.length) path.splice(path.length - 1, 0, `… ${e.hops - e.via.length} more …`);
     lines.push(`Exposure: ${fmt(e.factor)} × ${fmt(e.via[0]!.score)} via ${path.join(", supplied by ")} → ${fmt(e.value)}`);
   }
@@ -87,6 +90,6 @@ export function explainBreakdown(b: Breakdown, ctx: ExplainContext): string[] {
   if (country.override) lines.push(`Override: country risk set to ${fmt(country.override.score)} — ${country.override.reason}`);
 
   const from = e.value > b.residual ? `exposure ${fmt(e.value)}` : `residual ${fmt(b.residual)}`;
-  lines.push(`Score: ${fmt(b.score)} (${b.band}) from the ${from}`);
+  lines.push(`Score: ${fmtScore(b.score)} (${b.band}) from the ${from}`);
   return lines;
 }

@@ -48,6 +48,25 @@ export function fmt(x: number): string {
   return String(Math.round(x * 100) / 100 + 0);
 }
 
+/**
+ * A supplier of an exposure path as a reader sees it: its name, never its database id. (The stored
+ * driver labels keep "Name (#12)" from stepName below: changing them would change every stored
+ * breakdown's digest and add a history row per supplier for nothing.)
+ */
+export function stepDisplayName(step: ExposureStep): string {
+  return step.name ? step.name : "a supplier without a name";
+}
+
+/** A stored driver label without the database ids that stepName put in it ("Via tier-2 Dhaka Knit"). */
+export function displayDriver(label: string): string {
+  return label.replace(/ \(#\d+\)/g, "").replace(/\bsupplier #\d+/g, "a supplier without a name");
+}
+
+/** A score as shown: always one decimal ("90.0", "59.1"), like components/format.ts formatScore. */
+export function fmtScore(x: number): string {
+  return (Math.round(x * 10) / 10 + 0).toFixed(1);
+}
+
 /** A supplier named by the service when it filled the name, else by id. */
 export function stepName(step: ExposureStep): string {
   return step.name ? `${step.name} (#${step.supplierId})` : `supplier #${step.supplierId}`;

@@ -30,12 +30,18 @@ function lookup(catalogue: Catalogue, key: string): string | undefined {
   return typeof text === "string" && text !== "" ? text : undefined;
 }
 
-/** Replaces {name} with params.name; unknown placeholders stay as they are. */
+/**
+ * Replaces {name} with params.name; unknown placeholders stay as they are. A value that ends with a
+ * full stop ("Golden Thread Co., Ltd.") swallows the sentence's own full stop right after it, so a
+ * name never ends a sentence with "..".
+ */
 export function interpolate(text: string, params?: TranslateParams): string {
   if (!params) return text;
-  return text.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return text.replace(/\{([A-Za-z0-9_]+)\}(\.?)/g, (whole, name: string, stop: string) => {
+    if (!Object.hasOwn(params, name)) return whole;
+    const value = String(params[name]);
+    return stop && value.endsWith(".") ? value : value + stop;
+  });
 }
 
 /** The text for `key`, from `catalogue`, else from `fallback` (English), else the key itself. */

@@ -452,6 +452,9 @@ export const en: Catalogue = {
   "ui.retry": "Try again",
   "ui.offline": "Offline — your answers are kept and will be sent when you are back online",
   "ui.back_online": "Back online — sending your answers…",
+  "ui.invalid_answers.one": "{count} answer was not saved because its value cannot be accepted. Correct it where the message is shown next to the question.",
+  "ui.invalid_answers.other": "{count} answers were not saved because their values cannot be accepted. Correct them where the messages are shown next to the questions.",
+  "ui.needs_attention": "These answers need your attention:",
   "ui.unsent_changes": "Some answers have not been sent yet. Stay on this page until they are saved.",
   "ui.conflict":
     "Someone else changed this answer at the same time. We kept their version; check it and answer again if needed.",

@@ -489,6 +489,9 @@ export const es: Catalogue = {
   "ui.retry": "Volver a intentar",
   "ui.offline": "Sin conexión — sus respuestas se conservan y se enviarán cuando vuelva a tener conexión",
   "ui.back_online": "Conexión restablecida — enviando sus respuestas…",
+  "ui.invalid_answers.one": "{count} respuesta no se guardó porque su valor no es válido. Corríjala donde se muestra el mensaje, junto a la pregunta.",
+  "ui.invalid_answers.other": "{count} respuestas no se guardaron porque sus valores no son válidos. Corríjalas donde se muestran los mensajes, junto a las preguntas.",
+  "ui.needs_attention": "Estas respuestas requieren su atención:",
   "ui.unsent_changes": "Algunas respuestas aún no se han enviado. Permanezca en esta página hasta que se guarden.",
   "ui.conflict":
     "Otra persona cambió esta respuesta al mismo tiempo. Conservamos la versión de esa persona; revísela y vuelva a responder si es necesario.",

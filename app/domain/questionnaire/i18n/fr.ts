@@ -490,6 +490,9 @@ export const fr: Catalogue = {
   "ui.retry": "Réessayer",
   "ui.offline": "Hors ligne — vos réponses sont conservées et seront envoyées dès que vous serez de nouveau en ligne",
   "ui.back_online": "De nouveau en ligne — envoi de vos réponses…",
+  "ui.invalid_answers.one": "{count} réponse n’a pas été enregistrée, car sa valeur n’est pas acceptée. Corrigez-la à l’endroit où le message s’affiche, à côté de la question.",
+  "ui.invalid_answers.other": "{count} réponses n’ont pas été enregistrées, car leurs valeurs ne sont pas acceptées. Corrigez-les à l’endroit où les messages s’affichent, à côté des questions.",
+  "ui.needs_attention": "Ces réponses demandent votre attention :",
   "ui.unsent_changes":
     "Certaines réponses n’ont pas encore été envoyées. Restez sur cette page jusqu’à ce qu’elles soient enregistrées.",
   "ui.conflict":

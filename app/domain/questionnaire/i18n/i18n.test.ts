@@ -32,6 +32,9 @@ describe("translate", () => {
     expect(translate(fr, en, "ui.section.position", { n: 2, total: 8 })).toBe("Section 2 sur 8");
     expect(translate({}, en, "ui.progress.answered", { percent: 40 })).toBe("40% answered");
     expect(interpolate("{a} and {b}", { a: "x" })).toBe("x and {b}");
+    // A name ending in a full stop ends the sentence once, not twice.
+    expect(interpolate("Sent to {buyer}.", { buyer: "Golden Thread Co., Ltd." })).toBe("Sent to Golden Thread Co., Ltd.");
+    expect(interpolate("Sent to {buyer}. Thanks.", { buyer: "Acme Ltd" })).toBe("Sent to Acme Ltd. Thanks.");
     expect(interpolate("{a}", { a: "{b}", b: "no" })).toBe("{b}"); // no double expansion
     expect(placeholders("Enter a number between {min} and {max}")).toEqual(["max", "min"]);
   });
