@@ -67,8 +67,11 @@ export function ChartFrame({ height, label, empty, links = true, children }: { h
   );
 }
 
-/** Below this drawn width (px) a chart lays itself out for a phone: fewer ticks, shorter labels. */
-export const COMPACT_WIDTH = 440;
+/**
+ * Below this drawn width (px) a chart lays itself out for a phone: fewer ticks, shorter labels. A
+ * phone of 390 px gives a chart about 300 px; the board report's chart beside its numbers about 330.
+ */
+export const COMPACT_WIDTH = 320;
 
 /**
  * A chart that fills its frame's width, measured in the browser, and is told that width, so that on

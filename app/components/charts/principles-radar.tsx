@@ -2,7 +2,9 @@
 // assessment (0 = no control in place, 100 = every applicable answer at its best).
 import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, Tooltip } from "recharts";
 import type { PrincipleScore } from "../../domain/report/types";
-import { COMPACT_WIDTH, ChartFrame, FitWidth, type TextAnchor } from "./chart-kit";
+import { ChartFrame, FitWidth, type TextAnchor } from "./chart-kit";
+
+const RADAR_COMPACT_WIDTH = 420;
 
 type Row = { principle: string; label: string; average: number };
 
@@ -29,7 +31,8 @@ export function PrinciplesRadar({ principles, height = 320 }: { principles: read
   const assessed = Math.max(0, ...principles.map((p) => p.suppliers));
   const rows: Row[] = principles.map((p) => ({ principle: p.principle, label: p.label, average: p.average ?? 0 }));
   const chart = (w: number) => {
-    const compact = w > 0 && w < COMPACT_WIDTH;
+    // The principles' names beside the spokes need about 420 px; narrower, the spokes show codes only.
+    const compact = w > 0 && w < RADAR_COMPACT_WIDTH;
     return (
       <RadarChart
         id="chart-principles"
