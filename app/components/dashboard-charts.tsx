@@ -22,16 +22,39 @@ export interface ChartLinks {
   assessments: boolean;
 }
 
-function ChartCard({ id, title, subtitle, numbers, print, children }: { id: string; title: string; subtitle: ReactNode; numbers: ReactNode; print?: boolean; children: ReactNode }) {
+/**
+ * `wideNumbers`: the numbers table has too many columns to stand beside the chart in the board
+ * report (which sets chart and numbers side by side on paper and wide screens).
+ */
+function ChartCard({
+  id,
+  title,
+  subtitle,
+  numbers,
+  print,
+  wideNumbers,
+  children,
+}: {
+  id: string;
+  title: string;
+  subtitle: ReactNode;
+  numbers: ReactNode;
+  print?: boolean;
+  wideNumbers?: boolean;
+  children: ReactNode;
+}) {
   return (
-    <section className="card chart-card" aria-labelledby={`${id}-h`} data-chart={id}>
+    <section className={`card chart-card${wideNumbers ? " wide-numbers" : ""}`} aria-labelledby={`${id}-h`} data-chart={id}>
       <h2 id={`${id}-h`}>{title}</h2>
       <p className="muted small chart-sub">{subtitle}</p>
-      {children}
+      <div className="chart-figure">{children}</div>
       {print ? <div className="chart-numbers">{numbers}</div> : <NumbersDetails>{numbers}</NumbersDetails>}
     </section>
   );
 }
+
+/** The charts' heights in the board report: lower than on the dashboard, so that two fit a printed page. */
+const REPORT_HEIGHTS = { tiers: 240, countries: 300, principles: 280, trend: 240, funnel: 190 } as const;
 
 /**
  * The numbers behind a chart, folded away; the table is only built once opened (the dashboard is
@@ -47,35 +70,39 @@ function NumbersDetails({ children }: { children: ReactNode }) {
   );
 }
 
+/** In a region of its own that scrolls sideways on a phone (focusable, so the keyboard can scroll it). */
 function NumbersTable({ caption, head, rows }: { caption: string; head: string[]; rows: ReactNode[][] }) {
   return (
-    <table className="table numbers-table">
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr>
-          {head.map((h, i) => (
-            <th key={h} scope="col" className={i > 0 ? "num" : undefined}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r, i) => (
-          <tr key={i}>
-            {r.map((c, j) => (
-              <td key={j} className={j > 0 ? "num" : undefined}>
-                {c}
-              </td>
+    <div className="numbers-scroll" tabIndex={0} role="region" aria-label={caption}>
+      <table className="table numbers-table">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            {head.map((h, i) => (
+              <th key={h} scope="col" className={i > 0 ? "num" : undefined}>
+                {h}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>
+              {r.map((c, j) => (
+                <td key={j} className={j > 0 ? "num" : undefined}>
+                  {c}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
-export function DashboardCharts({ data, links, print = false, width }: { data: DashboardData; links: ChartLinks; print?: boolean; width?: number }) {
+/** `print`: the board report, every numbers table shown (on screen and on paper), no screen-only hint printed. */
+export function DashboardCharts({ data, links, print = false }: { data: DashboardData; links: ChartLinks; print?: boolean }) {
   const { summary, filter } = data;
   const list = (target: { tier?: number; country?: string; band?: Band }) => (links.suppliers ? supplierListHref(links.slug, filter, target) : null);
   const byRisk = topCountriesByRisk(summary.countries);
@@ -83,10 +110,7 @@ export function DashboardCharts({ data, links, print = false, width }: { data: D
   const cur = summary.spend.currency;
   const name = (iso2: string) => data.countryNames[iso2] ?? iso2;
   const assessedSuppliers = Math.max(0, ...data.principles.map((p) => p.suppliers));
-  const trendScope =
-    data.trend.scope === "all"
-      ? "The whole supply base, one point per day with a roll-up."
-      : "The suppliers of the chosen tier and country, one point per day with a roll-up.";
+  const trendScope = data.trend.scope === "all" ? "The whole supply base, one point per day with a roll-up." : "The suppliers of the chosen tier and country, one point per day with a roll-up.";
   const trendNote = filter.sector || filter.good || filter.band ? " Sector, goods and band filters do not apply to the history." : "";
 
   return (
@@ -94,8 +118,13 @@ export function DashboardCharts({ data, links, print = false, width }: { data: D
       <ChartCard
         id="bands-by-tier"
         title="Supply base by tier and risk band"
-        subtitle="Suppliers per tier, stacked by risk band. Select a segment to list those suppliers."
+        subtitle={
+          <>
+            Suppliers per tier, stacked by risk band.<span className="no-print"> Select a segment to list those suppliers.</span>
+          </>
+        }
         print={print}
+        wideNumbers
         numbers={
           <NumbersTable
             caption="Suppliers by tier and band"
@@ -104,7 +133,7 @@ export function DashboardCharts({ data, links, print = false, width }: { data: D
           />
         }
       >
-        <BandsByTierChart tiers={summary.byTier} width={width} hrefFor={(tier, band) => list({ tier, band })} />
+        <BandsByTierChart tiers={summary.byTier} height={print ? REPORT_HEIGHTS.tiers : undefined} hrefFor={(tier, band) => list({ tier, band })} />
       </ChartCard>
 
       <ChartCard
@@ -124,7 +153,7 @@ export function DashboardCharts({ data, links, print = false, width }: { data: D
           countries={byRisk}
           names={data.countryNames}
           measure="suppliers"
-          width={width}
+          height={print ? REPORT_HEIGHTS.countries : undefined}
           hrefFor={(country, band) => list({ country, band })}
           empty="No supplier is in the high or critical band."
         />
@@ -135,7 +164,9 @@ export function DashboardCharts({ data, links, print = false, width }: { data: D
         title="Spend at risk by country"
         subtitle={
           cur
-            ? `Annual spend (${cur}) with high and critical suppliers: ${formatMoney(summary.spend.atRisk, cur)} of ${formatMoney(summary.spend.total, cur)}.${summary.spend.otherCurrencySuppliers ? ` ${formatInt(summary.spend.otherCurrencySuppliers)} suppliers with spend in other currencies are left out (not converted).` : ""}`
+            ? `Annual spend (${cur}) with high and critical suppliers: ${formatMoney(summary.spend.atRisk, cur)} of ${formatMoney(summary.spend.total, cur)}.${
+                summary.spend.otherCurrencySuppliers ? ` ${formatInt(summary.spend.otherCurrencySuppliers)} suppliers with spend in other currencies are left out (not converted).` : ""
+              }`
             : "No annual spend is recorded for these suppliers."
         }
         print={print}
@@ -152,7 +183,7 @@ export function DashboardCharts({ data, links, print = false, width }: { data: D
           names={data.countryNames}
           measure="spend"
           currency={cur}
-          width={width}
+          height={print ? REPORT_HEIGHTS.countries : undefined}
           hrefFor={(country, band) => list({ country, band })}
           empty={cur ? "No spend is placed with high or critical suppliers." : "Record annual spend on suppliers to see the spend at risk."}
         />
@@ -175,7 +206,7 @@ export function DashboardCharts({ data, links, print = false, width }: { data: D
           />
         }
       >
-        <PrinciplesRadar principles={data.principles} width={width} />
+        <PrinciplesRadar principles={data.principles} height={print ? REPORT_HEIGHTS.principles : undefined} />
       </ChartCard>
 
       <ChartCard
@@ -191,7 +222,7 @@ export function DashboardCharts({ data, links, print = false, width }: { data: D
           />
         }
       >
-        <TrendChart points={data.trend.points} width={width} />
+        <TrendChart points={data.trend.points} height={print ? REPORT_HEIGHTS.trend : undefined} />
       </ChartCard>
 
       <ChartCard
@@ -207,7 +238,11 @@ export function DashboardCharts({ data, links, print = false, width }: { data: D
           />
         }
       >
-        <FunnelChart funnel={data.funnel} width={width} hrefFor={(stage) => (links.assessments ? `/o/${links.slug}/assessments?status=${FUNNEL_STATUS[stage]}` : null)} />
+        <FunnelChart
+          funnel={data.funnel}
+          height={print ? REPORT_HEIGHTS.funnel : undefined}
+          hrefFor={(stage) => (links.assessments ? `/o/${links.slug}/assessments?status=${FUNNEL_STATUS[stage]}` : null)}
+        />
       </ChartCard>
     </div>
   );

@@ -1,4 +1,6 @@
 // The ten riskiest suppliers with the main driver of each score; each row leads to the supplier.
+// On a phone each row is laid out as a small card (CSS: supplier and score on top, the driver under
+// them), so that no key column is cut off; the cells' class names say which is which.
 import { Link } from "@remix-run/react";
 import { displayDriver } from "../domain/risk/labels";
 import { formatScore } from "./format";
@@ -18,32 +20,36 @@ export function TopRisks({ rows, slug, linkable, emptyText }: { rows: readonly R
           <table className="table top-risks">
             <thead>
               <tr>
-                <th scope="col" className="num">
+                <th scope="col" className="num rank">
                   #
                 </th>
                 <th scope="col">Supplier</th>
-                <th scope="col">Band</th>
-                <th scope="col" className="num">
+                <th scope="col" className="band">
+                  Band
+                </th>
+                <th scope="col" className="num score">
                   Score
                 </th>
-                <th scope="col">Main driver</th>
+                <th scope="col" className="driver">
+                  Main driver
+                </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((r, i) => (
                 <tr key={r.id}>
-                  <td className="num">{i + 1}</td>
-                  <td>
+                  <td className="num rank">{i + 1}</td>
+                  <td className="supplier">
                     {linkable ? <Link to={`/o/${slug}/suppliers/${r.id}`}>{r.name}</Link> : r.name}
                     <div className="muted small">
                       {r.countryName} · {r.tier === null ? "no tier" : `Tier ${r.tier}`}
                     </div>
                   </td>
-                  <td>
+                  <td className="band">
                     <BandBadge band={r.band} />
                   </td>
-                  <td className="num">{formatScore(r.score)}</td>
-                  <td>{r.driver ? displayDriver(r.driver) : <span className="muted">—</span>}</td>
+                  <td className="num score">{formatScore(r.score)}</td>
+                  <td className="driver">{r.driver ? displayDriver(r.driver) : <span className="muted">—</span>}</td>
                 </tr>
               ))}
             </tbody>

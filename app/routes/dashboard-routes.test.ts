@@ -7,6 +7,7 @@ import { contextFor, cookieFor, describeEachEngine, get, makeOrg, responseOf } f
 import * as dashboard from "./o.$org._index";
 import * as report from "./o.$org.report";
 import * as reportCsv from "./o.$org.report[.csv]";
+import * as reportPrint from "./o.$org.report-print[.css]";
 import type { Db } from "../../db/client";
 import type { OrgIdentity } from "../lib/auth.server";
 import { SupplierSchema } from "../schemas/supplier";
@@ -325,5 +326,22 @@ describeEachEngine("dashboard and board report routes", (h) => {
     expect(rows).toContainEqual(["report", "scope", "", "suppliers in North Korea"]);
     expect(rows).toContainEqual(["headline", "suppliers", "", "1"]);
     expect(rows.find((x) => x[0] === "riskiest suppliers" && x[2] === "country")?.[3]).toBe("North Korea (KP)");
+  });
+
+  it("serves the printed report's running header (organisation, the report's period, Confidential) and page numbers", async () => {
+    await setup(h());
+    const page = await responseOf(() => report.loader({ request: get("/o/acme/report?from=2026-01-01&to=2026-03-31", cookies["exec@a.test"]), params: { org: "acme" }, context: ctx() }));
+    const { orgName } = (await page.json()) as { orgName: string };
+    const css = await responseOf(() => reportPrint.loader({ request: get("/o/acme/report-print.css?from=2026-01-01&to=2026-03-31", cookies["exec@a.test"]), params: { org: "acme" }, context: ctx() }));
+    expect(css.status).toBe(200);
+    expect(css.headers.get("Content-Type")).toBe("text/css; charset=utf-8");
+    const text = await css.text();
+    expect(text).toContain(`@top-left { content: "${orgName} · Board report · 2026-01-01 to 2026-03-31";`);
+    expect(text).toContain('@top-right { content: "Confidential";');
+    expect(text).toContain('content: "Page " counter(page) " of " counter(pages);');
+    const preset = await (await responseOf(() => reportPrint.loader({ request: get("/o/acme/report-print.css?days=30", cookies["exec@a.test"]), params: { org: "acme" }, context: ctx() }))).text();
+    expect(preset).toMatch(/Board report · Last 30 days \(\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\)"/);
+    const bad = await responseOf(() => reportPrint.loader({ request: get("/o/acme/report-print.css?days=7", cookies["exec@a.test"]), params: { org: "acme" }, context: ctx() }));
+    expect(bad.status).toBe(400);
   });
 });

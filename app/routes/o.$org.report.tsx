@@ -1,6 +1,8 @@
 // The board report: the dashboard's figures for a chosen period (the last 30/90/365 days or two
 // dates, in the URL), a short narrative written from them, every chart with its numbers, and the
-// same numbers as CSV. Printed to PDF with the browser's print (print stylesheet in app.css).
+// same numbers as CSV. Printed to PDF with the browser's print: app.css lays the pages out (two
+// charts a page, nothing cut in half, no screen hints), o.$org.report-print[.css] adds the running
+// header and "Page x of y".
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -10,6 +12,7 @@ import { DASHBOARD_PARAM_HINTS, DashboardQuerySchema } from "../schemas/dashboar
 import { boardReport } from "../services/dashboard.server";
 import { dashboardSearch } from "../domain/report/links";
 import { PERIOD_PRESETS, periodLabel } from "../domain/report/period";
+import { coverageNote } from "../domain/report/narrative";
 import { DashboardHeadline } from "../components/dashboard-headline";
 import { DashboardCharts } from "../components/dashboard-charts";
 import { TopRisks } from "../components/dashboard-top-risks";
@@ -18,9 +21,6 @@ import { useOrg } from "./o.$org";
 import { FilteredPageError } from "../components/filtered-page-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Board report — ${data?.orgName ?? "Lantern"}` }];
-
-/** Charts are drawn at this width so that they fit an A4 or Letter page as they are. */
-const PRINT_WIDTH = 640;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { org } = await requireOrg(request, context, params.org, "reports.view");
@@ -37,11 +37,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 /** The filters as hidden fields, so choosing another period keeps them. */
 function FilterFields({ filter }: { filter: Record<string, string | number | undefined> }) {
-  return (
-    <>
-      {Object.entries(filter).map(([k, v]) => (v === undefined || v === "" ? null : <input key={k} type="hidden" name={k} value={String(v)} />))}
-    </>
-  );
+  return <>{Object.entries(filter).map(([k, v]) => (v === undefined || v === "" ? null : <input key={k} type="hidden" name={k} value={String(v)} />))}</>;
 }
 
 export default function BoardReport() {
@@ -50,8 +46,11 @@ export default function BoardReport() {
   const d = report.data;
   const search = dashboardSearch(d.filter, d.period);
   const links = { slug: org.slug, suppliers: can("suppliers.view"), assessments: can("assessments.view"), actions: can("actions.view") };
+  const coverage = coverageNote(d.period, d.trend.points);
   return (
     <main className="page report-page">
+      {/* The running header and page numbers of the printed report (per period, so not in app.css). */}
+      <link rel="stylesheet" media="print" href={`/o/${org.slug}/report-print.css${dashboardSearch({}, d.period)}`} />
       <div className="report-controls no-print">
         <Form method="get" className="inline-form" aria-label="Report on the last days">
           <FilterFields filter={d.filter} />
@@ -105,6 +104,7 @@ export default function BoardReport() {
         <p className="report-meta muted small">
           Generated {formatDateTime(report.generatedAt)}
           {d.refreshedAt ? ` from the roll-up of ${formatDateTime(d.refreshedAt)}` : ""}. Figures under “Today” are as of that time; changes are for the period.
+          {coverage ? ` ${coverage}` : ""}
         </p>
       </header>
 
@@ -121,7 +121,7 @@ export default function BoardReport() {
       <h2>Today</h2>
       <DashboardHeadline data={d} links={links} />
 
-      <DashboardCharts data={d} links={links} print width={PRINT_WIDTH} />
+      <DashboardCharts data={d} links={links} print />
 
       <TopRisks rows={d.riskiest} slug={org.slug} linkable={links.suppliers} emptyText="No supplier has a risk score yet." />
     </main>

@@ -138,6 +138,7 @@ const SPECS: Record<string, Spec> = {
   "o.$org.outbox.tsx": { session: "admin", params: org(), query: ["page"] },
   "o.$org.report.tsx": { session: "admin", params: org(), query: DASHBOARD_QUERY },
   "o.$org.report[.csv].tsx": { session: "admin", params: org(), query: DASHBOARD_QUERY },
+  "o.$org.report-print[.css].tsx": { session: "admin", params: org(), query: DASHBOARD_QUERY },
   "o.$org.settings.methodology.tsx": { session: "admin", params: org(), intents: ["preview", "save"], fields: methodologyFields },
   "o.$org.settings.methodology.preview.$id.tsx": { session: "admin", params: org(() => ({ id: "424242" })) },
   "o.$org.suppliers._index.tsx": { session: "admin", params: org(), query: SUPPLIER_QUERY },

@@ -170,6 +170,7 @@ const ROUTES: Record<string, Spec> = {
   "o.$org.outbox.tsx": { kind: "org", path: "/o/$org/outbox" },
   "o.$org.report.tsx": { kind: "org", path: "/o/$org/report" },
   "o.$org.report[.csv].tsx": { kind: "org", path: "/o/$org/report.csv" },
+  "o.$org.report-print[.css].tsx": { kind: "org", path: "/o/$org/report-print.css" },
   "o.$org.settings.methodology.tsx": { kind: "org", path: "/o/$org/settings/methodology", forms: (): Body[] => [methodologyFormFields("preview"), methodologyFormFields("save")], plain: "weights and thresholds; no tenant strings until a save" },
   "o.$org.settings.methodology.preview.$id.tsx": { kind: "org", path: "/o/$org/settings/methodology/preview/$id", ids: (t) => ({ id: id(t.previewId) }), plain: "a job's state; no tenant strings" },
   "o.$org.suppliers._index.tsx": { kind: "org", path: "/o/$org/suppliers", filter: () => "?q=Cotton&status=all" },

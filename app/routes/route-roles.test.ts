@@ -70,6 +70,7 @@ const LOADERS: Record<string, { perm: Action; path: (a: Tenant) => string; param
   "o.$org.outbox.tsx": { perm: "outbox.view", path: () => "/o/acme/outbox" },
   "o.$org.report.tsx": { perm: "reports.view", path: () => "/o/acme/report" },
   "o.$org.report[.csv].tsx": { perm: "reports.view", path: () => "/o/acme/report.csv" },
+  "o.$org.report-print[.css].tsx": { perm: "reports.view", path: () => "/o/acme/report-print.css" },
   "o.$org.settings.methodology.tsx": { perm: "risk.view", path: () => "/o/acme/settings/methodology" },
   "o.$org.settings.methodology.preview.$id.tsx": { perm: "methodology.edit", path: (a) => `/o/acme/settings/methodology/preview/${a.previewId}`, params: (a) => ({ id: id(a.previewId) }) },
   "o.$org.suppliers._index.tsx": { perm: "suppliers.view", path: () => "/o/acme/suppliers" },

@@ -4,8 +4,9 @@
 // per page (measured), which the dashboard's throughput goal cannot afford. The server renders a
 // frame of the chart's final height with a "loading" state instead, so nothing moves when the chart
 // appears, and the numbers are in the page anyway (each chart's "Show the numbers" table).
-import { useSyncExternalStore, type MouseEvent, type ReactNode } from "react";
+import { useState, useSyncExternalStore, type MouseEvent, type ReactElement, type ReactNode } from "react";
 import { useNavigate } from "@remix-run/react";
+import { ResponsiveContainer } from "recharts";
 import type { Band } from "../../domain/report/types";
 import { moneyFormat } from "../supplier-display";
 
@@ -63,6 +64,27 @@ export function ChartFrame({ height, label, empty, links = true, children }: { h
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * Below this drawn width (px) a chart lays itself out for a phone: fewer ticks, shorter labels. A
+ * phone of 390 px gives a chart about 300 px; the board report's chart beside its numbers about 330.
+ */
+export const COMPACT_WIDTH = 320;
+
+/**
+ * A chart that fills its frame's width, measured in the browser, and is told that width, so that on
+ * a phone it can lay itself out again (fewer ticks, shorter labels, no long side labels) instead of
+ * being drawn wide and scaled down, which shrinks its text below reading size. `chart` gets 0 until
+ * the frame has been measured.
+ */
+export function FitWidth({ height, chart }: { height: number; chart: (width: number) => ReactElement }) {
+  const [width, setWidth] = useState(0);
+  return (
+    <ResponsiveContainer width="100%" height={height} onResize={(w) => setWidth(Math.round(w))}>
+      {chart(width)}
+    </ResponsiveContainer>
   );
 }
 

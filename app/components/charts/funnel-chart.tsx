@@ -1,8 +1,8 @@
 // The questionnaire funnel: of the questionnaires started in the period, how many were sent, then
 // started by the supplier, submitted and approved. Each bar links to the assessments at that stage.
-import { Bar, BarChart, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, LabelList, Tooltip, XAxis, YAxis } from "recharts";
 import type { Funnel } from "../../domain/report/types";
-import { ChartFrame, LinkedRect, PlainTick, formatInt, type BarShapeProps } from "./chart-kit";
+import { ChartFrame, FitWidth, LinkedRect, PlainTick, formatInt, type BarShapeProps } from "./chart-kit";
 
 export const FUNNEL_STAGES = [
   { key: "sent", label: "Sent", color: "#9db4d3" },
@@ -14,7 +14,7 @@ export type FunnelStage = (typeof FUNNEL_STAGES)[number]["key"];
 
 type Row = { key: FunnelStage; label: string; value: number; color: string; share: string };
 
-export function FunnelChart({ funnel, hrefFor, height = 220, width }: { funnel: Funnel; hrefFor: (stage: FunnelStage) => string | null; height?: number; width?: number }) {
+export function FunnelChart({ funnel, hrefFor, height = 220 }: { funnel: Funnel; hrefFor: (stage: FunnelStage) => string | null; height?: number }) {
   const data: Row[] = FUNNEL_STAGES.map((s) => ({
     key: s.key,
     label: s.label,
@@ -22,8 +22,8 @@ export function FunnelChart({ funnel, hrefFor, height = 220, width }: { funnel: 
     color: s.color,
     share: funnel.sent ? `${Math.round((funnel[s.key] / funnel.sent) * 100)}%` : "",
   }));
-  const chart = (w?: number) => (
-    <BarChart id="chart-funnel" width={w} height={height} data={data} layout="vertical" margin={{ top: 4, right: 72, bottom: 4, left: 0 }}>
+  const chart = () => (
+    <BarChart id="chart-funnel" height={height} data={data} layout="vertical" margin={{ top: 4, right: 72, bottom: 4, left: 0 }}>
       <XAxis type="number" hide allowDecimals={false} domain={[0, Math.max(1, funnel.sent)]} />
       <YAxis type="category" dataKey="label" width={88} interval={0} tickLine={false} axisLine={false} tick={<PlainTick textAnchor="end" dy={4} />} />
       <Tooltip cursor={{ fill: "rgba(31, 58, 95, 0.06)" }} formatter={(v: number) => [formatInt(v), "Questionnaires"]} isAnimationActive={false} />
@@ -43,7 +43,7 @@ export function FunnelChart({ funnel, hrefFor, height = 220, width }: { funnel: 
   );
   return (
     <ChartFrame height={height} label="Questionnaire funnel from sent to approved, bars" empty={funnel.sent ? null : "No questionnaire was sent in this period."}>
-      {() => (width ? chart(width) : <ResponsiveContainer width="100%" height={height}>{chart()}</ResponsiveContainer>)}
+      {() => <FitWidth height={height} chart={chart} />}
     </ChartFrame>
   );
 }

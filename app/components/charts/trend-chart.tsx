@@ -1,8 +1,8 @@
 // Risk over time, from the daily roll-ups: the average score (left axis, 0–100) and the number of
 // high and critical suppliers (right axis).
-import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
 import type { TrendPoint } from "../../domain/report/types";
-import { BAND_COLORS, ChartFrame, Legend, PlainTick, formatInt } from "./chart-kit";
+import { BAND_COLORS, COMPACT_WIDTH, ChartFrame, FitWidth, Legend, PlainTick, formatInt } from "./chart-kit";
 
 const AVG_COLOR = "#1f3a5f";
 
@@ -14,30 +14,48 @@ export function trendTicks(days: readonly string[], max = 5): string[] {
   return [...new Set(out)];
 }
 
-export function TrendChart({ points, height = 280, width }: { points: readonly TrendPoint[]; height?: number; width?: number }) {
+export function TrendChart({ points, height = 280 }: { points: readonly TrendPoint[]; height?: number }) {
   const data = points.map((p) => ({ day: p.day, avg: p.avgScore, atRisk: p.high + p.critical }));
-  const ticks = trendTicks(data.map((d) => d.day));
   const single = data.length === 1;
   // Headroom above the highest count, so the line never runs along the top edge.
   const countMax = Math.max(4, Math.ceil((Math.max(0, ...data.map((d) => d.atRisk)) * 1.25) / 4) * 4);
-  const chart = (w?: number) => (
-    <ComposedChart id="chart-trend" width={w} height={height} data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
-      <CartesianGrid vertical={false} stroke="#e3e7ec" />
-      <XAxis dataKey="day" ticks={ticks} interval={0} tickLine={false} tick={<PlainTick dy={14} formatter={(d) => d.slice(5)} />} padding={{ left: 12, right: 12 }} />
-      <YAxis yAxisId="score" domain={[0, 100]} width={40} tick={{ fontSize: 12, fill: "#4a5360" }} />
-      <YAxis yAxisId="count" orientation="right" allowDecimals={false} width={48} domain={[0, countMax]} tickFormatter={formatInt} tick={{ fontSize: 12, fill: "#4a5360" }} />
-      <Tooltip
-        formatter={(v: number, name: string) => [name === "Average score" ? v.toFixed(1) : formatInt(v), name]}
-        isAnimationActive={false}
-      />
-      <Line yAxisId="score" dataKey="avg" name="Average score" stroke={AVG_COLOR} strokeWidth={2} dot={single ? { r: 4 } : false} isAnimationActive={false} connectNulls />
-      <Line yAxisId="count" dataKey="atRisk" name="High and critical suppliers" stroke={BAND_COLORS.critical} strokeWidth={2} strokeDasharray="6 3" dot={single ? { r: 4 } : false} isAnimationActive={false} />
-    </ComposedChart>
-  );
+  const chart = (w: number) => {
+    // On a phone: three day ticks and narrower axes, so the labels keep 12 px without overlapping.
+    const compact = w > 0 && w < COMPACT_WIDTH;
+    const ticks = trendTicks(
+      data.map((d) => d.day),
+      compact ? 3 : 5,
+    );
+    return (
+      <ComposedChart id="chart-trend" height={height} data={data} margin={{ top: 8, right: compact ? 4 : 8, bottom: 4, left: 0 }}>
+        <CartesianGrid vertical={false} stroke="#e3e7ec" />
+        <XAxis dataKey="day" ticks={ticks} interval={0} tickLine={false} tick={<PlainTick dy={14} formatter={(d) => d.slice(5)} />} padding={{ left: 12, right: 12 }} />
+        <YAxis yAxisId="score" domain={[0, 100]} width={compact ? 32 : 40} tick={{ fontSize: 12, fill: "#4a5360" }} />
+        <YAxis yAxisId="count" orientation="right" allowDecimals={false} width={compact ? 36 : 48} domain={[0, countMax]} tickFormatter={formatInt} tick={{ fontSize: 12, fill: "#4a5360" }} />
+        <Tooltip formatter={(v: number, name: string) => [name === "Average score" ? v.toFixed(1) : formatInt(v), name]} isAnimationActive={false} />
+        <Line yAxisId="score" dataKey="avg" name="Average score" stroke={AVG_COLOR} strokeWidth={2} dot={single ? { r: 4 } : false} isAnimationActive={false} connectNulls />
+        <Line
+          yAxisId="count"
+          dataKey="atRisk"
+          name="High and critical suppliers"
+          stroke={BAND_COLORS.critical}
+          strokeWidth={2}
+          strokeDasharray="6 3"
+          dot={single ? { r: 4 } : false}
+          isAnimationActive={false}
+        />
+      </ComposedChart>
+    );
+  };
   return (
     <>
-      <ChartFrame links={false} height={height} label="Average risk score and high and critical suppliers over time, line chart" empty={data.length ? null : "No risk roll-up in this period yet: scores are recorded each day they are computed."}>
-        {() => (width ? chart(width) : <ResponsiveContainer width="100%" height={height}>{chart()}</ResponsiveContainer>)}
+      <ChartFrame
+        links={false}
+        height={height}
+        label="Average risk score and high and critical suppliers over time, line chart"
+        empty={data.length ? null : "No risk roll-up in this period yet: scores are recorded each day they are computed."}
+      >
+        {() => <FitWidth height={height} chart={chart} />}
       </ChartFrame>
       <Legend
         items={[

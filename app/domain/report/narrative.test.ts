@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listOf, writeNarrative, type NarrativeInput } from "./narrative";
+import { coverageNote, listOf, writeNarrative, type NarrativeInput } from "./narrative";
 import type { TrendPoint } from "./types";
 
 const point = (day: string, p: Partial<TrendPoint> = {}): TrendPoint => ({ day, suppliers: 40, avgScore: 50, low: 10, medium: 10, high: 15, critical: 5, assessed: 4, ...p });
@@ -58,6 +58,26 @@ describe("writeNarrative", () => {
       "Risk was recorded on one day in this period (2026-11-29): an average risk score of 48.1, with 20 suppliers in the high or critical band. More days are needed to show a trend.",
     );
     expect(text(input({ trend: [] }))["What changed"]).toMatch(/^No risk roll-up was recorded in this period/);
+  });
+
+  it("says when the change covers a shorter window than the period in the heading", () => {
+    // The default input: a 90-day period from 2026-09-01, roll-ups only from 2026-09-10.
+    const t = text(input())["What changed"]!;
+    expect(t).toMatch(
+      /^The change in risk covers only 2026-09-10 to 2026-11-29 \(81 days of the period's 90\): no risk roll-up was recorded in it before 2026-09-10\. Between 2026-09-10 and 2026-11-29 /,
+    );
+    // History stopping before the end of the period is named too.
+    const stale = text(input({ trend: [point("2026-09-01"), point("2026-11-20")] }))["What changed"]!;
+    expect(stale).toContain("covers only 2026-09-01 to 2026-11-20 (81 days of the period's 90): no risk roll-up was recorded in it after 2026-11-20.");
+    const both = coverageNote(input().period, [point("2026-09-02"), point("2026-11-28")]);
+    expect(both).toBe("The change in risk covers only 2026-09-02 to 2026-11-28 (88 days of the period's 90): no risk roll-up was recorded in it before 2026-09-02 or after 2026-11-28.");
+    // Roll-ups on the period's first and last day: no note.
+    const whole = text(input({ trend: [point("2026-09-01"), point("2026-11-29")] }))["What changed"]!;
+    expect(whole).toMatch(/^Between 2026-09-01 and 2026-11-29 /);
+    expect(coverageNote(input().period, [point("2026-09-01"), point("2026-11-29")])).toBeNull();
+    // Days with no scored supplier, and days outside the period, do not count as covered.
+    expect(coverageNote(input().period, [point("2026-08-01"), point("2026-09-01", { suppliers: 0 }), point("2026-09-05"), point("2026-11-29")])).toContain("covers only 2026-09-05 to 2026-11-29");
+    expect(coverageNote(input().period, [])).toBeNull();
   });
 
   it("names the three riskiest suppliers with their drivers, and the countries with most high and critical suppliers", () => {

@@ -4,6 +4,7 @@
 // the data does not support. Pure module: no node, kysely, remix or react imports.
 import type { ActionFigures, BandCounts, Funnel, Period, RiskySupplier, TrendPoint } from "./types";
 import { BAND_LABELS } from "./types";
+import { periodCoverage, type PeriodCoverage } from "./period";
 
 export interface NarrativeInput {
   period: Period;
@@ -46,9 +47,31 @@ function signed(delta: number, digits: 0 | 1): string {
 
 const atRisk = (p: { high: number; critical: number }) => p.high + p.critical;
 
+/** The days of the period that the risk roll-ups cover (days with scored suppliers only). */
+export function riskCoverage(period: Period, trend: readonly TrendPoint[]): PeriodCoverage | null {
+  return periodCoverage(
+    period,
+    trend.filter((p) => p.suppliers > 0).map((p) => p.day),
+  );
+}
+
+/**
+ * Says that the change in risk covers fewer days than the period under the report's heading, and
+ * why (no roll-up before or after some day); null when the roll-ups span the whole period.
+ */
+export function coverageNote(period: Period, trend: readonly TrendPoint[]): string | null {
+  const c = riskCoverage(period, trend);
+  if (!c || c.whole) return null;
+  const before = c.from > period.from ? `before ${c.from}` : null;
+  const after = c.to < period.to ? `after ${c.to}` : null;
+  const why = `no risk roll-up was recorded in it ${[before, after].filter(Boolean).join(" or ")}`;
+  const window = c.from === c.to ? `only ${c.from}` : `only ${c.from} to ${c.to}`;
+  return `The change in risk covers ${window} (${plural(c.days, "day", "days")} of the period's ${int(period.days)}): ${why}.`;
+}
+
 function whatChanged(i: NarrativeInput): string {
   const scope = i.scope ? ` for ${i.scope}` : "";
-  const points = i.trend.filter((p) => p.suppliers > 0);
+  const points = i.trend.filter((p) => p.suppliers > 0 && p.day >= i.period.from && p.day <= i.period.to);
   if (points.length === 0) {
     return `No risk roll-up was recorded${scope} in this period, so there is no change to report. Scores are recorded each day they are computed.`;
   }
@@ -58,7 +81,9 @@ function whatChanged(i: NarrativeInput): string {
     const avg = last.avgScore === null ? "no scored suppliers" : `an average risk score of ${score(last.avgScore)}`;
     return `Risk was recorded on one day in this period${scope} (${last.day}): ${avg}, with ${plural(atRisk(last), "supplier", "suppliers")} in the high or critical band. More days are needed to show a trend.`;
   }
-  const sentences: string[] = [];
+  // The heading names the whole period: say so when the history behind the change is shorter.
+  const note = coverageNote(i.period, points);
+  const sentences: string[] = note ? [note] : [];
   if (first.avgScore !== null && last.avgScore !== null) {
     const d = Math.round((last.avgScore - first.avgScore) * 10) / 10;
     sentences.push(

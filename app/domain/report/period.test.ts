@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, isIsoDay, periodBounds, periodLabel, resolvePeriod } from "./period";
+import { addDays, daysBetween, isIsoDay, periodBounds, periodCoverage, periodLabel, resolvePeriod } from "./period";
 
 const TODAY = "2026-11-29";
 
@@ -46,5 +46,17 @@ describe("day arithmetic", () => {
     expect(periodLabel(p)).toBe("Last 90 days (2026-09-01 to 2026-11-29)");
     expect(periodLabel({ from: "2026-01-01", to: "2026-01-01", days: 1, preset: null })).toBe("2026-01-01");
     expect(periodBounds(p)).toEqual({ fromIso: "2026-09-01T00:00:00.000Z", toIso: "2026-11-29T23:59:59.999Z" });
+  });
+});
+
+describe("periodCoverage", () => {
+  const p = { from: "2026-09-01", to: "2026-11-29", days: 90, preset: 90 };
+  it("is the first to the last day with figures inside the period", () => {
+    expect(periodCoverage(p, ["2026-11-01", "2026-09-10", "2026-08-31", "2026-12-01"])).toEqual({ from: "2026-09-10", to: "2026-11-01", days: 53, whole: false });
+    expect(periodCoverage(p, ["2026-09-01", "2026-10-01", "2026-11-29"])).toEqual({ from: "2026-09-01", to: "2026-11-29", days: 90, whole: true });
+  });
+  it("is null without a day inside the period", () => {
+    expect(periodCoverage(p, [])).toBeNull();
+    expect(periodCoverage(p, ["2026-12-01"])).toBeNull();
   });
 });

@@ -55,3 +55,27 @@ export function periodLabel(p: Period): string {
 export function periodBounds(p: Period): { fromIso: string; toIso: string } {
   return { fromIso: `${p.from}T00:00:00.000Z`, toIso: `${p.to}T23:59:59.999Z` };
 }
+
+/** The days of a period that daily figures (the risk roll-ups) actually cover. */
+export interface PeriodCoverage {
+  /** First and last day with figures, inside the period. */
+  from: string;
+  to: string;
+  /** Days from `from` to `to`, both included. */
+  days: number;
+  /** True when the figures span the whole period. */
+  whole: boolean;
+}
+
+/**
+ * The window that daily figures cover inside a period: from the first to the last day that has
+ * figures (days outside the period are ignored). Null when no day has figures. A report must say
+ * when this is shorter than the period it is headed with.
+ */
+export function periodCoverage(p: Period, days: readonly string[]): PeriodCoverage | null {
+  const inside = days.filter((d) => d >= p.from && d <= p.to).sort();
+  if (inside.length === 0) return null;
+  const from = inside[0]!;
+  const to = inside[inside.length - 1]!;
+  return { from, to, days: daysBetween(from, to), whole: from === p.from && to === p.to };
+}
