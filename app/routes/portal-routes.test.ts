@@ -152,31 +152,74 @@ describeEachEngine("supplier portal routes", (h) => {
     }
   });
 
-  it("answers 410 to expired and revoked links, and mails a new link to the invited address only", async () => {
+  const outboxCount = async () => (await h().db.selectFrom("mail_outbox").select("id").execute()).length;
+  const inviteCount = async (assessmentId: number) => (await h().db.selectFrom("assessment_invites").select("id").where("assessment_id", "=", assessmentId).execute()).length;
+
+  it("answers 410 to an expired link for every intent; asking for a new link mails it to the invited address only, once, and the old token stays dead", async () => {
     const { assessmentId, token } = await invited(acme, "Expired Mill", "old@expired.test");
     await h().db.updateTable("assessment_invites").set({ expires_at: "2020-01-01T00:00:00.000Z" }).where("assessment_id", "=", assessmentId).execute();
     const expired = await openLink(token);
     expect(expired.status).toBe(410);
-    expect(await expired.json()).toMatchObject({ state: "expired", orgName: "ACME" });
-    expect((await postLink(token, { intent: "start" })).status).toBe(410);
+    expect(await expired.json()).toMatchObject({ state: "expired", orgName: "ACME", mayAskNew: true });
+    for (const intent of ["start", "", "open", "revive"]) {
+      expect((await postLink(token, { intent }, ctx())).status, intent).toBe(410);
+    }
     expect(await snapshot(assessmentId).then((s) => s.sessions)).toBe(0);
 
-    const mailsBefore = await h().db.selectFrom("mail_outbox").select("id").execute();
+    const mailsBefore = await outboxCount();
     const resent = await postLink(token, { intent: "resend", email: "attacker@evil.test" });
-    expect(resent.status).toBe(200);
+    expect(resent.status).toBe(410); // the link itself stays dead
     expect(await resent.json()).toEqual({ resent: true });
     const mailsAfter = await h().db.selectFrom("mail_outbox").select(["id", "to_address"]).execute();
-    expect(mailsAfter.length).toBe(mailsBefore.length + 1);
+    expect(mailsAfter.length).toBe(mailsBefore + 1);
     expect(mailsAfter.at(-1)!.to_address).toBe("old@expired.test");
     const fresh = await tokenMailedTo("old@expired.test");
     expect(fresh).not.toBe(token);
     expect((await openLink(fresh)).status).toBe(200);
 
+    // The expired token never revives and cannot ask twice: every intent is dead, nothing more is mailed.
+    for (const intent of ["start", "resend", ""]) {
+      expect((await postLink(token, { intent }, ctx())).status, intent).toBe(410);
+    }
+    expect(await outboxCount()).toBe(mailsBefore + 1);
+    expect(await inviteCount(assessmentId)).toBe(2);
+  });
+
+  it("answers 410 to a revoked link for every intent, resend included: no session, no new link, no mail", async () => {
+    const { assessmentId, token } = await invited(acme, "Revoked Mill", "rev@revoked.test");
     await revokeAssessmentLinks(h().db, acme, assessmentId, "ip");
-    const revoked = await openLink(fresh);
-    expect(revoked.status).toBe(410);
-    expect((await revoked.json()).state).toBe("revoked");
-    expect((await postLink(fresh, { intent: "start" })).status).toBe(410);
+    const shown = await openLink(token);
+    expect(shown.status).toBe(410);
+    expect(await shown.json()).toMatchObject({ state: "revoked", mayAskNew: false });
+    const mails = await outboxCount();
+    for (const intent of ["start", "resend", "", "open"]) {
+      const r = await postLink(token, { intent }, ctx());
+      expect(r.status, intent).toBe(410);
+      expect(await r.json(), intent).not.toHaveProperty("resent");
+    }
+    expect(await outboxCount()).toBe(mails);
+    expect(await inviteCount(assessmentId)).toBe(1);
+    expect((await snapshot(assessmentId)).sessions).toBe(0);
+
+    // Replaced by a resend, and replaced by a reminder's fresh link (superseded): just as dead.
+    const second = await invited(acme, "Replaced Mill", "rep@replaced.test");
+    expect(await sendAssessmentInvite(h().db, acme, second.assessmentId, { email: "rep@replaced.test", language: "en" }, "ip")).toHaveProperty("inviteId");
+    const third = await invited(acme, "Reminded Mill", "rem@reminded.test");
+    await h().db.updateTable("assessment_invites").set({ superseded_at: "2026-01-01T00:00:00.000Z" }).where("assessment_id", "=", third.assessmentId).execute();
+    const before = await outboxCount();
+    for (const dead of [second.token, third.token]) {
+      for (const intent of ["start", "resend"]) expect((await postLink(dead, { intent }, ctx())).status, intent).toBe(410);
+    }
+    expect(await outboxCount()).toBe(before);
+    expect(await inviteCount(second.assessmentId)).toBe(2);
+    expect(await inviteCount(third.assessmentId)).toBe(1);
+  });
+
+  it("refuses an unknown intent on a live link with 400 and starts nothing", async () => {
+    const { assessmentId, token } = await invited(acme, "Intent Mill", "int@intent.test");
+    expect((await postLink(token, { intent: "revive" })).status).toBe(400);
+    expect((await postLink(token, { intent: "resend" })).status).toBe(400);
+    expect((await snapshot(assessmentId)).sessions).toBe(0);
   });
 
   it("limits link pages per IP with 429 and Retry-After", async () => {

@@ -18,6 +18,7 @@ import {
   insertSupplierSession,
   newestInviteId,
   revokeAssessmentInvites,
+  revokeInviteIfUnrevoked,
   touchInvite,
 } from "../models/invite.server";
 import { supplierInviteMail } from "./mail-templates";
@@ -141,19 +142,24 @@ export async function getSupplierIdentity(db: DB, request: Request): Promise<Sup
 }
 
 /**
- * "Send me a new link" from an expired or revoked link's page: a new link goes to the invited address
- * only (never to an address typed on the page), and the old one stays dead.
+ * "Send me a new link" from an EXPIRED link's page: a new link goes to the invited address only
+ * (never to an address typed on the page), and the expired one is revoked, so it can ask only once
+ * and never opens again. A revoked link (withdrawn by an officer, replaced by a resend or by a
+ * reminder's fresh link) produces nothing: someone decided it must stop working, and a link that
+ * leaked must not be able to bring the questionnaire back to life.
  */
-export async function requestNewLink(db: DB, token: string): Promise<{ sent: boolean }> {
+export async function requestNewLink(db: DB, token: string, now = new Date()): Promise<{ sent: boolean }> {
   const i = /^[A-Za-z0-9_-]{43}$/.test(token) ? await findInviteByTokenHash(db, hashToken(token)) : undefined;
   if (!i || i.status === "approved") return { sent: false };
+  if (i.revokedAt || i.supersededAt || i.expiresAt > nowIso(now)) return { sent: false };
   // Only the assessment's newest link may ask: a link replaced by a resend to another (corrected)
   // address must not take the questionnaire back from it.
   if ((await newestInviteId(db, i.orgId, i.assessmentId)) !== i.id) return { sent: false };
   const fresh = newToken();
-  const now = new Date();
   const expiresAt = nowIso(addMinutes(now, INVITE_VALID_DAYS * 24 * 60));
-  await db.transaction().execute(async (trx) => {
+  const sent = await db.transaction().execute(async (trx) => {
+    // Claim the expired link first: of two requests racing on it, only one mails a new link.
+    if (!(await revokeInviteIfUnrevoked(trx, i.orgId, i.id, nowIso(now)))) return false;
     await revokeAssessmentInvites(trx, i.orgId, i.assessmentId, nowIso(now));
     await insertAssessmentInvite(trx, i.orgId, { assessmentId: i.assessmentId, email: i.email, tokenHash: hashToken(fresh), language: i.language, createdBy: null, expiresAt });
     await enqueueMail(trx, {
@@ -163,7 +169,8 @@ export async function requestNewLink(db: DB, token: string): Promise<{ sent: boo
       ...supplierInviteMail({ orgName: i.orgName, supplierName: i.supplierName, link: `${env().appUrl}/s/${fresh}`, dueAt: i.dueAt, expiresAt }),
     });
     await recordAudit(trx, { orgId: i.orgId, actorUserId: null, actorLabel: `supplier ${i.email}`, action: "assessment.new_link_requested", entity: "assessment", entityId: i.assessmentId });
+    return true;
   });
-  kickMailDelivery(db);
-  return { sent: true };
+  if (sent) kickMailDelivery(db);
+  return { sent };
 }
