@@ -594,7 +594,7 @@ test.describe("the invite link", () => {
       await page.goto(`/o/acme/assessments/${inv.assessmentId}`);
       const card = page.getByRole("region", { name: "Invite the supplier" });
       await waitForHydration(page, "form.asm-invite-form");
-      await card.getByRole("button", { name: "Resend" }).click();
+      await card.getByRole("button", { name: "Send invitation" }).click();
       await expect(page.getByRole("status").filter({ hasText: `The questionnaire link was mailed to ${inv.email}.` })).toBeVisible();
       const newest = linkIn(latestMail(inv.email, "supplier-invite")!, "/s/");
       expireInvites(inv.assessmentId);
