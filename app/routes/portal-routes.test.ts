@@ -11,6 +11,7 @@ import { contextFor, describeEachEngine, get, makeOrg, post, responseOf } from "
 import type { OrgIdentity } from "../lib/auth.server";
 import { resetEnvCache } from "../lib/env.server";
 import { insertSupplier } from "../models/supplier.server";
+import { insertEvidence } from "../models/evidence.server";
 import { SupplierSchema } from "../schemas/supplier";
 import { BEST } from "../domain/questionnaire/test-fixtures";
 import { startAssessments, saveAnswer } from "../services/assessments.server";
@@ -360,6 +361,30 @@ describeEachEngine("supplier portal routes", (h) => {
     expect((await (await portalPage(cookie, "?section=p5")).json()).files).toEqual([]);
   });
 
+  it("accepts in an evidence answer only this assessment's own files: not another tenant's, not another assessment's", async () => {
+    const mine = await invited(acme, "Evidence Mill", "ev@evidence.test");
+    const other = await invited(acme, "Other Mill", "ev@other.test");
+    const foreign = await invited(boreal, "Foreign Mill", "ev@foreign.test");
+    const cookie = await start(mine.token);
+    const uploaded = await upload(cookie, mine.assessmentId, "p5.sample_contract", "contract.pdf", PDF);
+    expect(uploaded.status).toBe(200);
+    const own = await h().db.selectFrom("evidence_files").select("id").where("assessment_id", "=", mine.assessmentId).executeTakeFirstOrThrow();
+    const elsewhere = async (assessmentId: number, orgId: number) =>
+      insertEvidence(h().db, orgId, { assessmentId, questionKey: "p5.sample_contract", filename: "x.pdf", mime: "application/pdf", sizeBytes: PDF.length, sha256: "0".repeat(64), uploadedBy: "someone" });
+    const sameTenant = await elsewhere(other.assessmentId, acme.org.id);
+    const otherTenant = await elsewhere(foreign.assessmentId, boreal.org.id);
+
+    for (const [label, ids] of [["another tenant's file", [String(otherTenant)]], ["another assessment's file", [String(sameTenant)]], ["one own and one foreign", [String(own.id), String(otherTenant)]], ["no such file", ["999999"]]] as const) {
+      const r = await save(cookie, mine.assessmentId, "p5.sample_contract", ids, 1); // the upload saved revision 1
+      expect(r.status, label).toBe(400);
+      expect(await r.json(), label).toMatchObject({ messageKey: "ui.validation.files_invalid" });
+    }
+    const stored = await h().db.selectFrom("answers").select(["value", "revision"]).where("assessment_id", "=", mine.assessmentId).where("question_key", "=", "p5.sample_contract").execute();
+    expect(stored).toEqual([{ value: JSON.stringify([String(own.id)]), revision: 1 }]);
+    const ok = await save(cookie, mine.assessmentId, "p5.sample_contract", [String(own.id)], 1);
+    expect(ok.status).toBe(200);
+  });
+
   it("refuses a submission with what is missing, then submits, and is read-only afterwards", async () => {
     const { assessmentId, token } = await invited(acme, "Submit Mill", "sub@mill.test");
     const cookie = await start(token);
@@ -372,7 +397,8 @@ describeEachEngine("supplier portal routes", (h) => {
 
     const revisions: Record<string, number> = { "profile.workers": 1 };
     for (const [key, value] of Object.entries(BEST)) {
-      const r = await save(cookie, assessmentId, key, value, revisions[key] ?? 0);
+      // An evidence question's answer is its uploaded files (the fixture's ids are not this assessment's).
+      const r = key === "p5.sample_contract" ? await upload(cookie, assessmentId, key, "evidence.pdf", PDF) : await save(cookie, assessmentId, key, value, revisions[key] ?? 0);
       expect(r.status, key).toBe(200);
     }
     let left = (await (await submitAs(cookie, assessmentId)).json()).missing as Array<{ questionKey: string; reason: string }> | undefined;

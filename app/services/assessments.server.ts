@@ -212,6 +212,14 @@ export async function saveAnswer(
     if (!found) return { status: 404, message: "No such question" };
     const checked = validateAnswer(found.question, input.value, { draft: true });
     if (!checked.ok) return { status: 400, message: checked.messageKey, messageKey: checked.messageKey, params: { ...checked.params } };
+    // An evidence answer is a list of file ids: each must be a (not deleted) file of THIS assessment,
+    // never another assessment's or another tenant's (the id would otherwise be shown and counted).
+    if (found.question.type === "evidence" && Array.isArray(checked.value) && checked.value.length) {
+      const own = new Set((await listEvidence(trx, orgId, assessmentId)).map((f) => String(f.id)));
+      if (!checked.value.every((fileId) => typeof fileId === "string" && own.has(fileId))) {
+        return { status: 400, message: "ui.validation.files_invalid", messageKey: "ui.validation.files_invalid", params: {} };
+      }
+    }
     const comment = input.comment?.trim() ? input.comment.trim().slice(0, 2000) : null;
     const saved = await saveAnswerIfRevision(trx, assessmentId, questionKey, input.baseRevision, { value: checked.value, comment, author: labelOf(actor) });
     if ("conflict" in saved) return { conflict: saved.conflict, status: 409 };

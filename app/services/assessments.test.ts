@@ -135,6 +135,30 @@ describeEachEngine("assessment workflow", (h) => {
     expect(actions).toEqual(expect.arrayContaining(["assessment.started", "assessment.invite_sent", "evidence.uploaded", "assessment.submitted", "assessment.changes_requested", "assessment.approved"]));
   });
 
+  it("lets the officer's fill path reference only this assessment's own files in an evidence answer", async () => {
+    const other = await makeOrg(h(), "wf-other", [["o@wf-other.test", "compliance"]]);
+    const otherSupplier = await insertSupplier(h().db, other.orgId, SupplierSchema.parse({ name: "Elsewhere", country: "VN" }));
+    const s2 = await insertSupplier(h().db, ident.org.id, SupplierSchema.parse({ name: "Evidence Two", country: "VN" }));
+    const s3 = await insertSupplier(h().db, ident.org.id, SupplierSchema.parse({ name: "Evidence Three", country: "VN" }));
+    const { created } = await startAssessments(h().db, ident, [s2, s3], { dueAt: null, language: "en" }, "ip");
+    const [mine, sibling] = created as [number, number];
+    const otherIdent: OrgIdentity = { ...ident, org: { id: other.orgId, slug: "wf-other", name: "Other" }, user: { ...ident.user, userId: other.users["o@wf-other.test"]! } };
+    const [foreign] = (await startAssessments(h().db, otherIdent, [otherSupplier], { dueAt: null, language: "en" }, "ip")).created as [number];
+    const file = async (who: Actor, assessmentId: number) => {
+      const r = await uploadEvidence(h().db, who, assessmentId, "p5.sample_contract", { name: "c.pdf", bytes: PDF }, "ip");
+      if (!("fileId" in r)) throw new Error(JSON.stringify(r));
+      return String(r.fileId);
+    };
+    const own = await file(officer, mine);
+    const siblings = await file(officer, sibling);
+    const foreigners = await file({ kind: "officer", id: otherIdent }, foreign);
+    for (const ids of [[foreigners], [siblings], [own, siblings]]) {
+      const r = await saveAnswer(h().db, officer, mine, "p5.sample_contract", { value: ids, comment: null, baseRevision: 1 }, null); // the upload saved revision 1
+      expect(r, ids.join()).toMatchObject({ status: 400, messageKey: "ui.validation.files_invalid" });
+    }
+    expect(await saveAnswer(h().db, officer, mine, "p5.sample_contract", { value: [own], comment: null, baseRevision: 1 }, null)).toEqual({ revision: 2 });
+  });
+
   it("keeps a supplier session to its own assessment", async () => {
     const other = await insertSupplier(h().db, ident.org.id, SupplierSchema.parse({ name: "Other Mill", country: "VN" }));
     const { created } = await startAssessments(h().db, ident, [other], { dueAt: null, language: "en" }, "ip");
