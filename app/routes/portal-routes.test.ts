@@ -14,7 +14,7 @@ import { insertSupplier } from "../models/supplier.server";
 import { insertEvidence } from "../models/evidence.server";
 import { SupplierSchema } from "../schemas/supplier";
 import { BEST } from "../domain/questionnaire/test-fixtures";
-import { startAssessments, saveAnswer } from "../services/assessments.server";
+import { addReviewComment, requestChanges, startAssessments, saveAnswer } from "../services/assessments.server";
 import { getSupplierIdentity, revokeAssessmentLinks, sendAssessmentInvite } from "../services/invites.server";
 import * as link from "./s.$token";
 import * as layout from "./s.portal";
@@ -359,6 +359,41 @@ describeEachEngine("supplier portal routes", (h) => {
     );
     expect(removed.status).toBe(200);
     expect((await (await portalPage(cookie, "?section=p5")).json()).files).toEqual([]);
+  });
+
+  it("never carries an unreleased review comment to the portal: not in the loader's data, not after a save conflict; released ones show after a request for changes", async () => {
+    const { assessmentId, token } = await invited(acme, "Review Mill", "rv@review.test");
+    const cookie = await start(token);
+    const SECRET = "Internal: supplier looks evasive, compare with the audit";
+    expect(await addReviewComment(h().db, acme, assessmentId, "profile.workers", SECRET, "ip")).toHaveProperty("commentId");
+    const carries = async (text: string) => JSON.stringify(await (await portalPage(cookie)).json()).includes(text);
+    expect(await carries(SECRET)).toBe(false);
+    expect((await (await portalPage(cookie)).json()).comments).toEqual([]);
+    // A stale save answers with the saved answer, never with comments.
+    expect((await save(cookie, assessmentId, "profile.workers", "250", 0)).status).toBe(200);
+    const stale = await save(cookie, assessmentId, "profile.workers", "260", 0);
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).not.toContain(SECRET);
+
+    // Submitted: still internal.
+    for (const [key, value] of Object.entries(BEST)) {
+      if (key === "p5.sample_contract") await upload(cookie, assessmentId, key, "evidence.pdf", PDF);
+      else await save(cookie, assessmentId, key, value, key === "profile.workers" ? 1 : 0);
+    }
+    const left = (await (await submitAs(cookie, assessmentId)).json()).missing as Array<{ questionKey: string }> | undefined;
+    for (const m of left ?? []) await upload(cookie, assessmentId, m.questionKey, "evidence.pdf", PDF);
+    if (left) expect((await submitAs(cookie, assessmentId)).status).toBe(200);
+    expect(await carries(SECRET)).toBe(false);
+
+    const ASK = "Please give the peak-season headcount too.";
+    await addReviewComment(h().db, acme, assessmentId, "profile.workers", ASK, "ip");
+    expect(await carries(ASK)).toBe(false);
+    expect(await requestChanges(h().db, acme, assessmentId, "ip")).toEqual({ ok: true });
+    const after = await (await portalPage(cookie)).json();
+    expect(after.comments.map((c: { body: string }) => c.body)).toEqual([SECRET, ASK]);
+    const LATER = "Draft for next round: ask about agency fees.";
+    await addReviewComment(h().db, acme, assessmentId, "profile.workers", LATER, "ip");
+    expect(await carries(LATER)).toBe(false);
   });
 
   it("accepts in an evidence answer only this assessment's own files: not another tenant's, not another assessment's", async () => {

@@ -31,6 +31,7 @@ import {
   insertAssessment,
   insertReviewComment,
   insertVersion,
+  releaseOpenReviewComments,
   reviewCommentsOf,
   saveAnswerIfRevision,
   setAssessmentStatus,
@@ -162,7 +163,8 @@ export async function assessmentView(db: DB, actor: Actor, assessmentId: number)
   const template = await templateOfVersion(db, a.versionId);
   const [stored, comments, { files, attachments }] = await Promise.all([
     answersOf(db, assessmentId),
-    reviewCommentsOf(db, assessmentId),
+    // A supplier sees a review comment only once a request for changes released it.
+    reviewCommentsOf(db, assessmentId, { releasedOnly: actor.kind === "supplier" }),
     attachmentsOf(db, orgOf(actor), assessmentId, template),
   ]);
   const answers = answersMap(stored);
@@ -277,9 +279,11 @@ export async function requestChanges(db: DB, id: OrgIdentity, assessmentId: numb
     if (!a) return { status: 404 as const, message: "No such assessment" };
     const open = (await reviewCommentsOf(trx, assessmentId)).filter((c) => !c.resolved_at);
     if (!open.length) return { status: 400 as const, message: "Comment on at least one answer to say what should change." };
-    if (!(await setAssessmentStatus(trx, id.org.id, assessmentId, ["submitted"], "changes_requested", { changes_requested_at: nowIso() }))) {
+    const now = nowIso();
+    if (!(await setAssessmentStatus(trx, id.org.id, assessmentId, ["submitted"], "changes_requested", { changes_requested_at: now }))) {
       return { status: 409 as const, message: "Only a submitted questionnaire can be sent back." };
     }
+    await releaseOpenReviewComments(trx, assessmentId, now);
     const invite = await currentInvite(trx, id.org.id, assessmentId);
     if (invite) {
       await enqueueMail(trx, {
