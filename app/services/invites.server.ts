@@ -7,7 +7,7 @@ import type { OrgIdentity } from "../lib/auth.server";
 import { hashToken, newToken } from "../lib/crypto.server";
 import { addMinutes, nowIso } from "../lib/time";
 import { env } from "../lib/env.server";
-import { kickMailDelivery } from "../lib/mail.server";
+import { kickMailDelivery, smtpConfigured } from "../lib/mail.server";
 import { recordAudit } from "../models/audit.server";
 import { enqueueMail } from "../models/outbox.server";
 import { getAssessment, setAssessmentStatus } from "../models/assessment.server";
@@ -30,15 +30,20 @@ export const SUPPLIER_COOKIE = "lantern_supplier";
 
 export type InviteError = { status: 400 | 404 | 409; message: string };
 
-/** Sends (or re-sends) the questionnaire link to the supplier; any earlier link stops working. */
+/**
+ * Sends (or re-sends) the questionnaire link to the supplier; any earlier link stops working.
+ * Without SMTP the mail cannot go out, so the link is returned (copyLink) for the officer to pass
+ * on: shown once, in the answer to this request, and nowhere else (never in the outbox).
+ */
 export async function sendAssessmentInvite(
   db: DB,
   id: OrgIdentity,
   assessmentId: number,
   input: { email: string; language: string },
   ip: string,
-): Promise<InviteError | { inviteId: number }> {
+): Promise<InviteError | { inviteId: number; copyLink: string | null }> {
   const token = newToken();
+  const link = `${env().appUrl}/s/${token}`;
   const now = new Date();
   const result = await db.transaction().execute(async (trx) => {
     const a = await getAssessment(trx, id.org.id, assessmentId);
@@ -59,7 +64,7 @@ export async function sendAssessmentInvite(
       orgId: id.org.id,
       kind: "supplier-invite",
       to: input.email,
-      ...supplierInviteMail({ orgName: id.org.name, supplierName: a.supplierName, link: `${env().appUrl}/s/${token}`, dueAt: a.dueAt, expiresAt }),
+      ...supplierInviteMail({ orgName: id.org.name, supplierName: a.supplierName, link, dueAt: a.dueAt, expiresAt }),
     });
     await recordAudit(trx, {
       orgId: id.org.id,
@@ -74,7 +79,7 @@ export async function sendAssessmentInvite(
     return { inviteId };
   });
   kickMailDelivery(db);
-  return result;
+  return "inviteId" in result ? { ...result, copyLink: smtpConfigured() ? null : link } : result;
 }
 
 export async function revokeAssessmentLinks(db: DB, id: OrgIdentity, assessmentId: number, ip: string): Promise<InviteError | { revoked: number }> {
