@@ -264,6 +264,7 @@ test("an assessment from start to approval: Spanish invite, autosave through a r
   const supplierId = await createSupplier(page, { name: supplierName, country: "PE", city: "Lima", contactEmail: contact });
   expect(assessmentsOfSupplier(supplierId)).toEqual([]);
   let assessmentId = 0;
+  let shownOnce = "";
 
   await test.step("the officer starts an assessment from the supplier page, due in 3 weeks", async () => {
     await page.goto(`/o/acme/suppliers/${supplierId}`);
@@ -283,14 +284,17 @@ test("an assessment from start to approval: Spanish invite, autosave through a r
     expect(rows[0]!.due_at?.slice(0, 10)).toBe(due);
   });
 
-  await test.step("the officer invites the supplier's contact in Spanish; the mail is in the outbox", async () => {
+  await test.step("the officer invites the supplier's contact in Spanish and is shown the link once", async () => {
     const card = page.getByRole("region", { name: "Invite the supplier" });
     await expect(card).toContainText("No link has been sent yet.");
     await waitForHydration(page, "form.asm-invite-form");
     await expect(card.getByLabel("Email")).toHaveValue(contact); // the supplier's contact, prefilled
     await card.getByLabel("Language", { exact: true }).selectOption("es");
     await card.getByRole("button", { name: "Send invitation" }).click();
-    await expect(page.getByRole("status").filter({ hasText: `The questionnaire link was mailed to ${contact}.` })).toBeVisible();
+    // No mail server in the tests: the officer is shown the link once, to copy; the outbox never shows it.
+    await expect(page.getByRole("status").filter({ hasText: `the questionnaire link for ${contact} was not mailed` })).toBeVisible();
+    shownOnce = await page.getByLabel("Questionnaire link for the supplier").inputValue();
+    expect(shownOnce).toMatch(new RegExp(`^${escapeRe(BASE_URL)}/s/[A-Za-z0-9_-]{43}$`));
     const row = card.getByRole("row").filter({ hasText: contact });
     await expect(row).toContainText("Spanish (Español)");
     await expect(row).toContainText("Active");
@@ -303,6 +307,13 @@ test("an assessment from start to approval: Spanish invite, autosave through a r
   const mail = await mailbox.latest(contact, "supplier-invite");
   expect(mail.subject).toContain(supplierName);
   const link = linkIn(mail, "/s/");
+  expect(link).toBe(shownOnce); // the link the officer copied is the one in the (unsent) mail
+
+  await test.step("the link is shown once: not after a reload, never in the outbox", async () => {
+    await page.reload();
+    await expect(page.getByLabel("Questionnaire link for the supplier")).toHaveCount(0);
+    expect(await page.content()).not.toContain(link);
+  });
   const token = new URL(link).pathname.slice("/s/".length);
   expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
@@ -450,6 +461,13 @@ test("an assessment from start to approval: Spanish invite, autosave through a r
     await expect(card.getByRole("status")).toHaveText("Comment added.");
     await expect(card.getByRole("list", { name: "Review comments" })).toContainText(comment);
     expect(reviewCommentsOf(assessmentId)).toEqual([{ question_key: "p5.weekly_hours", author_label: OFFICER, body: comment, resolved_at: null }]);
+    await expect(card).toContainText("internal until you request changes");
+    // Until changes are requested the comment is internal: the supplier's portal does not carry it.
+    const early = await portal.request.get("/s/portal?_data=routes%2Fs.portal._index");
+    expect(early.status()).toBe(200);
+    expect(await early.text()).not.toContain("52 horas superan");
+    await portal.reload();
+    await expect(portal.getByText(comment)).toHaveCount(0);
 
     const review = page.getByRole("region", { name: "Review" });
     await expect(review).toContainText("1 open comment.");
@@ -595,7 +613,7 @@ test.describe("the invite link", () => {
       const card = page.getByRole("region", { name: "Invite the supplier" });
       await waitForHydration(page, "form.asm-invite-form");
       await card.getByRole("button", { name: "Send invitation" }).click();
-      await expect(page.getByRole("status").filter({ hasText: `The questionnaire link was mailed to ${inv.email}.` })).toBeVisible();
+      await expect(page.getByRole("status").filter({ hasText: `the questionnaire link for ${inv.email} was not mailed` })).toBeVisible();
       const newest = linkIn(latestMail(inv.email, "supplier-invite")!, "/s/");
       expireInvites(inv.assessmentId);
       const res = await visitor.goto(newest);
@@ -634,7 +652,7 @@ test.describe("the invite link", () => {
       await waitForHydration(page, "form.asm-invite-form");
       await card.getByLabel("Email").fill(corrected);
       await card.getByRole("button", { name: "Resend" }).click();
-      await expect(page.getByRole("status").filter({ hasText: `The questionnaire link was mailed to ${corrected}.` })).toBeVisible();
+      await expect(page.getByRole("status").filter({ hasText: `the questionnaire link for ${corrected} was not mailed` })).toBeVisible();
       await expect(card.getByRole("row").filter({ hasText: corrected })).toContainText("Active");
       await expect(card.getByRole("row").filter({ hasText: inv.email })).toContainText("Revoked");
     });
