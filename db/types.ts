@@ -47,6 +47,8 @@ export interface PendingSignupsTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+  /** Set when this sign-up accepts a team invitation (joins it) instead of creating an organization. */
+  team_invite_id: number | null;
 }
 
 export interface PasswordResetsTable {
@@ -316,6 +318,8 @@ export interface ReviewCommentsTable {
   body: string;
   created_at: string;
   resolved_at: string | null;
+  /** When a request for changes showed it to the supplier; null while internal. */
+  released_at: string | null;
 }
 
 export interface AssessmentInvitesTable {

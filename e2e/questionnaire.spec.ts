@@ -264,6 +264,7 @@ test("an assessment from start to approval: Spanish invite, autosave through a r
   const supplierId = await createSupplier(page, { name: supplierName, country: "PE", city: "Lima", contactEmail: contact });
   expect(assessmentsOfSupplier(supplierId)).toEqual([]);
   let assessmentId = 0;
+  let shownOnce = "";
 
   await test.step("the officer starts an assessment from the supplier page, due in 3 weeks", async () => {
     await page.goto(`/o/acme/suppliers/${supplierId}`);
@@ -283,14 +284,17 @@ test("an assessment from start to approval: Spanish invite, autosave through a r
     expect(rows[0]!.due_at?.slice(0, 10)).toBe(due);
   });
 
-  await test.step("the officer invites the supplier's contact in Spanish; the mail is in the outbox", async () => {
+  await test.step("the officer invites the supplier's contact in Spanish and is shown the link once", async () => {
     const card = page.getByRole("region", { name: "Invite the supplier" });
     await expect(card).toContainText("No link has been sent yet.");
     await waitForHydration(page, "form.asm-invite-form");
     await expect(card.getByLabel("Email")).toHaveValue(contact); // the supplier's contact, prefilled
     await card.getByLabel("Language", { exact: true }).selectOption("es");
     await card.getByRole("button", { name: "Send invitation" }).click();
-    await expect(page.getByRole("status").filter({ hasText: `The questionnaire link was mailed to ${contact}.` })).toBeVisible();
+    // No mail server in the tests: the officer is shown the link once, to copy; the outbox never shows it.
+    await expect(page.getByRole("status").filter({ hasText: `the questionnaire link for ${contact} was not mailed` })).toBeVisible();
+    shownOnce = await page.getByLabel("Questionnaire link for the supplier").inputValue();
+    expect(shownOnce).toMatch(new RegExp(`^${escapeRe(BASE_URL)}/s/[A-Za-z0-9_-]{43}$`));
     const row = card.getByRole("row").filter({ hasText: contact });
     await expect(row).toContainText("Spanish (Español)");
     await expect(row).toContainText("Active");
@@ -303,6 +307,13 @@ test("an assessment from start to approval: Spanish invite, autosave through a r
   const mail = await mailbox.latest(contact, "supplier-invite");
   expect(mail.subject).toContain(supplierName);
   const link = linkIn(mail, "/s/");
+  expect(link).toBe(shownOnce); // the link the officer copied is the one in the (unsent) mail
+
+  await test.step("the link is shown once: not after a reload, never in the outbox", async () => {
+    await page.reload();
+    await expect(page.getByLabel("Questionnaire link for the supplier")).toHaveCount(0);
+    expect(await page.content()).not.toContain(link);
+  });
   const token = new URL(link).pathname.slice("/s/".length);
   expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
@@ -450,6 +461,13 @@ test("an assessment from start to approval: Spanish invite, autosave through a r
     await expect(card.getByRole("status")).toHaveText("Comment added.");
     await expect(card.getByRole("list", { name: "Review comments" })).toContainText(comment);
     expect(reviewCommentsOf(assessmentId)).toEqual([{ question_key: "p5.weekly_hours", author_label: OFFICER, body: comment, resolved_at: null }]);
+    await expect(card).toContainText("internal until you request changes");
+    // Until changes are requested the comment is internal: the supplier's portal does not carry it.
+    const early = await portal.request.get("/s/portal?_data=routes%2Fs.portal._index");
+    expect(early.status()).toBe(200);
+    expect(await early.text()).not.toContain("52 horas superan");
+    await portal.reload();
+    await expect(portal.getByText(comment)).toHaveCount(0);
 
     const review = page.getByRole("region", { name: "Review" });
     await expect(review).toContainText("1 open comment.");
@@ -553,7 +571,7 @@ test.describe("the invite link", () => {
     expect(invitesOf(inv.assessmentId)).toEqual([expect.objectContaining({ revoked_at: null, last_used_at: null })]);
   });
 
-  test("a revoked link answers 410; “send me a new link” mails the invited address only; an expired link answers 410 too", async ({ page, loginAs, newContext }) => {
+  test("a revoked link answers 410 and is dead for every intent; an expired link answers 410 and may ask once for a new link, mailed to the invited address only", async ({ page, loginAs, newContext }) => {
     await loginAs(OFFICER);
     const inv = await invitedAssessment(page, "en");
 
@@ -570,63 +588,59 @@ test.describe("the invite link", () => {
     });
 
     const visitor = await (await newContext()).newPage();
-    const mark = lastMailId();
-    let fresh = "";
 
-    await test.step("the old link answers 410 and offers a new one, mailed to the invited address", async () => {
+    await test.step("the revoked link answers 410, offers nothing, and no request brings it back", async () => {
+      const mark = lastMailId();
       const res = await visitor.goto(inv.link);
       expect(res?.status()).toBe(410);
       await expect(heading(visitor)).toHaveText(EN("ui.link.revoked"));
-      await expect(visitor.getByText(EN("ui.link.ask_new"))).toBeVisible();
-      await expect(visitor.getByRole("button", { name: EN("ui.start.button"), exact: true })).toHaveCount(0);
+      await expect(visitor.getByText(EN("ui.link.revoked_help", { buyer: BUYER }))).toBeVisible();
+      await expect(visitor.getByRole("button")).toHaveCount(0);
       await expect(visitor.getByRole("textbox")).toHaveCount(0); // no address can be typed in
-      await waitForHydration(visitor, "main form");
-      resetLinkLimits();
-      await visitor.getByRole("button", { name: EN("ui.link.send_new") }).click();
-      await expect(visitor.getByRole("status")).toHaveText(EN("ui.link.new_link_sent"));
-
-      const mails = mailsSince(mark, inv.supplierName);
-      expect(mails.map((m) => ({ to: m.to, kind: m.kind }))).toEqual([{ to: inv.email, kind: "supplier-invite" }]);
-      fresh = linkIn(mails[0]!, "/s/");
-      expect(fresh).not.toBe(inv.link);
-      const invites = invitesOf(inv.assessmentId);
-      expect(invites).toHaveLength(2);
-      expect(invites[1]).toMatchObject({ email: inv.email, language: "en", created_by: null, revoked_at: null });
-      expect(invites[0]?.revoked_at).not.toBeNull();
-    });
-
-    await test.step("the new link opens; the old one stays dead", async () => {
-      expect((await visitor.goto(fresh))?.status()).toBe(200);
-      await expect(heading(visitor)).toHaveText(EN("ui.link.heading"));
-      expect((await visitor.goto(inv.link))?.status()).toBe(410);
-    });
-
-    await test.step("an address slipped into the request is ignored: the mail goes to the invited address", async () => {
       const attacker = `attacker.${suffix()}@evil.test`;
-      const before = lastMailId();
-      resetLinkLimits();
-      const res = await visitor.request.post(inv.link, { form: { intent: "resend", email: attacker, to: attacker }, headers: { Origin: BASE_URL } });
-      expect(res.status()).toBe(200);
-      expect(await res.text()).not.toContain(inv.email); // the page never tells the address
-      expect(latestMail(attacker)).toBeUndefined();
-      // At most one mail (none once a replaced link may no longer ask), and only to the invited address.
-      const sent = mailsSince(before, inv.supplierName).map((m) => m.to);
-      expect(sent.length).toBeLessThanOrEqual(1);
-      for (const to of sent) expect(to).toBe(inv.email);
+      for (const intent of ["resend", "start", ""]) {
+        resetLinkLimits();
+        const post = await visitor.request.post(inv.link, { form: { intent, email: attacker }, headers: { Origin: BASE_URL }, maxRedirects: 0 });
+        expect(post.status(), intent).toBe(410);
+        expect(post.headers()["set-cookie"]).toBeUndefined();
+      }
+      expect(mailsSince(mark, inv.supplierName)).toEqual([]);
+      expect(invitesOf(inv.assessmentId)).toHaveLength(1);
     });
 
-    await test.step("an expired link answers 410 with the same offer", async () => {
+    await test.step("the officer sends a new link; once it has expired it offers “send me a new link”, mailed to the invited address", async () => {
+      await page.goto(`/o/acme/assessments/${inv.assessmentId}`);
+      const card = page.getByRole("region", { name: "Invite the supplier" });
+      await waitForHydration(page, "form.asm-invite-form");
+      await card.getByRole("button", { name: "Send invitation" }).click();
+      await expect(page.getByRole("status").filter({ hasText: `the questionnaire link for ${inv.email} was not mailed` })).toBeVisible();
       const newest = linkIn(latestMail(inv.email, "supplier-invite")!, "/s/");
       expireInvites(inv.assessmentId);
       const res = await visitor.goto(newest);
       expect(res?.status()).toBe(410);
       await expect(heading(visitor)).toHaveText(EN("ui.link.expired"));
-      await expect(visitor.getByRole("button", { name: EN("ui.link.send_new") })).toBeVisible();
+      await expect(visitor.getByText(EN("ui.link.ask_new"))).toBeVisible();
+      await expect(visitor.getByRole("button", { name: EN("ui.start.button"), exact: true })).toHaveCount(0);
+      const mark = lastMailId();
+      await waitForHydration(visitor, "main form");
+      resetLinkLimits();
+      await visitor.getByRole("button", { name: EN("ui.link.send_new") }).click();
+      await expect(visitor.getByRole("status")).toHaveText(EN("ui.link.new_link_sent"));
+      const mails = mailsSince(mark, inv.supplierName);
+      expect(mails.map((m) => ({ to: m.to, kind: m.kind }))).toEqual([{ to: inv.email, kind: "supplier-invite" }]);
+      const fresh = linkIn(mails[0]!, "/s/");
+      expect(fresh).not.toBe(newest);
+      expect((await visitor.goto(fresh))?.status()).toBe(200);
+      // The expired link stays dead, and cannot ask a second time.
+      expect((await visitor.goto(newest))?.status()).toBe(410);
+      const again = lastMailId();
+      resetLinkLimits();
+      expect((await visitor.request.post(newest, { form: { intent: "resend" }, headers: { Origin: BASE_URL } })).status()).toBe(410);
+      expect(mailsSince(again, inv.supplierName)).toEqual([]);
     });
   });
 
-  // Only the newest link may ask for a new one (requestNewLink): a replaced link must not take the
-  // questionnaire back from the corrected address.
+  // A replaced link is revoked: it must not take the questionnaire back from the corrected address.
   test("after the officer re-sends the link to a corrected address, the replaced link cannot take the questionnaire back", async ({ page, loginAs, newContext }) => {
     await loginAs(OFFICER);
     const inv = await invitedAssessment(page, "en"); // mailed to the wrong person, say
@@ -638,7 +652,7 @@ test.describe("the invite link", () => {
       await waitForHydration(page, "form.asm-invite-form");
       await card.getByLabel("Email").fill(corrected);
       await card.getByRole("button", { name: "Resend" }).click();
-      await expect(page.getByRole("status").filter({ hasText: `The questionnaire link was mailed to ${corrected}.` })).toBeVisible();
+      await expect(page.getByRole("status").filter({ hasText: `the questionnaire link for ${corrected} was not mailed` })).toBeVisible();
       await expect(card.getByRole("row").filter({ hasText: corrected })).toContainText("Active");
       await expect(card.getByRole("row").filter({ hasText: inv.email })).toContainText("Revoked");
     });
@@ -646,14 +660,13 @@ test.describe("the invite link", () => {
 
     const visitor = await (await newContext()).newPage();
     expect((await visitor.goto(inv.link))?.status()).toBe(410);
+    await expect(visitor.getByRole("button", { name: EN("ui.link.send_new") })).toHaveCount(0);
     const mark = lastMailId();
-    await waitForHydration(visitor, "main form");
     resetLinkLimits();
-    await visitor.getByRole("button", { name: EN("ui.link.send_new") }).click();
-    await expect(visitor.getByRole("status")).toHaveText(EN("ui.link.new_link_sent")); // the same answer either way
+    expect((await visitor.request.post(inv.link, { form: { intent: "resend" }, headers: { Origin: BASE_URL } })).status()).toBe(410);
 
     // The address that was replaced gets nothing; the corrected contact's link still works.
-    expect(mailsSince(mark, inv.supplierName).map((m) => m.to)).not.toContain(inv.email);
+    expect(mailsSince(mark, inv.supplierName)).toEqual([]);
     expect((await visitor.goto(current))?.status()).toBe(200);
     expect(invitesOf(inv.assessmentId).find((i) => i.email === corrected)?.revoked_at).toBeNull();
   });

@@ -31,6 +31,8 @@ export interface ReviewComment {
   body: string;
   created_at: string;
   resolved_at: string | null;
+  /** Null while internal: the supplier sees a comment only after a request for changes. */
+  released_at?: string | null;
 }
 export interface StoredAnswerLike {
   questionKey: string;
@@ -140,7 +142,7 @@ export function AnswerCard({ question, answer, flags, files, comments, history, 
             <li key={c.id} className={c.resolved_at ? "resolved" : undefined}>
               <p className="small muted">
                 {c.author_label}, {formatDateTime(c.created_at)}
-                {c.resolved_at ? " — resolved" : ""}
+                {c.resolved_at ? " — resolved" : c.released_at === null ? " — internal until you request changes" : " — shown to the supplier"}
               </p>
               <p className="asm-comment-body">{c.body}</p>
               {actionHref ? (

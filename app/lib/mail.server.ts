@@ -1,12 +1,15 @@
 // Delivery of the mail outbox. Every mail is first a row (queued in the transaction that caused it);
-// this sends pending rows by SMTP when SMTP_URL is set. Without SMTP the rows stay in the outbox,
-// where admins read them in the app (Settings → Outbox) and tests follow their links.
+// this sends pending rows by SMTP when SMTP_URL is set, then removes the link tokens from the stored
+// body (the recipient has them; nobody else should). Without SMTP the rows stay in the outbox, where
+// admins see recipients, subjects and status, never links (the officer who invites a supplier copies
+// that link once, on the assessment page); tests read the rows in the database.
 import nodemailer from "nodemailer";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/types";
 import { env } from "./env.server";
 import { log } from "./logger.server";
 import { listUndelivered, listUntriedAccountMail, markFailed, markSent } from "../models/outbox.server";
+import { redactLinkTokens } from "../domain/mail/links";
 
 const MAX_ATTEMPTS = 5;
 let transport: { url: string; t: nodemailer.Transporter } | undefined;
@@ -31,7 +34,7 @@ export async function deliverPendingMail(db: Kysely<Database>): Promise<number> 
   for (const m of pending) {
     try {
       await t.sendMail({ from: env().MAIL_FROM, to: m.to_address, subject: m.subject, text: m.body_text });
-      await markSent(db, m.id);
+      await markSent(db, m.id, redactLinkTokens(m.body_text));
       sent++;
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
@@ -43,19 +46,18 @@ export async function deliverPendingMail(db: Kysely<Database>): Promise<number> 
 }
 
 /**
- * Without SMTP, organization mail is read by admins in the app, but account mail (sign-up
- * confirmation, password reset) has no organization to show it in. On a server that only listens on
- * this machine (HOST 127.0.0.1 / localhost: a local trial), it is printed once to the server log so
- * whoever runs it can follow the link. A server reachable from elsewhere never logs mail contents
- * (they hold single-use tokens): it warns that SMTP_URL is missing instead.
+ * Without SMTP, account mail (sign-up confirmation, password reset) cannot reach its owner, and its
+ * link must reach nobody else: it is never printed to the server log, except when a developer sets
+ * MAIL_LOG_LINKS=1 on a server that is not in production. Each such mail is marked tried once.
  */
 export async function printAccountMailWithoutSmtp(db: Kysely<Database>): Promise<number> {
   const mails = await listUntriedAccountMail(db, 50);
-  const local = ["127.0.0.1", "localhost", "::1"].includes(env().HOST);
+  const e = env();
+  const print = e.MAIL_LOG_LINKS && e.NODE_ENV !== "production";
   for (const m of mails) {
-    if (local) {
-      log.warn("mail not sent (SMTP_URL is not set; this server is local, so here it is)", { to: m.to_address, subject: m.subject, body: m.body_text });
-      await markFailed(db, m.id, "not sent: SMTP_URL is not set (printed to the local server's log)");
+    if (print) {
+      log.warn("mail not sent (SMTP_URL is not set; MAIL_LOG_LINKS=1, so here it is)", { to: m.to_address, subject: m.subject, body: m.body_text });
+      await markFailed(db, m.id, "not sent: SMTP_URL is not set (printed to the server log: MAIL_LOG_LINKS=1)");
     } else {
       log.warn("mail not sent: SMTP_URL is not set", { mailId: m.id, kind: "account" });
       await markFailed(db, m.id, "not sent: SMTP_URL is not set");

@@ -1,9 +1,10 @@
 // Delivery through a real SMTP conversation with a tiny in-process SMTP server.
 import net from "node:net";
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
 import { describeEachEngine } from "../test/support";
 import { deliverPendingMail, printAccountMailWithoutSmtp } from "./mail.server";
 import { resetEnvCache } from "./env.server";
+import { log } from "./logger.server";
 import { enqueueMail } from "../models/outbox.server";
 
 let server: net.Server;
@@ -54,8 +55,13 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 afterEach(() => {
   delete process.env.SMTP_URL;
+  delete process.env.MAIL_LOG_LINKS;
+  process.env.NODE_ENV = "test";
   resetEnvCache();
+  vi.restoreAllMocks();
 });
+
+const TOKEN = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde";
 
 describeEachEngine("mail outbox", (h) => {
   it("sends queued mail by SMTP when SMTP_URL is set and marks it sent", async () => {
@@ -85,11 +91,41 @@ describeEachEngine("mail outbox", (h) => {
     expect(row.last_error).toBeTruthy();
   });
 
-  it("without SMTP, prints account mail once and leaves organization mail for admins", async () => {
-    const a = await enqueueMail(h().db, { orgId: null, kind: "password-reset", to: "a@example.com", subject: "Reset", text: "link" });
+  it("removes the link token from a delivered mail's stored body; the recipient got the whole link", async () => {
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    resetEnvCache();
+    const id = await enqueueMail(h().db, { orgId: null, kind: "team-invite", to: "invitee@example.com", subject: "Join", text: `Accept:\n\nhttp://localhost:3000/join/${TOKEN}\n` });
+    expect(await deliverPendingMail(h().db)).toBeGreaterThanOrEqual(1);
+    expect(received.at(-1)!.data).toContain(TOKEN);
+    const row = await h().db.selectFrom("mail_outbox").select(["sent_at", "body_text"]).where("id", "=", id).executeTakeFirstOrThrow();
+    expect(row.sent_at).not.toBeNull();
+    expect(row.body_text).not.toContain(TOKEN);
+    expect(row.body_text).toContain("http://localhost:3000/join/[link removed]");
+  });
+
+  it("without SMTP, never prints account mail links to the server log unless MAIL_LOG_LINKS=1 outside production", async () => {
+    const warn = vi.spyOn(log, "warn");
+    const printed = () => warn.mock.calls.some((c) => JSON.stringify(c).includes(TOKEN));
+    const queue = () => enqueueMail(h().db, { orgId: null, kind: "password-reset", to: "a@example.com", subject: "Reset", text: `http://localhost:3000/reset-password/${TOKEN}` });
+
+    const a = await queue();
     expect(await printAccountMailWithoutSmtp(h().db)).toBeGreaterThanOrEqual(1);
-    expect(await printAccountMailWithoutSmtp(h().db)).toBe(0);
+    expect(await printAccountMailWithoutSmtp(h().db)).toBe(0); // once
+    expect(printed()).toBe(false); // a local server (HOST 127.0.0.1) no longer prints it either
     const row = await h().db.selectFrom("mail_outbox").select(["last_error"]).where("id", "=", a).executeTakeFirstOrThrow();
-    expect(row.last_error).toMatch(/SMTP_URL is not set/); // HOST defaults to 127.0.0.1: printed for a local trial
+    expect(row.last_error).toMatch(/SMTP_URL is not set/);
+
+    process.env.MAIL_LOG_LINKS = "1";
+    process.env.NODE_ENV = "production";
+    resetEnvCache();
+    await queue();
+    await printAccountMailWithoutSmtp(h().db);
+    expect(printed()).toBe(false); // never in production
+
+    process.env.NODE_ENV = "development";
+    resetEnvCache();
+    await queue();
+    await printAccountMailWithoutSmtp(h().db);
+    expect(printed()).toBe(true); // the explicit development switch
   });
 });

@@ -184,8 +184,26 @@ export async function insertReviewComment(db: DbOrTrx, assessmentId: number, c: 
   return r.id;
 }
 
-export async function reviewCommentsOf(db: DbOrTrx, assessmentId: number) {
-  return db.selectFrom("review_comments").select(["id", "question_key", "author_label", "body", "created_at", "resolved_at"]).where("assessment_id", "=", assessmentId).orderBy("id").execute();
+/** Review comments of an assessment; `releasedOnly` for the supplier, who sees only released ones. */
+export async function reviewCommentsOf(db: DbOrTrx, assessmentId: number, opts: { releasedOnly?: boolean } = {}) {
+  let q = db
+    .selectFrom("review_comments")
+    .select(["id", "question_key", "author_label", "body", "created_at", "resolved_at", "released_at"])
+    .where("assessment_id", "=", assessmentId);
+  if (opts.releasedOnly) q = q.where("released_at", "is not", null);
+  return q.orderBy("id").execute();
+}
+
+/** A request for changes shows the supplier every comment open at that moment. */
+export async function releaseOpenReviewComments(db: DbOrTrx, assessmentId: number, now: string): Promise<number> {
+  const r = await db
+    .updateTable("review_comments")
+    .set({ released_at: now })
+    .where("assessment_id", "=", assessmentId)
+    .where("resolved_at", "is", null)
+    .where("released_at", "is", null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }
 
 /** One review comment of this organization's assessments, with the assessment's supplier (for an action opened from it). */

@@ -36,6 +36,18 @@ export async function revokeAssessmentInvites(db: DbOrTrx, orgId: number, assess
   return Number(r.numUpdatedRows);
 }
 
+/** Revokes one link unless it was revoked already; false when another request got there first. */
+export async function revokeInviteIfUnrevoked(db: DbOrTrx, orgId: number, inviteId: number, now: string): Promise<boolean> {
+  const r = await db
+    .updateTable("assessment_invites")
+    .set({ revoked_at: now })
+    .where("org_id", "=", orgId)
+    .where("id", "=", inviteId)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 export async function listAssessmentInvites(db: DbOrTrx, orgId: number, assessmentId: number) {
   return db
     .selectFrom("assessment_invites")

@@ -41,10 +41,11 @@ export async function listUndelivered(db: DbOrTrx, maxAttempts: number, limit: n
     .execute();
 }
 
-export async function markSent(db: DbOrTrx, id: number): Promise<void> {
+/** Delivered: the stored body becomes `redactedBody` (the same text without its link tokens). */
+export async function markSent(db: DbOrTrx, id: number, redactedBody: string): Promise<void> {
   await db
     .updateTable("mail_outbox")
-    .set((eb) => ({ sent_at: nowIso(), attempts: eb("attempts", "+", 1), last_error: null }))
+    .set((eb) => ({ sent_at: nowIso(), attempts: eb("attempts", "+", 1), last_error: null, body_text: redactedBody }))
     .where("id", "=", id)
     .execute();
 }

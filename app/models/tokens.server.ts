@@ -6,7 +6,7 @@ import { nowIso } from "../lib/time";
 
 export async function insertPendingSignup(
   db: DbOrTrx,
-  p: { tokenHash: string; email: string; name: string; passwordHash: string; orgName: string; expiresAt: string },
+  p: { tokenHash: string; email: string; name: string; passwordHash: string; orgName: string; expiresAt: string; teamInviteId?: number },
 ): Promise<void> {
   await db
     .insertInto("pending_signups")
@@ -18,6 +18,7 @@ export async function insertPendingSignup(
       org_name: p.orgName,
       created_at: nowIso(),
       expires_at: p.expiresAt,
+      team_invite_id: p.teamInviteId ?? null,
     })
     .execute();
 }
@@ -26,7 +27,7 @@ export async function insertPendingSignup(
 export async function findPendingSignup(db: DbOrTrx, tokenHash: string, now: string) {
   return db
     .selectFrom("pending_signups")
-    .select(["id", "email", "name", "password_hash", "org_name", "expires_at"])
+    .select(["id", "email", "name", "password_hash", "org_name", "expires_at", "team_invite_id"])
     .where("token_hash", "=", tokenHash)
     .where("used_at", "is", null)
     .where("expires_at", ">", now)
@@ -140,7 +141,16 @@ export async function revokeTeamInvites(db: DbOrTrx, orgId: number, email: strin
 }
 
 /** An invitation by its token hash, with its organization; any state (the page explains expired/revoked). */
+/** A team invitation by id, with what joining needs (a sign-up confirmed by mail refers to it). */
+export async function findTeamInviteById(db: DbOrTrx, id: number) {
+  return teamInviteQuery(db).where("team_invites.id", "=", id).executeTakeFirst();
+}
+
 export async function findTeamInviteByToken(db: DbOrTrx, tokenHash: string) {
+  return teamInviteQuery(db).where("team_invites.token_hash", "=", tokenHash).executeTakeFirst();
+}
+
+function teamInviteQuery(db: DbOrTrx) {
   return db
     .selectFrom("team_invites")
     .innerJoin("organizations", "organizations.id", "team_invites.org_id")
@@ -154,9 +164,7 @@ export async function findTeamInviteByToken(db: DbOrTrx, tokenHash: string) {
       "team_invites.expires_at as expiresAt",
       "team_invites.accepted_at as acceptedAt",
       "team_invites.revoked_at as revokedAt",
-    ])
-    .where("team_invites.token_hash", "=", tokenHash)
-    .executeTakeFirst();
+    ]);
 }
 
 export async function markTeamInviteAccepted(db: DbOrTrx, id: number, now: string): Promise<boolean> {

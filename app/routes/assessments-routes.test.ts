@@ -221,7 +221,7 @@ describeEachEngine("assessment routes", (h) => {
 
     const sent = await act(assessment, { intent: "invite", email: "hr@dhaka-mill.test", language: "es" });
     expect(sent.status).toBe(200);
-    expect((await sent.json()).message).toMatch(/mailed to hr@dhaka-mill.test/);
+    expect((await sent.json()).message).toMatch(/link for hr@dhaka-mill.test was not mailed/); // no SMTP in tests: shown once instead
     const mails = await mailsTo("hr@dhaka-mill.test");
     expect(mails).toHaveLength(1);
     expect(mails[0]!.body_text).toMatch(/\/s\/[A-Za-z0-9_-]{43}/);
@@ -239,6 +239,32 @@ describeEachEngine("assessment routes", (h) => {
     expect(invites.every((i) => i.revoked_at)).toBe(true);
     // a live link again, for the review mails below
     expect((await act(assessment, { intent: "invite", email: "hr@dhaka-mill.test", language: "es" })).status).toBe(200);
+  });
+
+  it("without SMTP shows the officer the new link once, in the answer to the invite, and nowhere after; with SMTP never", async () => {
+    await setup();
+    const other = await insertSupplier(h().db, acme.orgId, SupplierSchema.parse({ name: "Copy Once Mill", country: "BD" }));
+    const started = await startOne(other, { dueAt: plusDays(30), language: "en" });
+    const id = Number(/(\d+)$/.exec(started.headers.get("Location") ?? "")?.[1]);
+    const sent = await act(id, { intent: "invite", email: "copy@once.test", language: "en" });
+    expect(sent.status).toBe(200);
+    const data = await sent.json();
+    const token = /\/s\/([A-Za-z0-9_-]{43})$/.exec(data.copyLink ?? "")?.[1];
+    expect(token).toBeDefined();
+    expect((await mailsTo("copy@once.test")).at(-1)!.body_text).toContain(token!); // the very link that was queued
+    // Reloading the page (or any later read) never shows it again.
+    expect(JSON.stringify(await pageJson(id))).not.toContain(token!);
+
+    process.env.SMTP_URL = "smtp://127.0.0.1:1"; // configured (and unreachable: nothing is really sent)
+    resetEnvCache();
+    try {
+      const mailed = await act(id, { intent: "invite", email: "copy@once.test", language: "en" });
+      expect(mailed.status).toBe(200);
+      expect(await mailed.json()).not.toHaveProperty("copyLink");
+    } finally {
+      delete process.env.SMTP_URL;
+      resetEnvCache();
+    }
   });
 
   it("fills in on the supplier's behalf: saves per question, 409 with both values on a stale revision, 400 with a message on a bad value", async () => {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
+import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
 import { AcceptInviteNewAccountSchema } from "../schemas/auth";
 import { getOptionalUser } from "../lib/auth.server";
 import { badRequest, formObject, zodFieldErrors } from "../lib/http.server";
@@ -47,6 +47,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     result = await acceptInvite(context.db, token, { newAccount: parsed.data }, context.clientIp);
   }
   if ("status" in result) return json({ formError: result.message }, { status: result.status });
+  // A new account: the invited address confirms it by mail first (holding the link proves nothing).
+  if ("confirmSent" in result) return json({ confirmSent: true as const });
   const headers = new Headers();
   if (!user) {
     const { cookie } = await startSession(context.db, result.userId, { ip: context.clientIp, userAgent: request.headers.get("user-agent") });
@@ -57,8 +59,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function Join() {
   const { invite, user } = useLoaderData<typeof loader>();
+  const sent = useActionData<{ confirmSent?: true }>()?.confirmSent;
   const location = useLocation();
   const { form, onSubmit, errorFor, formError, busy } = useZodForm(AcceptInviteNewAccountSchema);
+  if (sent) {
+    return (
+      <main className="page narrow">
+        <h1>Check your mail</h1>
+        <div className="alert success" role="status">
+          We sent a confirmation link to {invite.email}. Open it to finish creating your account and join {invite.orgName}.
+        </div>
+        <p className="muted">The link is valid for 24 hours. No account is created until the address is confirmed.</p>
+      </main>
+    );
+  }
   return (
     <main className="page narrow">
       <h1>Join {invite.orgName}</h1>

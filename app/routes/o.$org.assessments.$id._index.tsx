@@ -15,6 +15,7 @@ import { reviewTexts } from "../components/assessment-texts.server";
 import { AssessmentStatusBadge, DueDate, textsT } from "../components/assessment-display";
 import { AnswerCard, type Revision } from "../components/assessment-review";
 import { InviteCard } from "../components/assessment-invite";
+import { CopyOnceLink } from "../components/copy-once-link";
 import { formatDate, plural } from "../components/format";
 import { useOrg } from "./o.$org";
 import { isDbId } from "../schemas/fields";
@@ -57,7 +58,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
 }
 
-type ActionData = { intent: string; ok?: boolean; message?: string; questionKey?: string; formError?: string; fieldErrors?: Record<string, string> };
+type ActionData = {
+  intent: string;
+  ok?: boolean;
+  message?: string;
+  questionKey?: string;
+  formError?: string;
+  fieldErrors?: Record<string, string>;
+  /** Without SMTP: the new questionnaire link, shown once to the officer who sent it. */
+  copyLink?: string;
+};
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ident = await requireOrg(request, context, params.org, "assessments.view");
@@ -81,6 +91,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "invite": {
       const r = await sendAssessmentInvite(context.db, ident, id, { email: input.email, language: input.language }, ip);
       if ("status" in r) return fail(r);
+      if (r.copyLink) {
+        return json<ActionData>({
+          intent,
+          ok: true,
+          copyLink: r.copyLink,
+          message: `No mail server is configured, so the questionnaire link for ${input.email} was not mailed. Copy it below and pass it on: it is shown only this once. Any earlier link no longer works.`,
+        });
+      }
       return json<ActionData>({ intent, ok: true, message: `The questionnaire link was mailed to ${input.email}. Any earlier link no longer works.` });
     }
     case "revoke": {
@@ -150,6 +168,7 @@ export default function AssessmentPage() {
           {pageResult.ok ? pageResult.message : (pageResult.formError ?? "Please check the form.")}
         </div>
       ) : null}
+      {pageResult?.copyLink ? <CopyOnceLink link={pageResult.copyLink} label="Questionnaire link for the supplier" /> : null}
 
       <section className="card asm-summary" aria-label="Summary">
         <dl className="details">

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { CopyOnceLink } from "../components/copy-once-link";
 import { requireOrg } from "../lib/auth.server";
 import { badRequest, formObject, zodFieldErrors } from "../lib/http.server";
 import { InviteMemberSchema, MembersActionSchema } from "../schemas/members";
@@ -52,12 +53,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     "revoke-invite": "Invitation withdrawn.",
     "resend-invite": "A new invitation was sent; the old link no longer works.",
   };
+  // Without SMTP the invitation could not be mailed: its link is shown this once, for the admin to pass on.
+  if ("copyLink" in result && result.copyLink) {
+    return json({ ok: true, message: "No mail server is configured, so the invitation was not mailed. Copy its link below and pass it on: it is shown only this once.", copyLink: result.copyLink });
+  }
   return json({ ok: true, message: done[input.intent] });
 }
 
 export default function Members() {
   const { me, manage, members, invites, now } = useLoaderData<typeof loader>();
-  const result = useActionData<{ ok?: boolean; message?: string; formError?: string }>();
+  const result = useActionData<{ ok?: boolean; message?: string; formError?: string; copyLink?: string }>();
   return (
     <main className="page">
       <h1>Team</h1>
@@ -66,6 +71,7 @@ export default function Members() {
           {result.message}
         </div>
       ) : null}
+      {result?.copyLink ? <CopyOnceLink link={result.copyLink} label="Invitation link" /> : null}
       {!result?.ok && result?.formError ? <FormError message={result.formError} /> : null}
       <table className="table">
         <caption className="sr-only">Members</caption>

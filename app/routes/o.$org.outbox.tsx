@@ -5,31 +5,17 @@ import { requireOrg } from "../lib/auth.server";
 import { listOrgOutbox } from "../models/outbox.server";
 import { smtpConfigured } from "../lib/mail.server";
 import { formatDateTime } from "../components/format";
+import { redactLinkTokens } from "../domain/mail/links";
 
 export const meta: MetaFunction = () => [{ title: "Outbox — Lantern" }];
 
+// Recipients, subjects and delivery status; bodies only with their link tokens removed. A live link
+// shown here would let an admin accept an invitation for an address they do not own, or answer as
+// the supplier (the officer who invites a supplier copies that link once, on the assessment page).
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { org } = await requireOrg(request, context, params.org, "outbox.view");
-  const mails = await listOrgOutbox(context.db, org.id, 100);
+  const mails = (await listOrgOutbox(context.db, org.id, 100)).map(({ body_text, ...m }) => ({ ...m, body_text: redactLinkTokens(body_text) }));
   return json({ mails, smtp: smtpConfigured() });
-}
-
-// Mail that mentions links is rendered as text with clickable URLs, never as HTML.
-function Linkified({ text }: { text: string }) {
-  const parts = text.split(/(https?:\/\/[^\s]+)/g);
-  return (
-    <pre className="mail-body">
-      {parts.map((p, i) =>
-        /^https?:\/\//.test(p) ? (
-          <a key={i} href={p} rel="noreferrer">
-            {p}
-          </a>
-        ) : (
-          <span key={i}>{p}</span>
-        ),
-      )}
-    </pre>
-  );
 }
 
 export default function Outbox() {
@@ -40,7 +26,7 @@ export default function Outbox() {
       <p className="muted">
         {smtp
           ? "Mail this organization sent, and its delivery status."
-          : "No mail server is configured (SMTP_URL), so mail is kept here instead of being sent. Copy a link to pass it on."}
+          : "No mail server is configured (SMTP_URL), so mail is kept here instead of being sent. Links are never shown here: an officer who invites a supplier copies the questionnaire link once, on the assessment page, and an admin who invites a teammate copies the invitation once, on the Team page."}
       </p>
       {mails.length === 0 ? <p>No mail yet.</p> : null}
       {mails.map((m) => (
@@ -52,7 +38,7 @@ export default function Outbox() {
               {m.sent_at ? `sent ${formatDateTime(m.sent_at)}` : m.last_error ? `not sent: ${m.last_error}` : smtp ? "queued" : "not sent (no mail server)"}
             </p>
           </header>
-          <Linkified text={m.body_text} />
+          <pre className="mail-body">{m.body_text}</pre>
         </article>
       ))}
     </main>

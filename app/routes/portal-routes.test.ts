@@ -11,9 +11,10 @@ import { contextFor, describeEachEngine, get, makeOrg, post, responseOf } from "
 import type { OrgIdentity } from "../lib/auth.server";
 import { resetEnvCache } from "../lib/env.server";
 import { insertSupplier } from "../models/supplier.server";
+import { insertEvidence } from "../models/evidence.server";
 import { SupplierSchema } from "../schemas/supplier";
 import { BEST } from "../domain/questionnaire/test-fixtures";
-import { startAssessments, saveAnswer } from "../services/assessments.server";
+import { addReviewComment, requestChanges, startAssessments, saveAnswer } from "../services/assessments.server";
 import { getSupplierIdentity, revokeAssessmentLinks, sendAssessmentInvite } from "../services/invites.server";
 import * as link from "./s.$token";
 import * as layout from "./s.portal";
@@ -152,31 +153,74 @@ describeEachEngine("supplier portal routes", (h) => {
     }
   });
 
-  it("answers 410 to expired and revoked links, and mails a new link to the invited address only", async () => {
+  const outboxCount = async () => (await h().db.selectFrom("mail_outbox").select("id").execute()).length;
+  const inviteCount = async (assessmentId: number) => (await h().db.selectFrom("assessment_invites").select("id").where("assessment_id", "=", assessmentId).execute()).length;
+
+  it("answers 410 to an expired link for every intent; asking for a new link mails it to the invited address only, once, and the old token stays dead", async () => {
     const { assessmentId, token } = await invited(acme, "Expired Mill", "old@expired.test");
     await h().db.updateTable("assessment_invites").set({ expires_at: "2020-01-01T00:00:00.000Z" }).where("assessment_id", "=", assessmentId).execute();
     const expired = await openLink(token);
     expect(expired.status).toBe(410);
-    expect(await expired.json()).toMatchObject({ state: "expired", orgName: "ACME" });
-    expect((await postLink(token, { intent: "start" })).status).toBe(410);
+    expect(await expired.json()).toMatchObject({ state: "expired", orgName: "ACME", mayAskNew: true });
+    for (const intent of ["start", "", "open", "revive"]) {
+      expect((await postLink(token, { intent }, ctx())).status, intent).toBe(410);
+    }
     expect(await snapshot(assessmentId).then((s) => s.sessions)).toBe(0);
 
-    const mailsBefore = await h().db.selectFrom("mail_outbox").select("id").execute();
+    const mailsBefore = await outboxCount();
     const resent = await postLink(token, { intent: "resend", email: "attacker@evil.test" });
-    expect(resent.status).toBe(200);
+    expect(resent.status).toBe(410); // the link itself stays dead
     expect(await resent.json()).toEqual({ resent: true });
     const mailsAfter = await h().db.selectFrom("mail_outbox").select(["id", "to_address"]).execute();
-    expect(mailsAfter.length).toBe(mailsBefore.length + 1);
+    expect(mailsAfter.length).toBe(mailsBefore + 1);
     expect(mailsAfter.at(-1)!.to_address).toBe("old@expired.test");
     const fresh = await tokenMailedTo("old@expired.test");
     expect(fresh).not.toBe(token);
     expect((await openLink(fresh)).status).toBe(200);
 
+    // The expired token never revives and cannot ask twice: every intent is dead, nothing more is mailed.
+    for (const intent of ["start", "resend", ""]) {
+      expect((await postLink(token, { intent }, ctx())).status, intent).toBe(410);
+    }
+    expect(await outboxCount()).toBe(mailsBefore + 1);
+    expect(await inviteCount(assessmentId)).toBe(2);
+  });
+
+  it("answers 410 to a revoked link for every intent, resend included: no session, no new link, no mail", async () => {
+    const { assessmentId, token } = await invited(acme, "Revoked Mill", "rev@revoked.test");
     await revokeAssessmentLinks(h().db, acme, assessmentId, "ip");
-    const revoked = await openLink(fresh);
-    expect(revoked.status).toBe(410);
-    expect((await revoked.json()).state).toBe("revoked");
-    expect((await postLink(fresh, { intent: "start" })).status).toBe(410);
+    const shown = await openLink(token);
+    expect(shown.status).toBe(410);
+    expect(await shown.json()).toMatchObject({ state: "revoked", mayAskNew: false });
+    const mails = await outboxCount();
+    for (const intent of ["start", "resend", "", "open"]) {
+      const r = await postLink(token, { intent }, ctx());
+      expect(r.status, intent).toBe(410);
+      expect(await r.json(), intent).not.toHaveProperty("resent");
+    }
+    expect(await outboxCount()).toBe(mails);
+    expect(await inviteCount(assessmentId)).toBe(1);
+    expect((await snapshot(assessmentId)).sessions).toBe(0);
+
+    // Replaced by a resend, and replaced by a reminder's fresh link (superseded): just as dead.
+    const second = await invited(acme, "Replaced Mill", "rep@replaced.test");
+    expect(await sendAssessmentInvite(h().db, acme, second.assessmentId, { email: "rep@replaced.test", language: "en" }, "ip")).toHaveProperty("inviteId");
+    const third = await invited(acme, "Reminded Mill", "rem@reminded.test");
+    await h().db.updateTable("assessment_invites").set({ superseded_at: "2026-01-01T00:00:00.000Z" }).where("assessment_id", "=", third.assessmentId).execute();
+    const before = await outboxCount();
+    for (const dead of [second.token, third.token]) {
+      for (const intent of ["start", "resend"]) expect((await postLink(dead, { intent }, ctx())).status, intent).toBe(410);
+    }
+    expect(await outboxCount()).toBe(before);
+    expect(await inviteCount(second.assessmentId)).toBe(2);
+    expect(await inviteCount(third.assessmentId)).toBe(1);
+  });
+
+  it("refuses an unknown intent on a live link with 400 and starts nothing", async () => {
+    const { assessmentId, token } = await invited(acme, "Intent Mill", "int@intent.test");
+    expect((await postLink(token, { intent: "revive" })).status).toBe(400);
+    expect((await postLink(token, { intent: "resend" })).status).toBe(400);
+    expect((await snapshot(assessmentId)).sessions).toBe(0);
   });
 
   it("limits link pages per IP with 429 and Retry-After", async () => {
@@ -317,6 +361,65 @@ describeEachEngine("supplier portal routes", (h) => {
     expect((await (await portalPage(cookie, "?section=p5")).json()).files).toEqual([]);
   });
 
+  it("never carries an unreleased review comment to the portal: not in the loader's data, not after a save conflict; released ones show after a request for changes", async () => {
+    const { assessmentId, token } = await invited(acme, "Review Mill", "rv@review.test");
+    const cookie = await start(token);
+    const SECRET = "Internal: supplier looks evasive, compare with the audit";
+    expect(await addReviewComment(h().db, acme, assessmentId, "profile.workers", SECRET, "ip")).toHaveProperty("commentId");
+    const carries = async (text: string) => JSON.stringify(await (await portalPage(cookie)).json()).includes(text);
+    expect(await carries(SECRET)).toBe(false);
+    expect((await (await portalPage(cookie)).json()).comments).toEqual([]);
+    // A stale save answers with the saved answer, never with comments.
+    expect((await save(cookie, assessmentId, "profile.workers", "250", 0)).status).toBe(200);
+    const stale = await save(cookie, assessmentId, "profile.workers", "260", 0);
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).not.toContain(SECRET);
+
+    // Submitted: still internal.
+    for (const [key, value] of Object.entries(BEST)) {
+      if (key === "p5.sample_contract") await upload(cookie, assessmentId, key, "evidence.pdf", PDF);
+      else await save(cookie, assessmentId, key, value, key === "profile.workers" ? 1 : 0);
+    }
+    const left = (await (await submitAs(cookie, assessmentId)).json()).missing as Array<{ questionKey: string }> | undefined;
+    for (const m of left ?? []) await upload(cookie, assessmentId, m.questionKey, "evidence.pdf", PDF);
+    if (left) expect((await submitAs(cookie, assessmentId)).status).toBe(200);
+    expect(await carries(SECRET)).toBe(false);
+
+    const ASK = "Please give the peak-season headcount too.";
+    await addReviewComment(h().db, acme, assessmentId, "profile.workers", ASK, "ip");
+    expect(await carries(ASK)).toBe(false);
+    expect(await requestChanges(h().db, acme, assessmentId, "ip")).toEqual({ ok: true });
+    const after = await (await portalPage(cookie)).json();
+    expect(after.comments.map((c: { body: string }) => c.body)).toEqual([SECRET, ASK]);
+    const LATER = "Draft for next round: ask about agency fees.";
+    await addReviewComment(h().db, acme, assessmentId, "profile.workers", LATER, "ip");
+    expect(await carries(LATER)).toBe(false);
+  });
+
+  it("accepts in an evidence answer only this assessment's own files: not another tenant's, not another assessment's", async () => {
+    const mine = await invited(acme, "Evidence Mill", "ev@evidence.test");
+    const other = await invited(acme, "Other Mill", "ev@other.test");
+    const foreign = await invited(boreal, "Foreign Mill", "ev@foreign.test");
+    const cookie = await start(mine.token);
+    const uploaded = await upload(cookie, mine.assessmentId, "p5.sample_contract", "contract.pdf", PDF);
+    expect(uploaded.status).toBe(200);
+    const own = await h().db.selectFrom("evidence_files").select("id").where("assessment_id", "=", mine.assessmentId).executeTakeFirstOrThrow();
+    const elsewhere = async (assessmentId: number, orgId: number) =>
+      insertEvidence(h().db, orgId, { assessmentId, questionKey: "p5.sample_contract", filename: "x.pdf", mime: "application/pdf", sizeBytes: PDF.length, sha256: "0".repeat(64), uploadedBy: "someone" });
+    const sameTenant = await elsewhere(other.assessmentId, acme.org.id);
+    const otherTenant = await elsewhere(foreign.assessmentId, boreal.org.id);
+
+    for (const [label, ids] of [["another tenant's file", [String(otherTenant)]], ["another assessment's file", [String(sameTenant)]], ["one own and one foreign", [String(own.id), String(otherTenant)]], ["no such file", ["999999"]]] as const) {
+      const r = await save(cookie, mine.assessmentId, "p5.sample_contract", ids, 1); // the upload saved revision 1
+      expect(r.status, label).toBe(400);
+      expect(await r.json(), label).toMatchObject({ messageKey: "ui.validation.files_invalid" });
+    }
+    const stored = await h().db.selectFrom("answers").select(["value", "revision"]).where("assessment_id", "=", mine.assessmentId).where("question_key", "=", "p5.sample_contract").execute();
+    expect(stored).toEqual([{ value: JSON.stringify([String(own.id)]), revision: 1 }]);
+    const ok = await save(cookie, mine.assessmentId, "p5.sample_contract", [String(own.id)], 1);
+    expect(ok.status).toBe(200);
+  });
+
   it("refuses a submission with what is missing, then submits, and is read-only afterwards", async () => {
     const { assessmentId, token } = await invited(acme, "Submit Mill", "sub@mill.test");
     const cookie = await start(token);
@@ -329,7 +432,8 @@ describeEachEngine("supplier portal routes", (h) => {
 
     const revisions: Record<string, number> = { "profile.workers": 1 };
     for (const [key, value] of Object.entries(BEST)) {
-      const r = await save(cookie, assessmentId, key, value, revisions[key] ?? 0);
+      // An evidence question's answer is its uploaded files (the fixture's ids are not this assessment's).
+      const r = key === "p5.sample_contract" ? await upload(cookie, assessmentId, key, "evidence.pdf", PDF) : await save(cookie, assessmentId, key, value, revisions[key] ?? 0);
       expect(r.status, key).toBe(200);
     }
     let left = (await (await submitAs(cookie, assessmentId)).json()).missing as Array<{ questionKey: string; reason: string }> | undefined;

@@ -6,6 +6,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError, type ShouldRevalidateFunction } from "@remix-run/react";
+import { z } from "zod";
 import { formObject } from "../lib/http.server";
 import { INVITE_IP, INVITE_RESEND, checkAll, hit, type Limit } from "../lib/rate-limit.server";
 import { LANGUAGES, PORTAL_HEADERS, keysWith, languageCookie, longDate, messagesFor, portalLocale } from "../lib/portal.server";
@@ -54,27 +55,37 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const init = (status: number) => ({ status, headers: cookie ? { "Set-Cookie": cookie } : undefined });
   const base = { locale, messages: messagesFor(locale, TEXTS()), languages: LANGUAGES };
   if (link.state === "invalid") return json({ ...base, state: "invalid" as const }, init(404));
-  if (link.state !== "open") return json({ ...base, state: link.state, orgName: link.orgName }, init(410));
+  // Only an expired link may ask for a new one; a revoked link is dead (see requestNewLink).
+  if (link.state !== "open") return json({ ...base, state: link.state, orgName: link.orgName, mayAskNew: link.state === "expired" }, init(410));
   return json(
     { ...base, state: "open" as const, orgName: link.orgName, supplierName: link.supplierName, due: longDate(link.dueAt, locale), status: link.assessmentStatus },
     init(200),
   );
 }
 
+const IntentSchema = z.enum(["start", "resend"]);
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const form = await formObject(request);
-  const resend = form.intent === "resend";
+  const parsed = IntentSchema.safeParse(form.intent);
+  const intent = parsed.success ? parsed.data : null;
+  const resend = intent === "resend";
   const limited = await limit(request, context, resend ? [INVITE_RESEND] : []);
   if (limited) return limited;
-  if (resend) {
-    const link = await describeLink(context.db, token);
-    if (link.state === "invalid") return json({ state: "invalid" as const }, { status: 404 });
-    if (link.state === "open") return json({ state: "open" as const }, { status: 400 });
+  // A dead link answers 410 whatever the intent: nothing it asks for may start a session or
+  // produce a live link, except that an expired one may ask once for a new link, mailed to the
+  // invited address only.
+  const link = await describeLink(context.db, token);
+  if (link.state === "invalid") return json({ state: "invalid" as const }, { status: 404 });
+  if (link.state === "revoked") return json({ state: "revoked" as const }, { status: 410 });
+  if (link.state === "expired") {
+    if (!resend) return json({ state: "expired" as const }, { status: 410 });
     // The same answer whether or not a mail went out, and never the address.
     await requestNewLink(context.db, token);
-    return json({ resent: true as const });
+    return json({ resent: true as const }, { status: 410 });
   }
+  if (intent !== "start") return json({ state: "open" as const }, { status: 400 });
   const opened = await openSupplierSession(context.db, token);
   if ("state" in opened) return json({ state: opened.state }, { status: opened.state === "invalid" ? 404 : 410 });
   return redirect("/s/portal", { headers: { "Set-Cookie": opened.cookie } });
@@ -132,6 +143,8 @@ export default function InviteLink() {
               <div className="alert success" role="status">
                 {t("ui.link.new_link_sent")}
               </div>
+            ) : !data.mayAskNew ? (
+              <p>{t("ui.link.revoked_help", { buyer: data.orgName })}</p>
             ) : (
               <>
                 <p>{t("ui.link.ask_new")}</p>

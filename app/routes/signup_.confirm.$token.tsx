@@ -26,9 +26,15 @@ export default function ConfirmSignup() {
   return (
     <main className="page narrow">
       <h1>Finish creating your account</h1>
-      <p>
-        You are creating <strong>{p.orgName}</strong> on Lantern as <strong>{p.email}</strong>, and you will be its admin.
-      </p>
+      {p.joinOrg ? (
+        <p>
+          You are joining <strong>{p.joinOrg}</strong> on Lantern as <strong>{p.email}</strong>.
+        </p>
+      ) : (
+        <p>
+          You are creating <strong>{p.orgName}</strong> on Lantern as <strong>{p.email}</strong>, and you will be its admin.
+        </p>
+      )}
       <Form method="post">
         <button type="submit" className="button">
           Create my account

@@ -7,6 +7,7 @@ import * as members from "./o.$org.members";
 import * as audit from "./o.$org.audit";
 import * as outbox from "./o.$org.outbox";
 import * as join from "./join.$token";
+import * as confirm from "./signup_.confirm.$token";
 import type { Db } from "../../db/client";
 
 describeEachEngine("tenant routes", (h) => {
@@ -107,31 +108,50 @@ describeEachEngine("tenant routes", (h) => {
     expect(weird.status).toBe(400);
   });
 
-  it("invites a teammate through the outbox, who joins with a new account; roles change; the last admin stays", async () => {
+  it("invites a teammate: without SMTP the admin copies the link once (never from the outbox); a new account joins only after confirming the address by mail; roles change; the last admin stays", async () => {
     await setup(h());
     const admin = cookies["admin@a.test"];
     const inv = await responseOf(() =>
       members.action({ request: post("/o/acme/members", { intent: "invite", email: "New.Person@A.test", role: "compliance" }, admin), params: { org: "acme" }, context: ctx() }),
     );
     expect(inv.status).toBe(200);
-    const box = await responseOf(() => outbox.loader({ request: get("/o/acme/outbox", admin), params: { org: "acme" }, context: ctx() }));
-    const mails = (await box.json()).mails as Array<{ to_address: string; body_text: string }>;
-    const mail = mails.find((m) => m.to_address === "new.person@a.test");
-    expect(mail).toBeDefined();
-    const token = /\/join\/([A-Za-z0-9_-]{43})/.exec(mail!.body_text)?.[1];
+    const shown = (await inv.json()) as { copyLink?: string };
+    const token = /\/join\/([A-Za-z0-9_-]{43})$/.exec(shown.copyLink ?? "")?.[1];
     expect(token).toBeDefined();
+
+    // Neither the outbox nor the Team page carries the live link afterwards.
+    const box = await responseOf(() => outbox.loader({ request: get("/o/acme/outbox", admin), params: { org: "acme" }, context: ctx() }));
+    const boxText = await box.text();
+    expect(boxText).toContain("new.person@a.test");
+    expect(boxText).not.toContain(token!);
+    const team = await responseOf(() => members.loader({ request: get("/o/acme/members", admin), params: { org: "acme" }, context: ctx() }));
+    expect(await team.text()).not.toContain(token!);
 
     // GET never consumes the invitation
     const page = await responseOf(() => join.loader({ request: get(`/join/${token}`), params: { token }, context: ctx() }));
     expect(page.status).toBe(200);
-    const joined = await responseOf(() =>
+    // Whoever holds the link (the admin copied it) has not proven the address: a mail to it must confirm.
+    const mark = (await h().db.selectFrom("mail_outbox").select((eb) => eb.fn.max("id").as("n")).executeTakeFirstOrThrow()).n ?? 0;
+    const accepted = await responseOf(() =>
       join.action({ request: post(`/join/${token}`, { name: "New Person", password: "a long passphrase", confirm: "a long passphrase" }), params: { token }, context: ctx() }),
     );
+    expect(accepted.status).toBe(200);
+    expect(await accepted.json()).toMatchObject({ confirmSent: true });
+    expect(accepted.headers.get("Set-Cookie")).toBeNull();
+    expect(await h().db.selectFrom("users").select("id").where("email", "=", "new.person@a.test").execute()).toEqual([]);
+    const confirmMail = await h().db.selectFrom("mail_outbox").select(["to_address", "kind", "body_text"]).where("id", ">", Number(mark)).executeTakeFirstOrThrow();
+    expect(confirmMail).toMatchObject({ to_address: "new.person@a.test", kind: "team-join-confirm" });
+    const confirmToken = /\/signup\/confirm\/([A-Za-z0-9_-]{43})/.exec(confirmMail.body_text)![1]!;
+    const confirmPage = await responseOf(() => confirm.loader({ request: get(`/signup/confirm/${confirmToken}`), params: { token: confirmToken }, context: ctx() }));
+    expect(await confirmPage.json()).toMatchObject({ email: "new.person@a.test", joinOrg: "ACME" });
+    const joined = await responseOf(() => confirm.action({ request: post(`/signup/confirm/${confirmToken}`, {}), params: { token: confirmToken }, context: ctx() }));
     expect(joined.status).toBe(302);
     expect(joined.headers.get("Location")).toBe("/o/acme");
     expect(joined.headers.get("Set-Cookie")).toMatch(/lantern_session=.{43}; Path=\/; HttpOnly; SameSite=Lax/);
     const reuse = await responseOf(() => join.loader({ request: get(`/join/${token}`), params: { token }, context: ctx() }));
     expect(reuse.status).toBe(410);
+    const again = await responseOf(() => confirm.action({ request: post(`/signup/confirm/${confirmToken}`, {}), params: { token: confirmToken }, context: ctx() }));
+    expect(again.status).toBe(410);
 
     const newId = (await h().db.selectFrom("users").select("id").where("email", "=", "new.person@a.test").executeTakeFirstOrThrow()).id;
     const role = await responseOf(() =>

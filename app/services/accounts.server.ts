@@ -23,6 +23,7 @@ import {
   insertPendingSignup,
 } from "../models/tokens.server";
 import { passwordResetMail, signupConfirmMail, signupExistingAccountMail } from "./mail-templates";
+import { joinFromConfirmedSignup } from "./members.server";
 
 type DB = Kysely<Database>;
 export type Throttled = { throttled: number };
@@ -69,7 +70,8 @@ export async function requestSignup(
 
 export async function describePendingSignup(db: DB, token: string) {
   const p = await findPendingSignup(db, hashToken(token), nowIso());
-  return p ? { email: p.email, name: p.name, orgName: p.org_name } : null;
+  // joinOrg: this sign-up joins an organization by invitation instead of creating one.
+  return p ? { email: p.email, name: p.name, orgName: p.org_name, joinOrg: p.team_invite_id === null ? null : p.org_name } : null;
 }
 
 /** Creates the user and the organization (the user as its admin). Null when the link is not usable. */
@@ -78,6 +80,9 @@ export async function confirmSignup(db: DB, token: string, ip: string): Promise<
   return db.transaction().execute(async (trx) => {
     const p = await findPendingSignup(trx, hashToken(token), now);
     if (!p || !(await consumePendingSignup(trx, p.id, now))) return null;
+    if (p.team_invite_id !== null) {
+      return joinFromConfirmedSignup(trx, { teamInviteId: p.team_invite_id, email: p.email, name: p.name, passwordHash: p.password_hash }, ip);
+    }
     if (await findUserByEmail(trx, p.email)) return null; // the address was registered meanwhile
     const userId = await insertUser(trx, { email: p.email, name: p.name, passwordHash: p.password_hash });
     const slug = await freeSlug(trx, p.org_name);

@@ -31,6 +31,7 @@ import {
   insertAssessment,
   insertReviewComment,
   insertVersion,
+  releaseOpenReviewComments,
   reviewCommentsOf,
   saveAnswerIfRevision,
   setAssessmentStatus,
@@ -162,7 +163,8 @@ export async function assessmentView(db: DB, actor: Actor, assessmentId: number)
   const template = await templateOfVersion(db, a.versionId);
   const [stored, comments, { files, attachments }] = await Promise.all([
     answersOf(db, assessmentId),
-    reviewCommentsOf(db, assessmentId),
+    // A supplier sees a review comment only once a request for changes released it.
+    reviewCommentsOf(db, assessmentId, { releasedOnly: actor.kind === "supplier" }),
     attachmentsOf(db, orgOf(actor), assessmentId, template),
   ]);
   const answers = answersMap(stored);
@@ -212,6 +214,14 @@ export async function saveAnswer(
     if (!found) return { status: 404, message: "No such question" };
     const checked = validateAnswer(found.question, input.value, { draft: true });
     if (!checked.ok) return { status: 400, message: checked.messageKey, messageKey: checked.messageKey, params: { ...checked.params } };
+    // An evidence answer is a list of file ids: each must be a (not deleted) file of THIS assessment,
+    // never another assessment's or another tenant's (the id would otherwise be shown and counted).
+    if (found.question.type === "evidence" && Array.isArray(checked.value) && checked.value.length) {
+      const own = new Set((await listEvidence(trx, orgId, assessmentId)).map((f) => String(f.id)));
+      if (!checked.value.every((fileId) => typeof fileId === "string" && own.has(fileId))) {
+        return { status: 400, message: "ui.validation.files_invalid", messageKey: "ui.validation.files_invalid", params: {} };
+      }
+    }
     const comment = input.comment?.trim() ? input.comment.trim().slice(0, 2000) : null;
     const saved = await saveAnswerIfRevision(trx, assessmentId, questionKey, input.baseRevision, { value: checked.value, comment, author: labelOf(actor) });
     if ("conflict" in saved) return { conflict: saved.conflict, status: 409 };
@@ -269,9 +279,11 @@ export async function requestChanges(db: DB, id: OrgIdentity, assessmentId: numb
     if (!a) return { status: 404 as const, message: "No such assessment" };
     const open = (await reviewCommentsOf(trx, assessmentId)).filter((c) => !c.resolved_at);
     if (!open.length) return { status: 400 as const, message: "Comment on at least one answer to say what should change." };
-    if (!(await setAssessmentStatus(trx, id.org.id, assessmentId, ["submitted"], "changes_requested", { changes_requested_at: nowIso() }))) {
+    const now = nowIso();
+    if (!(await setAssessmentStatus(trx, id.org.id, assessmentId, ["submitted"], "changes_requested", { changes_requested_at: now }))) {
       return { status: 409 as const, message: "Only a submitted questionnaire can be sent back." };
     }
+    await releaseOpenReviewComments(trx, assessmentId, now);
     const invite = await currentInvite(trx, id.org.id, assessmentId);
     if (invite) {
       await enqueueMail(trx, {

@@ -135,6 +135,65 @@ describeEachEngine("assessment workflow", (h) => {
     expect(actions).toEqual(expect.arrayContaining(["assessment.started", "assessment.invite_sent", "evidence.uploaded", "assessment.submitted", "assessment.changes_requested", "assessment.approved"]));
   });
 
+  it("keeps review comments internal until a request for changes releases them; later comments wait for the next request", async () => {
+    const sid = await insertSupplier(h().db, ident.org.id, SupplierSchema.parse({ name: "Comment Co", country: "VN" }));
+    const [assessmentId] = (await startAssessments(h().db, ident, [sid], { dueAt: null, language: "en" }, "ip")).created as [number];
+    await sendAssessmentInvite(h().db, ident, assessmentId, { email: "c@comment.test", language: "en" }, "ip");
+    const mail = await h().db.selectFrom("mail_outbox").select("body_text").where("to_address", "=", "c@comment.test").orderBy("id", "desc").executeTakeFirstOrThrow();
+    const opened = await openSupplierSession(h().db, /\/s\/([A-Za-z0-9_-]{43})/.exec(mail.body_text)![1]!);
+    if (!("cookie" in opened)) throw new Error("link not open");
+    const s = (await getSupplierIdentity(h().db, new Request("http://x/s/portal", { headers: { Cookie: opened.cookie.split(";")[0]! } })))!;
+    const supplier: Actor = { kind: "supplier", s };
+    const seen = async (actor: Actor) => (await assessmentView(h().db, actor, assessmentId))!.comments.map((c) => c.body);
+
+    // A note written while the supplier is still answering, and one on the submitted answers.
+    await addReviewComment(h().db, ident, assessmentId, "p5.weekly_hours", "Internal: check against the audit first.", "ip");
+    await answerAll(supplier, assessmentId);
+    expect(await uploadEvidence(h().db, supplier, assessmentId, "p1.written_policy", { name: "p.pdf", bytes: PDF }, null)).toHaveProperty("fileId");
+    expect(await submitAssessment(h().db, supplier, assessmentId, null)).toEqual({ ok: true });
+    await addReviewComment(h().db, ident, assessmentId, "p5.weekly_hours", "Please give the peak-season hours.", "ip");
+    expect(await seen(supplier)).toEqual([]);
+    expect(await seen(officer)).toEqual(["Internal: check against the audit first.", "Please give the peak-season hours."]);
+
+    expect(await requestChanges(h().db, ident, assessmentId, "ip")).toEqual({ ok: true });
+    expect(await seen(supplier)).toEqual(["Internal: check against the audit first.", "Please give the peak-season hours."]);
+    const released = await h().db.selectFrom("review_comments").select(["released_at"]).where("assessment_id", "=", assessmentId).execute();
+    expect(released.every((c) => c.released_at !== null)).toBe(true);
+
+    // Written after the request: internal again until the next request for changes.
+    await addReviewComment(h().db, ident, assessmentId, "p4.grievance_channel", "Note to self: ask the auditor.", "ip");
+    expect(await seen(supplier)).toEqual(["Internal: check against the audit first.", "Please give the peak-season hours."]);
+    expect(await seen(officer)).toContain("Note to self: ask the auditor.");
+    expect(await submitAssessment(h().db, supplier, assessmentId, null)).toEqual({ ok: true });
+    expect(await seen(supplier)).not.toContain("Note to self: ask the auditor.");
+    expect(await requestChanges(h().db, ident, assessmentId, "ip")).toEqual({ ok: true });
+    expect(await seen(supplier)).toContain("Note to self: ask the auditor.");
+  });
+
+  it("lets the officer's fill path reference only this assessment's own files in an evidence answer", async () => {
+    const other = await makeOrg(h(), "wf-other", [["o@wf-other.test", "compliance"]]);
+    const otherSupplier = await insertSupplier(h().db, other.orgId, SupplierSchema.parse({ name: "Elsewhere", country: "VN" }));
+    const s2 = await insertSupplier(h().db, ident.org.id, SupplierSchema.parse({ name: "Evidence Two", country: "VN" }));
+    const s3 = await insertSupplier(h().db, ident.org.id, SupplierSchema.parse({ name: "Evidence Three", country: "VN" }));
+    const { created } = await startAssessments(h().db, ident, [s2, s3], { dueAt: null, language: "en" }, "ip");
+    const [mine, sibling] = created as [number, number];
+    const otherIdent: OrgIdentity = { ...ident, org: { id: other.orgId, slug: "wf-other", name: "Other" }, user: { ...ident.user, userId: other.users["o@wf-other.test"]! } };
+    const [foreign] = (await startAssessments(h().db, otherIdent, [otherSupplier], { dueAt: null, language: "en" }, "ip")).created as [number];
+    const file = async (who: Actor, assessmentId: number) => {
+      const r = await uploadEvidence(h().db, who, assessmentId, "p5.sample_contract", { name: "c.pdf", bytes: PDF }, "ip");
+      if (!("fileId" in r)) throw new Error(JSON.stringify(r));
+      return String(r.fileId);
+    };
+    const own = await file(officer, mine);
+    const siblings = await file(officer, sibling);
+    const foreigners = await file({ kind: "officer", id: otherIdent }, foreign);
+    for (const ids of [[foreigners], [siblings], [own, siblings]]) {
+      const r = await saveAnswer(h().db, officer, mine, "p5.sample_contract", { value: ids, comment: null, baseRevision: 1 }, null); // the upload saved revision 1
+      expect(r, ids.join()).toMatchObject({ status: 400, messageKey: "ui.validation.files_invalid" });
+    }
+    expect(await saveAnswer(h().db, officer, mine, "p5.sample_contract", { value: [own], comment: null, baseRevision: 1 }, null)).toEqual({ revision: 2 });
+  });
+
   it("keeps a supplier session to its own assessment", async () => {
     const other = await insertSupplier(h().db, ident.org.id, SupplierSchema.parse({ name: "Other Mill", country: "VN" }));
     const { created } = await startAssessments(h().db, ident, [other], { dueAt: null, language: "en" }, "ip");

@@ -7,7 +7,7 @@ import type { OrgIdentity } from "../lib/auth.server";
 import { hashToken, newToken } from "../lib/crypto.server";
 import { addMinutes, nowIso } from "../lib/time";
 import { env } from "../lib/env.server";
-import { kickMailDelivery } from "../lib/mail.server";
+import { kickMailDelivery, smtpConfigured } from "../lib/mail.server";
 import { recordAudit } from "../models/audit.server";
 import { enqueueMail } from "../models/outbox.server";
 import { getAssessment, setAssessmentStatus } from "../models/assessment.server";
@@ -18,6 +18,7 @@ import {
   insertSupplierSession,
   newestInviteId,
   revokeAssessmentInvites,
+  revokeInviteIfUnrevoked,
   touchInvite,
 } from "../models/invite.server";
 import { supplierInviteMail } from "./mail-templates";
@@ -29,15 +30,20 @@ export const SUPPLIER_COOKIE = "lantern_supplier";
 
 export type InviteError = { status: 400 | 404 | 409; message: string };
 
-/** Sends (or re-sends) the questionnaire link to the supplier; any earlier link stops working. */
+/**
+ * Sends (or re-sends) the questionnaire link to the supplier; any earlier link stops working.
+ * Without SMTP the mail cannot go out, so the link is returned (copyLink) for the officer to pass
+ * on: shown once, in the answer to this request, and nowhere else (never in the outbox).
+ */
 export async function sendAssessmentInvite(
   db: DB,
   id: OrgIdentity,
   assessmentId: number,
   input: { email: string; language: string },
   ip: string,
-): Promise<InviteError | { inviteId: number }> {
+): Promise<InviteError | { inviteId: number; copyLink: string | null }> {
   const token = newToken();
+  const link = `${env().appUrl}/s/${token}`;
   const now = new Date();
   const result = await db.transaction().execute(async (trx) => {
     const a = await getAssessment(trx, id.org.id, assessmentId);
@@ -58,7 +64,7 @@ export async function sendAssessmentInvite(
       orgId: id.org.id,
       kind: "supplier-invite",
       to: input.email,
-      ...supplierInviteMail({ orgName: id.org.name, supplierName: a.supplierName, link: `${env().appUrl}/s/${token}`, dueAt: a.dueAt, expiresAt }),
+      ...supplierInviteMail({ orgName: id.org.name, supplierName: a.supplierName, link, dueAt: a.dueAt, expiresAt }),
     });
     await recordAudit(trx, {
       orgId: id.org.id,
@@ -73,7 +79,7 @@ export async function sendAssessmentInvite(
     return { inviteId };
   });
   kickMailDelivery(db);
-  return result;
+  return "inviteId" in result ? { ...result, copyLink: smtpConfigured() ? null : link } : result;
 }
 
 export async function revokeAssessmentLinks(db: DB, id: OrgIdentity, assessmentId: number, ip: string): Promise<InviteError | { revoked: number }> {
@@ -141,19 +147,24 @@ export async function getSupplierIdentity(db: DB, request: Request): Promise<Sup
 }
 
 /**
- * "Send me a new link" from an expired or revoked link's page: a new link goes to the invited address
- * only (never to an address typed on the page), and the old one stays dead.
+ * "Send me a new link" from an EXPIRED link's page: a new link goes to the invited address only
+ * (never to an address typed on the page), and the expired one is revoked, so it can ask only once
+ * and never opens again. A revoked link (withdrawn by an officer, replaced by a resend or by a
+ * reminder's fresh link) produces nothing: someone decided it must stop working, and a link that
+ * leaked must not be able to bring the questionnaire back to life.
  */
-export async function requestNewLink(db: DB, token: string): Promise<{ sent: boolean }> {
+export async function requestNewLink(db: DB, token: string, now = new Date()): Promise<{ sent: boolean }> {
   const i = /^[A-Za-z0-9_-]{43}$/.test(token) ? await findInviteByTokenHash(db, hashToken(token)) : undefined;
   if (!i || i.status === "approved") return { sent: false };
+  if (i.revokedAt || i.supersededAt || i.expiresAt > nowIso(now)) return { sent: false };
   // Only the assessment's newest link may ask: a link replaced by a resend to another (corrected)
   // address must not take the questionnaire back from it.
   if ((await newestInviteId(db, i.orgId, i.assessmentId)) !== i.id) return { sent: false };
   const fresh = newToken();
-  const now = new Date();
   const expiresAt = nowIso(addMinutes(now, INVITE_VALID_DAYS * 24 * 60));
-  await db.transaction().execute(async (trx) => {
+  const sent = await db.transaction().execute(async (trx) => {
+    // Claim the expired link first: of two requests racing on it, only one mails a new link.
+    if (!(await revokeInviteIfUnrevoked(trx, i.orgId, i.id, nowIso(now)))) return false;
     await revokeAssessmentInvites(trx, i.orgId, i.assessmentId, nowIso(now));
     await insertAssessmentInvite(trx, i.orgId, { assessmentId: i.assessmentId, email: i.email, tokenHash: hashToken(fresh), language: i.language, createdBy: null, expiresAt });
     await enqueueMail(trx, {
@@ -163,7 +174,8 @@ export async function requestNewLink(db: DB, token: string): Promise<{ sent: boo
       ...supplierInviteMail({ orgName: i.orgName, supplierName: i.supplierName, link: `${env().appUrl}/s/${fresh}`, dueAt: i.dueAt, expiresAt }),
     });
     await recordAudit(trx, { orgId: i.orgId, actorUserId: null, actorLabel: `supplier ${i.email}`, action: "assessment.new_link_requested", entity: "assessment", entityId: i.assessmentId });
+    return true;
   });
-  kickMailDelivery(db);
-  return { sent: true };
+  if (sent) kickMailDelivery(db);
+  return { sent };
 }

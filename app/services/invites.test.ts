@@ -45,7 +45,7 @@ describeEachEngine("supplier invite links", (h) => {
     expect((await getAssessment(h().db, ident.org.id, assessmentId))?.status).toBe("in_progress");
   });
 
-  it("resending kills the old link and its sessions; a revoked link can ask for a new one, sent to the invited address", async () => {
+  it("resending kills the old link and its sessions; a revoked link cannot ask for a new one", async () => {
     const old = await latestLink("lan@mill.test");
     const session = await openSupplierSession(h().db, old);
     if (!("cookie" in session)) throw new Error("not opened");
@@ -60,10 +60,25 @@ describeEachEngine("supplier invite links", (h) => {
     await revokeAssessmentLinks(h().db, ident, assessmentId, "ip");
     expect(await describeLink(h().db, fresh)).toMatchObject({ state: "revoked" });
     const before = await h().db.selectFrom("mail_outbox").select("id").where("to_address", "=", "lan@mill.test").execute();
-    expect(await requestNewLink(h().db, fresh)).toEqual({ sent: true });
+    expect(await requestNewLink(h().db, fresh)).toEqual({ sent: false });
+    expect(await requestNewLink(h().db, old)).toEqual({ sent: false });
     const after = await h().db.selectFrom("mail_outbox").select("id").where("to_address", "=", "lan@mill.test").execute();
-    expect(after.length).toBe(before.length + 1);
-    expect(await describeLink(h().db, await latestLink("lan@mill.test"))).toMatchObject({ state: "open" });
+    expect(after.length).toBe(before.length);
+    const live = await h().db.selectFrom("assessment_invites").select("id").where("assessment_id", "=", assessmentId).where("revoked_at", "is", null).execute();
+    expect(live).toEqual([]);
+  });
+
+  it("lets an expired link ask once for a new one, mailed to the invited address; the expired token never opens again", async () => {
+    await sendAssessmentInvite(h().db, ident, assessmentId, { email: "lan@mill.test", language: "es" }, "ip");
+    const token = await latestLink("lan@mill.test");
+    await h().db.updateTable("assessment_invites").set({ expires_at: "2020-01-01T00:00:00.000Z" }).where("token_hash", "=", hashToken(token)).execute();
+    expect(await requestNewLink(h().db, token)).toEqual({ sent: true });
+    const fresh = await latestLink("lan@mill.test");
+    expect(fresh).not.toBe(token);
+    expect(await describeLink(h().db, fresh)).toMatchObject({ state: "open" });
+    expect(await openSupplierSession(h().db, token)).toEqual({ state: "revoked" });
+    expect(await requestNewLink(h().db, token)).toEqual({ sent: false });
+    expect(await describeLink(h().db, fresh)).toMatchObject({ state: "open" });
   });
 
   it("lets only the newest link ask for a new one", async () => {

@@ -28,6 +28,13 @@ export function teamInviteMail(p: { orgName: string; inviter: string; role: stri
   };
 }
 
+export function teamJoinConfirmMail(p: { name: string; orgName: string; link: string }) {
+  return {
+    subject: `Confirm your address to join ${p.orgName} on Lantern`,
+    text: `Hello ${p.name},\n\nConfirm your email address to finish joining ${p.orgName} on Lantern:\n\n${p.link}\n\nThis link is valid for 24 hours and can be used once. If you did not accept an invitation to ${p.orgName}, ignore this mail: no account is created.\n`,
+  };
+}
+
 export function supplierInviteMail(p: { orgName: string; supplierName: string; link: string; dueAt: string | null; expiresAt: string }) {
   const due = p.dueAt ? `Please complete it by ${p.dueAt.slice(0, 10)}.\n` : "";
   return {

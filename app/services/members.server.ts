@@ -6,20 +6,23 @@ import { hashPassword } from "../lib/password.server";
 import { hashToken, newToken } from "../lib/crypto.server";
 import { addMinutes, nowIso } from "../lib/time";
 import { env } from "../lib/env.server";
-import { kickMailDelivery } from "../lib/mail.server";
+import { kickMailDelivery, smtpConfigured } from "../lib/mail.server";
 import { ROLE_LABELS, type Role } from "../domain/permissions";
 import { findUserByEmail, insertUser } from "../models/user.server";
 import { addMember, countAdmins, deleteMember, getMemberRole, setMemberRole } from "../models/org.server";
 import { recordAudit } from "../models/audit.server";
 import { enqueueMail } from "../models/outbox.server";
 import {
+  findTeamInviteById,
   findTeamInviteByToken,
   getTeamInvite,
+  insertPendingSignup,
   insertTeamInvite,
   markTeamInviteAccepted,
   revokeTeamInvites,
 } from "../models/tokens.server";
-import { teamInviteMail } from "./mail-templates";
+import { teamInviteMail, teamJoinConfirmMail } from "./mail-templates";
+import type { DbOrTrx } from "../models/types";
 
 type DB = Kysely<Database>;
 const INVITE_VALID_MINUTES = 7 * 24 * 60;
@@ -30,8 +33,16 @@ function actor(id: OrgIdentity, ip: string) {
   return { orgId: id.org.id, actorUserId: id.user.userId, actorLabel: id.user.email, ip };
 }
 
-async function sendInvite(db: DB, id: OrgIdentity, email: string, role: Role, ip: string, action: string) {
+export type InviteSent = { inviteId: number; copyLink: string | null };
+
+/**
+ * Mails the invitation; without SMTP it cannot go out, so the link is returned (copyLink) for the
+ * admin to pass on, once. Holding the link proves nothing about the address: a new account still
+ * confirms it by mail before joining (acceptInvite).
+ */
+async function sendInvite(db: DB, id: OrgIdentity, email: string, role: Role, ip: string, action: string): Promise<InviteSent> {
   const token = newToken();
+  const link = `${env().appUrl}/join/${token}`;
   const inviteId = await db.transaction().execute(async (trx) => {
     await revokeTeamInvites(trx, id.org.id, email, nowIso()); // a resend kills the older link
     const newId = await insertTeamInvite(trx, id.org.id, {
@@ -45,27 +56,27 @@ async function sendInvite(db: DB, id: OrgIdentity, email: string, role: Role, ip
       orgId: id.org.id,
       kind: "team-invite",
       to: email,
-      ...teamInviteMail({ orgName: id.org.name, inviter: id.user.name, role: ROLE_LABELS[role], link: `${env().appUrl}/join/${token}` }),
+      ...teamInviteMail({ orgName: id.org.name, inviter: id.user.name, role: ROLE_LABELS[role], link }),
     });
     await recordAudit(trx, { ...actor(id, ip), action, entity: "invitation", entityId: newId, diff: { email, role } });
     return newId;
   });
   kickMailDelivery(db);
-  return inviteId;
+  return { inviteId, copyLink: smtpConfigured() ? null : link };
 }
 
-export async function inviteMember(db: DB, id: OrgIdentity, email: string, role: Role, ip: string): Promise<MemberError | { inviteId: number }> {
+export async function inviteMember(db: DB, id: OrgIdentity, email: string, role: Role, ip: string): Promise<MemberError | InviteSent> {
   const existing = await findUserByEmail(db, email);
   if (existing && (await getMemberRole(db, id.org.id, existing.id))) {
     return { status: 409, field: "email", message: `${email} is already a member of ${id.org.name}` };
   }
-  return { inviteId: await sendInvite(db, id, email, role, ip, "member.invited") };
+  return sendInvite(db, id, email, role, ip, "member.invited");
 }
 
-export async function resendInvite(db: DB, id: OrgIdentity, inviteId: number, ip: string): Promise<MemberError | { inviteId: number }> {
+export async function resendInvite(db: DB, id: OrgIdentity, inviteId: number, ip: string): Promise<MemberError | InviteSent> {
   const inv = await getTeamInvite(db, id.org.id, inviteId);
   if (!inv || inv.accepted_at || inv.revoked_at) return { status: 404, message: "That invitation no longer exists" };
-  return { inviteId: await sendInvite(db, id, inv.email, inv.role, ip, "member.invite_resent") };
+  return sendInvite(db, id, inv.email, inv.role, ip, "member.invite_resent");
 }
 
 export async function revokeInvite(db: DB, id: OrgIdentity, inviteId: number, ip: string): Promise<MemberError | { ok: true }> {
@@ -120,48 +131,86 @@ export async function describeInvite(db: DB, token: string): Promise<InviteView>
   return { state: "open", ...base };
 }
 
+const JOIN_CONFIRM_VALID_MINUTES = 24 * 60;
+type TeamInvite = NonNullable<Awaited<ReturnType<typeof findTeamInviteByToken>>>;
+
+function inviteOpen(inv: TeamInvite | undefined, now: string): inv is TeamInvite {
+  return Boolean(inv && !inv.acceptedAt && !inv.revokedAt && inv.expiresAt > now);
+}
+
+/** Spends the invitation and makes the user a member (once: a second use answers 409). */
+async function joinWithInvite(trx: DbOrTrx, inv: TeamInvite, userId: number, ip: string): Promise<MemberError | { userId: number; slug: string }> {
+  if (!(await markTeamInviteAccepted(trx, inv.id, nowIso()))) {
+    return { status: 409 as const, message: "This invitation was used already." };
+  }
+  if (!(await getMemberRole(trx, inv.orgId, userId))) await addMember(trx, inv.orgId, userId, inv.role);
+  await recordAudit(trx, { orgId: inv.orgId, actorUserId: userId, actorLabel: inv.email, action: "member.joined", entity: "membership", entityId: userId, diff: { role: inv.role }, ip });
+  return { userId, slug: inv.slug };
+}
+
 /**
- * Accepts an open invitation. A signed-in user must be the invited address; without a session the
- * invitee creates an account (holding the mailed link proves the address).
+ * Accepts an open invitation. A signed-in user must be the invited address (their account's address
+ * was confirmed by mail when it was created). Without a session the invitee chooses a name and a
+ * password, and the account is created only when the invited address confirms it: the link may have
+ * been copied by someone else (without SMTP an admin passes it on), so holding it proves nothing.
  */
 export async function acceptInvite(
   db: DB,
   token: string,
   who: { userId: number; email: string } | { newAccount: { name: string; password: string } },
   ip: string,
-): Promise<MemberError | { userId: number; slug: string }> {
+): Promise<MemberError | { userId: number; slug: string } | { confirmSent: true }> {
   const passwordHash = "newAccount" in who ? await hashPassword(who.newAccount.password) : null;
-  return db.transaction().execute(async (trx) => {
+  const confirmToken = newToken();
+  const r = await db.transaction().execute(async (trx): Promise<MemberError | { userId: number; slug: string } | { confirmSent: true }> => {
     const inv = await findTeamInviteByToken(trx, hashToken(token));
-    if (!inv || inv.acceptedAt || inv.revokedAt || inv.expiresAt <= nowIso()) {
+    if (!inviteOpen(inv, nowIso())) {
       return { status: 404 as const, message: "This invitation is no longer valid. Ask an admin to send a new one." };
     }
-    let userId: number;
     if ("userId" in who) {
       if (who.email !== inv.email) {
         return { status: 409 as const, message: `This invitation is for ${inv.email}. Log out and open the link again.` };
       }
-      userId = who.userId;
-    } else {
-      if (await findUserByEmail(trx, inv.email)) {
-        return { status: 409 as const, message: `${inv.email} already has a Lantern account: log in to accept.` };
-      }
-      userId = await insertUser(trx, { email: inv.email, name: who.newAccount.name, passwordHash: passwordHash! });
+      return joinWithInvite(trx, inv, who.userId, ip);
     }
-    if (!(await markTeamInviteAccepted(trx, inv.id, nowIso()))) {
-      return { status: 409 as const, message: "This invitation was used already." };
+    if (await findUserByEmail(trx, inv.email)) {
+      return { status: 409 as const, message: `${inv.email} already has a Lantern account: log in to accept.` };
     }
-    if (!(await getMemberRole(trx, inv.orgId, userId))) await addMember(trx, inv.orgId, userId, inv.role);
-    await recordAudit(trx, {
-      orgId: inv.orgId,
-      actorUserId: userId,
-      actorLabel: inv.email,
-      action: "member.joined",
-      entity: "membership",
-      entityId: userId,
-      diff: { role: inv.role },
-      ip,
+    await insertPendingSignup(trx, {
+      tokenHash: hashToken(confirmToken),
+      email: inv.email,
+      name: who.newAccount.name,
+      passwordHash: passwordHash!,
+      orgName: inv.orgName,
+      expiresAt: nowIso(addMinutes(new Date(), JOIN_CONFIRM_VALID_MINUTES)),
+      teamInviteId: inv.id,
     });
-    return { userId, slug: inv.slug };
+    await enqueueMail(trx, {
+      orgId: null, // account mail: it is shown to nobody (see printAccountMailWithoutSmtp)
+      kind: "team-join-confirm",
+      to: inv.email,
+      ...teamJoinConfirmMail({ name: who.newAccount.name, orgName: inv.orgName, link: `${env().appUrl}/signup/confirm/${confirmToken}` }),
+    });
+    return { confirmSent: true as const };
   });
+  if ("confirmSent" in r) kickMailDelivery(db);
+  return r;
+}
+
+/**
+ * The invited address confirmed a new account (pending sign-up with team_invite_id): creates the user
+ * and joins the organization, if the invitation is still open and for that address. Runs inside the
+ * caller's transaction; null when the invitation can no longer be used.
+ */
+export async function joinFromConfirmedSignup(
+  trx: DbOrTrx,
+  p: { teamInviteId: number; email: string; name: string; passwordHash: string },
+  ip: string,
+): Promise<{ userId: number; slug: string } | null> {
+  const inv = await findTeamInviteById(trx, p.teamInviteId);
+  if (!inviteOpen(inv, nowIso()) || inv.email !== p.email) return null;
+  if (await findUserByEmail(trx, p.email)) return null; // the address was registered meanwhile
+  const userId = await insertUser(trx, { email: p.email, name: p.name, passwordHash: p.passwordHash });
+  const joined = await joinWithInvite(trx, inv, userId, ip);
+  return "status" in joined ? null : joined;
 }

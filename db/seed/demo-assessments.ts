@@ -4,7 +4,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../types";
 import type { OrgIdentity } from "../../app/lib/auth.server";
-import type { Answers } from "../../app/domain/questionnaire";
+import { ATHENS_V1, findQuestion, type Answers } from "../../app/domain/questionnaire";
 import { BEST, WORST } from "../../app/domain/questionnaire/test-fixtures";
 import { approveAssessment, saveAnswer, startAssessments, submitAssessment, type Actor } from "../../app/services/assessments.server";
 import { sendAssessmentInvite } from "../../app/services/invites.server";
@@ -70,6 +70,11 @@ export async function seedDemoAssessments(db: Kysely<Database>): Promise<number>
       if (supplier.contact_email) await sendAssessmentInvite(db, id, assessmentId, { email: supplier.contact_email, language: "en" }, "seed");
       for (const [key, value] of Object.entries(p.answers ?? {})) {
         if (value === undefined) continue;
+        if (findQuestion(ATHENS_V1, key)?.question.type === "evidence") {
+          // An evidence answer is its files, which must be this assessment's own: upload one.
+          await uploadEvidence(db, actor, assessmentId, key, { name: `${key.split(".").pop()}.pdf`, bytes: POLICY_PDF }, "seed");
+          continue;
+        }
         const r = await saveAnswer(db, actor, assessmentId, key, { value, comment: null, baseRevision: 0 }, "seed");
         if ("status" in r && r.status !== 409) throw new Error(`demo answer ${key} for ${p.ref}: ${"message" in r ? r.message : "conflict"}`);
       }

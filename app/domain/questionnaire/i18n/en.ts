@@ -562,6 +562,7 @@ export const en: Catalogue = {
   "ui.link.send_new": "Send me a new link",
   "ui.link.ask_new": "You can ask for a new link. We send it only to the email address that received this invitation.",
   "ui.link.new_link_sent": "If this link was sent to you, a new one is on its way to the same address.",
+  "ui.link.revoked_help": "{buyer} withdrew this link or replaced it with a newer one. Use the newest link you received, or ask {buyer} to send you a new invitation.",
   "ui.conflict.choose": "Someone else saved a different answer to this question while you were answering. Choose which answer to keep.",
   "ui.conflict.yours": "Your answer",
   "ui.conflict.theirs": "Saved by {name} on {time}",

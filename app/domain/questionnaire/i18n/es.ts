@@ -604,6 +604,7 @@ export const es: Catalogue = {
   "ui.link.ask_new":
     "Puede solicitar un enlace nuevo. Solo lo enviamos a la dirección de correo electrónico que recibió esta invitación.",
   "ui.link.new_link_sent": "Si este enlace se le envió a usted, le estamos enviando uno nuevo a la misma dirección.",
+  "ui.link.revoked_help": "{buyer} retiró este enlace o lo sustituyó por uno más reciente. Use el enlace más reciente que recibió o pida a {buyer} que le envíe una nueva invitación.",
   "ui.conflict.choose":
     "Otra persona guardó una respuesta distinta a esta pregunta mientras usted respondía. Elija qué respuesta quiere conservar.",
   "ui.conflict.yours": "Su respuesta",

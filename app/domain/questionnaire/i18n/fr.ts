@@ -607,6 +607,7 @@ export const fr: Catalogue = {
   "ui.link.ask_new":
     "Vous pouvez demander un nouveau lien. Nous l’envoyons uniquement à l’adresse e-mail qui a reçu cette invitation.",
   "ui.link.new_link_sent": "Si ce lien vous a été envoyé, un nouveau lien est en route vers la même adresse.",
+  "ui.link.revoked_help": "{buyer} a retiré ce lien ou l’a remplacé par un lien plus récent. Utilisez le dernier lien reçu, ou demandez à {buyer} de vous envoyer une nouvelle invitation.",
   "ui.conflict.choose":
     "Quelqu’un d’autre a enregistré une réponse différente à cette question pendant que vous répondiez. Choisissez la réponse à garder.",
   "ui.conflict.yours": "Votre réponse",

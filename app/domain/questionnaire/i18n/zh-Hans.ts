@@ -559,6 +559,7 @@ export const zhHans: Catalogue = {
   "ui.link.send_new": "向我发送新链接",
   "ui.link.ask_new": "您可以申请新链接。我们只会把新链接发送到收到本次邀请的电子邮件地址。",
   "ui.link.new_link_sent": "如果此链接是发给您的，新链接已发往同一邮箱地址。",
+  "ui.link.revoked_help": "{buyer}已撤回此链接，或已用新链接替换。请使用您收到的最新链接，或请{buyer}重新向您发送邀请。",
   "ui.conflict.choose": "在您作答期间，其他人为这个问题保存了不同的回答。请选择要保留哪一个回答。",
   "ui.conflict.yours": "您的回答",
   "ui.conflict.theirs": "由{name}于 {time} 保存",
