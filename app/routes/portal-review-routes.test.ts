@@ -96,6 +96,9 @@ describeEachEngine("supplier portal after changes were requested", (h) => {
     expect((await upload(cookie, assessmentId, "p1.deposits")).status).toBe(200);
     // A question without a comment still takes no files.
     expect((await upload(cookie, assessmentId, "p1.free_movement")).status).toBe(404);
+    // Nor does one whose comment the supplier was never shown (written after the request, still internal).
+    expect(await addReviewComment(h().db, id, assessmentId, "p1.free_movement", "Internal: ask the auditor first.", "ip")).toHaveProperty("commentId");
+    expect((await upload(cookie, assessmentId, "p1.free_movement")).status).toBe(404);
     const after = await portalPage(cookie);
     expect(after.files).toContainEqual(expect.objectContaining({ questionKey: "p1.deposits", filename: "proof.pdf" }));
   });

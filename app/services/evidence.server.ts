@@ -58,9 +58,10 @@ export async function uploadEvidence(
   const template = await templateOfVersion(db, a.versionId);
   const found = findQuestion(template, questionKey);
   // A question sent back with an open reviewer's comment takes a document too: the comment may ask
-  // for one ("please attach the signed policy"), whatever the question's type.
+  // for one ("please attach the signed policy"), whatever the question's type. Only comments the
+  // supplier was shown count: an internal note must not change what the portal offers.
   const askedInReview =
-    found !== undefined && a.status === "changes_requested" && (await reviewCommentsOf(db, assessmentId)).some((c) => c.question_key === questionKey && c.resolved_at === null);
+    found !== undefined && a.status === "changes_requested" && (await reviewCommentsOf(db, assessmentId, { releasedOnly: true })).some((c) => c.question_key === questionKey && c.resolved_at === null);
   if (!found || (found.question.type !== "evidence" && !found.question.evidence && !askedInReview)) {
     return { status: 404, message: "This question takes no files.", messageKey: "ui.error.notFound" };
   }
