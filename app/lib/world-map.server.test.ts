@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { countryCentre, worldLandPath } from "./world-map.server";
+
+describe("world outline", () => {
+  it("draws the land as one small path in the map's frame", () => {
+    const d = worldLandPath();
+    expect(d.startsWith("M")).toBe(true);
+    // Small enough to send once and cache: the 1:110m outline at 0.1° precision.
+    expect(d.length).toBeLessThan(80_000);
+    const numbers = d.match(/-?\d+/g)!.map(Number);
+    expect(Math.min(...numbers)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...numbers)).toBeLessThanOrEqual(3600);
+    expect(worldLandPath()).toBe(d); // computed once
+  });
+
+  it("places a country at the centre of its largest part, small countries included", () => {
+    const bd = countryCentre("BD")!;
+    expect(bd.latitude).toBeGreaterThan(22);
+    expect(bd.latitude).toBeLessThan(26);
+    expect(bd.longitude).toBeGreaterThan(88);
+    expect(bd.longitude).toBeLessThan(92);
+    const fr = countryCentre("fr")!;
+    expect(fr.longitude).toBeGreaterThan(-5); // mainland France, not pulled towards French Guiana
+    expect(fr.latitude).toBeGreaterThan(42);
+    expect(countryCentre("SG")).toBeDefined();
+    expect(countryCentre("HK")).toBeDefined();
+    expect(countryCentre("ZZ")).toBeUndefined();
+  });
+});
