@@ -4,7 +4,7 @@
 // links with names; a table holds the same figures for anyone who cannot use the map.
 import { useId, type ReactNode } from "react";
 import { Link } from "@remix-run/react";
-import { fitView, formatCoordinates, project, regionView, viewBoxAttr, WORLD_HEIGHT, WORLD_WIDTH, type DashboardMap, type MapCountry, type MapPoint, type ViewBox } from "../domain/map/geo";
+import { fitView, formatCoordinates, project, regionView, UNITS, viewBoxAttr, WORLD_HEIGHT, WORLD_WIDTH, type DashboardMap, type MapCountry, type MapPoint, type ViewBox } from "../domain/map/geo";
 import { BAND_LABELS, BANDS, type Band, type DashboardFilter } from "../domain/report/types";
 import { supplierListHref } from "../domain/report/links";
 import { BAND_COLORS } from "./charts/chart-kit";
@@ -25,6 +25,24 @@ function MapFrame({ view, labelledBy, children }: { view: ViewBox; labelledBy: s
       <image href="/map/world.svg" x={0} y={0} width={WORLD_WIDTH} height={WORLD_HEIGHT} preserveAspectRatio="none" aria-hidden="true" />
       {children}
     </svg>
+  );
+}
+
+/**
+ * A dot of `size` screen pixels at (x, y), whatever the map's zoom: a zero-length line with round
+ * caps and a non-scaling stroke, over a white ring that keeps it apart from its neighbours.
+ */
+function Dot({ x, y, size, color, title, site, hit }: { x: number; y: number; size: number; color: string; title?: string; site?: boolean; hit: number }) {
+  const d = `M${x} ${y}h0`;
+  return (
+    <>
+      {/* A line has no area: this clear disc (in map units) gives the dot a box to click, tap and focus around. */}
+      <circle cx={x} cy={y} r={hit} fill="#000000" fillOpacity={0} />
+      <path d={d} stroke="#ffffff" strokeWidth={size + 3} strokeLinecap="round" vectorEffect="non-scaling-stroke" className={`site-map-halo${site ? " is-site" : ""}`} />
+      <path d={d} stroke={color} strokeWidth={size} strokeLinecap="round" vectorEffect="non-scaling-stroke" className={`site-map-dot${site ? " is-site" : ""}`}>
+        {title ? <title>{title}</title> : null}
+      </path>
+    </>
   );
 }
 
@@ -75,7 +93,7 @@ export function LocationMap({ name, latitude, longitude, band, score, editHref }
     );
   }
   const at = project(latitude, longitude);
-  const view = regionView(latitude, longitude, 40, 2);
+  const view = regionView(latitude, longitude, 30, 2);
   const b: Band = BANDS.find((x) => x === band) ?? "none";
   const label = `${name}, ${riskText(b, score)}, at ${formatCoordinates(latitude, longitude)}`;
   return (
@@ -83,10 +101,10 @@ export function LocationMap({ name, latitude, longitude, band, score, editHref }
       <h2 id={`${id}-h`}>Location</h2>
       <figure className="site-map-figure">
         <MapFrame view={view} labelledBy={`${id}-cap`}>
-          <circle cx={at.x} cy={at.y} r={view.width / 40} fill={BAND_COLORS[b]} fillOpacity={0.25} aria-hidden="true" />
-          <circle cx={at.x} cy={at.y} r={view.width / 110} fill={BAND_COLORS[b]} stroke="#ffffff" strokeWidth={view.width / 400} role="img" aria-label={label}>
-            <title>{label}</title>
-          </circle>
+          <g role="img" aria-label={label}>
+            <path d={`M${at.x} ${at.y}h0`} stroke={BAND_COLORS[b]} strokeOpacity={0.25} strokeWidth={40} strokeLinecap="round" vectorEffect="non-scaling-stroke" />
+            <Dot x={at.x} y={at.y} size={14} color={BAND_COLORS[b]} title={label} hit={view.width / 80} />
+          </g>
         </MapFrame>
         <figcaption id={`${id}-cap`} className="small muted">
           Map of the region around {name}, at {formatCoordinates(latitude, longitude)} (latitude, longitude); the site is drawn in the colour of its risk band ({riskText(b, score)}).
@@ -140,9 +158,8 @@ export function SupplierMap({ map, filter, slug, linkable }: SupplierMapProps) {
     const placed = map.points.map((p) => ({ p, at: project(p.latitude, p.longitude) }));
     const view = fitView(
       placed.map((x) => x.at),
-      { aspect: 2.2 },
+      { aspect: 2.2, margin: 8 * UNITS },
     );
-    const r = Math.max(view.width / 170, 4);
     const missing = map.suppliers - map.points.length;
     caption = `${map.points.length === 1 ? "1 site" : `${formatNumber(map.points.length)} sites`} of the ${formatNumber(map.suppliers)} suppliers matching these filters, coloured by risk band${
       missing > 0 ? `; ${formatNumber(missing)} without coordinates ${missing === 1 ? "is" : "are"} not drawn` : ""
@@ -151,9 +168,7 @@ export function SupplierMap({ map, filter, slug, linkable }: SupplierMapProps) {
       <MapFrame view={view} labelledBy={`${id}-cap`}>
         {placed.map(({ p, at }) => (
           <Linked key={p.id} href={`/o/${slug}/suppliers/${p.id}`} label={pointLabel(p)} linkable={linkable}>
-            <circle cx={at.x} cy={at.y} r={r} fill={BAND_COLORS[p.band]} stroke="#ffffff" strokeWidth={r / 3} className="site-map-dot">
-              <title>{pointLabel(p)}</title>
-            </circle>
+            <Dot x={at.x} y={at.y} size={10} color={BAND_COLORS[p.band]} title={pointLabel(p)} site hit={view.width / 190} />
           </Linked>
         ))}
       </MapFrame>
@@ -186,10 +201,9 @@ export function SupplierMap({ map, filter, slug, linkable }: SupplierMapProps) {
     const placed = drawn.map((c) => ({ c, at: project(c.at.latitude, c.at.longitude) }));
     const view = fitView(
       placed.map((x) => x.at),
-      { aspect: 2.2, margin: 10 * 10 },
+      { aspect: 2.2, margin: 10 * UNITS },
     );
     const most = Math.max(1, ...drawn.map((c) => c.suppliers));
-    const base = view.width / 260;
     caption = `The ${formatNumber(map.suppliers)} suppliers matching these filters, by country: each circle's area follows the number of suppliers, its colour the worst risk band among them.`;
     drawing = (
       <MapFrame view={view} labelledBy={`${id}-cap`}>
@@ -197,12 +211,11 @@ export function SupplierMap({ map, filter, slug, linkable }: SupplierMapProps) {
         {[...placed]
           .sort((a, b) => b.c.suppliers - a.c.suppliers)
           .map(({ c, at }) => {
-            const r = base * (1.5 + 6 * Math.sqrt(c.suppliers / most));
+            // Area follows the count: from 10 px across (a few suppliers) to 46 px (the largest country).
+            const size = Math.round(10 + 36 * Math.sqrt(c.suppliers / most));
             return (
               <Linked key={c.country} href={listHref(c.country)} label={countryLabel(c)} linkable={linkable}>
-                <circle cx={at.x} cy={at.y} r={r} fill={BAND_COLORS[c.worst]} fillOpacity={0.85} stroke="#ffffff" strokeWidth={base / 2} className="site-map-dot">
-                  <title>{countryLabel(c)}</title>
-                </circle>
+                <Dot x={at.x} y={at.y} size={size} color={BAND_COLORS[c.worst]} title={countryLabel(c)} hit={(view.width / 1000) * (size / 2)} />
               </Linked>
             );
           })}

@@ -1,16 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { countryCentre, worldLandPath } from "./world-map.server";
+import { countryCentre, worldOutline } from "./world-map.server";
 
 describe("world outline", () => {
-  it("draws the land as one small path in the map's frame", () => {
-    const d = worldLandPath();
-    expect(d.startsWith("M")).toBe(true);
-    // Small enough to send once and cache: the 1:110m outline at 0.1° precision.
-    expect(d.length).toBeLessThan(80_000);
-    const numbers = d.match(/-?\d+/g)!.map(Number);
-    expect(Math.min(...numbers)).toBeGreaterThanOrEqual(0);
-    expect(Math.max(...numbers)).toBeLessThanOrEqual(3600);
-    expect(worldLandPath()).toBe(d); // computed once
+  it("draws the land and the borders as small paths in the map's frame", () => {
+    const o = worldOutline();
+    for (const d of [o.land, o.borders]) {
+      expect(d.startsWith("M")).toBe(true);
+      const numbers = d.match(/-?\d+/g)!.map(Number);
+      expect(Math.min(...numbers)).toBeGreaterThanOrEqual(0);
+      expect(Math.max(...numbers)).toBeLessThanOrEqual(3600);
+    }
+    // Small enough to send once and cache: the 1:110m outlines at 0.1° precision.
+    expect(o.land.length + o.borders.length).toBeLessThan(100_000);
+    expect(worldOutline()).toBe(o); // computed once
   });
 
   it("places a country at the centre of its largest part, small countries included", () => {

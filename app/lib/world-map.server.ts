@@ -6,7 +6,7 @@
 //     of its largest polygon, so France sits in France and not between it and French Guiana.
 import { createRequire } from "node:module";
 import { geoArea, geoCentroid, geoEquirectangular, geoPath } from "d3-geo";
-import { feature } from "topojson-client";
+import { feature, mesh } from "topojson-client";
 import countryCodes from "i18n-iso-countries";
 import type { Feature, FeatureCollection, GeoJsonProperties, Geometry, MultiPolygon, Polygon } from "geojson";
 import type { Topology } from "topojson-specification";
@@ -14,19 +14,27 @@ import { UNITS, WORLD_HEIGHT, WORLD_WIDTH } from "../domain/map/geo";
 
 const require = createRequire(import.meta.url);
 
-let landPath: string | undefined;
+let outline: { land: string; borders: string } | undefined;
 let centres: Map<string, { latitude: number; longitude: number }> | undefined;
 
-/** The land of the world as one SVG path in the maps' frame (integer units: 0.1°). */
-export function worldLandPath(): string {
-  if (landPath !== undefined) return landPath;
-  const topo = require("world-atlas/land-110m.json") as Topology;
-  const land = feature(topo, topo.objects.land!) as Feature | FeatureCollection;
-  const projection = geoEquirectangular()
-    .scale((180 / Math.PI) * UNITS)
-    .translate([WORLD_WIDTH / 2, WORLD_HEIGHT / 2]);
-  landPath = geoPath(projection).digits(0)(land) ?? "";
-  return landPath;
+/**
+ * The land of the world and the borders between countries, as two SVG paths in the maps' frame
+ * (integer units: 0.1°), from the 1:110m outlines (about 30 KB gzipped together).
+ */
+export function worldOutline(): { land: string; borders: string } {
+  if (outline) return outline;
+  const path = geoPath(
+    geoEquirectangular()
+      .scale((180 / Math.PI) * UNITS)
+      .translate([WORLD_WIDTH / 2, WORLD_HEIGHT / 2]),
+  ).digits(0);
+  const landTopo = require("world-atlas/land-110m.json") as Topology;
+  const countries = require("world-atlas/countries-110m.json") as Topology;
+  const land = feature(landTopo, landTopo.objects.land!) as Feature | FeatureCollection;
+  // Shared arcs only: each border once, coastlines left to the land's own edge.
+  const borders = mesh(countries, countries.objects.countries as Parameters<typeof mesh>[1], (a, b) => a !== b);
+  outline = { land: path(land) ?? "", borders: path(borders) ?? "" };
+  return outline;
 }
 
 function largestPolygon(g: Geometry): Polygon | MultiPolygon {
