@@ -80,6 +80,10 @@ describeEachEngine("supplier maps", (h) => {
     const sum = (c: typeof bd) => c.bands.critical + c.bands.high + c.bands.medium + c.bands.low + c.bands.none;
     expect(sum(bd)).toBe(2);
     expect(bd.worst).toBe((["critical", "high", "medium", "low", "none"] as const).find((b) => bd.bands[b] > 0));
+    // A large tenant is drawn by country even when its filter matches few suppliers.
+    const large = await dashboardPage(h().db, orgId, DashboardQuerySchema.parse({ country: "VN" }), { pointTenantLimit: 3 });
+    if (!("ok" in large)) throw new Error(large.message);
+    expect(large.map.mode).toBe("countries");
     // The filter applies to the aggregates too.
     const only = await dashboardPage(h().db, orgId, DashboardQuerySchema.parse({ country: "VN" }), { pointLimit: 1 });
     if (!("ok" in only) || only.map.mode !== "countries") throw new Error("expected countries");
