@@ -211,11 +211,14 @@ export function SupplierMap({ map, filter, slug, linkable }: SupplierMapProps) {
         {[...placed]
           .sort((a, b) => b.c.suppliers - a.c.suppliers)
           .map(({ c, at }) => {
-            // Area follows the count: from 10 px across (a few suppliers) to 46 px (the largest country).
+            // Area follows the count: from 10 to 46 px across on a 1000 px wide map.
             const size = Math.round(10 + 36 * Math.sqrt(c.suppliers / most));
             return (
               <Linked key={c.country} href={listHref(c.country)} label={countryLabel(c)} linkable={linkable}>
-                <Dot x={at.x} y={at.y} size={size} color={BAND_COLORS[c.worst]} title={countryLabel(c)} hit={(view.width / 1000) * (size / 2)} />
+                {/* In map units (sized as on a 1000 px wide map), so the circles shrink with a phone's map instead of covering it. */}
+                <circle cx={at.x} cy={at.y} r={(view.width / 1000) * (size / 2)} fill={BAND_COLORS[c.worst]} fillOpacity={0.85} stroke="#ffffff" strokeWidth={1.5} vectorEffect="non-scaling-stroke" className="site-map-halo">
+                  <title>{countryLabel(c)}</title>
+                </circle>
               </Linked>
             );
           })}

@@ -24,6 +24,9 @@ describe("world outline", () => {
     const fr = countryCentre("fr")!;
     expect(fr.longitude).toBeGreaterThan(-5); // mainland France, not pulled towards French Guiana
     expect(fr.latitude).toBeGreaterThan(42);
+    // Inside a curved country, not in its neighbour (Vietnam's centroid lies in Laos).
+    const vn = countryCentre("VN")!;
+    expect(vn.longitude).toBeGreaterThan(104.5);
     expect(countryCentre("SG")).toBeDefined();
     expect(countryCentre("HK")).toBeDefined();
     expect(countryCentre("ZZ")).toBeUndefined();
