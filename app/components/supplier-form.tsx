@@ -24,6 +24,8 @@ export function toFormValues(s: SupplierLike & { version?: number }): SupplierFo
     country: s.country,
     address: text(s.address),
     city: text(s.city),
+    latitude: num(s.latitude),
+    longitude: num(s.longitude),
     sector: text(s.sector),
     goods: s.goods,
     annualSpend: num(s.annualSpend),
@@ -123,6 +125,10 @@ export function SupplierForm({ mode, schema, defaultValues, countries, tvpraGood
           <Field label="City" registration={register("city")} error={errorFor("city")} maxLength={100} />
         </div>
         <Field label="Address" registration={register("address")} error={errorFor("address")} maxLength={300} />
+        <div className="form-grid" role="group" aria-label="Coordinates of the site">
+          <Field label="Latitude" hint="Decimal degrees, e.g. 23.8103 (south is negative)." registration={register("latitude")} error={errorFor("latitude")} inputMode="decimal" autoComplete="off" maxLength={20} />
+          <Field label="Longitude" hint="Decimal degrees, e.g. 90.4125 (west is negative)." registration={register("longitude")} error={errorFor("longitude")} inputMode="decimal" autoComplete="off" maxLength={20} />
+        </div>
       </fieldset>
 
       <fieldset className="form-section">
@@ -249,6 +255,8 @@ const LABELS: Array<[keyof SupplierLike, string]> = [
   ["country", "Country"],
   ["address", "Address"],
   ["city", "City"],
+  ["latitude", "Latitude"],
+  ["longitude", "Longitude"],
   ["sector", "Sector"],
   ["goods", "Goods"],
   ["annualSpend", "Annual spend"],
@@ -267,6 +275,8 @@ function show(key: keyof SupplierLike, s: SupplierLike): string {
   if (key === "goods" && Array.isArray(v)) return v.join(", ");
   if (key === "status") return statusLabel(String(v));
   if (key === "annualSpend" && typeof v === "number") return formatMoney(v, s.currency);
+  // Coordinates keep every decimal: rounding would hide a moved site.
+  if (key === "latitude" || key === "longitude") return String(v);
   if (typeof v === "number") return formatNumber(v);
   return String(v);
 }

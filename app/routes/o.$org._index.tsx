@@ -7,7 +7,7 @@ import { Link, useLoaderData, useLocation, useNavigation } from "@remix-run/reac
 import { requireOrg } from "../lib/auth.server";
 import { parseSearchParams } from "../schemas/audit";
 import { DASHBOARD_PARAM_HINTS, DashboardQuerySchema } from "../schemas/dashboard";
-import { dashboardData } from "../services/dashboard.server";
+import { dashboardPage } from "../services/supplier-map.server";
 import { dashboardSearch, hasFilter } from "../domain/report/links";
 import { periodLabel } from "../domain/report/period";
 import { scopeLabel } from "../domain/report/figures";
@@ -19,6 +19,7 @@ import { GettingStarted } from "../components/dashboard-empty";
 import { formatDateTime } from "../components/format";
 import { useOrg } from "./o.$org";
 import { FilteredPageError } from "../components/filtered-page-error";
+import { SupplierMap } from "../components/site-map";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.orgName ?? "Overview"} — Lantern` }];
 
@@ -35,13 +36,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const parsed = parseSearchParams(DashboardQuerySchema, url);
   if (!parsed.success) badQuery(url, [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? "")))]);
-  const r = await dashboardData(context.db, org.id, parsed.data);
+  const r = await dashboardPage(context.db, org.id, parsed.data);
   if (!("ok" in r)) throw json({ message: r.message }, { status: r.status });
-  return json({ orgName: org.name, data: r.data, options: r.options });
+  return json({ orgName: org.name, data: r.data, options: r.options, map: r.map });
 }
 
 export default function Dashboard() {
-  const { orgName, data, options } = useLoaderData<typeof loader>();
+  const { orgName, data, options, map } = useLoaderData<typeof loader>();
   const { org, can } = useOrg();
   const navigation = useNavigation();
   const location = useLocation();
@@ -97,6 +98,7 @@ export default function Dashboard() {
               <>
                 <DashboardHeadline data={data} links={links} />
                 <DashboardCharts data={data} links={links} />
+                <SupplierMap map={map} filter={data.filter} slug={org.slug} linkable={links.suppliers} />
                 <TopRisks
                   rows={data.riskiest}
                   slug={org.slug}

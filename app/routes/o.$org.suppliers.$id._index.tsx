@@ -24,6 +24,7 @@ import { listForSupplier } from "../models/action.server";
 import { RiskPanel } from "../components/risk-breakdown";
 import { ActionsPanel } from "../components/action-list";
 import { isDbId } from "../schemas/fields";
+import { formatCoordinates, LocationMap } from "../components/site-map";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.supplier.name ?? "Supplier"} — Lantern` }];
 
@@ -247,6 +248,7 @@ export default function SupplierPage() {
           </Item>
           <Item label="City">{s.city}</Item>
           <Item label="Address">{s.address}</Item>
+          <Item label="Coordinates">{s.latitude == null || s.longitude == null ? null : formatCoordinates(s.latitude, s.longitude)}</Item>
           <Item label="Sector">{s.sector}</Item>
           <Item label="Goods">
             {s.goods.length ? (
@@ -283,6 +285,8 @@ export default function SupplierPage() {
           </>
         ) : null}
       </section>
+
+      <LocationMap name={s.name} latitude={s.latitude} longitude={s.longitude} band={risk?.score?.band ?? null} score={risk?.score?.value ?? null} editHref={mayEdit ? `${list}/${s.id}/edit` : undefined} />
 
       {assessments ? (
         <section className="card" aria-labelledby="assessments-h">

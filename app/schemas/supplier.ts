@@ -57,7 +57,7 @@ const goodsList = z
 
 export const SUPPLIER_STATUSES = ["active", "inactive", "archived"] as const;
 
-export const SupplierSchema = z.object({
+const SupplierFields = z.object({
   name: z.string({ required_error: "Enter the supplier's name" }).trim().min(1, "Enter the supplier's name").max(200, "Use at most 200 characters")
     .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "Remove control characters"),
   externalRef: optText(100),
@@ -82,11 +82,25 @@ export const SupplierSchema = z.object({
   status: z.enum(SUPPLIER_STATUSES).default("active"),
 });
 
+/**
+ * A site is placed by both coordinates or by none: a lone latitude puts no point on a map, and
+ * saving it would look like a position was recorded. The error sits on the missing field.
+ */
+function bothCoordinatesOrNeither(v: { latitude: number | null; longitude: number | null }, ctx: z.RefinementCtx): void {
+  if (v.latitude !== null && v.longitude === null) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["longitude"], message: "Enter the longitude too, or leave both coordinates empty" });
+  } else if (v.latitude === null && v.longitude !== null) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["latitude"], message: "Enter the latitude too, or leave both coordinates empty" });
+  }
+}
+
+export const SupplierSchema = SupplierFields.superRefine(bothCoordinatesOrNeither);
+
 export type SupplierInput = z.output<typeof SupplierSchema>;
 
-export const SupplierEditSchema = SupplierSchema.extend({
+export const SupplierEditSchema = SupplierFields.extend({
   version: z.coerce.number({ invalid_type_error: "Reload the page" }).int().positive().max(MAX_DB_INT, "Reload the page"),
-});
+}).superRefine(bothCoordinatesOrNeither);
 
 export const LinkSchema = z.object({
   intent: z.enum(["add-supplier", "add-buyer", "remove-link"]),

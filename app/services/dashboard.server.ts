@@ -29,7 +29,9 @@ import { nowIso } from "../lib/time";
 
 type DB = Kysely<Database>;
 
-export type DashboardResult = { ok: true; data: DashboardData; options: DashboardOptions } | { status: 400; message: string };
+export type DashboardResult =
+  | { ok: true; data: DashboardData; options: DashboardOptions; countryCells: ReadonlyArray<{ country: string; band: Band; suppliers: number }> }
+  | { status: 400; message: string };
 
 export interface DashboardOptions {
   tiers: number[];
@@ -134,6 +136,8 @@ export async function dashboardData(db: DB, orgId: number, q: DashboardQuery, no
   return {
     ok: true,
     data,
+    // Suppliers by country × band (the roll-up's rows): the supplier map's countries, read once here.
+    countryCells: cells.live ? cells.cells : cells.byCountry,
     options: {
       tiers,
       countries: options.countries.map((c) => ({ iso2: c, name: named(c) })).sort((a, b) => a.name.localeCompare(b.name, "en")),

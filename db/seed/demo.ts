@@ -153,6 +153,39 @@ function demoEmail(name: string): string {
   return `${normalizeName(name).replace(/ /g, ".")}@example.com`;
 }
 
+
+/**
+ * City centres (WGS 84, rounded) for the demo sites, which are fictional: each site is put within a
+ * couple of kilometres of its city's centre, so the maps show something on a fresh start.
+ */
+const CITY_CENTRES: Readonly<Record<string, readonly [number, number]>> = {
+  Aksu: [41.168, 80.263], Apodaca: [25.781, -100.1886], Ayutthaya: [14.3532, 100.5689], "Bayan Lepas": [5.2945, 100.2593],
+  "Biên Hòa": [10.9574, 106.8427], Biyagama: [6.942, 79.989], Bogura: [24.8481, 89.373], Bukavu: [-2.5083, 28.8608],
+  Bukhara: [39.7681, 64.4556], Bursa: [40.1885, 29.061], Butterworth: [5.3991, 100.3638], "Bắc Ninh": [21.1861, 106.0763],
+  Changzhou: [31.8107, 119.9741], Chattogram: [22.3569, 91.7832], Coimbatore: [11.0168, 76.9558], Denizli: [37.7765, 29.0864],
+  Dongguan: [23.0207, 113.7518], Dresden: [51.0504, 13.7373], Faisalabad: [31.4504, 73.135], Felgueiras: [41.364, -8.1978],
+  Fergana: [40.3864, 71.7864], Ganzhou: [25.8292, 114.9336], Gazipur: [23.9999, 90.4203], "George Town": [5.4141, 100.3288],
+  Giridih: [24.1913, 86.2996], Guangzhou: [23.1291, 113.2644], Hanau: [50.1264, 8.9283], "Hat Yai": [7.0084, 100.4767],
+  "Ho Chi Minh City": [10.8231, 106.6297], Hotan: [37.1142, 79.9225], Hsinchu: [24.8138, 120.9675], "Hưng Yên": [20.6464, 106.0511],
+  "Hải Phòng": [20.8449, 106.6881], Istanbul: [41.0082, 28.9784], Kaohsiung: [22.6273, 120.3014], Katunayake: [7.1725, 79.8853],
+  Klang: [3.0449, 101.4455], Koderma: [24.467, 85.593], Kolwezi: [-10.7148, 25.4667], Korla: [41.7259, 86.1746],
+  Lahore: [31.5204, 74.3587], Likasi: [-10.9814, 26.7333], Multan: [30.1575, 71.5249], Narayanganj: [23.6238, 90.5],
+  Ningbo: [29.8683, 121.544], "Palangka Raya": [-2.2161, 113.9135], Pangkalpinang: [-2.1316, 106.1169], Perundurai: [11.275, 77.583],
+  "Phnom Penh": [11.5564, 104.9282], Rajkot: [22.3039, 70.8022], "Rondonópolis": [-16.4673, -54.6372], Sanghar: [26.0464, 68.9481],
+  Savar: [23.8583, 90.2667], Senai: [1.6006, 103.644], Shaoxing: [30.0833, 120.493], Shenzhen: [22.5431, 114.0579],
+  Shihezi: [44.3059, 86.0806], Shizuishan: [39.0133, 106.3838], "Si Racha": [13.1737, 100.9311], Stuttgart: [48.7758, 9.1829],
+  Suzhou: [31.2989, 120.5853], Tiruppur: [11.1085, 77.3411], "Tanjung Pandan": [-2.7415, 107.6354], "Tlajomulco de Zúñiga": [20.4736, -103.4469], Trang: [7.5563, 99.6114],
+  Xinyu: [27.8174, 114.917], Yavatmal: [20.3888, 78.1204], "Şanlıurfa": [37.1591, 38.7969],
+};
+
+/** A site near its city's centre; the offset (at most about 2.5 km) follows the supplier's number, so the seed is the same every time. */
+export function demoSite(org: string, s: DemoSupplier): { latitude: number; longitude: number } {
+  const centre = CITY_CENTRES[s.city];
+  if (!centre) throw new Error(`Demo data for ${org}: no coordinates for ${s.city}`);
+  const round = (v: number) => Math.round(v * 10_000) / 10_000;
+  return { latitude: round(centre[0] + (((s.n * 37) % 11) - 5) * 0.004), longitude: round(centre[1] + (((s.n * 53) % 13) - 6) * 0.004) };
+}
+
 const DAY = 86_400_000;
 
 /**
@@ -237,6 +270,7 @@ async function seedSuppliers(trx: Kysely<Database>, orgId: number, org: DemoOrg,
       country: s.country,
       address: s.address,
       city: s.city,
+      ...demoSite(org.slug, s),
       sector: s.sector,
       annual_spend: s.spend,
       currency: "USD",
