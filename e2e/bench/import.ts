@@ -9,6 +9,7 @@ import { createDb } from "../../db/client";
 import { largeSupplierCsv } from "../../db/seed/large-csv";
 import { checkCsv, commitCsv } from "../../app/services/import.server";
 import type { ColumnMapping } from "../../app/domain/csv/mapping";
+import { pollDelay } from "../../app/components/import-polling";
 import { freePort, HOST, runToCompletion } from "./http";
 import { withAppOnDatabase } from "./app";
 import { compareWithFloor, log, median, round, TSX_BIN, type BenchContext, type BenchRecord, type FigureDef } from "./lib";
@@ -19,8 +20,6 @@ const ORG = "acme";
 const USER = { email: "compliance@acme.test", password: "lantern-demo" };
 const RUNNING = new Set(["check_queued", "checking", "commit_queued", "committing"]);
 const ROUTE_ID = "routes/o.$org.suppliers.import.$id";
-/** The import page revalidates every 700 ms while a step runs. */
-const IMPORT_POLL_DELAYS_MS: readonly number[] = [700];
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** The 500-row list of run `run`: its own references, so every run's commit creates 500 suppliers. */
@@ -91,7 +90,7 @@ export class Client {
     let polls = 0;
     while (RUNNING.has(data.imp.status)) {
       if (performance.now() - t0 > 120_000) throw new Error(`import ${id} still ${data.imp.status} after 2 minutes`);
-      await sleep(IMPORT_POLL_DELAYS_MS[Math.min(polls, IMPORT_POLL_DELAYS_MS.length - 1)]!);
+      await sleep(pollDelay(polls));
       polls++;
       data = await this.data(id);
     }
