@@ -28,7 +28,7 @@ export function startImportRunner(db: Kysely<Database>, databaseUrl: string, opt
   let startedAt: number | null = opts.singleServer ? Date.now() : null;
   // Warm from the start: the first import after a restart should not wait for the thread either.
   // After a job that left a big heap (a 100,000-row file) the thread is replaced, returning the memory.
-  const worker = new WarmWorker(new URL("./import-worker.ts", import.meta.url), { recycleAboveHeapMb: 200 });
+  const worker = new WarmWorker(new URL("./import-worker.ts", import.meta.url), { recycleAboveHeapMb: 128 });
   worker.warm();
 
   async function runNext(): Promise<boolean> {

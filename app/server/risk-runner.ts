@@ -17,7 +17,7 @@ export function startRiskRunner(db: Kysely<Database>, databaseUrl: string, opts:
   let startedAt: number | null = opts.singleServer ? Date.now() : null;
   // Started on the first job and kept for a while after it (jobs come in bursts: a methodology
   // change, then its previews), so a burst pays the thread's start-up once without holding it forever.
-  const worker = new WarmWorker(new URL("./risk-worker.ts", import.meta.url), { idleMs: 5 * 60_000, recycleAboveHeapMb: 200 });
+  const worker = new WarmWorker(new URL("./risk-worker.ts", import.meta.url), { idleMs: 5 * 60_000, recycleAboveHeapMb: 128 });
 
   async function tick() {
     if (busy || stopped) return;

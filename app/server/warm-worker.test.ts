@@ -21,7 +21,7 @@ describe("WarmWorker", () => {
   it("reports a job that throws and keeps the thread", async () => {
     w = new WarmWorker(ENTRY);
     const a = await w.run({ kind: "echo" });
-    expect(await w.run({ kind: "throw" })).toEqual({ ok: false, error: "the job failed" });
+    expect(await w.run({ kind: "throw" })).toMatchObject({ ok: false, error: "the job failed" });
     expect((await w.run({ kind: "echo" })).threadId).toBe(a.threadId);
   });
 

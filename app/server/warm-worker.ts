@@ -14,7 +14,7 @@ export interface WarmWorkerOptions {
   maxOldGenerationSizeMb?: number;
   /** Retire the thread after this long without a job (undefined: keep it). */
   idleMs?: number;
-  /** Retire the thread after a job that left its heap larger than this (memory back to the OS after a huge import). */
+  /** Retire the thread after a job that left it holding a heap larger than this (memory back to the OS after a huge import). */
   recycleAboveHeapMb?: number;
 }
 
@@ -94,8 +94,9 @@ export class WarmWorker {
       this.idleTimer = setTimeout(() => this.retire(worker), this.opts.idleMs);
       this.idleTimer.unref();
     }
-    if (reply.ok) p.resolve(reply.outcome);
-    else p.resolve({ ok: false, error: reply.error });
+    const heapMb = Math.round(reply.heapBytes / 1024 / 1024);
+    if (reply.ok) p.resolve({ ...reply.outcome, heapMb });
+    else p.resolve({ ok: false, error: reply.error, heapMb });
   }
 
   /** The thread died (an uncaught error, out of memory, terminated): its job fails, the next job starts a new one. */

@@ -1,6 +1,6 @@
 // The body of a warm worker thread (warm-worker.ts). Worker threads do not inherit tsx's loader:
 // register it, load the TypeScript entry once, then run each job the parent sends with the entry's
-// `runJob`, one at a time, answering with its outcome and the thread's heap size after it.
+// `runJob`, one at a time, answering with its outcome and the heap the thread holds after it.
 import { register } from "tsx/esm/api";
 import { getHeapStatistics } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
@@ -15,5 +15,5 @@ parentPort.on("message", async (job) => {
   } catch (e) {
     reply = { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
-  parentPort.postMessage({ ...reply, heapBytes: getHeapStatistics().used_heap_size });
+  parentPort.postMessage({ ...reply, heapBytes: getHeapStatistics().total_heap_size });
 });
