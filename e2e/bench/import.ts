@@ -171,8 +171,14 @@ async function run(ctx: BenchContext): Promise<BenchRecord[]> {
   const reimportCheck: number[] = [];
   const polls: number[] = [];
   let mapping: ColumnMapping = [];
+  let warmup = 0;
   await withAppOnDatabase(databaseUrl, async (baseUrl) => {
     const client = await Client.logIn(baseUrl);
+    // Unmeasured: a check right after the server started also waits for the runner's worker thread
+    // to start (seconds on a busy machine); an officer's import comes long after. Reported apart.
+    const warmCsv = "external_ref,name,country\nWARM-1,Warm-up Factory,CN\n";
+    const warmId = await client.upload("warm-up.csv", warmCsv);
+    warmup = (await client.step(warmId, mappingFields(await client.data(warmId)))).ms;
     for (let r = 0; r < runs; r++) {
       const csv = csvOf(r);
       const id = await client.upload(`bench-${r}.csv`, csv);
@@ -208,7 +214,7 @@ async function run(ctx: BenchContext): Promise<BenchRecord[]> {
     floorCheck,
     floorCommit,
     floorReimport,
-    withGoal(record("import.check_500", check, { how, polls_median: median(polls) }), floorCheck, 1000),
+    withGoal(record("import.check_500", check, { how, polls_median: median(polls), first_check_after_start_ms: Math.round(warmup) }), floorCheck, 1000),
     withGoal(record("import.commit_500", commit, { how }), floorCommit, 2000),
     withGoal(record("import.reimport_500", reimport, { how, check_median_ms: round(median(reimportCheck)) }), floorReimport, 3000),
   ];
