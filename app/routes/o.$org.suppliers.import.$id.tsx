@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireOrg } from "../lib/auth.server";
 import { formObject } from "../lib/http.server";
@@ -9,6 +8,7 @@ import { getImport } from "../models/import.server";
 import { queueCheck, queueCommit, type ImportPreview, type ImportResult } from "../services/import.server";
 import { SUPPLIER_FIELDS, type FieldKey } from "../domain/csv/fields";
 import { FormError } from "../components/forms";
+import { usePollWhileRunning } from "../components/import-polling";
 import { MAX_DB_INT } from "../schemas/fields";
 
 export const meta: MetaFunction = () => [{ title: "Import suppliers — Lantern" }];
@@ -64,15 +64,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ImportStep() {
   const { org, imp, headers } = useLoaderData<typeof loader>();
   const result = useActionData<{ formError?: string }>();
-  const revalidator = useRevalidator();
   const running = RUNNING.has(imp.status);
-  useEffect(() => {
-    if (!running) return;
-    const t = setInterval(() => {
-      if (revalidator.state === "idle") revalidator.revalidate();
-    }, 700);
-    return () => clearInterval(t);
-  }, [running, revalidator]);
+  usePollWhileRunning(running, imp.status);
   const base = `/o/${org.slug}/suppliers`;
   return (
     <main className="page">

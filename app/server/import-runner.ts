@@ -1,71 +1,87 @@
-// Picks queued import steps from the database and runs them, one at a time per server, in a worker
-// thread. Any app server can take any queued step (the claim is an atomic status change), and a step
-// whose server died is retried once its claim is older than STALE_MS.
-import { Worker } from "node:worker_threads";
+// Picks queued import steps from the database and runs them, one at a time per server, in a warm
+// worker thread. Any app server can take any queued step (the claim is an atomic status change), and
+// a step whose server died is retried once its claim is older than STALE_MS. A step queued by this
+// server starts at once (signalJobQueued); the poll finds steps queued on other servers.
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/types";
 import { nextQueuedImport, transitionImport } from "../models/import.server";
+import { onJobQueued } from "../lib/job-signal.server";
 import { log } from "../lib/logger.server";
+import { WarmWorker } from "./warm-worker";
+import type { ImportJob } from "./import-worker";
 
-const POLL_MS = 300;
+const POLL_MS = 1_000;
 const STALE_MS = 10 * 60_000;
 
-/**
- * `singleServer`: this process is the only app server (SQLite), so a step still claimed when it
- * starts was claimed by a process that died: take it over at once instead of after STALE_MS.
- */
-export function startImportRunner(db: Kysely<Database>, databaseUrl: string, opts: { singleServer?: boolean } = {}): () => void {
-  let busy = false;
-  let stopped = false;
-  let startedAt: number | null = opts.singleServer ? Date.now() : null;
+export interface RunnerOptions {
+  /** This process is the only app server (SQLite), so a step still claimed when it starts was claimed by a process that died: take it over at once instead of after STALE_MS. */
+  singleServer?: boolean;
+  /** How often to look for steps queued elsewhere (tests set it long to show the wake-up does not wait for it). */
+  pollMs?: number;
+}
 
-  async function tick() {
-    if (busy || stopped) return;
+/** Starts the runner; the returned function stops it (and its worker thread). */
+export function startImportRunner(db: Kysely<Database>, databaseUrl: string, opts: RunnerOptions = {}): () => Promise<void> {
+  let stopped = false;
+  let running = false;
+  let again = false;
+  let startedAt: number | null = opts.singleServer ? Date.now() : null;
+  // Warm from the start: the first import after a restart should not wait for the thread either.
+  // After a job that left a big heap (a 100,000-row file) the thread is replaced, returning the memory.
+  const worker = new WarmWorker(new URL("./import-worker.ts", import.meta.url), { recycleAboveHeapMb: 128 });
+  worker.warm();
+
+  async function runNext(): Promise<boolean> {
     const staleBefore = startedAt ?? Date.now() - STALE_MS;
     const next = await nextQueuedImport(db, new Date(staleBefore).toISOString());
     startedAt = null;
-    if (!next) return;
-    busy = true;
+    if (!next || stopped) return false;
     const step = next.status === "check_queued" || next.status === "checking" ? "check" : "commit";
     const started = Date.now();
     try {
-      const outcome = await runInWorker({ databaseUrl, orgId: next.org_id, importId: next.id, step });
+      const job: ImportJob = { databaseUrl, orgId: next.org_id, importId: next.id, step };
+      const outcome = await worker.run(job);
       log.info("import step finished", { importId: next.id, step, ms: Date.now() - started, ...outcome });
+      // A step that failed before its claim (e.g. the database was busy) is still queued: leave it to the next poll, not a tight loop.
+      return outcome.ok === true;
     } catch (e) {
       log.error("import worker crashed", { importId: next.id, step, error: String(e) });
       await transitionImport(db, next.org_id, next.id, ["checking", "committing", "check_queued", "commit_queued"], "failed", {
         result: { error: "The import stopped unexpectedly; nothing was imported. Please try again." },
         finished: true,
       });
+    }
+    return true;
+  }
+
+  /** Runs queued steps until none is left. Never two at once: a wake-up during a run asks for another look after it. */
+  async function drain(): Promise<void> {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        while (!stopped && (await runNext()));
+      } while (again && !stopped);
     } finally {
-      busy = false;
+      running = false;
     }
   }
 
-  const timer = setInterval(() => {
-    tick().catch((e: unknown) => log.error("import runner failed", { error: String(e) }));
-  }, POLL_MS);
+  const wake = () => {
+    if (!stopped) drain().catch((e: unknown) => log.error("import runner failed", { error: String(e) }));
+  };
+  const timer = setInterval(wake, opts.pollMs ?? POLL_MS);
   timer.unref();
-  return () => {
+  const unsubscribe = onJobQueued("import", wake);
+  wake();
+  return async () => {
     stopped = true;
     clearInterval(timer);
+    unsubscribe();
+    await worker.stop();
   };
-}
-
-function runInWorker(job: { databaseUrl: string; orgId: number; importId: number; step: "check" | "commit" }) {
-  return runWorkerScript(new URL("./import-worker.ts", import.meta.url), job);
-}
-
-/** Runs a TypeScript worker script (through worker-boot.mjs, which registers tsx) with `job` as its data. */
-export function runWorkerScript(entry: URL, job: unknown) {
-  return new Promise<Record<string, unknown>>((resolve, reject) => {
-    const worker = new Worker(new URL("./worker-boot.mjs", import.meta.url), {
-      workerData: { entry: entry.href, job },
-      resourceLimits: { maxOldGenerationSizeMb: 1024 },
-    });
-    let message: Record<string, unknown> = {};
-    worker.on("message", (m: Record<string, unknown>) => (message = m));
-    worker.on("error", reject);
-    worker.on("exit", (code) => (code === 0 ? resolve(message) : reject(new Error(`worker exited with code ${code}`))));
-  });
 }

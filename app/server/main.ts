@@ -36,8 +36,7 @@ const stopRisk = startRiskRunner(db.db, e.DATABASE_URL, { singleServer });
 async function shutdown(signal: string) {
   log.info("shutting down", { signal });
   stopJobs();
-  stopImports();
-  stopRisk();
+  await Promise.all([stopImports(), stopRisk()]);
   server.close();
   await db.close();
   process.exit(0);

@@ -1,33 +1,38 @@
 // Runs queued risk recomputations (methodology or reference-data changes, large imports) in a worker
-// thread, one at a time per server, so scoring 100,000 suppliers never blocks the event loop. The
+// thread, one batch at a time per server, so scoring 100,000 suppliers never blocks the event loop. The
 // claim is an atomic status change in the database, so any app server may take any job.
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/types";
 import { log } from "../lib/logger.server";
 import { hasRunnableJob } from "../models/risk-jobs.server";
-import { runWorkerScript } from "./import-runner";
+import { WarmWorker } from "./warm-worker";
 
 const POLL_MS = 1_000;
 export const RISK_JOB_STALE_MS = 15 * 60_000;
 
 /** `singleServer`: as for the import runner, jobs still claimed at start-up belong to a dead process. */
-export function startRiskRunner(db: Kysely<Database>, databaseUrl: string, opts: { singleServer?: boolean } = {}): () => void {
+export function startRiskRunner(db: Kysely<Database>, databaseUrl: string, opts: { singleServer?: boolean } = {}): () => Promise<void> {
   let busy = false;
   let stopped = false;
   let startedAt: number | null = opts.singleServer ? Date.now() : null;
+  // Started on the first job and kept for a while after it (jobs come in bursts: a methodology
+  // change, then its previews), so a burst pays the thread's start-up once without holding it forever.
+  const worker = new WarmWorker(new URL("./risk-worker.ts", import.meta.url), { idleMs: 5 * 60_000, recycleAboveHeapMb: 128 });
 
   async function tick() {
     if (busy || stopped) return;
-    const staleBefore = startedAt ?? Date.now() - RISK_JOB_STALE_MS;
-    startedAt = null;
-    if (!(await hasRunnableJob(db, new Date(staleBefore).toISOString()))) return;
     busy = true;
-    const started = Date.now();
     try {
-      const outcome = await runWorkerScript(new URL("./risk-worker.ts", import.meta.url), { databaseUrl, staleBefore: new Date(staleBefore).toISOString() });
-      log.info("risk jobs finished", { ms: Date.now() - started, ...outcome });
-    } catch (e) {
-      log.error("risk worker crashed", { error: String(e) });
+      const staleBefore = startedAt ?? Date.now() - RISK_JOB_STALE_MS;
+      startedAt = null;
+      if (!(await hasRunnableJob(db, new Date(staleBefore).toISOString()))) return;
+      const started = Date.now();
+      try {
+        const outcome = await worker.run({ databaseUrl, staleBefore: new Date(staleBefore).toISOString() });
+        log.info("risk jobs finished", { ms: Date.now() - started, ...outcome });
+      } catch (e) {
+        log.error("risk worker crashed", { error: String(e) });
+      }
     } finally {
       busy = false;
     }
@@ -37,8 +42,9 @@ export function startRiskRunner(db: Kysely<Database>, databaseUrl: string, opts:
     tick().catch((e: unknown) => log.error("risk runner failed", { error: String(e) }));
   }, POLL_MS);
   timer.unref();
-  return () => {
+  return async () => {
     stopped = true;
     clearInterval(timer);
+    await worker.stop();
   };
 }

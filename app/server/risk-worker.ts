@@ -1,15 +1,12 @@
-// Runs the queued risk jobs in a worker thread with its own database connection (see risk-runner.ts).
-import { parentPort, workerData } from "node:worker_threads";
+// Runs the queued risk jobs in the risk runner's worker thread with its own database connection (see risk-runner.ts).
 import { createDb } from "../../db/client";
 import { runRiskJobs } from "../services/risk.server";
 
-const job = workerData.job as { databaseUrl: string; staleBefore?: string };
-const handle = createDb(job.databaseUrl, { poolSize: 2 });
-try {
-  const ran = await runRiskJobs(handle.db, 5, job.staleBefore);
-  parentPort?.postMessage({ ok: true, jobs: ran });
-} catch (e) {
-  parentPort?.postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) });
-} finally {
-  await handle.close();
+export async function runJob(job: { databaseUrl: string; staleBefore?: string }): Promise<Record<string, unknown>> {
+  const handle = createDb(job.databaseUrl, { poolSize: 2 });
+  try {
+    return { ok: true, jobs: await runRiskJobs(handle.db, 5, job.staleBefore) };
+  } finally {
+    await handle.close();
+  }
 }

@@ -31,6 +31,7 @@ import {
   setImportProgress,
   transitionImport,
 } from "../models/import.server";
+import { signalJobQueued } from "../lib/job-signal.server";
 import { analyse, checkCsv, parseOrPreview, previewOf, type ImportPreview, type Plan, type Progress } from "./import-check.server";
 
 export { checkCsv, MAX_ISSUES_SHOWN, type ImportPreview, type Progress } from "./import-check.server";
@@ -82,6 +83,7 @@ export async function queueCheck(db: DB, orgId: number, importId: number, mappin
   if (problems.length) return { status: 400, message: problems.map((p) => p.message).join(" ") };
   const moved = await transitionImport(db, orgId, importId, ["uploaded", "checked"], "check_queued", { mapping: clean, preview: null });
   if (!moved) return { status: 409, message: "This import is already being checked or was imported." };
+  signalJobQueued("import");
   // Remembered now, not only after a commit: after "check, fix the file, upload again" the officer
   // should not have to map the columns a second time.
   const old = (await getRememberedMapping(db, orgId)) ?? {};
@@ -98,6 +100,7 @@ export async function queueCommit(db: DB, orgId: number, importId: number): Prom
   if (preview.errorCount > 0 || preview.fileError) return { status: 409, message: "Fix the errors in the file and upload it again: nothing was imported." };
   const moved = await transitionImport(db, orgId, importId, "checked", "commit_queued");
   if (!moved) return { status: 409, message: "This import is already running or finished." };
+  signalJobQueued("import");
   return { ok: true };
 }
 

@@ -14,10 +14,11 @@ import { registryFigures, registryFloorFigures } from "./registry";
 import { portalFigures } from "./portal";
 import { dashboardFigures } from "./dashboard";
 import { overloadFigures } from "./overload";
+import { importFigures } from "./import";
 import { errorMessage, log, type BenchContext, type BenchRecord, type FigureDef } from "./lib";
 
 /** The registry, in run order: floors first, then figures compared with them (registry figures last: they need app.http.login_page). */
-const REGISTRY: FigureDef[] = [...floorFigures, ...registryFloorFigures, ...appFigures, ...registryFigures, ...portalFigures, ...dashboardFigures, ...overloadFigures];
+const REGISTRY: FigureDef[] = [...floorFigures, ...registryFloorFigures, ...appFigures, ...registryFigures, ...portalFigures, ...dashboardFigures, ...importFigures, ...overloadFigures];
 
 const { values } = parseArgs({
   options: {
