@@ -40,6 +40,27 @@ describeEachEngine("sessions", (h) => {
     expect(await getSessionUser(h().db, req(c2), new Date(t0.getTime() + 7 * 24 * 3600_000 + 60_000))).toBeNull();
   });
 
+  it("keeps the user signed in when the idle clock cannot be written (a busy database), and writes it next time", async () => {
+    const { users } = await makeOrg(h(), "busy", [["b@busy.test", "admin"]]);
+    const uid = users["b@busy.test"]!;
+    const t0 = new Date("2026-01-01T08:00:00.000Z");
+    const s = await startSession(h().db, uid, { ip: null, userAgent: null }, t0);
+    // Every UPDATE fails, as SQLite answers "database is locked" while a long import commit holds the write lock.
+    const busy = h().db.withPlugin({
+      transformQuery: (args) => {
+        if (args.node.kind === "UpdateQueryNode") throw new Error("database is locked");
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const later = new Date("2026-01-01T09:00:00.000Z");
+    expect((await getSessionUser(busy, req(cookieHeader(s.cookie)), later))?.userId).toBe(uid);
+    const seen = async () => (await h().db.selectFrom("sessions").select("last_seen_at").where("id", "=", s.sessionId).executeTakeFirstOrThrow()).last_seen_at;
+    expect(await seen()).toBe(t0.toISOString());
+    expect((await getSessionUser(h().db, req(cookieHeader(s.cookie)), later))?.userId).toBe(uid);
+    expect(await seen()).toBe(later.toISOString());
+  });
+
   it("issues a new session id at login and ends the one the browser had (no fixation)", async () => {
     const { users } = await makeOrg(h(), "fix", [["f@fix.test", "compliance"]]);
     const planted = await startSession(h().db, users["f@fix.test"]!, { ip: null, userAgent: null });
