@@ -137,31 +137,33 @@ export default function ImportIndex() {
 
       <section aria-labelledby="cols-h" className="card">
         <h2 id="cols-h">Columns</h2>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Column</th>
-              <th scope="col">Field</th>
-              <th scope="col">What to put in it</th>
-              <th scope="col">Example</th>
-            </tr>
-          </thead>
-          <tbody>
-            {SUPPLIER_FIELDS.map((f) => (
-              <tr key={f.key}>
-                <td>
-                  <code>{f.key}</code>
-                  {f.required ? <strong> (required)</strong> : null}
-                </td>
-                <td>{f.label}</td>
-                <td>{f.help}</td>
-                <td>
-                  <code>{f.example}</code>
-                </td>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Columns">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Column</th>
+                <th scope="col">Field</th>
+                <th scope="col">What to put in it</th>
+                <th scope="col">Example</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {SUPPLIER_FIELDS.map((f) => (
+                <tr key={f.key}>
+                  <td>
+                    <code>{f.key}</code>
+                    {f.required ? <strong> (required)</strong> : null}
+                  </td>
+                  <td>{f.label}</td>
+                  <td>{f.help}</td>
+                  <td>
+                    <code>{f.example}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
     </main>
   );
