@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { z } from "zod";
 import { requireOrg } from "../lib/auth.server";
@@ -14,6 +14,7 @@ import { PolicySchema, parseRecheckForm } from "../schemas/import";
 import { MappingForm } from "../components/import-mapping";
 import { LIST_PAGE, PreviewView, type PagedList, type PagedPreview } from "../components/import-preview";
 import { countOf } from "../components/plural";
+import { DiscardImportButton } from "../components/import-discard";
 
 export const meta: MetaFunction = () => [{ title: "Import suppliers — Lantern" }];
 
@@ -66,6 +67,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { org } = await requireOrg(request, context, params.org, "suppliers.import");
   const id = IdParam.safeParse(params.id);
   if (!id.success) throw json(null, { status: 404 });
+  // Another organization's import (or none) is a 404 whatever the form says.
+  const imp = await getImport(context.db, org.id, id.data);
+  if (!imp) throw json(null, { status: 404 });
   const form = await formObject(request);
   if (form.intent === "check") {
     const count = Number(form.columns ?? "0");
@@ -74,15 +78,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const v = form[`col${i}`];
       return typeof v === "string" && v !== "" ? v : null;
     });
-    const policy = PolicySchema.safeParse(form.policy);
+    // Without a policy field the import keeps the one it has (the safe default for a new one).
+    const policy = PolicySchema.optional().safeParse(form.policy);
     if (!policy.success) return json({ formError: policy.error.issues[0]?.message ?? "Choose an update policy." }, { status: 400 });
-    const r = await queueCheck(context.db, org.id, id.data, mapping, { policy: policy.data });
+    const r = await queueCheck(context.db, org.id, id.data, mapping, policy.data ? { policy: policy.data } : {});
     if ("status" in r) return json({ formError: r.message }, { status: r.status });
   } else if (form.intent === "recheck") {
     const choices = parseRecheckForm(form);
     if ("error" in choices) return json({ formError: choices.error }, { status: 400 });
-    const imp = await getImport(context.db, org.id, id.data);
-    if (!imp) throw json(null, { status: 404 });
     const mapping = JSON.parse(imp.mapping ?? "[]") as Array<string | null>;
     const r = await queueCheck(context.db, org.id, id.data, mapping, choices);
     if ("status" in r) return json({ formError: r.message }, { status: r.status });
@@ -148,13 +151,9 @@ export default function ImportStep() {
 
 function DiscardForm() {
   return (
-    <Form method="post" className="import-discard">
-      <input type="hidden" name="intent" value="discard" />
-      <button type="submit" className="button secondary">
-        Discard this import
-      </button>{" "}
-      <span className="muted small">Nothing of it has been imported; the file is deleted.</span>
-    </Form>
+    <p className="import-discard">
+      <DiscardImportButton /> <span className="muted small">Nothing of it has been imported; the file is deleted.</span>
+    </p>
   );
 }
 

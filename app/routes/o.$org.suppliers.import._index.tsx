@@ -15,6 +15,7 @@ import { importState } from "../domain/csv/import-state";
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, decodeCsvInput, formatSize } from "../domain/csv/parse";
 import { formatDateTime } from "../components/format";
 import { FormError } from "../components/forms";
+import { DiscardImportButton } from "../components/import-discard";
 
 export const meta: MetaFunction = () => [{ title: "Import suppliers — Lantern" }];
 
@@ -119,12 +120,7 @@ export default function ImportIndex() {
                     </td>
                     <td>
                       {i.discardable ? (
-                        <Form method="post" action={`${base}/import/${i.id}`} className="inline">
-                          <input type="hidden" name="intent" value="discard" />
-                          <button type="submit" className="button secondary small" aria-label={`Discard ${i.filename} (uploaded ${formatDateTime(i.created_at)})`}>
-                            Discard
-                          </button>
-                        </Form>
+                        <DiscardImportButton small action={`${base}/import/${i.id}`} label={`Discard ${i.filename} (uploaded ${formatDateTime(i.created_at)})`} />
                       ) : null}
                     </td>
                   </tr>
