@@ -230,7 +230,8 @@ export type ImportStatus =
   | "commit_queued"
   | "committing"
   | "committed"
-  | "failed";
+  | "failed"
+  | "discarded";
 
 export interface SupplierImportsTable {
   id: Generated<number>;
@@ -249,6 +250,10 @@ export interface SupplierImportsTable {
   progress_total: Generated<number>;
   result: string | null;
   finished_at: string | null;
+  /** JSON: the update policy and conflict decisions (2026-12-06T0200_import_trust). */
+  options: string | null;
+  /** JSON: the file's first data rows, shown in the mapping step (2026-12-06T0200_import_trust). */
+  samples: string | null;
 }
 
 export interface ImportMappingsTable {

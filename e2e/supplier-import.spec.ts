@@ -8,8 +8,18 @@
 // these column names; references carry a random suffix (two workers share one database, retries too).
 import fs from "node:fs/promises";
 import type { Page, Response } from "@playwright/test";
-import { BASE_URL } from "./support/env";
-import { importCountByFilename, readCsv, supplierBuyerIds, supplierGoods, suppliersByRefs, type SupplierRow } from "./support/db";
+import { BASE_URL, REPO_ROOT } from "./support/env";
+import path from "node:path";
+import {
+  importCountByFilename,
+  readCsv,
+  supplierBuyerIds,
+  supplierByName,
+  supplierGoods,
+  supplierPosition,
+  suppliersByRefs,
+  type SupplierRow,
+} from "./support/db";
 import { attemptTag, expect, test, waitForHydration } from "./support/fixtures";
 
 const OFFICER = "compliance@acme.test";
@@ -17,7 +27,7 @@ const IMPORT = "/o/acme/suppliers/import";
 
 /** The documented columns of the import template, in order. */
 const TEMPLATE_HEADER = [
-  "external_ref", "name", "country", "address", "city", "sector", "goods", "annual_spend", "currency", "workers_count",
+  "external_ref", "name", "country", "address", "city", "latitude", "longitude", "sector", "goods", "annual_spend", "currency", "workers_count",
   "contact_name", "contact_email", "os_id", "duns", "lei", "tax_id", "notes", "status", "supplies_to",
 ];
 
@@ -154,7 +164,11 @@ test("a file with errors lists every bad row and writes nothing; the fixed file 
       "Buyers",
       `supplies_to names "${unknownRef}", which is not the reference of a supplier in this file or in Lantern`,
     ]);
-    await expect(problems.nth(2).getByRole("cell")).toHaveText(["7", "Partner Code XYZ", `reference ${ref(4)} also appears on line 6 with different values (city)`]);
+    await expect(problems.nth(2).getByRole("cell")).toHaveText([
+      "7",
+      "Row",
+      `reference ${ref(4)} appears on lines 6, 7 with different city: choose which row to keep, or import them as separate suppliers`,
+    ]);
 
     // The commit cannot be forced either.
     const forced = await page.request.post(page.url(), { form: { intent: "commit" }, headers: { Origin: BASE_URL }, maxRedirects: 0 });
@@ -256,4 +270,67 @@ test("files that are not UTF-8 CSV are refused with a clear message, and nothing
     await expect(page).toHaveURL((u) => u.pathname === IMPORT); // Remix adds "?index" after a post to an index route
     expect(importCountByFilename("acme", name)).toBe(0);
   });
+});
+
+test("a brand factory list imports without editing the file: the officer decides the conflicts in the page", async ({ page, loginAs }) => {
+  test.setTimeout(120_000);
+  // e2e/fixtures/factory-list.csv: 312 rows (see make-factory-list.mjs) of 252 suppliers once the
+  // repeats and spelling variants are counted once and two conflicts are imported as two sites each.
+  const buffer = await fs.readFile(path.join(REPO_ROOT, "e2e", "fixtures", "factory-list.csv"));
+  await loginAs(OFFICER);
+  await upload(page, "factory-list.csv", buffer);
+
+  await test.step("the mapping step suggests the fields and shows the first values under each column", async () => {
+    for (const [column, field] of [["country", "country"], ["name", "name"], ["address", "address"], ["sector", "sector"], ["lat", "latitude"], ["lng", "longitude"]]) {
+      await expect(page.getByLabel(column!, { exact: true })).toHaveValue(field!);
+    }
+    await expect(page.locator("#col2-examples")).toContainText("34 Sunrise Road, Industrial Zone");
+    await expect(page.locator("#col1-examples")).toContainText("东莞市明华制衣有限公司1");
+    // The safest update policy is the default.
+    await expect(page.getByRole("radio", { name: "Add new suppliers only" })).toBeChecked();
+  });
+
+  await test.step("check: the four conflicts are the only problems, each offered keep first / keep last / both", async () => {
+    await check(page);
+    await expectCounts(page, { rows: 312, problems: 4 });
+    await expect(page.getByRole("alert")).toContainText("4 suppliers are listed more than once with different details");
+    await expect(page.getByRole("button", { name: /^Import/ })).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: "Decide, then check again" })).toBeVisible();
+    const conflicts = page.locator("fieldset.import-conflict");
+    await expect(conflicts).toHaveCount(4);
+    await conflicts.nth(0).getByRole("radio", { name: /\(first\)$/ }).check();
+    await conflicts.nth(1).getByRole("radio", { name: /\(last\)$/ }).check();
+    await conflicts.nth(2).getByRole("radio", { name: "Import both as separate suppliers" }).check();
+    await conflicts.nth(3).getByRole("radio", { name: "Import both as separate suppliers" }).check();
+    // Spelling variants and invisible characters were counted once, with a warning each.
+    await expect(issueRows(page, "Warnings (imported as shown)").filter({ hasText: "is the same supplier as line" }).first()).toBeVisible();
+    await expect(page.getByRole("heading", { name: "How the country column was read" })).toBeVisible();
+  });
+
+  await test.step("check again with the decisions, then import", async () => {
+    await page.getByRole("button", { name: "Check again with these choices" }).click();
+    await expect(page.getByRole("heading", { name: "Your choices" })).toBeVisible({ timeout: 20_000 });
+    await expectCounts(page, { rows: 312, problems: 0, changed: 0 });
+    const created = Number(await stat(page, STATS.new).textContent());
+    const unchanged = Number(await stat(page, STATS.unchanged).textContent());
+    // A first run creates all 252; a retry against the same database finds them unchanged.
+    expect(created + unchanged).toBe(252);
+    await page.getByRole("button", { name: created === 1 ? "Import 1 supplier" : `Import ${created} suppliers` }).click();
+    await expect(page.getByRole("status")).toContainText("Imported.", { timeout: 30_000 });
+    expect(supplierByName("acme", "东莞市明华制衣有限公司1")).toMatchObject({ country: "CN", address: "72 Coral Road, District 4" });
+    expect(supplierPosition("acme", "东莞市明华制衣有限公司1")).toEqual({ latitude: 26.275286, longitude: 117.686838 });
+  });
+});
+
+test("a check of one supplier says so in the singular, and an abandoned check can be discarded", async ({ page, loginAs }) => {
+  const name = `singular-${suffix()}.csv`;
+  await loginAs(OFFICER);
+  await upload(page, name, Buffer.from(`name,country\nLantern Single ${suffix()},VN\n`));
+  await check(page);
+  await expect(page.getByRole("button", { name: "Import 1 supplier", exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Discard this import" }).click();
+  await expect(page).toHaveURL((u) => u.pathname === IMPORT);
+  const row = page.getByRole("row", { name: new RegExp(name.replace(/[.]/g, "\\.")) });
+  await expect(row).toContainText("discarded");
+  await expect(row.getByRole("button", { name: /^Discard/ })).toHaveCount(0);
 });

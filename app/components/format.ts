@@ -23,8 +23,8 @@ export function plural(count: number, one: string, other: string): string {
   return PLURAL_RULES.select(count) === "one" ? one : other;
 }
 
-/** A count with its noun: "1 supplier", "3 suppliers", "1,204 suppliers". */
-export function countOf(count: number, one: string, other: string): string {
+/** A count with its noun: "1 supplier", "3 suppliers", "1,204 suppliers" (other: one + "s" unless given). */
+export function countOf(count: number, one: string, other = `${one}s`): string {
   return `${count.toLocaleString("en")} ${plural(count, one, other)}`;
 }
 

@@ -6,10 +6,11 @@ import type { ImportRow } from "../domain/csv/validate";
 import type { ExistingSupplier } from "../domain/csv/diff";
 import { nowIso } from "../lib/time";
 import { chunks } from "./chunks";
+import { nameMatchKey } from "../domain/csv/match";
 
 export interface ExistingIndex {
   byRef: Map<string, number>;
-  /** `${nameNorm}|${country}` → ids (more than one: ambiguous for a file without references). */
+  /** `${nameMatchKey(nameNorm)}|${country}` → ids (more than one: ambiguous for a file without references). */
   byNameCountry: Map<string, number[]>;
   values: Map<number, ExistingSupplier>;
   links: Array<{ supplierId: number; buyerId: number }>;
@@ -22,7 +23,7 @@ export async function loadExisting(db: DbOrTrx, orgId: number): Promise<Existing
     db
       .selectFrom("suppliers")
       .select([
-        "id", "external_ref", "name", "name_norm", "country", "address", "city", "sector", "annual_spend", "currency",
+        "id", "external_ref", "name", "name_norm", "country", "address", "city", "latitude", "longitude", "sector", "annual_spend", "currency",
         "workers_count", "contact_name", "contact_email", "os_id", "duns", "lei", "tax_id", "notes", "status", "tier",
       ])
       .where("org_id", "=", orgId)
@@ -55,12 +56,13 @@ export async function loadExisting(db: DbOrTrx, orgId: number): Promise<Existing
   }
   for (const r of rows) {
     if (r.external_ref) byRef.set(r.external_ref, r.id);
-    const k = `${r.name_norm}|${r.country}`;
+    const k = `${nameMatchKey(r.name_norm)}|${r.country}`;
     const list = byNameCountry.get(k);
     if (list) list.push(r.id);
     else byNameCountry.set(k, [r.id]);
     values.set(r.id, {
       externalRef: r.external_ref, name: r.name, nameNorm: r.name_norm, country: r.country, address: r.address, city: r.city,
+      latitude: r.latitude == null ? null : Number(r.latitude), longitude: r.longitude == null ? null : Number(r.longitude),
       sector: r.sector, goods: goodsOf.get(r.id) ?? [], annualSpend: r.annual_spend == null ? null : Number(r.annual_spend),
       currency: r.currency, workersCount: r.workers_count, contactName: r.contact_name, contactEmail: r.contact_email,
       osId: r.os_id, duns: r.duns, lei: r.lei, taxId: r.tax_id, notes: r.notes, status: r.status,
@@ -75,7 +77,7 @@ const BATCH = 500;
 function columnsOf(r: ImportRow) {
   return {
     external_ref: r.externalRef, name: r.name, name_norm: r.nameNorm, country: r.country, address: r.address, city: r.city,
-    sector: r.sector, annual_spend: r.annualSpend, currency: r.currency, workers_count: r.workersCount,
+    latitude: r.latitude, longitude: r.longitude, sector: r.sector, annual_spend: r.annualSpend, currency: r.currency, workers_count: r.workersCount,
     contact_name: r.contactName, contact_email: r.contactEmail, os_id: r.osId, duns: r.duns, lei: r.lei,
     tax_id: r.taxId, notes: r.notes, status: r.status,
   };
@@ -91,7 +93,7 @@ export interface BulkTarget {
 }
 
 const SUPPLIER_INSERT_COLUMNS = [
-  "org_id", "external_ref", "name", "name_norm", "country", "address", "city", "sector", "annual_spend", "currency",
+  "org_id", "external_ref", "name", "name_norm", "country", "address", "city", "latitude", "longitude", "sector", "annual_spend", "currency",
   "workers_count", "contact_name", "contact_email", "os_id", "duns", "lei", "tax_id", "notes", "status", "tier",
   "created_at", "updated_at", "version",
 ] as const;
@@ -112,7 +114,7 @@ export async function insertSuppliers(
     for (const r of rows) {
       const c = columnsOf(r);
       const info = stmt.run(
-        orgId, c.external_ref, c.name, c.name_norm, c.country, c.address, c.city, c.sector, c.annual_spend, c.currency,
+        orgId, c.external_ref, c.name, c.name_norm, c.country, c.address, c.city, c.latitude, c.longitude, c.sector, c.annual_spend, c.currency,
         c.workers_count, c.contact_name, c.contact_email, c.os_id, c.duns, c.lei, c.tax_id, c.notes, c.status, tierOf(r),
         now, now, 1,
       );

@@ -7,7 +7,7 @@ import { nowIso } from "../lib/time";
 export async function insertImport(
   db: DbOrTrx,
   orgId: number,
-  p: { createdBy: number; filename: string; sizeBytes: number; content: string; headers: string[]; mapping: unknown },
+  p: { createdBy: number; filename: string; sizeBytes: number; content: string; headers: string[]; mapping: unknown; samples: string[][] },
 ): Promise<number> {
   const row = await db
     .insertInto("supplier_imports")
@@ -21,6 +21,7 @@ export async function insertImport(
       content: p.content,
       headers: JSON.stringify(p.headers),
       mapping: JSON.stringify(p.mapping),
+      samples: JSON.stringify(p.samples),
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -31,7 +32,10 @@ export async function insertImport(
 export async function getImport(db: DbOrTrx, orgId: number, id: number) {
   return db
     .selectFrom("supplier_imports")
-    .select(["id", "filename", "size_bytes", "status", "headers", "mapping", "preview", "result", "progress_done", "progress_total", "created_at", "finished_at", "created_by"])
+    .select([
+      "id", "filename", "size_bytes", "status", "headers", "mapping", "preview", "result", "progress_done", "progress_total",
+      "created_at", "finished_at", "created_by", "options", "samples",
+    ])
     .where("org_id", "=", orgId)
     .where("id", "=", id)
     .executeTakeFirst();
@@ -52,6 +56,19 @@ export async function listImports(db: DbOrTrx, orgId: number, limit = 10) {
     .execute();
 }
 
+/** The organization's most recently committed import (when and which), to tell which checks it superseded. */
+export async function lastCommittedImport(db: DbOrTrx, orgId: number) {
+  return db
+    .selectFrom("supplier_imports")
+    .select(["id", "filename", "finished_at"])
+    .where("org_id", "=", orgId)
+    .where("status", "=", "committed")
+    .orderBy("finished_at", "desc")
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** Moves an import from one status to another; false when it was not in `from` (someone else moved it). */
 export async function transitionImport(
   db: DbOrTrx,
@@ -59,7 +76,15 @@ export async function transitionImport(
   id: number,
   from: ImportStatus | ImportStatus[],
   to: ImportStatus,
-  set: { mapping?: unknown; preview?: unknown; result?: unknown; finished?: boolean; claim?: boolean; clearContent?: boolean } = {},
+  set: {
+    mapping?: unknown;
+    preview?: unknown;
+    result?: unknown;
+    options?: unknown;
+    finished?: boolean;
+    claim?: boolean;
+    clearContent?: boolean;
+  } = {},
 ): Promise<boolean> {
   const r = await db
     .updateTable("supplier_imports")
@@ -68,6 +93,7 @@ export async function transitionImport(
       ...(set.mapping !== undefined ? { mapping: JSON.stringify(set.mapping) } : {}),
       ...(set.preview !== undefined ? { preview: JSON.stringify(set.preview) } : {}),
       ...(set.result !== undefined ? { result: JSON.stringify(set.result) } : {}),
+      ...(set.options !== undefined ? { options: JSON.stringify(set.options) } : {}),
       ...(set.finished ? { finished_at: nowIso() } : {}),
       ...(set.claim ? { claimed_at: nowIso() } : {}),
       ...(set.clearContent ? { content: "" } : {}),

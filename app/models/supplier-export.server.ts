@@ -8,7 +8,7 @@ export async function exportSuppliers(db: DbOrTrx, orgId: number, f: SupplierLis
   // In the list's order (its sort and direction), not by name: the file matches the page it came from.
   const rows = await orderSupplierList(supplierListQuery(db, orgId, f), f.sort, f.dir)
     .select([
-      "id", "external_ref", "name", "country", "address", "city", "sector", "annual_spend", "currency", "workers_count",
+      "id", "external_ref", "name", "country", "address", "city", "latitude", "longitude", "sector", "annual_spend", "currency", "workers_count",
       "contact_name", "contact_email", "os_id", "duns", "lei", "tax_id", "notes", "status", "risk_score", "risk_band",
     ])
     .execute();
@@ -28,7 +28,8 @@ export async function exportSuppliers(db: DbOrTrx, orgId: number, f: SupplierLis
   const buyersOf = new Map<number, string[]>();
   for (const b of buyers) buyersOf.set(b.supplier_id, [...(buyersOf.get(b.supplier_id) ?? []), b.external_ref!]);
   return rows.map((r) => [
-    r.external_ref, r.name, r.country, r.address, r.city, r.sector, (goodsOf.get(r.id) ?? []).join("|"),
+    r.external_ref, r.name, r.country, r.address, r.city,
+    r.latitude == null ? null : Number(r.latitude), r.longitude == null ? null : Number(r.longitude), r.sector, (goodsOf.get(r.id) ?? []).join("|"),
     r.annual_spend == null ? null : Number(r.annual_spend), r.currency, r.workers_count, r.contact_name, r.contact_email,
     r.os_id, r.duns, r.lei, r.tax_id, r.notes, r.status, (buyersOf.get(r.id) ?? []).join("|"),
     r.risk_score == null ? null : Number(r.risk_score), r.risk_band,

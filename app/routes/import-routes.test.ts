@@ -1,7 +1,8 @@
 // The import upload action's refusals: nothing is stored for any of them.
 import { expect, it } from "vitest";
-import { contextFor, cookieFor, describeEachEngine, makeOrg, responseOf } from "../test/support";
+import { contextFor, cookieFor, describeEachEngine, makeOrg, post, responseOf } from "../test/support";
 import * as upload from "./o.$org.suppliers.import._index";
+import * as step from "./o.$org.suppliers.import.$id";
 
 function multipart(cookie: string, body: Uint8Array, filename = "s.csv", extraHeaders: Record<string, string> = {}) {
   const fd = new FormData();
@@ -47,5 +48,31 @@ describeEachEngine("import upload", (h) => {
 
     const exec = await call(multipart(await cookieFor(h(), users["x@imp.test"]!), new TextEncoder().encode("name,country\nMill,BD\n")));
     expect(exec.status).toBe(403);
+  });
+});
+
+describeEachEngine("import step actions", (h) => {
+  it("refuses a forged policy or decision with 400, and discards a check (not for an executive)", async () => {
+    const { orgId, users } = await makeOrg(h(), "imq", [["o@imq.test", "compliance"], ["x@imq.test", "executive"]]);
+    const cookie = await cookieFor(h(), users["o@imq.test"]!);
+    const ctx = contextFor(h());
+    const up = await responseOf(() =>
+      upload.action({ request: multipart(cookie, new TextEncoder().encode("name,country\nMill,BD\n")), params: { org: "imq" }, context: ctx }),
+    );
+    const importId = up.headers.get("Location")!.split("/").pop()!;
+    const url = `/o/imq/suppliers/import/${importId}`;
+    const act = (form: Record<string, string>, c = cookie) => responseOf(() => step.action({ request: post(url, form, c), params: { org: "imq", id: importId }, context: ctx }));
+
+    const badPolicy = await act({ intent: "check", columns: "2", col0: "name", col1: "country", policy: "delete_everything" });
+    expect(badPolicy.status).toBe(400);
+    expect((await badPolicy.json()).formError).toMatch(/Choose what the import may do/);
+    const badChoice = await act({ intent: "recheck", policy: "overwrite", conflicts: "1", conflictKey0: "n:mill|BD", conflict0: "merge" });
+    expect(badChoice.status).toBe(400);
+
+    expect((await act({ intent: "discard" }, await cookieFor(h(), users["x@imq.test"]!))).status).toBe(403);
+    expect((await act({ intent: "discard" })).status).toBe(302);
+    const row = await h().db.selectFrom("supplier_imports").select(["status", "content"]).where("org_id", "=", orgId).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: "discarded", content: "" });
+    expect((await act({ intent: "commit" })).status).toBe(409);
   });
 });

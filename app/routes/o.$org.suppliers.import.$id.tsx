@@ -1,20 +1,33 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireOrg } from "../lib/auth.server";
 import { formObject } from "../lib/http.server";
 import { getImport } from "../models/import.server";
-import { queueCheck, queueCommit, type ImportPreview, type ImportResult } from "../services/import.server";
-import { SUPPLIER_FIELDS, type FieldKey } from "../domain/csv/fields";
+import { discardImport, importOptionsOf, queueCheck, queueCommit, type ImportPreview, type ImportResult } from "../services/import.server";
+import type { FieldKey } from "../domain/csv/fields";
 import { FormError } from "../components/forms";
 import { usePollWhileRunning } from "../components/import-polling";
 import { MAX_DB_INT } from "../schemas/fields";
+import { PolicySchema, parseRecheckForm } from "../schemas/import";
+import { MappingForm } from "../components/import-mapping";
+import { LIST_PAGE, PreviewView, type PagedList, type PagedPreview } from "../components/import-preview";
+import { countOf } from "../components/format";
+import { DiscardImportButton } from "../components/import-discard";
 
 export const meta: MetaFunction = () => [{ title: "Import suppliers — Lantern" }];
 
 const IdParam = z.coerce.number().int().positive().max(MAX_DB_INT);
+const PageParam = z.coerce.number().int().min(1).max(1_000_000).catch(1);
 const RUNNING = new Set(["check_queued", "checking", "commit_queued", "committing"]);
+
+function page<T>(items: T[] | undefined, total: number, raw: string | null): PagedList<T> {
+  const list = items ?? [];
+  const pages = Math.max(1, Math.ceil(list.length / LIST_PAGE));
+  const p = Math.min(PageParam.parse(raw ?? 1), pages);
+  return { items: list.slice((p - 1) * LIST_PAGE, p * LIST_PAGE), total, page: p, pages };
+}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { org } = await requireOrg(request, context, params.org, "suppliers.import");
@@ -22,7 +35,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!id.success) throw json(null, { status: 404 });
   const imp = await getImport(context.db, org.id, id.data);
   if (!imp) throw json(null, { status: 404 });
+  const url = new URL(request.url);
   const headers = JSON.parse(imp.headers) as string[];
+  const full = imp.preview ? (JSON.parse(imp.preview) as ImportPreview) : null;
+  // Only the page of each list that is shown goes to the browser (a check may list thousands).
+  const preview: PagedPreview | null = full
+    ? {
+        ...full,
+        newList: page(full.newList, full.new, url.searchParams.get("np")),
+        changedList: page(full.changedList, full.changedList?.length ?? 0, url.searchParams.get("cp")),
+      }
+    : null;
   return json({
     org,
     imp: {
@@ -30,9 +53,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       filename: imp.filename,
       status: imp.status,
       mapping: JSON.parse(imp.mapping ?? "[]") as Array<FieldKey | null>,
-      preview: imp.preview ? (JSON.parse(imp.preview) as ImportPreview) : null,
+      preview,
       result: imp.result ? (JSON.parse(imp.result) as Partial<ImportResult> & { error?: string }) : null,
       progress: { done: imp.progress_done, total: imp.progress_total },
+      policy: importOptionsOf(imp.options).policy,
+      samples: imp.samples ? (JSON.parse(imp.samples) as string[][]) : [],
     },
     headers,
   });
@@ -42,6 +67,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { org } = await requireOrg(request, context, params.org, "suppliers.import");
   const id = IdParam.safeParse(params.id);
   if (!id.success) throw json(null, { status: 404 });
+  // Another organization's import (or none) is a 404 whatever the form says.
+  const imp = await getImport(context.db, org.id, id.data);
+  if (!imp) throw json(null, { status: 404 });
   const form = await formObject(request);
   if (form.intent === "check") {
     const count = Number(form.columns ?? "0");
@@ -50,11 +78,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const v = form[`col${i}`];
       return typeof v === "string" && v !== "" ? v : null;
     });
-    const r = await queueCheck(context.db, org.id, id.data, mapping);
+    // Without a policy field the import keeps the one it has (the safe default for a new one).
+    const policy = PolicySchema.optional().safeParse(form.policy);
+    if (!policy.success) return json({ formError: policy.error.issues[0]?.message ?? "Choose an update policy." }, { status: 400 });
+    const r = await queueCheck(context.db, org.id, id.data, mapping, policy.data ? { policy: policy.data } : {});
+    if ("status" in r) return json({ formError: r.message }, { status: r.status });
+  } else if (form.intent === "recheck") {
+    const choices = parseRecheckForm(form);
+    if ("error" in choices) return json({ formError: choices.error }, { status: 400 });
+    const mapping = JSON.parse(imp.mapping ?? "[]") as Array<string | null>;
+    const r = await queueCheck(context.db, org.id, id.data, mapping, choices);
     if ("status" in r) return json({ formError: r.message }, { status: r.status });
   } else if (form.intent === "commit") {
     const r = await queueCommit(context.db, org.id, id.data);
     if ("status" in r) return json({ formError: r.message }, { status: r.status });
+  } else if (form.intent === "discard") {
+    const r = await discardImport(context.db, org.id, id.data);
+    if ("status" in r) return json({ formError: r.message }, { status: r.status });
+    return redirect(`/o/${org.slug}/suppliers/import`);
   } else {
     return json({ formError: "Unknown request." }, { status: 400 });
   }
@@ -67,6 +108,7 @@ export default function ImportStep() {
   const running = RUNNING.has(imp.status);
   usePollWhileRunning(running, imp.status);
   const base = `/o/${org.slug}/suppliers`;
+  const r = imp.result;
   return (
     <main className="page">
       <p className="muted small">
@@ -75,69 +117,36 @@ export default function ImportStep() {
       <h1>Import “{imp.filename}”</h1>
       <FormError message={result?.formError} />
       {imp.status === "uploaded" || (imp.status === "checked" && imp.preview?.fileError) ? (
-        <MappingForm headers={headers} mapping={imp.mapping} />
+        <MappingForm headers={headers} mapping={imp.mapping} samples={imp.samples} policy={imp.policy} />
       ) : null}
       {running ? <ProgressView status={imp.status} progress={imp.progress} /> : null}
-      {imp.status === "checked" && imp.preview ? <PreviewView preview={imp.preview} base={base} /> : null}
-      {imp.status === "committed" && imp.result ? (
+      {imp.status === "checked" && imp.preview ? <PreviewView preview={imp.preview} policy={imp.policy} base={base} /> : null}
+      {imp.status === "committed" && r ? (
         <div className="alert success" role="status">
-          <strong>Imported.</strong> {imp.result.created ?? 0} new suppliers, {imp.result.updated ?? 0} updated,{" "}
-          {imp.result.unchanged ?? 0} unchanged; {imp.result.links ?? 0} supply links.{" "}
-          <Link to={base}>Go to the supplier list</Link>
+          <strong>Imported.</strong> {countOf(r.created ?? 0, "new supplier")}, {(r.updated ?? 0).toLocaleString("en")} updated,{" "}
+          {(r.unchanged ?? 0).toLocaleString("en")} unchanged; {countOf(r.links ?? 0, "supply link")}. <Link to={base}>Go to the supplier list</Link>
         </div>
       ) : null}
       {imp.status === "failed" ? (
         <div className="alert error" role="alert">
-          {imp.result?.error ?? "The import failed; nothing was imported."} <Link to={`${base}/import`}>Upload a file</Link>
+          {r?.error ?? "The import failed; nothing was imported."} <Link to={`${base}/import`}>Upload a file</Link>
         </div>
       ) : null}
+      {imp.status === "discarded" ? (
+        <div className="alert note" role="status">
+          This import was discarded; nothing was imported. <Link to={`${base}/import`}>Upload a file</Link>
+        </div>
+      ) : null}
+      {imp.status === "uploaded" || imp.status === "checked" || imp.status === "failed" ? <DiscardForm /> : null}
     </main>
   );
 }
 
-function MappingForm({ headers, mapping }: { headers: string[]; mapping: Array<FieldKey | null> }) {
-  const nav = useNavigation();
+function DiscardForm() {
   return (
-    <Form method="post" className="card stack" aria-labelledby="map-h">
-      <h2 id="map-h">Match your columns to Lantern's fields</h2>
-      <p className="muted">
-        We matched what we could from the column names (and from your organization's last import). Choose “Ignore” for columns
-        you do not want to import. Name and country are required.
-      </p>
-      <input type="hidden" name="intent" value="check" />
-      <input type="hidden" name="columns" value={headers.length} />
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Column in your file</th>
-            <th scope="col">Lantern field</th>
-          </tr>
-        </thead>
-        <tbody>
-          {headers.map((h, i) => (
-            <tr key={i}>
-              <td>
-                <label htmlFor={`col${i}`}>{h}</label>
-              </td>
-              <td>
-                <select id={`col${i}`} name={`col${i}`} defaultValue={mapping[i] ?? ""}>
-                  <option value="">Ignore this column</option>
-                  {SUPPLIER_FIELDS.map((f) => (
-                    <option key={f.key} value={f.key}>
-                      {f.label}
-                      {f.required ? " (required)" : ""}
-                    </option>
-                  ))}
-                </select>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <button type="submit" className="button" disabled={nav.state === "submitting"}>
-        Check the file
-      </button>
-    </Form>
+    <p className="import-discard">
+      <DiscardImportButton /> <span className="muted small">Nothing of it has been imported; the file is deleted.</span>
+    </p>
   );
 }
 
@@ -149,94 +158,9 @@ function ProgressView({ status, progress }: { status: string; progress: { done: 
       <h2>{what}…</h2>
       <progress max={100} value={progress.total ? pct : undefined} aria-label={`${what}: ${pct}%`} />
       <p className="muted">
-        {progress.total ? `${progress.done.toLocaleString("en")} of ${progress.total.toLocaleString("en")} rows` : "Starting…"} You can
-        leave this page; the import carries on.
+        {progress.total ? `${progress.done.toLocaleString("en")} of ${countOf(progress.total, "row")}` : "Starting…"} You can leave this
+        page; the import carries on.
       </p>
-    </section>
-  );
-}
-
-function PreviewView({ preview, base }: { preview: ImportPreview; base: string }) {
-  const nav = useNavigation();
-  if (preview.fileError) {
-    return (
-      <div className="alert error" role="alert">
-        {preview.fileError}
-      </div>
-    );
-  }
-  const ok = preview.errorCount === 0;
-  return (
-    <>
-      <section className="card" aria-labelledby="prev-h">
-        <h2 id="prev-h">What this file would change</h2>
-        <dl className="stats">
-          <div>
-            <dt>Rows in the file</dt>
-            <dd>{preview.fileRows.toLocaleString("en")}</dd>
-          </div>
-          <div>
-            <dt>New suppliers</dt>
-            <dd>{preview.new.toLocaleString("en")}</dd>
-          </div>
-          <div>
-            <dt>Changed</dt>
-            <dd>{preview.changed.toLocaleString("en")}</dd>
-          </div>
-          <div>
-            <dt>Unchanged</dt>
-            <dd>{preview.unchanged.toLocaleString("en")}</dd>
-          </div>
-          <div>
-            <dt>Problems found</dt>
-            <dd>{preview.errorCount.toLocaleString("en")}</dd>
-          </div>
-        </dl>
-        {ok ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="commit" />
-            <button type="submit" className="button" disabled={nav.state === "submitting"}>
-              Import {(preview.new + preview.changed).toLocaleString("en")} suppliers
-            </button>
-          </Form>
-        ) : (
-          <div className="alert error" role="alert">
-            Nothing was imported. Fix the {preview.errorCount === 1 ? "problem" : `${preview.errorCount.toLocaleString("en")} problems`} below
-            in your file and <Link to={`${base}/import`}>upload it again</Link>.
-          </div>
-        )}
-      </section>
-      {preview.errors.length ? <IssueTable title="Problems (rows that cannot be imported)" issues={preview.errors} total={preview.errorCount} /> : null}
-      {preview.warnings.length ? <IssueTable title="Warnings (imported as shown)" issues={preview.warnings} total={preview.warningCount} /> : null}
-    </>
-  );
-}
-
-function IssueTable({ title, issues, total }: { title: string; issues: ImportPreview["errors"]; total: number }) {
-  return (
-    <section className="card">
-      <h2>{title}</h2>
-      {total > issues.length ? <p className="muted">The first {issues.length.toLocaleString("en")} of {total.toLocaleString("en")} are shown.</p> : null}
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              Line
-            </th>
-            <th scope="col">Column</th>
-            <th scope="col">Problem</th>
-          </tr>
-        </thead>
-        <tbody>
-          {issues.map((e, i) => (
-            <tr key={i}>
-              <td className="num">{e.line || "—"}</td>
-              <td>{e.column}</td>
-              <td>{e.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </section>
   );
 }

@@ -8,18 +8,22 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireOrg } from "../lib/auth.server";
-import { listImports } from "../models/import.server";
+import { lastCommittedImport, listImports } from "../models/import.server";
 import { uploadImport } from "../services/import.server";
 import { SUPPLIER_FIELDS } from "../domain/csv/fields";
+import { importState } from "../domain/csv/import-state";
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, decodeCsvInput, formatSize } from "../domain/csv/parse";
 import { formatDateTime } from "../components/format";
 import { FormError } from "../components/forms";
+import { DiscardImportButton } from "../components/import-discard";
 
 export const meta: MetaFunction = () => [{ title: "Import suppliers — Lantern" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { org } = await requireOrg(request, context, params.org, "suppliers.import");
-  return json({ org, imports: await listImports(context.db, org.id, 10) });
+  const [imports, last] = await Promise.all([listImports(context.db, org.id, 10), lastCommittedImport(context.db, org.id)]);
+  const now = new Date();
+  return json({ org, imports: imports.map((i) => ({ id: i.id, filename: i.filename, created_at: i.created_at, ...importState(i, last, now) })) });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -50,17 +54,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(`/o/${id.org.slug}/suppliers/import/${r.importId}`);
 }
 
-const STATUS_LABEL: Record<string, string> = {
-  uploaded: "waiting for column mapping",
-  check_queued: "checking",
-  checking: "checking",
-  checked: "checked",
-  commit_queued: "importing",
-  committing: "importing",
-  committed: "imported",
-  failed: "failed",
-};
-
 export default function ImportIndex() {
   const { org, imports } = useLoaderData<typeof loader>();
   const result = useActionData<{ formError?: string }>();
@@ -74,8 +67,9 @@ export default function ImportIndex() {
       <h1>Import suppliers from a CSV file</h1>
       <p>
         Upload your supplier list as CSV (comma, semicolon or tab separated; UTF-8 or UTF-16). Every row is checked first: you
-        see how many suppliers are new, changed and unchanged, and every problem with its line and column, before anything is
-        saved. The import then writes everything or nothing; importing the same file again changes nothing.
+        see which suppliers are new, which fields would change (before and after), and every problem with its line and column,
+        before anything is saved. By default an import only adds new suppliers; you choose whether it may fill in or overwrite
+        fields of suppliers already in Lantern. The import then writes everything or nothing, and only what the check showed.
       </p>
       <p>
         <a href={`${base}/import/template.csv`} className="button secondary" download>
@@ -101,56 +95,71 @@ export default function ImportIndex() {
       {imports.length ? (
         <section aria-labelledby="recent-h" className="card">
           <h2 id="recent-h">Recent imports</h2>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">File</th>
-                <th scope="col">Uploaded</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {imports.map((i) => (
-                <tr key={i.id}>
-                  <td>
-                    <Link to={`${base}/import/${i.id}`}>{i.filename}</Link>
-                  </td>
-                  <td>{formatDateTime(i.created_at)}</td>
-                  <td>{STATUS_LABEL[i.status] ?? i.status}</td>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Recent imports">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">File</th>
+                  <th scope="col">Uploaded</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {imports.map((i) => (
+                  <tr key={i.id}>
+                    <td>
+                      <Link to={`${base}/import/${i.id}`}>{i.filename}</Link>
+                    </td>
+                    <td>{formatDateTime(i.created_at)}</td>
+                    <td>
+                      {i.label}
+                      {i.abandoned ? <span className="muted small"> ({i.abandoned})</span> : null}
+                    </td>
+                    <td>
+                      {i.discardable ? (
+                        <DiscardImportButton small action={`${base}/import/${i.id}`} label={`Discard ${i.filename} (uploaded ${formatDateTime(i.created_at)})`} />
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       ) : null}
 
       <section aria-labelledby="cols-h" className="card">
         <h2 id="cols-h">Columns</h2>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Column</th>
-              <th scope="col">Field</th>
-              <th scope="col">What to put in it</th>
-              <th scope="col">Example</th>
-            </tr>
-          </thead>
-          <tbody>
-            {SUPPLIER_FIELDS.map((f) => (
-              <tr key={f.key}>
-                <td>
-                  <code>{f.key}</code>
-                  {f.required ? <strong> (required)</strong> : null}
-                </td>
-                <td>{f.label}</td>
-                <td>{f.help}</td>
-                <td>
-                  <code>{f.example}</code>
-                </td>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Columns">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Column</th>
+                <th scope="col">Field</th>
+                <th scope="col">What to put in it</th>
+                <th scope="col">Example</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {SUPPLIER_FIELDS.map((f) => (
+                <tr key={f.key}>
+                  <td>
+                    <code>{f.key}</code>
+                    {f.required ? <strong> (required)</strong> : null}
+                  </td>
+                  <td>{f.label}</td>
+                  <td>{f.help}</td>
+                  <td>
+                    <code>{f.example}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
     </main>
   );

@@ -152,8 +152,11 @@ const SPECS: Record<string, Spec> = {
   "o.$org.suppliers.$id.edit.tsx": { session: "admin", params: org((f) => ({ id: String(f.supplier) })), fields: () => ({ ...supplierFields(), version: ["999"] }) },
   "o.$org.suppliers.import._index.tsx": { session: "admin", params: org(), fields: () => ({}) },
   "o.$org.suppliers.import.$id.tsx": {
-    session: "admin", params: org((f) => ({ id: String(f.importId) })), intents: ["check", "commit"],
-    fields: () => ({ columns: ["2", "0", "501"], col0: ["name", "country"], col1: ["country", "nope"] }),
+    session: "admin", params: org((f) => ({ id: String(f.importId) })), intents: ["check", "commit", "recheck", "discard"],
+    fields: () => ({
+      columns: ["2", "0", "501"], col0: ["name", "country"], col1: ["country", "nope"], policy: ["new_only", "overwrite", "nope"],
+      conflicts: ["0", "1", "1001"], conflictKey0: ["n:mill|BD", ""], conflict0: ["first", "both", "merge"],
+    }),
   },
   "o.$org.suppliers.import.template[.csv].tsx": { session: "admin", params: org() },
 };

@@ -199,7 +199,12 @@ const ROUTES: Record<string, Spec> = {
     kind: "org",
     path: "/o/$org/suppliers/import/$id",
     ids: (t) => ({ id: id(t.importId) }),
-    forms: (): Body[] => [{ intent: "check", columns: "2", col0: "name", col1: "country" }, { intent: "commit" }],
+    forms: (): Body[] => [
+      { intent: "check", columns: "2", col0: "name", col1: "country" },
+      { intent: "commit" },
+      { intent: "recheck", policy: "overwrite", conflicts: "0" },
+      { intent: "discard" },
+    ],
   },
   "o.$org.suppliers.import.template[.csv].tsx": { kind: "org", path: "/o/$org/suppliers/import/template.csv", plain: "the same blank template for every tenant" },
   "o.$org.suppliers.new.tsx": { kind: "org", path: "/o/$org/suppliers/new", forms: (): Body[] => [{ name: "New Mill", country: "BD" }] },

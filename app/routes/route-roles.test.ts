@@ -199,6 +199,22 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
         return { path: `/o/acme/suppliers/import/${iid}`, params: { id: id(iid) }, body: { intent: "commit" } };
       },
     },
+    recheck: {
+      perm: "suppliers.import",
+      ok: [302],
+      make: async (db, a) => {
+        const iid = await importOf(db, a, true);
+        return { path: `/o/acme/suppliers/import/${iid}`, params: { id: id(iid) }, body: { intent: "recheck", policy: "overwrite", conflicts: "0" } };
+      },
+    },
+    discard: {
+      perm: "suppliers.import",
+      ok: [302],
+      make: async (db, a) => {
+        const iid = await importOf(db, a, false);
+        return { path: `/o/acme/suppliers/import/${iid}`, params: { id: id(iid) }, body: { intent: "discard" } };
+      },
+    },
   },
   "o.$org.assessments.new.tsx": {
     "": {

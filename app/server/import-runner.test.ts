@@ -96,7 +96,7 @@ for (const engine of ENGINES) {
 
     async function upload(prefix: string): Promise<number> {
       const content = csv(prefix, 20);
-      return insertImport(t.handle.db, orgId, { createdBy: userId, filename: `${prefix}.csv`, sizeBytes: content.length, content, headers: HEADERS, mapping: HEADERS });
+      return insertImport(t.handle.db, orgId, { createdBy: userId, filename: `${prefix}.csv`, sizeBytes: content.length, content, headers: HEADERS, mapping: HEADERS, samples: [] });
     }
     const statusOf = async (id: number) => (await getImport(t.handle.db, orgId, id))?.status;
 

@@ -1,12 +1,22 @@
 // The analysis of a supplier CSV, shared by the check and the commit: parse, validate every row,
 // match against the existing supply base, find repeats and loops, and the preview shown before a
 // commit (new / changed / unchanged rows and every bad row).
+import { createHash } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/types";
 import { parseSupplierCsv, type ParsedCsv } from "../domain/csv/parse";
 import { validateMapping, type ColumnMapping } from "../domain/csv/mapping";
-import { validateSupplierRows, type ImportRow, type RowIssue } from "../domain/csv/validate";
+import {
+  displayValue,
+  validateSupplierRows,
+  type Conflict,
+  type CountryReading,
+  type ImportRow,
+  type Resolution,
+  type RowIssue,
+} from "../domain/csv/validate";
 import { diffSupplier } from "../domain/csv/diff";
+import { appliedFields, DEFAULT_POLICY, type UpdatePolicy } from "../domain/csv/policy";
 import { createCountryResolver } from "../domain/csv/countries";
 import type { FieldKey } from "../domain/csv/fields";
 import { findAnyCycle } from "../domain/supply-chain/tiers";
@@ -19,6 +29,37 @@ type DbOrTrx = Kysely<Database> | Transaction<Database>;
 
 /** Errors shown in a preview are capped: a file with 100,000 bad rows needs fixing at the source anyway. */
 export const MAX_ISSUES_SHOWN = 1000;
+/** New and changed suppliers listed in a preview (the counts are always complete). */
+export const MAX_LISTED = 1000;
+const MAX_CONFLICTS_SHOWN = 300;
+const SAMPLE_ROWS = 3;
+
+/** The officer's choices a check and a commit run with. */
+export interface ImportOptions {
+  policy: UpdatePolicy;
+  resolutions: Record<string, Resolution>;
+}
+export const DEFAULT_OPTIONS: ImportOptions = { policy: DEFAULT_POLICY, resolutions: {} };
+
+export interface ListedSupplier {
+  line: number;
+  ref: string | null;
+  name: string;
+  country: string;
+}
+
+export interface FieldChange {
+  field: FieldKey;
+  before: string;
+  after: string;
+}
+
+export interface ChangedSupplier extends ListedSupplier {
+  /** What the import writes. */
+  changes: FieldChange[];
+  /** Differences the update policy leaves as they are in Lantern. */
+  kept: FieldChange[];
+}
 
 export interface ImportPreview {
   /** Data rows in the file. */
@@ -35,6 +76,27 @@ export interface ImportPreview {
   warningCount: number;
   fileError?: string;
   mappedFields: FieldKey[];
+  policy?: UpdatePolicy;
+  /** New suppliers (the first MAX_LISTED, file order). */
+  newList?: ListedSupplier[];
+  /** Existing suppliers the file differs from, with the changes written and kept (the first MAX_LISTED). */
+  changedList?: ChangedSupplier[];
+  /** Existing suppliers with differences the policy does not write. */
+  keptSuppliers?: number;
+  /** Per field: suppliers whose non-empty value the import replaces. */
+  overwrites?: Partial<Record<FieldKey, number>>;
+  /** Per field: suppliers whose differing value the policy keeps. */
+  keptFields?: Partial<Record<FieldKey, number>>;
+  /** The first rows as they will be stored (field label → value). */
+  samples?: Array<Array<{ field: FieldKey; value: string }>>;
+  countries?: CountryReading[];
+  conflicts?: Conflict[];
+  conflictCount?: number;
+  unresolvedConflicts?: number;
+  /** Digest of what the commit would write, to notice that the data moved since the check. */
+  outcome?: string;
+  /** Set when a commit was refused because its outcome differed from the approved check. */
+  staleNotice?: string;
 }
 
 export type Progress = (phase: string, done: number, total: number) => void | Promise<void>;
@@ -48,7 +110,12 @@ export interface Plan {
   existing: ExistingIndex;
   /** For each row: the existing supplier it updates, or undefined when it is new. */
   matchOf: Array<number | undefined>;
-  changes: Array<FieldKey[] | null>; // null = new
+  changes: Array<FieldKey[] | null>; // null = new; else the fields the policy lets the import write
+  /** Per row: fields that differ but the policy keeps (null = new). */
+  kept: Array<FieldKey[] | null>;
+  policy: UpdatePolicy;
+  conflicts: Conflict[];
+  countries: CountryReading[];
   linksFromFile: number;
   /** Each row's supplier id: the existing one, or a negative stand-in for a new one. */
   idOf: Map<string, number>;
@@ -63,8 +130,15 @@ export async function validationContext(db: DbOrTrx) {
   return { resolveCountry: createCountryResolver(countries), goodsIndex };
 }
 
-export async function analyse(db: DbOrTrx, orgId: number, parsed: ParsedCsv, mapping: ColumnMapping, progress?: Progress): Promise<Plan> {
-  const ctx = await validationContext(db);
+export async function analyse(
+  db: DbOrTrx,
+  orgId: number,
+  parsed: ParsedCsv,
+  mapping: ColumnMapping,
+  progress?: Progress,
+  options: ImportOptions = DEFAULT_OPTIONS,
+): Promise<Plan> {
+  const ctx = { ...(await validationContext(db)), resolutions: new Map(Object.entries(options.resolutions)) };
   await progress?.("Validating rows", 0, parsed.rows.length);
   const v = validateSupplierRows(parsed.rows, parsed.headers, mapping, ctx);
   await progress?.("Comparing with your suppliers", parsed.rows.length, parsed.rows.length);
@@ -75,7 +149,8 @@ export async function analyse(db: DbOrTrx, orgId: number, parsed: ParsedCsv, map
   // Match rows to existing suppliers: by reference, else by normalised name and country.
   const matchOf: Array<number | undefined> = v.rows.map((r) => {
     if (r.externalRef) return existing.byRef.get(r.externalRef);
-    const found = existing.byNameCountry.get(`${r.nameNorm}|${r.country}`) ?? [];
+    // The row key without a reference is `n:${nameMatchKey}|${country}`, as the index is keyed.
+    const found = existing.byNameCountry.get(r.key.slice(2)) ?? [];
     if (found.length > 1) {
       errors.push({ line: r.line, column: column("name"), field: "name", message: `"${r.name}" in ${r.country} matches ${found.length} suppliers already in Lantern; add a reference column to say which` });
     }
@@ -100,13 +175,22 @@ export async function analyse(db: DbOrTrx, orgId: number, parsed: ParsedCsv, map
     }
   }
 
+  const kept: Array<FieldKey[] | null> = [];
   const changes = v.rows.map((r, i) => {
     const id = matchOf[i];
-    if (id === undefined) return null;
-    return diffSupplier(r, existing.values.get(id), v.mappedFields).changes;
+    if (id === undefined) {
+      kept.push(null);
+      return null;
+    }
+    const before = existing.values.get(id)!;
+    const differing = diffSupplier(r, before, v.mappedFields).changes;
+    const applied = appliedFields(r, before, differing, options.policy);
+    kept.push(differing.filter((f) => !applied.includes(f)));
+    return applied;
   });
 
-  // The supply chain as it will be after the import; it must have no loop.
+  // The supply chain as it will be after the import; it must have no loop. Links are written for
+  // new suppliers and for existing ones whose buyers the policy lets the import change.
   const idOf = new Map<string, number>();
   v.rows.forEach((r, i) => idOf.set(r.key, matchOf[i] ?? -(i + 1)));
   let graph = existing.links;
@@ -114,9 +198,17 @@ export async function analyse(db: DbOrTrx, orgId: number, parsed: ParsedCsv, map
     const refIndex = new Map<string, number>();
     for (const r of v.rows) if (r.externalRef) refIndex.set(r.externalRef, idOf.get(r.key)!);
     const resolve = (ref: string) => refIndex.get(ref) ?? existing.byRef.get(ref)!;
-    const replaced = new Set(idOf.values());
+    const replaced = new Set<number>();
+    v.rows.forEach((r, i) => {
+      const c = changes[i];
+      if (c === null || c === undefined || c.includes("supplies_to")) replaced.add(idOf.get(r.key)!);
+    });
     graph = existing.links.filter((l) => !replaced.has(l.supplierId));
-    for (const r of v.rows) for (const ref of new Set(r.suppliesTo)) graph.push({ supplierId: idOf.get(r.key)!, buyerId: resolve(ref) });
+    for (const r of v.rows) {
+      const sid = idOf.get(r.key)!;
+      if (!replaced.has(sid)) continue;
+      for (const ref of new Set(r.suppliesTo)) graph.push({ supplierId: sid, buyerId: resolve(ref) });
+    }
     const loop = findAnyCycle(graph);
     if (loop) {
       const rowOfId = new Map<number, ImportRow>();
@@ -136,7 +228,10 @@ export async function analyse(db: DbOrTrx, orgId: number, parsed: ParsedCsv, map
     }
   }
   errors.sort((a, b) => a.line - b.line);
-  return { fileRows: parsed.rows.length, rows: v.rows, errors, warnings: v.warnings, mappedFields: v.mappedFields, existing, matchOf, changes, linksFromFile, idOf, graph };
+  return {
+    fileRows: parsed.rows.length, rows: v.rows, errors, warnings: v.warnings, mappedFields: v.mappedFields, existing, matchOf,
+    changes, kept, policy: options.policy, conflicts: v.conflicts, countries: v.countries, linksFromFile, idOf, graph,
+  };
 }
 
 export function previewOf(plan: Plan): ImportPreview {
@@ -146,12 +241,50 @@ export function previewOf(plan: Plan): ImportPreview {
   let created = 0;
   let changed = 0;
   let unchanged = 0;
+  let keptSuppliers = 0;
+  const newList: ListedSupplier[] = [];
+  const changedList: ChangedSupplier[] = [];
+  const overwrites: Partial<Record<FieldKey, number>> = {};
+  const keptFields: Partial<Record<FieldKey, number>> = {};
+  const hash = createHash("sha256");
+  hash.update(`${plan.policy}\n`);
   plan.changes.forEach((c, i) => {
-    if (badLines.has(plan.rows[i]!.line)) return;
-    if (c === null) created++;
-    else if (c.length) changed++;
+    const r = plan.rows[i]!;
+    if (badLines.has(r.line)) return;
+    const listed = { line: r.line, ref: r.externalRef, name: r.name, country: r.country };
+    if (c === null) {
+      created++;
+      if (newList.length < MAX_LISTED) newList.push(listed);
+      hash.update(`+${r.key}\n`);
+      return;
+    }
+    const kept = plan.kept[i] ?? [];
+    if (c.length) changed++;
     else unchanged++;
+    if (kept.length) keptSuppliers++;
+    const id = plan.matchOf[i]!;
+    // The approved outcome: which supplier each row writes, and every field's value before and after.
+    hash.update(`=${r.key}>${id}`);
+    if (c.length === 0 && kept.length === 0) {
+      hash.update("\n");
+      return;
+    }
+    const before = plan.existing.values.get(id)!;
+    const fieldChange = (f: FieldKey): FieldChange => ({ field: f, before: displayValue(before, f), after: displayValue(r, f) });
+    const changes = c.map(fieldChange);
+    for (const ch of changes) {
+      hash.update(`|${ch.field}:${ch.before}>${ch.after}`);
+      if (ch.before !== "") overwrites[ch.field] = (overwrites[ch.field] ?? 0) + 1;
+    }
+    for (const f of kept) keptFields[f] = (keptFields[f] ?? 0) + 1;
+    hash.update("\n");
+    if (changedList.length < MAX_LISTED) changedList.push({ ...listed, changes, kept: kept.map(fieldChange) });
   });
+  const samples = plan.rows
+    .filter((r) => !badLines.has(r.line))
+    .slice(0, SAMPLE_ROWS)
+    .map((r) => plan.mappedFields.map((field) => ({ field, value: displayValue(r, field) })));
+  const unresolved = plan.conflicts.filter((g) => g.resolution === null).length;
   return {
     fileRows: plan.fileRows,
     rows: plan.rows.length,
@@ -164,6 +297,18 @@ export function previewOf(plan: Plan): ImportPreview {
     warnings: plan.warnings.slice(0, MAX_ISSUES_SHOWN),
     warningCount: plan.warnings.length,
     mappedFields: plan.mappedFields,
+    policy: plan.policy,
+    newList,
+    changedList,
+    keptSuppliers,
+    overwrites,
+    keptFields,
+    samples,
+    countries: plan.countries,
+    conflicts: plan.conflicts.slice(0, MAX_CONFLICTS_SHOWN),
+    conflictCount: plan.conflicts.length,
+    unresolvedConflicts: unresolved,
+    outcome: hash.digest("base64url"),
   };
 }
 
@@ -180,8 +325,15 @@ export function parseOrPreview(content: string, mapping: ColumnMapping): { parse
 }
 
 /** Checks a file against a mapping without writing anything (the preview). */
-export async function checkCsv(db: DbOrTrx, orgId: number, content: string, mapping: ColumnMapping, progress?: Progress): Promise<ImportPreview> {
+export async function checkCsv(
+  db: DbOrTrx,
+  orgId: number,
+  content: string,
+  mapping: ColumnMapping,
+  progress?: Progress,
+  options: ImportOptions = DEFAULT_OPTIONS,
+): Promise<ImportPreview> {
   const p = parseOrPreview(content, mapping);
   if ("preview" in p) return p.preview;
-  return previewOf(await analyse(db, orgId, p.parsed, mapping, progress));
+  return previewOf(await analyse(db, orgId, p.parsed, mapping, progress, options));
 }

@@ -11,6 +11,7 @@ import { parseSupplierCsv } from "../domain/csv/parse";
 import { suggestMapping, validateMapping, rememberableMapping, type ColumnMapping, type RememberedMapping } from "../domain/csv/mapping";
 import type { ImportRow } from "../domain/csv/validate";
 import { isFieldKey, type FieldKey } from "../domain/csv/fields";
+import { ImportOptionsSchema } from "../schemas/import";
 import { computeTiers } from "../domain/supply-chain/tiers";
 import { recordAudit, recordAuditBatch, type AuditEntry } from "../models/audit.server";
 import { graphFingerprint, lockOrgGraph, writeTiers } from "../models/supplier-graph.server";
@@ -32,9 +33,22 @@ import {
   transitionImport,
 } from "../models/import.server";
 import { signalJobQueued } from "../lib/job-signal.server";
-import { analyse, checkCsv, parseOrPreview, previewOf, type ImportPreview, type Plan, type Progress } from "./import-check.server";
+import {
+  analyse,
+  checkCsv,
+  DEFAULT_OPTIONS,
+  parseOrPreview,
+  previewOf,
+  type ImportOptions,
+  type ImportPreview,
+  type Plan,
+  type Progress,
+} from "./import-check.server";
 
-export { checkCsv, MAX_ISSUES_SHOWN, type ImportPreview, type Progress } from "./import-check.server";
+const STALE_NOTICE =
+  "Nothing was imported: your suppliers changed since you checked this file (another import or an edit), so the import would no longer do what the check showed. Here is the check against your data as it is now; review it and import again if it is still right.";
+
+export { checkCsv, MAX_ISSUES_SHOWN, type ImportOptions, type ImportPreview, type Progress } from "./import-check.server";
 
 type DB = Kysely<Database>;
 export type ImportError = { status: 400 | 404 | 409 | 413 | 415; message: string };
@@ -69,25 +83,50 @@ export async function uploadImport(
     content: file.text,
     headers: parsed.headers,
     mapping,
+    samples: parsed.rows.slice(0, 3).map((r) => r.cells),
   });
   return { importId };
 }
 
-/** Saves the officer's mapping and queues the check. */
-export async function queueCheck(db: DB, orgId: number, importId: number, mapping: Array<string | null>): Promise<ImportError | { ok: true }> {
+/** The choices stored with an import (defaults for an import stored before they existed). */
+export function importOptionsOf(json: string | null): ImportOptions {
+  const parsed = ImportOptionsSchema.safeParse(json ? JSON.parse(json) : {});
+  return parsed.success ? parsed.data : DEFAULT_OPTIONS;
+}
+
+/**
+ * Saves the officer's mapping and choices and queues the check. The mapping is not remembered for
+ * the next upload here: only an import that commits teaches the organization its column names.
+ */
+export async function queueCheck(
+  db: DB,
+  orgId: number,
+  importId: number,
+  mapping: Array<string | null>,
+  options?: Partial<ImportOptions>,
+): Promise<ImportError | { ok: true }> {
   const imp = await getImport(db, orgId, importId);
   if (!imp) return { status: 404, message: "No such import" };
   const headers = JSON.parse(imp.headers) as string[];
   const clean: ColumnMapping = mapping.map((m) => (m && isFieldKey(m) ? m : null));
   const problems = validateMapping(headers, clean);
   if (problems.length) return { status: 400, message: problems.map((p) => p.message).join(" ") };
-  const moved = await transitionImport(db, orgId, importId, ["uploaded", "checked"], "check_queued", { mapping: clean, preview: null });
-  if (!moved) return { status: 409, message: "This import is already being checked or was imported." };
+  const current = importOptionsOf(imp.options);
+  const next: ImportOptions = { policy: options?.policy ?? current.policy, resolutions: { ...current.resolutions, ...(options?.resolutions ?? {}) } };
+  const moved = await transitionImport(db, orgId, importId, ["uploaded", "checked"], "check_queued", { mapping: clean, preview: null, options: next });
+  if (!moved) return { status: 409, message: "This import is already being checked, was imported or was discarded." };
   signalJobQueued("import");
-  // Remembered now, not only after a commit: after "check, fix the file, upload again" the officer
-  // should not have to map the columns a second time.
-  const old = (await getRememberedMapping(db, orgId)) ?? {};
-  await rememberMapping(db, orgId, { ...old, ...rememberableMapping(headers, clean) });
+  return { ok: true };
+}
+
+/** Throws away an import that was never committed (its file too); the list shows it as discarded. */
+export async function discardImport(db: DB, orgId: number, importId: number): Promise<ImportError | { ok: true }> {
+  const moved = await transitionImport(db, orgId, importId, ["uploaded", "checked", "failed"], "discarded", { finished: true, clearContent: true });
+  if (!moved) {
+    const imp = await getImport(db, orgId, importId);
+    if (!imp) return { status: 404, message: "No such import" };
+    return { status: 409, message: imp.status === "committed" ? "This import was committed; it cannot be discarded." : "This import is running; wait until it finishes." };
+  }
   return { ok: true };
 }
 
@@ -123,7 +162,8 @@ function prepareWrite(plan: Plan, base: Omit<AuditEntry, "action">, importId: nu
   const updates: Array<{ id: number; set: Partial<ReturnType<typeof importRowColumns>> }> = [];
   const auditEntries: AuditEntry[] = [];
   const COLUMN_OF: Partial<Record<FieldKey, keyof ReturnType<typeof importRowColumns>>> = {
-    external_ref: "external_ref", name: "name", country: "country", address: "address", city: "city", sector: "sector",
+    external_ref: "external_ref", name: "name", country: "country", address: "address", city: "city",
+    latitude: "latitude", longitude: "longitude", sector: "sector",
     annual_spend: "annual_spend", currency: "currency", workers_count: "workers_count", contact_name: "contact_name",
     contact_email: "contact_email", os_id: "os_id", duns: "duns", lei: "lei", tax_id: "tax_id", notes: "notes", status: "status",
   };
@@ -183,15 +223,27 @@ export async function commitCsv(
   actor: { orgId: number; userId: number | null; label: string; ip: string | null },
   content: string,
   mapping: ColumnMapping,
-  opts: { importId?: number; progress?: Progress } = {},
-): Promise<{ ok: true; result: ImportResult; preview: ImportPreview } | { ok: false; preview: ImportPreview }> {
+  opts: {
+    importId?: number;
+    progress?: Progress;
+    options?: ImportOptions;
+    /** The outcome digest of the check the officer approved: the commit refuses to write anything else. */
+    approved?: string;
+  } = {},
+): Promise<{ ok: true; result: ImportResult; preview: ImportPreview } | { ok: false; preview: ImportPreview; stale?: boolean }> {
   const started = Date.now();
   const { orgId } = actor;
+  const options = opts.options ?? DEFAULT_OPTIONS;
   const p = parseOrPreview(content, mapping);
   if ("preview" in p) return { ok: false, preview: p.preview };
   const before = await graphFingerprint(db, orgId);
-  let plan = await analyse(db, orgId, p.parsed, mapping, opts.progress);
+  let plan = await analyse(db, orgId, p.parsed, mapping, opts.progress, options);
   if (plan.errors.length) return { ok: false, preview: previewOf(plan) };
+  // The data may have moved since the officer approved the check (another import, an edit): then
+  // this commit would write something else than what was shown. Refuse, with the new check.
+  const stale = (preview: ImportPreview) => opts.approved !== undefined && preview.outcome !== opts.approved;
+  const fresh = previewOf(plan);
+  if (stale(fresh)) return { ok: false, stale: true, preview: { ...fresh, staleNotice: STALE_NOTICE } };
   const base = { orgId, actorUserId: actor.userId, actorLabel: actor.label, ip: actor.ip, entity: "supplier" };
   let write = prepareWrite(plan, base, opts.importId);
 
@@ -205,8 +257,10 @@ export async function commitCsv(
       // If anything changed since the analysis, analyse again, now that nothing else can write.
       await lockOrgGraph(trx, orgId);
       if ((await graphFingerprint(trx, orgId)) !== before) {
-        plan = await analyse(trx, orgId, p.parsed, mapping);
+        plan = await analyse(trx, orgId, p.parsed, mapping, undefined, options);
         if (plan.errors.length) throw new StalePlan(previewOf(plan));
+        const again = previewOf(plan);
+        if (stale(again)) throw new StalePlan({ ...again, staleNotice: STALE_NOTICE });
         write = prepareWrite(plan, base, opts.importId);
       }
       const { mapped, newRows, updates, auditEntries, tiers, tierChanges } = write;
@@ -256,14 +310,32 @@ export async function commitCsv(
       };
       // One entry for the suppliers the import created (the file is kept with the import); one per
       // changed supplier above, with its before/after values.
-      await recordAudit(trx, { ...base, action: "supplier.import_committed", entity: "import", entityId: opts.importId ?? null, diff: { ...res, file: opts.importId ?? null } });
+      const decisions = Object.values(options.resolutions);
+      await recordAudit(trx, {
+        ...base,
+        action: "supplier.import_committed",
+        entity: "import",
+        entityId: opts.importId ?? null,
+        diff: {
+          ...res,
+          file: opts.importId ?? null,
+          policy: options.policy,
+          conflicts: { first: decisions.filter((d) => d === "first").length, last: decisions.filter((d) => d === "last").length, both: decisions.filter((d) => d === "both").length },
+          // The new suppliers' ids are in the log through their own rows' created_at; the first few
+          // are named here so the entry says what the import added without growing with the file.
+          newSuppliers: newRows.slice(0, 20).map((r) => r.externalRef ?? r.name),
+        },
+      });
       if (opts.importId !== undefined) {
+        // The column mapping is remembered only once an import has used it (not on a mere check).
+        const old = (await getRememberedMapping(trx, orgId)) ?? {};
+        await rememberMapping(trx, orgId, { ...old, ...rememberableMapping(p.parsed.headers, mapping) });
         await transitionImport(trx, orgId, opts.importId, ["commit_queued", "committing"], "committed", { result: res, finished: true });
       }
       return res;
     });
   } catch (e) {
-    if (e instanceof StalePlan) return { ok: false, preview: e.preview };
+    if (e instanceof StalePlan) return { ok: false, preview: e.preview, stale: e.preview.staleNotice !== undefined };
     throw e;
   }
   refreshPlannerStats(db);
@@ -294,7 +366,7 @@ export async function runQueuedCheck(db: DB, orgId: number, importId: number): P
   if (!imp || content === undefined) return;
   const mapping = JSON.parse(imp.mapping ?? "[]") as ColumnMapping;
   try {
-    const preview = await checkCsv(db, orgId, content, mapping, progressWriter(db, orgId, importId));
+    const preview = await checkCsv(db, orgId, content, mapping, progressWriter(db, orgId, importId), importOptionsOf(imp.options));
     await transitionImport(db, orgId, importId, "checking", "checked", { preview });
   } catch (e) {
     await transitionImport(db, orgId, importId, "checking", "failed", { result: { error: `The check failed: ${e instanceof Error ? e.message : String(e)}` }, finished: true });
@@ -310,7 +382,14 @@ export async function runQueuedCommit(db: DB, orgId: number, importId: number): 
   const creator = imp.created_by;
   const label = creator ? ((await db.selectFrom("users").select("email").where("id", "=", creator).executeTakeFirst())?.email ?? "import") : "import";
   try {
-    const out = await commitCsv(db, { orgId, userId: creator, label, ip: null }, content, mapping, { importId, progress: progressWriter(db, orgId, importId) });
+    const approved = imp.preview ? (JSON.parse(imp.preview) as ImportPreview).outcome : undefined;
+    const out = await commitCsv(db, { orgId, userId: creator, label, ip: null }, content, mapping, {
+      importId,
+      progress: progressWriter(db, orgId, importId),
+      options: importOptionsOf(imp.options),
+      // An import checked before outcomes were recorded has none: it is committed as re-analysed.
+      ...(approved ? { approved } : {}),
+    });
     if (!out.ok) await transitionImport(db, orgId, importId, "committing", "checked", { preview: out.preview });
   } catch (e) {
     await transitionImport(db, orgId, importId, ["committing"], "failed", {

@@ -83,9 +83,17 @@ describeEachEngine("supplier CSV import", (h) => {
     expect(await count("supplier_links")).toBe(3);
 
     const changed = good.replace("Mill One", "Mill One Renamed").replace("M-1|F-1", "M-1");
-    const p2 = await checkCsv(h().db, orgId, changed, mappingOf(changed));
-    expect(p2).toMatchObject({ new: 0, changed: 2, unchanged: 1 });
-    await commitCsv(h().db, actor(), changed, mappingOf(changed));
+    // By default an import only adds: the differences are shown as kept, nothing is written.
+    const kept = await checkCsv(h().db, orgId, changed, mappingOf(changed));
+    expect(kept).toMatchObject({ new: 0, changed: 0, unchanged: 3, keptSuppliers: 2, keptFields: { name: 1, supplies_to: 1 } });
+    const overwrite = { policy: "overwrite" as const, resolutions: {} };
+    const p2 = await checkCsv(h().db, orgId, changed, mappingOf(changed), undefined, overwrite);
+    expect(p2).toMatchObject({ new: 0, changed: 2, unchanged: 1, overwrites: { name: 1, supplies_to: 1 } });
+    expect(p2.changedList?.map((c) => [c.ref, c.changes])).toEqual([
+      ["M-1", [{ field: "name", before: "Mill One", after: "Mill One Renamed" }]],
+      ["S-1", [{ field: "supplies_to", before: "M-1|F-1", after: "M-1" }]],
+    ]);
+    await commitCsv(h().db, actor(), changed, mappingOf(changed), { options: overwrite });
     const s1 = await h().db.selectFrom("suppliers").select(["tier"]).where("external_ref", "=", "S-1").executeTakeFirstOrThrow();
     expect(s1.tier).toBe(3);
     const m1 = await h().db.selectFrom("suppliers").select(["name", "version"]).where("external_ref", "=", "M-1").executeTakeFirstOrThrow();
@@ -116,6 +124,7 @@ describeEachEngine("supplier CSV import", (h) => {
     const next = "external_ref,name,country,supplies_to\nRC-2,Race Two,CN,RC-1\nRC-3,Race Three,CN,RC-2";
     let injected = false;
     const out = await commitCsv(h().db, actor(), next, mappingOf(next), {
+      options: { policy: "overwrite", resolutions: {} },
       progress: async (phase) => {
         if (phase !== "Writing suppliers" || injected) return;
         injected = true;

@@ -370,3 +370,16 @@ export function reviewCommentsOf(assessmentId: number): Array<{ question_key: st
       }>,
   );
 }
+
+/** A supplier's position (latitude, longitude) by exact name in an organization, or undefined. */
+export function supplierPosition(orgSlug: string, name: string): { latitude: number | null; longitude: number | null } | undefined {
+  return withDb(
+    (db) =>
+      db
+        .prepare(
+          `SELECT s.latitude, s.longitude FROM suppliers s JOIN organizations o ON o.id = s.org_id
+           WHERE o.slug = ? AND s.name = ? ORDER BY s.id DESC LIMIT 1`,
+        )
+        .get(orgSlug, name) as { latitude: number | null; longitude: number | null } | undefined,
+  );
+}

@@ -8,6 +8,8 @@ const base: SupplierValues = {
   country: "CN",
   address: null,
   city: "Shenzhen",
+  latitude: null,
+  longitude: null,
   sector: null,
   goods: ["Cotton", "Garments"],
   annualSpend: 1200.5,

@@ -30,6 +30,8 @@ const PROPERTY: Record<FieldKey, keyof Comparable> = {
   country: "country",
   address: "address",
   city: "city",
+  latitude: "latitude",
+  longitude: "longitude",
   sector: "sector",
   goods: "goods",
   annual_spend: "annualSpend",

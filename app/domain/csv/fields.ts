@@ -35,6 +35,20 @@ export const SUPPLIER_FIELDS = [
   },
   { key: "address", label: "Address", required: false, help: "Street address of the site.", example: "12 Tan Thuan Road, District 7", maxLength: 300 },
   { key: "city", label: "City", required: false, help: "City or town.", example: "Ho Chi Minh City", maxLength: 200 },
+  {
+    key: "latitude",
+    label: "Latitude",
+    required: false,
+    help: "Position of the site in decimal degrees, -90 to 90 (WGS 84, as in brand factory lists). Give both latitude and longitude, or neither.",
+    example: "10.7626",
+  },
+  {
+    key: "longitude",
+    label: "Longitude",
+    required: false,
+    help: "Decimal degrees, -180 to 180. Give both latitude and longitude, or neither.",
+    example: "106.7216",
+  },
   { key: "sector", label: "Sector", required: false, help: "Industry, free text.", example: "Apparel", maxLength: 200 },
   {
     key: "goods",

@@ -114,3 +114,14 @@ describe("rememberableMapping", () => {
     expect(normalizeHeader("  Vendor   No. ")).toBe("vendor no");
   });
 });
+
+describe("suggestMapping: factory list headers", () => {
+  it("maps factory / facility / vendor ids and supplier codes to Reference, lat/lng to coordinates", () => {
+    for (const ref of ["Factory ID", "facility id", "Vendor ID", "Supplier Code"]) {
+      expect(suggestMapping([ref, "Name", "Country"])[0], ref).toBe("external_ref");
+    }
+    expect(suggestMapping(["country", "name", "address", "sector", "lat", "lng"])).toEqual(["country", "name", "address", "sector", "latitude", "longitude"]);
+    expect(suggestMapping(["Latitude", "Lon"])).toEqual(["latitude", "longitude"]);
+    expect(suggestMapping(["latitude", "longitude"])).toEqual(["latitude", "longitude"]);
+  });
+});

@@ -21,7 +21,8 @@ const SYNONYMS: Record<FieldKey, readonly string[]> = {
     "ref", "reference", "external ref", "external reference", "external id", "vendor id", "vendor no", "vendor number",
     "vendor code", "supplier id", "supplier no", "supplier number", "supplier code", "supplier ref",
     "supplier reference", "erp id", "erp ref", "erp reference", "erp vendor id", "id", "account number",
-    "creditor", "creditor number", "kreditor", "lieferantennummer", "no",
+    "creditor", "creditor number", "kreditor", "lieferantennummer", "no", "factory id", "facility id", "site id",
+    "factory code", "facility code",
   ],
   name: [
     "name", "supplier", "supplier name", "vendor name", "company", "company name", "legal name", "business name",
@@ -34,6 +35,8 @@ const SYNONYMS: Record<FieldKey, readonly string[]> = {
   ],
   address: ["address", "street", "street address", "address line 1", "address 1", "street and number", "strasse", "adresse"],
   city: ["city", "town", "city town", "locality", "ort", "stadt", "ville"],
+  latitude: ["lat", "latitude", "gps latitude", "geo latitude"],
+  longitude: ["lng", "lon", "long", "longitude", "gps longitude", "geo longitude"],
   sector: ["sector", "industry", "category", "vendor category", "supplier category", "commodity group", "branche"],
   goods: ["goods", "products", "product", "commodities", "commodity", "materials", "items", "product categories", "produkte"],
   annual_spend: [

@@ -26,6 +26,7 @@
 // the bytes, picks the delimiter and hands it to Papa, and turns Papa's lenient reading into the
 // rules above (see readRecords).
 
+import { hasInvisibleEdge, stripInvisibleEdges } from "./match";
 import Papa from "papaparse";
 import { normalizeName } from "../supply-chain/normalize";
 
@@ -311,7 +312,12 @@ function readRecords(text: string, delimiter: CsvDelimiter, limit: number): RawR
       const error = result.errors[0];
       if (error !== undefined) throw papaErrorToFileError(error, input, start, line, cells, delimiter);
       if (hasQuote) checkQuotes(input, start, line, cells, delimiter);
-      for (let i = 0; i < cells.length; i++) cells[i] = (cells[i] as string).trim();
+      for (let i = 0; i < cells.length; i++) {
+        // Trimmed, and invisible characters at either end (a trailing zero-width space) go too:
+        // otherwise two spellings of one factory that look identical would differ.
+        const v = (cells[i] as string).trim();
+        cells[i] = hasInvisibleEdge(v) ? stripInvisibleEdges(v) : v;
+      }
       // Blank lines and all-empty rows are skipped. Before the header only blank lines are: a line of
       // bare delimiters there is a header without names (shape() says so).
       const skip = out.length === 0 ? cells.length === 1 && cells[0] === "" : isBlank(cells);

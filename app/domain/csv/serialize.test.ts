@@ -100,6 +100,8 @@ describe("suppliersToCsv", () => {
       country: "VN",
       address: "1 Road",
       city: null,
+      latitude: -33.8688,
+      longitude: 151.2093,
       sector: "=cmd|' /C calc'!A0",
       goods: ["Cotton", "Zippers"],
       annualSpend: 1200000.5,
@@ -136,8 +138,8 @@ describe("the export's computed columns", () => {
   it("come after the template's, and an exported file imports back without them", () => {
     expect(EXPORT_HEADER).toEqual([...FIELD_KEYS, "risk_score", "risk_band"]);
     const supplier: SupplierValues = {
-      externalRef: "V-10", name: "Scored Mill", nameNorm: "scored mill", country: "VN", address: null, city: null, sector: null,
-      goods: [], annualSpend: null, currency: null, workersCount: null, contactName: null, contactEmail: null, osId: null,
+      externalRef: "V-10", name: "Scored Mill", nameNorm: "scored mill", country: "VN", address: null, city: null, latitude: null, longitude: null,
+      sector: null, goods: [], annualSpend: null, currency: null, workersCount: null, contactName: null, contactEmail: null, osId: null,
       duns: null, lei: null, taxId: null, notes: null, status: "active", suppliesTo: [],
     };
     const csv = toCsv(EXPORT_HEADER, [[...supplierCsvRow(supplier), 72.5, "high"], [...supplierCsvRow({ ...supplier, externalRef: "V-11" }), null, null]], { bom: true });

@@ -48,6 +48,8 @@ describe("validateSupplierRows: good rows", () => {
         country: "VN",
         address: "12 Tan Thuan Road, District 7",
         city: "Ho Chi Minh City",
+        latitude: 10.7626,
+        longitude: 106.7216,
         sector: "Apparel",
         goods: ["Garments", "Cotton"],
         annualSpend: 1250000.5,
@@ -189,23 +191,34 @@ describe("validateSupplierRows: repeated rows", () => {
     expect(result.warnings).toEqual([{ line: 4, column: "Row", message: "line 4 repeats line 2; imported once" }]);
   });
 
-  it("rejects a reference repeated with different values, naming the fields", () => {
+  it("holds back a reference repeated for another site until the officer decides, naming the fields", () => {
     const result = run("external_ref,name,country,city\nV-001,Acme,CN,Shenzhen\nV-001,Acme,CN,Dongguan\n");
     expect(result.rows.map((r) => r.line)).toEqual([2]);
     expect(result.errors).toEqual([
       {
         line: 3,
-        column: "external_ref",
-        field: "external_ref",
-        message: "reference V-001 also appears on line 2 with different values (city)",
+        column: "Row",
+        message: "reference V-001 appears on lines 2, 3 with different city: choose which row to keep, or import them as separate suppliers",
+      },
+    ]);
+    expect(result.conflicts).toEqual([
+      {
+        key: "V-001",
+        label: "reference V-001",
+        fields: ["city"],
+        rows: [
+          { line: 2, name: "Acme", address: null, values: { city: "Shenzhen" } },
+          { line: 3, name: "Acme", address: null, values: { city: "Dongguan" } },
+        ],
+        resolution: null,
       },
     ]);
   });
 
-  it("rejects a name + country repeated with different values when there is no reference", () => {
+  it("holds back a name + country repeated for another site when there is no reference", () => {
     const result = run("name,country,city\nAcme Ltd,CN,Shenzhen\nACME LTD.,cn,Dongguan\nAcme Ltd,CN,Shenzhen\n");
     expect(result.errors.map((e) => [e.line, e.message])).toEqual([
-      [3, "supplier 'ACME LTD.' (CN) also appears on line 2 with different values (name, city); give each a reference (external_ref) to import both"],
+      [3, "Acme Ltd (CN) appears on lines 2, 3 with different name, city: choose which row to keep, or import them as separate suppliers"],
     ]);
     expect(result.warnings.map((w) => w.message)).toEqual(["line 4 repeats line 2; imported once"]);
   });
@@ -293,6 +306,8 @@ describe("validateSupplierRows: speed", () => {
         country: countries[i % countries.length] as string,
         address: `${i} Industrial Road`,
         city: "Ho Chi Minh City",
+        latitude: `${(i % 180) - 89.5}`,
+        longitude: `${(i % 360) - 179.25}`,
         sector: "Apparel",
         goods: i % 2 === 0 ? "Cotton|Garments" : "Electronics",
         annual_spend: `${(i * 37) % 1_000_000}.50`,
@@ -339,5 +354,109 @@ describe("validateSupplierRows: speed", () => {
     // Generous bounds for a noisy CI machine; the real figures are printed above.
     expect(Math.min(...runs.map((r) => r.validateMs))).toBeLessThan(1500);
     expect(Math.min(...runs.map((r) => r.parseMs))).toBeLessThan(1500);
+  });
+});
+
+describe("validateSupplierRows: coordinates", () => {
+  it("reads latitude and longitude from brand factory list columns, in range, both or neither", () => {
+    const result = run(
+      [
+        "country,name,address,sector,lat,lng",
+        "VN,Alpha Garment,1 Road,Apparel,10.7626,106.7216",
+        'CN,Beta Shoes,2 Road,Footwear,"-33,86",+151',
+        "CN,Gamma,3 Road,Apparel,,",
+        "CN,Delta,4 Road,Apparel,91,10",
+        "CN,Epsilon,5 Road,Apparel,10,-180.5",
+        "CN,Zeta,6 Road,Apparel,10,",
+        "CN,Eta,7 Road,Apparel,north,10",
+      ].join("\n"),
+    );
+    expect(result.mappedFields).toContain("latitude");
+    expect(result.mappedFields).toContain("longitude");
+    expect(result.rows.map((r) => [r.name, r.latitude, r.longitude])).toEqual([
+      ["Alpha Garment", 10.7626, 106.7216],
+      ["Beta Shoes", -33.86, 151],
+      ["Gamma", null, null],
+    ]);
+    expect(result.errors.map((e) => [e.line, e.column, e.message])).toEqual([
+      [5, "lat", "latitude must be a number from -90 to 90 (decimal degrees), got '91'"],
+      [6, "lng", "longitude must be a number from -180 to 180 (decimal degrees), got '-180.5'"],
+      [7, "lng", "longitude is empty but latitude is given: give both or neither"],
+      [8, "lat", "latitude must be a number from -90 to 90 (decimal degrees), got 'north'"],
+    ]);
+  });
+});
+
+describe("validateSupplierRows: near-duplicates and conflicts", () => {
+  const run2 = (text: string, resolutions?: Record<string, "first" | "last" | "both">) => {
+    const p = parsed(text);
+    return validateSupplierRows(p.rows, p.headers, suggestMapping(p.headers), {
+      ...ctx,
+      ...(resolutions ? { resolutions: new Map(Object.entries(resolutions)) } : {}),
+    });
+  };
+
+  it("treats rows that differ only by an invisible character, a legal-form or an address variant as one supplier, with a warning", () => {
+    const result = run2(
+      [
+        "country,name,address,sector,lat,lng",
+        "VN,\"Alpha Garment Co., Ltd.\u200b\",\"No. 12, Tan Thuan Road\",Apparel,10.76,106.72",
+        "VN,ALPHA GARMENT CO. LTD,12 Tan Thuan Rd.,,,",
+        "VN,Alpha Garment Company Limited\u2060,12 Tan Thuan Rd,Garments,10.7601,106.7201",
+        "CN,Beta S.A de C.V,1 Road,,,",
+        "cn,Beta SA de CV,1 road,Footwear,,",
+      ].join("\n"),
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.conflicts).toEqual([]);
+    expect(result.rows.map((r) => [r.line, r.name, r.sector, r.latitude])).toEqual([
+      [2, "Alpha Garment Co., Ltd.", "Apparel", 10.76],
+      [5, "Beta S.A de C.V", "Footwear", null],
+    ]);
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      "line 3 is the same supplier as line 2 (same name, country and address once normalised); imported once: kept line 2's name, address",
+      "line 4 is the same supplier as line 2 (same name, country and address once normalised); imported once: kept line 2's name, address, latitude, longitude, sector",
+      "line 6 is the same supplier as line 5 (same name, country and address once normalised); imported once: filled in sector from line 6; kept line 5's name, address",
+    ]);
+  });
+
+  it("applies the officer's decision per conflict: keep first, keep last, or both with references of their own", () => {
+    const csv = [
+      "external_ref,name,country,address",
+      "R-1,Gamma Mill,CN,1 East Road",
+      "R-1,Gamma Mill,CN,99 West Road",
+      ",Delta Dye,CN,5 North Road",
+      ",DELTA DYE,CN,7 South Road",
+      ",Eps Knit,VN,1 A Street",
+      ",Eps Knit,VN,2 B Street",
+    ].join("\n");
+    const unresolved = run2(csv);
+    expect(unresolved.conflicts.map((c) => [c.key, c.rows.map((r) => r.line), c.resolution])).toEqual([
+      ["R-1", [2, 3], null],
+      ["n:delta dye|CN", [4, 5], null],
+      ["n:eps knit|VN", [6, 7], null],
+    ]);
+    expect(unresolved.errors).toHaveLength(3);
+
+    const decided = run2(csv, { "R-1": "last", "n:delta dye|CN": "both", "n:eps knit|VN": "first" });
+    expect(decided.errors).toEqual([]);
+    expect(decided.rows.map((r) => [r.line, r.externalRef, r.address])).toEqual([
+      [3, "R-1", "99 West Road"],
+      [4, "ROW-4", "5 North Road"],
+      [5, "ROW-5", "7 South Road"],
+      [6, null, "1 A Street"],
+    ]);
+    expect(decided.conflicts.map((c) => c.resolution)).toEqual(["last", "both", "first"]);
+    expect(new Set(decided.rows.map((r) => r.key)).size).toBe(4);
+  });
+
+  it("reports how each distinct country value was read", () => {
+    const result = run2("name,country\nA,viet nam\nB,VN\nC,Vietnam\nD,viet nam\nE,Atlantis\n");
+    expect(result.countries).toEqual([
+      { value: "viet nam", iso2: "VN", rows: 2 },
+      { value: "VN", iso2: "VN", rows: 1 },
+      { value: "Vietnam", iso2: "VN", rows: 1 },
+      { value: "Atlantis", iso2: null, rows: 1 },
+    ]);
   });
 });

@@ -20,6 +20,7 @@
 import { normalizeName } from "../supply-chain/normalize";
 import type { CountryResolver } from "./countries";
 import { changedFields } from "./diff";
+import { addressMatchKey, nameMatchKey } from "./match";
 import { SUPPLIER_FIELDS, fieldByKey, type FieldKey, type SupplierStatus } from "./fields";
 import { validateMapping } from "./mapping";
 import type { CsvRow } from "./parse";
@@ -44,6 +45,9 @@ export interface ImportRow {
   country: string;
   address: string | null;
   city: string | null;
+  /** WGS 84 decimal degrees; both set or both null. */
+  latitude: number | null;
+  longitude: number | null;
   sector: string | null;
   /** Canonical TVPRA spelling when the good is on the list, otherwise as typed. */
   goods: string[];
@@ -69,6 +73,41 @@ export interface ValidationContext {
   resolveCountry: CountryResolver;
   /** normalizeName(good) → canonical TVPRA spelling. */
   goodsIndex: ReadonlyMap<string, string>;
+  /** The officer's decision per conflict (Conflict.key); a conflict without one blocks the import. */
+  resolutions?: ReadonlyMap<string, Resolution>;
+}
+
+/**
+ * What to do with rows that share a key (reference, or name and country) but describe different
+ * sites: keep the first row, keep the last, or import every row as its own supplier (each given a
+ * reference of its own, ROW-<line>, or <reference>-ROW-<line> when they share a reference).
+ */
+export type Resolution = "first" | "last" | "both";
+export const RESOLUTIONS: readonly Resolution[] = ["first", "last", "both"];
+
+export interface ConflictRow {
+  line: number;
+  name: string;
+  address: string | null;
+  /** Values of the fields that differ from the group's first row, as written in the file (after reading). */
+  values: Partial<Record<FieldKey, string>>;
+}
+
+export interface Conflict {
+  /** The rows' shared key: stable for one file, so the decision can be stored with the import. */
+  key: string;
+  /** "reference V-1" or "Alpha Garment (VN)". */
+  label: string;
+  fields: FieldKey[];
+  rows: ConflictRow[];
+  resolution: Resolution | null;
+}
+
+/** How one distinct country cell was read: the ISO code, or null when unknown (a row error). */
+export interface CountryReading {
+  value: string;
+  iso2: string | null;
+  rows: number;
 }
 
 export interface ValidationResult {
@@ -78,7 +117,13 @@ export interface ValidationResult {
   warnings: RowIssue[];
   /** The fields the file maps, in SUPPLIER_FIELDS order: the importer updates only these on existing suppliers. */
   mappedFields: FieldKey[];
+  /** Groups of rows for one key that describe different sites, in file order (resolved or not). */
+  conflicts: Conflict[];
+  /** Distinct country cells and how they were read (at most MAX_COUNTRY_READINGS). */
+  countries: CountryReading[];
 }
+
+const MAX_COUNTRY_READINGS = 500;
 
 const MAX_LIST_ITEMS = 100;
 const MAX_SPEND = 1e15;
@@ -123,7 +168,7 @@ export function validateSupplierRows(
       const column = p.column !== undefined ? (headers[p.column] ?? `column ${p.column + 1}`) : p.field ? fieldByKey(p.field).label : "";
       errors.push({ line: 0, column, ...(p.field ? { field: p.field } : {}), message: p.message });
     }
-    return { rows: [], errors, warnings, mappedFields };
+    return { rows: [], errors, warnings, mappedFields, conflicts: [], countries: [] };
   }
 
   const col = (key: FieldKey): Col => mapping.indexOf(key);
@@ -133,6 +178,8 @@ export function validateSupplierRows(
     country: col("country"),
     address: col("address"),
     city: col("city"),
+    latitude: col("latitude"),
+    longitude: col("longitude"),
     sector: col("sector"),
     goods: col("goods"),
     annual_spend: col("annual_spend"),
@@ -165,6 +212,8 @@ export function validateSupplierRows(
   const out: ImportRow[] = [];
   // Key → its first row: the ImportRow when valid, else the index of the CsvRow (to compare cells).
   const seen = new Map<string, ImportRow | number>();
+  const conflicts = new Map<string, Conflict>();
+  const countryReadings = new Map<string, CountryReading>();
   const width = headers.length;
 
   // Per-row state read by the helpers below (created once, not per row: 100,000 rows).
@@ -228,11 +277,32 @@ export function validateSupplierRows(
     else {
       country = ctx.resolveCountry(countryCell);
       if (country === null) err("country", `country '${show(countryCell)}' is not a known country or ISO code`);
+      const reading = countryReadings.get(countryCell);
+      if (reading !== undefined) reading.rows++;
+      else if (countryReadings.size < MAX_COUNTRY_READINGS) countryReadings.set(countryCell, { value: countryCell, iso2: country, rows: 1 });
     }
 
     const address = text("address", c.address, MAX.address);
     const city = text("city", c.city, MAX.city);
     const sector = text("sector", c.sector, MAX.sector);
+
+    // Coordinates: both or neither, in range.
+    let latitude: number | null = null;
+    let longitude: number | null = null;
+    const latCell = cell(c.latitude);
+    const lngCell = cell(c.longitude);
+    if (latCell !== "" || lngCell !== "") {
+      const lat = latCell === "" ? null : parseCoordinate(latCell, 90);
+      const lng = lngCell === "" ? null : parseCoordinate(lngCell, 180);
+      if (Number.isNaN(lat)) err("latitude", `latitude must be a number from -90 to 90 (decimal degrees), got '${show(latCell)}'`);
+      if (Number.isNaN(lng)) err("longitude", `longitude must be a number from -180 to 180 (decimal degrees), got '${show(lngCell)}'`);
+      if (lat === null) err("latitude", "latitude is empty but longitude is given: give both or neither");
+      else if (lng === null) err("longitude", "longitude is empty but latitude is given: give both or neither");
+      else if (!Number.isNaN(lat) && !Number.isNaN(lng)) {
+        latitude = lat;
+        longitude = lng;
+      }
+    }
 
     // Goods
     let goods: string[] = [];
@@ -335,7 +405,7 @@ export function validateSupplierRows(
     }
 
     const valid = errors.length === errorsBefore;
-    const key = externalRef !== null ? externalRef : nameNorm !== "" && country !== null ? `n:${nameNorm}|${country}` : null;
+    const key = externalRef !== null ? externalRef : nameNorm !== "" && country !== null ? `n:${nameMatchKey(nameNorm)}|${country}` : null;
     const row: ImportRow | null = valid
       ? {
           line,
@@ -346,6 +416,8 @@ export function validateSupplierRows(
           country: country as string,
           address,
           city,
+          latitude,
+          longitude,
           sector,
           goods,
           annualSpend,
@@ -384,6 +456,69 @@ export function validateSupplierRows(
       warnings.push({ line, column: "Row", message: `line ${line} repeats line ${prevLine}; imported once` });
       continue;
     }
+    if (differing !== null && row !== null && typeof prev !== "number") {
+      if (sameSite(prev, row)) {
+        // One site written two ways ("Co., Ltd." / "Co. Ltd", "Rd." / "Road"): one supplier, the
+        // first row's values, with what only the later row gives filled in.
+        const filled = fillEmpty(prev, row, differing);
+        const kept = differing.filter((f) => !filled.includes(f) && displayValue(row, f) !== "");
+        const detail = [
+          filled.length ? `filled in ${filled.join(", ")} from line ${line}` : "",
+          kept.length ? `kept line ${prevLine}'s ${kept.join(", ")}` : "",
+        ].filter(Boolean).join("; ");
+        warnings.push({ line, column: "Row", message: `line ${line} is the same supplier as line ${prevLine} (same name, country and address once normalised); imported once${detail ? `: ${detail}` : ""}` });
+        continue;
+      }
+      let group = conflicts.get(key);
+      const decision = ctx.resolutions?.get(key) ?? null;
+      if (group === undefined) {
+        group = {
+          key,
+          label: externalRef !== null ? `reference ${externalRef}` : `${prev.name} (${prev.country})`,
+          fields: [],
+          rows: [{ line: prev.line, name: prev.name, address: prev.address, values: {} }],
+          resolution: decision,
+        };
+        conflicts.set(key, group);
+      }
+      const first = group.rows[0] as ConflictRow;
+      const values: Partial<Record<FieldKey, string>> = {};
+      for (const f of differing) {
+        values[f] = displayValue(row, f);
+        if (!(f in first.values)) first.values[f] = displayValue(prev, f);
+        if (!group.fields.includes(f)) group.fields.push(f);
+      }
+      group.rows.push({ line, name: row.name, address: row.address, values });
+      if (decision === null) continue; // held back until the officer decides; the import is blocked
+      if (decision === "first") {
+        warnings.push({ line, column: "Row", message: `line ${line} skipped: you chose to keep line ${prevLine} for ${group.label}` });
+        continue;
+      }
+      if (decision === "last") {
+        const at = out.indexOf(prev);
+        row.key = prev.key;
+        if (at >= 0) out[at] = row;
+        seen.set(key, row);
+        warnings.push({ line, column: "Row", message: `line ${line} replaces line ${prevLine}: you chose to keep the last row for ${group.label}` });
+        continue;
+      }
+      // "both": every row of the group becomes a supplier of its own, with a reference of its own.
+      if (prev.externalRef === null) {
+        prev.externalRef = `ROW-${prev.line}`;
+        prev.key = prev.externalRef;
+        warnings.push({ line: prev.line, column: "Row", message: `line ${prev.line} imported as a separate supplier with reference ${prev.externalRef}` });
+      }
+      row.externalRef = externalRef !== null ? `${externalRef}-ROW-${line}` : `ROW-${line}`;
+      row.key = row.externalRef;
+      if (seen.has(row.key)) {
+        errors.push({ line, column: names.external_ref, field: "external_ref", message: `line ${line} would get the reference ${row.key}, which the file already uses; give the rows references of their own` });
+        continue;
+      }
+      seen.set(row.key, row);
+      out.push(row);
+      warnings.push({ line, column: "Row", message: `line ${line} imported as a separate supplier with reference ${row.externalRef}` });
+      continue;
+    }
     const what = differing === null ? "" : ` (${differing.join(", ")})`;
     if (externalRef !== null) {
       errors.push({
@@ -401,7 +536,78 @@ export function validateSupplierRows(
       });
     }
   }
-  return { rows: out, errors, warnings, mappedFields };
+  const unresolved = [...conflicts.values()].filter((g) => g.resolution === null).length;
+  if (unresolved > 0) {
+    // Counted as one problem per group in the totals; the page lists them with a choice each.
+    for (const g of conflicts.values()) {
+      if (g.resolution !== null) continue;
+      const lines = g.rows.map((r) => r.line);
+      errors.push({
+        line: lines[1] as number,
+        column: "Row",
+        message: `${g.label} appears on lines ${lines.join(", ")} with different ${g.fields.join(", ")}: choose which row to keep, or import them as separate suppliers`,
+      });
+    }
+    errors.sort((a, b) => a.line - b.line);
+  }
+  return { rows: out, errors, warnings, mappedFields, conflicts: [...conflicts.values()], countries: [...countryReadings.values()] };
+}
+
+/**
+ * Same name, country and address (street and city) once normalised (legal forms, abbreviations,
+ * punctuation, case), and not placed more than about a kilometre apart when both rows give a position.
+ */
+function sameSite(a: ImportRow, b: ImportRow): boolean {
+  return (
+    a.country === b.country &&
+    (a.nameNorm === b.nameNorm || nameMatchKey(a.nameNorm) === nameMatchKey(b.nameNorm)) &&
+    (a.address === b.address || addressMatchKey(a.address) === addressMatchKey(b.address)) &&
+    (a.city === b.city || addressMatchKey(a.city) === addressMatchKey(b.city)) &&
+    !farApart(a, b)
+  );
+}
+
+function farApart(a: ImportRow, b: ImportRow): boolean {
+  if (a.latitude === null || b.latitude === null || a.longitude === null || b.longitude === null) return false;
+  return Math.abs(a.latitude - b.latitude) > 0.01 || Math.abs(a.longitude - b.longitude) > 0.01;
+}
+
+const ROW_PROPERTY = {
+  external_ref: "externalRef", name: "name", country: "country", address: "address", city: "city", latitude: "latitude",
+  longitude: "longitude", sector: "sector", goods: "goods", annual_spend: "annualSpend", currency: "currency",
+  workers_count: "workersCount", contact_name: "contactName", contact_email: "contactEmail", os_id: "osId", duns: "duns",
+  lei: "lei", tax_id: "taxId", notes: "notes", status: "status", supplies_to: "suppliesTo",
+} as const satisfies Record<FieldKey, keyof ImportRow>;
+
+/** The row's value of a field as shown to the officer ("" when empty; lists joined with "|"). */
+export function displayValue(row: Omit<ImportRow, "line" | "key" | "nameNorm">, f: FieldKey): string {
+  const v = row[ROW_PROPERTY[f]];
+  if (v === null || v === undefined) return "";
+  if (Array.isArray(v)) return v.join("|");
+  return String(v);
+}
+
+/** Copies into `into` the fields (of `fields`) that are empty there and set in `from`; returns them. */
+function fillEmpty(into: ImportRow, from: ImportRow, fields: readonly FieldKey[]): FieldKey[] {
+  const filled: FieldKey[] = [];
+  const target = into as unknown as Record<string, unknown>;
+  for (const f of fields) {
+    const p = ROW_PROPERTY[f];
+    const have = into[p];
+    const give = from[p];
+    const empty = have === null || (Array.isArray(have) && have.length === 0);
+    const given = give !== null && !(Array.isArray(give) && give.length === 0);
+    if (empty && given) {
+      target[p] = give;
+      filled.push(f);
+    }
+  }
+  // Coordinates go in pairs: never take one from each row.
+  if (filled.includes("latitude") !== filled.includes("longitude")) {
+    target.latitude = from.latitude;
+    target.longitude = from.longitude;
+  }
+  return filled;
 }
 
 /** A cell value quoted in a message: long values are cut so one bad cell cannot flood the preview. */
@@ -457,6 +663,15 @@ function parseGoods(v: string, index: ReadonlyMap<string, string>): ParsedGoods 
 
 // ---------------------------------------------------------------------------------------------
 // Numbers
+
+const COORDINATE = /^[+-]?\d{1,3}(?:[.,]\d+)?$/;
+
+/** "10.7626", "-33,86", "+151" → number within ±limit; NaN otherwise (no thousands separators here). */
+export function parseCoordinate(raw: string, limit: number): number {
+  if (!COORDINATE.test(raw)) return NaN;
+  const n = Number(raw.indexOf(",") === -1 ? raw : raw.replace(",", "."));
+  return n >= -limit && n <= limit ? n : NaN;
+}
 
 type DecimalMark = "." | "," | null;
 
