@@ -86,6 +86,7 @@ const org = (extra: (f: Fixture) => Record<string, string> = () => ({})) => (f: 
 const SPECS: Record<string, Spec> = {
   "$.tsx": { session: "none", params: () => ({ "*": "no/such/page" }) },
   "_index.tsx": { session: "admin" },
+  "map.world[.svg].tsx": { session: "none" },
   "account.tsx": { session: "admin", fields: () => ({ currentPassword: ["not the password"], password: ["a new password 1"], confirm: ["a new password 1"] }), query: ["changed"] },
   "forgot-password.tsx": { session: "none", fields: () => ({ email: ["admin@acme.test", "nobody@x.test"] }) },
   "join.$token.tsx": { session: "none", params: () => ({ token: "A".repeat(43) }), fields: () => ({ name: ["Ann"], password: ["a long password 1"], confirm: ["a long password 1"] }) },

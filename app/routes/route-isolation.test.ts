@@ -67,6 +67,7 @@ const csvFile = (t: Tenant) => multipart({}, { field: "file", name: `${t.marker}
 
 const ROUTES: Record<string, Spec> = {
   "$.tsx": { kind: "public", reason: "catch-all 404", path: "/nowhere" },
+  "map.world[.svg].tsx": { kind: "public", reason: "the world outline under every map (Natural Earth, nothing of a tenant)", path: "/map/world.svg" },
   "_index.tsx": { kind: "public", reason: "landing page; sends a signed-in user home", path: "/" },
   "login.tsx": { kind: "public", reason: "log-in form", path: "/login", forms: (t): Body[] => [{ email: t.users.admin.email, password: "wrong password!" }] },
   "logout.tsx": { kind: "public", reason: "ends the caller's own session", path: "/logout", forms: (): Body[] => [{}] },
