@@ -52,7 +52,9 @@ describeEachEngine("supplier portal after changes were requested", (h) => {
     const started = await responseOf(() => link.action({ request: post(`/s/${token}`, { intent: "start" }), params: { token }, context: ctx() }));
     expect(started.status).toBe(302);
     const cookie = started.headers.get("Set-Cookie")!.split(";")[0]!;
+    // Evidence answers cite uploaded files: those questions are answered by the uploads below.
     for (const [key, value] of Object.entries(BEST)) {
+      if (Array.isArray(value) && value.some((v) => String(v).startsWith("file_"))) continue;
       const r = await save(cookie, assessmentId, key, value);
       expect(r.status, key).toBe(200);
     }
