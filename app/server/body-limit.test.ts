@@ -168,6 +168,27 @@ describe("the middleware and the request it hands to Remix", () => {
     expect(await Promise.race([outcome, new Promise((r) => setTimeout(() => r("still waiting"), 3000))])).toBe("failed");
   });
 
+  it("cuts an oversized chunked upload the route has not started reading without an uncaught error in the process", async () => {
+    const uncaught: unknown[] = [];
+    const onUncaught = (e: unknown) => uncaught.push(e);
+    process.on("uncaughtException", onUncaught);
+    try {
+      const app = express();
+      app.use(bodyLimit({ defaultLimit: 1000, routes: [{ route: "/upload", limit: 5000, why: "test" }] }));
+      // A route still busy with something else (a rate-limit lookup, say) when the body passes its limit.
+      app.post("/upload", (req, res) => {
+        const request = remixRequest(req, res);
+        setTimeout(() => void request.text().catch(() => undefined), 300);
+      });
+      const base = await listen(app);
+      expect((await send(base, "/upload", 50_000)).status).toBe(413);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(uncaught).toEqual([]);
+    } finally {
+      process.off("uncaughtException", onUncaught);
+    }
+  });
+
   it("leaves an announced oversized upload to the route's own refusal, and still cuts a chunked one at the backstop", async () => {
     const app = express();
     app.use(bodyLimit({ defaultLimit: 1000, routes: [{ route: "/upload", limit: 5000, why: "test", routeChecksFirst: true }] }));

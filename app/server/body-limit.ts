@@ -146,6 +146,9 @@ export function bodyLimit(opts: BodyLimitOptions = DEFAULTS) {
           done(new Error("request body too large"));
         },
       });
+      // The cut is deliberate and its 413 is already sent: the route's read fails with it, but the
+      // error must never reach the process as an uncaught exception when the route was not reading.
+      s.stream.on("error", () => {});
       req.pipe(s.stream);
       // A client that leaves mid-body must end the route's read too (pipe() does not pass errors on),
       // or the route would wait for the rest forever, holding its request slot.
