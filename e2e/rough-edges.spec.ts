@@ -99,7 +99,9 @@ test("the supplier list: Risk sorts riskiest first on the first click, counts in
   const rows = readCsv(csv.replace(/^\uFEFF/, ""));
   const nameAt = rows[0]!.indexOf("name");
   const shownNames = await page.locator("tbody tr td:first-child a").allTextContents();
-  expect(rows.slice(1, 1 + shownNames.length).map((r) => r[nameAt])).toEqual(shownNames);
+  // Other specs add acme suppliers in parallel: compare the order of the suppliers the page showed.
+  const shown = new Set(shownNames);
+  expect(rows.slice(1).map((r) => r[nameAt]).filter((n) => n !== undefined && shown.has(n))).toEqual(shownNames);
 
   await page.goto(`/o/acme/suppliers?q=${encodeURIComponent("ACME-V-0005")}`);
   await expect(page.getByRole("status").filter({ hasText: "these filters" })).toHaveText("1 supplier matches these filters");
@@ -127,7 +129,9 @@ async function sentBack(officer: Page, portalContext: BrowserContext, language: 
   const portal = await portalContext.newPage();
   const start = await portal.request.post(link, { form: { intent: "start" }, headers: ORIGIN, maxRedirects: 0 });
   expect(start.status()).toBe(302);
+  // Evidence answers cite uploaded files: those questions are answered by the uploads below.
   for (const [key, value] of Object.entries(BEST)) {
+    if (Array.isArray(value) && value.some((v) => String(v).startsWith("file_"))) continue;
     const r = await portal.request.post("/s/portal/answer", {
       form: { assessmentId: String(assessmentId), questionKey: key, value: JSON.stringify(value), comment: "", baseRevision: "0" },
       headers: ORIGIN,
