@@ -1,0 +1,28 @@
+// The message a successful form post leaves for the next page ("Supplier saved"). It is announced
+// to screen readers, stays until dismissed or for a few seconds, and a new toast replaces it.
+import { useEffect, useState } from "react";
+import type { Toast as ToastData } from "~/schemas/toast";
+
+const VISIBLE_MS = 6_000;
+
+export function Toast({ toast }: { toast: ToastData | null }) {
+  const [shown, setShown] = useState(toast);
+  useEffect(() => {
+    setShown(toast);
+    if (!toast) return;
+    const timer = setTimeout(() => setShown(null), VISIBLE_MS);
+    return () => clearTimeout(timer);
+  }, [toast]);
+  return (
+    <div className="toast-region" aria-live="polite" aria-atomic="true">
+      {shown ? (
+        <div className={`toast toast-${shown.kind}`}>
+          <span>{shown.message}</span>
+          <button type="button" className="toast-close" aria-label="Dismiss" onClick={() => setShown(null)}>
+            ×
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
