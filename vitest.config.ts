@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 import path from "node:path";
 
 export default defineConfig({
-  resolve: { alias: { "~": path.resolve(__dirname, "app") } },
+  resolve: { alias: { "~": path.resolve(__dirname, "app"), "~db": path.resolve(__dirname, "db") } },
   test: {
     include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts"],
     environment: "node",

@@ -4,7 +4,6 @@ import { renderToString } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
 import { log } from "./lib/logger.server";
 
-
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,

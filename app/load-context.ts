@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
-import type { Database } from "../db/types";
-import type { Engine } from "../db/client";
+import type { Database } from "~db/types";
+import type { Engine } from "~db/client";
 
 // Everything a loader/action gets from the server besides the request: the process's one database
 // client, the CSP nonce of this response and the client's IP (for rate limits and the audit log).

@@ -14,12 +14,14 @@ import {
   useLocation,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import stylesHref from "./styles/app.css";
-import { useNonce } from "./components/nonce";
-import { getOptionalUser } from "./lib/auth.server";
-import { listUserOrgs } from "./models/org.server";
-import { TopBar } from "./components/top-bar";
-import { portalShouldRevalidate } from "./components/portal/revalidate";
+import stylesHref from "~/styles/app.css";
+import { useNonce } from "~/components/nonce";
+import { getOptionalUser } from "~/lib/auth.server";
+import { listUserOrgs } from "~/models/org.server";
+import { TopBar } from "~/components/top-bar";
+import { Toast } from "~/components/toast";
+import { readToast } from "~/lib/toast.server";
+import { portalShouldRevalidate } from "~/components/portal/revalidate";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
@@ -31,10 +33,15 @@ export const meta: MetaFunction = () => [{ title: "Lantern" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request, context);
   const orgs = user ? await listUserOrgs(context.db, user.userId) : [];
-  return json({
-    user: user ? { name: user.name, email: user.email } : null,
-    orgs: orgs.map((o) => ({ slug: o.slug, name: o.orgName, role: o.role })),
-  });
+  const { toast, clear } = readToast(request);
+  return json(
+    {
+      user: user ? { name: user.name, email: user.email } : null,
+      orgs: orgs.map((o) => ({ slug: o.slug, name: o.orgName, role: o.role })),
+      toast,
+    },
+    clear ? { headers: { "Set-Cookie": clear } } : undefined,
+  );
 }
 
 // Moving between sections of the supplier portal reloads nothing, so it works offline too.
@@ -87,6 +94,7 @@ export default function App() {
     <>
       {portal ? null : <TopBar />}
       <Outlet />
+      <Toast toast={useRootData()?.toast ?? null} />
     </>
   );
 }
@@ -100,7 +108,10 @@ const MESSAGES: Record<number, { title: string; text: string }> = {
   410: { title: "This link has expired", text: "Ask for a new link." },
   413: { title: "Too large", text: "What you sent is larger than we accept." },
   429: { title: "Too many requests", text: "Please wait a moment and try again." },
-  503: { title: "Lantern is busy", text: "Too many requests are arriving at once. Nothing you saved is lost: wait a few seconds and try again." },
+  503: {
+    title: "Lantern is busy",
+    text: "Too many requests are arriving at once. Nothing you saved is lost: wait a few seconds and try again.",
+  },
 };
 
 export function ErrorBoundary() {

@@ -15,13 +15,22 @@ import SQLite from "better-sqlite3";
 import { sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetEnvCache } from "../app/lib/env.server";
+import { resetEnvCache } from "~/lib/env.server";
 import { createDb, type Db } from "./client";
 import { migrateToLatest } from "./migrate";
 import { seedDemo } from "./seed/demo";
 import { seedReferenceData } from "./seed/reference";
 import { seedDemoAssessments } from "./seed/demo-assessments";
-import { backupDatabase, digestRows, evidenceDirFor, restoreDatabase, tableDigests, tableRows, type BackupResult, type RestoreResult } from "./backup";
+import {
+  backupDatabase,
+  digestRows,
+  evidenceDirFor,
+  restoreDatabase,
+  tableDigests,
+  tableRows,
+  type BackupResult,
+  type RestoreResult,
+} from "./backup";
 
 const PG = process.env.TEST_PG_URL;
 const REPO = fileURLToPath(new URL("..", import.meta.url));
@@ -61,7 +70,10 @@ function sqliteWriter(file: string): Writer {
     }
     db.close();
   `;
-  const worker = new Worker(code, { eval: true, workerData: { file, shared, driver: createRequire(import.meta.url).resolve("better-sqlite3") } });
+  const worker = new Worker(code, {
+    eval: true,
+    workerData: { file, shared, driver: createRequire(import.meta.url).resolve("better-sqlite3") },
+  });
   const exited = new Promise<void>((resolve, reject) => {
     worker.on("error", reject);
     worker.on("exit", () => resolve());
@@ -127,7 +139,11 @@ function filesUnder(dir: string): Record<string, string> {
 /** Runs a CLI of db/cli like `npm run` does; its exit code and output. */
 function cli(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { cwd: REPO, env: { ...process.env, LOG_LEVEL: "silent", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+      cwd: REPO,
+      env: { ...process.env, LOG_LEVEL: "silent", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     let err = "";
     child.stdout.on("data", (c: Buffer) => (out += c.toString()));
@@ -189,7 +205,17 @@ function compareSuite(drill: () => Drill) {
     const before = Math.max(...(await tableRows(d.restored, WRITTEN)).map((r) => Number(r.id)));
     const row = await d.restored.db
       .insertInto("audit_log")
-      .values({ org_id: null, actor_user_id: null, actor_label: "drill", action: "drill.after_restore", entity: "drill", entity_id: null, diff: null, ip: null, at: new Date().toISOString() })
+      .values({
+        org_id: null,
+        actor_user_id: null,
+        actor_label: "drill",
+        action: "drill.after_restore",
+        entity: "drill",
+        entity_id: null,
+        diff: null,
+        ip: null,
+        at: new Date().toISOString(),
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     expect(row.id).toBeGreaterThan(before);
@@ -227,12 +253,17 @@ async function runDrill(o: {
   let during: number;
   let total: number;
   try {
-    for (const until = Date.now() + 10_000; writer.count() < 20; ) {
+    for (const until = Date.now() + 10_000; writer.count() < 20;) {
       if (Date.now() > until) throw new Error(`the writer inserted only ${writer.count()} rows in 10 s`);
       await new Promise((r) => setTimeout(r, 10));
     }
     before = writer.count();
-    backup = await backupDatabase({ databaseUrl: o.sourceUrl, backupDir: path.join(o.tmp, "backups"), evidenceDir, pagesPerStep: o.pagesPerStep });
+    backup = await backupDatabase({
+      databaseUrl: o.sourceUrl,
+      backupDir: path.join(o.tmp, "backups"),
+      evidenceDir,
+      pagesPerStep: o.pagesPerStep,
+    });
     during = writer.count() - before;
   } finally {
     total = await writer.stop();
@@ -266,7 +297,14 @@ describe("restore drill [sqlite]", () => {
     tmp = tempDir();
     const file = path.join(tmp, "live.db");
     // Small steps, so the writer's commits land between steps and the copy has to start over.
-    drill = await runDrill({ tmp, sourceUrl: `file:${file}`, restoreUrl: `file:${path.join(tmp, "restored", "lantern.db")}`, writer: () => sqliteWriter(file), pagesPerStep: 16, opened });
+    drill = await runDrill({
+      tmp,
+      sourceUrl: `file:${file}`,
+      restoreUrl: `file:${path.join(tmp, "restored", "lantern.db")}`,
+      writer: () => sqliteWriter(file),
+      pagesPerStep: 16,
+      opened,
+    });
   }, 120_000);
   afterAll(async () => {
     for (const h of opened) await h.close().catch(() => {});
@@ -311,7 +349,10 @@ describe("restore drill [sqlite]", () => {
       cli("db/cli/backup.ts", ["--out", out], { DATABASE_URL: d().sourceUrl, EVIDENCE_DIR: d().evidenceDir }),
       cli("db/cli/restore.ts", [d().backup.file], { DATABASE_URL: d().sourceUrl }),
       // An empty PATH: no pg_dump.
-      cli("db/cli/backup.ts", [], { DATABASE_URL: "postgres://nobody@127.0.0.1:1/none", PATH: fs.mkdtempSync(path.join(tmp, "empty-path-")) }),
+      cli("db/cli/backup.ts", [], {
+        DATABASE_URL: "postgres://nobody@127.0.0.1:1/none",
+        PATH: fs.mkdtempSync(path.join(tmp, "empty-path-")),
+      }),
     ]);
     expect(backup.code, backup.err).toBe(0);
     expect(backup.out).toContain(`Backup written: ${out}`);
@@ -338,7 +379,13 @@ describe.skipIf(Boolean(PG_SKIP))(`restore drill [postgres]${PG_SKIP ? ` — ski
   beforeAll(async () => {
     admin = createDb(PG!, { poolSize: 1 });
     await sql`create schema ${sql.id(schemas[0]!)}`.execute(admin.db);
-    drill = await runDrill({ tmp: tempDir(), sourceUrl: urlOf(schemas[0]!), restoreUrl: urlOf(schemas[1]!), writer: () => postgresWriter(urlOf(schemas[0]!)), opened });
+    drill = await runDrill({
+      tmp: tempDir(),
+      sourceUrl: urlOf(schemas[0]!),
+      restoreUrl: urlOf(schemas[1]!),
+      writer: () => postgresWriter(urlOf(schemas[0]!)),
+      opened,
+    });
   }, 120_000);
   afterAll(async () => {
     for (const h of opened) await h.close().catch(() => {});

@@ -136,7 +136,10 @@ export async function backupDatabase(opts: BackupOptions): Promise<BackupResult>
 }
 
 function defaultBackupFile(dir: string, engine: Engine, now: Date): string {
-  const stamp = now.toISOString().replace(/\.\d+Z$/, "Z").replace(/:/g, "-");
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replace(/:/g, "-");
   const ext = engine === "sqlite" ? ".db" : ".dump";
   for (let i = 0; ; i++) {
     const f = path.join(dir, `lantern-${stamp}${i ? `-${i}` : ""}${ext}`);
@@ -180,7 +183,9 @@ async function backupSqlite(source: string, dest: string, pagesPerStep: number) 
   }
   if (integrity.length !== 1 || integrity[0] !== "ok") {
     fs.rmSync(tmp, { force: true });
-    throw new BackupError(`The copy of ${source} failed PRAGMA integrity_check, so the database itself may be damaged:\n  ${integrity.slice(0, 10).join("\n  ")}`);
+    throw new BackupError(
+      `The copy of ${source} failed PRAGMA integrity_check, so the database itself may be damaged:\n  ${integrity.slice(0, 10).join("\n  ")}`,
+    );
   }
   syncFile(tmp);
   fs.renameSync(tmp, dest);
@@ -196,7 +201,8 @@ async function backupPostgres(url: string, dest: string): Promise<string> {
   try {
     await run("pg_dump", ["--format=custom", "--no-password", `--schema=${schema}`, `--file=${tmp}`], env);
     const toc = await readDumpToc(tmp);
-    if (toc.tables === 0) throw new BackupError(`pg_dump found no tables in schema "${schema}" of ${redactUrl(url)}: is this the right DATABASE_URL?`);
+    if (toc.tables === 0)
+      throw new BackupError(`pg_dump found no tables in schema "${schema}" of ${redactUrl(url)}: is this the right DATABASE_URL?`);
     syncFile(tmp);
     fs.renameSync(tmp, dest);
     syncDir(path.dirname(dest));
@@ -222,7 +228,10 @@ export async function restoreDatabase(opts: RestoreOptions): Promise<RestoreResu
       `${file} is a ${kind === "sqlite" ? "SQLite backup" : "PostgreSQL dump"} but DATABASE_URL points at ${engine === "sqlite" ? "SQLite" : "PostgreSQL"}; restore it into a database of the same kind.`,
     );
   }
-  const r = engine === "sqlite" ? await restoreSqlite(file, sqliteFileOf(opts.databaseUrl), Boolean(opts.force)) : await restorePostgres(file, opts.databaseUrl, Boolean(opts.force));
+  const r =
+    engine === "sqlite"
+      ? await restoreSqlite(file, sqliteFileOf(opts.databaseUrl), Boolean(opts.force))
+      : await restorePostgres(file, opts.databaseUrl, Boolean(opts.force));
   const fromEvidence = evidenceDirFor(file);
   const evidence = opts.evidenceDir && fs.existsSync(fromEvidence) ? await copyEvidence(fromEvidence, opts.evidenceDir) : null;
   return { engine, ...r, evidence, ms: Date.now() - started };
@@ -263,7 +272,9 @@ export function sqliteInUse(file: string): boolean {
 }
 
 function sqliteCounts(db: SQLite.Database): { tables: number; rows: number } {
-  const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string }>).map((r) => r.name);
+  const names = (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string }>
+  ).map((r) => r.name);
   let rows = 0;
   for (const n of names) rows += (db.prepare(`SELECT COUNT(*) AS n FROM "${n.replace(/"/g, '""')}"`).get() as { n: number }).n;
   return { tables: names.length, rows };
@@ -283,7 +294,9 @@ async function restoreSqlite(file: string, target: string, force: boolean) {
       existing.close();
     }
     if (counts.tables > 0 && !force) {
-      throw new BackupError(`${target} already holds a database (${counts.tables} tables, ${counts.rows} rows). Pass --force to replace it.`);
+      throw new BackupError(
+        `${target} already holds a database (${counts.tables} tables, ${counts.rows} rows). Pass --force to replace it.`,
+      );
     }
   }
 
@@ -302,7 +315,9 @@ async function restoreSqlite(file: string, target: string, force: boolean) {
       copy.close();
     }
     if (integrity.length !== 1 || integrity[0] !== "ok") {
-      throw new BackupError(`The backup ${file} fails PRAGMA integrity_check; nothing was restored:\n  ${integrity.slice(0, 10).join("\n  ")}`);
+      throw new BackupError(
+        `The backup ${file} fails PRAGMA integrity_check; nothing was restored:\n  ${integrity.slice(0, 10).join("\n  ")}`,
+      );
     }
     syncFile(tmp);
     inUse(); // again, right before the switch
@@ -322,23 +337,30 @@ async function restorePostgres(file: string, url: string, force: boolean) {
   requireTool("psql");
   const toc = await readDumpToc(file);
   if (toc.schemas.length !== 1) {
-    throw new BackupError(`${file} holds tables of ${toc.schemas.length ? `several schemas (${toc.schemas.join(", ")})` : "no schema"}; expected a dump made by db:backup.`);
+    throw new BackupError(
+      `${file} holds tables of ${toc.schemas.length ? `several schemas (${toc.schemas.join(", ")})` : "no schema"}; expected a dump made by db:backup.`,
+    );
   }
   const from = toc.schemas[0]!;
   const { env, schema: to } = pgConnection(url);
   const client = new pg.Client({ connectionString: withoutSchema(url) });
   await client.connect();
   try {
-    const tables = Number((await client.query<{ n: string }>("SELECT count(*) AS n FROM pg_tables WHERE schemaname = $1", [to])).rows[0]!.n);
+    const tables = Number(
+      (await client.query<{ n: string }>("SELECT count(*) AS n FROM pg_tables WHERE schemaname = $1", [to])).rows[0]!.n,
+    );
     if (tables > 0 && !force) {
-      throw new BackupError(`Schema "${to}" of ${redactUrl(withoutSchema(url))} already holds ${tables} tables. Pass --force to replace it (everything in the schema is dropped).`);
+      throw new BackupError(
+        `Schema "${to}" of ${redactUrl(withoutSchema(url))} already holds ${tables} tables. Pass --force to replace it (everything in the schema is dropped).`,
+      );
     }
     const busy = await client.query(
       `SELECT DISTINCT l.pid FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
        WHERE n.nspname = $1 AND l.pid <> pg_backend_pid()`,
       [to],
     );
-    if (busy.rowCount) throw new BackupError(`Schema "${to}" is in use (${busy.rowCount} other sessions hold locks in it): stop the app servers first.`);
+    if (busy.rowCount)
+      throw new BackupError(`Schema "${to}" is in use (${busy.rowCount} other sessions hold locks in it): stop the app servers first.`);
   } finally {
     await client.end();
   }
@@ -346,9 +368,16 @@ async function restorePostgres(file: string, url: string, force: boolean) {
   const q = (name: string) => `"${name}"`;
   // The dropped schema comes back only if the whole script succeeds (psql --single-transaction);
   // lock_timeout turns "an app server is still using it" into an error instead of a wait.
-  const prelude = [`SET lock_timeout = '10s';`, ...(force ? [`DROP SCHEMA IF EXISTS ${q(to)} CASCADE;`] : []), `CREATE SCHEMA IF NOT EXISTS ${q(to)};`];
+  const prelude = [
+    `SET lock_timeout = '10s';`,
+    ...(force ? [`DROP SCHEMA IF EXISTS ${q(to)} CASCADE;`] : []),
+    `CREATE SCHEMA IF NOT EXISTS ${q(to)};`,
+  ];
   const dump = spawn("pg_restore", ["--no-owner", "--no-acl", "--file=-", file], { stdio: ["ignore", "pipe", "pipe"] });
-  const psql = spawn("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", "--no-password", "-f", "-"], { env, stdio: ["pipe", "ignore", "pipe"] });
+  const psql = spawn("psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", "--no-password", "-f", "-"], {
+    env,
+    stdio: ["pipe", "ignore", "pipe"],
+  });
   const dumpErr = collect(dump.stderr);
   const psqlErr = collect(psql.stderr);
   const dumpExit = exitCode(dump);
@@ -376,11 +405,19 @@ async function restorePostgres(file: string, url: string, force: boolean) {
   const after = new pg.Client({ connectionString: withoutSchema(url) });
   await after.connect();
   try {
-    const names = (await after.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = $1", [to])).rows.map((r) => r.tablename);
+    const names = (await after.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = $1", [to])).rows.map(
+      (r) => r.tablename,
+    );
     let rows = 0;
     for (const n of names) rows += Number((await after.query<{ n: string }>(`SELECT count(*) AS n FROM ${q(to)}.${q(n)}`)).rows[0]!.n);
-    if (names.length !== toc.tables) throw new BackupError(`The dump lists ${toc.tables} tables but schema "${to}" has ${names.length} after the restore.`);
-    return { target: `${redactUrl(withoutSchema(url))} schema "${to}"`, tables: names.length, rows, check: `${names.length} of ${toc.tables} tables restored` };
+    if (names.length !== toc.tables)
+      throw new BackupError(`The dump lists ${toc.tables} tables but schema "${to}" has ${names.length} after the restore.`);
+    return {
+      target: `${redactUrl(withoutSchema(url))} schema "${to}"`,
+      tables: names.length,
+      rows,
+      check: `${names.length} of ${toc.tables} tables restored`,
+    };
   } finally {
     await after.end();
   }
@@ -563,10 +600,14 @@ export interface TableDigest {
 /** The application's tables (SQLite's own sqlite_* tables left out), sorted by name. */
 export async function listTables(handle: Db): Promise<string[]> {
   if (handle.engine === "sqlite") {
-    const r = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`.execute(handle.db);
+    const r = await sql<{
+      name: string;
+    }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`.execute(handle.db);
     return r.rows.map((x) => x.name);
   }
-  const r = await sql<{ name: string }>`SELECT tablename AS name FROM pg_tables WHERE schemaname = ${handle.schema ?? "public"} ORDER BY tablename`.execute(handle.db);
+  const r = await sql<{
+    name: string;
+  }>`SELECT tablename AS name FROM pg_tables WHERE schemaname = ${handle.schema ?? "public"} ORDER BY tablename`.execute(handle.db);
   return r.rows.map((x) => x.name);
 }
 

@@ -2,11 +2,11 @@
 // on the outbox page or printed to a local server's log until now) is killed, and removed from the body.
 import { expect, it } from "vitest";
 import type { Kysely } from "kysely";
-import { describeEachEngine, makeOrg } from "../app/test/support";
-import { hashToken, newToken } from "../app/lib/crypto.server";
-import { insertAssessment, insertVersion } from "../app/models/assessment.server";
-import { insertSupplier } from "../app/models/supplier.server";
-import { SupplierSchema } from "../app/schemas/supplier";
+import { describeEachEngine, makeOrg } from "~/test/support";
+import { hashToken, newToken } from "~/lib/crypto.server";
+import { insertAssessment, insertVersion } from "~/models/assessment.server";
+import { insertSupplier } from "~/models/supplier.server";
+import { SupplierSchema } from "~/schemas/supplier";
 import { revokeExposedTokens } from "./migrations/2026-12-06T0300_revoke_exposed_tokens";
 
 const NOW = "2026-12-06T03:00:00.000Z";
@@ -24,19 +24,66 @@ describeEachEngine("migration 2026-12-06T0300: revoke exposed tokens", (h) => {
     const [supplierTok, teamTok, resetTok, signupTok, unmailedTok] = [newToken(), newToken(), newToken(), newToken(), newToken()];
     const supplierInvite = await db
       .insertInto("assessment_invites")
-      .values({ org_id: orgId, assessment_id: assessmentId, email: "s@mill.test", token_hash: hashToken(supplierTok), language: "en", created_by: userId, created_at: NOW, expires_at: LATER })
+      .values({
+        org_id: orgId,
+        assessment_id: assessmentId,
+        email: "s@mill.test",
+        token_hash: hashToken(supplierTok),
+        language: "en",
+        created_by: userId,
+        created_at: NOW,
+        expires_at: LATER,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     const unmailed = await db
       .insertInto("assessment_invites")
-      .values({ org_id: orgId, assessment_id: assessmentId, email: "s2@mill.test", token_hash: hashToken(unmailedTok), language: "en", created_by: userId, created_at: NOW, expires_at: LATER })
+      .values({
+        org_id: orgId,
+        assessment_id: assessmentId,
+        email: "s2@mill.test",
+        token_hash: hashToken(unmailedTok),
+        language: "en",
+        created_by: userId,
+        created_at: NOW,
+        expires_at: LATER,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await db.insertInto("team_invites").values({ org_id: orgId, email: "new@exposed.test", role: "compliance", token_hash: hashToken(teamTok), invited_by: userId, created_at: NOW, expires_at: LATER }).execute();
-    await db.insertInto("password_resets").values({ user_id: userId, token_hash: hashToken(resetTok), created_at: NOW, expires_at: LATER }).execute();
-    await db.insertInto("pending_signups").values({ token_hash: hashToken(signupTok), email: "x@y.test", name: "X", password_hash: "h", org_name: "Y", created_at: NOW, expires_at: LATER, team_invite_id: null }).execute();
+    await db
+      .insertInto("team_invites")
+      .values({
+        org_id: orgId,
+        email: "new@exposed.test",
+        role: "compliance",
+        token_hash: hashToken(teamTok),
+        invited_by: userId,
+        created_at: NOW,
+        expires_at: LATER,
+      })
+      .execute();
+    await db
+      .insertInto("password_resets")
+      .values({ user_id: userId, token_hash: hashToken(resetTok), created_at: NOW, expires_at: LATER })
+      .execute();
+    await db
+      .insertInto("pending_signups")
+      .values({
+        token_hash: hashToken(signupTok),
+        email: "x@y.test",
+        name: "X",
+        password_hash: "h",
+        org_name: "Y",
+        created_at: NOW,
+        expires_at: LATER,
+        team_invite_id: null,
+      })
+      .execute();
     const mail = (orgIdOf: number | null, kind: string, text: string) =>
-      db.insertInto("mail_outbox").values({ org_id: orgIdOf, kind, to_address: "someone@test", subject: kind, body_text: text, created_at: NOW }).execute();
+      db
+        .insertInto("mail_outbox")
+        .values({ org_id: orgIdOf, kind, to_address: "someone@test", subject: kind, body_text: text, created_at: NOW })
+        .execute();
     await mail(orgId, "supplier-invite", `Open the questionnaire:\n\nhttp://localhost:3000/s/${supplierTok}\n\nDo not forward it.`);
     await mail(orgId, "team-invite", `Accept the invitation:\n\nhttps://lantern.example/join/${teamTok}\n`);
     await mail(null, "password-reset", `Choose a new password here: http://localhost:3000/reset-password/${resetTok}.`);

@@ -223,15 +223,7 @@ export type NewSupplier = Insertable<SuppliersTable>;
 export type SupplierUpdate = Updateable<SuppliersTable>;
 
 export type ImportStatus =
-  | "uploaded"
-  | "check_queued"
-  | "checking"
-  | "checked"
-  | "commit_queued"
-  | "committing"
-  | "committed"
-  | "failed"
-  | "discarded";
+  "uploaded" | "check_queued" | "checking" | "checked" | "commit_queued" | "committing" | "committed" | "failed" | "discarded";
 
 export interface SupplierImportsTable {
   id: Generated<number>;

@@ -45,10 +45,15 @@ function baseline(): Visit[] {
     ["/o/acme/settings/methodology", "admin@acme.test"],
     ["/account", "admin@acme.test"],
   ];
-  if (supplier) pages.push([`/o/acme/suppliers/${supplier.id}`, "compliance@acme.test"], [`/o/acme/suppliers/${supplier.id}/edit`, "compliance@acme.test"]);
+  if (supplier)
+    pages.push(
+      [`/o/acme/suppliers/${supplier.id}`, "compliance@acme.test"],
+      [`/o/acme/suppliers/${supplier.id}/edit`, "compliance@acme.test"],
+    );
   if (assessment) pages.push([`/o/acme/assessments/${assessment.id}`, "compliance@acme.test"]);
   // Labelled as the fixtures label recorded visits, so that a page the suite visited anyway is scanned once.
-  const roleOf = (path: string, email: string | null) => (!email ? "anonymous" : !path.startsWith("/o/") ? "user" : email.split("@")[0]!.replace("exec", "executive"));
+  const roleOf = (path: string, email: string | null) =>
+    !email ? "anonymous" : !path.startsWith("/o/") ? "user" : email.split("@")[0]!.replace("exec", "executive");
   return pages.map(([p, email]) => {
     const url = new URL(p, "http://127.0.0.1").toString();
     return { url: p, pattern: routePattern(url), role: roleOf(p, email), email, cookies: [], status: 200, test: "baseline" };
@@ -71,11 +76,17 @@ async function liveLinks(request: APIRequestContext, admin: APIRequestContext): 
   const resetLink = latestMail("exec@borealis.test", "password-reset")?.body.match(/https?:\/\/\S+\/reset-password\/[A-Za-z0-9_-]+/)?.[0];
   if (resetLink) out.push(visit(resetLink));
   const invitee = `a11y.join.${sfx}@acme.test`;
-  const invite = await admin.post("/o/acme/members", { form: { intent: "invite", email: invitee, role: "executive" }, headers: { Origin: BASE_URL } });
+  const invite = await admin.post("/o/acme/members", {
+    form: { intent: "invite", email: invitee, role: "executive" },
+    headers: { Origin: BASE_URL },
+  });
   expect(invite.status(), "inviting a teammate").toBe(200);
   const joinLink = latestMail(invitee)?.body.match(/https?:\/\/\S+\/join\/[A-Za-z0-9_-]+/)?.[0];
   if (joinLink) out.push(visit(joinLink));
-  expect(out.map((v) => v.pattern), "fresh one-time links").toEqual(["/reset-password/:token", "/join/:token"]);
+  expect(
+    out.map((v) => v.pattern),
+    "fresh one-time links",
+  ).toEqual(["/reset-password/:token", "/join/:token"]);
   return out;
 }
 
@@ -98,55 +109,60 @@ async function settle(page: Page): Promise<void> {
   await expect(page.locator(".chart-loading")).toHaveCount(0, { timeout: 5_000 });
 }
 
-test("every page the suite navigated to, opened again as the same role, has no axe violation (WCAG 2.2 A/AA)", { tag: "@a11y" }, async ({ newContext, request, playwright }) => {
-  test.setTimeout(15 * 60_000);
-  const recorded = readVisits();
-  const admin = await requestWithCookie(playwright, createSession("admin@acme.test"));
-  const all = groups([...(await liveLinks(request, admin)), ...recorded, ...baseline()]);
-  await admin.dispose();
-  clearRateLimit("invite-ip"); // opening /s/<token> links is limited per IP
-  const results: ScanResult[] = [];
-  const unreachable: string[] = [];
+test(
+  "every page the suite navigated to, opened again as the same role, has no axe violation (WCAG 2.2 A/AA)",
+  { tag: "@a11y" },
+  async ({ newContext, request, playwright }) => {
+    test.setTimeout(15 * 60_000);
+    const recorded = readVisits();
+    const admin = await requestWithCookie(playwright, createSession("admin@acme.test"));
+    const all = groups([...(await liveLinks(request, admin)), ...recorded, ...baseline()]);
+    await admin.dispose();
+    clearRateLimit("invite-ip"); // opening /s/<token> links is limited per IP
+    const results: ScanResult[] = [];
+    const unreachable: string[] = [];
 
-  for (const [key, candidates] of all) {
-    await test.step(key, async () => {
-      for (const [i, v] of candidates.entries()) {
-        const ctx: BrowserContext = await newContext();
-        if (v.cookies.length) await ctx.addCookies(v.cookies);
-        if (v.email) await signIn(ctx, v.email);
-        const page = await ctx.newPage();
-        const res = await page.goto(v.url).catch(() => null);
-        const status = res?.status() ?? 0;
-        const contentType = res?.headers()["content-type"] ?? "";
-        const last = i === candidates.length - 1;
-        // Another candidate when this one no longer opens as it did (deleted since, link used up).
-        const gone = !contentType.includes("text/html") || (status >= 400 && (v.status ?? 200) < 400) || routePattern(page.url()) !== v.pattern;
-        if (gone && !last) {
+    for (const [key, candidates] of all) {
+      await test.step(key, async () => {
+        for (const [i, v] of candidates.entries()) {
+          const ctx: BrowserContext = await newContext();
+          if (v.cookies.length) await ctx.addCookies(v.cookies);
+          if (v.email) await signIn(ctx, v.email);
+          const page = await ctx.newPage();
+          const res = await page.goto(v.url).catch(() => null);
+          const status = res?.status() ?? 0;
+          const contentType = res?.headers()["content-type"] ?? "";
+          const last = i === candidates.length - 1;
+          // Another candidate when this one no longer opens as it did (deleted since, link used up).
+          const gone =
+            !contentType.includes("text/html") || (status >= 400 && (v.status ?? 200) < 400) || routePattern(page.url()) !== v.pattern;
+          if (gone && !last) {
+            await ctx.close();
+            continue;
+          }
+          if (!contentType.includes("text/html")) {
+            unreachable.push(`${key}: ${v.url} answered ${status} ${contentType}`);
+          } else {
+            await settle(page);
+            const r = await scan(page, "replay", `${v.test} (${key})`);
+            results.push(r);
+            if (gone) unreachable.push(`${key}: ${v.url} opened as ${routePattern(page.url())} (${status}); scanned that`);
+          }
           await ctx.close();
-          continue;
+          return;
         }
-        if (!contentType.includes("text/html")) {
-          unreachable.push(`${key}: ${v.url} answered ${status} ${contentType}`);
-        } else {
-          await settle(page);
-          const r = await scan(page, "replay", `${v.test} (${key})`);
-          results.push(r);
-          if (gone) unreachable.push(`${key}: ${v.url} opened as ${routePattern(page.url())} (${status}); scanned that`);
-        }
-        await ctx.close();
-        return;
-      }
-    });
-  }
+      });
+    }
 
-  console.log(`a11y replay: ${recorded.length} recorded navigations, ${all.size} patterns × roles, ${results.length} scanned`);
-  if (unreachable.length) console.log(`a11y replay: could not reopen as first seen:\n  ${unreachable.join("\n  ")}`);
-  // Every baseline page at least was scanned, and most pages reopened as they were first seen.
-  expect(results.length).toBeGreaterThanOrEqual(baseline().length);
-  expect(unreachable.length, unreachable.join("\n")).toBeLessThanOrEqual(Math.ceil(results.length / 4));
-  const failed = results.filter((r) => r.violations.length > 0);
-  expect(failed.length, `Accessibility violations (axe, WCAG 2.2 A/AA):\n${formatViolations(failed)}`).toBe(0);
-});
+    console.log(`a11y replay: ${recorded.length} recorded navigations, ${all.size} patterns × roles, ${results.length} scanned`);
+    if (unreachable.length) console.log(`a11y replay: could not reopen as first seen:\n  ${unreachable.join("\n  ")}`);
+    // Every baseline page at least was scanned, and most pages reopened as they were first seen.
+    expect(results.length).toBeGreaterThanOrEqual(baseline().length);
+    expect(unreachable.length, unreachable.join("\n")).toBeLessThanOrEqual(Math.ceil(results.length / 4));
+    const failed = results.filter((r) => r.violations.length > 0);
+    expect(failed.length, `Accessibility violations (axe, WCAG 2.2 A/AA):\n${formatViolations(failed)}`).toBe(0);
+  },
+);
 
 test("every field of the main form pages has an accessible name", { tag: "@a11y" }, async ({ page, loginAs, newContext }) => {
   const fields = "input:not([type=hidden]), select, textarea";
@@ -158,7 +174,10 @@ test("every field of the main form pages has an accessible name", { tag: "@a11y"
     expect(n, `${where} has form fields`).toBeGreaterThan(0);
     for (let i = 0; i < n; i++) {
       const c = controls.nth(i);
-      const desc = await c.evaluate((el) => `<${el.tagName.toLowerCase()} id="${el.id}" name="${el.getAttribute("name") ?? ""}" type="${el.getAttribute("type") ?? ""}">`);
+      const desc = await c.evaluate(
+        (el) =>
+          `<${el.tagName.toLowerCase()} id="${el.id}" name="${el.getAttribute("name") ?? ""}" type="${el.getAttribute("type") ?? ""}">`,
+      );
       await expect(c, `${where}: ${desc} has an accessible name`).toHaveAccessibleName(/\S/);
     }
   }
@@ -189,6 +208,8 @@ test.afterAll(() => {
   console.log(
     `axe: ${summary.pagesScanned} pages scanned (${Object.entries(summary.bySource)
       .map(([k, n]) => `${k} ${n}`)
-      .join(", ")}), ${summary.distinctPatterns} distinct route patterns, ${summary.violations} violations — test-results/a11y-summary.json`,
+      .join(
+        ", ",
+      )}), ${summary.distinctPatterns} distinct route patterns, ${summary.violations} violations — test-results/a11y-summary.json`,
   );
 });

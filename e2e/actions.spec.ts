@@ -6,10 +6,10 @@
 // page without any control. Every run makes its own supplier (two workers share one database).
 import type { Page } from "@playwright/test";
 import Database from "better-sqlite3";
-import { en } from "../app/domain/questionnaire/i18n/en";
-import { fr } from "../app/domain/questionnaire/i18n/fr";
-import { ATHENS_V1, allQuestions, type Answers } from "../app/domain/questionnaire";
-import { BEST } from "../app/domain/questionnaire/test-fixtures";
+import { en } from "~/domain/questionnaire/i18n/en";
+import { fr } from "~/domain/questionnaire/i18n/fr";
+import { ATHENS_V1, allQuestions, type Answers } from "~/domain/questionnaire";
+import { BEST } from "~/domain/questionnaire/test-fixtures";
 import { BASE_URL, E2E_DB_FILE } from "./support/env";
 import { clearRateLimit, latestMail } from "./support/db";
 import { expect, linkIn, test, waitForHydration } from "./support/fixtures";
@@ -63,7 +63,9 @@ function eventsOf(actionId: number): Array<{ kind: string; author_label: string;
   const db = new Database(E2E_DB_FILE, { fileMustExist: true, readonly: true });
   try {
     db.pragma("busy_timeout = 5000");
-    return db.prepare("SELECT kind, author_label, body, status_to FROM action_events WHERE action_id = ? ORDER BY id").all(actionId) as Array<{
+    return db
+      .prepare("SELECT kind, author_label, body, status_to FROM action_events WHERE action_id = ? ORDER BY id")
+      .all(actionId) as Array<{
       kind: string;
       author_label: string;
       body: string | null;
@@ -77,7 +79,11 @@ function eventsOf(actionId: number): Array<{ kind: string; author_label: string;
 const post = async (page: Page, url: string, form: URLSearchParams | Record<string, string>, expected = 200) => {
   const res =
     form instanceof URLSearchParams
-      ? await page.request.post(url, { data: form.toString(), headers: { Origin: BASE_URL, "Content-Type": "application/x-www-form-urlencoded" }, maxRedirects: 0 })
+      ? await page.request.post(url, {
+          data: form.toString(),
+          headers: { Origin: BASE_URL, "Content-Type": "application/x-www-form-urlencoded" },
+          maxRedirects: 0,
+        })
       : await page.request.post(url, { form, headers: { Origin: BASE_URL }, maxRedirects: 0 });
   expect(res.status(), `${url}: ${await res.text()}`).toBe(expected);
   return res;
@@ -91,7 +97,12 @@ async function submittedWithRedFlag(page: Page) {
   const sfx = suffix();
   const supplierName = `Confections du Nord ${sfx}`;
   const email = `rh.${sfx}@confections.test`;
-  const created = await post(page, "/o/acme/suppliers/new", { status: "active", name: supplierName, country: "MA", contactEmail: email }, 302);
+  const created = await post(
+    page,
+    "/o/acme/suppliers/new",
+    { status: "active", name: supplierName, country: "MA", contactEmail: email },
+    302,
+  );
   const supplierId = Number(/\/suppliers\/(\d+)$/.exec(created.headers()["location"] ?? "")![1]);
   const started = await post(page, `/o/acme/assessments/new?supplier=${supplierId}`, { dueAt: isoDay(21), language: "fr" }, 302);
   const assessmentId = Number(/\/assessments\/(\d+)$/.exec(started.headers()["location"] ?? "")![1]);
@@ -170,7 +181,10 @@ test("a red flag opens a corrective action; the officer works it, the supplier r
     await expect(flag).toContainText("Retention of identity documents");
     await expect(flag).toContainText("severe");
     await expect(flag).toContainText(en["q.p1.documents_holder.opt.employer_keeps"]!);
-    await expect(page.getByRole("link", { name: "the assessment that raised it" })).toHaveAttribute("href", `/o/acme/assessments/${s.assessmentId}`);
+    await expect(page.getByRole("link", { name: "the assessment that raised it" })).toHaveAttribute(
+      "href",
+      `/o/acme/assessments/${s.assessmentId}`,
+    );
   });
 
   await test.step("the officer moves it to in progress with a note", async () => {
@@ -190,7 +204,10 @@ test("a red flag opens a corrective action; the officer works it, the supplier r
     await waitForHydration(portal, "form.portal-start");
     await portal.getByRole("button", { name: FR("ui.link.open") }).click();
     await expect(portal).toHaveURL(`${BASE_URL}/s/portal`);
-    await portal.getByRole("navigation", { name: FR("ui.portal.nav.label") }).getByRole("link", { name: FR("ui.portal.nav.actions") }).click();
+    await portal
+      .getByRole("navigation", { name: FR("ui.portal.nav.label") })
+      .getByRole("link", { name: FR("ui.portal.nav.actions") })
+      .click();
     await expect(portal).toHaveURL(`${BASE_URL}/s/portal/actions`);
     await expect(portal.getByRole("heading", { level: 1 })).toHaveText(FR("ui.actions.heading"));
     const card = portal.getByRole("article", { name: FR("ui.actions.concern", { indicator: fr["ilo.retention_of_documents"]! }) });
@@ -200,7 +217,9 @@ test("a red flag opens a corrective action; the officer works it, the supplier r
     await expect(card).not.toContainText("Called the HR manager"); // the officer's note stays inside
     await waitForHydration(portal, "article form");
     await card.getByLabel(FR("ui.actions.reply.body")).fill(reply);
-    await card.getByLabel(FR("ui.actions.reply.files")).setInputFiles({ name: "recus-passeports.pdf", mimeType: "application/pdf", buffer: PDF });
+    await card
+      .getByLabel(FR("ui.actions.reply.files"))
+      .setInputFiles({ name: "recus-passeports.pdf", mimeType: "application/pdf", buffer: PDF });
     await card.getByRole("button", { name: FR("ui.actions.reply.send") }).click();
     await expect(card.getByRole("status")).toHaveText(FR("ui.actions.reply.sent", { buyer: BUYER }));
     await card.getByText(FR("ui.actions.history")).click();
@@ -233,10 +252,15 @@ test("a red flag opens a corrective action; the officer works it, the supplier r
     await reader.goto(`/o/acme/actions/${actionId}`);
     await expect(reader.getByRole("heading", { level: 1 })).toHaveText(title);
     await expect(reader.getByRole("region", { name: "Timeline" })).toContainText(reply);
-    for (const name of ["Start work (in progress)", "Mark done", "Save", "Add note"]) await expect(reader.getByRole("button", { name })).toHaveCount(0);
+    for (const name of ["Start work (in progress)", "Mark done", "Save", "Add note"])
+      await expect(reader.getByRole("button", { name })).toHaveCount(0);
     await expect(reader.getByRole("heading", { name: "Add a note" })).toHaveCount(0);
     await expect(reader.getByRole("heading", { name: "Owner and due date" })).toHaveCount(0);
-    const refused = await reader.request.post(`/o/acme/actions/${actionId}`, { form: { intent: "status", version: "3", status: "done" }, headers: { Origin: BASE_URL }, maxRedirects: 0 });
+    const refused = await reader.request.post(`/o/acme/actions/${actionId}`, {
+      form: { intent: "status", version: "3", status: "done" },
+      headers: { Origin: BASE_URL },
+      maxRedirects: 0,
+    });
     expect(refused.status()).toBe(403);
   });
 
@@ -252,7 +276,11 @@ test("a red flag opens a corrective action; the officer works it, the supplier r
     expect(row).toMatchObject({ status: "verified" });
     expect(row.done_at).not.toBeNull();
     expect(row.verified_at).not.toBeNull();
-    expect(eventsOf(actionId).map((e) => e.status_to).filter(Boolean)).toEqual(["in_progress", "done", "verified"]);
+    expect(
+      eventsOf(actionId)
+        .map((e) => e.status_to)
+        .filter(Boolean),
+    ).toEqual(["in_progress", "done", "verified"]);
     await page.goto(`/o/acme/actions?supplier=${s.supplierId}&status=verified`);
     await expect(page.getByRole("row").filter({ hasText: title })).toContainText("Verified");
   });

@@ -7,10 +7,7 @@ import { attemptTag, expect, linkIn, requestWithCookie, SESSION_COOKIE, test, wa
 const isLoginPost = (r: { url(): string; request(): { method(): string } }) =>
   r.request().method() === "POST" && new URL(r.url()).pathname === "/login";
 
-test("a member logs in through the form and lands on their organization; logging out ends the session", async ({
-  page,
-  playwright,
-}) => {
+test("a member logs in through the form and lands on their organization; logging out ends the session", async ({ page, playwright }) => {
   await page.goto("/login");
   await waitForHydration(page);
   await page.getByLabel("Email", { exact: true }).fill("compliance@acme.test");

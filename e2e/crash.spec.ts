@@ -10,7 +10,7 @@
 // The same runs go against a fresh PostgreSQL schema when TEST_PG_URL is set (integrity_check has no
 // PostgreSQL counterpart: the database server itself does not crash here, only the app does).
 import { test, expect } from "@playwright/test";
-import { createDb, type Db } from "../db/client";
+import { createDb, type Db } from "~db/client";
 import {
   ageImportClaim,
   answerRevisions,
@@ -28,7 +28,16 @@ import {
   type CrashDatabase,
 } from "./support/crash-db";
 import { killAllServers, seedDatabase, startServer, type CrashServer } from "./support/crash-server";
-import { CSV_HEADERS, autosaveUntilKilled, crashCsv, queueCheck, queueCommit, supplierCookie, uploadCsv, type AutosaveQuestion } from "./support/crash-flows";
+import {
+  CSV_HEADERS,
+  autosaveUntilKilled,
+  crashCsv,
+  queueCheck,
+  queueCommit,
+  supplierCookie,
+  uploadCsv,
+  type AutosaveQuestion,
+} from "./support/crash-flows";
 
 const PG = process.env.TEST_PG_URL;
 const RUNS = 3;
@@ -75,7 +84,11 @@ async function reopenAfterKill(target: CrashDatabase, h: Db): Promise<Db> {
 /** An organization of its own per import (its score recompute stays small), with the officer as a member. */
 async function makeImportOrg(h: Db, slug: string): Promise<number> {
   const now = new Date().toISOString();
-  const org = await h.db.insertInto("organizations").values({ slug, name: `Crash ${slug}`, created_at: now }).returning("id").executeTakeFirstOrThrow();
+  const org = await h.db
+    .insertInto("organizations")
+    .values({ slug, name: `Crash ${slug}`, created_at: now })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   const user = await h.db.selectFrom("users").select("id").where("email", "=", OFFICER).executeTakeFirstOrThrow();
   await h.db.insertInto("memberships").values({ org_id: org.id, user_id: user.id, role: "compliance", created_at: now }).execute();
   return org.id;
@@ -120,7 +133,13 @@ interface AutosaveRun {
 }
 
 /** Waits for the import's commit transaction to be open (or, where that cannot be seen, for the step to start), then SIGKILLs the server. */
-async function killDuringCommit(target: CrashDatabase, h: Db, server: CrashServer, importId: number, delayMs: number): Promise<boolean | null> {
+async function killDuringCommit(
+  target: CrashDatabase,
+  h: Db,
+  server: CrashServer,
+  importId: number,
+  delayMs: number,
+): Promise<boolean | null> {
   let lockSeen: boolean | null = false;
   await until(
     "the import's commit to start",
@@ -151,17 +170,34 @@ async function expectWholeOrNothing(h: Db, orgId: number, importId: number, pref
   const { status } = await importRow(h, importId);
   const entries = await importCommitEntries(h, orgId, importId);
   if (rows === 0) {
-    expect({ links, entries, status }, "nothing of the import is there").toEqual({ links: 0, entries: 0, status: expect.stringMatching(/^(commit_queued|committing|failed)$/) });
+    expect({ links, entries, status }, "nothing of the import is there").toEqual({
+      links: 0,
+      entries: 0,
+      status: expect.stringMatching(/^(commit_queued|committing|failed)$/),
+    });
   } else {
-    expect({ rows, links, entries, status }, "the whole import is there").toEqual({ rows: ROWS, links: ROWS - 1, entries: 1, status: "committed" });
+    expect({ rows, links, entries, status }, "the whole import is there").toEqual({
+      rows: ROWS,
+      links: ROWS - 1,
+      entries: 1,
+      status: "committed",
+    });
   }
   return { rows, status };
 }
 
-async function checkAutosaves(h: Db, assessmentId: number, start: Record<string, number>, out: Awaited<ReturnType<typeof autosaveUntilKilled>>): Promise<number> {
+async function checkAutosaves(
+  h: Db,
+  assessmentId: number,
+  start: Record<string, number>,
+  out: Awaited<ReturnType<typeof autosaveUntilKilled>>,
+): Promise<number> {
   const revisions = await answerRevisions(h, assessmentId, KEYS);
   for (const s of out.confirmed) {
-    expect(revisions.get(`${s.key}#${s.revision}`), `confirmed save ${s.key} revision ${s.revision}`).toEqual({ value: s.value, comment: s.comment });
+    expect(revisions.get(`${s.key}#${s.revision}`), `confirmed save ${s.key} revision ${s.revision}`).toEqual({
+      value: s.value,
+      comment: s.comment,
+    });
   }
   const now = await storedAnswers(h, assessmentId, KEYS);
   let landed = 0;
@@ -171,13 +207,23 @@ async function checkAutosaves(h: Db, assessmentId: number, start: Record<string,
     const confirmedRevision = last?.revision ?? start[key] ?? 0;
     const stored = now[key];
     const pending = out.inFlight.get(key);
-    expect(stored?.revision ?? 0, `${key}: the stored revision is the confirmed one or the one in flight`).toBeGreaterThanOrEqual(confirmedRevision);
+    expect(stored?.revision ?? 0, `${key}: the stored revision is the confirmed one or the one in flight`).toBeGreaterThanOrEqual(
+      confirmedRevision,
+    );
     if ((stored?.revision ?? 0) === confirmedRevision) {
-      if (last) expect({ value: stored?.value, comment: stored?.comment }, `${key}: the last confirmed value`).toEqual({ value: last.value, comment: last.comment });
+      if (last)
+        expect({ value: stored?.value, comment: stored?.comment }, `${key}: the last confirmed value`).toEqual({
+          value: last.value,
+          comment: last.comment,
+        });
     } else {
       // Only the save that was on the wire may have landed, whole, as the next revision.
       expect(pending, `${key}: revision ${stored?.revision} without a save in flight`).toBeDefined();
-      expect(stored, `${key}: the unconfirmed save landed whole`).toEqual({ value: pending!.value, comment: pending!.comment, revision: pending!.baseRevision + 1 });
+      expect(stored, `${key}: the unconfirmed save landed whole`).toEqual({
+        value: pending!.value,
+        comment: pending!.comment,
+        revision: pending!.baseRevision + 1,
+      });
       landed++;
     }
   }
@@ -237,7 +283,13 @@ for (const engine of ["sqlite", "postgres"] as const) {
         });
         expect(settled.status, `import ${run} after the restart: ${settled.result}`).toBe("committed");
         await expectWholeOrNothing(db, orgId, importId, prefix);
-        imports.push({ run, lockSeen, rowsAfterKill: afterKill.rows, statusAfterKill: afterKill.status, statusAfterRestart: settled.status });
+        imports.push({
+          run,
+          lockSeen,
+          rowsAfterKill: afterKill.rows,
+          statusAfterKill: afterKill.status,
+          statusAfterRestart: settled.status,
+        });
         // The retried step goes on with the scores' recompute in its worker thread. Let it finish
         // first: on SQLite, transactions of the server's connection that read before they write fail
         // at once with "database is locked" while another connection writes (not a durability
@@ -246,7 +298,9 @@ for (const engine of ["sqlite", "postgres"] as const) {
 
         // (b) Kill in the middle of a stream of autosaves.
         supplier ??= await supplierCookie(server, invite.token);
-        const start = Object.fromEntries(Object.entries(await storedAnswers(db, invite.assessmentId, KEYS)).map(([k, v]) => [k, v?.revision ?? 0]));
+        const start = Object.fromEntries(
+          Object.entries(await storedAnswers(db, invite.assessmentId, KEYS)).map(([k, v]) => [k, v?.revision ?? 0]),
+        );
         const out = await autosaveUntilKilled({
           server,
           cookie: supplier,
@@ -256,11 +310,18 @@ for (const engine of ["sqlite", "postgres"] as const) {
           killAfter: 20 + 15 * run,
           stamp: `${engine} run ${run}`,
         });
-        if (Object.keys(out.otherStatuses).some((s) => Number(s) >= 500)) console.log(`server log of ${engine} run ${run}:\n${server.log()}`);
+        if (Object.keys(out.otherStatuses).some((s) => Number(s) >= 500))
+          console.log(`server log of ${engine} run ${run}:\n${server.log()}`);
         expect(out.confirmed.length).toBeGreaterThanOrEqual(20 + 15 * run);
         h = db = await reopenAfterKill(target, db);
         const landed = await checkAutosaves(db, invite.assessmentId, start, out);
-        autosaves.push({ run, confirmed: out.confirmed.length, inFlight: out.inFlight.size, landedUnconfirmed: landed, other: out.otherStatuses });
+        autosaves.push({
+          run,
+          confirmed: out.confirmed.length,
+          inFlight: out.inFlight.size,
+          landedUnconfirmed: landed,
+          other: out.otherStatuses,
+        });
 
         if (run < RUNS) {
           importId = await queueImportDirectly(db, orgs[run]!, `CR${run + 1}-`);
@@ -278,9 +339,15 @@ for (const engine of ["sqlite", "postgres"] as const) {
       // At least one kill must have hit an open commit transaction (seen holding the write lock,
       // nothing of it visible afterwards), or these runs proved nothing about half imports.
       if (imports.every((r) => r.lockSeen !== null)) {
-        expect(imports.filter((r) => r.lockSeen && r.rowsAfterKill === 0).length, "kills inside the commit transaction").toBeGreaterThanOrEqual(1);
+        expect(
+          imports.filter((r) => r.lockSeen && r.rowsAfterKill === 0).length,
+          "kills inside the commit transaction",
+        ).toBeGreaterThanOrEqual(1);
       }
-      expect(autosaves.reduce((n, r) => n + r.inFlight, 0), "saves in flight at the kills").toBeGreaterThanOrEqual(1);
+      expect(
+        autosaves.reduce((n, r) => n + r.inFlight, 0),
+        "saves in flight at the kills",
+      ).toBeGreaterThanOrEqual(1);
     } finally {
       await killAllServers();
       await h?.close();

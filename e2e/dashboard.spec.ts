@@ -23,7 +23,10 @@ function dbCount(sqlText: string, ...params: unknown[]): number {
   }
 }
 const acmeCount = (where: string, ...params: unknown[]) =>
-  dbCount(`SELECT COUNT(*) AS n FROM suppliers s JOIN organizations o ON o.id = s.org_id WHERE o.slug = 'acme' AND s.status <> 'archived' ${where}`, ...params);
+  dbCount(
+    `SELECT COUNT(*) AS n FROM suppliers s JOIN organizations o ON o.id = s.org_id WHERE o.slug = 'acme' AND s.status <> 'archived' ${where}`,
+    ...params,
+  );
 
 /** Waits until every chart card holds a drawn chart (charts are drawn in the browser). */
 async function chartsDrawn(page: Page) {
@@ -119,12 +122,20 @@ function pdfText(pdf: Buffer): string {
     // Text inside form XObjects drawn by the page (Chromium uses them for some layers).
     for (const x of (/\/XObject\s*<<([\s\S]*?)>>/.exec(resources)?.[1] ?? "").matchAll(/(\d+) 0 R/g)) {
       const xo = objects.get(Number(x[1]));
-      if (xo?.stream) text += decode(xo.stream.toString("latin1"), new Map([...fonts, ...fontsOf(/\/Resources\s*(<<[\s\S]*>>|\d+ 0 R)/.exec(xo.dict)?.[1] ?? "")]));
+      if (xo?.stream)
+        text += decode(
+          xo.stream.toString("latin1"),
+          new Map([...fonts, ...fontsOf(/\/Resources\s*(<<[\s\S]*>>|\d+ 0 R)/.exec(xo.dict)?.[1] ?? "")]),
+        );
     }
     pages.push(text);
   }
   // Chromium draws "fl", "fi" as ligature glyphs; read them back as letters.
-  return pages.join("\n").replace(/\uFB01/g, "fi").replace(/\uFB02/g, "fl").replace(/\s+/g, " ");
+  return pages
+    .join("\n")
+    .replace(/\uFB01/g, "fi")
+    .replace(/\uFB02/g, "fl")
+    .replace(/\s+/g, " ");
 }
 
 /** A tenant with no supplier yet, its executive and its compliance officer being acme's (written straight to the database). */
@@ -134,8 +145,16 @@ function freshTenant(slug: string): void {
     db.pragma("busy_timeout = 5000");
     const at = new Date().toISOString();
     const org = db.prepare("INSERT INTO organizations (slug, name, created_at) VALUES (?, ?, ?)").run(slug, "Fresh Textiles", at);
-    for (const [email, role] of [["exec@acme.test", "executive"], ["compliance@acme.test", "compliance"]]) {
-      db.prepare("INSERT INTO memberships (org_id, user_id, role, created_at) SELECT ?, id, ?, ? FROM users WHERE email = ?").run(org.lastInsertRowid, role, at, email);
+    for (const [email, role] of [
+      ["exec@acme.test", "executive"],
+      ["compliance@acme.test", "compliance"],
+    ]) {
+      db.prepare("INSERT INTO memberships (org_id, user_id, role, created_at) SELECT ?, id, ?, ? FROM users WHERE email = ?").run(
+        org.lastInsertRowid,
+        role,
+        at,
+        email,
+      );
     }
   } finally {
     db.close();
@@ -231,9 +250,14 @@ test.describe("the executive of acme", () => {
     await bar.click();
     await expect(page).toHaveURL(`${BASE_URL}/o/acme/suppliers?tier=${tier}&country=BD&risk=${band}`);
     await expect(page.getByRole("heading", { level: 1, name: "Suppliers" })).toBeVisible();
-    const expected = acmeCount(`AND s.country = 'BD' AND s.tier = ? AND ${band === "none" ? "s.risk_band IS NULL" : "s.risk_band = ?"}`, ...(band === "none" ? [Number(tier)] : [Number(tier), band]));
+    const expected = acmeCount(
+      `AND s.country = 'BD' AND s.tier = ? AND ${band === "none" ? "s.risk_band IS NULL" : "s.risk_band = ?"}`,
+      ...(band === "none" ? [Number(tier)] : [Number(tier), band]),
+    );
     expect(Number(count)).toBe(expected);
-    await expect(page.getByRole("status")).toHaveText(`${expected} ${expected === 1 ? "supplier matches" : "suppliers match"} these filters`);
+    await expect(page.getByRole("status")).toHaveText(
+      `${expected} ${expected === 1 ? "supplier matches" : "suppliers match"} these filters`,
+    );
     await expect(page.locator("table.supplier-table tbody tr")).toHaveCount(expected);
   });
 

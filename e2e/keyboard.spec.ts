@@ -6,7 +6,7 @@
 // on the label that stands for it (.portal-upload:focus-within label); on a date field's calendar
 // button, Chromium's own ring), and be in the viewport and not hidden under the fixed save bar.
 import type { Page } from "@playwright/test";
-import { en } from "../app/domain/questionnaire/i18n/en";
+import { en } from "~/domain/questionnaire/i18n/en";
 import { createInvite, formatViolations, scan } from "./support/a11y";
 import { assessmentById, evidenceOf, storedAnswers } from "./support/db";
 import { expect, test, waitForHydration } from "./support/fixtures";
@@ -55,7 +55,8 @@ async function focused(page: Page): Promise<Focused | null> {
     const input = el as HTMLInputElement;
     const shows = (node: Element): string | null => {
       const s = getComputedStyle(node);
-      if (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0) return `outline ${s.outlineWidth} ${s.outlineStyle} on ${node.tagName.toLowerCase()}.${node.className}`;
+      if (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0)
+        return `outline ${s.outlineWidth} ${s.outlineStyle} on ${node.tagName.toLowerCase()}.${node.className}`;
       if (s.boxShadow !== "none" && /\d+px/.test(s.boxShadow)) return `box-shadow on ${node.tagName.toLowerCase()}`;
       return null;
     };
@@ -69,7 +70,8 @@ async function focused(page: Page): Promise<Focused | null> {
     // Tab from a date field's last part moves to the browser's calendar button inside the field: the
     // field stays document.activeElement but no longer matches :focus, and Chromium draws its own
     // focus ring on the button (not reachable from the page's CSS).
-    if (!visibleFocus && input.type === "date" && !el.matches(":focus")) visibleFocus = "Chromium's own ring on the date field's calendar button";
+    if (!visibleFocus && input.type === "date" && !el.matches(":focus"))
+      visibleFocus = "Chromium's own ring on the date field's calendar button";
     const r = el.getBoundingClientRect();
     const inViewport = r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
     // Focus not obscured: the middle of the element (or of its label) is not under something else.
@@ -99,7 +101,11 @@ async function focused(page: Page): Promise<Focused | null> {
 /** The question key of a question's DOM id (components/portal/format.ts: q-<key with . as ->). */
 const keyOf = (domId: string) => Object.keys(ANSWERS).find((k) => `q-${k.replace(/[^A-Za-z0-9_-]/g, "-")}` === domId);
 
-test("a supplier completes and submits the whole questionnaire with the keyboard alone; focus always shows", async ({ page, loginAs, newContext }) => {
+test("a supplier completes and submits the whole questionnaire with the keyboard alone; focus always shows", async ({
+  page,
+  loginAs,
+  newContext,
+}) => {
   test.setTimeout(5 * 60_000);
   await loginAs("compliance@acme.test");
   const invite = await createInvite(page);

@@ -80,6 +80,8 @@ test.describe("maps", () => {
     await page.getByLabel("City", { exact: true }).fill("Dhaka");
     await Promise.all([page.waitForURL(/\/o\/borealis\/suppliers\/\d+$/), page.getByRole("button", { name: "Save changes" }).click()]);
     await expect(page.locator(".details-item", { hasText: "Coordinates" })).toContainText("23.8103, 90.4125");
-    await expect(page.getByRole("region", { name: "Location" }).getByRole("img", { name: new RegExp(`^${name}, .* at 23.8103, 90.4125$`) })).toBeVisible();
+    await expect(
+      page.getByRole("region", { name: "Location" }).getByRole("img", { name: new RegExp(`^${name}, .* at 23.8103, 90.4125$`) }),
+    ).toBeVisible();
   });
 });

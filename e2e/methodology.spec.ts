@@ -21,14 +21,21 @@ const COUNTRIES = [
 const sidebar = (page: Page) => page.getByRole("complementary");
 
 async function createSupplier(page: Page, name: string, country: string): Promise<number> {
-  const res = await page.request.post("/o/acme/suppliers/new", { form: { name, country, status: "active" }, headers: { Origin: BASE_URL }, maxRedirects: 0 });
+  const res = await page.request.post("/o/acme/suppliers/new", {
+    form: { name, country, status: "active" },
+    headers: { Origin: BASE_URL },
+    maxRedirects: 0,
+  });
   expect(res.status(), await res.text()).toBe(302);
   const m = /\/o\/acme\/suppliers\/(\d+)$/.exec(res.headers()["location"] ?? "");
   if (!m) throw new Error(`no supplier page in ${res.headers()["location"]}`);
   return Number(m[1]);
 }
 
-test("an admin overrides a country's risk: preview, save, then the breakdown and the methodology page show it", async ({ page, loginAs }, testInfo) => {
+test("an admin overrides a country's risk: preview, save, then the breakdown and the methodology page show it", async ({
+  page,
+  loginAs,
+}, testInfo) => {
   const country = COUNTRIES[(testInfo.retry + testInfo.repeatEachIndex) % COUNTRIES.length]!;
   const sfx = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const reason = `Our own audit found passport retention at fish plants (${sfx})`;

@@ -46,7 +46,13 @@ async function chartTexts(page: Page) {
         // The SVG's scale (rotated labels, such as the radar's scale, have a rotated matrix).
         const m = t.getScreenCTM();
         const scale = m ? Math.hypot(m.a, m.b) : 1;
-        return { text: t.textContent ?? "", px: parseFloat(getComputedStyle(t).fontSize) * scale, left: r.left, right: r.right, chart: t.closest("[data-chart]")?.getAttribute("data-chart") ?? "?" };
+        return {
+          text: t.textContent ?? "",
+          px: parseFloat(getComputedStyle(t).fontSize) * scale,
+          left: r.left,
+          right: r.right,
+          chart: t.closest("[data-chart]")?.getAttribute("data-chart") ?? "?",
+        };
       }),
   );
 }
@@ -119,7 +125,14 @@ test.describe("on a 390 px phone, the executive of acme", () => {
       await expectOnScreen(`row ${i + 1}: band`, row.locator("td.risk .badge"));
     }
     // The last row too (the list does not widen further down).
-    await expectOnScreen("last row: name", rows.nth(n - 1).locator("td").first().locator("a"));
+    await expectOnScreen(
+      "last row: name",
+      rows
+        .nth(n - 1)
+        .locator("td")
+        .first()
+        .locator("a"),
+    );
     await expectOnScreen("last row: risk", rows.nth(n - 1).locator("td.risk .badge"));
     await expectNoSidewaysOverflow(page);
     await page.screenshot({ path: path.join(SHOTS, "phone-supplier-list.png"), fullPage: true });

@@ -7,8 +7,8 @@
 // supplier (name with a random suffix): two workers share one database, and the seed's demo
 // questionnaires belong to other suppliers.
 import type { BrowserContext, Locator, Page, Request } from "@playwright/test";
-import { en } from "../app/domain/questionnaire/i18n/en";
-import { es } from "../app/domain/questionnaire/i18n/es";
+import { en } from "~/domain/questionnaire/i18n/en";
+import { es } from "~/domain/questionnaire/i18n/es";
 import { BASE_URL } from "./support/env";
 import { GOOD_ANSWERS, isoDay, type BaseAnswer } from "./support/answers";
 import {
@@ -66,7 +66,11 @@ test.beforeEach(resetLinkLimits);
 // Setup shortcuts (plain form posts as the signed-in officer of `page`)
 
 async function createSupplier(page: Page, fields: Record<string, string>): Promise<number> {
-  const res = await page.request.post("/o/acme/suppliers/new", { form: { status: "active", ...fields }, headers: { Origin: BASE_URL }, maxRedirects: 0 });
+  const res = await page.request.post("/o/acme/suppliers/new", {
+    form: { status: "active", ...fields },
+    headers: { Origin: BASE_URL },
+    maxRedirects: 0,
+  });
   expect(res.status(), await res.text()).toBe(302);
   const m = /\/o\/acme\/suppliers\/(\d+)$/.exec(res.headers()["location"] ?? "");
   if (!m) throw new Error(`No supplier page in ${res.headers()["location"]}`);
@@ -149,7 +153,8 @@ const questionDomId = (key: string) => `q-${key.replace(/[^A-Za-z0-9_-]/g, "-")}
 const keyByDomId = new Map(Object.keys(GOOD).map((k) => [questionDomId(k), k]));
 
 /** One question of the portal: the region named by its text in the catalogue's language. */
-const question = (page: Page, key: string, cat: Catalogue = es) => page.getByRole("region", { name: startsWith(text(cat, `q.${key}.text`)) });
+const question = (page: Page, key: string, cat: Catalogue = es) =>
+  page.getByRole("region", { name: startsWith(text(cat, `q.${key}.text`)) });
 
 function optionLabel(key: string, option: string, cat: Catalogue = es): string {
   return cat[`q.${key}.opt.${option}`] ?? text(cat, `ui.${option}`); // yes/no questions: "Sí" / "No"
@@ -300,7 +305,9 @@ test("an assessment from start to approval: Spanish invite, autosave through a r
     await expect(row).toContainText("Active");
     await expect(row).toContainText("never");
     await expect(statusBadge(page)).toHaveText("Sent");
-    expect(invitesOf(assessmentId)).toEqual([expect.objectContaining({ email: contact, language: "es", revoked_at: null, last_used_at: null })]);
+    expect(invitesOf(assessmentId)).toEqual([
+      expect.objectContaining({ email: contact, language: "es", revoked_at: null, last_used_at: null }),
+    ]);
     expect(assessmentById(assessmentId)?.status).toBe("sent");
   });
 
@@ -352,7 +359,8 @@ test("an assessment from start to approval: Spanish invite, autosave through a r
       await nextSection(portal, s);
       firstHalf.push(...(await answerSection(portal, done)));
       // The policy is signed: a document is asked for (uploaded later).
-      if (s === "p1") await expect(question(portal, "p1.written_policy").locator(".portal-evidence")).toContainText(ES("ui.evidence.required"));
+      if (s === "p1")
+        await expect(question(portal, "p1.written_policy").locator(".portal-evidence")).toContainText(ES("ui.evidence.required"));
     }
     expect(firstHalf).toHaveLength(25); // about half of the ~50 questions shown
     expect(firstHalf).toContain("profile.agencies_licensed"); // follow-ups appeared and were answered
@@ -418,11 +426,19 @@ test("an assessment from start to approval: Spanish invite, autosave through a r
 
     await openSection(portal, "p1");
     const policy = question(portal, "p1.written_policy");
-    await policy.getByLabel(ES("ui.upload"), { exact: true }).setInputFiles({ name: "politica-firmada.pdf", mimeType: "application/pdf", buffer: PDF });
+    await policy
+      .getByLabel(ES("ui.upload"), { exact: true })
+      .setInputFiles({ name: "politica-firmada.pdf", mimeType: "application/pdf", buffer: PDF });
     await expect(policy.locator(".portal-evidence")).toContainText(ES("ui.upload.done", { name: "politica-firmada.pdf" }));
     await expect(policy.getByRole("link", { name: "politica-firmada.pdf" })).toBeVisible();
     expect(evidenceOf(assessmentId)).toEqual([
-      expect.objectContaining({ question_key: "p1.written_policy", filename: "politica-firmada.pdf", mime: "application/pdf", size_bytes: PDF.length, deleted_at: null }),
+      expect.objectContaining({
+        question_key: "p1.written_policy",
+        filename: "politica-firmada.pdf",
+        mime: "application/pdf",
+        size_bytes: PDF.length,
+        deleted_at: null,
+      }),
     ]);
   });
 
@@ -442,7 +458,13 @@ test("an assessment from start to approval: Spanish invite, autosave through a r
     expect(row?.submitted_at).not.toBeNull();
     // The server refuses changes too, not only the page.
     const late = await portal.request.post("/s/portal/answer", {
-      form: { assessmentId: String(assessmentId), questionKey: "p5.weekly_hours", value: JSON.stringify("40"), comment: "", baseRevision: "1" },
+      form: {
+        assessmentId: String(assessmentId),
+        questionKey: "p5.weekly_hours",
+        value: JSON.stringify("40"),
+        comment: "",
+        baseRevision: "1",
+      },
       headers: { Origin: BASE_URL },
     });
     expect(late.status()).toBe(409);
@@ -460,7 +482,9 @@ test("an assessment from start to approval: Spanish invite, autosave through a r
     await card.getByRole("button", { name: "Add comment" }).click();
     await expect(card.getByRole("status")).toHaveText("Comment added.");
     await expect(card.getByRole("list", { name: "Review comments" })).toContainText(comment);
-    expect(reviewCommentsOf(assessmentId)).toEqual([{ question_key: "p5.weekly_hours", author_label: OFFICER, body: comment, resolved_at: null }]);
+    expect(reviewCommentsOf(assessmentId)).toEqual([
+      { question_key: "p5.weekly_hours", author_label: OFFICER, body: comment, resolved_at: null },
+    ]);
     await expect(card).toContainText("internal until you request changes");
     // Until changes are requested the comment is internal: the supplier's portal does not carry it.
     const early = await portal.request.get("/s/portal?_data=routes%2Fs.portal._index");
@@ -541,7 +565,11 @@ test("an assessment from start to approval: Spanish invite, autosave through a r
 // =============================================================================================
 
 test.describe("the invite link", () => {
-  test("a tampered or malformed token answers 404 and opens nothing; reading a link changes nothing", async ({ page, loginAs, newContext }) => {
+  test("a tampered or malformed token answers 404 and opens nothing; reading a link changes nothing", async ({
+    page,
+    loginAs,
+    newContext,
+  }) => {
     await loginAs(OFFICER);
     const inv = await invitedAssessment(page, "en");
     const last = inv.token.at(-1) === "A" ? "B" : "A";
@@ -556,7 +584,11 @@ test.describe("the invite link", () => {
       await expect(visitor.getByRole("button")).toHaveCount(0);
     }
     // Start on a tampered token opens no session either.
-    const post = await visitor.request.post(`/s/${tampered}`, { form: { intent: "start" }, headers: { Origin: BASE_URL }, maxRedirects: 0 });
+    const post = await visitor.request.post(`/s/${tampered}`, {
+      form: { intent: "start" },
+      headers: { Origin: BASE_URL },
+      maxRedirects: 0,
+    });
     expect(post.status()).toBe(404);
     expect(post.headers()["set-cookie"]).toBeUndefined();
     expect((await visitor.context().cookies()).map((c) => c.name)).not.toContain("lantern_supplier");
@@ -571,7 +603,11 @@ test.describe("the invite link", () => {
     expect(invitesOf(inv.assessmentId)).toEqual([expect.objectContaining({ revoked_at: null, last_used_at: null })]);
   });
 
-  test("a revoked link answers 410 and is dead for every intent; an expired link answers 410 and may ask once for a new link, mailed to the invited address only", async ({ page, loginAs, newContext }) => {
+  test("a revoked link answers 410 and is dead for every intent; an expired link answers 410 and may ask once for a new link, mailed to the invited address only", async ({
+    page,
+    loginAs,
+    newContext,
+  }) => {
     await loginAs(OFFICER);
     const inv = await invitedAssessment(page, "en");
 
@@ -581,7 +617,9 @@ test.describe("the invite link", () => {
       await expect(card.getByRole("row").filter({ hasText: inv.email })).toContainText("Active");
       await waitForHydration(page, "form.asm-revoke");
       await card.getByRole("button", { name: "Revoke the link" }).click();
-      await expect(page.getByRole("status").filter({ hasText: "The link was revoked: it no longer opens the questionnaire." })).toBeVisible();
+      await expect(
+        page.getByRole("status").filter({ hasText: "The link was revoked: it no longer opens the questionnaire." }),
+      ).toBeVisible();
       await expect(card.getByRole("row").filter({ hasText: inv.email })).toContainText("Revoked");
       await expect(card.getByRole("button", { name: "Revoke the link" })).toHaveCount(0);
       expect(invitesOf(inv.assessmentId)[0]?.revoked_at).not.toBeNull();
@@ -600,7 +638,11 @@ test.describe("the invite link", () => {
       const attacker = `attacker.${suffix()}@evil.test`;
       for (const intent of ["resend", "start", ""]) {
         resetLinkLimits();
-        const post = await visitor.request.post(inv.link, { form: { intent, email: attacker }, headers: { Origin: BASE_URL }, maxRedirects: 0 });
+        const post = await visitor.request.post(inv.link, {
+          form: { intent, email: attacker },
+          headers: { Origin: BASE_URL },
+          maxRedirects: 0,
+        });
         expect(post.status(), intent).toBe(410);
         expect(post.headers()["set-cookie"]).toBeUndefined();
       }
@@ -641,7 +683,11 @@ test.describe("the invite link", () => {
   });
 
   // A replaced link is revoked: it must not take the questionnaire back from the corrected address.
-  test("after the officer re-sends the link to a corrected address, the replaced link cannot take the questionnaire back", async ({ page, loginAs, newContext }) => {
+  test("after the officer re-sends the link to a corrected address, the replaced link cannot take the questionnaire back", async ({
+    page,
+    loginAs,
+    newContext,
+  }) => {
     await loginAs(OFFICER);
     const inv = await invitedAssessment(page, "en"); // mailed to the wrong person, say
     const corrected = `corrected.${suffix()}@supplier.test`;
@@ -671,7 +717,11 @@ test.describe("the invite link", () => {
     expect(invitesOf(inv.assessmentId).find((i) => i.email === corrected)?.revoked_at).toBeNull();
   });
 
-  test("the link page says Referrer-Policy: no-referrer once; Start redirects to a URL without the token, and no request leaks it", async ({ page, loginAs, newContext }) => {
+  test("the link page says Referrer-Policy: no-referrer once; Start redirects to a URL without the token, and no request leaks it", async ({
+    page,
+    loginAs,
+    newContext,
+  }) => {
     await loginAs(OFFICER);
     const inv = await invitedAssessment(page, "en");
     const context = await newContext();
@@ -688,7 +738,12 @@ test.describe("the invite link", () => {
       // The 404 page of a bad token says the same.
       const bad = await context.request.get(`/s/${"x".repeat(43)}`);
       expect(bad.status()).toBe(404);
-      expect(bad.headersArray().filter((h) => h.name.toLowerCase() === "referrer-policy").map((h) => h.value)).toEqual(["no-referrer"]);
+      expect(
+        bad
+          .headersArray()
+          .filter((h) => h.name.toLowerCase() === "referrer-policy")
+          .map((h) => h.value),
+      ).toEqual(["no-referrer"]);
     });
 
     await test.step("POST (no script): 302 to /s/portal with the session cookie; no header carries the token", async () => {
@@ -721,7 +776,11 @@ test.describe("the invite link", () => {
   });
 });
 
-test("the portal refuses an 11 MB file (413) and an HTML page named .pdf (415), and stores neither", async ({ page, loginAs, newContext }) => {
+test("the portal refuses an 11 MB file (413) and an HTML page named .pdf (415), and stores neither", async ({
+  page,
+  loginAs,
+  newContext,
+}) => {
   await loginAs(OFFICER);
   const inv = await invitedAssessment(page, "en");
   const portal = await openPortal(await newContext(), inv, EN("ui.start.button"));
@@ -729,7 +788,8 @@ test("the portal refuses an 11 MB file (413) and an HTML page named .pdf (415), 
   const contract = question(portal, "p5.sample_contract", en);
   const input = contract.getByLabel(EN("ui.upload"), { exact: true });
   const status = contract.locator(".portal-evidence > p:last-child");
-  const isUpload = (r: { url: () => string; request: () => { method: () => string } }) => r.request().method() === "POST" && new URL(r.url()).pathname === "/s/portal/files";
+  const isUpload = (r: { url: () => string; request: () => { method: () => string } }) =>
+    r.request().method() === "POST" && new URL(r.url()).pathname === "/s/portal/files";
 
   await test.step("11 MB: refused in the page and by the server (413)", async () => {
     const big = Buffer.alloc(11 * 1024 * 1024, 0x20);
@@ -739,7 +799,11 @@ test("the portal refuses an 11 MB file (413) and an HTML page named .pdf (415), 
     await expect(status).toHaveClass("field-error");
     // A client that skips the page's check gets the same refusal from the server.
     const res = await portal.request.post("/s/portal/files", {
-      multipart: { assessmentId: String(inv.assessmentId), questionKey: "p5.sample_contract", file: { name: "huge-contract.pdf", mimeType: "application/pdf", buffer: big } },
+      multipart: {
+        assessmentId: String(inv.assessmentId),
+        questionKey: "p5.sample_contract",
+        file: { name: "huge-contract.pdf", mimeType: "application/pdf", buffer: big },
+      },
       headers: { Origin: BASE_URL },
     });
     expect(res.status()).toBe(413);
@@ -764,12 +828,23 @@ test("the portal refuses an 11 MB file (413) and an HTML page named .pdf (415), 
     expect((await response).status()).toBe(200);
     await expect(contract.getByRole("link", { name: "sample-contract.pdf" })).toBeVisible();
     const files = evidenceOf(inv.assessmentId);
-    expect(files).toEqual([expect.objectContaining({ question_key: "p5.sample_contract", filename: "sample-contract.pdf", mime: "application/pdf", size_bytes: PDF.length })]);
+    expect(files).toEqual([
+      expect.objectContaining({
+        question_key: "p5.sample_contract",
+        filename: "sample-contract.pdf",
+        mime: "application/pdf",
+        size_bytes: PDF.length,
+      }),
+    ]);
     expect(storedAnswers(inv.assessmentId)["p5.sample_contract"]?.value).toEqual([String(files[0]!.id)]);
   });
 });
 
-test("an executive reads an assessment and its answers, without review, invite or fill controls; their posts are refused", async ({ page, loginAs, newContext }) => {
+test("an executive reads an assessment and its answers, without review, invite or fill controls; their posts are refused", async ({
+  page,
+  loginAs,
+  newContext,
+}) => {
   // Seeded: ACME-V-0034 submitted (waiting for review, severe red flags), ACME-V-0002 in progress.
   const submitted = assessmentsBySupplierRef("acme", "ACME-V-0034").find((a) => a.status === "submitted");
   const inProgress = assessmentsBySupplierRef("acme", "ACME-V-0002").find((a) => a.status === "in_progress");
@@ -805,7 +880,9 @@ test("an executive reads an assessment and its answers, without review, invite o
     await expect(heading(page)).toHaveText(`Assessment of ${submittedName}`);
     await expect(statusBadge(page)).toHaveText("Submitted");
     await expect(answerCard(page, "p5.weekly_hours").locator(".asm-answer-body")).toContainText("72 hours per week");
-    await expect(answerCard(page, "p1.documents_holder").locator(".asm-answer-body")).toContainText(EN("q.p1.documents_holder.opt.employer_keeps"));
+    await expect(answerCard(page, "p1.documents_holder").locator(".asm-answer-body")).toContainText(
+      EN("q.p1.documents_holder.opt.employer_keeps"),
+    );
     await expect(page.getByRole("region", { name: "Red flags" })).toBeVisible();
     expect(await controls(page)).toEqual({ requestChanges: 0, approve: 0, invite: 0, send: 0, revoke: 0, comment: 0, fill: 0 });
     await expect(page.getByRole("region", { name: "Review" })).toHaveCount(0);
@@ -823,7 +900,11 @@ test("an executive reads an assessment and its answers, without review, invite o
   });
 
   await test.step("an executive's posts are refused with 403 and change nothing", async () => {
-    const before = { status: assessmentById(submitted!.id)?.status, comments: reviewCommentsOf(submitted!.id).length, invites: invitesOf(submitted!.id).length };
+    const before = {
+      status: assessmentById(submitted!.id)?.status,
+      comments: reviewCommentsOf(submitted!.id).length,
+      invites: invitesOf(submitted!.id).length,
+    };
     const posts: Record<string, string>[] = [
       { intent: "approve" },
       { intent: "request-changes" },
@@ -835,6 +916,10 @@ test("an executive reads an assessment and its answers, without review, invite o
       const res = await page.request.post(`/o/acme/assessments/${submitted!.id}`, { form, headers: { Origin: BASE_URL }, maxRedirects: 0 });
       expect(res.status(), form.intent).toBe(403);
     }
-    expect({ status: assessmentById(submitted!.id)?.status, comments: reviewCommentsOf(submitted!.id).length, invites: invitesOf(submitted!.id).length }).toEqual(before);
+    expect({
+      status: assessmentById(submitted!.id)?.status,
+      comments: reviewCommentsOf(submitted!.id).length,
+      invites: invitesOf(submitted!.id).length,
+    }).toEqual(before);
   });
 });

@@ -34,7 +34,8 @@ const MAX_PAGES = 5;
  * ligature for one), a space at each line end, all white space (no-break spaces too) as one space.
  */
 async function pdfPages(pdf: Buffer): Promise<Array<{ text: string; width: number; height: number }>> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, disableFontFace: true, useSystemFonts: false }).promise;
+  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, disableFontFace: true, useSystemFonts: false })
+    .promise;
   const pages: Array<{ text: string; width: number; height: number }> = [];
   try {
     for (let i = 1; i <= doc.numPages; i++) {
@@ -57,7 +58,9 @@ async function pdfPages(pdf: Buffer): Promise<Array<{ text: string; width: numbe
 async function readyToPrint(page: Page) {
   for (const id of CHARTS) await expect(page.locator(`[data-chart="${id}"] svg.recharts-surface`).first(), id).toBeVisible();
   await expect(page.locator(".chart-loading")).toHaveCount(0);
-  await page.waitForFunction(() => [...document.styleSheets].some((s) => (s.href ?? "").includes("/report-print.css") && s.cssRules.length > 0));
+  await page.waitForFunction(() =>
+    [...document.styleSheets].some((s) => (s.href ?? "").includes("/report-print.css") && s.cssRules.length > 0),
+  );
 }
 
 test.describe("the board report on paper", () => {
@@ -107,7 +110,9 @@ test.describe("the board report on paper", () => {
         const onPages = pages.map((p, i) => (p.text.includes(title) ? i : -1)).filter((i) => i >= 0);
         expect(onPages, `“${title}” printed once`).toHaveLength(1);
         // Chart and numbers on the same page: the numbers table's last row is on the title's page.
-        const lastRow = (await card.locator(".numbers-table tbody tr:last-child td").allInnerTexts()).map((t) => t.replace(/\s+/g, " ").trim());
+        const lastRow = (await card.locator(".numbers-table tbody tr:last-child td").allInnerTexts()).map((t) =>
+          t.replace(/\s+/g, " ").trim(),
+        );
         const text = pages[onPages[0]!]!.text;
         for (const cell of lastRow) expect(text, `${title}: its last row (${lastRow.join(" | ")}) on the same page`).toContain(cell);
       }

@@ -7,9 +7,9 @@
 // Set ROUGH_EDGES_SHOTS=1 to also write screenshots (1280 px and 390 px) to test-results/rough-edges/.
 import path from "node:path";
 import type { BrowserContext, Page } from "@playwright/test";
-import { BEST } from "../app/domain/questionnaire/test-fixtures";
-import { fr } from "../app/domain/questionnaire/i18n/fr";
-import { zhHans } from "../app/domain/questionnaire/i18n/zh-Hans";
+import { BEST } from "~/domain/questionnaire/test-fixtures";
+import { fr } from "~/domain/questionnaire/i18n/fr";
+import { zhHans } from "~/domain/questionnaire/i18n/zh-Hans";
 import { BASE_URL, REPO_ROOT } from "./support/env";
 import { isoDay } from "./support/answers";
 import { clearRateLimit, latestMail, readCsv, storedAnswers, suppliersByRefs } from "./support/db";
@@ -49,7 +49,10 @@ test.beforeEach(() => {
   clearRateLimit("invite-resend");
 });
 
-test("the supplier page's score bar ends at the score, red-flag floor included, and names no internal key or id", async ({ page, loginAs }) => {
+test("the supplier page's score bar ends at the score, red-flag floor included, and names no internal key or id", async ({
+  page,
+  loginAs,
+}) => {
   await loginAs(OFFICER);
   // Approved with good controls but an overtime red flag: the floor lifts the score above what the
   // controls left (the bar used to draw both, past 100%, and squeeze the score).
@@ -82,7 +85,10 @@ test("the supplier page's score bar ends at the score, red-flag floor included, 
   await shots(page, "supplier-risk");
 });
 
-test("the supplier list: Risk sorts riskiest first on the first click, counts in good English, and exports in the order shown", async ({ page, loginAs }) => {
+test("the supplier list: Risk sorts riskiest first on the first click, counts in good English, and exports in the order shown", async ({
+  page,
+  loginAs,
+}) => {
   await loginAs(OFFICER);
   await page.goto("/o/acme/suppliers");
   await waitForHydration(page, "main form");
@@ -101,7 +107,12 @@ test("the supplier list: Risk sorts riskiest first on the first click, counts in
   const shownNames = await page.locator("tbody tr td:first-child a").allTextContents();
   // Other specs add acme suppliers in parallel: compare the order of the suppliers the page showed.
   const shown = new Set(shownNames);
-  expect(rows.slice(1).map((r) => r[nameAt]).filter((n) => n !== undefined && shown.has(n))).toEqual(shownNames);
+  expect(
+    rows
+      .slice(1)
+      .map((r) => r[nameAt])
+      .filter((n) => n !== undefined && shown.has(n)),
+  ).toEqual(shownNames);
 
   await page.goto(`/o/acme/suppliers?q=${encodeURIComponent("ACME-V-0005")}`);
   await expect(page.getByRole("status").filter({ hasText: "these filters" })).toHaveText("1 supplier matches these filters");
@@ -119,10 +130,18 @@ async function sentBack(officer: Page, portalContext: BrowserContext, language: 
   });
   expect(created.status()).toBe(302);
   const supplierId = Number(/suppliers\/(\d+)$/.exec(created.headers()["location"] ?? "")![1]);
-  const started = await officer.request.post(`/o/acme/assessments/new?supplier=${supplierId}`, { form: { dueAt: isoDay(21), language }, headers: ORIGIN, maxRedirects: 0 });
+  const started = await officer.request.post(`/o/acme/assessments/new?supplier=${supplierId}`, {
+    form: { dueAt: isoDay(21), language },
+    headers: ORIGIN,
+    maxRedirects: 0,
+  });
   expect(started.status()).toBe(302);
   const assessmentId = Number(/assessments\/(\d+)$/.exec(started.headers()["location"] ?? "")![1]);
-  const invited = await officer.request.post(`/o/acme/assessments/${assessmentId}`, { form: { intent: "invite", email, language }, headers: ORIGIN, maxRedirects: 0 });
+  const invited = await officer.request.post(`/o/acme/assessments/${assessmentId}`, {
+    form: { intent: "invite", email, language },
+    headers: ORIGIN,
+    maxRedirects: 0,
+  });
   expect(invited.status()).toBe(200);
   const link = linkIn(latestMail(email, "supplier-invite")!, "/s/");
 
@@ -142,14 +161,21 @@ async function sentBack(officer: Page, portalContext: BrowserContext, language: 
   const first = (await (await submit()).json()) as { missing?: Array<{ questionKey: string }> };
   for (const m of first.missing ?? []) {
     const up = await portal.request.post("/s/portal/files", {
-      multipart: { assessmentId: String(assessmentId), questionKey: m.questionKey, file: { name: "policy.pdf", mimeType: "application/pdf", buffer: PDF } },
+      multipart: {
+        assessmentId: String(assessmentId),
+        questionKey: m.questionKey,
+        file: { name: "policy.pdf", mimeType: "application/pdf", buffer: PDF },
+      },
       headers: ORIGIN,
     });
     expect(up.status(), m.questionKey).toBe(200);
   }
   expect((await submit()).status()).toBe(200);
 
-  const commented = await officer.request.post(`/o/acme/assessments/${assessmentId}`, { form: { intent: "comment", questionKey: commentOn, body: comment }, headers: ORIGIN });
+  const commented = await officer.request.post(`/o/acme/assessments/${assessmentId}`, {
+    form: { intent: "comment", questionKey: commentOn, body: comment },
+    headers: ORIGIN,
+  });
   expect(commented.status()).toBe(200);
   const back = await officer.request.post(`/o/acme/assessments/${assessmentId}`, { form: { intent: "request-changes" }, headers: ORIGIN });
   expect(back.status()).toBe(200);
@@ -181,7 +207,9 @@ test("sent back for changes, the portal opens on the commented question's sectio
   await expect(question).toBeInViewport();
   // A yes/no question takes no files, but its comment asks for a document: the upload is there.
   await expect(question.getByRole("complementary")).toContainText("Merci de joindre");
-  await question.getByLabel(FR("ui.upload"), { exact: true }).setInputFiles({ name: "depots.pdf", mimeType: "application/pdf", buffer: PDF });
+  await question
+    .getByLabel(FR("ui.upload"), { exact: true })
+    .setInputFiles({ name: "depots.pdf", mimeType: "application/pdf", buffer: PDF });
   await expect(question.locator(".portal-evidence")).toContainText(FR("ui.upload.done", { name: "depots.pdf" }));
   await shots(portal, "portal-changes-fr");
 
@@ -191,7 +219,11 @@ test("sent back for changes, the portal opens on the commented question's sectio
   expect(await portal.locator("body").textContent()).not.toContain("Ltd..");
 });
 
-test("a notice period of 620 days is a field error next to the field, not a failed send; the other answers are saved (Chinese)", async ({ page, loginAs, newContext }) => {
+test("a notice period of 620 days is a field error next to the field, not a failed send; the other answers are saved (Chinese)", async ({
+  page,
+  loginAs,
+  newContext,
+}) => {
   test.setTimeout(90_000); // a whole questionnaire is answered and submitted first (about 60 requests)
   await loginAs(OFFICER);
   const ZH = (key: string, params?: Record<string, string | number>) => text(zhHans, key, params);
@@ -209,7 +241,10 @@ test("a notice period of 620 days is a field error next to the field, not a fail
   await expect(portal.getByText(ZH("ui.unsent_changes"))).toHaveCount(0);
 
   // Another answer still saves, and the refused value never reached the server.
-  await portal.locator("#q-p1-deposits").getByRole("radio", { name: ZH("ui.yes") }).check();
+  await portal
+    .locator("#q-p1-deposits")
+    .getByRole("radio", { name: ZH("ui.yes") })
+    .check();
   await expect(portal.locator("#q-p1-deposits .portal-q-status")).toHaveText(ZH("ui.saved"));
   const stored = storedAnswers(assessmentId);
   expect(stored["p1.deposits"]?.value).toBe("yes");

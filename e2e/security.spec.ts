@@ -49,7 +49,11 @@ test("cross-site posts are refused with 403 before they reach the app", async ({
     expect(response.headers()["set-cookie"]).toBeUndefined();
   }
   // The same post from the app's own origin logs in: the 403 above was about where it came from.
-  const sameOrigin = await request.post("/login", { form: login, headers: { Origin: BASE_URL, "Sec-Fetch-Site": "same-origin" }, maxRedirects: 0 });
+  const sameOrigin = await request.post("/login", {
+    form: login,
+    headers: { Origin: BASE_URL, "Sec-Fetch-Site": "same-origin" },
+    maxRedirects: 0,
+  });
   expect(sameOrigin.status()).toBe(302);
   expect(sameOrigin.headers()["location"]).toBe("/o/acme");
 });
@@ -91,10 +95,16 @@ test.describe("login throttling", { tag: "@throttle" }, () => {
     // Ten different, never-used addresses: the per-account limit (5) does not come into play.
     const run = Date.now().toString(36);
     for (let i = 1; i <= 10; i++) {
-      const r = await request.post("/login", { form: { email: `nobody-${run}-${i}@throttle.test`, password: "wrong-password" }, maxRedirects: 0 });
+      const r = await request.post("/login", {
+        form: { email: `nobody-${run}-${i}@throttle.test`, password: "wrong-password" },
+        maxRedirects: 0,
+      });
       expect(r.status(), `failed login #${i}`).toBe(401);
     }
-    const blocked = await request.post("/login", { form: { email: `nobody-${run}-11@throttle.test`, password: "wrong-password" }, maxRedirects: 0 });
+    const blocked = await request.post("/login", {
+      form: { email: `nobody-${run}-11@throttle.test`, password: "wrong-password" },
+      maxRedirects: 0,
+    });
     expect(blocked.status()).toBe(429);
     expect(await blocked.text()).toContain("Too many failed log-ins.");
 

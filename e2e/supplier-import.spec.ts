@@ -27,8 +27,27 @@ const IMPORT = "/o/acme/suppliers/import";
 
 /** The documented columns of the import template, in order. */
 const TEMPLATE_HEADER = [
-  "external_ref", "name", "country", "address", "city", "latitude", "longitude", "sector", "goods", "annual_spend", "currency", "workers_count",
-  "contact_name", "contact_email", "os_id", "duns", "lei", "tax_id", "notes", "status", "supplies_to",
+  "external_ref",
+  "name",
+  "country",
+  "address",
+  "city",
+  "latitude",
+  "longitude",
+  "sector",
+  "goods",
+  "annual_spend",
+  "currency",
+  "workers_count",
+  "contact_name",
+  "contact_email",
+  "os_id",
+  "duns",
+  "lei",
+  "tax_id",
+  "notes",
+  "status",
+  "supplies_to",
 ];
 
 const suffix = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`.toUpperCase();
@@ -62,9 +81,16 @@ async function check(page: Page) {
   await expect(page.getByRole("heading", { name: "What this file would change" })).toBeVisible({ timeout: 20_000 });
 }
 
-const stat = (page: Page, label: string) => page.locator("dl.stats > div", { has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) }).locator("dd");
+const stat = (page: Page, label: string) =>
+  page.locator("dl.stats > div", { has: page.locator("dt", { hasText: new RegExp(`^${label}$`) }) }).locator("dd");
 
-const STATS = { rows: "Rows in the file", new: "New suppliers", changed: "Changed", unchanged: "Unchanged", problems: "Problems found" } as const;
+const STATS = {
+  rows: "Rows in the file",
+  new: "New suppliers",
+  changed: "Changed",
+  unchanged: "Unchanged",
+  problems: "Problems found",
+} as const;
 
 async function expectCounts(page: Page, counts: Partial<Record<keyof typeof STATS, number>>) {
   for (const [key, value] of Object.entries(counts)) await expect(stat(page, STATS[key as keyof typeof STATS])).toHaveText(String(value));
@@ -77,7 +103,9 @@ test("the import page's template has the documented columns", async ({ page, log
   await loginAs(OFFICER);
   await openImportPage(page);
   // The page documents the same columns, in the same order.
-  const documented = page.locator("section", { has: page.getByRole("heading", { name: "Columns" }) }).locator("tbody tr td:first-child code");
+  const documented = page
+    .locator("section", { has: page.getByRole("heading", { name: "Columns" }) })
+    .locator("tbody tr td:first-child code");
   await expect(documented).toHaveText(TEMPLATE_HEADER);
 
   const downloading = page.waitForEvent("download");
@@ -158,7 +186,11 @@ test("a file with errors lists every bad row and writes nothing; the fixed file 
     await expect(page.getByRole("button", { name: /^Import/ })).toHaveCount(0);
     const problems = issueRows(page, "Problems (rows that cannot be imported)");
     await expect(problems).toHaveCount(3);
-    await expect(problems.nth(0).getByRole("cell")).toHaveText(["3", "Country/Region", "country 'Narnia' is not a known country or ISO code"]);
+    await expect(problems.nth(0).getByRole("cell")).toHaveText([
+      "3",
+      "Country/Region",
+      "country 'Narnia' is not a known country or ISO code",
+    ]);
     await expect(problems.nth(1).getByRole("cell")).toHaveText([
       "5",
       "Buyers",
@@ -188,20 +220,33 @@ test("a file with errors lists every bad row and writes nothing; the fixed file 
     await select("Partner Code XYZ").selectOption("external_ref");
     await check(page);
     await expectCounts(page, { rows: 5, new: 4, changed: 0, unchanged: 0, problems: 0 });
-    await expect(issueRows(page, "Warnings (imported as shown)").filter({ hasText: "line 7 repeats line 6; imported once" })).toHaveCount(1);
+    await expect(issueRows(page, "Warnings (imported as shown)").filter({ hasText: "line 7 repeats line 6; imported once" })).toHaveCount(
+      1,
+    );
     expect(suppliersByRefs("acme", refs)).toEqual([]);
   });
 
   let imported: SupplierRow[] = [];
   await test.step("import: everything written, with its links and tiers", async () => {
     await page.getByRole("button", { name: "Import 4 suppliers" }).click();
-    await expect(page.getByRole("status")).toContainText("Imported. 4 new suppliers, 0 updated, 0 unchanged; 5 supply links.", { timeout: 20_000 });
+    await expect(page.getByRole("status")).toContainText("Imported. 4 new suppliers, 0 updated, 0 unchanged; 5 supply links.", {
+      timeout: 20_000,
+    });
     await expect(page.getByRole("status").getByRole("link", { name: "Go to the supplier list" })).toBeVisible();
 
     imported = suppliersByRefs("acme", refs);
     expect(imported.map((s) => s.external_ref)).toEqual(refs);
     const [r1, r2, r3, r4] = imported as [SupplierRow, SupplierRow, SupplierRow, SupplierRow];
-    expect(r1).toMatchObject({ name: names[0], country: "VN", city: "Nam Dinh", annual_spend: 1250000.5, currency: "EUR", notes: "Fabric mill", status: "active", tier: 2 });
+    expect(r1).toMatchObject({
+      name: names[0],
+      country: "VN",
+      city: "Nam Dinh",
+      annual_spend: 1250000.5,
+      currency: "EUR",
+      notes: "Fabric mill",
+      status: "active",
+      tier: 2,
+    });
     expect(r2).toMatchObject({ name: names[1], country: "CN", notes: "Yarn for the weaving mill\nsecond line of the remark", tier: 3 });
     expect(r3).toMatchObject({ name: names[2], country: "BD", annual_spend: null, notes: null, tier: 4 });
     // Supplies both a tier-3 supplier and a tier-1 one: tier 2 (the shortest way down).
@@ -259,9 +304,14 @@ test("files that are not UTF-8 CSV are refused with a clear message, and nothing
 
   await test.step("an Excel workbook (starts with PK\\x03\\x04)", async () => {
     const name = `suppliers-${sfx}.xlsx`;
-    const bytes = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), Buffer.from("[Content_Types].xml".padEnd(200, "\0"))]);
+    const bytes = Buffer.concat([
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]),
+      Buffer.from("[Content_Types].xml".padEnd(200, "\0")),
+    ]);
     await openImportPage(page);
-    await page.getByLabel("CSV file").setInputFiles({ name, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
+    await page
+      .getByLabel("CSV file")
+      .setInputFiles({ name, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
     const response = page.waitForResponse(isUpload);
     await page.getByRole("button", { name: "Upload and map columns" }).click();
     expect((await response).status()).toBe(400);
@@ -281,7 +331,14 @@ test("a brand factory list imports without editing the file: the officer decides
   await upload(page, "factory-list.csv", buffer);
 
   await test.step("the mapping step suggests the fields and shows the first values under each column", async () => {
-    for (const [column, field] of [["country", "country"], ["name", "name"], ["address", "address"], ["sector", "sector"], ["lat", "latitude"], ["lng", "longitude"]]) {
+    for (const [column, field] of [
+      ["country", "country"],
+      ["name", "name"],
+      ["address", "address"],
+      ["sector", "sector"],
+      ["lat", "latitude"],
+      ["lng", "longitude"],
+    ]) {
       await expect(page.getByLabel(column!, { exact: true })).toHaveValue(field!);
     }
     await expect(page.locator("#col2-examples")).toContainText("34 Sunrise Road, Industrial Zone");
@@ -298,8 +355,14 @@ test("a brand factory list imports without editing the file: the officer decides
     await expect(page.getByRole("heading", { name: "Decide, then check again" })).toBeVisible();
     const conflicts = page.locator("fieldset.import-conflict");
     await expect(conflicts).toHaveCount(4);
-    await conflicts.nth(0).getByRole("radio", { name: /\(first\)$/ }).check();
-    await conflicts.nth(1).getByRole("radio", { name: /\(last\)$/ }).check();
+    await conflicts
+      .nth(0)
+      .getByRole("radio", { name: /\(first\)$/ })
+      .check();
+    await conflicts
+      .nth(1)
+      .getByRole("radio", { name: /\(last\)$/ })
+      .check();
     await conflicts.nth(2).getByRole("radio", { name: "Import both as separate suppliers" }).check();
     await conflicts.nth(3).getByRole("radio", { name: "Import both as separate suppliers" }).check();
     // Spelling variants and invisible characters were counted once, with a warning each.

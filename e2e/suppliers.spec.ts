@@ -32,7 +32,10 @@ function idFromLocation(res: APIResponse): number {
 }
 
 /** Setup shortcut: the New supplier form's plain (no-JS) post, as the signed-in user of `page`. */
-async function createSupplier(page: Page, fields: { name: string; country: string; externalRef?: string; city?: string; workersCount?: string }): Promise<number> {
+async function createSupplier(
+  page: Page,
+  fields: { name: string; country: string; externalRef?: string; city?: string; workersCount?: string },
+): Promise<number> {
   const res = await page.request.post(`${LIST}/new`, {
     form: { status: "active", ...fields },
     headers: { Origin: BASE_URL },
@@ -119,7 +122,17 @@ test("a compliance officer creates a supplier through the form; an empty name is
   const row = supplierByName("acme", name);
   expect(row).toBeDefined();
   expect(page.url()).toBe(`${BASE_URL}${LIST}/${row!.id}`);
-  expect(row).toMatchObject({ external_ref: ref, country: "BD", city: "Gazipur", annual_spend: 125000, currency: "USD", workers_count: 640, tier: 1, status: "active", version: 1 });
+  expect(row).toMatchObject({
+    external_ref: ref,
+    country: "BD",
+    city: "Gazipur",
+    annual_spend: 125000,
+    currency: "USD",
+    workers_count: 640,
+    tier: 1,
+    status: "active",
+    version: 1,
+  });
   expect(supplierGoods(row!.id)).toEqual(["Cotton", "Recycled trims"]);
 });
 
@@ -219,7 +232,11 @@ test("links put suppliers into tiers; a link that would close a loop is refused 
   });
 
   await test.step("tiers: A 1, B 2, C 3, on the pages and in the database", async () => {
-    for (const [id, tier] of [[a, 1], [b, 2], [c, 3]] as const) {
+    for (const [id, tier] of [
+      [a, 1],
+      [b, 2],
+      [c, 3],
+    ] as const) {
       await page.goto(`${LIST}/${id}`);
       await expect(tierBadge(page)).toContainText(`Tier ${tier}`);
     }
@@ -358,19 +375,36 @@ function setRisk(values: Array<[id: number, score: number | null, band: string |
   }
 }
 
-test("the list shows each supplier's risk, filters by band in the URL, sorts by score and by band, and exports both", async ({ page, loginAs }) => {
+test("the list shows each supplier's risk, filters by band in the URL, sorts by score and by band, and exports both", async ({
+  page,
+  loginAs,
+}) => {
   // Borealis: the risk methodology tests recompute Acme's scores while they run.
   const BOREALIS = "/o/borealis/suppliers";
   const sfx = suffix();
   await loginAs("compliance@borealis.test");
   const create = async (name: string) => {
-    const res = await page.request.post(`${BOREALIS}/new`, { form: { status: "active", name, country: "VN" }, headers: { Origin: BASE_URL }, maxRedirects: 0 });
+    const res = await page.request.post(`${BOREALIS}/new`, {
+      form: { status: "active", name, country: "VN" },
+      headers: { Origin: BASE_URL },
+      maxRedirects: 0,
+    });
     expect(res.status(), await res.text()).toBe(302);
     return Number(/\/suppliers\/(\d+)$/.exec(res.headers()["location"] ?? "")?.[1]);
   };
   const names = { critical: `Risk Critical ${sfx}`, medium: `Risk Medium ${sfx}`, low: `Risk Low ${sfx}`, none: `Risk Unscored ${sfx}` };
-  const ids = { critical: await create(names.critical), medium: await create(names.medium), low: await create(names.low), none: await create(names.none) };
-  setRisk([[ids.critical, 88.5, "critical"], [ids.medium, 41, "medium"], [ids.low, 12, "low"], [ids.none, null, null]]);
+  const ids = {
+    critical: await create(names.critical),
+    medium: await create(names.medium),
+    low: await create(names.low),
+    none: await create(names.none),
+  };
+  setRisk([
+    [ids.critical, 88.5, "critical"],
+    [ids.medium, 41, "medium"],
+    [ids.low, 12, "low"],
+    [ids.none, null, null],
+  ]);
 
   const rows = page.getByRole("table").locator("tbody tr");
   const nameCells = rows.locator("td:first-child");
@@ -464,7 +498,9 @@ test.describe("an executive", () => {
       await expect(page.getByRole("heading", { level: 1, name: "Narayanganj Fabric Mills Ltd" })).toBeVisible();
       await expect(tierBadge(page)).toContainText("Tier 2");
       await expect(page.getByRole("region", { name: "Supplies to" }).getByRole("link", { name: "Dhaka Knitwear Ltd" })).toBeVisible();
-      await expect(page.getByRole("region", { name: "Its suppliers" }).getByRole("link", { name: "Tiruppur Spinning Mills Ltd" })).toBeVisible();
+      await expect(
+        page.getByRole("region", { name: "Its suppliers" }).getByRole("link", { name: "Tiruppur Spinning Mills Ltd" }),
+      ).toBeVisible();
       await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
       for (const button of ["Archive", "Restore", "Add buyer", "Add supplier", "Remove link", "Delete supplier"]) {
         await expect(page.getByRole("button", { name: button })).toHaveCount(0);

@@ -47,7 +47,10 @@ test("an admin invites a compliance officer, who joins; the admin makes them an 
   await test.step("the Outbox page lists the invitation without its link; the Team page no longer shows it", async () => {
     await page.getByRole("link", { name: "Outbox" }).click();
     await expect(page).toHaveURL(`${BASE_URL}/o/acme/outbox`);
-    const mail = page.getByRole("article", { name: "Alex Moreno invited you to Acme Apparel on Lantern" }).filter({ hasText: `To ${email}` }).first();
+    const mail = page
+      .getByRole("article", { name: "Alex Moreno invited you to Acme Apparel on Lantern" })
+      .filter({ hasText: `To ${email}` })
+      .first();
     await expect(mail).toBeVisible();
     await expect(mail).toContainText("as Compliance officer");
     await expect(mail).toContainText("/join/[link removed]");
@@ -106,7 +109,12 @@ test("an admin invites a compliance officer, who joins; the admin makes them an 
     await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
     const rows = page.getByRole("table").getByRole("row");
     for (const action of ["member.invited", "member.joined", "member.role_changed"]) {
-      await expect(rows.filter({ hasText: action }).filter({ hasText: action === "member.joined" ? email : ADMIN }).first()).toBeVisible();
+      await expect(
+        rows
+          .filter({ hasText: action })
+          .filter({ hasText: action === "member.joined" ? email : ADMIN })
+          .first(),
+      ).toBeVisible();
     }
 
     await waitForHydration(page, "form.filters");

@@ -28,7 +28,11 @@ export const ACTION_MOVE_LABELS: Record<string, string> = {
 const BADGE: Record<string, string> = { open: "asm-sent", in_progress: "asm-in_progress", done: "asm-submitted", verified: "asm-approved" };
 
 export function ActionStatusBadge({ status }: { status: string }) {
-  return <span className={`badge asm-status ${BADGE[status] ?? ""} action-status action-${status}`}>{ACTION_STATUS_LABELS[status] ?? status}</span>;
+  return (
+    <span className={`badge asm-status ${BADGE[status] ?? ""} action-status action-${status}`}>
+      {ACTION_STATUS_LABELS[status] ?? status}
+    </span>
+  );
 }
 
 export function ActionDue({ dueAt, overdue }: { dueAt: string; overdue: boolean }) {
@@ -58,7 +62,17 @@ export interface ActionTableRow {
 }
 
 /** Actions as a table (overdue rows stand out); with `supplierHref`, a supplier column. */
-export function ActionTable({ rows, base, label, supplierHref }: { rows: readonly ActionTableRow[]; base: string; label: string; supplierHref?: (supplierId: number) => string }) {
+export function ActionTable({
+  rows,
+  base,
+  label,
+  supplierHref,
+}: {
+  rows: readonly ActionTableRow[];
+  base: string;
+  label: string;
+  supplierHref?: (supplierId: number) => string;
+}) {
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
       <table className="table">

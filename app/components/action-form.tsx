@@ -4,7 +4,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useEffect, useId, type ChangeEvent, type ReactNode } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { NewActionSchema } from "../schemas/action";
+import { NewActionSchema } from "~/schemas/action";
 import { Field, FormError, SubmitButton, useZodForm } from "./forms";
 import { SupplierPicker } from "./supplier-picker";
 
@@ -58,9 +58,28 @@ export function NewActionForm({ orgSlug, supplier, owners, me, today, defaultDue
           <SupplierPicker orgSlug={orgSlug} label="Supplier" name="supplierId" error={errorFor("supplierId")} />
         </div>
       )}
-      <Field label="Title" registration={register("title")} error={errorFor("title")} maxLength={200} required hint="What must change, in a few words." />
-      <TextArea label="Details (optional)" registration={register("details")} error={errorFor("details")} rows={5} maxLength={4000} hint="What was found, what is expected, what evidence will show it is fixed." />
-      <Select label="Owner" registration={register("ownerUserId")} error={errorFor("ownerUserId")} hint="Who follows it up and is reminded when it is overdue.">
+      <Field
+        label="Title"
+        registration={register("title")}
+        error={errorFor("title")}
+        maxLength={200}
+        required
+        hint="What must change, in a few words."
+      />
+      <TextArea
+        label="Details (optional)"
+        registration={register("details")}
+        error={errorFor("details")}
+        rows={5}
+        maxLength={4000}
+        hint="What was found, what is expected, what evidence will show it is fixed."
+      />
+      <Select
+        label="Owner"
+        registration={register("ownerUserId")}
+        error={errorFor("ownerUserId")}
+        hint="Who follows it up and is reminded when it is overdue."
+      >
         <option value="">Nobody yet</option>
         {owners.map((o) => (
           <option key={o.id} value={o.id}>
@@ -68,7 +87,15 @@ export function NewActionForm({ orgSlug, supplier, owners, me, today, defaultDue
           </option>
         ))}
       </Select>
-      <Field label="Due date" type="date" min={today} required registration={register("dueAt")} error={errorFor("dueAt")} hint="30 days from today unless you choose another date." />
+      <Field
+        label="Due date"
+        type="date"
+        min={today}
+        required
+        registration={register("dueAt")}
+        error={errorFor("dueAt")}
+        hint="30 days from today unless you choose another date."
+      />
       <div className="actions">
         <SubmitButton busy={busy}>Open the action</SubmitButton>
         <Link to={cancelHref} className="button link">
@@ -96,7 +123,12 @@ export function Select({ label, registration, error, hint, children }: ControlPr
           {hint}
         </p>
       ) : null}
-      <select id={id} {...registration} aria-invalid={error ? true : undefined} aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined}>
+      <select
+        id={id}
+        {...registration}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined}
+      >
         {children}
       </select>
       {error ? (

@@ -41,7 +41,9 @@ export function ActionsPanel({ rows, orgSlug, canEdit, supplierId }: Props) {
           <ActionTable rows={rows} base={base} label="Corrective actions of this supplier" />
         </>
       ) : (
-        <p className="muted">No corrective actions. Red flags in an approved assessment open one each{canEdit ? "; you can also add one by hand" : ""}.</p>
+        <p className="muted">
+          No corrective actions. Red flags in an approved assessment open one each{canEdit ? "; you can also add one by hand" : ""}.
+        </p>
       )}
     </section>
   );

@@ -32,7 +32,15 @@ function what(e: Event): string {
   }
 }
 
-export function ActionTimeline({ events, files, fileHref }: { events: readonly Event[]; files: readonly File[]; fileHref: (fileId: number) => string }) {
+export function ActionTimeline({
+  events,
+  files,
+  fileHref,
+}: {
+  events: readonly Event[];
+  files: readonly File[];
+  fileHref: (fileId: number) => string;
+}) {
   if (!events.length) return <p className="muted">Nothing yet.</p>;
   return (
     <ol className="action-timeline">

@@ -3,26 +3,49 @@
 // limits before it is read (429 with Retry-After); sizes are bounded while reading (413), before the
 // service checks each file's type by its content.
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
-import { UPLOAD_LIMITS, MB } from "../domain/upload/limits";
-import { countUploads, tooManyUploadsMessage, uploadWait, type Uploader } from "../lib/rate-limit.server";
-import type { DbOrTrx } from "../models/types";
-import { MAX_FILES_PER_ENTRY } from "../services/actions.server";
-import type { UploadedFile } from "../services/action-notes.server";
+import { UPLOAD_LIMITS, MB } from "~/domain/upload/limits";
+import { countUploads, tooManyUploadsMessage, uploadWait, type Uploader } from "~/lib/rate-limit.server";
+import type { DbOrTrx } from "~/models/types";
+import { MAX_FILES_PER_ENTRY } from "~/services/actions.server";
+import type { UploadedFile } from "~/services/action-notes.server";
 
-export type Refusal = { status: 400 | 413 | 429; message: string; messageKey: string; params: Record<string, string | number>; retryAfter?: number };
+export type Refusal = {
+  status: 400 | 413 | 429;
+  message: string;
+  messageKey: string;
+  params: Record<string, string | number>;
+  retryAfter?: number;
+};
 export type ActionFormBody = { fields: Record<string, string>; files: UploadedFile[] } | { refused: Refusal };
 
 function tooLarge(name = "") {
-  return { refused: { status: 413 as const, message: `A file is larger than ${UPLOAD_LIMITS.maxBytes / MB} MB. Upload a smaller file.`, messageKey: "ui.upload.too_large", params: { name } } };
+  return {
+    refused: {
+      status: 413 as const,
+      message: `A file is larger than ${UPLOAD_LIMITS.maxBytes / MB} MB. Upload a smaller file.`,
+      messageKey: "ui.upload.too_large",
+      params: { name },
+    },
+  };
 }
-const unreadable = { refused: { status: 400 as const, message: "The form could not be read. Reload the page and try again.", messageKey: "ui.upload.failed", params: { name: "" } } };
+const unreadable = {
+  refused: {
+    status: 400 as const,
+    message: "The form could not be read. Reload the page and try again.",
+    messageKey: "ui.upload.failed",
+    params: { name: "" },
+  },
+};
 
 /**
  * A multipart upload read into memory with two bounds: each part (maxPartSize), and the whole body,
  * counted while it streams in, so a chunked body with no Content-Length (or a false one) cannot grow
  * past maxTotalBytes. An announced oversized body is refused before a byte is read.
  */
-export async function parseUpload(request: Request, maxTotalBytes: number): Promise<{ form: FormData } | { error: "too_large" | "unreadable" }> {
+export async function parseUpload(
+  request: Request,
+  maxTotalBytes: number,
+): Promise<{ form: FormData } | { error: "too_large" | "unreadable" }> {
   if (Number(request.headers.get("Content-Length") ?? "0") > maxTotalBytes) return { error: "too_large" };
   let seen = 0;
   let bounded = request;
@@ -34,11 +57,18 @@ export async function parseUpload(request: Request, maxTotalBytes: number): Prom
         else ctl.enqueue(chunk);
       },
     });
-    const init: RequestInit & { duplex: "half" } = { method: request.method, headers: request.headers, body: request.body.pipeThrough(counter), duplex: "half" };
+    const init: RequestInit & { duplex: "half" } = {
+      method: request.method,
+      headers: request.headers,
+      body: request.body.pipeThrough(counter),
+      duplex: "half",
+    };
     bounded = new Request(request.url, init);
   }
   try {
-    return { form: await unstable_parseMultipartFormData(bounded, unstable_createMemoryUploadHandler({ maxPartSize: UPLOAD_LIMITS.maxBytes })) };
+    return {
+      form: await unstable_parseMultipartFormData(bounded, unstable_createMemoryUploadHandler({ maxPartSize: UPLOAD_LIMITS.maxBytes })),
+    };
   } catch (e) {
     return { error: e instanceof MaxPartSizeExceededError || seen > maxTotalBytes ? "too_large" : "unreadable" };
   }
@@ -56,7 +86,15 @@ export async function readActionForm(request: Request, limit?: { db: DbOrTrx; up
     if (limit) {
       const wait = await uploadWait(limit.db, limit.uploader);
       if (wait > 0) {
-        return { refused: { status: 429, message: tooManyUploadsMessage(wait), messageKey: "ui.link.too_many_attempts", params: { name: "" }, retryAfter: wait } };
+        return {
+          refused: {
+            status: 429,
+            message: tooManyUploadsMessage(wait),
+            messageKey: "ui.link.too_many_attempts",
+            params: { name: "" },
+            retryAfter: wait,
+          },
+        };
       }
     }
     // The files plus a little for the envelope and the text fields.

@@ -1,8 +1,7 @@
 // Small display pieces of the officer's assessment pages: status badge, due date, answer values as
 // text, and a `t` over the texts a loader picked from the English catalogue.
-import { interpolate } from "../domain/questionnaire/i18n/catalogue";
-import { NA, type Question } from "../domain/questionnaire/types";
-import type { Translate } from "../schemas/assessment";
+import { interpolate } from "~/domain/questionnaire/i18n/catalogue";
+import type { Translate } from "~/schemas/assessment";
 import { formatDate } from "./format";
 
 export const ASSESSMENT_STATUS_LABELS: Record<string, string> = {
@@ -40,38 +39,6 @@ export function DueDate({ dueAt, status, today }: { dueAt: string | null; status
 /** A `t(key, params)` over the texts the loader sent (a missing key shows as itself). */
 export function textsT(texts: Readonly<Record<string, string>>): Translate {
   return (key, params) => interpolate(texts[key] ?? key, params);
-}
-
-const NUMBER = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });
-
-/**
- * An answer as text: option labels, Yes/No, a number with its unit, the text or date itself.
- * Evidence answers (file ids) are shown as links by the caller; here they are counted.
- */
-export function answerText(question: Question, value: unknown, t: Translate): string {
-  if (value === undefined || value === null || value === "") return "Not answered";
-  if (value === NA && question.allowNa) {
-    const own = t(`q.${question.key}.na`);
-    return own === `q.${question.key}.na` ? t("ui.na") : own;
-  }
-  switch (question.type) {
-    case "yes_no":
-      return value === "yes" ? t("ui.yes") : value === "no" ? t("ui.no") : String(value);
-    case "single":
-      return typeof value === "string" ? t(`q.${question.key}.opt.${value}`) : String(value);
-    case "multi":
-      return Array.isArray(value) ? value.map((k) => t(`q.${question.key}.opt.${String(k)}`)).join("; ") : String(value);
-    case "number":
-    case "percent": {
-      const n = typeof value === "number" ? NUMBER.format(value) : String(value);
-      if (question.type === "percent") return `${n} %`;
-      return question.unit ? `${n} ${t(`ui.unit.${question.unit}`)}` : n;
-    }
-    case "evidence":
-      return Array.isArray(value) ? `${value.length} ${value.length === 1 ? "file" : "files"}` : String(value);
-    default:
-      return typeof value === "string" ? value : JSON.stringify(value);
-  }
 }
 
 export const SEVERITY_LABELS: Record<string, string> = { severe: "severe", other: "other indicator" };

@@ -2,8 +2,8 @@
 // list every link with its dates, revoke the live one.
 import { Form } from "@remix-run/react";
 import { LanguageSelect, languageLabel } from "./language-select";
-import { SUPPORTED_LOCALES } from "../domain/questionnaire/i18n/locale";
-import { InviteSchema } from "../schemas/assessment";
+import { SUPPORTED_LOCALES } from "~/domain/questionnaire/i18n/locale";
+import { InviteSchema } from "~/schemas/assessment";
 import { Field, SubmitButton, useZodForm } from "./forms";
 import { formatDate, formatDateTime } from "./format";
 
@@ -23,10 +23,31 @@ function linkState(i: InviteRow, now: string): string {
   return "Active";
 }
 
-export function InviteCard({ invites, defaultEmail, defaultLanguage, canSend, now, busy }: { invites: InviteRow[]; defaultEmail: string; defaultLanguage: string; canSend: boolean; now: string; busy: boolean }) {
+export function InviteCard({
+  invites,
+  defaultEmail,
+  defaultLanguage,
+  canSend,
+  now,
+  busy,
+}: {
+  invites: InviteRow[];
+  defaultEmail: string;
+  defaultLanguage: string;
+  canSend: boolean;
+  now: string;
+  busy: boolean;
+}) {
   const live = invites.some((i) => !i.revoked_at && i.expires_at > now);
-  const language = (SUPPORTED_LOCALES as readonly string[]).includes(defaultLanguage) ? (defaultLanguage as (typeof SUPPORTED_LOCALES)[number]) : "en";
-  const { form, onSubmit, errorFor, busy: sending } = useZodForm(InviteSchema, { defaultValues: { intent: "invite", email: defaultEmail, language } });
+  const language = (SUPPORTED_LOCALES as readonly string[]).includes(defaultLanguage)
+    ? (defaultLanguage as (typeof SUPPORTED_LOCALES)[number])
+    : "en";
+  const {
+    form,
+    onSubmit,
+    errorFor,
+    busy: sending,
+  } = useZodForm(InviteSchema, { defaultValues: { intent: "invite", email: defaultEmail, language } });
   return (
     <section className="card" aria-labelledby="invite-h">
       <h2 id="invite-h">Invite the supplier</h2>

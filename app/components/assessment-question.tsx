@@ -5,10 +5,10 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useFetcher } from "@remix-run/react";
 import { useId, useMemo } from "react";
 import { useForm, type UseFormRegisterReturn } from "react-hook-form";
-import { evidenceRequested, numericBounds } from "../domain/questionnaire/logic";
-import { NA, type AnswerValue, type Question } from "../domain/questionnaire/types";
-import { answerSchema, type AnswerFormInput, type AnswerFormOutput, type Translate } from "../schemas/assessment";
-import { answerText } from "./assessment-display";
+import { evidenceRequested, numericBounds } from "~/domain/questionnaire/logic";
+import { NA, type AnswerValue, type Question } from "~/domain/questionnaire/types";
+import { answerSchema, type AnswerFormInput, type AnswerFormOutput, type Translate } from "~/schemas/assessment";
+import { answerText } from "~/domain/questionnaire/answer-text";
 import { fileSize, type FileRef, type ReviewComment, type StoredAnswerLike } from "./assessment-review";
 import { formatDateTime } from "./format";
 
@@ -47,7 +47,12 @@ export function QuestionCard({ question, stored, t, files, fileHref, uploadActio
     <article id={`q-${question.key}`} className="asm-q" aria-labelledby={headingId}>
       <h3 id={headingId} className="asm-question">
         {t(`q.${question.key}.text`)}
-        {question.required ? <span className="asm-required" title="Required"> *</span> : null}
+        {question.required ? (
+          <span className="asm-required" title="Required">
+            {" "}
+            *
+          </span>
+        ) : null}
       </h3>
       <details className="asm-help">
         <summary>Why we ask this</summary>
@@ -67,7 +72,15 @@ export function QuestionCard({ question, stored, t, files, fileHref, uploadActio
       ) : null}
       {conflict ? <ConflictAlert question={question} yours={conflict.yours} theirs={conflict.theirs} t={t} /> : null}
       {question.type !== "evidence" ? (
-        <AnswerForm key={`${question.key}@${current?.revision ?? 0}`} question={question} current={current} labelId={headingId} t={t} fetcher={fetcher} result={mine} />
+        <AnswerForm
+          key={`${question.key}@${current?.revision ?? 0}`}
+          question={question}
+          current={current}
+          labelId={headingId}
+          t={t}
+          fetcher={fetcher}
+          result={mine}
+        />
       ) : null}
       {wantsFiles ? <Evidence question={question} files={files} t={t} fileHref={fileHref} uploadAction={uploadAction} /> : null}
     </article>
@@ -78,8 +91,8 @@ function ConflictAlert({ question, yours, theirs, t }: { question: Question; you
   return (
     <div className="alert error stale" role="alert">
       <p className="alert-title">
-        {theirs.updatedBy || "Someone"} saved this answer{theirs.updatedAt ? ` at ${formatDateTime(theirs.updatedAt)}` : ""} while you were editing. Their answer is kept;
-        yours was not saved.
+        {theirs.updatedBy || "Someone"} saved this answer{theirs.updatedAt ? ` at ${formatDateTime(theirs.updatedAt)}` : ""} while you were
+        editing. Their answer is kept; yours was not saved.
       </p>
       <table className="table compare">
         <thead>
@@ -123,12 +136,22 @@ function AnswerForm({ question, current, labelId, t, fetcher, result }: AnswerFo
   // The schema depends on the question only; the texts do not change while the page is open.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const schema = useMemo(() => answerSchema(question, t), [question.key]);
-  const form = useForm<AnswerFormInput, unknown, AnswerFormOutput>({ resolver: zodResolver(schema), defaultValues: defaultsOf(question, current), mode: "onSubmit" });
+  const form = useForm<AnswerFormInput, unknown, AnswerFormOutput>({
+    resolver: zodResolver(schema),
+    defaultValues: defaultsOf(question, current),
+    mode: "onSubmit",
+  });
   const id = useId();
   const na = Boolean(form.watch("na"));
   const saving = fetcher.state !== "idle";
   const errors = form.formState.errors;
-  const error = errors.value?.message ?? errors.na?.message ?? errors.comment?.message ?? result?.fieldErrors?.value ?? result?.fieldErrors?.na ?? result?.formError;
+  const error =
+    errors.value?.message ??
+    errors.na?.message ??
+    errors.comment?.message ??
+    result?.fieldErrors?.value ??
+    result?.fieldErrors?.na ??
+    result?.formError;
   const saved = result?.ok && result.revision === current?.revision && !form.formState.isDirty;
   const errorId = `${id}-err`;
   const describedBy = error ? errorId : undefined;
@@ -142,7 +165,15 @@ function AnswerForm({ question, current, labelId, t, fetcher, result }: AnswerFo
       <input type="hidden" {...form.register("questionKey")} />
       <input type="hidden" {...form.register("baseRevision")} />
       <div className={`asm-input${error ? " has-error" : ""}${na ? " is-na" : ""}`}>
-        <Input question={question} registration={form.register("value")} disabled={na} t={t} labelId={labelId} describedBy={describedBy} id={id} />
+        <Input
+          question={question}
+          registration={form.register("value")}
+          disabled={na}
+          t={t}
+          labelId={labelId}
+          describedBy={describedBy}
+          id={id}
+        />
       </div>
       {question.allowNa ? (
         <label className="checkbox asm-na">
@@ -164,7 +195,13 @@ function AnswerForm({ question, current, labelId, t, fetcher, result }: AnswerFo
           {saving ? "Saving…" : "Save"}
         </button>
         <span className="small muted" role="status">
-          {saved ? "Saved." : form.formState.isDirty ? "Not saved yet." : current ? `Saved by ${current.updatedBy}, ${formatDateTime(current.updatedAt)}` : ""}
+          {saved
+            ? "Saved."
+            : form.formState.isDirty
+              ? "Not saved yet."
+              : current
+                ? `Saved by ${current.updatedBy}, ${formatDateTime(current.updatedAt)}`
+                : ""}
         </span>
       </div>
     </fetcher.Form>
@@ -215,11 +252,26 @@ function Input({ question: q, registration, disabled, t, labelId, describedBy, i
       const unit = q.type === "percent" ? "%" : q.unit ? t(`ui.unit.${q.unit}`) : "";
       return (
         <span className="asm-number">
-          <input id={id} type="number" inputMode="decimal" min={min} max={max} step={q.integer ? 1 : "any"} disabled={disabled} aria-labelledby={labelId} aria-describedby={describedBy} {...registration} />
+          <input
+            id={id}
+            type="number"
+            inputMode="decimal"
+            min={min}
+            max={max}
+            step={q.integer ? 1 : "any"}
+            disabled={disabled}
+            aria-labelledby={labelId}
+            aria-describedby={describedBy}
+            {...registration}
+          />
           {unit ? <span className="asm-unit">{unit}</span> : null}
           {min !== undefined || max !== undefined ? (
             <span className="muted small">
-              {min !== undefined && max !== undefined ? `${fmt(min)} to ${fmt(max)}` : min !== undefined ? `at least ${fmt(min)}` : `at most ${fmt(max ?? 0)}`}
+              {min !== undefined && max !== undefined
+                ? `${fmt(min)} to ${fmt(max)}`
+                : min !== undefined
+                  ? `at least ${fmt(min)}`
+                  : `at most ${fmt(max ?? 0)}`}
               {q.integer ? ", whole number" : ""}
             </span>
           ) : null}
@@ -227,9 +279,30 @@ function Input({ question: q, registration, disabled, t, labelId, describedBy, i
       );
     }
     case "text":
-      return <textarea id={id} rows={3} maxLength={q.maxLength ?? 5000} disabled={disabled} aria-labelledby={labelId} aria-describedby={describedBy} {...registration} />;
+      return (
+        <textarea
+          id={id}
+          rows={3}
+          maxLength={q.maxLength ?? 5000}
+          disabled={disabled}
+          aria-labelledby={labelId}
+          aria-describedby={describedBy}
+          {...registration}
+        />
+      );
     case "date":
-      return <input id={id} type="date" min="1900-01-01" max="2100-12-31" disabled={disabled} aria-labelledby={labelId} aria-describedby={describedBy} {...registration} />;
+      return (
+        <input
+          id={id}
+          type="date"
+          min="1900-01-01"
+          max="2100-12-31"
+          disabled={disabled}
+          aria-labelledby={labelId}
+          aria-describedby={describedBy}
+          {...registration}
+        />
+      );
     case "evidence":
       return null;
   }
@@ -240,7 +313,19 @@ const fmt = (n: number) => NUMBER.format(n);
 
 type UploadData = { questionKey?: string; ok?: boolean; message?: string; filename?: string; formError?: string };
 
-function Evidence({ question, files, t, fileHref, uploadAction }: { question: Question; files: FileRef[]; t: Translate; fileHref: (id: number) => string; uploadAction: string }) {
+function Evidence({
+  question,
+  files,
+  t,
+  fileHref,
+  uploadAction,
+}: {
+  question: Question;
+  files: FileRef[];
+  t: Translate;
+  fileHref: (id: number) => string;
+  uploadAction: string;
+}) {
   const upload = useFetcher<UploadData>({ key: `upload:${question.key}` });
   const remove = useFetcher<SaveData>({ key: `remove:${question.key}` });
   const inputId = useId();
@@ -278,7 +363,13 @@ function Evidence({ question, files, t, fileHref, uploadAction }: { question: Qu
         <label htmlFor={inputId} className="small">
           Add a file (PDF, image, Word, Excel; up to 10 MB)
         </label>
-        <input id={inputId} type="file" name="file" required accept=".pdf,.png,.jpg,.jpeg,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods" />
+        <input
+          id={inputId}
+          type="file"
+          name="file"
+          required
+          accept=".pdf,.png,.jpg,.jpeg,.webp,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods"
+        />
         <button type="submit" className="button small secondary" disabled={upload.state !== "idle"}>
           {upload.state !== "idle" ? "Uploading…" : "Upload"}
         </button>

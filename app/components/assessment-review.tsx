@@ -5,9 +5,10 @@ import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useId } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import type { Question } from "../domain/questionnaire/types";
-import { CommentSchema, type Translate } from "../schemas/assessment";
-import { SEVERITY_LABELS, answerText } from "./assessment-display";
+import type { Question } from "~/domain/questionnaire/types";
+import { CommentSchema, type Translate } from "~/schemas/assessment";
+import { SEVERITY_LABELS } from "./assessment-display";
+import { answerText } from "~/domain/questionnaire/answer-text";
 import { formatDateTime, plural } from "./format";
 
 export interface FileRef {
@@ -67,7 +68,19 @@ export function FileLinks({ files, href }: { files: FileRef[]; href: (id: number
 }
 
 /** An answer value; evidence answers (file ids) as links to the files that still exist. */
-export function AnswerValueView({ question, value, t, files, href }: { question: Question; value: unknown; t: Translate; files: FileRef[]; href: (id: number) => string }) {
+export function AnswerValueView({
+  question,
+  value,
+  t,
+  files,
+  href,
+}: {
+  question: Question;
+  value: unknown;
+  t: Translate;
+  files: FileRef[];
+  href: (id: number) => string;
+}) {
   if (question.type === "evidence" && Array.isArray(value)) {
     const byId = new Map(files.map((f) => [String(f.id), f]));
     if (!value.length) return <span className="muted">No files</span>;
@@ -75,7 +88,17 @@ export function AnswerValueView({ question, value, t, files, href }: { question:
       <ul className="asm-files">
         {value.map((id) => {
           const f = byId.get(String(id));
-          return <li key={String(id)}>{f ? <a href={href(f.id)} download>{f.filename}</a> : <span className="muted">file #{String(id)} (removed)</span>}</li>;
+          return (
+            <li key={String(id)}>
+              {f ? (
+                <a href={href(f.id)} download>
+                  {f.filename}
+                </a>
+              ) : (
+                <span className="muted">file #{String(id)} (removed)</span>
+              )}
+            </li>
+          );
         })}
       </ul>
     );
@@ -114,7 +137,8 @@ export function AnswerCard({ question, answer, flags, files, comments, history, 
           <ul className="asm-flags" aria-label="Red flags">
             {flags.map((f) => (
               <li key={f.indicator} className={`asm-flag ${f.severity}`}>
-                <span aria-hidden="true">⚑ </span>Red flag: {t(`ilo.${f.indicator}`)} <span className="small">({SEVERITY_LABELS[f.severity] ?? f.severity})</span>
+                <span aria-hidden="true">⚑ </span>Red flag: {t(`ilo.${f.indicator}`)}{" "}
+                <span className="small">({SEVERITY_LABELS[f.severity] ?? f.severity})</span>
               </li>
             ))}
           </ul>
@@ -142,7 +166,11 @@ export function AnswerCard({ question, answer, flags, files, comments, history, 
             <li key={c.id} className={c.resolved_at ? "resolved" : undefined}>
               <p className="small muted">
                 {c.author_label}, {formatDateTime(c.created_at)}
-                {c.resolved_at ? " — resolved" : c.released_at === null ? " — internal until you request changes" : " — shown to the supplier"}
+                {c.resolved_at
+                  ? " — resolved"
+                  : c.released_at === null
+                    ? " — internal until you request changes"
+                    : " — shown to the supplier"}
               </p>
               <p className="asm-comment-body">{c.body}</p>
               {actionHref ? (
@@ -160,10 +188,24 @@ export function AnswerCard({ question, answer, flags, files, comments, history, 
   );
 }
 
-function History({ question, history, t, files, fileHref }: { question: Question; history: Revision[]; t: Translate; files: FileRef[]; fileHref: (id: number) => string }) {
+function History({
+  question,
+  history,
+  t,
+  files,
+  fileHref,
+}: {
+  question: Question;
+  history: Revision[];
+  t: Translate;
+  files: FileRef[];
+  fileHref: (id: number) => string;
+}) {
   return (
     <details className="asm-history">
-      <summary>History ({history.length} {plural(history.length, "revision", "revisions")})</summary>
+      <summary>
+        History ({history.length} {plural(history.length, "revision", "revisions")})
+      </summary>
       <ol reversed>
         {history.map((r) => (
           <li key={r.revision}>
@@ -208,7 +250,14 @@ function CommentForm({ questionKey }: { questionKey: string }) {
         <input type="hidden" {...form.register("questionKey")} />
         <div className={`field${error ? " has-error" : ""}`}>
           <label htmlFor={id}>Your comment (the supplier sees it when you request changes)</label>
-          <textarea id={id} rows={3} maxLength={2000} {...form.register("body")} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-e` : undefined} />
+          <textarea
+            id={id}
+            rows={3}
+            maxLength={2000}
+            {...form.register("body")}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-e` : undefined}
+          />
           {error ? (
             <p className="field-error" id={`${id}-e`} role="alert">
               {error}

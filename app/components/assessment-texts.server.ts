@@ -1,7 +1,7 @@
 // The English texts an officer's assessment page needs, picked by the loader from the catalogue:
 // the browser gets only these keys, never the whole catalogue of every language.
-import { catalogueKeys, commonKeys, en, textKeys, translator } from "../domain/questionnaire/i18n";
-import type { Question, QuestionnaireTemplate } from "../domain/questionnaire/types";
+import { catalogueKeys, commonKeys, en, textKeys, translator } from "~/domain/questionnaire/i18n";
+import type { Question, QuestionnaireTemplate } from "~/domain/questionnaire/types";
 
 export type Texts = Record<string, string>;
 

@@ -2,9 +2,9 @@
 // (folded away on the dashboard, printed in the board report). Shared by both pages so they show
 // the same figures.
 import { useState, type ReactNode } from "react";
-import { topCountriesByRisk, topCountriesBySpend } from "../domain/report/aggregate";
-import { supplierListHref } from "../domain/report/links";
-import { BAND_LABELS, tierLabel, type Band, type DashboardData } from "../domain/report/types";
+import { topCountriesByRisk, topCountriesBySpend } from "~/domain/report/aggregate";
+import { supplierListHref } from "~/domain/report/links";
+import { BAND_LABELS, tierLabel, type Band, type DashboardData } from "~/domain/report/types";
 import { BandsByTierChart, TIER_STACK } from "./charts/bands-by-tier-chart";
 import { CountryRiskChart } from "./charts/country-risk-chart";
 import { PrinciplesRadar } from "./charts/principles-radar";
@@ -104,13 +104,17 @@ function NumbersTable({ caption, head, rows }: { caption: string; head: string[]
 /** `print`: the board report, every numbers table shown (on screen and on paper), no screen-only hint printed. */
 export function DashboardCharts({ data, links, print = false }: { data: DashboardData; links: ChartLinks; print?: boolean }) {
   const { summary, filter } = data;
-  const list = (target: { tier?: number; country?: string; band?: Band }) => (links.suppliers ? supplierListHref(links.slug, filter, target) : null);
+  const list = (target: { tier?: number; country?: string; band?: Band }) =>
+    links.suppliers ? supplierListHref(links.slug, filter, target) : null;
   const byRisk = topCountriesByRisk(summary.countries);
   const bySpend = topCountriesBySpend(summary.countries);
   const cur = summary.spend.currency;
   const name = (iso2: string) => data.countryNames[iso2] ?? iso2;
   const assessedSuppliers = Math.max(0, ...data.principles.map((p) => p.suppliers));
-  const trendScope = data.trend.scope === "all" ? "The whole supply base, one point per day with a roll-up." : "The suppliers of the chosen tier and country, one point per day with a roll-up.";
+  const trendScope =
+    data.trend.scope === "all"
+      ? "The whole supply base, one point per day with a roll-up."
+      : "The suppliers of the chosen tier and country, one point per day with a roll-up.";
   const trendNote = filter.sector || filter.good || filter.band ? " Sector, goods and band filters do not apply to the history." : "";
 
   return (
@@ -133,7 +137,11 @@ export function DashboardCharts({ data, links, print = false }: { data: Dashboar
           />
         }
       >
-        <BandsByTierChart tiers={summary.byTier} height={print ? REPORT_HEIGHTS.tiers : undefined} hrefFor={(tier, band) => list({ tier, band })} />
+        <BandsByTierChart
+          tiers={summary.byTier}
+          height={print ? REPORT_HEIGHTS.tiers : undefined}
+          hrefFor={(tier, band) => list({ tier, band })}
+        />
       </ChartCard>
 
       <ChartCard
@@ -165,7 +173,9 @@ export function DashboardCharts({ data, links, print = false }: { data: Dashboar
         subtitle={
           cur
             ? `Annual spend (${cur}) with high and critical suppliers: ${formatMoney(summary.spend.atRisk, cur)} of ${formatMoney(summary.spend.total, cur)}.${
-                summary.spend.otherCurrencySuppliers ? ` ${formatInt(summary.spend.otherCurrencySuppliers)} suppliers with spend in other currencies are left out (not converted).` : ""
+                summary.spend.otherCurrencySuppliers
+                  ? ` ${formatInt(summary.spend.otherCurrencySuppliers)} suppliers with spend in other currencies are left out (not converted).`
+                  : ""
               }`
             : "No annual spend is recorded for these suppliers."
         }
@@ -202,7 +212,11 @@ export function DashboardCharts({ data, links, print = false }: { data: Dashboar
           <NumbersTable
             caption="Average maturity per principle"
             head={["Principle", "Average (0–100)", "Suppliers"]}
-            rows={data.principles.map((p) => [`${p.principle} ${p.label}`, p.average === null ? "—" : p.average.toFixed(1), formatInt(p.suppliers)])}
+            rows={data.principles.map((p) => [
+              `${p.principle} ${p.label}`,
+              p.average === null ? "—" : p.average.toFixed(1),
+              formatInt(p.suppliers),
+            ])}
           />
         }
       >
@@ -218,7 +232,12 @@ export function DashboardCharts({ data, links, print = false }: { data: Dashboar
           <NumbersTable
             caption="Daily roll-ups"
             head={["Day", "Average score", "High and critical", "Suppliers"]}
-            rows={data.trend.points.map((p) => [p.day, p.avgScore === null ? "—" : p.avgScore.toFixed(1), formatInt(p.high + p.critical), formatInt(p.suppliers)])}
+            rows={data.trend.points.map((p) => [
+              p.day,
+              p.avgScore === null ? "—" : p.avgScore.toFixed(1),
+              formatInt(p.high + p.critical),
+              formatInt(p.suppliers),
+            ])}
           />
         }
       >
@@ -234,7 +253,11 @@ export function DashboardCharts({ data, links, print = false }: { data: Dashboar
           <NumbersTable
             caption="Questionnaire funnel"
             head={["Step", "Questionnaires", "Of sent"]}
-            rows={FUNNEL_STAGES.map((s) => [s.label, formatInt(data.funnel[s.key]), data.funnel.sent ? `${Math.round((data.funnel[s.key] / data.funnel.sent) * 100)}%` : "—"])}
+            rows={FUNNEL_STAGES.map((s) => [
+              s.label,
+              formatInt(data.funnel[s.key]),
+              data.funnel.sent ? `${Math.round((data.funnel[s.key] / data.funnel.sent) * 100)}%` : "—",
+            ])}
           />
         }
       >

@@ -2,7 +2,17 @@
 // the reader's role may take (and who to ask otherwise).
 import { Link } from "@remix-run/react";
 
-export function GettingStarted({ slug, mayImport, mayAdd, mayAssess }: { slug: string; mayImport: boolean; mayAdd: boolean; mayAssess: boolean }) {
+export function GettingStarted({
+  slug,
+  mayImport,
+  mayAdd,
+  mayAssess,
+}: {
+  slug: string;
+  mayImport: boolean;
+  mayAdd: boolean;
+  mayAssess: boolean;
+}) {
   const base = `/o/${slug}`;
   const doer = mayImport || mayAdd || mayAssess;
   return (
@@ -11,8 +21,8 @@ export function GettingStarted({ slug, mayImport, mayAdd, mayAssess }: { slug: s
       <p>The dashboard fills in as soon as suppliers are registered and assessed.</p>
       <ol className="start-steps">
         <li>
-          <strong>Import your suppliers</strong> from your ERP as a CSV file (or add them one by one), with the suppliers they buy from, so every tier is
-          known.
+          <strong>Import your suppliers</strong> from your ERP as a CSV file (or add them one by one), with the suppliers they buy from, so
+          every tier is known.
           {mayImport || mayAdd ? (
             <span className="start-actions">
               {mayImport ? (
@@ -29,8 +39,8 @@ export function GettingStarted({ slug, mayImport, mayAdd, mayAssess }: { slug: s
           ) : null}
         </li>
         <li>
-          <strong>Send the questionnaire</strong> on the Athens Ethical Principles to your suppliers; their answers and your country and goods data make
-          each risk score.
+          <strong>Send the questionnaire</strong> on the Athens Ethical Principles to your suppliers; their answers and your country and
+          goods data make each risk score.
           {mayAssess ? (
             <span className="start-actions">
               <Link className="button secondary" to={`${base}/assessments/new`}>

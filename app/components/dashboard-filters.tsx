@@ -2,8 +2,8 @@
 // GET form that also works without JavaScript; with it, a change applies at once.
 import { Form, Link, useSearchParams, useSubmit } from "@remix-run/react";
 import type { ChangeEvent, FormEvent } from "react";
-import { BAND_LABELS, BANDS, tierLabel } from "../domain/report/types";
-import { PERIOD_PRESETS } from "../domain/report/period";
+import { BAND_LABELS, BANDS, tierLabel } from "~/domain/report/types";
+import { PERIOD_PRESETS } from "~/domain/report/period";
 import { FilterSelect } from "./filter-select";
 
 export interface FilterOptions {
@@ -36,11 +36,40 @@ export function DashboardFilters({ options, withPeriod = true }: { options: Filt
   };
   const hasDates = Boolean(params.get("from") || params.get("to"));
   return (
-    <Form method="get" className="filters dash-filters" aria-label="Filter the dashboard" onChange={onChange} onSubmit={onSubmit} key={params.toString()} preventScrollReset>
-      <FilterSelect id="d-tier" name="tier" label="Tier" value={value("tier")} allLabel="All tiers" options={options.tiers.map((t) => [t, tierLabel(t)] as const)} />
-      <FilterSelect id="d-country" name="country" label="Country" value={value("country")} allLabel="All countries" options={options.countries.map((c) => [c.iso2, c.name] as const)} />
+    <Form
+      method="get"
+      className="filters dash-filters"
+      aria-label="Filter the dashboard"
+      onChange={onChange}
+      onSubmit={onSubmit}
+      key={params.toString()}
+      preventScrollReset
+    >
+      <FilterSelect
+        id="d-tier"
+        name="tier"
+        label="Tier"
+        value={value("tier")}
+        allLabel="All tiers"
+        options={options.tiers.map((t) => [t, tierLabel(t)] as const)}
+      />
+      <FilterSelect
+        id="d-country"
+        name="country"
+        label="Country"
+        value={value("country")}
+        allLabel="All countries"
+        options={options.countries.map((c) => [c.iso2, c.name] as const)}
+      />
       <FilterSelect id="d-sector" name="sector" label="Sector" value={value("sector")} allLabel="All sectors" options={options.sectors} />
-      <FilterSelect id="d-band" name="band" label="Risk band" value={value("band")} allLabel="All bands" options={BANDS.map((b) => [b, BAND_LABELS[b]] as const)} />
+      <FilterSelect
+        id="d-band"
+        name="band"
+        label="Risk band"
+        value={value("band")}
+        allLabel="All bands"
+        options={BANDS.map((b) => [b, BAND_LABELS[b]] as const)}
+      />
       <FilterSelect id="d-good" name="good" label="Goods" value={value("good")} allLabel="All goods" options={options.goods} />
       {withPeriod ? (
         hasDates ? (

@@ -2,9 +2,9 @@
 // red flags, overdue assessments and open corrective actions. Each leads to the matching list when
 // the reader may open it.
 import { Link } from "@remix-run/react";
-import { headlineFigures, type HeadlineKey } from "../domain/report/figures";
-import { supplierListHref } from "../domain/report/links";
-import type { DashboardData } from "../domain/report/types";
+import { headlineFigures, type HeadlineKey } from "~/domain/report/figures";
+import { supplierListHref } from "~/domain/report/links";
+import type { DashboardData } from "~/domain/report/types";
 import { formatInt } from "./charts/chart-kit";
 
 export interface HeadlineLinks {
@@ -45,7 +45,9 @@ export function DashboardHeadline({ data, links }: { data: DashboardData; links:
             <dd className="dash-stat-detail">
               {f.key === "high-critical" && links?.suppliers ? (
                 <>
-                  <Link to={supplierListHref(links.slug, data.filter, { band: "critical" })}>{formatInt(data.summary.bands.critical)} critical</Link>
+                  <Link to={supplierListHref(links.slug, data.filter, { band: "critical" })}>
+                    {formatInt(data.summary.bands.critical)} critical
+                  </Link>
                   {" · "}
                   <Link to={supplierListHref(links.slug, data.filter, { band: "high" })}>{formatInt(data.summary.bands.high)} high</Link>
                 </>

@@ -2,15 +2,25 @@
 // On a phone each row is laid out as a small card (CSS: supplier and score on top, the driver under
 // them), so that no key column is cut off; the cells' class names say which is which.
 import { Link } from "@remix-run/react";
-import { displayDriver } from "../domain/risk/labels";
+import { displayDriver } from "~/domain/risk/labels";
 import { formatScore } from "./format";
-import { BAND_LABELS, type Band, type RiskySupplier } from "../domain/report/types";
+import { BAND_LABELS, type Band, type RiskySupplier } from "~/domain/report/types";
 
 export function BandBadge({ band }: { band: Band }) {
   return <span className={`badge dash-band band-${band}`}>{BAND_LABELS[band]}</span>;
 }
 
-export function TopRisks({ rows, slug, linkable, emptyText }: { rows: readonly RiskySupplier[]; slug: string; linkable: boolean; emptyText: string }) {
+export function TopRisks({
+  rows,
+  slug,
+  linkable,
+  emptyText,
+}: {
+  rows: readonly RiskySupplier[];
+  slug: string;
+  linkable: boolean;
+  emptyText: string;
+}) {
   return (
     <section className="card" aria-labelledby="top-risks-h" data-chart="top-risks">
       <h2 id="top-risks-h">The ten riskiest suppliers</h2>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countOf, endSentence, formatScore, plural } from "./format";
+import { endSentence } from "~/domain/sentence";
+import { countOf, formatScore, plural } from "./format";
 
 describe("formatScore", () => {
   it("always one decimal, so 90 and 76.9 and 42.19 line up", () => {

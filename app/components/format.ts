@@ -27,8 +27,3 @@ export function plural(count: number, one: string, other: string): string {
 export function countOf(count: number, one: string, other = `${one}s`): string {
   return `${count.toLocaleString("en")} ${plural(count, one, other)}`;
 }
-
-/** Ends a sentence after a name without doubling its full stop ("Co., Ltd." + "." → "Co., Ltd."). */
-export function endSentence(text: string): string {
-  return /[.!?…]$/.test(text.trimEnd()) ? text.trimEnd() : `${text}.`;
-}

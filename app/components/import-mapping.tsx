@@ -1,8 +1,8 @@
 // The import's mapping step: each column of the file with its first values, the field it feeds,
 // and what the import may do to suppliers already in Lantern (the update policy).
 import { Form, useNavigation } from "@remix-run/react";
-import { SUPPLIER_FIELDS, type FieldKey } from "../domain/csv/fields";
-import { POLICY_HELP, POLICY_LABEL, UPDATE_POLICIES, type UpdatePolicy } from "../domain/csv/policy";
+import { SUPPLIER_FIELDS, type FieldKey } from "~/domain/csv/fields";
+import { POLICY_HELP, POLICY_LABEL, UPDATE_POLICIES, type UpdatePolicy } from "~/domain/csv/policy";
 
 export function PolicyFieldset({ policy }: { policy: UpdatePolicy }) {
   return (
@@ -10,7 +10,14 @@ export function PolicyFieldset({ policy }: { policy: UpdatePolicy }) {
       <legend>Suppliers already in Lantern</legend>
       {UPDATE_POLICIES.map((p) => (
         <div className="radio" key={p}>
-          <input type="radio" id={`policy-${p}`} name="policy" value={p} defaultChecked={p === policy} aria-describedby={`policy-${p}-help`} />
+          <input
+            type="radio"
+            id={`policy-${p}`}
+            name="policy"
+            value={p}
+            defaultChecked={p === policy}
+            aria-describedby={`policy-${p}-help`}
+          />
           <label htmlFor={`policy-${p}`}>{POLICY_LABEL[p]}</label>
           <p className="hint" id={`policy-${p}-help`}>
             {POLICY_HELP[p]}
@@ -37,8 +44,8 @@ export function MappingForm({
     <Form method="post" className="card stack" aria-labelledby="map-h">
       <h2 id="map-h">Match your columns to Lantern's fields</h2>
       <p className="muted">
-        We matched what we could from the column names (and from your organization's last import). Choose “Ignore” for columns
-        you do not want to import. Name and country are required.
+        We matched what we could from the column names (and from your organization's last import). Choose “Ignore” for columns you do not
+        want to import. Name and country are required.
       </p>
       <input type="hidden" name="intent" value="check" />
       <input type="hidden" name="columns" value={headers.length} />

@@ -3,9 +3,9 @@
 // was read, the conflicts the officer decides, and every problem. Long lists are paged (50 a page)
 // so a check with thousands of changes stays usable.
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { fieldByKey, type FieldKey } from "../domain/csv/fields";
-import { POLICY_LABEL, type UpdatePolicy } from "../domain/csv/policy";
-import type { ChangedSupplier, ImportPreview, ListedSupplier } from "../services/import-check.server";
+import { fieldByKey, type FieldKey } from "~/domain/csv/fields";
+import { POLICY_LABEL, type UpdatePolicy } from "~/domain/csv/policy";
+import type { ChangedSupplier, ImportPreview, ListedSupplier } from "~/services/import-check.server";
 import { Pager } from "./pager";
 import { PolicyFieldset } from "./import-mapping";
 import { countOf } from "./format";
@@ -113,13 +113,13 @@ export function PreviewView({ preview, policy, base }: { preview: PagedPreview; 
           </Form>
         ) : unresolved > 0 && otherProblems === 0 ? (
           <div className="alert error" role="alert">
-            Nothing was imported yet. {countOf(unresolved, "supplier is", "suppliers are")} listed more than once with different
-            details: choose below what to do with {unresolved === 1 ? "it" : "each"}, then check again.
+            Nothing was imported yet. {countOf(unresolved, "supplier is", "suppliers are")} listed more than once with different details:
+            choose below what to do with {unresolved === 1 ? "it" : "each"}, then check again.
           </div>
         ) : (
           <div className="alert error" role="alert">
-            Nothing was imported. Fix the {preview.errorCount === 1 ? "problem" : `${preview.errorCount.toLocaleString("en")} problems`} below
-            in your file and <Link to={`${base}/import`}>upload it again</Link>.
+            Nothing was imported. Fix the {preview.errorCount === 1 ? "problem" : `${preview.errorCount.toLocaleString("en")} problems`}{" "}
+            below in your file and <Link to={`${base}/import`}>upload it again</Link>.
             {unresolved > 0 ? ` (For ${countOf(unresolved, "supplier")} listed more than once you can choose below instead.)` : null}
           </div>
         )}
@@ -131,8 +131,12 @@ export function PreviewView({ preview, policy, base }: { preview: PagedPreview; 
       {preview.newList.total ? <NewTable list={preview.newList} total={preview.new} /> : null}
       {preview.samples?.length ? <SampleRows samples={preview.samples} /> : null}
       {preview.countries?.length ? <CountryReadings countries={preview.countries} /> : null}
-      {preview.errors.length ? <IssueTable title="Problems (rows that cannot be imported)" issues={preview.errors} total={preview.errorCount} /> : null}
-      {preview.warnings.length ? <IssueTable title="Warnings (imported as shown)" issues={preview.warnings} total={preview.warningCount} /> : null}
+      {preview.errors.length ? (
+        <IssueTable title="Problems (rows that cannot be imported)" issues={preview.errors} total={preview.errorCount} />
+      ) : null}
+      {preview.warnings.length ? (
+        <IssueTable title="Warnings (imported as shown)" issues={preview.warnings} total={preview.warningCount} />
+      ) : null}
     </>
   );
 }
@@ -144,21 +148,25 @@ function ChoicesForm({ preview, policy }: { preview: PagedPreview; policy: Updat
   return (
     <Form method="post" className="card stack" aria-labelledby="choices-h">
       <h2 id="choices-h">
-        {(preview.unresolvedConflicts ?? 0) > 0 ? "Decide, then check again" : conflicts.length ? "Your choices" : "Change what the import may do"}
+        {(preview.unresolvedConflicts ?? 0) > 0
+          ? "Decide, then check again"
+          : conflicts.length
+            ? "Your choices"
+            : "Change what the import may do"}
       </h2>
       <input type="hidden" name="intent" value="recheck" />
       <input type="hidden" name="conflicts" value={conflicts.length} />
       {conflicts.length ? (
         <>
           <p>
-            These suppliers are listed more than once with different details (another address, another city), so they may be
-            different sites. Rows that differ only in spelling (capitals, “Co., Ltd.” or “Co. Ltd”, “Rd.” or “Road”, invisible
-            characters) are already counted once and listed under warnings.
+            These suppliers are listed more than once with different details (another address, another city), so they may be different
+            sites. Rows that differ only in spelling (capitals, “Co., Ltd.” or “Co. Ltd”, “Rd.” or “Road”, invisible characters) are already
+            counted once and listed under warnings.
           </p>
           {(preview.conflictCount ?? 0) > conflicts.length ? (
             <p className="muted">
-              The first {conflicts.length.toLocaleString("en")} of {countOf(preview.conflictCount ?? 0, "conflict")} are shown; decide these,
-              check again, and the next ones appear.
+              The first {conflicts.length.toLocaleString("en")} of {countOf(preview.conflictCount ?? 0, "conflict")} are shown; decide
+              these, check again, and the next ones appear.
             </p>
           ) : null}
           {conflicts.map((c, i) => (
@@ -201,15 +209,33 @@ function ChoicesForm({ preview, policy }: { preview: PagedPreview; policy: Updat
               </div>
               <div className="radio-row">
                 <span className="radio">
-                  <input type="radio" id={`conflict${i}-first`} name={`conflict${i}`} value="first" defaultChecked={c.resolution === "first"} />
+                  <input
+                    type="radio"
+                    id={`conflict${i}-first`}
+                    name={`conflict${i}`}
+                    value="first"
+                    defaultChecked={c.resolution === "first"}
+                  />
                   <label htmlFor={`conflict${i}-first`}>Keep line {c.rows[0]?.line} (first)</label>
                 </span>
                 <span className="radio">
-                  <input type="radio" id={`conflict${i}-last`} name={`conflict${i}`} value="last" defaultChecked={c.resolution === "last"} />
+                  <input
+                    type="radio"
+                    id={`conflict${i}-last`}
+                    name={`conflict${i}`}
+                    value="last"
+                    defaultChecked={c.resolution === "last"}
+                  />
                   <label htmlFor={`conflict${i}-last`}>Keep line {c.rows[c.rows.length - 1]?.line} (last)</label>
                 </span>
                 <span className="radio">
-                  <input type="radio" id={`conflict${i}-both`} name={`conflict${i}`} value="both" defaultChecked={c.resolution === "both"} />
+                  <input
+                    type="radio"
+                    id={`conflict${i}-both`}
+                    name={`conflict${i}`}
+                    value="both"
+                    defaultChecked={c.resolution === "both"}
+                  />
                   <label htmlFor={`conflict${i}-both`}>Import {c.rows.length === 2 ? "both" : "all"} as separate suppliers</label>
                 </span>
               </div>
@@ -247,7 +273,11 @@ function ChangedTable({ list }: { list: PagedList<ChangedSupplier> }) {
                 <tr key={`${s.line}-${c.field}`}>
                   {j === 0 ? (
                     <th scope="row" rowSpan={s.changes.length + s.kept.length}>
-                      {s.name} <span className="muted small">({s.ref ? `${s.ref}, ` : ""}{s.country}, line {s.line})</span>
+                      {s.name}{" "}
+                      <span className="muted small">
+                        ({s.ref ? `${s.ref}, ` : ""}
+                        {s.country}, line {s.line})
+                      </span>
                     </th>
                   ) : null}
                   <td>{label(c.field)}</td>
@@ -377,7 +407,11 @@ function IssueTable({ title, issues, total }: { title: string; issues: ImportPre
   return (
     <section className="card">
       <h2>{title}</h2>
-      {total > issues.length ? <p className="muted">The first {issues.length.toLocaleString("en")} of {total.toLocaleString("en")} are shown.</p> : null}
+      {total > issues.length ? (
+        <p className="muted">
+          The first {issues.length.toLocaleString("en")} of {total.toLocaleString("en")} are shown.
+        </p>
+      ) : null}
       <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
         <table className="table">
           <thead>

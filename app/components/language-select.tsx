@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { SUPPORTED_LOCALES } from "../domain/questionnaire/i18n/locale";
+import { SUPPORTED_LOCALES } from "~/domain/questionnaire/i18n/locale";
 
 /** Staff-facing names of the questionnaire's languages (English first, then the language's own name). */
 export const LANGUAGE_LABELS: Record<string, string> = {

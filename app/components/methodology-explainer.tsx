@@ -1,11 +1,11 @@
 // The risk model in plain words, for a reader without the manual. Every number comes from the model's
 // constants or from the tenant's methodology (weights, bands, validity, overrides), never from text.
-import { CONTROL_FACTOR, EXPOSURE_FACTOR } from "../domain/risk/methodology";
-import { GOODS_SCORES, NO_TIP_DATA_SCORE, WORKFORCE_BASELINE, WORKFORCE_POINTS } from "../domain/risk/inherent";
-import { FLAG_FLOORS } from "../domain/risk/flags";
-import { INDICATOR_LABELS } from "../domain/risk/labels";
-import type { Methodology } from "../domain/risk/types";
-import { ILO_INDICATORS, PRINCIPLES, SEVERE_INDICATORS } from "../domain/questionnaire/types";
+import { CONTROL_FACTOR, EXPOSURE_FACTOR } from "~/domain/risk/methodology";
+import { GOODS_SCORES, NO_TIP_DATA_SCORE, WORKFORCE_BASELINE, WORKFORCE_POINTS } from "~/domain/risk/inherent";
+import { FLAG_FLOORS } from "~/domain/risk/flags";
+import { INDICATOR_LABELS } from "~/domain/risk/labels";
+import type { Methodology } from "~/domain/risk/types";
+import { ILO_INDICATORS, PRINCIPLES, SEVERE_INDICATORS } from "~/domain/questionnaire/types";
 import { BAND_LABELS, bandRanges } from "./methodology-summary";
 import type { ReferenceSummary } from "./methodology-sources";
 
@@ -19,9 +19,9 @@ export function ScoreSection({ config }: { config: Methodology }) {
     <section aria-labelledby="score-h" className="methodology-section" id="score">
       <h2 id="score-h">What the score means</h2>
       <p>
-        Every supplier gets a risk score from 0 to 100: <strong>the higher, the more likely</strong> it is that forced labour or trafficking is part of
-        what it makes. It is not a verdict, it is a way to decide where to look first. The score is always the sum of named parts, and each supplier&apos;s
-        page lists them under &ldquo;How this score is calculated&rdquo;, with the data each one comes from.
+        Every supplier gets a risk score from 0 to 100: <strong>the higher, the more likely</strong> it is that forced labour or trafficking
+        is part of what it makes. It is not a verdict, it is a way to decide where to look first. The score is always the sum of named
+        parts, and each supplier&apos;s page lists them under &ldquo;How this score is calculated&rdquo;, with the data each one comes from.
       </p>
       <table className="table compact methodology-band-table">
         <caption className="sr-only">Bands</caption>
@@ -44,11 +44,16 @@ export function ScoreSection({ config }: { config: Methodology }) {
       </table>
       <p>In short, the score is built in five steps:</p>
       <ol>
-        <li>how risky the supplier&apos;s situation is to begin with (its country, its goods, its workforce): the <a href="#inherent">inherent risk</a>;</li>
+        <li>
+          how risky the supplier&apos;s situation is to begin with (its country, its goods, its workforce): the{" "}
+          <a href="#inherent">inherent risk</a>;
+        </li>
         <li>
           how well its own policies and practices guard against it, from its answers to the questionnaire: <a href="#controls">controls</a>;
         </li>
-        <li>the first reduced by the second: the <a href="#residual">residual risk</a>;</li>
+        <li>
+          the first reduced by the second: the <a href="#residual">residual risk</a>;
+        </li>
         <li>
           answers that point straight at forced labour raise it to a minimum: <a href="#flags">red flags</a>;
         </li>
@@ -68,15 +73,15 @@ export function InherentSection({ config, tip }: { config: Methodology; tip: Ref
     <section aria-labelledby="inherent-h" className="methodology-section" id="inherent">
       <h2 id="inherent-h">1. Inherent risk: where and what</h2>
       <p>
-        Before anyone asks the supplier a question, some situations are riskier than others. Lantern combines three parts, each from 0 to 100, with your
-        organization&apos;s weights: <strong>country {pct(w.country, total)}%</strong>, <strong>goods {pct(w.goods, total)}%</strong> and{" "}
-        <strong>workforce {pct(w.workforce, total)}%</strong>. When a supplier has not described its workforce yet, country and goods share the whole
-        weight in the same proportion.
+        Before anyone asks the supplier a question, some situations are riskier than others. Lantern combines three parts, each from 0 to
+        100, with your organization&apos;s weights: <strong>country {pct(w.country, total)}%</strong>,{" "}
+        <strong>goods {pct(w.goods, total)}%</strong> and <strong>workforce {pct(w.workforce, total)}%</strong>. When a supplier has not
+        described its workforce yet, country and goods share the whole weight in the same proportion.
       </p>
       <h3 className="h3">Country</h3>
       <p>
-        From the tier in which the US State Department&apos;s Trafficking in Persons report places the supplier&apos;s country (the latest report that
-        covers it; the year is shown in each breakdown):
+        From the tier in which the US State Department&apos;s Trafficking in Persons report places the supplier&apos;s country (the latest
+        report that covers it; the year is shown in each breakdown):
       </p>
       <table className="table compact methodology-tiers">
         <thead>
@@ -106,11 +111,14 @@ export function InherentSection({ config, tip }: { config: Methodology; tip: Ref
         </tbody>
       </table>
       <p>
-        Tier 1 means a government fully meets the minimum standards against trafficking; Tier 3 means it does not and is not making significant efforts. An
-        admin can replace a country&apos;s value with an <a href="#overrides">override</a>, always with a reason.
+        Tier 1 means a government fully meets the minimum standards against trafficking; Tier 3 means it does not and is not making
+        significant efforts. An admin can replace a country&apos;s value with an <a href="#overrides">override</a>, always with a reason.
       </p>
       <h3 className="h3">Goods</h3>
-      <p>From the US Department of Labor&apos;s list of goods made with child or forced labour, for the goods the supplier makes; the riskiest good counts:</p>
+      <p>
+        From the US Department of Labor&apos;s list of goods made with child or forced labour, for the goods the supplier makes; the
+        riskiest good counts:
+      </p>
       <ul>
         <li>
           listed for forced labour <em>in the supplier&apos;s country</em>: <strong>{GOODS_SCORES.forced_here}</strong>;
@@ -127,10 +135,11 @@ export function InherentSection({ config, tip }: { config: Methodology; tip: Ref
       </ul>
       <h3 className="h3">Workforce</h3>
       <p>
-        From the profile questions at the start of the questionnaire. It starts at {WORKFORCE_BASELINE} and adds points for what makes workers vulnerable:
-        up to {r2(P.migrantPerPercent * 100)} for migrant workers ({P.migrantPerPercent} per percent of the workforce), up to{" "}
-        {r2(P.temporaryPerPercent * 100)} for temporary workers, {P.usesAgencies} for using recruitment agencies and up to {P.unlicensedAgencies} more
-        when they are not all licensed, {P.feesCharged} when workers pay recruitment fees and up to {P.feesNotRepaid} more when the fees are not repaid.
+        From the profile questions at the start of the questionnaire. It starts at {WORKFORCE_BASELINE} and adds points for what makes
+        workers vulnerable: up to {r2(P.migrantPerPercent * 100)} for migrant workers ({P.migrantPerPercent} per percent of the workforce),
+        up to {r2(P.temporaryPerPercent * 100)} for temporary workers, {P.usesAgencies} for using recruitment agencies and up to{" "}
+        {P.unlicensedAgencies} more when they are not all licensed, {P.feesCharged} when workers pay recruitment fees and up to{" "}
+        {P.feesNotRepaid} more when the fees are not repaid.
       </p>
     </section>
   );
@@ -142,9 +151,9 @@ export function ControlsSection({ config, principleLabels }: { config: Methodolo
     <section aria-labelledby="controls-h" className="methodology-section" id="controls">
       <h2 id="controls-h">2. Controls: what the supplier does about it</h2>
       <p>
-        The questionnaire follows the seven Athens Ethical Principles against human trafficking (2006). Each answer earns points for a good practice; an
-        unanswered question earns none, and a question that does not apply is left out. Each principle gets a score from 0 to 100%, and they are combined
-        into the supplier&apos;s <strong>control maturity</strong> with your organization&apos;s weights:
+        The questionnaire follows the seven Athens Ethical Principles against human trafficking (2006). Each answer earns points for a good
+        practice; an unanswered question earns none, and a question that does not apply is left out. Each principle gets a score from 0 to
+        100%, and they are combined into the supplier&apos;s <strong>control maturity</strong> with your organization&apos;s weights:
       </p>
       <table className="table compact methodology-principles-table">
         <thead>
@@ -168,8 +177,8 @@ export function ControlsSection({ config, principleLabels }: { config: Methodolo
       </table>
       <h3 className="h3">Only a recent, approved assessment counts</h3>
       <p>
-        Answers count once a compliance officer has reviewed and approved them. They count in full for <strong>{config.validityMonths} months</strong>{" "}
-        after approval;{" "}
+        Answers count once a compliance officer has reviewed and approved them. They count in full for{" "}
+        <strong>{config.validityMonths} months</strong> after approval;{" "}
         {config.fadeMonths > 0 ? (
           <>
             then they count less and less, evenly, until they count for nothing <strong>{config.fadeMonths} months</strong> later.
@@ -177,7 +186,8 @@ export function ControlsSection({ config, principleLabels }: { config: Methodolo
         ) : (
           <>then they stop counting at once.</>
         )}{" "}
-        A supplier without an approved assessment is marked <em>not assessed</em>, and its controls count as zero: it keeps its full inherent risk.
+        A supplier without an approved assessment is marked <em>not assessed</em>, and its controls count as zero: it keeps its full
+        inherent risk.
       </p>
     </section>
   );
@@ -189,13 +199,11 @@ export function ResidualSection() {
   return (
     <section aria-labelledby="residual-h" className="methodology-section" id="residual">
       <h2 id="residual-h">3. Residual risk: inherent risk reduced by controls</h2>
-      <p className="methodology-formula">
-        residual = inherent × (1 − {CONTROL_FACTOR} × maturity)
-      </p>
+      <p className="methodology-formula">residual = inherent × (1 − {CONTROL_FACTOR} × maturity)</p>
       <p>
-        Good controls lower the risk, but never to zero: even a perfect questionnaire removes at most {Math.round(CONTROL_FACTOR * 100)}% of it, because
-        a questionnaire is the supplier&apos;s own word. For example, an inherent risk of {I} with a maturity of {M * 100}% gives {I} × (1 − {CONTROL_FACTOR} ×{" "}
-        {M}) = <strong>{r1(I * (1 - CONTROL_FACTOR * M))}</strong>.
+        Good controls lower the risk, but never to zero: even a perfect questionnaire removes at most {Math.round(CONTROL_FACTOR * 100)}% of
+        it, because a questionnaire is the supplier&apos;s own word. For example, an inherent risk of {I} with a maturity of {M * 100}%
+        gives {I} × (1 − {CONTROL_FACTOR} × {M}) = <strong>{r1(I * (1 - CONTROL_FACTOR * M))}</strong>.
       </p>
     </section>
   );
@@ -206,10 +214,11 @@ export function FlagsSection() {
     <section aria-labelledby="flags-h" className="methodology-section" id="flags">
       <h2 id="flags-h">4. Red flags: a floor under the score</h2>
       <p>
-        Some answers point straight at forced labour, as described by the eleven indicators of the International Labour Organization. One such answer
-        puts a <strong>minimum</strong> under the residual risk, whatever the controls: <strong>{FLAG_FLOORS.severe}</strong> if the indicator is severe,{" "}
-        <strong>{FLAG_FLOORS.other}</strong> otherwise, plus {FLAG_FLOORS.perAdditional} for each further flag, up to {FLAG_FLOORS.max}. A red flag never
-        lowers a score, and it stays until a newer approved assessment no longer raises it. Each one also opens a corrective action.
+        Some answers point straight at forced labour, as described by the eleven indicators of the International Labour Organization. One
+        such answer puts a <strong>minimum</strong> under the residual risk, whatever the controls: <strong>{FLAG_FLOORS.severe}</strong> if
+        the indicator is severe, <strong>{FLAG_FLOORS.other}</strong> otherwise, plus {FLAG_FLOORS.perAdditional} for each further flag, up
+        to {FLAG_FLOORS.max}. A red flag never lowers a score, and it stays until a newer approved assessment no longer raises it. Each one
+        also opens a corrective action.
       </p>
       <ul className="methodology-indicators">
         {ILO_INDICATORS.map((i) => {
@@ -233,14 +242,14 @@ export function TiersSection() {
     <section aria-labelledby="tiers-h" className="methodology-section" id="tiers">
       <h2 id="tiers-h">5. Risk from its own suppliers</h2>
       <p>
-        Forced labour is most often found deep in a supply chain, at a spinning mill or a cotton farm rather than at the factory you buy from. So a
-        supplier also carries <strong>{Math.round(EXPOSURE_FACTOR * 100)}%</strong> of the score of its riskiest own supplier, and that one of its own, and
-        so on down the tiers. Its final score is the higher of its own residual risk and this exposure.
+        Forced labour is most often found deep in a supply chain, at a spinning mill or a cotton farm rather than at the factory you buy
+        from. So a supplier also carries <strong>{Math.round(EXPOSURE_FACTOR * 100)}%</strong> of the score of its riskiest own supplier,
+        and that one of its own, and so on down the tiers. Its final score is the higher of its own residual risk and this exposure.
       </p>
       <p>
-        For example, a tier-3 cotton gin scored {s} gives its tier-2 spinning mill at least {EXPOSURE_FACTOR} × {s} = {one}, and the tier-1 garment factory
-        that buys the yarn at least {EXPOSURE_FACTOR} × {one} = {two}. The breakdown names the path (&ldquo;via the spinning mill …, supplied by the gin
-        …&rdquo;), so you can see where the risk comes from. Exposure never exceeds the worst score below it.
+        For example, a tier-3 cotton gin scored {s} gives its tier-2 spinning mill at least {EXPOSURE_FACTOR} × {s} = {one}, and the tier-1
+        garment factory that buys the yarn at least {EXPOSURE_FACTOR} × {one} = {two}. The breakdown names the path (&ldquo;via the spinning
+        mill …, supplied by the gin …&rdquo;), so you can see where the risk comes from. Exposure never exceeds the worst score below it.
       </p>
     </section>
   );
@@ -256,11 +265,14 @@ export function RecomputeSection({ inlineLimit }: { inlineLimit: number }) {
         <li>a supply link is added or removed, or a supplier in its chain is deleted;</li>
         <li>a questionnaire of it is approved;</li>
         <li>an approved questionnaire passes its validity and starts to fade (checked daily);</li>
-        <li>an admin saves a new methodology version, or a new edition of the reference data is loaded (then every score is recomputed).</li>
+        <li>
+          an admin saves a new methodology version, or a new edition of the reference data is loaded (then every score is recomputed).
+        </li>
       </ul>
       <p>
-        Up to {inlineLimit.toLocaleString("en")} suppliers are recomputed at once; larger changes run in the background, and the pages say so while they
-        run. A score that does not change adds no new entry; one that does is added to the supplier&apos;s history, with the reason.
+        Up to {inlineLimit.toLocaleString("en")} suppliers are recomputed at once; larger changes run in the background, and the pages say
+        so while they run. A score that does not change adds no new entry; one that does is added to the supplier&apos;s history, with the
+        reason.
       </p>
     </section>
   );

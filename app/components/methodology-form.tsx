@@ -12,8 +12,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useActionData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import { get, useFieldArray, useForm, useWatch, type UseFormRegisterReturn } from "react-hook-form";
-import { PRINCIPLES } from "../domain/questionnaire/types";
-import { methodologySchema, NOTE_MAX, type MethodologyFormValues, type MethodologyInput } from "../schemas/methodology";
+import { PRINCIPLES } from "~/domain/questionnaire/types";
+import { methodologySchema, NOTE_MAX, type MethodologyFormValues, type MethodologyInput } from "~/schemas/methodology";
 import { Field, type ServerErrors } from "./forms";
 
 export interface CountryOption {
@@ -36,7 +36,14 @@ interface Props {
 
 const share = (value: unknown, values: unknown[]) => {
   const n = (v: unknown) => {
-    const x = typeof v === "number" ? v : Number(String(v ?? "").trim().replace(",", "."));
+    const x =
+      typeof v === "number"
+        ? v
+        : Number(
+            String(v ?? "")
+              .trim()
+              .replace(",", "."),
+          );
     return Number.isFinite(x) && x >= 0 ? x : 0;
   };
   const total = values.reduce<number>((s, v) => s + n(v), 0);
@@ -45,7 +52,12 @@ const share = (value: unknown, values: unknown[]) => {
 
 export function MethodologyForm({ defaults, countries, baseVersion, principleLabels, notice, children }: Props) {
   const schema = useMemo(() => methodologySchema(countries.map((c) => c.iso2)), [countries]);
-  const form = useForm<MethodologyFormValues, unknown, MethodologyInput>({ resolver: zodResolver(schema), defaultValues: defaults, mode: "onSubmit", reValidateMode: "onChange" });
+  const form = useForm<MethodologyFormValues, unknown, MethodologyInput>({
+    resolver: zodResolver(schema),
+    defaultValues: defaults,
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+  });
   const { register, control } = form;
   const submit = useSubmit();
   const navigation = useNavigation();
@@ -65,7 +77,9 @@ export function MethodologyForm({ defaults, countries, baseVersion, principleLab
     const { errors, dirtyFields } = form.formState;
     const row = /^overrides\.(\d+)\./.exec(name);
     const hidden = row && freshFrom.current !== null && Number(row[1]) >= freshFrom.current && !get(dirtyFields, name);
-    const client = (get(errors, name) as { message?: unknown } | undefined)?.message ?? (get(errors, `${name}.root`) as { message?: unknown } | undefined)?.message;
+    const client =
+      (get(errors, name) as { message?: unknown } | undefined)?.message ??
+      (get(errors, `${name}.root`) as { message?: unknown } | undefined)?.message;
     if (typeof client === "string") return hidden ? undefined : client;
     return server?.fieldErrors?.[name];
   };
@@ -122,20 +136,43 @@ export function MethodologyForm({ defaults, countries, baseVersion, principleLab
       <fieldset className="form-section">
         <legend>Inherent risk: weights of its parts</legend>
         <p className="hint muted small">
-          Relative weights: only their shares count, so 0.45 / 0.35 / 0.20 and 45 / 35 / 20 mean the same. The workforce part counts only for suppliers
-          who answered the workforce profile; otherwise country and goods share its weight.
+          Relative weights: only their shares count, so 0.45 / 0.35 / 0.20 and 45 / 35 / 20 mean the same. The workforce part counts only
+          for suppliers who answered the workforce profile; otherwise country and goods share its weight.
         </p>
         <GroupError message={errorFor("inherentWeights")} />
         <div className="form-grid three">
-          <Field label="Country" hint={`Share now: ${share(iw[0], iw)}`} registration={register("inherentWeights.country")} error={errorFor("inherentWeights.country")} inputMode="decimal" autoComplete="off" />
-          <Field label="Goods" hint={`Share now: ${share(iw[1], iw)}`} registration={register("inherentWeights.goods")} error={errorFor("inherentWeights.goods")} inputMode="decimal" autoComplete="off" />
-          <Field label="Workforce" hint={`Share now: ${share(iw[2], iw)}`} registration={register("inherentWeights.workforce")} error={errorFor("inherentWeights.workforce")} inputMode="decimal" autoComplete="off" />
+          <Field
+            label="Country"
+            hint={`Share now: ${share(iw[0], iw)}`}
+            registration={register("inherentWeights.country")}
+            error={errorFor("inherentWeights.country")}
+            inputMode="decimal"
+            autoComplete="off"
+          />
+          <Field
+            label="Goods"
+            hint={`Share now: ${share(iw[1], iw)}`}
+            registration={register("inherentWeights.goods")}
+            error={errorFor("inherentWeights.goods")}
+            inputMode="decimal"
+            autoComplete="off"
+          />
+          <Field
+            label="Workforce"
+            hint={`Share now: ${share(iw[2], iw)}`}
+            registration={register("inherentWeights.workforce")}
+            error={errorFor("inherentWeights.workforce")}
+            inputMode="decimal"
+            autoComplete="off"
+          />
         </div>
       </fieldset>
 
       <fieldset className="form-section">
         <legend>Controls: weights of the Athens principles</legend>
-        <p className="hint muted small">How much each principle counts in a supplier&apos;s control maturity. Relative weights, like above.</p>
+        <p className="hint muted small">
+          How much each principle counts in a supplier&apos;s control maturity. Relative weights, like above.
+        </p>
         <GroupError message={errorFor("principleWeights")} />
         <div className="form-grid methodology-principles">
           {PRINCIPLES.map((p, i) => (
@@ -154,36 +191,89 @@ export function MethodologyForm({ defaults, countries, baseVersion, principleLab
 
       <fieldset className="form-section">
         <legend>Risk bands</legend>
-        <p className="hint muted small">A score at or above a threshold is in that band; below the medium threshold it is low. Each threshold must be above the one before.</p>
+        <p className="hint muted small">
+          A score at or above a threshold is in that band; below the medium threshold it is low. Each threshold must be above the one
+          before.
+        </p>
         <div className="form-grid three">
-          <Field label="Medium from" registration={register("bands.medium")} error={errorFor("bands.medium")} inputMode="decimal" autoComplete="off" />
-          <Field label="High from" registration={register("bands.high")} error={errorFor("bands.high")} inputMode="decimal" autoComplete="off" />
-          <Field label="Critical from" registration={register("bands.critical")} error={errorFor("bands.critical")} inputMode="decimal" autoComplete="off" />
+          <Field
+            label="Medium from"
+            registration={register("bands.medium")}
+            error={errorFor("bands.medium")}
+            inputMode="decimal"
+            autoComplete="off"
+          />
+          <Field
+            label="High from"
+            registration={register("bands.high")}
+            error={errorFor("bands.high")}
+            inputMode="decimal"
+            autoComplete="off"
+          />
+          <Field
+            label="Critical from"
+            registration={register("bands.critical")}
+            error={errorFor("bands.critical")}
+            inputMode="decimal"
+            autoComplete="off"
+          />
         </div>
       </fieldset>
 
       <fieldset className="form-section">
         <legend>How long an assessment counts</legend>
         <div className="form-grid">
-          <Field label="Valid for (months)" hint="After approval, the supplier's controls count in full for this long." registration={register("validityMonths")} error={errorFor("validityMonths")} inputMode="numeric" autoComplete="off" />
-          <Field label="Then fades over (months)" hint="Then they count less and less, down to nothing. 0 = they stop counting at once." registration={register("fadeMonths")} error={errorFor("fadeMonths")} inputMode="numeric" autoComplete="off" />
+          <Field
+            label="Valid for (months)"
+            hint="After approval, the supplier's controls count in full for this long."
+            registration={register("validityMonths")}
+            error={errorFor("validityMonths")}
+            inputMode="numeric"
+            autoComplete="off"
+          />
+          <Field
+            label="Then fades over (months)"
+            hint="Then they count less and less, down to nothing. 0 = they stop counting at once."
+            registration={register("fadeMonths")}
+            error={errorFor("fadeMonths")}
+            inputMode="numeric"
+            autoComplete="off"
+          />
         </div>
       </fieldset>
 
       <fieldset className="form-section">
         <legend>Country overrides</legend>
         <p className="hint muted small">
-          Replace the country risk that the TIP report tier gives (0–100), for example when a country&apos;s latest placement is out of date. The reason is
-          shown in the breakdown of every supplier it affects.
+          Replace the country risk that the TIP report tier gives (0–100), for example when a country&apos;s latest placement is out of
+          date. The reason is shown in the breakdown of every supplier it affects.
         </p>
         <GroupError message={errorFor("overrides")} />
         {overrides.fields.length === 0 ? <p className="muted">No overrides: every country&apos;s risk comes from its TIP tier.</p> : null}
         <ol className="methodology-overrides">
           {overrides.fields.map((row, i) => (
             <li key={row.id} className="methodology-override">
-              <CountrySelect label={`Country (override ${i + 1})`} registration={register(`overrides.${i}.iso2`)} error={errorFor(`overrides.${i}.iso2`)} countries={countries} />
-              <Field label="Country risk (0–100)" registration={register(`overrides.${i}.score`)} error={errorFor(`overrides.${i}.score`)} inputMode="decimal" autoComplete="off" className="short" />
-              <Field label="Reason" registration={register(`overrides.${i}.reason`)} error={errorFor(`overrides.${i}.reason`)} autoComplete="off" maxLength={500} />
+              <CountrySelect
+                label={`Country (override ${i + 1})`}
+                registration={register(`overrides.${i}.iso2`)}
+                error={errorFor(`overrides.${i}.iso2`)}
+                countries={countries}
+              />
+              <Field
+                label="Country risk (0–100)"
+                registration={register(`overrides.${i}.score`)}
+                error={errorFor(`overrides.${i}.score`)}
+                inputMode="decimal"
+                autoComplete="off"
+                className="short"
+              />
+              <Field
+                label="Reason"
+                registration={register(`overrides.${i}.reason`)}
+                error={errorFor(`overrides.${i}.reason`)}
+                autoComplete="off"
+                maxLength={500}
+              />
               <button type="button" className="button link small" onClick={() => removeRow(i)} aria-label={`Remove override ${i + 1}`}>
                 Remove
               </button>
@@ -222,10 +312,26 @@ export function MethodologyForm({ defaults, countries, baseVersion, principleLab
 
       <div className="actions">
         {/* Preview comes first: pressing Enter in a field previews, it never saves. */}
-        <button type="submit" name="intent" value="preview" className="button secondary" disabled={busy} aria-busy={pending === "preview" || undefined} onClick={() => form.setValue("intent", "preview")}>
+        <button
+          type="submit"
+          name="intent"
+          value="preview"
+          className="button secondary"
+          disabled={busy}
+          aria-busy={pending === "preview" || undefined}
+          onClick={() => form.setValue("intent", "preview")}
+        >
           {pending === "preview" ? "Previewing…" : "Preview"}
         </button>
-        <button type="submit" name="intent" value="save" className="button" disabled={busy} aria-busy={pending === "save" || undefined} onClick={() => form.setValue("intent", "save")}>
+        <button
+          type="submit"
+          name="intent"
+          value="save"
+          className="button"
+          disabled={busy}
+          aria-busy={pending === "save" || undefined}
+          onClick={() => form.setValue("intent", "save")}
+        >
           {pending === "save" ? "Saving…" : `Save as version ${nextVersion}`}
         </button>
       </div>
@@ -242,7 +348,17 @@ function GroupError({ message }: { message?: string }) {
   ) : null;
 }
 
-function CountrySelect({ label, registration, error, countries }: { label: string; registration: UseFormRegisterReturn; error?: string; countries: CountryOption[] }) {
+function CountrySelect({
+  label,
+  registration,
+  error,
+  countries,
+}: {
+  label: string;
+  registration: UseFormRegisterReturn;
+  error?: string;
+  countries: CountryOption[];
+}) {
   const id = useId();
   return (
     <div className={`field${error ? " has-error" : ""}`}>

@@ -27,7 +27,9 @@ export function PreviewPoller({ orgSlug, jobId }: { orgSlug: string; jobId: numb
   return (
     <section className="card methodology-preview" role="status" aria-live="polite">
       <h2>Preview: computing…</h2>
-      <p className="muted">Every supplier is being scored with these settings in the background; the result appears here in a few seconds. Nothing is saved.</p>
+      <p className="muted">
+        Every supplier is being scored with these settings in the background; the result appears here in a few seconds. Nothing is saved.
+      </p>
     </section>
   );
 }

@@ -1,8 +1,8 @@
 // The data sources of the risk model and their editions, as the methodology page shows them. The
 // figures (years, counts) are read from the reference data in the database; the licences and known
 // gaps restate db/seed/SOURCES.md in plain words.
-import type { ReferenceData } from "../domain/risk/types";
-import { NO_TIP_DATA_SCORE, TIP_TIER_SCORES } from "../domain/risk/inherent";
+import type { ReferenceData } from "~/domain/risk/types";
+import { NO_TIP_DATA_SCORE, TIP_TIER_SCORES } from "~/domain/risk/inherent";
 
 export interface ReferenceSummary {
   edition: string;
@@ -25,7 +25,11 @@ export function summarizeReference(ref: ReferenceData): ReferenceSummary {
     .filter((p) => p.year < latestYear)
     .map((p) => ({ iso2: p.iso2, year: p.year }))
     .sort((a, b) => a.year - b.year || (a.iso2 < b.iso2 ? -1 : 1));
-  const byTier = Object.entries(TIP_TIER_SCORES).map(([tier, score]) => ({ tier, score, countries: placements.filter((p) => p.tier === tier).length }));
+  const byTier = Object.entries(TIP_TIER_SCORES).map(([tier, score]) => ({
+    tier,
+    score,
+    countries: placements.filter((p) => p.tier === tier).length,
+  }));
   const goods = ref.goods;
   return {
     edition: ref.edition,
@@ -47,15 +51,16 @@ export function DataSources({ summary, countryNames }: { summary: ReferenceSumma
     <section aria-labelledby="sources-h" className="methodology-section" id="sources">
       <h2 id="sources-h">Data sources and their editions</h2>
       <p>
-        Every score records the editions it was computed with: <strong className="methodology-edition">{summary.edition}</strong>. When a new edition is
-        loaded, every score is recomputed and the old ones stay in each supplier&apos;s history.
+        Every score records the editions it was computed with: <strong className="methodology-edition">{summary.edition}</strong>. When a
+        new edition is loaded, every score is recomputed and the old ones stay in each supplier&apos;s history.
       </p>
       <div className="methodology-sources">
         <article className="card">
           <h3 className="h3">US State Department, Trafficking in Persons (TIP) Report</h3>
           <p>
-            Each year the report places every government it assesses in a tier by its efforts against trafficking. Lantern uses each country&apos;s latest
-            placement: <strong>{tip.countries} countries</strong>, {tip.inLatestYear} of them from the <strong>{tip.latestYear} report</strong>.
+            Each year the report places every government it assesses in a tier by its efforts against trafficking. Lantern uses each
+            country&apos;s latest placement: <strong>{tip.countries} countries</strong>, {tip.inLatestYear} of them from the{" "}
+            <strong>{tip.latestYear} report</strong>.
           </p>
           {tip.older.length ? (
             <p>
@@ -74,18 +79,19 @@ export function DataSources({ summary, countryNames }: { summary: ReferenceSumma
           </p>
           <p className="small">
             <strong>Known gaps:</strong> the lists of the {tip.latestYear} report were put together from public copies, not from the State
-            Department&apos;s own table. Most of its Tier 2 placements were worked out by elimination (every assessed country that is on none of the other,
-            complete lists), which assumes the report assessed the same countries as two years before; they should be checked against the official list
-            when it can be read. Kosovo is stored under the code XK, which is not an ISO code. Countries without a placement count as{" "}
-            {NO_TIP_DATA_SCORE}. If a placement looks wrong or out of date, an admin can override that country&apos;s risk, with a reason.
+            Department&apos;s own table. Most of its Tier 2 placements were worked out by elimination (every assessed country that is on
+            none of the other, complete lists), which assumes the report assessed the same countries as two years before; they should be
+            checked against the official list when it can be read. Kosovo is stored under the code XK, which is not an ISO code. Countries
+            without a placement count as {NO_TIP_DATA_SCORE}. If a placement looks wrong or out of date, an admin can override that
+            country&apos;s risk, with a reason.
           </p>
         </article>
         <article className="card">
           <h3 className="h3">US Department of Labor, List of Goods Produced by Child Labor or Forced Labor (TVPRA list)</h3>
           <p>
             Goods, by country, that the Department has reason to believe are made with child labour or forced labour. Lantern uses the{" "}
-            <strong>{tvpra.latestYear} edition</strong>: <strong>{tvpra.entries} entries</strong> (a good in a country) from {tvpra.countries} countries and
-            areas; {tvpra.forced} of them for forced labour and {tvpra.childOnly} for child labour only.
+            <strong>{tvpra.latestYear} edition</strong>: <strong>{tvpra.entries} entries</strong> (a good in a country) from{" "}
+            {tvpra.countries} countries and areas; {tvpra.forced} of them for forced labour and {tvpra.childOnly} for child labour only.
           </p>
           <p className="small">
             <strong>Licence:</strong> a US Government work, in the public domain.
@@ -104,9 +110,9 @@ export function DataSources({ summary, countryNames }: { summary: ReferenceSumma
         <article className="card">
           <h3 className="h3">Not used, on purpose</h3>
           <p className="small">
-            The Walk Free Global Slavery Index and OpenSanctions data are not shipped: their terms do not allow redistribution in a commercial product. The US
-            Department of Homeland Security&apos;s UFLPA Entity List is not shipped either, because no complete copy could be verified, and a partial
-            screening list would make missing companies look clean.
+            The Walk Free Global Slavery Index and OpenSanctions data are not shipped: their terms do not allow redistribution in a
+            commercial product. The US Department of Homeland Security&apos;s UFLPA Entity List is not shipped either, because no complete
+            copy could be verified, and a partial screening list would make missing companies look clean.
           </p>
         </article>
       </div>

@@ -1,12 +1,18 @@
 // Read-only pieces of the methodology settings page: the current values (what non-admins see instead
 // of the form), the preview's band-move table, the outcome of a save and the version history.
 import { Link } from "@remix-run/react";
-import type { Methodology, RiskBand } from "../domain/risk/types";
-import { RISK_BANDS } from "../domain/risk/types";
-import { PRINCIPLES } from "../domain/questionnaire/types";
+import type { Methodology, RiskBand } from "~/domain/risk/types";
+import { RISK_BANDS } from "~/domain/risk/types";
+import { PRINCIPLES } from "~/domain/questionnaire/types";
 import { formatDateTime } from "./format";
 
-export const BAND_LABELS: Record<RiskBand | "none", string> = { none: "Not scored yet", low: "Low", medium: "Medium", high: "High", critical: "Critical" };
+export const BAND_LABELS: Record<RiskBand | "none", string> = {
+  none: "Not scored yet",
+  low: "Low",
+  medium: "Medium",
+  high: "High",
+  critical: "Critical",
+};
 
 const pct = (part: number, total: number) => (total > 0 ? `${Math.round((part / total) * 100)}%` : "—");
 
@@ -33,7 +39,15 @@ export function BandScale({ bands }: { bands: Methodology["bands"] }) {
 }
 
 /** Weights with each one's share of their total. */
-function WeightTable({ head, rows, total }: { head: string; rows: ReadonlyArray<{ key: string; label: string; weight: number }>; total: number }) {
+function WeightTable({
+  head,
+  rows,
+  total,
+}: {
+  head: string;
+  rows: ReadonlyArray<{ key: string; label: string; weight: number }>;
+  total: number;
+}) {
   return (
     <table className="table compact">
       <thead>
@@ -60,7 +74,15 @@ function WeightTable({ head, rows, total }: { head: string; rows: ReadonlyArray<
   );
 }
 
-export function MethodologySummary({ config, principleLabels, countryNames }: { config: Methodology; principleLabels: Record<string, string>; countryNames: Record<string, string> }) {
+export function MethodologySummary({
+  config,
+  principleLabels,
+  countryNames,
+}: {
+  config: Methodology;
+  principleLabels: Record<string, string>;
+  countryNames: Record<string, string>;
+}) {
   const iw = config.inherentWeights;
   const iwTotal = iw.country + iw.goods + iw.workforce;
   const pwTotal = PRINCIPLES.reduce((s, p) => s + config.principleWeights[p], 0);
@@ -200,8 +222,8 @@ export function SavedNote({ version, outcome, orgSlug }: { version: number; outc
       <p className="alert-title">Saved as version {version}.</p>
       {outcome.kind === "inline" ? (
         <p>
-          Scores were recomputed now: {outcome.computed} {outcome.computed === 1 ? "supplier" : "suppliers"}, {outcome.changed} with a new score. See the{" "}
-          {suppliers}.
+          Scores were recomputed now: {outcome.computed} {outcome.computed === 1 ? "supplier" : "suppliers"}, {outcome.changed} with a new
+          score. See the {suppliers}.
         </p>
       ) : outcome.kind === "queued" ? (
         <p>
@@ -256,7 +278,8 @@ export function RecomputeProgress({ jobs }: { jobs: Array<{ id: number; trigger:
   return (
     <p className="alert methodology-jobs" role="status">
       Scores are being recomputed:{" "}
-      {jobs.map((j) => (j.total ? `${j.trigger}, ${j.done} of ${j.total}` : `${j.trigger}, ${j.status}`)).join("; ")}. Reload to follow the progress.
+      {jobs.map((j) => (j.total ? `${j.trigger}, ${j.done} of ${j.total}` : `${j.trigger}, ${j.status}`)).join("; ")}. Reload to follow the
+      progress.
     </p>
   );
 }
@@ -276,8 +299,8 @@ export function ConflictNote({
       <p className="alert-title">Not saved: version {theirs.version} was saved while you were editing.</p>
       <p>
         {theirs.createdBy ?? "Another admin"} saved it{theirs.createdAt ? ` at ${formatDateTime(theirs.createdAt)}` : ""}
-        {theirs.note ? <>: &ldquo;{theirs.note}&rdquo;</> : "."} Your values are still in the form. Save again to replace their version with yours, or
-        reload the page to start from theirs.
+        {theirs.note ? <>: &ldquo;{theirs.note}&rdquo;</> : "."} Your values are still in the form. Save again to replace their version with
+        yours, or reload the page to start from theirs.
       </p>
       <details>
         <summary>Their settings (version {theirs.version})</summary>

@@ -2,9 +2,9 @@
 // segments add up to the score), the red flags with the answers that raised them, the upstream path
 // that drives exposure, the assessment's age, and the score's recent history.
 import { Link } from "@remix-run/react";
-import type { Breakdown } from "../domain/risk/types";
-import { displayDriver } from "../domain/risk/labels";
-import { scoreBarGeometry } from "../domain/risk/score-bar";
+import type { Breakdown } from "~/domain/risk/types";
+import { displayDriver } from "~/domain/risk/labels";
+import { scoreBarGeometry } from "~/domain/risk/score-bar";
 import { formatDate, formatScore } from "./format";
 import { RiskBadge } from "./risk-badge";
 
@@ -20,7 +20,14 @@ export interface RiskViewData {
     trigger: string;
     breakdown: Breakdown;
     lines: string[];
-    flags: Array<{ indicator: string; indicatorLabel: string; severity: "severe" | "other"; questionKey: string; question: string; answer: string }>;
+    flags: Array<{
+      indicator: string;
+      indicatorLabel: string;
+      severity: "severe" | "other";
+      questionKey: string;
+      question: string;
+      answer: string;
+    }>;
     via: Array<{ supplierId: number; name?: string; countryLabel: string | null; tier?: number | null; score: number }>;
   };
   history: Array<{ id: number; at: string; score: number; band: string; trigger: string; methodologyVersion: number }>;
@@ -31,7 +38,9 @@ function ScoreBar({ b }: { b: Breakdown }) {
   const g = scoreBarGeometry(b);
   const describe = g.segments.map((s) => `${s.label} ${formatScore(s.value)}`).join(", ");
   const controlsNote =
-    g.removedByControls > 0.05 ? `; controls removed ${formatScore(g.removedByControls)}${g.controlsOverridden ? ", outweighed by the red-flag floor or upstream exposure" : ""}` : "";
+    g.removedByControls > 0.05
+      ? `; controls removed ${formatScore(g.removedByControls)}${g.controlsOverridden ? ", outweighed by the red-flag floor or upstream exposure" : ""}`
+      : "";
   return (
     <figure className="score-bar-figure">
       <div className="score-bar" role="img" aria-label={`Score ${formatScore(g.score)} of 100: ${describe}${controlsNote}`}>
@@ -39,7 +48,11 @@ function ScoreBar({ b }: { b: Breakdown }) {
           <span key={s.key} className={`seg seg-${s.key}`} style={{ width: `${s.width}%` }} title={`${s.label}: ${formatScore(s.value)}`} />
         ))}
         {g.controls.width > 0 ? (
-          <span className="seg seg-controls" style={{ width: `${g.controls.width}%` }} title={`Removed by controls: ${formatScore(g.controls.width)}`} />
+          <span
+            className="seg seg-controls"
+            style={{ width: `${g.controls.width}%` }}
+            title={`Removed by controls: ${formatScore(g.controls.width)}`}
+          />
         ) : null}
       </div>
       <div className="score-scale" aria-hidden="true">
@@ -56,8 +69,11 @@ function ScoreBar({ b }: { b: Breakdown }) {
           ))}
           {g.removedByControls > 0.05 ? (
             <li>
-              <span className="swatch seg-controls" aria-hidden="true" /> Removed by the supplier&apos;s controls <strong>−{formatScore(g.removedByControls)}</strong>
-              {g.controlsOverridden ? <span className="muted"> (outweighed: the red-flag floor or upstream exposure sets the score)</span> : null}
+              <span className="swatch seg-controls" aria-hidden="true" /> Removed by the supplier&apos;s controls{" "}
+              <strong>−{formatScore(g.removedByControls)}</strong>
+              {g.controlsOverridden ? (
+                <span className="muted"> (outweighed: the red-flag floor or upstream exposure sets the score)</span>
+              ) : null}
             </li>
           ) : null}
         </ul>
@@ -92,7 +108,8 @@ export function RiskPanel({ risk, orgSlug }: { risk: RiskViewData; orgSlug: stri
   const s = risk.score;
   const pending = risk.pending.length ? (
     <p className="small muted" role="status">
-      Scores are being recomputed ({risk.pending.map((p) => (p.total ? `${p.trigger}: ${p.done} of ${p.total}` : `${p.trigger}: queued`)).join("; ")}). Reload to see the
+      Scores are being recomputed (
+      {risk.pending.map((p) => (p.total ? `${p.trigger}: ${p.done} of ${p.total}` : `${p.trigger}: queued`)).join("; ")}). Reload to see the
       result.
     </p>
   ) : null;
@@ -112,7 +129,8 @@ export function RiskPanel({ risk, orgSlug }: { risk: RiskViewData; orgSlug: stri
       <div className="risk-head">
         <h2 id="risk-h">Risk</h2>
         <p className="risk-score">
-          <span className="risk-number">{formatScore(s.value)}</span> <span className="muted">/ 100</span> <RiskBadge band={s.band} score={null} />
+          <span className="risk-number">{formatScore(s.value)}</span> <span className="muted">/ 100</span>{" "}
+          <RiskBadge band={s.band} score={null} />
         </p>
       </div>
       <p className="risk-driver">
@@ -125,13 +143,14 @@ export function RiskPanel({ risk, orgSlug }: { risk: RiskViewData; orgSlug: stri
         <div className="risk-flags">
           <h3 className="h3">Red flags</h3>
           <p className="small muted">
-            Answers that point to forced labour (ILO indicators). A red flag puts a floor under the score: {b.flags.floor === null ? "—" : formatScore(b.flags.floor)} here.
+            Answers that point to forced labour (ILO indicators). A red flag puts a floor under the score:{" "}
+            {b.flags.floor === null ? "—" : formatScore(b.flags.floor)} here.
           </p>
           <ul>
             {s.flags.map((f) => (
               <li key={`${f.questionKey}-${f.indicator}`}>
-                <span className={`badge flag-${f.severity}`}>{f.severity === "severe" ? "Severe" : "Red flag"}</span> <strong>{f.indicatorLabel}</strong> — asked
-                &ldquo;{f.question}&rdquo;, the supplier answered <q>{f.answer}</q>
+                <span className={`badge flag-${f.severity}`}>{f.severity === "severe" ? "Severe" : "Red flag"}</span>{" "}
+                <strong>{f.indicatorLabel}</strong> — asked &ldquo;{f.question}&rdquo;, the supplier answered <q>{f.answer}</q>
               </li>
             ))}
           </ul>
@@ -142,7 +161,8 @@ export function RiskPanel({ risk, orgSlug }: { risk: RiskViewData; orgSlug: stri
         <div className="risk-exposure">
           <h3 className="h3">Exposure through its suppliers</h3>
           <p>
-            Its own score is {formatScore(b.residual)}, but it buys from a riskier chain: {b.exposure.factor} × {formatScore(via[0]!.score)} = {formatScore(b.exposure.value)}, via{" "}
+            Its own score is {formatScore(b.residual)}, but it buys from a riskier chain: {b.exposure.factor} × {formatScore(via[0]!.score)}{" "}
+            = {formatScore(b.exposure.value)}, via{" "}
             {via.map((step, i) => (
               <span key={step.supplierId}>
                 {i > 0 ? " → " : ""}
@@ -164,8 +184,8 @@ export function RiskPanel({ risk, orgSlug }: { risk: RiskViewData; orgSlug: stri
           ))}
         </ol>
         <p className="small muted">
-          Model {s.modelVersion}, methodology version {s.methodologyVersion}, reference data {s.referenceEdition}. Computed {formatDate(s.computedAt)} after:{" "}
-          {s.trigger}. <Link to={`/o/${orgSlug}/methodology`}>How Lantern scores risk</Link>
+          Model {s.modelVersion}, methodology version {s.methodologyVersion}, reference data {s.referenceEdition}. Computed{" "}
+          {formatDate(s.computedAt)} after: {s.trigger}. <Link to={`/o/${orgSlug}/methodology`}>How Lantern scores risk</Link>
         </p>
       </details>
 

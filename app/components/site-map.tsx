@@ -4,9 +4,22 @@
 // links with names; a table holds the same figures for anyone who cannot use the map.
 import { useId, type ReactNode } from "react";
 import { Link } from "@remix-run/react";
-import { fitView, formatCoordinates, project, regionView, UNITS, viewBoxAttr, WORLD_HEIGHT, WORLD_WIDTH, type DashboardMap, type MapCountry, type MapPoint, type ViewBox } from "../domain/map/geo";
-import { BAND_LABELS, BANDS, type Band, type DashboardFilter } from "../domain/report/types";
-import { supplierListHref } from "../domain/report/links";
+import {
+  fitView,
+  formatCoordinates,
+  project,
+  regionView,
+  UNITS,
+  viewBoxAttr,
+  WORLD_HEIGHT,
+  WORLD_WIDTH,
+  type DashboardMap,
+  type MapCountry,
+  type MapPoint,
+  type ViewBox,
+} from "~/domain/map/geo";
+import { BAND_LABELS, BANDS, type Band, type DashboardFilter } from "~/domain/report/types";
+import { supplierListHref } from "~/domain/report/links";
 import { BAND_COLORS } from "./charts/chart-kit";
 import { formatNumber } from "./supplier-display";
 
@@ -32,14 +45,44 @@ function MapFrame({ view, labelledBy, children }: { view: ViewBox; labelledBy: s
  * A dot of `size` screen pixels at (x, y), whatever the map's zoom: a zero-length line with round
  * caps and a non-scaling stroke, over a white ring that keeps it apart from its neighbours.
  */
-function Dot({ x, y, size, color, title, site, hit }: { x: number; y: number; size: number; color: string; title?: string; site?: boolean; hit: number }) {
+function Dot({
+  x,
+  y,
+  size,
+  color,
+  title,
+  site,
+  hit,
+}: {
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  title?: string;
+  site?: boolean;
+  hit: number;
+}) {
   const d = `M${x} ${y}h0`;
   return (
     <>
       {/* A line has no area: this clear disc (in map units) gives the dot a box to click, tap and focus around. */}
       <circle cx={x} cy={y} r={hit} fill="#000000" fillOpacity={0} />
-      <path d={d} stroke="#ffffff" strokeWidth={size + 3} strokeLinecap="round" vectorEffect="non-scaling-stroke" className={`site-map-halo${site ? " is-site" : ""}`} />
-      <path d={d} stroke={color} strokeWidth={size} strokeLinecap="round" vectorEffect="non-scaling-stroke" className={`site-map-dot${site ? " is-site" : ""}`}>
+      <path
+        d={d}
+        stroke="#ffffff"
+        strokeWidth={size + 3}
+        strokeLinecap="round"
+        vectorEffect="non-scaling-stroke"
+        className={`site-map-halo${site ? " is-site" : ""}`}
+      />
+      <path
+        d={d}
+        stroke={color}
+        strokeWidth={size}
+        strokeLinecap="round"
+        vectorEffect="non-scaling-stroke"
+        className={`site-map-dot${site ? " is-site" : ""}`}
+      >
         {title ? <title>{title}</title> : null}
       </path>
     </>
@@ -102,12 +145,20 @@ export function LocationMap({ name, latitude, longitude, band, score, editHref }
       <figure className="site-map-figure">
         <MapFrame view={view} labelledBy={`${id}-cap`}>
           <g role="img" aria-label={label}>
-            <path d={`M${at.x} ${at.y}h0`} stroke={BAND_COLORS[b]} strokeOpacity={0.25} strokeWidth={40} strokeLinecap="round" vectorEffect="non-scaling-stroke" />
+            <path
+              d={`M${at.x} ${at.y}h0`}
+              stroke={BAND_COLORS[b]}
+              strokeOpacity={0.25}
+              strokeWidth={40}
+              strokeLinecap="round"
+              vectorEffect="non-scaling-stroke"
+            />
             <Dot x={at.x} y={at.y} size={14} color={BAND_COLORS[b]} title={label} hit={view.width / 80} />
           </g>
         </MapFrame>
         <figcaption id={`${id}-cap`} className="small muted">
-          Map of the region around {name}, at {formatCoordinates(latitude, longitude)} (latitude, longitude); the site is drawn in the colour of its risk band ({riskText(b, score)}).
+          Map of the region around {name}, at {formatCoordinates(latitude, longitude)} (latitude, longitude); the site is drawn in the
+          colour of its risk band ({riskText(b, score)}).
         </figcaption>
       </figure>
     </section>
@@ -216,7 +267,17 @@ export function SupplierMap({ map, filter, slug, linkable }: SupplierMapProps) {
             return (
               <Linked key={c.country} href={listHref(c.country)} label={countryLabel(c)} linkable={linkable}>
                 {/* In map units (sized as on a 1000 px wide map), so the circles shrink with a phone's map instead of covering it. */}
-                <circle cx={at.x} cy={at.y} r={(view.width / 1000) * (size / 2)} fill={BAND_COLORS[c.worst]} fillOpacity={0.85} stroke="#ffffff" strokeWidth={1.5} vectorEffect="non-scaling-stroke" className="site-map-halo">
+                <circle
+                  cx={at.x}
+                  cy={at.y}
+                  r={(view.width / 1000) * (size / 2)}
+                  fill={BAND_COLORS[c.worst]}
+                  fillOpacity={0.85}
+                  stroke="#ffffff"
+                  strokeWidth={1.5}
+                  vectorEffect="non-scaling-stroke"
+                  className="site-map-halo"
+                >
                   <title>{countryLabel(c)}</title>
                 </circle>
               </Linked>

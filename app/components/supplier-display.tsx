@@ -1,6 +1,6 @@
 // Small display pieces shared by the supplier pages: tier and status badges, money, TIP placements.
 // Locale is fixed to "en" so the server render and the browser agree (no hydration mismatch).
-import { SUPPLIER_STATUSES } from "../schemas/supplier";
+import { SUPPLIER_STATUSES } from "~/schemas/supplier";
 
 type Status = (typeof SUPPLIER_STATUSES)[number];
 
@@ -31,7 +31,9 @@ export function StatusBadge({ status }: { status: string }) {
 
 /** The supply-chain tier (1 = sells to us directly). Null: not connected to a tier-1 supplier. */
 export function tierBadge(tier: number | null): BadgeParts {
-  return tier == null ? { className: "badge tier-none", text: "No tier" } : { className: `badge tier tier-${Math.min(tier, 5)}`, text: `Tier ${tier}` };
+  return tier == null
+    ? { className: "badge tier-none", text: "No tier" }
+    : { className: `badge tier tier-${Math.min(tier, 5)}`, text: `Tier ${tier}` };
 }
 
 export function TierBadge({ tier }: { tier: number | null }) {

@@ -4,10 +4,10 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { useEffect, useId, useRef, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { Controller, type UseFormRegisterReturn } from "react-hook-form";
 import type { z } from "zod";
-import { SUPPLIER_STATUSES, type SupplierEditSchema, type SupplierInput, type SupplierSchema } from "../schemas/supplier";
+import { SUPPLIER_STATUSES, type SupplierEditSchema, type SupplierInput, type SupplierSchema } from "~/schemas/supplier";
 import { Field, SubmitButton, useZodForm, type ServerErrors } from "./forms";
 import { GoodsPicker } from "./goods-picker";
-import { countryName } from "./country";
+import { countryName } from "~/domain/country";
 import { formatMoney, formatNumber, statusLabel } from "./supplier-display";
 
 export type SupplierFormValues = z.input<typeof SupplierEditSchema>;
@@ -51,7 +51,26 @@ export function namedCountries(rows: Array<{ iso2: string }>): Array<{ iso2: str
   return rows.map((c) => ({ iso2: c.iso2, name: countryName(c.iso2) })).sort((a, b) => a.name.localeCompare(b.name, "en"));
 }
 
-const CURRENCIES = ["USD", "EUR", "GBP", "CNY", "INR", "BDT", "VND", "JPY", "TRY", "PKR", "KHR", "MYR", "LKR", "MXN", "THB", "TWD", "BRL", "CHF"];
+const CURRENCIES = [
+  "USD",
+  "EUR",
+  "GBP",
+  "CNY",
+  "INR",
+  "BDT",
+  "VND",
+  "JPY",
+  "TRY",
+  "PKR",
+  "KHR",
+  "MYR",
+  "LKR",
+  "MXN",
+  "THB",
+  "TWD",
+  "BRL",
+  "CHF",
+];
 
 interface Props {
   mode: "new" | "edit";
@@ -98,14 +117,54 @@ export function SupplierForm({ mode, schema, defaultValues, countries, tvpraGood
         <legend>Identity</legend>
         <div className="form-grid">
           <Field label="Name" registration={register("name")} error={errorFor("name")} autoComplete="off" required maxLength={200} />
-          <Field label="Reference (your vendor number)" registration={register("externalRef")} error={errorFor("externalRef")} autoComplete="off" maxLength={100} />
+          <Field
+            label="Reference (your vendor number)"
+            registration={register("externalRef")}
+            error={errorFor("externalRef")}
+            autoComplete="off"
+            maxLength={100}
+          />
         </div>
-        <details className="other-ids" open={Boolean(defaultValues.osId || defaultValues.duns || defaultValues.lei || defaultValues.taxId || errorFor("duns") || errorFor("lei") || errorFor("osId") || errorFor("taxId"))}>
+        <details
+          className="other-ids"
+          open={Boolean(
+            defaultValues.osId ||
+            defaultValues.duns ||
+            defaultValues.lei ||
+            defaultValues.taxId ||
+            errorFor("duns") ||
+            errorFor("lei") ||
+            errorFor("osId") ||
+            errorFor("taxId"),
+          )}
+        >
           <summary>Other identifiers</summary>
           <div className="form-grid">
-            <Field label="Open Supply Hub OS ID" hint="For example CN2019303BQ3FZP." registration={register("osId")} error={errorFor("osId")} autoComplete="off" maxLength={40} />
-            <Field label="DUNS number" hint="9 digits." registration={register("duns")} error={errorFor("duns")} autoComplete="off" inputMode="numeric" maxLength={20} />
-            <Field label="LEI" hint="Legal Entity Identifier, 20 letters and digits." registration={register("lei")} error={errorFor("lei")} autoComplete="off" maxLength={20} />
+            <Field
+              label="Open Supply Hub OS ID"
+              hint="For example CN2019303BQ3FZP."
+              registration={register("osId")}
+              error={errorFor("osId")}
+              autoComplete="off"
+              maxLength={40}
+            />
+            <Field
+              label="DUNS number"
+              hint="9 digits."
+              registration={register("duns")}
+              error={errorFor("duns")}
+              autoComplete="off"
+              inputMode="numeric"
+              maxLength={20}
+            />
+            <Field
+              label="LEI"
+              hint="Legal Entity Identifier, 20 letters and digits."
+              registration={register("lei")}
+              error={errorFor("lei")}
+              autoComplete="off"
+              maxLength={20}
+            />
             <Field label="Tax ID" registration={register("taxId")} error={errorFor("taxId")} autoComplete="off" maxLength={50} />
           </div>
         </details>
@@ -126,14 +185,37 @@ export function SupplierForm({ mode, schema, defaultValues, countries, tvpraGood
         </div>
         <Field label="Address" registration={register("address")} error={errorFor("address")} maxLength={300} />
         <div className="form-grid" role="group" aria-label="Coordinates of the site">
-          <Field label="Latitude" hint="Decimal degrees, e.g. 23.8103 (south is negative)." registration={register("latitude")} error={errorFor("latitude")} inputMode="decimal" autoComplete="off" maxLength={20} />
-          <Field label="Longitude" hint="Decimal degrees, e.g. 90.4125 (west is negative)." registration={register("longitude")} error={errorFor("longitude")} inputMode="decimal" autoComplete="off" maxLength={20} />
+          <Field
+            label="Latitude"
+            hint="Decimal degrees, e.g. 23.8103 (south is negative)."
+            registration={register("latitude")}
+            error={errorFor("latitude")}
+            inputMode="decimal"
+            autoComplete="off"
+            maxLength={20}
+          />
+          <Field
+            label="Longitude"
+            hint="Decimal degrees, e.g. 90.4125 (west is negative)."
+            registration={register("longitude")}
+            error={errorFor("longitude")}
+            inputMode="decimal"
+            autoComplete="off"
+            maxLength={20}
+          />
         </div>
       </fieldset>
 
       <fieldset className="form-section">
         <legend>What they supply</legend>
-        <Field label="Sector" hint="Pick one already in use or type a new one." registration={register("sector")} error={errorFor("sector")} list={`${id}-sectors`} maxLength={100} />
+        <Field
+          label="Sector"
+          hint="Pick one already in use or type a new one."
+          registration={register("sector")}
+          error={errorFor("sector")}
+          list={`${id}-sectors`}
+          maxLength={100}
+        />
         <datalist id={`${id}-sectors`}>
           {sectors.map((s) => (
             <option key={s} value={s} />
@@ -156,9 +238,32 @@ export function SupplierForm({ mode, schema, defaultValues, countries, tvpraGood
       <fieldset className="form-section">
         <legend>Size</legend>
         <div className="form-grid three">
-          <Field label="Annual spend" hint="What you buy from them per year." registration={register("annualSpend")} error={errorFor("annualSpend")} inputMode="decimal" autoComplete="off" />
-          <Field label="Currency" hint="3-letter code, e.g. USD." registration={register("currency")} error={errorFor("currency")} list={`${id}-currencies`} maxLength={3} autoComplete="off" className="short" />
-          <Field label="Number of workers" hint="At this site, all contracts." registration={register("workersCount")} error={errorFor("workersCount")} inputMode="numeric" autoComplete="off" />
+          <Field
+            label="Annual spend"
+            hint="What you buy from them per year."
+            registration={register("annualSpend")}
+            error={errorFor("annualSpend")}
+            inputMode="decimal"
+            autoComplete="off"
+          />
+          <Field
+            label="Currency"
+            hint="3-letter code, e.g. USD."
+            registration={register("currency")}
+            error={errorFor("currency")}
+            list={`${id}-currencies`}
+            maxLength={3}
+            autoComplete="off"
+            className="short"
+          />
+          <Field
+            label="Number of workers"
+            hint="At this site, all contracts."
+            registration={register("workersCount")}
+            error={errorFor("workersCount")}
+            inputMode="numeric"
+            autoComplete="off"
+          />
         </div>
         <datalist id={`${id}-currencies`}>
           {CURRENCIES.map((c) => (
@@ -170,8 +275,21 @@ export function SupplierForm({ mode, schema, defaultValues, countries, tvpraGood
       <fieldset className="form-section">
         <legend>Contact</legend>
         <div className="form-grid">
-          <Field label="Contact name" registration={register("contactName")} error={errorFor("contactName")} autoComplete="off" maxLength={120} />
-          <Field label="Contact email" type="email" registration={register("contactEmail")} error={errorFor("contactEmail")} autoComplete="off" maxLength={254} />
+          <Field
+            label="Contact name"
+            registration={register("contactName")}
+            error={errorFor("contactName")}
+            autoComplete="off"
+            maxLength={120}
+          />
+          <Field
+            label="Contact email"
+            type="email"
+            registration={register("contactEmail")}
+            error={errorFor("contactEmail")}
+            autoComplete="off"
+            maxLength={254}
+          />
         </div>
       </fieldset>
 
@@ -210,7 +328,13 @@ function Select({ label, registration, error, children, ...rest }: SelectProps) 
   return (
     <div className={`field${error ? " has-error" : ""}`}>
       <label htmlFor={id}>{label}</label>
-      <select id={id} {...rest} {...registration} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+      <select
+        id={id}
+        {...rest}
+        {...registration}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
         {children}
       </select>
       {error ? (
@@ -233,7 +357,13 @@ function TextArea({ label, registration, error, ...rest }: TextAreaProps) {
   return (
     <div className={`field${error ? " has-error" : ""}`}>
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} {...rest} {...registration} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+      <textarea
+        id={id}
+        {...rest}
+        {...registration}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
       {error ? (
         <p className="field-error" id={`${id}-error`} role="alert">
           {error}

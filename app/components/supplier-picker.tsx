@@ -4,8 +4,8 @@
 // type, press ↓ (or Tab) to reach the results, move with the arrow keys.
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
-import type { loader as searchLoader } from "../routes/o.$org.suppliers.search";
-import { countryName } from "./country";
+import type { loader as searchLoader } from "~/routes/o.$org.suppliers.search";
+import { countryName } from "~/domain/country";
 import { plural } from "./format";
 
 interface Props {

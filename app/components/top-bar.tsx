@@ -1,5 +1,5 @@
 import { Form, Link, useLocation, useRouteLoaderData } from "@remix-run/react";
-import type { loader as rootLoader } from "../root";
+import type { loader as rootLoader } from "~/root";
 
 export function TopBar() {
   const data = useRouteLoaderData<typeof rootLoader>("root");
@@ -9,7 +9,10 @@ export function TopBar() {
   return (
     <header className="topbar">
       <Link to="/" className="brand" aria-label="Lantern home">
-        <span aria-hidden="true" className="brand-mark">◆</span> Lantern
+        <span aria-hidden="true" className="brand-mark">
+          ◆
+        </span>{" "}
+        Lantern
       </Link>
       {user ? (
         <nav className="topbar-right" aria-label="Account">

@@ -12,7 +12,9 @@ describe("sniffFileType", () => {
     expect(sniffFileType(bytes("RIFF", [0, 0, 0, 0], "WEBPVP8 "))?.ext).toBe("webp");
     expect(sniffFileType(bytes([0x50, 0x4b, 0x03, 0x04], "x".repeat(26), "[Content_Types].xml...word/document.xml"))?.ext).toBe("docx");
     expect(sniffFileType(bytes([0x50, 0x4b, 0x03, 0x04], "x".repeat(26), "[Content_Types].xml...xl/workbook.xml"))?.ext).toBe("xlsx");
-    expect(sniffFileType(bytes([0x50, 0x4b, 0x03, 0x04], "y".repeat(26), "mimetypeapplication/vnd.oasis.opendocument.text"))?.ext).toBe("odt");
+    expect(sniffFileType(bytes([0x50, 0x4b, 0x03, 0x04], "y".repeat(26), "mimetypeapplication/vnd.oasis.opendocument.text"))?.ext).toBe(
+      "odt",
+    );
   });
   it("refuses disguised and unknown content", () => {
     expect(sniffFileType(bytes("<script>alert(1)</script>"))).toBeNull(); // an HTML page named .pdf

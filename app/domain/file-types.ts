@@ -19,7 +19,11 @@ const OOXML: Record<string, SniffedType> = {
 const OLE: SniffedType = { mime: "application/x-ole-storage", ext: "doc", label: "older Office document" };
 const ODF: Record<string, SniffedType> = {
   "application/vnd.oasis.opendocument.text": { mime: "application/vnd.oasis.opendocument.text", ext: "odt", label: "OpenDocument text" },
-  "application/vnd.oasis.opendocument.spreadsheet": { mime: "application/vnd.oasis.opendocument.spreadsheet", ext: "ods", label: "OpenDocument spreadsheet" },
+  "application/vnd.oasis.opendocument.spreadsheet": {
+    mime: "application/vnd.oasis.opendocument.spreadsheet",
+    ext: "ods",
+    label: "OpenDocument spreadsheet",
+  },
 };
 
 function starts(b: Uint8Array, sig: number[], at = 0): boolean {

@@ -3,8 +3,8 @@
 // (a member whose role does not allow the action), and return the identity they checked.
 import { redirect } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
-import { can, type Action, type Role } from "../domain/permissions";
-import { findMembership } from "../models/org.server";
+import { can, type Action, type Role } from "~/domain/permissions";
+import { findMembership } from "~/models/org.server";
 import { getSessionUser, type SessionUser } from "./session.server";
 import { forbidden, notFound } from "./http.server";
 

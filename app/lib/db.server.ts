@@ -1,4 +1,4 @@
-import { createDb, type Db } from "../../db/client";
+import { createDb, type Db } from "~db/client";
 import { env } from "./env.server";
 
 // One Kysely client per process. The server passes it to loaders/actions through the Remix load

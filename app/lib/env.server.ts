@@ -1,8 +1,6 @@
 import { z } from "zod";
 
-const boolish = z
-  .enum(["true", "false", "1", "0"])
-  .transform((v) => v === "true" || v === "1");
+const boolish = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 const EnvSchema = z.object({
   /** Production unless said otherwise: the server itself sets it (app/server/mode.ts; --dev for development). */
@@ -19,8 +17,16 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Lantern <no-reply@lantern.invalid>"),
   /** Secure cookies; defaults to true in production. Set false only to serve production over plain http on a LAN. */
   COOKIE_SECURE: boolish.optional(),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).default(8 * 60),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(7 * 24),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .default(8 * 60),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(7 * 24),
   /** Set to 1 when behind a reverse proxy that sets X-Forwarded-For / X-Forwarded-Proto. */
   TRUST_PROXY: boolish.default("false"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),

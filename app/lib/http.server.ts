@@ -1,6 +1,7 @@
 import { json } from "@remix-run/node";
 import type { ZodError } from "zod";
-import { safeRedirect } from "../domain/redirect";
+import { safeRedirect } from "~/domain/redirect";
+import type { Problem, ProblemKind } from "~/domain/result";
 
 /** Field errors in the shape the forms read: { fieldErrors: { email: "…" }, formError?: "…" }. */
 export type ActionErrors = { fieldErrors?: Record<string, string>; formError?: string };
@@ -47,4 +48,24 @@ export async function formObject(request: Request): Promise<Record<string, strin
     else out[k] = Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
   return out;
+}
+
+/** What each kind of service problem means over HTTP: the only place that decides a status code for one. */
+export const STATUS_OF: Record<ProblemKind, number> = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  too_large: 413,
+  unsupported_type: 415,
+  throttled: 429,
+};
+
+/** A service problem as the forms read it: a field error when it names a field, else a form error. */
+export function problemResponse(p: Problem<unknown>, extra: Record<string, unknown> = {}, init: ResponseInit = {}) {
+  const body: ActionErrors & Record<string, unknown> = p.field
+    ? { fieldErrors: { [p.field]: p.message }, ...extra }
+    : { formError: p.message, ...extra };
+  return json(body, { ...init, status: STATUS_OF[p.kind] });
 }

@@ -1,5 +1,5 @@
 // Structured JSON lines on stdout. Paths pass through redactPath so invite/reset tokens never reach logs.
-import { decodeSegment } from "../domain/request-path";
+import { decodeSegment } from "~/domain/request-path";
 
 type Level = "debug" | "info" | "warn" | "error";
 const ORDER: Record<Level | "silent", number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };

@@ -5,11 +5,11 @@
 // that link once, on the assessment page); tests read the rows in the database.
 import nodemailer from "nodemailer";
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/types";
+import type { Database } from "~db/types";
 import { env } from "./env.server";
 import { log } from "./logger.server";
-import { listUndelivered, listUntriedAccountMail, markFailed, markSent } from "../models/outbox.server";
-import { redactLinkTokens } from "../domain/mail/links";
+import { listUndelivered, listUntriedAccountMail, markFailed, markSent } from "~/models/outbox.server";
+import { redactLinkTokens } from "~/domain/mail/links";
 
 const MAX_ATTEMPTS = 5;
 let transport: { url: string; t: nodemailer.Transporter } | undefined;
@@ -56,7 +56,11 @@ export async function printAccountMailWithoutSmtp(db: Kysely<Database>): Promise
   const print = e.MAIL_LOG_LINKS && e.NODE_ENV !== "production";
   for (const m of mails) {
     if (print) {
-      log.warn("mail not sent (SMTP_URL is not set; MAIL_LOG_LINKS=1, so here it is)", { to: m.to_address, subject: m.subject, body: m.body_text });
+      log.warn("mail not sent (SMTP_URL is not set; MAIL_LOG_LINKS=1, so here it is)", {
+        to: m.to_address,
+        subject: m.subject,
+        body: m.body_text,
+      });
       await markFailed(db, m.id, "not sent: SMTP_URL is not set (printed to the server log: MAIL_LOG_LINKS=1)");
     } else {
       log.warn("mail not sent: SMTP_URL is not set", { mailId: m.id, kind: "account" });

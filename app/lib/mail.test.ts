@@ -1,11 +1,11 @@
 // Delivery through a real SMTP conversation with a tiny in-process SMTP server.
 import net from "node:net";
 import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
-import { describeEachEngine } from "../test/support";
+import { describeEachEngine } from "~/test/support";
 import { deliverPendingMail, printAccountMailWithoutSmtp } from "./mail.server";
 import { resetEnvCache } from "./env.server";
 import { log } from "./logger.server";
-import { enqueueMail } from "../models/outbox.server";
+import { enqueueMail } from "~/models/outbox.server";
 
 let server: net.Server;
 let port = 0;
@@ -43,8 +43,7 @@ beforeAll(async () => {
         } else if (cmd === "DATA") {
           inData = true;
           sock.write("354 go\r\n");
-        }
-        else if (cmd === "QUIT") sock.end("221 bye\r\n");
+        } else if (cmd === "QUIT") sock.end("221 bye\r\n");
         else sock.write("250 ok\r\n");
       }
     });
@@ -67,7 +66,13 @@ describeEachEngine("mail outbox", (h) => {
   it("sends queued mail by SMTP when SMTP_URL is set and marks it sent", async () => {
     process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
     resetEnvCache();
-    const id = await enqueueMail(h().db, { orgId: null, kind: "test", to: "someone@example.com", subject: "Hello", text: "Body line with a link http://x/y" });
+    const id = await enqueueMail(h().db, {
+      orgId: null,
+      kind: "test",
+      to: "someone@example.com",
+      subject: "Hello",
+      text: "Body line with a link http://x/y",
+    });
     const before = received.length;
     expect(await deliverPendingMail(h().db)).toBeGreaterThanOrEqual(1);
     expect(received.length).toBeGreaterThan(before);
@@ -85,7 +90,11 @@ describeEachEngine("mail outbox", (h) => {
     const id = await enqueueMail(h().db, { orgId: null, kind: "test", to: "down@example.com", subject: "Down", text: "x" });
     await h().db.updateTable("mail_outbox").set({ sent_at: "2000-01-01T00:00:00.000Z" }).where("id", "!=", id).execute();
     expect(await deliverPendingMail(h().db)).toBe(0);
-    const row = await h().db.selectFrom("mail_outbox").select(["sent_at", "attempts", "last_error"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const row = await h()
+      .db.selectFrom("mail_outbox")
+      .select(["sent_at", "attempts", "last_error"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(row.sent_at).toBeNull();
     expect(row.attempts).toBe(1);
     expect(row.last_error).toBeTruthy();
@@ -94,7 +103,13 @@ describeEachEngine("mail outbox", (h) => {
   it("removes the link token from a delivered mail's stored body; the recipient got the whole link", async () => {
     process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
     resetEnvCache();
-    const id = await enqueueMail(h().db, { orgId: null, kind: "team-invite", to: "invitee@example.com", subject: "Join", text: `Accept:\n\nhttp://localhost:3000/join/${TOKEN}\n` });
+    const id = await enqueueMail(h().db, {
+      orgId: null,
+      kind: "team-invite",
+      to: "invitee@example.com",
+      subject: "Join",
+      text: `Accept:\n\nhttp://localhost:3000/join/${TOKEN}\n`,
+    });
     expect(await deliverPendingMail(h().db)).toBeGreaterThanOrEqual(1);
     expect(received.at(-1)!.data).toContain(TOKEN);
     const row = await h().db.selectFrom("mail_outbox").select(["sent_at", "body_text"]).where("id", "=", id).executeTakeFirstOrThrow();
@@ -106,7 +121,14 @@ describeEachEngine("mail outbox", (h) => {
   it("without SMTP, never prints account mail links to the server log unless MAIL_LOG_LINKS=1 outside production", async () => {
     const warn = vi.spyOn(log, "warn");
     const printed = () => warn.mock.calls.some((c) => JSON.stringify(c).includes(TOKEN));
-    const queue = () => enqueueMail(h().db, { orgId: null, kind: "password-reset", to: "a@example.com", subject: "Reset", text: `http://localhost:3000/reset-password/${TOKEN}` });
+    const queue = () =>
+      enqueueMail(h().db, {
+        orgId: null,
+        kind: "password-reset",
+        to: "a@example.com",
+        subject: "Reset",
+        text: `http://localhost:3000/reset-password/${TOKEN}`,
+      });
 
     const a = await queue();
     expect(await printAccountMailWithoutSmtp(h().db)).toBeGreaterThanOrEqual(1);

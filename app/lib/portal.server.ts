@@ -12,10 +12,10 @@ import {
   negotiateLocale,
   translate,
   type Locale,
-} from "../domain/questionnaire/i18n";
-import { textKeys } from "../domain/questionnaire/i18n/catalogue";
-import type { Question, QuestionnaireTemplate, Section } from "../domain/questionnaire/types";
-import { getSupplierIdentity, type SupplierIdentity } from "../services/invites.server";
+} from "~/domain/questionnaire/i18n";
+import { textKeys } from "~/domain/questionnaire/i18n/catalogue";
+import type { Question, QuestionnaireTemplate, Section } from "~/domain/questionnaire/types";
+import { getSupplierIdentity, type SupplierIdentity } from "~/services/invites.server";
 import { env } from "./env.server";
 
 export const LANG_COOKIE = "lantern_lang";

@@ -1,7 +1,7 @@
 import { json } from "@remix-run/node";
-import type { DbOrTrx } from "../models/types";
-import { addHit, clearHits, countHits } from "../models/rate-limit.server";
-import { clientSource } from "../domain/security";
+import type { DbOrTrx } from "~/models/types";
+import { addHit, clearHits, countHits } from "~/models/rate-limit.server";
+import { clientSource } from "~/domain/security";
 
 export interface Limit {
   bucket: string;
@@ -91,7 +91,14 @@ export interface Uploader {
 
 /** Seconds to wait before this uploader may upload again (0 when under both limits). */
 export async function uploadWait(db: DbOrTrx, u: Uploader, nowMs = Date.now()): Promise<number> {
-  return checkAll(db, [[UPLOAD_IP, u.ip], [UPLOAD_UPLOADER, u.who]], nowMs);
+  return checkAll(
+    db,
+    [
+      [UPLOAD_IP, u.ip],
+      [UPLOAD_UPLOADER, u.who],
+    ],
+    nowMs,
+  );
 }
 
 /** Counts files against both upload limits (every attempt counts, accepted or not). */

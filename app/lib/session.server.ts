@@ -1,18 +1,12 @@
 // Database-backed sessions. The cookie holds a random token; the sessions table holds its sha256,
 // so sessions are revocable server-side and a leaked table cannot be replayed.
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/types";
+import type { Database } from "~db/types";
 import { newToken, hashToken } from "./crypto.server";
 import { env } from "./env.server";
 import { addMinutes, nowIso } from "./time";
 import { log } from "./logger.server";
-import {
-  deleteSession,
-  deleteUserSessions,
-  findSessionWithUser,
-  insertSession,
-  touchSession,
-} from "../models/session.server";
+import { deleteSession, deleteUserSessions, findSessionWithUser, insertSession, touchSession } from "~/models/session.server";
 
 export const SESSION_COOKIE = "lantern_session";
 const TOUCH_EVERY_MS = 60_000; // write last_seen_at at most once a minute per session

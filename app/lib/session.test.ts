@@ -1,12 +1,12 @@
 import { afterEach, expect, it } from "vitest";
-import { describeEachEngine, get, makeOrg, post, responseOf, contextFor, PASSWORD } from "../test/support";
+import { describeEachEngine, get, makeOrg, post, responseOf, contextFor, PASSWORD } from "~/test/support";
 import { getSessionUser, readSessionToken, startSession } from "./session.server";
 import { resetEnvCache } from "./env.server";
-import * as loginRoute from "../routes/login";
-import * as logoutRoute from "../routes/logout";
-import * as accountRoute from "../routes/account";
-import * as resetRoute from "../routes/reset-password.$token";
-import { requestPasswordReset } from "../services/accounts.server";
+import * as loginRoute from "~/routes/login";
+import * as logoutRoute from "~/routes/logout";
+import * as accountRoute from "~/routes/account";
+import * as resetRoute from "~/routes/reset-password.$token";
+import { requestPasswordReset } from "~/services/accounts.server";
 
 function cookieHeader(setCookie: string) {
   return setCookie.split(";")[0]!;
@@ -55,7 +55,8 @@ describeEachEngine("sessions", (h) => {
     });
     const later = new Date("2026-01-01T09:00:00.000Z");
     expect((await getSessionUser(busy, req(cookieHeader(s.cookie)), later))?.userId).toBe(uid);
-    const seen = async () => (await h().db.selectFrom("sessions").select("last_seen_at").where("id", "=", s.sessionId).executeTakeFirstOrThrow()).last_seen_at;
+    const seen = async () =>
+      (await h().db.selectFrom("sessions").select("last_seen_at").where("id", "=", s.sessionId).executeTakeFirstOrThrow()).last_seen_at;
     expect(await seen()).toBe(t0.toISOString());
     expect((await getSessionUser(h().db, req(cookieHeader(s.cookie)), later))?.userId).toBe(uid);
     expect(await seen()).toBe(later.toISOString());
@@ -65,7 +66,11 @@ describeEachEngine("sessions", (h) => {
     const { users } = await makeOrg(h(), "fix", [["f@fix.test", "compliance"]]);
     const planted = await startSession(h().db, users["f@fix.test"]!, { ip: null, userAgent: null });
     const r = await responseOf(() =>
-      loginRoute.action({ request: post("/login", { email: "f@fix.test", password: PASSWORD }, cookieHeader(planted.cookie)), params: {}, context: contextFor(h(), "192.0.2.90") }),
+      loginRoute.action({
+        request: post("/login", { email: "f@fix.test", password: PASSWORD }, cookieHeader(planted.cookie)),
+        params: {},
+        context: contextFor(h(), "192.0.2.90"),
+      }),
     );
     expect(r.status).toBe(302);
     expect(r.headers.get("Location")).toBe("/o/fix");
@@ -77,7 +82,9 @@ describeEachEngine("sessions", (h) => {
     expect(await getSessionUser(h().db, req(cookieHeader(fresh)))).not.toBeNull();
 
     // logout deletes the row on the server: the cookie is useless even if kept
-    const out = await responseOf(() => logoutRoute.action({ request: post("/logout", {}, cookieHeader(fresh)), params: {}, context: contextFor(h()) }));
+    const out = await responseOf(() =>
+      logoutRoute.action({ request: post("/logout", {}, cookieHeader(fresh)), params: {}, context: contextFor(h()) }),
+    );
     expect(out.status).toBe(302);
     expect(await getSessionUser(h().db, req(cookieHeader(fresh)))).toBeNull();
   });
@@ -85,29 +92,53 @@ describeEachEngine("sessions", (h) => {
   it("gives the same answer for an unknown address and a wrong password, and never redirects off-site", async () => {
     await makeOrg(h(), "msg", [["m@msg.test", "compliance"]]);
     const ctx = contextFor(h(), "192.0.2.91");
-    const a = await responseOf(() => loginRoute.action({ request: post("/login", { email: "m@msg.test", password: "wrong password" }), params: {}, context: ctx }));
-    const b = await responseOf(() => loginRoute.action({ request: post("/login", { email: "ghost@msg.test", password: "wrong password" }), params: {}, context: ctx }));
+    const a = await responseOf(() =>
+      loginRoute.action({ request: post("/login", { email: "m@msg.test", password: "wrong password" }), params: {}, context: ctx }),
+    );
+    const b = await responseOf(() =>
+      loginRoute.action({ request: post("/login", { email: "ghost@msg.test", password: "wrong password" }), params: {}, context: ctx }),
+    );
     expect(a.status).toBe(401);
     expect(b.status).toBe(401);
     expect(await a.json()).toEqual(await b.json());
     const evil = await responseOf(() =>
-      loginRoute.action({ request: post("/login", { email: "m@msg.test", password: PASSWORD, redirectTo: "//evil.example/x" }), params: {}, context: ctx }),
+      loginRoute.action({
+        request: post("/login", { email: "m@msg.test", password: PASSWORD, redirectTo: "//evil.example/x" }),
+        params: {},
+        context: ctx,
+      }),
     );
     expect(evil.headers.get("Location")).toBe("/o/msg");
   });
 
   it("sends the browser only to a path on this site after log-in, and never fails on a hostile redirectTo", async () => {
     await makeOrg(h(), "rdr", [["r@rdr.test", "compliance"]]);
-    const hostile = ["/\t/evil.example", "/.//evil.example", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "/o/rdr\r\nSet-Cookie: x=1", "/\r\n/evil.example"];
+    const hostile = [
+      "/\t/evil.example",
+      "/.//evil.example",
+      "/\\evil.example",
+      "https://evil.example/",
+      "javascript:alert(1)",
+      "/o/rdr\r\nSet-Cookie: x=1",
+      "/\r\n/evil.example",
+    ];
     for (const [i, redirectTo] of hostile.entries()) {
       const r = await responseOf(() =>
-        loginRoute.action({ request: post("/login", { email: "r@rdr.test", password: PASSWORD, redirectTo }), params: {}, context: contextFor(h(), `192.0.2.${150 + i}`) }),
+        loginRoute.action({
+          request: post("/login", { email: "r@rdr.test", password: PASSWORD, redirectTo }),
+          params: {},
+          context: contextFor(h(), `192.0.2.${150 + i}`),
+        }),
       );
       expect(r.status, JSON.stringify(redirectTo)).toBe(302);
       expect(r.headers.get("Location"), JSON.stringify(redirectTo)).toBe("/o/rdr");
     }
     const ok = await responseOf(() =>
-      loginRoute.action({ request: post("/login", { email: "r@rdr.test", password: PASSWORD, redirectTo: "/o/rdr/suppliers?tier=2" }), params: {}, context: contextFor(h(), "192.0.2.160") }),
+      loginRoute.action({
+        request: post("/login", { email: "r@rdr.test", password: PASSWORD, redirectTo: "/o/rdr/suppliers?tier=2" }),
+        params: {},
+        context: contextFor(h(), "192.0.2.160"),
+      }),
     );
     expect(ok.headers.get("Location")).toBe("/o/rdr/suppliers?tier=2");
   });
@@ -127,15 +158,21 @@ describeEachEngine("sessions", (h) => {
     for (let i = 0; i < 10; i++) {
       await loginRoute.action({ request: post("/login", { email: `n${i}@t.test`, password: "wrong password" }), params: {}, context: ctx });
     }
-    const r = await responseOf(() => loginRoute.action({ request: post("/login", { email: "n@t.test", password: "wrong password" }), params: {}, context: ctx }));
+    const r = await responseOf(() =>
+      loginRoute.action({ request: post("/login", { email: "n@t.test", password: "wrong password" }), params: {}, context: ctx }),
+    );
     expect(r.status).toBe(429);
     expect(Number(r.headers.get("Retry-After"))).toBeGreaterThan(0);
     expect((await r.json()).formError).toMatch(/Too many/);
   });
 
   /** What a protected page answers to this cookie: 200, or a redirect to the login page. */
-  const accountPage = (cookie: string) => responseOf(async () => (await accountRoute.loader({ request: get("/account", cookie), params: {}, context: contextFor(h()) })) as Response);
-  const sessionsOf = async (userId: number) => (await h().db.selectFrom("sessions").select("id").where("user_id", "=", userId).execute()).map((r) => r.id);
+  const accountPage = (cookie: string) =>
+    responseOf(
+      async () => (await accountRoute.loader({ request: get("/account", cookie), params: {}, context: contextFor(h()) })) as Response,
+    );
+  const sessionsOf = async (userId: number) =>
+    (await h().db.selectFrom("sessions").select("id").where("user_id", "=", userId).execute()).map((r) => r.id);
 
   it("logout ends this session on the server (the old cookie no longer works) and leaves the user's other devices signed in", async () => {
     const { users } = await makeOrg(h(), "out", [["o@out.test", "compliance"]]);
@@ -163,7 +200,11 @@ describeEachEngine("sessions", (h) => {
     const change = (current: string, cookie = here) =>
       responseOf(() =>
         accountRoute.action({
-          request: post("/account", { currentPassword: current, password: "a brand new passphrase", confirm: "a brand new passphrase" }, cookie),
+          request: post(
+            "/account",
+            { currentPassword: current, password: "a brand new passphrase", confirm: "a brand new passphrase" },
+            cookie,
+          ),
           params: {},
           context: contextFor(h(), "192.0.2.120"),
         }),
@@ -183,7 +224,14 @@ describeEachEngine("sessions", (h) => {
     expect((await accountPage(here)).status).toBe(302); // the old id of this browser is not reused
     expect(await sessionsOf(uid)).toHaveLength(1);
     // The old password no longer logs in; the new one does.
-    const login = (password: string) => responseOf(() => loginRoute.action({ request: post("/login", { email: "c@chg.test", password }), params: {}, context: contextFor(h(), "192.0.2.121") }));
+    const login = (password: string) =>
+      responseOf(() =>
+        loginRoute.action({
+          request: post("/login", { email: "c@chg.test", password }),
+          params: {},
+          context: contextFor(h(), "192.0.2.121"),
+        }),
+      );
     expect((await login(PASSWORD)).status).toBe(401);
     expect((await login("a brand new passphrase")).status).toBe(302);
   });
@@ -194,10 +242,20 @@ describeEachEngine("sessions", (h) => {
     const a = cookieHeader((await startSession(h().db, uid, { ip: null, userAgent: null })).cookie);
     const b = cookieHeader((await startSession(h().db, uid, { ip: null, userAgent: null })).cookie);
     expect(await requestPasswordReset(h().db, "r@rst.test", "192.0.2.122")).toEqual({ ok: true });
-    const mail = await h().db.selectFrom("mail_outbox").select("body_text").where("to_address", "=", "r@rst.test").executeTakeFirstOrThrow();
+    const mail = await h()
+      .db.selectFrom("mail_outbox")
+      .select("body_text")
+      .where("to_address", "=", "r@rst.test")
+      .executeTakeFirstOrThrow();
     const token = /\/reset-password\/([A-Za-z0-9_-]{43})/.exec(mail.body_text)![1]!;
     const reset = () =>
-      responseOf(() => resetRoute.action({ request: post(`/reset-password/${token}`, { password: "another long passphrase", confirm: "another long passphrase" }, a), params: { token }, context: contextFor(h()) }));
+      responseOf(() =>
+        resetRoute.action({
+          request: post(`/reset-password/${token}`, { password: "another long passphrase", confirm: "another long passphrase" }, a),
+          params: { token },
+          context: contextFor(h()),
+        }),
+      );
     const r = await reset();
     expect(r.status).toBe(302);
     expect(r.headers.get("Location")).toBe("/login?reset=1");

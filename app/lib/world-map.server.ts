@@ -10,7 +10,7 @@ import { feature, mesh } from "topojson-client";
 import countryCodes from "i18n-iso-countries";
 import type { Feature, FeatureCollection, GeoJsonProperties, Geometry, MultiPolygon, Polygon } from "geojson";
 import type { Topology } from "topojson-specification";
-import { UNITS, WORLD_HEIGHT, WORLD_WIDTH } from "../domain/map/geo";
+import { UNITS, WORLD_HEIGHT, WORLD_WIDTH } from "~/domain/map/geo";
 
 const require = createRequire(import.meta.url);
 

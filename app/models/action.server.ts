@@ -2,17 +2,16 @@
 // reaches them only through the supplier of its session's assessment (listForSupplier).
 // Due dates are days (yyyy-mm-dd): an action is overdue from the day after its due date while it is
 // open or in progress.
+import { todayIso } from "~/domain/dates";
 import { sql } from "kysely";
-import type { ActionSource, ActionStatus } from "../../db/types";
+import type { ActionSource, ActionStatus } from "~db/types";
 import type { DbOrTrx } from "./types";
-import { nowIso } from "../lib/time";
+import { nowIso } from "~/lib/time";
 
 /** Statuses in which an action still needs work (and can be overdue). */
 export const ACTIVE_STATUSES: readonly ActionStatus[] = ["open", "in_progress"];
 
-function today(now: Date): string {
-  return now.toISOString().slice(0, 10);
-}
+const today = (now: Date) => todayIso(now);
 
 function isOverdue(status: ActionStatus, dueAt: string, day: string): boolean {
   return ACTIVE_STATUSES.includes(status) && dueAt.slice(0, 10) < day;
@@ -58,13 +57,28 @@ function baseList(db: DbOrTrx, orgId: number) {
 }
 
 const LIST_COLUMNS = [
-  "ca.id", "ca.title", "ca.supplier_id as supplierId", "s.name as supplierName", "ca.source", "ca.status", "ca.indicator",
-  "ca.severity", "ca.question_key as questionKey", "ca.due_at as dueAt", "ca.owner_user_id as ownerUserId", "u.name as ownerName",
+  "ca.id",
+  "ca.title",
+  "ca.supplier_id as supplierId",
+  "s.name as supplierName",
+  "ca.source",
+  "ca.status",
+  "ca.indicator",
+  "ca.severity",
+  "ca.question_key as questionKey",
+  "ca.due_at as dueAt",
+  "ca.owner_user_id as ownerUserId",
+  "u.name as ownerName",
   "ca.updated_at as updatedAt",
 ] as const;
 
 /** One page of an organization's actions, filtered, with the total number that match. */
-export async function listActions(db: DbOrTrx, orgId: number, f: ActionListFilter, now = new Date()): Promise<{ rows: ActionRow[]; total: number }> {
+export async function listActions(
+  db: DbOrTrx,
+  orgId: number,
+  f: ActionListFilter,
+  now = new Date(),
+): Promise<{ rows: ActionRow[]; total: number }> {
   const day = today(now);
   let q = baseList(db, orgId);
   if (f.status) q = q.where("ca.status", "=", f.status);
@@ -110,12 +124,32 @@ export async function getAction(db: DbOrTrx, orgId: number, id: number, now = ne
     .leftJoin("users as v", "v.id", "ca.verified_by")
     .leftJoin("assessments as a", (j) => j.onRef("a.id", "=", "ca.assessment_id").on("a.org_id", "=", orgId))
     .select([
-      "ca.id", "ca.title", "ca.details", "ca.supplier_id as supplierId", "s.name as supplierName", "s.country as supplierCountry",
-      "ca.assessment_id as assessmentId", "a.version_id as assessmentVersionId", "a.status as assessmentStatus", "ca.source",
-      "ca.question_key as questionKey", "ca.indicator", "ca.severity", "ca.answer", "ca.owner_user_id as ownerUserId",
-      "u.name as ownerName", "u.email as ownerEmail", "ca.due_at as dueAt", "ca.status", "ca.created_at as createdAt",
-      "c.name as createdByName", "ca.updated_at as updatedAt", "ca.done_at as doneAt", "ca.verified_at as verifiedAt",
-      "v.name as verifiedByName", "ca.version",
+      "ca.id",
+      "ca.title",
+      "ca.details",
+      "ca.supplier_id as supplierId",
+      "s.name as supplierName",
+      "s.country as supplierCountry",
+      "ca.assessment_id as assessmentId",
+      "a.version_id as assessmentVersionId",
+      "a.status as assessmentStatus",
+      "ca.source",
+      "ca.question_key as questionKey",
+      "ca.indicator",
+      "ca.severity",
+      "ca.answer",
+      "ca.owner_user_id as ownerUserId",
+      "u.name as ownerName",
+      "u.email as ownerEmail",
+      "ca.due_at as dueAt",
+      "ca.status",
+      "ca.created_at as createdAt",
+      "c.name as createdByName",
+      "ca.updated_at as updatedAt",
+      "ca.done_at as doneAt",
+      "ca.verified_at as verifiedAt",
+      "v.name as verifiedByName",
+      "ca.version",
     ])
     .where("ca.org_id", "=", orgId)
     .where("ca.id", "=", id)
@@ -128,7 +162,16 @@ export type ActionRecord = NonNullable<Awaited<ReturnType<typeof getAction>>>;
 export async function actionEvents(db: DbOrTrx, orgId: number, actionId: number) {
   return db
     .selectFrom("action_events")
-    .select(["id", "kind", "author_user_id as authorUserId", "author_label as authorLabel", "body", "status_from as statusFrom", "status_to as statusTo", "created_at as createdAt"])
+    .select([
+      "id",
+      "kind",
+      "author_user_id as authorUserId",
+      "author_label as authorLabel",
+      "body",
+      "status_from as statusFrom",
+      "status_to as statusTo",
+      "created_at as createdAt",
+    ])
     .where("org_id", "=", orgId)
     .where("action_id", "=", actionId)
     .orderBy("id")
@@ -138,7 +181,15 @@ export async function actionEvents(db: DbOrTrx, orgId: number, actionId: number)
 export async function actionFiles(db: DbOrTrx, orgId: number, actionId: number) {
   return db
     .selectFrom("action_files")
-    .select(["id", "event_id as eventId", "filename", "mime", "size_bytes as sizeBytes", "uploaded_by as uploadedBy", "created_at as createdAt"])
+    .select([
+      "id",
+      "event_id as eventId",
+      "filename",
+      "mime",
+      "size_bytes as sizeBytes",
+      "uploaded_by as uploadedBy",
+      "created_at as createdAt",
+    ])
     .where("org_id", "=", orgId)
     .where("action_id", "=", actionId)
     .orderBy("id")
@@ -167,7 +218,11 @@ export async function countActionFiles(db: DbOrTrx, orgId: number, actionId: num
 
 /** Bytes stored for an organization's action files (counted with its evidence against one quota). */
 export async function actionStorageBytes(db: DbOrTrx, orgId: number): Promise<number> {
-  const r = await db.selectFrom("action_files").select((eb) => eb.fn.sum<number>("size_bytes").as("n")).where("org_id", "=", orgId).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom("action_files")
+    .select((eb) => eb.fn.sum<number>("size_bytes").as("n"))
+    .where("org_id", "=", orgId)
+    .executeTakeFirstOrThrow();
   return Number(r.n ?? 0);
 }
 
@@ -267,7 +322,15 @@ export async function insertAction(db: DbOrTrx, orgId: number, a: NewAction, at:
 export async function insertActionEvent(
   db: DbOrTrx,
   orgId: number,
-  e: { actionId: number; kind: "created" | "note" | "status" | "supplier_reply"; authorUserId: number | null; authorLabel: string; body?: string | null; statusFrom?: string | null; statusTo?: string | null },
+  e: {
+    actionId: number;
+    kind: "created" | "note" | "status" | "supplier_reply";
+    authorUserId: number | null;
+    authorLabel: string;
+    body?: string | null;
+    statusFrom?: string | null;
+    statusTo?: string | null;
+  },
   at: string = nowIso(),
 ): Promise<number> {
   const r = await db
@@ -326,7 +389,14 @@ export interface ActionChanges {
  * Applies changes made on `version` (and bumps it); false when someone changed the action in between.
  * Every change, a note included, moves the version on: a form loaded before it is stale.
  */
-export async function updateActionIfVersion(db: DbOrTrx, orgId: number, id: number, version: number, changes: ActionChanges, at: string = nowIso()): Promise<boolean> {
+export async function updateActionIfVersion(
+  db: DbOrTrx,
+  orgId: number,
+  id: number,
+  version: number,
+  changes: ActionChanges,
+  at: string = nowIso(),
+): Promise<boolean> {
   const r = await db
     .updateTable("corrective_actions")
     .set((eb) => ({ ...changes, updated_at: at, version: eb("version", "+", 1) }))
@@ -375,7 +445,16 @@ export async function overdueActionsToMail(db: DbOrTrx, orgId: number, now: Date
     .innerJoin("suppliers as s", "s.id", "ca.supplier_id")
     .innerJoin("users as u", "u.id", "ca.owner_user_id")
     .innerJoin("memberships as m", (j) => j.onRef("m.user_id", "=", "ca.owner_user_id").on("m.org_id", "=", orgId))
-    .select(["ca.id", "ca.title", "ca.due_at as dueAt", "ca.status", "s.name as supplierName", "u.id as ownerId", "u.email as ownerEmail", "u.name as ownerName"])
+    .select([
+      "ca.id",
+      "ca.title",
+      "ca.due_at as dueAt",
+      "ca.status",
+      "s.name as supplierName",
+      "u.id as ownerId",
+      "u.email as ownerEmail",
+      "u.name as ownerName",
+    ])
     .where("ca.org_id", "=", orgId)
     .where("ca.status", "in", [...ACTIVE_STATUSES])
     .where("ca.due_at", "<", today(now))
@@ -389,7 +468,12 @@ export async function overdueActionsToMail(db: DbOrTrx, orgId: number, now: Date
 export async function markOverdueMailed(db: DbOrTrx, orgId: number, ids: readonly number[], at: string): Promise<void> {
   if (!ids.length) return;
   // Not a user's change: the version stays, so nobody's open form turns stale because of a mail.
-  await db.updateTable("corrective_actions").set({ overdue_mailed_at: at }).where("org_id", "=", orgId).where("id", "in", [...ids]).execute();
+  await db
+    .updateTable("corrective_actions")
+    .set({ overdue_mailed_at: at })
+    .where("org_id", "=", orgId)
+    .where("id", "in", [...ids])
+    .execute();
 }
 
 export async function orgById(db: DbOrTrx, orgId: number) {

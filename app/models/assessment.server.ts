@@ -1,11 +1,16 @@
 // Assessments, their answers (with every revision kept) and review comments. Scoped by orgId; the
 // supplier portal reaches these only through a supplier session bound to one assessment.
 import type { DbOrTrx } from "./types";
-import type { AssessmentStatus } from "../../db/types";
-import { nowIso } from "../lib/time";
+import type { AssessmentStatus } from "~db/types";
+import { nowIso } from "~/lib/time";
 
 export async function findVersionId(db: DbOrTrx, templateKey: string, version: number): Promise<number | undefined> {
-  const r = await db.selectFrom("questionnaire_versions").select("id").where("template_key", "=", templateKey).where("version", "=", version).executeTakeFirst();
+  const r = await db
+    .selectFrom("questionnaire_versions")
+    .select("id")
+    .where("template_key", "=", templateKey)
+    .where("version", "=", version)
+    .executeTakeFirst();
   return r?.id;
 }
 
@@ -54,22 +59,47 @@ export async function getAssessment(db: DbOrTrx, orgId: number, id: number) {
     .selectFrom("assessments as a")
     .innerJoin("suppliers as s", "s.id", "a.supplier_id")
     .select([
-      "a.id", "a.supplier_id as supplierId", "s.name as supplierName", "s.country as supplierCountry", "s.contact_email as contactEmail",
-      "a.version_id as versionId", "a.status", "a.due_at as dueAt", "a.language", "a.created_at as createdAt", "a.sent_at as sentAt",
-      "a.started_at as startedAt", "a.submitted_at as submittedAt", "a.changes_requested_at as changesRequestedAt",
-      "a.approved_at as approvedAt", "a.valid_until as validUntil", "a.version",
+      "a.id",
+      "a.supplier_id as supplierId",
+      "s.name as supplierName",
+      "s.country as supplierCountry",
+      "s.contact_email as contactEmail",
+      "a.version_id as versionId",
+      "a.status",
+      "a.due_at as dueAt",
+      "a.language",
+      "a.created_at as createdAt",
+      "a.sent_at as sentAt",
+      "a.started_at as startedAt",
+      "a.submitted_at as submittedAt",
+      "a.changes_requested_at as changesRequestedAt",
+      "a.approved_at as approvedAt",
+      "a.valid_until as validUntil",
+      "a.version",
     ])
     .where("a.org_id", "=", orgId)
     .where("a.id", "=", id)
     .executeTakeFirst();
 }
 
-export async function listAssessments(db: DbOrTrx, orgId: number, f: { status?: AssessmentStatus; supplierId?: number; limit: number; offset: number }) {
+export async function listAssessments(
+  db: DbOrTrx,
+  orgId: number,
+  f: { status?: AssessmentStatus; supplierId?: number; limit: number; offset: number },
+) {
   let q = db.selectFrom("assessments as a").innerJoin("suppliers as s", "s.id", "a.supplier_id").where("a.org_id", "=", orgId);
   if (f.status) q = q.where("a.status", "=", f.status);
   if (f.supplierId) q = q.where("a.supplier_id", "=", f.supplierId);
   return q
-    .select(["a.id", "a.supplier_id as supplierId", "s.name as supplierName", "s.country as supplierCountry", "a.status", "a.due_at as dueAt", "a.updated_at as updatedAt"])
+    .select([
+      "a.id",
+      "a.supplier_id as supplierId",
+      "s.name as supplierName",
+      "s.country as supplierCountry",
+      "a.status",
+      "a.due_at as dueAt",
+      "a.updated_at as updatedAt",
+    ])
     .orderBy("a.updated_at", "desc")
     .orderBy("a.id", "desc")
     .limit(f.limit)
@@ -84,7 +114,15 @@ export async function setAssessmentStatus(
   id: number,
   from: AssessmentStatus[],
   to: AssessmentStatus,
-  extra: { sent_at?: string; started_at?: string; submitted_at?: string; changes_requested_at?: string; approved_at?: string; approved_by?: number; valid_until?: string } = {},
+  extra: {
+    sent_at?: string;
+    started_at?: string;
+    submitted_at?: string;
+    changes_requested_at?: string;
+    approved_at?: string;
+    approved_by?: number;
+    valid_until?: string;
+  } = {},
 ): Promise<boolean> {
   const r = await db
     .updateTable("assessments")
@@ -131,7 +169,12 @@ export async function saveAnswerIfRevision(
 ): Promise<{ revision: number } | { conflict: StoredAnswer }> {
   const now = nowIso();
   const value = a.value === undefined ? null : JSON.stringify(a.value);
-  const current = await db.selectFrom("answers").selectAll().where("assessment_id", "=", assessmentId).where("question_key", "=", questionKey).executeTakeFirst();
+  const current = await db
+    .selectFrom("answers")
+    .selectAll()
+    .where("assessment_id", "=", assessmentId)
+    .where("question_key", "=", questionKey)
+    .executeTakeFirst();
   const currentRevision = current?.revision ?? 0;
   if (currentRevision !== baseRevision) {
     return {
@@ -158,7 +201,15 @@ export async function saveAnswerIfRevision(
   } else {
     await db
       .insertInto("answers")
-      .values({ assessment_id: assessmentId, question_key: questionKey, value, comment: a.comment, revision, updated_by: a.author, updated_at: now })
+      .values({
+        assessment_id: assessmentId,
+        question_key: questionKey,
+        value,
+        comment: a.comment,
+        revision,
+        updated_by: a.author,
+        updated_at: now,
+      })
       .execute();
   }
   await db
@@ -172,13 +223,31 @@ export async function answerHistory(db: DbOrTrx, assessmentId: number, questionK
   let q = db.selectFrom("answer_revisions").selectAll().where("assessment_id", "=", assessmentId);
   if (questionKey) q = q.where("question_key", "=", questionKey);
   const rows = await q.orderBy("question_key").orderBy("revision", "desc").execute();
-  return rows.map((r) => ({ questionKey: r.question_key, revision: r.revision, value: r.value == null ? null : JSON.parse(r.value), comment: r.comment, author: r.author, at: r.at }));
+  return rows.map((r) => ({
+    questionKey: r.question_key,
+    revision: r.revision,
+    value: r.value == null ? null : JSON.parse(r.value),
+    comment: r.comment,
+    author: r.author,
+    at: r.at,
+  }));
 }
 
-export async function insertReviewComment(db: DbOrTrx, assessmentId: number, c: { questionKey: string; authorUserId: number; authorLabel: string; body: string }): Promise<number> {
+export async function insertReviewComment(
+  db: DbOrTrx,
+  assessmentId: number,
+  c: { questionKey: string; authorUserId: number; authorLabel: string; body: string },
+): Promise<number> {
   const r = await db
     .insertInto("review_comments")
-    .values({ assessment_id: assessmentId, question_key: c.questionKey, author_user_id: c.authorUserId, author_label: c.authorLabel, body: c.body, created_at: nowIso() })
+    .values({
+      assessment_id: assessmentId,
+      question_key: c.questionKey,
+      author_user_id: c.authorUserId,
+      author_label: c.authorLabel,
+      body: c.body,
+      created_at: nowIso(),
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return r.id;
@@ -211,13 +280,28 @@ export async function reviewCommentOf(db: DbOrTrx, orgId: number, commentId: num
   return db
     .selectFrom("review_comments as c")
     .innerJoin("assessments as a", "a.id", "c.assessment_id")
-    .select(["c.id", "c.question_key", "c.body", "c.author_label", "c.created_at", "a.id as assessment_id", "a.supplier_id", "a.version_id"])
+    .select([
+      "c.id",
+      "c.question_key",
+      "c.body",
+      "c.author_label",
+      "c.created_at",
+      "a.id as assessment_id",
+      "a.supplier_id",
+      "a.version_id",
+    ])
     .where("a.org_id", "=", orgId)
     .where("c.id", "=", commentId)
     .executeTakeFirst();
 }
 
 export async function supplierHasAssessments(db: DbOrTrx, orgId: number, supplierId: number): Promise<boolean> {
-  const r = await db.selectFrom("assessments").select("id").where("org_id", "=", orgId).where("supplier_id", "=", supplierId).limit(1).executeTakeFirst();
+  const r = await db
+    .selectFrom("assessments")
+    .select("id")
+    .where("org_id", "=", orgId)
+    .where("supplier_id", "=", supplierId)
+    .limit(1)
+    .executeTakeFirst();
   return Boolean(r);
 }

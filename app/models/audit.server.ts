@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { DbOrTrx } from "./types";
-import { nowIso } from "../lib/time";
+import { nowIso } from "~/lib/time";
 
 export interface AuditEntry {
   orgId: number | null;

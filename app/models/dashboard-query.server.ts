@@ -2,12 +2,12 @@
 // and the live reads (dashboard.server.ts) count with, so both paths count the same way.
 import { SqliteAdapter, sql, type RawBuilder, type SqlBool } from "kysely";
 import type { DbOrTrx } from "./types";
-import type { DashboardBand } from "../../db/types";
-import { nowIso } from "../lib/time";
+import type { DashboardBand } from "~db/types";
+import { nowIso } from "~/lib/time";
 
 // The filter and the cube's cells are the report domain's shapes (app/domain/report/types.ts).
-export type { DashboardFilter, CubeCell as CubeRow } from "../domain/report/types";
-import type { DashboardFilter } from "../domain/report/types";
+export type { DashboardFilter, CubeCell as CubeRow } from "~/domain/report/types";
+import type { DashboardFilter } from "~/domain/report/types";
 
 export interface PrincipleRow {
   tier: number;
@@ -29,7 +29,6 @@ export interface RollupTotals {
   assessed: number;
 }
 
-
 export const n = (v: unknown) => Number(v ?? 0);
 
 /**
@@ -37,7 +36,11 @@ export const n = (v: unknown) => Number(v ?? 0);
  * `tenant` replaces the org_id term (see tenantRange); `bandUnindexed` keeps SQLite from walking
  * the (org_id, risk_band) index when another index serves the query better (a no-op elsewhere).
  */
-export function supplierCondition(orgId: number, f: DashboardFilter, opts: { tenant?: RawBuilder<SqlBool>; bandUnindexed?: boolean } = {}): RawBuilder<SqlBool> {
+export function supplierCondition(
+  orgId: number,
+  f: DashboardFilter,
+  opts: { tenant?: RawBuilder<SqlBool>; bandUnindexed?: boolean } = {},
+): RawBuilder<SqlBool> {
   const parts = [opts.tenant ?? sql`s.org_id = ${orgId}`, sql`s.status <> 'archived'`];
   if (f.tier !== undefined) parts.push(f.tier === 0 ? sql`s.tier is null` : sql`s.tier = ${f.tier}`);
   if (f.country) parts.push(sql`s.country = ${f.country}`);
@@ -60,7 +63,11 @@ export const isSqlite = (db: DbOrTrx) => db.getExecutor().adapter instanceof Sql
  */
 export async function tenantRange(db: DbOrTrx, orgId: number): Promise<RawBuilder<SqlBool> | undefined> {
   if (!isSqlite(db)) return undefined;
-  const r = await db.selectFrom("suppliers").select((eb) => [eb.fn.min("id").as("lo"), eb.fn.max("id").as("hi")]).where("org_id", "=", orgId).executeTakeFirst();
+  const r = await db
+    .selectFrom("suppliers")
+    .select((eb) => [eb.fn.min("id").as("lo"), eb.fn.max("id").as("hi")])
+    .where("org_id", "=", orgId)
+    .executeTakeFirst();
   if (r?.lo == null || r.hi == null) return undefined;
   return sql<SqlBool>`s.id between ${Number(r.lo)} and ${Number(r.hi)} and +s.org_id = ${orgId}`;
 }

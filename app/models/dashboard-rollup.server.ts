@@ -6,8 +6,8 @@
 // rows) instead. Filters the cube has no key for (sector, goods) run the very same SELECT live.
 import { PostgresAdapter, sql, type Kysely, type Transaction } from "kysely";
 import type { DbOrTrx } from "./types";
-import type { Database } from "../../db/types";
-import { nowIso } from "../lib/time";
+import type { Database } from "~db/types";
+import { nowIso } from "~/lib/time";
 import { chunks } from "./chunks";
 import { cubeSelect, n, principleSelect, tenantRange, type RollupTotals } from "./dashboard-query.server";
 
@@ -46,7 +46,11 @@ export function principlesOfBreakdown(json: string | null): Array<{ principle: s
   return out;
 }
 
-async function writePrinciples(trx: Tx, orgId: number, rows: ReadonlyArray<{ supplierId: number; principle: string; score: number }>): Promise<void> {
+async function writePrinciples(
+  trx: Tx,
+  orgId: number,
+  rows: ReadonlyArray<{ supplierId: number; principle: string; score: number }>,
+): Promise<void> {
   for (const part of chunks(rows, 1_000)) {
     await trx
       .insertInto("dashboard_supplier_principles")
@@ -57,7 +61,11 @@ async function writePrinciples(trx: Tx, orgId: number, rows: ReadonlyArray<{ sup
 
 /** Every supplier's principle scores again, from the breakdowns of the current scores. */
 async function reloadPrinciples(trx: Tx, orgId: number): Promise<number> {
-  const top = await trx.selectFrom("risk_scores").select((eb) => eb.fn.max("id").as("m")).where("org_id", "=", orgId).executeTakeFirst();
+  const top = await trx
+    .selectFrom("risk_scores")
+    .select((eb) => eb.fn.max("id").as("m"))
+    .where("org_id", "=", orgId)
+    .executeTakeFirst();
   const current = await trx
     .selectFrom("suppliers as s")
     .innerJoin("risk_scores as r", (j) => j.onRef("r.supplier_id", "=", "s.id").onRef("r.digest", "=", "s.risk_digest"))
@@ -92,7 +100,9 @@ async function catchUpPrinciples(trx: Tx, orgId: number, seen: number): Promise<
   for (const r of rows) latest.set(r.supplier_id, r);
   // Only suppliers that had principle scores need a delete (most suppliers are never assessed).
   const had = new Set(
-    (await trx.selectFrom("dashboard_supplier_principles").select("supplier_id").distinct().where("org_id", "=", orgId).execute()).map((r) => r.supplier_id),
+    (await trx.selectFrom("dashboard_supplier_principles").select("supplier_id").distinct().where("org_id", "=", orgId).execute()).map(
+      (r) => r.supplier_id,
+    ),
   );
   const stale = [...latest.keys()].filter((id) => had.has(id));
   for (const part of chunks(stale)) {
@@ -115,7 +125,11 @@ async function rewrite(trx: Tx, orgId: number, now: Date): Promise<RollupTotals>
   // A write first: on SQLite it takes the write lock now (a transaction that reads first cannot
   // wait for it later, and fails when another connection wrote meanwhile); on PostgreSQL it locks
   // the state row until commit, so that an edit marking it stale meanwhile is not lost.
-  await trx.updateTable("dashboard_state").set((eb) => ({ stale: eb.ref("stale") })).where("org_id", "=", orgId).execute();
+  await trx
+    .updateTable("dashboard_state")
+    .set((eb) => ({ stale: eb.ref("stale") }))
+    .where("org_id", "=", orgId)
+    .execute();
   const state = await trx.selectFrom("dashboard_state").selectAll().where("org_id", "=", orgId).executeTakeFirst();
   const reconcile = !state || (isPg && Date.now() - Date.parse(state.reconciled_at) > RECONCILE_MS);
   const seen = reconcile ? await reloadPrinciples(trx, orgId) : await catchUpPrinciples(trx, orgId, state.scores_seen);

@@ -3,12 +3,33 @@
 // request. Scoped by orgId.
 import { sql } from "kysely";
 import type { DbOrTrx } from "./types";
-import type { DashboardBand } from "../../db/types";
-import { cubeSelect, hasFilter, isSqlite, n, principleSelect, supplierCondition, usesCube, type CubeRow, type DashboardFilter, type PrincipleRow } from "./dashboard-query.server";
+import type { DashboardBand } from "~db/types";
+import {
+  cubeSelect,
+  hasFilter,
+  isSqlite,
+  n,
+  principleSelect,
+  supplierCondition,
+  usesCube,
+  type CubeRow,
+  type DashboardFilter,
+  type PrincipleRow,
+} from "./dashboard-query.server";
 
 export type { CubeRow, DashboardFilter, PrincipleRow, RollupTotals } from "./dashboard-query.server";
 
-const toCell = (r: { tier?: unknown; country?: string; band: DashboardBand; currency: string; suppliers: unknown; scored?: unknown; score_sum?: unknown; assessed?: unknown; spend: unknown }): CubeRow => ({
+const toCell = (r: {
+  tier?: unknown;
+  country?: string;
+  band: DashboardBand;
+  currency: string;
+  suppliers: unknown;
+  scored?: unknown;
+  score_sum?: unknown;
+  assessed?: unknown;
+  spend: unknown;
+}): CubeRow => ({
   tier: n(r.tier),
   country: r.country ?? "",
   band: r.band,
@@ -65,14 +86,24 @@ export async function cubeRows(
 export async function principleRows(db: DbOrTrx, orgId: number, f: DashboardFilter): Promise<PrincipleRow[]> {
   const rows = usesCube(f)
     ? await (() => {
-        let q = db.selectFrom("dashboard_cube_principles").select(["tier", "country", "band", "principle", "suppliers", "score_sum"]).where("org_id", "=", orgId);
+        let q = db
+          .selectFrom("dashboard_cube_principles")
+          .select(["tier", "country", "band", "principle", "suppliers", "score_sum"])
+          .where("org_id", "=", orgId);
         if (f.tier !== undefined) q = q.where("tier", "=", f.tier);
         if (f.country) q = q.where("country", "=", f.country);
         if (f.band) q = q.where("band", "=", f.band);
         return q.execute();
       })()
     : await principleSelect(db, orgId, f).execute();
-  return rows.map((r) => ({ tier: n(r.tier), country: r.country, band: r.band, principle: r.principle, suppliers: n(r.suppliers), scoreSum: n(r.score_sum) }));
+  return rows.map((r) => ({
+    tier: n(r.tier),
+    country: r.country,
+    band: r.band,
+    principle: r.principle,
+    suppliers: n(r.suppliers),
+    scoreSum: n(r.score_sum),
+  }));
 }
 
 /** The tiers and countries the tenant's (non-archived) suppliers have, from the cube. */
@@ -84,14 +115,20 @@ export async function cubeDimensions(db: DbOrTrx, orgId: number): Promise<{ tier
   return { tiers: tiers.map((r) => n(r.tier)), countries: countries.map((r) => r.country) };
 }
 
-export type { ActionFigures, TrendPoint } from "../domain/report/types";
-import type { ActionFigures, TrendPoint } from "../domain/report/types";
+export type { ActionFigures, TrendPoint } from "~/domain/report/types";
+import type { ActionFigures, TrendPoint } from "~/domain/report/types";
 
 /**
  * One point per day with a roll-up between the two days (inclusive): the tenant's daily snapshots,
  * or the trend rows of one tier and/or country when the filter names them.
  */
-export async function trendPoints(db: DbOrTrx, orgId: number, fromDay: string, toDay: string, f: Pick<DashboardFilter, "tier" | "country">): Promise<TrendPoint[]> {
+export async function trendPoints(
+  db: DbOrTrx,
+  orgId: number,
+  fromDay: string,
+  toDay: string,
+  f: Pick<DashboardFilter, "tier" | "country">,
+): Promise<TrendPoint[]> {
   if (f.tier === undefined && !f.country) {
     const rows = await db
       .selectFrom("risk_snapshots")
@@ -103,7 +140,16 @@ export async function trendPoints(db: DbOrTrx, orgId: number, fromDay: string, t
       .execute();
     return rows.map((r) => {
       const scored = n(r.low) + n(r.medium) + n(r.high) + n(r.critical);
-      return { day: r.day, suppliers: n(r.suppliers), avgScore: scored ? n(r.avg_score) : null, low: n(r.low), medium: n(r.medium), high: n(r.high), critical: n(r.critical), assessed: n(r.assessed) };
+      return {
+        day: r.day,
+        suppliers: n(r.suppliers),
+        avgScore: scored ? n(r.avg_score) : null,
+        low: n(r.low),
+        medium: n(r.medium),
+        high: n(r.high),
+        critical: n(r.critical),
+        assessed: n(r.assessed),
+      };
     });
   }
   let q = db
@@ -153,18 +199,20 @@ export interface RiskySupplier {
  * `scoreBelow` (the next band's threshold, for a band filter) lets the (org_id, risk_score) index
  * start inside the band instead of walking past every worse supplier.
  */
-export async function riskiestSuppliers(db: DbOrTrx, orgId: number, f: DashboardFilter, limit = 10, scoreBelow?: number): Promise<RiskySupplier[]> {
+export async function riskiestSuppliers(
+  db: DbOrTrx,
+  orgId: number,
+  f: DashboardFilter,
+  limit = 10,
+  scoreBelow?: number,
+): Promise<RiskySupplier[]> {
   let q = db
     .selectFrom("suppliers as s")
     .where(supplierCondition(orgId, f, { bandUnindexed: scoreBelow !== undefined && isSqlite(db) }))
     .select(["s.id", "s.name", "s.country", "s.tier", "s.risk_score", "s.risk_band", "s.risk_digest"])
     .where("s.risk_score", "is not", null);
   if (scoreBelow !== undefined) q = q.where("s.risk_score", "<", scoreBelow);
-  const rows = await q
-    .orderBy("s.risk_score", "desc")
-    .orderBy("s.id", "desc")
-    .limit(limit)
-    .execute();
+  const rows = await q.orderBy("s.risk_score", "desc").orderBy("s.id", "desc").limit(limit).execute();
   const drivers = new Map<number, string>();
   const ids = rows.map((r) => r.id);
   if (ids.length) {
@@ -173,7 +221,11 @@ export async function riskiestSuppliers(db: DbOrTrx, orgId: number, f: Dashboard
       .select(["supplier_id", "digest", "breakdown", "id"])
       .where("org_id", "=", orgId)
       .where("supplier_id", "in", ids)
-      .where("digest", "in", rows.map((r) => r.risk_digest ?? ""))
+      .where(
+        "digest",
+        "in",
+        rows.map((r) => r.risk_digest ?? ""),
+      )
       .orderBy("id")
       .execute();
     const digestOf = new Map(rows.map((r) => [r.id, r.risk_digest]));
@@ -207,19 +259,35 @@ export interface AssessmentFigures {
   approvedInPeriod: number;
 }
 
-export async function assessmentFigures(db: DbOrTrx, orgId: number, f: DashboardFilter, fromIso: string, toIso: string, today: string): Promise<AssessmentFigures> {
+export async function assessmentFigures(
+  db: DbOrTrx,
+  orgId: number,
+  f: DashboardFilter,
+  fromIso: string,
+  toIso: string,
+  today: string,
+): Promise<AssessmentFigures> {
   // Without a filter, every questionnaire of the tenant counts (as in the assessment list the
   // figures lead to). With one, only those of matching suppliers, through a CROSS JOIN so that
   // SQLite reads the assessments first (a tenant has far fewer of them than suppliers).
   const scoped = () =>
     hasFilter(f)
-      ? db.selectFrom("assessments as a").crossJoin("suppliers as s").whereRef("s.id", "=", "a.supplier_id").where("a.org_id", "=", orgId).where(supplierCondition(orgId, f))
+      ? db
+          .selectFrom("assessments as a")
+          .crossJoin("suppliers as s")
+          .whereRef("s.id", "=", "a.supplier_id")
+          .where("a.org_id", "=", orgId)
+          .where(supplierCondition(orgId, f))
       : db.selectFrom("assessments as a").where("a.org_id", "=", orgId);
   const [funnel, overdue, approved] = await Promise.all([
     scoped()
       .select([
-        sql<number>`sum(case when a.sent_at is not null or a.started_at is not null or a.submitted_at is not null or a.approved_at is not null then 1 else 0 end)`.as("sent"),
-        sql<number>`sum(case when a.started_at is not null or a.submitted_at is not null or a.approved_at is not null then 1 else 0 end)`.as("started"),
+        sql<number>`sum(case when a.sent_at is not null or a.started_at is not null or a.submitted_at is not null or a.approved_at is not null then 1 else 0 end)`.as(
+          "sent",
+        ),
+        sql<number>`sum(case when a.started_at is not null or a.submitted_at is not null or a.approved_at is not null then 1 else 0 end)`.as(
+          "started",
+        ),
         sql<number>`sum(case when a.submitted_at is not null or a.approved_at is not null then 1 else 0 end)`.as("submitted"),
         sql<number>`sum(case when a.approved_at is not null then 1 else 0 end)`.as("approved"),
       ])
@@ -244,13 +312,23 @@ export async function assessmentFigures(db: DbOrTrx, orgId: number, f: Dashboard
   };
 }
 
-
-export async function actionFigures(db: DbOrTrx, orgId: number, f: DashboardFilter, fromIso: string, toIso: string, today: string): Promise<ActionFigures> {
+export async function actionFigures(
+  db: DbOrTrx,
+  orgId: number,
+  f: DashboardFilter,
+  fromIso: string,
+  toIso: string,
+  today: string,
+): Promise<ActionFigures> {
   // As for questionnaires: every action of the tenant (as in the action list), or those of the
   // suppliers matching the filter.
   const base = db.selectFrom("corrective_actions as ca");
   const scoped = hasFilter(f)
-    ? base.crossJoin("suppliers as s").whereRef("s.id", "=", "ca.supplier_id").where("ca.org_id", "=", orgId).where(supplierCondition(orgId, f))
+    ? base
+        .crossJoin("suppliers as s")
+        .whereRef("s.id", "=", "ca.supplier_id")
+        .where("ca.org_id", "=", orgId)
+        .where(supplierCondition(orgId, f))
     : base.where("ca.org_id", "=", orgId);
   const r = await scoped
     .select([
@@ -258,8 +336,16 @@ export async function actionFigures(db: DbOrTrx, orgId: number, f: DashboardFilt
       sql<number>`sum(case when ca.status in ('open', 'in_progress') and ca.due_at < ${today} then 1 else 0 end)`.as("overdue"),
       sql<number>`sum(case when ca.status in ('open', 'in_progress') and ca.source = 'red_flag' then 1 else 0 end)`.as("red_flags"),
       sql<number>`sum(case when ca.created_at >= ${fromIso} and ca.created_at <= ${toIso} then 1 else 0 end)`.as("opened"),
-      sql<number>`sum(case when ca.done_at is not null and ca.done_at >= ${fromIso} and ca.done_at <= ${toIso} then 1 else 0 end)`.as("closed"),
+      sql<number>`sum(case when ca.done_at is not null and ca.done_at >= ${fromIso} and ca.done_at <= ${toIso} then 1 else 0 end)`.as(
+        "closed",
+      ),
     ])
     .executeTakeFirst();
-  return { open: n(r?.open), overdue: n(r?.overdue), openRedFlags: n(r?.red_flags), openedInPeriod: n(r?.opened), closedInPeriod: n(r?.closed) };
+  return {
+    open: n(r?.open),
+    overdue: n(r?.overdue),
+    openRedFlags: n(r?.red_flags),
+    openedInPeriod: n(r?.opened),
+    closedInPeriod: n(r?.closed),
+  };
 }

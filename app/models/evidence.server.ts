@@ -1,6 +1,6 @@
 // Evidence files attached to answers. Scoped by orgId (and, for the portal, by assessment).
 import type { DbOrTrx } from "./types";
-import { nowIso } from "../lib/time";
+import { nowIso } from "~/lib/time";
 
 export async function insertEvidence(
   db: DbOrTrx,

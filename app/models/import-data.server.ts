@@ -2,11 +2,11 @@
 // a few queries, and multi-row batched writes (batches of ~500 rows run at raw driver speed).
 import type SQLite from "better-sqlite3";
 import type { DbOrTrx } from "./types";
-import type { ImportRow } from "../domain/csv/validate";
-import type { ExistingSupplier } from "../domain/csv/diff";
-import { nowIso } from "../lib/time";
+import type { ImportRow } from "~/domain/csv/validate";
+import type { ExistingSupplier } from "~/domain/csv/diff";
+import { nowIso } from "~/lib/time";
 import { chunks } from "./chunks";
-import { nameMatchKey } from "../domain/csv/match";
+import { nameMatchKey } from "~/domain/csv/match";
 
 export interface ExistingIndex {
   byRef: Map<string, number>;
@@ -23,8 +23,28 @@ export async function loadExisting(db: DbOrTrx, orgId: number): Promise<Existing
     db
       .selectFrom("suppliers")
       .select([
-        "id", "external_ref", "name", "name_norm", "country", "address", "city", "latitude", "longitude", "sector", "annual_spend", "currency",
-        "workers_count", "contact_name", "contact_email", "os_id", "duns", "lei", "tax_id", "notes", "status", "tier",
+        "id",
+        "external_ref",
+        "name",
+        "name_norm",
+        "country",
+        "address",
+        "city",
+        "latitude",
+        "longitude",
+        "sector",
+        "annual_spend",
+        "currency",
+        "workers_count",
+        "contact_name",
+        "contact_email",
+        "os_id",
+        "duns",
+        "lei",
+        "tax_id",
+        "notes",
+        "status",
+        "tier",
       ])
       .where("org_id", "=", orgId)
       .execute(),
@@ -61,11 +81,27 @@ export async function loadExisting(db: DbOrTrx, orgId: number): Promise<Existing
     if (list) list.push(r.id);
     else byNameCountry.set(k, [r.id]);
     values.set(r.id, {
-      externalRef: r.external_ref, name: r.name, nameNorm: r.name_norm, country: r.country, address: r.address, city: r.city,
-      latitude: r.latitude == null ? null : Number(r.latitude), longitude: r.longitude == null ? null : Number(r.longitude),
-      sector: r.sector, goods: goodsOf.get(r.id) ?? [], annualSpend: r.annual_spend == null ? null : Number(r.annual_spend),
-      currency: r.currency, workersCount: r.workers_count, contactName: r.contact_name, contactEmail: r.contact_email,
-      osId: r.os_id, duns: r.duns, lei: r.lei, taxId: r.tax_id, notes: r.notes, status: r.status,
+      externalRef: r.external_ref,
+      name: r.name,
+      nameNorm: r.name_norm,
+      country: r.country,
+      address: r.address,
+      city: r.city,
+      latitude: r.latitude == null ? null : Number(r.latitude),
+      longitude: r.longitude == null ? null : Number(r.longitude),
+      sector: r.sector,
+      goods: goodsOf.get(r.id) ?? [],
+      annualSpend: r.annual_spend == null ? null : Number(r.annual_spend),
+      currency: r.currency,
+      workersCount: r.workers_count,
+      contactName: r.contact_name,
+      contactEmail: r.contact_email,
+      osId: r.os_id,
+      duns: r.duns,
+      lei: r.lei,
+      taxId: r.tax_id,
+      notes: r.notes,
+      status: r.status,
       suppliesTo: buyersOf.get(r.id) ?? [],
     });
   }
@@ -76,10 +112,26 @@ const BATCH = 500;
 
 function columnsOf(r: ImportRow) {
   return {
-    external_ref: r.externalRef, name: r.name, name_norm: r.nameNorm, country: r.country, address: r.address, city: r.city,
-    latitude: r.latitude, longitude: r.longitude, sector: r.sector, annual_spend: r.annualSpend, currency: r.currency, workers_count: r.workersCount,
-    contact_name: r.contactName, contact_email: r.contactEmail, os_id: r.osId, duns: r.duns, lei: r.lei,
-    tax_id: r.taxId, notes: r.notes, status: r.status,
+    external_ref: r.externalRef,
+    name: r.name,
+    name_norm: r.nameNorm,
+    country: r.country,
+    address: r.address,
+    city: r.city,
+    latitude: r.latitude,
+    longitude: r.longitude,
+    sector: r.sector,
+    annual_spend: r.annualSpend,
+    currency: r.currency,
+    workers_count: r.workersCount,
+    contact_name: r.contactName,
+    contact_email: r.contactEmail,
+    os_id: r.osId,
+    duns: r.duns,
+    lei: r.lei,
+    tax_id: r.taxId,
+    notes: r.notes,
+    status: r.status,
   };
 }
 
@@ -93,9 +145,31 @@ export interface BulkTarget {
 }
 
 const SUPPLIER_INSERT_COLUMNS = [
-  "org_id", "external_ref", "name", "name_norm", "country", "address", "city", "latitude", "longitude", "sector", "annual_spend", "currency",
-  "workers_count", "contact_name", "contact_email", "os_id", "duns", "lei", "tax_id", "notes", "status", "tier",
-  "created_at", "updated_at", "version",
+  "org_id",
+  "external_ref",
+  "name",
+  "name_norm",
+  "country",
+  "address",
+  "city",
+  "latitude",
+  "longitude",
+  "sector",
+  "annual_spend",
+  "currency",
+  "workers_count",
+  "contact_name",
+  "contact_email",
+  "os_id",
+  "duns",
+  "lei",
+  "tax_id",
+  "notes",
+  "status",
+  "tier",
+  "created_at",
+  "updated_at",
+  "version",
 ] as const;
 
 /** Inserts new suppliers with their tiers; returns their ids by import key. */
@@ -114,9 +188,31 @@ export async function insertSuppliers(
     for (const r of rows) {
       const c = columnsOf(r);
       const info = stmt.run(
-        orgId, c.external_ref, c.name, c.name_norm, c.country, c.address, c.city, c.latitude, c.longitude, c.sector, c.annual_spend, c.currency,
-        c.workers_count, c.contact_name, c.contact_email, c.os_id, c.duns, c.lei, c.tax_id, c.notes, c.status, tierOf(r),
-        now, now, 1,
+        orgId,
+        c.external_ref,
+        c.name,
+        c.name_norm,
+        c.country,
+        c.address,
+        c.city,
+        c.latitude,
+        c.longitude,
+        c.sector,
+        c.annual_spend,
+        c.currency,
+        c.workers_count,
+        c.contact_name,
+        c.contact_email,
+        c.os_id,
+        c.duns,
+        c.lei,
+        c.tax_id,
+        c.notes,
+        c.status,
+        tierOf(r),
+        now,
+        now,
+        1,
       );
       ids.set(r.key, Number(info.lastInsertRowid));
     }
@@ -154,7 +250,12 @@ export async function updateSuppliers(
 
 export { columnsOf as importRowColumns };
 
-export async function replaceGoodsBulk(t: BulkTarget, orgId: number, goods: ReadonlyMap<number, readonly string[]>, existingIds: readonly number[]): Promise<void> {
+export async function replaceGoodsBulk(
+  t: BulkTarget,
+  orgId: number,
+  goods: ReadonlyMap<number, readonly string[]>,
+  existingIds: readonly number[],
+): Promise<void> {
   for (const part of chunks(existingIds)) {
     await t.trx.deleteFrom("supplier_goods").where("org_id", "=", orgId).where("supplier_id", "in", part).execute();
   }

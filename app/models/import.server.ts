@@ -1,8 +1,8 @@
 // Supplier CSV imports: the uploaded file and each step's outcome live in supplier_imports, so any
 // app server (and a restarted one) can pick up a queued step. Scoped by orgId.
 import type { DbOrTrx } from "./types";
-import type { ImportStatus } from "../../db/types";
-import { nowIso } from "../lib/time";
+import type { ImportStatus } from "~db/types";
+import { nowIso } from "~/lib/time";
 
 export async function insertImport(
   db: DbOrTrx,
@@ -33,8 +33,21 @@ export async function getImport(db: DbOrTrx, orgId: number, id: number) {
   return db
     .selectFrom("supplier_imports")
     .select([
-      "id", "filename", "size_bytes", "status", "headers", "mapping", "preview", "result", "progress_done", "progress_total",
-      "created_at", "finished_at", "created_by", "options", "samples",
+      "id",
+      "filename",
+      "size_bytes",
+      "status",
+      "headers",
+      "mapping",
+      "preview",
+      "result",
+      "progress_done",
+      "progress_total",
+      "created_at",
+      "finished_at",
+      "created_by",
+      "options",
+      "samples",
     ])
     .where("org_id", "=", orgId)
     .where("id", "=", id)
@@ -106,7 +119,12 @@ export async function transitionImport(
 }
 
 export async function setImportProgress(db: DbOrTrx, orgId: number, id: number, done: number, total: number): Promise<void> {
-  await db.updateTable("supplier_imports").set({ progress_done: done, progress_total: total }).where("org_id", "=", orgId).where("id", "=", id).execute();
+  await db
+    .updateTable("supplier_imports")
+    .set({ progress_done: done, progress_total: total })
+    .where("org_id", "=", orgId)
+    .where("id", "=", id)
+    .execute();
 }
 
 /** The oldest queued step of any organization (for the job runner), or a step whose runner died. */

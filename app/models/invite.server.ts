@@ -1,6 +1,6 @@
 // Supplier invite links and the scoped sessions they start. Only sha256(token) is stored.
 import type { DbOrTrx } from "./types";
-import { nowIso } from "../lib/time";
+import { nowIso } from "~/lib/time";
 
 export async function insertAssessmentInvite(
   db: DbOrTrx,
@@ -66,8 +66,18 @@ export async function findInviteByTokenHash(db: DbOrTrx, tokenHash: string) {
     .innerJoin("organizations as o", "o.id", "i.org_id")
     .innerJoin("suppliers as s", "s.id", "a.supplier_id")
     .select([
-      "i.id", "i.org_id as orgId", "i.assessment_id as assessmentId", "i.email", "i.language", "i.expires_at as expiresAt",
-      "i.revoked_at as revokedAt", "i.superseded_at as supersededAt", "o.name as orgName", "s.name as supplierName", "a.due_at as dueAt", "a.status",
+      "i.id",
+      "i.org_id as orgId",
+      "i.assessment_id as assessmentId",
+      "i.email",
+      "i.language",
+      "i.expires_at as expiresAt",
+      "i.revoked_at as revokedAt",
+      "i.superseded_at as supersededAt",
+      "o.name as orgName",
+      "s.name as supplierName",
+      "a.due_at as dueAt",
+      "a.status",
     ])
     .where("i.token_hash", "=", tokenHash)
     .executeTakeFirst();

@@ -1,7 +1,7 @@
 import type { DbOrTrx } from "./types";
-import type { Role } from "../domain/permissions";
-import { nowIso } from "../lib/time";
-import { RESERVED_SLUGS, slugify } from "../domain/slug";
+import type { Role } from "~/domain/permissions";
+import { nowIso } from "~/lib/time";
+import { RESERVED_SLUGS, slugify } from "~/domain/slug";
 
 export interface OrgMembership {
   orgId: number;
@@ -19,12 +19,7 @@ export async function findMembership(db: DbOrTrx, userId: number, slug: string):
   return db
     .selectFrom("memberships")
     .innerJoin("organizations", "organizations.id", "memberships.org_id")
-    .select([
-      "organizations.id as orgId",
-      "organizations.slug as slug",
-      "organizations.name as orgName",
-      "memberships.role as role",
-    ])
+    .select(["organizations.id as orgId", "organizations.slug as slug", "organizations.name as orgName", "memberships.role as role"])
     .where("memberships.user_id", "=", userId)
     .where("organizations.slug", "=", slug)
     .executeTakeFirst();
@@ -34,12 +29,7 @@ export async function listUserOrgs(db: DbOrTrx, userId: number): Promise<OrgMemb
   return db
     .selectFrom("memberships")
     .innerJoin("organizations", "organizations.id", "memberships.org_id")
-    .select([
-      "organizations.id as orgId",
-      "organizations.slug as slug",
-      "organizations.name as orgName",
-      "memberships.role as role",
-    ])
+    .select(["organizations.id as orgId", "organizations.slug as slug", "organizations.name as orgName", "memberships.role as role"])
     .where("memberships.user_id", "=", userId)
     .orderBy("organizations.name")
     .execute();

@@ -1,5 +1,5 @@
 import type { DbOrTrx } from "./types";
-import { nowIso } from "../lib/time";
+import { nowIso } from "~/lib/time";
 
 export interface MailInput {
   orgId: number | null;

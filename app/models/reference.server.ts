@@ -16,7 +16,13 @@ export async function latestTipTiers(db: DbOrTrx, iso2: string[]): Promise<Map<s
     .select(["t.iso2", "t.tier", "t.report_year"])
     .where("t.iso2", "in", iso2)
     .where(({ eb, selectFrom }) =>
-      eb("t.report_year", "=", selectFrom("tip_tiers as l").select((e) => e.fn.max("l.report_year").as("y")).whereRef("l.iso2", "=", "t.iso2")),
+      eb(
+        "t.report_year",
+        "=",
+        selectFrom("tip_tiers as l")
+          .select((e) => e.fn.max("l.report_year").as("y"))
+          .whereRef("l.iso2", "=", "t.iso2"),
+      ),
     )
     .execute();
   for (const r of rows) out.set(r.iso2, { iso2: r.iso2, tier: r.tier, reportYear: r.report_year });

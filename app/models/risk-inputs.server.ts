@@ -1,9 +1,8 @@
 // What a risk computation reads: supplier facts, goods, the latest approved assessments, the supply
 // links around the changed suppliers and their current scores. Scoped by orgId.
 import type { DbOrTrx } from "./types";
-import type { RiskBand } from "../../db/types";
+import type { RiskBand } from "~db/types";
 import { chunks } from "./chunks";
-
 
 export interface SupplierFacts {
   id: number;
@@ -26,13 +25,27 @@ export async function supplierFacts(db: DbOrTrx, orgId: number, ids: readonly nu
   const parts = ids === "all" ? [null] : chunks(ids);
   for (const part of parts) {
     const rows = await (part ? base.where("id", "in", part) : base).execute();
-    for (const r of rows) out.set(r.id, { id: r.id, name: r.name, country: r.country, tier: r.tier, status: r.status, digest: r.risk_digest, score: r.risk_score, band: r.risk_band });
+    for (const r of rows)
+      out.set(r.id, {
+        id: r.id,
+        name: r.name,
+        country: r.country,
+        tier: r.tier,
+        status: r.status,
+        digest: r.risk_digest,
+        score: r.risk_score,
+        band: r.risk_band,
+      });
   }
   return out;
 }
 
 export async function countSuppliers(db: DbOrTrx, orgId: number): Promise<number> {
-  const r = await db.selectFrom("suppliers").select((eb) => eb.fn.countAll<number>().as("n")).where("org_id", "=", orgId).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom("suppliers")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("org_id", "=", orgId)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -78,7 +91,11 @@ export async function latestApproved(db: DbOrTrx, orgId: number, ids: readonly n
   }
   const byAssessment = new Map([...out.values()].map((a) => [a.id, a]));
   for (const part of chunks([...byAssessment.keys()])) {
-    const rows = await db.selectFrom("answers").select(["assessment_id", "question_key", "value"]).where("assessment_id", "in", part).execute();
+    const rows = await db
+      .selectFrom("answers")
+      .select(["assessment_id", "question_key", "value"])
+      .where("assessment_id", "in", part)
+      .execute();
     for (const r of rows) byAssessment.get(r.assessment_id)?.answers.push({ questionKey: r.question_key, value: r.value });
   }
   return out;
@@ -91,7 +108,12 @@ export async function downstreamClosure(db: DbOrTrx, orgId: number, ids: readonl
   while (frontier.length) {
     const next: number[] = [];
     for (const part of chunks(frontier)) {
-      const rows = await db.selectFrom("supplier_links").select("buyer_id").where("org_id", "=", orgId).where("supplier_id", "in", part).execute();
+      const rows = await db
+        .selectFrom("supplier_links")
+        .select("buyer_id")
+        .where("org_id", "=", orgId)
+        .where("supplier_id", "in", part)
+        .execute();
       for (const r of rows) {
         if (!seen.has(r.buyer_id)) {
           seen.add(r.buyer_id);
@@ -105,18 +127,27 @@ export async function downstreamClosure(db: DbOrTrx, orgId: number, ids: readonl
 }
 
 /** Links whose buyer is one of `buyerIds` (or every link of the tenant). */
-export async function linksOfBuyers(db: DbOrTrx, orgId: number, buyerIds: readonly number[] | "all"): Promise<Array<{ supplierId: number; buyerId: number }>> {
+export async function linksOfBuyers(
+  db: DbOrTrx,
+  orgId: number,
+  buyerIds: readonly number[] | "all",
+): Promise<Array<{ supplierId: number; buyerId: number }>> {
   const out: Array<{ supplierId: number; buyerId: number }> = [];
   const base = db.selectFrom("supplier_links").select(["supplier_id", "buyer_id"]).where("org_id", "=", orgId);
   const parts = buyerIds === "all" ? [null] : chunks(buyerIds);
   for (const part of parts) {
-    for (const r of await (part ? base.where("buyer_id", "in", part) : base).execute()) out.push({ supplierId: r.supplier_id, buyerId: r.buyer_id });
+    for (const r of await (part ? base.where("buyer_id", "in", part) : base).execute())
+      out.push({ supplierId: r.supplier_id, buyerId: r.buyer_id });
   }
   return out;
 }
 
 /** The breakdown of each supplier's current score (for suppliers outside a partial recompute). */
-export async function currentBreakdowns(db: DbOrTrx, orgId: number, ids: readonly number[]): Promise<Map<number, { score: number; breakdown: unknown }>> {
+export async function currentBreakdowns(
+  db: DbOrTrx,
+  orgId: number,
+  ids: readonly number[],
+): Promise<Map<number, { score: number; breakdown: unknown }>> {
   const out = new Map<number, { score: number; breakdown: unknown }>();
   for (const part of chunks(ids)) {
     const rows = await db

@@ -1,8 +1,7 @@
 // Background risk jobs (recompute and methodology preview) and the lists the periodic sweeps use.
 import type { DbOrTrx } from "./types";
-import type { RiskJobStatus } from "../../db/types";
-import { nowIso } from "../lib/time";
-
+import type { RiskJobStatus } from "~db/types";
+import { nowIso } from "~/lib/time";
 
 export async function insertJob(
   db: DbOrTrx,
@@ -82,7 +81,14 @@ export async function claimJob(db: DbOrTrx, staleBefore: string) {
 export async function updateJob(
   db: DbOrTrx,
   id: number,
-  set: { status?: RiskJobStatus; progressDone?: number; progressTotal?: number; error?: string | null; finished?: boolean; result?: unknown },
+  set: {
+    status?: RiskJobStatus;
+    progressDone?: number;
+    progressTotal?: number;
+    error?: string | null;
+    finished?: boolean;
+    result?: unknown;
+  },
 ): Promise<void> {
   await db
     .updateTable("risk_jobs")

@@ -2,9 +2,9 @@
 // data (shared by all tenants) and app_meta. Inputs: risk-inputs.server.ts; jobs: risk-jobs.server.ts.
 import { sql } from "kysely";
 import type { DbOrTrx } from "./types";
-import type { RiskBand } from "../../db/types";
-import type { Methodology, ReferenceData, TipPlacement, TvpraEntry } from "../domain/risk";
-import { nowIso } from "../lib/time";
+import type { RiskBand } from "~db/types";
+import type { Methodology, ReferenceData, TipPlacement, TvpraEntry } from "~/domain/risk";
+import { nowIso } from "~/lib/time";
 import type SQLite from "better-sqlite3";
 import { refreshDashboardRollup } from "./dashboard-rollup.server";
 import { chunks } from "./chunks";
@@ -20,7 +20,10 @@ export async function loadReferenceData(db: DbOrTrx): Promise<ReferenceData> {
     const cur = tip.get(r.iso2);
     if (!cur || r.report_year > cur.year) tip.set(r.iso2, { iso2: r.iso2, tier: r.tier, year: r.report_year });
   }
-  const goodsRows = await db.selectFrom("tvpra_goods").select(["good", "iso2", "child_labor", "forced_labor", "forced_child_labor", "list_year", "downstream_input_country"]).execute();
+  const goodsRows = await db
+    .selectFrom("tvpra_goods")
+    .select(["good", "iso2", "child_labor", "forced_labor", "forced_child_labor", "list_year", "downstream_input_country"])
+    .execute();
   const goods: TvpraEntry[] = goodsRows.map((r) => ({
     good: r.good,
     iso2: r.iso2,
@@ -39,7 +42,11 @@ export async function getMeta(db: DbOrTrx, key: string): Promise<string | undefi
 }
 
 export async function setMeta(db: DbOrTrx, key: string, value: string): Promise<void> {
-  await db.insertInto("app_meta").values({ key, value }).onConflict((oc) => oc.column("key").doUpdateSet({ value })).execute();
+  await db
+    .insertInto("app_meta")
+    .values({ key, value })
+    .onConflict((oc) => oc.column("key").doUpdateSet({ value }))
+    .execute();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -78,7 +85,14 @@ export async function methodologyHistory(db: DbOrTrx, orgId: number, limit = 20)
   return rows.map((r) => ({ version: r.version, note: r.note, createdAt: r.created_at, createdBy: r.email }));
 }
 
-export async function insertMethodology(db: DbOrTrx, orgId: number, version: number, config: Methodology, note: string | null, userId: number | null): Promise<void> {
+export async function insertMethodology(
+  db: DbOrTrx,
+  orgId: number,
+  version: number,
+  config: Methodology,
+  note: string | null,
+  userId: number | null,
+): Promise<void> {
   await db
     .insertInto("methodology_versions")
     .values({ org_id: orgId, version, config: JSON.stringify(config), note, created_by: userId, created_at: nowIso() })
@@ -120,10 +134,30 @@ export async function writeScores(
       `insert into risk_scores (org_id, supplier_id, computed_at, model_version, methodology_version, reference_edition, trigger, score, band,
         inherent, maturity, residual, exposure, flags, assessed, assessment_id, breakdown, digest) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const update = raw.prepare("update suppliers set risk_score = ?, risk_band = ?, risk_digest = ?, risk_computed_at = ? where id = ? and org_id = ?");
+    const update = raw.prepare(
+      "update suppliers set risk_score = ?, risk_band = ?, risk_digest = ?, risk_computed_at = ? where id = ? and org_id = ?",
+    );
     for (const r of rows) {
-      insert.run(orgId, r.supplierId, meta.computedAt, meta.modelVersion, meta.methodologyVersion, meta.referenceEdition, meta.trigger, r.score, r.band,
-        r.inherent, r.maturity, r.residual, r.exposure, r.flags, r.assessed ? 1 : 0, r.assessmentId, r.breakdown, r.digest);
+      insert.run(
+        orgId,
+        r.supplierId,
+        meta.computedAt,
+        meta.modelVersion,
+        meta.methodologyVersion,
+        meta.referenceEdition,
+        meta.trigger,
+        r.score,
+        r.band,
+        r.inherent,
+        r.maturity,
+        r.residual,
+        r.exposure,
+        r.flags,
+        r.assessed ? 1 : 0,
+        r.assessmentId,
+        r.breakdown,
+        r.digest,
+      );
       update.run(r.score, r.band, r.digest, meta.computedAt, r.supplierId, orgId);
     }
     return;
@@ -158,7 +192,9 @@ export async function writeScores(
   // UPDATE … FROM (VALUES …) runs on both engines; VALUES columns are column1.. on both.
   for (const part of chunks(rows, 200)) {
     const values = sql.join(
-      part.map((r) => sql`(cast(${r.supplierId} as integer), cast(${r.score} as real), cast(${r.band} as text), cast(${r.digest} as text))`),
+      part.map(
+        (r) => sql`(cast(${r.supplierId} as integer), cast(${r.score} as real), cast(${r.band} as text), cast(${r.digest} as text))`,
+      ),
     );
     await sql`
       update suppliers set risk_score = v.column2, risk_band = v.column3, risk_digest = v.column4, risk_computed_at = ${meta.computedAt}
@@ -171,7 +207,18 @@ export async function writeScores(
 export async function scoreHistory(db: DbOrTrx, orgId: number, supplierId: number, limit = 50) {
   return db
     .selectFrom("risk_scores")
-    .select(["id", "computed_at", "score", "band", "trigger", "methodology_version", "reference_edition", "model_version", "assessed", "flags"])
+    .select([
+      "id",
+      "computed_at",
+      "score",
+      "band",
+      "trigger",
+      "methodology_version",
+      "reference_edition",
+      "model_version",
+      "assessed",
+      "flags",
+    ])
     .where("org_id", "=", orgId)
     .where("supplier_id", "=", supplierId)
     .orderBy("id", "desc")
@@ -184,7 +231,18 @@ export async function currentScore(db: DbOrTrx, orgId: number, supplierId: numbe
   const r = await db
     .selectFrom("suppliers as s")
     .innerJoin("risk_scores as r", (j) => j.onRef("r.supplier_id", "=", "s.id").onRef("r.digest", "=", "s.risk_digest"))
-    .select(["r.id", "r.computed_at", "r.score", "r.band", "r.breakdown", "r.methodology_version", "r.reference_edition", "r.model_version", "r.trigger", "s.risk_computed_at"])
+    .select([
+      "r.id",
+      "r.computed_at",
+      "r.score",
+      "r.band",
+      "r.breakdown",
+      "r.methodology_version",
+      "r.reference_edition",
+      "r.model_version",
+      "r.trigger",
+      "s.risk_computed_at",
+    ])
     .where("s.org_id", "=", orgId)
     .where("r.org_id", "=", orgId)
     .where("s.id", "=", supplierId)
@@ -222,5 +280,12 @@ export async function writeSnapshot(db: DbOrTrx, orgId: number, now = new Date()
 }
 
 export async function snapshots(db: DbOrTrx, orgId: number, fromDay: string, toDay: string) {
-  return db.selectFrom("risk_snapshots").selectAll().where("org_id", "=", orgId).where("day", ">=", fromDay).where("day", "<=", toDay).orderBy("day").execute();
+  return db
+    .selectFrom("risk_snapshots")
+    .selectAll()
+    .where("org_id", "=", orgId)
+    .where("day", ">=", fromDay)
+    .where("day", "<=", toDay)
+    .orderBy("day")
+    .execute();
 }

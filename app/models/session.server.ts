@@ -8,10 +8,7 @@ export interface SessionRow {
   expires_at: string;
 }
 
-export async function insertSession(
-  db: DbOrTrx,
-  s: SessionRow & { ip: string | null; user_agent: string | null },
-): Promise<void> {
+export async function insertSession(db: DbOrTrx, s: SessionRow & { ip: string | null; user_agent: string | null }): Promise<void> {
   await db.insertInto("sessions").values(s).execute();
 }
 

@@ -2,7 +2,7 @@
 // alike) and tier writes. Every function is scoped by orgId.
 import { PostgresAdapter, sql } from "kysely";
 import type { DbOrTrx } from "./types";
-import { nowIso } from "../lib/time";
+import { nowIso } from "~/lib/time";
 import { chunks } from "./chunks";
 
 /** The supplier and everyone who supplies it, directly or through others. */
@@ -24,7 +24,8 @@ export async function upstreamClosure(db: DbOrTrx, orgId: number, supplierId: nu
 async function edgesAround(db: DbOrTrx, orgId: number, supplierId: number, direction: "up" | "down", maxDepth: number, limit: number) {
   // "up" walks from buyer to supplier, "down" from supplier to buyer: the same query with the two columns swapped.
   const start = sql.ref(direction === "up" ? "buyer_id" : "supplier_id");
-  const [lFrom, wTo] = direction === "up" ? [sql.ref("l.buyer_id"), sql.ref("w.supplier_id")] : [sql.ref("l.supplier_id"), sql.ref("w.buyer_id")];
+  const [lFrom, wTo] =
+    direction === "up" ? [sql.ref("l.buyer_id"), sql.ref("w.supplier_id")] : [sql.ref("l.supplier_id"), sql.ref("w.buyer_id")];
   const r = await sql<{ supplier_id: number; buyer_id: number; depth: number }>`
     with recursive w(supplier_id, buyer_id, depth) as (
       select supplier_id, buyer_id, 1 from supplier_links where org_id = ${orgId} and ${start} = ${supplierId}
@@ -75,7 +76,10 @@ export async function linkExists(db: DbOrTrx, orgId: number, supplierId: number,
 }
 
 export async function insertLink(db: DbOrTrx, orgId: number, supplierId: number, buyerId: number): Promise<void> {
-  await db.insertInto("supplier_links").values({ org_id: orgId, supplier_id: supplierId, buyer_id: buyerId, created_at: nowIso() }).execute();
+  await db
+    .insertInto("supplier_links")
+    .values({ org_id: orgId, supplier_id: supplierId, buyer_id: buyerId, created_at: nowIso() })
+    .execute();
 }
 
 export async function deleteLink(db: DbOrTrx, orgId: number, supplierId: number, buyerId: number): Promise<number> {
@@ -130,8 +134,16 @@ export async function lockOrgGraph(trx: DbOrTrx, orgId: number): Promise<void> {
 /** Changes whenever a supplier or a link of the organization is added, changed or removed. */
 export async function graphFingerprint(db: DbOrTrx, orgId: number): Promise<string> {
   const [s, l] = await Promise.all([
-    db.selectFrom("suppliers").select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max("updated_at").as("m")]).where("org_id", "=", orgId).executeTakeFirstOrThrow(),
-    db.selectFrom("supplier_links").select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max("created_at").as("m")]).where("org_id", "=", orgId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("suppliers")
+      .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max("updated_at").as("m")])
+      .where("org_id", "=", orgId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("supplier_links")
+      .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max("created_at").as("m")])
+      .where("org_id", "=", orgId)
+      .executeTakeFirstOrThrow(),
   ]);
   return `${s.n}|${s.m ?? ""}|${l.n}|${l.m ?? ""}`;
 }

@@ -6,20 +6,30 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeEachEngine, makeOrg } from "../test/support";
-import { createDb, type Db } from "../../db/client";
-import { migrateToLatest } from "../../db/migrate";
-import { SupplierListQuerySchema, SupplierSchema } from "../schemas/supplier";
+import { describeEachEngine, makeOrg } from "~/test/support";
+import { createDb, type Db } from "~db/client";
+import { migrateToLatest } from "~db/migrate";
+import { SupplierListQuerySchema, SupplierSchema } from "~/schemas/supplier";
 import { deleteSupplierRow, insertSupplier, listSuppliers, setSupplierStatus, supplierListPage } from "./supplier.server";
 import { cachedWhileUnchanged, changeMarker } from "./change-marker.server";
 
 const q = (params: Record<string, string> = {}) => SupplierListQuerySchema.parse(params);
 type Band = "low" | "medium" | "high" | "critical";
 
-async function supplier(db: Db, orgId: number, name: string, risk: [number, Band] | null, extra: Record<string, unknown> = {}): Promise<number> {
+async function supplier(
+  db: Db,
+  orgId: number,
+  name: string,
+  risk: [number, Band] | null,
+  extra: Record<string, unknown> = {},
+): Promise<number> {
   const id = await insertSupplier(db.db, orgId, SupplierSchema.parse({ name, country: "BD", ...extra }));
   if (risk) {
-    await db.db.updateTable("suppliers").set({ risk_score: risk[0], risk_band: risk[1], risk_computed_at: new Date().toISOString() }).where("id", "=", id).execute();
+    await db.db
+      .updateTable("suppliers")
+      .set({ risk_score: risk[0], risk_band: risk[1], risk_computed_at: new Date().toISOString() })
+      .where("id", "=", id)
+      .execute();
   }
   return id;
 }
@@ -67,12 +77,28 @@ describeEachEngine("supplier list queries", (h) => {
     const desc = await listSuppliers(h().db, orgId, q({ sort: "score", dir: "desc" }));
     // Ties (75, 75) by id in the same direction, so that pages never overlap.
     expect(names(desc.rows)).toEqual([
-      "Alpha Mill", "Delta Spinning", "Bravo Works", "Charlie Dyeing", "India Cotton", "Echo Knits", "Foxtrot Farms", "Juliet Garments",
-      "Kilo Leather", "Hotel Weaving", "Golf Tannery",
+      "Alpha Mill",
+      "Delta Spinning",
+      "Bravo Works",
+      "Charlie Dyeing",
+      "India Cotton",
+      "Echo Knits",
+      "Foxtrot Farms",
+      "Juliet Garments",
+      "Kilo Leather",
+      "Hotel Weaving",
+      "Golf Tannery",
     ]);
     const asc = await listSuppliers(h().db, orgId, q({ sort: "score", dir: "asc" }));
     expect(names(asc.rows).slice(0, 8)).toEqual([
-      "Juliet Garments", "Foxtrot Farms", "Echo Knits", "India Cotton", "Charlie Dyeing", "Bravo Works", "Delta Spinning", "Alpha Mill",
+      "Juliet Garments",
+      "Foxtrot Farms",
+      "Echo Knits",
+      "India Cotton",
+      "Charlie Dyeing",
+      "Bravo Works",
+      "Delta Spinning",
+      "Alpha Mill",
     ]);
     expect(names(asc.rows).slice(8)).toEqual(["Golf Tannery", "Hotel Weaving", "Kilo Leather"]);
     expect(asc.rows[0]).toMatchObject({ risk_score: 5, risk_band: "low" });
@@ -81,18 +107,37 @@ describeEachEngine("supplier list queries", (h) => {
   it("sorts by band from critical down (or up), suppliers of one band by name, unscored last", async () => {
     const desc = await listSuppliers(h().db, orgId, q({ sort: "band", dir: "desc" }));
     expect(names(desc.rows)).toEqual([
-      "Alpha Mill", "Bravo Works", "Delta Spinning", "Charlie Dyeing", "Echo Knits", "India Cotton", "Foxtrot Farms", "Juliet Garments",
-      "Golf Tannery", "Hotel Weaving", "Kilo Leather",
+      "Alpha Mill",
+      "Bravo Works",
+      "Delta Spinning",
+      "Charlie Dyeing",
+      "Echo Knits",
+      "India Cotton",
+      "Foxtrot Farms",
+      "Juliet Garments",
+      "Golf Tannery",
+      "Hotel Weaving",
+      "Kilo Leather",
     ]);
     const asc = await listSuppliers(h().db, orgId, q({ sort: "band", dir: "asc" }));
     expect(names(asc.rows)).toEqual([
-      "Foxtrot Farms", "Juliet Garments", "Echo Knits", "India Cotton", "Charlie Dyeing", "Alpha Mill", "Bravo Works", "Delta Spinning",
-      "Golf Tannery", "Hotel Weaving", "Kilo Leather",
+      "Foxtrot Farms",
+      "Juliet Garments",
+      "Echo Knits",
+      "India Cotton",
+      "Charlie Dyeing",
+      "Alpha Mill",
+      "Bravo Works",
+      "Delta Spinning",
+      "Golf Tannery",
+      "Hotel Weaving",
+      "Kilo Leather",
     ]);
   });
 
   it("pages every sort without gaps or overlaps (the page's ids are found first, then its rows)", async () => {
-    for (let i = 0; i < 14; i++) await supplier(h(), orgId, `Paged ${String(i).padStart(2, "0")}`, i % 4 === 0 ? null : [(i * 7) % 60, i % 3 ? "medium" : "low"]);
+    for (let i = 0; i < 14; i++)
+      await supplier(h(), orgId, `Paged ${String(i).padStart(2, "0")}`, i % 4 === 0 ? null : [(i * 7) % 60, i % 3 ? "medium" : "low"]);
     for (const sort of ["name", "score", "band", "spend", "tier"] as const) {
       for (const dir of ["asc", "desc"] as const) {
         const all = await listSuppliers(h().db, orgId, q({ sort, dir, size: "200" }));

@@ -6,7 +6,7 @@
 import { sql } from "kysely";
 import type { DbOrTrx } from "./types";
 import { supplierCondition, type DashboardFilter } from "./dashboard-query.server";
-import type { Band } from "../domain/report/types";
+import type { Band } from "~/domain/report/types";
 
 export interface MappedSupplierRow {
   id: number;

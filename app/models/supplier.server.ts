@@ -1,11 +1,11 @@
 // Supplier queries. Every function is scoped by orgId.
 import { PostgresAdapter, sql, type RawBuilder, type SelectQueryBuilder } from "kysely";
-import type { Database } from "../../db/types";
+import type { Database } from "~db/types";
 import type { DbOrTrx } from "./types";
 import { cachedWhileUnchanged, changeMarker } from "./change-marker.server";
-import type { SupplierInput, SupplierListQuery } from "../schemas/supplier";
-import { normalizeName } from "../domain/supply-chain/normalize";
-import { nowIso } from "../lib/time";
+import type { SupplierInput, SupplierListQuery } from "~/schemas/supplier";
+import { normalizeName } from "~/domain/supply-chain/normalize";
+import { nowIso } from "~/lib/time";
 import { chunks } from "./chunks";
 
 export interface SupplierRecord extends SupplierInput {
@@ -17,49 +17,137 @@ export interface SupplierRecord extends SupplierInput {
 }
 
 const COLUMNS = [
-  "id", "external_ref", "name", "country", "address", "city", "latitude", "longitude", "sector", "annual_spend", "currency",
-  "workers_count", "contact_name", "contact_email", "os_id", "duns", "lei", "tax_id", "notes", "status",
-  "tier", "version", "created_at", "updated_at",
+  "id",
+  "external_ref",
+  "name",
+  "country",
+  "address",
+  "city",
+  "latitude",
+  "longitude",
+  "sector",
+  "annual_spend",
+  "currency",
+  "workers_count",
+  "contact_name",
+  "contact_email",
+  "os_id",
+  "duns",
+  "lei",
+  "tax_id",
+  "notes",
+  "status",
+  "tier",
+  "version",
+  "created_at",
+  "updated_at",
 ] as const;
 
 type Row = {
-  id: number; external_ref: string | null; name: string; country: string; address: string | null; city: string | null;
-  latitude: number | null; longitude: number | null;
-  sector: string | null; annual_spend: number | null; currency: string | null; workers_count: number | null;
-  contact_name: string | null; contact_email: string | null; os_id: string | null; duns: string | null; lei: string | null;
-  tax_id: string | null; notes: string | null; status: SupplierInput["status"]; tier: number | null; version: number;
-  created_at: string; updated_at: string;
+  id: number;
+  external_ref: string | null;
+  name: string;
+  country: string;
+  address: string | null;
+  city: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  sector: string | null;
+  annual_spend: number | null;
+  currency: string | null;
+  workers_count: number | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  os_id: string | null;
+  duns: string | null;
+  lei: string | null;
+  tax_id: string | null;
+  notes: string | null;
+  status: SupplierInput["status"];
+  tier: number | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
 };
 
 function toRecord(r: Row, goods: string[]): SupplierRecord {
   return {
-    id: r.id, externalRef: r.external_ref, name: r.name, country: r.country, address: r.address, city: r.city,
-    latitude: r.latitude == null ? null : Number(r.latitude), longitude: r.longitude == null ? null : Number(r.longitude),
-    sector: r.sector, goods, annualSpend: r.annual_spend == null ? null : Number(r.annual_spend), currency: r.currency,
-    workersCount: r.workers_count, contactName: r.contact_name, contactEmail: r.contact_email, osId: r.os_id,
-    duns: r.duns, lei: r.lei, taxId: r.tax_id, notes: r.notes, status: r.status, tier: r.tier, version: r.version,
-    createdAt: r.created_at, updatedAt: r.updated_at,
+    id: r.id,
+    externalRef: r.external_ref,
+    name: r.name,
+    country: r.country,
+    address: r.address,
+    city: r.city,
+    latitude: r.latitude == null ? null : Number(r.latitude),
+    longitude: r.longitude == null ? null : Number(r.longitude),
+    sector: r.sector,
+    goods,
+    annualSpend: r.annual_spend == null ? null : Number(r.annual_spend),
+    currency: r.currency,
+    workersCount: r.workers_count,
+    contactName: r.contact_name,
+    contactEmail: r.contact_email,
+    osId: r.os_id,
+    duns: r.duns,
+    lei: r.lei,
+    taxId: r.tax_id,
+    notes: r.notes,
+    status: r.status,
+    tier: r.tier,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
   };
 }
 
 export function toColumns(s: SupplierInput) {
   return {
-    external_ref: s.externalRef, name: s.name, name_norm: normalizeName(s.name), country: s.country, address: s.address,
-    city: s.city, latitude: s.latitude, longitude: s.longitude, sector: s.sector, annual_spend: s.annualSpend, currency: s.currency, workers_count: s.workersCount,
-    contact_name: s.contactName, contact_email: s.contactEmail, os_id: s.osId, duns: s.duns, lei: s.lei,
-    tax_id: s.taxId, notes: s.notes, status: s.status,
+    external_ref: s.externalRef,
+    name: s.name,
+    name_norm: normalizeName(s.name),
+    country: s.country,
+    address: s.address,
+    city: s.city,
+    latitude: s.latitude,
+    longitude: s.longitude,
+    sector: s.sector,
+    annual_spend: s.annualSpend,
+    currency: s.currency,
+    workers_count: s.workersCount,
+    contact_name: s.contactName,
+    contact_email: s.contactEmail,
+    os_id: s.osId,
+    duns: s.duns,
+    lei: s.lei,
+    tax_id: s.taxId,
+    notes: s.notes,
+    status: s.status,
   };
 }
 
 export async function getSupplier(db: DbOrTrx, orgId: number, id: number): Promise<SupplierRecord | undefined> {
   const row = await db.selectFrom("suppliers").select(COLUMNS).where("org_id", "=", orgId).where("id", "=", id).executeTakeFirst();
   if (!row) return undefined;
-  const goods = await db.selectFrom("supplier_goods").select("good").where("supplier_id", "=", id).where("org_id", "=", orgId).orderBy("good").execute();
-  return toRecord(row, goods.map((g) => g.good));
+  const goods = await db
+    .selectFrom("supplier_goods")
+    .select("good")
+    .where("supplier_id", "=", id)
+    .where("org_id", "=", orgId)
+    .orderBy("good")
+    .execute();
+  return toRecord(
+    row,
+    goods.map((g) => g.good),
+  );
 }
 
 export async function findSupplierIdByRef(db: DbOrTrx, orgId: number, externalRef: string): Promise<number | undefined> {
-  const r = await db.selectFrom("suppliers").select("id").where("org_id", "=", orgId).where("external_ref", "=", externalRef).executeTakeFirst();
+  const r = await db
+    .selectFrom("suppliers")
+    .select("id")
+    .where("org_id", "=", orgId)
+    .where("external_ref", "=", externalRef)
+    .executeTakeFirst();
   return r?.id;
 }
 
@@ -75,7 +163,13 @@ export async function insertSupplier(db: DbOrTrx, orgId: number, s: SupplierInpu
 }
 
 /** Optimistic update: succeeds only if the row is still at `version`; returns the new version or null. */
-export async function updateSupplierIfVersion(db: DbOrTrx, orgId: number, id: number, version: number, s: SupplierInput): Promise<number | null> {
+export async function updateSupplierIfVersion(
+  db: DbOrTrx,
+  orgId: number,
+  id: number,
+  version: number,
+  s: SupplierInput,
+): Promise<number | null> {
   const r = await db
     .updateTable("suppliers")
     .set({ ...toColumns(s), updated_at: nowIso(), version: version + 1 })
@@ -104,12 +198,18 @@ export async function deleteSupplierRow(db: DbOrTrx, orgId: number, id: number):
 async function replaceGoods(db: DbOrTrx, orgId: number, supplierId: number, goods: readonly string[]): Promise<void> {
   await db.deleteFrom("supplier_goods").where("org_id", "=", orgId).where("supplier_id", "=", supplierId).execute();
   if (goods.length) {
-    await db.insertInto("supplier_goods").values(goods.map((good) => ({ org_id: orgId, supplier_id: supplierId, good }))).execute();
+    await db
+      .insertInto("supplier_goods")
+      .values(goods.map((good) => ({ org_id: orgId, supplier_id: supplierId, good })))
+      .execute();
   }
 }
 
 export async function namesByIds(db: DbOrTrx, orgId: number, ids: readonly number[]) {
-  const out = new Map<number, { id: number; name: string; country: string; tier: number | null; externalRef: string | null; status: string }>();
+  const out = new Map<
+    number,
+    { id: number; name: string; country: string; tier: number | null; externalRef: string | null; status: string }
+  >();
   for (const part of chunks(ids)) {
     const rows = await db
       .selectFrom("suppliers")
@@ -117,7 +217,8 @@ export async function namesByIds(db: DbOrTrx, orgId: number, ids: readonly numbe
       .where("org_id", "=", orgId)
       .where("id", "in", part)
       .execute();
-    for (const r of rows) out.set(r.id, { id: r.id, name: r.name, country: r.country, tier: r.tier, externalRef: r.external_ref, status: r.status });
+    for (const r of rows)
+      out.set(r.id, { id: r.id, name: r.name, country: r.country, tier: r.tier, externalRef: r.external_ref, status: r.status });
   }
   return out;
 }
@@ -143,16 +244,15 @@ export function supplierListQuery(db: DbOrTrx, orgId: number, f: ListFilters) {
   else if (f.risk) q = q.where("risk_band", "=", f.risk);
   if (f.good) {
     const good = f.good;
-    q = q.where("id", "in", (eb) => eb.selectFrom("supplier_goods").select("supplier_id").where("org_id", "=", orgId).where("good", "=", good));
+    q = q.where("id", "in", (eb) =>
+      eb.selectFrom("supplier_goods").select("supplier_id").where("org_id", "=", orgId).where("good", "=", good),
+    );
   }
   if (f.q) {
     const norm = normalizeName(f.q);
     const ref = f.q.trim();
     q = q.where((eb) =>
-      eb.or([
-        ...(norm ? [sql<boolean>`name_norm like ${`%${escapeLike(norm)}%`} escape '\\'`] : []),
-        eb("external_ref", "=", ref),
-      ]),
+      eb.or([...(norm ? [sql<boolean>`name_norm like ${`%${escapeLike(norm)}%`} escape '\\'`] : []), eb("external_ref", "=", ref)]),
     );
   }
   return q;
@@ -164,12 +264,19 @@ export function supplierListQuery(db: DbOrTrx, orgId: number, f: ListFilters) {
  * (org_id, risk_score) index serves the default "highest first"); suppliers of one band by name.
  * The export uses it too, so a CSV lists the suppliers in the order the list shows them.
  */
-export function orderSupplierList<O>(q: SelectQueryBuilder<Database, "suppliers", O>, sort: SupplierListQuery["sort"], dir: "asc" | "desc"): SelectQueryBuilder<Database, "suppliers", O> {
+export function orderSupplierList<O>(
+  q: SelectQueryBuilder<Database, "suppliers", O>,
+  sort: SupplierListQuery["sort"],
+  dir: "asc" | "desc",
+): SelectQueryBuilder<Database, "suppliers", O> {
   switch (sort) {
     case "score":
       return q.orderBy("risk_score", (o) => (dir === "asc" ? o.asc() : o.desc()).nullsLast()).orderBy("id", dir);
     case "band":
-      return q.orderBy(BAND_RANK, (o) => (dir === "asc" ? o.asc() : o.desc()).nullsLast()).orderBy("name_norm").orderBy("id");
+      return q
+        .orderBy(BAND_RANK, (o) => (dir === "asc" ? o.asc() : o.desc()).nullsLast())
+        .orderBy("name_norm")
+        .orderBy("id");
     default:
       return q.orderBy(SORT_COLUMN[sort], dir).orderBy("id", dir);
   }
@@ -186,21 +293,50 @@ const SORT_COLUMN = {
 
 /** The columns the list page shows. */
 export const LIST_COLUMNS = [
-  "id", "external_ref", "name", "country", "city", "sector", "tier", "status", "annual_spend", "currency", "risk_score", "risk_band",
+  "id",
+  "external_ref",
+  "name",
+  "country",
+  "city",
+  "sector",
+  "tier",
+  "status",
+  "annual_spend",
+  "currency",
+  "risk_score",
+  "risk_band",
 ] as const;
 
 /** A row of the list: LIST_COLUMNS' values, in that order. */
 export type ListRowValues = [
-  id: number, external_ref: string | null, name: string, country: string, city: string | null, sector: string | null,
-  tier: number | null, status: SupplierInput["status"], annual_spend: number | null, currency: string | null,
-  risk_score: number | null, risk_band: "low" | "medium" | "high" | "critical" | null,
+  id: number,
+  external_ref: string | null,
+  name: string,
+  country: string,
+  city: string | null,
+  sector: string | null,
+  tier: number | null,
+  status: SupplierInput["status"],
+  annual_spend: number | null,
+  currency: string | null,
+  risk_score: number | null,
+  risk_band: "low" | "medium" | "high" | "critical" | null,
 ];
 
 /** A row of the list as an object (listSuppliers). */
 export interface ListRow {
-  id: number; external_ref: string | null; name: string; country: string; city: string | null; sector: string | null;
-  tier: number | null; status: SupplierInput["status"]; annual_spend: number | null; currency: string | null;
-  risk_score: number | null; risk_band: ListRowValues[11];
+  id: number;
+  external_ref: string | null;
+  name: string;
+  country: string;
+  city: string | null;
+  sector: string | null;
+  tier: number | null;
+  status: SupplierInput["status"];
+  annual_spend: number | null;
+  currency: string | null;
+  risk_score: number | null;
+  risk_band: ListRowValues[11];
 }
 
 /**
@@ -215,8 +351,13 @@ export function supplierPageQuery(db: DbOrTrx, orgId: number, f: SupplierListQue
     .limit(f.size)
     .offset((f.page - 1) * f.size);
   const values = sql.join(LIST_COLUMNS.map((c) => sql.ref(c)));
-  const row: RawBuilder<string | ListRowValues> = db.getExecutor().adapter instanceof PostgresAdapter ? sql`json_build_array(${values})` : sql`json_array(${values})`;
-  return orderSupplierList(db.selectFrom("suppliers").select(row.as("r")).where("org_id", "=", orgId).where("id", "in", ids), f.sort, f.dir);
+  const row: RawBuilder<string | ListRowValues> =
+    db.getExecutor().adapter instanceof PostgresAdapter ? sql`json_build_array(${values})` : sql`json_array(${values})`;
+  return orderSupplierList(
+    db.selectFrom("suppliers").select(row.as("r")).where("org_id", "=", orgId).where("id", "in", ids),
+    f.sort,
+    f.dir,
+  );
 }
 
 /** The page's rows as arrays (SQLite returns the JSON as text, pg has already parsed it). */
@@ -243,7 +384,15 @@ export async function listSuppliers(db: DbOrTrx, orgId: number, f: SupplierListQ
 
 /** The filters that decide the count, as a cache key (order, page and size do not). */
 function filterKey(f: ListFilters): string {
-  return JSON.stringify([f.q ?? null, f.tier ?? null, f.country ?? null, f.sector ?? null, f.good ?? null, f.status ?? null, f.risk ?? null]);
+  return JSON.stringify([
+    f.q ?? null,
+    f.tier ?? null,
+    f.country ?? null,
+    f.sector ?? null,
+    f.good ?? null,
+    f.status ?? null,
+    f.risk ?? null,
+  ]);
 }
 
 /**
@@ -309,10 +458,7 @@ export async function searchSuppliers(db: DbOrTrx, orgId: number, text: string, 
     .where("org_id", "=", orgId)
     .where("status", "!=", "archived")
     .where((eb) =>
-      eb.or([
-        ...(norm ? [sql<boolean>`name_norm like ${`%${escapeLike(norm)}%`} escape '\\'`] : []),
-        eb("external_ref", "=", text.trim()),
-      ]),
+      eb.or([...(norm ? [sql<boolean>`name_norm like ${`%${escapeLike(norm)}%`} escape '\\'`] : []), eb("external_ref", "=", text.trim())]),
     )
     .orderBy("name_norm")
     .limit(limit)

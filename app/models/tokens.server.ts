@@ -1,8 +1,8 @@
 // Single-use, expiring tokens: sign-up confirmations, password resets and team invitations.
 // Only sha256(token) is stored; the token itself exists only in the mailed link.
 import type { DbOrTrx } from "./types";
-import type { Role } from "../domain/permissions";
-import { nowIso } from "../lib/time";
+import type { Role } from "~/domain/permissions";
+import { nowIso } from "~/lib/time";
 
 export async function insertPendingSignup(
   db: DbOrTrx,
@@ -45,10 +45,7 @@ export async function consumePendingSignup(db: DbOrTrx, id: number, now: string)
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function insertPasswordReset(
-  db: DbOrTrx,
-  p: { userId: number; tokenHash: string; expiresAt: string },
-): Promise<void> {
+export async function insertPasswordReset(db: DbOrTrx, p: { userId: number; tokenHash: string; expiresAt: string }): Promise<void> {
   await db
     .insertInto("password_resets")
     .values({ user_id: p.userId, token_hash: p.tokenHash, created_at: nowIso(), expires_at: p.expiresAt })
@@ -77,12 +74,7 @@ export async function consumePasswordReset(db: DbOrTrx, id: number, now: string)
 
 /** A new reset link makes the user's older unused links useless. */
 export async function expireUserResets(db: DbOrTrx, userId: number, now: string): Promise<void> {
-  await db
-    .updateTable("password_resets")
-    .set({ used_at: now })
-    .where("user_id", "=", userId)
-    .where("used_at", "is", null)
-    .execute();
+  await db.updateTable("password_resets").set({ used_at: now }).where("user_id", "=", userId).where("used_at", "is", null).execute();
 }
 
 export async function insertTeamInvite(

@@ -1,5 +1,5 @@
 import type { DbOrTrx } from "./types";
-import { nowIso } from "../lib/time";
+import { nowIso } from "~/lib/time";
 
 export interface UserRow {
   id: number;
@@ -29,10 +29,7 @@ export async function getUserById(db: DbOrTrx, id: number): Promise<UserRow | un
     .executeTakeFirst();
 }
 
-export async function insertUser(
-  db: DbOrTrx,
-  input: { email: string; name: string; passwordHash: string },
-): Promise<number> {
+export async function insertUser(db: DbOrTrx, input: { email: string; name: string; passwordHash: string }): Promise<number> {
   const now = nowIso();
   const row = await db
     .insertInto("users")
@@ -49,9 +46,5 @@ export async function insertUser(
 }
 
 export async function setPasswordHash(db: DbOrTrx, userId: number, passwordHash: string): Promise<void> {
-  await db
-    .updateTable("users")
-    .set({ password_hash: passwordHash, password_changed_at: nowIso() })
-    .where("id", "=", userId)
-    .execute();
+  await db.updateTable("users").set({ password_hash: passwordHash, password_changed_at: nowIso() }).where("id", "=", userId).execute();
 }

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link } from "@remix-run/react";
-import { getOptionalUser } from "../lib/auth.server";
-import { homePathFor } from "../services/accounts.server";
+import { getOptionalUser } from "~/lib/auth.server";
+import { homePathFor } from "~/services/accounts.server";
 
 export const meta: MetaFunction = () => [{ title: "Lantern — find and fix forced labour in your supply chain" }];
 
@@ -17,8 +17,8 @@ export default function Index() {
     <main className="page narrow landing">
       <h1>Find and fix forced labour in your supply chain</h1>
       <p className="lead">
-        Lantern helps compliance teams register suppliers tier by tier, assess them against the Athens Ethical
-        Principles, and see an explainable forced-labour risk score for every supplier.
+        Lantern helps compliance teams register suppliers tier by tier, assess them against the Athens Ethical Principles, and see an
+        explainable forced-labour risk score for every supplier.
       </p>
       <p className="actions">
         <Link to="/signup" className="button">

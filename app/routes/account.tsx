@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, HeadersFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { ChangePasswordSchema } from "../schemas/auth";
-import { requireUser } from "../lib/auth.server";
-import { badRequest, formObject, zodFieldErrors } from "../lib/http.server";
-import { startSession } from "../lib/session.server";
-import { retryAfterHeaders, tooManyRequests } from "../lib/rate-limit.server";
-import { changePassword } from "../services/accounts.server";
-import { listUserOrgs } from "../models/org.server";
-import { ROLE_LABELS } from "../domain/permissions";
-import { Field, FormError, SubmitButton, useZodForm } from "../components/forms";
+import { ChangePasswordSchema } from "~/schemas/auth";
+import { requireUser } from "~/lib/auth.server";
+import { badRequest, formObject, zodFieldErrors } from "~/lib/http.server";
+import { startSession } from "~/lib/session.server";
+import { retryAfterHeaders, tooManyRequests } from "~/lib/rate-limit.server";
+import { changePassword } from "~/services/accounts.server";
+import { listUserOrgs } from "~/models/org.server";
+import { ROLE_LABELS } from "~/domain/permissions";
+import { Field, FormError, SubmitButton, useZodForm } from "~/components/forms";
 
 export const meta: MetaFunction = () => [{ title: "Your account — Lantern" }];
 export const headers: HeadersFunction = retryAfterHeaders;
@@ -65,9 +65,28 @@ export default function Account() {
         ) : null}
         <FormError message={formError} />
         <Form method="post" noValidate onSubmit={onSubmit} className="stack">
-          <Field label="Current password" type="password" autoComplete="current-password" registration={form.register("currentPassword")} error={errorFor("currentPassword")} />
-          <Field label="New password" type="password" autoComplete="new-password" hint="At least 10 characters." registration={form.register("password")} error={errorFor("password")} />
-          <Field label="Repeat the new password" type="password" autoComplete="new-password" registration={form.register("confirm")} error={errorFor("confirm")} />
+          <Field
+            label="Current password"
+            type="password"
+            autoComplete="current-password"
+            registration={form.register("currentPassword")}
+            error={errorFor("currentPassword")}
+          />
+          <Field
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            hint="At least 10 characters."
+            registration={form.register("password")}
+            error={errorFor("password")}
+          />
+          <Field
+            label="Repeat the new password"
+            type="password"
+            autoComplete="new-password"
+            registration={form.register("confirm")}
+            error={errorFor("confirm")}
+          />
           <SubmitButton busy={busy}>Change password</SubmitButton>
         </Form>
       </section>

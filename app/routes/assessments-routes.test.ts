@@ -2,17 +2,20 @@
 // supplier list's filter), invite links, filling in on the supplier's behalf with stale saves and
 // bad values, evidence files, submit, review (comments, request changes, approve), history, and the
 // walls: another tenant's assessment is not found, executives read but cannot change anything.
+import { addDays } from "~/domain/dates";
+
+const inDays = (days: number) => addDays(new Date(), days);
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { contextFor, cookieFor, describeEachEngine, get, makeOrg, post, responseOf } from "../test/support";
-import { resetEnvCache } from "../lib/env.server";
-import { insertSupplier } from "../models/supplier.server";
-import { SupplierSchema, type SupplierInput } from "../schemas/supplier";
-import { ATHENS_V1 } from "../domain/questionnaire/athens-v1";
-import { findQuestion } from "../domain/questionnaire/logic";
-import type { Question } from "../domain/questionnaire/types";
+import { contextFor, cookieFor, describeEachEngine, get, makeOrg, post, responseOf } from "~/test/support";
+import { resetEnvCache } from "~/lib/env.server";
+import { insertSupplier } from "~/models/supplier.server";
+import { SupplierSchema, type SupplierInput } from "~/schemas/supplier";
+import { ATHENS_V1 } from "~/domain/questionnaire/athens-v1";
+import { findQuestion } from "~/domain/questionnaire/logic";
+import type { Question } from "~/domain/questionnaire/types";
 import * as list from "./o.$org.assessments._index";
 import * as start from "./o.$org.assessments.new";
 import * as page from "./o.$org.assessments.$id._index";
@@ -23,12 +26,6 @@ import * as supplierPage from "./o.$org.suppliers.$id._index";
 import * as supplierList from "./o.$org.suppliers._index";
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-
-function plusDays(days: number): string {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** A valid value for a question, as a form would post it (multi: one ticked option). */
 function validValue(q: Question): string {
@@ -77,7 +74,11 @@ describeEachEngine("assessment routes", (h) => {
 
   async function setup() {
     if (acme) return;
-    acme = await makeOrg(h(), "acme", [["admin@a.test", "admin"], ["officer@a.test", "compliance"], ["exec@a.test", "executive"]]);
+    acme = await makeOrg(h(), "acme", [
+      ["admin@a.test", "admin"],
+      ["officer@a.test", "compliance"],
+      ["exec@a.test", "executive"],
+    ]);
     boreal = await makeOrg(h(), "boreal", [["admin@b.test", "admin"]]);
     for (const [email, id] of Object.entries({ ...acme.users, ...boreal.users })) cookies[email] = await cookieFor(h(), id);
     mill = await supplier(acme.orgId, { name: "Dhaka Spinning Mill", contactEmail: "hr@dhaka-mill.test" });
@@ -85,16 +86,28 @@ describeEachEngine("assessment routes", (h) => {
   const officer = () => cookies["officer@a.test"]!;
 
   const startOne = (supplierId: number, form: Record<string, string>, cookie = officer()) =>
-    responseOf(() => start.action({ request: post(`/o/acme/assessments/new?supplier=${supplierId}`, form, cookie), params: params(), context: ctx() }));
+    responseOf(() =>
+      start.action({ request: post(`/o/acme/assessments/new?supplier=${supplierId}`, form, cookie), params: params(), context: ctx() }),
+    );
   const pageJson = async (id: number, cookie = officer()) => {
-    const r = await responseOf(() => page.loader({ request: get(`/o/acme/assessments/${id}`, cookie), params: params({ id: String(id) }), context: ctx() }));
+    const r = await responseOf(() =>
+      page.loader({ request: get(`/o/acme/assessments/${id}`, cookie), params: params({ id: String(id) }), context: ctx() }),
+    );
     expect(r.status).toBe(200);
     return r.json();
   };
   const act = (id: number, form: Record<string, string>, cookie = officer()) =>
-    responseOf(() => page.action({ request: post(`/o/acme/assessments/${id}`, form, cookie), params: params({ id: String(id) }), context: ctx() }));
+    responseOf(() =>
+      page.action({ request: post(`/o/acme/assessments/${id}`, form, cookie), params: params({ id: String(id) }), context: ctx() }),
+    );
   const fillJson = async (id: number, section = "profile") => {
-    const r = await responseOf(() => fill.loader({ request: get(`/o/acme/assessments/${id}/fill?section=${section}`, officer()), params: params({ id: String(id) }), context: ctx() }));
+    const r = await responseOf(() =>
+      fill.loader({
+        request: get(`/o/acme/assessments/${id}/fill?section=${section}`, officer()),
+        params: params({ id: String(id) }),
+        context: ctx(),
+      }),
+    );
     expect(r.status).toBe(200);
     return r.json();
   };
@@ -107,18 +120,37 @@ describeEachEngine("assessment routes", (h) => {
       }),
     );
   const submit = (id: number, cookie = officer()) =>
-    responseOf(() => fill.action({ request: post(`/o/acme/assessments/${id}/fill`, { intent: "submit" }, cookie), params: params({ id: String(id) }), context: ctx() }));
+    responseOf(() =>
+      fill.action({
+        request: post(`/o/acme/assessments/${id}/fill`, { intent: "submit" }, cookie),
+        params: params({ id: String(id) }),
+        context: ctx(),
+      }),
+    );
   const upload = (id: number, questionKey: string, name: string, bytes: Uint8Array<ArrayBuffer>, cookie = officer(), org = "acme") => {
     const fd = new FormData();
     fd.set("questionKey", questionKey);
     fd.set("file", new File([bytes], name));
-    const request = new Request(`http://localhost/o/${org}/assessments/${id}/files`, { method: "POST", body: fd, headers: { Cookie: cookie } });
+    const request = new Request(`http://localhost/o/${org}/assessments/${id}/files`, {
+      method: "POST",
+      body: fd,
+      headers: { Cookie: cookie },
+    });
     return responseOf(() => files.action({ request, params: { org, id: String(id) }, context: ctx() }));
   };
   const revisionOf = async (id: number, questionKey: string) =>
-    (await h().db.selectFrom("answers").select("revision").where("assessment_id", "=", id).where("question_key", "=", questionKey).executeTakeFirst())?.revision ?? 0;
-  const statusOf = async (id: number) => (await h().db.selectFrom("assessments").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status;
-  const mailsTo = (to: string) => h().db.selectFrom("mail_outbox").select(["kind", "subject", "body_text"]).where("to_address", "=", to).orderBy("id").execute();
+    (
+      await h()
+        .db.selectFrom("answers")
+        .select("revision")
+        .where("assessment_id", "=", id)
+        .where("question_key", "=", questionKey)
+        .executeTakeFirst()
+    )?.revision ?? 0;
+  const statusOf = async (id: number) =>
+    (await h().db.selectFrom("assessments").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status;
+  const mailsTo = (to: string) =>
+    h().db.selectFrom("mail_outbox").select(["kind", "subject", "body_text"]).where("to_address", "=", to).orderBy("id").execute();
 
   /** Answers every required question that is still missing (visibility follows the answers) and attaches required documents. */
   async function fillRequired(id: number) {
@@ -139,35 +171,45 @@ describeEachEngine("assessment routes", (h) => {
 
   it("starts an assessment for one supplier: due date required and not in the past, one open assessment at a time", async () => {
     await setup();
-    const form = await responseOf(() => start.loader({ request: get(`/o/acme/assessments/new?supplier=${mill}`, officer()), params: params(), context: ctx() }));
+    const form = await responseOf(() =>
+      start.loader({ request: get(`/o/acme/assessments/new?supplier=${mill}`, officer()), params: params(), context: ctx() }),
+    );
     expect(form.status).toBe(200);
     expect((await form.json()).one).toMatchObject({ id: mill, name: "Dhaka Spinning Mill", open: null });
 
-    const past = await startOne(mill, { dueAt: plusDays(-1), language: "en" });
+    const past = await startOne(mill, { dueAt: inDays(-1), language: "en" });
     expect(past.status).toBe(400);
     expect((await past.json()).fieldErrors.dueAt).toMatch(/past/);
     const none = await startOne(mill, { dueAt: "", language: "xx" });
     expect(none.status).toBe(400);
     expect(Object.keys((await none.json()).fieldErrors).sort()).toEqual(["dueAt", "language"]);
 
-    const ok = await startOne(mill, { dueAt: plusDays(30), language: "es" });
+    const ok = await startOne(mill, { dueAt: inDays(30), language: "es" });
     expect(ok.status).toBe(302);
     assessment = Number(/^\/o\/acme\/assessments\/(\d+)$/.exec(ok.headers.get("Location") ?? "")?.[1]);
     expect(assessment).toBeGreaterThan(0);
     const data = await pageJson(assessment);
-    expect(data.assessment).toMatchObject({ supplierName: "Dhaka Spinning Mill", status: "draft", dueAt: plusDays(30), language: "es", contactEmail: "hr@dhaka-mill.test" });
+    expect(data.assessment).toMatchObject({
+      supplierName: "Dhaka Spinning Mill",
+      status: "draft",
+      dueAt: inDays(30),
+      language: "es",
+      contactEmail: "hr@dhaka-mill.test",
+    });
     expect(data.progress).toMatchObject({ percent: 0, answered: 0 });
     expect(data.may).toEqual({ manage: true, review: true, actions: true });
     expect(data.texts["q.profile.workers.text"]).toMatch(/How many people work at your site/);
 
-    const again = await startOne(mill, { dueAt: plusDays(30), language: "en" });
+    const again = await startOne(mill, { dueAt: inDays(30), language: "en" });
     expect(again.status).toBe(409);
     expect((await again.json()).formError).toMatch(/already has an open assessment/);
-    const unknown = await startOne(999999, { dueAt: plusDays(30), language: "en" });
+    const unknown = await startOne(999999, { dueAt: inDays(30), language: "en" });
     expect(unknown.status).toBe(404);
 
     // the supplier page offers it and lists it
-    const sp = await responseOf(() => supplierPage.loader({ request: get(`/o/acme/suppliers/${mill}`, officer()), params: params({ id: String(mill) }), context: ctx() }));
+    const sp = await responseOf(() =>
+      supplierPage.loader({ request: get(`/o/acme/suppliers/${mill}`, officer()), params: params({ id: String(mill) }), context: ctx() }),
+    );
     const spData = await sp.json();
     expect(spData.mayAssess).toBe(true);
     expect(spData.assessments).toEqual([expect.objectContaining({ id: assessment, status: "draft" })]);
@@ -176,40 +218,74 @@ describeEachEngine("assessment routes", (h) => {
   it("starts assessments for the supplier list's filter, skipping open and archived ones, with a summary", async () => {
     await setup();
     const ids = [];
-    for (const name of ["VN Garment A", "VN Garment B", "VN Garment C"]) ids.push(await supplier(acme.orgId, { name, country: "VN", sector: "Garments" }));
+    for (const name of ["VN Garment A", "VN Garment B", "VN Garment C"])
+      ids.push(await supplier(acme.orgId, { name, country: "VN", sector: "Garments" }));
     await supplier(acme.orgId, { name: "VN Garment Archived", country: "VN", sector: "Garments", status: "archived" });
-    expect((await startOne(ids[0]!, { dueAt: plusDays(14), language: "en" })).status).toBe(302);
+    expect((await startOne(ids[0]!, { dueAt: inDays(14), language: "en" })).status).toBe(302);
 
-    const preview = await responseOf(() => start.loader({ request: get("/o/acme/assessments/new?country=VN&sector=Garments", officer()), params: params(), context: ctx() }));
+    const preview = await responseOf(() =>
+      start.loader({ request: get("/o/acme/assessments/new?country=VN&sector=Garments", officer()), params: params(), context: ctx() }),
+    );
     expect((await preview.json()).many).toMatchObject({ count: 3, skip: 1, back: "country=VN&sector=Garments" });
-    const previewAll = await responseOf(() => start.loader({ request: get("/o/acme/assessments/new?country=VN&status=all", officer()), params: params(), context: ctx() }));
+    const previewAll = await responseOf(() =>
+      start.loader({ request: get("/o/acme/assessments/new?country=VN&status=all", officer()), params: params(), context: ctx() }),
+    );
     expect((await previewAll.json()).many).toMatchObject({ count: 4, skip: 2 });
     // The risk filter is applied, said in the summary and kept in the link back to the list.
-    const previewRisk = await responseOf(() => start.loader({ request: get("/o/acme/assessments/new?country=VN&risk=none", officer()), params: params(), context: ctx() }));
+    const previewRisk = await responseOf(() =>
+      start.loader({ request: get("/o/acme/assessments/new?country=VN&risk=none", officer()), params: params(), context: ctx() }),
+    );
     const riskMany = (await previewRisk.json()).many;
     expect(riskMany.describe).toContain("no risk score yet");
     expect(riskMany.back).toBe("country=VN&risk=none");
-    const badFilter = await responseOf(() => start.loader({ request: get("/o/acme/assessments/new?tier=abc", officer()), params: params(), context: ctx() }));
+    const badFilter = await responseOf(() =>
+      start.loader({ request: get("/o/acme/assessments/new?tier=abc", officer()), params: params(), context: ctx() }),
+    );
     expect(badFilter.status).toBe(400);
 
     const bulk = await responseOf(() =>
-      start.action({ request: post("/o/acme/assessments/new?country=VN&status=all&sort=name", { dueAt: plusDays(21), language: "fr" }, officer()), params: params(), context: ctx() }),
+      start.action({
+        request: post("/o/acme/assessments/new?country=VN&status=all&sort=name", { dueAt: inDays(21), language: "fr" }, officer()),
+        params: params(),
+        context: ctx(),
+      }),
     );
     expect(bulk.status).toBe(302);
     expect(bulk.headers.get("Location")).toBe("/o/acme/assessments?started=2&open=1&archived=1");
-    const nothing = await responseOf(() => start.action({ request: post("/o/acme/assessments/new?country=ZZ", { dueAt: plusDays(21), language: "fr" }, officer()), params: params(), context: ctx() }));
+    const nothing = await responseOf(() =>
+      start.action({
+        request: post("/o/acme/assessments/new?country=ZZ", { dueAt: inDays(21), language: "fr" }, officer()),
+        params: params(),
+        context: ctx(),
+      }),
+    );
     expect(nothing.status).toBe(400);
 
-    const listed = await responseOf(() => list.loader({ request: get("/o/acme/assessments?started=2&open=1&archived=1&status=draft", officer()), params: params(), context: ctx() }));
+    const listed = await responseOf(() =>
+      list.loader({
+        request: get("/o/acme/assessments?started=2&open=1&archived=1&status=draft", officer()),
+        params: params(),
+        context: ctx(),
+      }),
+    );
     const l = await listed.json();
     expect(l.summary).toEqual({ started: 2, open: 1, archived: 1 });
-    expect(l.rows.map((r: { supplierName: string }) => r.supplierName).sort()).toEqual(["Dhaka Spinning Mill", "VN Garment A", "VN Garment B", "VN Garment C"]);
+    expect(l.rows.map((r: { supplierName: string }) => r.supplierName).sort()).toEqual([
+      "Dhaka Spinning Mill",
+      "VN Garment A",
+      "VN Garment B",
+      "VN Garment C",
+    ]);
     expect(l.rows.every((r: { status: string }) => r.status === "draft")).toBe(true);
-    const badStatus = await responseOf(() => list.loader({ request: get("/o/acme/assessments?status=lost", officer()), params: params(), context: ctx() }));
+    const badStatus = await responseOf(() =>
+      list.loader({ request: get("/o/acme/assessments?status=lost", officer()), params: params(), context: ctx() }),
+    );
     expect(badStatus.status).toBe(400);
 
     // the supplier list offers "Assess these suppliers" to those who may start assessments
-    const sl = await responseOf(() => supplierList.loader({ request: get("/o/acme/suppliers", officer()), params: params(), context: ctx() }));
+    const sl = await responseOf(() =>
+      supplierList.loader({ request: get("/o/acme/suppliers", officer()), params: params(), context: ctx() }),
+    );
     expect((await sl.json()).mayAssess).toBe(true);
   });
 
@@ -231,7 +307,10 @@ describeEachEngine("assessment routes", (h) => {
     const [first, second] = (await mailsTo("hr@dhaka-mill.test")).map((m) => /\/s\/([A-Za-z0-9_-]{43})/.exec(m.body_text)![1]);
     expect(second).not.toBe(first);
     let invites = (await pageJson(assessment)).invites as Array<{ revoked_at: string | null; language: string }>;
-    expect(invites.map((i) => [i.language, Boolean(i.revoked_at)])).toEqual([["fr", false], ["es", true]]);
+    expect(invites.map((i) => [i.language, Boolean(i.revoked_at)])).toEqual([
+      ["fr", false],
+      ["es", true],
+    ]);
 
     const revoked = await act(assessment, { intent: "revoke" });
     expect((await revoked.json()).message).toMatch(/revoked/);
@@ -244,7 +323,7 @@ describeEachEngine("assessment routes", (h) => {
   it("without SMTP shows the officer the new link once, in the answer to the invite, and nowhere after; with SMTP never", async () => {
     await setup();
     const other = await insertSupplier(h().db, acme.orgId, SupplierSchema.parse({ name: "Copy Once Mill", country: "BD" }));
-    const started = await startOne(other, { dueAt: plusDays(30), language: "en" });
+    const started = await startOne(other, { dueAt: inDays(30), language: "en" });
     const id = Number(/(\d+)$/.exec(started.headers.get("Location") ?? "")?.[1]);
     const sent = await act(id, { intent: "invite", email: "copy@once.test", language: "en" });
     expect(sent.status).toBe(200);
@@ -286,7 +365,10 @@ describeEachEngine("assessment routes", (h) => {
     const conflict = (await stale.json()).conflict;
     expect(conflict.yours).toBe(999);
     expect(conflict.theirs).toMatchObject({ value: 130, revision: 2, updatedBy: "officer@a.test" });
-    expect((await fillJson(assessment)).answers.find((a: { questionKey: string }) => a.questionKey === "profile.workers")).toMatchObject({ value: 130, revision: 2 });
+    expect((await fillJson(assessment)).answers.find((a: { questionKey: string }) => a.questionKey === "profile.workers")).toMatchObject({
+      value: 130,
+      revision: 2,
+    });
 
     const percent = await save(assessment, "profile.migrant_share", "150", 0);
     expect(percent.status).toBe(400);
@@ -297,12 +379,23 @@ describeEachEngine("assessment routes", (h) => {
     expect((await option.json()).fieldErrors.value).toBe("Choose yes or no");
     const unknownQ = await save(assessment, "p9.nothing", "yes", 0);
     expect(unknownQ.status).toBe(400);
-    const noRevision = await responseOf(() => fill.action({ request: post(`/o/acme/assessments/${assessment}/fill`, { intent: "save", questionKey: "profile.workers", value: "5" }, officer()), params: params({ id: String(assessment) }), context: ctx() }));
+    const noRevision = await responseOf(() =>
+      fill.action({
+        request: post(`/o/acme/assessments/${assessment}/fill`, { intent: "save", questionKey: "profile.workers", value: "5" }, officer()),
+        params: params({ id: String(assessment) }),
+        context: ctx(),
+      }),
+    );
     expect(noRevision.status).toBe(400);
 
     // every revision is kept and shown as history, newest first, with its author
-    const history = ((await pageJson(assessment)).history as Array<{ questionKey: string; revision: number; value: unknown; author: string }>).filter((r) => r.questionKey === "profile.workers");
-    expect(history.map((r) => [r.revision, r.value, r.author])).toEqual([[2, 130, "officer@a.test"], [1, 120, "officer@a.test"]]);
+    const history = (
+      (await pageJson(assessment)).history as Array<{ questionKey: string; revision: number; value: unknown; author: string }>
+    ).filter((r) => r.questionKey === "profile.workers");
+    expect(history.map((r) => [r.revision, r.value, r.author])).toEqual([
+      [2, 130, "officer@a.test"],
+      [1, 120, "officer@a.test"],
+    ]);
   });
 
   it("stores evidence: a PDF is attached and downloaded as an attachment; other types 415, too large 413, a question without files 404", async () => {
@@ -311,7 +404,13 @@ describeEachEngine("assessment routes", (h) => {
     expect(ok.status).toBe(200);
     const { fileId, filename } = await ok.json();
     expect(filename).toBe("contract.pdf");
-    const file = await responseOf(() => download.loader({ request: get(`/o/acme/assessments/${assessment}/files/${fileId}`, cookies["exec@a.test"]), params: params({ id: String(assessment), fileId: String(fileId) }), context: ctx() }));
+    const file = await responseOf(() =>
+      download.loader({
+        request: get(`/o/acme/assessments/${assessment}/files/${fileId}`, cookies["exec@a.test"]),
+        params: params({ id: String(assessment), fileId: String(fileId) }),
+        context: ctx(),
+      }),
+    );
     expect(file.status).toBe(200);
     expect(file.headers.get("Content-Disposition")).toMatch(/^attachment; filename="contract.pdf"/);
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(PDF);
@@ -327,7 +426,13 @@ describeEachEngine("assessment routes", (h) => {
     const noFiles = await upload(assessment, "profile.workers", "a.pdf", PDF);
     expect(noFiles.status).toBe(404);
 
-    const missing = await responseOf(() => download.loader({ request: get(`/o/acme/assessments/${assessment}/files/999999`, officer()), params: params({ id: String(assessment), fileId: "999999" }), context: ctx() }));
+    const missing = await responseOf(() =>
+      download.loader({
+        request: get(`/o/acme/assessments/${assessment}/files/999999`, officer()),
+        params: params({ id: String(assessment), fileId: "999999" }),
+        context: ctx(),
+      }),
+    );
     expect(missing.status).toBe(404);
   });
 
@@ -346,7 +451,13 @@ describeEachEngine("assessment routes", (h) => {
     expect(submitted.headers.get("Location")).toBe(`/o/acme/assessments/${assessment}`);
     expect(await statusOf(assessment)).toBe("submitted");
     // read-only now: the fill page sends back to the assessment, saves are refused
-    const fillPage = await responseOf(() => fill.loader({ request: get(`/o/acme/assessments/${assessment}/fill`, officer()), params: params({ id: String(assessment) }), context: ctx() }));
+    const fillPage = await responseOf(() =>
+      fill.loader({
+        request: get(`/o/acme/assessments/${assessment}/fill`, officer()),
+        params: params({ id: String(assessment) }),
+        context: ctx(),
+      }),
+    );
     expect(fillPage.status).toBe(302);
     expect((await save(assessment, "profile.workers", "140", 2)).status).toBe(409);
 
@@ -356,10 +467,16 @@ describeEachEngine("assessment routes", (h) => {
     const empty = await act(assessment, { intent: "comment", questionKey: "profile.workers", body: "  " });
     expect(empty.status).toBe(400);
     expect((await empty.json()).fieldErrors.body).toBe("Write a comment");
-    const comment = await act(assessment, { intent: "comment", questionKey: "profile.workers", body: "The audit counted 180 workers. Please check." });
+    const comment = await act(assessment, {
+      intent: "comment",
+      questionKey: "profile.workers",
+      body: "The audit counted 180 workers. Please check.",
+    });
     expect(comment.status).toBe(200);
     expect(await comment.json()).toMatchObject({ ok: true, questionKey: "profile.workers" });
-    expect((await pageJson(assessment)).comments).toEqual([expect.objectContaining({ question_key: "profile.workers", author_label: "officer@a.test", resolved_at: null })]);
+    expect((await pageJson(assessment)).comments).toEqual([
+      expect.objectContaining({ question_key: "profile.workers", author_label: "officer@a.test", resolved_at: null }),
+    ]);
 
     const before = (await mailsTo("hr@dhaka-mill.test")).length;
     const sentBack = await act(assessment, { intent: "request-changes" });
@@ -370,7 +487,9 @@ describeEachEngine("assessment routes", (h) => {
     expect(mails.at(-1)).toMatchObject({ kind: "assessment-changes-requested", subject: expect.stringMatching(/review one answer/) });
     expect((await act(assessment, { intent: "approve" })).status).toBe(409); // not submitted now
     // the fill page shows the open comment next to its question
-    expect((await fillJson(assessment)).comments).toEqual([expect.objectContaining({ question_key: "profile.workers", body: "The audit counted 180 workers. Please check." })]);
+    expect((await fillJson(assessment)).comments).toEqual([
+      expect.objectContaining({ question_key: "profile.workers", body: "The audit counted 180 workers. Please check." }),
+    ]);
 
     expect((await save(assessment, "profile.workers", "180", await revisionOf(assessment, "profile.workers"))).status).toBe(200);
     expect((await submit(assessment)).status).toBe(302);
@@ -381,17 +500,27 @@ describeEachEngine("assessment routes", (h) => {
     expect(done.assessment).toMatchObject({ status: "approved" });
     expect(done.assessment.validUntil).toBeTruthy();
     expect(done.comments[0].resolved_at).toBeTruthy();
-    expect(done.history.filter((r: { questionKey: string }) => r.questionKey === "profile.workers").map((r: { value: unknown }) => r.value)).toEqual([180, 130, 120]);
+    expect(
+      done.history.filter((r: { questionKey: string }) => r.questionKey === "profile.workers").map((r: { value: unknown }) => r.value),
+    ).toEqual([180, 130, 120]);
     // an approved assessment takes no new link; a new assessment can be started
     expect((await act(assessment, { intent: "invite", email: "hr@dhaka-mill.test", language: "es" })).status).toBe(409);
-    expect((await startOne(mill, { dueAt: plusDays(60), language: "en" })).status).toBe(302);
+    expect((await startOne(mill, { dueAt: inDays(60), language: "en" })).status).toBe(302);
   });
 
   it("keeps tenants apart: another tenant's assessment and files are not found, for pages and actions", async () => {
     await setup();
     const theirSupplier = await supplier(boreal.orgId, { name: "Boreal Secret Fab" });
     const started = await responseOf(() =>
-      start.action({ request: post(`/o/boreal/assessments/new?supplier=${theirSupplier}`, { dueAt: plusDays(10), language: "en" }, cookies["admin@b.test"]), params: { org: "boreal" }, context: ctx() }),
+      start.action({
+        request: post(
+          `/o/boreal/assessments/new?supplier=${theirSupplier}`,
+          { dueAt: inDays(10), language: "en" },
+          cookies["admin@b.test"],
+        ),
+        params: { org: "boreal" },
+        context: ctx(),
+      }),
     );
     const theirs = Number(/(\d+)$/.exec(started.headers.get("Location")!)?.[1]);
     const theirFile = await upload(theirs, "p5.sample_contract", "secret.pdf", PDF, cookies["admin@b.test"], "boreal");
@@ -408,15 +537,31 @@ describeEachEngine("assessment routes", (h) => {
     expect((await save(theirs, "profile.workers", "5", 0, admin)).status).toBe(404);
     expect((await submit(theirs, admin)).status).toBe(404);
     expect((await upload(theirs, "p5.sample_contract", "x.pdf", PDF, admin)).status).toBe(404);
-    const file = await responseOf(() => download.loader({ request: get(`/o/acme/assessments/${theirs}/files/${fileId}`, admin), params: params({ id: String(theirs), fileId: String(fileId) }), context: ctx() }));
+    const file = await responseOf(() =>
+      download.loader({
+        request: get(`/o/acme/assessments/${theirs}/files/${fileId}`, admin),
+        params: params({ id: String(theirs), fileId: String(fileId) }),
+        context: ctx(),
+      }),
+    );
     expect(file.status).toBe(404);
-    const crossed = await responseOf(() => download.loader({ request: get(`/o/acme/assessments/${assessment}/files/${fileId}`, admin), params: params({ id: String(assessment), fileId: String(fileId) }), context: ctx() }));
+    const crossed = await responseOf(() =>
+      download.loader({
+        request: get(`/o/acme/assessments/${assessment}/files/${fileId}`, admin),
+        params: params({ id: String(assessment), fileId: String(fileId) }),
+        context: ctx(),
+      }),
+    );
     expect(crossed.status).toBe(404);
     expect(await h().db.selectFrom("review_comments").select("id").where("assessment_id", "=", theirs).execute()).toHaveLength(0);
-    const outsider = await responseOf(() => list.loader({ request: get("/o/acme/assessments", cookies["admin@b.test"]), params: params(), context: ctx() }));
+    const outsider = await responseOf(() =>
+      list.loader({ request: get("/o/acme/assessments", cookies["admin@b.test"]), params: params(), context: ctx() }),
+    );
     expect(outsider.status).toBe(404);
     for (const bad of ["abc", "0", "1.5"]) {
-      const r = await responseOf(() => page.loader({ request: get(`/o/acme/assessments/${bad}`, admin), params: params({ id: bad }), context: ctx() }));
+      const r = await responseOf(() =>
+        page.loader({ request: get(`/o/acme/assessments/${bad}`, admin), params: params({ id: bad }), context: ctx() }),
+      );
       expect(r.status, bad).toBe(404);
     }
   });
@@ -429,22 +574,40 @@ describeEachEngine("assessment routes", (h) => {
     expect(data.invites).toEqual([]);
     const l = await responseOf(() => list.loader({ request: get("/o/acme/assessments", exec), params: params(), context: ctx() }));
     expect((await l.json()).mayStart).toBe(false);
-    const sp = await responseOf(() => supplierPage.loader({ request: get(`/o/acme/suppliers/${mill}`, exec), params: params({ id: String(mill) }), context: ctx() }));
+    const sp = await responseOf(() =>
+      supplierPage.loader({ request: get(`/o/acme/suppliers/${mill}`, exec), params: params({ id: String(mill) }), context: ctx() }),
+    );
     expect((await sp.json()).mayAssess).toBe(false);
 
-    const open = Number(/(\d+)$/.exec((await startOne(await supplier(acme.orgId, { name: "Exec Test Mill" }), { dueAt: plusDays(5), language: "en" })).headers.get("Location")!)?.[1]);
-    const forms: Array<Record<string, string>> = [{ intent: "invite", email: "a@b.test", language: "en" }, { intent: "revoke" }, { intent: "comment", questionKey: "profile.workers", body: "x" }, { intent: "approve" }, { intent: "request-changes" }];
+    const open = Number(
+      /(\d+)$/.exec(
+        (await startOne(await supplier(acme.orgId, { name: "Exec Test Mill" }), { dueAt: inDays(5), language: "en" })).headers.get(
+          "Location",
+        )!,
+      )?.[1],
+    );
+    const forms: Array<Record<string, string>> = [
+      { intent: "invite", email: "a@b.test", language: "en" },
+      { intent: "revoke" },
+      { intent: "comment", questionKey: "profile.workers", body: "x" },
+      { intent: "approve" },
+      { intent: "request-changes" },
+    ];
     for (const form of forms) {
       expect((await act(open, form, exec)).status, form.intent).toBe(403);
     }
     expect((await save(open, "profile.workers", "5", 0, exec)).status).toBe(403);
     expect((await submit(open, exec)).status).toBe(403);
     expect((await upload(open, "p5.sample_contract", "x.pdf", PDF, exec)).status).toBe(403);
-    const fillPage = await responseOf(() => fill.loader({ request: get(`/o/acme/assessments/${open}/fill`, exec), params: params({ id: String(open) }), context: ctx() }));
+    const fillPage = await responseOf(() =>
+      fill.loader({ request: get(`/o/acme/assessments/${open}/fill`, exec), params: params({ id: String(open) }), context: ctx() }),
+    );
     expect(fillPage.status).toBe(403);
-    const newPage = await responseOf(() => start.loader({ request: get(`/o/acme/assessments/new?supplier=${mill}`, exec), params: params(), context: ctx() }));
+    const newPage = await responseOf(() =>
+      start.loader({ request: get(`/o/acme/assessments/new?supplier=${mill}`, exec), params: params(), context: ctx() }),
+    );
     expect(newPage.status).toBe(403);
-    expect((await startOne(mill, { dueAt: plusDays(5), language: "en" }, exec)).status).toBe(403);
+    expect((await startOne(mill, { dueAt: inDays(5), language: "en" }, exec)).status).toBe(403);
     expect(await revisionOf(open, "profile.workers")).toBe(0);
     expect(await statusOf(open)).toBe("draft");
   });

@@ -1,33 +1,38 @@
 // The executive dashboard and the board report against a real database, on both engines: the
 // figures come from the roll-ups and agree with a direct count; filters, periods, the empty tenant,
 // the tenant wall, readable 400s, the report's narrative and its CSV.
+import { addDays, todayIso } from "~/domain/dates";
 import { beforeAll, expect, it } from "vitest";
 import Papa from "papaparse";
-import { contextFor, cookieFor, describeEachEngine, get, makeOrg, responseOf } from "../test/support";
+import { contextFor, cookieFor, describeEachEngine, get, makeOrg, responseOf } from "~/test/support";
 import * as dashboard from "./o.$org._index";
 import * as report from "./o.$org.report";
 import * as reportCsv from "./o.$org.report[.csv]";
 import * as reportPrint from "./o.$org.report-print[.css]";
-import type { Db } from "../../db/client";
-import type { OrgIdentity } from "../lib/auth.server";
-import { SupplierSchema } from "../schemas/supplier";
-import { addLink, createSupplier, setArchived, updateSupplier } from "../services/suppliers.server";
-import { approveAssessment, saveAnswer, startAssessments, submitAssessment, type Actor } from "../services/assessments.server";
-import { uploadEvidence } from "../services/evidence.server";
-import { forgetReferenceData, recompute } from "../services/risk.server";
-import { insertAction } from "../models/action.server";
-import { seedReferenceData } from "../../db/seed/reference";
-import { BEST } from "../domain/questionnaire/test-fixtures";
-import type { DashboardData } from "../domain/report/types";
-import { refreshDashboardRollup } from "../models/dashboard-rollup.server";
+import type { Db } from "~db/client";
+import type { OrgIdentity } from "~/lib/auth.server";
+import { SupplierSchema } from "~/schemas/supplier";
+import { addLink, createSupplier, setArchived, updateSupplier } from "~/services/suppliers.server";
+import { approveAssessment, saveAnswer, startAssessments, submitAssessment, type Actor } from "~/services/assessments.server";
+import { uploadEvidence } from "~/services/evidence.server";
+import { forgetReferenceData, recompute } from "~/services/risk.server";
+import { insertAction } from "~/models/action.server";
+import { seedReferenceData } from "~db/seed/reference";
+import { BEST } from "~/domain/questionnaire/test-fixtures";
+import type { DashboardData } from "~/domain/report/types";
+import { refreshDashboardRollup } from "~/models/dashboard-rollup.server";
 
 const POLICY_PDF = new TextEncoder().encode(
   "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
 );
 const DAY = 86_400_000;
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayIso();
 
-type Loaded = { orgName: string; data: DashboardData; options: { tiers: number[]; countries: Array<{ iso2: string; name: string }>; sectors: string[]; goods: string[] } };
+type Loaded = {
+  orgName: string;
+  data: DashboardData;
+  options: { tiers: number[]; countries: Array<{ iso2: string; name: string }>; sectors: string[]; goods: string[] };
+};
 
 describeEachEngine("dashboard and board report routes", (h) => {
   let acme: Awaited<ReturnType<typeof makeOrg>>;
@@ -51,7 +56,8 @@ describeEachEngine("dashboard and board report routes", (h) => {
     const actor: Actor = { kind: "officer", id: ident };
     const { created } = await startAssessments(h().db, ident, [supplierId], { dueAt: null, language: "en" }, "ip");
     const aid = created[0]!;
-    for (const [key, value] of Object.entries(answers)) await saveAnswer(h().db, actor, aid, key, { value, comment: null, baseRevision: 0 }, "ip");
+    for (const [key, value] of Object.entries(answers))
+      await saveAnswer(h().db, actor, aid, key, { value, comment: null, baseRevision: 0 }, "ip");
     await uploadEvidence(h().db, actor, aid, "p1.written_policy", { name: "policy.pdf", bytes: POLICY_PDF }, "ip");
     expect(await submitAssessment(h().db, actor, aid, "ip")).toHaveProperty("ok", true);
     expect(await approveAssessment(h().db, ident, aid, "ip")).toHaveProperty("ok", true);
@@ -60,17 +66,32 @@ describeEachEngine("dashboard and board report routes", (h) => {
 
   async function setup(db: Db) {
     if (acme) return;
-    acme = await makeOrg(db, "acme", [["admin@a.test", "admin"], ["officer@a.test", "compliance"], ["exec@a.test", "executive"]]);
+    acme = await makeOrg(db, "acme", [
+      ["admin@a.test", "admin"],
+      ["officer@a.test", "compliance"],
+      ["exec@a.test", "executive"],
+    ]);
     const boreal = await makeOrg(db, "boreal", [["admin@b.test", "admin"]]);
     for (const [email, id] of Object.entries({ ...acme.users, ...boreal.users })) cookies[email] = await cookieFor(db, id);
-    ident = { user: { sessionId: "t", userId: acme.users["officer@a.test"]!, email: "officer@a.test", name: "officer" }, org: { id: acme.orgId, slug: "acme", name: "ACME" }, role: "compliance" };
+    ident = {
+      user: { sessionId: "t", userId: acme.users["officer@a.test"]!, email: "officer@a.test", name: "officer" },
+      org: { id: acme.orgId, slug: "acme", name: "ACME" },
+      role: "compliance",
+    };
 
     // A history: the supply base as it was 40 days ago (one supplier), then today's.
     await make("Copenhagen Design", { country: "DK", sector: "Design", annualSpend: "100000", currency: "USD" });
     await recompute(db.db, acme.orgId, "all", { trigger: "history", now: new Date(Date.now() - 40 * DAY) });
 
     await make("Pyongyang Knit", { country: "KP", sector: "Apparel", goods: ["Garments"], annualSpend: "2000000", currency: "USD" });
-    await make("Dhaka Mill", { country: "BD", sector: "Textiles", goods: ["Cotton"], annualSpend: "500000", currency: "USD", contactEmail: "m@example.com" });
+    await make("Dhaka Mill", {
+      country: "BD",
+      sector: "Textiles",
+      goods: ["Cotton"],
+      annualSpend: "500000",
+      currency: "USD",
+      contactEmail: "m@example.com",
+    });
     await make("Kuala Gloves", { country: "MY", sector: "Apparel", goods: ["Rubber Gloves"], annualSpend: "300000", currency: "USD" });
     await make("Euro Buttons", { country: "PT", sector: "Trims", annualSpend: "90000", currency: "EUR" });
     await make("Archived Farm", { country: "KP", sector: "Apparel", annualSpend: "999999", currency: "USD" });
@@ -100,19 +121,30 @@ describeEachEngine("dashboard and board report routes", (h) => {
   }
 
   async function load(query = "", email = "exec@a.test"): Promise<Loaded> {
-    const r = await responseOf(() => dashboard.loader({ request: get(`/o/acme${query}`, cookies[email]), params: { org: "acme" }, context: ctx() }));
+    const r = await responseOf(() =>
+      dashboard.loader({ request: get(`/o/acme${query}`, cookies[email]), params: { org: "acme" }, context: ctx() }),
+    );
     expect(r.status, query).toBe(200);
     return (await r.json()) as Loaded;
   }
 
   /** The same figures counted directly from the supplier rows. */
   async function direct(where: { country?: string; tier?: number } = {}) {
-    let q = h().db.selectFrom("suppliers").select(["risk_band", "tier", "risk_score"]).where("org_id", "=", acme.orgId).where("status", "!=", "archived");
+    let q = h()
+      .db.selectFrom("suppliers")
+      .select(["risk_band", "tier", "risk_score"])
+      .where("org_id", "=", acme.orgId)
+      .where("status", "!=", "archived");
     if (where.country) q = q.where("country", "=", where.country);
     if (where.tier) q = q.where("tier", "=", where.tier);
     const rows = await q.execute();
     const band = (b: string) => rows.filter((r) => r.risk_band === b).length;
-    return { suppliers: rows.length, critical: band("critical"), high: band("high"), top: Math.max(...rows.map((r) => Number(r.risk_score))) };
+    return {
+      suppliers: rows.length,
+      critical: band("critical"),
+      high: band("high"),
+      top: Math.max(...rows.map((r) => Number(r.risk_score))),
+    };
   }
 
   it("sends a visitor to the login page, hides another tenant's dashboard and lets every role read it", async () => {
@@ -125,7 +157,9 @@ describeEachEngine("dashboard and board report routes", (h) => {
       const anon = await responseOf(() => loader({ request: get(path), params: { org: "acme" }, context: ctx() }));
       expect(anon.status, path).toBe(302);
       expect(anon.headers.get("Location"), path).toBe(`/login?redirectTo=${encodeURIComponent(path)}`);
-      const other = await responseOf(() => loader({ request: get(path, cookies["admin@b.test"]), params: { org: "acme" }, context: ctx() }));
+      const other = await responseOf(() =>
+        loader({ request: get(path, cookies["admin@b.test"]), params: { org: "acme" }, context: ctx() }),
+      );
       expect(other.status, path).toBe(404);
       for (const email of ["admin@a.test", "officer@a.test", "exec@a.test"]) {
         const ok = await responseOf(() => loader({ request: get(path, cookies[email]), params: { org: "acme" }, context: ctx() }));
@@ -145,10 +179,7 @@ describeEachEngine("dashboard and board report routes", (h) => {
     expect(s.bands.critical).toBe(d.critical);
     expect(s.bands.high).toBe(d.high);
     expect(s.bands.critical + s.bands.high + s.bands.medium + s.bands.low + s.bands.none).toBe(5);
-    expect(s.byTier).toEqual([
-      expect.objectContaining({ tier: 1, suppliers: 4 }),
-      expect.objectContaining({ tier: 2, suppliers: 1 }),
-    ]);
+    expect(s.byTier).toEqual([expect.objectContaining({ tier: 1, suppliers: 4 }), expect.objectContaining({ tier: 2, suppliers: 1 })]);
     expect(s.assessed).toBe(2);
     // Spend in the main currency only; the EUR supplier is said to be left out.
     expect(s.spend).toMatchObject({ currency: "USD", total: 2_900_000, otherCurrencySuppliers: 1 });
@@ -204,7 +235,14 @@ describeEachEngine("dashboard and board report routes", (h) => {
     const before = (await load()).data.summary;
     const id = ids["Euro Buttons"]!;
     const row = await h().db.selectFrom("suppliers").select("version").where("id", "=", id).executeTakeFirstOrThrow();
-    const r = await updateSupplier(h().db, ident, id, row.version, SupplierSchema.parse({ name: "Euro Buttons", country: "PT", sector: "Apparel", annualSpend: "50000", currency: "USD" }), "ip");
+    const r = await updateSupplier(
+      h().db,
+      ident,
+      id,
+      row.version,
+      SupplierSchema.parse({ name: "Euro Buttons", country: "PT", sector: "Apparel", annualSpend: "50000", currency: "USD" }),
+      "ip",
+    );
     expect(r).toHaveProperty("version");
     // The save only marks the roll-ups stale (no pass over the tenant); the next read rewrites them.
     const stale = () => h().db.selectFrom("dashboard_state").select("stale").where("org_id", "=", acme.orgId).executeTakeFirstOrThrow();
@@ -225,7 +263,7 @@ describeEachEngine("dashboard and board report routes", (h) => {
     const last90 = (await load()).data.trend;
     expect(last90.scope).toBe("all");
     expect(last90.points.map((p) => p.day)).toContain(today());
-    const old = new Date(Date.now() - 40 * DAY).toISOString().slice(0, 10);
+    const old = addDays(new Date(), -40);
     expect(last90.points[0]).toMatchObject({ day: old, suppliers: 1 });
     expect((await load("?days=30")).data.trend.points.map((p) => p.day)).not.toContain(old);
     const dk = (await load("?country=DK")).data.trend;
@@ -253,9 +291,15 @@ describeEachEngine("dashboard and board report routes", (h) => {
   it("keeps principle scores in step with each new score row: an expired assessment drops out, a renewed one comes back", async () => {
     await setup(h());
     const principles = async () =>
-      (await h().db.selectFrom("dashboard_supplier_principles").select(["supplier_id", "principle", "score"]).where("org_id", "=", acme.orgId).orderBy("supplier_id").orderBy("principle").execute()).map(
-        (r) => `${r.supplier_id}|${r.principle}|${Number(r.score).toFixed(2)}`,
-      );
+      (
+        await h()
+          .db.selectFrom("dashboard_supplier_principles")
+          .select(["supplier_id", "principle", "score"])
+          .where("org_id", "=", acme.orgId)
+          .orderBy("supplier_id")
+          .orderBy("principle")
+          .execute()
+      ).map((r) => `${r.supplier_id}|${r.principle}|${Number(r.score).toFixed(2)}`);
     const current = await principles();
     expect(new Set(current.map((r) => r.split("|")[0]))).toEqual(new Set([String(ids["Copenhagen Design"]), String(ids["Kuala Gloves"])]));
     // Two years on, both approvals have expired: their new score rows carry no principle scores.
@@ -275,7 +319,9 @@ describeEachEngine("dashboard and board report routes", (h) => {
 
   it("tells a new tenant it has no suppliers yet", async () => {
     await setup(h());
-    const r = await responseOf(() => dashboard.loader({ request: get("/o/boreal", cookies["admin@b.test"]), params: { org: "boreal" }, context: ctx() }));
+    const r = await responseOf(() =>
+      dashboard.loader({ request: get("/o/boreal", cookies["admin@b.test"]), params: { org: "boreal" }, context: ctx() }),
+    );
     expect(r.status).toBe(200);
     const { data } = (await r.json()) as Loaded;
     expect(data.emptyTenant).toBe(true);
@@ -295,7 +341,9 @@ describeEachEngine("dashboard and board report routes", (h) => {
       ["?from=2026-03-01&to=2026-02-01", /start date is after the end date/],
     ] as const) {
       for (const loader of [dashboard.loader, report.loader, reportCsv.loader]) {
-        const r = await responseOf(() => loader({ request: get(`/o/acme${query}`, cookies["exec@a.test"]), params: { org: "acme" }, context: ctx() }));
+        const r = await responseOf(() =>
+          loader({ request: get(`/o/acme${query}`, cookies["exec@a.test"]), params: { org: "acme" }, context: ctx() }),
+        );
         expect(r.status, query).toBe(400);
         if (loader !== reportCsv.loader) expect((await r.json()).message, query).toMatch(text);
       }
@@ -305,9 +353,13 @@ describeEachEngine("dashboard and board report routes", (h) => {
   it("writes the board report from the same figures, with a narrative, and exports them as CSV", async () => {
     await setup(h());
     const { data } = await load("?days=365");
-    const r = await responseOf(() => report.loader({ request: get("/o/acme/report?days=365", cookies["exec@a.test"]), params: { org: "acme" }, context: ctx() }));
+    const r = await responseOf(() =>
+      report.loader({ request: get("/o/acme/report?days=365", cookies["exec@a.test"]), params: { org: "acme" }, context: ctx() }),
+    );
     expect(r.status).toBe(200);
-    const body = (await r.json()) as { report: { data: DashboardData; narrative: Array<{ heading: string; text: string }>; scope: string | null } };
+    const body = (await r.json()) as {
+      report: { data: DashboardData; narrative: Array<{ heading: string; text: string }>; scope: string | null };
+    };
     expect(body.report.data.summary).toEqual(data.summary);
     expect(body.report.data.actions).toEqual(data.actions);
     expect(body.report.scope).toBeNull();
@@ -315,9 +367,17 @@ describeEachEngine("dashboard and board report routes", (h) => {
     expect(narrative["What changed"]).toMatch(/Between \d{4}-\d{2}-\d{2} and \d{4}-\d{2}-\d{2}/);
     expect(narrative["What changed"]).toContain("The supply base counted 1 suppliers at the start and 5 at the end.");
     expect(narrative["Top risks"]).toContain(data.riskiest[0]!.name);
-    expect(narrative["Due diligence"]).toContain("2 questionnaires were sent in this period: 2 started, 2 submitted and 2 approved so far.");
+    expect(narrative["Due diligence"]).toContain(
+      "2 questionnaires were sent in this period: 2 started, 2 submitted and 2 approved so far.",
+    );
 
-    const csv = await responseOf(() => reportCsv.loader({ request: get("/o/acme/report.csv?days=365&country=KP", cookies["exec@a.test"]), params: { org: "acme" }, context: ctx() }));
+    const csv = await responseOf(() =>
+      reportCsv.loader({
+        request: get("/o/acme/report.csv?days=365&country=KP", cookies["exec@a.test"]),
+        params: { org: "acme" },
+        context: ctx(),
+      }),
+    );
     expect(csv.status).toBe(200);
     expect(csv.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(csv.headers.get("Content-Disposition")).toMatch(/^attachment; filename="acme-board-report-\d{4}-\d{2}-\d{2}\.csv"$/);
@@ -330,18 +390,44 @@ describeEachEngine("dashboard and board report routes", (h) => {
 
   it("serves the printed report's running header (organisation, the report's period, Confidential) and page numbers", async () => {
     await setup(h());
-    const page = await responseOf(() => report.loader({ request: get("/o/acme/report?from=2026-01-01&to=2026-03-31", cookies["exec@a.test"]), params: { org: "acme" }, context: ctx() }));
+    const page = await responseOf(() =>
+      report.loader({
+        request: get("/o/acme/report?from=2026-01-01&to=2026-03-31", cookies["exec@a.test"]),
+        params: { org: "acme" },
+        context: ctx(),
+      }),
+    );
     const { orgName } = (await page.json()) as { orgName: string };
-    const css = await responseOf(() => reportPrint.loader({ request: get("/o/acme/report-print.css?from=2026-01-01&to=2026-03-31", cookies["exec@a.test"]), params: { org: "acme" }, context: ctx() }));
+    const css = await responseOf(() =>
+      reportPrint.loader({
+        request: get("/o/acme/report-print.css?from=2026-01-01&to=2026-03-31", cookies["exec@a.test"]),
+        params: { org: "acme" },
+        context: ctx(),
+      }),
+    );
     expect(css.status).toBe(200);
     expect(css.headers.get("Content-Type")).toBe("text/css; charset=utf-8");
     const text = await css.text();
     expect(text).toContain(`@top-left { content: "${orgName} · Board report · 2026-01-01 to 2026-03-31";`);
     expect(text).toContain('@top-right { content: "Confidential";');
     expect(text).toContain('content: "Page " counter(page) " of " counter(pages);');
-    const preset = await (await responseOf(() => reportPrint.loader({ request: get("/o/acme/report-print.css?days=30", cookies["exec@a.test"]), params: { org: "acme" }, context: ctx() }))).text();
+    const preset = await (
+      await responseOf(() =>
+        reportPrint.loader({
+          request: get("/o/acme/report-print.css?days=30", cookies["exec@a.test"]),
+          params: { org: "acme" },
+          context: ctx(),
+        }),
+      )
+    ).text();
     expect(preset).toMatch(/Board report · Last 30 days \(\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\)"/);
-    const bad = await responseOf(() => reportPrint.loader({ request: get("/o/acme/report-print.css?days=7", cookies["exec@a.test"]), params: { org: "acme" }, context: ctx() }));
+    const bad = await responseOf(() =>
+      reportPrint.loader({
+        request: get("/o/acme/report-print.css?days=7", cookies["exec@a.test"]),
+        params: { org: "acme" },
+        context: ctx(),
+      }),
+    );
     expect(bad.status).toBe(400);
   });
 });

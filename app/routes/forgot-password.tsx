@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, MetaFunction, HeadersFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { ForgotPasswordSchema } from "../schemas/auth";
-import { badRequest, formObject, zodFieldErrors } from "../lib/http.server";
-import { retryAfterHeaders, tooManyRequests } from "../lib/rate-limit.server";
-import { requestPasswordReset } from "../services/accounts.server";
-import { Field, FormError, SubmitButton, useZodForm } from "../components/forms";
+import { ForgotPasswordSchema } from "~/schemas/auth";
+import { badRequest, formObject, zodFieldErrors } from "~/lib/http.server";
+import { retryAfterHeaders, tooManyRequests } from "~/lib/rate-limit.server";
+import { requestPasswordReset } from "~/services/accounts.server";
+import { Field, FormError, SubmitButton, useZodForm } from "~/components/forms";
 
 export const meta: MetaFunction = () => [{ title: "Forgot password — Lantern" }];
 export const headers: HeadersFunction = retryAfterHeaders;
@@ -26,8 +26,7 @@ export default function ForgotPassword() {
       <h1>Forgot your password?</h1>
       {done?.ok ? (
         <div className="alert success" role="status">
-          If an account exists for that address, we have sent it a link to choose a new password. The link is valid for 30
-          minutes.
+          If an account exists for that address, we have sent it a link to choose a new password. The link is valid for 30 minutes.
         </div>
       ) : (
         <>

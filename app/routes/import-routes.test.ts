@@ -1,6 +1,6 @@
 // The import upload action's refusals: nothing is stored for any of them.
 import { expect, it } from "vitest";
-import { contextFor, cookieFor, describeEachEngine, makeOrg, post, responseOf } from "../test/support";
+import { contextFor, cookieFor, describeEachEngine, makeOrg, post, responseOf } from "~/test/support";
 import * as upload from "./o.$org.suppliers.import._index";
 import * as step from "./o.$org.suppliers.import.$id";
 
@@ -12,7 +12,10 @@ function multipart(cookie: string, body: Uint8Array, filename = "s.csv", extraHe
 
 describeEachEngine("import upload", (h) => {
   it("refuses too-large, non-multipart, badly encoded and empty uploads with a clear message, storing nothing", async () => {
-    const { users } = await makeOrg(h(), "imp", [["o@imp.test", "compliance"], ["x@imp.test", "executive"]]);
+    const { users } = await makeOrg(h(), "imp", [
+      ["o@imp.test", "compliance"],
+      ["x@imp.test", "executive"],
+    ]);
     const cookie = await cookieFor(h(), users["o@imp.test"]!);
     const ctx = contextFor(h());
     const call = (request: Request) => responseOf(() => upload.action({ request, params: { org: "imp" }, context: ctx }));
@@ -27,7 +30,11 @@ describeEachEngine("import upload", (h) => {
     expect(r413.status).toBe(413);
     expect((await r413.json()).formError).toMatch(/larger than 50 MB/);
 
-    const json = new Request("http://localhost/o/imp/suppliers/import", { method: "POST", body: "{}", headers: { Cookie: cookie, "Content-Type": "application/json" } });
+    const json = new Request("http://localhost/o/imp/suppliers/import", {
+      method: "POST",
+      body: "{}",
+      headers: { Cookie: cookie, "Content-Type": "application/json" },
+    });
     expect((await call(json)).status).toBe(415);
 
     const latin1 = new Uint8Array([...new TextEncoder().encode("name,country\nCaf"), 0xe9, ...new TextEncoder().encode(",FR\n")]);
@@ -53,15 +60,23 @@ describeEachEngine("import upload", (h) => {
 
 describeEachEngine("import step actions", (h) => {
   it("refuses a forged policy or decision with 400, and discards a check (not for an executive)", async () => {
-    const { orgId, users } = await makeOrg(h(), "imq", [["o@imq.test", "compliance"], ["x@imq.test", "executive"]]);
+    const { orgId, users } = await makeOrg(h(), "imq", [
+      ["o@imq.test", "compliance"],
+      ["x@imq.test", "executive"],
+    ]);
     const cookie = await cookieFor(h(), users["o@imq.test"]!);
     const ctx = contextFor(h());
     const up = await responseOf(() =>
-      upload.action({ request: multipart(cookie, new TextEncoder().encode("name,country\nMill,BD\n")), params: { org: "imq" }, context: ctx }),
+      upload.action({
+        request: multipart(cookie, new TextEncoder().encode("name,country\nMill,BD\n")),
+        params: { org: "imq" },
+        context: ctx,
+      }),
     );
     const importId = up.headers.get("Location")!.split("/").pop()!;
     const url = `/o/imq/suppliers/import/${importId}`;
-    const act = (form: Record<string, string>, c = cookie) => responseOf(() => step.action({ request: post(url, form, c), params: { org: "imq", id: importId }, context: ctx }));
+    const act = (form: Record<string, string>, c = cookie) =>
+      responseOf(() => step.action({ request: post(url, form, c), params: { org: "imq", id: importId }, context: ctx }));
 
     const badPolicy = await act({ intent: "check", columns: "2", col0: "name", col1: "country", policy: "delete_everything" });
     expect(badPolicy.status).toBe(400);
@@ -71,7 +86,11 @@ describeEachEngine("import step actions", (h) => {
 
     expect((await act({ intent: "discard" }, await cookieFor(h(), users["x@imq.test"]!))).status).toBe(403);
     expect((await act({ intent: "discard" })).status).toBe(302);
-    const row = await h().db.selectFrom("supplier_imports").select(["status", "content"]).where("org_id", "=", orgId).executeTakeFirstOrThrow();
+    const row = await h()
+      .db.selectFrom("supplier_imports")
+      .select(["status", "content"])
+      .where("org_id", "=", orgId)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: "discarded", content: "" });
     expect((await act({ intent: "commit" })).status).toBe(409);
   });

@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
-import { AcceptInviteNewAccountSchema } from "../schemas/auth";
-import { getOptionalUser } from "../lib/auth.server";
-import { badRequest, formObject, zodFieldErrors } from "../lib/http.server";
-import { startSession } from "../lib/session.server";
-import { TEAM_INVITE_IP, checkAll, hit, tooManyRequests } from "../lib/rate-limit.server";
-import { acceptInvite, describeInvite } from "../services/members.server";
-import { ROLE_LABELS } from "../domain/permissions";
-import { Field, FormError, SubmitButton, useZodForm } from "../components/forms";
+import { AcceptInviteNewAccountSchema } from "~/schemas/auth";
+import { getOptionalUser } from "~/lib/auth.server";
+import { badRequest, formObject, zodFieldErrors } from "~/lib/http.server";
+import { startSession } from "~/lib/session.server";
+import { TEAM_INVITE_IP, checkAll, hit, tooManyRequests } from "~/lib/rate-limit.server";
+import { acceptInvite, describeInvite } from "~/services/members.server";
+import { ROLE_LABELS } from "~/domain/permissions";
+import { Field, FormError, SubmitButton, useZodForm } from "~/components/forms";
 
 export const meta: MetaFunction = () => [{ title: "Join an organization — Lantern" }];
 export const headers: HeadersFunction = ({ actionHeaders, errorHeaders }) => {
@@ -51,7 +51,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if ("confirmSent" in result) return json({ confirmSent: true as const });
   const headers = new Headers();
   if (!user) {
-    const { cookie } = await startSession(context.db, result.userId, { ip: context.clientIp, userAgent: request.headers.get("user-agent") });
+    const { cookie } = await startSession(context.db, result.userId, {
+      ip: context.clientIp,
+      userAgent: request.headers.get("user-agent"),
+    });
     headers.set("Set-Cookie", cookie);
   }
   return redirect(`/o/${result.slug}`, { headers });
@@ -95,14 +98,26 @@ export default function Join() {
       ) : (
         <>
           <p>
-            Already have a Lantern account?{" "}
-            <Link to={`/login?redirectTo=${encodeURIComponent(location.pathname)}`}>Log in to accept</Link>.
+            Already have a Lantern account? <Link to={`/login?redirectTo=${encodeURIComponent(location.pathname)}`}>Log in to accept</Link>.
           </p>
           <h2>New to Lantern? Create your account</h2>
           <Form method="post" noValidate onSubmit={onSubmit} className="stack">
             <Field label="Your name" autoComplete="name" registration={form.register("name")} error={errorFor("name")} />
-            <Field label="Password" type="password" autoComplete="new-password" hint="At least 10 characters." registration={form.register("password")} error={errorFor("password")} />
-            <Field label="Repeat the password" type="password" autoComplete="new-password" registration={form.register("confirm")} error={errorFor("confirm")} />
+            <Field
+              label="Password"
+              type="password"
+              autoComplete="new-password"
+              hint="At least 10 characters."
+              registration={form.register("password")}
+              error={errorFor("password")}
+            />
+            <Field
+              label="Repeat the password"
+              type="password"
+              autoComplete="new-password"
+              registration={form.register("confirm")}
+              error={errorFor("confirm")}
+            />
             <SubmitButton busy={busy}>Create account and join</SubmitButton>
           </Form>
         </>

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, HeadersFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useSearchParams } from "@remix-run/react";
-import { LoginSchema } from "../schemas/auth";
-import { getOptionalUser } from "../lib/auth.server";
-import { badRequest, formObject, safeRedirectPath, zodFieldErrors } from "../lib/http.server";
-import { endSession, startSession } from "../lib/session.server";
-import { retryAfterHeaders, tooManyRequests } from "../lib/rate-limit.server";
-import { homePathFor, login } from "../services/accounts.server";
-import { Field, FormError, SubmitButton, useZodForm } from "../components/forms";
+import { LoginSchema } from "~/schemas/auth";
+import { getOptionalUser } from "~/lib/auth.server";
+import { badRequest, formObject, safeRedirectPath, zodFieldErrors } from "~/lib/http.server";
+import { endSession, startSession } from "~/lib/session.server";
+import { retryAfterHeaders, tooManyRequests } from "~/lib/rate-limit.server";
+import { homePathFor, login } from "~/services/accounts.server";
+import { Field, FormError, SubmitButton, useZodForm } from "~/components/forms";
 
 export const meta: MetaFunction = () => [{ title: "Log in — Lantern" }];
 export const headers: HeadersFunction = retryAfterHeaders;

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { clearSessionCookie, endSession } from "../lib/session.server";
+import { clearSessionCookie, endSession } from "~/lib/session.server";
 
 // Logging out is a POST (no GET changes data); the session row is deleted on the server.
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -2,8 +2,8 @@
 // package and cached by the browser, so pages carry only their points (and no map script at all).
 // Public: it is Natural Earth's land, nothing of a tenant.
 import { renderToStaticMarkup } from "react-dom/server";
-import { worldOutline } from "../lib/world-map.server";
-import { WORLD_HEIGHT, WORLD_WIDTH } from "../domain/map/geo";
+import { worldOutline } from "~/lib/world-map.server";
+import { WORLD_HEIGHT, WORLD_WIDTH } from "~/domain/map/geo";
 
 let body: string | undefined;
 

@@ -2,14 +2,14 @@
 // read without controls), bad input (400 with field errors, nothing saved), the walls (403 for
 // non-admins, 404 for another tenant), and the methodology page's figures.
 import { beforeAll, expect, it } from "vitest";
-import { contextFor, cookieFor, describeEachEngine, get, makeOrg, post, responseOf } from "../test/support";
-import type { OrgIdentity } from "../lib/auth.server";
-import { SupplierSchema } from "../schemas/supplier";
-import { createSupplier } from "../services/suppliers.server";
-import { forgetReferenceData } from "../services/risk.server";
-import { seedReferenceData } from "../../db/seed/reference";
-import { DEFAULT_METHODOLOGY, type Breakdown } from "../domain/risk";
-import { PRINCIPLES } from "../domain/questionnaire/types";
+import { contextFor, cookieFor, describeEachEngine, get, makeOrg, post, responseOf } from "~/test/support";
+import type { OrgIdentity } from "~/lib/auth.server";
+import { SupplierSchema } from "~/schemas/supplier";
+import { createSupplier } from "~/services/suppliers.server";
+import { forgetReferenceData } from "~/services/risk.server";
+import { seedReferenceData } from "~db/seed/reference";
+import { DEFAULT_METHODOLOGY, type Breakdown } from "~/domain/risk";
+import { PRINCIPLES } from "~/domain/questionnaire/types";
 import * as settings from "./o.$org.settings.methodology";
 import * as page from "./o.$org.methodology";
 
@@ -52,7 +52,11 @@ describeEachEngine("methodology routes", (h) => {
   beforeAll(async () => {
     await seedReferenceData(h().db);
     forgetReferenceData();
-    acme = await makeOrg(h(), "acme", [["admin@a.test", "admin"], ["officer@a.test", "compliance"], ["exec@a.test", "executive"]]);
+    acme = await makeOrg(h(), "acme", [
+      ["admin@a.test", "admin"],
+      ["officer@a.test", "compliance"],
+      ["exec@a.test", "executive"],
+    ]);
     boreal = await makeOrg(h(), "boreal", [["admin@b.test", "admin"]]);
     for (const [email, id] of Object.entries({ ...acme.users, ...boreal.users })) cookies[email] = await cookieFor(h(), id);
     const admin: OrgIdentity = {
@@ -75,17 +79,42 @@ describeEachEngine("methodology routes", (h) => {
   const settingsGet = (email: string, org = "acme") =>
     responseOf(() => settings.loader({ request: get(`/o/${org}/settings/methodology`, cookies[email]), params: { org }, context: ctx() }));
   const settingsPost = (email: string, form: Form, org = "acme") =>
-    responseOf(() => settings.action({ request: post(`/o/${org}/settings/methodology`, form, cookies[email]), params: { org }, context: ctx() }));
-  const pageGet = (email: string, org = "acme") => responseOf(() => page.loader({ request: get(`/o/${org}/methodology`, cookies[email]), params: { org }, context: ctx() }));
+    responseOf(() =>
+      settings.action({ request: post(`/o/${org}/settings/methodology`, form, cookies[email]), params: { org }, context: ctx() }),
+    );
+  const pageGet = (email: string, org = "acme") =>
+    responseOf(() => page.loader({ request: get(`/o/${org}/methodology`, cookies[email]), params: { org }, context: ctx() }));
 
-  const versions = async () => (await h().db.selectFrom("methodology_versions").select(["version", "note", "config"]).where("org_id", "=", acme.orgId).orderBy("version").execute());
-  const audits = () => h().db.selectFrom("audit_log").select(["entity_id", "diff", "actor_label"]).where("org_id", "=", acme.orgId).where("action", "=", "methodology.changed").execute();
+  const versions = async () =>
+    await h()
+      .db.selectFrom("methodology_versions")
+      .select(["version", "note", "config"])
+      .where("org_id", "=", acme.orgId)
+      .orderBy("version")
+      .execute();
+  const audits = () =>
+    h()
+      .db.selectFrom("audit_log")
+      .select(["entity_id", "diff", "actor_label"])
+      .where("org_id", "=", acme.orgId)
+      .where("action", "=", "methodology.changed")
+      .execute();
   const scores = async () => {
-    const rows = await h().db.selectFrom("suppliers").select(["id", "risk_score", "risk_band", "risk_digest"]).where("org_id", "=", acme.orgId).orderBy("id").execute();
-    const n = await h().db.selectFrom("risk_scores").select((eb) => eb.fn.countAll<number>().as("n")).where("org_id", "=", acme.orgId).executeTakeFirstOrThrow();
+    const rows = await h()
+      .db.selectFrom("suppliers")
+      .select(["id", "risk_score", "risk_band", "risk_digest"])
+      .where("org_id", "=", acme.orgId)
+      .orderBy("id")
+      .execute();
+    const n = await h()
+      .db.selectFrom("risk_scores")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("org_id", "=", acme.orgId)
+      .executeTakeFirstOrThrow();
     return { rows, scoreRows: Number(n.n) };
   };
-  const scoreOf = async (name: string) => h().db.selectFrom("suppliers").select(["risk_score", "risk_band"]).where("id", "=", ids[name]!).executeTakeFirstOrThrow();
+  const scoreOf = async (name: string) =>
+    h().db.selectFrom("suppliers").select(["risk_score", "risk_band"]).where("id", "=", ids[name]!).executeTakeFirstOrThrow();
 
   it("shows the defaults (version 0) and the form to admins; other readers get no form", async () => {
     const r = await settingsGet("admin@a.test");
@@ -127,14 +156,48 @@ describeEachEngine("methodology routes", (h) => {
     const before = await scores();
     const huge = "x".repeat(100_000);
     const cases: Array<[string, Form, string, RegExp]> = [
-      ["all inherent weights zero", formOf({ intent: "save", note: "n", "inherentWeights.country": "0", "inherentWeights.goods": "0", "inherentWeights.workforce": "0" }), "inherentWeights", /above 0/],
-      ["all principle weights zero", formOf({ intent: "save", note: "n", ...Object.fromEntries(PRINCIPLES.map((p) => [`principleWeights.${p}`, "0"])) }), "principleWeights", /above 0/],
-      ["thresholds not increasing", formOf({ intent: "save", note: "n", "bands.medium": "50", "bands.high": "40" }), "bands.high", /above the medium/],
+      [
+        "all inherent weights zero",
+        formOf({
+          intent: "save",
+          note: "n",
+          "inherentWeights.country": "0",
+          "inherentWeights.goods": "0",
+          "inherentWeights.workforce": "0",
+        }),
+        "inherentWeights",
+        /above 0/,
+      ],
+      [
+        "all principle weights zero",
+        formOf({ intent: "save", note: "n", ...Object.fromEntries(PRINCIPLES.map((p) => [`principleWeights.${p}`, "0"])) }),
+        "principleWeights",
+        /above 0/,
+      ],
+      [
+        "thresholds not increasing",
+        formOf({ intent: "save", note: "n", "bands.medium": "50", "bands.high": "40" }),
+        "bands.high",
+        /above the medium/,
+      ],
       ["critical not above high", formOf({ intent: "preview", "bands.critical": "50" }), "bands.critical", /above the high/],
       ["override without a reason", formOf({ intent: "save", note: "n" }, [["MY", "80", "  "]]), "overrides.0.reason", /reason/],
-      ["unknown country", formOf({ intent: "save", note: "n" }, [["QQ", "80", REASON]]), "overrides.0.iso2", /not in Lantern's country list/],
+      [
+        "unknown country",
+        formOf({ intent: "save", note: "n" }, [["QQ", "80", REASON]]),
+        "overrides.0.iso2",
+        /not in Lantern's country list/,
+      ],
       ["malformed country", formOf({ intent: "preview" }, [["Malaysia", "80", REASON]]), "overrides.0.iso2", /Choose a country/],
-      ["the same country twice", formOf({ intent: "save", note: "n" }, [["MY", "80", REASON], ["my", "70", REASON]]), "overrides.1.iso2", /already/],
+      [
+        "the same country twice",
+        formOf({ intent: "save", note: "n" }, [
+          ["MY", "80", REASON],
+          ["my", "70", REASON],
+        ]),
+        "overrides.1.iso2",
+        /already/,
+      ],
       ["override score above 100", formOf({ intent: "save", note: "n" }, [["MY", "180", REASON]]), "overrides.0.score", /0 to 100/],
       ["a word for a weight", formOf({ intent: "save", note: "n", "principleWeights.P1": "twenty" }), "principleWeights.P1", /weight/],
       ["an empty weight", formOf({ intent: "save", note: "n", "inherentWeights.goods": "" }), "inherentWeights.goods", /weight/],
@@ -155,7 +218,11 @@ describeEachEngine("methodology routes", (h) => {
       expect(body.fieldErrors?.[field], `${label}: ${JSON.stringify(body)}`).toMatch(message);
     }
     // A hostile row number makes one row, not a huge array.
-    const sparse = await settingsPost("admin@a.test", { ...formOf({ intent: "preview" }), "overrides.99999999.iso2": "QQ", "__proto__.x": "1" });
+    const sparse = await settingsPost("admin@a.test", {
+      ...formOf({ intent: "preview" }),
+      "overrides.99999999.iso2": "QQ",
+      "__proto__.x": "1",
+    });
     expect(sparse.status).toBe(400);
     expect((await sparse.json()).fieldErrors["overrides.0.score"]).toBeTruthy();
 
@@ -176,7 +243,10 @@ describeEachEngine("methodology routes", (h) => {
 
   it("saves a new version: audited with the diff, scores recomputed with the override and its reason", async () => {
     const before = { my: await scoreOf("Penang Gloves"), dk: await scoreOf("Aarhus Buttons") };
-    const r = await settingsPost("admin@a.test", formOf({ intent: "save", note: "Malaysia: our audits found recruitment-fee debt" }, [["my", "95", REASON]]));
+    const r = await settingsPost(
+      "admin@a.test",
+      formOf({ intent: "save", note: "Malaysia: our audits found recruitment-fee debt" }, [["my", "95", REASON]]),
+    );
     expect(r.status).toBe(200);
     const { saved } = await r.json();
     expect(saved).toEqual({ version: 1, outcome: { kind: "inline", computed: 5, changed: 2 } });
@@ -196,7 +266,12 @@ describeEachEngine("methodology routes", (h) => {
     expect(after.my.risk_score!).toBeGreaterThan(before.my.risk_score!);
     expect(after.my.risk_band).toBe("high");
     expect(after.dk).toEqual(before.dk);
-    const latest = await h().db.selectFrom("risk_scores").select(["methodology_version", "trigger", "breakdown"]).where("supplier_id", "=", ids["Penang Gloves"]!).orderBy("id", "desc").executeTakeFirstOrThrow();
+    const latest = await h()
+      .db.selectFrom("risk_scores")
+      .select(["methodology_version", "trigger", "breakdown"])
+      .where("supplier_id", "=", ids["Penang Gloves"]!)
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     expect(latest.methodology_version).toBe(1);
     expect(latest.trigger).toBe("methodology v1");
     const b = JSON.parse(latest.breakdown) as Breakdown;
@@ -213,12 +288,18 @@ describeEachEngine("methodology routes", (h) => {
     expect(await scoreOf("Penang Gloves")).toEqual(before.my);
     expect((await (await settingsGet("exec@a.test")).json()).history.map((x: { version: number }) => x.version)).toEqual([2, 1]);
     // Put the override back for the methodology page below.
-    expect((await settingsPost("admin@a.test", formOf({ intent: "save", baseVersion: "2", note: "Override again" }, [["MY", "95", REASON]]))).status).toBe(200);
+    expect(
+      (await settingsPost("admin@a.test", formOf({ intent: "save", baseVersion: "2", note: "Override again" }, [["MY", "95", REASON]])))
+        .status,
+    ).toBe(200);
   });
 
   it("refuses to save over a version saved since the form was loaded (409), and says which", async () => {
     const before = await scores();
-    const r = await settingsPost("admin@a.test", formOf({ intent: "save", baseVersion: "1", note: "Made from an old page" }, [["BD", "99", REASON]]));
+    const r = await settingsPost(
+      "admin@a.test",
+      formOf({ intent: "save", baseVersion: "1", note: "Made from an old page" }, [["BD", "99", REASON]]),
+    );
     expect(r.status).toBe(409);
     const { conflict } = await r.json();
     expect(conflict).toMatchObject({ version: 3, createdBy: "admin@a.test", note: "Override again" });
@@ -229,7 +310,9 @@ describeEachEngine("methodology routes", (h) => {
     // A preview does not care: it writes nothing.
     expect((await settingsPost("admin@a.test", formOf({ intent: "preview", baseVersion: "1" }))).status).toBe(200);
     // A missing or garbled base version is a 400.
-    expect((await (await settingsPost("admin@a.test", formOf({ intent: "save", baseVersion: "", note: "n" }))).json()).fieldErrors.baseVersion).toMatch(/Reload/);
+    expect(
+      (await (await settingsPost("admin@a.test", formOf({ intent: "save", baseVersion: "", note: "n" }))).json()).fieldErrors.baseVersion,
+    ).toMatch(/Reload/);
   });
 
   it("the methodology page explains the tenant's settings and the data editions to every reader", async () => {

@@ -4,29 +4,31 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { requireOrg } from "../lib/auth.server";
-import { parseSearchParams } from "../schemas/audit";
-import { DASHBOARD_PARAM_HINTS, DashboardQuerySchema } from "../schemas/dashboard";
-import { dashboardPage } from "../services/supplier-map.server";
-import { dashboardSearch, hasFilter } from "../domain/report/links";
-import { periodLabel } from "../domain/report/period";
-import { scopeLabel } from "../domain/report/figures";
-import { DashboardFilters } from "../components/dashboard-filters";
-import { DashboardHeadline } from "../components/dashboard-headline";
-import { DashboardCharts } from "../components/dashboard-charts";
-import { TopRisks } from "../components/dashboard-top-risks";
-import { GettingStarted } from "../components/dashboard-empty";
-import { formatDateTime } from "../components/format";
+import { requireOrg } from "~/lib/auth.server";
+import { parseSearchParams } from "~/schemas/audit";
+import { DASHBOARD_PARAM_HINTS, DashboardQuerySchema } from "~/schemas/dashboard";
+import { dashboardPage } from "~/services/supplier-map.server";
+import { dashboardSearch, hasFilter } from "~/domain/report/links";
+import { periodLabel } from "~/domain/report/period";
+import { scopeLabel } from "~/domain/report/figures";
+import { DashboardFilters } from "~/components/dashboard-filters";
+import { DashboardHeadline } from "~/components/dashboard-headline";
+import { DashboardCharts } from "~/components/dashboard-charts";
+import { TopRisks } from "~/components/dashboard-top-risks";
+import { GettingStarted } from "~/components/dashboard-empty";
+import { formatDateTime } from "~/components/format";
 import { useOrg } from "./o.$org";
-import { FilteredPageError } from "../components/filtered-page-error";
-import { SupplierMap } from "../components/site-map";
+import { FilteredPageError } from "~/components/filtered-page-error";
+import { SupplierMap } from "~/components/site-map";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.orgName ?? "Overview"} — Lantern` }];
 
 /** A readable 400: which parameter is wrong and what it accepts. */
 function badQuery(url: URL, keys: string[]): never {
   const message = keys
-    .map((k) => `The filter “${k}” has a value that cannot be used (${JSON.stringify(url.searchParams.get(k)?.slice(0, 40) ?? "")}). ${DASHBOARD_PARAM_HINTS[k] ?? ""}`.trim())
+    .map((k) =>
+      `The filter “${k}” has a value that cannot be used (${JSON.stringify(url.searchParams.get(k)?.slice(0, 40) ?? "")}). ${DASHBOARD_PARAM_HINTS[k] ?? ""}`.trim(),
+    )
     .join(" ");
   throw json({ message }, { status: 400 });
 }
@@ -77,12 +79,18 @@ export default function Dashboard() {
 
       {data.pending.length ? (
         <div className="alert note" role="status">
-          Risk scores are being recomputed ({data.pending.map((p) => (p.total ? `${p.done} of ${p.total}` : "queued")).join(", ")}); the figures will update when it finishes.
+          Risk scores are being recomputed ({data.pending.map((p) => (p.total ? `${p.done} of ${p.total}` : "queued")).join(", ")}); the
+          figures will update when it finishes.
         </div>
       ) : null}
 
       {data.emptyTenant ? (
-        <GettingStarted slug={org.slug} mayImport={can("suppliers.import")} mayAdd={can("suppliers.edit")} mayAssess={can("assessments.manage")} />
+        <GettingStarted
+          slug={org.slug}
+          mayImport={can("suppliers.import")}
+          mayAdd={can("suppliers.edit")}
+          mayAssess={can("assessments.manage")}
+        />
       ) : (
         <>
           <DashboardFilters options={options} />
@@ -115,5 +123,12 @@ export default function Dashboard() {
 }
 
 export function ErrorBoundary() {
-  return <FilteredPageError title="Overview" fallback="The dashboard could not be shown." badFilterTitle="These filters cannot be used" resetLabel="Show the whole supply base" />;
+  return (
+    <FilteredPageError
+      title="Overview"
+      fallback="The dashboard could not be shown."
+      badFilterTitle="These filters cannot be used"
+      resetLabel="Show the whole supply base"
+    />
+  );
 }

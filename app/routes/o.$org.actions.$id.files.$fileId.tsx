@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireOrg } from "../lib/auth.server";
-import { notFound } from "../lib/http.server";
-import { downloadActionFile } from "../services/action-notes.server";
-import { isDbId } from "../schemas/fields";
+import { requireOrg } from "~/lib/auth.server";
+import { notFound } from "~/lib/http.server";
+import { downloadActionFile } from "~/services/action-notes.server";
+import { isDbId } from "~/schemas/fields";
 
 // A file of a corrective action, always as an attachment with nosniff (never rendered inline).
 // Another tenant's file, or a file of another action: 404, like a file that never existed.

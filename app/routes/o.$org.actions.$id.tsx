@@ -5,19 +5,19 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
-import { requireOrg } from "../lib/auth.server";
-import { notFound, zodFieldErrors } from "../lib/http.server";
-import { can } from "../domain/permissions";
-import { ActionPageSchema } from "../schemas/action";
-import { actionPage, changeActionStatus, MAX_FILES_PER_ENTRY, updateActionOwnerDue } from "../services/actions.server";
-import { addActionNote } from "../services/action-notes.server";
-import { readActionForm, refusalHeaders } from "../components/action-upload.server";
-import { retryAfterHeaders } from "../lib/rate-limit.server";
-import { ACTION_MOVE_LABELS, ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS, ActionDue, ActionStatusBadge } from "../components/action-display";
-import { ActionTimeline } from "../components/action-timeline";
-import { formatDate } from "../components/format";
+import { requireOrg } from "~/lib/auth.server";
+import { notFound, zodFieldErrors } from "~/lib/http.server";
+import { can } from "~/domain/permissions";
+import { ActionPageSchema } from "~/schemas/action";
+import { actionPage, changeActionStatus, MAX_FILES_PER_ENTRY, updateActionOwnerDue } from "~/services/actions.server";
+import { addActionNote } from "~/services/action-notes.server";
+import { readActionForm, refusalHeaders } from "~/components/action-upload.server";
+import { retryAfterHeaders } from "~/lib/rate-limit.server";
+import { ACTION_MOVE_LABELS, ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS, ActionDue, ActionStatusBadge } from "~/components/action-display";
+import { ActionTimeline } from "~/components/action-timeline";
+import { formatDate } from "~/components/format";
 import { useOrg } from "./o.$org";
-import { isDbId } from "../schemas/fields";
+import { isDbId } from "~/schemas/fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.action.title ?? "Corrective action"} — Lantern` }];
 export const headers: HeadersFunction = retryAfterHeaders;
@@ -35,7 +35,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return json({ ...view, mayEdit: can(ident.role, "actions.edit"), maxFiles: MAX_FILES_PER_ENTRY });
 }
 
-type ActionData = { intent: string; ok?: boolean; message?: string; formError?: string; fieldErrors?: Record<string, string>; stale?: boolean };
+type ActionData = {
+  intent: string;
+  ok?: boolean;
+  message?: string;
+  formError?: string;
+  fieldErrors?: Record<string, string>;
+  stale?: boolean;
+};
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ident = await requireOrg(request, context, params.org, "actions.edit");
@@ -43,13 +50,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // Files count against the upload limits of this officer and this IP (429 with Retry-After).
   const body = await readActionForm(request, { db: context.db, uploader: { ip: context.clientIp, who: `user:${ident.user.userId}` } });
   if ("refused" in body) {
-    return json<ActionData>({ intent: "note", formError: body.refused.message, fieldErrors: { files: body.refused.message } }, { status: body.refused.status, headers: refusalHeaders(body.refused) });
+    return json<ActionData>(
+      { intent: "note", formError: body.refused.message, fieldErrors: { files: body.refused.message } },
+      { status: body.refused.status, headers: refusalHeaders(body.refused) },
+    );
   }
   const intent = body.fields.intent ?? "";
   const parsed = ActionPageSchema.safeParse(body.fields);
   if (!parsed.success) {
     const fieldErrors = zodFieldErrors(parsed.error);
-    return json<ActionData>({ intent, fieldErrors, formError: fieldErrors.intent ? "That request could not be understood." : "Please check the form." }, { status: 400 });
+    return json<ActionData>(
+      { intent, fieldErrors, formError: fieldErrors.intent ? "That request could not be understood." : "Please check the form." },
+      { status: 400 },
+    );
   }
   const input = parsed.data;
   const ip = context.clientIp;
@@ -57,12 +70,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     input.intent === "status"
       ? await changeActionStatus(context.db, ident, id, { version: input.version, status: input.status, note: input.note }, ip)
       : input.intent === "update"
-        ? await updateActionOwnerDue(context.db, ident, id, { version: input.version, ownerUserId: input.ownerUserId, dueAt: input.dueAt }, ip)
-        : await addActionNote(context.db, { kind: "officer", id: ident }, id, { version: input.version, body: input.body, files: body.files }, ip);
+        ? await updateActionOwnerDue(
+            context.db,
+            ident,
+            id,
+            { version: input.version, ownerUserId: input.ownerUserId, dueAt: input.dueAt },
+            ip,
+          )
+        : await addActionNote(
+            context.db,
+            { kind: "officer", id: ident },
+            id,
+            { version: input.version, body: input.body, files: body.files },
+            ip,
+          );
   if ("status" in r) {
     if (r.status === 404) throw notFound("No such action");
     return json<ActionData>(
-      { intent, formError: r.message, fieldErrors: r.field ? { [r.field]: r.message } : undefined, stale: r.status === 409 && r.messageKey === "ui.actions.stale" },
+      {
+        intent,
+        formError: r.message,
+        fieldErrors: r.field ? { [r.field]: r.message } : undefined,
+        stale: r.status === 409 && r.messageKey === "ui.actions.stale",
+      },
       { status: r.status },
     );
   }
@@ -180,9 +210,7 @@ export default function ActionPage() {
             {d.question ? (
               <div className="details-item">
                 <dt>Question</dt>
-                <dd>
-                  {d.question}
-                </dd>
+                <dd>{d.question}</dd>
               </div>
             ) : null}
             <div className="details-item">
@@ -211,7 +239,14 @@ export default function ActionPage() {
             </div>
             <div className="actions">
               {d.next.map((s) => (
-                <button key={s} type="submit" name="status" value={s} className={s === "in_progress" && a.status === "done" ? "button secondary" : "button"} disabled={busy}>
+                <button
+                  key={s}
+                  type="submit"
+                  name="status"
+                  value={s}
+                  className={s === "in_progress" && a.status === "done" ? "button secondary" : "button"}
+                  disabled={busy}
+                >
                   {s === "in_progress" && a.status === "done" ? "Reopen (back to in progress)" : ACTION_MOVE_LABELS[s]}
                 </button>
               ))}
@@ -291,7 +326,9 @@ export default function ActionPage() {
                   {f.filename}
                 </a>{" "}
                 <span className="muted small">
-                  ({Math.max(1, Math.round(Number(f.sizeBytes) / 1024))} KB, from {f.uploadedBy.startsWith("supplier ") ? `the supplier (${f.uploadedBy.slice(9)})` : f.uploadedBy}, {formatDate(f.createdAt)})
+                  ({Math.max(1, Math.round(Number(f.sizeBytes) / 1024))} KB, from{" "}
+                  {f.uploadedBy.startsWith("supplier ") ? `the supplier (${f.uploadedBy.slice(9)})` : f.uploadedBy},{" "}
+                  {formatDate(f.createdAt)})
                 </span>
               </li>
             ))}
@@ -311,10 +348,16 @@ export function ErrorBoundary() {
     <main className="page">
       <h1>Corrective action</h1>
       <div className="alert error" role="alert">
-        {status === 404 ? "There is no such action." : status === 403 ? "Your role does not allow changing corrective actions." : "The action could not be shown. Please try again."}
+        {status === 404
+          ? "There is no such action."
+          : status === 403
+            ? "Your role does not allow changing corrective actions."
+            : "The action could not be shown. Please try again."}
       </div>
       <p>
-        <Link to=".." relative="path">All corrective actions</Link>
+        <Link to=".." relative="path">
+          All corrective actions
+        </Link>
       </p>
     </main>
   );

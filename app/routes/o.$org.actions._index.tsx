@@ -3,18 +3,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireOrg } from "../lib/auth.server";
-import { can } from "../domain/permissions";
-import { parseSearchParams } from "../schemas/audit";
-import { ACTION_SOURCES, ACTION_STATUSES, ActionListQuerySchema } from "../schemas/action";
-import { actionListPage } from "../services/actions.server";
-import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS, ActionTable } from "../components/action-display";
-import { formatNumber } from "../components/supplier-display";
-import { Pager } from "../components/pager";
+import { requireOrg } from "~/lib/auth.server";
+import { can } from "~/domain/permissions";
+import { parseSearchParams } from "~/schemas/audit";
+import { ACTION_SOURCES, ACTION_STATUSES, ActionListQuerySchema } from "~/schemas/action";
+import { actionListPage } from "~/services/actions.server";
+import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS, ActionTable } from "~/components/action-display";
+import { formatNumber } from "~/components/supplier-display";
+import { Pager } from "~/components/pager";
 import { useOrg } from "./o.$org";
-import { FilteredPageError } from "../components/filtered-page-error";
-import { FilterSelect } from "../components/filter-select";
-import { plural } from "../components/format";
+import { FilteredPageError } from "~/components/filtered-page-error";
+import { FilterSelect } from "~/components/filter-select";
+import { plural } from "~/components/format";
 
 export const meta: MetaFunction = () => [{ title: "Corrective actions — Lantern" }];
 
@@ -23,7 +23,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const parsed = parseSearchParams(ActionListQuerySchema, new URL(request.url));
   if (!parsed.success) {
     throw json(
-      { message: "These filters cannot be used: status is open, in_progress, done or verified; source is red_flag, review or manual; owner, supplier and page are whole numbers." },
+      {
+        message:
+          "These filters cannot be used: status is open, in_progress, done or verified; source is red_flag, review or manual; owner, supplier and page are whole numbers.",
+      },
       { status: 400 },
     );
   }
@@ -86,7 +89,14 @@ export default function ActionList() {
 
       <Form method="get" className="filters" aria-label="Filter actions">
         {supplier ? <input type="hidden" name="supplier" value={supplier.id} /> : null}
-        <FilterSelect id="f-status" name="status" label="Status" value={query.status ?? ""} allLabel="Any status" options={ACTION_STATUSES.map((s) => [s, ACTION_STATUS_LABELS[s]] as const)} />
+        <FilterSelect
+          id="f-status"
+          name="status"
+          label="Status"
+          value={query.status ?? ""}
+          allLabel="Any status"
+          options={ACTION_STATUSES.map((s) => [s, ACTION_STATUS_LABELS[s]] as const)}
+        />
         <div className="field">
           <label htmlFor="f-owner">Owner</label>
           <select id="f-owner" name="owner" defaultValue={query.owner === undefined ? "" : String(query.owner)}>
@@ -99,7 +109,14 @@ export default function ActionList() {
             ))}
           </select>
         </div>
-        <FilterSelect id="f-source" name="source" label="Source" value={query.source ?? ""} allLabel="Any source" options={ACTION_SOURCES.map((s) => [s, ACTION_SOURCE_LABELS[s]] as const)} />
+        <FilterSelect
+          id="f-source"
+          name="source"
+          label="Source"
+          value={query.source ?? ""}
+          allLabel="Any source"
+          options={ACTION_SOURCES.map((s) => [s, ACTION_SOURCE_LABELS[s]] as const)}
+        />
         <div className="field">
           <label>
             <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue} /> Overdue only
@@ -116,7 +133,9 @@ export default function ActionList() {
       </Form>
 
       <p className="muted small" role="status">
-        {total === 0 ? "No action matches." : `${formatNumber(total)} ${plural(total, "action", "actions")}${filtered ? ` ${plural(total, "matches", "match")}` : ""}${pages > 1 ? ` — page ${query.page} of ${formatNumber(pages)}` : ""}.`}
+        {total === 0
+          ? "No action matches."
+          : `${formatNumber(total)} ${plural(total, "action", "actions")}${filtered ? ` ${plural(total, "matches", "match")}` : ""}${pages > 1 ? ` — page ${query.page} of ${formatNumber(pages)}` : ""}.`}
       </p>
 
       {rows.length ? (
@@ -132,12 +151,19 @@ export default function ActionList() {
               No action matches. <Link to="?">Show all actions</Link>.
             </p>
           ) : (
-            <p>No corrective actions yet. Approving an assessment whose answers raise red flags opens one per red flag{mayEdit ? "; you can also add one by hand" : ""}.</p>
+            <p>
+              No corrective actions yet. Approving an assessment whose answers raise red flags opens one per red flag
+              {mayEdit ? "; you can also add one by hand" : ""}.
+            </p>
           )}
         </div>
       )}
 
-      <Pager prev={query.page > 1 ? pageLink(query.page - 1) : null} next={query.page < pages ? pageLink(query.page + 1) : null} label={`Page ${query.page} of ${formatNumber(pages)}`} />
+      <Pager
+        prev={query.page > 1 ? pageLink(query.page - 1) : null}
+        next={query.page < pages ? pageLink(query.page + 1) : null}
+        label={`Page ${query.page} of ${formatNumber(pages)}`}
+      />
     </main>
   );
 }

@@ -4,13 +4,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
-import { requireOrg } from "../lib/auth.server";
-import { badRequest, formObject, notFound, zodFieldErrors } from "../lib/http.server";
-import { NewActionSchema } from "../schemas/action";
-import { createManualAction, newActionForm } from "../services/actions.server";
-import { NewActionForm } from "../components/action-form";
+import { requireOrg } from "~/lib/auth.server";
+import { badRequest, formObject, notFound, zodFieldErrors } from "~/lib/http.server";
+import { NewActionSchema } from "~/schemas/action";
+import { createManualAction, newActionForm } from "~/services/actions.server";
+import { NewActionForm } from "~/components/action-form";
 import { useOrg } from "./o.$org";
-import { isDbId } from "../schemas/fields";
+import { isDbId } from "~/schemas/fields";
 
 export const meta: MetaFunction = () => [{ title: "New corrective action — Lantern" }];
 
@@ -35,14 +35,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = NewActionSchema.safeParse(await formObject(request));
   if (!parsed.success) return badRequest({ fieldErrors: zodFieldErrors(parsed.error), formError: "Please check the form." });
   const r = await createManualAction(context.db, ident, parsed.data, context.clientIp);
-  if ("status" in r) return json({ fieldErrors: r.field ? { [r.field]: r.message } : undefined, formError: r.message }, { status: r.status });
+  if ("status" in r)
+    return json({ fieldErrors: r.field ? { [r.field]: r.message } : undefined, formError: r.message }, { status: r.status });
   return redirect(`/o/${ident.org.slug}/actions/${r.actionId}`);
 }
 
 export default function NewAction() {
   const d = useLoaderData<typeof loader>();
   const { org } = useOrg();
-  const back = d.comment ? `/o/${org.slug}/assessments/${d.comment.assessmentId}` : d.supplier ? `/o/${org.slug}/suppliers/${d.supplier.id}` : `/o/${org.slug}/actions`;
+  const back = d.comment
+    ? `/o/${org.slug}/assessments/${d.comment.assessmentId}`
+    : d.supplier
+      ? `/o/${org.slug}/suppliers/${d.supplier.id}`
+      : `/o/${org.slug}/actions`;
   return (
     <main className="page narrow">
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -55,7 +60,9 @@ export default function NewAction() {
         ) : null}
       </nav>
       <h1>New corrective action{d.supplier ? ` for ${d.supplier.name}` : ""}</h1>
-      <p className="muted">Red flags of approved assessments open their actions by themselves; add one here for anything else that must be put right.</p>
+      <p className="muted">
+        Red flags of approved assessments open their actions by themselves; add one here for anything else that must be put right.
+      </p>
       {d.comment ? (
         <figure className="card quote">
           <figcaption className="small muted">
@@ -64,7 +71,9 @@ export default function NewAction() {
           <blockquote>{d.comment.body}</blockquote>
         </figure>
       ) : null}
-      {d.supplier?.status === "archived" ? <div className="alert error">This supplier is archived. Restore it before opening an action for it.</div> : null}
+      {d.supplier?.status === "archived" ? (
+        <div className="alert error">This supplier is archived. Restore it before opening an action for it.</div>
+      ) : null}
       <NewActionForm
         orgSlug={org.slug}
         supplier={d.supplier}
@@ -86,7 +95,11 @@ export function ErrorBoundary() {
     <main className="page narrow">
       <h1>New corrective action</h1>
       <div className="alert error" role="alert">
-        {status === 403 ? "Your role does not allow opening corrective actions." : status === 404 ? "There is no such supplier or review comment." : "The form could not be shown. Please try again."}
+        {status === 403
+          ? "Your role does not allow opening corrective actions."
+          : status === 404
+            ? "There is no such supplier or review comment."
+            : "The form could not be shown. Please try again."}
       </div>
     </main>
   );

@@ -1,26 +1,29 @@
+import { todayIso } from "~/domain/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireOrg } from "../lib/auth.server";
-import { forbidden, formObject, notFound, zodFieldErrors } from "../lib/http.server";
-import { can } from "../domain/permissions";
-import { visibleQuestions } from "../domain/questionnaire/logic";
-import type { Question } from "../domain/questionnaire/types";
-import { AssessmentPageActionSchema, OFFICER_EDITABLE, todayIso } from "../schemas/assessment";
-import { getAssessment } from "../models/assessment.server";
-import { listAssessmentInvites } from "../models/invite.server";
-import { addReviewComment, answersMap, approveAssessment, assessmentView, historyOf, requestChanges } from "../services/assessments.server";
-import { revokeAssessmentLinks, sendAssessmentInvite } from "../services/invites.server";
-import { reviewTexts } from "../components/assessment-texts.server";
-import { AssessmentStatusBadge, DueDate, textsT } from "../components/assessment-display";
-import { AnswerCard, type Revision } from "../components/assessment-review";
-import { InviteCard } from "../components/assessment-invite";
-import { CopyOnceLink } from "../components/copy-once-link";
-import { formatDate, plural } from "../components/format";
+import { requireOrg } from "~/lib/auth.server";
+import { forbidden, formObject, notFound, zodFieldErrors } from "~/lib/http.server";
+import { can } from "~/domain/permissions";
+import { visibleQuestions } from "~/domain/questionnaire/logic";
+import type { Question } from "~/domain/questionnaire/types";
+import { AssessmentPageActionSchema, OFFICER_EDITABLE } from "~/schemas/assessment";
+import { getAssessment } from "~/models/assessment.server";
+import { listAssessmentInvites } from "~/models/invite.server";
+import { addReviewComment, answersMap, approveAssessment, assessmentView, historyOf, requestChanges } from "~/services/assessments.server";
+import { revokeAssessmentLinks, sendAssessmentInvite } from "~/services/invites.server";
+import { reviewTexts } from "~/components/assessment-texts.server";
+import { AssessmentStatusBadge, DueDate, textsT } from "~/components/assessment-display";
+import { AnswerCard, type Revision } from "~/components/assessment-review";
+import { InviteCard } from "~/components/assessment-invite";
+import { CopyOnceLink } from "~/components/copy-once-link";
+import { formatDate, plural } from "~/components/format";
 import { useOrg } from "./o.$org";
-import { isDbId } from "../schemas/fields";
+import { isDbId } from "~/schemas/fields";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Assessment of ${data?.assessment.supplierName ?? "a supplier"} — Lantern` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Assessment of ${data?.assessment.supplierName ?? "a supplier"} — Lantern` },
+];
 
 /** Ids are positive integers; anything else is simply not found. */
 function assessmentId(raw: string | undefined): number {
@@ -47,7 +50,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     answers: view.answers,
     comments: view.comments,
     files: view.files.map((f) => ({ id: f.id, question_key: f.question_key, filename: f.filename, size_bytes: f.size_bytes })),
-    progress: { percent: c.percent, answered: c.answered, total: c.total, missing: c.missingRequired.length, bySection: c.bySection.map((s) => ({ key: s.sectionKey, percent: s.percent })) },
+    progress: {
+      percent: c.percent,
+      answered: c.answered,
+      total: c.total,
+      missing: c.missingRequired.length,
+      bySection: c.bySection.map((s) => ({ key: s.sectionKey, percent: s.percent })),
+    },
     redFlags: view.redFlags.map((f) => ({ questionKey: f.questionKey, indicator: f.indicator, severity: f.severity })),
     history: history ?? [],
     invites,
@@ -80,13 +89,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = AssessmentPageActionSchema.safeParse(body);
   if (!parsed.success) {
     const fieldErrors = zodFieldErrors(parsed.error);
-    return json<ActionData>({ intent, questionKey, fieldErrors, formError: fieldErrors.intent ? "That request could not be understood." : undefined }, { status: 400 });
+    return json<ActionData>(
+      { intent, questionKey, fieldErrors, formError: fieldErrors.intent ? "That request could not be understood." : undefined },
+      { status: 400 },
+    );
   }
   const a = await getAssessment(context.db, ident.org.id, id);
   if (!a) throw notFound("No such assessment");
   const input = parsed.data;
   const ip = context.clientIp;
-  const fail = (r: { status: number; message: string }) => json<ActionData>({ intent, questionKey, formError: r.message }, { status: r.status });
+  const fail = (r: { status: number; message: string }) =>
+    json<ActionData>({ intent, questionKey, formError: r.message }, { status: r.status });
   switch (input.intent) {
     case "invite": {
       const r = await sendAssessmentInvite(context.db, ident, id, { email: input.email, language: input.language }, ip);
@@ -99,12 +112,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           message: `No mail server is configured, so the questionnaire link for ${input.email} was not mailed. Copy it below and pass it on: it is shown only this once. Any earlier link no longer works.`,
         });
       }
-      return json<ActionData>({ intent, ok: true, message: `The questionnaire link was mailed to ${input.email}. Any earlier link no longer works.` });
+      return json<ActionData>({
+        intent,
+        ok: true,
+        message: `The questionnaire link was mailed to ${input.email}. Any earlier link no longer works.`,
+      });
     }
     case "revoke": {
       const r = await revokeAssessmentLinks(context.db, ident, id, ip);
       if ("status" in r) return fail(r);
-      return json<ActionData>({ intent, ok: true, message: r.revoked ? "The link was revoked: it no longer opens the questionnaire." : "There was no live link to revoke." });
+      return json<ActionData>({
+        intent,
+        ok: true,
+        message: r.revoked ? "The link was revoked: it no longer opens the questionnaire." : "There was no live link to revoke.",
+      });
     }
     case "comment": {
       const r = await addReviewComment(context.db, ident, id, input.questionKey, input.body, ip);
@@ -114,7 +135,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "request-changes": {
       const r = await requestChanges(context.db, ident, id, ip);
       if ("status" in r) return fail(r);
-      return json<ActionData>({ intent, ok: true, message: "Sent back to the supplier with your comments. The supplier's contact was notified by mail (if a link was sent)." });
+      return json<ActionData>({
+        intent,
+        ok: true,
+        message: "Sent back to the supplier with your comments. The supplier's contact was notified by mail (if a link was sent).",
+      });
     }
     case "approve": {
       const r = await approveAssessment(context.db, ident, id, ip);
@@ -227,7 +252,12 @@ export default function AssessmentPage() {
           <div className="actions">
             <Form method="post" preventScrollReset>
               <input type="hidden" name="intent" value="request-changes" />
-              <button type="submit" className="button secondary" disabled={busy || openComments === 0} aria-describedby={openComments === 0 ? "rc-hint" : undefined}>
+              <button
+                type="submit"
+                className="button secondary"
+                disabled={busy || openComments === 0}
+                aria-describedby={openComments === 0 ? "rc-hint" : undefined}
+              >
                 Request changes
               </button>
             </Form>
@@ -246,7 +276,16 @@ export default function AssessmentPage() {
         </section>
       ) : null}
 
-      {may.manage ? <InviteCard invites={data.invites} defaultEmail={a.contactEmail ?? ""} defaultLanguage={data.invites[0]?.language ?? a.language} canSend={a.status !== "approved"} now={now} busy={busy} /> : null}
+      {may.manage ? (
+        <InviteCard
+          invites={data.invites}
+          defaultEmail={a.contactEmail ?? ""}
+          defaultLanguage={data.invites[0]?.language ?? a.language}
+          canSend={a.status !== "approved"}
+          now={now}
+          busy={busy}
+        />
+      ) : null}
 
       {redFlags.length ? (
         <section className="card asm-redflags" aria-labelledby="red-flags">
@@ -254,7 +293,8 @@ export default function AssessmentPage() {
           <ul>
             {redFlags.map((f) => (
               <li key={`${f.questionKey}:${f.indicator}`} className={`asm-flag ${f.severity}`}>
-                <strong>{t(`ilo.${f.indicator}`)}</strong> ({f.severity === "severe" ? "severe" : "other indicator"}) — <a href={`#q-${f.questionKey}`}>{t(`q.${f.questionKey}.text`)}</a>
+                <strong>{t(`ilo.${f.indicator}`)}</strong> ({f.severity === "severe" ? "severe" : "other indicator"}) —{" "}
+                <a href={`#q-${f.questionKey}`}>{t(`q.${f.questionKey}.text`)}</a>
               </li>
             ))}
           </ul>

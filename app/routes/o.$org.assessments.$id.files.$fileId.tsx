@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireOrg } from "../lib/auth.server";
-import { notFound } from "../lib/http.server";
-import { downloadEvidence } from "../services/evidence.server";
-import { isDbId } from "../schemas/fields";
+import { requireOrg } from "~/lib/auth.server";
+import { notFound } from "~/lib/http.server";
+import { downloadEvidence } from "~/services/evidence.server";
+import { isDbId } from "~/schemas/fields";
 
 // An evidence file, always as an attachment (never rendered inline). Another tenant's file, a file
 // of another assessment or a removed one: 404, like a file that never existed.

@@ -1,16 +1,16 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, Outlet, useActionData, useParams } from "@remix-run/react";
-import { requireOrg } from "../lib/auth.server";
-import { notFound } from "../lib/http.server";
-import { EVIDENCE_LIMITS } from "../domain/questionnaire/types";
-import { findQuestion } from "../domain/questionnaire/logic";
-import { getAssessment } from "../models/assessment.server";
-import { templateOfVersion } from "../services/assessments.server";
-import { uploadEvidence } from "../services/evidence.server";
-import { countUploads, retryAfterHeaders, tooManyUploadsMessage, uploadWait } from "../lib/rate-limit.server";
-import { parseUpload } from "../components/action-upload.server";
-import { isDbId } from "../schemas/fields";
+import { requireOrg } from "~/lib/auth.server";
+import { notFound } from "~/lib/http.server";
+import { EVIDENCE_LIMITS } from "~/domain/questionnaire/types";
+import { findQuestion } from "~/domain/questionnaire/logic";
+import { getAssessment } from "~/models/assessment.server";
+import { templateOfVersion } from "~/services/assessments.server";
+import { uploadEvidence } from "~/services/evidence.server";
+import { countUploads, retryAfterHeaders, tooManyUploadsMessage, uploadWait } from "~/lib/rate-limit.server";
+import { parseUpload } from "~/components/action-upload.server";
+import { isDbId } from "~/schemas/fields";
 
 // Evidence upload by an officer filling in on the supplier's behalf: multipart with `questionKey` and
 // `file`. The fill page posts here through a fetcher and shows the answer next to the question
@@ -40,10 +40,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!a) throw notFound("No such assessment");
   const fill = `/o/${ident.org.slug}/assessments/${id}/fill`;
   const maxMb = EVIDENCE_LIMITS.maxBytes / 1024 / 1024;
-  const tooLarge = (questionKey?: string) => json<UploadData>({ questionKey, message: `The file is larger than ${maxMb} MB. Upload a smaller file.`, back: fill }, { status: 413 });
+  const tooLarge = (questionKey?: string) =>
+    json<UploadData>({ questionKey, message: `The file is larger than ${maxMb} MB. Upload a smaller file.`, back: fill }, { status: 413 });
   const uploader = { ip: context.clientIp, who: `user:${ident.user.userId}` };
   const wait = await uploadWait(context.db, uploader);
-  if (wait > 0) return json<UploadData>({ message: tooManyUploadsMessage(wait), back: fill }, { status: 429, headers: { "Retry-After": String(wait) } });
+  if (wait > 0)
+    return json<UploadData>(
+      { message: tooManyUploadsMessage(wait), back: fill },
+      { status: 429, headers: { "Retry-After": String(wait) } },
+    );
   await countUploads(context.db, uploader, 1);
   if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
     return json<UploadData>({ message: "Choose a file to upload.", back: fill }, { status: 415 });
@@ -51,15 +56,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // One file plus a little for the envelope and the field (bounded while streaming, too).
   const body = await parseUpload(request, EVIDENCE_LIMITS.maxBytes + 64 * 1024);
   if ("error" in body) {
-    return body.error === "too_large" ? tooLarge() : json<UploadData>({ message: "The upload could not be read. Please try again.", back: fill }, { status: 400 });
+    return body.error === "too_large"
+      ? tooLarge()
+      : json<UploadData>({ message: "The upload could not be read. Please try again.", back: fill }, { status: 400 });
   }
   const form = body.form;
   const questionKey = String(form.get("questionKey") ?? "").slice(0, 200);
   const found = findQuestion(await templateOfVersion(context.db, a.versionId), questionKey);
   const back = found ? `${fill}?section=${found.section.key}#q-${questionKey}` : fill;
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return json<UploadData>({ questionKey, message: "Choose a file to upload (it must not be empty).", back }, { status: 400 });
-  const r = await uploadEvidence(context.db, { kind: "officer", id: ident }, id, questionKey, { name: file.name || "file", bytes: new Uint8Array(await file.arrayBuffer()) }, context.clientIp);
+  if (!(file instanceof File) || file.size === 0)
+    return json<UploadData>({ questionKey, message: "Choose a file to upload (it must not be empty).", back }, { status: 400 });
+  const r = await uploadEvidence(
+    context.db,
+    { kind: "officer", id: ident },
+    id,
+    questionKey,
+    { name: file.name || "file", bytes: new Uint8Array(await file.arrayBuffer()) },
+    context.clientIp,
+  );
   if ("status" in r) return json<UploadData>({ questionKey, message: r.message, back }, { status: r.status });
   return json<UploadData>({ questionKey, ok: true, fileId: r.fileId, filename: r.filename, back });
 }

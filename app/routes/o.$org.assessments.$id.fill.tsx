@@ -1,22 +1,25 @@
+import { todayIso } from "~/domain/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireOrg } from "../lib/auth.server";
-import { badRequest, formObject, notFound, zodFieldErrors } from "../lib/http.server";
-import { findQuestion, visibleQuestions } from "../domain/questionnaire/logic";
-import type { Question } from "../domain/questionnaire/types";
-import { AnswerBaseSchema, OFFICER_EDITABLE, answerSchema } from "../schemas/assessment";
-import { getAssessment } from "../models/assessment.server";
-import { answersMap, assessmentView, saveAnswer, submitAssessment, templateOfVersion } from "../services/assessments.server";
-import { removeEvidence } from "../services/evidence.server";
-import { englishT, fillTexts } from "../components/assessment-texts.server";
-import { AssessmentStatusBadge, DueDate, textsT } from "../components/assessment-display";
-import { QuestionCard, type SaveData } from "../components/assessment-question";
-import { todayIso } from "../schemas/assessment";
-import { useOrg } from "./o.$org";
-import { isDbId } from "../schemas/fields";
+import { requireOrg } from "~/lib/auth.server";
+import { badRequest, formObject, notFound, zodFieldErrors } from "~/lib/http.server";
+import { findQuestion, visibleQuestions } from "~/domain/questionnaire/logic";
+import type { Question } from "~/domain/questionnaire/types";
+import { AnswerBaseSchema, OFFICER_EDITABLE, answerSchema } from "~/schemas/assessment";
+import { getAssessment } from "~/models/assessment.server";
+import { answersMap, assessmentView, saveAnswer, submitAssessment, templateOfVersion } from "~/services/assessments.server";
+import { removeEvidence } from "~/services/evidence.server";
+import { englishT, fillTexts } from "~/components/assessment-texts.server";
+import { AssessmentStatusBadge, DueDate, textsT } from "~/components/assessment-display";
+import { QuestionCard, type SaveData } from "~/components/assessment-question";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Fill in: ${data?.assessment.supplierName ?? "assessment"} — Lantern` }];
+import { useOrg } from "./o.$org";
+import { isDbId } from "~/schemas/fields";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Fill in: ${data?.assessment.supplierName ?? "assessment"} — Lantern` },
+];
 
 function assessmentId(raw: string | undefined): number {
   if (!raw || !isDbId(raw)) throw notFound("No such assessment");
@@ -33,21 +36,36 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!(OFFICER_EDITABLE as readonly string[]).includes(a.status)) throw redirect(`/o/${ident.org.slug}/assessments/${id}`);
   const { template, completeness: c } = view;
   const asked = new URL(request.url).searchParams.get("section");
-  const index = Math.max(0, template.sections.findIndex((s) => s.key === asked));
+  const index = Math.max(
+    0,
+    template.sections.findIndex((s) => s.key === asked),
+  );
   const section = template.sections[index]!;
   const questions = visibleQuestions(template, answersMap(view.answers), section.key);
   const shown = new Set(questions.map((q) => q.key));
   return json({
     assessment: { id: a.id, supplierId: a.supplierId, supplierName: a.supplierName, status: a.status, dueAt: a.dueAt },
-    sections: c.bySection.map((s) => ({ key: s.sectionKey, percent: s.percent, answered: s.answered, total: s.total, missing: s.missingRequired.length })),
+    sections: c.bySection.map((s) => ({
+      key: s.sectionKey,
+      percent: s.percent,
+      answered: s.answered,
+      total: s.total,
+      missing: s.missingRequired.length,
+    })),
     section: { key: section.key, index },
     questions,
     answers: view.answers.filter((x) => shown.has(x.questionKey)),
-    files: view.files.filter((f) => shown.has(f.question_key)).map((f) => ({ id: f.id, question_key: f.question_key, filename: f.filename, size_bytes: f.size_bytes })),
+    files: view.files
+      .filter((f) => shown.has(f.question_key))
+      .map((f) => ({ id: f.id, question_key: f.question_key, filename: f.filename, size_bytes: f.size_bytes })),
     comments: view.comments.filter((x) => !x.resolved_at && shown.has(x.question_key)),
     missing: c.missingRequired,
     progress: { percent: c.percent, answered: c.answered, total: c.total },
-    texts: fillTexts(template, questions, c.missingRequired.map((m) => m.questionKey)),
+    texts: fillTexts(
+      template,
+      questions,
+      c.missingRequired.map((m) => m.questionKey),
+    ),
     today: todayIso(),
   });
 }
@@ -63,7 +81,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if ("ok" in r) return redirect(`/o/${ident.org.slug}/assessments/${id}`);
     if ("missing" in r) {
       const missing = r.missing.map((m) => ({ ...m, text: englishT(`q.${m.questionKey}.text`) }));
-      return json({ intent: "submit", formError: `Not submitted: ${missing.length} required ${missing.length === 1 ? "item is" : "items are"} missing (listed below).`, missing }, { status: 400 });
+      return json(
+        {
+          intent: "submit",
+          formError: `Not submitted: ${missing.length} required ${missing.length === 1 ? "item is" : "items are"} missing (listed below).`,
+          missing,
+        },
+        { status: 400 },
+      );
     }
     if (r.status === 404) throw notFound("No such assessment");
     return json({ intent: "submit", formError: r.message }, { status: r.status });
@@ -77,24 +102,36 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   // One answer: the same schema as the browser's, built for this question.
   const base = AnswerBaseSchema.safeParse(body);
-  if (!base.success) return badRequest({ fieldErrors: zodFieldErrors(base.error), formError: "That answer could not be read. Reload the page." });
+  if (!base.success)
+    return badRequest({ fieldErrors: zodFieldErrors(base.error), formError: "That answer could not be read. Reload the page." });
   const a = await getAssessment(context.db, ident.org.id, id);
   if (!a) throw notFound("No such assessment");
   const found = findQuestion(await templateOfVersion(context.db, a.versionId), base.data.questionKey);
   const questionKey = base.data.questionKey;
-  if (!found) return json<SaveData>({ intent: "save", questionKey, formError: "This question is not part of the questionnaire." }, { status: 400 });
+  if (!found)
+    return json<SaveData>({ intent: "save", questionKey, formError: "This question is not part of the questionnaire." }, { status: 400 });
   const parsed = answerSchema(found.question, englishT).safeParse(body);
   if (!parsed.success) return json<SaveData>({ intent: "save", questionKey, fieldErrors: zodFieldErrors(parsed.error) }, { status: 400 });
   const { value, comment, baseRevision } = parsed.data;
   const r = await saveAnswer(context.db, actor, id, questionKey, { value, comment, baseRevision }, ip);
-  if ("conflict" in r) return json<SaveData>({ intent: "save", questionKey, conflict: { yours: value, theirs: r.conflict } }, { status: 409 });
+  if ("conflict" in r)
+    return json<SaveData>({ intent: "save", questionKey, conflict: { yours: value, theirs: r.conflict } }, { status: 409 });
   if ("revision" in r) return json<SaveData>({ intent: "save", questionKey, ok: true, revision: r.revision });
   if (r.status === 404 && r.message === "No such assessment") throw notFound(r.message);
   const message = r.messageKey ? englishT(r.messageKey, r.params) : r.message;
-  return json<SaveData>(r.status === 400 ? { intent: "save", questionKey, fieldErrors: { value: message } } : { intent: "save", questionKey, formError: message }, { status: r.status });
+  return json<SaveData>(
+    r.status === 400
+      ? { intent: "save", questionKey, fieldErrors: { value: message } }
+      : { intent: "save", questionKey, formError: message },
+    { status: r.status },
+  );
 }
 
-type SubmitData = { intent: string; formError?: string; missing?: Array<{ sectionKey: string; questionKey: string; reason: string; text: string }> };
+type SubmitData = {
+  intent: string;
+  formError?: string;
+  missing?: Array<{ sectionKey: string; questionKey: string; reason: string; text: string }>;
+};
 
 export default function FillAssessment() {
   const data = useLoaderData<typeof loader>();
@@ -119,23 +156,32 @@ export default function FillAssessment() {
         <div>
           <h1>Fill in for {a.supplierName}</h1>
           <p className="badges">
-            <AssessmentStatusBadge status={a.status} /> <span className="small">Due</span> <DueDate dueAt={a.dueAt} status={a.status} today={data.today} />
+            <AssessmentStatusBadge status={a.status} /> <span className="small">Due</span>{" "}
+            <DueDate dueAt={a.dueAt} status={a.status} today={data.today} />
           </p>
         </div>
         <div className="asm-progress">
-          <span className="asm-percent">{progress.percent}%</span> <span className="muted small">answered ({progress.answered} of {progress.total})</span>
+          <span className="asm-percent">{progress.percent}%</span>{" "}
+          <span className="muted small">
+            answered ({progress.answered} of {progress.total})
+          </span>
           <progress max={100} value={progress.percent} aria-label="Answered" />
         </div>
       </div>
       <p className="muted">
-        You are answering on the supplier's behalf. Each answer is saved on its own with its Save button; every revision is kept with your name.
+        You are answering on the supplier's behalf. Each answer is saved on its own with its Save button; every revision is kept with your
+        name.
       </p>
 
       <nav aria-label="Sections" className="asm-sections">
         <ol>
           {sections.map((s, i) => (
             <li key={s.key}>
-              <Link to={`?section=${s.key}`} aria-current={i === section.index ? "step" : undefined} className={i === section.index ? "current" : undefined}>
+              <Link
+                to={`?section=${s.key}`}
+                aria-current={i === section.index ? "step" : undefined}
+                className={i === section.index ? "current" : undefined}
+              >
                 <span>{t(`s.${s.key}.title`)}</span>
                 <span className={`small ${s.missing ? "muted" : "asm-done"}`}>{s.total ? `${s.answered}/${s.total}` : "—"}</span>
               </Link>
@@ -152,7 +198,16 @@ export default function FillAssessment() {
         {intro !== `s.${section.key}.intro` ? <p className="muted">{intro}</p> : null}
         {data.questions.length ? (
           (data.questions as unknown as Question[]).map((q) => (
-            <QuestionCard key={q.key} question={q} stored={answers.get(q.key)} t={t} files={data.files.filter((f) => f.question_key === q.key)} fileHref={fileHref} uploadAction={`${page}/files`} comments={data.comments.filter((c) => c.question_key === q.key)} />
+            <QuestionCard
+              key={q.key}
+              question={q}
+              stored={answers.get(q.key)}
+              t={t}
+              files={data.files.filter((f) => f.question_key === q.key)}
+              fileHref={fileHref}
+              uploadAction={`${page}/files`}
+              comments={data.comments.filter((c) => c.question_key === q.key)}
+            />
           ))
         ) : (
           <p className="empty">No question of this section applies, given the answers so far.</p>
@@ -190,7 +245,9 @@ export default function FillAssessment() {
                           .map((m) => (
                             <li key={`${m.questionKey}:${m.reason}`}>
                               <Link to={`${fill}?section=${m.sectionKey}#q-${m.questionKey}`}>{t(`q.${m.questionKey}.text`)}</Link>{" "}
-                              <span className="muted small">— {m.reason === "evidence" ? "a supporting document is missing" : "not answered yet"}</span>
+                              <span className="muted small">
+                                — {m.reason === "evidence" ? "a supporting document is missing" : "not answered yet"}
+                              </span>
                             </li>
                           ))}
                       </ul>

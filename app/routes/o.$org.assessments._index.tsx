@@ -1,22 +1,23 @@
+import { todayIso } from "~/domain/dates";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { requireOrg } from "../lib/auth.server";
-import { can } from "../domain/permissions";
-import { parseSearchParams } from "../schemas/audit";
-import { ASSESSMENT_STATUSES, todayIso } from "../schemas/assessment";
-import { listAssessments } from "../models/assessment.server";
-import { getSupplier } from "../models/supplier.server";
-import { countryName } from "../components/country";
-import { ASSESSMENT_STATUS_LABELS, AssessmentStatusBadge, DueDate } from "../components/assessment-display";
-import { formatDate } from "../components/format";
-import { formatNumber } from "../components/supplier-display";
-import { Pager } from "../components/pager";
+import { requireOrg } from "~/lib/auth.server";
+import { can } from "~/domain/permissions";
+import { parseSearchParams } from "~/schemas/audit";
+import { ASSESSMENT_STATUSES } from "~/schemas/assessment";
+import { listAssessments } from "~/models/assessment.server";
+import { getSupplier } from "~/models/supplier.server";
+import { countryName } from "~/domain/country";
+import { ASSESSMENT_STATUS_LABELS, AssessmentStatusBadge, DueDate } from "~/components/assessment-display";
+import { formatDate } from "~/components/format";
+import { formatNumber } from "~/components/supplier-display";
+import { Pager } from "~/components/pager";
 import { useOrg } from "./o.$org";
-import { MAX_DB_INT } from "../schemas/fields";
-import { FilteredPageError } from "../components/filtered-page-error";
-import { FilterSelect } from "../components/filter-select";
+import { MAX_DB_INT } from "~/schemas/fields";
+import { FilteredPageError } from "~/components/filtered-page-error";
+import { FilterSelect } from "~/components/filter-select";
 
 export const meta: MetaFunction = () => [{ title: "Assessments — Lantern" }];
 
@@ -36,10 +37,22 @@ const ListQuerySchema = z.object({
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { org, role } = await requireOrg(request, context, params.org, "assessments.view");
   const parsed = parseSearchParams(ListQuerySchema, new URL(request.url));
-  if (!parsed.success) throw json({ message: "These filters cannot be used: status is one of draft, sent, in_progress, submitted, changes_requested, approved; supplier and page are whole numbers." }, { status: 400 });
+  if (!parsed.success)
+    throw json(
+      {
+        message:
+          "These filters cannot be used: status is one of draft, sent, in_progress, submitted, changes_requested, approved; supplier and page are whole numbers.",
+      },
+      { status: 400 },
+    );
   const f = parsed.data;
   const [rows, supplier] = await Promise.all([
-    listAssessments(context.db, org.id, { status: f.status, supplierId: f.supplier, limit: PAGE_SIZE + 1, offset: (f.page - 1) * PAGE_SIZE }),
+    listAssessments(context.db, org.id, {
+      status: f.status,
+      supplierId: f.supplier,
+      limit: PAGE_SIZE + 1,
+      offset: (f.page - 1) * PAGE_SIZE,
+    }),
     f.supplier ? getSupplier(context.db, org.id, f.supplier) : Promise.resolve(undefined),
   ]);
   return json({
@@ -81,14 +94,23 @@ export default function AssessmentList() {
       {summary ? (
         <div className="alert success" role="status">
           {formatNumber(summary.started)} {summary.started === 1 ? "assessment" : "assessments"} started
-          {skipped ? `, ${formatNumber(skipped)} skipped (${[summary.open ? `${formatNumber(summary.open)} already open` : "", summary.archived ? `${formatNumber(summary.archived)} archived` : ""].filter(Boolean).join(", ")})` : ""}. Open one to
-          invite the supplier or to fill it in.
+          {skipped
+            ? `, ${formatNumber(skipped)} skipped (${[summary.open ? `${formatNumber(summary.open)} already open` : "", summary.archived ? `${formatNumber(summary.archived)} archived` : ""].filter(Boolean).join(", ")})`
+            : ""}
+          . Open one to invite the supplier or to fill it in.
         </div>
       ) : null}
 
       <Form method="get" className="filters supplier-filters" aria-label="Filter assessments">
         {supplier ? <input type="hidden" name="supplier" value={supplier.id} /> : null}
-        <FilterSelect id="f-status" name="status" label="Status" value={query.status ?? ""} allLabel="Any status" options={ASSESSMENT_STATUSES.map((s) => [s, ASSESSMENT_STATUS_LABELS[s]] as const)} />
+        <FilterSelect
+          id="f-status"
+          name="status"
+          label="Status"
+          value={query.status ?? ""}
+          allLabel="Any status"
+          options={ASSESSMENT_STATUSES.map((s) => [s, ASSESSMENT_STATUS_LABELS[s]] as const)}
+        />
         <button type="submit" className="button secondary">
           Apply
         </button>
@@ -142,12 +164,19 @@ export default function AssessmentList() {
               No assessment matches. <Link to="?">Show all assessments</Link>.
             </p>
           ) : (
-            <p>No assessments yet.{mayStart ? " Start one from a supplier's page, or for many suppliers at once from the filtered supplier list." : ""}</p>
+            <p>
+              No assessments yet.
+              {mayStart ? " Start one from a supplier's page, or for many suppliers at once from the filtered supplier list." : ""}
+            </p>
           )}
         </div>
       )}
 
-      <Pager prev={query.page > 1 ? pageLink(query.page - 1) : null} next={more ? pageLink(query.page + 1) : null} label={`Page ${query.page}`} />
+      <Pager
+        prev={query.page > 1 ? pageLink(query.page - 1) : null}
+        next={more ? pageLink(query.page + 1) : null}
+        label={`Page ${query.page}`}
+      />
     </main>
   );
 }

@@ -1,23 +1,24 @@
+import { addDays, todayIso } from "~/domain/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { LanguageSelect } from "../components/language-select";
-import { requireOrg } from "../lib/auth.server";
-import { badRequest, formObject, notFound, zodFieldErrors } from "../lib/http.server";
-import { parseSearchParams } from "../schemas/audit";
-import { SupplierListQuerySchema, type SupplierListQuery } from "../schemas/supplier";
-import { StartAssessmentSchema, todayIso } from "../schemas/assessment";
-import { listAssessments } from "../models/assessment.server";
-import { getSupplier, supplierListQuery } from "../models/supplier.server";
-import type { DbOrTrx } from "../models/types";
-import { startAssessments } from "../services/assessments.server";
-import { countryName } from "../components/country";
-import { Field, FormError, SubmitButton, useZodForm } from "../components/forms";
-import { AssessmentStatusBadge } from "../components/assessment-display";
-import { formatNumber, statusLabel } from "../components/supplier-display";
+import { LanguageSelect } from "~/components/language-select";
+import { requireOrg } from "~/lib/auth.server";
+import { badRequest, formObject, notFound, zodFieldErrors } from "~/lib/http.server";
+import { parseSearchParams } from "~/schemas/audit";
+import { SupplierListQuerySchema, type SupplierListQuery } from "~/schemas/supplier";
+import { StartAssessmentSchema } from "~/schemas/assessment";
+import { listAssessments } from "~/models/assessment.server";
+import { getSupplier, supplierListQuery } from "~/models/supplier.server";
+import type { DbOrTrx } from "~/models/types";
+import { startAssessments } from "~/services/assessments.server";
+import { countryName } from "~/domain/country";
+import { Field, FormError, SubmitButton, useZodForm } from "~/components/forms";
+import { AssessmentStatusBadge } from "~/components/assessment-display";
+import { formatNumber, statusLabel } from "~/components/supplier-display";
 import { useOrg } from "./o.$org";
-import { isDbId } from "../schemas/fields";
-import { plural } from "../components/format";
+import { isDbId } from "~/schemas/fields";
+import { plural } from "~/components/format";
 
 export const meta: MetaFunction = () => [{ title: "Start assessments — Lantern" }];
 
@@ -35,14 +36,22 @@ function targetOf(url: URL): { supplierId: number } | { filters: Filters } {
     return { supplierId: Number(raw) };
   }
   const parsed = parseSearchParams(SupplierListQuerySchema, url);
-  if (!parsed.success) throw json({ message: "The supplier filter in this link cannot be used. Go back to the supplier list and filter again." }, { status: 400 });
+  if (!parsed.success)
+    throw json(
+      { message: "The supplier filter in this link cannot be used. Go back to the supplier list and filter again." },
+      { status: 400 },
+    );
   const { sort: _s, dir: _d, page: _p, size: _z, ...filters } = parsed.data;
   return { filters };
 }
 
 /** Ids of the suppliers the filter matches, one more than the cap (so "too many" can be told). */
 async function matchingIds(db: DbOrTrx, orgId: number, f: Filters): Promise<number[]> {
-  const rows = await supplierListQuery(db, orgId, f).select("id").orderBy("id").limit(BULK_CAP + 1).execute();
+  const rows = await supplierListQuery(db, orgId, f)
+    .select("id")
+    .orderBy("id")
+    .limit(BULK_CAP + 1)
+    .execute();
   return rows.map((r) => r.id);
 }
 
@@ -66,17 +75,32 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if ("supplierId" in target) {
     const s = await getSupplier(context.db, org.id, target.supplierId);
     if (!s) throw notFound("No such supplier");
-    const open = (await listAssessments(context.db, org.id, { supplierId: s.id, limit: 20, offset: 0 })).find((x) => x.status !== "approved") ?? null;
-    return json({ ...base, one: { id: s.id, name: s.name, status: s.status, open: open ? { id: open.id, status: open.status } : null }, many: null });
+    const open =
+      (await listAssessments(context.db, org.id, { supplierId: s.id, limit: 20, offset: 0 })).find((x) => x.status !== "approved") ?? null;
+    return json({
+      ...base,
+      one: { id: s.id, name: s.name, status: s.status, open: open ? { id: open.id, status: open.status } : null },
+      many: null,
+    });
   }
   const [c, skip] = await Promise.all([
-    supplierListQuery(context.db, org.id, target.filters).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    supplierListQuery(context.db, org.id, target.filters)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
     // Those startAssessments will skip: archived, or with an assessment still open.
     supplierListQuery(context.db, org.id, target.filters)
       .where((eb) =>
         eb.or([
           eb("status", "=", "archived"),
-          eb("id", "in", eb.selectFrom("assessments").select("assessments.supplier_id").where("assessments.org_id", "=", org.id).where("assessments.status", "!=", "approved")),
+          eb(
+            "id",
+            "in",
+            eb
+              .selectFrom("assessments")
+              .select("assessments.supplier_id")
+              .where("assessments.org_id", "=", org.id)
+              .where("assessments.status", "!=", "approved"),
+          ),
         ]),
       )
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -84,7 +108,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   ]);
   const back = new URLSearchParams();
   for (const k of FILTER_KEYS) if (url.searchParams.get(k)) back.set(k, url.searchParams.get(k)!);
-  return json({ ...base, one: null, many: { count: Number(c.n), skip: Number(skip.n), describe: describe(target.filters), back: back.toString() } });
+  return json({
+    ...base,
+    one: null,
+    many: { count: Number(c.n), skip: Number(skip.n), describe: describe(target.filters), back: back.toString() },
+  });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -95,7 +123,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const opts = { dueAt: parsed.data.dueAt, language: parsed.data.language };
   const ids = "supplierId" in target ? [target.supplierId] : await matchingIds(context.db, ident.org.id, target.filters);
   if (ids.length > BULK_CAP) {
-    return badRequest({ formError: `This filter matches more than ${formatNumber(BULK_CAP)} suppliers. Narrow it (for example by country or tier) and start them in parts.` });
+    return badRequest({
+      formError: `This filter matches more than ${formatNumber(BULK_CAP)} suppliers. Narrow it (for example by country or tier) and start them in parts.`,
+    });
   }
   if (!ids.length) return badRequest({ formError: "No supplier matches this filter." });
   const r = await startAssessments(context.db, ident, ids, opts, context.clientIp);
@@ -105,7 +135,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const reason = r.skipped[0]?.reason ?? "";
     if (reason === "not found") throw notFound("No such supplier");
     return json(
-      { formError: reason === "archived" ? "This supplier is archived. Restore it before assessing it." : "This supplier already has an open assessment: finish or approve it first." },
+      {
+        formError:
+          reason === "archived"
+            ? "This supplier is archived. Restore it before assessing it."
+            : "This supplier already has an open assessment: finish or approve it first.",
+      },
       { status: 409 },
     );
   }
@@ -114,16 +149,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(`${base}?started=${r.created.length}&open=${open}&archived=${archived}`);
 }
 
-function plusDays(today: string, days: number): string {
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 export default function StartAssessments() {
   const { today, search, one, many } = useLoaderData<typeof loader>();
   const { org } = useOrg();
-  const { form, onSubmit, errorFor, formError, busy } = useZodForm(StartAssessmentSchema, { defaultValues: { dueAt: plusDays(today, 30), language: "en" } });
+  const { form, onSubmit, errorFor, formError, busy } = useZodForm(StartAssessmentSchema, {
+    defaultValues: { dueAt: addDays(today, 30), language: "en" },
+  });
   const suppliers = `/o/${org.slug}/suppliers`;
   const tooMany = many !== null && many.count > BULK_CAP;
   const toStart = many ? many.count - many.skip : 1;
@@ -131,12 +162,16 @@ export default function StartAssessments() {
   return (
     <main className="page asm-new">
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        {one ? <Link to={`${suppliers}/${one.id}`}>{one.name}</Link> : <Link to={`${suppliers}${many?.back ? `?${many.back}` : ""}`}>Suppliers</Link>}
+        {one ? (
+          <Link to={`${suppliers}/${one.id}`}>{one.name}</Link>
+        ) : (
+          <Link to={`${suppliers}${many?.back ? `?${many.back}` : ""}`}>Suppliers</Link>
+        )}
       </nav>
       <h1>{one ? `Start an assessment of ${one.name}` : "Assess these suppliers"}</h1>
       <p>
-        Starts the Athens Ethical Principles questionnaire (forced labour). Afterwards you either invite the supplier's contact to answer it, or fill it in on
-        the supplier's behalf.
+        Starts the Athens Ethical Principles questionnaire (forced labour). Afterwards you either invite the supplier's contact to answer
+        it, or fill it in on the supplier's behalf.
       </p>
       {one?.open ? (
         <div className="alert note" role="status">
@@ -154,22 +189,49 @@ export default function StartAssessments() {
           </p>
           <p className="small">Filter: {many.describe.join(" · ")}</p>
           {tooMany ? (
-            <p>At most {formatNumber(BULK_CAP)} assessments can be started at once. Narrow the filter (for example by country or tier) and start them in parts.</p>
+            <p>
+              At most {formatNumber(BULK_CAP)} assessments can be started at once. Narrow the filter (for example by country or tier) and
+              start them in parts.
+            </p>
           ) : many.skip ? (
             <p>
-              {many.skip === many.count ? (many.count === 1 ? "It is" : "All of them are") : `${formatNumber(many.skip)} of them ${many.skip === 1 ? "is" : "are"}`} skipped (an
-              assessment is already open, or the supplier is archived).
+              {many.skip === many.count
+                ? many.count === 1
+                  ? "It is"
+                  : "All of them are"
+                : `${formatNumber(many.skip)} of them ${many.skip === 1 ? "is" : "are"}`}{" "}
+              skipped (an assessment is already open, or the supplier is archived).
             </p>
           ) : null}
         </div>
       ) : null}
       <FormError message={formError} />
       {!blocked ? (
-        <Form method="post" action={`/o/${org.slug}/assessments/new${search}`} noValidate onSubmit={onSubmit} className="card stack asm-start-form">
-          <Field label="Due date" type="date" min={today} required registration={form.register("dueAt")} error={errorFor("dueAt")} hint="The supplier is reminded 7 days and 1 day before, and when it is overdue." />
-          <LanguageSelect label="Language of the questionnaire" hint="The supplier can switch languages; this is the one the invitation starts in." registration={form.register("language")} />
+        <Form
+          method="post"
+          action={`/o/${org.slug}/assessments/new${search}`}
+          noValidate
+          onSubmit={onSubmit}
+          className="card stack asm-start-form"
+        >
+          <Field
+            label="Due date"
+            type="date"
+            min={today}
+            required
+            registration={form.register("dueAt")}
+            error={errorFor("dueAt")}
+            hint="The supplier is reminded 7 days and 1 day before, and when it is overdue."
+          />
+          <LanguageSelect
+            label="Language of the questionnaire"
+            hint="The supplier can switch languages; this is the one the invitation starts in."
+            registration={form.register("language")}
+          />
           <div className="actions">
-            <SubmitButton busy={busy}>{one ? "Start the assessment" : `Start ${formatNumber(toStart)} ${plural(toStart, "assessment", "assessments")}`}</SubmitButton>
+            <SubmitButton busy={busy}>
+              {one ? "Start the assessment" : `Start ${formatNumber(toStart)} ${plural(toStart, "assessment", "assessments")}`}
+            </SubmitButton>
             <Link to={one ? `${suppliers}/${one.id}` : `${suppliers}${many?.back ? `?${many.back}` : ""}`} className="button link">
               Cancel
             </Link>

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireOrg } from "../lib/auth.server";
-import { AuditFilterSchema, parseSearchParams } from "../schemas/audit";
-import { listAudit, listAuditActions } from "../models/audit.server";
-import { formatDateTime } from "../components/format";
+import { requireOrg } from "~/lib/auth.server";
+import { AuditFilterSchema, parseSearchParams } from "~/schemas/audit";
+import { listAudit, listAuditActions } from "~/models/audit.server";
+import { formatDateTime } from "~/components/format";
 
 export const meta: MetaFunction = () => [{ title: "Audit log — Lantern" }];
 const PAGE_SIZE = 50;

@@ -1,16 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { CopyOnceLink } from "../components/copy-once-link";
-import { requireOrg } from "../lib/auth.server";
-import { badRequest, formObject, zodFieldErrors } from "../lib/http.server";
-import { InviteMemberSchema, MembersActionSchema } from "../schemas/members";
-import { listMembers } from "../models/org.server";
-import { listOpenTeamInvites } from "../models/tokens.server";
-import { can, ROLES, ROLE_LABELS } from "../domain/permissions";
-import { changeRole, inviteMember, removeMember, resendInvite, revokeInvite } from "../services/members.server";
-import { Field, FormError, SubmitButton, useZodForm } from "../components/forms";
-import { formatDate } from "../components/format";
+import { CopyOnceLink } from "~/components/copy-once-link";
+import { requireOrg } from "~/lib/auth.server";
+import { badRequest, formObject, zodFieldErrors } from "~/lib/http.server";
+import { InviteMemberSchema, MembersActionSchema } from "~/schemas/members";
+import { listMembers } from "~/models/org.server";
+import { listOpenTeamInvites } from "~/models/tokens.server";
+import { can, ROLES, ROLE_LABELS } from "~/domain/permissions";
+import { changeRole, inviteMember, removeMember, resendInvite, revokeInvite } from "~/services/members.server";
+import { Field, FormError, SubmitButton, useZodForm } from "~/components/forms";
+import { formatDate } from "~/components/format";
 
 export const meta: MetaFunction = () => [{ title: "Team — Lantern" }];
 
@@ -41,10 +41,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
             ? await revokeInvite(context.db, id, input.inviteId, ip)
             : await resendInvite(context.db, id, input.inviteId, ip);
   if ("status" in result) {
-    return json(
-      result.field ? { fieldErrors: { [result.field]: result.message } } : { formError: result.message },
-      { status: result.status },
-    );
+    return json(result.field ? { fieldErrors: { [result.field]: result.message } } : { formError: result.message }, {
+      status: result.status,
+    });
   }
   const done: Record<typeof input.intent, string> = {
     invite: "Invitation sent.",
@@ -55,7 +54,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   };
   // Without SMTP the invitation could not be mailed: its link is shown this once, for the admin to pass on.
   if ("copyLink" in result && result.copyLink) {
-    return json({ ok: true, message: "No mail server is configured, so the invitation was not mailed. Copy its link below and pass it on: it is shown only this once.", copyLink: result.copyLink });
+    return json({
+      ok: true,
+      message:
+        "No mail server is configured, so the invitation was not mailed. Copy its link below and pass it on: it is shown only this once.",
+      copyLink: result.copyLink,
+    });
   }
   return json({ ok: true, message: done[input.intent] });
 }

@@ -3,19 +3,27 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireOrg } from "../lib/auth.server";
-import { can } from "../domain/permissions";
-import { MODEL_VERSION } from "../domain/risk/types";
-import { NO_TIP_DATA_SCORE, tipTier } from "../domain/risk/inherent";
-import { PRINCIPLES } from "../domain/questionnaire/types";
-import { translator } from "../domain/questionnaire/i18n";
-import { loadReferenceData } from "../models/risk.server";
-import { currentMethodology, INLINE_LIMIT } from "../services/risk.server";
-import { countryName } from "../components/country";
-import { formatDateTime } from "../components/format";
-import { DataSources, summarizeReference } from "../components/methodology-sources";
-import { OverrideList } from "../components/methodology-summary";
-import { ControlsSection, FlagsSection, InherentSection, RecomputeSection, ResidualSection, ScoreSection, TiersSection } from "../components/methodology-explainer";
+import { requireOrg } from "~/lib/auth.server";
+import { can } from "~/domain/permissions";
+import { MODEL_VERSION } from "~/domain/risk/types";
+import { NO_TIP_DATA_SCORE, tipTier } from "~/domain/risk/inherent";
+import { PRINCIPLES } from "~/domain/questionnaire/types";
+import { translator } from "~/domain/questionnaire/i18n";
+import { loadReferenceData } from "~/models/risk.server";
+import { currentMethodology, INLINE_LIMIT } from "~/services/risk.server";
+import { countryName } from "~/domain/country";
+import { formatDateTime } from "~/components/format";
+import { DataSources, summarizeReference } from "~/components/methodology-sources";
+import { OverrideList } from "~/components/methodology-summary";
+import {
+  ControlsSection,
+  FlagsSection,
+  InherentSection,
+  RecomputeSection,
+  ResidualSection,
+  ScoreSection,
+  TiersSection,
+} from "~/components/methodology-explainer";
 import { useOrg } from "./o.$org";
 
 export const meta: MetaFunction = () => [{ title: "How Lantern scores risk — Lantern" }];
@@ -57,8 +65,10 @@ export default function Methodology() {
           <h1>How Lantern scores risk</h1>
           <p className="muted">
             Risk model {MODEL_VERSION}, methodology version {current.version}
-            {current.createdAt ? ` (saved ${formatDateTime(current.createdAt)}${current.createdBy ? ` by ${current.createdBy}` : ""})` : " (the model's defaults)"}, data{" "}
-            {summary.edition}.
+            {current.createdAt
+              ? ` (saved ${formatDateTime(current.createdAt)}${current.createdBy ? ` by ${current.createdBy}` : ""})`
+              : " (the model's defaults)"}
+            , data {summary.edition}.
           </p>
         </div>
         <div className="actions">
@@ -68,9 +78,9 @@ export default function Methodology() {
         </div>
       </div>
       <nav aria-label="On this page" className="methodology-toc">
-        <a href="#score">The score</a> · <a href="#inherent">Inherent risk</a> · <a href="#controls">Controls</a> · <a href="#residual">Residual risk</a> ·{" "}
-        <a href="#flags">Red flags</a> · <a href="#tiers">Suppliers&apos; suppliers</a> · <a href="#recompute">Recomputing</a> · <a href="#overrides">Overrides</a> ·{" "}
-        <a href="#sources">Data sources</a>
+        <a href="#score">The score</a> · <a href="#inherent">Inherent risk</a> · <a href="#controls">Controls</a> ·{" "}
+        <a href="#residual">Residual risk</a> · <a href="#flags">Red flags</a> · <a href="#tiers">Suppliers&apos; suppliers</a> ·{" "}
+        <a href="#recompute">Recomputing</a> · <a href="#overrides">Overrides</a> · <a href="#sources">Data sources</a>
       </nav>
       <ScoreSection config={current.config} />
       <InherentSection config={current.config} tip={summary.tip} />
@@ -82,8 +92,8 @@ export default function Methodology() {
       <section aria-labelledby="overrides-h" className="methodology-section" id="overrides">
         <h2 id="overrides-h">Country overrides in force</h2>
         <p>
-          Where your organization replaced the country risk from the TIP report with its own value. Each supplier in these countries shows the override
-          and its reason in its breakdown.
+          Where your organization replaced the country risk from the TIP report with its own value. Each supplier in these countries shows
+          the override and its reason in its breakdown.
         </p>
         <OverrideList overrides={overrides} countryNames={countryNames} tip={tip} />
       </section>

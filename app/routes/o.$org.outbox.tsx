@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { requireOrg } from "../lib/auth.server";
-import { listOrgOutbox } from "../models/outbox.server";
-import { smtpConfigured } from "../lib/mail.server";
-import { formatDateTime } from "../components/format";
-import { redactLinkTokens } from "../domain/mail/links";
+import { requireOrg } from "~/lib/auth.server";
+import { listOrgOutbox } from "~/models/outbox.server";
+import { smtpConfigured } from "~/lib/mail.server";
+import { formatDateTime } from "~/components/format";
+import { redactLinkTokens } from "~/domain/mail/links";
 
 export const meta: MetaFunction = () => [{ title: "Outbox — Lantern" }];
 
@@ -14,7 +14,10 @@ export const meta: MetaFunction = () => [{ title: "Outbox — Lantern" }];
 // the supplier (the officer who invites a supplier copies that link once, on the assessment page).
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { org } = await requireOrg(request, context, params.org, "outbox.view");
-  const mails = (await listOrgOutbox(context.db, org.id, 100)).map(({ body_text, ...m }) => ({ ...m, body_text: redactLinkTokens(body_text) }));
+  const mails = (await listOrgOutbox(context.db, org.id, 100)).map(({ body_text, ...m }) => ({
+    ...m,
+    body_text: redactLinkTokens(body_text),
+  }));
   return json({ mails, smtp: smtpConfigured() });
 }
 
@@ -35,7 +38,13 @@ export default function Outbox() {
             <h2 className="h3">{m.subject}</h2>
             <p className="muted small">
               To {m.to_address} · {formatDateTime(m.created_at)} ·{" "}
-              {m.sent_at ? `sent ${formatDateTime(m.sent_at)}` : m.last_error ? `not sent: ${m.last_error}` : smtp ? "queued" : "not sent (no mail server)"}
+              {m.sent_at
+                ? `sent ${formatDateTime(m.sent_at)}`
+                : m.last_error
+                  ? `not sent: ${m.last_error}`
+                  : smtp
+                    ? "queued"
+                    : "not sent (no mail server)"}
             </p>
           </header>
           <pre className="mail-body">{m.body_text}</pre>

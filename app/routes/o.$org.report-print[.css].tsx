@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { requireOrg } from "../lib/auth.server";
-import { nowIso } from "../lib/time";
-import { parseSearchParams } from "../schemas/audit";
-import { DashboardQuerySchema } from "../schemas/dashboard";
-import { resolvePeriod } from "../domain/report/period";
-import { reportPageCss } from "../domain/report/print";
+import { requireOrg } from "~/lib/auth.server";
+import { nowIso } from "~/lib/time";
+import { parseSearchParams } from "~/schemas/audit";
+import { DashboardQuerySchema } from "~/schemas/dashboard";
+import { resolvePeriod } from "~/domain/report/period";
+import { reportPageCss } from "~/domain/report/print";
 
 // The board report's print stylesheet for the URL's period: the running header (organisation,
 // period, "Confidential") and "Page x of y" as @page margin boxes, which need the text in the CSS

@@ -6,19 +6,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requireOrg } from "../lib/auth.server";
-import { parseSearchParams } from "../schemas/audit";
-import { DASHBOARD_PARAM_HINTS, DashboardQuerySchema } from "../schemas/dashboard";
-import { boardReport } from "../services/dashboard.server";
-import { dashboardSearch } from "../domain/report/links";
-import { PERIOD_PRESETS, periodLabel } from "../domain/report/period";
-import { coverageNote } from "../domain/report/narrative";
-import { DashboardHeadline } from "../components/dashboard-headline";
-import { DashboardCharts } from "../components/dashboard-charts";
-import { TopRisks } from "../components/dashboard-top-risks";
-import { formatDateTime } from "../components/format";
+import { requireOrg } from "~/lib/auth.server";
+import { parseSearchParams } from "~/schemas/audit";
+import { DASHBOARD_PARAM_HINTS, DashboardQuerySchema } from "~/schemas/dashboard";
+import { boardReport } from "~/services/dashboard.server";
+import { dashboardSearch } from "~/domain/report/links";
+import { PERIOD_PRESETS, periodLabel } from "~/domain/report/period";
+import { coverageNote } from "~/domain/report/narrative";
+import { DashboardHeadline } from "~/components/dashboard-headline";
+import { DashboardCharts } from "~/components/dashboard-charts";
+import { TopRisks } from "~/components/dashboard-top-risks";
+import { formatDateTime } from "~/components/format";
 import { useOrg } from "./o.$org";
-import { FilteredPageError } from "../components/filtered-page-error";
+import { FilteredPageError } from "~/components/filtered-page-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Board report — ${data?.orgName ?? "Lantern"}` }];
 
@@ -37,7 +37,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 /** The filters as hidden fields, so choosing another period keeps them. */
 function FilterFields({ filter }: { filter: Record<string, string | number | undefined> }) {
-  return <>{Object.entries(filter).map(([k, v]) => (v === undefined || v === "" ? null : <input key={k} type="hidden" name={k} value={String(v)} />))}</>;
+  return (
+    <>
+      {Object.entries(filter).map(([k, v]) =>
+        v === undefined || v === "" ? null : <input key={k} type="hidden" name={k} value={String(v)} />,
+      )}
+    </>
+  );
 }
 
 export default function BoardReport() {
@@ -103,7 +109,8 @@ export default function BoardReport() {
         </p>
         <p className="report-meta muted small">
           Generated {formatDateTime(report.generatedAt)}
-          {d.refreshedAt ? ` from the roll-up of ${formatDateTime(d.refreshedAt)}` : ""}. Figures under “Today” are as of that time; changes are for the period.
+          {d.refreshedAt ? ` from the roll-up of ${formatDateTime(d.refreshedAt)}` : ""}. Figures under “Today” are as of that time; changes
+          are for the period.
           {coverage ? ` ${coverage}` : ""}
         </p>
       </header>
@@ -129,5 +136,12 @@ export default function BoardReport() {
 }
 
 export function ErrorBoundary() {
-  return <FilteredPageError title="Board report" fallback="The report could not be made." badFilterTitle="This period or filter cannot be used" resetLabel="Report on the last 90 days" />;
+  return (
+    <FilteredPageError
+      title="Board report"
+      fallback="The report could not be made."
+      badFilterTitle="This period or filter cannot be used"
+      resetLabel="Report on the last 90 days"
+    />
+  );
 }

@@ -1,9 +1,10 @@
+import { todayIso } from "~/domain/dates";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { requireOrg } from "../lib/auth.server";
-import { parseSearchParams } from "../schemas/audit";
-import { DashboardQuerySchema } from "../schemas/dashboard";
-import { boardReportCsv } from "../services/dashboard.server";
+import { requireOrg } from "~/lib/auth.server";
+import { parseSearchParams } from "~/schemas/audit";
+import { DashboardQuerySchema } from "~/schemas/dashboard";
+import { boardReportCsv } from "~/services/dashboard.server";
 
 // The numbers behind every chart of the dashboard / board report for the URL's filters and period,
 // as CSV (section, item, series, value); cells a spreadsheet would run as formulas are neutralised.
@@ -13,7 +14,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!parsed.success) throw json({ message: "These filters or this period cannot be used." }, { status: 400 });
   const csv = await boardReportCsv(context.db, org, parsed.data);
   if (typeof csv !== "string") throw json({ message: csv.message }, { status: csv.status });
-  const date = new Date().toISOString().slice(0, 10);
+  const date = todayIso();
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

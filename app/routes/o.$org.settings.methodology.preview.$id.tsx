@@ -2,10 +2,10 @@
 // with its band moves, or failed. Polled by the settings page; JSON only.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { requireOrg } from "../lib/auth.server";
-import { notFound } from "../lib/http.server";
-import { previewStatus } from "../services/risk-methodology.server";
-import { isDbId } from "../schemas/fields";
+import { requireOrg } from "~/lib/auth.server";
+import { notFound } from "~/lib/http.server";
+import { previewStatus } from "~/services/risk-methodology.server";
+import { isDbId } from "~/schemas/fields";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { org } = await requireOrg(request, context, params.org, "methodology.edit");

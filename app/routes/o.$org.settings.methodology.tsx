@@ -5,22 +5,31 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import { requireOrg } from "../lib/auth.server";
-import { badRequest, formObject, zodFieldErrors } from "../lib/http.server";
-import { can } from "../domain/permissions";
-import { PRINCIPLES } from "../domain/questionnaire/types";
-import { translator } from "../domain/questionnaire/i18n";
-import { methodologyFormValues, methodologySchema, nestFormValues, problemFieldErrors } from "../schemas/methodology";
-import { knownCountries } from "../models/supplier.server";
-import { methodologyHistory } from "../models/risk.server";
-import { activeJobs, currentMethodology, type CurrentMethodology } from "../services/risk.server";
-import { previewMethodology, saveMethodology } from "../services/risk-methodology.server";
-import { namedCountries } from "../components/supplier-form";
-import { formatDateTime } from "../components/format";
-import { MethodologyForm } from "../components/methodology-form";
-import { BandMoves, ConflictNote, MethodologyHistory, MethodologySummary, RecomputeProgress, SavedNote, type PreviewData, type SaveOutcome } from "../components/methodology-summary";
+import { requireOrg } from "~/lib/auth.server";
+import { badRequest, formObject, zodFieldErrors } from "~/lib/http.server";
+import { can } from "~/domain/permissions";
+import { PRINCIPLES } from "~/domain/questionnaire/types";
+import { translator } from "~/domain/questionnaire/i18n";
+import { methodologyFormValues, methodologySchema, nestFormValues, problemFieldErrors } from "~/schemas/methodology";
+import { knownCountries } from "~/models/supplier.server";
+import { methodologyHistory } from "~/models/risk.server";
+import { activeJobs, currentMethodology, type CurrentMethodology } from "~/services/risk.server";
+import { previewMethodology, saveMethodology } from "~/services/risk-methodology.server";
+import { namedCountries } from "~/components/supplier-form";
+import { formatDateTime } from "~/components/format";
+import { MethodologyForm } from "~/components/methodology-form";
+import {
+  BandMoves,
+  ConflictNote,
+  MethodologyHistory,
+  MethodologySummary,
+  RecomputeProgress,
+  SavedNote,
+  type PreviewData,
+  type SaveOutcome,
+} from "~/components/methodology-summary";
 import { useOrg } from "./o.$org";
-import { PreviewPoller } from "../components/methodology-preview-poller";
+import { PreviewPoller } from "~/components/methodology-preview-poller";
 
 export const meta: MetaFunction = () => [{ title: "Risk methodology settings — Lantern" }];
 
@@ -92,7 +101,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if ("status" in r) return badRequest({ fieldErrors: problemFieldErrors(r.problems, rows) });
   const o = r.outcome;
-  const outcome: SaveOutcome = !o ? { kind: "failed" } : "inline" in o ? { kind: "inline", computed: o.inline.computed, changed: o.inline.changed } : { kind: "queued", jobId: o.queued };
+  const outcome: SaveOutcome = !o
+    ? { kind: "failed" }
+    : "inline" in o
+      ? { kind: "inline", computed: o.inline.computed, changed: o.inline.changed }
+      : { kind: "queued", jobId: o.queued };
   return json<ActionData>({ saved: { version: r.version, outcome } });
 }
 
@@ -115,7 +128,8 @@ export default function MethodologySettings() {
           <>The model&apos;s defaults apply (version 0): no admin has changed the methodology yet.</>
         ) : (
           <>
-            Current: <strong>version {current.version}</strong>, saved {current.createdAt ? formatDateTime(current.createdAt) : "—"} by {current.createdBy ?? "—"}
+            Current: <strong>version {current.version}</strong>, saved {current.createdAt ? formatDateTime(current.createdAt) : "—"} by{" "}
+            {current.createdBy ?? "—"}
             {current.note ? <>: &ldquo;{current.note}&rdquo;</> : null}
           </>
         )}
@@ -132,7 +146,11 @@ export default function MethodologySettings() {
           countries={countries}
           baseVersion={result?.conflict?.version ?? current.version}
           principleLabels={principleLabels}
-          notice={result?.conflict ? <ConflictNote theirs={result.conflict} principleLabels={principleLabels} countryNames={countryNames} /> : null}
+          notice={
+            result?.conflict ? (
+              <ConflictNote theirs={result.conflict} principleLabels={principleLabels} countryNames={countryNames} />
+            ) : null
+          }
         >
           {result?.preview ? <BandMoves preview={result.preview} /> : null}
           {result?.previewJob ? <PreviewPoller key={result.previewJob} orgSlug={org.slug} jobId={result.previewJob} /> : null}
@@ -147,7 +165,9 @@ export default function MethodologySettings() {
 
       <section aria-labelledby="history-h">
         <h2 id="history-h">Version history</h2>
-        <p className="small muted">Every saved version is kept; each score records the version it was computed with. The audit log holds each change in full.</p>
+        <p className="small muted">
+          Every saved version is kept; each score records the version it was computed with. The audit log holds each change in full.
+        </p>
         <MethodologyHistory history={history} />
       </section>
     </main>

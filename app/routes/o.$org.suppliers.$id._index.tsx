@@ -1,30 +1,31 @@
+import { todayIso } from "~/domain/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { z } from "zod";
-import { requireOrg } from "../lib/auth.server";
-import { formObject, notFound, zodFieldErrors } from "../lib/http.server";
-import { can } from "../domain/permissions";
-import { LinkSchema } from "../schemas/supplier";
-import { getSupplier, namesByIds } from "../models/supplier.server";
-import { listAssessments } from "../models/assessment.server";
-import { downstreamEdges, upstreamEdges } from "../models/supplier-graph.server";
-import { latestTipTiers } from "../models/reference.server";
-import { addLink, deleteSupplier, removeLink, setArchived } from "../services/suppliers.server";
-import { countryName } from "../components/country";
-import { formatDate } from "../components/format";
-import { StatusBadge, TierBadge, formatMoney, formatNumber, tipLabel } from "../components/supplier-display";
-import { BuyerPaths, UpstreamTree, type ChainNode } from "../components/supply-tree";
-import { SupplierPicker } from "../components/supplier-picker";
-import { AssessmentStatusBadge, DueDate } from "../components/assessment-display";
+import { requireOrg } from "~/lib/auth.server";
+import { formObject, notFound, zodFieldErrors } from "~/lib/http.server";
+import { can } from "~/domain/permissions";
+import { LinkSchema } from "~/schemas/supplier";
+import { getSupplier, namesByIds } from "~/models/supplier.server";
+import { listAssessments } from "~/models/assessment.server";
+import { downstreamEdges, upstreamEdges } from "~/models/supplier-graph.server";
+import { latestTipTiers } from "~/models/reference.server";
+import { addLink, deleteSupplier, removeLink, setArchived } from "~/services/suppliers.server";
+import { countryName } from "~/domain/country";
+import { formatDate } from "~/components/format";
+import { StatusBadge, TierBadge, formatMoney, formatNumber, tipLabel } from "~/components/supplier-display";
+import { BuyerPaths, UpstreamTree, type ChainNode } from "~/components/supply-tree";
+import { SupplierPicker } from "~/components/supplier-picker";
+import { AssessmentStatusBadge, DueDate } from "~/components/assessment-display";
 import { useOrg } from "./o.$org";
-import { supplierRiskView } from "../services/risk-view.server";
-import { listForSupplier } from "../models/action.server";
-import { RiskPanel } from "../components/risk-breakdown";
-import { ActionsPanel } from "../components/action-list";
-import { isDbId } from "../schemas/fields";
-import { formatCoordinates, LocationMap } from "../components/site-map";
+import { supplierRiskView } from "~/services/risk-view.server";
+import { listForSupplier } from "~/models/action.server";
+import { RiskPanel } from "~/components/risk-breakdown";
+import { ActionsPanel } from "~/components/action-list";
+import { isDbId } from "~/schemas/fields";
+import { formatCoordinates, LocationMap } from "~/components/site-map";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.supplier.name ?? "Supplier"} — Lantern` }];
 
@@ -61,10 +62,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   ids.delete(id);
   const names = await namesByIds(context.db, org.id, [...ids]);
   const nodes: Record<string, ChainNode> = {
-    [id]: { id, name: supplier.name, country: supplier.country, countryLabel: countryName(supplier.country), tier: supplier.tier, status: supplier.status },
+    [id]: {
+      id,
+      name: supplier.name,
+      country: supplier.country,
+      countryLabel: countryName(supplier.country),
+      tier: supplier.tier,
+      status: supplier.status,
+    },
   };
   // Names resolved on the server: its ICU and the browser's differ for a few regions.
-  for (const n of names.values()) nodes[n.id] = { id: n.id, name: n.name, country: n.country, countryLabel: countryName(n.country), tier: n.tier, status: n.status };
+  for (const n of names.values())
+    nodes[n.id] = { id: n.id, name: n.name, country: n.country, countryLabel: countryName(n.country), tier: n.tier, status: n.status };
   const directSuppliers = upstream.filter((e) => e.buyerId === id).map((e) => e.supplierId);
   const directBuyers = downstream.filter((e) => e.supplierId === id).map((e) => e.buyerId);
   return json({
@@ -82,7 +91,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     risk,
     actions,
     mayEditActions: can(role, "actions.edit"),
-    today: new Date().toISOString().slice(0, 10),
+    today: todayIso(),
   });
 }
 
@@ -110,7 +119,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = typeof body.intent === "string" ? body.intent : "";
   if (!parsed.success) {
     const fieldErrors = zodFieldErrors(parsed.error);
-    return json({ intent, fieldErrors, formError: fieldErrors.otherId ?? fieldErrors.confirm ?? fieldErrors.side ?? "That request could not be understood." }, { status: 400 });
+    return json(
+      {
+        intent,
+        fieldErrors,
+        formError: fieldErrors.otherId ?? fieldErrors.confirm ?? fieldErrors.side ?? "That request could not be understood.",
+      },
+      { status: 400 },
+    );
   }
   const input = parsed.data;
   const ip = context.clientIp;
@@ -118,7 +134,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     // Deleting is for a supplier entered by mistake; one with its own suppliers linked would leave
     // them re-tiered as if they sold to us directly, so those links go first (or archive instead).
     if ((await upstreamEdges(context.db, ident.org.id, id, 1, 1)).length) {
-      return json({ intent, formError: "This supplier has suppliers of its own linked. Remove those links first, or archive it instead." }, { status: 409 });
+      return json(
+        { intent, formError: "This supplier has suppliers of its own linked. Remove those links first, or archive it instead." },
+        { status: 409 },
+      );
     }
     const r = await deleteSupplier(context.db, ident, id, ip);
     if ("status" in r) throw notFound("No such supplier");
@@ -134,7 +153,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "add-buyer":
         return addLink(context.db, ident, id, input.otherId, ip);
       case "remove-link":
-        return input.side === "supplier" ? removeLink(context.db, ident, input.otherId, id, ip) : removeLink(context.db, ident, id, input.otherId, ip);
+        return input.side === "supplier"
+          ? removeLink(context.db, ident, input.otherId, id, ip)
+          : removeLink(context.db, ident, id, input.otherId, ip);
     }
   })();
   if ("status" in result) {
@@ -148,7 +169,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     "add-buyer": "Link added.",
     "remove-link": "Link removed.",
   };
-  const tiers = "changedTiers" in result && result.changedTiers ? ` ${result.changedTiers} ${result.changedTiers === 1 ? "supplier" : "suppliers"} changed tier.` : "";
+  const tiers =
+    "changedTiers" in result && result.changedTiers
+      ? ` ${result.changedTiers} ${result.changedTiers === 1 ? "supplier" : "suppliers"} changed tier.`
+      : "";
   return json({ intent, ok: true, message: done[input.intent] + tiers });
 }
 
@@ -171,8 +195,23 @@ function ResultAlert({ result, intents }: { result: ActionData | undefined; inte
 }
 
 export default function SupplierPage() {
-  const { supplier: s, tip, upstream, upTruncated, downstream, nodes, directSuppliers, directBuyers, mayEdit, mayAssess, assessments, risk, actions, mayEditActions, today } =
-    useLoaderData<typeof loader>();
+  const {
+    supplier: s,
+    tip,
+    upstream,
+    upTruncated,
+    downstream,
+    nodes,
+    directSuppliers,
+    directBuyers,
+    mayEdit,
+    mayAssess,
+    assessments,
+    risk,
+    actions,
+    mayEditActions,
+    today,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<ActionData>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -286,7 +325,14 @@ export default function SupplierPage() {
         ) : null}
       </section>
 
-      <LocationMap name={s.name} latitude={s.latitude} longitude={s.longitude} band={risk?.score?.band ?? null} score={risk?.score?.value ?? null} editHref={mayEdit ? `${list}/${s.id}/edit` : undefined} />
+      <LocationMap
+        name={s.name}
+        latitude={s.latitude}
+        longitude={s.longitude}
+        band={risk?.score?.band ?? null}
+        score={risk?.score?.value ?? null}
+        editHref={mayEdit ? `${list}/${s.id}/edit` : undefined}
+      />
 
       {assessments ? (
         <section className="card" aria-labelledby="assessments-h">
@@ -295,7 +341,8 @@ export default function SupplierPage() {
             <ul className="asm-mini-list">
               {assessments.map((x) => (
                 <li key={x.id}>
-                  <Link to={`/o/${org.slug}/assessments/${x.id}`}>Athens questionnaire, last change {formatDate(x.updatedAt)}</Link> <AssessmentStatusBadge status={x.status} />
+                  <Link to={`/o/${org.slug}/assessments/${x.id}`}>Athens questionnaire, last change {formatDate(x.updatedAt)}</Link>{" "}
+                  <AssessmentStatusBadge status={x.status} />
                   {x.dueAt ? (
                     <span className="small muted">
                       {" "}
@@ -319,17 +366,52 @@ export default function SupplierPage() {
       <div className="chain">
         <section className="card" aria-labelledby="down-h">
           <h2 id="down-h">Supplies to</h2>
-          <BuyerPaths rootId={s.id} edges={downstream} nodes={nodes} href={href} orgName={org.name} directActions={(b) => removeButton(b, "buyer")} />
+          <BuyerPaths
+            rootId={s.id}
+            edges={downstream}
+            nodes={nodes}
+            href={href}
+            orgName={org.name}
+            directActions={(b) => removeButton(b, "buyer")}
+          />
           {mayEdit ? (
-            <LinkForm key={`b${directBuyers.length}`} intent="add-buyer" title={`${s.name} supplies …`} button="Add buyer" pickerLabel="Find the buyer it supplies" orgSlug={org.slug} exclude={[s.id, ...directBuyers]} result={result} busy={busy} />
+            <LinkForm
+              key={`b${directBuyers.length}`}
+              intent="add-buyer"
+              title={`${s.name} supplies …`}
+              button="Add buyer"
+              pickerLabel="Find the buyer it supplies"
+              orgSlug={org.slug}
+              exclude={[s.id, ...directBuyers]}
+              result={result}
+              busy={busy}
+            />
           ) : null}
         </section>
 
         <section className="card" aria-labelledby="up-h">
           <h2 id="up-h">Its suppliers</h2>
-          <UpstreamTree rootId={s.id} edges={upstream} nodes={nodes} href={href} maxDepth={UP_DEPTH} truncated={upTruncated} directActions={(c) => removeButton(c, "supplier")} />
+          <UpstreamTree
+            rootId={s.id}
+            edges={upstream}
+            nodes={nodes}
+            href={href}
+            maxDepth={UP_DEPTH}
+            truncated={upTruncated}
+            directActions={(c) => removeButton(c, "supplier")}
+          />
           {mayEdit ? (
-            <LinkForm key={`s${directSuppliers.length}`} intent="add-supplier" title={`Add a supplier of ${s.name}`} button="Add supplier" pickerLabel="Find the supplier" orgSlug={org.slug} exclude={[s.id, ...directSuppliers]} result={result} busy={busy} />
+            <LinkForm
+              key={`s${directSuppliers.length}`}
+              intent="add-supplier"
+              title={`Add a supplier of ${s.name}`}
+              button="Add supplier"
+              pickerLabel="Find the supplier"
+              orgSlug={org.slug}
+              exclude={[s.id, ...directSuppliers]}
+              result={result}
+              busy={busy}
+            />
           ) : null}
         </section>
       </div>
@@ -340,20 +422,21 @@ export default function SupplierPage() {
           <ResultAlert result={result} intents={["delete"]} />
           {directSuppliers.length ? (
             <p className="muted">
-              Deleting is for a supplier entered by mistake. It is not offered while suppliers of {s.name} are linked: remove those links first, or archive it —
-              archiving keeps its history.
+              Deleting is for a supplier entered by mistake. It is not offered while suppliers of {s.name} are linked: remove those links
+              first, or archive it — archiving keeps its history.
             </p>
           ) : (
             <details open={result?.intent === "delete"}>
               <summary>Delete this supplier…</summary>
               <Form method="post" className="stack delete-form" preventScrollReset>
                 <p>
-                  Deleting removes {s.name} and its links for good. It is meant for a supplier entered by mistake; to stop working with a supplier,
-                  archive it instead.
+                  Deleting removes {s.name} and its links for good. It is meant for a supplier entered by mistake; to stop working with a
+                  supplier, archive it instead.
                 </p>
                 <input type="hidden" name="intent" value="delete" />
                 <label className="checkbox">
-                  <input type="checkbox" name="confirm" value="yes" required />I understand that {s.name} will be deleted and this cannot be undone.
+                  <input type="checkbox" name="confirm" value="yes" required />I understand that {s.name} will be deleted and this cannot be
+                  undone.
                 </label>
                 <div>
                   <button type="submit" className="button danger" disabled={busy}>

@@ -2,14 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { requireOrg } from "../lib/auth.server";
-import { badRequest, formObject, notFound, zodFieldErrors } from "../lib/http.server";
-import { SupplierEditSchema, type SupplierInput } from "../schemas/supplier";
-import { filterOptions, getSupplier, knownCountries, tvpraGoodsNames, type SupplierRecord } from "../models/supplier.server";
-import { updateSupplier } from "../services/suppliers.server";
-import { namedCountries, StaleEditComparison, SupplierForm, toFormValues } from "../components/supplier-form";
+import { requireOrg } from "~/lib/auth.server";
+import { badRequest, formObject, notFound, zodFieldErrors } from "~/lib/http.server";
+import { SupplierEditSchema, type SupplierInput } from "~/schemas/supplier";
+import { filterOptions, getSupplier, knownCountries, tvpraGoodsNames, type SupplierRecord } from "~/models/supplier.server";
+import { updateSupplier } from "~/services/suppliers.server";
+import { namedCountries, StaleEditComparison, SupplierForm, toFormValues } from "~/components/supplier-form";
 import { useOrg } from "./o.$org";
-import { isDbId } from "../schemas/fields";
+import { isDbId } from "~/schemas/fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.supplier.name ?? "supplier"} — Lantern` }];
 
@@ -45,7 +45,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if ("stale" in result) return json<StaleData>({ stale: true, current: result.current, yours: input }, { status: 409 });
   if ("status" in result) {
     if (result.status === 404) throw notFound("No such supplier");
-    return json(result.field ? { fieldErrors: { [result.field]: result.message } } : { formError: result.message }, { status: result.status });
+    return json(result.field ? { fieldErrors: { [result.field]: result.message } } : { formError: result.message }, {
+      status: result.status,
+    });
   }
   return redirect(`/o/${ident.org.slug}/suppliers/${id}`);
 }
@@ -85,14 +87,18 @@ export default function EditSupplier() {
       >
         {stale ? (
           <div className="alert error stale" role="alert" ref={alertRef} tabIndex={-1}>
-            <p className="alert-title">Someone else changed this supplier while you were editing. Their version is shown below; your changes were not saved.</p>
+            <p className="alert-title">
+              Someone else changed this supplier while you were editing. Their version is shown below; your changes were not saved.
+            </p>
             <StaleEditComparison yours={stale.yours} theirs={stale.current} />
             <p>
               {/* A plain link: a full reload gives a fresh form on the latest version. */}
               <a href={`${page}/edit`} className="button secondary small">
                 Reload the latest version
               </a>{" "}
-              <span className="small">The form below now holds their version: make your changes again (yours are in the table), then save.</span>
+              <span className="small">
+                The form below now holds their version: make your changes again (yours are in the table), then save.
+              </span>
             </p>
           </div>
         ) : null}

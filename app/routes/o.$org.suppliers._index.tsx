@@ -2,20 +2,20 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, isRouteErrorResponse, useLoaderData, useNavigate, useRouteError, useSearchParams } from "@remix-run/react";
 import type { FormEvent } from "react";
-import { requireOrg } from "../lib/auth.server";
-import { can } from "../domain/permissions";
-import { parseSearchParams } from "../schemas/audit";
-import { RISK_FILTERS, SUPPLIER_STATUSES, SupplierListQuerySchema } from "../schemas/supplier";
-import { supplierListPage } from "../models/supplier.server";
-import { countryName } from "../components/country";
-import { formatMoney, formatNumber, statusLabel } from "../components/supplier-display";
-import { RISK_BAND_LABELS } from "../components/risk-badge";
-import { supplierRowsHtml, type SupplierListRow } from "../components/supplier-rows";
+import { requireOrg } from "~/lib/auth.server";
+import { can } from "~/domain/permissions";
+import { parseSearchParams } from "~/schemas/audit";
+import { RISK_FILTERS, SUPPLIER_STATUSES, SupplierListQuerySchema } from "~/schemas/supplier";
+import { supplierListPage } from "~/models/supplier.server";
+import { countryName } from "~/domain/country";
+import { formatMoney, formatNumber, statusLabel } from "~/components/supplier-display";
+import { RISK_BAND_LABELS } from "~/components/risk-badge";
+import { supplierRowsHtml, type SupplierListRow } from "~/components/supplier-rows";
 import { useOrg } from "./o.$org";
-import { Pager } from "../components/pager";
-import { useDelegatedLinks } from "../components/delegated-links";
-import { FilterSelect } from "../components/filter-select";
-import { plural } from "../components/format";
+import { Pager } from "~/components/pager";
+import { useDelegatedLinks } from "~/components/delegated-links";
+import { FilterSelect } from "~/components/filter-select";
+import { plural } from "~/components/format";
 
 export const meta: MetaFunction = () => [{ title: "Suppliers — Lantern" }];
 
@@ -41,7 +41,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!parsed.success) {
     const keys = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? "")))];
     const message = keys
-      .map((k) => `The filter “${k}” has a value that cannot be used (${JSON.stringify(url.searchParams.get(k)?.slice(0, 40) ?? "")}). ${PARAM_HINTS[k] ?? ""}`.trim())
+      .map((k) =>
+        `The filter “${k}” has a value that cannot be used (${JSON.stringify(url.searchParams.get(k)?.slice(0, 40) ?? "")}). ${PARAM_HINTS[k] ?? ""}`.trim(),
+      )
       .join(" ");
     throw json({ message }, { status: 400 });
   }
@@ -51,11 +53,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { rows, total, options } = await supplierListPage(context.db, org.id, f);
   // Only what the page shows, compactly: the rows travel twice (loader JSON, then the page's hydration data).
   return json({
-    rows: rows.map(
-      ([id, ref, name, country, city, sector, tier, status, spend, currency, score, band]): SupplierListRow => [
-        id, name, ref, country, city, sector, tier, status, formatMoney(spend, currency), score, band,
-      ],
-    ),
+    rows: rows.map(([id, ref, name, country, city, sector, tier, status, spend, currency, score, band]): SupplierListRow => [
+      id,
+      name,
+      ref,
+      country,
+      city,
+      sector,
+      tier,
+      status,
+      formatMoney(spend, currency),
+      score,
+      band,
+    ]),
     total,
     options: { tiers: options.tiers, sectors: options.sectors, goods: options.goods },
     countries: countryMenu(options.countries),
@@ -133,7 +143,8 @@ export default function SupplierList() {
       </a>
     );
   };
-  const ariaSort = (...keys: SortKey[]) => (keys.includes(query.sort as SortKey) ? (query.dir === "asc" ? "ascending" : "descending") : undefined);
+  const ariaSort = (...keys: SortKey[]) =>
+    keys.includes(query.sort as SortKey) ? (query.dir === "asc" ? "ascending" : "descending") : undefined;
   const sortHeader = (k: SortKey, label: string, className?: string) => (
     <th scope="col" className={className} aria-sort={ariaSort(k)}>
       {sortLink(k, label)}
@@ -150,7 +161,11 @@ export default function SupplierList() {
             Export CSV
           </a>
           {mayAssess && total > 0 ? (
-            <a className="button secondary" href={`/o/${org.slug}/assessments/new${exportQuery ? `?${exportQuery}` : ""}`} data-discover="true">
+            <a
+              className="button secondary"
+              href={`/o/${org.slug}/assessments/new${exportQuery ? `?${exportQuery}` : ""}`}
+              data-discover="true"
+            >
               Assess these suppliers
             </a>
           ) : null}
@@ -167,14 +182,42 @@ export default function SupplierList() {
         </div>
       </div>
 
-      <form method="get" action={base} className="filters supplier-filters" aria-label="Search and filter suppliers" onSubmit={onSubmit} key={params.toString()}>
+      <form
+        method="get"
+        action={base}
+        className="filters supplier-filters"
+        aria-label="Search and filter suppliers"
+        onSubmit={onSubmit}
+        key={params.toString()}
+      >
         <div className="field grow">
           <label htmlFor="f-q">Name or reference</label>
           <input id="f-q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={200} />
         </div>
-        <FilterSelect id="f-tier" name="tier" label="Tier" value={query.tier ? String(query.tier) : ""} allLabel="Any tier" options={options.tiers.map((t) => [t, `Tier ${t}`] as const)} />
-        <FilterSelect id="f-country" name="country" label="Country" value={query.country ?? ""} allLabel="Any country" options={countries.map((c) => [c.iso2, c.name] as const)} />
-        <FilterSelect id="f-sector" name="sector" label="Sector" value={query.sector ?? ""} allLabel="Any sector" options={options.sectors} />
+        <FilterSelect
+          id="f-tier"
+          name="tier"
+          label="Tier"
+          value={query.tier ? String(query.tier) : ""}
+          allLabel="Any tier"
+          options={options.tiers.map((t) => [t, `Tier ${t}`] as const)}
+        />
+        <FilterSelect
+          id="f-country"
+          name="country"
+          label="Country"
+          value={query.country ?? ""}
+          allLabel="Any country"
+          options={countries.map((c) => [c.iso2, c.name] as const)}
+        />
+        <FilterSelect
+          id="f-sector"
+          name="sector"
+          label="Sector"
+          value={query.sector ?? ""}
+          allLabel="Any sector"
+          options={options.sectors}
+        />
         <FilterSelect id="f-good" name="good" label="Goods" value={query.good ?? ""} allLabel="Any goods" options={options.goods} />
         <div className="field">
           <label htmlFor="f-status">Status</label>
@@ -188,7 +231,14 @@ export default function SupplierList() {
             <option value="all">All, including archived</option>
           </select>
         </div>
-        <FilterSelect id="f-risk" name="risk" label="Risk" value={query.risk ?? ""} allLabel="Any risk" options={RISK_FILTERS.map((b) => [b, riskFilterLabel(b)] as const)} />
+        <FilterSelect
+          id="f-risk"
+          name="risk"
+          label="Risk"
+          value={query.risk ?? ""}
+          allLabel="Any risk"
+          options={RISK_FILTERS.map((b) => [b, riskFilterLabel(b)] as const)}
+        />
         <div className="field">
           <label htmlFor="f-size">Per page</label>
           <select id="f-size" name="size" defaultValue={String(query.size)}>
@@ -212,7 +262,9 @@ export default function SupplierList() {
       </form>
 
       <p className="muted" role="status">
-        {filtered ? `${formatNumber(total)} ${plural(total, "supplier matches", "suppliers match")} these filters` : `${formatNumber(total)} ${plural(total, "supplier", "suppliers")}`}
+        {filtered
+          ? `${formatNumber(total)} ${plural(total, "supplier matches", "suppliers match")} these filters`
+          : `${formatNumber(total)} ${plural(total, "supplier", "suppliers")}`}
       </p>
 
       {rows.length ? (
@@ -275,7 +327,10 @@ export default function SupplierList() {
 export function ErrorBoundary() {
   const error = useRouteError();
   if (isRouteErrorResponse(error) && error.status === 400) {
-    const message = typeof error.data === "object" && error.data && "message" in error.data ? String(error.data.message) : "These filters cannot be used.";
+    const message =
+      typeof error.data === "object" && error.data && "message" in error.data
+        ? String(error.data.message)
+        : "These filters cannot be used.";
     return (
       <main className="page">
         <h1>Suppliers</h1>

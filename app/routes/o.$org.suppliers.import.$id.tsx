@@ -2,19 +2,19 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireOrg } from "../lib/auth.server";
-import { formObject } from "../lib/http.server";
-import { getImport } from "../models/import.server";
-import { discardImport, importOptionsOf, queueCheck, queueCommit, type ImportPreview, type ImportResult } from "../services/import.server";
-import type { FieldKey } from "../domain/csv/fields";
-import { FormError } from "../components/forms";
-import { usePollWhileRunning } from "../components/import-polling";
-import { MAX_DB_INT } from "../schemas/fields";
-import { PolicySchema, parseRecheckForm } from "../schemas/import";
-import { MappingForm } from "../components/import-mapping";
-import { LIST_PAGE, PreviewView, type PagedList, type PagedPreview } from "../components/import-preview";
-import { countOf } from "../components/format";
-import { DiscardImportButton } from "../components/import-discard";
+import { requireOrg } from "~/lib/auth.server";
+import { formObject } from "~/lib/http.server";
+import { getImport } from "~/models/import.server";
+import { discardImport, importOptionsOf, queueCheck, queueCommit, type ImportPreview, type ImportResult } from "~/services/import.server";
+import type { FieldKey } from "~/domain/csv/fields";
+import { FormError } from "~/components/forms";
+import { usePollWhileRunning } from "~/components/import-polling";
+import { MAX_DB_INT } from "~/schemas/fields";
+import { PolicySchema, parseRecheckForm } from "~/schemas/import";
+import { MappingForm } from "~/components/import-mapping";
+import { LIST_PAGE, PreviewView, type PagedList, type PagedPreview } from "~/components/import-preview";
+import { countOf } from "~/components/format";
+import { DiscardImportButton } from "~/components/import-discard";
 
 export const meta: MetaFunction = () => [{ title: "Import suppliers — Lantern" }];
 
@@ -124,7 +124,8 @@ export default function ImportStep() {
       {imp.status === "committed" && r ? (
         <div className="alert success" role="status">
           <strong>Imported.</strong> {countOf(r.created ?? 0, "new supplier")}, {(r.updated ?? 0).toLocaleString("en")} updated,{" "}
-          {(r.unchanged ?? 0).toLocaleString("en")} unchanged; {countOf(r.links ?? 0, "supply link")}. <Link to={base}>Go to the supplier list</Link>
+          {(r.unchanged ?? 0).toLocaleString("en")} unchanged; {countOf(r.links ?? 0, "supply link")}.{" "}
+          <Link to={base}>Go to the supplier list</Link>
         </div>
       ) : null}
       {imp.status === "failed" ? (

@@ -7,15 +7,15 @@ import {
   MaxPartSizeExceededError,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireOrg } from "../lib/auth.server";
-import { lastCommittedImport, listImports } from "../models/import.server";
-import { uploadImport } from "../services/import.server";
-import { SUPPLIER_FIELDS } from "../domain/csv/fields";
-import { importState } from "../domain/csv/import-state";
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, decodeCsvInput, formatSize } from "../domain/csv/parse";
-import { formatDateTime } from "../components/format";
-import { FormError } from "../components/forms";
-import { DiscardImportButton } from "../components/import-discard";
+import { requireOrg } from "~/lib/auth.server";
+import { lastCommittedImport, listImports } from "~/models/import.server";
+import { uploadImport } from "~/services/import.server";
+import { SUPPLIER_FIELDS } from "~/domain/csv/fields";
+import { importState } from "~/domain/csv/import-state";
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, decodeCsvInput, formatSize } from "~/domain/csv/parse";
+import { formatDateTime } from "~/components/format";
+import { FormError } from "~/components/forms";
+import { DiscardImportButton } from "~/components/import-discard";
 
 export const meta: MetaFunction = () => [{ title: "Import suppliers — Lantern" }];
 
@@ -23,7 +23,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { org } = await requireOrg(request, context, params.org, "suppliers.import");
   const [imports, last] = await Promise.all([listImports(context.db, org.id, 10), lastCommittedImport(context.db, org.id)]);
   const now = new Date();
-  return json({ org, imports: imports.map((i) => ({ id: i.id, filename: i.filename, created_at: i.created_at, ...importState(i, last, now) })) });
+  return json({
+    org,
+    imports: imports.map((i) => ({ id: i.id, filename: i.filename, created_at: i.created_at, ...importState(i, last, now) })),
+  });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -66,10 +69,10 @@ export default function ImportIndex() {
       </p>
       <h1>Import suppliers from a CSV file</h1>
       <p>
-        Upload your supplier list as CSV (comma, semicolon or tab separated; UTF-8 or UTF-16). Every row is checked first: you
-        see which suppliers are new, which fields would change (before and after), and every problem with its line and column,
-        before anything is saved. By default an import only adds new suppliers; you choose whether it may fill in or overwrite
-        fields of suppliers already in Lantern. The import then writes everything or nothing, and only what the check showed.
+        Upload your supplier list as CSV (comma, semicolon or tab separated; UTF-8 or UTF-16). Every row is checked first: you see which
+        suppliers are new, which fields would change (before and after), and every problem with its line and column, before anything is
+        saved. By default an import only adds new suppliers; you choose whether it may fill in or overwrite fields of suppliers already in
+        Lantern. The import then writes everything or nothing, and only what the check showed.
       </p>
       <p>
         <a href={`${base}/import/template.csv`} className="button secondary" download>
@@ -82,8 +85,8 @@ export default function ImportIndex() {
         <div className="field">
           <label htmlFor="file">CSV file</label>
           <p className="hint" id="file-hint">
-            Up to {formatSize(DEFAULT_MAX_BYTES)} and {DEFAULT_MAX_ROWS.toLocaleString("en")} rows. Your column names do not have
-            to match the template: you map them in the next step.
+            Up to {formatSize(DEFAULT_MAX_BYTES)} and {DEFAULT_MAX_ROWS.toLocaleString("en")} rows. Your column names do not have to match
+            the template: you map them in the next step.
           </p>
           <input id="file" name="file" type="file" accept=".csv,.txt,text/csv" required aria-describedby="file-hint" />
         </div>
@@ -120,7 +123,11 @@ export default function ImportIndex() {
                     </td>
                     <td>
                       {i.discardable ? (
-                        <DiscardImportButton small action={`${base}/import/${i.id}`} label={`Discard ${i.filename} (uploaded ${formatDateTime(i.created_at)})`} />
+                        <DiscardImportButton
+                          small
+                          action={`${base}/import/${i.id}`}
+                          label={`Discard ${i.filename} (uploaded ${formatDateTime(i.created_at)})`}
+                        />
                       ) : null}
                     </td>
                   </tr>

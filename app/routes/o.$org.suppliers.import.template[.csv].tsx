@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireOrg } from "../lib/auth.server";
-import { templateCsv } from "../domain/csv/serialize";
+import { requireOrg } from "~/lib/auth.server";
+import { templateCsv } from "~/domain/csv/serialize";
 
 // The import template: every documented column and two example rows (the second supplies the first).
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -1,19 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireOrg } from "../lib/auth.server";
-import { badRequest, formObject, zodFieldErrors } from "../lib/http.server";
-import { SupplierSchema } from "../schemas/supplier";
-import { filterOptions, knownCountries, tvpraGoodsNames } from "../models/supplier.server";
-import { createSupplier } from "../services/suppliers.server";
-import { namedCountries, SupplierForm, toFormValues } from "../components/supplier-form";
+import { requireOrg } from "~/lib/auth.server";
+import { badRequest, formObject, zodFieldErrors } from "~/lib/http.server";
+import { SupplierSchema } from "~/schemas/supplier";
+import { filterOptions, knownCountries, tvpraGoodsNames } from "~/models/supplier.server";
+import { createSupplier } from "~/services/suppliers.server";
+import { namedCountries, SupplierForm, toFormValues } from "~/components/supplier-form";
 import { useOrg } from "./o.$org";
 
 export const meta: MetaFunction = () => [{ title: "New supplier — Lantern" }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { org } = await requireOrg(request, context, params.org, "suppliers.edit");
-  const [countries, tvpraGoods, options] = await Promise.all([knownCountries(context.db), tvpraGoodsNames(context.db), filterOptions(context.db, org.id)]);
+  const [countries, tvpraGoods, options] = await Promise.all([
+    knownCountries(context.db),
+    tvpraGoodsNames(context.db),
+    filterOptions(context.db, org.id),
+  ]);
   return json({ countries: namedCountries(countries), tvpraGoods, sectors: options.sectors });
 }
 
@@ -23,14 +27,34 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.success) return badRequest({ fieldErrors: zodFieldErrors(parsed.error) });
   const result = await createSupplier(context.db, id, parsed.data, context.clientIp);
   if ("status" in result) {
-    return json(result.field ? { fieldErrors: { [result.field]: result.message } } : { formError: result.message }, { status: result.status });
+    return json(result.field ? { fieldErrors: { [result.field]: result.message } } : { formError: result.message }, {
+      status: result.status,
+    });
   }
   return redirect(`/o/${id.org.slug}/suppliers/${result.id}`);
 }
 
 const EMPTY = toFormValues({
-  name: "", externalRef: null, country: "", address: null, city: null, latitude: null, longitude: null, sector: null, goods: [], annualSpend: null, currency: null,
-  workersCount: null, contactName: null, contactEmail: null, osId: null, duns: null, lei: null, taxId: null, notes: null, status: "active",
+  name: "",
+  externalRef: null,
+  country: "",
+  address: null,
+  city: null,
+  latitude: null,
+  longitude: null,
+  sector: null,
+  goods: [],
+  annualSpend: null,
+  currency: null,
+  workersCount: null,
+  contactName: null,
+  contactEmail: null,
+  osId: null,
+  duns: null,
+  lei: null,
+  taxId: null,
+  notes: null,
+  status: "active",
 });
 
 export default function NewSupplier() {
@@ -43,7 +67,15 @@ export default function NewSupplier() {
         <Link to={list}>Suppliers</Link>
       </nav>
       <h1>New supplier</h1>
-      <SupplierForm mode="new" schema={SupplierSchema} defaultValues={EMPTY} countries={countries} tvpraGoods={tvpraGoods} sectors={sectors} cancelHref={list} />
+      <SupplierForm
+        mode="new"
+        schema={SupplierSchema}
+        defaultValues={EMPTY}
+        countries={countries}
+        tvpraGoods={tvpraGoods}
+        sectors={sectors}
+        cancelHref={list}
+      />
     </main>
   );
 }

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Outlet, useLoaderData, useLocation, useNavigation, useRouteLoaderData } from "@remix-run/react";
-import { requireOrg } from "../lib/auth.server";
-import { ACTIONS, can, ROLE_LABELS, type Action } from "../domain/permissions";
-import { useDelegatedLinks } from "../components/delegated-links";
+import { requireOrg } from "~/lib/auth.server";
+import { ACTIONS, can, ROLE_LABELS, type Action } from "~/domain/permissions";
+import { useDelegatedLinks } from "~/components/delegated-links";
 
 // The tenant layout: the guard runs here for every page under /o/<slug> (and again in each child
 // loader/action, which Remix runs in parallel and which must not rely on the parent).

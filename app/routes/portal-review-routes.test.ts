@@ -5,14 +5,14 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { contextFor, describeEachEngine, get, makeOrg, post, responseOf } from "../test/support";
-import type { OrgIdentity } from "../lib/auth.server";
-import { resetEnvCache } from "../lib/env.server";
-import { insertSupplier } from "../models/supplier.server";
-import { SupplierSchema } from "../schemas/supplier";
-import { BEST } from "../domain/questionnaire/test-fixtures";
-import { addReviewComment, requestChanges, startAssessments } from "../services/assessments.server";
-import { sendAssessmentInvite } from "../services/invites.server";
+import { contextFor, describeEachEngine, get, makeOrg, post, responseOf } from "~/test/support";
+import type { OrgIdentity } from "~/lib/auth.server";
+import { resetEnvCache } from "~/lib/env.server";
+import { insertSupplier } from "~/models/supplier.server";
+import { SupplierSchema } from "~/schemas/supplier";
+import { BEST } from "~/domain/questionnaire/test-fixtures";
+import { addReviewComment, requestChanges, startAssessments } from "~/services/assessments.server";
+import { sendAssessmentInvite } from "~/services/invites.server";
 import * as link from "./s.$token";
 import * as page from "./s.portal._index";
 import * as answer from "./s.portal.answer";
@@ -38,7 +38,11 @@ describeEachEngine("supplier portal after changes were requested", (h) => {
   async function officer(slug: string): Promise<OrgIdentity> {
     const email = `officer@${slug}.test`;
     const { orgId, users } = await makeOrg(h(), slug, [[email, "compliance"]]);
-    return { user: { sessionId: "s", userId: users[email]!, email, name: "Officer" }, org: { id: orgId, slug, name: slug.toUpperCase() }, role: "compliance" };
+    return {
+      user: { sessionId: "s", userId: users[email]!, email, name: "Officer" },
+      org: { id: orgId, slug, name: slug.toUpperCase() },
+      role: "compliance",
+    };
   }
 
   /** A submitted questionnaire (best answers, evidence where required) and the supplier's portal cookie. */
@@ -47,9 +51,16 @@ describeEachEngine("supplier portal after changes were requested", (h) => {
     const { created } = await startAssessments(h().db, id, [supplierId], { dueAt: "2027-01-31", language: "fr" }, "ip");
     const assessmentId = created[0]!;
     expect(await sendAssessmentInvite(h().db, id, assessmentId, { email, language: "fr" }, "ip")).toHaveProperty("inviteId");
-    const mail = await h().db.selectFrom("mail_outbox").select("body_text").where("to_address", "=", email).orderBy("id", "desc").executeTakeFirstOrThrow();
+    const mail = await h()
+      .db.selectFrom("mail_outbox")
+      .select("body_text")
+      .where("to_address", "=", email)
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     const token = /\/s\/([A-Za-z0-9_-]{43})/.exec(mail.body_text)![1]!;
-    const started = await responseOf(() => link.action({ request: post(`/s/${token}`, { intent: "start" }), params: { token }, context: ctx() }));
+    const started = await responseOf(() =>
+      link.action({ request: post(`/s/${token}`, { intent: "start" }), params: { token }, context: ctx() }),
+    );
     expect(started.status).toBe(302);
     const cookie = started.headers.get("Set-Cookie")!.split(";")[0]!;
     // Evidence answers cite uploaded files: those questions are answered by the uploads below.
@@ -68,27 +79,42 @@ describeEachEngine("supplier portal after changes were requested", (h) => {
   const save = (cookie: string, assessmentId: number, questionKey: string, value: unknown) =>
     responseOf(() =>
       answer.action({
-        request: post("/s/portal/answer", { assessmentId: String(assessmentId), questionKey, value: JSON.stringify(value), baseRevision: "0", comment: "" }, cookie),
+        request: post(
+          "/s/portal/answer",
+          { assessmentId: String(assessmentId), questionKey, value: JSON.stringify(value), baseRevision: "0", comment: "" },
+          cookie,
+        ),
         params: {},
         context: ctx(),
       }),
     );
   const submitAs = (cookie: string, assessmentId: number) =>
-    responseOf(() => submit.action({ request: post("/s/portal/submit", { assessmentId: String(assessmentId) }, cookie), params: {}, context: ctx() }));
+    responseOf(() =>
+      submit.action({ request: post("/s/portal/submit", { assessmentId: String(assessmentId) }, cookie), params: {}, context: ctx() }),
+    );
   const upload = (cookie: string, assessmentId: number, questionKey: string) => {
     const fd = new FormData();
     fd.set("assessmentId", String(assessmentId));
     fd.set("questionKey", questionKey);
     fd.set("file", new File([PDF], "proof.pdf"));
-    return responseOf(() => files.action({ request: new Request("http://localhost/s/portal/files", { method: "POST", body: fd, headers: { Cookie: cookie } }), params: {}, context: ctx() }));
+    return responseOf(() =>
+      files.action({
+        request: new Request("http://localhost/s/portal/files", { method: "POST", body: fd, headers: { Cookie: cookie } }),
+        params: {},
+        context: ctx(),
+      }),
+    );
   };
-  const portalPage = async (cookie: string) => (await responseOf(() => page.loader({ request: get("/s/portal", cookie), params: {}, context: ctx() }))).json();
+  const portalPage = async (cookie: string) =>
+    (await responseOf(() => page.loader({ request: get("/s/portal", cookie), params: {}, context: ctx() }))).json();
 
   it("opens on the section of the first open comment and takes a document on that question, whatever its type", async () => {
     const id = await officer("review-co");
     const { assessmentId, cookie } = await submitted(id, "contact@review-mill.test");
     // p1.deposits is a yes/no question that takes no files.
-    expect(await addReviewComment(h().db, id, assessmentId, "p1.deposits", "Please attach the wage deposit policy.", "ip")).toHaveProperty("commentId");
+    expect(await addReviewComment(h().db, id, assessmentId, "p1.deposits", "Please attach the wage deposit policy.", "ip")).toHaveProperty(
+      "commentId",
+    );
     expect(await requestChanges(h().db, id, assessmentId, "ip")).toEqual({ ok: true });
 
     const view = await portalPage(cookie);
@@ -99,7 +125,9 @@ describeEachEngine("supplier portal after changes were requested", (h) => {
     // A question without a comment still takes no files.
     expect((await upload(cookie, assessmentId, "p1.free_movement")).status).toBe(404);
     // Nor does one whose comment the supplier was never shown (written after the request, still internal).
-    expect(await addReviewComment(h().db, id, assessmentId, "p1.free_movement", "Internal: ask the auditor first.", "ip")).toHaveProperty("commentId");
+    expect(await addReviewComment(h().db, id, assessmentId, "p1.free_movement", "Internal: ask the auditor first.", "ip")).toHaveProperty(
+      "commentId",
+    );
     expect((await upload(cookie, assessmentId, "p1.free_movement")).status).toBe(404);
     const after = await portalPage(cookie);
     expect(after.files).toContainEqual(expect.objectContaining({ questionKey: "p1.deposits", filename: "proof.pdf" }));
@@ -111,9 +139,16 @@ describeEachEngine("supplier portal after changes were requested", (h) => {
     const { created } = await startAssessments(h().db, id, [supplierId], { dueAt: "2027-01-31", language: "zh-Hans" }, "ip");
     const assessmentId = created[0]!;
     await sendAssessmentInvite(h().db, id, assessmentId, { email: "contact@range.test", language: "zh-Hans" }, "ip");
-    const mail = await h().db.selectFrom("mail_outbox").select("body_text").where("to_address", "=", "contact@range.test").orderBy("id", "desc").executeTakeFirstOrThrow();
+    const mail = await h()
+      .db.selectFrom("mail_outbox")
+      .select("body_text")
+      .where("to_address", "=", "contact@range.test")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     const token = /\/s\/([A-Za-z0-9_-]{43})/.exec(mail.body_text)![1]!;
-    const started = await responseOf(() => link.action({ request: post(`/s/${token}`, { intent: "start" }), params: { token }, context: ctx() }));
+    const started = await responseOf(() =>
+      link.action({ request: post(`/s/${token}`, { intent: "start" }), params: { token }, context: ctx() }),
+    );
     const cookie = started.headers.get("Set-Cookie")!.split(";")[0]!;
 
     expect((await save(cookie, assessmentId, "profile.workers", "250")).status).toBe(200);

@@ -7,15 +7,15 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contextFor, describeEachEngine, get, makeOrg, post, responseOf } from "../test/support";
-import type { OrgIdentity } from "../lib/auth.server";
-import { resetEnvCache } from "../lib/env.server";
-import { insertSupplier } from "../models/supplier.server";
-import { insertEvidence } from "../models/evidence.server";
-import { SupplierSchema } from "../schemas/supplier";
-import { BEST } from "../domain/questionnaire/test-fixtures";
-import { addReviewComment, requestChanges, startAssessments, saveAnswer } from "../services/assessments.server";
-import { getSupplierIdentity, revokeAssessmentLinks, sendAssessmentInvite } from "../services/invites.server";
+import { contextFor, describeEachEngine, get, makeOrg, post, responseOf } from "~/test/support";
+import type { OrgIdentity } from "~/lib/auth.server";
+import { resetEnvCache } from "~/lib/env.server";
+import { insertSupplier } from "~/models/supplier.server";
+import { insertEvidence } from "~/models/evidence.server";
+import { SupplierSchema } from "~/schemas/supplier";
+import { BEST } from "~/domain/questionnaire/test-fixtures";
+import { addReviewComment, requestChanges, startAssessments, saveAnswer } from "~/services/assessments.server";
+import { getSupplierIdentity, revokeAssessmentLinks, sendAssessmentInvite } from "~/services/invites.server";
 import * as link from "./s.$token";
 import * as layout from "./s.portal";
 import * as page from "./s.portal._index";
@@ -23,7 +23,7 @@ import * as answer from "./s.portal.answer";
 import * as files from "./s.portal.files";
 import * as file from "./s.portal.files.$fileId";
 import * as submit from "./s.portal.submit";
-import { onlySectionChanged } from "../components/portal/revalidate";
+import { onlySectionChanged } from "~/components/portal/revalidate";
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
@@ -59,7 +59,11 @@ describeEachEngine("supplier portal routes", (h) => {
   async function identity(slug: string): Promise<OrgIdentity> {
     const email = `officer@${slug}.test`;
     const { orgId, users } = await makeOrg(h(), slug, [[email, "compliance"]]);
-    return { user: { sessionId: "s", userId: users[email]!, email, name: "Officer" }, org: { id: orgId, slug, name: slug.toUpperCase() }, role: "compliance" };
+    return {
+      user: { sessionId: "s", userId: users[email]!, email, name: "Officer" },
+      org: { id: orgId, slug, name: slug.toUpperCase() },
+      role: "compliance",
+    };
   }
 
   /** A supplier with an assessment and a mailed link; returns the assessment id and the token from the mail. */
@@ -71,11 +75,18 @@ describeEachEngine("supplier portal routes", (h) => {
     return { assessmentId, token: await tokenMailedTo(email) };
   }
   async function tokenMailedTo(email: string): Promise<string> {
-    const m = await h().db.selectFrom("mail_outbox").select("body_text").where("to_address", "=", email).orderBy("id", "desc").executeTakeFirstOrThrow();
+    const m = await h()
+      .db.selectFrom("mail_outbox")
+      .select("body_text")
+      .where("to_address", "=", email)
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     return /\/s\/([A-Za-z0-9_-]{43})/.exec(m.body_text)![1]!;
   }
   const openLink = (token: string, query = "", headers: Record<string, string> = {}, c = ctx()) =>
-    responseOf(() => link.loader({ request: new Request(`http://localhost/s/${token}${query}`, { headers }), params: { token }, context: c }));
+    responseOf(() =>
+      link.loader({ request: new Request(`http://localhost/s/${token}${query}`, { headers }), params: { token }, context: c }),
+    );
   const postLink = (token: string, form: Record<string, string>, c = ctx()) =>
     responseOf(() => link.action({ request: post(`/s/${token}`, form), params: { token }, context: c }));
   async function start(token: string): Promise<string> {
@@ -86,7 +97,11 @@ describeEachEngine("supplier portal routes", (h) => {
   const save = (cookie: string, assessmentId: number, questionKey: string, value: unknown, baseRevision: number, comment = "") =>
     responseOf(() =>
       answer.action({
-        request: post("/s/portal/answer", { assessmentId: String(assessmentId), questionKey, value: JSON.stringify(value), baseRevision: String(baseRevision), comment }, cookie),
+        request: post(
+          "/s/portal/answer",
+          { assessmentId: String(assessmentId), questionKey, value: JSON.stringify(value), baseRevision: String(baseRevision), comment },
+          cookie,
+        ),
         params: {},
         context: ctx(),
       }),
@@ -96,14 +111,32 @@ describeEachEngine("supplier portal routes", (h) => {
     fd.set("assessmentId", String(assessmentId));
     fd.set("questionKey", questionKey);
     fd.set("file", new File([bytes], name));
-    return responseOf(() => files.action({ request: new Request("http://localhost/s/portal/files", { method: "POST", body: fd, headers: { Cookie: cookie } }), params: {}, context: ctx() }));
+    return responseOf(() =>
+      files.action({
+        request: new Request("http://localhost/s/portal/files", { method: "POST", body: fd, headers: { Cookie: cookie } }),
+        params: {},
+        context: ctx(),
+      }),
+    );
   };
   const submitAs = (cookie: string, assessmentId: number) =>
-    responseOf(() => submit.action({ request: post("/s/portal/submit", { assessmentId: String(assessmentId) }, cookie), params: {}, context: ctx() }));
-  const portalPage = (cookie: string | undefined, query = "") => responseOf(() => page.loader({ request: get(`/s/portal${query}`, cookie), params: {}, context: ctx() }));
+    responseOf(() =>
+      submit.action({ request: post("/s/portal/submit", { assessmentId: String(assessmentId) }, cookie), params: {}, context: ctx() }),
+    );
+  const portalPage = (cookie: string | undefined, query = "") =>
+    responseOf(() => page.loader({ request: get(`/s/portal${query}`, cookie), params: {}, context: ctx() }));
   const snapshot = async (assessmentId: number) => ({
-    assessment: await h().db.selectFrom("assessments").select(["status", "started_at", "version"]).where("id", "=", assessmentId).executeTakeFirstOrThrow(),
-    invites: await h().db.selectFrom("assessment_invites").select(["id", "last_used_at", "revoked_at"]).where("assessment_id", "=", assessmentId).orderBy("id").execute(),
+    assessment: await h()
+      .db.selectFrom("assessments")
+      .select(["status", "started_at", "version"])
+      .where("id", "=", assessmentId)
+      .executeTakeFirstOrThrow(),
+    invites: await h()
+      .db.selectFrom("assessment_invites")
+      .select(["id", "last_used_at", "revoked_at"])
+      .where("assessment_id", "=", assessmentId)
+      .orderBy("id")
+      .execute(),
     sessions: (await h().db.selectFrom("supplier_sessions").select("id").where("assessment_id", "=", assessmentId).execute()).length,
   });
 
@@ -123,7 +156,14 @@ describeEachEngine("supplier portal routes", (h) => {
     expect(data.messages["ui.link.heading"]).toBeTruthy();
     expect(JSON.stringify(data)).not.toContain("lan@dhaka.test"); // the page never shows the address
     expect(await snapshot(assessmentId)).toEqual(before);
-    const headers = new Headers(link.headers({ loaderHeaders: new Headers(), parentHeaders: new Headers(), actionHeaders: new Headers(), errorHeaders: undefined }) as HeadersInit);
+    const headers = new Headers(
+      link.headers({
+        loaderHeaders: new Headers(),
+        parentHeaders: new Headers(),
+        actionHeaders: new Headers(),
+        errorHeaders: undefined,
+      }) as HeadersInit,
+    );
     expect(headers.get("Referrer-Policy")).toBe("no-referrer");
     expect(headers.get("Cache-Control")).toBe("no-store");
 
@@ -154,11 +194,16 @@ describeEachEngine("supplier portal routes", (h) => {
   });
 
   const outboxCount = async () => (await h().db.selectFrom("mail_outbox").select("id").execute()).length;
-  const inviteCount = async (assessmentId: number) => (await h().db.selectFrom("assessment_invites").select("id").where("assessment_id", "=", assessmentId).execute()).length;
+  const inviteCount = async (assessmentId: number) =>
+    (await h().db.selectFrom("assessment_invites").select("id").where("assessment_id", "=", assessmentId).execute()).length;
 
   it("answers 410 to an expired link for every intent; asking for a new link mails it to the invited address only, once, and the old token stays dead", async () => {
     const { assessmentId, token } = await invited(acme, "Expired Mill", "old@expired.test");
-    await h().db.updateTable("assessment_invites").set({ expires_at: "2020-01-01T00:00:00.000Z" }).where("assessment_id", "=", assessmentId).execute();
+    await h()
+      .db.updateTable("assessment_invites")
+      .set({ expires_at: "2020-01-01T00:00:00.000Z" })
+      .where("assessment_id", "=", assessmentId)
+      .execute();
     const expired = await openLink(token);
     expect(expired.status).toBe(410);
     expect(await expired.json()).toMatchObject({ state: "expired", orgName: "ACME", mayAskNew: true });
@@ -204,9 +249,15 @@ describeEachEngine("supplier portal routes", (h) => {
 
     // Replaced by a resend, and replaced by a reminder's fresh link (superseded): just as dead.
     const second = await invited(acme, "Replaced Mill", "rep@replaced.test");
-    expect(await sendAssessmentInvite(h().db, acme, second.assessmentId, { email: "rep@replaced.test", language: "en" }, "ip")).toHaveProperty("inviteId");
+    expect(
+      await sendAssessmentInvite(h().db, acme, second.assessmentId, { email: "rep@replaced.test", language: "en" }, "ip"),
+    ).toHaveProperty("inviteId");
     const third = await invited(acme, "Reminded Mill", "rem@reminded.test");
-    await h().db.updateTable("assessment_invites").set({ superseded_at: "2026-01-01T00:00:00.000Z" }).where("assessment_id", "=", third.assessmentId).execute();
+    await h()
+      .db.updateTable("assessment_invites")
+      .set({ superseded_at: "2026-01-01T00:00:00.000Z" })
+      .where("assessment_id", "=", third.assessmentId)
+      .execute();
     const before = await outboxCount();
     for (const dead of [second.token, third.token]) {
       for (const intent of ["start", "resend"]) expect((await postLink(dead, { intent }, ctx())).status, intent).toBe(410);
@@ -276,8 +327,22 @@ describeEachEngine("supplier portal routes", (h) => {
 
     const stale = await save(cookie, assessmentId, "profile.workers", "999", 1);
     expect(stale.status).toBe(409);
-    expect((await stale.json()).conflict).toMatchObject({ value: 260, revision: 2, comment: "includes seasonal staff", updatedBy: "rev@mill.test" });
-    expect((await h().db.selectFrom("answers").select("value").where("assessment_id", "=", assessmentId).where("question_key", "=", "profile.workers").executeTakeFirstOrThrow()).value).toBe("260");
+    expect((await stale.json()).conflict).toMatchObject({
+      value: 260,
+      revision: 2,
+      comment: "includes seasonal staff",
+      updatedBy: "rev@mill.test",
+    });
+    expect(
+      (
+        await h()
+          .db.selectFrom("answers")
+          .select("value")
+          .where("assessment_id", "=", assessmentId)
+          .where("question_key", "=", "profile.workers")
+          .executeTakeFirstOrThrow()
+      ).value,
+    ).toBe("260");
 
     const bad = await save(cookie, assessmentId, "profile.migrant_share", 150, 0);
     expect(bad.status).toBe(400);
@@ -286,17 +351,36 @@ describeEachEngine("supplier portal routes", (h) => {
     expect(word.status).toBe(400);
     expect((await word.json()).messageKey).toBe("ui.validation.yes_no");
     const garbled = await responseOf(() =>
-      answer.action({ request: post("/s/portal/answer", { assessmentId: String(assessmentId), questionKey: "profile.workers", value: "{", baseRevision: "2" }, cookie), params: {}, context: ctx() }),
+      answer.action({
+        request: post(
+          "/s/portal/answer",
+          { assessmentId: String(assessmentId), questionKey: "profile.workers", value: "{", baseRevision: "2" },
+          cookie,
+        ),
+        params: {},
+        context: ctx(),
+      }),
     );
     expect(garbled.status).toBe(400);
     expect((await save(cookie, assessmentId, "profile.nope", "1", 0)).status).toBe(404);
 
     // A stale save by the officer on the supplier's answer names the buyer, not a staff address.
-    await saveAnswer(h().db, { kind: "officer", id: acme }, assessmentId, "profile.workers", { value: 270, comment: null, baseRevision: 2 }, "ip");
+    await saveAnswer(
+      h().db,
+      { kind: "officer", id: acme },
+      assessmentId,
+      "profile.workers",
+      { value: 270, comment: null, baseRevision: 2 },
+      "ip",
+    );
     const officerWon = await save(cookie, assessmentId, "profile.workers", "280", 2);
     expect(officerWon.status).toBe(409);
     expect((await officerWon.json()).conflict).toMatchObject({ value: 270, revision: 3, updatedBy: "ACME" });
-    expect((await (await portalPage(cookie)).json()).answers["profile.workers"]).toMatchObject({ value: 270, revision: 3, updatedBy: "ACME" });
+    expect((await (await portalPage(cookie)).json()).answers["profile.workers"]).toMatchObject({
+      value: 270,
+      revision: 3,
+      updatedBy: "ACME",
+    });
   });
 
   it("keeps a session to its own assessment: another assessment's id, files or section is not found", async () => {
@@ -314,13 +398,26 @@ describeEachEngine("supplier portal routes", (h) => {
       expect((await upload(cookieA, other, "p5.sample_contract", "x.pdf", PDF)).status).toBe(404);
       expect((await submitAs(cookieA, other)).status).toBe(404);
     }
-    const download = await responseOf(() => file.loader({ request: get(`/s/portal/files/${fileBId}`, cookieA), params: { fileId: String(fileBId) }, context: ctx() }));
+    const download = await responseOf(() =>
+      file.loader({ request: get(`/s/portal/files/${fileBId}`, cookieA), params: { fileId: String(fileBId) }, context: ctx() }),
+    );
     expect(download.status).toBe(404);
     const removal = await responseOf(() =>
-      file.action({ request: post(`/s/portal/files/${fileBId}`, { assessmentId: String(a.assessmentId), intent: "remove" }, cookieA), params: { fileId: String(fileBId) }, context: ctx() }),
+      file.action({
+        request: post(`/s/portal/files/${fileBId}`, { assessmentId: String(a.assessmentId), intent: "remove" }, cookieA),
+        params: { fileId: String(fileBId) },
+        context: ctx(),
+      }),
     );
     expect(removal.status).toBe(404);
-    expect(await h().db.selectFrom("answers").select("question_key").where("assessment_id", "in", [b.assessmentId, c.assessmentId]).where("question_key", "=", "profile.workers").execute()).toEqual([]);
+    expect(
+      await h()
+        .db.selectFrom("answers")
+        .select("question_key")
+        .where("assessment_id", "in", [b.assessmentId, c.assessmentId])
+        .where("question_key", "=", "profile.workers")
+        .execute(),
+    ).toEqual([]);
     const mine = await (await portalPage(cookieA)).json();
     expect(mine.assessmentId).toBe(a.assessmentId);
     expect(mine.files).toEqual([]);
@@ -334,7 +431,9 @@ describeEachEngine("supplier portal routes", (h) => {
     expect(ok.status).toBe(200);
     const { fileId, filename } = await ok.json();
     expect(filename).toMatch(/\.pdf$/);
-    const got = await responseOf(() => file.loader({ request: get(`/s/portal/files/${fileId}`, cookie), params: { fileId: String(fileId) }, context: ctx() }));
+    const got = await responseOf(() =>
+      file.loader({ request: get(`/s/portal/files/${fileId}`, cookie), params: { fileId: String(fileId) }, context: ctx() }),
+    );
     expect(got.status).toBe(200);
     expect(got.headers.get("Content-Disposition")).toMatch(/^attachment;/);
     expect(new Uint8Array(await got.arrayBuffer())).toEqual(PDF);
@@ -355,7 +454,11 @@ describeEachEngine("supplier portal routes", (h) => {
     expect((await upload(cookie, assessmentId, "profile.workers", "x.pdf", PDF)).status).toBe(404); // a question that takes no files
 
     const removed = await responseOf(() =>
-      file.action({ request: post(`/s/portal/files/${fileId}`, { assessmentId: String(assessmentId), intent: "remove" }, cookie), params: { fileId: String(fileId) }, context: ctx() }),
+      file.action({
+        request: post(`/s/portal/files/${fileId}`, { assessmentId: String(assessmentId), intent: "remove" }, cookie),
+        params: { fileId: String(fileId) },
+        context: ctx(),
+      }),
     );
     expect(removed.status).toBe(200);
     expect((await (await portalPage(cookie, "?section=p5")).json()).files).toEqual([]);
@@ -403,18 +506,40 @@ describeEachEngine("supplier portal routes", (h) => {
     const cookie = await start(mine.token);
     const uploaded = await upload(cookie, mine.assessmentId, "p5.sample_contract", "contract.pdf", PDF);
     expect(uploaded.status).toBe(200);
-    const own = await h().db.selectFrom("evidence_files").select("id").where("assessment_id", "=", mine.assessmentId).executeTakeFirstOrThrow();
+    const own = await h()
+      .db.selectFrom("evidence_files")
+      .select("id")
+      .where("assessment_id", "=", mine.assessmentId)
+      .executeTakeFirstOrThrow();
     const elsewhere = async (assessmentId: number, orgId: number) =>
-      insertEvidence(h().db, orgId, { assessmentId, questionKey: "p5.sample_contract", filename: "x.pdf", mime: "application/pdf", sizeBytes: PDF.length, sha256: "0".repeat(64), uploadedBy: "someone" });
+      insertEvidence(h().db, orgId, {
+        assessmentId,
+        questionKey: "p5.sample_contract",
+        filename: "x.pdf",
+        mime: "application/pdf",
+        sizeBytes: PDF.length,
+        sha256: "0".repeat(64),
+        uploadedBy: "someone",
+      });
     const sameTenant = await elsewhere(other.assessmentId, acme.org.id);
     const otherTenant = await elsewhere(foreign.assessmentId, boreal.org.id);
 
-    for (const [label, ids] of [["another tenant's file", [String(otherTenant)]], ["another assessment's file", [String(sameTenant)]], ["one own and one foreign", [String(own.id), String(otherTenant)]], ["no such file", ["999999"]]] as const) {
+    for (const [label, ids] of [
+      ["another tenant's file", [String(otherTenant)]],
+      ["another assessment's file", [String(sameTenant)]],
+      ["one own and one foreign", [String(own.id), String(otherTenant)]],
+      ["no such file", ["999999"]],
+    ] as const) {
       const r = await save(cookie, mine.assessmentId, "p5.sample_contract", ids, 1); // the upload saved revision 1
       expect(r.status, label).toBe(400);
       expect(await r.json(), label).toMatchObject({ messageKey: "ui.validation.files_invalid" });
     }
-    const stored = await h().db.selectFrom("answers").select(["value", "revision"]).where("assessment_id", "=", mine.assessmentId).where("question_key", "=", "p5.sample_contract").execute();
+    const stored = await h()
+      .db.selectFrom("answers")
+      .select(["value", "revision"])
+      .where("assessment_id", "=", mine.assessmentId)
+      .where("question_key", "=", "p5.sample_contract")
+      .execute();
     expect(stored).toEqual([{ value: JSON.stringify([String(own.id)]), revision: 1 }]);
     const ok = await save(cookie, mine.assessmentId, "p5.sample_contract", [String(own.id)], 1);
     expect(ok.status).toBe(200);
@@ -433,7 +558,10 @@ describeEachEngine("supplier portal routes", (h) => {
     const revisions: Record<string, number> = { "profile.workers": 1 };
     for (const [key, value] of Object.entries(BEST)) {
       // An evidence question's answer is its uploaded files (the fixture's ids are not this assessment's).
-      const r = key === "p5.sample_contract" ? await upload(cookie, assessmentId, key, "evidence.pdf", PDF) : await save(cookie, assessmentId, key, value, revisions[key] ?? 0);
+      const r =
+        key === "p5.sample_contract"
+          ? await upload(cookie, assessmentId, key, "evidence.pdf", PDF)
+          : await save(cookie, assessmentId, key, value, revisions[key] ?? 0);
       expect(r.status, key).toBe(200);
     }
     let left = (await (await submitAs(cookie, assessmentId)).json()).missing as Array<{ questionKey: string; reason: string }> | undefined;

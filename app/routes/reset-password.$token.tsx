@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
-import { ResetPasswordSchema } from "../schemas/auth";
-import { badRequest, formObject, zodFieldErrors } from "../lib/http.server";
-import { clearSessionCookie } from "../lib/session.server";
-import { isResetTokenUsable, resetPassword } from "../services/accounts.server";
-import { Field, FormError, SubmitButton, useZodForm } from "../components/forms";
+import { ResetPasswordSchema } from "~/schemas/auth";
+import { badRequest, formObject, zodFieldErrors } from "~/lib/http.server";
+import { clearSessionCookie } from "~/lib/session.server";
+import { isResetTokenUsable, resetPassword } from "~/services/accounts.server";
+import { Field, FormError, SubmitButton, useZodForm } from "~/components/forms";
 
 export const meta: MetaFunction = () => [{ title: "Choose a new password — Lantern" }];
 export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer" });
@@ -31,8 +31,21 @@ export default function ResetPassword() {
       <p>Setting a new password logs you out everywhere.</p>
       <FormError message={formError} />
       <Form method="post" noValidate onSubmit={onSubmit} className="stack">
-        <Field label="New password" type="password" autoComplete="new-password" hint="At least 10 characters." registration={form.register("password")} error={errorFor("password")} />
-        <Field label="Repeat the new password" type="password" autoComplete="new-password" registration={form.register("confirm")} error={errorFor("confirm")} />
+        <Field
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          hint="At least 10 characters."
+          registration={form.register("password")}
+          error={errorFor("password")}
+        />
+        <Field
+          label="Repeat the new password"
+          type="password"
+          autoComplete="new-password"
+          registration={form.register("confirm")}
+          error={errorFor("confirm")}
+        />
         <SubmitButton busy={busy}>Set password</SubmitButton>
       </Form>
     </main>

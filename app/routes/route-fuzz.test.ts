@@ -13,22 +13,34 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { AppLoadContext } from "@remix-run/node";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { contextFor, cookieFor, describeEachEngine, get, makeOrg, responseOf } from "../test/support";
-import { encodeBody, fuzzForm, fuzzQuery, fuzzSeed, HTML_PAYLOADS, IMG_ONERROR, payload, prng, SCRIPT, sweepForms, type Rng } from "../test/fuzz";
-import type { OrgIdentity } from "../lib/auth.server";
-import { resetEnvCache } from "../lib/env.server";
-import type { Db } from "../../db/client";
-import { SupplierSchema } from "../schemas/supplier";
-import { ACTION_STATUSES } from "../schemas/action";
-import { methodologyFormValues } from "../schemas/methodology";
-import { BEST } from "../domain/questionnaire/test-fixtures";
-import { allQuestions, ATHENS_V1 } from "../domain/questionnaire";
-import { createSupplier } from "../services/suppliers.server";
-import { saveAnswer, startAssessments } from "../services/assessments.server";
-import { openSupplierSession, sendAssessmentInvite } from "../services/invites.server";
-import { createManualAction } from "../services/actions.server";
-import { uploadImport } from "../services/import.server";
-import { supplierRowsHtml, type SupplierListRow } from "../components/supplier-rows";
+import { contextFor, cookieFor, describeEachEngine, get, makeOrg, responseOf } from "~/test/support";
+import {
+  encodeBody,
+  fuzzForm,
+  fuzzQuery,
+  fuzzSeed,
+  HTML_PAYLOADS,
+  IMG_ONERROR,
+  payload,
+  prng,
+  SCRIPT,
+  sweepForms,
+  type Rng,
+} from "~/test/fuzz";
+import type { OrgIdentity } from "~/lib/auth.server";
+import { resetEnvCache } from "~/lib/env.server";
+import type { Db } from "~db/client";
+import { SupplierSchema } from "~/schemas/supplier";
+import { ACTION_STATUSES } from "~/schemas/action";
+import { methodologyFormValues } from "~/schemas/methodology";
+import { BEST } from "~/domain/questionnaire/test-fixtures";
+import { allQuestions, ATHENS_V1 } from "~/domain/questionnaire";
+import { createSupplier } from "~/services/suppliers.server";
+import { saveAnswer, startAssessments } from "~/services/assessments.server";
+import { openSupplierSession, sendAssessmentInvite } from "~/services/invites.server";
+import { createManualAction } from "~/services/actions.server";
+import { uploadImport } from "~/services/import.server";
+import { supplierRowsHtml, type SupplierListRow } from "~/components/supplier-rows";
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => unknown;
 type RouteModule = { action?: Handler; loader?: Handler };
@@ -61,79 +73,202 @@ const QUERIES_PER_LOADER = 45;
 const PROTECTED_KEYS = ["profile.workers", "profile.uses_agencies", "p1.written_policy"];
 // A valid base form saves (baseRevision 0) to a question not answered yet, a new one each time; the
 // protected, answered ones (revision 1) only ever conflict.
-const UNANSWERED = allQuestions(ATHENS_V1).map((q) => q.question.key).filter((k) => !PROTECTED_KEYS.includes(k));
+const UNANSWERED = allQuestions(ATHENS_V1)
+  .map((q) => q.question.key)
+  .filter((k) => !PROTECTED_KEYS.includes(k));
 let nextQuestion = 0;
 const questions = () => [UNANSWERED[nextQuestion++ % UNANSWERED.length]!, "p5.sample_contract", ...PROTECTED_KEYS, "nope.nope"];
 const FUTURE = "2031-06-30";
 const supplierFields = () => ({
-  name: ["Fuzz Ltd {n}"], externalRef: ["FZ-{n}"], country: ["BD", "bd", "XX"], address: [], city: [], sector: ["Apparel"], goods: ["Cotton"],
-  annualSpend: ["1,000"], currency: ["USD"], workersCount: ["12"], contactName: [], contactEmail: ["a@b.test"], osId: [], duns: ["123456789"],
-  lei: [], taxId: [], notes: [], status: ["active", "archived"],
+  name: ["Fuzz Ltd {n}"],
+  externalRef: ["FZ-{n}"],
+  country: ["BD", "bd", "XX"],
+  address: [],
+  city: [],
+  sector: ["Apparel"],
+  goods: ["Cotton"],
+  annualSpend: ["1,000"],
+  currency: ["USD"],
+  workersCount: ["12"],
+  contactName: [],
+  contactEmail: ["a@b.test"],
+  osId: [],
+  duns: ["123456789"],
+  lei: [],
+  taxId: [],
+  notes: [],
+  status: ["active", "archived"],
 });
 const methodologyFields = () => {
-  const flat: Record<string, string[]> = { baseVersion: ["999"], note: ["because"], "overrides.0.iso2": ["BD", "ZZ"], "overrides.0.score": ["50"], "overrides.0.reason": ["r"] };
+  const flat: Record<string, string[]> = {
+    baseVersion: ["999"],
+    note: ["because"],
+    "overrides.0.iso2": ["BD", "ZZ"],
+    "overrides.0.score": ["50"],
+    "overrides.0.reason": ["r"],
+  };
   for (const [group, v] of Object.entries(methodologyFormValues())) {
-    if (typeof v === "object" && !Array.isArray(v)) for (const [k, n] of Object.entries(v as Record<string, string>)) flat[`${group}.${k}`] = [n];
+    if (typeof v === "object" && !Array.isArray(v))
+      for (const [k, n] of Object.entries(v as Record<string, string>)) flat[`${group}.${k}`] = [n];
     else if (typeof v === "string" && group !== "intent" && group !== "baseVersion") flat[group] = [v];
   }
   return flat;
 };
 const DASHBOARD_QUERY = ["tier", "country", "sector", "good", "band", "days", "from", "to"];
 const SUPPLIER_QUERY = ["q", "tier", "country", "sector", "good", "status", "risk", "sort", "dir", "page", "size"];
-const org = (extra: (f: Fixture) => Record<string, string> = () => ({})) => (f: Fixture) => ({ org: "acme", ...extra(f) });
+const org =
+  (extra: (f: Fixture) => Record<string, string> = () => ({})) =>
+  (f: Fixture) => ({ org: "acme", ...extra(f) });
 
 /** Every route module with an action or a loader, by file name. A module missing here fails the suite. */
 const SPECS: Record<string, Spec> = {
   "$.tsx": { session: "none", params: () => ({ "*": "no/such/page" }) },
   "_index.tsx": { session: "admin" },
   "map.world[.svg].tsx": { session: "none" },
-  "account.tsx": { session: "admin", fields: () => ({ currentPassword: ["not the password"], password: ["a new password 1"], confirm: ["a new password 1"] }), query: ["changed"] },
+  "account.tsx": {
+    session: "admin",
+    fields: () => ({ currentPassword: ["not the password"], password: ["a new password 1"], confirm: ["a new password 1"] }),
+    query: ["changed"],
+  },
   "forgot-password.tsx": { session: "none", fields: () => ({ email: ["admin@acme.test", "nobody@x.test"] }) },
-  "join.$token.tsx": { session: "none", params: () => ({ token: "A".repeat(43) }), fields: () => ({ name: ["Ann"], password: ["a long password 1"], confirm: ["a long password 1"] }) },
-  "login.tsx": { session: "none", fields: () => ({ email: ["admin@acme.test", "x@y.test"], password: ["wrong password"], redirectTo: ["/o/acme", "//evil.example", "https://evil.example/"] }), query: ["redirectTo", "reset"] },
+  "join.$token.tsx": {
+    session: "none",
+    params: () => ({ token: "A".repeat(43) }),
+    fields: () => ({ name: ["Ann"], password: ["a long password 1"], confirm: ["a long password 1"] }),
+  },
+  "login.tsx": {
+    session: "none",
+    fields: () => ({
+      email: ["admin@acme.test", "x@y.test"],
+      password: ["wrong password"],
+      redirectTo: ["/o/acme", "//evil.example", "https://evil.example/"],
+    }),
+    query: ["redirectTo", "reset"],
+  },
   "logout.tsx": { session: "none" },
-  "reset-password.$token.tsx": { session: "none", params: () => ({ token: "B".repeat(43) }), fields: () => ({ password: ["a long password 1"], confirm: ["a long password 1"] }) },
-  "signup.tsx": { session: "none", fields: () => ({ name: ["Ann"], email: ["new{n}@signup.test"], password: ["a long password 1"], orgName: ["New Org"] }) },
+  "reset-password.$token.tsx": {
+    session: "none",
+    params: () => ({ token: "B".repeat(43) }),
+    fields: () => ({ password: ["a long password 1"], confirm: ["a long password 1"] }),
+  },
+  "signup.tsx": {
+    session: "none",
+    fields: () => ({ name: ["Ann"], email: ["new{n}@signup.test"], password: ["a long password 1"], orgName: ["New Org"] }),
+  },
   "signup_.confirm.$token.tsx": { session: "none", params: () => ({ token: "C".repeat(43) }) },
-  "s.$token.tsx": { session: "none", params: (f) => ({ token: f.token }), intents: ["start", "resend"], fields: () => ({ email: ["x@y.test"] }), query: ["lang"] },
+  "s.$token.tsx": {
+    session: "none",
+    params: (f) => ({ token: f.token }),
+    intents: ["start", "resend"],
+    fields: () => ({ email: ["x@y.test"] }),
+    query: ["lang"],
+  },
   "s.portal.tsx": { session: "portal", query: ["lang"] },
   "s.portal._index.tsx": { session: "portal", query: ["section", "lang"] },
-  "s.portal.actions.tsx": { session: "portal", query: ["actionId"], fields: (f) => ({ actionId: [String(f.action)], version: ["999"], body: ["reply"] }) },
+  "s.portal.actions.tsx": {
+    session: "portal",
+    query: ["actionId"],
+    fields: (f) => ({ actionId: [String(f.action)], version: ["999"], body: ["reply"] }),
+  },
   "s.portal.answer.tsx": {
     session: "portal",
-    fields: (f) => ({ assessmentId: [String(f.portalAssessment)], questionKey: questions(), value: ["null", '"Nepal"', "250", '["a"]', '"yes"'], comment: ["c"], baseRevision: ["0", "999"] }),
+    fields: (f) => ({
+      assessmentId: [String(f.portalAssessment)],
+      questionKey: questions(),
+      value: ["null", '"Nepal"', "250", '["a"]', '"yes"'],
+      comment: ["c"],
+      baseRevision: ["0", "999"],
+    }),
   },
   "s.portal.files.tsx": { session: "portal", fields: (f) => ({ assessmentId: [String(f.portalAssessment)], questionKey: questions() }) },
-  "s.portal.files.$fileId.tsx": { session: "portal", params: () => ({ fileId: "424242" }), intents: ["remove"], fields: (f) => ({ assessmentId: [String(f.portalAssessment)] }) },
+  "s.portal.files.$fileId.tsx": {
+    session: "portal",
+    params: () => ({ fileId: "424242" }),
+    intents: ["remove"],
+    fields: (f) => ({ assessmentId: [String(f.portalAssessment)] }),
+  },
   "s.portal.submit.tsx": { session: "portal", fields: (f) => ({ assessmentId: [String(f.portalAssessment)] }) },
   "o.$org.tsx": { session: "admin", params: org() },
   "o.$org._index.tsx": { session: "admin", params: org(), query: DASHBOARD_QUERY },
   "o.$org.actions._index.tsx": { session: "admin", params: org(), query: ["status", "overdue", "owner", "supplier", "source", "page"] },
   "o.$org.actions.new.tsx": {
-    session: "admin", params: org(), query: ["supplier", "comment"],
-    fields: (f) => ({ supplierId: [String(f.supplier)], title: ["Fuzz action {n}"], details: ["d"], ownerUserId: ["", String(f.officer)], dueAt: [FUTURE], commentId: ["", "424242"] }),
+    session: "admin",
+    params: org(),
+    query: ["supplier", "comment"],
+    fields: (f) => ({
+      supplierId: [String(f.supplier)],
+      title: ["Fuzz action {n}"],
+      details: ["d"],
+      ownerUserId: ["", String(f.officer)],
+      dueAt: [FUTURE],
+      commentId: ["", "424242"],
+    }),
   },
   "o.$org.actions.$id.tsx": {
-    session: "admin", params: org((f) => ({ id: String(f.action) })), intents: ["status", "update", "note"],
-    fields: (f) => ({ version: ["999"], status: [...ACTION_STATUSES], note: ["n"], ownerUserId: ["", String(f.officer)], dueAt: [FUTURE], body: ["b"] }),
+    session: "admin",
+    params: org((f) => ({ id: String(f.action) })),
+    intents: ["status", "update", "note"],
+    fields: (f) => ({
+      version: ["999"],
+      status: [...ACTION_STATUSES],
+      note: ["n"],
+      ownerUserId: ["", String(f.officer)],
+      dueAt: [FUTURE],
+      body: ["b"],
+    }),
   },
   "o.$org.actions.$id.files.$fileId.tsx": { session: "admin", params: org((f) => ({ id: String(f.action), fileId: "424242" })) },
-  "o.$org.assessments._index.tsx": { session: "admin", params: org(), query: ["status", "supplier", "page", "started", "open", "archived"] },
-  "o.$org.assessments.new.tsx": { session: "admin", params: org(), query: ["supplier", "q", "tier", "country", "sector", "good", "status"], fields: () => ({ dueAt: [FUTURE], language: ["en", "zh-Hans"] }) },
+  "o.$org.assessments._index.tsx": {
+    session: "admin",
+    params: org(),
+    query: ["status", "supplier", "page", "started", "open", "archived"],
+  },
+  "o.$org.assessments.new.tsx": {
+    session: "admin",
+    params: org(),
+    query: ["supplier", "q", "tier", "country", "sector", "good", "status"],
+    fields: () => ({ dueAt: [FUTURE], language: ["en", "zh-Hans"] }),
+  },
   "o.$org.assessments.$id._index.tsx": {
-    session: "admin", params: org((f) => ({ id: String(f.officerAssessment) })), intents: ["invite", "revoke", "comment", "request-changes", "approve"],
+    session: "admin",
+    params: org((f) => ({ id: String(f.officerAssessment) })),
+    intents: ["invite", "revoke", "comment", "request-changes", "approve"],
     fields: () => ({ email: ["hr@other.test"], language: ["en", "fr"], questionKey: questions(), body: ["a comment"] }),
   },
   "o.$org.assessments.$id.fill.tsx": {
-    session: "admin", params: org((f) => ({ id: String(f.officerAssessment) })), intents: ["save", "submit", "remove-file"], query: ["section"],
-    fields: () => ({ questionKey: questions(), value: ["", "Nepal", "250", "yes", "signed"], comment: ["c"], baseRevision: ["0", "999"], fileId: ["424242"], na: [] }),
+    session: "admin",
+    params: org((f) => ({ id: String(f.officerAssessment) })),
+    intents: ["save", "submit", "remove-file"],
+    query: ["section"],
+    fields: () => ({
+      questionKey: questions(),
+      value: ["", "Nepal", "250", "yes", "signed"],
+      comment: ["c"],
+      baseRevision: ["0", "999"],
+      fileId: ["424242"],
+      na: [],
+    }),
   },
-  "o.$org.assessments.$id.files.tsx": { session: "admin", params: org((f) => ({ id: String(f.officerAssessment) })), fields: () => ({ questionKey: questions() }) },
-  "o.$org.assessments.$id.files.$fileId.tsx": { session: "admin", params: org((f) => ({ id: String(f.officerAssessment), fileId: "424242" })) },
+  "o.$org.assessments.$id.files.tsx": {
+    session: "admin",
+    params: org((f) => ({ id: String(f.officerAssessment) })),
+    fields: () => ({ questionKey: questions() }),
+  },
+  "o.$org.assessments.$id.files.$fileId.tsx": {
+    session: "admin",
+    params: org((f) => ({ id: String(f.officerAssessment), fileId: "424242" })),
+  },
   "o.$org.audit.tsx": { session: "admin", params: org(), query: ["action", "entity", "actor", "from", "to", "page"] },
   "o.$org.members.tsx": {
-    session: "admin", params: org(), intents: ["invite", "change-role", "remove", "revoke-invite", "resend-invite"],
-    fields: (f) => ({ email: ["new{n}@acme.test"], role: ["admin", "compliance", "executive"], userId: [String(f.officer)], inviteId: ["424242"] }),
+    session: "admin",
+    params: org(),
+    intents: ["invite", "change-role", "remove", "revoke-invite", "resend-invite"],
+    fields: (f) => ({
+      email: ["new{n}@acme.test"],
+      role: ["admin", "compliance", "executive"],
+      userId: [String(f.officer)],
+      inviteId: ["424242"],
+    }),
   },
   "o.$org.methodology.tsx": { session: "admin", params: org() },
   "o.$org.outbox.tsx": { session: "admin", params: org(), query: ["page"] },
@@ -147,23 +282,45 @@ const SPECS: Record<string, Spec> = {
   "o.$org.suppliers.search.tsx": { session: "admin", params: org(), query: ["q"] },
   "o.$org.suppliers.export[.csv].tsx": { session: "admin", params: org(), query: SUPPLIER_QUERY },
   "o.$org.suppliers.$id._index.tsx": {
-    session: "admin", params: org((f) => ({ id: String(f.supplier) })), intents: ["add-supplier", "add-buyer", "remove-link", "archive", "restore", "delete"],
+    session: "admin",
+    params: org((f) => ({ id: String(f.supplier) })),
+    intents: ["add-supplier", "add-buyer", "remove-link", "archive", "restore", "delete"],
     fields: (f) => ({ otherId: [String(f.other)], side: ["supplier", "buyer"], confirm: ["no", "on"] }),
   },
-  "o.$org.suppliers.$id.edit.tsx": { session: "admin", params: org((f) => ({ id: String(f.supplier) })), fields: () => ({ ...supplierFields(), version: ["999"] }) },
+  "o.$org.suppliers.$id.edit.tsx": {
+    session: "admin",
+    params: org((f) => ({ id: String(f.supplier) })),
+    fields: () => ({ ...supplierFields(), version: ["999"] }),
+  },
   "o.$org.suppliers.import._index.tsx": { session: "admin", params: org(), fields: () => ({}) },
   "o.$org.suppliers.import.$id.tsx": {
-    session: "admin", params: org((f) => ({ id: String(f.importId) })), intents: ["check", "commit", "recheck", "discard"],
+    session: "admin",
+    params: org((f) => ({ id: String(f.importId) })),
+    intents: ["check", "commit", "recheck", "discard"],
     fields: () => ({
-      columns: ["2", "0", "501"], col0: ["name", "country"], col1: ["country", "nope"], policy: ["new_only", "overwrite", "nope"],
-      conflicts: ["0", "1", "1001"], conflictKey0: ["n:mill|BD", ""], conflict0: ["first", "both", "merge"],
+      columns: ["2", "0", "501"],
+      col0: ["name", "country"],
+      col1: ["country", "nope"],
+      policy: ["new_only", "overwrite", "nope"],
+      conflicts: ["0", "1", "1001"],
+      conflictKey0: ["n:mill|BD", ""],
+      conflict0: ["first", "both", "merge"],
     }),
   },
   "o.$org.suppliers.import.template[.csv].tsx": { session: "admin", params: org() },
 };
 
 // What a 4xx may never show: a stack trace, a source location, SQL or driver errors.
-const LEAKS = [/\bat Object\./, /\bat [\w$.<> ]+ \([^()]*:\d+:\d+\)/, /\.tsx?:\d+/, /\bSQLITE_/, /syntax error at/i, /relation "/, /\bError: .*\n\s+at /, /node_modules/];
+const LEAKS = [
+  /\bat Object\./,
+  /\bat [\w$.<> ]+ \([^()]*:\d+:\d+\)/,
+  /\.tsx?:\d+/,
+  /\bSQLITE_/,
+  /syntax error at/i,
+  /relation "/,
+  /\bError: .*\n\s+at /,
+  /node_modules/,
+];
 const READABLE_KEYS = ["formError", "message", "messageKey"] as const;
 
 /** Whether a JSON error body says something a page can show. */
@@ -174,7 +331,13 @@ function readableJson(body: unknown): boolean {
   const fe = o.fieldErrors;
   if (typeof fe === "object" && fe !== null && Object.values(fe).some((v) => typeof v === "string" && v.trim() !== "")) return true;
   // The portal's and the link page's structured answers, each rendered by its page as a message.
-  return ["invalid", "expired", "revoked", "open"].includes(String(o.state)) || (Array.isArray(o.missing) && o.missing.length > 0) || "conflict" in o || o.stale === true || o.readOnly === true;
+  return (
+    ["invalid", "expired", "revoked", "open"].includes(String(o.state)) ||
+    (Array.isArray(o.missing) && o.missing.length > 0) ||
+    "conflict" in o ||
+    o.stale === true ||
+    o.readOnly === true
+  );
 }
 
 /** A problem with one response, or null. `thrown` responses are rendered by the error boundary (its own message per status). */
@@ -183,7 +346,8 @@ async function problemOf(res: Response, thrown: boolean): Promise<string | null>
   const type = res.headers.get("Content-Type") ?? "";
   const text = /json|text|csv/.test(type) || type === "" ? await res.text() : "";
   for (const re of LEAKS) if (re.test(text)) return `leaks ${re}: ${text.slice(0, 300)}`;
-  if (/text\/html/.test(type) && (text.includes(SCRIPT) || text.includes("<img src=x onerror") || text.includes("<svg/onload"))) return `unescaped HTML payload: ${text.slice(0, 300)}`;
+  if (/text\/html/.test(type) && (text.includes(SCRIPT) || text.includes("<img src=x onerror") || text.includes("<svg/onload")))
+    return `unescaped HTML payload: ${text.slice(0, 300)}`;
   if (res.status >= 400 && !thrown) {
     if (/json/.test(type)) {
       let body: unknown;
@@ -195,7 +359,8 @@ async function problemOf(res: Response, thrown: boolean): Promise<string | null>
       if (!readableJson(body)) return `${res.status} without a message: ${text.slice(0, 300)}`;
     } else if (text.trim() === "") return `${res.status} with an empty body`;
   }
-  if (thrown && res.status >= 400 && ![400, 401, 403, 404, 405, 409, 410, 413, 415, 429].includes(res.status)) return `thrown ${res.status} has no page message`;
+  if (thrown && res.status >= 400 && ![400, 401, 403, 404, 405, 409, 410, 413, 415, 429].includes(res.status))
+    return `thrown ${res.status} has no page message`;
   return null;
 }
 
@@ -210,11 +375,23 @@ afterAll(async () => {
 });
 
 async function buildFixture(h: Db) {
-  const acme = await makeOrg(h, "acme", [["admin@acme.test", "admin"], ["officer@acme.test", "compliance"]]);
+  const acme = await makeOrg(h, "acme", [
+    ["admin@acme.test", "admin"],
+    ["officer@acme.test", "compliance"],
+  ]);
   const adminId = acme.users["admin@acme.test"]!;
-  const ident: OrgIdentity = { user: { sessionId: "s", userId: adminId, email: "admin@acme.test", name: "admin" }, org: { id: acme.orgId, slug: "acme", name: "ACME" }, role: "admin" };
+  const ident: OrgIdentity = {
+    user: { sessionId: "s", userId: adminId, email: "admin@acme.test", name: "admin" },
+    org: { id: acme.orgId, slug: "acme", name: "ACME" },
+    role: "admin",
+  };
   const make = async (name: string, ref: string) => {
-    const r = await createSupplier(h.db, ident, SupplierSchema.parse({ name, externalRef: ref, country: "BD", city: "Dhaka", goods: ["Cotton"] }), "ip");
+    const r = await createSupplier(
+      h.db,
+      ident,
+      SupplierSchema.parse({ name, externalRef: ref, country: "BD", city: "Dhaka", goods: ["Cotton"] }),
+      "ip",
+    );
     if (!("id" in r)) throw new Error(r.message);
     return r.id;
   };
@@ -228,26 +405,66 @@ async function buildFixture(h: Db) {
       expect(await saveAnswer(h.db, actor, a, key, { value: BEST[key], comment: null, baseRevision: 0 }, null)).toHaveProperty("revision");
     }
   }
-  expect(await sendAssessmentInvite(h.db, ident, portalAssessment, { email: "hr@fixture.test", language: "en" }, "ip")).toHaveProperty("inviteId");
-  const mail = await h.db.selectFrom("mail_outbox").select("body_text").where("to_address", "=", "hr@fixture.test").executeTakeFirstOrThrow();
+  expect(await sendAssessmentInvite(h.db, ident, portalAssessment, { email: "hr@fixture.test", language: "en" }, "ip")).toHaveProperty(
+    "inviteId",
+  );
+  const mail = await h.db
+    .selectFrom("mail_outbox")
+    .select("body_text")
+    .where("to_address", "=", "hr@fixture.test")
+    .executeTakeFirstOrThrow();
   const token = /\/s\/([A-Za-z0-9_-]{43})/.exec(mail.body_text)![1]!;
   const opened = await openSupplierSession(h.db, token);
   if (!("cookie" in opened)) throw new Error("link not open");
-  const made = await createManualAction(h.db, ident, { supplierId: supplier, title: "Fixture action", details: "keep me", ownerUserId: null, dueAt: FUTURE }, "ip");
+  const made = await createManualAction(
+    h.db,
+    ident,
+    { supplierId: supplier, title: "Fixture action", details: "keep me", ownerUserId: null, dueAt: FUTURE },
+    "ip",
+  );
   if (!("actionId" in made)) throw new Error(made.message);
   const imported = await uploadImport(h.db, ident, { name: "a.csv", text: "name,country\nImported Mill,BD\n", sizeBytes: 30 });
   if (!("importId" in imported)) throw new Error(imported.message);
-  const fixture: Fixture = { supplier, other, portalAssessment, officerAssessment, action: made.actionId, importId: imported.importId, officer: acme.users["officer@acme.test"]!, token };
-  const cookies: Record<Session, string | undefined> = { admin: await cookieFor(h, adminId), portal: opened.cookie.split(";")[0]!, none: undefined };
+  const fixture: Fixture = {
+    supplier,
+    other,
+    portalAssessment,
+    officerAssessment,
+    action: made.actionId,
+    importId: imported.importId,
+    officer: acme.users["officer@acme.test"]!,
+    token,
+  };
+  const cookies: Record<Session, string | undefined> = {
+    admin: await cookieFor(h, adminId),
+    portal: opened.cookie.split(";")[0]!,
+    none: undefined,
+  };
   return { fixture, cookies, ident };
 }
 
 /** The rows the fuzzing must leave as they are (archive/restore of a supplier is a valid mutation, so its status and version are not compared). */
 async function protectedRows(h: Db, f: Fixture, adminId: number) {
   return {
-    supplier: await h.db.selectFrom("suppliers").select(["id", "name", "external_ref", "country", "city", "sector", "annual_spend", "notes"]).where("id", "in", [f.supplier, f.other]).orderBy("id").execute(),
-    answers: await h.db.selectFrom("answers").select(["assessment_id", "question_key", "value", "comment", "revision"]).where("assessment_id", "in", [f.portalAssessment, f.officerAssessment]).where("question_key", "in", PROTECTED_KEYS).orderBy("assessment_id").orderBy("question_key").execute(),
-    action: await h.db.selectFrom("corrective_actions").select(["id", "title", "details", "status", "version", "due_at", "owner_user_id"]).where("id", "=", f.action).execute(),
+    supplier: await h.db
+      .selectFrom("suppliers")
+      .select(["id", "name", "external_ref", "country", "city", "sector", "annual_spend", "notes"])
+      .where("id", "in", [f.supplier, f.other])
+      .orderBy("id")
+      .execute(),
+    answers: await h.db
+      .selectFrom("answers")
+      .select(["assessment_id", "question_key", "value", "comment", "revision"])
+      .where("assessment_id", "in", [f.portalAssessment, f.officerAssessment])
+      .where("question_key", "in", PROTECTED_KEYS)
+      .orderBy("assessment_id")
+      .orderBy("question_key")
+      .execute(),
+    action: await h.db
+      .selectFrom("corrective_actions")
+      .select(["id", "title", "details", "status", "version", "due_at", "owner_user_id"])
+      .where("id", "=", f.action)
+      .execute(),
     portalAssessment: await h.db.selectFrom("assessments").select(["id", "status"]).where("id", "=", f.portalAssessment).execute(),
     admin: await h.db.selectFrom("memberships").select(["user_id", "role"]).where("user_id", "=", adminId).execute(),
   };
@@ -276,7 +493,12 @@ describeEachEngine("route fuzzing", (h) => {
     return params;
   }
   function cookieOf(rng: Rng, spec: Spec): string | undefined {
-    if (rng.chance(0.02)) return rng.pick(["lantern_session=' OR 1=1--", `lantern_supplier=${"A".repeat(4000)}`, "lantern_session=%00; lantern_supplier=%ED%A0%80"]);
+    if (rng.chance(0.02))
+      return rng.pick([
+        "lantern_session=' OR 1=1--",
+        `lantern_supplier=${"A".repeat(4000)}`,
+        "lantern_session=%00; lantern_supplier=%ED%A0%80",
+      ]);
     return fx.cookies[spec.session];
   }
 
@@ -291,7 +513,9 @@ describeEachEngine("route fuzzing", (h) => {
     } catch (e) {
       if (!(e instanceof Response)) {
         totals.serverErrors++;
-        failures.push(`${label}: server error ${e instanceof Error ? `${e.message}\n${e.stack?.split("\n").slice(1, 4).join("\n")}` : String(e)}`);
+        failures.push(
+          `${label}: server error ${e instanceof Error ? `${e.message}\n${e.stack?.split("\n").slice(1, 4).join("\n")}` : String(e)}`,
+        );
         return;
       }
       res = e;
@@ -303,8 +527,12 @@ describeEachEngine("route fuzzing", (h) => {
   }
 
   const fileName = (key: string) => key.replace(/^\.\//, "");
-  const actionFiles = Object.entries(MODULES).filter(([, m]) => m.action).map(([k]) => fileName(k));
-  const loaderFiles = Object.entries(MODULES).filter(([, m]) => m.loader).map(([k]) => fileName(k));
+  const actionFiles = Object.entries(MODULES)
+    .filter(([, m]) => m.action)
+    .map(([k]) => fileName(k));
+  const loaderFiles = Object.entries(MODULES)
+    .filter(([, m]) => m.loader)
+    .map(([k]) => fileName(k));
 
   it("has a fuzz entry for every route with an action or a loader", () => {
     expect(actionFiles.length).toBeGreaterThan(20);
@@ -329,7 +557,9 @@ describeEachEngine("route fuzzing", (h) => {
           const cookie = cookieOf(rng, spec);
           const headers: Record<string, string> = { ...body.headers, ...(cookie ? { Cookie: cookie } : {}) };
           const request = new Request(`http://localhost/fuzz${query}`, { method: "POST", headers, body: body.body });
-          await run(`${file} action intent=${JSON.stringify(intent?.slice(0, 40))} case ${i} (${body.kind})`, () => Promise.resolve(mod.action!({ request, params: paramsOf(rng, spec), context: ctx() })));
+          await run(`${file} action intent=${JSON.stringify(intent?.slice(0, 40))} case ${i} (${body.kind})`, () =>
+            Promise.resolve(mod.action!({ request, params: paramsOf(rng, spec), context: ctx() })),
+          );
         }
       }
       for (const intent of spec.intents ?? [null]) {
@@ -337,8 +567,14 @@ describeEachEngine("route fuzzing", (h) => {
           const headers = new Headers(fx.cookies[spec.session] ? { Cookie: fx.cookies[spec.session]! } : {});
           const urlEncoded = rng.chance(0.5);
           if (urlEncoded) headers.set("Content-Type", "application/x-www-form-urlencoded");
-          const request = new Request("http://localhost/fuzz", { method: "POST", headers, body: urlEncoded ? new URLSearchParams(entries).toString() : formDataOf(entries) });
-          await run(`${file} action intent=${JSON.stringify(intent)} sweep ${i}: ${JSON.stringify(entries).slice(0, 200)}`, () => Promise.resolve(mod.action!({ request, params: spec.params?.(fx.fixture) ?? {}, context: ctx() })));
+          const request = new Request("http://localhost/fuzz", {
+            method: "POST",
+            headers,
+            body: urlEncoded ? new URLSearchParams(entries).toString() : formDataOf(entries),
+          });
+          await run(`${file} action intent=${JSON.stringify(intent)} sweep ${i}: ${JSON.stringify(entries).slice(0, 200)}`, () =>
+            Promise.resolve(mod.action!({ request, params: spec.params?.(fx.fixture) ?? {}, context: ctx() })),
+          );
         }
       }
       expect(failures.filter((f) => f.startsWith(`${file} action`))).toEqual([]);
@@ -363,11 +599,22 @@ describeEachEngine("route fuzzing", (h) => {
 
   it("renders hostile supplier names and references escaped in the list's HTML rows and formula-safe in the export", async () => {
     for (const [i, name] of [...HTML_PAYLOADS, '=HYPERLINK("http://evil.example","x")'].entries()) {
-      const r = await createSupplier(h().db, fx.ident, SupplierSchema.parse({ name: `${name} #${i}`, externalRef: `${i % 2 ? IMG_ONERROR : SCRIPT}${i}`, country: "BD", city: SCRIPT }), "ip");
+      const r = await createSupplier(
+        h().db,
+        fx.ident,
+        SupplierSchema.parse({ name: `${name} #${i}`, externalRef: `${i % 2 ? IMG_ONERROR : SCRIPT}${i}`, country: "BD", city: SCRIPT }),
+        "ip",
+      );
       expect(r).toHaveProperty("id");
     }
     const list = MODULES["./o.$org.suppliers._index.tsx"]!;
-    const res = await responseOf(async () => list.loader!({ request: get("/o/acme/suppliers?size=200&status=all&q=alert", fx.cookies.admin), params: { org: "acme" }, context: ctx() }));
+    const res = await responseOf(async () =>
+      list.loader!({
+        request: get("/o/acme/suppliers?size=200&status=all&q=alert", fx.cookies.admin),
+        params: { org: "acme" },
+        context: ctx(),
+      }),
+    );
     expect(res.status).toBe(200);
     const { rows } = (await res.json()) as { rows: SupplierListRow[] };
     expect(rows.map((r) => r[1])).toEqual(expect.arrayContaining([`${SCRIPT} #0`, `${IMG_ONERROR} #1`]));
@@ -378,7 +625,9 @@ describeEachEngine("route fuzzing", (h) => {
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(html).toContain("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;");
     const csv = MODULES["./o.$org.suppliers.export[.csv].tsx"]!;
-    const exported = await responseOf(async () => csv.loader!({ request: get("/o/acme/suppliers/export.csv?status=all", fx.cookies.admin), params: { org: "acme" }, context: ctx() }));
+    const exported = await responseOf(async () =>
+      csv.loader!({ request: get("/o/acme/suppliers/export.csv?status=all", fx.cookies.admin), params: { org: "acme" }, context: ctx() }),
+    );
     const text = await exported.text();
     expect(text).toContain(`'=HYPERLINK(`);
     expect(text).not.toMatch(/(^|[,;\n])"?=HYPERLINK/);
@@ -389,7 +638,9 @@ describeEachEngine("route fuzzing", (h) => {
     // The supplier and its action still exist (delete needs confirm=yes, which the fuzzer never sends).
     expect(before.supplier).toHaveLength(2);
     expect(before.action).toHaveLength(1);
-    console.log(`fuzz [${h().engine}] seed ${seed}: ${totals.actions} actions, ${totals.intents} intents, ${totals.cases} cases (${totals.queries} loader queries on ${totals.loaders} loaders), ${totals.serverErrors} server errors`);
+    console.log(
+      `fuzz [${h().engine}] seed ${seed}: ${totals.actions} actions, ${totals.intents} intents, ${totals.cases} cases (${totals.queries} loader queries on ${totals.loaders} loaders), ${totals.serverErrors} server errors`,
+    );
     if (failures.length) console.log(failures.slice(0, 30).join("\n\n"));
     expect(totals.actions).toBe(actionFiles.length);
     expect(totals.cases).toBeGreaterThan(3000);

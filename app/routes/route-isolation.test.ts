@@ -6,7 +6,7 @@
 // session, an org session, and boreal's supplier session holding acme's ids; public routes are probed
 // too. No probe may show the other tenant's marker, and no refused write may change the database.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { cookieFor, describeEachEngine } from "../test/support";
+import { cookieFor, describeEachEngine } from "~/test/support";
 import {
   PDF,
   buildTwoTenants,
@@ -20,7 +20,7 @@ import {
   type Body,
   type RouteModule,
   type Tenant,
-} from "../test/route-fixture";
+} from "~/test/route-fixture";
 
 const modules = import.meta.glob<RouteModule>("./*.tsx", { eager: true });
 
@@ -63,38 +63,112 @@ interface PublicSpec {
 type Spec = OrgSpec | PortalSpec | PublicSpec;
 
 const id = (n: number) => String(n);
-const csvFile = (t: Tenant) => multipart({}, { field: "file", name: `${t.marker}.csv`, bytes: new TextEncoder().encode("name,country\nX Mill,BD\n") });
+const csvFile = (t: Tenant) =>
+  multipart({}, { field: "file", name: `${t.marker}.csv`, bytes: new TextEncoder().encode("name,country\nX Mill,BD\n") });
 
 const ROUTES: Record<string, Spec> = {
   "$.tsx": { kind: "public", reason: "catch-all 404", path: "/nowhere" },
-  "map.world[.svg].tsx": { kind: "public", reason: "the world outline under every map (Natural Earth, nothing of a tenant)", path: "/map/world.svg" },
+  "map.world[.svg].tsx": {
+    kind: "public",
+    reason: "the world outline under every map (Natural Earth, nothing of a tenant)",
+    path: "/map/world.svg",
+  },
   "_index.tsx": { kind: "public", reason: "landing page; sends a signed-in user home", path: "/" },
-  "login.tsx": { kind: "public", reason: "log-in form", path: "/login", forms: (t): Body[] => [{ email: t.users.admin.email, password: "wrong password!" }] },
+  "login.tsx": {
+    kind: "public",
+    reason: "log-in form",
+    path: "/login",
+    forms: (t): Body[] => [{ email: t.users.admin.email, password: "wrong password!" }],
+  },
   "logout.tsx": { kind: "public", reason: "ends the caller's own session", path: "/logout", forms: (): Body[] => [{}] },
-  "signup.tsx": { kind: "public", reason: "sign-up form", path: "/signup", forms: (): Body[] => [{ name: "N", email: "admin@quokka.test", password: "short", orgName: "" }] },
-  "forgot-password.tsx": { kind: "public", reason: "same answer for every address", path: "/forgot-password", forms: (): Body[] => [{ email: "admin@quokka.test" }, { email: "admin@zephyr.test" }] },
-  "reset-password.$token.tsx": { kind: "public", reason: "token link from a mail", path: "/reset-password/$token", ids: () => ({ token: "A".repeat(43) }), forms: (): Body[] => [{ password: "x", confirm: "y" }] },
-  "join.$token.tsx": { kind: "public", reason: "team invitation link", path: "/join/$token", ids: (t) => ({ token: t.joinToken }), forms: (): Body[] => [{ name: "", password: "", confirm: "" }] },
-  "signup_.confirm.$token.tsx": { kind: "public", reason: "sign-up confirmation link", path: "/signup/confirm/$token", ids: () => ({ token: "B".repeat(43) }), forms: (): Body[] => [{}] },
-  "s.$token.tsx": { kind: "public", reason: "supplier invite link", path: "/s/$token", ids: (t) => ({ token: t.linkToken }), forms: (): Body[] => [{ intent: "resend" }] },
-  "account.tsx": { kind: "account", reason: "the signed-in user's own account", path: "/account", forms: (): Body[] => [{ currentPassword: "wrong", password: "a long new passphrase", confirm: "a long new passphrase" }] },
+  "signup.tsx": {
+    kind: "public",
+    reason: "sign-up form",
+    path: "/signup",
+    forms: (): Body[] => [{ name: "N", email: "admin@quokka.test", password: "short", orgName: "" }],
+  },
+  "forgot-password.tsx": {
+    kind: "public",
+    reason: "same answer for every address",
+    path: "/forgot-password",
+    forms: (): Body[] => [{ email: "admin@quokka.test" }, { email: "admin@zephyr.test" }],
+  },
+  "reset-password.$token.tsx": {
+    kind: "public",
+    reason: "token link from a mail",
+    path: "/reset-password/$token",
+    ids: () => ({ token: "A".repeat(43) }),
+    forms: (): Body[] => [{ password: "x", confirm: "y" }],
+  },
+  "join.$token.tsx": {
+    kind: "public",
+    reason: "team invitation link",
+    path: "/join/$token",
+    ids: (t) => ({ token: t.joinToken }),
+    forms: (): Body[] => [{ name: "", password: "", confirm: "" }],
+  },
+  "signup_.confirm.$token.tsx": {
+    kind: "public",
+    reason: "sign-up confirmation link",
+    path: "/signup/confirm/$token",
+    ids: () => ({ token: "B".repeat(43) }),
+    forms: (): Body[] => [{}],
+  },
+  "s.$token.tsx": {
+    kind: "public",
+    reason: "supplier invite link",
+    path: "/s/$token",
+    ids: (t) => ({ token: t.linkToken }),
+    forms: (): Body[] => [{ intent: "resend" }],
+  },
+  "account.tsx": {
+    kind: "account",
+    reason: "the signed-in user's own account",
+    path: "/account",
+    forms: (): Body[] => [{ currentPassword: "wrong", password: "a long new passphrase", confirm: "a long new passphrase" }],
+  },
 
   "s.portal.tsx": { kind: "portal", path: "/s/portal" },
   "s.portal._index.tsx": { kind: "portal", path: "/s/portal" },
-  "s.portal.actions.tsx": { kind: "portal", path: "/s/portal/actions", forms: (a): Body[] => [{ actionId: id(a.actionId), version: "2", body: "hijack" }] },
-  "s.portal.answer.tsx": { kind: "portal", path: "/s/portal/answer", forms: (a): Body[] => [{ assessmentId: id(a.assessmentId), questionKey: "profile.workers", value: "5", baseRevision: "1" }] },
-  "s.portal.files.tsx": { kind: "portal", path: "/s/portal/files", forms: (a): Body[] => [multipart({ assessmentId: id(a.assessmentId), questionKey: "p5.sample_contract" }, { field: "file", name: "x.pdf", bytes: PDF })] },
+  "s.portal.actions.tsx": {
+    kind: "portal",
+    path: "/s/portal/actions",
+    forms: (a): Body[] => [{ actionId: id(a.actionId), version: "2", body: "hijack" }],
+  },
+  "s.portal.answer.tsx": {
+    kind: "portal",
+    path: "/s/portal/answer",
+    forms: (a): Body[] => [{ assessmentId: id(a.assessmentId), questionKey: "profile.workers", value: "5", baseRevision: "1" }],
+  },
+  "s.portal.files.tsx": {
+    kind: "portal",
+    path: "/s/portal/files",
+    forms: (a): Body[] => [
+      multipart({ assessmentId: id(a.assessmentId), questionKey: "p5.sample_contract" }, { field: "file", name: "x.pdf", bytes: PDF }),
+    ],
+  },
   "s.portal.files.$fileId.tsx": {
     kind: "portal",
     path: "/s/portal/files/$fileId",
     ids: (a) => ({ fileId: id(a.fileId) }),
-    forms: (a, b): Body[] => [{ assessmentId: id(a.assessmentId), intent: "remove" }, { assessmentId: id(b.assessmentId), intent: "remove" }],
+    forms: (a, b): Body[] => [
+      { assessmentId: id(a.assessmentId), intent: "remove" },
+      { assessmentId: id(b.assessmentId), intent: "remove" },
+    ],
   },
-  "s.portal.submit.tsx": { kind: "portal", path: "/s/portal/submit", forms: (a): Body[] => [{ assessmentId: id(a.assessmentId) }, { assessmentId: id(a.submittedId) }] },
+  "s.portal.submit.tsx": {
+    kind: "portal",
+    path: "/s/portal/submit",
+    forms: (a): Body[] => [{ assessmentId: id(a.assessmentId) }, { assessmentId: id(a.submittedId) }],
+  },
 
   "o.$org.tsx": { kind: "org", path: "/o/$org" },
   "o.$org._index.tsx": { kind: "org", path: "/o/$org" },
-  "o.$org.actions._index.tsx": { kind: "org", path: "/o/$org/actions", filter: (b) => `?supplier=${b.supplierId}&owner=${b.users.compliance.id}` },
+  "o.$org.actions._index.tsx": {
+    kind: "org",
+    path: "/o/$org/actions",
+    filter: (b) => `?supplier=${b.supplierId}&owner=${b.users.compliance.id}`,
+  },
   "o.$org.actions.new.tsx": {
     kind: "org",
     path: "/o/$org/actions/new",
@@ -118,9 +192,19 @@ const ROUTES: Record<string, Spec> = {
     ],
     foreignForms: (_a, b): Body[] => [{ intent: "update", version: "2", ownerUserId: id(b.users.compliance.id), dueAt: "2099-02-02" }],
   },
-  "o.$org.actions.$id.files.$fileId.tsx": { kind: "org", path: "/o/$org/actions/$id/files/$fileId", ids: (t) => ({ id: id(t.actionId), fileId: id(t.actionFileId) }) },
+  "o.$org.actions.$id.files.$fileId.tsx": {
+    kind: "org",
+    path: "/o/$org/actions/$id/files/$fileId",
+    ids: (t) => ({ id: id(t.actionId), fileId: id(t.actionFileId) }),
+  },
   "o.$org.assessments._index.tsx": { kind: "org", path: "/o/$org/assessments", filter: (b) => `?supplier=${b.supplierId}` },
-  "o.$org.assessments.new.tsx": { kind: "org", path: "/o/$org/assessments/new", query: [(t) => `?supplier=${t.looseSupplierId}`], actionReadsQuery: true, forms: (): Body[] => [{ dueAt: "2099-01-01", language: "en" }] },
+  "o.$org.assessments.new.tsx": {
+    kind: "org",
+    path: "/o/$org/assessments/new",
+    query: [(t) => `?supplier=${t.looseSupplierId}`],
+    actionReadsQuery: true,
+    forms: (): Body[] => [{ dueAt: "2099-01-01", language: "en" }],
+  },
   "o.$org.assessments.$id._index.tsx": {
     kind: "org",
     path: "/o/$org/assessments/$id",
@@ -137,7 +221,11 @@ const ROUTES: Record<string, Spec> = {
     kind: "org",
     path: "/o/$org/assessments/$id/fill",
     ids: (t) => ({ id: id(t.assessmentId) }),
-    forms: (t): Body[] => [{ intent: "save", questionKey: "profile.workers", value: "300", baseRevision: "1" }, { intent: "submit" }, { intent: "remove-file", fileId: id(t.fileId) }],
+    forms: (t): Body[] => [
+      { intent: "save", questionKey: "profile.workers", value: "300", baseRevision: "1" },
+      { intent: "submit" },
+      { intent: "remove-file", fileId: id(t.fileId) },
+    ],
     foreignForms: (_a, b): Body[] => [{ intent: "remove-file", fileId: id(b.fileId) }],
   },
   "o.$org.assessments.$id.files.tsx": {
@@ -148,7 +236,11 @@ const ROUTES: Record<string, Spec> = {
     plain: "GET only redirects",
     redirectsOnGet: "GET only sends the browser back to the fill page, which answers 404 for a foreign id",
   },
-  "o.$org.assessments.$id.files.$fileId.tsx": { kind: "org", path: "/o/$org/assessments/$id/files/$fileId", ids: (t) => ({ id: id(t.assessmentId), fileId: id(t.fileId) }) },
+  "o.$org.assessments.$id.files.$fileId.tsx": {
+    kind: "org",
+    path: "/o/$org/assessments/$id/files/$fileId",
+    ids: (t) => ({ id: id(t.assessmentId), fileId: id(t.fileId) }),
+  },
   "o.$org.audit.tsx": { kind: "org", path: "/o/$org/audit", filter: () => "?actor=admin@" },
   "o.$org.members.tsx": {
     kind: "org",
@@ -172,8 +264,18 @@ const ROUTES: Record<string, Spec> = {
   "o.$org.report.tsx": { kind: "org", path: "/o/$org/report" },
   "o.$org.report[.csv].tsx": { kind: "org", path: "/o/$org/report.csv" },
   "o.$org.report-print[.css].tsx": { kind: "org", path: "/o/$org/report-print.css" },
-  "o.$org.settings.methodology.tsx": { kind: "org", path: "/o/$org/settings/methodology", forms: (): Body[] => [methodologyFormFields("preview"), methodologyFormFields("save")], plain: "weights and thresholds; no tenant strings until a save" },
-  "o.$org.settings.methodology.preview.$id.tsx": { kind: "org", path: "/o/$org/settings/methodology/preview/$id", ids: (t) => ({ id: id(t.previewId) }), plain: "a job's state; no tenant strings" },
+  "o.$org.settings.methodology.tsx": {
+    kind: "org",
+    path: "/o/$org/settings/methodology",
+    forms: (): Body[] => [methodologyFormFields("preview"), methodologyFormFields("save")],
+    plain: "weights and thresholds; no tenant strings until a save",
+  },
+  "o.$org.settings.methodology.preview.$id.tsx": {
+    kind: "org",
+    path: "/o/$org/settings/methodology/preview/$id",
+    ids: (t) => ({ id: id(t.previewId) }),
+    plain: "a job's state; no tenant strings",
+  },
   "o.$org.suppliers._index.tsx": { kind: "org", path: "/o/$org/suppliers", filter: () => "?q=Cotton&status=all" },
   "o.$org.suppliers.$id._index.tsx": {
     kind: "org",
@@ -193,7 +295,12 @@ const ROUTES: Record<string, Spec> = {
       { intent: "remove-link", otherId: id(b.supplier2Id), side: "supplier" },
     ],
   },
-  "o.$org.suppliers.$id.edit.tsx": { kind: "org", path: "/o/$org/suppliers/$id/edit", ids: (t) => ({ id: id(t.supplierId) }), forms: (): Body[] => [{ version: "1", name: "Renamed", country: "BD" }] },
+  "o.$org.suppliers.$id.edit.tsx": {
+    kind: "org",
+    path: "/o/$org/suppliers/$id/edit",
+    ids: (t) => ({ id: id(t.supplierId) }),
+    forms: (): Body[] => [{ version: "1", name: "Renamed", country: "BD" }],
+  },
   "o.$org.suppliers.export[.csv].tsx": { kind: "org", path: "/o/$org/suppliers/export.csv", filter: () => "?q=Cotton&status=all" },
   "o.$org.suppliers.import._index.tsx": { kind: "org", path: "/o/$org/suppliers/import", forms: (t): Body[] => [csvFile(t)] },
   "o.$org.suppliers.import.$id.tsx": {
@@ -207,7 +314,11 @@ const ROUTES: Record<string, Spec> = {
       { intent: "discard" },
     ],
   },
-  "o.$org.suppliers.import.template[.csv].tsx": { kind: "org", path: "/o/$org/suppliers/import/template.csv", plain: "the same blank template for every tenant" },
+  "o.$org.suppliers.import.template[.csv].tsx": {
+    kind: "org",
+    path: "/o/$org/suppliers/import/template.csv",
+    plain: "the same blank template for every tenant",
+  },
   "o.$org.suppliers.new.tsx": { kind: "org", path: "/o/$org/suppliers/new", forms: (): Body[] => [{ name: "New Mill", country: "BD" }] },
   "o.$org.suppliers.search.tsx": { kind: "org", path: "/o/$org/suppliers/search", filter: () => "?q=Cotton", ownQuery: "?q=Mill" },
 };
@@ -224,7 +335,8 @@ it("has an entry for every route file with a loader or an action, and none for a
   for (const [k, m] of probed) {
     const spec = ROUTES[file(k)]!;
     // An action must be probed with at least one form (portal and org forms say how).
-    if (m.action && spec.kind !== "public" && spec.kind !== "account") expect(spec.forms, `${file(k)} has an action but no forms`).toBeDefined();
+    if (m.action && spec.kind !== "public" && spec.kind !== "account")
+      expect(spec.forms, `${file(k)} has an action but no forms`).toBeDefined();
     if (spec.kind === "org") expect(spec.path.startsWith("/o/$org"), file(k)).toBe(true);
   }
 });
@@ -255,11 +367,18 @@ describeEachEngine("route isolation", (h) => {
   });
   afterAll(() => cleanup());
 
-  async function probe(what: string, fn: RouteModule["loader"], path: string, params: Record<string, string>, opts: { cookie?: string; body?: Body; status: number[]; notMarker: string }) {
+  async function probe(
+    what: string,
+    fn: RouteModule["loader"],
+    path: string,
+    params: Record<string, string>,
+    opts: { cookie?: string; body?: Body; status: number[]; notMarker: string },
+  ) {
     counts.probes++;
     const r = await call(h(), fn!, request(path, opts.body ? "POST" : "GET", opts.cookie, opts.body), params);
     expect(opts.status, `${what}: ${path} answered ${r.status} ${r.text.slice(0, 200)}`).toContain(r.status);
-    if (r.status === 302 && (!opts.cookie || opts.cookie.startsWith("lantern_supplier="))) expect(r.headers, `${what}: ${path}`).toMatch(/location: \/(login|s\/|$)/);
+    if (r.status === 302 && (!opts.cookie || opts.cookie.startsWith("lantern_supplier=")))
+      expect(r.headers, `${what}: ${path}`).toMatch(/location: \/(login|s\/|$)/);
     expectNoMarker(r, opts.notMarker, `${what}: ${path}`);
     return r;
   }
@@ -283,31 +402,89 @@ describeEachEngine("route isolation", (h) => {
       const paramsOf = (p: Record<string, string>) => ({ org: "acme", ...("query" in p ? own : p) });
       if (m.loader) {
         counts.loaders++;
-        const mine = await probe(`${name} own`, m.loader, at(own, spec.ownQuery ?? q(a)), { org: "acme", ...own }, { cookie: a.users.admin.cookie, status: [200, 302], notMarker: b.marker });
+        const mine = await probe(
+          `${name} own`,
+          m.loader,
+          at(own, spec.ownQuery ?? q(a)),
+          { org: "acme", ...own },
+          { cookie: a.users.admin.cookie, status: [200, 302], notMarker: b.marker },
+        );
         // The tenant's own request does show its data: the probes below look at real pages, not empty ones.
         if (!spec.plain) expect(`${mine.text}${mine.headers}`.toLowerCase(), `${name} own page shows no acme data`).toContain(a.marker);
         await probe(`${name} anonymous`, m.loader, at(own, q(a)), { org: "acme", ...own }, { status: REFUSED_ANON, notMarker: a.marker });
         // A supplier's portal session is no org session, not even for the tenant that invited it.
-        await probe(`${name} portal session`, m.loader, at(own, q(a)), { org: "acme", ...own }, { cookie: a.portalCookie, status: REFUSED_ANON, notMarker: a.marker });
-        await probe(`${name} other tenant's session`, m.loader, at(own, q(a)), { org: "acme", ...own }, { cookie: b.users.admin.cookie, status: [404], notMarker: a.marker });
+        await probe(
+          `${name} portal session`,
+          m.loader,
+          at(own, q(a)),
+          { org: "acme", ...own },
+          { cookie: a.portalCookie, status: REFUSED_ANON, notMarker: a.marker },
+        );
+        await probe(
+          `${name} other tenant's session`,
+          m.loader,
+          at(own, q(a)),
+          { org: "acme", ...own },
+          { cookie: b.users.admin.cookie, status: [404], notMarker: a.marker },
+        );
         for (const p of foreign) {
-          await probe(`${name} foreign id`, m.loader, foreignAt(p), paramsOf(p), { cookie: a.users.admin.cookie, status: spec.redirectsOnGet ? [302, 403, 404] : [403, 404], notMarker: b.marker });
+          await probe(`${name} foreign id`, m.loader, foreignAt(p), paramsOf(p), {
+            cookie: a.users.admin.cookie,
+            status: spec.redirectsOnGet ? [302, 403, 404] : [403, 404],
+            notMarker: b.marker,
+          });
         }
-        if (spec.filter) await probe(`${name} foreign filter`, m.loader, at(own, spec.filter(b)), { org: "acme", ...own }, { cookie: a.users.admin.cookie, status: [200, 400], notMarker: b.marker });
+        if (spec.filter)
+          await probe(
+            `${name} foreign filter`,
+            m.loader,
+            at(own, spec.filter(b)),
+            { org: "acme", ...own },
+            { cookie: a.users.admin.cookie, status: [200, 400], notMarker: b.marker },
+          );
       }
       if (m.action && spec.forms) {
         counts.actions++;
         await unchanged(name, async () => {
           for (const body of spec.forms!(a)) {
-            await probe(`${name} anonymous POST`, m.action, at(own, q(a)), { org: "acme", ...own }, { body, status: REFUSED_ANON, notMarker: a.marker });
-            await probe(`${name} portal session POST`, m.action, at(own, q(a)), { org: "acme", ...own }, { body, cookie: a.portalCookie, status: REFUSED_ANON, notMarker: a.marker });
-            await probe(`${name} other tenant's POST`, m.action, at(own, q(a)), { org: "acme", ...own }, { body, cookie: b.users.admin.cookie, status: [404], notMarker: a.marker });
+            await probe(
+              `${name} anonymous POST`,
+              m.action,
+              at(own, q(a)),
+              { org: "acme", ...own },
+              { body, status: REFUSED_ANON, notMarker: a.marker },
+            );
+            await probe(
+              `${name} portal session POST`,
+              m.action,
+              at(own, q(a)),
+              { org: "acme", ...own },
+              { body, cookie: a.portalCookie, status: REFUSED_ANON, notMarker: a.marker },
+            );
+            await probe(
+              `${name} other tenant's POST`,
+              m.action,
+              at(own, q(a)),
+              { org: "acme", ...own },
+              { body, cookie: b.users.admin.cookie, status: [404], notMarker: a.marker },
+            );
             for (const p of foreign.filter((x) => spec.actionReadsQuery || !("query" in x))) {
-              await probe(`${name} POST foreign id`, m.action, foreignAt(p), paramsOf(p), { body, cookie: a.users.admin.cookie, status: [403, 404], notMarker: b.marker });
+              await probe(`${name} POST foreign id`, m.action, foreignAt(p), paramsOf(p), {
+                body,
+                cookie: a.users.admin.cookie,
+                status: [403, 404],
+                notMarker: b.marker,
+              });
             }
           }
           for (const body of spec.foreignForms?.(a, b) ?? []) {
-            await probe(`${name} POST foreign ids in the form`, m.action, at(own, q(a)), { org: "acme", ...own }, { body, cookie: a.users.admin.cookie, status: [400, 403, 404, 409], notMarker: b.marker });
+            await probe(
+              `${name} POST foreign ids in the form`,
+              m.action,
+              at(own, q(a)),
+              { org: "acme", ...own },
+              { body, cookie: a.users.admin.cookie, status: [400, 403, 404, 409], notMarker: b.marker },
+            );
           }
         });
       }
@@ -321,7 +498,14 @@ describeEachEngine("route isolation", (h) => {
       const own = spec.ids?.(a) ?? {};
       const path = fill(spec.path, { org: "acme", ...own }) + (spec.query?.[0]?.(a) ?? "");
       await unchanged(`${file(key)} as acme's executive`, async () => {
-        for (const body of spec.forms!(a)) await probe(`${file(key)} dual member POST`, m.action, path, { org: "acme", ...own }, { body, cookie: dual, status: [403], notMarker: b.marker });
+        for (const body of spec.forms!(a))
+          await probe(
+            `${file(key)} dual member POST`,
+            m.action,
+            path,
+            { org: "acme", ...own },
+            { body, cookie: dual, status: [403], notMarker: b.marker },
+          );
       });
     }
   });
@@ -336,20 +520,42 @@ describeEachEngine("route isolation", (h) => {
       const refused = [302, 401, 403, 404];
       if (m.loader) {
         counts.loaders++;
-        const mine = await probe(`${name} own session`, m.loader, fill(spec.path, spec.ids?.(b) ?? {}), spec.ids?.(b) ?? {}, { cookie: b.portalCookie, status: [200], notMarker: a.marker });
+        const mine = await probe(`${name} own session`, m.loader, fill(spec.path, spec.ids?.(b) ?? {}), spec.ids?.(b) ?? {}, {
+          cookie: b.portalCookie,
+          status: [200],
+          notMarker: a.marker,
+        });
         expect(`${mine.text}${mine.headers}`.toLowerCase(), `${name}: boreal's supplier sees its own data`).toContain(b.marker);
         await probe(`${name} no session`, m.loader, path, ids, { status: refused, notMarker: a.marker });
-        await probe(`${name} org session only`, m.loader, path, ids, { cookie: a.users.admin.cookie, status: refused, notMarker: a.marker });
+        await probe(`${name} org session only`, m.loader, path, ids, {
+          cookie: a.users.admin.cookie,
+          status: refused,
+          notMarker: a.marker,
+        });
         // Boreal's supplier asking for acme's records: not found (pages without ids show boreal's own).
-        await probe(`${name} other assessment`, m.loader, path, ids, { cookie: b.portalCookie, status: spec.ids ? [404] : [200], notMarker: a.marker });
+        await probe(`${name} other assessment`, m.loader, path, ids, {
+          cookie: b.portalCookie,
+          status: spec.ids ? [404] : [200],
+          notMarker: a.marker,
+        });
       }
       if (m.action && spec.forms) {
         counts.actions++;
         await unchanged(name, async () => {
           for (const body of spec.forms!(a, b)) {
             await probe(`${name} no session POST`, m.action, path, ids, { body, status: refused, notMarker: a.marker });
-            await probe(`${name} org session POST`, m.action, path, ids, { body, cookie: a.users.admin.cookie, status: refused, notMarker: a.marker });
-            await probe(`${name} other assessment POST`, m.action, path, ids, { body, cookie: b.portalCookie, status: [404], notMarker: a.marker });
+            await probe(`${name} org session POST`, m.action, path, ids, {
+              body,
+              cookie: a.users.admin.cookie,
+              status: refused,
+              notMarker: a.marker,
+            });
+            await probe(`${name} other assessment POST`, m.action, path, ids, {
+              body,
+              cookie: b.portalCookie,
+              status: [404],
+              notMarker: a.marker,
+            });
           }
         });
       }
@@ -369,23 +575,47 @@ describeEachEngine("route isolation", (h) => {
       if (m.loader) {
         counts.loaders++;
         for (const cookie of await who()) {
-          const r = await probe(`${name} GET`, m.loader, path, ids, { cookie, status: spec.kind === "account" && !cookie ? [302] : any, notMarker: b.marker });
+          const r = await probe(`${name} GET`, m.loader, path, ids, {
+            cookie,
+            status: spec.kind === "account" && !cookie ? [302] : any,
+            notMarker: b.marker,
+          });
           if (spec.kind === "account" && cookie) expect(r.status).toBe(200);
         }
-        if (spec.kind === "account") await probe(`${name} as the other tenant`, m.loader, path, ids, { cookie: b.users.admin.cookie, status: [200], notMarker: a.marker });
+        if (spec.kind === "account")
+          await probe(`${name} as the other tenant`, m.loader, path, ids, {
+            cookie: b.users.admin.cookie,
+            status: [200],
+            notMarker: a.marker,
+          });
       }
       if (m.action) {
         counts.actions++;
-        for (const body of spec.forms?.(a) ?? [{}]) for (const cookie of await who()) await probe(`${name} POST`, m.action, path, ids, { cookie, body, status: any, notMarker: b.marker });
+        for (const body of spec.forms?.(a) ?? [{}])
+          for (const cookie of await who())
+            await probe(`${name} POST`, m.action, path, ids, { cookie, body, status: any, notMarker: b.marker });
       }
     }
   });
 
   it("after every probe, acme's own pages (outbox, audit log, dashboard, lists) still show nothing of boreal", async () => {
     // The public probes asked for boreal's password reset and sign-up: account mail must not land in a tenant's outbox.
-    for (const f of ["o.$org.outbox.tsx", "o.$org.audit.tsx", "o.$org._index.tsx", "o.$org.suppliers._index.tsx", "o.$org.actions._index.tsx", "o.$org.members.tsx"]) {
+    for (const f of [
+      "o.$org.outbox.tsx",
+      "o.$org.audit.tsx",
+      "o.$org._index.tsx",
+      "o.$org.suppliers._index.tsx",
+      "o.$org.actions._index.tsx",
+      "o.$org.members.tsx",
+    ]) {
       const spec = ROUTES[f] as OrgSpec;
-      await probe(`${f} after the probes`, modules[`./${f}`]!.loader, fill(spec.path, { org: "acme" }), { org: "acme" }, { cookie: a.users.admin.cookie, status: [200], notMarker: b.marker });
+      await probe(
+        `${f} after the probes`,
+        modules[`./${f}`]!.loader,
+        fill(spec.path, { org: "acme" }),
+        { org: "acme" },
+        { cookie: a.users.admin.cookie, status: [200], notMarker: b.marker },
+      );
     }
   });
 
@@ -397,7 +627,9 @@ describeEachEngine("route isolation", (h) => {
 
   it("counts what it probed", () => {
     counts.routes = probed.length;
-    console.log(`route isolation: ${Object.keys(modules).length} route files, ${counts.routes} with a loader or action, ${counts.loaders} loaders, ${counts.actions} actions, ${counts.probes} probes`);
+    console.log(
+      `route isolation: ${Object.keys(modules).length} route files, ${counts.routes} with a loader or action, ${counts.loaders} loaders, ${counts.actions} actions, ${counts.probes} probes`,
+    );
     expect(counts.routes).toBeGreaterThanOrEqual(45);
     expect(counts.loaders).toBeGreaterThanOrEqual(38);
     expect(counts.actions).toBeGreaterThanOrEqual(25);

@@ -5,18 +5,18 @@
 // 403 and not one row of the database changed. Executives change nothing anywhere. The tables below
 // are checked against the route files: an org route with a loader or action missing here fails.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { ROLES, can, type Action, type Role } from "../domain/permissions";
-import { insertUser } from "../models/user.server";
-import { addMember } from "../models/org.server";
-import { addLink, setArchived } from "../services/suppliers.server";
-import { addReviewComment, startAssessments } from "../services/assessments.server";
-import { uploadEvidence } from "../services/evidence.server";
-import { sendAssessmentInvite } from "../services/invites.server";
-import { createManualAction } from "../services/actions.server";
-import { queueCheck, runQueuedCheck, uploadImport } from "../services/import.server";
-import { inviteMember } from "../services/members.server";
-import { currentMethodology } from "../services/risk.server";
-import { PASSWORD_HASH, describeEachEngine } from "../test/support";
+import { ROLES, can, type Action, type Role } from "~/domain/permissions";
+import { insertUser } from "~/models/user.server";
+import { addMember } from "~/models/org.server";
+import { addLink, setArchived } from "~/services/suppliers.server";
+import { addReviewComment, startAssessments } from "~/services/assessments.server";
+import { uploadEvidence } from "~/services/evidence.server";
+import { sendAssessmentInvite } from "~/services/invites.server";
+import { createManualAction } from "~/services/actions.server";
+import { queueCheck, runQueuedCheck, uploadImport } from "~/services/import.server";
+import { inviteMember } from "~/services/members.server";
+import { currentMethodology } from "~/services/risk.server";
+import { PASSWORD_HASH, describeEachEngine } from "~/test/support";
 import {
   PDF,
   buildTwoTenants,
@@ -32,8 +32,8 @@ import {
   type Body,
   type RouteModule,
   type Tenant,
-} from "../test/route-fixture";
-import type { Db } from "../../db/client";
+} from "~/test/route-fixture";
+import type { Db } from "~db/client";
 
 const modules = import.meta.glob<RouteModule>("./*.tsx", { eager: true });
 const sources = import.meta.glob<string>("./*.tsx", { query: "?raw", import: "default", eager: true });
@@ -42,47 +42,81 @@ const id = String;
 const IP = "192.0.2.20";
 
 /** Loaders: the permission each one asks requireOrg for, and its own URL in acme. */
-const LOADERS: Record<string, { perm: Action; path: (a: Tenant) => string; params?: (a: Tenant) => Record<string, string>; ok?: number }> = {
-  "o.$org.tsx": { perm: "org.view", path: () => "/o/acme" },
-  "o.$org._index.tsx": { perm: "reports.view", path: () => "/o/acme" },
-  "o.$org.actions._index.tsx": { perm: "actions.view", path: () => "/o/acme/actions" },
-  "o.$org.actions.new.tsx": { perm: "actions.edit", path: (a) => `/o/acme/actions/new?supplier=${a.supplierId}` },
-  "o.$org.actions.$id.tsx": { perm: "actions.view", path: (a) => `/o/acme/actions/${a.actionId}`, params: (a) => ({ id: id(a.actionId) }) },
-  "o.$org.actions.$id.files.$fileId.tsx": {
-    perm: "actions.view",
-    path: (a) => `/o/acme/actions/${a.actionId}/files/${a.actionFileId}`,
-    params: (a) => ({ id: id(a.actionId), fileId: id(a.actionFileId) }),
-  },
-  "o.$org.assessments._index.tsx": { perm: "assessments.view", path: () => "/o/acme/assessments" },
-  "o.$org.assessments.new.tsx": { perm: "assessments.manage", path: (a) => `/o/acme/assessments/new?supplier=${a.looseSupplierId}` },
-  "o.$org.assessments.$id._index.tsx": { perm: "assessments.view", path: (a) => `/o/acme/assessments/${a.submittedId}`, params: (a) => ({ id: id(a.submittedId) }) },
-  "o.$org.assessments.$id.fill.tsx": { perm: "assessments.manage", path: (a) => `/o/acme/assessments/${a.assessmentId}/fill`, params: (a) => ({ id: id(a.assessmentId) }) },
-  // GET of the upload endpoint only sends the browser back to the fill page.
-  "o.$org.assessments.$id.files.tsx": { perm: "assessments.manage", path: (a) => `/o/acme/assessments/${a.assessmentId}/files`, params: (a) => ({ id: id(a.assessmentId) }), ok: 302 },
-  "o.$org.assessments.$id.files.$fileId.tsx": {
-    perm: "assessments.view",
-    path: (a) => `/o/acme/assessments/${a.assessmentId}/files/${a.fileId}`,
-    params: (a) => ({ id: id(a.assessmentId), fileId: id(a.fileId) }),
-  },
-  "o.$org.audit.tsx": { perm: "audit.view", path: () => "/o/acme/audit" },
-  "o.$org.members.tsx": { perm: "members.view", path: () => "/o/acme/members" },
-  "o.$org.methodology.tsx": { perm: "risk.view", path: () => "/o/acme/methodology" },
-  "o.$org.outbox.tsx": { perm: "outbox.view", path: () => "/o/acme/outbox" },
-  "o.$org.report.tsx": { perm: "reports.view", path: () => "/o/acme/report" },
-  "o.$org.report[.csv].tsx": { perm: "reports.view", path: () => "/o/acme/report.csv" },
-  "o.$org.report-print[.css].tsx": { perm: "reports.view", path: () => "/o/acme/report-print.css" },
-  "o.$org.settings.methodology.tsx": { perm: "risk.view", path: () => "/o/acme/settings/methodology" },
-  "o.$org.settings.methodology.preview.$id.tsx": { perm: "methodology.edit", path: (a) => `/o/acme/settings/methodology/preview/${a.previewId}`, params: (a) => ({ id: id(a.previewId) }) },
-  "o.$org.suppliers._index.tsx": { perm: "suppliers.view", path: () => "/o/acme/suppliers" },
-  "o.$org.suppliers.$id._index.tsx": { perm: "suppliers.view", path: (a) => `/o/acme/suppliers/${a.supplierId}`, params: (a) => ({ id: id(a.supplierId) }) },
-  "o.$org.suppliers.$id.edit.tsx": { perm: "suppliers.edit", path: (a) => `/o/acme/suppliers/${a.supplierId}/edit`, params: (a) => ({ id: id(a.supplierId) }) },
-  "o.$org.suppliers.export[.csv].tsx": { perm: "suppliers.view", path: () => "/o/acme/suppliers/export.csv" },
-  "o.$org.suppliers.import._index.tsx": { perm: "suppliers.import", path: () => "/o/acme/suppliers/import" },
-  "o.$org.suppliers.import.$id.tsx": { perm: "suppliers.import", path: (a) => `/o/acme/suppliers/import/${a.importId}`, params: (a) => ({ id: id(a.importId) }) },
-  "o.$org.suppliers.import.template[.csv].tsx": { perm: "suppliers.view", path: () => "/o/acme/suppliers/import/template.csv" },
-  "o.$org.suppliers.new.tsx": { perm: "suppliers.edit", path: () => "/o/acme/suppliers/new" },
-  "o.$org.suppliers.search.tsx": { perm: "suppliers.view", path: () => "/o/acme/suppliers/search?q=Mill" },
-};
+const LOADERS: Record<string, { perm: Action; path: (a: Tenant) => string; params?: (a: Tenant) => Record<string, string>; ok?: number }> =
+  {
+    "o.$org.tsx": { perm: "org.view", path: () => "/o/acme" },
+    "o.$org._index.tsx": { perm: "reports.view", path: () => "/o/acme" },
+    "o.$org.actions._index.tsx": { perm: "actions.view", path: () => "/o/acme/actions" },
+    "o.$org.actions.new.tsx": { perm: "actions.edit", path: (a) => `/o/acme/actions/new?supplier=${a.supplierId}` },
+    "o.$org.actions.$id.tsx": {
+      perm: "actions.view",
+      path: (a) => `/o/acme/actions/${a.actionId}`,
+      params: (a) => ({ id: id(a.actionId) }),
+    },
+    "o.$org.actions.$id.files.$fileId.tsx": {
+      perm: "actions.view",
+      path: (a) => `/o/acme/actions/${a.actionId}/files/${a.actionFileId}`,
+      params: (a) => ({ id: id(a.actionId), fileId: id(a.actionFileId) }),
+    },
+    "o.$org.assessments._index.tsx": { perm: "assessments.view", path: () => "/o/acme/assessments" },
+    "o.$org.assessments.new.tsx": { perm: "assessments.manage", path: (a) => `/o/acme/assessments/new?supplier=${a.looseSupplierId}` },
+    "o.$org.assessments.$id._index.tsx": {
+      perm: "assessments.view",
+      path: (a) => `/o/acme/assessments/${a.submittedId}`,
+      params: (a) => ({ id: id(a.submittedId) }),
+    },
+    "o.$org.assessments.$id.fill.tsx": {
+      perm: "assessments.manage",
+      path: (a) => `/o/acme/assessments/${a.assessmentId}/fill`,
+      params: (a) => ({ id: id(a.assessmentId) }),
+    },
+    // GET of the upload endpoint only sends the browser back to the fill page.
+    "o.$org.assessments.$id.files.tsx": {
+      perm: "assessments.manage",
+      path: (a) => `/o/acme/assessments/${a.assessmentId}/files`,
+      params: (a) => ({ id: id(a.assessmentId) }),
+      ok: 302,
+    },
+    "o.$org.assessments.$id.files.$fileId.tsx": {
+      perm: "assessments.view",
+      path: (a) => `/o/acme/assessments/${a.assessmentId}/files/${a.fileId}`,
+      params: (a) => ({ id: id(a.assessmentId), fileId: id(a.fileId) }),
+    },
+    "o.$org.audit.tsx": { perm: "audit.view", path: () => "/o/acme/audit" },
+    "o.$org.members.tsx": { perm: "members.view", path: () => "/o/acme/members" },
+    "o.$org.methodology.tsx": { perm: "risk.view", path: () => "/o/acme/methodology" },
+    "o.$org.outbox.tsx": { perm: "outbox.view", path: () => "/o/acme/outbox" },
+    "o.$org.report.tsx": { perm: "reports.view", path: () => "/o/acme/report" },
+    "o.$org.report[.csv].tsx": { perm: "reports.view", path: () => "/o/acme/report.csv" },
+    "o.$org.report-print[.css].tsx": { perm: "reports.view", path: () => "/o/acme/report-print.css" },
+    "o.$org.settings.methodology.tsx": { perm: "risk.view", path: () => "/o/acme/settings/methodology" },
+    "o.$org.settings.methodology.preview.$id.tsx": {
+      perm: "methodology.edit",
+      path: (a) => `/o/acme/settings/methodology/preview/${a.previewId}`,
+      params: (a) => ({ id: id(a.previewId) }),
+    },
+    "o.$org.suppliers._index.tsx": { perm: "suppliers.view", path: () => "/o/acme/suppliers" },
+    "o.$org.suppliers.$id._index.tsx": {
+      perm: "suppliers.view",
+      path: (a) => `/o/acme/suppliers/${a.supplierId}`,
+      params: (a) => ({ id: id(a.supplierId) }),
+    },
+    "o.$org.suppliers.$id.edit.tsx": {
+      perm: "suppliers.edit",
+      path: (a) => `/o/acme/suppliers/${a.supplierId}/edit`,
+      params: (a) => ({ id: id(a.supplierId) }),
+    },
+    "o.$org.suppliers.export[.csv].tsx": { perm: "suppliers.view", path: () => "/o/acme/suppliers/export.csv" },
+    "o.$org.suppliers.import._index.tsx": { perm: "suppliers.import", path: () => "/o/acme/suppliers/import" },
+    "o.$org.suppliers.import.$id.tsx": {
+      perm: "suppliers.import",
+      path: (a) => `/o/acme/suppliers/import/${a.importId}`,
+      params: (a) => ({ id: id(a.importId) }),
+    },
+    "o.$org.suppliers.import.template[.csv].tsx": { perm: "suppliers.view", path: () => "/o/acme/suppliers/import/template.csv" },
+    "o.$org.suppliers.new.tsx": { perm: "suppliers.edit", path: () => "/o/acme/suppliers/new" },
+    "o.$org.suppliers.search.tsx": { perm: "suppliers.view", path: () => "/o/acme/suppliers/search?q=Mill" },
+  };
 
 /** One call of an action: its URL (with the ids in params) and a valid form, on a target made for it. */
 type Cell = { path: string; params?: Record<string, string>; body: Body };
@@ -91,13 +125,24 @@ type Make = (db: Db, a: Tenant, role: Role) => Promise<Cell>;
 type Intent = { perm: Action; make: Make; ok?: number[]; why?: string };
 
 // Fresh targets, so each allowed call does its work (never a 404 because an earlier role already did it).
-const supplier = (db: Db, a: Tenant, role: Role, what = "Target") => newSupplier(db, a, `${what} ${role} ${Math.random().toString(36).slice(2, 8)}`);
+const supplier = (db: Db, a: Tenant, role: Role, what = "Target") =>
+  newSupplier(db, a, `${what} ${role} ${Math.random().toString(36).slice(2, 8)}`);
 async function started(db: Db, a: Tenant, role: Role): Promise<number> {
-  const { created } = await startAssessments(db.db, a.ident("compliance"), [await supplier(db, a, role, "Assessed")], { dueAt: "2099-03-01", language: "en" }, IP);
+  const { created } = await startAssessments(
+    db.db,
+    a.ident("compliance"),
+    [await supplier(db, a, role, "Assessed")],
+    { dueAt: "2099-03-01", language: "en" },
+    IP,
+  );
   return created[0]!;
 }
 async function member(db: Db, a: Tenant, role: Role): Promise<number> {
-  const userId = await insertUser(db.db, { email: `spare-${role}-${Math.random().toString(36).slice(2, 8)}@zephyr.test`, name: "Spare", passwordHash: PASSWORD_HASH });
+  const userId = await insertUser(db.db, {
+    email: `spare-${role}-${Math.random().toString(36).slice(2, 8)}@zephyr.test`,
+    name: "Spare",
+    passwordHash: PASSWORD_HASH,
+  });
   await addMember(db.db, a.orgId, userId, "executive");
   return userId;
 }
@@ -107,7 +152,12 @@ async function teamInvite(db: Db, a: Tenant, role: Role): Promise<number> {
   return r.inviteId;
 }
 async function action(db: Db, a: Tenant): Promise<number> {
-  const r = await createManualAction(db.db, a.ident("compliance"), { supplierId: a.looseSupplierId, title: "Zephyr role probe", details: null, ownerUserId: null, dueAt: "2099-05-01" }, IP);
+  const r = await createManualAction(
+    db.db,
+    a.ident("compliance"),
+    { supplierId: a.looseSupplierId, title: "Zephyr role probe", details: null, ownerUserId: null, dueAt: "2099-05-01" },
+    IP,
+  );
   if (!("actionId" in r)) throw new Error(r.message);
   return r.actionId;
 }
@@ -118,44 +168,103 @@ async function importOf(db: Db, a: Tenant, checked: boolean): Promise<number> {
   if (checked) {
     await queueCheck(db.db, a.orgId, r.importId, ["name", "country"]);
     await runQueuedCheck(db.db, a.orgId, r.importId);
-    const imp = await db.db.selectFrom("supplier_imports").select(["status", "result"]).where("id", "=", r.importId).executeTakeFirstOrThrow();
+    const imp = await db.db
+      .selectFrom("supplier_imports")
+      .select(["status", "result"])
+      .where("id", "=", r.importId)
+      .executeTakeFirstOrThrow();
     if (imp.status !== "checked") throw new Error(`import not checked: ${imp.status} ${imp.result ?? ""}`);
   }
   return r.importId;
 }
 const onSupplier = (sid: number, body: Body): Cell => ({ path: `/o/acme/suppliers/${sid}`, params: { id: id(sid) }, body });
-const onAssessment = (aid: number, body: Body, tail = ""): Cell => ({ path: `/o/acme/assessments/${aid}${tail}`, params: { id: id(aid) }, body });
+const onAssessment = (aid: number, body: Body, tail = ""): Cell => ({
+  path: `/o/acme/assessments/${aid}${tail}`,
+  params: { id: id(aid) },
+  body,
+});
 const onAction = (xid: number, body: Body): Cell => ({ path: `/o/acme/actions/${xid}`, params: { id: id(xid) }, body });
 
 const ACTIONS: Record<string, Record<string, Intent>> = {
   "o.$org.members.tsx": {
-    invite: { perm: "members.manage", make: async (_db, _a, role) => ({ path: "/o/acme/members", body: { intent: "invite", email: `new-${role}@x.test`, role: "compliance" } }) },
-    "change-role": { perm: "members.manage", make: async (db, a, role) => ({ path: "/o/acme/members", body: { intent: "change-role", userId: id(await member(db, a, role)), role: "compliance" } }) },
-    remove: { perm: "members.manage", make: async (db, a, role) => ({ path: "/o/acme/members", body: { intent: "remove", userId: id(await member(db, a, role)) } }) },
-    "revoke-invite": { perm: "members.manage", make: async (db, a, role) => ({ path: "/o/acme/members", body: { intent: "revoke-invite", inviteId: id(await teamInvite(db, a, role)) } }) },
-    "resend-invite": { perm: "members.manage", make: async (db, a, role) => ({ path: "/o/acme/members", body: { intent: "resend-invite", inviteId: id(await teamInvite(db, a, role)) } }) },
-  },
-  "o.$org.settings.methodology.tsx": {
-    preview: { perm: "methodology.edit", make: async () => ({ path: "/o/acme/settings/methodology", body: methodologyFormFields("preview") }) },
-    save: {
-      perm: "methodology.edit",
-      make: async (db, a) => ({ path: "/o/acme/settings/methodology", body: methodologyFormFields("save", (await currentMethodology(db.db, a.orgId)).version) }),
+    invite: {
+      perm: "members.manage",
+      make: async (_db, _a, role) => ({
+        path: "/o/acme/members",
+        body: { intent: "invite", email: `new-${role}@x.test`, role: "compliance" },
+      }),
+    },
+    "change-role": {
+      perm: "members.manage",
+      make: async (db, a, role) => ({
+        path: "/o/acme/members",
+        body: { intent: "change-role", userId: id(await member(db, a, role)), role: "compliance" },
+      }),
+    },
+    remove: {
+      perm: "members.manage",
+      make: async (db, a, role) => ({ path: "/o/acme/members", body: { intent: "remove", userId: id(await member(db, a, role)) } }),
+    },
+    "revoke-invite": {
+      perm: "members.manage",
+      make: async (db, a, role) => ({
+        path: "/o/acme/members",
+        body: { intent: "revoke-invite", inviteId: id(await teamInvite(db, a, role)) },
+      }),
+    },
+    "resend-invite": {
+      perm: "members.manage",
+      make: async (db, a, role) => ({
+        path: "/o/acme/members",
+        body: { intent: "resend-invite", inviteId: id(await teamInvite(db, a, role)) },
+      }),
     },
   },
-  "o.$org.suppliers.new.tsx": { "": { perm: "suppliers.edit", ok: [302], make: async (_db, _a, role) => ({ path: "/o/acme/suppliers/new", body: { name: `Zephyr New ${role}`, country: "BD" } }) } },
+  "o.$org.settings.methodology.tsx": {
+    preview: {
+      perm: "methodology.edit",
+      make: async () => ({ path: "/o/acme/settings/methodology", body: methodologyFormFields("preview") }),
+    },
+    save: {
+      perm: "methodology.edit",
+      make: async (db, a) => ({
+        path: "/o/acme/settings/methodology",
+        body: methodologyFormFields("save", (await currentMethodology(db.db, a.orgId)).version),
+      }),
+    },
+  },
+  "o.$org.suppliers.new.tsx": {
+    "": {
+      perm: "suppliers.edit",
+      ok: [302],
+      make: async (_db, _a, role) => ({ path: "/o/acme/suppliers/new", body: { name: `Zephyr New ${role}`, country: "BD" } }),
+    },
+  },
   "o.$org.suppliers.$id.edit.tsx": {
     "": {
       perm: "suppliers.edit",
       ok: [302],
       make: async (db, a, role) => {
         const sid = await supplier(db, a, role);
-        return { path: `/o/acme/suppliers/${sid}/edit`, params: { id: id(sid) }, body: { version: "1", name: `Zephyr Renamed ${role}`, country: "BD" } };
+        return {
+          path: `/o/acme/suppliers/${sid}/edit`,
+          params: { id: id(sid) },
+          body: { version: "1", name: `Zephyr Renamed ${role}`, country: "BD" },
+        };
       },
     },
   },
   "o.$org.suppliers.$id._index.tsx": {
-    "add-supplier": { perm: "suppliers.edit", make: async (db, a, role) => onSupplier(await supplier(db, a, role), { intent: "add-supplier", otherId: id(await supplier(db, a, role)) }) },
-    "add-buyer": { perm: "suppliers.edit", make: async (db, a, role) => onSupplier(await supplier(db, a, role), { intent: "add-buyer", otherId: id(await supplier(db, a, role)) }) },
+    "add-supplier": {
+      perm: "suppliers.edit",
+      make: async (db, a, role) =>
+        onSupplier(await supplier(db, a, role), { intent: "add-supplier", otherId: id(await supplier(db, a, role)) }),
+    },
+    "add-buyer": {
+      perm: "suppliers.edit",
+      make: async (db, a, role) =>
+        onSupplier(await supplier(db, a, role), { intent: "add-buyer", otherId: id(await supplier(db, a, role)) }),
+    },
     "remove-link": {
       perm: "suppliers.edit",
       make: async (db, a, role) => {
@@ -173,13 +282,23 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
         return onSupplier(sid, { intent: "restore" });
       },
     },
-    delete: { perm: "suppliers.edit", ok: [302], make: async (db, a, role) => onSupplier(await supplier(db, a, role), { intent: "delete", confirm: "yes" }) },
+    delete: {
+      perm: "suppliers.edit",
+      ok: [302],
+      make: async (db, a, role) => onSupplier(await supplier(db, a, role), { intent: "delete", confirm: "yes" }),
+    },
   },
   "o.$org.suppliers.import._index.tsx": {
     "": {
       perm: "suppliers.import",
       ok: [302],
-      make: async () => ({ path: "/o/acme/suppliers/import", body: multipart({}, { field: "file", name: "zephyr.csv", bytes: new TextEncoder().encode("name,country\nZephyr Upload Mill,BD\n") }) }),
+      make: async () => ({
+        path: "/o/acme/suppliers/import",
+        body: multipart(
+          {},
+          { field: "file", name: "zephyr.csv", bytes: new TextEncoder().encode("name,country\nZephyr Upload Mill,BD\n") },
+        ),
+      }),
     },
   },
   "o.$org.suppliers.import.$id.tsx": {
@@ -188,7 +307,11 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
       ok: [302],
       make: async (db, a) => {
         const iid = await importOf(db, a, false);
-        return { path: `/o/acme/suppliers/import/${iid}`, params: { id: id(iid) }, body: { intent: "check", columns: "2", col0: "name", col1: "country" } };
+        return {
+          path: `/o/acme/suppliers/import/${iid}`,
+          params: { id: id(iid) },
+          body: { intent: "check", columns: "2", col0: "name", col1: "country" },
+        };
       },
     },
     commit: {
@@ -204,7 +327,11 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
       ok: [302],
       make: async (db, a) => {
         const iid = await importOf(db, a, true);
-        return { path: `/o/acme/suppliers/import/${iid}`, params: { id: id(iid) }, body: { intent: "recheck", policy: "overwrite", conflicts: "0" } };
+        return {
+          path: `/o/acme/suppliers/import/${iid}`,
+          params: { id: id(iid) },
+          body: { intent: "recheck", policy: "overwrite", conflicts: "0" },
+        };
       },
     },
     discard: {
@@ -220,11 +347,18 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
     "": {
       perm: "assessments.manage",
       ok: [302],
-      make: async (db, a, role) => ({ path: `/o/acme/assessments/new?supplier=${await supplier(db, a, role)}`, body: { dueAt: "2099-01-01", language: "en" } }),
+      make: async (db, a, role) => ({
+        path: `/o/acme/assessments/new?supplier=${await supplier(db, a, role)}`,
+        body: { dueAt: "2099-01-01", language: "en" },
+      }),
     },
   },
   "o.$org.assessments.$id._index.tsx": {
-    invite: { perm: "assessments.manage", make: async (db, a, role) => onAssessment(await started(db, a, role), { intent: "invite", email: `hr-${role}@zephyr-mill.test`, language: "en" }) },
+    invite: {
+      perm: "assessments.manage",
+      make: async (db, a, role) =>
+        onAssessment(await started(db, a, role), { intent: "invite", email: `hr-${role}@zephyr-mill.test`, language: "en" }),
+    },
     revoke: {
       perm: "assessments.manage",
       make: async (db, a, role) => {
@@ -233,7 +367,10 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
         return onAssessment(aid, { intent: "revoke" });
       },
     },
-    comment: { perm: "assessments.review", make: async (_db, a) => onAssessment(a.submittedId, { intent: "comment", questionKey: "profile.workers", body: "Please confirm." }) },
+    comment: {
+      perm: "assessments.review",
+      make: async (_db, a) => onAssessment(a.submittedId, { intent: "comment", questionKey: "profile.workers", body: "Please confirm." }),
+    },
     "request-changes": {
       perm: "assessments.review",
       make: async (db, a, role) => {
@@ -242,10 +379,21 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
         return onAssessment(aid, { intent: "request-changes" });
       },
     },
-    approve: { perm: "assessments.review", make: async (db, a, role) => onAssessment(await submittedAssessment(db, a, `Approve ${role}`), { intent: "approve" }) },
+    approve: {
+      perm: "assessments.review",
+      make: async (db, a, role) => onAssessment(await submittedAssessment(db, a, `Approve ${role}`), { intent: "approve" }),
+    },
   },
   "o.$org.assessments.$id.fill.tsx": {
-    save: { perm: "assessments.manage", make: async (db, a, role) => onAssessment(await started(db, a, role), { intent: "save", questionKey: "profile.workers", value: "42", baseRevision: "0" }, "/fill") },
+    save: {
+      perm: "assessments.manage",
+      make: async (db, a, role) =>
+        onAssessment(
+          await started(db, a, role),
+          { intent: "save", questionKey: "profile.workers", value: "42", baseRevision: "0" },
+          "/fill",
+        ),
+    },
     submit: {
       perm: "assessments.manage",
       ok: [400],
@@ -256,7 +404,14 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
       perm: "assessments.manage",
       make: async (db, a, role) => {
         const aid = await started(db, a, role);
-        const up = await uploadEvidence(db.db, { kind: "officer", id: a.ident("compliance") }, aid, "p5.sample_contract", { name: "zephyr-c.pdf", bytes: PDF }, IP);
+        const up = await uploadEvidence(
+          db.db,
+          { kind: "officer", id: a.ident("compliance") },
+          aid,
+          "p5.sample_contract",
+          { name: "zephyr-c.pdf", bytes: PDF },
+          IP,
+        );
         if (!("fileId" in up)) throw new Error(up.message);
         return onAssessment(aid, { intent: "remove-file", fileId: id(up.fileId) }, "/fill");
       },
@@ -265,16 +420,38 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
   "o.$org.assessments.$id.files.tsx": {
     "": {
       perm: "assessments.manage",
-      make: async (db, a, role) => onAssessment(await started(db, a, role), multipart({ questionKey: "p5.sample_contract" }, { field: "file", name: "zephyr.pdf", bytes: PDF }), "/files"),
+      make: async (db, a, role) =>
+        onAssessment(
+          await started(db, a, role),
+          multipart({ questionKey: "p5.sample_contract" }, { field: "file", name: "zephyr.pdf", bytes: PDF }),
+          "/files",
+        ),
     },
   },
   "o.$org.actions.new.tsx": {
-    "": { perm: "actions.edit", ok: [302], make: async (_db, a) => ({ path: "/o/acme/actions/new", body: { supplierId: id(a.looseSupplierId), title: "Zephyr manual fix", dueAt: "2099-01-01" } }) },
+    "": {
+      perm: "actions.edit",
+      ok: [302],
+      make: async (_db, a) => ({
+        path: "/o/acme/actions/new",
+        body: { supplierId: id(a.looseSupplierId), title: "Zephyr manual fix", dueAt: "2099-01-01" },
+      }),
+    },
   },
   "o.$org.actions.$id.tsx": {
-    status: { perm: "actions.edit", make: async (db, a) => onAction(await action(db, a), { intent: "status", version: "1", status: "in_progress" }) },
-    update: { perm: "actions.edit", make: async (db, a) => onAction(await action(db, a), { intent: "update", version: "1", ownerUserId: id(a.users.compliance.id), dueAt: "2099-07-01" }) },
-    note: { perm: "actions.edit", make: async (db, a) => onAction(await action(db, a), { intent: "note", version: "1", body: "Called the supplier." }) },
+    status: {
+      perm: "actions.edit",
+      make: async (db, a) => onAction(await action(db, a), { intent: "status", version: "1", status: "in_progress" }),
+    },
+    update: {
+      perm: "actions.edit",
+      make: async (db, a) =>
+        onAction(await action(db, a), { intent: "update", version: "1", ownerUserId: id(a.users.compliance.id), dueAt: "2099-07-01" }),
+    },
+    note: {
+      perm: "actions.edit",
+      make: async (db, a) => onAction(await action(db, a), { intent: "note", version: "1", body: "Called the supplier." }),
+    },
   },
 };
 
@@ -291,14 +468,36 @@ function intentsIn(source: string): string[] {
 
 it("has a loader entry for every org loader, an action entry for every org action, and every intent the route files name", () => {
   const names = new Set(orgRoutes.map(([k]) => file(k)));
-  expect(orgRoutes.filter(([, m]) => m.loader).map(([k]) => file(k)).filter((f) => !(f in LOADERS)), "org loaders missing from LOADERS").toEqual([]);
-  expect(orgRoutes.filter(([, m]) => m.action).map(([k]) => file(k)).filter((f) => !(f in ACTIONS)), "org actions missing from ACTIONS").toEqual([]);
-  expect([...Object.keys(LOADERS), ...Object.keys(ACTIONS)].filter((f) => !names.has(f)), "entries for files that are gone").toEqual([]);
+  expect(
+    orgRoutes
+      .filter(([, m]) => m.loader)
+      .map(([k]) => file(k))
+      .filter((f) => !(f in LOADERS)),
+    "org loaders missing from LOADERS",
+  ).toEqual([]);
+  expect(
+    orgRoutes
+      .filter(([, m]) => m.action)
+      .map(([k]) => file(k))
+      .filter((f) => !(f in ACTIONS)),
+    "org actions missing from ACTIONS",
+  ).toEqual([]);
+  expect(
+    [...Object.keys(LOADERS), ...Object.keys(ACTIONS)].filter((f) => !names.has(f)),
+    "entries for files that are gone",
+  ).toEqual([]);
   for (const [k] of orgRoutes) {
     const f = file(k);
     const src = sources[k]!;
-    if (LOADERS[f]) expect(src, `${f} loader asks for ${LOADERS[f].perm}`).toContain(LOADERS[f].perm === "org.view" ? "requireOrg(request, context, params.org)" : `"${LOADERS[f].perm}"`);
-    if (ACTIONS[f]) expect(intentsIn(src).filter((i) => !(i in ACTIONS[f]!)), `${f} intents missing from ACTIONS`).toEqual([]);
+    if (LOADERS[f])
+      expect(src, `${f} loader asks for ${LOADERS[f].perm}`).toContain(
+        LOADERS[f].perm === "org.view" ? "requireOrg(request, context, params.org)" : `"${LOADERS[f].perm}"`,
+      );
+    if (ACTIONS[f])
+      expect(
+        intentsIn(src).filter((i) => !(i in ACTIONS[f]!)),
+        `${f} intents missing from ACTIONS`,
+      ).toEqual([]);
   }
 });
 
@@ -320,7 +519,9 @@ describeEachEngine("route roles", (h) => {
       for (const role of ROLES) {
         cells.loaders++;
         const r = await call(h(), m.loader, request(spec.path(a), "GET", a.users[role].cookie), { org: "acme", ...spec.params?.(a) });
-        expect(r.status, `${role} GET ${file(key)} (${spec.perm}): ${r.text.slice(0, 160)}`).toBe(can(role, spec.perm) ? (spec.ok ?? 200) : 403);
+        expect(r.status, `${role} GET ${file(key)} (${spec.perm}): ${r.text.slice(0, 160)}`).toBe(
+          can(role, spec.perm) ? (spec.ok ?? 200) : 403,
+        );
       }
     }
   });
@@ -355,7 +556,9 @@ describeEachEngine("route roles", (h) => {
   });
 
   it("counts the matrix", () => {
-    console.log(`route roles: ${ROLES.length} roles × ${cells.loaders / ROLES.length} loaders = ${cells.loaders} cells; ${ROLES.length} roles × ${cells.actions / ROLES.length} action intents = ${cells.actions} cells (${cells.executive} executive, all refused)`);
+    console.log(
+      `route roles: ${ROLES.length} roles × ${cells.loaders / ROLES.length} loaders = ${cells.loaders} cells; ${ROLES.length} roles × ${cells.actions / ROLES.length} action intents = ${cells.actions} cells (${cells.executive} executive, all refused)`,
+    );
     expect(cells.loaders).toBeGreaterThanOrEqual(ROLES.length * 29);
     expect(cells.actions).toBeGreaterThanOrEqual(ROLES.length * 30);
     expect(cells.executive).toBe(cells.actions / ROLES.length);

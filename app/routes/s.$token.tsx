@@ -5,14 +5,22 @@
 // address only); unknown or tampered tokens 404. Every request counts against a per-IP limit.
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError, type ShouldRevalidateFunction } from "@remix-run/react";
+import {
+  Form,
+  isRouteErrorResponse,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useRouteError,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
 import { z } from "zod";
-import { formObject } from "../lib/http.server";
-import { INVITE_IP, INVITE_RESEND, checkAll, hit, type Limit } from "../lib/rate-limit.server";
-import { LANGUAGES, PORTAL_HEADERS, keysWith, languageCookie, longDate, messagesFor, portalLocale } from "../lib/portal.server";
-import { describeLink, openSupplierSession, requestNewLink } from "../services/invites.server";
-import { LanguageSwitcher } from "../components/portal/language-switcher";
-import { makeT, type Messages } from "../components/portal/i18n";
+import { formObject } from "~/lib/http.server";
+import { INVITE_IP, INVITE_RESEND, checkAll, hit, type Limit } from "~/lib/rate-limit.server";
+import { LANGUAGES, PORTAL_HEADERS, keysWith, languageCookie, longDate, messagesFor, portalLocale } from "~/lib/portal.server";
+import { describeLink, openSupplierSession, requestNewLink } from "~/services/invites.server";
+import { LanguageSwitcher } from "~/components/portal/language-switcher";
+import { makeT, type Messages } from "~/components/portal/i18n";
 
 const TEXTS = () => [...keysWith("ui.link.", "ui.start.", "ui.portal.", "ui.language."), "ui.error.not_found", "ui.error.heading"];
 
@@ -34,7 +42,10 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defau
 /** The limits of this request; a 429 in the visitor's language when one is exceeded. */
 async function limit(request: Request, context: LoaderFunctionArgs["context"], extra: Limit[] = []) {
   const ip = context.clientIp;
-  const wait = await checkAll(context.db, [INVITE_IP, ...extra].map((l): [Limit, string] => [l, ip]));
+  const wait = await checkAll(
+    context.db,
+    [INVITE_IP, ...extra].map((l): [Limit, string] => [l, ip]),
+  );
   if (wait > 0) {
     const locale = portalLocale(request);
     return json(
@@ -56,9 +67,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const base = { locale, messages: messagesFor(locale, TEXTS()), languages: LANGUAGES };
   if (link.state === "invalid") return json({ ...base, state: "invalid" as const }, init(404));
   // Only an expired link may ask for a new one; a revoked link is dead (see requestNewLink).
-  if (link.state !== "open") return json({ ...base, state: link.state, orgName: link.orgName, mayAskNew: link.state === "expired" }, init(410));
+  if (link.state !== "open")
+    return json({ ...base, state: link.state, orgName: link.orgName, mayAskNew: link.state === "expired" }, init(410));
   return json(
-    { ...base, state: "open" as const, orgName: link.orgName, supplierName: link.supplierName, due: longDate(link.dueAt, locale), status: link.assessmentStatus },
+    {
+      ...base,
+      state: "open" as const,
+      orgName: link.orgName,
+      supplierName: link.supplierName,
+      due: longDate(link.dueAt, locale),
+      status: link.assessmentStatus,
+    },
     init(200),
   );
 }
@@ -126,7 +145,11 @@ export default function InviteLink() {
             <Form method="post" className="portal-start">
               <input type="hidden" name="intent" value="start" />
               <button type="submit" className="button portal-big" disabled={busy}>
-                {data.status === "sent" ? t("ui.start.button") : data.status === "in_progress" || data.status === "changes_requested" ? t("ui.start.continue") : t("ui.link.open")}
+                {data.status === "sent"
+                  ? t("ui.start.button")
+                  : data.status === "in_progress" || data.status === "changes_requested"
+                    ? t("ui.start.continue")
+                    : t("ui.link.open")}
               </button>
             </Form>
             <p className="muted small">{t("ui.portal.privacy", { buyer: data.orgName })}</p>

@@ -7,10 +7,10 @@ import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData, useLocation, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { allQuestions } from "../domain/questionnaire/template";
-import { completeness, evidenceRequested, validateAnswer, visibleQuestions } from "../domain/questionnaire/logic";
-import { EVIDENCE_LIMITS, type Answers, type Attachments, type QuestionnaireTemplate } from "../domain/questionnaire/types";
-import { nowIso } from "../lib/time";
+import { allQuestions } from "~/domain/questionnaire/template";
+import { completeness, evidenceRequested, validateAnswer, visibleQuestions } from "~/domain/questionnaire/logic";
+import { EVIDENCE_LIMITS, type Answers, type Attachments, type QuestionnaireTemplate } from "~/domain/questionnaire/types";
+import { nowIso } from "~/lib/time";
 import {
   PORTAL_HEADERS,
   keysWith,
@@ -22,17 +22,17 @@ import {
   requireSupplierPage,
   supplierMayEdit,
   templateKeys,
-} from "../lib/portal.server";
-import { orgNameById } from "../models/portal.server";
-import { assessmentView } from "../services/assessments.server";
-import { useAutosave, type SavedAnswer } from "../components/portal/autosave";
-import { EvidenceBox, type PortalFile } from "../components/portal/evidence";
-import { makeT, formatClock, type T } from "../components/portal/i18n";
-import { QuestionField, type ReviewComment } from "../components/portal/question";
-import { SubmitBox } from "../components/portal/submit";
-import { SubmittedView } from "../components/portal/submitted";
-import { questionId } from "../components/portal/format";
-import { portalShouldRevalidate, sectionHref } from "../components/portal/revalidate";
+} from "~/lib/portal.server";
+import { orgNameById } from "~/models/portal.server";
+import { assessmentView } from "~/services/assessments.server";
+import { useAutosave, type SavedAnswer } from "~/components/portal/autosave";
+import { EvidenceBox, type PortalFile } from "~/components/portal/evidence";
+import { makeT, formatClock, type T } from "~/components/portal/i18n";
+import { QuestionField, type ReviewComment } from "~/components/portal/question";
+import { SubmitBox } from "~/components/portal/submit";
+import { SubmittedView } from "~/components/portal/submitted";
+import { questionId } from "~/components/portal/format";
+import { portalShouldRevalidate, sectionHref } from "~/components/portal/revalidate";
 
 export const headers: HeadersFunction = () => ({ ...PORTAL_HEADERS });
 
@@ -53,10 +53,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Sent back for changes: open where the reviewer's first open comment is, not on the last section.
   const commented = a.status === "changes_requested" ? view.comments.find((c) => !c.resolved_at)?.question_key : undefined;
   const commentedSection = commented ? allQuestions(template).find((e) => e.question.key === commented)?.section.key : undefined;
-  const section = chosen ?? template.sections.find((x) => x.key === (commentedSection ?? firstMissing)) ?? template.sections[template.sections.length - 1]!;
+  const section =
+    chosen ??
+    template.sections.find((x) => x.key === (commentedSection ?? firstMissing)) ??
+    template.sections[template.sections.length - 1]!;
   const answers: Record<string, SavedAnswer> = {};
   for (const x of view.answers) {
-    answers[x.questionKey] = { value: x.value, comment: x.comment, revision: x.revision, updatedBy: publicAuthor(x.updatedBy, orgName), updatedAt: x.updatedAt };
+    answers[x.questionKey] = {
+      value: x.value,
+      comment: x.comment,
+      revision: x.revision,
+      updatedBy: publicAuthor(x.updatedBy, orgName),
+      updatedAt: x.updatedAt,
+    };
   }
   return json({
     assessmentId: a.id,
@@ -66,13 +75,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     template: publicTemplate(template),
     answers,
     files: view.files.map((f): PortalFile => ({ id: f.id, questionKey: f.question_key, filename: f.filename, size: Number(f.size_bytes) })),
-    comments: view.comments.map(
-      (c): ReviewComment => ({ id: c.id, questionKey: c.question_key, author: orgName, body: c.body, createdAt: c.created_at, resolved: Boolean(c.resolved_at) }),
-    ),
+    comments: view.comments.map((c): ReviewComment => ({
+      id: c.id,
+      questionKey: c.question_key,
+      author: orgName,
+      body: c.body,
+      createdAt: c.created_at,
+      resolved: Boolean(c.resolved_at),
+    })),
     orgName,
     locale,
     messages: messagesFor(locale, [...keysWith("ui."), ...templateKeys(template, template.sections)]),
-    dates: { submitted: longDate(a.submittedAt, locale), approved: longDate(a.approvedAt, locale), validUntil: longDate(a.validUntil, locale), today: longDate(nowIso(), locale) },
+    dates: {
+      submitted: longDate(a.submittedAt, locale),
+      approved: longDate(a.approvedAt, locale),
+      validUntil: longDate(a.validUntil, locale),
+      today: longDate(nowIso(), locale),
+    },
     maxBytes: EVIDENCE_LIMITS.maxBytes,
   });
 }
@@ -106,7 +125,12 @@ function Editor({ data, t, template }: { data: Data; t: T; template: Questionnai
   const [ended, setEnded] = useState(false);
   const questions = useMemo(() => new Map(allQuestions(template).map((e) => [e.question.key, e.question])), [template]);
   const sectionOf = useMemo(() => new Map(allQuestions(template).map((e) => [e.question.key, e.section.key])), [template]);
-  const autosave = useAutosave({ assessmentId: data.assessmentId, questions, loaded: data.answers as Record<string, SavedAnswer>, editable: true });
+  const autosave = useAutosave({
+    assessmentId: data.assessmentId,
+    questions,
+    loaded: data.answers as Record<string, SavedAnswer>,
+    editable: true,
+  });
 
   const current = autosave.current() as Answers;
   const attachments: Record<string, string[]> = {};
@@ -117,7 +141,13 @@ function Editor({ data, t, template }: { data: Data; t: T; template: Questionnai
   // upload would now pick another one.
   const [opened] = useState(data.sectionKey);
   const chosen = template.sections.findIndex((s) => s.key === search.get("section"));
-  const index = chosen >= 0 ? chosen : Math.max(0, template.sections.findIndex((s) => s.key === opened));
+  const index =
+    chosen >= 0
+      ? chosen
+      : Math.max(
+          0,
+          template.sections.findIndex((s) => s.key === opened),
+        );
   const section = template.sections[index]!;
   const sectionProgress = progress.bySection[index]!;
   const visible = visibleQuestions(template, current, section.key);
@@ -193,7 +223,8 @@ function Editor({ data, t, template }: { data: Data; t: T; template: Questionnai
 
       <div className="portal-progress">
         <p className="portal-position">
-          <strong>{t("ui.section.position", { n: index + 1, total: template.sections.length })}</strong> — {t("ui.progress.answered", { percent: progress.percent })}
+          <strong>{t("ui.section.position", { n: index + 1, total: template.sections.length })}</strong> —{" "}
+          {t("ui.progress.answered", { percent: progress.percent })}
         </p>
         <progress max={100} value={progress.percent} aria-label={t("ui.progress.label")} />
         <p className="muted small">{t("ui.progress.section", { answered: sectionProgress.answered, total: sectionProgress.total })}</p>
@@ -204,7 +235,12 @@ function Editor({ data, t, template }: { data: Data; t: T; template: Questionnai
         <ol>
           {template.sections.map((s, i) => {
             const b = progress.bySection[i]!;
-            const state = b.missingRequired.length === 0 && b.answered === b.total ? t("ui.overview.section_done") : b.answered === 0 ? t("ui.overview.section_todo") : t("ui.overview.section_partial", { answered: b.answered, total: b.total });
+            const state =
+              b.missingRequired.length === 0 && b.answered === b.total
+                ? t("ui.overview.section_done")
+                : b.answered === 0
+                  ? t("ui.overview.section_todo")
+                  : t("ui.overview.section_partial", { answered: b.answered, total: b.total });
             const commented = openComments.some((c) => s.questions.some((q) => q.key === c.questionKey));
             return (
               <li key={s.key}>
@@ -234,7 +270,8 @@ function Editor({ data, t, template }: { data: Data; t: T; template: Questionnai
           const own = data.files.filter((f) => f.questionKey === q.key);
           // A reviewer's open comment may ask for a document: offer the upload next to that question.
           const commentedHere = commentedKeys.includes(q.key);
-          const showEvidence = q.type === "evidence" || own.length > 0 || commentedHere || (checked.ok && evidenceRequested(q, checked.value));
+          const showEvidence =
+            q.type === "evidence" || own.length > 0 || commentedHere || (checked.ok && evidenceRequested(q, checked.value));
           return (
             <QuestionField
               key={q.key}
@@ -311,10 +348,10 @@ function Editor({ data, t, template }: { data: Data; t: T; template: Questionnai
                   : autosave.invalid.length > 0
                     ? t.plural("ui.invalid_answers", autosave.invalid.length)
                     : autosave.unsent > 0
-                    ? t("ui.unsent_changes")
-                    : autosave.lastSavedAt
-                      ? t("ui.saved_at", { time: formatClock(autosave.lastSavedAt, data.locale) })
-                      : t("ui.autosave.note")}
+                      ? t("ui.unsent_changes")
+                      : autosave.lastSavedAt
+                        ? t("ui.saved_at", { time: formatClock(autosave.lastSavedAt, data.locale) })
+                        : t("ui.autosave.note")}
       </div>
     </main>
   );

@@ -5,14 +5,14 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { PORTAL_HEADERS, keysWith, longDate, messagesFor, portalLocale, requireSupplierPage } from "../lib/portal.server";
-import { PortalReplySchema } from "../schemas/action";
-import { MAX_FILES_PER_ENTRY } from "../services/actions.server";
-import { addActionNote } from "../services/action-notes.server";
-import { supplierActionsView } from "../services/action-followup.server";
-import { readActionForm, refusalHeaders } from "../components/action-upload.server";
-import { makeT, type T } from "../components/portal/i18n";
-import { isDbId } from "../schemas/fields";
+import { PORTAL_HEADERS, keysWith, longDate, messagesFor, portalLocale, requireSupplierPage } from "~/lib/portal.server";
+import { PortalReplySchema } from "~/schemas/action";
+import { MAX_FILES_PER_ENTRY } from "~/services/actions.server";
+import { addActionNote } from "~/services/action-notes.server";
+import { supplierActionsView } from "~/services/action-followup.server";
+import { readActionForm, refusalHeaders } from "~/components/action-upload.server";
+import { makeT, type T } from "~/components/portal/i18n";
+import { isDbId } from "~/schemas/fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.messages["ui.actions.heading"]} — ${data.orgName}` : "Lantern" },
@@ -61,14 +61,27 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // The body was not read: the form's URL says which action it was for, so the card shows why.
     const q = new URL(request.url).searchParams.get("actionId") ?? "";
     const forAction = isDbId(q) ? Number(q) : undefined;
-    return json<Reply>({ actionId: forAction, messageKey: body.refused.messageKey, params: body.refused.params }, { status: body.refused.status, headers: { ...PORTAL_HEADERS, ...refusalHeaders(body.refused) } });
+    return json<Reply>(
+      { actionId: forAction, messageKey: body.refused.messageKey, params: body.refused.params },
+      { status: body.refused.status, headers: { ...PORTAL_HEADERS, ...refusalHeaders(body.refused) } },
+    );
   }
   const parsed = PortalReplySchema.safeParse(body.fields);
   const actionId = isDbId(body.fields.actionId) ? Number(body.fields.actionId) : undefined;
-  if (!parsed.success) return json<Reply>({ actionId, messageKey: "ui.upload.failed", params: { name: "" } }, { status: 400, headers: PORTAL_HEADERS });
-  const r = await addActionNote(context.db, { kind: "supplier", s }, parsed.data.actionId, { version: parsed.data.version, body: parsed.data.body, files: body.files }, context.clientIp);
+  if (!parsed.success)
+    return json<Reply>({ actionId, messageKey: "ui.upload.failed", params: { name: "" } }, { status: 400, headers: PORTAL_HEADERS });
+  const r = await addActionNote(
+    context.db,
+    { kind: "supplier", s },
+    parsed.data.actionId,
+    { version: parsed.data.version, body: parsed.data.body, files: body.files },
+    context.clientIp,
+  );
   if ("status" in r) {
-    return json<Reply>({ actionId, messageKey: r.messageKey ?? "ui.upload.failed", params: { name: "", ...r.params } }, { status: r.status, headers: PORTAL_HEADERS });
+    return json<Reply>(
+      { actionId, messageKey: r.messageKey ?? "ui.upload.failed", params: { name: "", ...r.params } },
+      { status: r.status, headers: PORTAL_HEADERS },
+    );
   }
   return json<Reply>({ actionId, ok: true }, { headers: PORTAL_HEADERS });
 }
@@ -111,7 +124,9 @@ function ActionCard({ a, t, orgName, maxFiles }: { a: Data["actions"][number]; t
       {a.details ? <p>{a.details}</p> : null}
       <p className="small">
         <strong>{t(`ui.actions.status.${a.status}`)}</strong> ·{" "}
-        <span className={a.overdue ? "portal-due overdue" : undefined}>{t(a.overdue ? "ui.actions.overdue" : "ui.actions.due", { date: a.due })}</span>
+        <span className={a.overdue ? "portal-due overdue" : undefined}>
+          {t(a.overdue ? "ui.actions.overdue" : "ui.actions.due", { date: a.due })}
+        </span>
       </p>
 
       {a.timeline.length ? (
@@ -144,7 +159,14 @@ function ActionCard({ a, t, orgName, maxFiles }: { a: Data["actions"][number]; t
         </div>
       ) : null}
 
-      <Form method="post" action={`/s/portal/actions?actionId=${a.id}`} encType="multipart/form-data" className="stack" key={`reply-${a.id}-${a.version}`} aria-label={t("ui.actions.reply.heading")}>
+      <Form
+        method="post"
+        action={`/s/portal/actions?actionId=${a.id}`}
+        encType="multipart/form-data"
+        className="stack"
+        key={`reply-${a.id}-${a.version}`}
+        aria-label={t("ui.actions.reply.heading")}
+      >
         <input type="hidden" name="actionId" value={a.id} />
         <input type="hidden" name="version" value={a.version} />
         <div className="field">

@@ -3,11 +3,11 @@
 // 401 {sessionEnded} | 404 (another assessment than the session's, or no such question).
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { formObject } from "../lib/http.server";
-import { publicAuthor, requireSupplierApi } from "../lib/portal.server";
-import { orgNameById } from "../models/portal.server";
-import { PortalAnswerSchema } from "../schemas/portal";
-import { saveAnswer } from "../services/assessments.server";
+import { formObject } from "~/lib/http.server";
+import { publicAuthor, requireSupplierApi } from "~/lib/portal.server";
+import { orgNameById } from "~/models/portal.server";
+import { PortalAnswerSchema } from "~/schemas/portal";
+import { saveAnswer } from "~/services/assessments.server";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -16,13 +16,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = PortalAnswerSchema.safeParse(await formObject(request));
   if (!parsed.success) return json({ messageKey: "ui.save_failed", params: {} }, { status: 400, headers: NO_STORE });
   const { assessmentId, questionKey, value, comment, baseRevision } = parsed.data;
-  const r = await saveAnswer(context.db, { kind: "supplier", s }, assessmentId, questionKey, { value, comment, baseRevision }, context.clientIp);
+  const r = await saveAnswer(
+    context.db,
+    { kind: "supplier", s },
+    assessmentId,
+    questionKey,
+    { value, comment, baseRevision },
+    context.clientIp,
+  );
   if ("revision" in r) return json({ revision: r.revision }, { headers: NO_STORE });
   if ("conflict" in r) {
     const orgName = (await orgNameById(context.db, s.orgId)) ?? "";
     const c = r.conflict;
     return json(
-      { conflict: { value: c.value, comment: c.comment, revision: c.revision, updatedBy: publicAuthor(c.updatedBy, orgName), updatedAt: c.updatedAt } },
+      {
+        conflict: {
+          value: c.value,
+          comment: c.comment,
+          revision: c.revision,
+          updatedBy: publicAuthor(c.updatedBy, orgName),
+          updatedAt: c.updatedAt,
+        },
+      },
       { status: 409, headers: NO_STORE },
     );
   }

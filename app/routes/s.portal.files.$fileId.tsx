@@ -2,17 +2,18 @@
 // the headers the evidence service sets); POST intent=remove removes it while the assessment is open.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { formObject } from "../lib/http.server";
-import { requireSupplierApi, supplierSession, uploadMessageKey } from "../lib/portal.server";
-import { PortalRemoveFileSchema } from "../schemas/portal";
-import { downloadEvidence, removeEvidence } from "../services/evidence.server";
-import { isDbId } from "../schemas/fields";
+import { formObject } from "~/lib/http.server";
+import { requireSupplierApi, supplierSession, uploadMessageKey } from "~/lib/portal.server";
+import { PortalRemoveFileSchema } from "~/schemas/portal";
+import { downloadEvidence, removeEvidence } from "~/services/evidence.server";
+import { isDbId } from "~/schemas/fields";
 
 function fileIdOf(raw: string | undefined): number | null {
   return isDbId(raw) ? Number(raw) : null;
 }
 
-const text = (status: number, body: string) => new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+const text = (status: number, body: string) =>
+  new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // A download is opened by a plain link: answer in plain text, not JSON.

@@ -4,12 +4,12 @@
 // 200 {fileId, filename} | 4xx {messageKey, params} in the portal catalogue's wording.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { EVIDENCE_LIMITS } from "../domain/questionnaire/types";
-import { requireSupplierApi, uploadMessageKey } from "../lib/portal.server";
-import { countUploads, uploadWait } from "../lib/rate-limit.server";
-import { parseUpload } from "../components/action-upload.server";
-import { PortalUploadSchema } from "../schemas/portal";
-import { uploadEvidence } from "../services/evidence.server";
+import { EVIDENCE_LIMITS } from "~/domain/questionnaire/types";
+import { requireSupplierApi, uploadMessageKey } from "~/lib/portal.server";
+import { countUploads, uploadWait } from "~/lib/rate-limit.server";
+import { parseUpload } from "~/components/action-upload.server";
+import { PortalUploadSchema } from "~/schemas/portal";
+import { uploadEvidence } from "~/services/evidence.server";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 const MAX_MB = EVIDENCE_LIMITS.maxBytes / 1024 / 1024;
@@ -23,7 +23,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const uploader = { ip: context.clientIp, who: `assessment:${s.assessmentId}` };
   const wait = await uploadWait(context.db, uploader);
   if (wait > 0) {
-    return json({ messageKey: "ui.link.too_many_attempts", params: { name: "", seconds: wait } }, { status: 429, headers: { ...NO_STORE, "Retry-After": String(wait) } });
+    return json(
+      { messageKey: "ui.link.too_many_attempts", params: { name: "", seconds: wait } },
+      { status: 429, headers: { ...NO_STORE, "Retry-After": String(wait) } },
+    );
   }
   await countUploads(context.db, uploader, 1);
   if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) return refuse(400, "ui.upload.failed", "");

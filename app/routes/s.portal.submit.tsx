@@ -2,10 +2,10 @@
 // questionKey, reason}]} saying exactly what is missing | 409 {readOnly} | 401 | 404.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { formObject } from "../lib/http.server";
-import { requireSupplierApi } from "../lib/portal.server";
-import { PortalSubmitSchema } from "../schemas/portal";
-import { submitAssessment } from "../services/assessments.server";
+import { formObject } from "~/lib/http.server";
+import { requireSupplierApi } from "~/lib/portal.server";
+import { PortalSubmitSchema } from "~/schemas/portal";
+import { submitAssessment } from "~/services/assessments.server";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 

@@ -3,16 +3,26 @@
 // page) is required; without one the page says how to get back in (401).
 // Language: ?lang= (remembered in a cookie, Path=/s) → that cookie → the invite's language → the
 // browser's Accept-Language.
+import { todayIso } from "~/domain/dates";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Outlet, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
-import { portalShouldRevalidate } from "../components/portal/revalidate";
-import { LANGUAGES, PORTAL_HEADERS, keysWith, languageCookie, longDate, messagesFor, portalLocale, requireSupplierPage } from "../lib/portal.server";
-import { getAssessment } from "../models/assessment.server";
-import { orgNameById } from "../models/portal.server";
-import { LanguageSwitcher } from "../components/portal/language-switcher";
-import { PortalNav } from "../components/portal/portal-nav";
-import { makeT, type Messages } from "../components/portal/i18n";
+import { portalShouldRevalidate } from "~/components/portal/revalidate";
+import {
+  LANGUAGES,
+  PORTAL_HEADERS,
+  keysWith,
+  languageCookie,
+  longDate,
+  messagesFor,
+  portalLocale,
+  requireSupplierPage,
+} from "~/lib/portal.server";
+import { getAssessment } from "~/models/assessment.server";
+import { orgNameById } from "~/models/portal.server";
+import { LanguageSwitcher } from "~/components/portal/language-switcher";
+import { PortalNav } from "~/components/portal/portal-nav";
+import { makeT, type Messages } from "~/components/portal/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.messages["ui.portal.title"]} — ${data.orgName}` : "Lantern" },
@@ -29,7 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!a || !orgName) throw json(null, { status: 404, headers: PORTAL_HEADERS });
   const locale = portalLocale(request, s.language);
   const cookie = languageCookie(request);
-  const overdue = Boolean(a.dueAt && a.dueAt.slice(0, 10) < new Date().toISOString().slice(0, 10) && ["sent", "in_progress"].includes(a.status));
+  const overdue = Boolean(a.dueAt && a.dueAt.slice(0, 10) < todayIso() && ["sent", "in_progress"].includes(a.status));
   return json(
     {
       locale,
@@ -59,7 +69,11 @@ export default function PortalLayout() {
             <p className="portal-title">{t("ui.portal.title")}</p>
             <p className="portal-org">{t("ui.portal.requested_by", { buyer: d.orgName })}</p>
             <p className="portal-supplier">{t("ui.portal.for_supplier", { supplier: d.supplierName })}</p>
-            {d.due ? <p className={`portal-due${d.overdue ? " overdue" : ""}`}>{t(d.overdue ? "ui.portal.overdue" : "ui.portal.due", { date: d.due })}</p> : null}
+            {d.due ? (
+              <p className={`portal-due${d.overdue ? " overdue" : ""}`}>
+                {t(d.overdue ? "ui.portal.overdue" : "ui.portal.due", { date: d.due })}
+              </p>
+            ) : null}
           </div>
           <LanguageSwitcher locale={d.locale} languages={d.languages} label={t("ui.language.label")} />
           <PortalNav t={t} />

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, HeadersFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { SignupSchema } from "../schemas/auth";
-import { getOptionalUser } from "../lib/auth.server";
-import { badRequest, formObject, zodFieldErrors } from "../lib/http.server";
-import { retryAfterHeaders, tooManyRequests } from "../lib/rate-limit.server";
-import { requestSignup } from "../services/accounts.server";
-import { Field, FormError, SubmitButton, useZodForm } from "../components/forms";
+import { SignupSchema } from "~/schemas/auth";
+import { getOptionalUser } from "~/lib/auth.server";
+import { badRequest, formObject, zodFieldErrors } from "~/lib/http.server";
+import { retryAfterHeaders, tooManyRequests } from "~/lib/rate-limit.server";
+import { requestSignup } from "~/services/accounts.server";
+import { Field, FormError, SubmitButton, useZodForm } from "~/components/forms";
 
 export const meta: MetaFunction = () => [{ title: "Create an organization — Lantern" }];
 export const headers: HeadersFunction = retryAfterHeaders;
@@ -33,8 +33,7 @@ export default function Signup() {
       <main className="page narrow">
         <h1>Check your inbox</h1>
         <p role="status">
-          We sent a link to <strong>{sent.email}</strong>. Open it to finish creating your account. The link is valid for 24
-          hours.
+          We sent a link to <strong>{sent.email}</strong>. Open it to finish creating your account. The link is valid for 24 hours.
         </p>
       </main>
     );

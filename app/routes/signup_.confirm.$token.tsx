@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { startSession } from "../lib/session.server";
-import { confirmSignup, describePendingSignup } from "../services/accounts.server";
+import { startSession } from "~/lib/session.server";
+import { confirmSignup, describePendingSignup } from "~/services/accounts.server";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your account — Lantern" }];
 export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer" });

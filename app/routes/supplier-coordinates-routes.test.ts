@@ -1,12 +1,12 @@
 // A site's coordinates through the supplier form's routes: range checks and "both or neither" as
 // field errors with a 400, and an edit that keeps or changes them (the form posts back what it loaded).
 import { expect, it } from "vitest";
-import { contextFor, cookieFor, describeEachEngine, get, makeOrg, post, responseOf } from "../test/support";
+import { contextFor, cookieFor, describeEachEngine, get, makeOrg, post, responseOf } from "~/test/support";
 import * as create from "./o.$org.suppliers.new";
 import * as page from "./o.$org.suppliers.$id._index";
 import * as edit from "./o.$org.suppliers.$id.edit";
-import { toFormValues, type SupplierFormValues } from "../components/supplier-form";
-import type { SupplierRecord } from "../models/supplier.server";
+import { toFormValues, type SupplierFormValues } from "~/components/supplier-form";
+import type { SupplierRecord } from "~/models/supplier.server";
 
 describeEachEngine("supplier coordinates", (h) => {
   let cookie = "";
@@ -21,7 +21,9 @@ describeEachEngine("supplier coordinates", (h) => {
   const createVia = (form: Record<string, string>) =>
     responseOf(() => create.action({ request: post("/o/geo/suppliers/new", form, cookie), params: params(), context: ctx() }));
   async function loadEdit(id: number): Promise<SupplierRecord> {
-    const r = await responseOf(() => edit.loader({ request: get(`/o/geo/suppliers/${id}/edit`, cookie), params: params({ id: String(id) }), context: ctx() }));
+    const r = await responseOf(() =>
+      edit.loader({ request: get(`/o/geo/suppliers/${id}/edit`, cookie), params: params({ id: String(id) }), context: ctx() }),
+    );
     expect(r.status).toBe(200);
     return ((await r.json()) as { supplier: SupplierRecord }).supplier;
   }
@@ -35,8 +37,11 @@ describeEachEngine("supplier coordinates", (h) => {
     return out;
   }
   const saveEdit = (id: number, form: Record<string, string>) =>
-    responseOf(() => edit.action({ request: post(`/o/geo/suppliers/${id}/edit`, form, cookie), params: params({ id: String(id) }), context: ctx() }));
-  const stored = (id: number) => h().db.selectFrom("suppliers").select(["latitude", "longitude", "version"]).where("id", "=", id).executeTakeFirstOrThrow();
+    responseOf(() =>
+      edit.action({ request: post(`/o/geo/suppliers/${id}/edit`, form, cookie), params: params({ id: String(id) }), context: ctx() }),
+    );
+  const stored = (id: number) =>
+    h().db.selectFrom("suppliers").select(["latitude", "longitude", "version"]).where("id", "=", id).executeTakeFirstOrThrow();
 
   it("answers an out-of-range coordinate with a 400 and a field error, and saves nothing", async () => {
     await setup();
@@ -56,10 +61,14 @@ describeEachEngine("supplier coordinates", (h) => {
     await setup();
     const lat = await createVia({ name: "Half Placed Mill", country: "BD", latitude: "23.8103", longitude: "" });
     expect(lat.status).toBe(400);
-    expect(((await lat.json()) as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({ longitude: "Enter the longitude too, or leave both coordinates empty" });
+    expect(((await lat.json()) as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({
+      longitude: "Enter the longitude too, or leave both coordinates empty",
+    });
     const lng = await createVia({ name: "Half Placed Mill", country: "BD", longitude: "90.4125" });
     expect(lng.status).toBe(400);
-    expect(((await lng.json()) as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({ latitude: "Enter the latitude too, or leave both coordinates empty" });
+    expect(((await lng.json()) as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({
+      latitude: "Enter the latitude too, or leave both coordinates empty",
+    });
   });
 
   it("creates with coordinates, shows them on the page, keeps them through an edit that leaves them alone, and changes or clears them", async () => {
@@ -69,7 +78,9 @@ describeEachEngine("supplier coordinates", (h) => {
     const id = Number(/\/suppliers\/(\d+)$/.exec(r.headers.get("Location") ?? "")?.[1]);
     expect(await stored(id)).toEqual({ latitude: 23.8103, longitude: 90.4125, version: 1 });
 
-    const shown = await responseOf(() => page.loader({ request: get(`/o/geo/suppliers/${id}`, cookie), params: params({ id: String(id) }), context: ctx() }));
+    const shown = await responseOf(() =>
+      page.loader({ request: get(`/o/geo/suppliers/${id}`, cookie), params: params({ id: String(id) }), context: ctx() }),
+    );
     expect(((await shown.json()) as { supplier: SupplierRecord }).supplier).toMatchObject({ latitude: 23.8103, longitude: 90.4125 });
 
     // An edit of the name only: the form starts from the stored record, so the coordinates travel back unchanged.
@@ -80,7 +91,9 @@ describeEachEngine("supplier coordinates", (h) => {
     expect(await stored(id)).toEqual({ latitude: 23.8103, longitude: 90.4125, version: 2 });
 
     // Moved to Gazipur.
-    expect((await saveEdit(id, { ...formOf(toFormValues(await loadEdit(id))), latitude: "24.0023", longitude: "90.4264" })).status).toBe(302);
+    expect((await saveEdit(id, { ...formOf(toFormValues(await loadEdit(id))), latitude: "24.0023", longitude: "90.4264" })).status).toBe(
+      302,
+    );
     expect(await stored(id)).toEqual({ latitude: 24.0023, longitude: 90.4264, version: 3 });
 
     // A lone coordinate on edit is refused and the stored position stays.

@@ -2,17 +2,17 @@
 // places each site when few match and counts by country (from the roll-up) when many do; the world
 // outline is served as a cacheable image; the supplier page carries what its location map needs.
 import { beforeAll, expect, it } from "vitest";
-import { contextFor, cookieFor, describeEachEngine, get, makeOrg, responseOf } from "../test/support";
+import { contextFor, cookieFor, describeEachEngine, get, makeOrg, responseOf } from "~/test/support";
 import * as dashboard from "./o.$org._index";
 import * as world from "./map.world[.svg]";
-import type { OrgIdentity } from "../lib/auth.server";
-import { SupplierSchema } from "../schemas/supplier";
-import { createSupplier } from "../services/suppliers.server";
-import { dashboardPage } from "../services/supplier-map.server";
-import { DashboardQuerySchema } from "../schemas/dashboard";
-import { forgetReferenceData } from "../services/risk.server";
-import { seedReferenceData } from "../../db/seed/reference";
-import type { DashboardMap } from "../domain/map/geo";
+import type { OrgIdentity } from "~/lib/auth.server";
+import { SupplierSchema } from "~/schemas/supplier";
+import { createSupplier } from "~/services/suppliers.server";
+import { dashboardPage } from "~/services/supplier-map.server";
+import { DashboardQuerySchema } from "~/schemas/dashboard";
+import { forgetReferenceData } from "~/services/risk.server";
+import { seedReferenceData } from "~db/seed/reference";
+import type { DashboardMap } from "~/domain/map/geo";
 
 describeEachEngine("supplier maps", (h) => {
   let ident: OrgIdentity;
@@ -27,7 +27,11 @@ describeEachEngine("supplier maps", (h) => {
     const org = await makeOrg(h(), "mapco", [["officer@m.test", "compliance"]]);
     orgId = org.orgId;
     cookie = await cookieFor(h(), org.users["officer@m.test"]!);
-    ident = { user: { sessionId: "t", userId: org.users["officer@m.test"]!, email: "officer@m.test", name: "officer" }, org: { id: org.orgId, slug: "mapco", name: "Map Co" }, role: "compliance" };
+    ident = {
+      user: { sessionId: "t", userId: org.users["officer@m.test"]!, email: "officer@m.test", name: "officer" },
+      org: { id: org.orgId, slug: "mapco", name: "Map Co" },
+      role: "compliance",
+    };
     const make = async (name: string, extra: Record<string, unknown>) => {
       const r = await createSupplier(h().db, ident, SupplierSchema.parse({ name, ...extra }), "192.0.2.1");
       if (!("id" in r)) throw new Error(r.message);
@@ -40,7 +44,9 @@ describeEachEngine("supplier maps", (h) => {
   });
 
   async function mapOf(query: string): Promise<DashboardMap> {
-    const r = await responseOf(() => dashboard.loader({ request: get(`/o/mapco${query}`, cookie), params: { org: "mapco" }, context: ctx() }));
+    const r = await responseOf(() =>
+      dashboard.loader({ request: get(`/o/mapco${query}`, cookie), params: { org: "mapco" }, context: ctx() }),
+    );
     expect(r.status, query).toBe(200);
     return ((await r.json()) as { map: DashboardMap }).map;
   }
@@ -52,7 +58,13 @@ describeEachEngine("supplier maps", (h) => {
     expect(all.suppliers).toBe(4);
     expect(all.points.map((p) => p.name).sort()).toEqual(["Chittagong Denim", "Dhaka Knit Ltd", "Hanoi Shoes"]);
     const dhaka = all.points.find((p) => p.name === "Dhaka Knit Ltd")!;
-    expect(dhaka).toMatchObject({ id: ids["Dhaka Knit Ltd"], country: "BD", countryName: "Bangladesh", latitude: 23.8103, longitude: 90.4125 });
+    expect(dhaka).toMatchObject({
+      id: ids["Dhaka Knit Ltd"],
+      country: "BD",
+      countryName: "Bangladesh",
+      latitude: 23.8103,
+      longitude: 90.4125,
+    });
     expect(["low", "medium", "high", "critical"]).toContain(dhaka.band);
     expect(typeof dhaka.score).toBe("number");
 

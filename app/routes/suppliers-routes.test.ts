@@ -1,22 +1,29 @@
 // Supplier routes against a real database: list filters and paging, create/edit with field errors
 // and stale versions, links and loops, the tenant wall and roles.
 import { expect, it } from "vitest";
-import { contextFor, cookieFor, describeEachEngine, get, makeOrg, post, responseOf } from "../test/support";
+import { contextFor, cookieFor, describeEachEngine, get, makeOrg, post, responseOf } from "~/test/support";
 import * as list from "./o.$org.suppliers._index";
 import * as create from "./o.$org.suppliers.new";
 import * as page from "./o.$org.suppliers.$id._index";
 import * as edit from "./o.$org.suppliers.$id.edit";
 import * as search from "./o.$org.suppliers.search";
 import * as exportCsv from "./o.$org.suppliers.export[.csv]";
-import { parseSupplierCsv } from "../domain/csv/parse";
-import { suggestMapping } from "../domain/csv/mapping";
-import { EXPORT_HEADER } from "../domain/csv/serialize";
-import type { Db } from "../../db/client";
-import type { SupplierListRow } from "../components/supplier-rows";
+import { parseSupplierCsv } from "~/domain/csv/parse";
+import { suggestMapping } from "~/domain/csv/mapping";
+import { EXPORT_HEADER } from "~/domain/csv/serialize";
+import type { Db } from "~db/client";
+import type { SupplierListRow } from "~/components/supplier-rows";
 
 type Row = {
-  id: number; name: string; country: string; tier: number | null; status: string; external_ref: string | null;
-  spend: string; risk_score: number | null; risk_band: string | null;
+  id: number;
+  name: string;
+  country: string;
+  tier: number | null;
+  status: string;
+  external_ref: string | null;
+  spend: string;
+  risk_score: number | null;
+  risk_band: string | null;
 };
 
 describeEachEngine("supplier routes", (h) => {
@@ -28,12 +35,29 @@ describeEachEngine("supplier routes", (h) => {
 
   async function setup(db: Db) {
     if (acme) return;
-    acme = await makeOrg(db, "acme", [["admin@a.test", "admin"], ["officer@a.test", "compliance"], ["exec@a.test", "executive"]]);
+    acme = await makeOrg(db, "acme", [
+      ["admin@a.test", "admin"],
+      ["officer@a.test", "compliance"],
+      ["exec@a.test", "executive"],
+    ]);
     boreal = await makeOrg(db, "boreal", [["admin@b.test", "admin"]]);
     for (const [email, id] of Object.entries({ ...acme.users, ...boreal.users })) cookies[email] = await cookieFor(db, id);
     // The test database has no reference data: just what these pages read.
-    await db.db.insertInto("countries").values([{ iso2: "BD", name: "Bangladesh" }, { iso2: "IN", name: "India" }, { iso2: "CN", name: "China" }]).execute();
-    await db.db.insertInto("tip_tiers").values([{ iso2: "BD", tier: "Tier 2", report_year: 2025 }, { iso2: "BD", tier: "Tier 2 Watch List", report_year: 2023 }]).execute();
+    await db.db
+      .insertInto("countries")
+      .values([
+        { iso2: "BD", name: "Bangladesh" },
+        { iso2: "IN", name: "India" },
+        { iso2: "CN", name: "China" },
+      ])
+      .execute();
+    await db.db
+      .insertInto("tip_tiers")
+      .values([
+        { iso2: "BD", tier: "Tier 2", report_year: 2025 },
+        { iso2: "BD", tier: "Tier 2 Watch List", report_year: 2023 },
+      ])
+      .execute();
   }
 
   const officer = () => cookies["officer@a.test"];
@@ -47,20 +71,43 @@ describeEachEngine("supplier routes", (h) => {
     return Number(/\/suppliers\/(\d+)$/.exec(r.headers.get("Location") ?? "")?.[1]);
   }
   async function listJson(query: string, cookie = officer()) {
-    const r = await responseOf(() => list.loader({ request: get(`/o/acme/suppliers${query}`, cookie), params: acmeParams(), context: ctx() }));
+    const r = await responseOf(() =>
+      list.loader({ request: get(`/o/acme/suppliers${query}`, cookie), params: acmeParams(), context: ctx() }),
+    );
     expect(r.status, query).toBe(200);
-    const body = (await r.json()) as { rows: SupplierListRow[]; total: number; pages: number; mayEdit: boolean; mayImport: boolean; query: { page: number } };
+    const body = (await r.json()) as {
+      rows: SupplierListRow[];
+      total: number;
+      pages: number;
+      mayEdit: boolean;
+      mayImport: boolean;
+      query: { page: number };
+    };
     // The loader sends compact rows; name their fields for the assertions.
     const rows: Row[] = body.rows.map(([id, name, external_ref, country, , , tier, status, spend, risk_score, risk_band]) => ({
-      id, name, external_ref, country, tier, status, spend, risk_score, risk_band,
+      id,
+      name,
+      external_ref,
+      country,
+      tier,
+      status,
+      spend,
+      risk_score,
+      risk_band,
     }));
     return { ...body, rows };
   }
   async function setRisk(id: number, score: number | null, band: "low" | "medium" | "high" | "critical" | null) {
-    await h().db.updateTable("suppliers").set({ risk_score: score, risk_band: band, risk_computed_at: score === null ? null : new Date().toISOString() }).where("id", "=", id).execute();
+    await h()
+      .db.updateTable("suppliers")
+      .set({ risk_score: score, risk_band: band, risk_computed_at: score === null ? null : new Date().toISOString() })
+      .where("id", "=", id)
+      .execute();
   }
   function act(id: number, form: Record<string, string>, cookie = officer()) {
-    return responseOf(() => page.action({ request: post(`/o/acme/suppliers/${id}`, form, cookie), params: acmeParams({ id: String(id) }), context: ctx() }));
+    return responseOf(() =>
+      page.action({ request: post(`/o/acme/suppliers/${id}`, form, cookie), params: acmeParams({ id: String(id) }), context: ctx() }),
+    );
   }
 
   it("creates a supplier: 400 with field messages when the name is missing, a redirect to its page when valid", async () => {
@@ -73,13 +120,29 @@ describeEachEngine("supplier routes", (h) => {
     expect(body.fieldErrors.contactEmail).toMatch(/valid email/);
     expect(body.fieldErrors.duns).toMatch(/9 digits/);
 
-    const ok = await createVia({ name: "Dhaka Knitwear Ltd", country: "bd", externalRef: "V-100", goods: "Garments", annualSpend: "1,200,000", currency: "usd" });
+    const ok = await createVia({
+      name: "Dhaka Knitwear Ltd",
+      country: "bd",
+      externalRef: "V-100",
+      goods: "Garments",
+      annualSpend: "1,200,000",
+      currency: "usd",
+    });
     expect(ok.status).toBe(302);
     const id = Number(/\/o\/acme\/suppliers\/(\d+)$/.exec(ok.headers.get("Location")!)?.[1]);
-    const shown = await responseOf(() => page.loader({ request: get(`/o/acme/suppliers/${id}`, officer()), params: acmeParams({ id: String(id) }), context: ctx() }));
+    const shown = await responseOf(() =>
+      page.loader({ request: get(`/o/acme/suppliers/${id}`, officer()), params: acmeParams({ id: String(id) }), context: ctx() }),
+    );
     expect(shown.status).toBe(200);
     const data = await shown.json();
-    expect(data.supplier).toMatchObject({ name: "Dhaka Knitwear Ltd", country: "BD", goods: ["Garments"], annualSpend: 1200000, currency: "USD", tier: 1 });
+    expect(data.supplier).toMatchObject({
+      name: "Dhaka Knitwear Ltd",
+      country: "BD",
+      goods: ["Garments"],
+      annualSpend: 1200000,
+      currency: "USD",
+      tier: 1,
+    });
     // a TIP tier always comes with its report year (the latest one)
     expect(data.tip).toEqual({ iso2: "BD", tier: "Tier 2", reportYear: 2025 });
     expect(data.mayEdit).toBe(true);
@@ -88,14 +151,24 @@ describeEachEngine("supplier routes", (h) => {
     expect(dup.status).toBe(409);
     expect((await dup.json()).fieldErrors.externalRef).toMatch(/V-100/);
 
-    const form = await responseOf(() => create.loader({ request: get("/o/acme/suppliers/new", officer()), params: acmeParams(), context: ctx() }));
+    const form = await responseOf(() =>
+      create.loader({ request: get("/o/acme/suppliers/new", officer()), params: acmeParams(), context: ctx() }),
+    );
     // countries come with their localised names, sorted by that name
-    expect((await form.json()).countries).toEqual([{ iso2: "BD", name: "Bangladesh" }, { iso2: "CN", name: "China" }, { iso2: "IN", name: "India" }]);
+    expect((await form.json()).countries).toEqual([
+      { iso2: "BD", name: "Bangladesh" },
+      { iso2: "CN", name: "China" },
+      { iso2: "IN", name: "India" },
+    ]);
   });
 
   it("lists with filters, sorting and pages from the URL, and answers a bad parameter with a readable 400", async () => {
     await setup(h());
-    for (let i = 1; i <= 12; i++) await make(`Paging Mill ${String(i).padStart(2, "0")}`, i % 3 === 0 ? "IN" : "CN", { externalRef: `PG-${i}`, sector: i % 2 ? "Spinning" : "Weaving" });
+    for (let i = 1; i <= 12; i++)
+      await make(`Paging Mill ${String(i).padStart(2, "0")}`, i % 3 === 0 ? "IN" : "CN", {
+        externalRef: `PG-${i}`,
+        sector: i % 2 ? "Spinning" : "Weaving",
+      });
     const archived = await make("Paging Mill Archived", "CN");
     expect((await act(archived, { intent: "archive" })).status).toBe(200);
 
@@ -115,8 +188,19 @@ describeEachEngine("supplier routes", (h) => {
     const desc = await listJson("?q=paging+mill&sort=name&dir=desc&size=10");
     expect(desc.rows[0]!.name).toBe("Paging Mill 12");
 
-    for (const q of ["?tier=abc", "?size=5", "?country=Narnia", "?sort=password", "?status=deleted", `?q=${"x".repeat(201)}`, "?risk=severe", "?sort=risk_score"]) {
-      const r = await responseOf(() => list.loader({ request: get(`/o/acme/suppliers${q}`, officer()), params: acmeParams(), context: ctx() }));
+    for (const q of [
+      "?tier=abc",
+      "?size=5",
+      "?country=Narnia",
+      "?sort=password",
+      "?status=deleted",
+      `?q=${"x".repeat(201)}`,
+      "?risk=severe",
+      "?sort=risk_score",
+    ]) {
+      const r = await responseOf(() =>
+        list.loader({ request: get(`/o/acme/suppliers${q}`, officer()), params: acmeParams(), context: ctx() }),
+      );
       expect(r.status, q).toBe(400);
       expect((await r.json()).message, q).toMatch(/cannot be used/);
     }
@@ -139,28 +223,64 @@ describeEachEngine("supplier routes", (h) => {
     const names = (rows: Row[]) => rows.map((r) => r.name);
 
     const all = await listJson("?q=risky");
-    expect(all.rows.find((r) => r.name === "Risky Alpha")).toMatchObject({ risk_score: 91.5, risk_band: "critical", spend: expect.stringMatching(/^EUR\s2,500$/) });
+    expect(all.rows.find((r) => r.name === "Risky Alpha")).toMatchObject({
+      risk_score: 91.5,
+      risk_band: "critical",
+      spend: expect.stringMatching(/^EUR\s2,500$/),
+    });
     expect(all.rows.find((r) => r.name === "Risky Charlie")).toMatchObject({ risk_score: null, risk_band: null });
 
     expect(names((await listJson("?q=risky&risk=critical")).rows)).toEqual(["Risky Alpha"]);
     expect(names((await listJson("?q=risky&risk=none")).rows)).toEqual(["Risky Charlie"]);
     expect((await listJson("?q=risky&risk=high")).total).toBe(1);
 
-    expect(names((await listJson("?q=risky&sort=score&dir=desc")).rows)).toEqual(["Risky Alpha", "Risky Echo", "Risky Bravo", "Risky Delta", "Risky Charlie"]);
-    expect(names((await listJson("?q=risky&sort=score&dir=asc")).rows)).toEqual(["Risky Delta", "Risky Bravo", "Risky Echo", "Risky Alpha", "Risky Charlie"]);
-    expect(names((await listJson("?q=risky&sort=band&dir=desc")).rows)).toEqual(["Risky Alpha", "Risky Echo", "Risky Bravo", "Risky Delta", "Risky Charlie"]);
-    expect(names((await listJson("?q=risky&sort=band&dir=asc")).rows)).toEqual(["Risky Delta", "Risky Bravo", "Risky Echo", "Risky Alpha", "Risky Charlie"]);
+    expect(names((await listJson("?q=risky&sort=score&dir=desc")).rows)).toEqual([
+      "Risky Alpha",
+      "Risky Echo",
+      "Risky Bravo",
+      "Risky Delta",
+      "Risky Charlie",
+    ]);
+    expect(names((await listJson("?q=risky&sort=score&dir=asc")).rows)).toEqual([
+      "Risky Delta",
+      "Risky Bravo",
+      "Risky Echo",
+      "Risky Alpha",
+      "Risky Charlie",
+    ]);
+    expect(names((await listJson("?q=risky&sort=band&dir=desc")).rows)).toEqual([
+      "Risky Alpha",
+      "Risky Echo",
+      "Risky Bravo",
+      "Risky Delta",
+      "Risky Charlie",
+    ]);
+    expect(names((await listJson("?q=risky&sort=band&dir=asc")).rows)).toEqual([
+      "Risky Delta",
+      "Risky Bravo",
+      "Risky Echo",
+      "Risky Alpha",
+      "Risky Charlie",
+    ]);
 
     // The list follows a new score at once (its total comes from a cache checked against the database).
     await setRisk(id["Risky Charlie"]!, 95, "critical");
     expect(names((await listJson("?q=risky&risk=critical&sort=score&dir=desc")).rows)).toEqual(["Risky Charlie", "Risky Alpha"]);
     expect((await listJson("?q=risky&risk=none")).total).toBe(0);
 
-    const bad = await responseOf(() => list.loader({ request: get("/o/acme/suppliers?risk=severe", officer()), params: acmeParams(), context: ctx() }));
+    const bad = await responseOf(() =>
+      list.loader({ request: get("/o/acme/suppliers?risk=severe", officer()), params: acmeParams(), context: ctx() }),
+    );
     expect((await bad.json()).message).toMatch(/Risk is critical, high, medium, low or none/);
 
     // The export has the same filter, and the score and band after the template's columns...
-    const res = await responseOf(() => exportCsv.loader({ request: get("/o/acme/suppliers/export.csv?q=risky&risk=critical", officer()), params: acmeParams(), context: ctx() }));
+    const res = await responseOf(() =>
+      exportCsv.loader({
+        request: get("/o/acme/suppliers/export.csv?q=risky&risk=critical", officer()),
+        params: acmeParams(),
+        context: ctx(),
+      }),
+    );
     expect(res.status).toBe(200);
     const parsed = parseSupplierCsv(await res.text());
     if (!parsed.ok) throw new Error(parsed.error);
@@ -187,12 +307,19 @@ describeEachEngine("supplier routes", (h) => {
       await setRisk(await make(name, "CN"), score, band);
     }
     const exported = async (query: string) => {
-      const res = await responseOf(() => exportCsv.loader({ request: get(`/o/acme/suppliers/export.csv${query}`, officer()), params: acmeParams(), context: ctx() }));
+      const res = await responseOf(() =>
+        exportCsv.loader({ request: get(`/o/acme/suppliers/export.csv${query}`, officer()), params: acmeParams(), context: ctx() }),
+      );
       const parsed = parseSupplierCsv(await res.text());
       if (!parsed.ok) throw new Error(parsed.error);
       return parsed.rows.map((r) => r.cells[parsed.headers.indexOf("name")]);
     };
-    for (const query of ["?q=order&sort=score&dir=desc", "?q=order&sort=score&dir=asc", "?q=order&sort=name&dir=desc", "?q=order&sort=band&dir=desc"]) {
+    for (const query of [
+      "?q=order&sort=score&dir=desc",
+      "?q=order&sort=score&dir=asc",
+      "?q=order&sort=name&dir=desc",
+      "?q=order&sort=band&dir=desc",
+    ]) {
       const shown = (await listJson(query)).rows.map((r) => r.name);
       expect(await exported(query), query).toEqual(shown);
     }
@@ -212,11 +339,23 @@ describeEachEngine("supplier routes", (h) => {
     const loaded = await responseOf(() => edit.loader({ request: get(url, officer()), params, context: ctx() }));
     expect((await loaded.json()).supplier.version).toBe(1);
 
-    const first = await responseOf(() => edit.action({ request: post(url, { version: "1", name: "Versioned Mill Ltd", country: "BD", externalRef: "VM-1" }, cookies["admin@a.test"]), params, context: ctx() }));
+    const first = await responseOf(() =>
+      edit.action({
+        request: post(url, { version: "1", name: "Versioned Mill Ltd", country: "BD", externalRef: "VM-1" }, cookies["admin@a.test"]),
+        params,
+        context: ctx(),
+      }),
+    );
     expect(first.status).toBe(302);
     expect(first.headers.get("Location")).toBe(`/o/acme/suppliers/${id}`);
 
-    const stale = await responseOf(() => edit.action({ request: post(url, { version: "1", name: "My older edit", country: "IN", externalRef: "VM-1" }, officer()), params, context: ctx() }));
+    const stale = await responseOf(() =>
+      edit.action({
+        request: post(url, { version: "1", name: "My older edit", country: "IN", externalRef: "VM-1" }, officer()),
+        params,
+        context: ctx(),
+      }),
+    );
     expect(stale.status).toBe(409);
     const body = await stale.json();
     expect(body.stale).toBe(true);
@@ -225,9 +364,13 @@ describeEachEngine("supplier routes", (h) => {
     const row = await h().db.selectFrom("suppliers").select(["name", "country", "version"]).where("id", "=", id).executeTakeFirstOrThrow();
     expect(row).toEqual({ name: "Versioned Mill Ltd", country: "BD", version: 2 });
 
-    const invalid = await responseOf(() => edit.action({ request: post(url, { version: "2", name: "", country: "BD" }, officer()), params, context: ctx() }));
+    const invalid = await responseOf(() =>
+      edit.action({ request: post(url, { version: "2", name: "", country: "BD" }, officer()), params, context: ctx() }),
+    );
     expect(invalid.status).toBe(400);
-    const noVersion = await responseOf(() => edit.action({ request: post(url, { name: "X", country: "BD" }, officer()), params, context: ctx() }));
+    const noVersion = await responseOf(() =>
+      edit.action({ request: post(url, { name: "X", country: "BD" }, officer()), params, context: ctx() }),
+    );
     expect(noVersion.status).toBe(400);
   });
 
@@ -241,7 +384,9 @@ describeEachEngine("supplier routes", (h) => {
     expect(added.status).toBe(200);
     expect((await added.json()).message).toMatch(/Link added/);
 
-    const shown = await responseOf(() => page.loader({ request: get(`/o/acme/suppliers/${factory}`, officer()), params: acmeParams({ id: String(factory) }), context: ctx() }));
+    const shown = await responseOf(() =>
+      page.loader({ request: get(`/o/acme/suppliers/${factory}`, officer()), params: acmeParams({ id: String(factory) }), context: ctx() }),
+    );
     const data = await shown.json();
     expect(data.directSuppliers).toEqual([mill]);
     expect(data.upstream).toEqual(expect.arrayContaining([{ supplierId: spinner, buyerId: mill, depth: 2 }]));
@@ -270,21 +415,31 @@ describeEachEngine("supplier routes", (h) => {
 
   it("finds suppliers for the picker, at most 10, and refuses an overlong query", async () => {
     await setup(h());
-    const r = await responseOf(() => search.loader({ request: get("/o/acme/suppliers/search?q=paging", officer()), params: acmeParams(), context: ctx() }));
+    const r = await responseOf(() =>
+      search.loader({ request: get("/o/acme/suppliers/search?q=paging", officer()), params: acmeParams(), context: ctx() }),
+    );
     expect(r.status).toBe(200);
     const hits = (await r.json()) as Array<Record<string, unknown>>;
     expect(hits).toHaveLength(10);
     expect(Object.keys(hits[0]!).sort()).toEqual(["country", "externalRef", "id", "name", "tier"]);
-    const long = await responseOf(() => search.loader({ request: get(`/o/acme/suppliers/search?q=${"y".repeat(201)}`, officer()), params: acmeParams(), context: ctx() }));
+    const long = await responseOf(() =>
+      search.loader({ request: get(`/o/acme/suppliers/search?q=${"y".repeat(201)}`, officer()), params: acmeParams(), context: ctx() }),
+    );
     expect(long.status).toBe(400);
-    const other = await responseOf(() => search.loader({ request: get("/o/acme/suppliers/search?q=paging", cookies["admin@b.test"]), params: acmeParams(), context: ctx() }));
+    const other = await responseOf(() =>
+      search.loader({ request: get("/o/acme/suppliers/search?q=paging", cookies["admin@b.test"]), params: acmeParams(), context: ctx() }),
+    );
     expect(other.status).toBe(404);
   });
 
   it("keeps tenants apart: another tenant's supplier id is not found, for pages and actions", async () => {
     await setup(h());
     const theirs = await responseOf(() =>
-      create.action({ request: post("/o/boreal/suppliers/new", { name: "Boreal Secret Fab", country: "CN" }, cookies["admin@b.test"]), params: { org: "boreal" }, context: ctx() }),
+      create.action({
+        request: post("/o/boreal/suppliers/new", { name: "Boreal Secret Fab", country: "CN" }, cookies["admin@b.test"]),
+        params: { org: "boreal" },
+        context: ctx(),
+      }),
     );
     const theirId = Number(/(\d+)$/.exec(theirs.headers.get("Location")!)?.[1]);
     const admin = cookies["admin@a.test"];
@@ -295,7 +450,13 @@ describeEachEngine("supplier routes", (h) => {
       expect(await r.text()).not.toContain("Boreal Secret");
     }
     expect((await act(theirId, { intent: "archive" }, admin)).status).toBe(404);
-    const editTheirs = await responseOf(() => edit.action({ request: post(`/o/acme/suppliers/${theirId}/edit`, { version: "1", name: "Hijack", country: "CN" }, admin), params, context: ctx() }));
+    const editTheirs = await responseOf(() =>
+      edit.action({
+        request: post(`/o/acme/suppliers/${theirId}/edit`, { version: "1", name: "Hijack", country: "CN" }, admin),
+        params,
+        context: ctx(),
+      }),
+    );
     expect(editTheirs.status).toBe(404);
     const mine = await make("Acme Own Supplier");
     expect((await act(mine, { intent: "add-supplier", otherId: String(theirId) }, admin)).status).toBe(404);
@@ -303,10 +464,14 @@ describeEachEngine("supplier routes", (h) => {
     expect(stillTheirs).toEqual({ name: "Boreal Secret Fab", status: "active" });
     expect((await listJson("?q=boreal")).total).toBe(0);
     // a user of another tenant does not even learn the organization exists
-    const outsider = await responseOf(() => list.loader({ request: get("/o/acme/suppliers", cookies["admin@b.test"]), params: acmeParams(), context: ctx() }));
+    const outsider = await responseOf(() =>
+      list.loader({ request: get("/o/acme/suppliers", cookies["admin@b.test"]), params: acmeParams(), context: ctx() }),
+    );
     expect(outsider.status).toBe(404);
     for (const bad of ["abc", "0", "1.5", "-3"]) {
-      const r = await responseOf(() => page.loader({ request: get(`/o/acme/suppliers/${bad}`, admin), params: acmeParams({ id: bad }), context: ctx() }));
+      const r = await responseOf(() =>
+        page.loader({ request: get(`/o/acme/suppliers/${bad}`, admin), params: acmeParams({ id: bad }), context: ctx() }),
+      );
       expect(r.status, bad).toBe(404);
     }
   });
@@ -318,16 +483,28 @@ describeEachEngine("supplier routes", (h) => {
     expect(listed.mayEdit).toBe(false);
     expect(listed.mayImport).toBe(false);
     const id = listed.rows[0]!.id;
-    const shown = await responseOf(() => page.loader({ request: get(`/o/acme/suppliers/${id}`, exec), params: acmeParams({ id: String(id) }), context: ctx() }));
+    const shown = await responseOf(() =>
+      page.loader({ request: get(`/o/acme/suppliers/${id}`, exec), params: acmeParams({ id: String(id) }), context: ctx() }),
+    );
     expect((await shown.json()).mayEdit).toBe(false);
 
     expect((await createVia({ name: "Exec Co", country: "BD" }, exec)).status).toBe(403);
     expect((await act(id, { intent: "archive" }, exec)).status).toBe(403);
-    const editPage = await responseOf(() => edit.loader({ request: get(`/o/acme/suppliers/${id}/edit`, exec), params: acmeParams({ id: String(id) }), context: ctx() }));
+    const editPage = await responseOf(() =>
+      edit.loader({ request: get(`/o/acme/suppliers/${id}/edit`, exec), params: acmeParams({ id: String(id) }), context: ctx() }),
+    );
     expect(editPage.status).toBe(403);
-    const editPost = await responseOf(() => edit.action({ request: post(`/o/acme/suppliers/${id}/edit`, { version: "1", name: "Exec edit", country: "BD" }, exec), params: acmeParams({ id: String(id) }), context: ctx() }));
+    const editPost = await responseOf(() =>
+      edit.action({
+        request: post(`/o/acme/suppliers/${id}/edit`, { version: "1", name: "Exec edit", country: "BD" }, exec),
+        params: acmeParams({ id: String(id) }),
+        context: ctx(),
+      }),
+    );
     expect(editPost.status).toBe(403);
-    const newPage = await responseOf(() => create.loader({ request: get("/o/acme/suppliers/new", exec), params: acmeParams(), context: ctx() }));
+    const newPage = await responseOf(() =>
+      create.loader({ request: get("/o/acme/suppliers/new", exec), params: acmeParams(), context: ctx() }),
+    );
     expect(newPage.status).toBe(403);
     expect(await h().db.selectFrom("suppliers").select("id").where("name", "in", ["Exec Co", "Exec edit"]).execute()).toHaveLength(0);
 

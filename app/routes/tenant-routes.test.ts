@@ -1,6 +1,6 @@
 // Route loaders/actions against a real database: the tenant guard, roles, and team management.
 import { expect, it } from "vitest";
-import { contextFor, cookieFor, describeEachEngine, get, makeOrg, post, responseOf } from "../test/support";
+import { contextFor, cookieFor, describeEachEngine, get, makeOrg, post, responseOf } from "~/test/support";
 import * as orgLayout from "./o.$org";
 import * as overview from "./o.$org._index";
 import * as members from "./o.$org.members";
@@ -8,7 +8,7 @@ import * as audit from "./o.$org.audit";
 import * as outbox from "./o.$org.outbox";
 import * as join from "./join.$token";
 import * as confirm from "./signup_.confirm.$token";
-import type { Db } from "../../db/client";
+import type { Db } from "~db/client";
 
 describeEachEngine("tenant routes", (h) => {
   let acme: Awaited<ReturnType<typeof makeOrg>>;
@@ -18,7 +18,11 @@ describeEachEngine("tenant routes", (h) => {
 
   async function setup(db: Db) {
     if (acme) return;
-    acme = await makeOrg(db, "acme", [["admin@a.test", "admin"], ["officer@a.test", "compliance"], ["exec@a.test", "executive"]]);
+    acme = await makeOrg(db, "acme", [
+      ["admin@a.test", "admin"],
+      ["officer@a.test", "compliance"],
+      ["exec@a.test", "executive"],
+    ]);
     boreal = await makeOrg(db, "boreal", [["admin@b.test", "admin"]]);
     for (const [email, id] of Object.entries({ ...acme.users, ...boreal.users })) cookies[email] = await cookieFor(db, id);
   }
@@ -48,7 +52,11 @@ describeEachEngine("tenant routes", (h) => {
       expect(await r.text()).not.toContain("ACME");
     }
     const r = await responseOf(() =>
-      members.action({ request: post("/o/acme/members", { intent: "invite", email: "x@evil.test", role: "admin" }, cookies["admin@b.test"]), params: { org: "acme" }, context: ctx() }),
+      members.action({
+        request: post("/o/acme/members", { intent: "invite", email: "x@evil.test", role: "admin" }, cookies["admin@b.test"]),
+        params: { org: "acme" },
+        context: ctx(),
+      }),
     );
     expect(r.status).toBe(404);
     const invites = await h().db.selectFrom("team_invites").select("id").where("email", "=", "x@evil.test").execute();
@@ -57,7 +65,9 @@ describeEachEngine("tenant routes", (h) => {
 
   it("answers 404 for an unknown organization", async () => {
     await setup(h());
-    const r = await responseOf(() => overview.loader({ request: get("/o/nope", cookies["admin@a.test"]), params: { org: "nope" }, context: ctx() }));
+    const r = await responseOf(() =>
+      overview.loader({ request: get("/o/nope", cookies["admin@a.test"]), params: { org: "nope" }, context: ctx() }),
+    );
     expect(r.status).toBe(404);
   });
 
@@ -65,16 +75,24 @@ describeEachEngine("tenant routes", (h) => {
     await setup(h());
     for (const email of ["officer@a.test", "exec@a.test"]) {
       for (const loader of [audit.loader, outbox.loader]) {
-        const r = await responseOf(() => loader({ request: get("/o/acme/audit", cookies[email]), params: { org: "acme" }, context: ctx() }));
+        const r = await responseOf(() =>
+          loader({ request: get("/o/acme/audit", cookies[email]), params: { org: "acme" }, context: ctx() }),
+        );
         expect(r.status, email).toBe(403);
       }
       const r = await responseOf(() =>
-        members.action({ request: post("/o/acme/members", { intent: "invite", email: "y@a.test", role: "admin" }, cookies[email]), params: { org: "acme" }, context: ctx() }),
+        members.action({
+          request: post("/o/acme/members", { intent: "invite", email: "y@a.test", role: "admin" }, cookies[email]),
+          params: { org: "acme" },
+          context: ctx(),
+        }),
       );
       expect(r.status, email).toBe(403);
     }
     // executives and officers may read the team page
-    const ok = await responseOf(() => members.loader({ request: get("/o/acme/members", cookies["exec@a.test"]), params: { org: "acme" }, context: ctx() }));
+    const ok = await responseOf(() =>
+      members.loader({ request: get("/o/acme/members", cookies["exec@a.test"]), params: { org: "acme" }, context: ctx() }),
+    );
     expect(ok.status).toBe(200);
     expect((await ok.json()).manage).toBe(false);
   });
@@ -89,21 +107,33 @@ describeEachEngine("tenant routes", (h) => {
       }),
     );
     expect(r.status).toBe(404);
-    const still = await h().db.selectFrom("memberships").select("role").where("user_id", "=", boreal.users["admin@b.test"]!).executeTakeFirst();
+    const still = await h()
+      .db.selectFrom("memberships")
+      .select("role")
+      .where("user_id", "=", boreal.users["admin@b.test"]!)
+      .executeTakeFirst();
     expect(still?.role).toBe("admin");
   });
 
   it("validates input with field messages and a 400", async () => {
     await setup(h());
     const r = await responseOf(() =>
-      members.action({ request: post("/o/acme/members", { intent: "invite", email: "not-an-email", role: "owner" }, cookies["admin@a.test"]), params: { org: "acme" }, context: ctx() }),
+      members.action({
+        request: post("/o/acme/members", { intent: "invite", email: "not-an-email", role: "owner" }, cookies["admin@a.test"]),
+        params: { org: "acme" },
+        context: ctx(),
+      }),
     );
     expect(r.status).toBe(400);
     const body = await r.json();
     expect(body.fieldErrors.email).toMatch(/valid email/);
     expect(body.fieldErrors.role).toMatch(/role/i);
     const weird = await responseOf(() =>
-      members.action({ request: post("/o/acme/members", { intent: "drop-table" }, cookies["admin@a.test"]), params: { org: "acme" }, context: ctx() }),
+      members.action({
+        request: post("/o/acme/members", { intent: "drop-table" }, cookies["admin@a.test"]),
+        params: { org: "acme" },
+        context: ctx(),
+      }),
     );
     expect(weird.status).toBe(400);
   });
@@ -112,7 +142,11 @@ describeEachEngine("tenant routes", (h) => {
     await setup(h());
     const admin = cookies["admin@a.test"];
     const inv = await responseOf(() =>
-      members.action({ request: post("/o/acme/members", { intent: "invite", email: "New.Person@A.test", role: "compliance" }, admin), params: { org: "acme" }, context: ctx() }),
+      members.action({
+        request: post("/o/acme/members", { intent: "invite", email: "New.Person@A.test", role: "compliance" }, admin),
+        params: { org: "acme" },
+        context: ctx(),
+      }),
     );
     expect(inv.status).toBe(200);
     const shown = (await inv.json()) as { copyLink?: string };
@@ -124,47 +158,79 @@ describeEachEngine("tenant routes", (h) => {
     const boxText = await box.text();
     expect(boxText).toContain("new.person@a.test");
     expect(boxText).not.toContain(token!);
-    const team = await responseOf(() => members.loader({ request: get("/o/acme/members", admin), params: { org: "acme" }, context: ctx() }));
+    const team = await responseOf(() =>
+      members.loader({ request: get("/o/acme/members", admin), params: { org: "acme" }, context: ctx() }),
+    );
     expect(await team.text()).not.toContain(token!);
 
     // GET never consumes the invitation
     const page = await responseOf(() => join.loader({ request: get(`/join/${token}`), params: { token }, context: ctx() }));
     expect(page.status).toBe(200);
     // Whoever holds the link (the admin copied it) has not proven the address: a mail to it must confirm.
-    const mark = (await h().db.selectFrom("mail_outbox").select((eb) => eb.fn.max("id").as("n")).executeTakeFirstOrThrow()).n ?? 0;
+    const mark =
+      (
+        await h()
+          .db.selectFrom("mail_outbox")
+          .select((eb) => eb.fn.max("id").as("n"))
+          .executeTakeFirstOrThrow()
+      ).n ?? 0;
     const accepted = await responseOf(() =>
-      join.action({ request: post(`/join/${token}`, { name: "New Person", password: "a long passphrase", confirm: "a long passphrase" }), params: { token }, context: ctx() }),
+      join.action({
+        request: post(`/join/${token}`, { name: "New Person", password: "a long passphrase", confirm: "a long passphrase" }),
+        params: { token },
+        context: ctx(),
+      }),
     );
     expect(accepted.status).toBe(200);
     expect(await accepted.json()).toMatchObject({ confirmSent: true });
     expect(accepted.headers.get("Set-Cookie")).toBeNull();
     expect(await h().db.selectFrom("users").select("id").where("email", "=", "new.person@a.test").execute()).toEqual([]);
-    const confirmMail = await h().db.selectFrom("mail_outbox").select(["to_address", "kind", "body_text"]).where("id", ">", Number(mark)).executeTakeFirstOrThrow();
+    const confirmMail = await h()
+      .db.selectFrom("mail_outbox")
+      .select(["to_address", "kind", "body_text"])
+      .where("id", ">", Number(mark))
+      .executeTakeFirstOrThrow();
     expect(confirmMail).toMatchObject({ to_address: "new.person@a.test", kind: "team-join-confirm" });
     const confirmToken = /\/signup\/confirm\/([A-Za-z0-9_-]{43})/.exec(confirmMail.body_text)![1]!;
-    const confirmPage = await responseOf(() => confirm.loader({ request: get(`/signup/confirm/${confirmToken}`), params: { token: confirmToken }, context: ctx() }));
+    const confirmPage = await responseOf(() =>
+      confirm.loader({ request: get(`/signup/confirm/${confirmToken}`), params: { token: confirmToken }, context: ctx() }),
+    );
     expect(await confirmPage.json()).toMatchObject({ email: "new.person@a.test", joinOrg: "ACME" });
-    const joined = await responseOf(() => confirm.action({ request: post(`/signup/confirm/${confirmToken}`, {}), params: { token: confirmToken }, context: ctx() }));
+    const joined = await responseOf(() =>
+      confirm.action({ request: post(`/signup/confirm/${confirmToken}`, {}), params: { token: confirmToken }, context: ctx() }),
+    );
     expect(joined.status).toBe(302);
     expect(joined.headers.get("Location")).toBe("/o/acme");
     expect(joined.headers.get("Set-Cookie")).toMatch(/lantern_session=.{43}; Path=\/; HttpOnly; SameSite=Lax/);
     const reuse = await responseOf(() => join.loader({ request: get(`/join/${token}`), params: { token }, context: ctx() }));
     expect(reuse.status).toBe(410);
-    const again = await responseOf(() => confirm.action({ request: post(`/signup/confirm/${confirmToken}`, {}), params: { token: confirmToken }, context: ctx() }));
+    const again = await responseOf(() =>
+      confirm.action({ request: post(`/signup/confirm/${confirmToken}`, {}), params: { token: confirmToken }, context: ctx() }),
+    );
     expect(again.status).toBe(410);
 
     const newId = (await h().db.selectFrom("users").select("id").where("email", "=", "new.person@a.test").executeTakeFirstOrThrow()).id;
     const role = await responseOf(() =>
-      members.action({ request: post("/o/acme/members", { intent: "change-role", userId: String(newId), role: "executive" }, admin), params: { org: "acme" }, context: ctx() }),
+      members.action({
+        request: post("/o/acme/members", { intent: "change-role", userId: String(newId), role: "executive" }, admin),
+        params: { org: "acme" },
+        context: ctx(),
+      }),
     );
     expect(role.status).toBe(200);
     const lastAdmin = await responseOf(() =>
-      members.action({ request: post("/o/acme/members", { intent: "remove", userId: String(acme.users["admin@a.test"]) }, admin), params: { org: "acme" }, context: ctx() }),
+      members.action({
+        request: post("/o/acme/members", { intent: "remove", userId: String(acme.users["admin@a.test"]) }, admin),
+        params: { org: "acme" },
+        context: ctx(),
+      }),
     );
     expect(lastAdmin.status).toBe(409);
     expect((await lastAdmin.json()).formError).toMatch(/last admin/);
 
-    const trail = await responseOf(() => audit.loader({ request: get("/o/acme/audit?action=member.role_changed", admin), params: { org: "acme" }, context: ctx() }));
+    const trail = await responseOf(() =>
+      audit.loader({ request: get("/o/acme/audit?action=member.role_changed", admin), params: { org: "acme" }, context: ctx() }),
+    );
     const rows = (await trail.json()).rows as Array<{ action: string; diff: string }>;
     expect(rows).toHaveLength(1);
     expect(JSON.parse(rows[0]!.diff)).toEqual({ role: ["compliance", "executive"] });
@@ -175,7 +241,9 @@ describeEachEngine("tenant routes", (h) => {
 
   it("refuses a bad audit filter with a 400", async () => {
     await setup(h());
-    const r = await responseOf(() => audit.loader({ request: get("/o/acme/audit?from=yesterday", cookies["admin@a.test"]), params: { org: "acme" }, context: ctx() }));
+    const r = await responseOf(() =>
+      audit.loader({ request: get("/o/acme/audit?from=yesterday", cookies["admin@a.test"]), params: { org: "acme" }, context: ctx() }),
+    );
     expect(r.status).toBe(400);
   });
 });

@@ -1,8 +1,9 @@
 // The corrective-action forms: a manual action, the list's filters (from the URL), and the forms of an
 // action's page (status, owner and due date, note) and of the supplier portal (reply). Each schema is
 // used by the browser (react-hook-form resolver, where the form has one) and parsed again on the server.
+import { todayIso } from "~/domain/dates";
 import { z } from "zod";
-import { isValidIsoDate } from "../domain/questionnaire/logic";
+import { isValidIsoDate } from "~/domain/questionnaire/logic";
 import { isDbId, MAX_DB_INT } from "./fields";
 
 export const ACTION_STATUSES = ["open", "in_progress", "done", "verified"] as const;
@@ -27,18 +28,6 @@ export function canMove(from: ActionStatusValue, to: ActionStatusValue): boolean
 
 /** Days until a new action is due, unless someone chooses another date. */
 export const DEFAULT_DUE_DAYS = 30;
-
-/** Today as yyyy-mm-dd in UTC: the same day in the browser and on the server. */
-export function todayIso(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
-/** yyyy-mm-dd `days` after `from` (UTC). */
-export function plusDays(from: Date | string, days: number): string {
-  const d = typeof from === "string" ? new Date(`${from.slice(0, 10)}T00:00:00Z`) : new Date(from);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 const NO_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
@@ -93,7 +82,11 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : null));
 
-const version = z.coerce.number({ invalid_type_error: "Reload the page and try again" }).int("Reload the page and try again").min(1, "Reload the page and try again").max(MAX_DB_INT, "Reload the page and try again");
+const version = z.coerce
+  .number({ invalid_type_error: "Reload the page and try again" })
+  .int("Reload the page and try again")
+  .min(1, "Reload the page and try again")
+  .max(MAX_DB_INT, "Reload the page and try again");
 
 export const NewActionSchema = z.object({
   supplierId: id("Choose a supplier"),

@@ -2,10 +2,11 @@
 // is used by the react-hook-form resolver in the browser and parsed again by the action.
 // The answer schema is built per question (type and range come from the template) and checks the
 // value with the questionnaire domain's own validateAnswer, so browser and server say the same thing.
+import { todayIso } from "~/domain/dates";
 import { z } from "zod";
-import { SUPPORTED_LOCALES } from "../domain/questionnaire/i18n/locale";
-import { isValidIsoDate, validateAnswer } from "../domain/questionnaire/logic";
-import { NA, type AnswerValue, type Question } from "../domain/questionnaire/types";
+import { SUPPORTED_LOCALES } from "~/domain/questionnaire/i18n/locale";
+import { isValidIsoDate, validateAnswer } from "~/domain/questionnaire/logic";
+import { NA, type AnswerValue, type Question } from "~/domain/questionnaire/types";
 import { email, MAX_DB_INT } from "./fields";
 
 export const ASSESSMENT_STATUSES = ["draft", "sent", "in_progress", "submitted", "changes_requested", "approved"] as const;
@@ -13,11 +14,6 @@ export type AssessmentStatusValue = (typeof ASSESSMENT_STATUSES)[number];
 
 /** Statuses in which an officer may still change answers (mirrors the service's rule). */
 export const OFFICER_EDITABLE: readonly AssessmentStatusValue[] = ["draft", "sent", "in_progress", "changes_requested"];
-
-/** Today as yyyy-mm-dd in UTC: the same day in the browser and on the server. */
-export function todayIso(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
 
 export const language = z.enum(SUPPORTED_LOCALES, { errorMap: () => ({ message: "Choose a language" }) });
 
@@ -64,7 +60,11 @@ export type Translate = (key: string, params?: Readonly<Record<string, string | 
 export const AnswerBaseSchema = z.object({
   intent: z.literal("save"),
   questionKey,
-  baseRevision: z.coerce.number({ invalid_type_error: "Reload the page" }).int("Reload the page").min(0, "Reload the page").max(MAX_DB_INT, "Reload the page"),
+  baseRevision: z.coerce
+    .number({ invalid_type_error: "Reload the page" })
+    .int("Reload the page")
+    .min(0, "Reload the page")
+    .max(MAX_DB_INT, "Reload the page"),
   value: z.union([z.string(), z.array(z.string()), z.boolean(), z.null()]).optional(),
   na: z.union([z.string(), z.boolean()]).optional(),
   // Control characters: PostgreSQL refuses a NUL byte outright (a 500, not a 400).

@@ -20,6 +20,10 @@ export function parseSearchParams<T extends z.ZodTypeAny>(schema: T, url: URL): 
   for (const [k, v] of url.searchParams) if (v !== "") raw[k] = v;
   // Control characters belong in no filter, and PostgreSQL refuses a NUL byte outright (a 500, not a 400).
   const bad = Object.keys(raw).filter((k) => /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(raw[k]!));
-  if (bad.length) return { success: false, error: new z.ZodError(bad.map((k) => ({ code: z.ZodIssueCode.custom, path: [k], message: "Remove control characters" }))) };
+  if (bad.length)
+    return {
+      success: false,
+      error: new z.ZodError(bad.map((k) => ({ code: z.ZodIssueCode.custom, path: [k], message: "Remove control characters" }))),
+    };
   return schema.safeParse(raw);
 }

@@ -1,12 +1,17 @@
 import { z } from "zod";
-import { BANDS } from "../domain/report/types";
-import { PERIOD_PRESETS } from "../domain/report/period";
+import { BANDS } from "~/domain/report/types";
+import { PERIOD_PRESETS } from "~/domain/report/period";
 
 // The dashboard's and the board report's URL: the filters (the supplier list's names, so a figure's
 // link hands them on as they are) and the period. tier=0 means "not linked to a buyer".
 export const DashboardQuerySchema = z.object({
   tier: z.coerce.number().int().min(0).max(50).optional(),
-  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).optional(),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   sector: z.string().trim().max(100).optional(),
   good: z.string().trim().max(100).optional(),
   band: z.enum(BANDS).optional(),
@@ -15,8 +20,16 @@ export const DashboardQuerySchema = z.object({
     .int()
     .refine((d) => (PERIOD_PRESETS as readonly number[]).includes(d))
     .optional(),
-  from: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  to: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  from: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  to: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 export type DashboardQuery = z.output<typeof DashboardQuerySchema>;
 

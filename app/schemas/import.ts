@@ -2,10 +2,12 @@
 // a decision per conflicting group of rows (check page). Used by the route action and to read the
 // choices stored with an import.
 import { z } from "zod";
-import { UPDATE_POLICIES, DEFAULT_POLICY } from "../domain/csv/policy";
-import { RESOLUTIONS, type Resolution } from "../domain/csv/validate";
+import { UPDATE_POLICIES, DEFAULT_POLICY } from "~/domain/csv/policy";
+import { RESOLUTIONS, type Resolution } from "~/domain/csv/validate";
 
-export const PolicySchema = z.enum(UPDATE_POLICIES, { errorMap: () => ({ message: "Choose what the import may do to suppliers already in Lantern." }) });
+export const PolicySchema = z.enum(UPDATE_POLICIES, {
+  errorMap: () => ({ message: "Choose what the import may do to suppliers already in Lantern." }),
+});
 
 const ResolutionSchema = z.enum(RESOLUTIONS as [Resolution, ...Resolution[]]);
 
@@ -19,7 +21,9 @@ export const ImportOptionsSchema = z.object({
  * The check page's "check again" form: the policy, and for each conflict shown its key and the
  * choice (conflict<i> / conflictKey<i>); conflicts left undecided are left out.
  */
-export function parseRecheckForm(form: Record<string, unknown>): { policy: z.infer<typeof PolicySchema>; resolutions: Record<string, Resolution> } | { error: string } {
+export function parseRecheckForm(
+  form: Record<string, unknown>,
+): { policy: z.infer<typeof PolicySchema>; resolutions: Record<string, Resolution> } | { error: string } {
   const policy = PolicySchema.safeParse(form.policy);
   if (!policy.success) return { error: policy.error.issues[0]?.message ?? "Choose an update policy." };
   const count = Number(form.conflicts ?? "0");

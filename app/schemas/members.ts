@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "../domain/permissions";
+import { ROLES } from "~/domain/permissions";
 import { email, MAX_DB_INT } from "./fields";
 
 const role = z.enum(ROLES, { errorMap: () => ({ message: "Choose a role" }) });

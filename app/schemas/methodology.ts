@@ -4,8 +4,8 @@
 // (methodologyProblems) land next to the field they are about; overrides are rows
 // ("overrides.0.iso2") because an admin adds and removes them.
 import { z } from "zod";
-import { DEFAULT_METHODOLOGY, METHODOLOGY_LIMITS, methodologyProblems, type Methodology, type MethodologyProblem } from "../domain/risk";
-import { PRINCIPLES, type Principle } from "../domain/questionnaire/types";
+import { DEFAULT_METHODOLOGY, METHODOLOGY_LIMITS, methodologyProblems, type Methodology, type MethodologyProblem } from "~/domain/risk";
+import { PRINCIPLES, type Principle } from "~/domain/questionnaire/types";
 
 export const NOTE_MAX = 500;
 /** More rows than countries exist makes no sense; the cap keeps a hostile post small. */
@@ -146,7 +146,11 @@ export function methodologyFormValues(m: Methodology = DEFAULT_METHODOLOGY, vers
   return {
     intent: "preview",
     baseVersion: s(version),
-    inherentWeights: { country: s(m.inherentWeights.country), goods: s(m.inherentWeights.goods), workforce: s(m.inherentWeights.workforce) },
+    inherentWeights: {
+      country: s(m.inherentWeights.country),
+      goods: s(m.inherentWeights.goods),
+      workforce: s(m.inherentWeights.workforce),
+    },
     principleWeights: Object.fromEntries(PRINCIPLES.map((p) => [p, s(m.principleWeights[p])])) as Record<Principle, string>,
     bands: { medium: s(m.bands.medium), high: s(m.bands.high), critical: s(m.bands.critical) },
     validityMonths: s(m.validityMonths),

@@ -58,10 +58,18 @@ const goodsList = z
 export const SUPPLIER_STATUSES = ["active", "inactive", "archived"] as const;
 
 const SupplierFields = z.object({
-  name: z.string({ required_error: "Enter the supplier's name" }).trim().min(1, "Enter the supplier's name").max(200, "Use at most 200 characters")
+  name: z
+    .string({ required_error: "Enter the supplier's name" })
+    .trim()
+    .min(1, "Enter the supplier's name")
+    .max(200, "Use at most 200 characters")
     .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "Remove control characters"),
   externalRef: optText(100),
-  country: z.string({ required_error: "Choose a country" }).trim().toUpperCase().regex(/^[A-Z]{2}$/, "Choose a country"),
+  country: z
+    .string({ required_error: "Choose a country" })
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "Choose a country"),
   address: optText(300),
   city: optText(100),
   latitude: optCoordinate("Latitude", 90),
@@ -69,14 +77,20 @@ const SupplierFields = z.object({
   sector: optText(100),
   goods: goodsList,
   annualSpend: optNumber("Annual spend"),
-  currency: optText(3).refine((v) => v === null || /^[A-Za-z]{3}$/.test(v), "Use a 3-letter currency code such as USD").transform((v) => v?.toUpperCase() ?? null),
+  currency: optText(3)
+    .refine((v) => v === null || /^[A-Za-z]{3}$/.test(v), "Use a 3-letter currency code such as USD")
+    .transform((v) => v?.toUpperCase() ?? null),
   // The CSV import's limit; the column is a 32-bit integer (PostgreSQL refuses more: a 500, not a 400).
   workersCount: optNumber("Number of workers", { int: true, max: 10_000_000 }),
   contactName: optText(120),
   contactEmail: optText(254).refine((v) => v === null || z.string().email().safeParse(v).success, "Enter a valid email address"),
   osId: optText(40),
-  duns: optText(20).refine((v) => v === null || /^\d{9}$/.test(v.replace(/-/g, "")), "A DUNS number has 9 digits").transform((v) => v?.replace(/-/g, "") ?? null),
-  lei: optText(20).refine((v) => v === null || /^[A-Za-z0-9]{20}$/.test(v), "An LEI has 20 letters and digits").transform((v) => v?.toUpperCase() ?? null),
+  duns: optText(20)
+    .refine((v) => v === null || /^\d{9}$/.test(v.replace(/-/g, "")), "A DUNS number has 9 digits")
+    .transform((v) => v?.replace(/-/g, "") ?? null),
+  lei: optText(20)
+    .refine((v) => v === null || /^[A-Za-z0-9]{20}$/.test(v), "An LEI has 20 letters and digits")
+    .transform((v) => v?.toUpperCase() ?? null),
   taxId: optText(50),
   notes: optText(2000),
   status: z.enum(SUPPLIER_STATUSES).default("active"),
@@ -104,7 +118,11 @@ export const SupplierEditSchema = SupplierFields.extend({
 
 export const LinkSchema = z.object({
   intent: z.enum(["add-supplier", "add-buyer", "remove-link"]),
-  otherId: z.coerce.number({ invalid_type_error: "Choose a supplier" }).int().positive("Choose a supplier").max(MAX_DB_INT, "Choose a supplier"),
+  otherId: z.coerce
+    .number({ invalid_type_error: "Choose a supplier" })
+    .int()
+    .positive("Choose a supplier")
+    .max(MAX_DB_INT, "Choose a supplier"),
 });
 
 export const SUPPLIER_SORTS = ["name", "country", "tier", "updated", "spend", "workers", "score", "band"] as const;
@@ -123,7 +141,12 @@ export const SupplierListQuerySchema = z
   .object({
     q: z.string().trim().max(200).optional(),
     tier: z.coerce.number().int().min(1).max(50).optional(),
-    country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "Unknown country").optional(),
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, "Unknown country")
+      .optional(),
     sector: z.string().trim().max(100).optional(),
     good: z.string().trim().max(100).optional(),
     status: z.enum([...SUPPLIER_STATUSES, "all"]).optional(),

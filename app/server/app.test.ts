@@ -4,8 +4,8 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
 import { afterEach, expect, it } from "vitest";
-import type { Db } from "../../db/client";
-import { resetEnvCache } from "../lib/env.server";
+import type { Db } from "~db/client";
+import { resetEnvCache } from "~/lib/env.server";
 import { createApp } from "./app";
 
 let server: Server | undefined;

@@ -1,15 +1,15 @@
-import "../load-context";
+import "~/load-context";
 // The HTTP server: static files, security headers, CSRF check, request log, body limits, and the Remix handler.
 // Split from main.ts so tests can start it on a free port with their own database.
 import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from "express";
 import compression from "compression";
 import path from "node:path";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
-import type { Db } from "../../db/client";
-import { contentSecurityPolicy, isCrossSiteRequest } from "../domain/security";
-import { newNonce } from "../lib/crypto.server";
-import { env } from "../lib/env.server";
-import { log, redactPath } from "../lib/logger.server";
+import type { Db } from "~db/client";
+import { contentSecurityPolicy, isCrossSiteRequest } from "~/domain/security";
+import { newNonce } from "~/lib/crypto.server";
+import { env } from "~/lib/env.server";
+import { log, redactPath } from "~/lib/logger.server";
 import { createShedder } from "./shed";
 import { bodyLimit, createRemixHandler } from "./body-limit";
 

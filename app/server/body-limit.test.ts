@@ -8,9 +8,9 @@ import type { Server } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Db } from "../../db/client";
-import { DEFAULT_MAX_BYTES } from "../domain/csv/parse";
-import { UPLOAD_LIMITS } from "../domain/upload/limits";
+import type { Db } from "~db/client";
+import { DEFAULT_MAX_BYTES } from "~/domain/csv/parse";
+import { UPLOAD_LIMITS } from "~/domain/upload/limits";
 import { createApp } from "./app";
 import { BODY_LIMITS, DEFAULT_BODY_LIMIT, bodyLimit, bodyLimitFor, remixRequest } from "./body-limit";
 
@@ -86,9 +86,11 @@ describe("bodyLimitFor", () => {
     expect(bodyLimitFor("/o/acme/suppliers/import/12")).toBe(DEFAULT_BODY_LIMIT);
     expect(BODY_LIMITS.every((r) => r.route.startsWith("/") && r.limit > DEFAULT_BODY_LIMIT && r.why.length > 0)).toBe(true);
     // the upload routes answer their own limits first (in the portal, in the supplier's language)
-    expect(BODY_LIMITS.filter((r) => r.routeChecksFirst).map((r) => r.route).sort()).toEqual(
-      ["/o/:org/actions/:id", "/o/:org/assessments/:id/files", "/o/:org/suppliers/import", "/s/portal/actions", "/s/portal/files"],
-    );
+    expect(
+      BODY_LIMITS.filter((r) => r.routeChecksFirst)
+        .map((r) => r.route)
+        .sort(),
+    ).toEqual(["/o/:org/actions/:id", "/o/:org/assessments/:id/files", "/o/:org/suppliers/import", "/s/portal/actions", "/s/portal/files"]);
   });
 });
 
@@ -154,10 +156,12 @@ describe("the middleware and the request it hands to Remix", () => {
     const app = express();
     app.use(bodyLimit({ defaultLimit: 1000, routes: [{ route: "/upload", limit: 1_000_000, why: "test" }] }));
     app.post("*", (req, res) => {
-      remixRequest(req, res).text().then(
-        () => settled("read"),
-        () => settled("failed"),
-      );
+      remixRequest(req, res)
+        .text()
+        .then(
+          () => settled("read"),
+          () => settled("failed"),
+        );
     });
     const base = await listen(app);
     const req = http.request(new URL("/upload", base), { method: "POST", headers: { "Content-Type": "application/octet-stream" } });

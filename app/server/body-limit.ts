@@ -20,11 +20,11 @@ import {
   type AppLoadContext,
   type ServerBuild,
 } from "@remix-run/node";
-import { DEFAULT_MAX_BYTES } from "../domain/csv/parse";
-import { matchesRoute } from "../domain/request-path";
-import { EVIDENCE_LIMITS } from "../domain/questionnaire/types";
-import { UPLOAD_LIMITS } from "../domain/upload/limits";
-import { MAX_FILES_PER_ENTRY } from "../services/actions.server";
+import { DEFAULT_MAX_BYTES } from "~/domain/csv/parse";
+import { matchesRoute } from "~/domain/request-path";
+import { EVIDENCE_LIMITS } from "~/domain/questionnaire/types";
+import { UPLOAD_LIMITS } from "~/domain/upload/limits";
+import { MAX_FILES_PER_ENTRY } from "~/services/actions.server";
 
 const KB = 1024;
 
@@ -53,11 +53,26 @@ const CSV_IMPORT_BODY = DEFAULT_MAX_BYTES + ENVELOPE;
 
 /** Routes that accept files: each checks its body and every file (size, type) while it streams. */
 export const UPLOAD_BODY_LIMITS: readonly RouteBodyLimit[] = [
-  { route: "/o/:org/assessments/:id/files", limit: EVIDENCE_BODY + ENVELOPE, routeChecksFirst: true, why: "one evidence file uploaded by the officer" },
+  {
+    route: "/o/:org/assessments/:id/files",
+    limit: EVIDENCE_BODY + ENVELOPE,
+    routeChecksFirst: true,
+    why: "one evidence file uploaded by the officer",
+  },
   { route: "/s/portal/files", limit: EVIDENCE_BODY + ENVELOPE, routeChecksFirst: true, why: "one evidence file uploaded by the supplier" },
   { route: "/o/:org/actions/:id", limit: ACTION_BODY + ENVELOPE, routeChecksFirst: true, why: "a corrective-action note with its files" },
-  { route: "/s/portal/actions", limit: ACTION_BODY + ENVELOPE, routeChecksFirst: true, why: "a supplier's reply on an action with its files" },
-  { route: "/o/:org/suppliers/import", limit: CSV_IMPORT_BODY + ENVELOPE, routeChecksFirst: true, why: "a supplier CSV file (the import's own 50 MB file limit)" },
+  {
+    route: "/s/portal/actions",
+    limit: ACTION_BODY + ENVELOPE,
+    routeChecksFirst: true,
+    why: "a supplier's reply on an action with its files",
+  },
+  {
+    route: "/o/:org/suppliers/import",
+    limit: CSV_IMPORT_BODY + ENVELOPE,
+    routeChecksFirst: true,
+    why: "a supplier CSV file (the import's own 50 MB file limit)",
+  },
 ];
 
 /**
@@ -225,7 +240,8 @@ export function remixRequest(req: ExpressRequest, res: ExpressResponse): Request
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers: fetchHeaders(req.headers), signal };
   if (req.method !== "GET" && req.method !== "HEAD") {
     const s = state(res);
-    if (s?.buffered) init.body = new Uint8Array(s.buffered); // a copy of at most the default limit
+    if (s?.buffered)
+      init.body = new Uint8Array(s.buffered); // a copy of at most the default limit
     else if (s?.stream) {
       init.body = createReadableStreamFromReadable(s.stream);
       init.duplex = "half";

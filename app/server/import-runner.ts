@@ -3,10 +3,10 @@
 // a step whose server died is retried once its claim is older than STALE_MS. A step queued by this
 // server starts at once (signalJobQueued); the poll finds steps queued on other servers.
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/types";
-import { nextQueuedImport, transitionImport } from "../models/import.server";
-import { onJobQueued } from "../lib/job-signal.server";
-import { log } from "../lib/logger.server";
+import type { Database } from "~db/types";
+import { nextQueuedImport, transitionImport } from "~/models/import.server";
+import { onJobQueued } from "~/lib/job-signal.server";
+import { log } from "~/lib/logger.server";
 import { WarmWorker } from "./warm-worker";
 import type { ImportJob } from "./import-worker";
 

@@ -1,8 +1,8 @@
 // Runs one queued import step (check or commit) in the import runner's worker thread with its own
 // database connection, so parsing and validating 100,000 rows never blocks the server's event loop. On
 // SQLite the server keeps reading while the import writes (WAL); other writers wait for its one transaction.
-import { createDb } from "../../db/client";
-import { runQueuedCheck, runQueuedCommit } from "../services/import.server";
+import { createDb } from "~db/client";
+import { runQueuedCheck, runQueuedCommit } from "~/services/import.server";
 
 export interface ImportJob {
   databaseUrl: string;

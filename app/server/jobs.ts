@@ -1,22 +1,25 @@
 // Periodic housekeeping inside the server process: mail delivery, expired sessions, old rate-limit rows.
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/types";
-import { deliverPendingMail } from "../lib/mail.server";
-import { log } from "../lib/logger.server";
-import { deleteExpiredSessions } from "../models/session.server";
-import { pruneHits } from "../models/rate-limit.server";
-import { nowIso } from "../lib/time";
-import { refreshPlannerStats } from "../../db/client";
-import { sendDueReminders } from "../services/reminders.server";
-import { stalenessSweep } from "../services/risk.server";
-import { mailOverdueActions } from "../services/action-followup.server";
+import type { Database } from "~db/types";
+import { deliverPendingMail } from "~/lib/mail.server";
+import { log } from "~/lib/logger.server";
+import { deleteExpiredSessions } from "~/models/session.server";
+import { pruneHits } from "~/models/rate-limit.server";
+import { nowIso } from "~/lib/time";
+import { refreshPlannerStats } from "~db/client";
+import { sendDueReminders } from "~/services/reminders.server";
+import { stalenessSweep } from "~/services/risk.server";
+import { mailOverdueActions } from "~/services/action-followup.server";
 
 export function startBackgroundJobs(db: Kysely<Database>): () => void {
   const run = (name: string, fn: () => Promise<unknown>) => () => {
     fn().catch((e: unknown) => log.error("job failed", { job: name, error: String(e) }));
   };
   const timers = [
-    setInterval(run("mail", () => deliverPendingMail(db)), 15_000),
+    setInterval(
+      run("mail", () => deliverPendingMail(db)),
+      15_000,
+    ),
     setInterval(
       run("cleanup", async () => {
         await deleteExpiredSessions(db, nowIso());
@@ -25,12 +28,21 @@ export function startBackgroundJobs(db: Kysely<Database>): () => void {
       }),
       10 * 60_000,
     ),
-    setInterval(run("reminders", () => sendDueReminders(db)), 60 * 60_000),
+    setInterval(
+      run("reminders", () => sendDueReminders(db)),
+      60 * 60_000,
+    ),
     // Scores of suppliers whose assessment is fading change with time alone: recheck them hourly
     // (a result that did not change adds no row).
-    setInterval(run("staleness", () => stalenessSweep(db)), 60 * 60_000),
+    setInterval(
+      run("staleness", () => stalenessSweep(db)),
+      60 * 60_000,
+    ),
     // Owners of overdue corrective actions get a mail when one falls due and weekly after.
-    setInterval(run("overdue-actions", () => mailOverdueActions(db, new Date())), 60 * 60_000),
+    setInterval(
+      run("overdue-actions", () => mailOverdueActions(db, new Date())),
+      60 * 60_000,
+    ),
   ];
   for (const t of timers) t.unref();
   return () => timers.forEach(clearInterval);

@@ -4,13 +4,13 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { createApp } from "./app";
-import { env } from "../lib/env.server";
-import { getDb } from "../lib/db.server";
-import { log } from "../lib/logger.server";
+import { env } from "~/lib/env.server";
+import { getDb } from "~/lib/db.server";
+import { log } from "~/lib/logger.server";
 import { startBackgroundJobs } from "./jobs";
 import { startImportRunner } from "./import-runner";
 import { startRiskRunner } from "./risk-runner";
-import { redactUrl } from "../../db/client";
+import { redactUrl } from "~db/client";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const e = env();

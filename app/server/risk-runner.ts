@@ -2,9 +2,9 @@
 // thread, one batch at a time per server, so scoring 100,000 suppliers never blocks the event loop. The
 // claim is an atomic status change in the database, so any app server may take any job.
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/types";
-import { log } from "../lib/logger.server";
-import { hasRunnableJob } from "../models/risk-jobs.server";
+import type { Database } from "~db/types";
+import { log } from "~/lib/logger.server";
+import { hasRunnableJob } from "~/models/risk-jobs.server";
 import { WarmWorker } from "./warm-worker";
 
 const POLL_MS = 1_000;

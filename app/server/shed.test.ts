@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import express, { type Request, type Response } from "express";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createShedder, type ShedOptions, type Shedder } from "./shed";
-import { log } from "../lib/logger.server";
+import { log } from "~/lib/logger.server";
 
 interface TestServer {
   url: string;
@@ -83,7 +83,9 @@ function fakeClient(shedder: Shedder, onAdmit: (res: Response) => void = () => u
       send: () => void refused.push(res),
     });
     responses.push(res);
-    shedder.middleware({ headers: {}, originalUrl: "/x" } as Request, fake as unknown as Response, () => onAdmit(fake as unknown as Response));
+    shedder.middleware({ headers: {}, originalUrl: "/x" } as Request, fake as unknown as Response, () =>
+      onAdmit(fake as unknown as Response),
+    );
   };
   const turn = () => new Promise((r) => setImmediate(r));
   return { arrive, responses, refused, turn };

@@ -6,7 +6,7 @@
 // /healthz in app.ts, so assets and health checks always answer.
 import type { NextFunction, Request, Response } from "express";
 import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
-import { log } from "../lib/logger.server";
+import { log } from "~/lib/logger.server";
 
 export type ShedReason = "full" | "timeout" | "lag";
 

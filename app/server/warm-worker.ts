@@ -2,7 +2,7 @@
 // cost about two seconds of a 500-row import's check (thread start-up, registering tsx, transpiling
 // and loading the service's module graph), more than the work itself; a warm thread pays that once.
 import { Worker } from "node:worker_threads";
-import { log } from "../lib/logger.server";
+import { log } from "~/lib/logger.server";
 
 export type JobOutcome = Record<string, unknown>;
 

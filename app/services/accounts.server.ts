@@ -1,18 +1,18 @@
 // Account flows: sign-up (confirmed by mail), login (throttled), password reset and change.
 // No result here says whether an email address has an account.
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/types";
-import { hashPassword, verifyAgainstDummy, verifyPassword } from "../lib/password.server";
-import { hashToken, newToken } from "../lib/crypto.server";
-import { addMinutes, nowIso } from "../lib/time";
-import { env } from "../lib/env.server";
-import { kickMailDelivery } from "../lib/mail.server";
-import { LOGIN_ACCOUNT, LOGIN_ACCOUNT_SOURCE, MAIL_ADDRESS, MAIL_IP, checkAll, hit, loginLimits, reset } from "../lib/rate-limit.server";
-import { findUserByEmail, getUserById, insertUser, setPasswordHash } from "../models/user.server";
-import { addMember, freeSlug, insertOrg, listUserOrgs } from "../models/org.server";
-import { recordAudit } from "../models/audit.server";
-import { enqueueMail } from "../models/outbox.server";
-import { deleteUserSessions } from "../models/session.server";
+import type { Database } from "~db/types";
+import { hashPassword, verifyAgainstDummy, verifyPassword } from "~/lib/password.server";
+import { hashToken, newToken } from "~/lib/crypto.server";
+import { addMinutes, nowIso } from "~/lib/time";
+import { env } from "~/lib/env.server";
+import { kickMailDelivery } from "~/lib/mail.server";
+import { LOGIN_ACCOUNT, LOGIN_ACCOUNT_SOURCE, MAIL_ADDRESS, MAIL_IP, checkAll, hit, loginLimits, reset } from "~/lib/rate-limit.server";
+import { findUserByEmail, getUserById, insertUser, setPasswordHash } from "~/models/user.server";
+import { addMember, freeSlug, insertOrg, listUserOrgs } from "~/models/org.server";
+import { recordAudit } from "~/models/audit.server";
+import { enqueueMail } from "~/models/outbox.server";
+import { deleteUserSessions } from "~/models/session.server";
 import {
   consumePasswordReset,
   consumePendingSignup,
@@ -21,7 +21,7 @@ import {
   findPasswordReset,
   insertPasswordReset,
   insertPendingSignup,
-} from "../models/tokens.server";
+} from "~/models/tokens.server";
 import { passwordResetMail, signupConfirmMail, signupExistingAccountMail } from "./mail-templates";
 import { joinFromConfirmedSignup } from "./members.server";
 
@@ -36,7 +36,10 @@ export async function requestSignup(
   input: { name: string; email: string; password: string; orgName: string },
   ip: string,
 ): Promise<{ ok: true } | Throttled> {
-  const throttled = await checkAll(db, [[MAIL_IP, ip], [MAIL_ADDRESS, input.email]]);
+  const throttled = await checkAll(db, [
+    [MAIL_IP, ip],
+    [MAIL_ADDRESS, input.email],
+  ]);
   if (throttled) return { throttled };
   // Hash before looking the address up, so both paths take the same time.
   const passwordHash = await hashPassword(input.password);
@@ -46,7 +49,12 @@ export async function requestSignup(
     await hit(trx, MAIL_IP, ip);
     await hit(trx, MAIL_ADDRESS, input.email);
     if (existing) {
-      await enqueueMail(trx, { orgId: null, kind: "signup-existing", to: input.email, ...signupExistingAccountMail({ link: `${env().appUrl}/login` }) });
+      await enqueueMail(trx, {
+        orgId: null,
+        kind: "signup-existing",
+        to: input.email,
+        ...signupExistingAccountMail({ link: `${env().appUrl}/login` }),
+      });
       return;
     }
     await insertPendingSignup(trx, {
@@ -81,7 +89,11 @@ export async function confirmSignup(db: DB, token: string, ip: string): Promise<
     const p = await findPendingSignup(trx, hashToken(token), now);
     if (!p || !(await consumePendingSignup(trx, p.id, now))) return null;
     if (p.team_invite_id !== null) {
-      return joinFromConfirmedSignup(trx, { teamInviteId: p.team_invite_id, email: p.email, name: p.name, passwordHash: p.password_hash }, ip);
+      return joinFromConfirmedSignup(
+        trx,
+        { teamInviteId: p.team_invite_id, email: p.email, name: p.name, passwordHash: p.password_hash },
+        ip,
+      );
     }
     if (await findUserByEmail(trx, p.email)) return null; // the address was registered meanwhile
     const userId = await insertUser(trx, { email: p.email, name: p.name, passwordHash: p.password_hash });
@@ -90,7 +102,13 @@ export async function confirmSignup(db: DB, token: string, ip: string): Promise<
     await addMember(trx, orgId, userId, "admin");
     const actor = { orgId, actorUserId: userId, actorLabel: p.email, ip };
     await recordAudit(trx, { ...actor, action: "org.created", entity: "organization", entityId: orgId, diff: { name: p.org_name, slug } });
-    await recordAudit(trx, { ...actor, action: "member.added", entity: "membership", entityId: userId, diff: { email: p.email, role: "admin" } });
+    await recordAudit(trx, {
+      ...actor,
+      action: "member.added",
+      entity: "membership",
+      entityId: userId,
+      diff: { email: p.email, role: "admin" },
+    });
     return { userId, slug };
   });
 }
@@ -106,14 +124,30 @@ export async function login(db: DB, input: { email: string; password: string }, 
   if (!user || !ok) {
     await db.transaction().execute(async (trx) => {
       for (const [limit, key] of limits) await hit(trx, limit, key);
-      await recordAudit(trx, { orgId: null, actorUserId: user?.id ?? null, actorLabel: input.email, action: "auth.login_failed", entity: "user", entityId: user?.id, ip });
+      await recordAudit(trx, {
+        orgId: null,
+        actorUserId: user?.id ?? null,
+        actorLabel: input.email,
+        action: "auth.login_failed",
+        entity: "user",
+        entityId: user?.id,
+        ip,
+      });
     });
     return { invalid: true };
   }
   // The owner got in from this source: its failed guesses on this account are forgiven (the per-source
   // counts stay, so a successful log-in cannot be used to reset a stuffing run).
   for (const [limit, key] of limits) if (limit === LOGIN_ACCOUNT_SOURCE) await reset(db, limit, key);
-  await recordAudit(db, { orgId: null, actorUserId: user.id, actorLabel: user.email, action: "auth.login", entity: "user", entityId: user.id, ip });
+  await recordAudit(db, {
+    orgId: null,
+    actorUserId: user.id,
+    actorLabel: user.email,
+    action: "auth.login",
+    entity: "user",
+    entityId: user.id,
+    ip,
+  });
   return { userId: user.id };
 }
 
@@ -124,7 +158,10 @@ export async function homePathFor(db: DB, userId: number): Promise<string> {
 }
 
 export async function requestPasswordReset(db: DB, email: string, ip: string): Promise<{ ok: true } | Throttled> {
-  const throttled = await checkAll(db, [[MAIL_IP, ip], [MAIL_ADDRESS, email]]);
+  const throttled = await checkAll(db, [
+    [MAIL_IP, ip],
+    [MAIL_ADDRESS, email],
+  ]);
   if (throttled) return { throttled };
   const user = await findUserByEmail(db, email);
   const token = newToken();
@@ -134,9 +171,26 @@ export async function requestPasswordReset(db: DB, email: string, ip: string): P
     await hit(trx, MAIL_ADDRESS, email);
     if (!user) return; // same answer either way; nothing is sent to an address without an account
     await expireUserResets(trx, user.id, nowIso(now));
-    await insertPasswordReset(trx, { userId: user.id, tokenHash: hashToken(token), expiresAt: nowIso(addMinutes(now, RESET_VALID_MINUTES)) });
-    await enqueueMail(trx, { orgId: null, kind: "password-reset", to: user.email, ...passwordResetMail({ link: `${env().appUrl}/reset-password/${token}` }) });
-    await recordAudit(trx, { orgId: null, actorUserId: user.id, actorLabel: user.email, action: "auth.password_reset_requested", entity: "user", entityId: user.id, ip });
+    await insertPasswordReset(trx, {
+      userId: user.id,
+      tokenHash: hashToken(token),
+      expiresAt: nowIso(addMinutes(now, RESET_VALID_MINUTES)),
+    });
+    await enqueueMail(trx, {
+      orgId: null,
+      kind: "password-reset",
+      to: user.email,
+      ...passwordResetMail({ link: `${env().appUrl}/reset-password/${token}` }),
+    });
+    await recordAudit(trx, {
+      orgId: null,
+      actorUserId: user.id,
+      actorLabel: user.email,
+      action: "auth.password_reset_requested",
+      entity: "user",
+      entityId: user.id,
+      ip,
+    });
   });
   kickMailDelivery(db);
   return { ok: true };
@@ -157,7 +211,15 @@ export async function resetPassword(db: DB, token: string, password: string, ip:
     if (!user) return null;
     await setPasswordHash(trx, user.id, passwordHash);
     await deleteUserSessions(trx, user.id);
-    await recordAudit(trx, { orgId: null, actorUserId: user.id, actorLabel: user.email, action: "auth.password_reset", entity: "user", entityId: user.id, ip });
+    await recordAudit(trx, {
+      orgId: null,
+      actorUserId: user.id,
+      actorLabel: user.email,
+      action: "auth.password_reset",
+      entity: "user",
+      entityId: user.id,
+      ip,
+    });
     return { userId: user.id };
   });
 }
@@ -181,7 +243,15 @@ export async function changePassword(
   await db.transaction().execute(async (trx) => {
     await setPasswordHash(trx, userId, passwordHash);
     await deleteUserSessions(trx, userId);
-    await recordAudit(trx, { orgId: null, actorUserId: userId, actorLabel: user.email, action: "auth.password_changed", entity: "user", entityId: userId, ip });
+    await recordAudit(trx, {
+      orgId: null,
+      actorUserId: userId,
+      actorLabel: user.email,
+      action: "auth.password_changed",
+      entity: "user",
+      entityId: userId,
+      ip,
+    });
   });
   return { ok: true };
 }

@@ -1,15 +1,8 @@
 import { expect, it } from "vitest";
-import { describeEachEngine, makeOrg, PASSWORD } from "../test/support";
-import {
-  changePassword,
-  confirmSignup,
-  login,
-  requestPasswordReset,
-  requestSignup,
-  resetPassword,
-} from "./accounts.server";
-import { startSession, getSessionUser } from "../lib/session.server";
-import { LOGIN_ACCOUNT_SOURCE, LOGIN_IP, retryAfterSeconds } from "../lib/rate-limit.server";
+import { describeEachEngine, makeOrg, PASSWORD } from "~/test/support";
+import { changePassword, confirmSignup, login, requestPasswordReset, requestSignup, resetPassword } from "./accounts.server";
+import { startSession, getSessionUser } from "~/lib/session.server";
+import { LOGIN_ACCOUNT_SOURCE, LOGIN_IP, retryAfterSeconds } from "~/lib/rate-limit.server";
 
 function linkToken(body: string, path: string): string {
   const m = new RegExp(`${path}/([A-Za-z0-9_-]{43})`).exec(body);
@@ -22,7 +15,11 @@ describeEachEngine("account flows", (h) => {
     h().db.selectFrom("mail_outbox").selectAll().where("to_address", "=", to).orderBy("id", "desc").executeTakeFirstOrThrow();
 
   it("signs up through a mailed link and makes the user admin of a new organization", async () => {
-    const r = await requestSignup(h().db, { name: "Ana", email: "ana@cedar.test", password: "a long passphrase", orgName: "Cedar Foods" }, "198.51.100.1");
+    const r = await requestSignup(
+      h().db,
+      { name: "Ana", email: "ana@cedar.test", password: "a long passphrase", orgName: "Cedar Foods" },
+      "198.51.100.1",
+    );
     expect(r).toEqual({ ok: true });
     expect(await h().db.selectFrom("users").select("id").where("email", "=", "ana@cedar.test").executeTakeFirst()).toBeUndefined();
     const mail = await latestMail("ana@cedar.test");
@@ -30,8 +27,8 @@ describeEachEngine("account flows", (h) => {
     const token = linkToken(mail.body_text, "/signup/confirm");
     const created = await confirmSignup(h().db, token, "198.51.100.1");
     expect(created?.slug).toBe("cedar-foods");
-    const m = await h().db
-      .selectFrom("memberships")
+    const m = await h()
+      .db.selectFrom("memberships")
       .innerJoin("users", "users.id", "memberships.user_id")
       .select(["memberships.role"])
       .where("users.email", "=", "ana@cedar.test")
@@ -40,14 +37,22 @@ describeEachEngine("account flows", (h) => {
     // single use
     expect(await confirmSignup(h().db, token, "198.51.100.1")).toBeNull();
     // a second org with the same name gets a different slug
-    await requestSignup(h().db, { name: "Bo", email: "bo@cedar.test", password: "a long passphrase", orgName: "Cedar Foods" }, "198.51.100.1");
+    await requestSignup(
+      h().db,
+      { name: "Bo", email: "bo@cedar.test", password: "a long passphrase", orgName: "Cedar Foods" },
+      "198.51.100.1",
+    );
     const again = await confirmSignup(h().db, linkToken((await latestMail("bo@cedar.test")).body_text, "/signup/confirm"), "198.51.100.1");
     expect(again?.slug).toBe("cedar-foods-2");
   });
 
   it("answers a sign-up for an existing address exactly like a new one, and creates nothing", async () => {
     await makeOrg(h(), "exist", [["taken@exist.test", "admin"]]);
-    const r = await requestSignup(h().db, { name: "X", email: "taken@exist.test", password: "a long passphrase", orgName: "Other" }, "198.51.100.2");
+    const r = await requestSignup(
+      h().db,
+      { name: "X", email: "taken@exist.test", password: "a long passphrase", orgName: "Other" },
+      "198.51.100.2",
+    );
     expect(r).toEqual({ ok: true });
     expect((await latestMail("taken@exist.test")).kind).toBe("signup-existing");
     const pending = await h().db.selectFrom("pending_signups").select("id").where("email", "=", "taken@exist.test").execute();
@@ -59,7 +64,12 @@ describeEachEngine("account flows", (h) => {
     expect(await login(h().db, { email: "u@logi.test", password: "wrong password!" }, "192.0.2.10")).toEqual({ invalid: true });
     expect(await login(h().db, { email: "nobody@logi.test", password: "whatever pass" }, "192.0.2.10")).toEqual({ invalid: true });
     expect(await login(h().db, { email: "u@logi.test", password: PASSWORD }, "192.0.2.10")).toEqual({ userId: users["u@logi.test"] });
-    const audit = await h().db.selectFrom("audit_log").select(["action", "actor_label"]).where("actor_label", "in", ["u@logi.test", "nobody@logi.test"]).orderBy("id").execute();
+    const audit = await h()
+      .db.selectFrom("audit_log")
+      .select(["action", "actor_label"])
+      .where("actor_label", "in", ["u@logi.test", "nobody@logi.test"])
+      .orderBy("id")
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(["auth.login_failed", "auth.login_failed", "auth.login"]);
   });
 
@@ -72,7 +82,9 @@ describeEachEngine("account flows", (h) => {
     expect(r).toHaveProperty("throttled");
     if ("throttled" in r) expect(r.throttled).toBeGreaterThan(14 * 60);
     // the owner, elsewhere, is not locked out by someone else's failures
-    expect(await login(h().db, { email: "victim@thr.test", password: PASSWORD }, "192.0.2.200")).toEqual({ userId: users["victim@thr.test"] });
+    expect(await login(h().db, { email: "victim@thr.test", password: PASSWORD }, "192.0.2.200")).toEqual({
+      userId: users["victim@thr.test"],
+    });
     // the window slides: 15 minutes later the source may try again
     expect(await retryAfterSeconds(h().db, LOGIN_ACCOUNT_SOURCE, "victim@thr.test 192.0.2.100", Date.now() + 15 * 60_000 + 1000)).toBe(0);
   });
@@ -98,7 +110,12 @@ describeEachEngine("account flows", (h) => {
     expect(await h().db.selectFrom("mail_outbox").select("id").where("to_address", "=", "ghost@rst.test").execute()).toHaveLength(0);
     const mail = await latestMail("r@rst.test");
     const token = linkToken(mail.body_text, "/reset-password");
-    const row = await h().db.selectFrom("password_resets").select(["created_at", "expires_at"]).where("user_id", "=", uid).orderBy("id", "desc").executeTakeFirstOrThrow();
+    const row = await h()
+      .db.selectFrom("password_resets")
+      .select(["created_at", "expires_at"])
+      .where("user_id", "=", uid)
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     expect(Date.parse(row.expires_at) - Date.parse(row.created_at)).toBeGreaterThan(29 * 60_000);
     expect(Date.parse(row.expires_at) - Date.parse(row.created_at)).toBeLessThanOrEqual(30 * 60_000 + 1000);
 
@@ -113,7 +130,11 @@ describeEachEngine("account flows", (h) => {
     const { users } = await makeOrg(h(), "exp", [["e@exp.test", "admin"]]);
     await requestPasswordReset(h().db, "e@exp.test", "192.0.2.40");
     const token = linkToken((await latestMail("e@exp.test")).body_text, "/reset-password");
-    await h().db.updateTable("password_resets").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where("user_id", "=", users["e@exp.test"]!).execute();
+    await h()
+      .db.updateTable("password_resets")
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where("user_id", "=", users["e@exp.test"]!)
+      .execute();
     expect(await resetPassword(h().db, token, "brand new passphrase", "192.0.2.40")).toBeNull();
   });
 
@@ -121,8 +142,12 @@ describeEachEngine("account flows", (h) => {
     const { users } = await makeOrg(h(), "chg", [["c@chg.test", "admin"]]);
     const uid = users["c@chg.test"]!;
     const a = await startSession(h().db, uid, { ip: null, userAgent: null });
-    expect(await changePassword(h().db, uid, { currentPassword: "not it at all", password: "new passphrase 1" }, "192.0.2.50")).toEqual({ wrongPassword: true });
-    expect(await changePassword(h().db, uid, { currentPassword: PASSWORD, password: "new passphrase 1" }, "192.0.2.50")).toEqual({ ok: true });
+    expect(await changePassword(h().db, uid, { currentPassword: "not it at all", password: "new passphrase 1" }, "192.0.2.50")).toEqual({
+      wrongPassword: true,
+    });
+    expect(await changePassword(h().db, uid, { currentPassword: PASSWORD, password: "new passphrase 1" }, "192.0.2.50")).toEqual({
+      ok: true,
+    });
     expect(await getSessionUser(h().db, new Request("http://x/", { headers: { Cookie: a.cookie.split(";")[0]! } }))).toBeNull();
   });
 });

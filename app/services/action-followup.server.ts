@@ -1,18 +1,27 @@
 // Corrective actions outside the officers' pages: what a supplier sees of its own actions in the
 // portal, and the mails to owners of overdue actions (an hourly job).
 import type { Kysely } from "kysely";
-import type { ActionStatus, Database } from "../../db/types";
+import type { ActionStatus, Database } from "~db/types";
 import type { SupplierIdentity } from "./invites.server";
-import { env } from "../lib/env.server";
-import { kickMailDelivery } from "../lib/mail.server";
-import { nowIso } from "../lib/time";
-import { recordAudit } from "../models/audit.server";
-import { enqueueMail } from "../models/outbox.server";
-import { orgNameById } from "../models/portal.server";
-import { getAssessment } from "../models/assessment.server";
-import { actionEvents, actionFiles, getAction, listForSupplier, markOverdueMailed, orgById, orgsWithOverdueActions, overdueActionsToMail } from "../models/action.server";
+import { env } from "~/lib/env.server";
+import { kickMailDelivery } from "~/lib/mail.server";
+import { nowIso } from "~/lib/time";
+import { recordAudit } from "~/models/audit.server";
+import { enqueueMail } from "~/models/outbox.server";
+import { orgNameById } from "~/models/portal.server";
+import { getAssessment } from "~/models/assessment.server";
+import {
+  actionEvents,
+  actionFiles,
+  getAction,
+  listForSupplier,
+  markOverdueMailed,
+  orgById,
+  orgsWithOverdueActions,
+  overdueActionsToMail,
+} from "~/models/action.server";
 import { STATUS_WORDS, SUPPLIER_VISIBLE } from "./actions.server";
-import { endSentence } from "../components/format";
+import { endSentence } from "~/domain/sentence";
 
 type DB = Kysely<Database>;
 
@@ -33,7 +42,15 @@ export interface PortalAction {
   status: ActionStatus;
   dueAt: string;
   overdue: boolean;
-  timeline: Array<{ id: number; kind: "created" | "status" | "supplier_reply"; by: string; body: string | null; statusTo: string | null; at: string; files: string[] }>;
+  timeline: Array<{
+    id: number;
+    kind: "created" | "status" | "supplier_reply";
+    by: string;
+    body: string | null;
+    statusTo: string | null;
+    at: string;
+    files: string[];
+  }>;
 }
 
 /**
@@ -41,7 +58,11 @@ export interface PortalAction {
  * supplier's), with what the supplier may see of their timeline: the opening, status changes and its
  * own replies (officers' notes are internal), and the names of the files it sent.
  */
-export async function supplierActionsView(db: DB, s: SupplierIdentity, now = new Date()): Promise<{ supplierName: string; orgName: string; actions: PortalAction[] } | null> {
+export async function supplierActionsView(
+  db: DB,
+  s: SupplierIdentity,
+  now = new Date(),
+): Promise<{ supplierName: string; orgName: string; actions: PortalAction[] } | null> {
   const a = await getAssessment(db, s.orgId, s.assessmentId);
   if (!a) return null;
   const orgName = (await orgNameById(db, s.orgId)) ?? "";
@@ -81,7 +102,10 @@ export async function supplierActionsView(db: DB, s: SupplierIdentity, now = new
 // ---------------------------------------------------------------------------------------------
 // Overdue mail
 
-function overdueMail(o: { orgName: string; slug: string; ownerName: string; ownerId: number }, items: Array<{ id: number; title: string; supplierName: string; dueAt: string; status: ActionStatus }>) {
+function overdueMail(
+  o: { orgName: string; slug: string; ownerName: string; ownerId: number },
+  items: Array<{ id: number; title: string; supplierName: string; dueAt: string; status: ActionStatus }>,
+) {
   const base = `${env().appUrl}/o/${o.slug}/actions`;
   const n = items.length;
   return {
@@ -89,7 +113,12 @@ function overdueMail(o: { orgName: string; slug: string; ownerName: string; owne
     text:
       `Hello ${o.ownerName},\n\n` +
       `${n === 1 ? "This corrective action you own is" : "These corrective actions you own are"} past the due date:\n\n` +
-      items.map((i) => `- ${i.title}\n  Supplier: ${endSentence(i.supplierName)} Due ${i.dueAt.slice(0, 10)}, ${STATUS_WORDS[i.status]}.\n  ${base}/${i.id}\n`).join("\n") +
+      items
+        .map(
+          (i) =>
+            `- ${i.title}\n  Supplier: ${endSentence(i.supplierName)} Due ${i.dueAt.slice(0, 10)}, ${STATUS_WORDS[i.status]}.\n  ${base}/${i.id}\n`,
+        )
+        .join("\n") +
       `\nAll your overdue actions: ${base}?overdue=1&owner=${o.ownerId}\n\n` +
       `You get this reminder when an action becomes overdue, and again every ${OVERDUE_REMAIL_DAYS} days until it is done.\n`,
   };
@@ -111,10 +140,28 @@ export async function mailOverdueActions(db: DB, now = new Date()): Promise<numb
       const byOwner = new Map<number, typeof due>();
       for (const r of due) byOwner.set(r.ownerId, [...(byOwner.get(r.ownerId) ?? []), r]);
       for (const [ownerId, items] of byOwner) {
-        await enqueueMail(trx, { orgId, kind: "action-overdue", to: items[0]!.ownerEmail, ...overdueMail({ orgName: org.name, slug: org.slug, ownerName: items[0]!.ownerName, ownerId }, items) });
-        await recordAudit(trx, { orgId, actorUserId: null, actorLabel: "overdue job", action: "action.overdue_mailed", entity: "corrective_action", entityId: null, diff: { to: items[0]!.ownerEmail, actions: items.map((i) => i.id) } });
+        await enqueueMail(trx, {
+          orgId,
+          kind: "action-overdue",
+          to: items[0]!.ownerEmail,
+          ...overdueMail({ orgName: org.name, slug: org.slug, ownerName: items[0]!.ownerName, ownerId }, items),
+        });
+        await recordAudit(trx, {
+          orgId,
+          actorUserId: null,
+          actorLabel: "overdue job",
+          action: "action.overdue_mailed",
+          entity: "corrective_action",
+          entityId: null,
+          diff: { to: items[0]!.ownerEmail, actions: items.map((i) => i.id) },
+        });
       }
-      await markOverdueMailed(trx, orgId, due.map((r) => r.id), nowIso(now));
+      await markOverdueMailed(
+        trx,
+        orgId,
+        due.map((r) => r.id),
+        nowIso(now),
+      );
       return byOwner.size;
     });
   }

@@ -2,20 +2,20 @@
 // the portal, each checked against the action's version; files checked by content, kept within the
 // tenant's quota, and downloaded as attachments.
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/types";
-import type { OrgIdentity } from "../lib/auth.server";
+import type { Database } from "~db/types";
+import type { OrgIdentity } from "~/lib/auth.server";
 import type { SupplierIdentity } from "./invites.server";
-import { can } from "../domain/permissions";
-import { checkUpload, isRefusal } from "../domain/upload/check";
-import { downloadHeaders } from "../domain/upload/filename";
-import { env } from "../lib/env.server";
-import { log } from "../lib/logger.server";
-import { kickMailDelivery } from "../lib/mail.server";
-import { getObject, putObject, sha256Of } from "../lib/storage.server";
-import { nowIso } from "../lib/time";
-import { recordAudit } from "../models/audit.server";
-import { getAssessment } from "../models/assessment.server";
-import { enqueueMail } from "../models/outbox.server";
+import { can } from "~/domain/permissions";
+import { checkUpload, isRefusal } from "~/domain/upload/check";
+import { downloadHeaders } from "~/domain/upload/filename";
+import { env } from "~/lib/env.server";
+import { log } from "~/lib/logger.server";
+import { kickMailDelivery } from "~/lib/mail.server";
+import { getObject, putObject, sha256Of } from "~/lib/storage.server";
+import { nowIso } from "~/lib/time";
+import { recordAudit } from "~/models/audit.server";
+import { getAssessment } from "~/models/assessment.server";
+import { enqueueMail } from "~/models/outbox.server";
 import {
   countActionFiles,
   getAction,
@@ -26,10 +26,19 @@ import {
   possibleOwners,
   updateActionIfVersion,
   type ActionRecord,
-} from "../models/action.server";
-import type { DbOrTrx } from "../models/types";
+} from "~/models/action.server";
+import type { DbOrTrx } from "~/models/types";
 import { ORG_QUOTA_BYTES, orgStorageUsed } from "./evidence.server";
-import { FORBIDDEN, MAX_FILES_PER_ACTION, MAX_FILES_PER_ENTRY, NOT_FOUND, SUPPLIER_VISIBLE, stale, type ActionActor, type ActionError } from "./actions.server";
+import {
+  FORBIDDEN,
+  MAX_FILES_PER_ACTION,
+  MAX_FILES_PER_ENTRY,
+  NOT_FOUND,
+  SUPPLIER_VISIBLE,
+  stale,
+  type ActionActor,
+  type ActionError,
+} from "./actions.server";
 
 type DB = Kysely<Database>;
 
@@ -41,9 +50,20 @@ export interface UploadedFile {
 type CheckedFile = { filename: string; mime: string; bytes: Uint8Array; sha256: string };
 
 /** Size, type (by content), count and quota of the files of one note or reply; nothing is stored here. */
-async function checkFiles(db: DbOrTrx, orgId: number, actionId: number, files: readonly UploadedFile[]): Promise<ActionError | CheckedFile[]> {
+async function checkFiles(
+  db: DbOrTrx,
+  orgId: number,
+  actionId: number,
+  files: readonly UploadedFile[],
+): Promise<ActionError | CheckedFile[]> {
   if (files.length > MAX_FILES_PER_ENTRY) {
-    return { status: 400, field: "files", message: `Attach at most ${MAX_FILES_PER_ENTRY} files at a time.`, messageKey: "ui.actions.too_many_files", params: { max: MAX_FILES_PER_ENTRY } };
+    return {
+      status: 400,
+      field: "files",
+      message: `Attach at most ${MAX_FILES_PER_ENTRY} files at a time.`,
+      messageKey: "ui.actions.too_many_files",
+      params: { max: MAX_FILES_PER_ENTRY },
+    };
   }
   const out: CheckedFile[] = [];
   for (const f of files) {
@@ -58,11 +78,23 @@ async function checkFiles(db: DbOrTrx, orgId: number, actionId: number, files: r
   }
   if (!out.length) return out;
   if ((await countActionFiles(db, orgId, actionId)) + out.length > MAX_FILES_PER_ACTION) {
-    return { status: 409, field: "files", message: `An action holds at most ${MAX_FILES_PER_ACTION} files.`, messageKey: "ui.actions.too_many_files", params: { max: MAX_FILES_PER_ACTION } };
+    return {
+      status: 409,
+      field: "files",
+      message: `An action holds at most ${MAX_FILES_PER_ACTION} files.`,
+      messageKey: "ui.actions.too_many_files",
+      params: { max: MAX_FILES_PER_ACTION },
+    };
   }
   const added = out.reduce((n, f) => n + f.bytes.length, 0);
   if ((await orgStorageUsed(db, orgId)) + added > ORG_QUOTA_BYTES) {
-    return { status: 413, field: "files", message: `Your organization's storage for documents is full (${ORG_QUOTA_BYTES / 1024 ** 3} GB). Remove files that are no longer needed, then try again.`, messageKey: "ui.upload.quota", params: { name: out[0]!.filename } };
+    return {
+      status: 413,
+      field: "files",
+      message: `Your organization's storage for documents is full (${ORG_QUOTA_BYTES / 1024 ** 3} GB). Remove files that are no longer needed, then try again.`,
+      messageKey: "ui.upload.quota",
+      params: { name: out[0]!.filename },
+    };
   }
   return out;
 }
@@ -85,7 +117,12 @@ export async function addActionNote(
   const userId = actor.kind === "officer" ? actor.id.user.userId : null;
   const body = input.body?.trim() ? input.body.trim().slice(0, 4000) : null;
   if (!body && !input.files.length) {
-    return { status: 400, field: "body", message: actor.kind === "officer" ? "Write a note or attach a file." : "Write a reply or attach a file.", messageKey: "ui.actions.reply_empty" };
+    return {
+      status: 400,
+      field: "body",
+      message: actor.kind === "officer" ? "Write a note or attach a file." : "Write a reply or attach a file.",
+      messageKey: "ui.actions.reply_empty",
+    };
   }
   const a = await reachableAction(db, actor, actionId);
   if (!a) return NOT_FOUND;
@@ -98,10 +135,25 @@ export async function addActionNote(
   const result = await db.transaction().execute(async (trx): Promise<ActionError | { version: number; eventId: number; files: number }> => {
     const at = nowIso();
     if (!(await updateActionIfVersion(trx, orgId, actionId, input.version, {}, at))) return stale(await getAction(trx, orgId, actionId));
-    const eventId = await insertActionEvent(trx, orgId, { actionId, kind: actor.kind === "officer" ? "note" : "supplier_reply", authorUserId: userId, authorLabel: label, body }, at);
+    const eventId = await insertActionEvent(
+      trx,
+      orgId,
+      { actionId, kind: actor.kind === "officer" ? "note" : "supplier_reply", authorUserId: userId, authorLabel: label, body },
+      at,
+    );
     const fileIds: number[] = [];
     for (const f of checked) {
-      fileIds.push(await insertActionFile(trx, orgId, { actionId, eventId, filename: f.filename, mime: f.mime, sizeBytes: f.bytes.length, sha256: f.sha256, uploadedBy: label }));
+      fileIds.push(
+        await insertActionFile(trx, orgId, {
+          actionId,
+          eventId,
+          filename: f.filename,
+          mime: f.mime,
+          sizeBytes: f.bytes.length,
+          sha256: f.sha256,
+          uploadedBy: label,
+        }),
+      );
     }
     await recordAudit(trx, {
       orgId,
@@ -110,7 +162,10 @@ export async function addActionNote(
       action: actor.kind === "officer" ? "action.note_added" : "action.supplier_replied",
       entity: "corrective_action",
       entityId: actionId,
-      diff: { eventId, files: checked.map((f, i) => ({ fileId: fileIds[i], filename: f.filename, sha256: f.sha256, bytes: f.bytes.length })) },
+      diff: {
+        eventId,
+        files: checked.map((f, i) => ({ fileId: fileIds[i], filename: f.filename, sha256: f.sha256, bytes: f.bytes.length })),
+      },
       ip,
     });
     // Only an owner who is still a member hears of the reply (a former member's address gets nothing).
@@ -147,14 +202,24 @@ async function supplierOfSession(db: DbOrTrx, s: SupplierIdentity): Promise<numb
 }
 
 /** An action's file, always as an attachment with nosniff (never rendered inline by the browser). */
-export async function downloadActionFile(db: DB, id: OrgIdentity, actionId: number, fileId: number): Promise<{ body: Buffer; headers: Record<string, string> } | null> {
+export async function downloadActionFile(
+  db: DB,
+  id: OrgIdentity,
+  actionId: number,
+  fileId: number,
+): Promise<{ body: Buffer; headers: Record<string, string> } | null> {
   const f = await getActionFile(db, id.org.id, actionId, fileId);
   if (!f) return null;
   let body: Buffer;
   try {
     body = await getObject(id.org.id, f.storageKey);
   } catch (e) {
-    log.error("action file missing from storage", { orgId: id.org.id, actionId, fileId, error: e instanceof Error ? e.message : String(e) });
+    log.error("action file missing from storage", {
+      orgId: id.org.id,
+      actionId,
+      fileId,
+      error: e instanceof Error ? e.message : String(e),
+    });
     return null;
   }
   return { body, headers: downloadHeaders(f, body.length) };

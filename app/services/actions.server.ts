@@ -4,17 +4,18 @@
 // Every change is checked against the action's version (a stale form gets 409, never a silent
 // overwrite) and audited. Notes and files: action-notes.server.ts; the portal view and overdue mails:
 // action-followup.server.ts.
+import { addDays, todayIso } from "~/domain/dates";
 import type { Kysely } from "kysely";
-import type { ActionStatus, Database } from "../../db/types";
-import type { OrgIdentity } from "../lib/auth.server";
+import type { ActionStatus, Database } from "~db/types";
+import type { OrgIdentity } from "~/lib/auth.server";
 import type { SupplierIdentity } from "./invites.server";
-import { can } from "../domain/permissions";
-import { EVIDENCE_LIMITS, findQuestion, loadTemplate, redFlagsOf, type Answers, type QuestionnaireTemplate } from "../domain/questionnaire";
-import { translator } from "../domain/questionnaire/i18n";
-import { nowIso } from "../lib/time";
-import { recordAudit } from "../models/audit.server";
-import { answersOf, getAssessment, getVersionDefinition, reviewCommentOf } from "../models/assessment.server";
-import { getSupplier } from "../models/supplier.server";
+import { can } from "~/domain/permissions";
+import { EVIDENCE_LIMITS, findQuestion, loadTemplate, redFlagsOf, type Answers, type QuestionnaireTemplate } from "~/domain/questionnaire";
+import { translator } from "~/domain/questionnaire/i18n";
+import { nowIso } from "~/lib/time";
+import { recordAudit } from "~/models/audit.server";
+import { answersOf, getAssessment, getVersionDefinition, reviewCommentOf } from "~/models/assessment.server";
+import { getSupplier } from "~/models/supplier.server";
 import {
   actionCounts,
   actionEvents,
@@ -27,11 +28,11 @@ import {
   unverifiedFlagKeys,
   updateActionIfVersion,
   type ActionChanges,
-} from "../models/action.server";
-import type { DbOrTrx } from "../models/types";
-import { ACTION_TRANSITIONS, DEFAULT_DUE_DAYS, canMove, plusDays, todayIso, type ActionListQuery, type NewActionInput } from "../schemas/action";
-import { answerText } from "../components/assessment-display";
-import { endSentence } from "../components/format";
+} from "~/models/action.server";
+import type { DbOrTrx } from "~/models/types";
+import { ACTION_TRANSITIONS, DEFAULT_DUE_DAYS, canMove, type ActionListQuery, type NewActionInput } from "~/schemas/action";
+import { answerText } from "~/domain/questionnaire/answer-text";
+import { endSentence } from "~/domain/sentence";
 
 type DB = Kysely<Database>;
 export type ActionActor = { kind: "officer"; id: OrgIdentity } | { kind: "supplier"; s: SupplierIdentity };
@@ -97,7 +98,12 @@ export function redFlagTitle(indicator: string, questionKey: string): string {
 /** The list page: one page of actions, the totals, the filter choices. */
 export async function actionListPage(db: DB, id: OrgIdentity, q: ActionListQuery, now = new Date()) {
   const [list, counts, owners, supplier] = await Promise.all([
-    listActions(db, id.org.id, { status: q.status, overdue: q.overdue, owner: q.owner, supplierId: q.supplier, source: q.source, page: q.page, pageSize: PAGE_SIZE }, now),
+    listActions(
+      db,
+      id.org.id,
+      { status: q.status, overdue: q.overdue, owner: q.owner, supplierId: q.supplier, source: q.source, page: q.page, pageSize: PAGE_SIZE },
+      now,
+    ),
     actionCounts(db, id.org.id, now),
     possibleOwners(db, id.org.id),
     q.supplier ? getSupplier(db, id.org.id, q.supplier) : Promise.resolve(undefined),
@@ -112,20 +118,35 @@ export async function actionListPage(db: DB, id: OrgIdentity, q: ActionListQuery
 }
 
 /** What the "new action" form needs: the owners to choose from, and the supplier if one is given. */
-export async function newActionForm(db: DB, id: OrgIdentity, from: { supplierId: number | null; commentId?: number | null }, now = new Date()) {
+export async function newActionForm(
+  db: DB,
+  id: OrgIdentity,
+  from: { supplierId: number | null; commentId?: number | null },
+  now = new Date(),
+) {
   const comment = from.commentId ? await reviewCommentOf(db, id.org.id, from.commentId) : null;
   if (from.commentId && !comment) return null;
   const supplierId = comment ? comment.supplier_id : from.supplierId;
-  const [owners, supplier] = await Promise.all([possibleOwners(db, id.org.id), supplierId ? getSupplier(db, id.org.id, supplierId) : Promise.resolve(undefined)]);
+  const [owners, supplier] = await Promise.all([
+    possibleOwners(db, id.org.id),
+    supplierId ? getSupplier(db, id.org.id, supplierId) : Promise.resolve(undefined),
+  ]);
   if (supplierId && !supplier) return null;
   return {
     owners: owners.map((o) => ({ id: o.id, name: o.name, email: o.email })),
     supplier: supplier ? { id: supplier.id, name: supplier.name, status: supplier.status } : null,
     comment: comment
-      ? { id: comment.id, assessmentId: comment.assessment_id, question: en(`q.${comment.question_key}.text`), body: comment.body, author: comment.author_label, at: comment.created_at }
+      ? {
+          id: comment.id,
+          assessmentId: comment.assessment_id,
+          question: en(`q.${comment.question_key}.text`),
+          body: comment.body,
+          author: comment.author_label,
+          at: comment.created_at,
+        }
       : null,
     today: todayIso(now),
-    defaultDue: plusDays(now, DEFAULT_DUE_DAYS),
+    defaultDue: addDays(now, DEFAULT_DUE_DAYS),
     me: id.user.userId,
   };
 }
@@ -134,13 +155,23 @@ export async function newActionForm(db: DB, id: OrgIdentity, from: { supplierId:
 export async function actionPage(db: DB, id: OrgIdentity, actionId: number, now = new Date()) {
   const a = await getAction(db, id.org.id, actionId, now);
   if (!a) return null;
-  const [events, files, owners] = await Promise.all([actionEvents(db, id.org.id, actionId), actionFiles(db, id.org.id, actionId), possibleOwners(db, id.org.id)]);
+  const [events, files, owners] = await Promise.all([
+    actionEvents(db, id.org.id, actionId),
+    actionFiles(db, id.org.id, actionId),
+    possibleOwners(db, id.org.id),
+  ]);
   let question: string | null = null;
   let answer: string | null = null;
   if (a.questionKey) {
     question = en(`q.${a.questionKey}.text`);
     const found = a.assessmentVersionId ? findQuestion(await templateOf(db, a.assessmentVersionId), a.questionKey) : undefined;
-    answer = found ? answerText(found.question, a.answer, en) : a.answer == null ? null : typeof a.answer === "string" ? a.answer : JSON.stringify(a.answer);
+    answer = found
+      ? answerText(found.question, a.answer, en)
+      : a.answer == null
+        ? null
+        : typeof a.answer === "string"
+          ? a.answer
+          : JSON.stringify(a.answer);
   }
   return {
     action: a,
@@ -167,18 +198,28 @@ async function checkOwner(db: DbOrTrx, orgId: number, ownerUserId: number | null
 }
 
 /** A corrective action an officer writes by hand. */
-export async function createManualAction(db: DB, id: OrgIdentity, input: NewActionInput, ip: string | null): Promise<ActionError | { actionId: number }> {
+export async function createManualAction(
+  db: DB,
+  id: OrgIdentity,
+  input: NewActionInput,
+  ip: string | null,
+): Promise<ActionError | { actionId: number }> {
   if (!can(id.role, "actions.edit")) return FORBIDDEN;
   return db.transaction().execute(async (trx): Promise<ActionError | { actionId: number }> => {
     const supplier = await getSupplier(trx, id.org.id, input.supplierId);
     if (!supplier) return { status: 400, field: "supplierId", message: "Choose a supplier of this organization." };
-    if (supplier.status === "archived") return { status: 400, field: "supplierId", message: `${supplier.name} is archived. Restore it before opening an action for it.` };
+    if (supplier.status === "archived")
+      return { status: 400, field: "supplierId", message: `${supplier.name} is archived. Restore it before opening an action for it.` };
     const bad = await checkOwner(trx, id.org.id, input.ownerUserId);
     if (bad) return bad;
     // Opened from a review comment: it must be a comment on this supplier's assessment.
     const comment = input.commentId ? await reviewCommentOf(trx, id.org.id, input.commentId) : undefined;
     if (input.commentId && comment?.supplier_id !== supplier.id) {
-      return { status: 400, field: "commentId", message: "That review comment is not about this supplier. Open the action again from the comment." };
+      return {
+        status: 400,
+        field: "commentId",
+        message: "That review comment is not about this supplier. Open the action again from the comment.",
+      };
     }
     const at = nowIso();
     const actionId = await insertAction(
@@ -200,13 +241,24 @@ export async function createManualAction(db: DB, id: OrgIdentity, input: NewActi
       },
       at,
     );
-    await insertActionEvent(trx, id.org.id, { actionId, kind: "created", authorUserId: id.user.userId, authorLabel: id.user.email, body: null }, at);
+    await insertActionEvent(
+      trx,
+      id.org.id,
+      { actionId, kind: "created", authorUserId: id.user.userId, authorLabel: id.user.email, body: null },
+      at,
+    );
     await recordAudit(trx, {
       ...officerAudit(id, ip),
       action: "action.created",
       entity: "corrective_action",
       entityId: actionId,
-      diff: { supplierId: supplier.id, title: input.title, ownerUserId: input.ownerUserId, dueAt: input.dueAt, ...(comment ? { reviewCommentId: comment.id } : {}) },
+      diff: {
+        supplierId: supplier.id,
+        title: input.title,
+        ownerUserId: input.ownerUserId,
+        dueAt: input.dueAt,
+        ...(comment ? { reviewCommentId: comment.id } : {}),
+      },
     });
     return { actionId };
   });
@@ -233,7 +285,7 @@ export async function openRedFlagActions(
   if (!flags.length) return 0;
   const taken = await unverifiedFlagKeys(trx, orgId, a.supplierId);
   const at = nowIso(now);
-  const dueAt = plusDays(now, DEFAULT_DUE_DAYS);
+  const dueAt = addDays(now, DEFAULT_DUE_DAYS);
   let opened = 0;
   for (const f of flags) {
     const key = `${f.questionKey}|${f.indicator}`;
@@ -258,7 +310,18 @@ export async function openRedFlagActions(
       },
       at,
     );
-    await insertActionEvent(trx, orgId, { actionId, kind: "created", authorUserId: actor.userId, authorLabel: actor.label, body: "Opened by a red flag in the supplier's approved assessment." }, at);
+    await insertActionEvent(
+      trx,
+      orgId,
+      {
+        actionId,
+        kind: "created",
+        authorUserId: actor.userId,
+        authorLabel: actor.label,
+        body: "Opened by a red flag in the supplier's approved assessment.",
+      },
+      at,
+    );
     await recordAudit(trx, {
       orgId,
       actorUserId: actor.userId,
@@ -305,9 +368,29 @@ export async function changeActionStatus(
     if (input.status === "done") changes.done_at = at;
     if (input.status === "in_progress" && a.status === "done") changes.done_at = null;
     if (input.status === "verified") Object.assign(changes, { verified_at: at, verified_by: id.user.userId });
-    if (!(await updateActionIfVersion(trx, id.org.id, actionId, input.version, changes, at))) return stale(await getAction(trx, id.org.id, actionId, now));
-    await insertActionEvent(trx, id.org.id, { actionId, kind: "status", authorUserId: id.user.userId, authorLabel: id.user.email, body: input.note, statusFrom: a.status, statusTo: input.status }, at);
-    await recordAudit(trx, { ...officerAudit(id, ip), action: "action.status_changed", entity: "corrective_action", entityId: actionId, diff: { from: a.status, to: input.status } });
+    if (!(await updateActionIfVersion(trx, id.org.id, actionId, input.version, changes, at)))
+      return stale(await getAction(trx, id.org.id, actionId, now));
+    await insertActionEvent(
+      trx,
+      id.org.id,
+      {
+        actionId,
+        kind: "status",
+        authorUserId: id.user.userId,
+        authorLabel: id.user.email,
+        body: input.note,
+        statusFrom: a.status,
+        statusTo: input.status,
+      },
+      at,
+    );
+    await recordAudit(trx, {
+      ...officerAudit(id, ip),
+      action: "action.status_changed",
+      entity: "corrective_action",
+      entityId: actionId,
+      diff: { from: a.status, to: input.status },
+    });
     return { version: input.version + 1 };
   });
 }
@@ -325,7 +408,8 @@ export async function updateActionOwnerDue(
     const a = await getAction(trx, id.org.id, actionId);
     if (!a) return NOT_FOUND;
     if (a.version !== input.version) return stale(a);
-    if (a.status === "verified") return { status: 409, message: "This action is verified: it is closed for good and can no longer change." };
+    if (a.status === "verified")
+      return { status: 409, message: "This action is verified: it is closed for good and can no longer change." };
     const bad = await checkOwner(trx, id.org.id, input.ownerUserId);
     if (bad) return bad;
     const changes: ActionChanges = {};
@@ -335,7 +419,8 @@ export async function updateActionOwnerDue(
       changes.owner_user_id = input.ownerUserId;
       // A new owner hears about an overdue action from the next run of the overdue mail.
       changes.overdue_mailed_at = null;
-      const name = input.ownerUserId === null ? null : ((await possibleOwners(trx, id.org.id)).find((o) => o.id === input.ownerUserId)?.name ?? null);
+      const name =
+        input.ownerUserId === null ? null : ((await possibleOwners(trx, id.org.id)).find((o) => o.id === input.ownerUserId)?.name ?? null);
       said.push(`Owner: ${a.ownerName ?? "nobody"} → ${endSentence(name ?? "nobody")}`);
       diff.owner = { from: a.ownerUserId, to: input.ownerUserId };
     }
@@ -347,8 +432,14 @@ export async function updateActionOwnerDue(
     }
     if (!said.length) return { version: a.version, changed: false };
     const at = nowIso();
-    if (!(await updateActionIfVersion(trx, id.org.id, actionId, input.version, changes, at))) return stale(await getAction(trx, id.org.id, actionId));
-    await insertActionEvent(trx, id.org.id, { actionId, kind: "note", authorUserId: id.user.userId, authorLabel: id.user.email, body: said.join(" ") }, at);
+    if (!(await updateActionIfVersion(trx, id.org.id, actionId, input.version, changes, at)))
+      return stale(await getAction(trx, id.org.id, actionId));
+    await insertActionEvent(
+      trx,
+      id.org.id,
+      { actionId, kind: "note", authorUserId: id.user.userId, authorLabel: id.user.email, body: said.join(" ") },
+      at,
+    );
     await recordAudit(trx, { ...officerAudit(id, ip), action: "action.updated", entity: "corrective_action", entityId: actionId, diff });
     return { version: input.version + 1, changed: true };
   });

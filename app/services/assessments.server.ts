@@ -3,8 +3,8 @@
 // single answers), request changes, approve. Status: draft → sent → in_progress → submitted →
 // changes_requested → … → approved. Every change is audited; every answer revision is kept.
 import type { Kysely } from "kysely";
-import type { Database, AssessmentStatus } from "../../db/types";
-import type { OrgIdentity } from "../lib/auth.server";
+import type { Database, AssessmentStatus } from "~db/types";
+import type { OrgIdentity } from "~/lib/auth.server";
 import type { SupplierIdentity } from "./invites.server";
 import { currentMethodology, scoresChanged } from "./risk.server";
 import {
@@ -17,11 +17,11 @@ import {
   type Answers,
   type Attachments,
   type QuestionnaireTemplate,
-} from "../domain/questionnaire";
-import { addMinutes, nowIso } from "../lib/time";
-import { kickMailDelivery } from "../lib/mail.server";
-import { recordAudit } from "../models/audit.server";
-import { enqueueMail } from "../models/outbox.server";
+} from "~/domain/questionnaire";
+import { addMinutes, nowIso } from "~/lib/time";
+import { kickMailDelivery } from "~/lib/mail.server";
+import { recordAudit } from "~/models/audit.server";
+import { enqueueMail } from "~/models/outbox.server";
 import {
   answerHistory,
   answersOf,
@@ -36,12 +36,12 @@ import {
   saveAnswerIfRevision,
   setAssessmentStatus,
   type StoredAnswer,
-} from "../models/assessment.server";
-import { listEvidence } from "../models/evidence.server";
+} from "~/models/assessment.server";
+import { listEvidence } from "~/models/evidence.server";
 import { openRedFlagActions } from "./actions.server";
-import { currentInvite } from "../models/invite.server";
-import { namesByIds } from "../models/supplier.server";
-import type { DbOrTrx } from "../models/types";
+import { currentInvite } from "~/models/invite.server";
+import { namesByIds } from "~/models/supplier.server";
+import type { DbOrTrx } from "~/models/types";
 
 type DB = Kysely<Database>;
 export type Actor = { kind: "officer"; id: OrgIdentity } | { kind: "supplier"; s: SupplierIdentity };
@@ -126,8 +126,23 @@ export async function startAssessments(
       else if (s.status === "archived") skipped.push({ supplierId: sid, reason: "archived" });
       else if (open.has(sid)) skipped.push({ supplierId: sid, reason: "already has an open assessment" });
       else {
-        const aid = await insertAssessment(trx, id.org.id, { supplierId: sid, versionId, dueAt: opts.dueAt, language: opts.language, createdBy: id.user.userId });
-        await recordAudit(trx, { orgId: id.org.id, actorUserId: id.user.userId, actorLabel: id.user.email, action: "assessment.started", entity: "assessment", entityId: aid, diff: { supplierId: sid, template: `${ATHENS_V1.key}@${ATHENS_V1.version}`, dueAt: opts.dueAt }, ip });
+        const aid = await insertAssessment(trx, id.org.id, {
+          supplierId: sid,
+          versionId,
+          dueAt: opts.dueAt,
+          language: opts.language,
+          createdBy: id.user.userId,
+        });
+        await recordAudit(trx, {
+          orgId: id.org.id,
+          actorUserId: id.user.userId,
+          actorLabel: id.user.email,
+          action: "assessment.started",
+          entity: "assessment",
+          entityId: aid,
+          diff: { supplierId: sid, template: `${ATHENS_V1.key}@${ATHENS_V1.version}`, dueAt: opts.dueAt },
+          ip,
+        });
         created.push(aid);
         open.add(sid);
       }
@@ -207,7 +222,11 @@ export async function saveAnswer(
     const a = await getAssessment(trx, orgId, assessmentId);
     if (!a) return { status: 404, message: "No such assessment" };
     if (!EDITABLE[actor.kind].includes(a.status)) {
-      return { status: 409, message: "This questionnaire cannot be changed now (it was submitted or approved).", messageKey: "ui.error.readOnly" };
+      return {
+        status: 409,
+        message: "This questionnaire cannot be changed now (it was submitted or approved).",
+        messageKey: "ui.error.readOnly",
+      };
     }
     const template = await templateOfVersion(trx, a.versionId);
     const found = findQuestion(template, questionKey);
@@ -223,10 +242,20 @@ export async function saveAnswer(
       }
     }
     const comment = input.comment?.trim() ? input.comment.trim().slice(0, 2000) : null;
-    const saved = await saveAnswerIfRevision(trx, assessmentId, questionKey, input.baseRevision, { value: checked.value, comment, author: labelOf(actor) });
+    const saved = await saveAnswerIfRevision(trx, assessmentId, questionKey, input.baseRevision, {
+      value: checked.value,
+      comment,
+      author: labelOf(actor),
+    });
     if ("conflict" in saved) return { conflict: saved.conflict, status: 409 };
     // The value itself is in the answer's revision history; the audit log records who changed what, when.
-    await recordAudit(trx, { ...auditActor(actor, ip), action: "assessment.answer_saved", entity: "assessment", entityId: assessmentId, diff: { questionKey, revision: saved.revision } });
+    await recordAudit(trx, {
+      ...auditActor(actor, ip),
+      action: "assessment.answer_saved",
+      entity: "assessment",
+      entityId: assessmentId,
+      diff: { questionKey, revision: saved.revision },
+    });
     if (actor.kind === "supplier" || a.status === "sent") {
       await setAssessmentStatus(trx, orgId, assessmentId, ["draft", "sent"], "in_progress", { started_at: nowIso() });
     }
@@ -252,7 +281,13 @@ export async function submitAssessment(
     const c = completeness(template, answersMap(await answersOf(trx, assessmentId)), attachments);
     if (!c.complete) return { missing: c.missingRequired, status: 400 as const };
     await setAssessmentStatus(trx, orgId, assessmentId, EDITABLE[actor.kind], "submitted", { submitted_at: nowIso() });
-    await recordAudit(trx, { ...auditActor(actor, ip), action: "assessment.submitted", entity: "assessment", entityId: assessmentId, diff: { answered: c.answered, total: c.total } });
+    await recordAudit(trx, {
+      ...auditActor(actor, ip),
+      action: "assessment.submitted",
+      entity: "assessment",
+      entityId: assessmentId,
+      diff: { answered: c.answered, total: c.total },
+    });
     return { ok: true as const };
   });
 }
@@ -260,14 +295,35 @@ export async function submitAssessment(
 // ---------------------------------------------------------------------------------------------
 // Review
 
-export async function addReviewComment(db: DB, id: OrgIdentity, assessmentId: number, questionKey: string, body: string, ip: string): Promise<WorkflowError | { commentId: number }> {
+export async function addReviewComment(
+  db: DB,
+  id: OrgIdentity,
+  assessmentId: number,
+  questionKey: string,
+  body: string,
+  ip: string,
+): Promise<WorkflowError | { commentId: number }> {
   return db.transaction().execute(async (trx) => {
     const a = await getAssessment(trx, id.org.id, assessmentId);
     if (!a) return { status: 404 as const, message: "No such assessment" };
     const template = await templateOfVersion(trx, a.versionId);
     if (!findQuestion(template, questionKey)) return { status: 404 as const, message: "No such question" };
-    const commentId = await insertReviewComment(trx, assessmentId, { questionKey, authorUserId: id.user.userId, authorLabel: id.user.email, body: body.trim().slice(0, 2000) });
-    await recordAudit(trx, { orgId: id.org.id, actorUserId: id.user.userId, actorLabel: id.user.email, action: "assessment.commented", entity: "assessment", entityId: assessmentId, diff: { questionKey }, ip });
+    const commentId = await insertReviewComment(trx, assessmentId, {
+      questionKey,
+      authorUserId: id.user.userId,
+      authorLabel: id.user.email,
+      body: body.trim().slice(0, 2000),
+    });
+    await recordAudit(trx, {
+      orgId: id.org.id,
+      actorUserId: id.user.userId,
+      actorLabel: id.user.email,
+      action: "assessment.commented",
+      entity: "assessment",
+      entityId: assessmentId,
+      diff: { questionKey },
+      ip,
+    });
     return { commentId };
   });
 }
@@ -294,7 +350,16 @@ export async function requestChanges(db: DB, id: OrgIdentity, assessmentId: numb
         text: `${id.org.name} reviewed the questionnaire of ${a.supplierName} and asks you to look again at ${open.length === 1 ? "one answer" : `${open.length} answers`}. Open the questionnaire with the link from our invitation: the comments are shown next to the answers. If the link has expired, open it anyway and choose "Send me a new link".\n`,
       });
     }
-    await recordAudit(trx, { orgId: id.org.id, actorUserId: id.user.userId, actorLabel: id.user.email, action: "assessment.changes_requested", entity: "assessment", entityId: assessmentId, diff: { comments: open.length }, ip });
+    await recordAudit(trx, {
+      orgId: id.org.id,
+      actorUserId: id.user.userId,
+      actorLabel: id.user.email,
+      action: "assessment.changes_requested",
+      entity: "assessment",
+      entityId: assessmentId,
+      diff: { comments: open.length },
+      ip,
+    });
     return { ok: true as const };
   });
   kickMailDelivery(db);
@@ -302,7 +367,13 @@ export async function requestChanges(db: DB, id: OrgIdentity, assessmentId: numb
 }
 
 /** Approves a submitted questionnaire; it counts as valid for VALID_MONTHS months. */
-export async function approveAssessment(db: DB, id: OrgIdentity, assessmentId: number, ip: string, now = new Date()): Promise<WorkflowError | { ok: true; validUntil: string }> {
+export async function approveAssessment(
+  db: DB,
+  id: OrgIdentity,
+  assessmentId: number,
+  ip: string,
+  now = new Date(),
+): Promise<WorkflowError | { ok: true; validUntil: string }> {
   let supplierId = 0;
   const r: WorkflowError | { ok: true; validUntil: string } = await db.transaction().execute(async (trx) => {
     const a = await getAssessment(trx, id.org.id, assessmentId);
@@ -318,8 +389,22 @@ export async function approveAssessment(db: DB, id: OrgIdentity, assessmentId: n
       valid_until: validUntil,
     });
     if (!ok) return { status: 409 as const, message: "Only a submitted questionnaire can be approved." };
-    await trx.updateTable("review_comments").set({ resolved_at: nowIso(now) }).where("assessment_id", "=", assessmentId).where("resolved_at", "is", null).execute();
-    await recordAudit(trx, { orgId: id.org.id, actorUserId: id.user.userId, actorLabel: id.user.email, action: "assessment.approved", entity: "assessment", entityId: assessmentId, diff: { validUntil }, ip });
+    await trx
+      .updateTable("review_comments")
+      .set({ resolved_at: nowIso(now) })
+      .where("assessment_id", "=", assessmentId)
+      .where("resolved_at", "is", null)
+      .execute();
+    await recordAudit(trx, {
+      orgId: id.org.id,
+      actorUserId: id.user.userId,
+      actorLabel: id.user.email,
+      action: "assessment.approved",
+      entity: "assessment",
+      entityId: assessmentId,
+      diff: { validUntil },
+      ip,
+    });
     await openRedFlagActions(trx, id.org.id, assessmentId, { userId: id.user.userId, label: id.user.email }, now);
     return { ok: true as const, validUntil };
   });

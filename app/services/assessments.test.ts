@@ -4,14 +4,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeEachEngine, makeOrg } from "../test/support";
-import type { OrgIdentity } from "../lib/auth.server";
-import { resetEnvCache } from "../lib/env.server";
-import { SupplierSchema } from "../schemas/supplier";
-import { insertSupplier } from "../models/supplier.server";
-import { getAssessment } from "../models/assessment.server";
-import { ATHENS_V1, allQuestions } from "../domain/questionnaire";
-import { BEST } from "../domain/questionnaire/test-fixtures";
+import { describeEachEngine, makeOrg } from "~/test/support";
+import type { OrgIdentity } from "~/lib/auth.server";
+import { resetEnvCache } from "~/lib/env.server";
+import { SupplierSchema } from "~/schemas/supplier";
+import { insertSupplier } from "~/models/supplier.server";
+import { getAssessment } from "~/models/assessment.server";
+import { ATHENS_V1, allQuestions } from "~/domain/questionnaire";
+import { BEST } from "~/domain/questionnaire/test-fixtures";
 import {
   addReviewComment,
   approveAssessment,
@@ -47,7 +47,11 @@ describeEachEngine("assessment workflow", (h) => {
 
   beforeAll(async () => {
     const { orgId, users } = await makeOrg(h(), "wf", [["o@wf.test", "compliance"]]);
-    ident = { user: { sessionId: "s", userId: users["o@wf.test"]!, email: "o@wf.test", name: "O" }, org: { id: orgId, slug: "wf", name: "WF" }, role: "compliance" };
+    ident = {
+      user: { sessionId: "s", userId: users["o@wf.test"]!, email: "o@wf.test", name: "O" },
+      org: { id: orgId, slug: "wf", name: "WF" },
+      role: "compliance",
+    };
     officer = { kind: "officer", id: ident };
     supplierId = await insertSupplier(h().db, orgId, SupplierSchema.parse({ name: "Weaving Co", country: "VN" }));
   });
@@ -57,7 +61,14 @@ describeEachEngine("assessment workflow", (h) => {
     const rev = new Map(view.answers.map((a) => [a.questionKey, a.revision]));
     for (const { question } of allQuestions(ATHENS_V1)) {
       if (question.type === "evidence" || BEST[question.key] === undefined) continue;
-      const r = await saveAnswer(h().db, actor, assessmentId, question.key, { value: BEST[question.key], comment: null, baseRevision: rev.get(question.key) ?? 0 }, null);
+      const r = await saveAnswer(
+        h().db,
+        actor,
+        assessmentId,
+        question.key,
+        { value: BEST[question.key], comment: null, baseRevision: rev.get(question.key) ?? 0 },
+        null,
+      );
       expect(r, question.key).toHaveProperty("revision");
     }
   }
@@ -66,7 +77,13 @@ describeEachEngine("assessment workflow", (h) => {
     const first = await startAssessments(h().db, ident, [supplierId], { dueAt: "2027-03-31", language: "es" }, "ip");
     expect(first.created).toHaveLength(1);
     const again = await startAssessments(h().db, ident, [supplierId, 999999], { dueAt: null, language: "en" }, "ip");
-    expect(again).toEqual({ created: [], skipped: [{ supplierId, reason: "already has an open assessment" }, { supplierId: 999999, reason: "not found" }] });
+    expect(again).toEqual({
+      created: [],
+      skipped: [
+        { supplierId, reason: "already has an open assessment" },
+        { supplierId: 999999, reason: "not found" },
+      ],
+    });
     const a = await getAssessment(h().db, ident.org.id, first.created[0]!);
     expect(a).toMatchObject({ status: "draft", language: "es", dueAt: "2027-03-31" });
   });
@@ -75,9 +92,15 @@ describeEachEngine("assessment workflow", (h) => {
     const [id] = (await h().db.selectFrom("assessments").select("id").where("org_id", "=", ident.org.id).execute()).map((r) => r.id);
     const bad = await saveAnswer(h().db, officer, id!, "profile.migrant_share", { value: 150, comment: null, baseRevision: 0 }, null);
     expect(bad).toMatchObject({ status: 400 });
-    expect(await saveAnswer(h().db, officer, id!, "no.such.question", { value: "yes", comment: null, baseRevision: 0 }, null)).toMatchObject({ status: 404 });
-    expect(await saveAnswer(h().db, officer, id!, "profile.migrant_share", { value: 20, comment: null, baseRevision: 0 }, null)).toEqual({ revision: 1 });
-    expect(await saveAnswer(h().db, officer, id!, "profile.migrant_share", { value: 25, comment: "payroll of May", baseRevision: 1 }, null)).toEqual({ revision: 2 });
+    expect(
+      await saveAnswer(h().db, officer, id!, "no.such.question", { value: "yes", comment: null, baseRevision: 0 }, null),
+    ).toMatchObject({ status: 404 });
+    expect(await saveAnswer(h().db, officer, id!, "profile.migrant_share", { value: 20, comment: null, baseRevision: 0 }, null)).toEqual({
+      revision: 1,
+    });
+    expect(
+      await saveAnswer(h().db, officer, id!, "profile.migrant_share", { value: 25, comment: "payroll of May", baseRevision: 1 }, null),
+    ).toEqual({ revision: 2 });
     const stale = await saveAnswer(h().db, officer, id!, "profile.migrant_share", { value: 40, comment: null, baseRevision: 1 }, null);
     expect(stale).toMatchObject({ status: 409, conflict: { value: 25, revision: 2 } });
     const hist = await historyOf(h().db, officer, id!, "profile.migrant_share");
@@ -88,7 +111,12 @@ describeEachEngine("assessment workflow", (h) => {
     const [id] = (await h().db.selectFrom("assessments").select("id").where("org_id", "=", ident.org.id).execute()).map((r) => r.id);
     const assessmentId = id!;
     await sendAssessmentInvite(h().db, ident, assessmentId, { email: "hr@weaving.test", language: "es" }, "ip");
-    const mail = await h().db.selectFrom("mail_outbox").select("body_text").where("to_address", "=", "hr@weaving.test").orderBy("id", "desc").executeTakeFirstOrThrow();
+    const mail = await h()
+      .db.selectFrom("mail_outbox")
+      .select("body_text")
+      .where("to_address", "=", "hr@weaving.test")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     const token = /\/s\/([A-Za-z0-9_-]{43})/.exec(mail.body_text)![1]!;
     const opened = await openSupplierSession(h().db, token);
     if (!("cookie" in opened)) throw new Error("link not open");
@@ -101,8 +129,26 @@ describeEachEngine("assessment workflow", (h) => {
     const noDoc = await submitAssessment(h().db, supplier, assessmentId, null);
     expect(noDoc).toMatchObject({ status: 400, missing: [{ questionKey: "p1.written_policy", reason: "evidence" }] });
 
-    expect(await uploadEvidence(h().db, supplier, assessmentId, "p1.written_policy", { name: "<b>policy</b>.exe", bytes: new TextEncoder().encode("<html>not a pdf</html>") }, null)).toMatchObject({ status: 415 });
-    expect(await uploadEvidence(h().db, supplier, assessmentId, "p1.written_policy", { name: "big.pdf", bytes: new Uint8Array(10 * 1024 * 1024 + 1) }, null)).toMatchObject({ status: 413 });
+    expect(
+      await uploadEvidence(
+        h().db,
+        supplier,
+        assessmentId,
+        "p1.written_policy",
+        { name: "<b>policy</b>.exe", bytes: new TextEncoder().encode("<html>not a pdf</html>") },
+        null,
+      ),
+    ).toMatchObject({ status: 415 });
+    expect(
+      await uploadEvidence(
+        h().db,
+        supplier,
+        assessmentId,
+        "p1.written_policy",
+        { name: "big.pdf", bytes: new Uint8Array(10 * 1024 * 1024 + 1) },
+        null,
+      ),
+    ).toMatchObject({ status: 413 });
     const up = await uploadEvidence(h().db, supplier, assessmentId, "p1.written_policy", { name: "../../política.pdf", bytes: PDF }, null);
     expect(up).toMatchObject({ filename: "política.pdf" });
     if (!("fileId" in up)) throw new Error("upload failed");
@@ -114,32 +160,67 @@ describeEachEngine("assessment workflow", (h) => {
 
     expect(await submitAssessment(h().db, supplier, assessmentId, null)).toEqual({ ok: true });
     expect((await getAssessment(h().db, ident.org.id, assessmentId))?.status).toBe("submitted");
-    const locked = await saveAnswer(h().db, supplier, assessmentId, "profile.workers", { value: 300, comment: null, baseRevision: 1 }, null);
+    const locked = await saveAnswer(
+      h().db,
+      supplier,
+      assessmentId,
+      "profile.workers",
+      { value: 300, comment: null, baseRevision: 1 },
+      null,
+    );
     expect(locked).toMatchObject({ status: 409 });
 
     expect(await requestChanges(h().db, ident, assessmentId, "ip")).toMatchObject({ status: 400 }); // no comment yet
     await addReviewComment(h().db, ident, assessmentId, "p5.weekly_hours", "Please give the peak-season hours.", "ip");
     expect(await requestChanges(h().db, ident, assessmentId, "ip")).toEqual({ ok: true });
-    const back = await h().db.selectFrom("mail_outbox").select("kind").where("to_address", "=", "hr@weaving.test").orderBy("id", "desc").executeTakeFirstOrThrow();
+    const back = await h()
+      .db.selectFrom("mail_outbox")
+      .select("kind")
+      .where("to_address", "=", "hr@weaving.test")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     expect(back.kind).toBe("assessment-changes-requested");
     const view = (await assessmentView(h().db, supplier, assessmentId))!;
     expect(view.comments.map((c) => c.body)).toEqual(["Please give the peak-season hours."]);
     const rev = view.answers.find((a) => a.questionKey === "p5.weekly_hours")!.revision;
-    expect(await saveAnswer(h().db, supplier, assessmentId, "p5.weekly_hours", { value: 58, comment: "peak season", baseRevision: rev }, null)).toEqual({ revision: rev + 1 });
+    expect(
+      await saveAnswer(h().db, supplier, assessmentId, "p5.weekly_hours", { value: 58, comment: "peak season", baseRevision: rev }, null),
+    ).toEqual({ revision: rev + 1 });
     expect(await submitAssessment(h().db, supplier, assessmentId, null)).toEqual({ ok: true });
 
     const approved = await approveAssessment(h().db, ident, assessmentId, "ip", new Date("2026-12-01T10:00:00.000Z"));
     expect(approved).toEqual({ ok: true, validUntil: "2027-12-01T10:00:00.000Z" });
     expect(await approveAssessment(h().db, ident, assessmentId, "ip")).toMatchObject({ status: 409 });
-    const actions = (await h().db.selectFrom("audit_log").select("action").where("entity", "=", "assessment").where("entity_id", "=", String(assessmentId)).execute()).map((r) => r.action);
-    expect(actions).toEqual(expect.arrayContaining(["assessment.started", "assessment.invite_sent", "evidence.uploaded", "assessment.submitted", "assessment.changes_requested", "assessment.approved"]));
+    const actions = (
+      await h()
+        .db.selectFrom("audit_log")
+        .select("action")
+        .where("entity", "=", "assessment")
+        .where("entity_id", "=", String(assessmentId))
+        .execute()
+    ).map((r) => r.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "assessment.started",
+        "assessment.invite_sent",
+        "evidence.uploaded",
+        "assessment.submitted",
+        "assessment.changes_requested",
+        "assessment.approved",
+      ]),
+    );
   });
 
   it("keeps review comments internal until a request for changes releases them; later comments wait for the next request", async () => {
     const sid = await insertSupplier(h().db, ident.org.id, SupplierSchema.parse({ name: "Comment Co", country: "VN" }));
     const [assessmentId] = (await startAssessments(h().db, ident, [sid], { dueAt: null, language: "en" }, "ip")).created as [number];
     await sendAssessmentInvite(h().db, ident, assessmentId, { email: "c@comment.test", language: "en" }, "ip");
-    const mail = await h().db.selectFrom("mail_outbox").select("body_text").where("to_address", "=", "c@comment.test").orderBy("id", "desc").executeTakeFirstOrThrow();
+    const mail = await h()
+      .db.selectFrom("mail_outbox")
+      .select("body_text")
+      .where("to_address", "=", "c@comment.test")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     const opened = await openSupplierSession(h().db, /\/s\/([A-Za-z0-9_-]{43})/.exec(mail.body_text)![1]!);
     if (!("cookie" in opened)) throw new Error("link not open");
     const s = (await getSupplierIdentity(h().db, new Request("http://x/s/portal", { headers: { Cookie: opened.cookie.split(";")[0]! } })))!;
@@ -149,7 +230,9 @@ describeEachEngine("assessment workflow", (h) => {
     // A note written while the supplier is still answering, and one on the submitted answers.
     await addReviewComment(h().db, ident, assessmentId, "p5.weekly_hours", "Internal: check against the audit first.", "ip");
     await answerAll(supplier, assessmentId);
-    expect(await uploadEvidence(h().db, supplier, assessmentId, "p1.written_policy", { name: "p.pdf", bytes: PDF }, null)).toHaveProperty("fileId");
+    expect(await uploadEvidence(h().db, supplier, assessmentId, "p1.written_policy", { name: "p.pdf", bytes: PDF }, null)).toHaveProperty(
+      "fileId",
+    );
     expect(await submitAssessment(h().db, supplier, assessmentId, null)).toEqual({ ok: true });
     await addReviewComment(h().db, ident, assessmentId, "p5.weekly_hours", "Please give the peak-season hours.", "ip");
     expect(await seen(supplier)).toEqual([]);
@@ -177,8 +260,14 @@ describeEachEngine("assessment workflow", (h) => {
     const s3 = await insertSupplier(h().db, ident.org.id, SupplierSchema.parse({ name: "Evidence Three", country: "VN" }));
     const { created } = await startAssessments(h().db, ident, [s2, s3], { dueAt: null, language: "en" }, "ip");
     const [mine, sibling] = created as [number, number];
-    const otherIdent: OrgIdentity = { ...ident, org: { id: other.orgId, slug: "wf-other", name: "Other" }, user: { ...ident.user, userId: other.users["o@wf-other.test"]! } };
-    const [foreign] = (await startAssessments(h().db, otherIdent, [otherSupplier], { dueAt: null, language: "en" }, "ip")).created as [number];
+    const otherIdent: OrgIdentity = {
+      ...ident,
+      org: { id: other.orgId, slug: "wf-other", name: "Other" },
+      user: { ...ident.user, userId: other.users["o@wf-other.test"]! },
+    };
+    const [foreign] = (await startAssessments(h().db, otherIdent, [otherSupplier], { dueAt: null, language: "en" }, "ip")).created as [
+      number,
+    ];
     const file = async (who: Actor, assessmentId: number) => {
       const r = await uploadEvidence(h().db, who, assessmentId, "p5.sample_contract", { name: "c.pdf", bytes: PDF }, "ip");
       if (!("fileId" in r)) throw new Error(JSON.stringify(r));
@@ -191,17 +280,26 @@ describeEachEngine("assessment workflow", (h) => {
       const r = await saveAnswer(h().db, officer, mine, "p5.sample_contract", { value: ids, comment: null, baseRevision: 1 }, null); // the upload saved revision 1
       expect(r, ids.join()).toMatchObject({ status: 400, messageKey: "ui.validation.files_invalid" });
     }
-    expect(await saveAnswer(h().db, officer, mine, "p5.sample_contract", { value: [own], comment: null, baseRevision: 1 }, null)).toEqual({ revision: 2 });
+    expect(await saveAnswer(h().db, officer, mine, "p5.sample_contract", { value: [own], comment: null, baseRevision: 1 }, null)).toEqual({
+      revision: 2,
+    });
   });
 
   it("keeps a supplier session to its own assessment", async () => {
     const other = await insertSupplier(h().db, ident.org.id, SupplierSchema.parse({ name: "Other Mill", country: "VN" }));
     const { created } = await startAssessments(h().db, ident, [other], { dueAt: null, language: "en" }, "ip");
     const [mine] = (await h().db.selectFrom("assessments").select("id").where("supplier_id", "=", supplierId).execute()).map((r) => r.id);
-    const foreign: Actor = { kind: "supplier", s: { sessionId: "x", assessmentId: mine!, orgId: ident.org.id, inviteId: 1, email: "hr@weaving.test", language: "es" } };
+    const foreign: Actor = {
+      kind: "supplier",
+      s: { sessionId: "x", assessmentId: mine!, orgId: ident.org.id, inviteId: 1, email: "hr@weaving.test", language: "es" },
+    };
     expect(await assessmentView(h().db, foreign, created[0]!)).toBeNull();
-    expect(await saveAnswer(h().db, foreign, created[0]!, "profile.workers", { value: 1, comment: null, baseRevision: 0 }, null)).toMatchObject({ status: 404 });
-    expect(await uploadEvidence(h().db, foreign, created[0]!, "p1.written_policy", { name: "x.pdf", bytes: PDF }, null)).toMatchObject({ status: 404 });
+    expect(
+      await saveAnswer(h().db, foreign, created[0]!, "profile.workers", { value: 1, comment: null, baseRevision: 0 }, null),
+    ).toMatchObject({ status: 404 });
+    expect(await uploadEvidence(h().db, foreign, created[0]!, "p1.written_policy", { name: "x.pdf", bytes: PDF }, null)).toMatchObject({
+      status: 404,
+    });
   });
 
   it("sends each reminder once: 7 days before, 1 day before, and when overdue, with a fresh link", async () => {
@@ -213,7 +311,8 @@ describeEachEngine("assessment workflow", (h) => {
     const s = await insertSupplier(h().db, ident.org.id, SupplierSchema.parse({ name: "Late Dyehouse", country: "VN" }));
     const { created } = await startAssessments(h().db, ident, [s], { dueAt: "2027-02-10", language: "fr" }, "ip");
     await sendAssessmentInvite(h().db, ident, created[0]!, { email: "late@dye.test", language: "fr" }, "ip");
-    const count = async () => (await h().db.selectFrom("mail_outbox").select("kind").where("to_address", "=", "late@dye.test").execute()).map((m) => m.kind);
+    const count = async () =>
+      (await h().db.selectFrom("mail_outbox").select("kind").where("to_address", "=", "late@dye.test").execute()).map((m) => m.kind);
     await sendDueReminders(h().db, new Date("2027-01-20T00:00:00Z"));
     expect(await count()).toEqual(["supplier-invite"]);
     await sendDueReminders(h().db, new Date("2027-02-05T00:00:00Z"));

@@ -2,35 +2,33 @@
 // filter and a period, aggregated (app/domain/report), with country and principle names resolved
 // here once (server and browser ICU data differ for a few regions). Read-only.
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/types";
-import {
-  actionFigures,
-  assessmentFigures,
-  cubeRows,
-  principleRows,
-  riskiestSuppliers,
-  trendPoints,
-} from "../models/dashboard.server";
-import { markRollupStale, rollupState } from "../models/dashboard-rollup.server";
-import { filterOptions } from "../models/supplier.server";
-import { principleScores, summarize, summarizeParts, topCountriesByRisk } from "../domain/report/aggregate";
-import { periodBounds, resolvePeriod } from "../domain/report/period";
-import { scopeLabel } from "../domain/report/figures";
-import { writeNarrative, type NarrativeSection } from "../domain/report/narrative";
-import { reportCsv } from "../domain/report/csv";
-import { NO_TIER, type Band, type DashboardData, type DashboardFilter } from "../domain/report/types";
-import { PRINCIPLES } from "../domain/questionnaire/types";
-import { translator } from "../domain/questionnaire/i18n";
-import { countryName } from "../components/country";
-import type { DashboardQuery } from "../schemas/dashboard";
+import type { Database } from "~db/types";
+import { actionFigures, assessmentFigures, cubeRows, principleRows, riskiestSuppliers, trendPoints } from "~/models/dashboard.server";
+import { markRollupStale, rollupState } from "~/models/dashboard-rollup.server";
+import { filterOptions } from "~/models/supplier.server";
+import { principleScores, summarize, summarizeParts, topCountriesByRisk } from "~/domain/report/aggregate";
+import { periodBounds, resolvePeriod } from "~/domain/report/period";
+import { scopeLabel } from "~/domain/report/figures";
+import { writeNarrative, type NarrativeSection } from "~/domain/report/narrative";
+import { reportCsv } from "~/domain/report/csv";
+import { NO_TIER, type Band, type DashboardData, type DashboardFilter } from "~/domain/report/types";
+import { PRINCIPLES } from "~/domain/questionnaire/types";
+import { translator } from "~/domain/questionnaire/i18n";
+import { countryName } from "~/domain/country";
+import type { DashboardQuery } from "~/schemas/dashboard";
 import { activeJobs, currentMethodology, refreshRollup } from "./risk.server";
-import { log } from "../lib/logger.server";
-import { nowIso } from "../lib/time";
+import { log } from "~/lib/logger.server";
+import { nowIso } from "~/lib/time";
 
 type DB = Kysely<Database>;
 
 export type DashboardResult =
-  | { ok: true; data: DashboardData; options: DashboardOptions; countryCells: ReadonlyArray<{ country: string; band: Band; suppliers: number }> }
+  | {
+      ok: true;
+      data: DashboardData;
+      options: DashboardOptions;
+      countryCells: ReadonlyArray<{ country: string; band: Band; suppliers: number }>;
+    }
   | { status: 400; message: string };
 
 export interface DashboardOptions {
@@ -101,7 +99,9 @@ export async function dashboardData(db: DB, orgId: number, q: DashboardQuery, no
     cubeRows(db, orgId, filter, now),
     principleRows(db, orgId, filter),
     filterOptions(db, orgId),
-    filter.band === "none" ? Promise.resolve([]) : bandCeiling(db, orgId, filter.band).then((below) => riskiestSuppliers(db, orgId, filter, 10, below)),
+    filter.band === "none"
+      ? Promise.resolve([])
+      : bandCeiling(db, orgId, filter.band).then((below) => riskiestSuppliers(db, orgId, filter, 10, below)),
     trendPoints(db, orgId, period.from, period.to, filter),
     assessmentFigures(db, orgId, filter, fromIso, toIso, today),
     actionFigures(db, orgId, filter, fromIso, toIso, today),
@@ -156,7 +156,12 @@ export interface BoardReport {
 }
 
 /** The board report: the dashboard's figures for the period, and the narrative written from them. */
-export async function boardReport(db: DB, orgId: number, q: DashboardQuery, now: Date = new Date()): Promise<BoardReport | { status: 400; message: string }> {
+export async function boardReport(
+  db: DB,
+  orgId: number,
+  q: DashboardQuery,
+  now: Date = new Date(),
+): Promise<BoardReport | { status: 400; message: string }> {
   const r = await dashboardData(db, orgId, q, now);
   if (!("ok" in r)) return r;
   const d = r.data;
@@ -167,7 +172,11 @@ export async function boardReport(db: DB, orgId: number, q: DashboardQuery, now:
     trend: d.trend.points,
     now: { suppliers: d.summary.suppliers, assessed: d.summary.assessed, bands: d.summary.bands, avgScore: d.summary.avgScore },
     riskiest: d.riskiest,
-    countries: topCountriesByRisk(d.summary.countries, 3).map((c) => ({ name: d.countryNames[c.country] ?? c.country, high: c.high, critical: c.critical })),
+    countries: topCountriesByRisk(d.summary.countries, 3).map((c) => ({
+      name: d.countryNames[c.country] ?? c.country,
+      high: c.high,
+      critical: c.critical,
+    })),
     actions: d.actions,
     funnel: d.funnel,
     assessments: d.assessments,
@@ -176,7 +185,12 @@ export async function boardReport(db: DB, orgId: number, q: DashboardQuery, now:
 }
 
 /** The numbers behind every chart of the report, as CSV text. */
-export async function boardReportCsv(db: DB, org: { id: number; name: string }, q: DashboardQuery, now: Date = new Date()): Promise<string | { status: 400; message: string }> {
+export async function boardReportCsv(
+  db: DB,
+  org: { id: number; name: string },
+  q: DashboardQuery,
+  now: Date = new Date(),
+): Promise<string | { status: 400; message: string }> {
   const r = await boardReport(db, org.id, q, now);
   if ("status" in r) return r;
   return reportCsv(r.data, { organization: org.name, scope: r.scope, generatedAt: r.generatedAt });

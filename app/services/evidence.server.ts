@@ -3,18 +3,18 @@
 // content-addressed outside public/; downloaded as attachments. The checks and the quota are shared
 // with corrective-action files (domain/upload).
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/types";
-import { EVIDENCE_LIMITS, findQuestion } from "../domain/questionnaire";
-import { checkUpload, isRefusal, type UploadRefusal } from "../domain/upload/check";
-import { downloadHeaders } from "../domain/upload/filename";
-import { UPLOAD_LIMITS } from "../domain/upload/limits";
-import { getObject, putObject, sha256Of } from "../lib/storage.server";
-import type { DbOrTrx } from "../models/types";
-import { actionStorageBytes } from "../models/action.server";
-import { log } from "../lib/logger.server";
-import { recordAudit } from "../models/audit.server";
-import { answersOf, getAssessment, reviewCommentsOf, saveAnswerIfRevision } from "../models/assessment.server";
-import { getEvidence, insertEvidence, listEvidence, markEvidenceDeleted, orgStorageBytes } from "../models/evidence.server";
+import type { Database } from "~db/types";
+import { EVIDENCE_LIMITS, findQuestion } from "~/domain/questionnaire";
+import { checkUpload, isRefusal, type UploadRefusal } from "~/domain/upload/check";
+import { downloadHeaders } from "~/domain/upload/filename";
+import { UPLOAD_LIMITS } from "~/domain/upload/limits";
+import { getObject, putObject, sha256Of } from "~/lib/storage.server";
+import type { DbOrTrx } from "~/models/types";
+import { actionStorageBytes } from "~/models/action.server";
+import { log } from "~/lib/logger.server";
+import { recordAudit } from "~/models/audit.server";
+import { answersOf, getAssessment, reviewCommentsOf, saveAnswerIfRevision } from "~/models/assessment.server";
+import { getEvidence, insertEvidence, listEvidence, markEvidenceDeleted, orgStorageBytes } from "~/models/evidence.server";
 import { templateOfVersion, type Actor } from "./assessments.server";
 
 type DB = Kysely<Database>;
@@ -54,14 +54,19 @@ export async function uploadEvidence(
   if (isRefusal(checked)) return { status: checked.status, message: checked.message, messageKey: refusalKey(checked) };
   const a = await getAssessment(db, sc.orgId, assessmentId);
   if (!a) return { status: 404, message: "No such assessment", messageKey: "ui.error.notFound" };
-  if (!EDITABLE.has(a.status)) return { status: 409, message: "This questionnaire cannot be changed now.", messageKey: "ui.error.readOnly" };
+  if (!EDITABLE.has(a.status))
+    return { status: 409, message: "This questionnaire cannot be changed now.", messageKey: "ui.error.readOnly" };
   const template = await templateOfVersion(db, a.versionId);
   const found = findQuestion(template, questionKey);
   // A question sent back with an open reviewer's comment takes a document too: the comment may ask
   // for one ("please attach the signed policy"), whatever the question's type. Only comments the
   // supplier was shown count: an internal note must not change what the portal offers.
   const askedInReview =
-    found !== undefined && a.status === "changes_requested" && (await reviewCommentsOf(db, assessmentId, { releasedOnly: true })).some((c) => c.question_key === questionKey && c.resolved_at === null);
+    found !== undefined &&
+    a.status === "changes_requested" &&
+    (await reviewCommentsOf(db, assessmentId, { releasedOnly: true })).some(
+      (c) => c.question_key === questionKey && c.resolved_at === null,
+    );
   if (!found || (found.question.type !== "evidence" && !found.question.evidence && !askedInReview)) {
     return { status: 404, message: "This question takes no files.", messageKey: "ui.error.notFound" };
   }
@@ -70,45 +75,96 @@ export async function uploadEvidence(
     return { status: 409, message: `At most ${EVIDENCE_LIMITS.maxFilesPerQuestion} files per question.`, messageKey: "ui.upload.tooMany" };
   }
   if ((await orgStorageUsed(db, sc.orgId)) + file.bytes.length > ORG_QUOTA_BYTES) {
-    return { status: 413, message: `Your organization's storage for documents is full (${ORG_QUOTA_BYTES / 1024 ** 3} GB). Remove files that are no longer needed, then try again.`, messageKey: "ui.upload.quota" };
+    return {
+      status: 413,
+      message: `Your organization's storage for documents is full (${ORG_QUOTA_BYTES / 1024 ** 3} GB). Remove files that are no longer needed, then try again.`,
+      messageKey: "ui.upload.quota",
+    };
   }
   const sha256 = sha256Of(file.bytes);
   await putObject(sc.orgId, sha256, file.bytes); // before the row: a row never points at a missing file
   const { filename, mime } = checked;
   return db.transaction().execute(async (trx) => {
-    const fileId = await insertEvidence(trx, sc.orgId, { assessmentId, questionKey, filename, mime, sizeBytes: file.bytes.length, sha256, uploadedBy: sc.label });
+    const fileId = await insertEvidence(trx, sc.orgId, {
+      assessmentId,
+      questionKey,
+      filename,
+      mime,
+      sizeBytes: file.bytes.length,
+      sha256,
+      uploadedBy: sc.label,
+    });
     if (found.question.type === "evidence") {
       // For an evidence question the files are the answer: add this one to it (a new revision).
       const current = (await answersOf(trx, assessmentId)).find((x) => x.questionKey === questionKey);
       const ids = Array.isArray(current?.value) ? (current.value as string[]) : [];
-      await saveAnswerIfRevision(trx, assessmentId, questionKey, current?.revision ?? 0, { value: [...ids, String(fileId)], comment: current?.comment ?? null, author: sc.label });
+      await saveAnswerIfRevision(trx, assessmentId, questionKey, current?.revision ?? 0, {
+        value: [...ids, String(fileId)],
+        comment: current?.comment ?? null,
+        author: sc.label,
+      });
     }
-    await recordAudit(trx, { orgId: sc.orgId, actorUserId: sc.userId, actorLabel: sc.label, action: "evidence.uploaded", entity: "assessment", entityId: assessmentId, diff: { questionKey, fileId, filename, sha256, bytes: file.bytes.length }, ip });
+    await recordAudit(trx, {
+      orgId: sc.orgId,
+      actorUserId: sc.userId,
+      actorLabel: sc.label,
+      action: "evidence.uploaded",
+      entity: "assessment",
+      entityId: assessmentId,
+      diff: { questionKey, fileId, filename, sha256, bytes: file.bytes.length },
+      ip,
+    });
     return { fileId, filename };
   });
 }
 
-export async function removeEvidence(db: DB, actor: Actor, assessmentId: number, fileId: number, ip: string | null): Promise<UploadError | { ok: true }> {
+export async function removeEvidence(
+  db: DB,
+  actor: Actor,
+  assessmentId: number,
+  fileId: number,
+  ip: string | null,
+): Promise<UploadError | { ok: true }> {
   const sc = scope(actor);
   if (sc.only !== null && sc.only !== assessmentId) return { status: 404, message: "No such file", messageKey: "ui.error.notFound" };
   const a = await getAssessment(db, sc.orgId, assessmentId);
   if (!a) return { status: 404, message: "No such file", messageKey: "ui.error.notFound" };
-  if (!EDITABLE.has(a.status)) return { status: 409, message: "This questionnaire cannot be changed now.", messageKey: "ui.error.readOnly" };
+  if (!EDITABLE.has(a.status))
+    return { status: 409, message: "This questionnaire cannot be changed now.", messageKey: "ui.error.readOnly" };
   return db.transaction().execute(async (trx) => {
     const f = await getEvidence(trx, sc.orgId, assessmentId, fileId);
-    if (!f || !(await markEvidenceDeleted(trx, sc.orgId, assessmentId, fileId))) return { status: 404 as const, message: "No such file", messageKey: "ui.error.notFound" };
+    if (!f || !(await markEvidenceDeleted(trx, sc.orgId, assessmentId, fileId)))
+      return { status: 404 as const, message: "No such file", messageKey: "ui.error.notFound" };
     const current = (await answersOf(trx, assessmentId)).find((x) => x.questionKey === f.question_key);
     if (current && Array.isArray(current.value)) {
       const ids = (current.value as string[]).filter((x) => x !== String(fileId));
-      await saveAnswerIfRevision(trx, assessmentId, f.question_key, current.revision, { value: ids.length ? ids : null, comment: current.comment, author: sc.label });
+      await saveAnswerIfRevision(trx, assessmentId, f.question_key, current.revision, {
+        value: ids.length ? ids : null,
+        comment: current.comment,
+        author: sc.label,
+      });
     }
-    await recordAudit(trx, { orgId: sc.orgId, actorUserId: sc.userId, actorLabel: sc.label, action: "evidence.removed", entity: "assessment", entityId: assessmentId, diff: { fileId, filename: f.filename }, ip });
+    await recordAudit(trx, {
+      orgId: sc.orgId,
+      actorUserId: sc.userId,
+      actorLabel: sc.label,
+      action: "evidence.removed",
+      entity: "assessment",
+      entityId: assessmentId,
+      diff: { fileId, filename: f.filename },
+      ip,
+    });
     return { ok: true as const };
   });
 }
 
 /** The file and the headers to send it with: always an attachment, never rendered inline by the browser. */
-export async function downloadEvidence(db: DB, actor: Actor, assessmentId: number, fileId: number): Promise<{ body: Buffer; headers: Record<string, string> } | null> {
+export async function downloadEvidence(
+  db: DB,
+  actor: Actor,
+  assessmentId: number,
+  fileId: number,
+): Promise<{ body: Buffer; headers: Record<string, string> } | null> {
   const sc = scope(actor);
   if (sc.only !== null && sc.only !== assessmentId) return null;
   const f = await getEvidence(db, sc.orgId, assessmentId, fileId);

@@ -3,9 +3,9 @@
 // commit (new / changed / unchanged rows and every bad row).
 import { createHash } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import type { Database } from "../../db/types";
-import { parseSupplierCsv, type ParsedCsv } from "../domain/csv/parse";
-import { validateMapping, type ColumnMapping } from "../domain/csv/mapping";
+import type { Database } from "~db/types";
+import { parseSupplierCsv, type ParsedCsv } from "~/domain/csv/parse";
+import { validateMapping, type ColumnMapping } from "~/domain/csv/mapping";
 import {
   displayValue,
   validateSupplierRows,
@@ -14,18 +14,17 @@ import {
   type ImportRow,
   type Resolution,
   type RowIssue,
-} from "../domain/csv/validate";
-import { diffSupplier } from "../domain/csv/diff";
-import { appliedFields, DEFAULT_POLICY, type UpdatePolicy } from "../domain/csv/policy";
-import { createCountryResolver } from "../domain/csv/countries";
-import type { FieldKey } from "../domain/csv/fields";
-import { findAnyCycle } from "../domain/supply-chain/tiers";
-import { normalizeName } from "../domain/supply-chain/normalize";
-import { knownCountries } from "../models/supplier.server";
-import { goodsIndexRows, loadExisting, type ExistingIndex } from "../models/import-data.server";
+} from "~/domain/csv/validate";
+import { diffSupplier } from "~/domain/csv/diff";
+import { appliedFields, DEFAULT_POLICY, type UpdatePolicy } from "~/domain/csv/policy";
+import { createCountryResolver } from "~/domain/csv/countries";
+import type { FieldKey } from "~/domain/csv/fields";
+import { findAnyCycle } from "~/domain/supply-chain/tiers";
+import { normalizeName } from "~/domain/supply-chain/normalize";
+import { knownCountries } from "~/models/supplier.server";
+import { goodsIndexRows, loadExisting, type ExistingIndex } from "~/models/import-data.server";
 
 type DbOrTrx = Kysely<Database> | Transaction<Database>;
-
 
 /** Errors shown in a preview are capped: a file with 100,000 bad rows needs fixing at the source anyway. */
 export const MAX_ISSUES_SHOWN = 1000;
@@ -152,7 +151,12 @@ export async function analyse(
     // The row key without a reference is `n:${nameMatchKey}|${country}`, as the index is keyed.
     const found = existing.byNameCountry.get(r.key.slice(2)) ?? [];
     if (found.length > 1) {
-      errors.push({ line: r.line, column: column("name"), field: "name", message: `"${r.name}" in ${r.country} matches ${found.length} suppliers already in Lantern; add a reference column to say which` });
+      errors.push({
+        line: r.line,
+        column: column("name"),
+        field: "name",
+        message: `"${r.name}" in ${r.country} matches ${found.length} suppliers already in Lantern; add a reference column to say which`,
+      });
     }
     return found.length === 1 ? found[0] : undefined;
   });
@@ -169,7 +173,12 @@ export async function analyse(
       for (const ref of r.suppliesTo) {
         linksFromFile++;
         if (!fileRefs.has(ref) && !existing.byRef.has(ref)) {
-          errors.push({ line: r.line, column: column("supplies_to"), field: "supplies_to", message: `supplies_to names "${ref}", which is not the reference of a supplier in this file or in Lantern` });
+          errors.push({
+            line: r.line,
+            column: column("supplies_to"),
+            field: "supplies_to",
+            message: `supplies_to names "${ref}", which is not the reference of a supplier in this file or in Lantern`,
+          });
         }
       }
     }
@@ -229,8 +238,21 @@ export async function analyse(
   }
   errors.sort((a, b) => a.line - b.line);
   return {
-    fileRows: parsed.rows.length, rows: v.rows, errors, warnings: v.warnings, mappedFields: v.mappedFields, existing, matchOf,
-    changes, kept, policy: options.policy, conflicts: v.conflicts, countries: v.countries, linksFromFile, idOf, graph,
+    fileRows: parsed.rows.length,
+    rows: v.rows,
+    errors,
+    warnings: v.warnings,
+    mappedFields: v.mappedFields,
+    existing,
+    matchOf,
+    changes,
+    kept,
+    policy: options.policy,
+    conflicts: v.conflicts,
+    countries: v.countries,
+    linksFromFile,
+    idOf,
+    graph,
   };
 }
 
@@ -313,7 +335,20 @@ export function previewOf(plan: Plan): ImportPreview {
 }
 
 export function fileErrorPreview(fileError: string): ImportPreview {
-  return { fileRows: 0, rows: 0, new: 0, changed: 0, unchanged: 0, links: 0, errors: [], errorCount: 1, warnings: [], warningCount: 0, fileError, mappedFields: [] };
+  return {
+    fileRows: 0,
+    rows: 0,
+    new: 0,
+    changed: 0,
+    unchanged: 0,
+    links: 0,
+    errors: [],
+    errorCount: 1,
+    warnings: [],
+    warningCount: 0,
+    fileError,
+    mappedFields: [],
+  };
 }
 
 export function parseOrPreview(content: string, mapping: ColumnMapping): { parsed: ParsedCsv } | { preview: ImportPreview } {

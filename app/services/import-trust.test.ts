@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, expect, it } from "vitest";
-import { describeEachEngine, makeOrg } from "../test/support";
+import { describeEachEngine, makeOrg } from "~/test/support";
 import {
   checkCsv,
   commitCsv,
@@ -17,17 +17,26 @@ import {
   uploadImport,
   type ImportPreview,
 } from "./import.server";
-import { suggestMapping } from "../domain/csv/mapping";
-import { parseSupplierCsv } from "../domain/csv/parse";
-import { EXPORT_HEADER, toCsv } from "../domain/csv/serialize";
-import { exportSuppliers } from "../models/supplier-export.server";
-import { getImport, getRememberedMapping } from "../models/import.server";
-import type { OrgIdentity } from "../lib/auth.server";
-import { SupplierListQuerySchema } from "../schemas/supplier";
-import type { Db } from "../../db/client";
+import { suggestMapping } from "~/domain/csv/mapping";
+import { parseSupplierCsv } from "~/domain/csv/parse";
+import { EXPORT_HEADER, toCsv } from "~/domain/csv/serialize";
+import { exportSuppliers } from "~/models/supplier-export.server";
+import { getImport, getRememberedMapping } from "~/models/import.server";
+import type { OrgIdentity } from "~/lib/auth.server";
+import { SupplierListQuerySchema } from "~/schemas/supplier";
+import type { Db } from "~db/client";
 
 const FIXTURE = fs.readFileSync(path.join(__dirname, "../../e2e/fixtures/factory-list.csv"), "utf8");
-const COUNTRIES = [["VN", "Viet Nam"], ["CN", "China"], ["BD", "Bangladesh"], ["IN", "India"], ["TR", "Türkiye"], ["MX", "Mexico"], ["KH", "Cambodia"], ["PK", "Pakistan"]];
+const COUNTRIES = [
+  ["VN", "Viet Nam"],
+  ["CN", "China"],
+  ["BD", "Bangladesh"],
+  ["IN", "India"],
+  ["TR", "Türkiye"],
+  ["MX", "Mexico"],
+  ["KH", "Cambodia"],
+  ["PK", "Pakistan"],
+];
 
 const mappingOf = (csv: string) => {
   const p = parseSupplierCsv(csv);
@@ -36,7 +45,11 @@ const mappingOf = (csv: string) => {
 };
 
 async function seedCountries(h: Db) {
-  await h.db.insertInto("countries").values(COUNTRIES.map(([iso2, name]) => ({ iso2: iso2!, name: name! }))).onConflict((oc) => oc.doNothing()).execute();
+  await h.db
+    .insertInto("countries")
+    .values(COUNTRIES.map(([iso2, name]) => ({ iso2: iso2!, name: name! })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 describeEachEngine("imports an officer can trust", (h) => {
@@ -46,14 +59,23 @@ describeEachEngine("imports an officer can trust", (h) => {
   const actor = () => ({ orgId, userId, label: "o@trust.test", ip: null });
   const preview = async (importId: number) => JSON.parse((await getImport(h().db, orgId, importId))!.preview!) as ImportPreview;
   const supplier = (ref: string) =>
-    h().db.selectFrom("suppliers").select(["id", "name", "address", "sector", "latitude", "longitude", "version"]).where("org_id", "=", orgId).where("external_ref", "=", ref).executeTakeFirstOrThrow();
+    h()
+      .db.selectFrom("suppliers")
+      .select(["id", "name", "address", "sector", "latitude", "longitude", "version"])
+      .where("org_id", "=", orgId)
+      .where("external_ref", "=", ref)
+      .executeTakeFirstOrThrow();
 
   beforeAll(async () => {
     await seedCountries(h());
     const made = await makeOrg(h(), "trust", [["o@trust.test", "compliance"]]);
     orgId = made.orgId;
     userId = made.users["o@trust.test"]!;
-    ident = { user: { sessionId: "s", userId, email: "o@trust.test", name: "O" }, org: { id: orgId, slug: "trust", name: "TRUST" }, role: "compliance" };
+    ident = {
+      user: { sessionId: "s", userId, email: "o@trust.test", name: "O" },
+      org: { id: orgId, slug: "trust", name: "TRUST" },
+      role: "compliance",
+    };
   });
 
   /** Upload, map as suggested, check (through the job steps the runner calls). */
@@ -78,7 +100,11 @@ describeEachEngine("imports an officer can trust", (h) => {
     // The mapping step shows the file's first rows under each column.
     const id = await uploadAndCheck("factory-list.csv", FIXTURE);
     const imp = (await getImport(h().db, orgId, id))!;
-    expect((JSON.parse(imp.samples!) as string[][])[0]).toEqual(FIXTURE.split("\r\n")[1]!.match(/("[^"]*"|[^,]+|(?<=,)(?=,|$))/g)!.map((c) => c.replace(/^"|"$/g, "")));
+    expect((JSON.parse(imp.samples!) as string[][])[0]).toEqual(
+      FIXTURE.split("\r\n")[1]!
+        .match(/("[^"]*"|[^,]+|(?<=,)(?=,|$))/g)!
+        .map((c) => c.replace(/^"|"$/g, "")),
+    );
 
     const first = await preview(id);
     // Four names are listed for a second site: the officer must decide, nothing else blocks.
@@ -102,7 +128,11 @@ describeEachEngine("imports an officer can trust", (h) => {
     const done = await commit(id);
     expect(done.status).toBe("committed");
     expect(JSON.parse(done.result!)).toMatchObject({ created: 252, updated: 0 });
-    const rows = await h().db.selectFrom("suppliers").select(["name", "latitude", "longitude", "external_ref"]).where("org_id", "=", orgId).execute();
+    const rows = await h()
+      .db.selectFrom("suppliers")
+      .select(["name", "latitude", "longitude", "external_ref"])
+      .where("org_id", "=", orgId)
+      .execute();
     expect(rows).toHaveLength(252);
     expect(rows.some((r) => /[\u200b\u2060\ufeff\u00a0]$/.test(r.name))).toBe(false);
     expect(rows.some((r) => /有限公司/.test(r.name))).toBe(true);
@@ -138,11 +168,25 @@ describeEachEngine("imports an officer can trust", (h) => {
 
     // Approving the new check commits it, and the audit log holds the values before and after.
     expect((await commit(oldId)).status).toBe("committed");
-    const audit = await h().db.selectFrom("audit_log").select(["action", "entity_id", "diff"]).where("org_id", "=", orgId).where("action", "=", "supplier.updated").execute();
+    const audit = await h()
+      .db.selectFrom("audit_log")
+      .select(["action", "entity_id", "diff"])
+      .where("org_id", "=", orgId)
+      .where("action", "=", "supplier.updated")
+      .execute();
     const st1 = (await supplier("ST-1")).id;
     const entry = audit.find((a) => a.entity_id === String(st1))!;
-    expect(JSON.parse(entry.diff!)).toMatchObject({ name: ["New Name Mill", "Old Name Mill"], address: ["9 New Road", "1 Old Road"], import: oldId });
-    const summary = await h().db.selectFrom("audit_log").select("diff").where("action", "=", "supplier.import_committed").where("entity_id", "=", String(oldId)).executeTakeFirstOrThrow();
+    expect(JSON.parse(entry.diff!)).toMatchObject({
+      name: ["New Name Mill", "Old Name Mill"],
+      address: ["9 New Road", "1 Old Road"],
+      import: oldId,
+    });
+    const summary = await h()
+      .db.selectFrom("audit_log")
+      .select("diff")
+      .where("action", "=", "supplier.import_committed")
+      .where("entity_id", "=", String(oldId))
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(summary.diff!)).toMatchObject({ created: 1, updated: 1, policy: "overwrite", newSuppliers: ["ST-2"] });
   });
 
@@ -151,7 +195,14 @@ describeEachEngine("imports an officer can trust", (h) => {
     await commitCsv(h().db, actor(), start, mappingOf(start));
     const older = "external_ref,name,country,sector,lat,lng\nPO-1,Policy Mill Old,CN,Apparel,22.5,113.9\nPO-2,Policy Two,CN,,,";
     const safe = await checkCsv(h().db, orgId, older, mappingOf(older));
-    expect(safe).toMatchObject({ policy: "new_only", new: 1, changed: 0, unchanged: 1, keptSuppliers: 1, keptFields: { name: 1, sector: 1, latitude: 1, longitude: 1 } });
+    expect(safe).toMatchObject({
+      policy: "new_only",
+      new: 1,
+      changed: 0,
+      unchanged: 1,
+      keptSuppliers: 1,
+      keptFields: { name: 1, sector: 1, latitude: 1, longitude: 1 },
+    });
     expect(safe.changedList![0]!.kept.map((k) => k.field)).toEqual(["name", "latitude", "longitude", "sector"]);
     const fill = { policy: "fill_empty" as const, resolutions: {} };
     const filled = await checkCsv(h().db, orgId, older, mappingOf(older), undefined, fill);
@@ -162,7 +213,11 @@ describeEachEngine("imports an officer can trust", (h) => {
 
   it("remembers the column mapping only when an import commits", async () => {
     const org = await makeOrg(h(), "remember", [["r@remember.test", "compliance"]]);
-    const rIdent: OrgIdentity = { user: { sessionId: "s", userId: org.users["r@remember.test"]!, email: "r@remember.test", name: "R" }, org: { id: org.orgId, slug: "remember", name: "R" }, role: "compliance" };
+    const rIdent: OrgIdentity = {
+      user: { sessionId: "s", userId: org.users["r@remember.test"]!, email: "r@remember.test", name: "R" },
+      org: { id: org.orgId, slug: "remember", name: "R" },
+      role: "compliance",
+    };
     const csv = "Factory ID,Factory,Land,Remarks\nRM-1,Remember Mill,CN,hello";
     const up = await uploadImport(h().db, rIdent, { name: "r.csv", text: csv, sizeBytes: csv.length });
     if ("status" in up) throw new Error(up.message);
@@ -172,7 +227,12 @@ describeEachEngine("imports an officer can trust", (h) => {
     expect(await getRememberedMapping(h().db, org.orgId)).toBeUndefined();
     expect(await queueCommit(h().db, org.orgId, up.importId)).toEqual({ ok: true });
     await runQueuedCommit(h().db, org.orgId, up.importId);
-    expect(await getRememberedMapping(h().db, org.orgId)).toEqual({ "factory id": "external_ref", factory: "name", land: "country", remarks: "notes" });
+    expect(await getRememberedMapping(h().db, org.orgId)).toEqual({
+      "factory id": "external_ref",
+      factory: "name",
+      land: "country",
+      remarks: "notes",
+    });
   });
 
   it("exports and imports latitude and longitude without loss", async () => {

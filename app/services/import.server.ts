@@ -4,25 +4,19 @@
 // job runner off the request path (app/server/import-runner.ts); seed:large and the benchmark call
 // the same functions directly. The analysis and the preview: import-check.server.ts.
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/types";
-import type { OrgIdentity } from "../lib/auth.server";
+import type { Database } from "~db/types";
+import type { OrgIdentity } from "~/lib/auth.server";
 import { scoresChanged } from "./risk.server";
-import { parseSupplierCsv } from "../domain/csv/parse";
-import { suggestMapping, validateMapping, rememberableMapping, type ColumnMapping, type RememberedMapping } from "../domain/csv/mapping";
-import type { ImportRow } from "../domain/csv/validate";
-import { isFieldKey, type FieldKey } from "../domain/csv/fields";
-import { ImportOptionsSchema } from "../schemas/import";
-import { computeTiers } from "../domain/supply-chain/tiers";
-import { recordAudit, recordAuditBatch, type AuditEntry } from "../models/audit.server";
-import { graphFingerprint, lockOrgGraph, writeTiers } from "../models/supplier-graph.server";
-import { refreshPlannerStats, sqliteHandleOf } from "../../db/client";
-import {
-  importRowColumns,
-  insertSuppliers,
-  replaceGoodsBulk,
-  replaceLinksBulk,
-  updateSuppliers,
-} from "../models/import-data.server";
+import { parseSupplierCsv } from "~/domain/csv/parse";
+import { suggestMapping, validateMapping, rememberableMapping, type ColumnMapping, type RememberedMapping } from "~/domain/csv/mapping";
+import type { ImportRow } from "~/domain/csv/validate";
+import { isFieldKey, type FieldKey } from "~/domain/csv/fields";
+import { ImportOptionsSchema } from "~/schemas/import";
+import { computeTiers } from "~/domain/supply-chain/tiers";
+import { recordAudit, recordAuditBatch, type AuditEntry } from "~/models/audit.server";
+import { graphFingerprint, lockOrgGraph, writeTiers } from "~/models/supplier-graph.server";
+import { refreshPlannerStats, sqliteHandleOf } from "~db/client";
+import { importRowColumns, insertSuppliers, replaceGoodsBulk, replaceLinksBulk, updateSuppliers } from "~/models/import-data.server";
 import {
   getImport,
   getImportContent,
@@ -31,8 +25,8 @@ import {
   rememberMapping,
   setImportProgress,
   transitionImport,
-} from "../models/import.server";
-import { signalJobQueued } from "../lib/job-signal.server";
+} from "~/models/import.server";
+import { signalJobQueued } from "~/lib/job-signal.server";
 import {
   analyse,
   checkCsv,
@@ -61,7 +55,6 @@ export interface ImportResult {
   tiersChanged: number;
   ms: number;
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Upload and mapping
@@ -112,8 +105,15 @@ export async function queueCheck(
   const problems = validateMapping(headers, clean);
   if (problems.length) return { status: 400, message: problems.map((p) => p.message).join(" ") };
   const current = importOptionsOf(imp.options);
-  const next: ImportOptions = { policy: options?.policy ?? current.policy, resolutions: { ...current.resolutions, ...(options?.resolutions ?? {}) } };
-  const moved = await transitionImport(db, orgId, importId, ["uploaded", "checked"], "check_queued", { mapping: clean, preview: null, options: next });
+  const next: ImportOptions = {
+    policy: options?.policy ?? current.policy,
+    resolutions: { ...current.resolutions, ...(options?.resolutions ?? {}) },
+  };
+  const moved = await transitionImport(db, orgId, importId, ["uploaded", "checked"], "check_queued", {
+    mapping: clean,
+    preview: null,
+    options: next,
+  });
   if (!moved) return { status: 409, message: "This import is already being checked, was imported or was discarded." };
   signalJobQueued("import");
   return { ok: true };
@@ -121,11 +121,20 @@ export async function queueCheck(
 
 /** Throws away an import that was never committed (its file too); the list shows it as discarded. */
 export async function discardImport(db: DB, orgId: number, importId: number): Promise<ImportError | { ok: true }> {
-  const moved = await transitionImport(db, orgId, importId, ["uploaded", "checked", "failed"], "discarded", { finished: true, clearContent: true });
+  const moved = await transitionImport(db, orgId, importId, ["uploaded", "checked", "failed"], "discarded", {
+    finished: true,
+    clearContent: true,
+  });
   if (!moved) {
     const imp = await getImport(db, orgId, importId);
     if (!imp) return { status: 404, message: "No such import" };
-    return { status: 409, message: imp.status === "committed" ? "This import was committed; it cannot be discarded." : "This import is running; wait until it finishes." };
+    return {
+      status: 409,
+      message:
+        imp.status === "committed"
+          ? "This import was committed; it cannot be discarded."
+          : "This import is running; wait until it finishes.",
+    };
   }
   return { ok: true };
 }
@@ -136,7 +145,8 @@ export async function queueCommit(db: DB, orgId: number, importId: number): Prom
   if (!imp) return { status: 404, message: "No such import" };
   const preview = imp.preview ? (JSON.parse(imp.preview) as ImportPreview) : null;
   if (imp.status !== "checked" || !preview) return { status: 409, message: "Check the file before importing it." };
-  if (preview.errorCount > 0 || preview.fileError) return { status: 409, message: "Fix the errors in the file and upload it again: nothing was imported." };
+  if (preview.errorCount > 0 || preview.fileError)
+    return { status: 409, message: "Fix the errors in the file and upload it again: nothing was imported." };
   const moved = await transitionImport(db, orgId, importId, "checked", "commit_queued");
   if (!moved) return { status: 409, message: "This import is already running or finished." };
   signalJobQueued("import");
@@ -162,10 +172,25 @@ function prepareWrite(plan: Plan, base: Omit<AuditEntry, "action">, importId: nu
   const updates: Array<{ id: number; set: Partial<ReturnType<typeof importRowColumns>> }> = [];
   const auditEntries: AuditEntry[] = [];
   const COLUMN_OF: Partial<Record<FieldKey, keyof ReturnType<typeof importRowColumns>>> = {
-    external_ref: "external_ref", name: "name", country: "country", address: "address", city: "city",
-    latitude: "latitude", longitude: "longitude", sector: "sector",
-    annual_spend: "annual_spend", currency: "currency", workers_count: "workers_count", contact_name: "contact_name",
-    contact_email: "contact_email", os_id: "os_id", duns: "duns", lei: "lei", tax_id: "tax_id", notes: "notes", status: "status",
+    external_ref: "external_ref",
+    name: "name",
+    country: "country",
+    address: "address",
+    city: "city",
+    latitude: "latitude",
+    longitude: "longitude",
+    sector: "sector",
+    annual_spend: "annual_spend",
+    currency: "currency",
+    workers_count: "workers_count",
+    contact_name: "contact_name",
+    contact_email: "contact_email",
+    os_id: "os_id",
+    duns: "duns",
+    lei: "lei",
+    tax_id: "tax_id",
+    notes: "notes",
+    status: "status",
   };
   plan.rows.forEach((r, i) => {
     const id = plan.matchOf[i];
@@ -185,7 +210,16 @@ function prepareWrite(plan: Plan, base: Omit<AuditEntry, "action">, importId: nu
     if (Object.keys(set).length) updates.push({ id, set });
     const before = plan.existing.values.get(id)!;
     const diff: Record<string, [unknown, unknown]> = {};
-    const prop: Record<string, keyof ImportRow> = { external_ref: "externalRef", annual_spend: "annualSpend", workers_count: "workersCount", contact_name: "contactName", contact_email: "contactEmail", os_id: "osId", tax_id: "taxId", supplies_to: "suppliesTo" };
+    const prop: Record<string, keyof ImportRow> = {
+      external_ref: "externalRef",
+      annual_spend: "annualSpend",
+      workers_count: "workersCount",
+      contact_name: "contactName",
+      contact_email: "contactEmail",
+      os_id: "osId",
+      tax_id: "taxId",
+      supplies_to: "suppliesTo",
+    };
     for (const f of changes) {
       const k = prop[f] ?? (f as keyof ImportRow);
       diff[f] = [before[k as keyof typeof before], r[k]];
@@ -212,7 +246,6 @@ class StalePlan extends Error {
     super("the supply base changed during the import");
   }
 }
-
 
 /**
  * Writes a checked file in ONE transaction: everything or nothing. The analysis is re-run first
@@ -320,7 +353,11 @@ export async function commitCsv(
           ...res,
           file: opts.importId ?? null,
           policy: options.policy,
-          conflicts: { first: decisions.filter((d) => d === "first").length, last: decisions.filter((d) => d === "last").length, both: decisions.filter((d) => d === "both").length },
+          conflicts: {
+            first: decisions.filter((d) => d === "first").length,
+            last: decisions.filter((d) => d === "last").length,
+            both: decisions.filter((d) => d === "both").length,
+          },
           // The new suppliers' ids are in the log through their own rows' created_at; the first few
           // are named here so the entry says what the import added without growing with the file.
           newSuppliers: newRows.slice(0, 20).map((r) => r.externalRef ?? r.name),
@@ -340,7 +377,8 @@ export async function commitCsv(
   }
   refreshPlannerStats(db);
   // New or changed suppliers and links move scores: recompute (a large import goes to the job runner).
-  if (result.created + result.updated + result.links > 0) await scoresChanged(db, orgId, opts.importId ? `import #${opts.importId}` : "import", "all");
+  if (result.created + result.updated + result.links > 0)
+    await scoresChanged(db, orgId, opts.importId ? `import #${opts.importId}` : "import", "all");
   result.ms = Date.now() - started;
   await opts.progress?.("Done", total, total);
   return { ok: true, result, preview: previewOf(plan) };
@@ -369,7 +407,10 @@ export async function runQueuedCheck(db: DB, orgId: number, importId: number): P
     const preview = await checkCsv(db, orgId, content, mapping, progressWriter(db, orgId, importId), importOptionsOf(imp.options));
     await transitionImport(db, orgId, importId, "checking", "checked", { preview });
   } catch (e) {
-    await transitionImport(db, orgId, importId, "checking", "failed", { result: { error: `The check failed: ${e instanceof Error ? e.message : String(e)}` }, finished: true });
+    await transitionImport(db, orgId, importId, "checking", "failed", {
+      result: { error: `The check failed: ${e instanceof Error ? e.message : String(e)}` },
+      finished: true,
+    });
   }
 }
 
@@ -380,7 +421,9 @@ export async function runQueuedCommit(db: DB, orgId: number, importId: number): 
   if (!imp || content === undefined) return;
   const mapping = JSON.parse(imp.mapping ?? "[]") as ColumnMapping;
   const creator = imp.created_by;
-  const label = creator ? ((await db.selectFrom("users").select("email").where("id", "=", creator).executeTakeFirst())?.email ?? "import") : "import";
+  const label = creator
+    ? ((await db.selectFrom("users").select("email").where("id", "=", creator).executeTakeFirst())?.email ?? "import")
+    : "import";
   try {
     const approved = imp.preview ? (JSON.parse(imp.preview) as ImportPreview).outcome : undefined;
     const out = await commitCsv(db, { orgId, userId: creator, label, ip: null }, content, mapping, {

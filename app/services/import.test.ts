@@ -1,18 +1,29 @@
 import { beforeAll, expect, it } from "vitest";
-import { describeEachEngine, makeOrg } from "../test/support";
+import { describeEachEngine, makeOrg } from "~/test/support";
 import { checkCsv, commitCsv } from "./import.server";
 import { addLink, removeLink } from "./suppliers.server";
-import { suggestMapping } from "../domain/csv/mapping";
-import { parseSupplierCsv } from "../domain/csv/parse";
-import { largeSupplierCsv } from "../../db/seed/large-csv";
-import type { Db } from "../../db/client";
+import { suggestMapping } from "~/domain/csv/mapping";
+import { parseSupplierCsv } from "~/domain/csv/parse";
+import { largeSupplierCsv } from "~db/seed/large-csv";
+import type { Db } from "~db/client";
 
 async function seedRef(h: Db) {
-  await h.db.insertInto("countries").values([{ iso2: "BD", name: "Bangladesh" }, { iso2: "VN", name: "Viet Nam" }, { iso2: "CN", name: "China" }, { iso2: "IN", name: "India" }]).execute();
-  await h.db.insertInto("tvpra_goods").values([
-    { good: "Cotton", iso2: "CN", child_labor: 0, forced_labor: 1, forced_child_labor: 0, list_year: 2022 },
-    { good: "Garments", iso2: "CN", child_labor: 0, forced_labor: 1, forced_child_labor: 0, list_year: 2022 },
-  ]).execute();
+  await h.db
+    .insertInto("countries")
+    .values([
+      { iso2: "BD", name: "Bangladesh" },
+      { iso2: "VN", name: "Viet Nam" },
+      { iso2: "CN", name: "China" },
+      { iso2: "IN", name: "India" },
+    ])
+    .execute();
+  await h.db
+    .insertInto("tvpra_goods")
+    .values([
+      { good: "Cotton", iso2: "CN", child_labor: 0, forced_labor: 1, forced_child_labor: 0, list_year: 2022 },
+      { good: "Garments", iso2: "CN", child_labor: 0, forced_labor: 1, forced_child_labor: 0, list_year: 2022 },
+    ])
+    .execute();
 }
 
 const mappingOf = (csv: string) => {
@@ -26,7 +37,15 @@ describeEachEngine("supplier CSV import", (h) => {
   let userId = 0;
   const actor = () => ({ orgId, userId: null, label: "test@import", ip: null });
   const count = async (table: "suppliers" | "supplier_links" | "supplier_goods") =>
-    Number((await h().db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).where("org_id", "=", orgId).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await h()
+          .db.selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("org_id", "=", orgId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   beforeAll(async () => {
     await seedRef(h());
@@ -47,7 +66,11 @@ describeEachEngine("supplier CSV import", (h) => {
     const preview = await checkCsv(h().db, orgId, bad, mappingOf(bad));
     // the row pointing at the bad row M-1 is not reported twice
     expect(preview.errorCount).toBe(3);
-    expect(preview.errors.map((e) => [e.line, e.column])).toEqual([[2, "annual_spend"], [3, "country"], [5, "supplies_to"]]);
+    expect(preview.errors.map((e) => [e.line, e.column])).toEqual([
+      [2, "annual_spend"],
+      [3, "country"],
+      [5, "supplies_to"],
+    ]);
     const out = await commitCsv(h().db, actor(), bad, mappingOf(bad));
     expect(out.ok).toBe(false);
     expect(await count("suppliers")).toBe(0);
@@ -67,7 +90,12 @@ describeEachEngine("supplier CSV import", (h) => {
     expect(preview.warnings.map((w) => w.message).join()).toMatch(/Zippers/);
     const out = await commitCsv(h().db, actor(), good, mappingOf(good));
     expect(out.ok).toBe(true);
-    const rows = await h().db.selectFrom("suppliers").select(["external_ref", "name", "country", "tier", "annual_spend"]).where("org_id", "=", orgId).orderBy("external_ref").execute();
+    const rows = await h()
+      .db.selectFrom("suppliers")
+      .select(["external_ref", "name", "country", "tier", "annual_spend"])
+      .where("org_id", "=", orgId)
+      .orderBy("external_ref")
+      .execute();
     expect(rows).toEqual([
       { external_ref: "F-1", name: "Factory One, Ltd", country: "BD", tier: 1, annual_spend: 1200.5 },
       { external_ref: "M-1", name: "Mill One", country: "VN", tier: 2, annual_spend: null },
@@ -115,9 +143,14 @@ describeEachEngine("supplier CSV import", (h) => {
   it("re-checks inside the write transaction when the supply base changed after the analysis", async () => {
     const csv = "external_ref,name,country,supplies_to\nRC-1,Race One,CN,\nRC-2,Race Two,CN,RC-1";
     expect((await commitCsv(h().db, actor(), csv, mappingOf(csv))).ok).toBe(true);
-    const id = async (ref: string) => (await h().db.selectFrom("suppliers").select("id").where("external_ref", "=", ref).executeTakeFirstOrThrow()).id;
+    const id = async (ref: string) =>
+      (await h().db.selectFrom("suppliers").select("id").where("external_ref", "=", ref).executeTakeFirstOrThrow()).id;
     const [one, two] = [await id("RC-1"), await id("RC-2")];
-    const ident = { user: { sessionId: "s", userId, email: "a@imp.test", name: "X" }, org: { id: orgId, slug: "imp", name: "IMP" }, role: "compliance" as const };
+    const ident = {
+      user: { sessionId: "s", userId, email: "a@imp.test", name: "X" },
+      org: { id: orgId, slug: "imp", name: "IMP" },
+      role: "compliance" as const,
+    };
     // The file keeps RC-2 → RC-1 and adds RC-3 (supplying RC-2) without mapping RC-1's buyers again.
     // Between the analysis and the write, someone turns the link around (RC-1 → RC-2): the file's
     // RC-2 → RC-1 would now close a loop, so the import must notice and write nothing.
@@ -144,11 +177,54 @@ describeEachEngine("supplier CSV import", (h) => {
   it("imports a few thousand suppliers in tiers 1 to 4 through the same path as seed:large", async () => {
     const { csv, links } = largeSupplierCsv(3000);
     const org2 = (await makeOrg(h(), "big", [["c@big.test", "compliance"]])).orgId;
-    await h().db.insertInto("countries").values(["TR", "PK", "KH", "ID", "MY", "TH", "MX", "BR", "ET", "MM", "LK", "EG", "MA", "PT", "IT", "DE", "PL", "RO", "US", "CD", "GH", "CI", "UZ", "TM", "PH", "NP"].map((iso2) => ({ iso2, name: iso2 }))).execute();
+    await h()
+      .db.insertInto("countries")
+      .values(
+        [
+          "TR",
+          "PK",
+          "KH",
+          "ID",
+          "MY",
+          "TH",
+          "MX",
+          "BR",
+          "ET",
+          "MM",
+          "LK",
+          "EG",
+          "MA",
+          "PT",
+          "IT",
+          "DE",
+          "PL",
+          "RO",
+          "US",
+          "CD",
+          "GH",
+          "CI",
+          "UZ",
+          "TM",
+          "PH",
+          "NP",
+        ].map((iso2) => ({ iso2, name: iso2 })),
+      )
+      .execute();
     const out = await commitCsv(h().db, { orgId: org2, userId: null, label: "seed", ip: null }, csv, mappingOf(csv));
     expect(out.ok).toBe(true);
     if (out.ok) expect(out.result).toMatchObject({ created: 3000, links });
-    const tiers = await h().db.selectFrom("suppliers").select((eb) => ["tier", eb.fn.countAll<number>().as("n")]).where("org_id", "=", org2).groupBy("tier").orderBy("tier").execute();
-    expect(tiers.map((t) => [t.tier, Number(t.n)])).toEqual([[1, 300], [2, 600], [3, 900], [4, 1200]]);
+    const tiers = await h()
+      .db.selectFrom("suppliers")
+      .select((eb) => ["tier", eb.fn.countAll<number>().as("n")])
+      .where("org_id", "=", org2)
+      .groupBy("tier")
+      .orderBy("tier")
+      .execute();
+    expect(tiers.map((t) => [t.tier, Number(t.n)])).toEqual([
+      [1, 300],
+      [2, 600],
+      [3, 900],
+      [4, 1200],
+    ]);
   });
 });

@@ -2,15 +2,15 @@
 // 30-day expiry, revocable; resending issues a new token and kills the old one. Opening the link
 // (GET) changes nothing; a POST from its page starts a supplier session scoped to one assessment.
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/types";
-import type { OrgIdentity } from "../lib/auth.server";
-import { hashToken, newToken } from "../lib/crypto.server";
-import { addMinutes, nowIso } from "../lib/time";
-import { env } from "../lib/env.server";
-import { kickMailDelivery, smtpConfigured } from "../lib/mail.server";
-import { recordAudit } from "../models/audit.server";
-import { enqueueMail } from "../models/outbox.server";
-import { getAssessment, setAssessmentStatus } from "../models/assessment.server";
+import type { Database } from "~db/types";
+import type { OrgIdentity } from "~/lib/auth.server";
+import { hashToken, newToken } from "~/lib/crypto.server";
+import { addMinutes, nowIso } from "~/lib/time";
+import { env } from "~/lib/env.server";
+import { kickMailDelivery, smtpConfigured } from "~/lib/mail.server";
+import { recordAudit } from "~/models/audit.server";
+import { enqueueMail } from "~/models/outbox.server";
+import { getAssessment, setAssessmentStatus } from "~/models/assessment.server";
 import {
   findInviteByTokenHash,
   findSupplierSession,
@@ -20,7 +20,7 @@ import {
   revokeAssessmentInvites,
   revokeInviteIfUnrevoked,
   touchInvite,
-} from "../models/invite.server";
+} from "~/models/invite.server";
 import { supplierInviteMail } from "./mail-templates";
 
 type DB = Kysely<Database>;
@@ -82,12 +82,26 @@ export async function sendAssessmentInvite(
   return "inviteId" in result ? { ...result, copyLink: smtpConfigured() ? null : link } : result;
 }
 
-export async function revokeAssessmentLinks(db: DB, id: OrgIdentity, assessmentId: number, ip: string): Promise<InviteError | { revoked: number }> {
+export async function revokeAssessmentLinks(
+  db: DB,
+  id: OrgIdentity,
+  assessmentId: number,
+  ip: string,
+): Promise<InviteError | { revoked: number }> {
   return db.transaction().execute(async (trx) => {
     const a = await getAssessment(trx, id.org.id, assessmentId);
     if (!a) return { status: 404 as const, message: "No such assessment" };
     const revoked = await revokeAssessmentInvites(trx, id.org.id, assessmentId, nowIso());
-    await recordAudit(trx, { orgId: id.org.id, actorUserId: id.user.userId, actorLabel: id.user.email, action: "assessment.invite_revoked", entity: "assessment", entityId: assessmentId, diff: { revoked }, ip });
+    await recordAudit(trx, {
+      orgId: id.org.id,
+      actorUserId: id.user.userId,
+      actorLabel: id.user.email,
+      action: "assessment.invite_revoked",
+      entity: "assessment",
+      entityId: assessmentId,
+      diff: { revoked },
+      ip,
+    });
     return { revoked };
   });
 }
@@ -95,7 +109,15 @@ export async function revokeAssessmentLinks(db: DB, id: OrgIdentity, assessmentI
 export type LinkState =
   | { state: "invalid" }
   | { state: "expired" | "revoked"; inviteId: number; orgName: string; language: string }
-  | { state: "open"; inviteId: number; orgName: string; supplierName: string; dueAt: string | null; language: string; assessmentStatus: string };
+  | {
+      state: "open";
+      inviteId: number;
+      orgName: string;
+      supplierName: string;
+      dueAt: string | null;
+      language: string;
+      assessmentStatus: string;
+    };
 
 /** What the landing page of a link shows; reading it changes nothing (mail scanners open links). */
 export async function describeLink(db: DB, token: string, now = new Date()): Promise<LinkState> {
@@ -104,11 +126,22 @@ export async function describeLink(db: DB, token: string, now = new Date()): Pro
   if (!i) return { state: "invalid" };
   if (i.revokedAt || i.supersededAt) return { state: "revoked", inviteId: i.id, orgName: i.orgName, language: i.language };
   if (i.expiresAt <= nowIso(now)) return { state: "expired", inviteId: i.id, orgName: i.orgName, language: i.language };
-  return { state: "open", inviteId: i.id, orgName: i.orgName, supplierName: i.supplierName, dueAt: i.dueAt, language: i.language, assessmentStatus: i.status };
+  return {
+    state: "open",
+    inviteId: i.id,
+    orgName: i.orgName,
+    supplierName: i.supplierName,
+    dueAt: i.dueAt,
+    language: i.language,
+    assessmentStatus: i.status,
+  };
 }
 
 /** POST from the link's page: a supplier session for this one assessment; returns its Set-Cookie. */
-export async function openSupplierSession(db: DB, token: string): Promise<{ cookie: string } | { state: "invalid" | "expired" | "revoked" }> {
+export async function openSupplierSession(
+  db: DB,
+  token: string,
+): Promise<{ cookie: string } | { state: "invalid" | "expired" | "revoked" }> {
   const link = await describeLink(db, token);
   if (link.state !== "open") return { state: link.state };
   const i = (await findInviteByTokenHash(db, hashToken(token)))!;
@@ -143,7 +176,9 @@ export async function getSupplierIdentity(db: DB, request: Request): Promise<Sup
   const m = new RegExp(`(?:^|;\\s*)${SUPPLIER_COOKIE}=([A-Za-z0-9_-]{43})(?:;|$)`).exec(header);
   if (!m?.[1]) return null;
   const s = await findSupplierSession(db, hashToken(m[1]), nowIso());
-  return s ? { sessionId: s.id, assessmentId: s.assessmentId, orgId: s.orgId, inviteId: s.inviteId, email: s.email, language: s.language } : null;
+  return s
+    ? { sessionId: s.id, assessmentId: s.assessmentId, orgId: s.orgId, inviteId: s.inviteId, email: s.email, language: s.language }
+    : null;
 }
 
 /**
@@ -166,14 +201,34 @@ export async function requestNewLink(db: DB, token: string, now = new Date()): P
     // Claim the expired link first: of two requests racing on it, only one mails a new link.
     if (!(await revokeInviteIfUnrevoked(trx, i.orgId, i.id, nowIso(now)))) return false;
     await revokeAssessmentInvites(trx, i.orgId, i.assessmentId, nowIso(now));
-    await insertAssessmentInvite(trx, i.orgId, { assessmentId: i.assessmentId, email: i.email, tokenHash: hashToken(fresh), language: i.language, createdBy: null, expiresAt });
+    await insertAssessmentInvite(trx, i.orgId, {
+      assessmentId: i.assessmentId,
+      email: i.email,
+      tokenHash: hashToken(fresh),
+      language: i.language,
+      createdBy: null,
+      expiresAt,
+    });
     await enqueueMail(trx, {
       orgId: i.orgId,
       kind: "supplier-invite",
       to: i.email,
-      ...supplierInviteMail({ orgName: i.orgName, supplierName: i.supplierName, link: `${env().appUrl}/s/${fresh}`, dueAt: i.dueAt, expiresAt }),
+      ...supplierInviteMail({
+        orgName: i.orgName,
+        supplierName: i.supplierName,
+        link: `${env().appUrl}/s/${fresh}`,
+        dueAt: i.dueAt,
+        expiresAt,
+      }),
     });
-    await recordAudit(trx, { orgId: i.orgId, actorUserId: null, actorLabel: `supplier ${i.email}`, action: "assessment.new_link_requested", entity: "assessment", entityId: i.assessmentId });
+    await recordAudit(trx, {
+      orgId: i.orgId,
+      actorUserId: null,
+      actorLabel: `supplier ${i.email}`,
+      action: "assessment.new_link_requested",
+      entity: "assessment",
+      entityId: i.assessmentId,
+    });
     return true;
   });
   if (sent) kickMailDelivery(db);

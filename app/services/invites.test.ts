@@ -1,11 +1,18 @@
 import { beforeAll, expect, it } from "vitest";
-import { describeEachEngine, makeOrg } from "../test/support";
-import type { OrgIdentity } from "../lib/auth.server";
-import { hashToken } from "../lib/crypto.server";
-import { describeLink, getSupplierIdentity, openSupplierSession, requestNewLink, revokeAssessmentLinks, sendAssessmentInvite } from "./invites.server";
-import { answerHistory, getAssessment, insertAssessment, insertVersion, saveAnswerIfRevision } from "../models/assessment.server";
-import { insertSupplier } from "../models/supplier.server";
-import { SupplierSchema } from "../schemas/supplier";
+import { describeEachEngine, makeOrg } from "~/test/support";
+import type { OrgIdentity } from "~/lib/auth.server";
+import { hashToken } from "~/lib/crypto.server";
+import {
+  describeLink,
+  getSupplierIdentity,
+  openSupplierSession,
+  requestNewLink,
+  revokeAssessmentLinks,
+  sendAssessmentInvite,
+} from "./invites.server";
+import { answerHistory, getAssessment, insertAssessment, insertVersion, saveAnswerIfRevision } from "~/models/assessment.server";
+import { insertSupplier } from "~/models/supplier.server";
+import { SupplierSchema } from "~/schemas/supplier";
 
 const cookieReq = (setCookie: string) => new Request("http://x/s/portal", { headers: { Cookie: setCookie.split(";")[0]! } });
 
@@ -13,21 +20,38 @@ describeEachEngine("supplier invite links", (h) => {
   let ident: OrgIdentity;
   let assessmentId = 0;
   const latestLink = async (to: string) => {
-    const m = await h().db.selectFrom("mail_outbox").select("body_text").where("to_address", "=", to).orderBy("id", "desc").executeTakeFirstOrThrow();
+    const m = await h()
+      .db.selectFrom("mail_outbox")
+      .select("body_text")
+      .where("to_address", "=", to)
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     return /\/s\/([A-Za-z0-9_-]{43})/.exec(m.body_text)![1]!;
   };
 
   beforeAll(async () => {
     const { orgId, users } = await makeOrg(h(), "inv", [["o@inv.test", "compliance"]]);
-    ident = { user: { sessionId: "s", userId: users["o@inv.test"]!, email: "o@inv.test", name: "O" }, org: { id: orgId, slug: "inv", name: "INV" }, role: "compliance" };
+    ident = {
+      user: { sessionId: "s", userId: users["o@inv.test"]!, email: "o@inv.test", name: "O" },
+      org: { id: orgId, slug: "inv", name: "INV" },
+      role: "compliance",
+    };
     const supplierId = await insertSupplier(h().db, orgId, SupplierSchema.parse({ name: "Mill", country: "BD" }));
     const versionId = await insertVersion(h().db, "test", 1, { sections: [] });
     expect(await insertVersion(h().db, "test", 1, { changed: true })).toBe(versionId); // published once, never replaced
-    assessmentId = await insertAssessment(h().db, orgId, { supplierId, versionId, dueAt: "2027-01-31", language: "es", createdBy: ident.user.userId });
+    assessmentId = await insertAssessment(h().db, orgId, {
+      supplierId,
+      versionId,
+      dueAt: "2027-01-31",
+      language: "es",
+      createdBy: ident.user.userId,
+    });
   });
 
   it("mails a link whose token is stored only as a hash; opening it changes nothing until the POST", async () => {
-    expect(await sendAssessmentInvite(h().db, ident, assessmentId, { email: "lan@mill.test", language: "es" }, "ip")).toHaveProperty("inviteId");
+    expect(await sendAssessmentInvite(h().db, ident, assessmentId, { email: "lan@mill.test", language: "es" }, "ip")).toHaveProperty(
+      "inviteId",
+    );
     const token = await latestLink("lan@mill.test");
     const stored = await h().db.selectFrom("assessment_invites").select(["token_hash"]).where("assessment_id", "=", assessmentId).execute();
     expect(stored.map((s) => s.token_hash)).toEqual([hashToken(token)]);
@@ -64,14 +88,23 @@ describeEachEngine("supplier invite links", (h) => {
     expect(await requestNewLink(h().db, old)).toEqual({ sent: false });
     const after = await h().db.selectFrom("mail_outbox").select("id").where("to_address", "=", "lan@mill.test").execute();
     expect(after.length).toBe(before.length);
-    const live = await h().db.selectFrom("assessment_invites").select("id").where("assessment_id", "=", assessmentId).where("revoked_at", "is", null).execute();
+    const live = await h()
+      .db.selectFrom("assessment_invites")
+      .select("id")
+      .where("assessment_id", "=", assessmentId)
+      .where("revoked_at", "is", null)
+      .execute();
     expect(live).toEqual([]);
   });
 
   it("lets an expired link ask once for a new one, mailed to the invited address; the expired token never opens again", async () => {
     await sendAssessmentInvite(h().db, ident, assessmentId, { email: "lan@mill.test", language: "es" }, "ip");
     const token = await latestLink("lan@mill.test");
-    await h().db.updateTable("assessment_invites").set({ expires_at: "2020-01-01T00:00:00.000Z" }).where("token_hash", "=", hashToken(token)).execute();
+    await h()
+      .db.updateTable("assessment_invites")
+      .set({ expires_at: "2020-01-01T00:00:00.000Z" })
+      .where("token_hash", "=", hashToken(token))
+      .execute();
     expect(await requestNewLink(h().db, token)).toEqual({ sent: true });
     const fresh = await latestLink("lan@mill.test");
     expect(fresh).not.toBe(token);
@@ -99,11 +132,22 @@ describeEachEngine("supplier invite links", (h) => {
   });
 
   it("keeps every revision of an answer and refuses a save on a stale revision", async () => {
-    expect(await saveAnswerIfRevision(h().db, assessmentId, "p1.policy", 0, { value: "no", comment: null, author: "supplier lan@mill.test" })).toEqual({ revision: 1 });
-    expect(await saveAnswerIfRevision(h().db, assessmentId, "p1.policy", 1, { value: "yes", comment: "signed in May", author: "supplier lan@mill.test" })).toEqual({ revision: 2 });
+    expect(
+      await saveAnswerIfRevision(h().db, assessmentId, "p1.policy", 0, { value: "no", comment: null, author: "supplier lan@mill.test" }),
+    ).toEqual({ revision: 1 });
+    expect(
+      await saveAnswerIfRevision(h().db, assessmentId, "p1.policy", 1, {
+        value: "yes",
+        comment: "signed in May",
+        author: "supplier lan@mill.test",
+      }),
+    ).toEqual({ revision: 2 });
     const stale = await saveAnswerIfRevision(h().db, assessmentId, "p1.policy", 1, { value: "no", comment: null, author: "o@inv.test" });
     expect(stale).toMatchObject({ conflict: { value: "yes", revision: 2, comment: "signed in May" } });
     const history = await answerHistory(h().db, assessmentId, "p1.policy");
-    expect(history.map((r) => [r.revision, r.value])).toEqual([[2, "yes"], [1, "no"]]);
+    expect(history.map((r) => [r.revision, r.value])).toEqual([
+      [2, "yes"],
+      [1, "no"],
+    ]);
   });
 });

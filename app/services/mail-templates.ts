@@ -43,7 +43,13 @@ export function supplierInviteMail(p: { orgName: string; supplierName: string; l
   };
 }
 
-export function supplierReminderMail(p: { orgName: string; supplierName: string; link: string; dueAt: string; kind: "due-7d" | "due-1d" | "overdue" }) {
+export function supplierReminderMail(p: {
+  orgName: string;
+  supplierName: string;
+  link: string;
+  dueAt: string;
+  kind: "due-7d" | "due-1d" | "overdue";
+}) {
   const when = p.kind === "overdue" ? `was due on ${p.dueAt.slice(0, 10)}` : `is due on ${p.dueAt.slice(0, 10)}`;
   return {
     subject: `${p.kind === "overdue" ? "Overdue" : "Reminder"}: ${p.orgName}'s questionnaire for ${p.supplierName} ${when}`,

@@ -1,17 +1,17 @@
 // Team management: invitations by mail, role changes and removal. Every change is audited.
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/types";
-import type { OrgIdentity } from "../lib/auth.server";
-import { hashPassword } from "../lib/password.server";
-import { hashToken, newToken } from "../lib/crypto.server";
-import { addMinutes, nowIso } from "../lib/time";
-import { env } from "../lib/env.server";
-import { kickMailDelivery, smtpConfigured } from "../lib/mail.server";
-import { ROLE_LABELS, type Role } from "../domain/permissions";
-import { findUserByEmail, insertUser } from "../models/user.server";
-import { addMember, countAdmins, deleteMember, getMemberRole, setMemberRole } from "../models/org.server";
-import { recordAudit } from "../models/audit.server";
-import { enqueueMail } from "../models/outbox.server";
+import type { Database } from "~db/types";
+import type { OrgIdentity } from "~/lib/auth.server";
+import { hashPassword } from "~/lib/password.server";
+import { hashToken, newToken } from "~/lib/crypto.server";
+import { addMinutes, nowIso } from "~/lib/time";
+import { env } from "~/lib/env.server";
+import { kickMailDelivery, smtpConfigured } from "~/lib/mail.server";
+import { ROLE_LABELS, type Role } from "~/domain/permissions";
+import { findUserByEmail, insertUser } from "~/models/user.server";
+import { addMember, countAdmins, deleteMember, getMemberRole, setMemberRole } from "~/models/org.server";
+import { recordAudit } from "~/models/audit.server";
+import { enqueueMail } from "~/models/outbox.server";
 import {
   findTeamInviteById,
   findTeamInviteByToken,
@@ -20,9 +20,9 @@ import {
   insertTeamInvite,
   markTeamInviteAccepted,
   revokeTeamInvites,
-} from "../models/tokens.server";
+} from "~/models/tokens.server";
 import { teamInviteMail, teamJoinConfirmMail } from "./mail-templates";
-import type { DbOrTrx } from "../models/types";
+import type { DbOrTrx } from "~/models/types";
 
 type DB = Kysely<Database>;
 const INVITE_VALID_MINUTES = 7 * 24 * 60;
@@ -84,7 +84,13 @@ export async function revokeInvite(db: DB, id: OrgIdentity, inviteId: number, ip
   if (!inv || inv.accepted_at || inv.revoked_at) return { status: 404, message: "That invitation no longer exists" };
   await db.transaction().execute(async (trx) => {
     await revokeTeamInvites(trx, id.org.id, inv.email, nowIso());
-    await recordAudit(trx, { ...actor(id, ip), action: "member.invite_revoked", entity: "invitation", entityId: inviteId, diff: { email: inv.email } });
+    await recordAudit(trx, {
+      ...actor(id, ip),
+      action: "member.invite_revoked",
+      entity: "invitation",
+      entityId: inviteId,
+      diff: { email: inv.email },
+    });
   });
   return { ok: true };
 }
@@ -99,7 +105,13 @@ export async function changeRole(db: DB, id: OrgIdentity, userId: number, role: 
       return { status: 409 as const, message: "An organization needs at least one admin: make someone else admin first" };
     }
     await setMemberRole(trx, id.org.id, userId, role);
-    await recordAudit(trx, { ...actor(id, ip), action: "member.role_changed", entity: "membership", entityId: userId, diff: { role: [current, role] } });
+    await recordAudit(trx, {
+      ...actor(id, ip),
+      action: "member.role_changed",
+      entity: "membership",
+      entityId: userId,
+      diff: { role: [current, role] },
+    });
     return { ok: true as const };
   });
 }
@@ -118,8 +130,7 @@ export async function removeMember(db: DB, id: OrgIdentity, userId: number, ip: 
 }
 
 export type InviteView =
-  | { state: "invalid" }
-  | { state: "expired" | "revoked" | "accepted" | "open"; orgName: string; slug: string; email: string; role: Role };
+  { state: "invalid" } | { state: "expired" | "revoked" | "accepted" | "open"; orgName: string; slug: string; email: string; role: Role };
 
 export async function describeInvite(db: DB, token: string): Promise<InviteView> {
   const inv = await findTeamInviteByToken(db, hashToken(token));
@@ -139,12 +150,26 @@ function inviteOpen(inv: TeamInvite | undefined, now: string): inv is TeamInvite
 }
 
 /** Spends the invitation and makes the user a member (once: a second use answers 409). */
-async function joinWithInvite(trx: DbOrTrx, inv: TeamInvite, userId: number, ip: string): Promise<MemberError | { userId: number; slug: string }> {
+async function joinWithInvite(
+  trx: DbOrTrx,
+  inv: TeamInvite,
+  userId: number,
+  ip: string,
+): Promise<MemberError | { userId: number; slug: string }> {
   if (!(await markTeamInviteAccepted(trx, inv.id, nowIso()))) {
     return { status: 409 as const, message: "This invitation was used already." };
   }
   if (!(await getMemberRole(trx, inv.orgId, userId))) await addMember(trx, inv.orgId, userId, inv.role);
-  await recordAudit(trx, { orgId: inv.orgId, actorUserId: userId, actorLabel: inv.email, action: "member.joined", entity: "membership", entityId: userId, diff: { role: inv.role }, ip });
+  await recordAudit(trx, {
+    orgId: inv.orgId,
+    actorUserId: userId,
+    actorLabel: inv.email,
+    action: "member.joined",
+    entity: "membership",
+    entityId: userId,
+    diff: { role: inv.role },
+    ip,
+  });
   return { userId, slug: inv.slug };
 }
 

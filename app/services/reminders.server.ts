@@ -1,14 +1,14 @@
 // Reminder mails for open questionnaires: 7 days and 1 day before the due date, and once overdue.
 // Run by the server's scheduled jobs and by `npm run reminders`; each reminder is sent at most once.
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/types";
-import { hashToken, newToken } from "../lib/crypto.server";
-import { addMinutes, nowIso } from "../lib/time";
-import { env } from "../lib/env.server";
-import { kickMailDelivery } from "../lib/mail.server";
-import { enqueueMail } from "../models/outbox.server";
-import { recordAudit } from "../models/audit.server";
-import { currentInvite, insertAssessmentInvite, supersedeAssessmentInvites } from "../models/invite.server";
+import type { Database } from "~db/types";
+import { hashToken, newToken } from "~/lib/crypto.server";
+import { addMinutes, nowIso } from "~/lib/time";
+import { env } from "~/lib/env.server";
+import { kickMailDelivery } from "~/lib/mail.server";
+import { enqueueMail } from "~/models/outbox.server";
+import { recordAudit } from "~/models/audit.server";
+import { currentInvite, insertAssessmentInvite, supersedeAssessmentInvites } from "~/models/invite.server";
 import { INVITE_VALID_DAYS } from "./invites.server";
 import { supplierReminderMail } from "./mail-templates";
 
@@ -39,7 +39,12 @@ export async function sendDueReminders(db: DB, now = new Date()): Promise<number
     const kind = reminderKind(a.due_at!, now);
     if (!kind) continue;
     const done = await db.transaction().execute(async (trx) => {
-      const already = await trx.selectFrom("assessment_reminders").select("kind").where("assessment_id", "=", a.id).where("kind", "=", kind).executeTakeFirst();
+      const already = await trx
+        .selectFrom("assessment_reminders")
+        .select("kind")
+        .where("assessment_id", "=", a.id)
+        .where("kind", "=", kind)
+        .executeTakeFirst();
       if (already) return false;
       const invite = await currentInvite(trx, a.org_id, a.id);
       if (!invite) return false; // never sent to the supplier: nobody to remind
@@ -57,10 +62,27 @@ export async function sendDueReminders(db: DB, now = new Date()): Promise<number
         orgId: a.org_id,
         kind: `supplier-reminder-${kind}`,
         to: invite.email,
-        ...supplierReminderMail({ orgName: a.orgName, supplierName: a.supplierName, link: `${env().appUrl}/s/${token}`, dueAt: a.due_at!, kind }),
+        ...supplierReminderMail({
+          orgName: a.orgName,
+          supplierName: a.supplierName,
+          link: `${env().appUrl}/s/${token}`,
+          dueAt: a.due_at!,
+          kind,
+        }),
       });
-      await trx.insertInto("assessment_reminders").values({ assessment_id: a.id, kind, sent_at: nowIso(now) }).execute();
-      await recordAudit(trx, { orgId: a.org_id, actorUserId: null, actorLabel: "reminder job", action: "assessment.reminder_sent", entity: "assessment", entityId: a.id, diff: { kind, to: invite.email } });
+      await trx
+        .insertInto("assessment_reminders")
+        .values({ assessment_id: a.id, kind, sent_at: nowIso(now) })
+        .execute();
+      await recordAudit(trx, {
+        orgId: a.org_id,
+        actorUserId: null,
+        actorLabel: "reminder job",
+        action: "assessment.reminder_sent",
+        entity: "assessment",
+        entityId: a.id,
+        diff: { kind, to: invite.email },
+      });
       return true;
     });
     if (done) sent++;

@@ -1,20 +1,30 @@
 // Methodology changes: a preview of the band moves before saving (a dry run, as a background job on
 // large tenants), and saving a new audited version, which triggers a recompute.
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/types";
-import { methodologyProblems, type Methodology } from "../domain/risk";
-import { countSuppliers } from "../models/risk-inputs.server";
-import { getPreviewJob, insertJob } from "../models/risk-jobs.server";
-import { insertMethodology } from "../models/risk.server";
-import { recordAudit } from "../models/audit.server";
-import { INLINE_LIMIT, currentMethodology, recompute, scoresChanged, previewOf, type PreviewResult, type RecomputeOutcome } from "./risk.server";
+import type { Database } from "~db/types";
+import { methodologyProblems, type Methodology } from "~/domain/risk";
+import { countSuppliers } from "~/models/risk-inputs.server";
+import { getPreviewJob, insertJob } from "~/models/risk-jobs.server";
+import { insertMethodology } from "~/models/risk.server";
+import { recordAudit } from "~/models/audit.server";
+import {
+  INLINE_LIMIT,
+  currentMethodology,
+  recompute,
+  scoresChanged,
+  previewOf,
+  type PreviewResult,
+  type RecomputeOutcome,
+} from "./risk.server";
 
 type DB = Kysely<Database>;
 
-export type MethodologyResult = { ok: true; version: number; outcome: RecomputeOutcome | null } | { status: 400; problems: { path: string; message: string }[] };
+export type MethodologyResult =
+  { ok: true; version: number; outcome: RecomputeOutcome | null } | { status: 400; problems: { path: string; message: string }[] };
 
 /** A preview: the problems with the config, the band moves, or the id of the queued dry run. */
-export type MethodologyPreview = { status: 400; problems: { path: string; message: string }[] } | ({ ok: true } & PreviewResult) | { queued: number };
+export type MethodologyPreview =
+  { status: 400; problems: { path: string; message: string }[] } | ({ ok: true } & PreviewResult) | { queued: number };
 
 /**
  * How many suppliers would move between bands under `config` (nothing is written). A large tenant's
@@ -30,7 +40,8 @@ export async function previewMethodology(db: DB, orgId: number, config: Methodol
   return { ok: true as const, ...previewOf(r) };
 }
 
-export type PreviewStatus = { state: "pending"; since: string } | { state: "done"; preview: PreviewResult } | { state: "failed"; error: string };
+export type PreviewStatus =
+  { state: "pending"; since: string } | { state: "done"; preview: PreviewResult } | { state: "failed"; error: string };
 
 export async function previewStatus(db: DB, orgId: number, jobId: number): Promise<PreviewStatus | null> {
   const j = await getPreviewJob(db, orgId, jobId);

@@ -1,19 +1,18 @@
 // The risk panel of the supplier page: the current score with its breakdown explained, the red
 // flags with the question and answer that raised them, the score history and any running job.
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/types";
-import { explainBreakdown, type Breakdown } from "../domain/risk";
-import { currentScore, scoreHistory } from "../models/risk.server";
-import { activeJobs } from "../models/risk-jobs.server";
-import { findQuestion } from "../domain/questionnaire/logic";
-import { textKeys, translator } from "../domain/questionnaire/i18n";
-import { answerText } from "../components/assessment-display";
-import { countryName } from "../components/country";
-import type { RiskViewData } from "../components/risk-breakdown";
+import type { Database } from "~db/types";
+import { explainBreakdown, type Breakdown } from "~/domain/risk";
+import { currentScore, scoreHistory } from "~/models/risk.server";
+import { activeJobs } from "~/models/risk-jobs.server";
+import { findQuestion } from "~/domain/questionnaire/logic";
+import { textKeys, translator } from "~/domain/questionnaire/i18n";
+import { answerText } from "~/domain/questionnaire/answer-text";
+import { countryName } from "~/domain/country";
+import type { RiskViewData } from "~/components/risk-breakdown";
 import { templateOfVersion } from "./assessments.server";
 
 type DB = Kysely<Database>;
-
 
 export interface RiskFlagView {
   indicator: string;
@@ -34,12 +33,25 @@ export async function supplierRiskView(db: DB, orgId: number, supplierId: number
   // The stored age is the age when the score was computed; a result that did not change since adds
   // no row, so show the age as of today.
   const a0 = stored.controls.assessment;
-  const b: Breakdown = a0 ? { ...stored, controls: { ...stored.controls, assessment: { ...a0, ageDays: Math.max(0, Math.floor((Date.now() - Date.parse(a0.approvedAt)) / 86_400_000)) } } } : stored;
+  const b: Breakdown = a0
+    ? {
+        ...stored,
+        controls: {
+          ...stored.controls,
+          assessment: { ...a0, ageDays: Math.max(0, Math.floor((Date.now() - Date.parse(a0.approvedAt)) / 86_400_000)) },
+        },
+      }
+    : stored;
   let flags: RiskFlagView[] = [];
   const t = translator("en");
   let template: Awaited<ReturnType<typeof templateOfVersion>> | null = null;
   if (b.flags.raised.length && b.controls.assessment) {
-    const a = await db.selectFrom("assessments").select("version_id").where("org_id", "=", orgId).where("id", "=", b.controls.assessment.id).executeTakeFirst();
+    const a = await db
+      .selectFrom("assessments")
+      .select("version_id")
+      .where("org_id", "=", orgId)
+      .where("id", "=", b.controls.assessment.id)
+      .executeTakeFirst();
     template = a ? await templateOfVersion(db, a.version_id) : null;
     flags = b.flags.raised.map((f) => {
       const q = template ? findQuestion(template, f.questionKey)?.question : undefined;
@@ -74,7 +86,14 @@ export async function supplierRiskView(db: DB, orgId: number, supplierId: number
       flags,
       via: b.exposure.via.map((v) => ({ ...v, countryLabel: v.country ? countryName(v.country) : null })),
     },
-    history: history.map((h) => ({ id: h.id, at: h.computed_at, score: h.score, band: h.band, trigger: h.trigger, methodologyVersion: h.methodology_version })),
+    history: history.map((h) => ({
+      id: h.id,
+      at: h.computed_at,
+      score: h.score,
+      band: h.band,
+      trigger: h.trigger,
+      methodologyVersion: h.methodology_version,
+    })),
     pending,
   };
 }

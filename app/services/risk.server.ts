@@ -4,8 +4,8 @@
 // The model itself is pure: app/domain/risk.
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/types";
-import type { DbOrTrx } from "../models/types";
+import type { Database } from "~db/types";
+import type { DbOrTrx } from "~/models/types";
 import {
   DEFAULT_METHODOLOGY,
   MODEL_VERSION,
@@ -21,17 +21,9 @@ import {
   type ReferenceData,
   type RiskBand,
   type SupplierRiskInput,
-} from "../domain/risk";
-import type { Answers } from "../domain/questionnaire/types";
-import {
-  getMeta,
-  latestMethodology,
-  loadReferenceData,
-  setMeta,
-  writeScores,
-  writeSnapshot,
-  type ScoreRow,
-} from "../models/risk.server";
+} from "~/domain/risk";
+import type { Answers } from "~/domain/questionnaire/types";
+import { getMeta, latestMethodology, loadReferenceData, setMeta, writeScores, writeSnapshot, type ScoreRow } from "~/models/risk.server";
 import {
   countSuppliers,
   currentBreakdowns,
@@ -40,7 +32,7 @@ import {
   latestApproved,
   linksOfBuyers,
   supplierFacts,
-} from "../models/risk-inputs.server";
+} from "~/models/risk-inputs.server";
 import {
   activeJobs,
   claimJob,
@@ -49,11 +41,11 @@ import {
   queuedFullJob,
   suppliersInFadeWindow,
   updateJob,
-} from "../models/risk-jobs.server";
+} from "~/models/risk-jobs.server";
 import { templateOfVersion } from "./assessments.server";
-import { log } from "../lib/logger.server";
-import { nowIso } from "../lib/time";
-import { sqliteHandleOf } from "../../db/client";
+import { log } from "~/lib/logger.server";
+import { nowIso } from "~/lib/time";
+import { sqliteHandleOf } from "~db/client";
 
 type DB = Kysely<Database>;
 
@@ -109,7 +101,9 @@ export function forgetReferenceData(): void {
 /** The breakdown as stored, and its digest, which ignores the assessment's age in days (that changes daily without changing the result). */
 function serialise(b: Breakdown): { json: string; digest: string } {
   const json = JSON.stringify(b);
-  const basis = b.controls.assessment ? JSON.stringify({ ...b, controls: { ...b.controls, assessment: { ...b.controls.assessment, ageDays: 0 } } }) : json;
+  const basis = b.controls.assessment
+    ? JSON.stringify({ ...b, controls: { ...b.controls, assessment: { ...b.controls.assessment, ageDays: 0 } } })
+    : json;
   return { json, digest: createHash("sha256").update(basis).digest("hex").slice(0, 32) };
 }
 
@@ -212,7 +206,13 @@ export async function recompute(db: DB, orgId: number, scope: readonly number[] 
   if (opts.dryRun) return result;
 
   const raw = sqliteHandleOf(db);
-  const meta = { computedAt, modelVersion: MODEL_VERSION, methodologyVersion: method.version, referenceEdition: ref.edition, trigger: opts.trigger };
+  const meta = {
+    computedAt,
+    modelVersion: MODEL_VERSION,
+    methodologyVersion: method.version,
+    referenceEdition: ref.edition,
+    trigger: opts.trigger,
+  };
   const total = changedRows.length;
   await opts.onProgress?.(0, total);
   for (let i = 0; i < total; i += WRITE_BATCH) {
@@ -234,7 +234,13 @@ export type RecomputeOutcome = { inline: ComputeResult } | { queued: number };
  * "all") go to the job runner so the request stays fast. A failure here never undoes the change:
  * the job runner and the daily sweep catch up.
  */
-export async function scoresChanged(db: DB, orgId: number, trigger: string, supplierIds: readonly number[] | "all", now?: Date): Promise<RecomputeOutcome | null> {
+export async function scoresChanged(
+  db: DB,
+  orgId: number,
+  trigger: string,
+  supplierIds: readonly number[] | "all",
+  now?: Date,
+): Promise<RecomputeOutcome | null> {
   try {
     if (supplierIds !== "all" && supplierIds.length === 0) return null;
     const affected = supplierIds === "all" ? await countSuppliers(db, orgId) : (await downstreamClosure(db, orgId, supplierIds)).length;
@@ -262,7 +268,11 @@ export async function runRiskJobs(db: DB, maxJobs = 5, staleBefore?: string): Pr
     try {
       if (job.kind === "preview") {
         const current = await currentMethodology(db, job.orgId);
-        const r = await recompute(db, job.orgId, "all", { trigger: "preview", dryRun: true, methodology: { ...current, config: withDefaults(job.payload) } });
+        const r = await recompute(db, job.orgId, "all", {
+          trigger: "preview",
+          dryRun: true,
+          methodology: { ...current, config: withDefaults(job.payload) },
+        });
         await updateJob(db, job.id, { status: "done", finished: true, result: previewOf(r) });
         continue;
       }

@@ -1,25 +1,18 @@
 import { beforeAll, expect, it } from "vitest";
-import { describeEachEngine, makeOrg } from "../test/support";
-import type { OrgIdentity } from "../lib/auth.server";
-import type { Db } from "../../db/client";
-import { SupplierSchema } from "../schemas/supplier";
+import { describeEachEngine, makeOrg } from "~/test/support";
+import type { OrgIdentity } from "~/lib/auth.server";
+import type { Db } from "~db/client";
+import { SupplierSchema } from "~/schemas/supplier";
 import { addLink, createSupplier, removeLink, updateSupplier } from "./suppliers.server";
 import { approveAssessment, saveAnswer, startAssessments, submitAssessment, type Actor } from "./assessments.server";
-import {
-  INLINE_LIMIT,
-  currentMethodology,
-  recompute,
-  referenceDataLoaded,
-  runRiskJobs,
-  scoresChanged,
-} from "./risk.server";
+import { INLINE_LIMIT, currentMethodology, recompute, referenceDataLoaded, runRiskJobs, scoresChanged } from "./risk.server";
 import { previewMethodology, previewStatus, saveMethodology } from "./risk-methodology.server";
 import { supplierRiskView } from "./risk-view.server";
-import { DEFAULT_METHODOLOGY, type Breakdown } from "../domain/risk";
-import { BEST } from "../domain/questionnaire/test-fixtures";
-import { setMeta } from "../models/risk.server";
+import { DEFAULT_METHODOLOGY, type Breakdown } from "~/domain/risk";
+import { BEST } from "~/domain/questionnaire/test-fixtures";
+import { setMeta } from "~/models/risk.server";
 import { uploadEvidence } from "./evidence.server";
-import { seedReferenceData } from "../../db/seed/reference";
+import { seedReferenceData } from "~db/seed/reference";
 import { forgetReferenceData } from "./risk.server";
 
 const POLICY_PDF = new TextEncoder().encode(
@@ -36,7 +29,11 @@ describeEachEngine("risk service", (h) => {
   async function org(db: Db) {
     if (ident) return ident;
     const { orgId, users } = await makeOrg(db, "risk", [["o@risk.test", "admin"]]);
-    ident = { user: { sessionId: "x", userId: users["o@risk.test"]!, email: "o@risk.test", name: "O" }, org: { id: orgId, slug: "risk", name: "RISK" }, role: "admin" };
+    ident = {
+      user: { sessionId: "x", userId: users["o@risk.test"]!, email: "o@risk.test", name: "O" },
+      org: { id: orgId, slug: "risk", name: "RISK" },
+      role: "admin",
+    };
     return ident;
   }
   async function make(name: string, extra: Record<string, unknown> = {}) {
@@ -44,14 +41,19 @@ describeEachEngine("risk service", (h) => {
     if (!("id" in r)) throw new Error(r.message);
     return r.id;
   }
-  const supplierRow = (id: number) => h().db.selectFrom("suppliers").select(["risk_score", "risk_band", "risk_digest"]).where("id", "=", id).executeTakeFirstOrThrow();
-  const rows = async (id: number) => (await h().db.selectFrom("risk_scores").select(["score", "trigger", "breakdown"]).where("supplier_id", "=", id).orderBy("id").execute()).map((r) => ({ ...r, breakdown: JSON.parse(r.breakdown) as Breakdown }));
+  const supplierRow = (id: number) =>
+    h().db.selectFrom("suppliers").select(["risk_score", "risk_band", "risk_digest"]).where("id", "=", id).executeTakeFirstOrThrow();
+  const rows = async (id: number) =>
+    (
+      await h().db.selectFrom("risk_scores").select(["score", "trigger", "breakdown"]).where("supplier_id", "=", id).orderBy("id").execute()
+    ).map((r) => ({ ...r, breakdown: JSON.parse(r.breakdown) as Breakdown }));
 
   async function approvedWith(supplierId: number, answers: Record<string, unknown>) {
     const actor: Actor = { kind: "officer", id: ident };
     const { created } = await startAssessments(h().db, ident, [supplierId], { dueAt: null, language: "en" }, "ip");
     const aid = created[0]!;
-    for (const [key, value] of Object.entries(answers)) await saveAnswer(h().db, actor, aid, key, { value, comment: null, baseRevision: 0 }, "ip");
+    for (const [key, value] of Object.entries(answers))
+      await saveAnswer(h().db, actor, aid, key, { value, comment: null, baseRevision: 0 }, "ip");
     await uploadEvidence(h().db, actor, aid, "p1.written_policy", { name: "policy.pdf", bytes: POLICY_PDF }, "ip");
     const sub = await submitAssessment(h().db, actor, aid, "ip");
     expect(sub).toHaveProperty("ok", true);
@@ -123,8 +125,24 @@ describeEachEngine("risk service", (h) => {
 
   it("previews a methodology without writing, then saves it as a new version and recomputes", async () => {
     const dk = await make("Danish Dairy", { country: "DK" });
-    const n = Number((await h().db.selectFrom("suppliers").select((eb) => eb.fn.countAll<number>().as("n")).where("org_id", "=", ident.org.id).executeTakeFirstOrThrow()).n);
-    const scoreRows = async () => Number((await h().db.selectFrom("risk_scores").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    const n = Number(
+      (
+        await h()
+          .db.selectFrom("suppliers")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("org_id", "=", ident.org.id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    const scoreRows = async () =>
+      Number(
+        (
+          await h()
+            .db.selectFrom("risk_scores")
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const rowsBefore = await scoreRows();
     const config = { ...DEFAULT_METHODOLOGY, countryOverrides: { DK: { score: 95, reason: "Audit found agency abuse in 2026" } } };
     const preview = await previewMethodology(h().db, ident.org.id, config);
@@ -137,16 +155,35 @@ describeEachEngine("risk service", (h) => {
     expect(await scoreRows()).toBe(rowsBefore);
     expect((await currentMethodology(h().db, ident.org.id)).version).toBe(0);
 
-    const bad = await saveMethodology(h().db, ident.org.id, { userId: ident.user.userId, email: ident.user.email }, { ...config, bands: { medium: 50, high: 40, critical: 70 } }, "x", "ip");
+    const bad = await saveMethodology(
+      h().db,
+      ident.org.id,
+      { userId: ident.user.userId, email: ident.user.email },
+      { ...config, bands: { medium: 50, high: 40, critical: 70 } },
+      "x",
+      "ip",
+    );
     expect(bad).toHaveProperty("status", 400);
 
-    const saved = await saveMethodology(h().db, ident.org.id, { userId: ident.user.userId, email: ident.user.email }, config, "Agency audit", "ip");
+    const saved = await saveMethodology(
+      h().db,
+      ident.org.id,
+      { userId: ident.user.userId, email: ident.user.email },
+      config,
+      "Agency audit",
+      "ip",
+    );
     expect(saved).toMatchObject({ ok: true, version: 1 });
     expect((await currentMethodology(h().db, ident.org.id)).config.countryOverrides.DK?.score).toBe(95);
     const last = (await rows(dk)).at(-1)!;
     expect(last.trigger).toBe("methodology v1");
     expect(last.breakdown.inherent.country.override?.reason).toBe("Audit found agency abuse in 2026");
-    const audit = await h().db.selectFrom("audit_log").select("action").where("org_id", "=", ident.org.id).where("action", "=", "methodology.changed").execute();
+    const audit = await h()
+      .db.selectFrom("audit_log")
+      .select("action")
+      .where("org_id", "=", ident.org.id)
+      .where("action", "=", "methodology.changed")
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
@@ -162,7 +199,11 @@ describeEachEngine("risk service", (h) => {
       created_at: "2026-01-01T00:00:00.000Z",
       updated_at: "2026-01-01T00:00:00.000Z",
     }));
-    for (let i = 0; i < values.length; i += 500) await h().db.insertInto("suppliers").values(values.slice(i, i + 500)).execute();
+    for (let i = 0; i < values.length; i += 500)
+      await h()
+        .db.insertInto("suppliers")
+        .values(values.slice(i, i + 500))
+        .execute();
     const outcome = await scoresChanged(h().db, orgId, "test", "all");
     expect(outcome).toHaveProperty("queued");
     // A second request while one is queued joins it.
@@ -170,15 +211,31 @@ describeEachEngine("risk service", (h) => {
     expect(await runRiskJobs(h().db)).toBe(1);
     const job = await h().db.selectFrom("risk_jobs").selectAll().where("org_id", "=", orgId).executeTakeFirstOrThrow();
     expect(job).toMatchObject({ status: "done", progress_done: INLINE_LIMIT + 5, progress_total: INLINE_LIMIT + 5 });
-    const unscored = await h().db.selectFrom("suppliers").select("id").where("org_id", "=", orgId).where("risk_score", "is", null).execute();
+    const unscored = await h()
+      .db.selectFrom("suppliers")
+      .select("id")
+      .where("org_id", "=", orgId)
+      .where("risk_score", "is", null)
+      .execute();
     expect(unscored).toHaveLength(0);
     const snap = await h().db.selectFrom("risk_snapshots").selectAll().where("org_id", "=", orgId).executeTakeFirstOrThrow();
     expect(snap.suppliers).toBe(INLINE_LIMIT + 5);
     expect(snap.low + snap.medium + snap.high + snap.critical).toBe(INLINE_LIMIT + 5);
 
     // A preview of a large tenant is a background dry run too: it answers with a job to poll.
-    const rowsBefore = Number((await h().db.selectFrom("risk_scores").select((eb) => eb.fn.countAll<number>().as("n")).where("org_id", "=", orgId).executeTakeFirstOrThrow()).n);
-    const queued = await previewMethodology(h().db, orgId, { ...DEFAULT_METHODOLOGY, countryOverrides: { DK: { score: 99, reason: "test" } } });
+    const rowsBefore = Number(
+      (
+        await h()
+          .db.selectFrom("risk_scores")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("org_id", "=", orgId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    const queued = await previewMethodology(h().db, orgId, {
+      ...DEFAULT_METHODOLOGY,
+      countryOverrides: { DK: { score: 99, reason: "test" } },
+    });
     if (!("queued" in queued)) throw new Error("expected a queued preview");
     expect(await previewStatus(h().db, orgId, queued.queued)).toMatchObject({ state: "pending" });
     expect(await previewStatus(h().db, ident.org.id, queued.queued)).toBeNull(); // another tenant's job is not found
@@ -186,7 +243,15 @@ describeEachEngine("risk service", (h) => {
     const done = await previewStatus(h().db, orgId, queued.queued);
     expect(done).toMatchObject({ state: "done", preview: { computed: INLINE_LIMIT + 5 } });
     if (done?.state === "done") expect(done.preview.moved).toBeGreaterThan(0);
-    const rowsAfter = Number((await h().db.selectFrom("risk_scores").select((eb) => eb.fn.countAll<number>().as("n")).where("org_id", "=", orgId).executeTakeFirstOrThrow()).n);
+    const rowsAfter = Number(
+      (
+        await h()
+          .db.selectFrom("risk_scores")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("org_id", "=", orgId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(rowsAfter).toBe(rowsBefore);
   });
 

@@ -2,12 +2,12 @@
 // each site (a capped read, see mappedSuppliers); otherwise the map shows countries, counted from
 // the roll-up rows the dashboard has already read: no pass over the tenant's suppliers.
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/types";
-import { countriesFromCells, drawOrder, type DashboardMap } from "../domain/map/geo";
-import { countryName } from "../components/country";
-import { countryCentre } from "../lib/world-map.server";
-import { mappedSuppliers, rolledUpSupplierCount } from "../models/supplier-map.server";
-import type { DashboardQuery } from "../schemas/dashboard";
+import type { Database } from "~db/types";
+import { countriesFromCells, drawOrder, type DashboardMap } from "~/domain/map/geo";
+import { countryName } from "~/domain/country";
+import { countryCentre } from "~/lib/world-map.server";
+import { mappedSuppliers, rolledUpSupplierCount } from "~/models/supplier-map.server";
+import type { DashboardQuery } from "~/schemas/dashboard";
 import { dashboardData, type DashboardResult } from "./dashboard.server";
 
 /** Up to this many matching suppliers, the map places each one; above it, it aggregates by country. */
@@ -30,7 +30,8 @@ export async function dashboardPage(
   const names = r.data.countryNames;
   const nameOf = (iso2: string) => names[iso2] ?? countryName(iso2);
   let map: DashboardMap;
-  const few = suppliers > 0 && suppliers <= limit && (await rolledUpSupplierCount(db, orgId)) <= (opts.pointTenantLimit ?? POINT_TENANT_LIMIT);
+  const few =
+    suppliers > 0 && suppliers <= limit && (await rolledUpSupplierCount(db, orgId)) <= (opts.pointTenantLimit ?? POINT_TENANT_LIMIT);
   if (few) {
     const rows = await mappedSuppliers(db, orgId, r.data.filter, limit);
     map = { mode: "points", suppliers, points: drawOrder(rows).map((p) => ({ ...p, countryName: nameOf(p.country) })) };

@@ -1,11 +1,11 @@
 // Supplier changes: create, edit (optimistic versions), archive, delete, and links between suppliers
 // with tiers kept current incrementally. Every change is audited in the same transaction.
 import type { Kysely } from "kysely";
-import type { Database } from "../../db/types";
-import type { OrgIdentity } from "../lib/auth.server";
-import type { SupplierInput } from "../schemas/supplier";
-import { findCycle, recomputeTiersWithin } from "../domain/supply-chain/tiers";
-import { recordAudit } from "../models/audit.server";
+import type { Database } from "~db/types";
+import type { OrgIdentity } from "~/lib/auth.server";
+import type { SupplierInput } from "~/schemas/supplier";
+import { findCycle, recomputeTiersWithin } from "~/domain/supply-chain/tiers";
+import { recordAudit } from "~/models/audit.server";
 import {
   deleteSupplierRow,
   findSupplierIdByRef,
@@ -15,7 +15,7 @@ import {
   setSupplierStatus,
   updateSupplierIfVersion,
   type SupplierRecord,
-} from "../models/supplier.server";
+} from "~/models/supplier.server";
 import {
   currentTiers,
   deleteLink,
@@ -25,9 +25,9 @@ import {
   linksFrom,
   upstreamClosure,
   writeTiers,
-} from "../models/supplier-graph.server";
-import type { DbOrTrx } from "../models/types";
-import { supplierHasAssessments } from "../models/assessment.server";
+} from "~/models/supplier-graph.server";
+import type { DbOrTrx } from "~/models/types";
+import { supplierHasAssessments } from "~/models/assessment.server";
 import { refreshRollup, scoresChanged } from "./risk.server";
 import { supplierFiguresChanged } from "./dashboard.server";
 
@@ -76,24 +76,33 @@ export async function createSupplier(db: DB, id: OrgIdentity, input: SupplierInp
 export type UpdateResult = ServiceError | { version: number } | { stale: true; current: SupplierRecord };
 
 /** Saves an edit made on `version`; if someone saved in between, nothing is written and the current record comes back. */
-export async function updateSupplier(db: DB, id: OrgIdentity, supplierId: number, version: number, input: SupplierInput, ip: string): Promise<UpdateResult> {
-  const r: Exclude<UpdateResult, { version: number }> | { version: number; riskInputsChanged: boolean } = await db.transaction().execute(async (trx) => {
-    await lockOrgGraph(trx, id.org.id);
-    const before = await getSupplier(trx, id.org.id, supplierId);
-    if (!before) return { status: 404 as const, message: "No such supplier" };
-    if (before.version !== version) return { stale: true as const, current: before };
-    if (await refTaken(trx, id.org.id, input.externalRef, supplierId)) {
-      return { status: 409 as const, field: "externalRef", message: `Another supplier already has the reference ${input.externalRef}` };
-    }
-    const next = await updateSupplierIfVersion(trx, id.org.id, supplierId, version, input);
-    if (next === null) {
-      const current = await getSupplier(trx, id.org.id, supplierId);
-      return current ? { stale: true as const, current } : { status: 404 as const, message: "No such supplier" };
-    }
-    const changes = diff(inputOf(before), input);
-    await recordAudit(trx, { ...actor(id, ip), action: "supplier.updated", entity: "supplier", entityId: supplierId, diff: changes });
-    return { version: next, riskInputsChanged: "country" in changes || "goods" in changes };
-  });
+export async function updateSupplier(
+  db: DB,
+  id: OrgIdentity,
+  supplierId: number,
+  version: number,
+  input: SupplierInput,
+  ip: string,
+): Promise<UpdateResult> {
+  const r: Exclude<UpdateResult, { version: number }> | { version: number; riskInputsChanged: boolean } = await db
+    .transaction()
+    .execute(async (trx) => {
+      await lockOrgGraph(trx, id.org.id);
+      const before = await getSupplier(trx, id.org.id, supplierId);
+      if (!before) return { status: 404 as const, message: "No such supplier" };
+      if (before.version !== version) return { stale: true as const, current: before };
+      if (await refTaken(trx, id.org.id, input.externalRef, supplierId)) {
+        return { status: 409 as const, field: "externalRef", message: `Another supplier already has the reference ${input.externalRef}` };
+      }
+      const next = await updateSupplierIfVersion(trx, id.org.id, supplierId, version, input);
+      if (next === null) {
+        const current = await getSupplier(trx, id.org.id, supplierId);
+        return current ? { stale: true as const, current } : { status: 404 as const, message: "No such supplier" };
+      }
+      const changes = diff(inputOf(before), input);
+      await recordAudit(trx, { ...actor(id, ip), action: "supplier.updated", entity: "supplier", entityId: supplierId, diff: changes });
+      return { version: next, riskInputsChanged: "country" in changes || "goods" in changes };
+    });
   // Only the country and the goods feed the score; other edits leave it alone.
   if (!("version" in r)) return r;
   if (r.riskInputsChanged) await scoresChanged(db, id.org.id, "supplier updated", [supplierId]);
@@ -101,7 +110,13 @@ export async function updateSupplier(db: DB, id: OrgIdentity, supplierId: number
   return { version: r.version };
 }
 
-export async function setArchived(db: DB, id: OrgIdentity, supplierId: number, archived: boolean, ip: string): Promise<ServiceError | { ok: true }> {
+export async function setArchived(
+  db: DB,
+  id: OrgIdentity,
+  supplierId: number,
+  archived: boolean,
+  ip: string,
+): Promise<ServiceError | { ok: true }> {
   const r = await db.transaction().execute(async (trx) => {
     await lockOrgGraph(trx, id.org.id);
     const s = await getSupplier(trx, id.org.id, supplierId);
@@ -109,7 +124,13 @@ export async function setArchived(db: DB, id: OrgIdentity, supplierId: number, a
     const status = archived ? "archived" : "active";
     if (s.status === status) return { ok: true as const };
     await setSupplierStatus(trx, id.org.id, supplierId, status);
-    await recordAudit(trx, { ...actor(id, ip), action: archived ? "supplier.archived" : "supplier.restored", entity: "supplier", entityId: supplierId, diff: { status: [s.status, status] } });
+    await recordAudit(trx, {
+      ...actor(id, ip),
+      action: archived ? "supplier.archived" : "supplier.restored",
+      entity: "supplier",
+      entityId: supplierId,
+      diff: { status: [s.status, status] },
+    });
     return { ok: true as const };
   });
   // The score stays (an archived supplier still exposes its buyers); the roll-up leaves archived ones out.
@@ -137,7 +158,13 @@ async function refreshTiersUpstreamOf(trx: DbOrTrx, orgId: number, supplierIds: 
 }
 
 /** "supplierId supplies buyerId". Refused with the loop named when it would close a cycle. */
-export async function addLink(db: DB, id: OrgIdentity, supplierId: number, buyerId: number, ip: string): Promise<ServiceError | { changedTiers: number }> {
+export async function addLink(
+  db: DB,
+  id: OrgIdentity,
+  supplierId: number,
+  buyerId: number,
+  ip: string,
+): Promise<ServiceError | { changedTiers: number }> {
   const r = await db.transaction().execute(async (trx) => {
     await lockOrgGraph(trx, id.org.id);
     const names = await namesByIds(trx, id.org.id, [supplierId, buyerId]);
@@ -171,12 +198,25 @@ export async function addLink(db: DB, id: OrgIdentity, supplierId: number, buyer
   return r;
 }
 
-export async function removeLink(db: DB, id: OrgIdentity, supplierId: number, buyerId: number, ip: string): Promise<ServiceError | { changedTiers: number }> {
+export async function removeLink(
+  db: DB,
+  id: OrgIdentity,
+  supplierId: number,
+  buyerId: number,
+  ip: string,
+): Promise<ServiceError | { changedTiers: number }> {
   const r = await db.transaction().execute(async (trx) => {
     await lockOrgGraph(trx, id.org.id);
-    if (!(await deleteLink(trx, id.org.id, supplierId, buyerId))) return { status: 404 as const, message: "These suppliers are not linked" };
+    if (!(await deleteLink(trx, id.org.id, supplierId, buyerId)))
+      return { status: 404 as const, message: "These suppliers are not linked" };
     const changed = await refreshTiersUpstreamOf(trx, id.org.id, [supplierId]);
-    await recordAudit(trx, { ...actor(id, ip), action: "supplier.link_removed", entity: "supplier", entityId: supplierId, diff: { supplies: buyerId, tiersChanged: changed.size } });
+    await recordAudit(trx, {
+      ...actor(id, ip),
+      action: "supplier.link_removed",
+      entity: "supplier",
+      entityId: supplierId,
+      diff: { supplies: buyerId, tiersChanged: changed.size },
+    });
     return { changedTiers: changed.size };
   });
   if ("changedTiers" in r) await scoresChanged(db, id.org.id, "link removed", [buyerId]);
@@ -194,7 +234,10 @@ export async function deleteSupplier(db: DB, id: OrgIdentity, supplierId: number
     const s = await getSupplier(trx, id.org.id, supplierId);
     if (!s) return { status: 404 as const, message: "No such supplier" };
     if (await supplierHasAssessments(trx, id.org.id, supplierId)) {
-      return { status: 409 as const, message: `${s.name} has assessments, which are kept for the record: archive the supplier instead of deleting it.` };
+      return {
+        status: 409 as const,
+        message: `${s.name} has assessments, which are kept for the record: archive the supplier instead of deleting it.`,
+      };
     }
     const upstream = (await upstreamClosure(trx, id.org.id, supplierId)).filter((x) => x !== supplierId);
     const directSuppliers = (await linksFrom(trx, id.org.id, upstream)).filter((l) => l.buyerId === supplierId).map((l) => l.supplierId);

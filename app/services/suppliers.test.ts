@@ -1,11 +1,11 @@
 import { expect, it } from "vitest";
-import { describeEachEngine, makeOrg } from "../test/support";
-import type { OrgIdentity } from "../lib/auth.server";
-import { SupplierSchema } from "../schemas/supplier";
+import { describeEachEngine, makeOrg } from "~/test/support";
+import type { OrgIdentity } from "~/lib/auth.server";
+import { SupplierSchema } from "~/schemas/supplier";
 import { addLink, createSupplier, deleteSupplier, removeLink, setArchived, updateSupplier } from "./suppliers.server";
-import { getSupplier } from "../models/supplier.server";
-import { insertAssessment, insertVersion } from "../models/assessment.server";
-import type { Db } from "../../db/client";
+import { getSupplier } from "~/models/supplier.server";
+import { insertAssessment, insertVersion } from "~/models/assessment.server";
+import type { Db } from "~db/client";
 
 const input = (name: string, extra: Record<string, unknown> = {}) => SupplierSchema.parse({ name, country: "BD", ...extra });
 
@@ -14,7 +14,11 @@ describeEachEngine("supplier service", (h) => {
   async function org(db: Db) {
     if (ident) return ident;
     const { orgId, users } = await makeOrg(db, "sup", [["o@sup.test", "compliance"]]);
-    ident = { user: { sessionId: "x", userId: users["o@sup.test"]!, email: "o@sup.test", name: "O" }, org: { id: orgId, slug: "sup", name: "SUP" }, role: "compliance" };
+    ident = {
+      user: { sessionId: "x", userId: users["o@sup.test"]!, email: "o@sup.test", name: "O" },
+      org: { id: orgId, slug: "sup", name: "SUP" },
+      role: "compliance",
+    };
     return ident;
   }
   async function make(name: string, extra: Record<string, unknown> = {}) {
@@ -25,9 +29,22 @@ describeEachEngine("supplier service", (h) => {
   const tier = async (id: number) => (await getSupplier(h().db, ident.org.id, id))?.tier;
 
   it("creates a supplier with its goods and refuses a reference used twice", async () => {
-    const id = await make("Dhaka Knit Ltd", { externalRef: "V-1", goods: ["Garments", "Cotton"], annualSpend: "1200000", workersCount: "850" });
+    const id = await make("Dhaka Knit Ltd", {
+      externalRef: "V-1",
+      goods: ["Garments", "Cotton"],
+      annualSpend: "1200000",
+      workersCount: "850",
+    });
     const s = await getSupplier(h().db, ident.org.id, id);
-    expect(s).toMatchObject({ name: "Dhaka Knit Ltd", externalRef: "V-1", goods: ["Cotton", "Garments"], annualSpend: 1200000, workersCount: 850, tier: 1, version: 1 });
+    expect(s).toMatchObject({
+      name: "Dhaka Knit Ltd",
+      externalRef: "V-1",
+      goods: ["Cotton", "Garments"],
+      annualSpend: 1200000,
+      workersCount: 850,
+      tier: 1,
+      version: 1,
+    });
     const dup = await createSupplier(h().db, ident, input("Other", { externalRef: "V-1" }), "192.0.2.1");
     expect(dup).toMatchObject({ status: 409, field: "externalRef" });
   });
@@ -40,7 +57,12 @@ describeEachEngine("supplier service", (h) => {
     expect(stale).toHaveProperty("stale", true);
     if ("stale" in stale) expect(stale.current.name).toBe("Versioned Mill Ltd");
     expect((await getSupplier(h().db, ident.org.id, id))?.name).toBe("Versioned Mill Ltd");
-    const audit = await h().db.selectFrom("audit_log").select(["action", "diff"]).where("entity_id", "=", String(id)).where("action", "=", "supplier.updated").execute();
+    const audit = await h()
+      .db.selectFrom("audit_log")
+      .select(["action", "diff"])
+      .where("entity_id", "=", String(id))
+      .where("action", "=", "supplier.updated")
+      .execute();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.diff!)).toEqual({ name: ["Versioned Mill", "Versioned Mill Ltd"] });
   });
@@ -90,7 +112,13 @@ describeEachEngine("supplier service", (h) => {
   it("never hard-deletes a supplier that has assessments", async () => {
     const assessed = await make("Assessed Mill");
     const versionId = await insertVersion(h().db, "test", 1, { sections: [] });
-    await insertAssessment(h().db, ident.org.id, { supplierId: assessed, versionId, dueAt: null, language: "en", createdBy: ident.user.userId });
+    await insertAssessment(h().db, ident.org.id, {
+      supplierId: assessed,
+      versionId,
+      dueAt: null,
+      language: "en",
+      createdBy: ident.user.userId,
+    });
     const r = await deleteSupplier(h().db, ident, assessed, "ip");
     expect(r).toMatchObject({ status: 409 });
     if ("message" in r) expect(r.message).toMatch(/archive/);

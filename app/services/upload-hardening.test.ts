@@ -6,22 +6,22 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { contextFor, cookieFor, describeEachEngine, get, makeOrg } from "../test/support";
-import type { OrgIdentity } from "../lib/auth.server";
-import { resetEnvCache } from "../lib/env.server";
-import { insertSupplier } from "../models/supplier.server";
-import { SupplierSchema } from "../schemas/supplier";
-import { UPLOAD_LIMITS } from "../domain/upload/limits";
-import { makeDocx, makeZip } from "../domain/upload/test-zip";
+import { contextFor, cookieFor, describeEachEngine, get, makeOrg } from "~/test/support";
+import type { OrgIdentity } from "~/lib/auth.server";
+import { resetEnvCache } from "~/lib/env.server";
+import { insertSupplier } from "~/models/supplier.server";
+import { SupplierSchema } from "~/schemas/supplier";
+import { UPLOAD_LIMITS } from "~/domain/upload/limits";
+import { makeDocx, makeZip } from "~/domain/upload/test-zip";
 import { startAssessments } from "./assessments.server";
 import { openSupplierSession, sendAssessmentInvite } from "./invites.server";
-import * as portalFiles from "../routes/s.portal.files";
-import * as portalFile from "../routes/s.portal.files.$fileId";
-import * as officerFiles from "../routes/o.$org.assessments.$id.files";
-import * as officerFile from "../routes/o.$org.assessments.$id.files.$fileId";
-import * as actionPage from "../routes/o.$org.actions.$id";
-import * as actionFile from "../routes/o.$org.actions.$id.files.$fileId";
-import * as portalActions from "../routes/s.portal.actions";
+import * as portalFiles from "~/routes/s.portal.files";
+import * as portalFile from "~/routes/s.portal.files.$fileId";
+import * as officerFiles from "~/routes/o.$org.assessments.$id.files";
+import * as officerFile from "~/routes/o.$org.assessments.$id.files.$fileId";
+import * as actionPage from "~/routes/o.$org.actions.$id";
+import * as actionFile from "~/routes/o.$org.actions.$id.files.$fileId";
+import * as portalActions from "~/routes/s.portal.actions";
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 const HTML = new TextEncoder().encode("<!doctype html><html><script>alert(document.cookie)</script></html>");
@@ -53,7 +53,12 @@ function streamed(url: string, parts: Part[], cookie: string): Request {
       else ctl.close();
     },
   });
-  const init: RequestInit & { duplex: "half" } = { method: "POST", body, duplex: "half", headers: { Cookie: cookie, "Content-Type": `multipart/form-data; boundary=${boundary}` } };
+  const init: RequestInit & { duplex: "half" } = {
+    method: "POST",
+    body,
+    duplex: "half",
+    headers: { Cookie: cookie, "Content-Type": `multipart/form-data; boundary=${boundary}` },
+  };
   return new Request(url, init);
 }
 
@@ -90,7 +95,11 @@ describeEachEngine("upload hardening", (h) => {
   async function tenant(slug: string): Promise<Tenant> {
     const email = `officer@${slug}.test`;
     const { orgId, users } = await makeOrg(h(), slug, [[email, "compliance"]]);
-    const id: OrgIdentity = { user: { sessionId: "s", userId: users[email]!, email, name: "Officer" }, org: { id: orgId, slug, name: slug.toUpperCase() }, role: "compliance" };
+    const id: OrgIdentity = {
+      user: { sessionId: "s", userId: users[email]!, email, name: "Officer" },
+      org: { id: orgId, slug, name: slug.toUpperCase() },
+      role: "compliance",
+    };
     return { slug, orgId, id, officerCookie: await cookieFor(h(), users[email]!) };
   }
 
@@ -109,13 +118,23 @@ describeEachEngine("upload hardening", (h) => {
     const actionId = (
       await h()
         .db.insertInto("corrective_actions")
-        .values({ org_id: t.orgId, supplier_id: supplierId, source: "manual", title: `Fix ${n}`, due_at: "2027-01-31", status: "open", created_at: at, updated_at: at })
+        .values({
+          org_id: t.orgId,
+          supplier_id: supplierId,
+          source: "manual",
+          title: `Fix ${n}`,
+          due_at: "2027-01-31",
+          status: "open",
+          created_at: at,
+          updated_at: at,
+        })
         .returning("id")
         .executeTakeFirstOrThrow()
     ).id;
     return { assessmentId, portal: opened.cookie.split(";")[0]!, actionId };
   }
-  const versionOf = async (actionId: number) => (await h().db.selectFrom("corrective_actions").select("version").where("id", "=", actionId).executeTakeFirstOrThrow()).version;
+  const versionOf = async (actionId: number) =>
+    (await h().db.selectFrom("corrective_actions").select("version").where("id", "=", actionId).executeTakeFirstOrThrow()).version;
 
   function form(fields: Record<string, string>, files: Array<{ name: string; bytes: Bytes }>, key: string) {
     const fd = new FormData();
@@ -128,22 +147,42 @@ describeEachEngine("upload hardening", (h) => {
 
   // The four ways a file arrives.
   const viaPortal = (s: Awaited<ReturnType<typeof setup>>, name: string, bytes: Bytes) =>
-    portalFiles.action({ request: request("/s/portal/files", form({ assessmentId: String(s.assessmentId), questionKey: QUESTION }, [{ name, bytes }], "file"), s.portal), params: {}, context: ctx() });
+    portalFiles.action({
+      request: request(
+        "/s/portal/files",
+        form({ assessmentId: String(s.assessmentId), questionKey: QUESTION }, [{ name, bytes }], "file"),
+        s.portal,
+      ),
+      params: {},
+      context: ctx(),
+    });
   const viaOfficer = (t: Tenant, s: Awaited<ReturnType<typeof setup>>, name: string, bytes: Bytes) =>
     officerFiles.action({
-      request: request(`/o/${t.slug}/assessments/${s.assessmentId}/files`, form({ questionKey: QUESTION }, [{ name, bytes }], "file"), t.officerCookie),
+      request: request(
+        `/o/${t.slug}/assessments/${s.assessmentId}/files`,
+        form({ questionKey: QUESTION }, [{ name, bytes }], "file"),
+        t.officerCookie,
+      ),
       params: { org: t.slug, id: String(s.assessmentId) },
       context: ctx(),
     });
   const viaNote = async (t: Tenant, s: Awaited<ReturnType<typeof setup>>, name: string, bytes: Bytes) =>
     actionPage.action({
-      request: request(`/o/${t.slug}/actions/${s.actionId}`, form({ intent: "note", version: String(await versionOf(s.actionId)), body: "" }, [{ name, bytes }], "files"), t.officerCookie),
+      request: request(
+        `/o/${t.slug}/actions/${s.actionId}`,
+        form({ intent: "note", version: String(await versionOf(s.actionId)), body: "" }, [{ name, bytes }], "files"),
+        t.officerCookie,
+      ),
       params: { org: t.slug, id: String(s.actionId) },
       context: ctx(),
     });
   const viaReply = async (s: Awaited<ReturnType<typeof setup>>, name: string, bytes: Bytes) =>
     portalActions.action({
-      request: request(`/s/portal/actions?actionId=${s.actionId}`, form({ actionId: String(s.actionId), version: String(await versionOf(s.actionId)), body: "" }, [{ name, bytes }], "files"), s.portal),
+      request: request(
+        `/s/portal/actions?actionId=${s.actionId}`,
+        form({ actionId: String(s.actionId), version: String(await versionOf(s.actionId)), body: "" }, [{ name, bytes }], "files"),
+        s.portal,
+      ),
       params: {},
       context: ctx(),
     });
@@ -167,7 +206,13 @@ describeEachEngine("upload hardening", (h) => {
       ["invoice.pdf", EXE], // a Windows program named .pdf
       ["scan.pdf", PLAIN_ZIP], // a plain archive named .pdf
       ["archive.zip", PLAIN_ZIP], // a plain archive under its own name
-      ["policy.docx", makeZip([{ name: "word/document.xml", data: "<w/>" }, { name: "x/[Content_Types].xml.bak", data: "" }])],
+      [
+        "policy.docx",
+        makeZip([
+          { name: "word/document.xml", data: "<w/>" },
+          { name: "x/[Content_Types].xml.bak", data: "" },
+        ]),
+      ],
       ["policy.docx", makeDocx([{ name: "../../../etc/cron.d/x", data: "* * * * * root sh" }])],
       ["policy.docx", makeDocx([{ name: "word/secret.xml", data: "x", flags: 1 }])],
       ["policy.docx", makeDocx([{ name: "word/zeros.xml", data: new Uint8Array(20 * 1024 * 1024) }])],
@@ -182,7 +227,9 @@ describeEachEngine("upload hardening", (h) => {
     }
     // The officer reads why an Office file was refused.
     const why = await viaOfficer(acme, s, "plan.docx", makeDocx([{ name: "..\\..\\win.ini", data: "x" }]));
-    expect(await why.json()).toMatchObject({ message: "plan.docx is not accepted: a file inside it has a name that points outside the document." });
+    expect(await why.json()).toMatchObject({
+      message: "plan.docx is not accepted: a file inside it has a name that points outside the document.",
+    });
     const bomb = await viaNote(acme, s, "sheet.docx", makeDocx([{ name: "word/zeros.xml", data: new Uint8Array(20 * 1024 * 1024) }]));
     expect((await bomb.json()).formError).toMatch(/would unpack to more than 100 times its size/);
     // The supplier reads it in the portal's words.
@@ -201,32 +248,52 @@ describeEachEngine("upload hardening", (h) => {
     for (const [route, send] of routes(acme, s)) expect((await send("scan.pdf", tooBig)).status, route).toBe(413);
 
     // A small body announcing a huge one is refused before it is read.
-    const announced = request("/s/portal/files", form({ assessmentId: String(s.assessmentId), questionKey: QUESTION }, [{ name: "a.pdf", bytes: PDF }], "file"), s.portal, {
-      "Content-Length": String(50 * 1024 * 1024),
-    });
+    const announced = request(
+      "/s/portal/files",
+      form({ assessmentId: String(s.assessmentId), questionKey: QUESTION }, [{ name: "a.pdf", bytes: PDF }], "file"),
+      s.portal,
+      {
+        "Content-Length": String(50 * 1024 * 1024),
+      },
+    );
     expect(announced.headers.get("Content-Length")).toBe(String(50 * 1024 * 1024));
     expect((await portalFiles.action({ request: announced, params: {}, context: ctx() })).status).toBe(413);
 
     // Chunked, without Content-Length: each part under the per-file limit, the whole over the body's.
     const nine = bigPdf(9 * 1024 * 1024);
-    const portal = streamed("http://localhost/s/portal/files", [
-      { name: "assessmentId", data: String(s.assessmentId) },
-      { name: "questionKey", data: QUESTION },
-      { name: "file", filename: "a.pdf", data: nine },
-      { name: "junk", filename: "b.pdf", data: nine },
-    ], s.portal);
+    const portal = streamed(
+      "http://localhost/s/portal/files",
+      [
+        { name: "assessmentId", data: String(s.assessmentId) },
+        { name: "questionKey", data: QUESTION },
+        { name: "file", filename: "a.pdf", data: nine },
+        { name: "junk", filename: "b.pdf", data: nine },
+      ],
+      s.portal,
+    );
     const r1 = await portalFiles.action({ request: portal, params: {}, context: ctx() });
     expect(r1.status).toBe(413);
     expect(await r1.json()).toMatchObject({ messageKey: "ui.upload.too_large" });
-    const note = streamed(`http://localhost/o/acme/actions/${s.actionId}`, [
-      { name: "intent", data: "note" },
-      { name: "version", data: String(await versionOf(s.actionId)) },
-      ...[1, 2, 3, 4].map((i) => ({ name: "files", filename: `f${i}.pdf`, data: nine })),
-    ], acme.officerCookie);
+    const note = streamed(
+      `http://localhost/o/acme/actions/${s.actionId}`,
+      [
+        { name: "intent", data: "note" },
+        { name: "version", data: String(await versionOf(s.actionId)) },
+        ...[1, 2, 3, 4].map((i) => ({ name: "files", filename: `f${i}.pdf`, data: nine })),
+      ],
+      acme.officerCookie,
+    );
     const r2 = await actionPage.action({ request: note, params: { org: "acme", id: String(s.actionId) }, context: ctx() });
     expect(r2.status).toBe(413);
     // One part over the per-file limit, streamed: refused while reading.
-    const one = streamed(`http://localhost/o/acme/assessments/${s.assessmentId}/files`, [{ name: "questionKey", data: QUESTION }, { name: "file", filename: "big.pdf", data: tooBig }], acme.officerCookie);
+    const one = streamed(
+      `http://localhost/o/acme/assessments/${s.assessmentId}/files`,
+      [
+        { name: "questionKey", data: QUESTION },
+        { name: "file", filename: "big.pdf", data: tooBig },
+      ],
+      acme.officerCookie,
+    );
     const r3 = await officerFiles.action({ request: one, params: { org: "acme", id: String(s.assessmentId) }, context: ctx() });
     expect(r3.status).toBe(413);
     expect((await r3.json()).message).toMatch(/larger than 10 MB/);
@@ -241,7 +308,18 @@ describeEachEngine("upload hardening", (h) => {
     const big = Math.ceil(UPLOAD_LIMITS.orgQuotaBytes / 2) - 1000;
     const ids: number[] = [];
     for (const q of ["p1.written_policy", QUESTION]) {
-      const row = { org_id: acme.orgId, assessment_id: s.assessmentId, question_key: q, filename: "old.pdf", mime: "application/pdf", size_bytes: big, sha256: "0".repeat(64), storage_key: "0".repeat(64), uploaded_by: "x", created_at: "2026-01-01T00:00:00.000Z" };
+      const row = {
+        org_id: acme.orgId,
+        assessment_id: s.assessmentId,
+        question_key: q,
+        filename: "old.pdf",
+        mime: "application/pdf",
+        size_bytes: big,
+        sha256: "0".repeat(64),
+        storage_key: "0".repeat(64),
+        uploaded_by: "x",
+        created_at: "2026-01-01T00:00:00.000Z",
+      };
       ids.push((await h().db.insertInto("evidence_files").values(row).returning("id").executeTakeFirstOrThrow()).id);
     }
     const file = bigPdf(4000);
@@ -283,14 +361,24 @@ describeEachEngine("upload hardening", (h) => {
       stored.push(body);
     }
     // Every file on disk is <org id>/<sha256>: no name a user sent became a path.
-    const onDisk = (await readdir(evidenceDir, { recursive: true, withFileTypes: true })).filter((d) => d.isFile()).map((d) => path.relative(evidenceDir, path.join(d.parentPath, d.name)));
+    const onDisk = (await readdir(evidenceDir, { recursive: true, withFileTypes: true }))
+      .filter((d) => d.isFile())
+      .map((d) => path.relative(evidenceDir, path.join(d.parentPath, d.name)));
     expect(onDisk.length).toBeGreaterThan(0);
     for (const p of onDisk) expect(p).toMatch(/^\d+[/\\][a-f0-9]{64}$/);
-    const rows = await h().db.selectFrom("evidence_files").select(["storage_key", "sha256"]).where("assessment_id", "=", s.assessmentId).execute();
+    const rows = await h()
+      .db.selectFrom("evidence_files")
+      .select(["storage_key", "sha256"])
+      .where("assessment_id", "=", s.assessmentId)
+      .execute();
     for (const row of rows) expect(row.storage_key).toBe(row.sha256);
 
     for (const { fileId, filename } of stored) {
-      const portal = await portalFile.loader({ request: get(`/s/portal/files/${fileId}`, s.portal), params: { fileId: String(fileId) }, context: ctx() });
+      const portal = await portalFile.loader({
+        request: get(`/s/portal/files/${fileId}`, s.portal),
+        params: { fileId: String(fileId) },
+        context: ctx(),
+      });
       const officer = await officerFile.loader({
         request: get(`/o/acme/assessments/${s.assessmentId}/files/${fileId}`, acme.officerCookie),
         params: { org: "acme", id: String(s.assessmentId), fileId: String(fileId) },
@@ -308,16 +396,35 @@ describeEachEngine("upload hardening", (h) => {
 
     // A stored type outside the allow list (an old or tampered row) is served as opaque bytes.
     const sha = rows[0]!.sha256;
-    const odd = { org_id: acme.orgId, assessment_id: s.assessmentId, question_key: QUESTION, filename: "page.html", mime: "text/html", size_bytes: PDF.length, sha256: sha, storage_key: sha, uploaded_by: "x", created_at: "2026-01-01T00:00:00.000Z" };
+    const odd = {
+      org_id: acme.orgId,
+      assessment_id: s.assessmentId,
+      question_key: QUESTION,
+      filename: "page.html",
+      mime: "text/html",
+      size_bytes: PDF.length,
+      sha256: sha,
+      storage_key: sha,
+      uploaded_by: "x",
+      created_at: "2026-01-01T00:00:00.000Z",
+    };
     const oddId = (await h().db.insertInto("evidence_files").values(odd).returning("id").executeTakeFirstOrThrow()).id;
-    const r = await portalFile.loader({ request: get(`/s/portal/files/${oddId}`, s.portal), params: { fileId: String(oddId) }, context: ctx() });
+    const r = await portalFile.loader({
+      request: get(`/s/portal/files/${oddId}`, s.portal),
+      params: { fileId: String(oddId) },
+      context: ctx(),
+    });
     expect(r.headers.get("Content-Type")).toBe("application/octet-stream");
     expect(r.headers.get("Content-Disposition")).toMatch(/^attachment;/);
 
     // Corrective-action files get the same names and headers.
     const note = await viaNote(acme, s, "../../etc/shadow\u202Egnp.pdf", PDF);
     expect(note.status).toBe(200);
-    const f = await h().db.selectFrom("action_files").select(["id", "filename"]).where("action_id", "=", s.actionId).executeTakeFirstOrThrow();
+    const f = await h()
+      .db.selectFrom("action_files")
+      .select(["id", "filename"])
+      .where("action_id", "=", s.actionId)
+      .executeTakeFirstOrThrow();
     expect(f.filename).toBe("shadowgnp.pdf");
     const dl = await actionFile.loader({
       request: get(`/o/acme/actions/${s.actionId}/files/${f.id}`, acme.officerCookie),

@@ -40,16 +40,90 @@ export function fuzzSeed(): number {
 export const SCRIPT = "<script>alert(1)</script>";
 export const IMG_ONERROR = '"><img src=x onerror=alert(1)>';
 
-export const HTML_PAYLOADS = [SCRIPT, IMG_ONERROR, "javascript:alert(1)", "<svg/onload=alert(1)>", "</textarea><script>alert(1)</script>", "{{7*7}}${7*7}"];
-export const SQL_PAYLOADS = ["' OR 1=1--", "'); DROP TABLE suppliers;--", '" OR ""="', "1; SELECT pg_sleep(0)--", "%' AND 1=0 UNION SELECT name FROM sqlite_master--", "\\'; --"];
-export const CSV_PAYLOADS = ['=HYPERLINK("http://evil.example","x")', "+1+1", "-2+3", "@SUM(A1:A2)", "=cmd|' /C calc'!A0", "\t=1+1", "\uFF1D1+1"];
-export const UNICODE_PAYLOADS = ["\u202Eevil\u202C.pdf", "a\u200Bb\u200Cc\u200Dd\uFEFF", "\u05E9\u05DC\u05D5\u05DD \u0645\u0631\u062D\u0628\u0627", "e\u0301\u0301\u0301\u0301", "\u{1F4A9}\u{1F468}\u200D\u{1F469}\u200D\u{1F467}", "\uFFFD\uFFFE\uFFFF"];
+export const HTML_PAYLOADS = [
+  SCRIPT,
+  IMG_ONERROR,
+  "javascript:alert(1)",
+  "<svg/onload=alert(1)>",
+  "</textarea><script>alert(1)</script>",
+  "{{7*7}}${7*7}",
+];
+export const SQL_PAYLOADS = [
+  "' OR 1=1--",
+  "'); DROP TABLE suppliers;--",
+  '" OR ""="',
+  "1; SELECT pg_sleep(0)--",
+  "%' AND 1=0 UNION SELECT name FROM sqlite_master--",
+  "\\'; --",
+];
+export const CSV_PAYLOADS = [
+  '=HYPERLINK("http://evil.example","x")',
+  "+1+1",
+  "-2+3",
+  "@SUM(A1:A2)",
+  "=cmd|' /C calc'!A0",
+  "\t=1+1",
+  "\uFF1D1+1",
+];
+export const UNICODE_PAYLOADS = [
+  "\u202Eevil\u202C.pdf",
+  "a\u200Bb\u200Cc\u200Dd\uFEFF",
+  "\u05E9\u05DC\u05D5\u05DD \u0645\u0631\u062D\u0628\u0627",
+  "e\u0301\u0301\u0301\u0301",
+  "\u{1F4A9}\u{1F468}\u200D\u{1F469}\u200D\u{1F467}",
+  "\uFFFD\uFFFE\uFFFF",
+];
 export const BROKEN_UTF16 = ["\uD800", "abc\uDC00def", "\uDBFF\uDBFF", "x\uD83D"];
-export const CONTROL_PAYLOADS = ["\u0000", "a\u0000b", "\u0001\u0002\u0003\u001b[31m", "line\r\nInjected: header", "\u007f\u0008", "\t\v\f"];
+export const CONTROL_PAYLOADS = [
+  "\u0000",
+  "a\u0000b",
+  "\u0001\u0002\u0003\u001b[31m",
+  "line\r\nInjected: header",
+  "\u007f\u0008",
+  "\t\v\f",
+];
 /** Numbers and types where the form expects something else; none is a plausible id, version or revision. */
-export const WRONG_TYPES = ["NaN", "1e309", "-1", "0", "-0", "1.5", "99999999999999999999999", "0x10", "Infinity", "null", "undefined", "true", "[]", "{}", '{"a":1}', '{"__proto__":{"admin":true}}', "[1,2,3]", " ", "", "9007199254740993", "2147483648", "4294967297", "99999999999999", "1e23", "2026-02-30", "0000-00-00", "9999-99-99", "1969-12-31", "2026-1-1"];
+export const WRONG_TYPES = [
+  "NaN",
+  "1e309",
+  "-1",
+  "0",
+  "-0",
+  "1.5",
+  "99999999999999999999999",
+  "0x10",
+  "Infinity",
+  "null",
+  "undefined",
+  "true",
+  "[]",
+  "{}",
+  '{"a":1}',
+  '{"__proto__":{"admin":true}}',
+  "[1,2,3]",
+  " ",
+  "",
+  "9007199254740993",
+  "2147483648",
+  "4294967297",
+  "99999999999999",
+  "1e23",
+  "2026-02-30",
+  "0000-00-00",
+  "9999-99-99",
+  "1969-12-31",
+  "2026-1-1",
+];
 
-const FAMILIES: ReadonlyArray<readonly string[]> = [HTML_PAYLOADS, SQL_PAYLOADS, CSV_PAYLOADS, UNICODE_PAYLOADS, BROKEN_UTF16, CONTROL_PAYLOADS, WRONG_TYPES];
+const FAMILIES: ReadonlyArray<readonly string[]> = [
+  HTML_PAYLOADS,
+  SQL_PAYLOADS,
+  CSV_PAYLOADS,
+  UNICODE_PAYLOADS,
+  BROKEN_UTF16,
+  CONTROL_PAYLOADS,
+  WRONG_TYPES,
+];
 
 /** One hostile value: from a family, or generated (very long, random code points, a mix). */
 export function payload(rng: Rng): string {
@@ -65,7 +139,9 @@ export function randomText(rng: Rng, length: number): string {
   let s = "";
   for (let i = 0; i < length; i++) {
     const kind = rng.int(5);
-    s += String.fromCharCode(kind === 0 ? rng.int(0x20) : kind === 1 ? 0xd800 + rng.int(0x800) : kind === 2 ? rng.int(0x10000) : 0x20 + rng.int(0x5f));
+    s += String.fromCharCode(
+      kind === 0 ? rng.int(0x20) : kind === 1 ? 0xd800 + rng.int(0x800) : kind === 2 ? rng.int(0x10000) : 0x20 + rng.int(0x5f),
+    );
   }
   return s;
 }
@@ -101,11 +177,13 @@ export function fuzzForm(rng: Rng, intent: string | null, fields: Readonly<Recor
     const r = rng.next();
     if (r < 0.12) continue; // missing
     if (r < 0.34 && plausible.length) out.push([name, fresh(rng.pick(plausible))]);
-    else if (r < 0.44 && plausible.length) out.push([name, `${fresh(rng.pick(plausible))}${rng.pick(["\u0000", "\uD800", SCRIPT, "' OR 1=1--", " ".repeat(300)])}`]); // nearly valid
+    else if (r < 0.44 && plausible.length)
+      out.push([name, `${fresh(rng.pick(plausible))}${rng.pick(["\u0000", "\uD800", SCRIPT, "' OR 1=1--", " ".repeat(300)])}`]); // nearly valid
     else out.push([name, payload(rng)]);
     if (rng.chance(0.08)) out.push([name, payload(rng)]); // repeated key: an array
   }
-  if (rng.chance(0.1)) out.push([rng.pick(["__proto__", "constructor", "prototype.x", "a.b.c.d", "overrides.99999999.iso2", "x[]", ""]), payload(rng)]);
+  if (rng.chance(0.1))
+    out.push([rng.pick(["__proto__", "constructor", "prototype.x", "a.b.c.d", "overrides.99999999.iso2", "x[]", ""]), payload(rng)]);
   if (rng.chance(0.02)) for (let i = 0; i < 5000; i++) out.push([`f${i}`, String(i)]); // huge numbers of fields
   if (rng.chance(0.03)) out.push(["intent", payload(rng)]); // a second, hostile intent
   return out;
@@ -152,20 +230,38 @@ export function encodeBody(rng: Rng, entries: Entries): FuzzBody {
     const fd = new FormData();
     for (const [k, v] of entries) fd.append(k, v);
     if (rng.chance(0.4)) {
-      const content = rng.pick([SCRIPT, "%PDF-1.4\n", "name,country\nA,BD\n", "name,country\nA\u0000B,BD\n", "name,country\n=1+1,BD\n", "\uFEFFname\n\uD800,BD\n", ""]);
-      const name = rng.pick(["x.pdf", "../../etc/passwd", `${SCRIPT}.csv`, "\u202Efdp.exe", "a\u0000b.pdf", "list.csv", "", "A".repeat(1000)]);
+      const content = rng.pick([
+        SCRIPT,
+        "%PDF-1.4\n",
+        "name,country\nA,BD\n",
+        "name,country\nA\u0000B,BD\n",
+        "name,country\n=1+1,BD\n",
+        "\uFEFFname\n\uD800,BD\n",
+        "",
+      ]);
+      const name = rng.pick([
+        "x.pdf",
+        "../../etc/passwd",
+        `${SCRIPT}.csv`,
+        "\u202Efdp.exe",
+        "a\u0000b.pdf",
+        "list.csv",
+        "",
+        "A".repeat(1000),
+      ]);
       fd.append(rng.pick(["file", "files"]), new File([new TextEncoder().encode(content)], name));
     }
     return { kind: "multipart", headers: {}, body: fd };
   }
-  if (r < 0.76) return { kind: "text/plain", headers: { "Content-Type": "text/plain" }, body: entries.map(([k, v]) => `${k}=${v}`).join("\n") };
+  if (r < 0.76)
+    return { kind: "text/plain", headers: { "Content-Type": "text/plain" }, body: entries.map(([k, v]) => `${k}=${v}`).join("\n") };
   if (r < 0.8) return { kind: "json", headers: { "Content-Type": "application/json" }, body: JSON.stringify(Object.fromEntries(entries)) };
   if (r < 0.84) {
     const broken = rng.pick([
-      "--x\r\nContent-Disposition: form-data; name=\"intent\"\r\n\r\nnote", // never closed
+      '--x\r\nContent-Disposition: form-data; name="intent"\r\n\r\nnote', // never closed
       "no boundary at all",
       "--x\r\nContent-Disposition: form-data\r\n\r\nvalue\r\n--x--\r\n", // a part without a name
-      "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF",
+      '--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF',
     ]);
     const type = rng.pick(["multipart/form-data; boundary=x", "multipart/form-data", "multipart/form-data; boundary="]);
     return { kind: "malformed multipart", headers: { "Content-Type": type }, body: broken };

@@ -9,28 +9,28 @@ import path from "node:path";
 import { sql } from "kysely";
 import type { AppLoadContext } from "@remix-run/node";
 import { expect } from "vitest";
-import type { Db } from "../../db/client";
-import { seedReferenceData } from "../../db/seed/reference";
-import { insertUser } from "../models/user.server";
-import { addMember, insertOrg } from "../models/org.server";
-import { insertJob } from "../models/risk-jobs.server";
-import type { OrgIdentity } from "../lib/auth.server";
-import { resetEnvCache } from "../lib/env.server";
-import { ROLES, type Role } from "../domain/permissions";
-import { ATHENS_V1, allQuestions } from "../domain/questionnaire";
-import { BEST } from "../domain/questionnaire/test-fixtures";
-import { DEFAULT_METHODOLOGY } from "../domain/risk/methodology";
-import { SupplierSchema } from "../schemas/supplier";
-import { methodologyFormValues } from "../schemas/methodology";
-import { addLink, createSupplier } from "../services/suppliers.server";
-import { addReviewComment, saveAnswer, startAssessments, submitAssessment } from "../services/assessments.server";
-import { uploadEvidence } from "../services/evidence.server";
-import { openSupplierSession, sendAssessmentInvite } from "../services/invites.server";
-import { createManualAction } from "../services/actions.server";
-import { addActionNote } from "../services/action-notes.server";
-import { uploadImport } from "../services/import.server";
-import { inviteMember } from "../services/members.server";
-import { forgetReferenceData } from "../services/risk.server";
+import type { Db } from "~db/client";
+import { seedReferenceData } from "~db/seed/reference";
+import { insertUser } from "~/models/user.server";
+import { addMember, insertOrg } from "~/models/org.server";
+import { insertJob } from "~/models/risk-jobs.server";
+import type { OrgIdentity } from "~/lib/auth.server";
+import { resetEnvCache } from "~/lib/env.server";
+import { ROLES, type Role } from "~/domain/permissions";
+import { ATHENS_V1, allQuestions } from "~/domain/questionnaire";
+import { BEST } from "~/domain/questionnaire/test-fixtures";
+import { DEFAULT_METHODOLOGY } from "~/domain/risk/methodology";
+import { SupplierSchema } from "~/schemas/supplier";
+import { methodologyFormValues } from "~/schemas/methodology";
+import { addLink, createSupplier } from "~/services/suppliers.server";
+import { addReviewComment, saveAnswer, startAssessments, submitAssessment } from "~/services/assessments.server";
+import { uploadEvidence } from "~/services/evidence.server";
+import { openSupplierSession, sendAssessmentInvite } from "~/services/invites.server";
+import { createManualAction } from "~/services/actions.server";
+import { addActionNote } from "~/services/action-notes.server";
+import { uploadImport } from "~/services/import.server";
+import { inviteMember } from "~/services/members.server";
+import { forgetReferenceData } from "~/services/risk.server";
 import { PASSWORD_HASH, contextFor, cookieFor } from "./support";
 
 export const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
@@ -65,7 +65,12 @@ function title(s: string): string {
 }
 
 async function mailedToken(db: Db, email: string, re: RegExp): Promise<string> {
-  const m = await db.db.selectFrom("mail_outbox").select("body_text").where("to_address", "=", email).orderBy("id", "desc").executeTakeFirstOrThrow();
+  const m = await db.db
+    .selectFrom("mail_outbox")
+    .select("body_text")
+    .where("to_address", "=", email)
+    .orderBy("id", "desc")
+    .executeTakeFirstOrThrow();
   const token = re.exec(m.body_text)?.[1];
   if (!token) throw new Error(`no token in the mail to ${email}`);
   return token;
@@ -73,7 +78,12 @@ async function mailedToken(db: Db, email: string, re: RegExp): Promise<string> {
 
 /** A new supplier of the tenant (through the service, so tiers and scores follow). */
 export async function newSupplier(db: Db, t: Pick<Tenant, "ident" | "marker">, name: string): Promise<number> {
-  const r = await createSupplier(db.db, t.ident("admin"), SupplierSchema.parse({ name: `${title(t.marker)} ${name}`, country: "BD", sector: `${t.marker} weaving` }), IP);
+  const r = await createSupplier(
+    db.db,
+    t.ident("admin"),
+    SupplierSchema.parse({ name: `${title(t.marker)} ${name}`, country: "BD", sector: `${t.marker} weaving` }),
+    IP,
+  );
   if (!("id" in r)) throw new Error(r.message);
   return r.id;
 }
@@ -93,8 +103,10 @@ export async function submittedAssessment(db: Db, t: Pick<Tenant, "ident" | "mar
   for (;;) {
     const r = await submitAssessment(db.db, actor, assessmentId, null);
     if ("ok" in r) return assessmentId;
-    if (!("missing" in r) || !r.missing.length || r.missing.some((m) => m.reason !== "evidence")) throw new Error(`not submitted: ${JSON.stringify(r)}`);
-    for (const m of r.missing) await uploadEvidence(db.db, actor, assessmentId, m.questionKey, { name: `${t.marker}-evidence.pdf`, bytes: PDF }, null);
+    if (!("missing" in r) || !r.missing.length || r.missing.some((m) => m.reason !== "evidence"))
+      throw new Error(`not submitted: ${JSON.stringify(r)}`);
+    for (const m of r.missing)
+      await uploadEvidence(db.db, actor, assessmentId, m.questionKey, { name: `${t.marker}-evidence.pdf`, bytes: PDF }, null);
   }
 }
 
@@ -143,9 +155,16 @@ async function tenant(db: Db, slug: string, marker: string): Promise<Tenant> {
     IP,
   );
   if (!("actionId" in act)) throw new Error(act.message);
-  const note = await addActionNote(db.db, actor, act.actionId, { version: 1, body: `${marker} note`, files: [{ name: `${marker}-payslip.pdf`, bytes: PDF }] }, IP);
+  const note = await addActionNote(
+    db.db,
+    actor,
+    act.actionId,
+    { version: 1, body: `${marker} note`, files: [{ name: `${marker}-payslip.pdf`, bytes: PDF }] },
+    IP,
+  );
   if ("status" in note) throw new Error(note.message);
-  const actionFileId = (await db.db.selectFrom("action_files").select("id").where("action_id", "=", act.actionId).executeTakeFirstOrThrow()).id;
+  const actionFileId = (await db.db.selectFrom("action_files").select("id").where("action_id", "=", act.actionId).executeTakeFirstOrThrow())
+    .id;
 
   const csv = `name,country\n${title(marker)} Imported Mill,BD\n`;
   const imp = await uploadImport(db.db, ident(), { name: `${marker}-suppliers.csv`, text: csv, sizeBytes: csv.length });
@@ -184,7 +203,9 @@ async function tenant(db: Db, slug: string, marker: string): Promise<Tenant> {
  * Reference data, an evidence directory, the tenants acme ("zephyr") and boreal ("quokka"), and a
  * person in both: executive of acme, admin of boreal (a role must not carry over between tenants).
  */
-export async function buildTwoTenants(db: Db): Promise<{ a: Tenant; b: Tenant; dual: { id: number; cookie: string }; cleanup(): Promise<void> }> {
+export async function buildTwoTenants(
+  db: Db,
+): Promise<{ a: Tenant; b: Tenant; dual: { id: number; cookie: string }; cleanup(): Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), "lantern-route-fixture-"));
   process.env.EVIDENCE_DIR = dir;
   resetEnvCache();
@@ -217,7 +238,10 @@ export function request(path: string, method: "GET" | "POST", cookie?: string, b
   return new Request(`http://localhost${path}`, { method, headers, body: new URLSearchParams(body ?? {}).toString() });
 }
 
-export function multipart(fields: Record<string, string>, file?: { field: string; name: string; bytes: Uint8Array<ArrayBuffer> }): () => FormData {
+export function multipart(
+  fields: Record<string, string>,
+  file?: { field: string; name: string; bytes: Uint8Array<ArrayBuffer> },
+): () => FormData {
   return () => {
     const fd = new FormData();
     for (const [k, v] of Object.entries(fields)) fd.set(k, v);
@@ -228,7 +252,12 @@ export function multipart(fields: Record<string, string>, file?: { field: string
 
 let ipSeq = 0;
 /** Runs a loader or action; every call gets its own client IP, so no rate limit bites. */
-export async function call(db: Db, fn: RouteFn, req: Request, params: Record<string, string>): Promise<{ status: number; text: string; headers: string }> {
+export async function call(
+  db: Db,
+  fn: RouteFn,
+  req: Request,
+  params: Record<string, string>,
+): Promise<{ status: number; text: string; headers: string }> {
   const context = contextFor(db, `10.9.${Math.floor(++ipSeq / 250) % 250}.${(ipSeq % 250) + 1}`);
   let r: Response;
   try {
@@ -264,7 +293,17 @@ export function methodologyFormFields(intent: "preview" | "save", baseVersion = 
 // ---- database snapshots ----
 
 // Written by reads (session last-seen, rate limits, dashboard caches): not evidence of a change.
-const VOLATILE = new Set(["sessions", "supplier_sessions", "rate_limit_hits", "dashboard_cube", "dashboard_supplier_principles", "dashboard_cube_principles", "dashboard_trend", "dashboard_state", "app_meta"]);
+const VOLATILE = new Set([
+  "sessions",
+  "supplier_sessions",
+  "rate_limit_hits",
+  "dashboard_cube",
+  "dashboard_supplier_principles",
+  "dashboard_cube_principles",
+  "dashboard_trend",
+  "dashboard_state",
+  "app_meta",
+]);
 // Reference data: large and never changed by a route; counted, not dumped.
 const REFERENCE = new Set(["countries", "tip_tiers", "tvpra_goods", "questionnaire_versions"]);
 
@@ -274,7 +313,10 @@ export async function tableNames(db: Db): Promise<string[]> {
   let schema: string | undefined;
   if (db.engine === "postgres") schema = (await sql<{ s: string }>`select current_schema() as s`.execute(db.db)).rows[0]?.s;
   const tables = await db.db.introspection.getTables();
-  const names = tables.filter((t) => !t.isView && (schema === undefined || t.schema === schema) && !t.name.startsWith("kysely_")).map((t) => t.name).sort();
+  const names = tables
+    .filter((t) => !t.isView && (schema === undefined || t.schema === schema) && !t.name.startsWith("kysely_"))
+    .map((t) => t.name)
+    .sort();
   tableCache = { db, names };
   return names;
 }
@@ -300,7 +342,9 @@ export async function dbSnapshot(db: Db): Promise<Record<string, string>> {
       continue;
     }
     const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(t)}`.execute(db.db)).rows;
-    out[t] = JSON.stringify(rows.map((row) => JSON.stringify(row, (_k, v: unknown) => (v instanceof Uint8Array ? `bytes:${v.length}` : v))).sort());
+    out[t] = JSON.stringify(
+      rows.map((row) => JSON.stringify(row, (_k, v: unknown) => (v instanceof Uint8Array ? `bytes:${v.length}` : v))).sort(),
+    );
   }
   return out;
 }

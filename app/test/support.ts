@@ -1,11 +1,11 @@
 // Helpers for integration tests of models, services and route loaders/actions.
 import type { AppLoadContext } from "@remix-run/node";
-import "../load-context";
-import type { Db } from "../../db/client";
-import { insertUser } from "../models/user.server";
-import { addMember, insertOrg } from "../models/org.server";
-import { startSession } from "../lib/session.server";
-import type { Role } from "../domain/permissions";
+import "~/load-context";
+import type { Db } from "~db/client";
+import { insertUser } from "~/models/user.server";
+import { addMember, insertOrg } from "~/models/org.server";
+import { startSession } from "~/lib/session.server";
+import type { Role } from "~/domain/permissions";
 
 // A real argon2id hash of "correct horse battery" (hashing in every test would be slow).
 export const PASSWORD = "correct horse battery";
@@ -55,7 +55,7 @@ export async function responseOf(fn: () => Promise<unknown>): Promise<Response> 
 }
 
 import { afterAll, beforeAll, describe } from "vitest";
-import { TEST_ENGINES } from "../../db/testing";
+import { TEST_ENGINES } from "~db/testing";
 
 /**
  * Runs a suite once per engine against a fresh, migrated database: SQLite always, PostgreSQL when

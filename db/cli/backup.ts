@@ -2,7 +2,7 @@
 // SQLite → <BACKUP_DIR>/lantern-<UTC time>.db (better-sqlite3's backup API, then integrity_check on the
 // copy); PostgreSQL → a pg_dump custom-format .dump of the app's schema. Evidence files are copied to
 // <name>.evidence/ next to it. See db/backup.ts.
-import { env } from "../../app/lib/env.server";
+import { env } from "~/lib/env.server";
 import { redactUrl } from "../client";
 import { BackupError, backupDatabase, formatBytes } from "../backup";
 
@@ -44,10 +44,14 @@ if (args === "help") {
     });
     console.log(`Backup written: ${r.file} (${formatBytes(r.bytes)}) in ${(r.ms / 1000).toFixed(1)} s`);
     console.log(`Check: ${r.engine === "sqlite" ? `PRAGMA integrity_check on the copy: ${r.check}` : r.check}`);
-    if (r.foreignKeyProblems) console.warn(`Warning: PRAGMA foreign_key_check lists ${r.foreignKeyProblems} rows (copied as they are in the database).`);
+    if (r.foreignKeyProblems)
+      console.warn(`Warning: PRAGMA foreign_key_check lists ${r.foreignKeyProblems} rows (copied as they are in the database).`);
     if (r.evidence) {
       console.log(`Evidence files: ${r.evidence.files} (${formatBytes(r.evidence.bytes)}) copied to ${r.evidence.dir}`);
-      if (r.evidence.damaged.length) console.warn(`Warning: ${r.evidence.damaged.length} evidence files do not match their sha256 name: ${r.evidence.damaged.slice(0, 5).join(", ")}`);
+      if (r.evidence.damaged.length)
+        console.warn(
+          `Warning: ${r.evidence.damaged.length} evidence files do not match their sha256 name: ${r.evidence.damaged.slice(0, 5).join(", ")}`,
+        );
     } else {
       console.log(`Evidence files: none (${e.EVIDENCE_DIR} does not exist)`);
     }

@@ -1,6 +1,6 @@
 // `npm run reminders`: sends the due questionnaire reminders now (the server also does it every hour).
 import { createDb } from "../client";
-import { sendDueReminders } from "../../app/services/reminders.server";
+import { sendDueReminders } from "~/services/reminders.server";
 
 const handle = createDb(process.env.DATABASE_URL ?? "file:./data/lantern.db");
 try {

@@ -3,7 +3,7 @@
 // a database unless --force). PostgreSQL: the dump goes into DATABASE_URL's schema (?schema=, else
 // public) in one transaction (refused when that schema has tables unless --force). Evidence files
 // found next to the backup (<name>.evidence/) are copied into EVIDENCE_DIR. See db/backup.ts.
-import { env } from "../../app/lib/env.server";
+import { env } from "~/lib/env.server";
 import { redactUrl } from "../client";
 import { BackupError, formatBytes, restoreDatabase } from "../backup";
 
@@ -27,7 +27,9 @@ if (rest.includes("--help") || rest.includes("-h")) {
     console.log(`Restored into ${r.target}: ${r.tables} tables, ${r.rows} rows in ${(r.ms / 1000).toFixed(1)} s`);
     console.log(`Check: ${r.engine === "sqlite" ? `PRAGMA integrity_check: ${r.check}` : r.check}`);
     if (r.evidence) {
-      console.log(`Evidence files: ${r.evidence.files} (${formatBytes(r.evidence.bytes)}) copied to ${r.evidence.dir}, ${r.evidence.skipped} already there`);
+      console.log(
+        `Evidence files: ${r.evidence.files} (${formatBytes(r.evidence.bytes)}) copied to ${r.evidence.dir}, ${r.evidence.skipped} already there`,
+      );
     } else {
       console.log("Evidence files: none next to the backup");
     }

@@ -4,7 +4,7 @@ import { createDb, redactUrl } from "../client";
 import { migrateToLatest } from "../migrate";
 import { seedReferenceData } from "../seed/reference";
 import { seedLarge, BIG_USER } from "../seed/large";
-import { runRiskJobs } from "../../app/services/risk.server";
+import { runRiskJobs } from "~/services/risk.server";
 
 const args = process.argv.slice(2);
 const at = args.indexOf("--suppliers");
@@ -17,7 +17,10 @@ const url = process.env.DATABASE_URL ?? "file:./data/lantern.db";
 const handle = createDb(url);
 try {
   await migrateToLatest(handle);
-  const { n: countries } = await handle.db.selectFrom("countries").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const { n: countries } = await handle.db
+    .selectFrom("countries")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   if (Number(countries) === 0) await seedReferenceData(handle.db);
   const started = Date.now();
   const r = await seedLarge(handle.db, n);

@@ -5,7 +5,7 @@ import { migrateToLatest } from "../migrate";
 import { DEMO_PASSWORD, seedDemo } from "../seed/demo";
 import { seedReferenceData } from "../seed/reference";
 import { seedDemoAssessments } from "../seed/demo-assessments";
-import { recompute, referenceDataLoaded } from "../../app/services/risk.server";
+import { recompute, referenceDataLoaded } from "~/services/risk.server";
 
 const USAGE = "Usage: tsx db/cli/seed.ts [--reference]   (--reference reloads countries, TIP tiers and TVPRA goods)";
 
@@ -32,7 +32,8 @@ if (args.includes("--help") || args.includes("-h")) {
       const skipped = c.skipped ? `, skipped ${c.skipped} rows without iso2` : "";
       console.log(`Reference data loaded: ${c.countries} countries, ${c.tipTiers} TIP tier rows, ${c.goods} TVPRA goods${skipped}`);
       const r = await referenceDataLoaded(handle.db);
-      if (r.queued) console.log(`Reference data edition changed to ${r.edition}: risk scores of ${r.queued} tenants will be recomputed by the server`);
+      if (r.queued)
+        console.log(`Reference data edition changed to ${r.edition}: risk scores of ${r.queued} tenants will be recomputed by the server`);
     } else {
       console.log(`Reference data present (${n} countries); pass --reference to reload`);
     }

@@ -201,9 +201,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of [
-    "supplier_links", "supplier_goods", "suppliers", "tvpra_goods", "tip_tiers", "countries",
-    "mail_outbox", "audit_log", "rate_limit_hits", "team_invites", "password_resets",
-    "pending_signups", "sessions", "memberships", "users", "organizations",
+    "supplier_links",
+    "supplier_goods",
+    "suppliers",
+    "tvpra_goods",
+    "tip_tiers",
+    "countries",
+    "mail_outbox",
+    "audit_log",
+    "rate_limit_hits",
+    "team_invites",
+    "password_resets",
+    "pending_signups",
+    "sessions",
+    "memberships",
+    "users",
+    "organizations",
   ]) {
     await db.schema.dropTable(t).execute();
   }

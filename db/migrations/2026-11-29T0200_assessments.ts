@@ -66,7 +66,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("author", "text", (c) => c.notNull())
     .addColumn("at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("answer_revisions_idx").on("answer_revisions").columns(["assessment_id", "question_key", "revision"]).unique().execute();
+  await db.schema
+    .createIndex("answer_revisions_idx")
+    .on("answer_revisions")
+    .columns(["assessment_id", "question_key", "revision"])
+    .unique()
+    .execute();
 
   await withId(db, db.schema.createTable("review_comments"))
     .addColumn("assessment_id", "integer", (c) => c.notNull().references("assessments.id").onDelete("cascade"))
@@ -130,7 +135,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ["evidence_files", "assessment_reminders", "supplier_sessions", "assessment_invites", "review_comments", "answer_revisions", "answers", "assessments", "questionnaire_versions"]) {
+  for (const t of [
+    "evidence_files",
+    "assessment_reminders",
+    "supplier_sessions",
+    "assessment_invites",
+    "review_comments",
+    "answer_revisions",
+    "answers",
+    "assessments",
+    "questionnaire_versions",
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

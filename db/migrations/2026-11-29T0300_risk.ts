@@ -63,7 +63,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // and methodology previews (a dry run over the whole tenant) of large tenants.
   await withId(db, db.schema.createTable("risk_jobs"))
     .addColumn("org_id", "integer", (c) => c.notNull().references("organizations.id").onDelete("cascade"))
-    .addColumn("kind", "text", (c) => c.notNull().defaultTo("recompute").check(sql`kind in ('recompute','preview')`))
+    .addColumn("kind", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("recompute")
+        .check(sql`kind in ('recompute','preview')`),
+    )
     .addColumn("payload", "text") // preview: the methodology to try (JSON)
     .addColumn("result", "text") // preview: the band moves (JSON)
     .addColumn("trigger", "text", (c) => c.notNull())
@@ -162,7 +167,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   }
   await db.schema.dropIndex("suppliers_risk_score_idx").execute();
   await db.schema.dropIndex("suppliers_risk_band_idx").execute();
-  for (const c of ["risk_digest", "risk_computed_at", "risk_band", "risk_score"]) await db.schema.alterTable("suppliers").dropColumn(c).execute();
+  for (const c of ["risk_digest", "risk_computed_at", "risk_band", "risk_score"])
+    await db.schema.alterTable("suppliers").dropColumn(c).execute();
   for (const t of ["risk_scores", "methodology_versions"]) await db.schema.dropTable(t).execute();
   await db.schema.alterTable("tvpra_goods").dropColumn("downstream_input_country").execute();
 }

@@ -35,7 +35,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on("dashboard_cube")
     .columns(["org_id", "tier", "band", "currency", "suppliers", "scored", "score_sum", "assessed", "spend"])
     .execute();
-  await db.schema.createIndex("dashboard_cube_country_idx").on("dashboard_cube").columns(["org_id", "country", "band", "currency", "suppliers", "spend"]).execute();
+  await db.schema
+    .createIndex("dashboard_cube_country_idx")
+    .on("dashboard_cube")
+    .columns(["org_id", "country", "band", "currency", "suppliers", "spend"])
+    .execute();
 
   await db.schema
     .createTable("dashboard_supplier_principles")
@@ -45,7 +49,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("score", "double precision", (c) => c.notNull()) // 0..1, as answered
     .addPrimaryKeyConstraint("dashboard_supplier_principles_pk", ["supplier_id", "principle"])
     .execute();
-  await db.schema.createIndex("dashboard_supplier_principles_org_idx").on("dashboard_supplier_principles").columns(["org_id", "supplier_id"]).execute();
+  await db.schema
+    .createIndex("dashboard_supplier_principles_org_idx")
+    .on("dashboard_supplier_principles")
+    .columns(["org_id", "supplier_id"])
+    .execute();
 
   await db.schema
     .createTable("dashboard_cube_principles")

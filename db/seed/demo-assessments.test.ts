@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeEachEngine } from "../../app/test/support";
-import { resetEnvCache } from "../../app/lib/env.server";
+import { describeEachEngine } from "~/test/support";
+import { resetEnvCache } from "~/lib/env.server";
 import { seedReferenceData } from "./reference";
 import { seedDemo } from "./demo";
 import { seedDemoAssessments } from "./demo-assessments";
@@ -30,9 +30,17 @@ describeEachEngine("demo questionnaires", (h) => {
       .innerJoin("organizations as o", "o.id", "a.org_id")
       .select(["o.slug", "a.status", "a.valid_until"])
       .execute();
-    const acme = rows.filter((r) => r.slug === "acme").map((r) => r.status).sort();
+    const acme = rows
+      .filter((r) => r.slug === "acme")
+      .map((r) => r.status)
+      .sort();
     expect(acme).toEqual(["approved", "approved", "approved", "approved", "draft", "in_progress", "submitted"]);
-    expect(rows.filter((r) => r.slug === "borealis").map((r) => r.status).sort()).toEqual(["approved", "draft", "submitted"]);
+    expect(
+      rows
+        .filter((r) => r.slug === "borealis")
+        .map((r) => r.status)
+        .sort(),
+    ).toEqual(["approved", "draft", "submitted"]);
     // one acme approval is older than the 12-month validity: it has already lapsed
     expect(rows.filter((r) => r.valid_until && r.valid_until < new Date().toISOString())).toHaveLength(1);
     // each approval scored its supplier on its own date: a history with several days for the trend,

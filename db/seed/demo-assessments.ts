@@ -1,15 +1,16 @@
 // Demo questionnaires for the demo tenants, written through the same services as the app: a few
 // approved (one with an overtime red flag, one with retained passports), one submitted with severe red flags waiting for review,
 // one in progress at the supplier, one draft. Runs once, right after the demo tenants are created.
+import { addDays } from "~/domain/dates";
 import type { Kysely } from "kysely";
 import type { Database } from "../types";
-import type { OrgIdentity } from "../../app/lib/auth.server";
-import { ATHENS_V1, findQuestion, type Answers } from "../../app/domain/questionnaire";
-import { BEST, WORST } from "../../app/domain/questionnaire/test-fixtures";
-import { approveAssessment, saveAnswer, startAssessments, submitAssessment, type Actor } from "../../app/services/assessments.server";
-import { sendAssessmentInvite } from "../../app/services/invites.server";
-import { uploadEvidence } from "../../app/services/evidence.server";
-import { recompute } from "../../app/services/risk.server";
+import type { OrgIdentity } from "~/lib/auth.server";
+import { ATHENS_V1, findQuestion, type Answers } from "~/domain/questionnaire";
+import { BEST, WORST } from "~/domain/questionnaire/test-fixtures";
+import { approveAssessment, saveAnswer, startAssessments, submitAssessment, type Actor } from "~/services/assessments.server";
+import { sendAssessmentInvite } from "~/services/invites.server";
+import { uploadEvidence } from "~/services/evidence.server";
+import { recompute } from "~/services/risk.server";
 
 const DAY = 86_400_000;
 // A minimal, valid one-page PDF standing in for a signed policy document.
@@ -23,15 +24,30 @@ const PLANS: Record<string, Plan[]> = {
   acme: [
     { ref: "ACME-V-0001", answers: BEST, stage: "approved", approvedDaysAgo: 90 },
     { ref: "ACME-V-0005", answers: { ...BEST, "p5.weekly_hours": 64, "p5.rest_day": "no" }, stage: "approved", approvedDaysAgo: 40 },
-    { ref: "ACME-V-0003", answers: { ...BEST, "p1.written_policy": "written_not_signed", "p3.kpis": "no", "p7.supplier_list": "no" }, stage: "approved", approvedDaysAgo: 400 },
+    {
+      ref: "ACME-V-0003",
+      answers: { ...BEST, "p1.written_policy": "written_not_signed", "p3.kpis": "no", "p7.supplier_list": "no" },
+      stage: "approved",
+      approvedDaysAgo: 400,
+    },
     {
       ref: "ACME-V-0011",
-      answers: { ...BEST, "p1.documents_holder": "employer_keeps", "profile.migrant_share": 65, "profile.fees_charged": "yes", "profile.fees_repaid": "not_repaid" },
+      answers: {
+        ...BEST,
+        "p1.documents_holder": "employer_keeps",
+        "profile.migrant_share": 65,
+        "profile.fees_charged": "yes",
+        "profile.fees_repaid": "not_repaid",
+      },
       stage: "approved",
       approvedDaysAgo: 20,
     },
     { ref: "ACME-V-0034", answers: WORST, stage: "submitted" },
-    { ref: "ACME-V-0002", answers: { "profile.workers": 1850, "profile.migrant_share": 5, "profile.temporary_share": 20 }, stage: "in_progress" },
+    {
+      ref: "ACME-V-0002",
+      answers: { "profile.workers": 1850, "profile.migrant_share": 5, "profile.temporary_share": 20 },
+      stage: "in_progress",
+    },
     { ref: "ACME-V-0004", stage: "draft" },
   ],
   borealis: [
@@ -51,7 +67,11 @@ export async function seedDemoAssessments(db: Kysely<Database>): Promise<number>
       .where("email", "=", `compliance@${slug}.test`)
       .executeTakeFirst();
     if (!org || !officer) continue;
-    const id: OrgIdentity = { user: { sessionId: "seed", userId: officer.id, email: officer.email, name: officer.name }, org: { id: org.id, slug, name: org.name }, role: "compliance" };
+    const id: OrgIdentity = {
+      user: { sessionId: "seed", userId: officer.id, email: officer.email, name: officer.name },
+      org: { id: org.id, slug, name: org.name },
+      role: "compliance",
+    };
     const actor: Actor = { kind: "officer", id };
     // A score history to show trends: the supply base as it looked before the first approval, then
     // each approval on its own date (oldest first).
@@ -59,15 +79,21 @@ export async function seedDemoAssessments(db: Kysely<Database>): Promise<number>
     if (oldest > 0) await recompute(db, org.id, "all", { trigger: "seed baseline", now: new Date(Date.now() - (oldest + 30) * DAY) });
     const ordered = [...plans].sort((a, b) => (b.approvedDaysAgo ?? -1) - (a.approvedDaysAgo ?? -1));
     for (const p of ordered) {
-      const supplier = await db.selectFrom("suppliers").select(["id", "contact_email"]).where("org_id", "=", org.id).where("external_ref", "=", p.ref).executeTakeFirst();
+      const supplier = await db
+        .selectFrom("suppliers")
+        .select(["id", "contact_email"])
+        .where("org_id", "=", org.id)
+        .where("external_ref", "=", p.ref)
+        .executeTakeFirst();
       if (!supplier) throw new Error(`demo questionnaire: no supplier ${p.ref} in ${slug}`);
-      const due = new Date(Date.now() + 21 * DAY).toISOString().slice(0, 10);
+      const due = addDays(new Date(), 21);
       const { created } = await startAssessments(db, id, [supplier.id], { dueAt: due, language: "en" }, "seed");
       const assessmentId = created[0];
       if (assessmentId === undefined) continue;
       made++;
       if (p.stage === "draft") continue;
-      if (supplier.contact_email) await sendAssessmentInvite(db, id, assessmentId, { email: supplier.contact_email, language: "en" }, "seed");
+      if (supplier.contact_email)
+        await sendAssessmentInvite(db, id, assessmentId, { email: supplier.contact_email, language: "en" }, "seed");
       for (const [key, value] of Object.entries(p.answers ?? {})) {
         if (value === undefined) continue;
         if (findQuestion(ATHENS_V1, key)?.question.type === "evidence") {
@@ -76,14 +102,23 @@ export async function seedDemoAssessments(db: Kysely<Database>): Promise<number>
           continue;
         }
         const r = await saveAnswer(db, actor, assessmentId, key, { value, comment: null, baseRevision: 0 }, "seed");
-        if ("status" in r && r.status !== 409) throw new Error(`demo answer ${key} for ${p.ref}: ${"message" in r ? r.message : "conflict"}`);
+        if ("status" in r && r.status !== 409)
+          throw new Error(`demo answer ${key} for ${p.ref}: ${"message" in r ? r.message : "conflict"}`);
       }
       if (p.stage === "in_progress") continue;
       if (p.answers?.["p1.written_policy"] === "signed" || p.answers?.["p1.written_policy"] === "written_not_signed") {
-        await uploadEvidence(db, actor, assessmentId, "p1.written_policy", { name: "anti-trafficking-policy.pdf", bytes: POLICY_PDF }, "seed");
+        await uploadEvidence(
+          db,
+          actor,
+          assessmentId,
+          "p1.written_policy",
+          { name: "anti-trafficking-policy.pdf", bytes: POLICY_PDF },
+          "seed",
+        );
       }
       const submitted = await submitAssessment(db, actor, assessmentId, "seed");
-      if (!("ok" in submitted)) throw new Error(`demo questionnaire for ${p.ref} is incomplete: ${JSON.stringify(submitted).slice(0, 300)}`);
+      if (!("ok" in submitted))
+        throw new Error(`demo questionnaire for ${p.ref} is incomplete: ${JSON.stringify(submitted).slice(0, 300)}`);
       if (p.stage === "approved") {
         await approveAssessment(db, id, assessmentId, "seed", new Date(Date.now() - (p.approvedDaysAgo ?? 0) * DAY));
       }

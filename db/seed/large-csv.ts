@@ -3,11 +3,97 @@
 // so ~150,000 links for 100,000 suppliers). Produced as CSV text so that seed:large and the benchmark
 // go through the same import code path as an officer's upload.
 
-const COUNTRIES = ["CN", "IN", "BD", "VN", "TR", "PK", "KH", "ID", "MY", "TH", "MX", "BR", "ET", "MM", "LK", "EG", "MA", "PT", "IT", "DE", "PL", "RO", "US", "CD", "GH", "CI", "UZ", "TM", "PH", "NP"];
-const SECTORS = ["Apparel", "Textiles", "Footwear", "Electronics", "Mining", "Agriculture", "Logistics", "Packaging", "Chemicals", "Metals"];
-const GOODS = ["Cotton", "Garments", "Textiles", "Footwear", "Electronics", "Gold", "Tin", "Rubber Gloves", "Polysilicon", "Fish", "Cocoa", "Coffee", "Thread/Yarn", "Leather", "Bricks"];
-const WORDS = ["Golden", "River", "Star", "Pacific", "Lotus", "Summit", "Harbor", "Crescent", "Eastern", "Delta", "Phoenix", "Jade", "Silver", "Atlas", "Orchid", "Northern"];
-const KINDS = ["Textiles", "Garments", "Spinning Mill", "Dye House", "Components", "Metals", "Farms", "Trading Co", "Fabrics", "Industries"];
+const COUNTRIES = [
+  "CN",
+  "IN",
+  "BD",
+  "VN",
+  "TR",
+  "PK",
+  "KH",
+  "ID",
+  "MY",
+  "TH",
+  "MX",
+  "BR",
+  "ET",
+  "MM",
+  "LK",
+  "EG",
+  "MA",
+  "PT",
+  "IT",
+  "DE",
+  "PL",
+  "RO",
+  "US",
+  "CD",
+  "GH",
+  "CI",
+  "UZ",
+  "TM",
+  "PH",
+  "NP",
+];
+const SECTORS = [
+  "Apparel",
+  "Textiles",
+  "Footwear",
+  "Electronics",
+  "Mining",
+  "Agriculture",
+  "Logistics",
+  "Packaging",
+  "Chemicals",
+  "Metals",
+];
+const GOODS = [
+  "Cotton",
+  "Garments",
+  "Textiles",
+  "Footwear",
+  "Electronics",
+  "Gold",
+  "Tin",
+  "Rubber Gloves",
+  "Polysilicon",
+  "Fish",
+  "Cocoa",
+  "Coffee",
+  "Thread/Yarn",
+  "Leather",
+  "Bricks",
+];
+const WORDS = [
+  "Golden",
+  "River",
+  "Star",
+  "Pacific",
+  "Lotus",
+  "Summit",
+  "Harbor",
+  "Crescent",
+  "Eastern",
+  "Delta",
+  "Phoenix",
+  "Jade",
+  "Silver",
+  "Atlas",
+  "Orchid",
+  "Northern",
+];
+const KINDS = [
+  "Textiles",
+  "Garments",
+  "Spinning Mill",
+  "Dye House",
+  "Components",
+  "Metals",
+  "Farms",
+  "Trading Co",
+  "Fabrics",
+  "Industries",
+];
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -41,7 +127,19 @@ export function largeSupplierCsv(n: number, seed = 7): { csv: string; links: num
       const g = goods.split("|");
       const goodsCell = g[0] === g[1] ? g[0]! : goods;
       lines.push(
-        [ref(i), name, pick(COUNTRIES), `City ${1 + Math.floor(rand() * 500)}`, pick(SECTORS), goodsCell, String(Math.round(rand() * 5_000_000)), "USD", String(20 + Math.floor(rand() * 3000)), `contact${i + 1}@example.com`, suppliesTo].join(","),
+        [
+          ref(i),
+          name,
+          pick(COUNTRIES),
+          `City ${1 + Math.floor(rand() * 500)}`,
+          pick(SECTORS),
+          goodsCell,
+          String(Math.round(rand() * 5_000_000)),
+          "USD",
+          String(20 + Math.floor(rand() * 3000)),
+          `contact${i + 1}@example.com`,
+          suppliesTo,
+        ].join(","),
       );
     }
   }

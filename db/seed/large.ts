@@ -2,12 +2,12 @@
 // suppliers in 4 tiers, written through the same code path as an officer's CSV import.
 import type { Kysely } from "kysely";
 import type { Database } from "../types";
-import { hashPassword } from "../../app/lib/password.server";
-import { commitCsv, type ImportResult } from "../../app/services/import.server";
-import { parseSupplierCsv } from "../../app/domain/csv/parse";
-import { suggestMapping } from "../../app/domain/csv/mapping";
-import { insertUser, findUserByEmail } from "../../app/models/user.server";
-import { addMember, getOrgBySlug, insertOrg } from "../../app/models/org.server";
+import { hashPassword } from "~/lib/password.server";
+import { commitCsv, type ImportResult } from "~/services/import.server";
+import { parseSupplierCsv } from "~/domain/csv/parse";
+import { suggestMapping } from "~/domain/csv/mapping";
+import { insertUser, findUserByEmail } from "~/models/user.server";
+import { addMember, getOrgBySlug, insertOrg } from "~/models/org.server";
 import { DEMO_PASSWORD } from "./demo";
 import { largeSupplierCsv } from "./large-csv";
 
@@ -23,7 +23,12 @@ export async function ensureBigTenant(db: Kysely<Database>): Promise<{ orgId: nu
     user = await findUserByEmail(db, BIG_USER);
     if (!user || user.id !== id) throw new Error("could not create the big tenant's user");
   }
-  const member = await db.selectFrom("memberships").select("role").where("org_id", "=", orgId).where("user_id", "=", user.id).executeTakeFirst();
+  const member = await db
+    .selectFrom("memberships")
+    .select("role")
+    .where("org_id", "=", orgId)
+    .where("user_id", "=", user.id)
+    .executeTakeFirst();
   if (!member) await addMember(db, orgId, user.id, "compliance");
   return { orgId, userId: user.id };
 }

@@ -160,7 +160,10 @@ export async function seedReferenceData(db: Kysely<Database>): Promise<Reference
     await trx.deleteFrom("countries").execute();
 
     for (const batch of chunks(countries.rows)) {
-      await trx.insertInto("countries").values(batch.map((r) => ({ iso2: r.iso2, name: r.name }))).execute();
+      await trx
+        .insertInto("countries")
+        .values(batch.map((r) => ({ iso2: r.iso2, name: r.name })))
+        .execute();
     }
     for (const batch of chunks(tips.rows)) {
       await trx

@@ -5,9 +5,9 @@ import { randomBytes } from "node:crypto";
 import Papa from "papaparse";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyPassword } from "../../app/lib/password.server";
-import { normalizeName } from "../../app/domain/supply-chain/normalize";
-import { computeTiers } from "../../app/domain/supply-chain/tiers";
+import { verifyPassword } from "~/lib/password.server";
+import { normalizeName } from "~/domain/supply-chain/normalize";
+import { computeTiers } from "~/domain/supply-chain/tiers";
 import { createDb, type Db } from "../client";
 import { migrateToLatest } from "../migrate";
 import { DEMO_PASSWORD, seedDemo } from "./demo";
@@ -23,7 +23,19 @@ function seedSuite(open: () => Promise<Db>, cleanup: () => Promise<void> = async
   let handle: Db;
   const db = () => handle.db;
 
-  async function count(table: "countries" | "tip_tiers" | "tvpra_goods" | "organizations" | "users" | "memberships" | "suppliers" | "supplier_goods" | "supplier_links" | "audit_log"): Promise<number> {
+  async function count(
+    table:
+      | "countries"
+      | "tip_tiers"
+      | "tvpra_goods"
+      | "organizations"
+      | "users"
+      | "memberships"
+      | "suppliers"
+      | "supplier_goods"
+      | "supplier_links"
+      | "audit_log",
+  ): Promise<number> {
     const { n } = await db()
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -95,7 +107,12 @@ function seedSuite(open: () => Promise<Db>, cleanup: () => Promise<void> = async
         .where("good", "=", good)
         .where("iso2", "=", iso2)
         .executeTakeFirstOrThrow();
-    expect(await flags("Cobalt ore (heterogenite)", "CD")).toEqual({ child_labor: 1, forced_labor: 0, forced_child_labor: 0, list_year: 2022 });
+    expect(await flags("Cobalt ore (heterogenite)", "CD")).toEqual({
+      child_labor: 1,
+      forced_labor: 0,
+      forced_child_labor: 0,
+      list_year: 2022,
+    });
     expect(await flags("Garments", "BD")).toEqual({ child_labor: 1, forced_labor: 1, forced_child_labor: 0, list_year: 2022 });
     expect(await flags("Solar Modules", "CN")).toEqual({ child_labor: 0, forced_labor: 0, forced_child_labor: 0, list_year: 2022 });
   });
@@ -133,12 +150,20 @@ function seedSuite(open: () => Promise<Db>, cleanup: () => Promise<void> = async
   it("gives each tenant a tier 1-4 supply chain whose stored tiers match the links", async () => {
     for (const slug of ["acme", "borealis"]) {
       const id = await orgId(slug);
-      const suppliers = await db().selectFrom("suppliers").select(["id", "tier", "name", "name_norm", "external_ref", "status", "version", "country", "currency"]).where("org_id", "=", id).execute();
+      const suppliers = await db()
+        .selectFrom("suppliers")
+        .select(["id", "tier", "name", "name_norm", "external_ref", "status", "version", "country", "currency"])
+        .where("org_id", "=", id)
+        .execute();
       expect(suppliers.length).toBeGreaterThanOrEqual(30);
       expect(suppliers.length).toBeLessThanOrEqual(40);
       expect(new Set(suppliers.map((s) => s.tier))).toEqual(new Set([1, 2, 3, 4]));
 
-      const links = await db().selectFrom("supplier_links").select(["supplier_id", "buyer_id", "org_id"]).where("org_id", "=", id).execute();
+      const links = await db()
+        .selectFrom("supplier_links")
+        .select(["supplier_id", "buyer_id", "org_id"])
+        .where("org_id", "=", id)
+        .execute();
       const computed = computeTiers(
         suppliers.map((s) => s.id),
         links.map((l) => ({ supplierId: l.supplier_id, buyerId: l.buyer_id })),
@@ -182,7 +207,11 @@ function seedSuite(open: () => Promise<Db>, cleanup: () => Promise<void> = async
   });
 
   it("keeps the tenants apart and the audit log empty", async () => {
-    const names = await db().selectFrom("suppliers").innerJoin("organizations", "organizations.id", "suppliers.org_id").select(["organizations.slug", "suppliers.name_norm"]).execute();
+    const names = await db()
+      .selectFrom("suppliers")
+      .innerJoin("organizations", "organizations.id", "suppliers.org_id")
+      .select(["organizations.slug", "suppliers.name_norm"])
+      .execute();
     const acme = new Set(names.filter((n) => n.slug === "acme").map((n) => n.name_norm));
     expect(names.filter((n) => n.slug === "borealis").some((n) => acme.has(n.name_norm))).toBe(false);
     const crossTenantLinks = await db()
@@ -197,7 +226,17 @@ function seedSuite(open: () => Promise<Db>, cleanup: () => Promise<void> = async
   });
 
   it("does not duplicate anything when seeded again", async () => {
-    const tables = ["countries", "tip_tiers", "tvpra_goods", "organizations", "users", "memberships", "suppliers", "supplier_goods", "supplier_links"] as const;
+    const tables = [
+      "countries",
+      "tip_tiers",
+      "tvpra_goods",
+      "organizations",
+      "users",
+      "memberships",
+      "suppliers",
+      "supplier_goods",
+      "supplier_links",
+    ] as const;
     const before = await Promise.all(tables.map(count));
     expect(await seedDemo(db())).toBe(false);
     await seedReferenceData(db());
@@ -235,18 +274,29 @@ describe.skipIf(!PG_URL)(PG_URL ? "seed on PostgreSQL" : "seed on PostgreSQL (sk
 
 describe("parseReferenceCsv", () => {
   it("skips and counts rows with a blank iso2", () => {
-    const { rows, skipped } = parseReferenceCsv("tip-tiers", "iso2,country,tier,report_year\nDE,Germany,Tier 1,2025\n ,Nowhere,Tier 2,2025\n,Atlantis,Tier 3,2024\n");
+    const { rows, skipped } = parseReferenceCsv(
+      "tip-tiers",
+      "iso2,country,tier,report_year\nDE,Germany,Tier 1,2025\n ,Nowhere,Tier 2,2025\n,Atlantis,Tier 3,2024\n",
+    );
     expect(rows).toEqual([{ iso2: "DE", country: "Germany", tier: "Tier 1", report_year: 2025 }]);
     expect(skipped).toBe(2);
   });
 
   it("rejects any other invalid row with its line number", () => {
-    expect(() => parseReferenceCsv("tvpra-goods", "good,country,iso2,child_labor,forced_labor,list_year,forced_child_labor\nCotton,India,IN,yes,maybe,2022,no\n")).toThrow(/line 2.*forced_labor/);
+    expect(() =>
+      parseReferenceCsv(
+        "tvpra-goods",
+        "good,country,iso2,child_labor,forced_labor,list_year,forced_child_labor\nCotton,India,IN,yes,maybe,2022,no\n",
+      ),
+    ).toThrow(/line 2.*forced_labor/);
     expect(() => parseReferenceCsv("countries", "iso2,name\nDEU,Germany\n")).toThrow(/line 2: iso2/);
   });
 
   it("maps yes/no to 1/0 and upper-cases codes", () => {
-    const { rows } = parseReferenceCsv("tvpra-goods", "good,country,iso2,child_labor,forced_labor,list_year,forced_child_labor\nCotton,India,in,Yes,no,2022,no\n");
+    const { rows } = parseReferenceCsv(
+      "tvpra-goods",
+      "good,country,iso2,child_labor,forced_labor,list_year,forced_child_labor\nCotton,India,in,Yes,no,2022,no\n",
+    );
     expect(rows[0]).toMatchObject({ iso2: "IN", child_labor: 1, forced_labor: 0, forced_child_labor: 0 });
   });
 });

@@ -43,7 +43,15 @@ export async function withAppOnDatabase<T>(databaseUrl: string, body: (baseUrl: 
   checkAppFiles();
   const port = await freePort();
   return withServer(
-    { label: "app server", command: TSX_BIN, args: [SERVER_ENTRY], env: appEnv(databaseUrl, port), port, readyPath: "/healthz", readyTimeoutMs: 30_000 },
+    {
+      label: "app server",
+      command: TSX_BIN,
+      args: [SERVER_ENTRY],
+      env: appEnv(databaseUrl, port),
+      port,
+      readyPath: "/healthz",
+      readyTimeoutMs: 30_000,
+    },
     ({ baseUrl }) => body(baseUrl),
   );
 }

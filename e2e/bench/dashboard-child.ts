@@ -7,21 +7,22 @@
 // by the job runner as a server would (which writes the roll-ups), and it gets what a working
 // tenant has besides: an executive, questionnaires at every step (some overdue), corrective actions
 // (some overdue, some from red flags) and a few weeks of daily roll-ups for the trend.
+import { addDays, isoDay, todayIso } from "~/domain/dates";
 import fs from "node:fs";
 import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
-import { createDb } from "../../db/client";
-import { migrateToLatest } from "../../db/migrate";
-import { seedReferenceData } from "../../db/seed/reference";
-import { ensureBigTenant, seedLarge } from "../../db/seed/large";
-import { runRiskJobs } from "../../app/services/risk.server";
-import { startAssessments } from "../../app/services/assessments.server";
-import { refreshDashboardRollup } from "../../app/models/dashboard-rollup.server";
-import { insertAction } from "../../app/models/action.server";
-import { insertUser } from "../../app/models/user.server";
-import { addMember } from "../../app/models/org.server";
-import { hashPassword } from "../../app/lib/password.server";
-import { DEMO_PASSWORD } from "../../db/seed/demo";
+import { createDb } from "~db/client";
+import { migrateToLatest } from "~db/migrate";
+import { seedReferenceData } from "~db/seed/reference";
+import { ensureBigTenant, seedLarge } from "~db/seed/large";
+import { runRiskJobs } from "~/services/risk.server";
+import { startAssessments } from "~/services/assessments.server";
+import { refreshDashboardRollup } from "~/models/dashboard-rollup.server";
+import { insertAction } from "~/models/action.server";
+import { insertUser } from "~/models/user.server";
+import { addMember } from "~/models/org.server";
+import { hashPassword } from "~/lib/password.server";
+import { DEMO_PASSWORD } from "~db/seed/demo";
 
 const EXEC_EMAIL = "exec@big.test";
 const DAY = 86_400_000;
@@ -52,9 +53,15 @@ try {
   // 2,000 questionnaires on tier-1 suppliers, moved along their steps by hand (the bench needs the
   // rows, not the answers): 10% draft, 30% sent, 25% started, 15% submitted, 20% approved; a third
   // of the open ones overdue.
-  const ident = { user: { sessionId: "bench", userId, email: "compliance@big.test", name: "Bench" }, org: { id: orgId, slug: "big", name: "Big Retail Group" }, role: "compliance" as const };
-  const targets = (await db.selectFrom("suppliers").select("id").where("org_id", "=", orgId).where("tier", "=", 1).orderBy("id").limit(2000).execute()).map((r) => r.id);
-  const { created } = await startAssessments(db, ident, targets, { dueAt: new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10), language: "en" }, "bench");
+  const ident = {
+    user: { sessionId: "bench", userId, email: "compliance@big.test", name: "Bench" },
+    org: { id: orgId, slug: "big", name: "Big Retail Group" },
+    role: "compliance" as const,
+  };
+  const targets = (
+    await db.selectFrom("suppliers").select("id").where("org_id", "=", orgId).where("tier", "=", 1).orderBy("id").limit(2000).execute()
+  ).map((r) => r.id);
+  const { created } = await startAssessments(db, ident, targets, { dueAt: addDays(new Date(), 30), language: "en" }, "bench");
   const now = Date.now();
   const iso = (msAgo: number) => new Date(now - msAgo).toISOString();
   await db.transaction().execute(async (trx) => {
@@ -71,29 +78,39 @@ try {
   });
   // 600 corrective actions: a third from red flags, a quarter overdue, a sixth already done.
   for (let i = 0; i < 600; i++) {
-    const id = await insertAction(db, orgId, {
-      supplierId: targets[i % targets.length]!,
-      assessmentId: null,
-      source: i % 3 === 0 ? "red_flag" : "manual",
-      questionKey: null,
-      indicator: null,
-      severity: null,
-      answer: null,
-      title: `Bench action ${i + 1}`,
-      details: null,
-      ownerUserId: null,
-      dueAt: iso((i % 4 === 0 ? 5 : -20) * DAY).slice(0, 10),
-      createdBy: userId,
-    }, iso((i % 60) * DAY));
-    if (i % 6 === 0) await db.updateTable("corrective_actions").set({ status: "done", done_at: iso((i % 30) * DAY) }).where("id", "=", id).execute();
+    const id = await insertAction(
+      db,
+      orgId,
+      {
+        supplierId: targets[i % targets.length]!,
+        assessmentId: null,
+        source: i % 3 === 0 ? "red_flag" : "manual",
+        questionKey: null,
+        indicator: null,
+        severity: null,
+        answer: null,
+        title: `Bench action ${i + 1}`,
+        details: null,
+        ownerUserId: null,
+        dueAt: iso((i % 4 === 0 ? 5 : -20) * DAY).slice(0, 10),
+        createdBy: userId,
+      },
+      iso((i % 60) * DAY),
+    );
+    if (i % 6 === 0)
+      await db
+        .updateTable("corrective_actions")
+        .set({ status: "done", done_at: iso((i % 30) * DAY) })
+        .where("id", "=", id)
+        .execute();
   }
 
   // The roll-ups now (the approvals above count).
   await refreshDashboardRollup(db, orgId);
   // Twelve weeks of daily roll-ups behind today's (the trend): today's rows, a little worse each week back.
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   for (let w = 1; w <= 12; w++) {
-    const day = new Date(now - w * 7 * DAY).toISOString().slice(0, 10);
+    const day = isoDay(new Date(now - w * 7 * DAY));
     await sql`insert into risk_snapshots (org_id, day, suppliers, avg_score, low, medium, high, critical, assessed, updated_at)
       select org_id, ${day}, suppliers, avg_score + ${w * 0.4}, low, medium, high + ${w * 40}, critical + ${w * 25}, assessed, updated_at
       from risk_snapshots where org_id = ${orgId} and day = ${today}`.execute(db);
@@ -103,10 +120,33 @@ try {
   }
 
   const count = async (table: "suppliers" | "assessments" | "corrective_actions") =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).where("org_id", "=", orgId).executeTakeFirstOrThrow()).n);
-  const cube = Number((await db.selectFrom("dashboard_cube").select((eb) => eb.fn.countAll<number>().as("n")).where("org_id", "=", orgId).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("org_id", "=", orgId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const cube = Number(
+    (
+      await db
+        .selectFrom("dashboard_cube")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("org_id", "=", orgId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const scored = Number(
-    (await db.selectFrom("suppliers").select((eb) => eb.fn.countAll<number>().as("n")).where("org_id", "=", orgId).where("risk_score", "is not", null).executeTakeFirstOrThrow()).n,
+    (
+      await db
+        .selectFrom("suppliers")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("org_id", "=", orgId)
+        .where("risk_score", "is not", null)
+        .executeTakeFirstOrThrow()
+    ).n,
   );
   fs.writeFileSync(
     outFile,

@@ -10,10 +10,10 @@ import fs from "node:fs";
 import zlib from "node:zlib";
 import type { AppLoadContext } from "@remix-run/node";
 import { sql } from "kysely";
-import { createDb } from "../../db/client";
-import { refreshDashboardRollup } from "../../app/models/dashboard-rollup.server";
-import { startSession } from "../../app/lib/session.server";
-import { loader as dashboardLoader } from "../../app/routes/o.$org._index";
+import { createDb } from "~db/client";
+import { refreshDashboardRollup } from "~/models/dashboard-rollup.server";
+import { startSession } from "~/lib/session.server";
+import { loader as dashboardLoader } from "~/routes/o.$org._index";
 import { withAppOnDatabase } from "./app";
 import { loadSettings, measureHttp, runToCompletion } from "./http";
 import { meets } from "./registry";
@@ -46,10 +46,19 @@ function tenant(ctx: BenchContext): Promise<Tenant> {
       const dbFile = path.join(dir, "lantern.db");
       const out = path.join(dir, "result.json");
       log(`building the dashboard tenant (${SUPPLIERS} suppliers, scores, roll-ups) in a child process`);
-      await runToCompletion("dashboard tenant", TSX_BIN, [CHILD, dbFile, String(SUPPLIERS), out], { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn" }, 600_000);
+      await runToCompletion(
+        "dashboard tenant",
+        TSX_BIN,
+        [CHILD, dbFile, String(SUPPLIERS), out],
+        { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn" },
+        600_000,
+      );
       const t = { ...(JSON.parse(fs.readFileSync(out, "utf8")) as Omit<Tenant, "dbFile">), dbFile };
-      if (t.suppliers !== SUPPLIERS || t.scored !== SUPPLIERS) throw new Error(`the dashboard tenant has ${t.suppliers} suppliers, ${t.scored} scored; expected ${SUPPLIERS}`);
-      log(`dashboard tenant: ${t.suppliers} suppliers (imported in ${round(t.importSeconds)} s, scored in ${round(t.scoreSeconds)} s), ${t.cubeRows} roll-up rows`);
+      if (t.suppliers !== SUPPLIERS || t.scored !== SUPPLIERS)
+        throw new Error(`the dashboard tenant has ${t.suppliers} suppliers, ${t.scored} scored; expected ${SUPPLIERS}`);
+      log(
+        `dashboard tenant: ${t.suppliers} suppliers (imported in ${round(t.importSeconds)} s, scored in ${round(t.scoreSeconds)} s), ${t.cubeRows} roll-up rows`,
+      );
       return t;
     })();
     tenants.set(ctx, p);
@@ -152,7 +161,11 @@ const loaderFigure: FigureDef = {
         const once = async () => {
           const context = { db: h.db, engine: h.engine, nonce: "", clientIp: "127.0.0.1" } as AppLoadContext;
           const start = process.hrtime.bigint();
-          const r = await dashboardLoader({ request: new Request(`http://localhost/o/${SLUG}${query}`, { headers: { Cookie: cookie } }), params: { org: SLUG }, context });
+          const r = await dashboardLoader({
+            request: new Request(`http://localhost/o/${SLUG}${query}`, { headers: { Cookie: cookie } }),
+            params: { org: SLUG },
+            context,
+          });
           const ms = Number(process.hrtime.bigint() - start) / 1e6;
           if (r.status !== 200) throw new Error(`the loader answered ${r.status} for ${query || "(no filter)"}`);
           await r.arrayBuffer();
@@ -207,16 +220,35 @@ const pageFigure: FigureDef = {
       const probe = await fetch(baseUrl + pathname, { redirect: "manual", headers: { cookie } });
       const html = await probe.text();
       if (probe.status !== 200) {
-        return [{ figure: "app.http.dashboard_page", error: `GET ${pathname} answered ${probe.status} before the load test: ${html.slice(0, 300)}` }];
+        return [
+          {
+            figure: "app.http.dashboard_page",
+            error: `GET ${pathname} answered ${probe.status} before the load test: ${html.slice(0, 300)}`,
+          },
+        ];
       }
-      if (!html.includes("Supply base by tier and risk band")) return [{ figure: "app.http.dashboard_page", error: "the dashboard page does not show its charts" }];
+      if (!html.includes("Supply base by tier and risk band"))
+        return [{ figure: "app.http.dashboard_page", error: "the dashboard page does not show its charts" }];
       const js = await javascriptOf(baseUrl, html);
       log(`dashboard page: ${html.length} bytes of HTML, ${js.files} JS files, ${round(js.gzip / 1024)} KB gzip`);
       const r = await measureHttp("app.http.dashboard_page", baseUrl + pathname, loadSettings(ctx.quick), { cookie });
-      const page = r.error !== undefined ? r : withMet(compareWithFloor({ ...r, html_bytes: html.length, suppliers: t.suppliers, ...quickMark(ctx) }, loginPage, "rate", "<= 4"));
+      const page =
+        r.error !== undefined
+          ? r
+          : withMet(
+              compareWithFloor({ ...r, html_bytes: html.length, suppliers: t.suppliers, ...quickMark(ctx) }, loginPage, "rate", "<= 4"),
+            );
       return [
         { ...page, goal_note: "ratio = login req/s ÷ dashboard req/s; <= 4 means at least a quarter of the login page's req/s" },
-        withMet({ figure: "dashboard.javascript", unit: "KB", value: round(js.gzip / 1024, 4), goal: "< 300", raw_kb: round(js.raw / 1024, 4), files: js.files, compression: "gzip level 6" }),
+        withMet({
+          figure: "dashboard.javascript",
+          unit: "KB",
+          value: round(js.gzip / 1024, 4),
+          goal: "< 300",
+          raw_kb: round(js.raw / 1024, 4),
+          files: js.files,
+          compression: "gzip level 6",
+        }),
       ];
     });
   },

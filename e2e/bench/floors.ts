@@ -25,15 +25,34 @@ const COUNTRIES = (
   "NG NL NO NZ PE PH PK PL PT RO RU SA SE SG TH TR TW UA US UZ VN ZA"
 ).split(" ");
 const SECTORS = [
-  "apparel", "footwear", "electronics", "agriculture", "seafood", "mining", "logistics",
-  "packaging", "chemicals", "furniture", "toys", "solar",
+  "apparel",
+  "footwear",
+  "electronics",
+  "agriculture",
+  "seafood",
+  "mining",
+  "logistics",
+  "packaging",
+  "chemicals",
+  "furniture",
+  "toys",
+  "solar",
 ];
 const STATUSES = ["active", "active", "active", "active", "inactive", "pending"];
 const BANDS = ["low", "medium", "high", "critical"];
 
 export const SUPPLIER_COLUMNS = [
-  "org_id", "external_ref", "name", "country", "city", "sector",
-  "annual_spend", "workers_count", "status", "risk_band", "created_at",
+  "org_id",
+  "external_ref",
+  "name",
+  "country",
+  "city",
+  "sector",
+  "annual_spend",
+  "workers_count",
+  "status",
+  "risk_band",
+  "created_at",
 ] as const;
 
 type Row = (string | number)[];
@@ -214,15 +233,28 @@ const aggregate: FigureDef = {
       const plain = measure();
       db.exec("CREATE INDEX suppliers_country_band_idx ON suppliers (org_id, country, risk_band)");
       db.exec("ANALYZE");
-      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${AGGREGATE_SQL}`).all(1) as { detail: string }[])
-        .map((r) => r.detail)
-        .join("; ");
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${AGGREGATE_SQL}`).all(1) as { detail: string }[]).map((r) => r.detail).join("; ");
       log(`aggregate plan with index: ${plan}`);
       const indexed = measure();
       const common = { rows: SUPPLIERS_N, ...(ctx.quick ? { quick: true } : {}) };
       return [
-        { figure: "floor.sqlite.aggregate.no_index", unit: "ms", value: round(plain.ms), groups: plain.groups, runs: plain.runs, ...common },
-        { figure: "floor.sqlite.aggregate.indexed", unit: "ms", value: round(indexed.ms), groups: indexed.groups, runs: indexed.runs, index: "(org_id, country, risk_band)", ...common },
+        {
+          figure: "floor.sqlite.aggregate.no_index",
+          unit: "ms",
+          value: round(plain.ms),
+          groups: plain.groups,
+          runs: plain.runs,
+          ...common,
+        },
+        {
+          figure: "floor.sqlite.aggregate.indexed",
+          unit: "ms",
+          value: round(indexed.ms),
+          groups: indexed.groups,
+          runs: indexed.runs,
+          index: "(org_id, country, risk_band)",
+          ...common,
+        },
       ];
     } finally {
       db.close();

@@ -233,7 +233,9 @@ export async function measureHttp(
     errors: r.errors,
     timeouts: r.timeouts,
   };
-  log(`${figure}: ${round(r.requests.mean)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${ok}/${completed} 2xx, ${r.errors} errors`);
+  log(
+    `${figure}: ${round(r.requests.mean)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${ok}/${completed} 2xx, ${r.errors} errors`,
+  );
   if (completed === 0 || ok / completed < MIN_2XX_SHARE) {
     const codes = Object.entries(r.statusCodeStats)
       .map(([code, s]) => `${code}×${s.count}`)

@@ -5,11 +5,11 @@
 // ratio is the cost of queueing, the runner, the worker thread, HTTP and polling.
 import fs from "node:fs";
 import path from "node:path";
-import { createDb } from "../../db/client";
-import { largeSupplierCsv } from "../../db/seed/large-csv";
-import { checkCsv, commitCsv } from "../../app/services/import.server";
-import type { ColumnMapping } from "../../app/domain/csv/mapping";
-import { pollDelay } from "../../app/components/import-polling";
+import { createDb } from "~db/client";
+import { largeSupplierCsv } from "~db/seed/large-csv";
+import { checkCsv, commitCsv } from "~/services/import.server";
+import type { ColumnMapping } from "~/domain/csv/mapping";
+import { pollDelay } from "~/components/import-polling";
 import { freePort, HOST, runToCompletion } from "./http";
 import { withAppOnDatabase } from "./app";
 import { compareWithFloor, log, median, round, TSX_BIN, type BenchContext, type BenchRecord, type FigureDef } from "./lib";
@@ -54,7 +54,12 @@ export class Client {
   async upload(name: string, csv: string): Promise<number> {
     const form = new FormData();
     form.set("file", new Blob([csv], { type: "text/csv" }), name);
-    const res = await fetch(`${this.baseUrl}/o/${ORG}/suppliers/import`, { method: "POST", redirect: "manual", headers: { cookie: this.cookie, origin: this.baseUrl }, body: form });
+    const res = await fetch(`${this.baseUrl}/o/${ORG}/suppliers/import`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie: this.cookie, origin: this.baseUrl },
+      body: form,
+    });
     const id = Number(/\/import\/(\d+)$/.exec(res.headers.get("location") ?? "")?.[1]);
     if (res.status !== 302 || !id) throw new Error(`the upload answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
     return id;
@@ -62,7 +67,9 @@ export class Client {
 
   /** The import page's loader data, as the browser's revalidation fetches it. */
   async data(id: number): Promise<ImportData> {
-    const res = await fetch(`${this.baseUrl}/o/${ORG}/suppliers/import/${id}?_data=${encodeURIComponent(ROUTE_ID)}`, { headers: { cookie: this.cookie } });
+    const res = await fetch(`${this.baseUrl}/o/${ORG}/suppliers/import/${id}?_data=${encodeURIComponent(ROUTE_ID)}`, {
+      headers: { cookie: this.cookie },
+    });
     if (res.status !== 200) throw new Error(`GET import ${id} answered ${res.status}`);
     return (await res.json()) as ImportData;
   }
@@ -105,12 +112,21 @@ export function mappingFields(data: ImportData): Record<string, string> {
 }
 
 function expect(cond: boolean, what: string, data: ImportData): void {
-  if (!cond) throw new Error(`${what}: status ${data.imp.status}, preview ${JSON.stringify(data.imp.preview)}, result ${JSON.stringify(data.imp.result)}`);
+  if (!cond)
+    throw new Error(
+      `${what}: status ${data.imp.status}, preview ${JSON.stringify(data.imp.preview)}, result ${JSON.stringify(data.imp.result)}`,
+    );
 }
 
 async function prepareDatabase(dir: string): Promise<string> {
   const databaseUrl = `file:${path.join(dir, "import.db")}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", HOST, PORT: String(await freePort()) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NODE_ENV: "production",
+    HOST,
+    PORT: String(await freePort()),
+  };
   await runToCompletion("migrate", TSX_BIN, ["db/cli/migrate.ts"], env);
   await runToCompletion("seed", TSX_BIN, ["db/cli/seed.ts"], env);
   return databaseUrl;
@@ -185,7 +201,11 @@ async function run(ctx: BenchContext): Promise<BenchRecord[]> {
       const first = await client.data(id);
       mapping = first.imp.mapping as ColumnMapping;
       const checked = await client.step(id, mappingFields(first));
-      expect(checked.data.imp.status === "checked" && checked.data.imp.preview?.new === ROWS && checked.data.imp.preview.errorCount === 0, "the check", checked.data);
+      expect(
+        checked.data.imp.status === "checked" && checked.data.imp.preview?.new === ROWS && checked.data.imp.preview.errorCount === 0,
+        "the check",
+        checked.data,
+      );
       const committed = await client.step(id, { intent: "commit" });
       expect(committed.data.imp.status === "committed" && committed.data.imp.result?.created === ROWS, "the commit", committed.data);
       check.push(checked.ms);
@@ -197,24 +217,41 @@ async function run(ctx: BenchContext): Promise<BenchRecord[]> {
       const againChecked = await client.step(again, mappingFields(await client.data(again)));
       expect(againChecked.data.imp.preview?.unchanged === ROWS, "the re-import's check", againChecked.data);
       const againCommitted = await client.step(again, { intent: "commit" });
-      expect(againCommitted.data.imp.status === "committed" && againCommitted.data.imp.result?.created === 0 && againCommitted.data.imp.result.updated === 0, "the no-op re-import", againCommitted.data);
+      expect(
+        againCommitted.data.imp.status === "committed" &&
+          againCommitted.data.imp.result?.created === 0 &&
+          againCommitted.data.imp.result.updated === 0,
+        "the no-op re-import",
+        againCommitted.data,
+      );
       reimportCheck.push(againChecked.ms);
       reimport.push(againChecked.ms + againCommitted.ms);
-      log(`import run ${r + 1}/${runs}: check ${Math.round(checked.ms)} ms, commit ${Math.round(committed.ms)} ms, no-op re-import ${Math.round(againChecked.ms + againCommitted.ms)} ms`);
+      log(
+        `import run ${r + 1}/${runs}: check ${Math.round(checked.ms)} ms, commit ${Math.round(committed.ms)} ms, no-op re-import ${Math.round(againChecked.ms + againCommitted.ms)} ms`,
+      );
     }
   });
 
   const floor = await floorRuns(floorUrl, runs, mapping);
   const floorCheck = record("floor.import.check_500", floor.check, { note: "checkCsv in process, same database and file" });
-  const floorCommit = record("floor.import.commit_500", floor.commit, { note: "commitCsv in process (includes the inline risk recompute)" });
-  const floorReimport = record("floor.import.reimport_500", floor.reimport, { note: "checkCsv + commitCsv of an already imported file, in process" });
-  const how = "HTTP against the built app: POST the step, follow the redirect, then revalidate on the import page's polling schedule until done";
+  const floorCommit = record("floor.import.commit_500", floor.commit, {
+    note: "commitCsv in process (includes the inline risk recompute)",
+  });
+  const floorReimport = record("floor.import.reimport_500", floor.reimport, {
+    note: "checkCsv + commitCsv of an already imported file, in process",
+  });
+  const how =
+    "HTTP against the built app: POST the step, follow the redirect, then revalidate on the import page's polling schedule until done";
   log(`import goals: check < 1000 ms, commit < 2000 ms (medians)`);
   return [
     floorCheck,
     floorCommit,
     floorReimport,
-    withGoal(record("import.check_500", check, { how, polls_median: median(polls), first_check_after_start_ms: Math.round(warmup) }), floorCheck, 1000),
+    withGoal(
+      record("import.check_500", check, { how, polls_median: median(polls), first_check_after_start_ms: Math.round(warmup) }),
+      floorCheck,
+      1000,
+    ),
     withGoal(record("import.commit_500", commit, { how }), floorCommit, 2000),
     withGoal(record("import.reimport_500", reimport, { how, check_median_ms: round(median(reimportCheck)) }), floorReimport, 3000),
   ];
@@ -222,7 +259,14 @@ async function run(ctx: BenchContext): Promise<BenchRecord[]> {
 
 export const importFigures: FigureDef[] = [
   {
-    figures: ["floor.import.check_500", "floor.import.commit_500", "floor.import.reimport_500", "import.check_500", "import.commit_500", "import.reimport_500"],
+    figures: [
+      "floor.import.check_500",
+      "floor.import.commit_500",
+      "floor.import.reimport_500",
+      "import.check_500",
+      "import.commit_500",
+      "import.reimport_500",
+    ],
     description: `supplier CSV import of ${ROWS} rows through HTTP and the job runner: check shown (goal < 1 s), commit completed (goal < 2 s), no-op re-import (check + commit); floors = the service called in process`,
     run,
   },

@@ -65,12 +65,7 @@ export function timeMs(fn: () => void): number {
  * Adds floor/ratio/goal to a record. `kind` says how to read the values:
  * "duration" (lower is better, ratio = value/floor) or "rate" (higher is better, ratio = floor/value).
  */
-export function compareWithFloor(
-  record: BenchRecord,
-  floor: BenchRecord,
-  kind: "duration" | "rate",
-  goal?: string,
-): BenchRecord {
+export function compareWithFloor(record: BenchRecord, floor: BenchRecord, kind: "duration" | "rate", goal?: string): BenchRecord {
   if (record.value === undefined || floor.value === undefined || floor.value === 0 || record.value === 0) {
     return { ...record, floor: floor.figure, ...(goal ? { goal } : {}) };
   }

@@ -132,12 +132,17 @@ async function run(ctx: BenchContext): Promise<BenchRecord[]> {
     const cap = await autocannon({ url, headers: { cookie }, connections: CONNECTIONS, duration: settings.durationS });
     const capacity = cap["2xx"] / cap.duration;
     if (cap.requests.total === 0 || cap["2xx"] / cap.requests.total < MIN_2XX_SHARE) {
-      const codes = Object.entries(cap.statusCodeStats).map(([code, st]) => `${code}×${st.count}`).join(", ");
+      const codes = Object.entries(cap.statusCodeStats)
+        .map(([code, st]) => `${code}×${st.count}`)
+        .join(", ");
       throw new Error(`capacity run: only ${cap["2xx"]} of ${cap.requests.total} responses were 2xx (${codes}; ${cap.errors} errors)`);
     }
     const afterCapacity = await serverCounters(baseUrl);
     const shedDuringCapacity =
-      afterCapacity.shed.full + afterCapacity.shed.timeout + afterCapacity.shed.lag - (before.shed.full + before.shed.timeout + before.shed.lag);
+      afterCapacity.shed.full +
+      afterCapacity.shed.timeout +
+      afterCapacity.shed.lag -
+      (before.shed.full + before.shed.timeout + before.shed.lag);
     log(`overload: capacity ${round(capacity)} req/s (p50 ${cap.latency.p50} ms, p99 ${cap.latency.p99} ms), ${shedDuringCapacity} shed`);
     const capacityRecord: BenchRecord = {
       figure: "app.http.overload.capacity",
@@ -247,7 +252,10 @@ async function run(ctx: BenchContext): Promise<BenchRecord[]> {
     const shedP99 = percentile(established(shed), 99);
     const shedRecord: BenchRecord =
       shedP99 === undefined
-        ? { figure: "app.http.overload.shed_latency", error: `no 503/429 among ${samples.length} responses at ${OVERLOAD_FACTOR}× capacity: nothing was shed` }
+        ? {
+            figure: "app.http.overload.shed_latency",
+            error: `no 503/429 among ${samples.length} responses at ${OVERLOAD_FACTOR}× capacity: nothing was shed`,
+          }
         : {
             figure: "app.http.overload.shed_latency",
             unit: "ms",
@@ -289,7 +297,13 @@ async function run(ctx: BenchContext): Promise<BenchRecord[]> {
 
 export const overloadFigures: FigureDef[] = [
   {
-    figures: ["app.http.overload.capacity", "app.http.overload", "app.http.overload.shed_latency", "app.http.overload.failures", "app.http.overload.recovery"],
+    figures: [
+      "app.http.overload.capacity",
+      "app.http.overload",
+      "app.http.overload.shed_latency",
+      "app.http.overload.failures",
+      "app.http.overload.recovery",
+    ],
     description: `GET ${PAGE} signed in: capacity with ${CONNECTIONS} connections, then ${OVERLOAD_FACTOR}× that rate (autocannon overallRate, ${SLICES} staggered instances); shed share and latency, served req/s, timeouts, recovery`,
     run,
   },

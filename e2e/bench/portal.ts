@@ -3,14 +3,21 @@
 // include one sent to a supplier; the bench opens that supplier's link like a supplier would.
 import path from "node:path";
 import zlib from "node:zlib";
-import { createDb } from "../../db/client";
+import { createDb } from "~db/client";
 import { freePort, HOST, runToCompletion } from "./http";
 import { withAppOnDatabase } from "./app";
 import { log, median, round, TSX_BIN, type BenchRecord, type FigureDef } from "./lib";
 
 async function prepareDatabase(dir: string): Promise<string> {
   const databaseUrl = `file:${path.join(dir, "portal.db")}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, EVIDENCE_DIR: path.join(dir, "evidence"), NODE_ENV: "production", HOST, PORT: String(await freePort()) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    EVIDENCE_DIR: path.join(dir, "evidence"),
+    NODE_ENV: "production",
+    HOST,
+    PORT: String(await freePort()),
+  };
   await runToCompletion("seed", TSX_BIN, ["db/cli/seed.ts"], env);
   return databaseUrl;
 }
@@ -19,7 +26,12 @@ async function prepareDatabase(dir: string): Promise<string> {
 async function inviteToken(databaseUrl: string): Promise<string> {
   const h = createDb(databaseUrl);
   try {
-    const mail = await h.db.selectFrom("mail_outbox").select("body_text").where("kind", "=", "supplier-invite").orderBy("id", "desc").executeTakeFirstOrThrow();
+    const mail = await h.db
+      .selectFrom("mail_outbox")
+      .select("body_text")
+      .where("kind", "=", "supplier-invite")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     const token = /\/s\/([A-Za-z0-9_-]{43})/.exec(mail.body_text)?.[1];
     if (!token) throw new Error("no /s/<token> link in the demo invitation");
     return token;
@@ -28,7 +40,11 @@ async function inviteToken(databaseUrl: string): Promise<string> {
   }
 }
 
-async function timeGets(url: string, headers: Record<string, string>, n: number): Promise<{ median: number; p90: number; bytes: number; status: number }> {
+async function timeGets(
+  url: string,
+  headers: Record<string, string>,
+  n: number,
+): Promise<{ median: number; p90: number; bytes: number; status: number }> {
   const times: number[] = [];
   let bytes = 0;
   let status = 0;
@@ -61,7 +77,8 @@ async function javascriptOf(baseUrl: string, html: string): Promise<{ files: num
 export const portalFigures: FigureDef[] = [
   {
     figures: ["portal.first_page", "portal.javascript"],
-    description: "the supplier portal: serve time of the link page and of the first questionnaire page (sequential GETs), and the JavaScript it ships",
+    description:
+      "the supplier portal: serve time of the link page and of the first questionnaire page (sequential GETs), and the JavaScript it ships",
     async run(ctx) {
       const dir = ctx.tmpDir("portal");
       const databaseUrl = await prepareDatabase(dir);
@@ -70,7 +87,12 @@ export const portalFigures: FigureDef[] = [
         const n = ctx.quick ? 10 : 50;
         // The link page is rate-limited per IP (30 in 15 minutes): time only a few of its GETs.
         const landing = await timeGets(`${baseUrl}/s/${token}`, {}, 5);
-        const start = await fetch(`${baseUrl}/s/${token}`, { method: "POST", redirect: "manual", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseUrl }, body: "intent=start" });
+        const start = await fetch(`${baseUrl}/s/${token}`, {
+          method: "POST",
+          redirect: "manual",
+          headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseUrl },
+          body: "intent=start",
+        });
         const cookie = start.headers.get("set-cookie")?.split(";")[0];
         if (start.status !== 302 || !cookie) {
           return [{ figure: "portal.first_page", error: `POST /s/<token> answered ${start.status} without a session cookie` }];
@@ -79,14 +101,31 @@ export const portalFigures: FigureDef[] = [
         if (portal.status !== 200) return [{ figure: "portal.first_page", error: `the portal answered ${portal.status}` }];
         const html = await (await fetch(`${baseUrl}/s/portal`, { headers: { Cookie: cookie } })).text();
         const js = await javascriptOf(baseUrl, html);
-        log(`portal: link page ${landing.median} ms, first page ${portal.median} ms, ${js.files} JS files, ${Math.round(js.gzip / 1024)} KB gzip`);
+        log(
+          `portal: link page ${landing.median} ms, first page ${portal.median} ms, ${js.files} JS files, ${Math.round(js.gzip / 1024)} KB gzip`,
+        );
         return [
-          { figure: "portal.first_page", unit: "ms", value: portal.median, p90_ms: portal.p90, html_bytes: portal.bytes, link_page_ms: landing.median, link_page_requests: 5, requests: n, note: "sequential GETs on 127.0.0.1, server already warm" },
-          { figure: "portal.javascript", unit: "KB", value: round(js.gzip / 1024, 1), raw_kb: round(js.raw / 1024, 1), files: js.files, compression: "gzip level 6" },
+          {
+            figure: "portal.first_page",
+            unit: "ms",
+            value: portal.median,
+            p90_ms: portal.p90,
+            html_bytes: portal.bytes,
+            link_page_ms: landing.median,
+            link_page_requests: 5,
+            requests: n,
+            note: "sequential GETs on 127.0.0.1, server already warm",
+          },
+          {
+            figure: "portal.javascript",
+            unit: "KB",
+            value: round(js.gzip / 1024, 1),
+            raw_kb: round(js.raw / 1024, 1),
+            files: js.files,
+            compression: "gzip level 6",
+          },
         ];
       });
     },
   },
 ];
-
-

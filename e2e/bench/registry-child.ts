@@ -12,15 +12,15 @@
 // The result is written as JSON to <result.json> (stdout and stderr are only kept for error messages).
 import fs from "node:fs";
 import { performance } from "node:perf_hooks";
-import { createDb } from "../../db/client";
-import { migrateToLatest } from "../../db/migrate";
-import { seedReferenceData } from "../../db/seed/reference";
-import { largeSupplierCsv } from "../../db/seed/large-csv";
-import { ensureBigTenant, seedLarge } from "../../db/seed/large";
-import { parseSupplierCsv } from "../../app/domain/csv/parse";
-import { suggestMapping } from "../../app/domain/csv/mapping";
-import { commitCsv } from "../../app/services/import.server";
-import { insertOrg } from "../../app/models/org.server";
+import { createDb } from "~db/client";
+import { migrateToLatest } from "~db/migrate";
+import { seedReferenceData } from "~db/seed/reference";
+import { largeSupplierCsv } from "~db/seed/large-csv";
+import { ensureBigTenant, seedLarge } from "~db/seed/large";
+import { parseSupplierCsv } from "~/domain/csv/parse";
+import { suggestMapping } from "~/domain/csv/mapping";
+import { commitCsv } from "~/services/import.server";
+import { insertOrg } from "~/models/org.server";
 
 const [mode, dbFile, nArg, outFile] = process.argv.slice(2);
 const n = Number(nArg);
@@ -38,7 +38,13 @@ try {
   await seedReferenceData(handle.db);
   const count = async (table: "suppliers" | "supplier_links" | "supplier_goods", orgId: number) =>
     Number(
-      (await handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).where("org_id", "=", orgId).executeTakeFirstOrThrow()).n,
+      (
+        await handle.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("org_id", "=", orgId)
+          .executeTakeFirstOrThrow()
+      ).n,
     );
 
   if (mode === "big") {
@@ -48,8 +54,18 @@ try {
     const { orgId, userId } = await ensureBigTenant(handle.db);
     // Whether SQLite's query planner has statistics (sqlite_stat1, written by ANALYZE / PRAGMA optimize)
     // after the import: without them it may pick an (org_id, …) index over a far narrower one.
-    const plannerStats = Boolean(handle.sqlite!.prepare("select 1 from sqlite_master where type = 'table' and name = 'sqlite_stat1'").get());
-    const out = { seconds, result, orgId, userId, suppliers: await count("suppliers", orgId), links: await count("supplier_links", orgId), plannerStats };
+    const plannerStats = Boolean(
+      handle.sqlite!.prepare("select 1 from sqlite_master where type = 'table' and name = 'sqlite_stat1'").get(),
+    );
+    const out = {
+      seconds,
+      result,
+      orgId,
+      userId,
+      suppliers: await count("suppliers", orgId),
+      links: await count("supplier_links", orgId),
+      plannerStats,
+    };
     fs.writeFileSync(outFile, JSON.stringify(out));
   } else {
     const orgId = await insertOrg(handle.db, "Bench Import Org", "bench-import");
@@ -71,13 +87,22 @@ try {
     if (!first.ok) {
       throw new Error(`the import refused the file: ${first.preview.fileError ?? JSON.stringify(first.preview.errors.slice(0, 3))}`);
     }
-    const written = { suppliers: await count("suppliers", orgId), links: await count("supplier_links", orgId), goods: await count("supplier_goods", orgId) };
+    const written = {
+      suppliers: await count("suppliers", orgId),
+      links: await count("supplier_links", orgId),
+      goods: await count("supplier_goods", orgId),
+    };
 
     started = performance.now();
     const again = await commitCsv(handle.db, actor, csv, mapping);
     const reimportSeconds = (performance.now() - started) / 1000;
-    if (!again.ok) throw new Error(`the re-import refused the file: ${again.preview.fileError ?? JSON.stringify(again.preview.errors.slice(0, 3))}`);
-    const after = { suppliers: await count("suppliers", orgId), links: await count("supplier_links", orgId), goods: await count("supplier_goods", orgId) };
+    if (!again.ok)
+      throw new Error(`the re-import refused the file: ${again.preview.fileError ?? JSON.stringify(again.preview.errors.slice(0, 3))}`);
+    const after = {
+      suppliers: await count("suppliers", orgId),
+      links: await count("supplier_links", orgId),
+      goods: await count("supplier_goods", orgId),
+    };
 
     fs.writeFileSync(
       outFile,

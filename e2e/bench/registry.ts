@@ -9,40 +9,30 @@ import fs from "node:fs";
 import path from "node:path";
 import { Kysely, SqliteDialect, type CompiledQuery } from "kysely";
 import type Database from "better-sqlite3";
-import { createDb } from "../../db/client";
-import { migrateToLatest } from "../../db/migrate";
-import { seedReferenceData } from "../../db/seed/reference";
-import { largeSupplierCsv } from "../../db/seed/large-csv";
-import { BIG_SLUG, BIG_USER } from "../../db/seed/large";
-import type { Database as Schema } from "../../db/types";
-import { parseSupplierCsv } from "../../app/domain/csv/parse";
-import { suggestMapping } from "../../app/domain/csv/mapping";
-import { validateSupplierRows } from "../../app/domain/csv/validate";
-import { createCountryResolver } from "../../app/domain/csv/countries";
-import { normalizeName } from "../../app/domain/supply-chain/normalize";
-import { computeTiers } from "../../app/domain/supply-chain/tiers";
-import { goodsIndexRows, importRowColumns } from "../../app/models/import-data.server";
-import { countByCountry, knownCountries, listSuppliers, supplierCountQuery, supplierPageQuery } from "../../app/models/supplier.server";
-import { upstreamClosure } from "../../app/models/supplier-graph.server";
-import { SupplierListQuerySchema, type SupplierListQuery } from "../../app/schemas/supplier";
-import { addLink, removeLink } from "../../app/services/suppliers.server";
-import { startSession } from "../../app/lib/session.server";
-import type { OrgIdentity } from "../../app/lib/auth.server";
+import { createDb } from "~db/client";
+import { migrateToLatest } from "~db/migrate";
+import { seedReferenceData } from "~db/seed/reference";
+import { largeSupplierCsv } from "~db/seed/large-csv";
+import { BIG_SLUG, BIG_USER } from "~db/seed/large";
+import type { Database as Schema } from "~db/types";
+import { parseSupplierCsv } from "~/domain/csv/parse";
+import { suggestMapping } from "~/domain/csv/mapping";
+import { validateSupplierRows } from "~/domain/csv/validate";
+import { createCountryResolver } from "~/domain/csv/countries";
+import { normalizeName } from "~/domain/supply-chain/normalize";
+import { computeTiers } from "~/domain/supply-chain/tiers";
+import { goodsIndexRows, importRowColumns } from "~/models/import-data.server";
+import { countByCountry, knownCountries, listSuppliers, supplierCountQuery, supplierPageQuery } from "~/models/supplier.server";
+import { upstreamClosure } from "~/models/supplier-graph.server";
+import { SupplierListQuerySchema, type SupplierListQuery } from "~/schemas/supplier";
+import { addLink, removeLink } from "~/services/suppliers.server";
+import { startSession } from "~/lib/session.server";
+import type { OrgIdentity } from "~/lib/auth.server";
 import { withApp, withAppOnDatabase } from "./app";
 import { measurePaired } from "./paired";
 import { prng } from "./floors";
 import { loadSettings, runToCompletion } from "./http";
-import {
-  compareWithFloor,
-  log,
-  median,
-  round,
-  timeMs,
-  TSX_BIN,
-  type BenchContext,
-  type BenchRecord,
-  type FigureDef,
-} from "./lib";
+import { compareWithFloor, log, median, round, timeMs, TSX_BIN, type BenchContext, type BenchRecord, type FigureDef } from "./lib";
 
 /** Suppliers of the big tenant (figures 3–5), also in --quick: the goals are stated at this size. */
 const BIG_N = 100_000;
@@ -62,10 +52,14 @@ export function meets(value: number | undefined, goal: string): boolean | undefi
   if (!m || value === undefined || !Number.isFinite(value)) return undefined;
   const limit = Number(m[2]);
   switch (m[1]) {
-    case "<=": return value <= limit;
-    case "<": return value < limit;
-    case ">=": return value >= limit;
-    default: return value > limit;
+    case "<=":
+      return value <= limit;
+    case "<":
+      return value < limit;
+    case ">=":
+      return value >= limit;
+    default:
+      return value > limit;
   }
 }
 
@@ -104,9 +98,29 @@ async function runChild<T>(ctx: BenchContext, label: string, mode: "import" | "b
 // 1. Floor: the import's rows written with raw better-sqlite3
 
 const SUPPLIER_INSERT_COLUMNS = [
-  "org_id", "external_ref", "name", "name_norm", "country", "address", "city", "sector", "annual_spend", "currency",
-  "workers_count", "contact_name", "contact_email", "os_id", "duns", "lei", "tax_id", "notes", "status", "tier",
-  "created_at", "updated_at", "version",
+  "org_id",
+  "external_ref",
+  "name",
+  "name_norm",
+  "country",
+  "address",
+  "city",
+  "sector",
+  "annual_spend",
+  "currency",
+  "workers_count",
+  "contact_name",
+  "contact_email",
+  "os_id",
+  "duns",
+  "lei",
+  "tax_id",
+  "notes",
+  "status",
+  "tier",
+  "created_at",
+  "updated_at",
+  "version",
 ] as const;
 
 interface PreparedRows {
@@ -148,16 +162,39 @@ async function prepareImportRows(n: number, dir: string, orgId: number, now: str
   const links = Int32Array.from(pairs);
   const graph: Array<{ supplierId: number; buyerId: number }> = [];
   for (let k = 0; k < links.length; k += 2) graph.push({ supplierId: links[k]!, buyerId: links[k + 1]! });
-  const tiers = computeTiers(v.rows.map((_, i) => i), graph);
+  const tiers = computeTiers(
+    v.rows.map((_, i) => i),
+    graph,
+  );
 
   const goods: Array<[number, string]> = [];
   const suppliers = v.rows.map((r, i) => {
     for (const g of r.goods) goods.push([i, g]);
     const c = importRowColumns(r);
     return [
-      orgId, c.external_ref, c.name, c.name_norm, c.country, c.address, c.city, c.sector, c.annual_spend, c.currency,
-      c.workers_count, c.contact_name, c.contact_email, c.os_id, c.duns, c.lei, c.tax_id, c.notes, c.status,
-      tiers.get(i) ?? null, now, now, 1,
+      orgId,
+      c.external_ref,
+      c.name,
+      c.name_norm,
+      c.country,
+      c.address,
+      c.city,
+      c.sector,
+      c.annual_spend,
+      c.currency,
+      c.workers_count,
+      c.contact_name,
+      c.contact_email,
+      c.os_id,
+      c.duns,
+      c.lei,
+      c.tax_id,
+      c.notes,
+      c.status,
+      tiers.get(i) ?? null,
+      now,
+      now,
+      1,
     ];
   });
   return { suppliers, goods, links };
@@ -260,10 +297,18 @@ const importFigure: FigureDef = {
     }
     const last = results[results.length - 1]!;
     if (last.written.suppliers !== n || last.written.links !== last.expectedLinks) {
-      throw new Error(`the import wrote ${last.written.suppliers} suppliers and ${last.written.links} links, expected ${n} and ${last.expectedLinks}`);
+      throw new Error(
+        `the import wrote ${last.written.suppliers} suppliers and ${last.written.links} links, expected ${n} and ${last.expectedLinks}`,
+      );
     }
     const seconds = median(results.map((r) => r.seconds));
-    const common = { suppliers: n, links: last.written.links, goods: last.written.goods, csv_mb: round(last.csvBytes / 2 ** 20), ...quickMark(ctx) };
+    const common = {
+      suppliers: n,
+      links: last.written.links,
+      goods: last.written.goods,
+      csv_mb: round(last.csvBytes / 2 ** 20),
+      ...quickMark(ctx),
+    };
     const main = compareWithFloor(
       {
         figure: "registry.import_100k",
@@ -292,8 +337,13 @@ const importFigure: FigureDef = {
     };
     const changedNothing = results.every(
       (r) =>
-        r.reimport.created === 0 && r.reimport.updated === 0 && r.reimport.links === 0 && r.reimport.tiersChanged === 0 &&
-        r.after.suppliers === r.written.suppliers && r.after.links === r.written.links && r.after.goods === r.written.goods,
+        r.reimport.created === 0 &&
+        r.reimport.updated === 0 &&
+        r.reimport.links === 0 &&
+        r.reimport.tiersChanged === 0 &&
+        r.after.suppliers === r.written.suppliers &&
+        r.after.links === r.written.links &&
+        r.after.goods === r.written.goods,
     );
     const reimportSeconds = median(results.map((r) => r.reimportSeconds));
     const reimport = compareWithFloor(
@@ -310,7 +360,11 @@ const importFigure: FigureDef = {
       floor,
       "duration",
     );
-    return [withMet(main), withMet(peak), changedNothing ? reimport : { ...reimport, error: `re-importing the same file changed something: ${JSON.stringify(last.reimport)}` }];
+    return [
+      withMet(main),
+      withMet(peak),
+      changedNothing ? reimport : { ...reimport, error: `re-importing the same file changed something: ${JSON.stringify(last.reimport)}` },
+    ];
   },
 };
 
@@ -337,7 +391,9 @@ function bigTenant(ctx: BenchContext): Promise<BigTenant> {
       log(`building the big tenant (${BIG_N} suppliers via seedLarge) in a child process`);
       const t = await runChild<BigTenant>(ctx, "big-tenant", "big", BIG_N);
       if (t.suppliers !== BIG_N) throw new Error(`the big tenant has ${t.suppliers} suppliers, expected ${BIG_N}`);
-      log(`big tenant: ${t.suppliers} suppliers, ${t.links} links, imported in ${round(t.seconds)} s; planner statistics: ${t.plannerStats ? "yes" : "none"}`);
+      log(
+        `big tenant: ${t.suppliers} suppliers, ${t.links} links, imported in ${round(t.seconds)} s; planner statistics: ${t.plannerStats ? "yes" : "none"}`,
+      );
       return t;
     })();
     bigTenants.set(ctx, p);
@@ -369,7 +425,9 @@ async function capturedQueries(raw: Database.Database, fn: (db: Kysely<Schema>) 
 
 /** EXPLAIN QUERY PLAN of a compiled query, on one line. */
 function explain(raw: Database.Database, q: CompiledQuery): string {
-  return (raw.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as Array<{ detail: string }>).map((r) => r.detail).join(", ");
+  return (raw.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as Array<{ detail: string }>)
+    .map((r) => r.detail)
+    .join(", ");
 }
 
 const sameQuery = (a: CompiledQuery, b: CompiledQuery) => a.sql === b.sql && JSON.stringify(a.parameters) === JSON.stringify(b.parameters);
@@ -406,8 +464,13 @@ const listFigure: FigureDef = {
         const captured = await capturedQueries(raw, (db) => listSuppliers(db, big.orgId, q));
         let sqlSource = "compiled";
         if (captured.length !== 2 || !captured.some((x) => sameQuery(x, rowsQ)) || !captured.some((x) => sameQuery(x, countQ))) {
-          log(`warning: listSuppliers ran other SQL than the compiled builders; the floor uses what it ran:\n  ${captured.map((x) => x.sql).join("\n  ")}`);
-          [rowsQ, countQ] = [captured.find((x) => /\blimit\b/i.test(x.sql)) ?? captured[0]!, captured.find((x) => /count\(/i.test(x.sql)) ?? captured[1]!];
+          log(
+            `warning: listSuppliers ran other SQL than the compiled builders; the floor uses what it ran:\n  ${captured.map((x) => x.sql).join("\n  ")}`,
+          );
+          [rowsQ, countQ] = [
+            captured.find((x) => /\blimit\b/i.test(x.sql)) ?? captured[0]!,
+            captured.find((x) => /count\(/i.test(x.sql)) ?? captured[1]!,
+          ];
           sqlSource = "captured";
         }
         const rowsStmt = raw.prepare(rowsQ.sql);
@@ -443,7 +506,17 @@ const listFigure: FigureDef = {
           rawMs.push(timeMs(rawOnce));
           appMs.push(await timeAsyncMs(() => listSuppliers(h.db, big.orgId, q)));
         }
-        const shape = { suppliers: big.suppliers, country: top.country, page: c.page, size, total: app.total, rows: app.rows.length, iterations, planner_stats: big.plannerStats, ...quickMark(ctx) };
+        const shape = {
+          suppliers: big.suppliers,
+          country: top.country,
+          page: c.page,
+          size,
+          total: app.total,
+          rows: app.rows.length,
+          iterations,
+          planner_stats: big.plannerStats,
+          ...quickMark(ctx),
+        };
         const floor: BenchRecord = {
           figure: `floor.sqlite.list_queries_100k.${c.name}`,
           unit: "ms",
@@ -457,7 +530,14 @@ const listFigure: FigureDef = {
         records.push(
           withMet({
             ...compareWithFloor(
-              { figure: `registry.list_loader_100k.${c.name}`, unit: "ms", value: round(median(appMs)), p90_ms: round(quantile(appMs, 0.9)), min_ms: round(Math.min(...appMs)), ...shape },
+              {
+                figure: `registry.list_loader_100k.${c.name}`,
+                unit: "ms",
+                value: round(median(appMs)),
+                p90_ms: round(quantile(appMs, 0.9)),
+                min_ms: round(Math.min(...appMs)),
+                ...shape,
+              },
               floor,
               "duration",
               "<= 3",
@@ -489,13 +569,18 @@ const tierFigure: FigureDef = {
     try {
       const raw = h.sqlite!;
       const byTier = new Map<number, number[]>();
-      for (const r of raw.prepare("select id, tier from suppliers where org_id = ? and tier is not null order by id").all(big.orgId) as Array<{ id: number; tier: number }>) {
+      for (const r of raw
+        .prepare("select id, tier from suppliers where org_id = ? and tier is not null order by id")
+        .all(big.orgId) as Array<{ id: number; tier: number }>) {
         const list = byTier.get(r.tier);
         if (list) list.push(r.id);
         else byTier.set(r.tier, [r.id]);
       }
       const linked = new Set<string>();
-      for (const l of raw.prepare("select supplier_id as s, buyer_id as b from supplier_links where org_id = ?").all(big.orgId) as Array<{ s: number; b: number }>) {
+      for (const l of raw.prepare("select supplier_id as s, buyer_id as b from supplier_links where org_id = ?").all(big.orgId) as Array<{
+        s: number;
+        b: number;
+      }>) {
         linked.add(`${l.s}>${l.b}`);
       }
       const tiers = [2, 3, 4].filter((k) => byTier.get(k)?.length && byTier.get(k - 1)?.length);
@@ -533,12 +618,14 @@ const tierFigure: FigureDef = {
         const ms = await timeAsyncMs(async () => {
           added = await addLink(h.db, identity, p.supplierId, p.buyerId, "127.0.0.1");
         });
-        if (!added || "status" in added) throw new Error(`addLink(${p.supplierId} → ${p.buyerId}) refused: ${added ? added.message : "no answer"}`);
+        if (!added || "status" in added)
+          throw new Error(`addLink(${p.supplierId} → ${p.buyerId}) refused: ${added ? added.message : "no answer"}`);
         let removed: Awaited<ReturnType<typeof removeLink>> | undefined;
         const rms = await timeAsyncMs(async () => {
           removed = await removeLink(h.db, identity, p.supplierId, p.buyerId, "127.0.0.1");
         });
-        if (!removed || "status" in removed) throw new Error(`removeLink(${p.supplierId} → ${p.buyerId}) refused: ${removed ? removed.message : "no answer"}`);
+        if (!removed || "status" in removed)
+          throw new Error(`removeLink(${p.supplierId} → ${p.buyerId}) refused: ${removed ? removed.message : "no answer"}`);
         if (i < warmupN) continue;
         addMs.push(ms);
         addMsByTier.set(p.tier, [...(addMsByTier.get(p.tier) ?? []), ms]);

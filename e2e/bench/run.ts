@@ -18,7 +18,16 @@ import { importFigures } from "./import";
 import { errorMessage, log, type BenchContext, type BenchRecord, type FigureDef } from "./lib";
 
 /** The registry, in run order: floors first, then figures compared with them (registry figures last: they need app.http.login_page). */
-const REGISTRY: FigureDef[] = [...floorFigures, ...registryFloorFigures, ...appFigures, ...registryFigures, ...portalFigures, ...dashboardFigures, ...importFigures, ...overloadFigures];
+const REGISTRY: FigureDef[] = [
+  ...floorFigures,
+  ...registryFloorFigures,
+  ...appFigures,
+  ...registryFigures,
+  ...portalFigures,
+  ...dashboardFigures,
+  ...importFigures,
+  ...overloadFigures,
+];
 
 const { values } = parseArgs({
   options: {
@@ -34,10 +43,11 @@ if (values.list) {
   process.exit(0);
 }
 
-const prefixes = (values.only ?? []).flatMap((o) => o.split(",")).map((p) => p.trim()).filter(Boolean);
-const selected = prefixes.length
-  ? REGISTRY.filter((def) => def.figures.some((f) => prefixes.some((p) => f.startsWith(p))))
-  : REGISTRY;
+const prefixes = (values.only ?? [])
+  .flatMap((o) => o.split(","))
+  .map((p) => p.trim())
+  .filter(Boolean);
+const selected = prefixes.length ? REGISTRY.filter((def) => def.figures.some((f) => prefixes.some((p) => f.startsWith(p)))) : REGISTRY;
 if (selected.length === 0) {
   log(`no figure matches --only ${prefixes.join(",")}; known: ${REGISTRY.flatMap((d) => d.figures).join(", ")}`);
   process.exit(2);
@@ -105,6 +115,6 @@ try {
 }
 
 if (failed) {
-  log("some figures failed (records with an \"error\" field)");
+  log('some figures failed (records with an "error" field)');
   process.exitCode = 1;
 }

@@ -4,6 +4,7 @@
 // process; a11y.spec.ts sums them up in test-results/a11y-summary.json.
 //
 // Exclusions: none. No rule is disabled and no element is left out; a violation is fixed in the app.
+import { addDays } from "~/domain/dates";
 import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
 import { createHash } from "node:crypto";
@@ -134,7 +135,9 @@ export function formatViolations(results: readonly ScanResult[]): string {
   const lines: string[] = [];
   for (const r of results) {
     for (const v of r.violations) {
-      lines.push(`${r.pattern} (${r.role}) ${r.url}\n  ${v.rule} [${v.impact}] ${v.help}\n${v.targets.map((t) => `    - ${t}`).join("\n")}`);
+      lines.push(
+        `${r.pattern} (${r.role}) ${r.url}\n  ${v.rule} [${v.impact}] ${v.help}\n${v.targets.map((t) => `    - ${t}`).join("\n")}`,
+      );
     }
   }
   return lines.join("\n");
@@ -167,7 +170,14 @@ export const readScans = (): ScanResult[] => readAll<ScanResult>("scans-");
 export async function scan(page: Page, source: string, test: string): Promise<ScanResult> {
   const cookies = await page.context().cookies(page.url());
   const { role } = whoIs(cookies, page.url());
-  const result: ScanResult = { source, url: page.url(), pattern: routePattern(page.url()), role, test, violations: await axeViolations(page) };
+  const result: ScanResult = {
+    source,
+    url: page.url(),
+    pattern: routePattern(page.url()),
+    role,
+    test,
+    violations: await axeViolations(page),
+  };
   recordScan(result);
   return result;
 }
@@ -193,7 +203,15 @@ export function watchNavigations(context: BrowserContext, test: string, pending:
           .cookies()
           .then((cookies) => {
             const who = whoIs(cookies, url);
-            recordVisit({ url, pattern: routePattern(url), role: who.role, email: who.email, cookies: cookies.filter((c) => c.name !== SESSION_COOKIE), status, test });
+            recordVisit({
+              url,
+              pattern: routePattern(url),
+              role: who.role,
+              email: who.email,
+              cookies: cookies.filter((c) => c.name !== SESSION_COOKIE),
+              status,
+              test,
+            });
           })
           .catch(() => undefined), // the context closed first: nothing to record
       );
@@ -253,7 +271,7 @@ export async function createInvite(officer: Page): Promise<{ link: string; asses
   const created = await post("/o/acme/suppliers/new", { name: supplierName, country: "VN", contactEmail: email, status: "active" });
   const supplierId = /\/o\/acme\/suppliers\/(\d+)$/.exec(created.headers()["location"] ?? "")?.[1];
   if (!supplierId) throw new Error(`No supplier page in ${created.headers()["location"]}`);
-  const due = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+  const due = addDays(new Date(), 21);
   const started = await post(`/o/acme/assessments/new?supplier=${supplierId}`, { dueAt: due, language: "en" });
   const assessmentId = Number(/\/o\/acme\/assessments\/(\d+)$/.exec(started.headers()["location"] ?? "")?.[1]);
   if (!assessmentId) throw new Error(`No assessment page in ${started.headers()["location"]}`);

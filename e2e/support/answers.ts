@@ -1,8 +1,10 @@
 // Answers to the supplier questionnaire (Athens v1) that e2e specs give in the portal: a good answer
 // to every question that can be shown (no red flag; follow-ups answered), in English.
 
+import { addDays } from "~/domain/dates";
+
 /** yyyy-mm-dd, `days` from today (UTC). */
-export const isoDay = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+export const isoDay = (days: number) => addDays(new Date(), days);
 
 /** How a question is answered: a radio (yes/no or an option key), checkboxes, typed text, or left alone. */
 export type BaseAnswer = { choose: string } | { check: string[] } | { type: string } | { skip: true };

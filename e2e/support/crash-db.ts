@@ -7,7 +7,7 @@ import path from "node:path";
 import { createHash, randomBytes } from "node:crypto";
 import SQLite from "better-sqlite3";
 import { sql } from "kysely";
-import { createDb, type Db } from "../../db/client";
+import { createDb, type Db } from "~db/client";
 
 export interface CrashDatabase {
   engine: "sqlite" | "postgres";
@@ -102,7 +102,9 @@ export async function writerActive(target: CrashDatabase, handle: Db, pid: numbe
   }
   const r = await sql<{ n: number }>`
     SELECT count(*) AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace ns ON ns.oid = c.relnamespace
-    WHERE ns.nspname = ${target.schema} AND c.relname = 'suppliers' AND l.mode = 'RowExclusiveLock' AND l.granted AND l.pid <> pg_backend_pid()`.execute(handle.db);
+    WHERE ns.nspname = ${target.schema} AND c.relname = 'suppliers' AND l.mode = 'RowExclusiveLock' AND l.granted AND l.pid <> pg_backend_pid()`.execute(
+    handle.db,
+  );
   return Number(r.rows[0]?.n ?? 0) > 0;
 }
 
@@ -128,7 +130,12 @@ export async function officerCookie(handle: Db, email: string): Promise<string> 
 
 /** The invite link token of a demo questionnaire the supplier may still edit, found in the outbox like a mail client would. */
 export async function editableInvite(handle: Db): Promise<{ token: string; assessmentId: number }> {
-  const mails = await handle.db.selectFrom("mail_outbox").select("body_text").where("kind", "=", "supplier-invite").orderBy("id", "desc").execute();
+  const mails = await handle.db
+    .selectFrom("mail_outbox")
+    .select("body_text")
+    .where("kind", "=", "supplier-invite")
+    .orderBy("id", "desc")
+    .execute();
   for (const m of mails) {
     const token = /\/s\/([A-Za-z0-9_-]{43})/.exec(m.body_text)?.[1];
     if (!token) continue;
@@ -146,7 +153,11 @@ export async function editableInvite(handle: Db): Promise<{ token: string; asses
 }
 
 export async function importRow(handle: Db, importId: number) {
-  return handle.db.selectFrom("supplier_imports").select(["id", "status", "result", "claimed_at", "finished_at"]).where("id", "=", importId).executeTakeFirstOrThrow();
+  return handle.db
+    .selectFrom("supplier_imports")
+    .select(["id", "status", "result", "claimed_at", "finished_at"])
+    .where("id", "=", importId)
+    .executeTakeFirstOrThrow();
 }
 
 /** Suppliers of an organization whose reference starts with `prefix`. */
@@ -208,20 +219,36 @@ export interface StoredAnswer {
   revision: number;
 }
 
-export async function storedAnswers(handle: Db, assessmentId: number, keys: readonly string[]): Promise<Record<string, StoredAnswer | undefined>> {
-  const rows = await handle.db.selectFrom("answers").select(["question_key", "value", "comment", "revision"]).where("assessment_id", "=", assessmentId).where("question_key", "in", keys).execute();
+export async function storedAnswers(
+  handle: Db,
+  assessmentId: number,
+  keys: readonly string[],
+): Promise<Record<string, StoredAnswer | undefined>> {
+  const rows = await handle.db
+    .selectFrom("answers")
+    .select(["question_key", "value", "comment", "revision"])
+    .where("assessment_id", "=", assessmentId)
+    .where("question_key", "in", keys)
+    .execute();
   const out: Record<string, StoredAnswer | undefined> = {};
-  for (const r of rows) out[r.question_key] = { value: r.value === null ? null : JSON.parse(r.value), comment: r.comment, revision: r.revision };
+  for (const r of rows)
+    out[r.question_key] = { value: r.value === null ? null : JSON.parse(r.value), comment: r.comment, revision: r.revision };
   return out;
 }
 
 /** Every kept revision of the given answers: "<key>#<revision>" → value and comment. */
-export async function answerRevisions(handle: Db, assessmentId: number, keys: readonly string[]): Promise<Map<string, { value: unknown; comment: string | null }>> {
+export async function answerRevisions(
+  handle: Db,
+  assessmentId: number,
+  keys: readonly string[],
+): Promise<Map<string, { value: unknown; comment: string | null }>> {
   const rows = await handle.db
     .selectFrom("answer_revisions")
     .select(["question_key", "revision", "value", "comment"])
     .where("assessment_id", "=", assessmentId)
     .where("question_key", "in", keys)
     .execute();
-  return new Map(rows.map((r) => [`${r.question_key}#${r.revision}`, { value: r.value === null ? null : JSON.parse(r.value), comment: r.comment }]));
+  return new Map(
+    rows.map((r) => [`${r.question_key}#${r.revision}`, { value: r.value === null ? null : JSON.parse(r.value), comment: r.comment }]),
+  );
 }

@@ -4,7 +4,19 @@ import type { CrashServer } from "./crash-server";
 
 const FORM = "application/x-www-form-urlencoded";
 
-export const CSV_HEADERS = ["external_ref", "name", "country", "city", "sector", "goods", "annual_spend", "currency", "workers_count", "contact_email", "supplies_to"];
+export const CSV_HEADERS = [
+  "external_ref",
+  "name",
+  "country",
+  "city",
+  "sector",
+  "goods",
+  "annual_spend",
+  "currency",
+  "workers_count",
+  "contact_email",
+  "supplies_to",
+];
 const COUNTRIES = ["CN", "IN", "BD", "VN", "TR", "PK", "MX", "BR", "PT", "DE"];
 const GOODS = ["Cotton", "Garments", "Textiles", "Footwear", "Electronics"];
 
@@ -14,7 +26,21 @@ export function crashCsv(prefix: string, rows: number): string {
   const lines = [CSV_HEADERS.join(",")];
   for (let i = 0; i < rows; i++) {
     const buyer = i === 0 ? "" : ref(Math.floor((i - 1) / 3));
-    lines.push([ref(i), `Crash Test Mill ${prefix} ${i + 1}`, COUNTRIES[i % COUNTRIES.length], `City ${i % 97}`, "Apparel", GOODS[i % GOODS.length], String(1000 + i), "USD", String(20 + (i % 500)), `mill${i + 1}@example.com`, buyer].join(","));
+    lines.push(
+      [
+        ref(i),
+        `Crash Test Mill ${prefix} ${i + 1}`,
+        COUNTRIES[i % COUNTRIES.length],
+        `City ${i % 97}`,
+        "Apparel",
+        GOODS[i % GOODS.length],
+        String(1000 + i),
+        "USD",
+        String(20 + (i % 500)),
+        `mill${i + 1}@example.com`,
+        buyer,
+      ].join(","),
+    );
   }
   return lines.join("\n") + "\n";
 }
@@ -28,14 +54,26 @@ async function expectRedirect(r: Response, what: string): Promise<string> {
 export async function uploadCsv(server: CrashServer, cookie: string, slug: string, filename: string, csv: string): Promise<number> {
   const form = new FormData();
   form.append("file", new Blob([csv], { type: "text/csv" }), filename);
-  const r = await fetch(`${server.url}/o/${slug}/suppliers/import?index`, { method: "POST", body: form, headers: { Cookie: cookie, Origin: server.url }, redirect: "manual" });
+  const r = await fetch(`${server.url}/o/${slug}/suppliers/import?index`, {
+    method: "POST",
+    body: form,
+    headers: { Cookie: cookie, Origin: server.url },
+    redirect: "manual",
+  });
   const location = await expectRedirect(r, "the upload");
   const id = /\/suppliers\/import\/(\d+)$/.exec(location)?.[1];
   if (!id) throw new Error(`the upload redirected to ${location}`);
   return Number(id);
 }
 
-async function importStep(server: CrashServer, cookie: string, slug: string, importId: number, fields: Record<string, string>, what: string): Promise<void> {
+async function importStep(
+  server: CrashServer,
+  cookie: string,
+  slug: string,
+  importId: number,
+  fields: Record<string, string>,
+  what: string,
+): Promise<void> {
   const r = await fetch(`${server.url}/o/${slug}/suppliers/import/${importId}`, {
     method: "POST",
     body: new URLSearchParams(fields).toString(),
@@ -58,7 +96,12 @@ export function queueCommit(server: CrashServer, cookie: string, slug: string, i
 
 /** Opens the invite link's supplier session (the Start button); the Cookie header for /s/portal. */
 export async function supplierCookie(server: CrashServer, token: string): Promise<string> {
-  const r = await fetch(`${server.url}/s/${token}`, { method: "POST", body: "intent=start", headers: { "Content-Type": FORM, Origin: server.url }, redirect: "manual" });
+  const r = await fetch(`${server.url}/s/${token}`, {
+    method: "POST",
+    body: "intent=start",
+    headers: { "Content-Type": FORM, Origin: server.url },
+    redirect: "manual",
+  });
   await expectRedirect(r, "starting the supplier session");
   const cookie = r.headers.get("set-cookie")?.split(";")[0];
   if (!cookie) throw new Error("no supplier session cookie");
@@ -114,7 +157,13 @@ export async function autosaveUntilKilled(o: {
         r = await fetch(`${o.server.url}/s/portal/answer`, {
           method: "POST",
           headers: { Cookie: o.cookie, Origin: o.server.url, "Content-Type": FORM },
-          body: new URLSearchParams({ assessmentId: String(o.assessmentId), questionKey: q.key, value: JSON.stringify(value), comment, baseRevision: String(base) }).toString(),
+          body: new URLSearchParams({
+            assessmentId: String(o.assessmentId),
+            questionKey: q.key,
+            value: JSON.stringify(value),
+            comment,
+            baseRevision: String(base),
+          }).toString(),
         });
       } catch {
         return; // the server is gone: this save stays "in flight"

@@ -169,16 +169,20 @@ export function suppliersByRefs(orgSlug: string, refs: readonly string[]): Suppl
 /** The goods recorded for a supplier, sorted. */
 export function supplierGoods(supplierId: number): string[] {
   return withDb((db) =>
-    (db.prepare("SELECT good FROM supplier_goods WHERE supplier_id = ? ORDER BY good").all(supplierId) as Array<{ good: string }>).map((r) => r.good),
+    (db.prepare("SELECT good FROM supplier_goods WHERE supplier_id = ? ORDER BY good").all(supplierId) as Array<{ good: string }>).map(
+      (r) => r.good,
+    ),
   );
 }
 
 /** The ids of the suppliers `supplierId` supplies (its buyers), sorted. */
 export function supplierBuyerIds(supplierId: number): number[] {
   return withDb((db) =>
-    (db.prepare("SELECT buyer_id FROM supplier_links WHERE supplier_id = ? ORDER BY buyer_id").all(supplierId) as Array<{ buyer_id: number }>).map(
-      (r) => r.buyer_id,
-    ),
+    (
+      db.prepare("SELECT buyer_id FROM supplier_links WHERE supplier_id = ? ORDER BY buyer_id").all(supplierId) as Array<{
+        buyer_id: number;
+      }>
+    ).map((r) => r.buyer_id),
   );
 }
 
@@ -189,7 +193,9 @@ export function linksAmong(ids: readonly number[]): Array<{ supplierId: number; 
   return withDb((db) =>
     (
       db
-        .prepare(`SELECT supplier_id, buyer_id FROM supplier_links WHERE supplier_id IN (${marks}) AND buyer_id IN (${marks}) ORDER BY supplier_id, buyer_id`)
+        .prepare(
+          `SELECT supplier_id, buyer_id FROM supplier_links WHERE supplier_id IN (${marks}) AND buyer_id IN (${marks}) ORDER BY supplier_id, buyer_id`,
+        )
         .all(...ids, ...ids) as Array<{ supplier_id: number; buyer_id: number }>
     ).map((r) => ({ supplierId: r.supplier_id, buyerId: r.buyer_id })),
   );
@@ -201,7 +207,9 @@ export function importCountByFilename(orgSlug: string, filename: string): number
     (db) =>
       (
         db
-          .prepare("SELECT COUNT(*) AS n FROM supplier_imports i JOIN organizations o ON o.id = i.org_id WHERE o.slug = ? AND i.filename = ?")
+          .prepare(
+            "SELECT COUNT(*) AS n FROM supplier_imports i JOIN organizations o ON o.id = i.org_id WHERE o.slug = ? AND i.filename = ?",
+          )
           .get(orgSlug, filename) as { n: number }
       ).n,
   );
@@ -248,7 +256,12 @@ export function assessmentById(id: number): AssessmentRow | undefined {
 
 /** Every assessment of a supplier, oldest first. */
 export function assessmentsOfSupplier(supplierId: number): AssessmentRow[] {
-  return withDb((db) => db.prepare(`SELECT ${ASSESSMENT_COLUMNS} FROM assessments a WHERE a.supplier_id = ? ORDER BY a.id`).all(supplierId) as AssessmentRow[]);
+  return withDb(
+    (db) =>
+      db
+        .prepare(`SELECT ${ASSESSMENT_COLUMNS} FROM assessments a WHERE a.supplier_id = ? ORDER BY a.id`)
+        .all(supplierId) as AssessmentRow[],
+  );
 }
 
 /** The assessments of the supplier of an organization with this reference (seeded demo data), oldest first. */
@@ -275,7 +288,9 @@ export interface StoredAnswerRow {
 export function storedAnswers(assessmentId: number): Record<string, StoredAnswerRow> {
   const rows = withDb(
     (db) =>
-      db.prepare("SELECT question_key, value, comment, revision, updated_by FROM answers WHERE assessment_id = ?").all(assessmentId) as Array<{
+      db
+        .prepare("SELECT question_key, value, comment, revision, updated_by FROM answers WHERE assessment_id = ?")
+        .all(assessmentId) as Array<{
         question_key: string;
         value: string | null;
         comment: string | null;
@@ -284,7 +299,13 @@ export function storedAnswers(assessmentId: number): Record<string, StoredAnswer
       }>,
   );
   const out: Record<string, StoredAnswerRow> = {};
-  for (const r of rows) out[r.question_key] = { value: r.value === null ? null : JSON.parse(r.value), comment: r.comment, revision: r.revision, updatedBy: r.updated_by };
+  for (const r of rows)
+    out[r.question_key] = {
+      value: r.value === null ? null : JSON.parse(r.value),
+      comment: r.comment,
+      revision: r.revision,
+      updatedBy: r.updated_by,
+    };
   return out;
 }
 
@@ -315,14 +336,20 @@ export function invitesOf(assessmentId: number): InviteRow[] {
   return withDb(
     (db) =>
       db
-        .prepare("SELECT id, email, language, created_by, expires_at, revoked_at, superseded_at, last_used_at FROM assessment_invites WHERE assessment_id = ? ORDER BY id")
+        .prepare(
+          "SELECT id, email, language, created_by, expires_at, revoked_at, superseded_at, last_used_at FROM assessment_invites WHERE assessment_id = ? ORDER BY id",
+        )
         .all(assessmentId) as InviteRow[],
   );
 }
 
 /** Makes every link of an assessment expired (as if 30 days had passed). */
 export function expireInvites(assessmentId: number): void {
-  withDb((db) => db.prepare("UPDATE assessment_invites SET expires_at = ? WHERE assessment_id = ?").run(new Date(Date.now() - 60_000).toISOString(), assessmentId));
+  withDb((db) =>
+    db
+      .prepare("UPDATE assessment_invites SET expires_at = ? WHERE assessment_id = ?")
+      .run(new Date(Date.now() - 60_000).toISOString(), assessmentId),
+  );
 }
 
 /** The id of the newest mail in the outbox (0 when empty): a mark to look for mail queued after it. */
@@ -355,14 +382,20 @@ export interface EvidenceRow {
 export function evidenceOf(assessmentId: number): EvidenceRow[] {
   return withDb(
     (db) =>
-      db.prepare("SELECT id, question_key, filename, mime, size_bytes, deleted_at FROM evidence_files WHERE assessment_id = ? ORDER BY id").all(assessmentId) as EvidenceRow[],
+      db
+        .prepare("SELECT id, question_key, filename, mime, size_bytes, deleted_at FROM evidence_files WHERE assessment_id = ? ORDER BY id")
+        .all(assessmentId) as EvidenceRow[],
   );
 }
 
-export function reviewCommentsOf(assessmentId: number): Array<{ question_key: string; author_label: string; body: string; resolved_at: string | null }> {
+export function reviewCommentsOf(
+  assessmentId: number,
+): Array<{ question_key: string; author_label: string; body: string; resolved_at: string | null }> {
   return withDb(
     (db) =>
-      db.prepare("SELECT question_key, author_label, body, resolved_at FROM review_comments WHERE assessment_id = ? ORDER BY id").all(assessmentId) as Array<{
+      db
+        .prepare("SELECT question_key, author_label, body, resolved_at FROM review_comments WHERE assessment_id = ? ORDER BY id")
+        .all(assessmentId) as Array<{
         question_key: string;
         author_label: string;
         body: string;

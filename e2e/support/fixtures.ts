@@ -64,9 +64,7 @@ async function watchCsp(context: BrowserContext, sink: CspViolation[]): Promise<
 /** Gives a browser context the session cookie of a freshly written session row; returns the token. */
 export async function signIn(context: BrowserContext, email: string): Promise<string> {
   const token = createSession(email);
-  await context.addCookies([
-    { name: SESSION_COOKIE, value: token, domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax" },
-  ]);
+  await context.addCookies([{ name: SESSION_COOKIE, value: token, domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax" }]);
   return token;
 }
 
@@ -90,13 +88,10 @@ export function linkIn(mail: Mail, pathPrefix: string): string {
  * client-side handlers (zod validation, fetch submissions) instead of a plain browser form post.
  */
 export async function waitForHydration(page: Page, selector = "main form"): Promise<void> {
-  await page.waitForFunction(
-    (sel) => {
-      const el = document.querySelector(sel);
-      return el !== null && Object.keys(el).some((k) => k.startsWith("__reactProps$"));
-    },
-    selector,
-  );
+  await page.waitForFunction((sel) => {
+    const el = document.querySelector(sel);
+    return el !== null && Object.keys(el).some((k) => k.startsWith("__reactProps$"));
+  }, selector);
 }
 
 /** A request context with no cookie jar of its own: it sends exactly the session cookie given. */

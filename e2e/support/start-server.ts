@@ -33,4 +33,4 @@ if (seed.status !== 0) {
 }
 
 // Same process from here on, so Playwright's SIGTERM reaches the server and its shutdown handler.
-await import("../../app/server/main");
+await import("~/server/main");

@@ -1,8 +1,18 @@
 // Risk bands by tier: one stacked bar per tier; every segment links to the supplier list of that
 // tier and band.
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
-import { BAND_LABELS, tierLabel, type Band, type TierBands } from "../../domain/report/types";
-import { BAND_COLORS, COMPACT_WIDTH, ChartFrame, FitWidth, Legend, LinkedRect, PlainTick, formatInt, type BarShapeProps } from "./chart-kit";
+import { BAND_LABELS, tierLabel, type Band, type TierBands } from "~/domain/report/types";
+import {
+  BAND_COLORS,
+  COMPACT_WIDTH,
+  ChartFrame,
+  FitWidth,
+  Legend,
+  LinkedRect,
+  PlainTick,
+  formatInt,
+  type BarShapeProps,
+} from "./chart-kit";
 
 type Row = { name: string; tier: number } & Record<Band, number>;
 
@@ -29,10 +39,20 @@ export function BandsByTierChart({ tiers, hrefFor, height = 280 }: BandsByTierPr
           dataKey="name"
           interval={0}
           tickLine={false}
-          tick={<PlainTick dy={14} maxChars={compact ? 8 : 22} formatter={compact && data.length > 4 ? (n) => n.replace(/^Tier /, "T") : undefined} />}
+          tick={
+            <PlainTick
+              dy={14}
+              maxChars={compact ? 8 : 22}
+              formatter={compact && data.length > 4 ? (n) => n.replace(/^Tier /, "T") : undefined}
+            />
+          }
         />
         <YAxis allowDecimals={false} width={compact ? 36 : 48} tickFormatter={formatInt} tick={{ fontSize: 12, fill: "#4a5360" }} />
-        <Tooltip cursor={{ fill: "rgba(31, 58, 95, 0.06)" }} formatter={(v: number, name: string) => [formatInt(v), name]} isAnimationActive={false} />
+        <Tooltip
+          cursor={{ fill: "rgba(31, 58, 95, 0.06)" }}
+          formatter={(v: number, name: string) => [formatInt(v), name]}
+          isAnimationActive={false}
+        />
         {used.map((band) => (
           <Bar
             key={band}
@@ -45,7 +65,13 @@ export function BandsByTierChart({ tiers, hrefFor, height = 280 }: BandsByTierPr
             shape={(p: BarShapeProps<Row>) => {
               const row = p.payload;
               if (!row) return <g />;
-              return <LinkedRect {...p} href={hrefFor(row.tier, band)} label={`${row.name}: ${formatInt(row[band])} ${BAND_LABELS[band].toLowerCase()} — show these suppliers`} />;
+              return (
+                <LinkedRect
+                  {...p}
+                  href={hrefFor(row.tier, band)}
+                  label={`${row.name}: ${formatInt(row[band])} ${BAND_LABELS[band].toLowerCase()} — show these suppliers`}
+                />
+              );
             }}
           />
         ))}

@@ -7,8 +7,8 @@
 import { useState, useSyncExternalStore, type MouseEvent, type ReactElement, type ReactNode } from "react";
 import { useNavigate } from "@remix-run/react";
 import { ResponsiveContainer } from "recharts";
-import type { Band } from "../../domain/report/types";
-import { moneyFormat } from "../supplier-display";
+import type { Band } from "~/domain/report/types";
+import { moneyFormat } from "~/components/supplier-display";
 
 /** Band colours: red → green, grey for "not scored". Also used by the HTML legends. */
 export const BAND_COLORS: Readonly<Record<Band, string>> = {
@@ -50,7 +50,19 @@ export function formatInt(n: number): string {
  * image named by `label` (its numbers are in the "Show the numbers" table); one whose bars are links
  * (or that shows a message instead) is a named group, so that the links and the message stay reachable.
  */
-export function ChartFrame({ height, label, empty, links = true, children }: { height: number; label: string; empty?: ReactNode; links?: boolean; children: () => ReactNode }) {
+export function ChartFrame({
+  height,
+  label,
+  empty,
+  links = true,
+  children,
+}: {
+  height: number;
+  label: string;
+  empty?: ReactNode;
+  links?: boolean;
+  children: () => ReactNode;
+}) {
   const hydrated = useHydrated();
   return (
     <div className="chart-frame" style={{ height }} aria-label={label} role={links || empty ? "group" : "img"}>
@@ -140,7 +152,15 @@ export function LinkedRect({ x = 0, y = 0, width = 0, height = 0, fill, href, la
 /** An axis tick as plain SVG text (recharts' own measures text in the browser, which we do not need). */
 export type TextAnchor = "start" | "middle" | "end";
 
-export function PlainTick(props: { x?: number; y?: number; payload?: { value?: unknown }; textAnchor?: TextAnchor; formatter?: (v: string) => string; dy?: number; maxChars?: number }) {
+export function PlainTick(props: {
+  x?: number;
+  y?: number;
+  payload?: { value?: unknown };
+  textAnchor?: TextAnchor;
+  formatter?: (v: string) => string;
+  dy?: number;
+  maxChars?: number;
+}) {
   const { x = 0, y = 0, payload, textAnchor = "middle", formatter, dy = 0, maxChars = 22 } = props;
   let text = formatter ? formatter(String(payload?.value ?? "")) : String(payload?.value ?? "");
   if (text.length > maxChars) text = `${text.slice(0, maxChars - 1)}…`;

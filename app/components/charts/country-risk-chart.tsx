@@ -2,8 +2,19 @@
 // count, or by the spend placed with them); each segment links to the supplier list of that
 // country and band.
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
-import type { CountryRisk } from "../../domain/report/types";
-import { BAND_COLORS, COMPACT_WIDTH, ChartFrame, FitWidth, Legend, LinkedRect, PlainTick, formatCompact, formatInt, type BarShapeProps } from "./chart-kit";
+import type { CountryRisk } from "~/domain/report/types";
+import {
+  BAND_COLORS,
+  COMPACT_WIDTH,
+  ChartFrame,
+  FitWidth,
+  Legend,
+  LinkedRect,
+  PlainTick,
+  formatCompact,
+  formatInt,
+  type BarShapeProps,
+} from "./chart-kit";
 
 type Row = { country: string; name: string; critical: number; high: number };
 
@@ -26,7 +37,10 @@ export function CountryRiskChart({ countries, names, measure, currency, hrefFor,
     high: measure === "spend" ? Math.round(c.spendHigh) : c.high,
   }));
   const fmt = measure === "spend" ? (v: number) => `${formatCompact(v)}${currency ? ` ${currency}` : ""}` : formatInt;
-  const what = (band: "high" | "critical", v: number) => (measure === "spend" ? `${fmt(v)} spent with ${band} risk suppliers` : `${formatInt(v)} ${band} risk ${v === 1 ? "supplier" : "suppliers"}`);
+  const what = (band: "high" | "critical", v: number) =>
+    measure === "spend"
+      ? `${fmt(v)} spent with ${band} risk suppliers`
+      : `${formatInt(v)} ${band} risk ${v === 1 ? "supplier" : "suppliers"}`;
   const bar = (band: "critical" | "high") => (
     <Bar
       key={band}
@@ -39,7 +53,9 @@ export function CountryRiskChart({ countries, names, measure, currency, hrefFor,
       shape={(p: BarShapeProps<Row>) => {
         const row = p.payload;
         if (!row) return <g />;
-        return <LinkedRect {...p} href={hrefFor(row.country, band)} label={`${row.name}: ${what(band, row[band])} — show these suppliers`} />;
+        return (
+          <LinkedRect {...p} href={hrefFor(row.country, band)} label={`${row.name}: ${what(band, row[band])} — show these suppliers`} />
+        );
       }}
     />
   );
@@ -47,11 +63,34 @@ export function CountryRiskChart({ countries, names, measure, currency, hrefFor,
     // On a phone: narrower names and three value ticks, so the bars keep room and the text its size.
     const compact = w > 0 && w < COMPACT_WIDTH;
     return (
-      <BarChart id={`chart-country-${measure}`} height={height} data={data} layout="vertical" margin={{ top: 4, right: compact ? 12 : 16, bottom: 4, left: 0 }}>
+      <BarChart
+        id={`chart-country-${measure}`}
+        height={height}
+        data={data}
+        layout="vertical"
+        margin={{ top: 4, right: compact ? 12 : 16, bottom: 4, left: 0 }}
+      >
         <CartesianGrid horizontal={false} stroke="#e3e7ec" />
-        <XAxis type="number" allowDecimals={false} tickCount={compact ? 3 : 5} tickFormatter={measure === "spend" ? formatCompact : formatInt} tick={{ fontSize: 12, fill: "#4a5360" }} />
-        <YAxis type="category" dataKey="name" width={compact ? 100 : 128} interval={0} tickLine={false} tick={<PlainTick textAnchor="end" dy={4} maxChars={compact ? 13 : 18} />} />
-        <Tooltip cursor={{ fill: "rgba(31, 58, 95, 0.06)" }} formatter={(v: number, name: string) => [fmt(v), name]} isAnimationActive={false} />
+        <XAxis
+          type="number"
+          allowDecimals={false}
+          tickCount={compact ? 3 : 5}
+          tickFormatter={measure === "spend" ? formatCompact : formatInt}
+          tick={{ fontSize: 12, fill: "#4a5360" }}
+        />
+        <YAxis
+          type="category"
+          dataKey="name"
+          width={compact ? 100 : 128}
+          interval={0}
+          tickLine={false}
+          tick={<PlainTick textAnchor="end" dy={4} maxChars={compact ? 13 : 18} />}
+        />
+        <Tooltip
+          cursor={{ fill: "rgba(31, 58, 95, 0.06)" }}
+          formatter={(v: number, name: string) => [fmt(v), name]}
+          isAnimationActive={false}
+        />
         {bar("critical")}
         {bar("high")}
       </BarChart>
@@ -59,7 +98,11 @@ export function CountryRiskChart({ countries, names, measure, currency, hrefFor,
   };
   return (
     <>
-      <ChartFrame height={height} label={measure === "spend" ? "Spend at risk by country, bars" : "High and critical suppliers by country, bars"} empty={data.length ? null : empty}>
+      <ChartFrame
+        height={height}
+        label={measure === "spend" ? "Spend at risk by country, bars" : "High and critical suppliers by country, bars"}
+        empty={data.length ? null : empty}
+      >
         {() => <FitWidth height={height} chart={chart} />}
       </ChartFrame>
       <Legend

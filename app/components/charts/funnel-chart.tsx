@@ -1,7 +1,7 @@
 // The questionnaire funnel: of the questionnaires started in the period, how many were sent, then
 // started by the supplier, submitted and approved. Each bar links to the assessments at that stage.
 import { Bar, BarChart, LabelList, Tooltip, XAxis, YAxis } from "recharts";
-import type { Funnel } from "../../domain/report/types";
+import type { Funnel } from "~/domain/report/types";
 import { ChartFrame, FitWidth, LinkedRect, PlainTick, formatInt, type BarShapeProps } from "./chart-kit";
 
 export const FUNNEL_STAGES = [
@@ -14,7 +14,15 @@ export type FunnelStage = (typeof FUNNEL_STAGES)[number]["key"];
 
 type Row = { key: FunnelStage; label: string; value: number; color: string; share: string };
 
-export function FunnelChart({ funnel, hrefFor, height = 220 }: { funnel: Funnel; hrefFor: (stage: FunnelStage) => string | null; height?: number }) {
+export function FunnelChart({
+  funnel,
+  hrefFor,
+  height = 220,
+}: {
+  funnel: Funnel;
+  hrefFor: (stage: FunnelStage) => string | null;
+  height?: number;
+}) {
   const data: Row[] = FUNNEL_STAGES.map((s) => ({
     key: s.key,
     label: s.label,
@@ -25,8 +33,20 @@ export function FunnelChart({ funnel, hrefFor, height = 220 }: { funnel: Funnel;
   const chart = () => (
     <BarChart id="chart-funnel" height={height} data={data} layout="vertical" margin={{ top: 4, right: 72, bottom: 4, left: 0 }}>
       <XAxis type="number" hide allowDecimals={false} domain={[0, Math.max(1, funnel.sent)]} />
-      <YAxis type="category" dataKey="label" width={88} interval={0} tickLine={false} axisLine={false} tick={<PlainTick textAnchor="end" dy={4} />} />
-      <Tooltip cursor={{ fill: "rgba(31, 58, 95, 0.06)" }} formatter={(v: number) => [formatInt(v), "Questionnaires"]} isAnimationActive={false} />
+      <YAxis
+        type="category"
+        dataKey="label"
+        width={88}
+        interval={0}
+        tickLine={false}
+        axisLine={false}
+        tick={<PlainTick textAnchor="end" dy={4} />}
+      />
+      <Tooltip
+        cursor={{ fill: "rgba(31, 58, 95, 0.06)" }}
+        formatter={(v: number) => [formatInt(v), "Questionnaires"]}
+        isAnimationActive={false}
+      />
       <Bar
         dataKey="value"
         isAnimationActive={false}
@@ -34,7 +54,14 @@ export function FunnelChart({ funnel, hrefFor, height = 220 }: { funnel: Funnel;
         shape={(p: BarShapeProps<Row>) => {
           const row = p.payload;
           if (!row) return <g />;
-          return <LinkedRect {...p} fill={row.color} href={hrefFor(row.key)} label={`${row.label}: ${formatInt(row.value)}${row.share ? ` (${row.share} of sent)` : ""} — show these assessments`} />;
+          return (
+            <LinkedRect
+              {...p}
+              fill={row.color}
+              href={hrefFor(row.key)}
+              label={`${row.label}: ${formatInt(row.value)}${row.share ? ` (${row.share} of sent)` : ""} — show these assessments`}
+            />
+          );
         }}
       >
         <LabelList dataKey="value" position="right" formatter={(v: number) => formatInt(v)} fill="#1b2330" fontSize={12} />
@@ -42,7 +69,11 @@ export function FunnelChart({ funnel, hrefFor, height = 220 }: { funnel: Funnel;
     </BarChart>
   );
   return (
-    <ChartFrame height={height} label="Questionnaire funnel from sent to approved, bars" empty={funnel.sent ? null : "No questionnaire was sent in this period."}>
+    <ChartFrame
+      height={height}
+      label="Questionnaire funnel from sent to approved, bars"
+      empty={funnel.sent ? null : "No questionnaire was sent in this period."}
+    >
       {() => <FitWidth height={height} chart={chart} />}
     </ChartFrame>
   );

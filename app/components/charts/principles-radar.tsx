@@ -1,7 +1,7 @@
 // Control maturity per Athens principle across the suppliers that hold a current approved
 // assessment (0 = no control in place, 100 = every applicable answer at its best).
 import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, Tooltip } from "recharts";
-import type { PrincipleScore } from "../../domain/report/types";
+import type { PrincipleScore } from "~/domain/report/types";
 import { ChartFrame, FitWidth, type TextAnchor } from "./chart-kit";
 
 const RADAR_COMPACT_WIDTH = 420;
@@ -9,7 +9,14 @@ const RADAR_COMPACT_WIDTH = 420;
 type Row = { principle: string; label: string; average: number };
 
 /** A spoke's label: "P1 · 45" and the principle's name under it; the name is left out on a phone (it is in the numbers table), where it would run off the chart. */
-function AngleTick(props: { x?: number; y?: number; payload?: { value?: unknown }; textAnchor?: TextAnchor; rows: readonly Row[]; compact: boolean }) {
+function AngleTick(props: {
+  x?: number;
+  y?: number;
+  payload?: { value?: unknown };
+  textAnchor?: TextAnchor;
+  rows: readonly Row[];
+  compact: boolean;
+}) {
   const { x = 0, y = 0, payload, textAnchor = "middle", rows, compact } = props;
   const row = rows.find((r) => r.principle === payload?.value);
   const label = row?.label ?? "";
@@ -53,7 +60,11 @@ export function PrinciplesRadar({ principles, height = 320 }: { principles: read
           axisLine={false}
         />
         <Radar dataKey="average" name="Average maturity" stroke="#1f3a5f" fill="#1f5fa8" fillOpacity={0.3} isAnimationActive={false} dot />
-        <Tooltip formatter={(v: number) => [`${Math.round(v)} / 100`, "Average maturity"]} labelFormatter={(p: string) => rows.find((r) => r.principle === p)?.label ?? p} isAnimationActive={false} />
+        <Tooltip
+          formatter={(v: number) => [`${Math.round(v)} / 100`, "Average maturity"]}
+          labelFormatter={(p: string) => rows.find((r) => r.principle === p)?.label ?? p}
+          isAnimationActive={false}
+        />
       </RadarChart>
     );
   };
@@ -62,7 +73,9 @@ export function PrinciplesRadar({ principles, height = 320 }: { principles: read
       links={false}
       height={height}
       label="Average maturity per Athens principle, radar chart"
-      empty={assessed === 0 ? "No supplier holds a current approved assessment yet: approve questionnaires to see maturity per principle." : null}
+      empty={
+        assessed === 0 ? "No supplier holds a current approved assessment yet: approve questionnaires to see maturity per principle." : null
+      }
     >
       {() => <FitWidth height={height} chart={chart} />}
     </ChartFrame>

@@ -1,7 +1,7 @@
 // Risk over time, from the daily roll-ups: the average score (left axis, 0–100) and the number of
 // high and critical suppliers (right axis).
 import { CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
-import type { TrendPoint } from "../../domain/report/types";
+import type { TrendPoint } from "~/domain/report/types";
 import { BAND_COLORS, COMPACT_WIDTH, ChartFrame, FitWidth, Legend, PlainTick, formatInt } from "./chart-kit";
 
 const AVG_COLOR = "#1f3a5f";
@@ -29,11 +29,38 @@ export function TrendChart({ points, height = 280 }: { points: readonly TrendPoi
     return (
       <ComposedChart id="chart-trend" height={height} data={data} margin={{ top: 8, right: compact ? 4 : 8, bottom: 4, left: 0 }}>
         <CartesianGrid vertical={false} stroke="#e3e7ec" />
-        <XAxis dataKey="day" ticks={ticks} interval={0} tickLine={false} tick={<PlainTick dy={14} formatter={(d) => d.slice(5)} />} padding={{ left: 12, right: 12 }} />
+        <XAxis
+          dataKey="day"
+          ticks={ticks}
+          interval={0}
+          tickLine={false}
+          tick={<PlainTick dy={14} formatter={(d) => d.slice(5)} />}
+          padding={{ left: 12, right: 12 }}
+        />
         <YAxis yAxisId="score" domain={[0, 100]} width={compact ? 32 : 40} tick={{ fontSize: 12, fill: "#4a5360" }} />
-        <YAxis yAxisId="count" orientation="right" allowDecimals={false} width={compact ? 36 : 48} domain={[0, countMax]} tickFormatter={formatInt} tick={{ fontSize: 12, fill: "#4a5360" }} />
-        <Tooltip formatter={(v: number, name: string) => [name === "Average score" ? v.toFixed(1) : formatInt(v), name]} isAnimationActive={false} />
-        <Line yAxisId="score" dataKey="avg" name="Average score" stroke={AVG_COLOR} strokeWidth={2} dot={single ? { r: 4 } : false} isAnimationActive={false} connectNulls />
+        <YAxis
+          yAxisId="count"
+          orientation="right"
+          allowDecimals={false}
+          width={compact ? 36 : 48}
+          domain={[0, countMax]}
+          tickFormatter={formatInt}
+          tick={{ fontSize: 12, fill: "#4a5360" }}
+        />
+        <Tooltip
+          formatter={(v: number, name: string) => [name === "Average score" ? v.toFixed(1) : formatInt(v), name]}
+          isAnimationActive={false}
+        />
+        <Line
+          yAxisId="score"
+          dataKey="avg"
+          name="Average score"
+          stroke={AVG_COLOR}
+          strokeWidth={2}
+          dot={single ? { r: 4 } : false}
+          isAnimationActive={false}
+          connectNulls
+        />
         <Line
           yAxisId="count"
           dataKey="atRisk"

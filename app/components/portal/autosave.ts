@@ -8,8 +8,8 @@
 // a failed send: it stays in this browser and next to its question until corrected, and is not
 // counted among the answers "not sent yet" (nothing is wrong with the network).
 import { useCallback, useEffect, useRef, useState } from "react";
-import { validateAnswer } from "../../domain/questionnaire/logic";
-import type { Question } from "../../domain/questionnaire/types";
+import { validateAnswer } from "~/domain/questionnaire/logic";
+import type { Question } from "~/domain/questionnaire/types";
 
 /** What an input holds: text as typed (numbers too), option keys, "na", or null (empty). */
 export type RawValue = string | string[] | null;
@@ -139,7 +139,12 @@ export function useAutosave(opts: {
       let res: Response;
       let data: Record<string, unknown> = {};
       try {
-        res = await fetch("/s/portal/answer", { method: "POST", body, headers: { Accept: "application/json" }, credentials: "same-origin" });
+        res = await fetch("/s/portal/answer", {
+          method: "POST",
+          body,
+          headers: { Accept: "application/json" },
+          credentials: "same-origin",
+        });
         data = (await res.json().catch(() => ({}))) as Record<string, unknown>;
       } catch {
         // The network is gone: the draft stays in localStorage and is sent when it comes back.
@@ -150,7 +155,13 @@ export function useAutosave(opts: {
       }
       inflight.current.delete(key);
       if (res.ok && typeof data.revision === "number") {
-        saved.current[key] = { value: checked.value, comment: d.comment, revision: data.revision, updatedBy: "", updatedAt: new Date().toISOString() };
+        saved.current[key] = {
+          value: checked.value,
+          comment: d.comment,
+          revision: data.revision,
+          updatedBy: "",
+          updatedAt: new Date().toISOString(),
+        };
         setOffline(false);
         setLastSavedAt(new Date().toISOString());
         if (drafts.current.size <= 1) setReconnecting(false);
@@ -175,7 +186,11 @@ export function useAutosave(opts: {
         return;
       }
       if (res.status === 400) {
-        setStatus(key, { phase: "invalid", messageKey: String(data.messageKey ?? "ui.save_failed"), params: (data.params as Record<string, string | number>) ?? {} });
+        setStatus(key, {
+          phase: "invalid",
+          messageKey: String(data.messageKey ?? "ui.save_failed"),
+          params: (data.params as Record<string, string | number>) ?? {},
+        });
         return;
       }
       if (res.status === 401 || res.status === 404) {
@@ -204,7 +219,11 @@ export function useAutosave(opts: {
     (key: string, ms: number) => {
       clearTimeout(timers.current.get(key));
       if (ms <= 0) void send(key);
-      else timers.current.set(key, setTimeout(() => void send(key), ms));
+      else
+        timers.current.set(
+          key,
+          setTimeout(() => void send(key), ms),
+        );
     },
     [send],
   );
@@ -228,7 +247,12 @@ export function useAutosave(opts: {
       if (!q || !d || typeof d.base !== "number") continue;
       const server = saved.current[key];
       const rev = server?.revision ?? 0;
-      if (d.base !== rev && server && normalized(q, d.value) === normalized(q, server.value) && (d.comment ?? null) === (server.comment ?? null)) {
+      if (
+        d.base !== rev &&
+        server &&
+        normalized(q, d.value) === normalized(q, server.value) &&
+        (d.comment ?? null) === (server.comment ?? null)
+      ) {
         continue; // it did arrive; the answer to the save was what got lost
       }
       drafts.current.set(key, { value: d.value, comment: d.comment ?? null, base: d.base > rev ? rev : d.base });

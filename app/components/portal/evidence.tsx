@@ -2,7 +2,7 @@
 // links, Remove) and a file input that uploads at once. Refusals (too large, wrong type) are shown in
 // the reader's language; the server decides the type by the content.
 import { useState } from "react";
-import type { Question } from "../../domain/questionnaire/types";
+import type { Question } from "~/domain/questionnaire/types";
 import { formatSize, type T } from "./i18n";
 
 export interface PortalFile {
@@ -63,7 +63,10 @@ export function EvidenceBox(props: {
       const res = await fetch(`/s/portal/files/${f.id}`, { method: "POST", body, headers: { Accept: "application/json" } });
       if (!res.ok) {
         const data = (await res.json().catch(() => ({}))) as { messageKey?: string };
-        setMessage({ ok: false, text: t(res.status === 401 ? "ui.portal.session_expired" : (data.messageKey ?? "ui.upload.failed"), { name: f.filename }) });
+        setMessage({
+          ok: false,
+          text: t(res.status === 401 ? "ui.portal.session_expired" : (data.messageKey ?? "ui.upload.failed"), { name: f.filename }),
+        });
       } else setMessage(null);
       props.onChanged();
     } catch {

@@ -1,6 +1,6 @@
 // How an answer reads in the portal (read-only copy, conflicts): yes/no, option labels, N/A, numbers
 // with their unit, file counts — in the reader's language.
-import { NA, type Question } from "../../domain/questionnaire/types";
+import { NA, type Question } from "~/domain/questionnaire/types";
 import type { T } from "./i18n";
 
 /** The element id of a question (anchors from the "what is missing" list point here). */

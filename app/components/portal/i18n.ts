@@ -1,6 +1,6 @@
 // Texts of the supplier portal in the browser: the loader sends the texts of one language (already
 // with the English fallback applied); this turns them into t(key, params). No catalogue is bundled.
-import { interpolate } from "../../domain/questionnaire/i18n/catalogue";
+import { interpolate } from "~/domain/questionnaire/i18n/catalogue";
 
 export type Messages = Readonly<Record<string, string>>;
 type Params = Readonly<Record<string, string | number>>;

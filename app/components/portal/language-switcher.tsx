@@ -2,7 +2,15 @@
 // (the current section), so it works with the keyboard, without scripts, and on any page.
 import { Link, useLocation } from "@remix-run/react";
 
-export function LanguageSwitcher({ locale, languages, label }: { locale: string; languages: ReadonlyArray<{ code: string; name: string }>; label: string }) {
+export function LanguageSwitcher({
+  locale,
+  languages,
+  label,
+}: {
+  locale: string;
+  languages: ReadonlyArray<{ code: string; name: string }>;
+  label: string;
+}) {
   const location = useLocation();
   const hrefFor = (code: string) => {
     const q = new URLSearchParams(location.search);
@@ -17,7 +25,14 @@ export function LanguageSwitcher({ locale, languages, label }: { locale: string;
       <ul>
         {languages.map((l) => (
           <li key={l.code}>
-            <Link to={hrefFor(l.code)} lang={l.code} hrefLang={l.code} aria-current={l.code === locale ? "true" : undefined} preventScrollReset replace>
+            <Link
+              to={hrefFor(l.code)}
+              lang={l.code}
+              hrefLang={l.code}
+              aria-current={l.code === locale ? "true" : undefined}
+              preventScrollReset
+              replace
+            >
               {l.name}
             </Link>
           </li>

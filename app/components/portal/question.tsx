@@ -3,7 +3,7 @@
 // reader's language: "12,5" is fine), dates and text; N/A where the question allows it; its help,
 // its save state, field messages, a conflict with both versions, evidence and the reviewer's comments.
 import type { ReactNode } from "react";
-import { NA, TEXT_MAX_LENGTH, type Question } from "../../domain/questionnaire/types";
+import { NA, TEXT_MAX_LENGTH, type Question } from "~/domain/questionnaire/types";
 import type { QuestionStatus, RawValue } from "./autosave";
 import { answerText, naLabel, questionId, unitLabel } from "./format";
 import { formatTime, type T } from "./i18n";
@@ -128,7 +128,14 @@ export function QuestionField(p: Props) {
     );
   } else {
     const unit = unitLabel(q, t);
-    const hint = q.type === "percent" ? t("ui.percent.hint") : q.type === "number" ? t("ui.number.hint") : q.type === "date" ? t("ui.date.hint") : null;
+    const hint =
+      q.type === "percent"
+        ? t("ui.percent.hint")
+        : q.type === "number"
+          ? t("ui.number.hint")
+          : q.type === "date"
+            ? t("ui.date.hint")
+            : null;
     const hintId = `${id}-hint`;
     const max = q.type === "text" ? (q.maxLength ?? TEXT_MAX_LENGTH) : undefined;
     const shown = na || value === null || Array.isArray(value) ? "" : value;
@@ -154,7 +161,9 @@ export function QuestionField(p: Props) {
         {q.type === "text" ? (
           <>
             <textarea {...common} rows={4} maxLength={max} onChange={(e) => p.onValue(e.currentTarget.value, "typing")} />
-            {max && shown.length > max - 200 ? <p className="hint">{t("ui.question.text_remaining", { count: max - shown.length })}</p> : null}
+            {max && shown.length > max - 200 ? (
+              <p className="hint">{t("ui.question.text_remaining", { count: max - shown.length })}</p>
+            ) : null}
           </>
         ) : (
           <div className="portal-input-row">

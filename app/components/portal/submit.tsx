@@ -2,11 +2,19 @@
 // submission), with links to each question, then Submit with a confirmation step.
 import { Link } from "@remix-run/react";
 import { useState } from "react";
-import type { MissingItem } from "../../domain/questionnaire/logic";
+import type { MissingItem } from "~/domain/questionnaire/logic";
 import { questionId } from "./format";
 import type { T } from "./i18n";
 
-export function MissingList({ t, items, hrefFor }: { t: T; items: readonly MissingItem[]; hrefFor: (sectionKey: string, hash: string) => string }) {
+export function MissingList({
+  t,
+  items,
+  hrefFor,
+}: {
+  t: T;
+  items: readonly MissingItem[];
+  hrefFor: (sectionKey: string, hash: string) => string;
+}) {
   if (items.length === 0) return <p>{t("ui.missing.none")}</p>;
   return (
     <>

@@ -1,8 +1,8 @@
 // The questionnaire after submission: every visible answer read-only, with comments, files and the
 // reviewer's notes, and "Print or save a copy" (the browser's print dialog; a print stylesheet
 // leaves out the buttons and the language switcher).
-import { visibleQuestions } from "../../domain/questionnaire/logic";
-import type { Answers, QuestionnaireTemplate } from "../../domain/questionnaire/types";
+import { visibleQuestions } from "~/domain/questionnaire/logic";
+import type { Answers, QuestionnaireTemplate } from "~/domain/questionnaire/types";
 import type { PortalFile } from "./evidence";
 import { answerText } from "./format";
 import { formatSize, type T } from "./i18n";
@@ -79,7 +79,11 @@ export function SubmittedView({ t, template, status, orgName, answers, files, co
                       </ul>
                     ) : null}
                     {notes.map((c) => (
-                      <aside key={c.id} className={`portal-review${c.resolved ? " resolved" : ""}`} aria-label={t("ui.review.comment_label")}>
+                      <aside
+                        key={c.id}
+                        className={`portal-review${c.resolved ? " resolved" : ""}`}
+                        aria-label={t("ui.review.comment_label")}
+                      >
                         <p className="portal-review-from">
                           {t("ui.review.comment_from", { name: c.author })}
                           {c.resolved ? ` — ${t("ui.review.resolved")}` : ""}

@@ -10,7 +10,7 @@
 // Anything else is unknown (null): no fuzzy matching, a wrong country is worse than a row error.
 // Alpha-3 codes are not accepted: there is no alpha-3 table in the reference data.
 
-import { normalizeName } from "../supply-chain/normalize";
+import { normalizeName } from "~/domain/supply-chain/normalize";
 
 export interface CountryEntry {
   iso2: string;
@@ -220,10 +220,7 @@ export function createCountryResolver(entries: ReadonlyArray<CountryEntry>): Cou
 
 function intlRegionNames(): Intl.DisplayNames[] {
   try {
-    return [
-      new Intl.DisplayNames(["en"], { type: "region" }),
-      new Intl.DisplayNames(["en"], { type: "region", style: "short" }),
-    ];
+    return [new Intl.DisplayNames(["en"], { type: "region" }), new Intl.DisplayNames(["en"], { type: "region", style: "short" })];
   } catch {
     // A runtime without region display names still has the ISO names and the aliases.
     return [];

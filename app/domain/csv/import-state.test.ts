@@ -19,8 +19,20 @@ describe("importState", () => {
   });
 
   it("leaves a fresh check, a committed import and a running one as they are", () => {
-    expect(importState({ id: 10, status: "checked", created_at: "2026-12-06T11:30:00.000Z" }, later, now)).toEqual({ label: "checked", abandoned: null, discardable: true });
-    expect(importState({ id: 9, status: "committed", created_at: "2026-12-01T11:00:00.000Z" }, later, now)).toEqual({ label: "imported", abandoned: null, discardable: false });
-    expect(importState({ id: 11, status: "committing", created_at: "2026-12-01T11:00:00.000Z" }, later, now)).toEqual({ label: "importing", abandoned: null, discardable: false });
+    expect(importState({ id: 10, status: "checked", created_at: "2026-12-06T11:30:00.000Z" }, later, now)).toEqual({
+      label: "checked",
+      abandoned: null,
+      discardable: true,
+    });
+    expect(importState({ id: 9, status: "committed", created_at: "2026-12-01T11:00:00.000Z" }, later, now)).toEqual({
+      label: "imported",
+      abandoned: null,
+      discardable: false,
+    });
+    expect(importState({ id: 11, status: "committing", created_at: "2026-12-01T11:00:00.000Z" }, later, now)).toEqual({
+      label: "importing",
+      abandoned: null,
+      discardable: false,
+    });
   });
 });

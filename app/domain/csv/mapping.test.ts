@@ -110,7 +110,12 @@ describe("rememberableMapping", () => {
       employees: "workers_count",
       "e mail": "contact_email",
     });
-    expect(suggestMapping(ERP.map((h) => h.toUpperCase()), stored)).toEqual([...mapping]);
+    expect(
+      suggestMapping(
+        ERP.map((h) => h.toUpperCase()),
+        stored,
+      ),
+    ).toEqual([...mapping]);
     expect(normalizeHeader("  Vendor   No. ")).toBe("vendor no");
   });
 });
@@ -120,7 +125,14 @@ describe("suggestMapping: factory list headers", () => {
     for (const ref of ["Factory ID", "facility id", "Vendor ID", "Supplier Code"]) {
       expect(suggestMapping([ref, "Name", "Country"])[0], ref).toBe("external_ref");
     }
-    expect(suggestMapping(["country", "name", "address", "sector", "lat", "lng"])).toEqual(["country", "name", "address", "sector", "latitude", "longitude"]);
+    expect(suggestMapping(["country", "name", "address", "sector", "lat", "lng"])).toEqual([
+      "country",
+      "name",
+      "address",
+      "sector",
+      "latitude",
+      "longitude",
+    ]);
     expect(suggestMapping(["Latitude", "Lon"])).toEqual(["latitude", "longitude"]);
     expect(suggestMapping(["latitude", "longitude"])).toEqual(["latitude", "longitude"]);
   });

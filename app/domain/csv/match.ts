@@ -5,7 +5,7 @@
 // supplier is computed from its name_norm column without a schema change.
 // Pure module: no node, kysely or remix imports.
 
-import { normalizeName } from "../supply-chain/normalize";
+import { normalizeName } from "~/domain/supply-chain/normalize";
 
 // Legal-form words and their short forms (compared after normalizeName: lower case, no punctuation).
 const LEGAL: Record<string, string> = {
@@ -82,7 +82,8 @@ export function addressMatchKey(address: string | null): string {
 
 // Zero-width and direction marks, word joiner, BOM, soft hyphen, Mongolian vowel separator: they
 // print as nothing, so a cell that ends (or starts) with them looks identical to one without.
-const INVISIBLE_EDGE = /^[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+|[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+$/g;
+const INVISIBLE_EDGE =
+  /^[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+|[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+$/g;
 
 /** True when the first or last character of a (trimmed) cell is one that prints as nothing. */
 export function hasInvisibleEdge(v: string): boolean {
@@ -91,7 +92,14 @@ export function hasInvisibleEdge(v: string): boolean {
 }
 
 function isInvisible(c: number): boolean {
-  return c === 0xad || c === 0x180e || c === 0xfeff || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064);
+  return (
+    c === 0xad ||
+    c === 0x180e ||
+    c === 0xfeff ||
+    (c >= 0x200b && c <= 0x200f) ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2060 && c <= 0x2064)
+  );
 }
 
 /** The cell without invisible characters (and spaces) at either end. */

@@ -59,7 +59,7 @@ describe("parseSupplierCsv: records and line numbers", () => {
   });
 
   it("reads ';' files from European Excel with decimal commas", () => {
-    const r = ok(parseSupplierCsv("name;country;annual_spend\nAcme;DE;1.200.000,50\n\"Bär; GmbH\";AT;12,5\n"));
+    const r = ok(parseSupplierCsv('name;country;annual_spend\nAcme;DE;1.200.000,50\n"Bär; GmbH";AT;12,5\n'));
     expect(r.delimiter).toBe(";");
     expect(r.rows.map((x) => x.cells)).toEqual([
       ["Acme", "DE", "1.200.000,50"],

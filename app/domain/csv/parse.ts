@@ -28,7 +28,7 @@
 
 import { hasInvisibleEdge, stripInvisibleEdges } from "./match";
 import Papa from "papaparse";
-import { normalizeName } from "../supply-chain/normalize";
+import { normalizeName } from "~/domain/supply-chain/normalize";
 
 export type CsvDelimiter = "," | ";" | "\t";
 
@@ -168,7 +168,10 @@ function decode(input: Uint8Array | string, maxBytes: number): string {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
-    const where = at < 0 ? "" : ` Line ${lineOfByte(bytes, at)} has a byte (0x${(bytes[at] ?? 0).toString(16).toUpperCase()}) that is not UTF-8, typically an accented letter saved as Windows-1252/Latin-1.`;
+    const where =
+      at < 0
+        ? ""
+        : ` Line ${lineOfByte(bytes, at)} has a byte (0x${(bytes[at] ?? 0).toString(16).toUpperCase()}) that is not UTF-8, typically an accented letter saved as Windows-1252/Latin-1.`;
     throw new FileError(`The file is not UTF-8 text.${where} ${SAVE_AS_UTF8}`, at < 0 ? undefined : lineOfByte(bytes, at));
   }
 }

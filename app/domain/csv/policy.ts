@@ -27,7 +27,12 @@ export function isUpdatePolicy(v: unknown): v is UpdatePolicy {
 }
 
 /** The fields (of `differing`) the policy lets the import write on an existing supplier. */
-export function appliedFields(row: SupplierValues, existing: ExistingSupplier, differing: readonly FieldKey[], policy: UpdatePolicy): FieldKey[] {
+export function appliedFields(
+  row: SupplierValues,
+  existing: ExistingSupplier,
+  differing: readonly FieldKey[],
+  policy: UpdatePolicy,
+): FieldKey[] {
   if (policy === "overwrite") return [...differing];
   if (policy === "new_only") return [];
   const out = differing.filter((f) => displayValue(existing, f) === "" && displayValue(row, f) !== "");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeName } from "../supply-chain/normalize";
+import { normalizeName } from "~/domain/supply-chain/normalize";
 import { createCountryResolver } from "./countries";
 import { diffSupplier, type SupplierValues } from "./diff";
 import { FIELD_KEYS, SUPPLIER_FIELDS } from "./fields";
@@ -26,19 +26,16 @@ describe("neutralizeFormula", () => {
 
 describe("toCsv", () => {
   it("neutralises strings but keeps numbers as numbers", () => {
-    const csv = toCsv(["name", "delta", "note"], [
-      ["=HYPERLINK(\"x\")", -2, "-2"],
-      ["@SUM", 0, null],
-      ["Acme, Inc.", 1200.5, "line 1\nline 2"],
-    ]);
-    expect(csv).toBe(
+    const csv = toCsv(
+      ["name", "delta", "note"],
       [
-        "name,delta,note",
-        `"'=HYPERLINK(""x"")",-2,'-2`,
-        "'@SUM,0,",
-        '"Acme, Inc.",1200.5,"line 1\nline 2"',
-        "",
-      ].join("\r\n"),
+        ['=HYPERLINK("x")', -2, "-2"],
+        ["@SUM", 0, null],
+        ["Acme, Inc.", 1200.5, "line 1\nline 2"],
+      ],
+    );
+    expect(csv).toBe(
+      ["name,delta,note", `"'=HYPERLINK(""x"")",-2,'-2`, "'@SUM,0,", '"Acme, Inc.",1200.5,"line 1\nline 2"', ""].join("\r\n"),
     );
   });
 
@@ -138,11 +135,37 @@ describe("the export's computed columns", () => {
   it("come after the template's, and an exported file imports back without them", () => {
     expect(EXPORT_HEADER).toEqual([...FIELD_KEYS, "risk_score", "risk_band"]);
     const supplier: SupplierValues = {
-      externalRef: "V-10", name: "Scored Mill", nameNorm: "scored mill", country: "VN", address: null, city: null, latitude: null, longitude: null,
-      sector: null, goods: [], annualSpend: null, currency: null, workersCount: null, contactName: null, contactEmail: null, osId: null,
-      duns: null, lei: null, taxId: null, notes: null, status: "active", suppliesTo: [],
+      externalRef: "V-10",
+      name: "Scored Mill",
+      nameNorm: "scored mill",
+      country: "VN",
+      address: null,
+      city: null,
+      latitude: null,
+      longitude: null,
+      sector: null,
+      goods: [],
+      annualSpend: null,
+      currency: null,
+      workersCount: null,
+      contactName: null,
+      contactEmail: null,
+      osId: null,
+      duns: null,
+      lei: null,
+      taxId: null,
+      notes: null,
+      status: "active",
+      suppliesTo: [],
     };
-    const csv = toCsv(EXPORT_HEADER, [[...supplierCsvRow(supplier), 72.5, "high"], [...supplierCsvRow({ ...supplier, externalRef: "V-11" }), null, null]], { bom: true });
+    const csv = toCsv(
+      EXPORT_HEADER,
+      [
+        [...supplierCsvRow(supplier), 72.5, "high"],
+        [...supplierCsvRow({ ...supplier, externalRef: "V-11" }), null, null],
+      ],
+      { bom: true },
+    );
     const parsed = parseSupplierCsv(new TextEncoder().encode(csv));
     if (!parsed.ok) throw new Error(parsed.error);
     expect(parsed.rows[0]!.cells.slice(-2)).toEqual(["72.5", "high"]);

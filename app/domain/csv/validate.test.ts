@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeName } from "../supply-chain/normalize";
+import { normalizeName } from "~/domain/supply-chain/normalize";
 import { createCountryResolver } from "./countries";
 import { FIELD_KEYS, type FieldKey } from "./fields";
 import { suggestMapping } from "./mapping";
@@ -131,8 +131,18 @@ describe("validateSupplierRows: bad rows", () => {
     expect(result.rows).toEqual([]);
     expect(result.errors).toEqual([
       { line: 2, column: "Country", field: "country", message: "country 'Atlantis' is not a known country or ISO code" },
-      { line: 2, column: "Annual spend", field: "annual_spend", message: expect.stringMatching(/^annual_spend must be a number ≥ 0 .*got '-3'$/) },
-      { line: 2, column: "Currency", field: "currency", message: "currency must be a three-letter ISO 4217 code such as USD or EUR, got 'dollars'" },
+      {
+        line: 2,
+        column: "Annual spend",
+        field: "annual_spend",
+        message: expect.stringMatching(/^annual_spend must be a number ≥ 0 .*got '-3'$/),
+      },
+      {
+        line: 2,
+        column: "Currency",
+        field: "currency",
+        message: "currency must be a three-letter ISO 4217 code such as USD or EUR, got 'dollars'",
+      },
       { line: 2, column: "Workers", field: "workers_count", message: "workers_count must be a whole number ≥ 0, got '12.5'" },
       { line: 2, column: "E-mail", field: "contact_email", message: "contact_email is not an e-mail address, got 'not-an-email'" },
       { line: 2, column: "OS ID", field: "os_id", message: "os_id must be 6 to 32 letters and digits (e.g. CN2019303BQ3FQV), got 'x!'" },
@@ -198,7 +208,8 @@ describe("validateSupplierRows: repeated rows", () => {
       {
         line: 3,
         column: "Row",
-        message: "reference V-001 appears on lines 2, 3 with different city: choose which row to keep, or import them as separate suppliers",
+        message:
+          "reference V-001 appears on lines 2, 3 with different city: choose which row to keep, or import them as separate suppliers",
       },
     ]);
     expect(result.conflicts).toEqual([
@@ -268,7 +279,21 @@ describe("parseNumber", () => {
   });
 
   it("rejects malformed numbers", () => {
-    for (const input of ["", "abc", "1,2,3", "1.20.000", "12,0000,000", "1,200.000,5", "1.2.3,4.5", "$1200", "1200 USD", "0,000,000", "1e", "--1", "1..2"]) {
+    for (const input of [
+      "",
+      "abc",
+      "1,2,3",
+      "1.20.000",
+      "12,0000,000",
+      "1,200.000,5",
+      "1.2.3,4.5",
+      "$1200",
+      "1200 USD",
+      "0,000,000",
+      "1e",
+      "--1",
+      "1..2",
+    ]) {
       expect(parseNumber(input), input).toBeNaN();
     }
   });
@@ -281,7 +306,7 @@ describe("parseNumber", () => {
     expect(decimalMarkOf(rows(["1,200.50"]), 0)).toBe(".");
     expect(decimalMarkOf(rows(["1"]), -1)).toBeNull();
     // In a file whose spend column uses decimal commas, "1,200" is 1.2.
-    const result = run("name,country,annual_spend\nA,CN,\"0,5\"\nB,CN,\"1,200\"\n");
+    const result = run('name,country,annual_spend\nA,CN,"0,5"\nB,CN,"1,200"\n');
     expect(result.rows.map((r) => r.annualSpend)).toEqual([0.5, 1.2]);
   });
 });
@@ -349,7 +374,9 @@ describe("validateSupplierRows: speed", () => {
     }
     console.log(
       `100,000 rows (${(text.length / 1e6).toFixed(1)} MB): ` +
-        runs.map((r, i) => `${i === 0 ? "cold" : "warm"} parse ${r.parseMs.toFixed(0)} ms, validate ${r.validateMs.toFixed(0)} ms`).join("; "),
+        runs
+          .map((r, i) => `${i === 0 ? "cold" : "warm"} parse ${r.parseMs.toFixed(0)} ms, validate ${r.validateMs.toFixed(0)} ms`)
+          .join("; "),
     );
     // Generous bounds for a noisy CI machine; the real figures are printed above.
     expect(Math.min(...runs.map((r) => r.validateMs))).toBeLessThan(1500);
@@ -400,7 +427,7 @@ describe("validateSupplierRows: near-duplicates and conflicts", () => {
     const result = run2(
       [
         "country,name,address,sector,lat,lng",
-        "VN,\"Alpha Garment Co., Ltd.\u200b\",\"No. 12, Tan Thuan Road\",Apparel,10.76,106.72",
+        'VN,"Alpha Garment Co., Ltd.\u200b","No. 12, Tan Thuan Road",Apparel,10.76,106.72',
         "VN,ALPHA GARMENT CO. LTD,12 Tan Thuan Rd.,,,",
         "VN,Alpha Garment Company Limited\u2060,12 Tan Thuan Rd,Garments,10.7601,106.7201",
         "CN,Beta S.A de C.V,1 Road,,,",

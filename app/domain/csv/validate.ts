@@ -17,7 +17,7 @@
 //   is read as a thousands separator unless other values in the same column show that this
 //   separator is the decimal mark there ("0,5", "12,75", "1.200,50").
 
-import { normalizeName } from "../supply-chain/normalize";
+import { normalizeName } from "~/domain/supply-chain/normalize";
 import type { CountryResolver } from "./countries";
 import { changedFields } from "./diff";
 import { addressMatchKey, nameMatchKey } from "./match";
@@ -228,7 +228,8 @@ export function validateSupplierRows(
     // Undo our own formula neutralisation (serialize.ts): "'=x" → "=x".
     if (v.charCodeAt(0) === 39 && v.length > 1) {
       const n = v.charCodeAt(1);
-      if (n === 61 || n === 43 || n === 45 || n === 64 || n === 9 || n === 13 || (n >= 0xff0b && FULLWIDTH_FORMULA.has(n))) return v.slice(1);
+      if (n === 61 || n === 43 || n === 45 || n === 64 || n === 9 || n === 13 || (n >= 0xff0b && FULLWIDTH_FORMULA.has(n)))
+        return v.slice(1);
     }
     return v;
   };
@@ -279,7 +280,8 @@ export function validateSupplierRows(
       if (country === null) err("country", `country '${show(countryCell)}' is not a known country or ISO code`);
       const reading = countryReadings.get(countryCell);
       if (reading !== undefined) reading.rows++;
-      else if (countryReadings.size < MAX_COUNTRY_READINGS) countryReadings.set(countryCell, { value: countryCell, iso2: country, rows: 1 });
+      else if (countryReadings.size < MAX_COUNTRY_READINGS)
+        countryReadings.set(countryCell, { value: countryCell, iso2: country, rows: 1 });
     }
 
     const address = text("address", c.address, MAX.address);
@@ -317,7 +319,12 @@ export function validateSupplierRows(
       else {
         goods = parsed.goods;
         for (const u of parsed.unknown) {
-          warnings.push({ line, column: names.goods, field: "goods", message: `goods '${show(u)}' is not on the TVPRA list; kept as typed` });
+          warnings.push({
+            line,
+            column: names.goods,
+            field: "goods",
+            message: `goods '${show(u)}' is not on the TVPRA list; kept as typed`,
+          });
         }
       }
     }
@@ -465,8 +472,14 @@ export function validateSupplierRows(
         const detail = [
           filled.length ? `filled in ${filled.join(", ")} from line ${line}` : "",
           kept.length ? `kept line ${prevLine}'s ${kept.join(", ")}` : "",
-        ].filter(Boolean).join("; ");
-        warnings.push({ line, column: "Row", message: `line ${line} is the same supplier as line ${prevLine} (same name, country and address once normalised); imported once${detail ? `: ${detail}` : ""}` });
+        ]
+          .filter(Boolean)
+          .join("; ");
+        warnings.push({
+          line,
+          column: "Row",
+          message: `line ${line} is the same supplier as line ${prevLine} (same name, country and address once normalised); imported once${detail ? `: ${detail}` : ""}`,
+        });
         continue;
       }
       let group = conflicts.get(key);
@@ -499,19 +512,32 @@ export function validateSupplierRows(
         row.key = prev.key;
         if (at >= 0) out[at] = row;
         seen.set(key, row);
-        warnings.push({ line, column: "Row", message: `line ${line} replaces line ${prevLine}: you chose to keep the last row for ${group.label}` });
+        warnings.push({
+          line,
+          column: "Row",
+          message: `line ${line} replaces line ${prevLine}: you chose to keep the last row for ${group.label}`,
+        });
         continue;
       }
       // "both": every row of the group becomes a supplier of its own, with a reference of its own.
       if (prev.externalRef === null) {
         prev.externalRef = `ROW-${prev.line}`;
         prev.key = prev.externalRef;
-        warnings.push({ line: prev.line, column: "Row", message: `line ${prev.line} imported as a separate supplier with reference ${prev.externalRef}` });
+        warnings.push({
+          line: prev.line,
+          column: "Row",
+          message: `line ${prev.line} imported as a separate supplier with reference ${prev.externalRef}`,
+        });
       }
       row.externalRef = externalRef !== null ? `${externalRef}-ROW-${line}` : `ROW-${line}`;
       row.key = row.externalRef;
       if (seen.has(row.key)) {
-        errors.push({ line, column: names.external_ref, field: "external_ref", message: `line ${line} would get the reference ${row.key}, which the file already uses; give the rows references of their own` });
+        errors.push({
+          line,
+          column: names.external_ref,
+          field: "external_ref",
+          message: `line ${line} would get the reference ${row.key}, which the file already uses; give the rows references of their own`,
+        });
         continue;
       }
       seen.set(row.key, row);
@@ -573,10 +599,27 @@ function farApart(a: ImportRow, b: ImportRow): boolean {
 }
 
 const ROW_PROPERTY = {
-  external_ref: "externalRef", name: "name", country: "country", address: "address", city: "city", latitude: "latitude",
-  longitude: "longitude", sector: "sector", goods: "goods", annual_spend: "annualSpend", currency: "currency",
-  workers_count: "workersCount", contact_name: "contactName", contact_email: "contactEmail", os_id: "osId", duns: "duns",
-  lei: "lei", tax_id: "taxId", notes: "notes", status: "status", supplies_to: "suppliesTo",
+  external_ref: "externalRef",
+  name: "name",
+  country: "country",
+  address: "address",
+  city: "city",
+  latitude: "latitude",
+  longitude: "longitude",
+  sector: "sector",
+  goods: "goods",
+  annual_spend: "annualSpend",
+  currency: "currency",
+  workers_count: "workersCount",
+  contact_name: "contactName",
+  contact_email: "contactEmail",
+  os_id: "osId",
+  duns: "duns",
+  lei: "lei",
+  tax_id: "taxId",
+  notes: "notes",
+  status: "status",
+  supplies_to: "suppliesTo",
 } as const satisfies Record<FieldKey, keyof ImportRow>;
 
 /** The row's value of a field as shown to the officer ("" when empty; lists joined with "|"). */
@@ -643,7 +686,8 @@ interface ParsedGoods {
 
 function parseGoods(v: string, index: ReadonlyMap<string, string>): ParsedGoods {
   const items = splitList(v);
-  if (items.length > MAX_LIST_ITEMS) return { goods: [], unknown: [], error: `goods lists ${items.length} items; at most ${MAX_LIST_ITEMS}` };
+  if (items.length > MAX_LIST_ITEMS)
+    return { goods: [], unknown: [], error: `goods lists ${items.length} items; at most ${MAX_LIST_ITEMS}` };
   const goods: string[] = [];
   const unknown: string[] = [];
   const seen = new Set<string>();
@@ -752,7 +796,8 @@ export function parseNumber(raw: string, decimalHint: DecimalMark | (() => Decim
   else {
     const sep = d >= 0 ? "." : ",";
     const at = d >= 0 ? d : k;
-    if (s.indexOf(sep) !== at) decimal = null; // repeated: thousands only
+    if (s.indexOf(sep) !== at)
+      decimal = null; // repeated: thousands only
     else if (isAmbiguous(s, at)) decimal = hint(decimalHint) === sep ? sep : null;
     else decimal = sep;
   }

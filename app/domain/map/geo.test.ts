@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { countriesFromCells, drawOrder, fitView, formatCoordinates, project, regionView, worstBand, WORLD_HEIGHT, WORLD_VIEW, WORLD_WIDTH } from "./geo";
+import {
+  countriesFromCells,
+  drawOrder,
+  fitView,
+  formatCoordinates,
+  project,
+  regionView,
+  worstBand,
+  WORLD_HEIGHT,
+  WORLD_VIEW,
+  WORLD_WIDTH,
+} from "./geo";
 
 describe("map geometry", () => {
   it("projects longitude to x and latitude to y, north up", () => {

@@ -2,7 +2,7 @@
 // units a degree), so the browser places a point with two sums and needs no projection library;
 // the world outline itself is drawn once on the server in the same frame (app/lib/world-map.server.ts).
 // Pure module: no node, kysely, remix or react imports.
-import { BANDS, type Band, type BandCounts } from "../report/types";
+import { BANDS, type Band, type BandCounts } from "~/domain/report/types";
 
 /** Units per degree. At 3600 × 1800 units, integers keep 0.1° (about 10 km), plenty for a site. */
 export const UNITS = 10;
@@ -48,7 +48,10 @@ function clampView(v: ViewBox): ViewBox {
  * The frame that shows every point with a margin, at `aspect` (width / height) and at least
  * `minWidth` units wide (one factory alone would otherwise fill the map); the whole world when empty.
  */
-export function fitView(points: ReadonlyArray<{ x: number; y: number }>, opts: { aspect?: number; minWidth?: number; margin?: number } = {}): ViewBox {
+export function fitView(
+  points: ReadonlyArray<{ x: number; y: number }>,
+  opts: { aspect?: number; minWidth?: number; margin?: number } = {},
+): ViewBox {
   const aspect = opts.aspect ?? WORLD_VIEW.width / WORLD_VIEW.height;
   const minWidth = opts.minWidth ?? 60 * UNITS;
   const margin = opts.margin ?? 4 * UNITS;
@@ -106,8 +109,7 @@ export interface MapCountry {
 }
 
 export type DashboardMap =
-  | { mode: "points"; points: MapPoint[]; suppliers: number }
-  | { mode: "countries"; countries: MapCountry[]; suppliers: number };
+  { mode: "points"; points: MapPoint[]; suppliers: number } | { mode: "countries"; countries: MapCountry[]; suppliers: number };
 
 /** Sums cube rows (country × band × …) by country, worst countries first, then the largest. */
 export function countriesFromCells(

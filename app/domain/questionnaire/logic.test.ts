@@ -53,7 +53,15 @@ describe("visibility (show-if)", () => {
       "profile.migrant_share": 12.5,
       "p1.written_policy": "written_not_signed",
     });
-    expect(some).toEqual(expect.arrayContaining(["profile.agencies_licensed", "profile.fees_repaid", "profile.nationalities", "p5.agency_checks", "p1.policy_scope"]));
+    expect(some).toEqual(
+      expect.arrayContaining([
+        "profile.agencies_licensed",
+        "profile.fees_repaid",
+        "profile.nationalities",
+        "p5.agency_checks",
+        "p1.policy_scope",
+      ]),
+    );
   });
 
   it("evaluates equals, notEquals and numeric conditions", () => {
@@ -74,7 +82,13 @@ describe("visibility (show-if)", () => {
   });
 
   it("filters by section and keeps template order", () => {
-    expect(visibleKeys(BEST, "p7")).toEqual(["p7.statement_published", "p7.statement_link", "p7.supplier_list", "p7.remedy_disclosed", "p7.practice_sharing"]);
+    expect(visibleKeys(BEST, "p7")).toEqual([
+      "p7.statement_published",
+      "p7.statement_link",
+      "p7.supplier_list",
+      "p7.remedy_disclosed",
+      "p7.practice_sharing",
+    ]);
     const all = allQuestions(ATHENS_V1).map((e) => e.question.key);
     const shown = visibleKeys(BEST);
     expect(shown).toEqual(all.filter((k) => shown.includes(k)));
@@ -222,7 +236,12 @@ describe("validateAnswer", () => {
     expect(check(e, [])).toBeNull(); // optional
     expect(check(e, ["../etc/passwd"])).toBe("error:ui.validation.files_invalid");
     expect(check(e, "f_1")).toBe("error:ui.validation.files_invalid");
-    expect(check(e, Array.from({ length: 21 }, (_, i) => `f${i}`))).toBe("error:ui.validation.too_many_files");
+    expect(
+      check(
+        e,
+        Array.from({ length: 21 }, (_, i) => `f${i}`),
+      ),
+    ).toBe("error:ui.validation.too_many_files");
     const required = { ...e, required: true, evidence: { accepted: "other", required: true } } as Question;
     expect(check(required, [])).toBe("error:ui.validation.files_required");
     expect(check(required, "na")).toBe("error:ui.validation.na_not_allowed");
@@ -299,7 +318,7 @@ describe("completeness", () => {
     expect(c.answered).toBe(2);
     expect(c.missingRequired.some((m) => m.questionKey === "profile.migrant_share")).toBe(true);
     expect(c.missingRequired.some((m) => m.questionKey === "p4.housing_standards")).toBe(false);
-    expect(c.percent).toBe(Math.floor((200 / c.total)));
+    expect(c.percent).toBe(Math.floor(200 / c.total));
 
     const p = sectionProgress(ATHENS_V1, answers, "profile")!;
     expect(p).toMatchObject({ sectionKey: "profile", total: 5, answered: 1 });
@@ -340,7 +359,13 @@ describe("red flags", () => {
   it("separates severe from other indicators and reports the answer", () => {
     const flags = redFlagsOf(ATHENS_V1, WORST);
     const severe = [...new Set(flags.filter((f) => f.severity === "severe").map((f) => f.indicator))].sort();
-    expect(severe).toEqual(["debt_bondage", "physical_sexual_violence", "restriction_of_movement", "retention_of_documents", "withholding_of_wages"]);
+    expect(severe).toEqual([
+      "debt_bondage",
+      "physical_sexual_violence",
+      "restriction_of_movement",
+      "retention_of_documents",
+      "withholding_of_wages",
+    ]);
     expect(flags.find((f) => f.questionKey === "p5.weekly_hours")).toEqual({
       questionKey: "p5.weekly_hours",
       sectionKey: "p5",
@@ -433,7 +458,12 @@ describe("principle maturity", () => {
     const expected = (4 * 0.5 + 2 * 0.4 + 2 * 0.5 + 2 * 0 + 3 * 1 + 3 * 0.5 + 2 * 0.8) / (4 + 2 + 2 + 2 + 3 + 3 + 2);
     expect(p1.score).toBeCloseTo(expected, 12);
     expect(p1).toMatchObject({ principle: "P1", sectionKey: "p1", weight: 20, applicable: 7, answered: 6 });
-    expect(p1.parts.find((x) => x.questionKey === "p1.deposits")).toEqual({ questionKey: "p1.deposits", weight: 2, points: 0, answered: false });
+    expect(p1.parts.find((x) => x.questionKey === "p1.deposits")).toEqual({
+      questionKey: "p1.deposits",
+      weight: 2,
+      points: 0,
+      answered: false,
+    });
 
     // With no policy, the scope question is hidden, not counted as 0.
     const noPolicy = principleMaturity(ATHENS_V1, { "p1.written_policy": "none", "p1.policy_scope": ["forced_labour"] }).P1;
@@ -473,7 +503,9 @@ describe("principle maturity", () => {
 
   it("answerPoints by type", () => {
     expect(answerPoints(q("p4.grievance_features"), ["anonymous", "appeal"])).toBeCloseTo(0.4, 12);
-    expect(answerPoints(q("p4.grievance_features"), ["workers_languages", "anonymous", "non_retaliation", "appeal", "outcomes_recorded"])).toBe(1);
+    expect(
+      answerPoints(q("p4.grievance_features"), ["workers_languages", "anonymous", "non_retaliation", "appeal", "outcomes_recorded"]),
+    ).toBe(1);
     expect(answerPoints(q("p5.weekly_hours"), 48)).toBe(1);
     expect(answerPoints(q("p5.weekly_hours"), 48.5)).toBe(0.5);
     expect(answerPoints(q("p5.weekly_hours"), 60.5)).toBe(0);
@@ -526,7 +558,9 @@ function randomAnswers(next: () => number): Record<string, AnswerValue> {
 }
 
 describe("properties", () => {
-  const scored = allQuestions(ATHENS_V1).filter((e) => e.section.principle !== null && e.question.weight > 0).map((e) => e.question);
+  const scored = allQuestions(ATHENS_V1)
+    .filter((e) => e.section.principle !== null && e.question.weight > 0)
+    .map((e) => e.question);
 
   it("a better answer never lowers maturity (any principle, or overall)", () => {
     const next = rng(20240601);
@@ -544,7 +578,10 @@ describe("properties", () => {
       const mBefore = controlMaturity(ATHENS_V1, answers);
       const improved = { ...answers, [question.key]: pick };
       const after = principleMaturity(ATHENS_V1, improved);
-      for (const p of PRINCIPLES) expect(after[p].score, `${question.key}: ${JSON.stringify(current)} → ${JSON.stringify(pick)}`).toBeGreaterThanOrEqual(before[p].score - 1e-12);
+      for (const p of PRINCIPLES)
+        expect(after[p].score, `${question.key}: ${JSON.stringify(current)} → ${JSON.stringify(pick)}`).toBeGreaterThanOrEqual(
+          before[p].score - 1e-12,
+        );
       expect(controlMaturity(ATHENS_V1, improved)).toBeGreaterThanOrEqual(mBefore - 1e-12);
       improvements++;
     }
@@ -556,7 +593,8 @@ describe("properties", () => {
     const lowest = (question: Question) =>
       candidates(question).reduce((a, b) => ((answerPoints(question, b) ?? 0) < (answerPoints(question, a) ?? 0) ? b : a));
     const followUpsWorst: Record<string, AnswerValue | undefined> = { ...BEST };
-    for (const { question } of allQuestions(ATHENS_V1)) if (question.showIf && question.weight > 0) followUpsWorst[question.key] = lowest(question);
+    for (const { question } of allQuestions(ATHENS_V1))
+      if (question.showIf && question.weight > 0) followUpsWorst[question.key] = lowest(question);
     for (const context of [BEST, WORST, followUpsWorst]) {
       for (const question of scored) {
         const options = candidates(question);
@@ -566,7 +604,9 @@ describe("properties", () => {
             const before = principleMaturity(ATHENS_V1, { ...context, [question.key]: a });
             const after = principleMaturity(ATHENS_V1, { ...context, [question.key]: b });
             for (const p of PRINCIPLES) {
-              expect(after[p].score, `${question.key}: ${JSON.stringify(a)} → ${JSON.stringify(b)}`).toBeGreaterThanOrEqual(before[p].score - 1e-12);
+              expect(after[p].score, `${question.key}: ${JSON.stringify(a)} → ${JSON.stringify(b)}`).toBeGreaterThanOrEqual(
+                before[p].score - 1e-12,
+              );
             }
           }
         }
@@ -593,7 +633,10 @@ describe("properties", () => {
 
   it("never throws on garbage", () => {
     const garbage: Answers = Object.fromEntries(
-      allQuestions(ATHENS_V1).map((e, i) => [e.question.key, [{} as unknown as string, -1, "x", ["?"], Number.NaN, null][i % 6] as AnswerValue]),
+      allQuestions(ATHENS_V1).map((e, i) => [
+        e.question.key,
+        [{} as unknown as string, -1, "x", ["?"], Number.NaN, null][i % 6] as AnswerValue,
+      ]),
     );
     expect(() => completeness(ATHENS_V1, garbage)).not.toThrow();
     expect(() => principleMaturity(ATHENS_V1, garbage)).not.toThrow();

@@ -28,9 +28,7 @@ import {
 
 export type ValidationParams = Readonly<Record<string, string | number>>;
 
-export type ValidationResult =
-  | { ok: true; value: AnswerValue }
-  | { ok: false; messageKey: string; params: ValidationParams };
+export type ValidationResult = { ok: true; value: AnswerValue } | { ok: false; messageKey: string; params: ValidationParams };
 
 export interface ValidateOptions {
   /**
@@ -246,10 +244,7 @@ export function effectiveAnswers(template: QuestionnaireTemplate, answers: Answe
 }
 
 /** A question of the template by key, with its section. */
-export function findQuestion(
-  template: QuestionnaireTemplate,
-  questionKey: string,
-): { section: Section; question: Question } | undefined {
+export function findQuestion(template: QuestionnaireTemplate, questionKey: string): { section: Section; question: Question } | undefined {
   return allQuestions(template).find((e) => e.question.key === questionKey);
 }
 
@@ -483,11 +478,7 @@ export function principleMaturity(template: QuestionnaireTemplate, answers: Answ
  * Overall control maturity M ∈ [0,1]: principle scores weighted by the template's section weights
  * (or `weights`, e.g. a tenant's own), over principles with at least one applicable question.
  */
-export function controlMaturity(
-  template: QuestionnaireTemplate,
-  answers: Answers,
-  weights?: Partial<Record<Principle, number>>,
-): number {
+export function controlMaturity(template: QuestionnaireTemplate, answers: Answers, weights?: Partial<Record<Principle, number>>): number {
   let w = 0;
   let wm = 0;
   for (const m of Object.values(principleMaturity(template, answers))) {

@@ -32,7 +32,7 @@ function flagSources(q: Question): Array<{ answer: AnswerValue; flag: RedFlag }>
     case "number":
     case "percent":
       return (q.redFlagRules ?? []).map((r) => {
-        const n = r.gt !== undefined ? r.gt + 1 : r.gte ?? (r.lt !== undefined ? r.lt - 1 : r.lte ?? 0);
+        const n = r.gt !== undefined ? r.gt + 1 : (r.gte ?? (r.lt !== undefined ? r.lt - 1 : (r.lte ?? 0)));
         return { answer: n, flag: r.redFlag };
       });
     default:
@@ -201,7 +201,8 @@ describe("Athens v1 template: red flags", () => {
   });
 
   it("maps the answers named in the issue to the right indicator and severity", () => {
-    const flagOf = (answers: Record<string, AnswerValue>) => redFlagsOf(ATHENS_V1, answers).map((f) => [f.questionKey, f.indicator, f.severity]);
+    const flagOf = (answers: Record<string, AnswerValue>) =>
+      redFlagsOf(ATHENS_V1, answers).map((f) => [f.questionKey, f.indicator, f.severity]);
     expect(flagOf({ "p1.documents_holder": "employer_keeps" })).toEqual([["p1.documents_holder", "retention_of_documents", "severe"]]);
     expect(flagOf({ "p4.wages_on_time": "no" })).toEqual([["p4.wages_on_time", "withholding_of_wages", "severe"]]);
     expect(flagOf({ "p5.weekly_hours": 61 })).toEqual([["p5.weekly_hours", "excessive_overtime", "other"]]);
@@ -306,7 +307,9 @@ describe("published versions are immutable", () => {
     expect(Object.isFrozen(loaded.sections[0]!.questions[0])).toBe(true);
     expect(loadTemplate(JSON.parse(stored))).toEqual(ATHENS_V1);
     expect(() => loadTemplate(null)).toThrow(/unexpected shape/);
-    expect(() => loadTemplate({ key: "athens-fl", version: 1, title: "t", intro: "i", sections: [{ key: "x" }] })).toThrow(/unexpected shape/);
+    expect(() => loadTemplate({ key: "athens-fl", version: 1, title: "t", intro: "i", sections: [{ key: "x" }] })).toThrow(
+      /unexpected shape/,
+    );
     expect(() => loadTemplate(stored.replace('"weight":4', '"weight":-4'))).toThrow(/weight must be/);
     expect(() => loadTemplate("{not json")).toThrow();
   });
@@ -344,15 +347,15 @@ describe("template helpers", () => {
 
   it("checkTemplate reports duplicate keys, forward show-if and bad values", () => {
     expect(broken((t) => (t.sections[1]!.questions[1]!.key = "p1.written_policy")).join()).toMatch(/duplicate key/);
-    expect(
-      broken((t) => (t.sections[1]!.questions[1]!.showIf = { question: "p1.deposits", equals: "yes" })).join(),
-    ).toMatch(/not an earlier question/);
+    expect(broken((t) => (t.sections[1]!.questions[1]!.showIf = { question: "p1.deposits", equals: "yes" })).join()).toMatch(
+      /not an earlier question/,
+    );
     expect(broken((t) => (t.sections[1]!.questions[1]!.showIf = { question: "p1.written_policy", equals: "maybe" })).join()).toMatch(
       /not an answer/,
     );
-    expect(
-      broken((t) => ((t.sections[1]!.questions[0]!.options as Array<{ points: number }>)[0]!.points = 1.5)).join(),
-    ).toMatch(/\[0, 1\]/);
+    expect(broken((t) => ((t.sections[1]!.questions[0]!.options as Array<{ points: number }>)[0]!.points = 1.5)).join()).toMatch(
+      /\[0, 1\]/,
+    );
     expect(
       broken((t) => (t.sections[1]!.questions[3]!.redFlags = { yes: { indicator: "debt_bondage", severity: "other" } })).join(),
     ).toMatch(/severity severe/);
@@ -365,8 +368,8 @@ describe("template helpers", () => {
     // p1.policy_scope (weight 2) appears when p1.written_policy (weight 4) gains at least 0.5: 4 × 0.5 ≥ 2.
     expect(broken((t) => (t.sections[1]!.questions[1]!.weight = 3)).join()).toMatch(/could lower maturity/);
     // A scored follow-up shown on a worse answer is refused too.
-    expect(
-      broken((t) => (t.sections[1]!.questions[1]!.showIf = { question: "p1.written_policy", equals: "none" })).join(),
-    ).toMatch(/could lower maturity/);
+    expect(broken((t) => (t.sections[1]!.questions[1]!.showIf = { question: "p1.written_policy", equals: "none" })).join()).toMatch(
+      /could lower maturity/,
+    );
   });
 });

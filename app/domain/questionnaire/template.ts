@@ -134,7 +134,12 @@ export function choiceKeys(question: Question): string[] | null {
 /** Points of each discrete answer of a yes_no or single question (null for other types or unscored yes_no). */
 function discretePoints(question: Question): Map<string, number> | null {
   if (question.type === "yes_no") {
-    return question.points ? new Map([["yes", question.points.yes], ["no", question.points.no]]) : null;
+    return question.points
+      ? new Map([
+          ["yes", question.points.yes],
+          ["no", question.points.no],
+        ])
+      : null;
   }
   if (question.type === "single") return new Map(question.options.map((o) => [o.key, o.points]));
   return null;

@@ -221,13 +221,7 @@ export interface EvidenceQuestion extends QuestionBase {
   readonly evidence: EvidenceRequest;
 }
 
-export type Question =
-  | YesNoQuestion
-  | ChoiceQuestion
-  | NumericQuestion
-  | TextQuestion
-  | DateQuestion
-  | EvidenceQuestion;
+export type Question = YesNoQuestion | ChoiceQuestion | NumericQuestion | TextQuestion | DateQuestion | EvidenceQuestion;
 
 export interface Section {
   /** "profile" or "p1".."p7"; title s.<key>.title, intro s.<key>.intro. */

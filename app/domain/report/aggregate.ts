@@ -1,6 +1,16 @@
 // From roll-up rows to the dashboard's figures: totals, bands per tier, risk and spend by country,
 // and principle maturity. Pure module: no node, kysely, remix or react imports.
-import { BANDS, type Band, type BandCounts, type CountryRisk, type CubeCell, type CubeSummary, type PrincipleCell, type PrincipleScore, type TierBands } from "./types";
+import {
+  BANDS,
+  type Band,
+  type BandCounts,
+  type CountryRisk,
+  type CubeCell,
+  type CubeSummary,
+  type PrincipleCell,
+  type PrincipleScore,
+  type TierBands,
+} from "./types";
 
 export function emptyBands(): BandCounts {
   return { critical: 0, high: 0, medium: 0, low: 0, none: 0 };
@@ -67,7 +77,10 @@ function totals(cells: readonly CubeCell[], currency: string | null): Totals {
 }
 
 /** Every country's suppliers, high and critical ones, and their spend in `currency` (others are not converted). */
-export function countryRisks(cells: ReadonlyArray<Pick<CubeCell, "country" | "band" | "currency" | "suppliers" | "spend">>, currency: string | null): CountryRisk[] {
+export function countryRisks(
+  cells: ReadonlyArray<Pick<CubeCell, "country" | "band" | "currency" | "suppliers" | "spend">>,
+  currency: string | null,
+): CountryRisk[] {
   const countries = new Map<string, CountryRisk>();
   for (const c of cells) {
     let k = countries.get(c.country);
@@ -95,7 +108,10 @@ export function summarize(cells: readonly CubeCell[]): CubeSummary {
  * The same summary from the roll-up summed two ways: by tier × band × currency (for the totals)
  * and by country × band × currency (for the countries).
  */
-export function summarizeParts(byTier: readonly CubeCell[], byCountry: ReadonlyArray<Pick<CubeCell, "country" | "band" | "currency" | "suppliers" | "spend">>): CubeSummary {
+export function summarizeParts(
+  byTier: readonly CubeCell[],
+  byCountry: ReadonlyArray<Pick<CubeCell, "country" | "band" | "currency" | "suppliers" | "spend">>,
+): CubeSummary {
   const currency = mainCurrency(byTier);
   return { ...totals(byTier, currency), countries: countryRisks(byCountry, currency) };
 }
@@ -104,7 +120,13 @@ export function summarizeParts(byTier: readonly CubeCell[], byCountry: ReadonlyA
 export function topCountriesByRisk(countries: readonly CountryRisk[], limit = 10): CountryRisk[] {
   return countries
     .filter((c) => c.high + c.critical > 0)
-    .sort((a, b) => b.high + b.critical - (a.high + a.critical) || b.critical - a.critical || b.suppliers - a.suppliers || a.country.localeCompare(b.country))
+    .sort(
+      (a, b) =>
+        b.high + b.critical - (a.high + a.critical) ||
+        b.critical - a.critical ||
+        b.suppliers - a.suppliers ||
+        a.country.localeCompare(b.country),
+    )
     .slice(0, limit);
 }
 
@@ -117,7 +139,10 @@ export function topCountriesBySpend(countries: readonly CountryRisk[], limit = 1
 }
 
 /** Mean maturity (0..100) per principle, in the order given, over the suppliers each applies to. */
-export function principleScores(cells: readonly PrincipleCell[], principles: ReadonlyArray<{ principle: string; label: string }>): PrincipleScore[] {
+export function principleScores(
+  cells: readonly PrincipleCell[],
+  principles: ReadonlyArray<{ principle: string; label: string }>,
+): PrincipleScore[] {
   const sums = new Map<string, { n: number; sum: number }>();
   for (const c of cells) {
     const s = sums.get(c.principle) ?? { n: 0, sum: 0 };

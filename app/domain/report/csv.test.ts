@@ -17,11 +17,25 @@ function data(): DashboardData {
     emptyTenant: false,
     summary,
     principles: [{ principle: "P1", label: "Policy setting", average: 75, suppliers: 2 }],
-    trend: { points: [{ day: "2026-11-29", suppliers: 4, avgScore: 62.5, low: 1, medium: 0, high: 1, critical: 2, assessed: 2 }], scope: "all" },
+    trend: {
+      points: [{ day: "2026-11-29", suppliers: 4, avgScore: 62.5, low: 1, medium: 0, high: 1, critical: 2, assessed: 2 }],
+      scope: "all",
+    },
     funnel: { sent: 3, started: 2, submitted: 2, approved: 1 },
     assessments: { overdue: 1, approvedInPeriod: 1 },
     actions: { open: 2, overdue: 1, openRedFlags: 1, openedInPeriod: 2, closedInPeriod: 0 },
-    riskiest: [{ id: 7, name: "=HYPERLINK(\"http://evil.example\")", country: "BD", countryName: "Bangladesh", tier: 1, score: 86, band: "critical", driver: "Red flag: debt bondage" }],
+    riskiest: [
+      {
+        id: 7,
+        name: '=HYPERLINK("http://evil.example")',
+        country: "BD",
+        countryName: "Bangladesh",
+        tier: 1,
+        score: 86,
+        band: "critical",
+        driver: "Red flag: debt bondage",
+      },
+    ],
     countryNames: { BD: "Bangladesh", CN: "China" },
     pending: [],
     refreshedAt: "2026-11-29T02:00:00.000Z",
@@ -33,7 +47,8 @@ const meta = { organization: "Acme Apparel", scope: null, generatedAt: "2026-11-
 describe("the report CSV", () => {
   it("holds the numbers behind every chart, one value per row", () => {
     const rows = reportRows(data(), meta);
-    const find = (section: string, item: string, series = "") => rows.find((r) => r[0] === section && r[1] === item && r[2] === series)?.[3];
+    const find = (section: string, item: string, series = "") =>
+      rows.find((r) => r[0] === section && r[1] === item && r[2] === series)?.[3];
     expect(find("headline", "suppliers")).toBe(4);
     expect(find("headline", "suppliers", "Tier 1")).toBe(3);
     expect(find("headline", "with a valid approved assessment", "% of suppliers")).toBe(50);
@@ -83,7 +98,9 @@ describe("headline figures", () => {
   it("describe the scope of a filter", () => {
     expect(scopeLabel({}, {})).toBeNull();
     expect(scopeLabel({ tier: 1, country: "BD" }, { BD: "Bangladesh" })).toBe("Tier 1 suppliers in Bangladesh");
-    expect(scopeLabel({ tier: 0, sector: "Apparel", band: "high", good: "Cotton" }, {})).toBe("suppliers not linked to a buyer (sector Apparel, goods Cotton, high band)");
+    expect(scopeLabel({ tier: 0, sector: "Apparel", band: "high", good: "Cotton" }, {})).toBe(
+      "suppliers not linked to a buyer (sector Apparel, goods Cotton, high band)",
+    );
     expect(scopeLabel({ band: "none" }, {})).toBe("suppliers (not scored yet)");
   });
 });

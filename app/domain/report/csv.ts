@@ -2,7 +2,7 @@
 // (section, item, series, value), so they can be checked or charted again in a spreadsheet. Cells
 // are formula-safe (toCsv neutralises "=…", "+…" and the like). Pure module: no node, kysely, remix
 // or react imports.
-import { toCsv } from "../csv/serialize";
+import { toCsv } from "~/domain/csv/serialize";
 import { summaryHighCritical } from "./figures";
 import { topCountriesByRisk, topCountriesBySpend } from "./aggregate";
 import { periodLabel } from "./period";

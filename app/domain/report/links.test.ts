@@ -20,7 +20,9 @@ describe("dashboardSearch", () => {
   it("keeps the URL short: no default period, dates only when chosen", () => {
     expect(dashboardSearch({}, { preset: 90, from: "2026-09-01", to: "2026-11-29" })).toBe("");
     expect(dashboardSearch({ tier: 1, band: "critical" }, { preset: 30, from: "x", to: "y" })).toBe("?tier=1&band=critical&days=30");
-    expect(dashboardSearch({ country: "BD" }, { preset: null, from: "2026-01-01", to: "2026-03-31" })).toBe("?country=BD&from=2026-01-01&to=2026-03-31");
+    expect(dashboardSearch({ country: "BD" }, { preset: null, from: "2026-01-01", to: "2026-03-31" })).toBe(
+      "?country=BD&from=2026-01-01&to=2026-03-31",
+    );
   });
 
   it("tells whether any filter is set", () => {

@@ -25,7 +25,11 @@ export function supplierListHref(slug: string, filter: DashboardFilter, target: 
 }
 
 /** The dashboard's query string for a filter and period (defaults left out, so URLs stay short). */
-export function dashboardSearch(filter: DashboardFilter, period: { preset: number | null; from: string; to: string }, defaultPreset = 90): string {
+export function dashboardSearch(
+  filter: DashboardFilter,
+  period: { preset: number | null; from: string; to: string },
+  defaultPreset = 90,
+): string {
   const p = new URLSearchParams();
   if (filter.tier !== undefined) p.set("tier", String(filter.tier));
   if (filter.country) p.set("country", filter.country);

@@ -119,7 +119,9 @@ function topRisks(i: NarrativeInput): string {
   ];
   const named = i.riskiest.slice(0, 3);
   if (named.length) {
-    const described = named.map((s) => `${s.name} (${s.countryName}, ${BAND_LABELS[s.band].toLowerCase()}, ${score(s.score)}${s.driver ? ` — ${s.driver}` : ""})`);
+    const described = named.map(
+      (s) => `${s.name} (${s.countryName}, ${BAND_LABELS[s.band].toLowerCase()}, ${score(s.score)}${s.driver ? ` — ${s.driver}` : ""})`,
+    );
     sentences.push(`The highest scores are ${listOf(described)}.`);
   }
   const countries = i.countries.filter((c) => c.high + c.critical > 0).slice(0, 3);
@@ -134,9 +136,15 @@ function actionsTaken(i: NarrativeInput): string {
   const a = i.actions;
   const sentences: string[] = [];
   if (a.openedInPeriod === 0 && a.closedInPeriod === 0) sentences.push("No corrective action was opened or closed in this period.");
-  else sentences.push(`In this period ${plural(a.openedInPeriod, "corrective action was", "corrective actions were")} opened and ${int(a.closedInPeriod)} closed.`);
+  else
+    sentences.push(
+      `In this period ${plural(a.openedInPeriod, "corrective action was", "corrective actions were")} opened and ${int(a.closedInPeriod)} closed.`,
+    );
   if (a.open > 0) {
-    const parts = [a.overdue ? `${int(a.overdue)} overdue` : "none overdue", ...(a.openRedFlags ? [`${int(a.openRedFlags)} raised by red flags`] : [])];
+    const parts = [
+      a.overdue ? `${int(a.overdue)} overdue` : "none overdue",
+      ...(a.openRedFlags ? [`${int(a.openRedFlags)} raised by red flags`] : []),
+    ];
     sentences.push(`${plural(a.open, "action remains", "actions remain")} open (${parts.join(", ")}).`);
   } else {
     sentences.push("No corrective action is open.");
@@ -149,7 +157,11 @@ function actionsTaken(i: NarrativeInput): string {
     );
   }
   const assessed = `${int(i.now.assessed)} of ${plural(i.now.suppliers, "supplier", "suppliers")} (${pct(i.now.assessed, i.now.suppliers)}) hold a valid approved assessment`;
-  sentences.push(i.assessments.overdue ? `${assessed}; ${plural(i.assessments.overdue, "questionnaire is", "questionnaires are")} overdue.` : `${assessed}.`);
+  sentences.push(
+    i.assessments.overdue
+      ? `${assessed}; ${plural(i.assessments.overdue, "questionnaire is", "questionnaires are")} overdue.`
+      : `${assessed}.`,
+  );
   return sentences.join(" ");
 }
 

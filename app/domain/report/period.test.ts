@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, isIsoDay, periodBounds, periodCoverage, periodLabel, resolvePeriod } from "./period";
+import { addDays, daysBetween, isIsoDay } from "~/domain/dates";
+import { periodBounds, periodCoverage, periodLabel, resolvePeriod } from "./period";
 
 const TODAY = "2026-11-29";
 
@@ -15,8 +16,18 @@ describe("resolvePeriod", () => {
   });
 
   it("takes chosen dates, cutting an end after today at today", () => {
-    expect(resolvePeriod({ from: "2026-01-01", to: "2026-03-31" }, TODAY)).toEqual({ from: "2026-01-01", to: "2026-03-31", days: 90, preset: null });
-    expect(resolvePeriod({ from: "2026-11-01", to: "2027-01-01" }, TODAY)).toEqual({ from: "2026-11-01", to: TODAY, days: 29, preset: null });
+    expect(resolvePeriod({ from: "2026-01-01", to: "2026-03-31" }, TODAY)).toEqual({
+      from: "2026-01-01",
+      to: "2026-03-31",
+      days: 90,
+      preset: null,
+    });
+    expect(resolvePeriod({ from: "2026-11-01", to: "2027-01-01" }, TODAY)).toEqual({
+      from: "2026-11-01",
+      to: TODAY,
+      days: 29,
+      preset: null,
+    });
     // dates win over a preset
     expect(resolvePeriod({ days: 30, from: "2026-11-29", to: "2026-11-29" }, TODAY)).toMatchObject({ days: 1, preset: null });
   });
@@ -52,8 +63,18 @@ describe("day arithmetic", () => {
 describe("periodCoverage", () => {
   const p = { from: "2026-09-01", to: "2026-11-29", days: 90, preset: 90 };
   it("is the first to the last day with figures inside the period", () => {
-    expect(periodCoverage(p, ["2026-11-01", "2026-09-10", "2026-08-31", "2026-12-01"])).toEqual({ from: "2026-09-10", to: "2026-11-01", days: 53, whole: false });
-    expect(periodCoverage(p, ["2026-09-01", "2026-10-01", "2026-11-29"])).toEqual({ from: "2026-09-01", to: "2026-11-29", days: 90, whole: true });
+    expect(periodCoverage(p, ["2026-11-01", "2026-09-10", "2026-08-31", "2026-12-01"])).toEqual({
+      from: "2026-09-10",
+      to: "2026-11-01",
+      days: 53,
+      whole: false,
+    });
+    expect(periodCoverage(p, ["2026-09-01", "2026-10-01", "2026-11-29"])).toEqual({
+      from: "2026-09-01",
+      to: "2026-11-29",
+      days: 90,
+      whole: true,
+    });
   });
   it("is null without a day inside the period", () => {
     expect(periodCoverage(p, [])).toBeNull();

@@ -1,5 +1,6 @@
 // The reporting period: "the last 30/90/365 days" (ending today) or chosen dates, all in UTC days.
 // Pure module: no node, kysely, remix or react imports.
+import { addDays, daysBetween, isIsoDay } from "~/domain/dates";
 import type { Period } from "./types";
 
 export const PERIOD_PRESETS = [30, 90, 365] as const;
@@ -7,22 +8,6 @@ export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
 export const DEFAULT_PRESET: PeriodPreset = 90;
 /** Chosen dates may span at most this many days (ten years). */
 export const MAX_PERIOD_DAYS = 3_660;
-
-const DAY_MS = 86_400_000;
-
-export function isIsoDay(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
-}
 
 export type PeriodInput = { days?: number; from?: string; to?: string };
 
@@ -41,7 +26,8 @@ export function resolvePeriod(q: PeriodInput, today: string): Period | { error: 
     return { from: q.from, to, days, preset: null };
   }
   const preset = q.days ?? DEFAULT_PRESET;
-  if (!(PERIOD_PRESETS as readonly number[]).includes(preset)) return { error: `The period is the last ${PERIOD_PRESETS.join(", ")} days, or chosen dates.` };
+  if (!(PERIOD_PRESETS as readonly number[]).includes(preset))
+    return { error: `The period is the last ${PERIOD_PRESETS.join(", ")} days, or chosen dates.` };
   return { from: addDays(today, -(preset - 1)), to: today, days: preset, preset };
 }
 

@@ -31,6 +31,8 @@ describe("reportPageCss", () => {
   });
 
   it("names chosen dates as they are", () => {
-    expect(reportPageCss({ organization: "B", period: { from: "2026-01-01", to: "2026-03-31", days: 90, preset: null } })).toContain('"B · Board report · 2026-01-01 to 2026-03-31"');
+    expect(reportPageCss({ organization: "B", period: { from: "2026-01-01", to: "2026-03-31", days: 90, preset: null } })).toContain(
+      '"B · Board report · 2026-01-01 to 2026-03-31"',
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ATHENS_V1 } from "../questionnaire/athens-v1";
-import { controlMaturity } from "../questionnaire/logic";
-import { BEST, WORST } from "../questionnaire/test-fixtures";
+import { ATHENS_V1 } from "~/domain/questionnaire/athens-v1";
+import { controlMaturity } from "~/domain/questionnaire/logic";
+import { BEST, WORST } from "~/domain/questionnaire/test-fixtures";
 import { addMonthsUtc, maturityOf, staleness } from "./controls";
 import { DEFAULT_METHODOLOGY } from "./methodology";
 import { assessResidual } from "./residual";
@@ -96,7 +96,14 @@ describe("control maturity", () => {
     expect(r.controls).toMatchObject({
       rawMaturity: 0.2,
       maturity: 0.1, // 0.2 × 0.51 = 0.102
-      assessment: { id: 7, approvedAt: "2024-01-31T10:00:00.000Z", ageDays: 455, validUntil: "2025-01-31T10:00:00.000Z", fadeFactor: 0.51, status: "fading" },
+      assessment: {
+        id: 7,
+        approvedAt: "2024-01-31T10:00:00.000Z",
+        ageDays: 455,
+        validUntil: "2025-01-31T10:00:00.000Z",
+        fadeFactor: 0.51,
+        status: "fading",
+      },
     });
     const expired = assessResidual(supplier({ answers, approvedAt: "2023-01-01T00:00:00.000Z" }), REF, M, NOW);
     expect(expired.controls).toMatchObject({ rawMaturity: 0.2, maturity: 0, assessment: { status: "expired", fadeFactor: 0 } });

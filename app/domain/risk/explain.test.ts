@@ -1,16 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { BEST, WORST } from "../questionnaire/test-fixtures";
+import { BEST, WORST } from "~/domain/questionnaire/test-fixtures";
 import { explainBreakdown } from "./explain";
 import { finalizeBreakdown } from "./finalize";
 import { INDICATOR_LABELS, displayDriver } from "./labels";
 import { DEFAULT_METHODOLOGY } from "./methodology";
-import { ILO_INDICATORS, type Answers } from "../questionnaire/types";
+import { ILO_INDICATORS, type Answers } from "~/domain/questionnaire/types";
 import { assessResidual } from "./residual";
 import { NOW, REF, supplier } from "./test-support";
 import type { Methodology, Propagated, SupplierRiskInput } from "./types";
 
 const NAMES: Record<string, string> = { MY: "Malaysia", CN: "China", TH: "Thailand", DE: "Germany" };
-const QUESTIONS: Record<string, string> = { "p1.documents_holder": "Who keeps workers' passports?", "profile.fees_charged": "Has any worker paid a fee?" };
+const QUESTIONS: Record<string, string> = {
+  "p1.documents_holder": "Who keeps workers' passports?",
+  "profile.fees_charged": "Has any worker paid a fee?",
+};
 const ctx = { countryName: (iso2: string) => NAMES[iso2] ?? iso2, questionText: (key: string) => QUESTIONS[key] ?? null };
 const explain = (input: SupplierRiskInput, exposure: Propagated, m: Methodology = DEFAULT_METHODOLOGY) =>
   explainBreakdown(finalizeBreakdown(assessResidual(input, REF, m, NOW), exposure, m), ctx);
@@ -60,7 +63,11 @@ describe("explainBreakdown", () => {
       { supplierId: 99, score: 100 },
     ];
     const lines = explainBreakdown(
-      finalizeBreakdown(assessResidual(input, REF, DEFAULT_METHODOLOGY, new Date("2025-04-30T10:00:00Z")), { score: 80.8, exposure: 80.75, via, hops: 14 }, DEFAULT_METHODOLOGY),
+      finalizeBreakdown(
+        assessResidual(input, REF, DEFAULT_METHODOLOGY, new Date("2025-04-30T10:00:00Z")),
+        { score: 80.8, exposure: 80.75, via, hops: 14 },
+        DEFAULT_METHODOLOGY,
+      ),
       ctx,
     );
     expect(lines).toEqual([
@@ -79,7 +86,12 @@ describe("explainBreakdown", () => {
   });
 
   it("says when the exposure sets the score, and notes a capped floor", () => {
-    const lines = explain(supplier({ country: "DE", answers: BEST }), { score: 76.5, exposure: 76.5, via: [{ supplierId: 4, score: 90 }], hops: 1 });
+    const lines = explain(supplier({ country: "DE", answers: BEST }), {
+      score: 76.5,
+      exposure: 76.5,
+      via: [{ supplierId: 4, score: 90 }],
+      hops: 1,
+    });
     expect(lines.at(-1)).toBe("Score: 76.5 (critical) from the exposure 76.5");
     // Never an internal key or id on screen.
     expect(lines.join("\n")).not.toMatch(/#\d|p\d\.[a-z_]+|profile\.[a-z_]+/);

@@ -3,6 +3,7 @@
 // Country names come from ctx (Intl.DisplayNames in the app, so they follow the user's language);
 // every other word is English, like the rest of the staff UI.
 // Pure module: no node, kysely, remix or react imports.
+import { isoDay } from "~/domain/dates";
 import { FLAG_FLOORS } from "./flags";
 import { fmt, fmtScore, indicatorLabel, stepDisplayName, workforceFactorLabel } from "./labels";
 import type { Breakdown } from "./types";
@@ -14,10 +15,7 @@ export interface ExplainContext {
 }
 
 const weight = (w: number) => w.toFixed(2);
-const day = (iso: string) => {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toISOString().slice(0, 10);
-};
+const day = (iso: string) => isoDay(iso);
 
 /**
  * The breakdown in plain English, one line per named part, e.g.
@@ -36,7 +34,8 @@ export function explainBreakdown(b: Breakdown, ctx: ExplainContext): string[] {
   const d = goods.driver;
   if (d?.kind === "forced_here") goodsText = `${d.good} listed for forced labour in ${name(d.iso2)} (TVPRA ${d.year})`;
   else if (d?.kind === "child_here") goodsText = `${d.good} listed for child labour in ${name(d.iso2)} (TVPRA ${d.year})`;
-  else if (d?.kind === "input_here") goodsText = `${d.good} from ${name(d.iso2)} listed as made with inputs produced with child or forced labour (TVPRA ${d.year})`;
+  else if (d?.kind === "input_here")
+    goodsText = `${d.good} from ${name(d.iso2)} listed as made with inputs produced with child or forced labour (TVPRA ${d.year})`;
   else if (d?.kind === "forced_elsewhere") {
     goodsText = `${d.good} listed for forced labour in ${name(d.iso2)}, not in ${name(country.iso2)} (TVPRA ${d.year})`;
   } else if (goods.goods.length === 0) goodsText = "no goods recorded";
@@ -73,7 +72,9 @@ export function explainBreakdown(b: Breakdown, ctx: ExplainContext): string[] {
     for (const f of [first, ...flags.filter((x) => x !== first)]) {
       const effect = f === first ? `floor ${fmt(base)}` : `+${fmt(FLAG_FLOORS.perAdditional)}`;
       const asked = ctx.questionText?.(f.questionKey);
-      lines.push(`Red flag (${f.severity}): ${indicatorLabel(f.indicator)} — answer to ${asked ? `“${asked}”` : "a question of the assessment"} → ${effect}`);
+      lines.push(
+        `Red flag (${f.severity}): ${indicatorLabel(f.indicator)} — answer to ${asked ? `“${asked}”` : "a question of the assessment"} → ${effect}`,
+      );
     }
     const floor = `${base + b.flags.extra > FLAG_FLOORS.max ? "capped floor" : "floor"} ${fmt(b.flags.floor ?? 0)}`;
     lines.push(`Residual after red flags: max(${fmt(b.residualBeforeFlags)}, ${floor}) = ${fmt(b.residual)}`);

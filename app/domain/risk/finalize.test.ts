@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BEST } from "../questionnaire/test-fixtures";
+import { BEST } from "~/domain/questionnaire/test-fixtures";
 import { bandOf, finalizeBreakdown } from "./finalize";
 import { DEFAULT_METHODOLOGY } from "./methodology";
 import { propagate } from "./propagate";
@@ -35,13 +35,30 @@ describe("bandOf", () => {
 
 describe("finalizeBreakdown", () => {
   it("score = max(residual, exposure) to one decimal, with the band and the exposure recorded", () => {
-    const exposure = propagate(new Map([[1, { residual: 16.56, suppliers: [12] }], [12, { residual: 78, suppliers: [] }]]), new Map()).get(1)!;
+    const exposure = propagate(
+      new Map([
+        [1, { residual: 16.56, suppliers: [12] }],
+        [12, { residual: 78, suppliers: [] }],
+      ]),
+      new Map(),
+    ).get(1)!;
     const b = final(supplier({ goods: ["Garments"], answers: BEST }), exposure);
     expect(b.residual).toBe(16.56);
     expect(b.exposure).toEqual({ value: 66.3, factor: 0.85, via: [{ supplierId: 12, score: 78 }], hops: 1 });
     expect(b.score).toBe(66.3);
     expect(b.band).toBe("high");
-    expect(Object.keys(b)).toEqual(["model", "inherent", "controls", "residualBeforeFlags", "flags", "residual", "exposure", "score", "band", "driver"]);
+    expect(Object.keys(b)).toEqual([
+      "model",
+      "inherent",
+      "controls",
+      "residualBeforeFlags",
+      "flags",
+      "residual",
+      "exposure",
+      "score",
+      "band",
+      "driver",
+    ]);
     expect(final(supplier({ goods: ["Garments"], answers: BEST })).score).toBe(16.6);
   });
 
@@ -57,11 +74,18 @@ describe("the driver", () => {
   it("1. a red flag, the severe one first, with how many more", () => {
     const answers = { ...BEST, "p5.rest_day": "no", "p1.documents_holder": "employer_keeps", "p4.threats_reported": "yes" } as const;
     expect(final(supplier({ answers })).driver).toEqual({ kind: "flag", label: "Red flag: retention of identity documents (+2 more)" });
-    expect(final(supplier({ answers: { ...BEST, "p5.rest_day": "no" } })).driver).toEqual({ kind: "flag", label: "Red flag: excessive overtime" });
+    expect(final(supplier({ answers: { ...BEST, "p5.rest_day": "no" } })).driver).toEqual({
+      kind: "flag",
+      label: "Red flag: excessive overtime",
+    });
   });
 
   it("…even when the exposure is higher", () => {
-    const b = final(supplier({ answers: { ...BEST, "p5.rest_day": "no" } }), { score: 90, exposure: 90, via: [{ supplierId: 3, score: 100 }] });
+    const b = final(supplier({ answers: { ...BEST, "p5.rest_day": "no" } }), {
+      score: 90,
+      exposure: 90,
+      via: [{ supplierId: 3, score: 100 }],
+    });
     expect(b.score).toBe(90);
     expect(b.driver.kind).toBe("flag");
   });
@@ -90,14 +114,20 @@ describe("the driver", () => {
 
   it("4. otherwise the largest weighted inherent part", () => {
     // BEST in MY with garments: country 0.45·40 = 18, goods 0.35·90 = 31.5, workforce 0.2·28.5 = 5.7.
-    expect(final(supplier({ goods: ["Garments"], answers: BEST })).driver).toEqual({ kind: "goods", label: "Goods: Garments, forced labour (MY)" });
+    expect(final(supplier({ goods: ["Garments"], answers: BEST })).driver).toEqual({
+      kind: "goods",
+      label: "Goods: Garments, forced labour (MY)",
+    });
     expect(final(supplier({ country: "DE", goods: ["Cotton"], answers: BEST })).driver).toEqual({
       kind: "goods",
       label: "Goods: Cotton, forced labour elsewhere",
     });
     expect(final(supplier({ country: "CN", answers: BEST })).driver).toEqual({ kind: "country", label: "Country risk: CN (TIP Tier 3)" });
     const m: Methodology = { ...M, countryOverrides: { DE: { score: 99, reason: "test" } } };
-    expect(final(supplier({ country: "DE", answers: BEST }), noExposure, m).driver).toEqual({ kind: "country", label: "Country risk: DE (override)" });
+    expect(final(supplier({ country: "DE", answers: BEST }), noExposure, m).driver).toEqual({
+      kind: "country",
+      label: "Country risk: DE (override)",
+    });
     expect(final(supplier({ country: "XK", answers: BEST })).driver).toEqual({ kind: "country", label: "Country risk: XK (no TIP data)" });
   });
 

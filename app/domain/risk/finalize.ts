@@ -19,7 +19,12 @@ export function bandOf(score: number, m: Pick<Methodology, "bands">): RiskBand {
   return "low";
 }
 
-const GOODS_KIND_LABEL = { forced_here: "forced labour", child_here: "child labour", input_here: "listed inputs", forced_elsewhere: "forced labour elsewhere" } as const;
+const GOODS_KIND_LABEL = {
+  forced_here: "forced labour",
+  child_here: "child labour",
+  input_here: "listed inputs",
+  forced_elsewhere: "forced labour elsewhere",
+} as const;
 
 export function driverOf(b: Omit<Breakdown, "driver" | "band" | "score">): Breakdown["driver"] {
   const flags = b.flags.raised;
@@ -39,7 +44,11 @@ export function driverOf(b: Omit<Breakdown, "driver" | "band" | "score">): Break
   // Without working controls the inherent part is what drives the score; say why controls count 0.
   const c = b.controls;
   if (c.maturity === 0) {
-    const why = !c.assessment ? "not assessed" : c.assessment.status === "expired" || c.rawMaturity > 0 ? "assessment expired" : "no controls in place";
+    const why = !c.assessment
+      ? "not assessed"
+      : c.assessment.status === "expired" || c.rawMaturity > 0
+        ? "assessment expired"
+        : "no controls in place";
     return { kind: inherent.kind, label: `${inherent.label}; ${why}` };
   }
   return inherent;
@@ -56,7 +65,9 @@ function inherentDriver(b: Omit<Breakdown, "driver" | "band" | "score">): Breakd
   }
   if (gw >= ww) {
     const d = goods.driver;
-    const label = d ? `Goods: ${d.good}, ${GOODS_KIND_LABEL[d.kind]}${d.kind === "forced_elsewhere" ? "" : ` (${d.iso2})`}` : "Goods: none listed";
+    const label = d
+      ? `Goods: ${d.good}, ${GOODS_KIND_LABEL[d.kind]}${d.kind === "forced_elsewhere" ? "" : ` (${d.iso2})`}`
+      : "Goods: none listed";
     return { kind: "goods", label };
   }
   const top = [...workforce!.factors].sort((a, z) => z.points - a.points)[0];

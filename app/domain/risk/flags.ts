@@ -6,8 +6,8 @@
 //   options raise the same indicator twice counts once; one indicator raised by two questions twice).
 // - Floor: 80 if any flag is severe, else 65; +5 for each flag beyond the first; at most 100.
 // Pure module: no node, kysely, remix or react imports.
-import { redFlagsOf } from "../questionnaire/logic";
-import type { Answers, QuestionnaireTemplate, Severity } from "../questionnaire/types";
+import { redFlagsOf } from "~/domain/questionnaire/logic";
+import type { Answers, QuestionnaireTemplate, Severity } from "~/domain/questionnaire/types";
 import type { RaisedFlag } from "./types";
 
 export const FLAG_FLOORS = Object.freeze({ severe: 80, other: 65, perAdditional: 5, max: 100 });

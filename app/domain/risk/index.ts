@@ -2,7 +2,14 @@
 // CONTRACT: the risk service, the methodology settings and the UI code against these signatures.
 // The implementation lives in the files re-exported below; each one documents its decisions.
 export * from "./types";
-export { DEFAULT_METHODOLOGY, methodologyProblems, CONTROL_FACTOR, EXPOSURE_FACTOR, METHODOLOGY_LIMITS, type MethodologyProblem } from "./methodology";
+export {
+  DEFAULT_METHODOLOGY,
+  methodologyProblems,
+  CONTROL_FACTOR,
+  EXPOSURE_FACTOR,
+  METHODOLOGY_LIMITS,
+  type MethodologyProblem,
+} from "./methodology";
 export {
   TIP_TIER_SCORES,
   NO_TIP_DATA_SCORE,

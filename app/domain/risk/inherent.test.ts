@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { workforceProfile } from "../questionnaire/logic";
-import { ATHENS_V1 } from "../questionnaire/athens-v1";
-import { BEST, WORST } from "../questionnaire/test-fixtures";
+import { workforceProfile } from "~/domain/questionnaire/logic";
+import { ATHENS_V1 } from "~/domain/questionnaire/athens-v1";
+import { BEST, WORST } from "~/domain/questionnaire/test-fixtures";
 import { combineInherent, countryPart, goodsPart, tipTier, workforcePart } from "./inherent";
 import { DEFAULT_METHODOLOGY } from "./methodology";
 import { assessResidual } from "./residual";
@@ -15,7 +15,15 @@ describe("country risk", () => {
   it("maps the latest TIP tier to its score and cites the year", () => {
     const value = (iso2: string) => countryPart(iso2, REF, M).value;
     expect([value("DE"), value("MY"), value("TH"), value("CN"), value("LY")]).toEqual([15, 40, 65, 90, 80]);
-    expect(countryPart("TH", REF, M)).toEqual({ iso2: "TH", tier: "Tier 2 Watch List", year: 2024, value: 65, tipValue: 65, weight: 0, override: null });
+    expect(countryPart("TH", REF, M)).toEqual({
+      iso2: "TH",
+      tier: "Tier 2 Watch List",
+      year: 2024,
+      value: 65,
+      tipValue: 65,
+      weight: 0,
+      override: null,
+    });
   });
 
   it("gives 50 without TIP data, and for a tier label it does not know", () => {
@@ -55,7 +63,10 @@ describe("goods risk", () => {
   });
 
   it("child labour only in this country → 60, even when forced labour is listed elsewhere", () => {
-    expect(goodsPart(["Garments"], "BD", REF)).toMatchObject({ value: 60, driver: { good: "Garments", kind: "child_here", iso2: "BD", year: 2022 } });
+    expect(goodsPart(["Garments"], "BD", REF)).toMatchObject({
+      value: 60,
+      driver: { good: "Garments", kind: "child_here", iso2: "BD", year: 2022 },
+    });
   });
 
   it("child and forced labour in this country → 90", () => {
@@ -63,14 +74,23 @@ describe("goods risk", () => {
   });
 
   it("a downstream listing (made with listed inputs, no flag of its own) → 60, below child or forced labour here", () => {
-    const ref = { ...REF, goods: [...REF.goods, { good: "Solar Modules", iso2: "CN", childLabor: false, forcedLabor: false, year: 2022, inputFrom: "China" }] };
-    expect(goodsPart(["Solar Modules"], "CN", ref)).toMatchObject({ value: 60, driver: { good: "Solar Modules", kind: "input_here", iso2: "CN" } });
+    const ref = {
+      ...REF,
+      goods: [...REF.goods, { good: "Solar Modules", iso2: "CN", childLabor: false, forcedLabor: false, year: 2022, inputFrom: "China" }],
+    };
+    expect(goodsPart(["Solar Modules"], "CN", ref)).toMatchObject({
+      value: 60,
+      driver: { good: "Solar Modules", kind: "input_here", iso2: "CN" },
+    });
     // Made elsewhere, the same good is not listed.
     expect(goodsPart(["Solar Modules"], "VN", ref).value).toBe(15);
   });
 
   it("forced labour listed only elsewhere → 45, citing the latest listing (then the lowest code)", () => {
-    expect(goodsPart(["COTTON"], "DE", REF)).toMatchObject({ value: 45, driver: { good: "Cotton", kind: "forced_elsewhere", iso2: "CN", year: 2022 } });
+    expect(goodsPart(["COTTON"], "DE", REF)).toMatchObject({
+      value: 45,
+      driver: { good: "Cotton", kind: "forced_elsewhere", iso2: "CN", year: 2022 },
+    });
   });
 
   it("child labour elsewhere, unlisted goods and no goods → 15 with no driver", () => {

@@ -19,7 +19,7 @@
 // - I is computed with the unrounded renormalised weights, then rounded to 2 decimals; the stored
 //   weights are rounded for display.
 // Pure module: no node, kysely, remix or react imports.
-import type { WorkforceProfile } from "../questionnaire/logic";
+import type { WorkforceProfile } from "~/domain/questionnaire/logic";
 import { clamp, round2 } from "./round";
 import type { CountryPart, GoodsPart, Methodology, ReferenceData, TvpraEntry, WorkforceFactor, WorkforcePart } from "./types";
 
@@ -162,7 +162,8 @@ export function workforcePart(profile: WorkforceProfile): WorkforcePart | null {
     factors.push({ factor, answer, points: round2(points), questionKey: answer === null ? null : (profile.sources[tag] ?? null) });
 
   if (migrantShare !== null) add("migrant_share", migrantShare, P.migrantPerPercent * clamp(migrantShare, 0, 100), "migrant_share");
-  if (temporaryShare !== null) add("temporary_share", temporaryShare, P.temporaryPerPercent * clamp(temporaryShare, 0, 100), "temporary_share");
+  if (temporaryShare !== null)
+    add("temporary_share", temporaryShare, P.temporaryPerPercent * clamp(temporaryShare, 0, 100), "temporary_share");
   if (usesAgencies !== null) {
     add("uses_agencies", usesAgencies, usesAgencies ? P.usesAgencies : 0, "uses_agencies");
     if (usesAgencies) {

@@ -1,6 +1,6 @@
 // Short English labels of the model's vocabulary, shared by the driver line and the explanation.
 // Pure module: no node, kysely, remix or react imports.
-import type { IloIndicator } from "../questionnaire/types";
+import type { IloIndicator } from "~/domain/questionnaire/types";
 import type { ExposureStep, WorkforceFactor } from "./types";
 
 /** The ILO indicators of forced labour in plain words. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PRINCIPLE_WEIGHTS } from "../questionnaire/types";
+import { PRINCIPLE_WEIGHTS } from "~/domain/questionnaire/types";
 import { DEFAULT_METHODOLOGY, methodologyProblems } from "./methodology";
 import type { Methodology } from "./types";
 
@@ -48,7 +48,9 @@ describe("methodologyProblems", () => {
     expect(paths(withChange((m) => (m.inherentWeights.country = Number.NaN)))).toEqual(["inherentWeights.country"]);
     expect(paths(withChange((m) => (m.principleWeights.P3 = Infinity)))).toEqual(["principleWeights.P3"]);
     expect(paths(withChange((m) => (m.inherentWeights = { country: 0, goods: 0, workforce: 0 })))).toEqual(["inherentWeights"]);
-    expect(paths(withChange((m) => (m.principleWeights = { P1: 0, P2: 0, P3: 0, P4: 0, P5: 0, P6: 0, P7: 0 })))).toEqual(["principleWeights"]);
+    expect(paths(withChange((m) => (m.principleWeights = { P1: 0, P2: 0, P3: 0, P4: 0, P5: 0, P6: 0, P7: 0 })))).toEqual([
+      "principleWeights",
+    ]);
   });
 
   it("rejects weights where only the workforce counts (suppliers without a profile would have no inherent risk)", () => {

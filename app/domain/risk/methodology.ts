@@ -8,8 +8,8 @@
 // - methodologyProblems() also checks the shape, so JSON read from storage or a form can be cast to
 //   Methodology and checked with it before use.
 // Pure module: no node, kysely, remix or react imports.
-import { deepFreeze } from "../questionnaire/template";
-import { PRINCIPLES, PRINCIPLE_WEIGHTS } from "../questionnaire/types";
+import { deepFreeze } from "~/domain/questionnaire/template";
+import { PRINCIPLES, PRINCIPLE_WEIGHTS } from "~/domain/questionnaire/types";
 import type { Methodology } from "./types";
 
 /** Controls lower the inherent risk by at most this share: R = I × (1 − 0.7·M). */
@@ -69,8 +69,19 @@ export function methodologyProblems(m: Methodology): MethodologyProblem[] {
 
   weights("inherentWeights", input.inherentWeights, ["country", "goods", "workforce"], "inherent-risk weights");
   const iw = input.inherentWeights;
-  if (isObject(iw) && isNumber(iw.country) && isNumber(iw.goods) && iw.country === 0 && iw.goods === 0 && isNumber(iw.workforce) && iw.workforce > 0) {
-    add("inherentWeights", "The country and goods weights cannot both be 0: suppliers without a workforce profile would have no inherent risk.");
+  if (
+    isObject(iw) &&
+    isNumber(iw.country) &&
+    isNumber(iw.goods) &&
+    iw.country === 0 &&
+    iw.goods === 0 &&
+    isNumber(iw.workforce) &&
+    iw.workforce > 0
+  ) {
+    add(
+      "inherentWeights",
+      "The country and goods weights cannot both be 0: suppliers without a workforce profile would have no inherent risk.",
+    );
   }
   weights("principleWeights", input.principleWeights, PRINCIPLES, "principle weights");
 
@@ -88,7 +99,8 @@ export function methodologyProblems(m: Methodology): MethodologyProblem[] {
     }
     if (ok) {
       if ((bands.high as number) <= (bands.medium as number)) add("bands.high", "The high threshold must be above the medium threshold.");
-      if ((bands.critical as number) <= (bands.high as number)) add("bands.critical", "The critical threshold must be above the high threshold.");
+      if ((bands.critical as number) <= (bands.high as number))
+        add("bands.critical", "The critical threshold must be above the high threshold.");
     }
   }
 

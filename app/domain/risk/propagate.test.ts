@@ -22,14 +22,24 @@ function timed<T>(run: () => T): { ms: number; result: T } {
 describe("propagate", () => {
   it("carries 0.85 × the best supplier's score down a chain and names the path", () => {
     // 1 buys from 2, 2 buys from 3.
-    const out = propagate(graph([[1, 20, [2]], [2, 30, [3]], [3, 80, []]]), none);
+    const out = propagate(
+      graph([
+        [1, 20, [2]],
+        [2, 30, [3]],
+        [3, 80, []],
+      ]),
+      none,
+    );
     expect(out.get(3)).toEqual({ score: 80, exposure: 0, via: [], hops: 0, factor: 0.85 });
     expect(out.get(2)).toEqual({ score: 68, exposure: 68, via: [{ supplierId: 3, score: 80 }], hops: 1, factor: 0.85 });
     // 0.85 × 68 = 57.8
     expect(out.get(1)).toEqual({
       score: 57.8,
       exposure: 57.8,
-      via: [{ supplierId: 2, score: 68 }, { supplierId: 3, score: 80 }],
+      via: [
+        { supplierId: 2, score: 68 },
+        { supplierId: 3, score: 80 },
+      ],
       hops: 2,
       factor: 0.85,
     });
@@ -37,20 +47,49 @@ describe("propagate", () => {
 
   it("ends the path at the supplier whose own residual drives its score", () => {
     // 2 has residual 90 above its exposure 0.85 × 50 = 42.5: 1's path stops at 2.
-    const out = propagate(graph([[1, 10, [2]], [2, 90, [3]], [3, 50, []]]), none);
+    const out = propagate(
+      graph([
+        [1, 10, [2]],
+        [2, 90, [3]],
+        [3, 50, []],
+      ]),
+      none,
+    );
     expect(out.get(2)).toMatchObject({ score: 90, exposure: 42.5, via: [{ supplierId: 3, score: 50 }] });
     expect(out.get(1)).toMatchObject({ score: 76.5, exposure: 76.5, via: [{ supplierId: 2, score: 90 }], hops: 1 });
   });
 
   it("keeps the own residual when it is higher, rounding the score to one decimal", () => {
-    const out = propagate(graph([[1, 70.04, [2]], [2, 33.33, []]]), none);
+    const out = propagate(
+      graph([
+        [1, 70.04, [2]],
+        [2, 33.33, []],
+      ]),
+      none,
+    );
     // exposure 0.85 × 33.3 = 28.305 → 28.31
     expect(out.get(1)).toMatchObject({ score: 70, exposure: 28.31, via: [{ supplierId: 2, score: 33.3 }] });
   });
 
   it("breaks ties by the lowest supplier id, whatever the order", () => {
-    const a = propagate(graph([[1, 0, [9, 5, 7]], [9, 50, []], [5, 50, []], [7, 40, []]]), none);
-    const b = propagate(graph([[7, 40, []], [5, 50, []], [9, 50, []], [1, 0, [7, 5, 9]]]), none);
+    const a = propagate(
+      graph([
+        [1, 0, [9, 5, 7]],
+        [9, 50, []],
+        [5, 50, []],
+        [7, 40, []],
+      ]),
+      none,
+    );
+    const b = propagate(
+      graph([
+        [7, 40, []],
+        [5, 50, []],
+        [9, 50, []],
+        [1, 0, [7, 5, 9]],
+      ]),
+      none,
+    );
     expect(a.get(1)!.via).toEqual([{ supplierId: 5, score: 50 }]);
     expect(b.get(1)).toEqual(a.get(1));
   });
@@ -61,7 +100,10 @@ describe("propagate", () => {
     expect(out.get(1)).toEqual({
       score: 59.5,
       exposure: 59.5,
-      via: [{ supplierId: 9, score: 70 }, { supplierId: 11, score: 82.4, name: "Mill" }],
+      via: [
+        { supplierId: 9, score: 70 },
+        { supplierId: 11, score: 82.4, name: "Mill" },
+      ],
       hops: 2,
       factor: 0.85,
     });
@@ -69,15 +111,30 @@ describe("propagate", () => {
   });
 
   it("counts a supplier listed twice once, and accepts another factor", () => {
-    const out = propagate(graph([[1, 0, [2, 2]], [2, 60, []]]), none, 0.5);
+    const out = propagate(
+      graph([
+        [1, 0, [2, 2]],
+        [2, 60, []],
+      ]),
+      none,
+      0.5,
+    );
     expect(out.get(1)).toEqual({ score: 30, exposure: 30, via: [{ supplierId: 2, score: 60 }], hops: 1, factor: 0.5 });
     expect(() => propagate(graph([[1, 0, []]]), none, 1.5)).toThrow(/factor/);
   });
 
   it("throws a clear error on a cycle, naming it", () => {
-    expect(() => propagate(graph([[1, 0, [2]], [2, 0, [3]], [3, 0, [1]], [4, 0, [1]]]), none)).toThrow(
-      /cycle: #\d+ supplies #\d+ supplies #\d+ supplies #\d+/,
-    );
+    expect(() =>
+      propagate(
+        graph([
+          [1, 0, [2]],
+          [2, 0, [3]],
+          [3, 0, [1]],
+          [4, 0, [1]],
+        ]),
+        none,
+      ),
+    ).toThrow(/cycle: #\d+ supplies #\d+ supplies #\d+ supplies #\d+/);
     expect(() => propagate(graph([[5, 0, [5]]]), none)).toThrow(/cycle: #5 supplies #5/);
   });
 
@@ -115,7 +172,8 @@ describe("propagate", () => {
     const { ms, result: out } = timed(() => propagate(nodes, none));
     expect(out.size).toBe(n);
     expect(ms).toBeLessThan(1500);
-    for (const id of [1, 30_000, 99_999]) expect(out.get(id)!.score).toBeGreaterThanOrEqual(Math.round(nodes.get(id)!.residual * 10) / 10 - 0.05);
+    for (const id of [1, 30_000, 99_999])
+      expect(out.get(id)!.score).toBeGreaterThanOrEqual(Math.round(nodes.get(id)!.residual * 10) / 10 - 0.05);
   });
 });
 

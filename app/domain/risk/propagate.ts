@@ -40,7 +40,8 @@ export function propagate(
   fixed: ReadonlyMap<number, FixedScore>,
   factor: number = EXPOSURE_FACTOR,
 ): Map<number, Propagated> {
-  if (!(Number.isFinite(factor) && factor >= 0 && factor <= 1)) throw new Error(`propagate: the factor must be between 0 and 1, got ${factor}`);
+  if (!(Number.isFinite(factor) && factor >= 0 && factor <= 1))
+    throw new Error(`propagate: the factor must be between 0 and 1, got ${factor}`);
   const n = nodes.size;
   const ids: number[] = new Array<number>(n);
   const list: PropagationNode[] = new Array<PropagationNode>(n);
@@ -205,7 +206,9 @@ function describeCycle(ids: readonly number[], supStart: Int32Array, sup: Int32A
  * The FixedScore of a supplier outside a recomputed set, from its stored breakdown: its score, and
  * the path only when its exposure (not its own residual) drives that score.
  */
-export function fixedScoreOf(b: Pick<Breakdown, "score" | "residual"> & { exposure: Pick<Breakdown["exposure"], "value" | "via"> & { hops?: number } }): FixedScore {
+export function fixedScoreOf(
+  b: Pick<Breakdown, "score" | "residual"> & { exposure: Pick<Breakdown["exposure"], "value" | "via"> & { hops?: number } },
+): FixedScore {
   const driven = b.exposure.value > b.residual;
   return {
     score: b.score,

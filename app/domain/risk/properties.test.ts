@@ -1,10 +1,10 @@
 // Property tests of risk model v1 over hundreds of seeded random inputs (DESIGN.md "Properties
 // worth testing"). Every run uses the same seeds, so a failure reproduces.
 import { describe, expect, it } from "vitest";
-import { ATHENS_V1 } from "../questionnaire/athens-v1";
-import { answerPoints } from "../questionnaire/logic";
-import { allQuestions, checkTemplate, deepFreeze } from "../questionnaire/template";
-import { type AnswerValue, type Answers, type Question, type QuestionnaireTemplate } from "../questionnaire/types";
+import { ATHENS_V1 } from "~/domain/questionnaire/athens-v1";
+import { answerPoints } from "~/domain/questionnaire/logic";
+import { allQuestions, checkTemplate, deepFreeze } from "~/domain/questionnaire/template";
+import { type AnswerValue, type Answers, type Question, type QuestionnaireTemplate } from "~/domain/questionnaire/types";
 import { flagFloor } from "./flags";
 import { finalizeBreakdown } from "./finalize";
 import { DEFAULT_METHODOLOGY } from "./methodology";
@@ -81,7 +81,10 @@ describe("property 1: adding a red flag never lowers a score", () => {
       const [fa, fb] = [flagKeys(a), flagKeys(b)];
       if (!(isSubset(fa, fb) && fb.size > fa.size)) continue;
       checked++;
-      expect(b.score, `${q.key}: ${JSON.stringify(before.assessment!.answers[q.key])} → ${JSON.stringify(after.assessment!.answers[q.key])}`).toBeGreaterThanOrEqual(a.score);
+      expect(
+        b.score,
+        `${q.key}: ${JSON.stringify(before.assessment!.answers[q.key])} → ${JSON.stringify(after.assessment!.answers[q.key])}`,
+      ).toBeGreaterThanOrEqual(a.score);
       expect(b.residual).toBeGreaterThanOrEqual(a.residual);
     }
     expect(checked).toBeGreaterThan(100);
@@ -178,11 +181,15 @@ describe("property 2: a better answer never raises the score", () => {
       const m = rng.pick(METHODOLOGIES);
       const base = { ...randomSupplier(rng), assessment: null };
       const at = (answer: string) =>
-        breakdown({ ...base, assessment: { id: 1, approvedAt: "2025-03-01T00:00:00.000Z", template, answers: { "p5.agency_fees": answer } } }, m, {
-          score: 0,
-          exposure: 0,
-          via: [],
-        });
+        breakdown(
+          { ...base, assessment: { id: 1, approvedAt: "2025-03-01T00:00:00.000Z", template, answers: { "p5.agency_fees": answer } } },
+          m,
+          {
+            score: 0,
+            exposure: 0,
+            via: [],
+          },
+        );
       const [worst, half, best] = [at("none_checked"), at("some_fees"), at("no_fees")];
       expect(half.residualBeforeFlags).toBeLessThanOrEqual(worst.residualBeforeFlags);
       expect(best.residualBeforeFlags).toBeLessThanOrEqual(half.residualBeforeFlags);
@@ -235,7 +242,9 @@ describe("property 4: same inputs, same breakdown", () => {
         goods: rng.shuffle(input.goods),
         assessment: input.assessment && {
           ...input.assessment,
-          answers: Object.fromEntries(rng.shuffle(Object.entries(structuredClone(input.assessment.answers as Record<string, AnswerValue>)))) as Answers,
+          answers: Object.fromEntries(
+            rng.shuffle(Object.entries(structuredClone(input.assessment.answers as Record<string, AnswerValue>))),
+          ) as Answers,
         },
       };
       const b = breakdown(copy, structuredClone(m), structuredClone(exposure));
@@ -274,7 +283,8 @@ describe("property 5: incremental propagation equals the full run", () => {
       if (rng.chance(0.5)) {
         const buyer = rng.pick([...changed]);
         const candidates = ids.filter((s) => s !== buyer && !downstreamClosure(next, [buyer]).has(s));
-        if (candidates.length > 0) next.set(buyer, { ...next.get(buyer)!, suppliers: [...next.get(buyer)!.suppliers, rng.pick(candidates)] });
+        if (candidates.length > 0)
+          next.set(buyer, { ...next.get(buyer)!, suppliers: [...next.get(buyer)!.suppliers, rng.pick(candidates)] });
       }
       const full = propagate(next, new Map());
 
@@ -285,7 +295,10 @@ describe("property 5: incremental propagation equals the full run", () => {
       for (const id of ids) {
         if (subset.has(id)) continue;
         const p = before.get(id)!;
-        fixed.set(id, fixedScoreOf({ score: p.score, residual: nodes.get(id)!.residual, exposure: { value: p.exposure, via: p.via, hops: p.hops } }));
+        fixed.set(
+          id,
+          fixedScoreOf({ score: p.score, residual: nodes.get(id)!.residual, exposure: { value: p.exposure, via: p.via, hops: p.hops } }),
+        );
       }
       const part = propagate(new Map([...next].filter(([id]) => subset.has(id))), fixed);
       for (const id of ids) {
@@ -325,7 +338,12 @@ describe("the whole pipeline", () => {
   it("random answers never throw and stay within 0..100", () => {
     const rng = seeded(7);
     for (let i = 0; i < 300; i++) {
-      const r = assessResidual(supplier({ answers: randomAnswers(rng), country: "LY", goods: ["Bricks"] }), REF, rng.pick(METHODOLOGIES), NOW);
+      const r = assessResidual(
+        supplier({ answers: randomAnswers(rng), country: "LY", goods: ["Bricks"] }),
+        REF,
+        rng.pick(METHODOLOGIES),
+        NOW,
+      );
       for (const x of [r.inherent.value, r.residualBeforeFlags, r.residual]) expect(x >= 0 && x <= 100).toBe(true);
       expect(r.controls.maturity >= 0 && r.controls.maturity <= 1).toBe(true);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BEST, WORST } from "../questionnaire/test-fixtures";
+import { BEST, WORST } from "~/domain/questionnaire/test-fixtures";
 import { flagFloor } from "./flags";
 import { DEFAULT_METHODOLOGY } from "./methodology";
 import { assessResidual } from "./residual";
@@ -60,7 +60,12 @@ describe("red flags", () => {
     const other = assessResidual(supplier({ answers: { ...BEST, "p5.rest_day": "no" } }), REF, M, NOW);
     expect(other.flags).toMatchObject({ floor: 65, extra: 0 });
     expect(other.flags.raised.map((f) => [f.indicator, f.severity])).toEqual([["excessive_overtime", "other"]]);
-    const two = assessResidual(supplier({ answers: { ...BEST, "p1.documents_holder": "employer_keeps", "p4.threats_reported": "yes" } }), REF, M, NOW);
+    const two = assessResidual(
+      supplier({ answers: { ...BEST, "p1.documents_holder": "employer_keeps", "p4.threats_reported": "yes" } }),
+      REF,
+      M,
+      NOW,
+    );
     expect(two.flags).toMatchObject({ floor: 85, extra: 5 });
     expect(two.residual).toBe(85);
   });

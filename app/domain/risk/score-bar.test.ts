@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BEST } from "../questionnaire/test-fixtures";
+import { BEST } from "~/domain/questionnaire/test-fixtures";
 import { finalizeBreakdown } from "./finalize";
 import { DEFAULT_METHODOLOGY } from "./methodology";
 import { propagate } from "./propagate";
@@ -10,7 +10,8 @@ import type { Propagated, SupplierRiskInput } from "./types";
 
 const M = DEFAULT_METHODOLOGY;
 const noExposure: Propagated = { score: 0, exposure: 0, via: [] };
-const final = (input: SupplierRiskInput, exposure: Propagated = noExposure) => finalizeBreakdown(assessResidual(input, REF, M, NOW), exposure, M);
+const final = (input: SupplierRiskInput, exposure: Propagated = noExposure) =>
+  finalizeBreakdown(assessResidual(input, REF, M, NOW), exposure, M);
 const end = (g: ReturnType<typeof scoreBarGeometry>) => g.segments.reduce((a, s) => a + s.width, 0);
 const sumValues = (g: ReturnType<typeof scoreBarGeometry>) => Math.round(g.segments.reduce((a, s) => a + s.value, 0) * 10) / 10;
 
@@ -19,7 +20,13 @@ describe("scoreBarGeometry", () => {
     // Good answers everywhere except three red flags: the controls bring the residual down, the
     // floor puts it back up to 90. The old bar drew the controls' removed part after the floor too,
     // so the segments added up to more than 100 and the browser squeezed "90" to about 71.
-    const b = final(supplier({ country: "BD", goods: ["Garments"], answers: { ...BEST, "p1.deposits": "yes", "p4.violence_reported": "yes", "p4.threats_reported": "yes" } }));
+    const b = final(
+      supplier({
+        country: "BD",
+        goods: ["Garments"],
+        answers: { ...BEST, "p1.deposits": "yes", "p4.violence_reported": "yes", "p4.threats_reported": "yes" },
+      }),
+    );
     expect(b.flags.floor).toBe(90);
     expect(b.score).toBe(90);
     expect(b.residualBeforeFlags).toBeLessThan(b.inherent.value);
@@ -43,7 +50,13 @@ describe("scoreBarGeometry", () => {
   });
 
   it("upstream exposure: an exposure segment tops the residual up to the score", () => {
-    const exposure = propagate(new Map([[1, { residual: 16.56, suppliers: [12] }], [12, { residual: 78, suppliers: [] }]]), new Map()).get(1)!;
+    const exposure = propagate(
+      new Map([
+        [1, { residual: 16.56, suppliers: [12] }],
+        [12, { residual: 78, suppliers: [] }],
+      ]),
+      new Map(),
+    ).get(1)!;
     const b = final(supplier({ goods: ["Garments"], answers: BEST }), exposure);
     const g = scoreBarGeometry(b);
     expect(g.segments.at(-1)?.key).toBe("exposure");

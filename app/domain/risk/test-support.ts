@@ -1,8 +1,8 @@
 // Shared helpers for the risk-model tests (not a test file itself): a seeded PRNG, small hand-built
 // reference data, supplier inputs and random generators for the property tests.
-import { ATHENS_V1 } from "../questionnaire/athens-v1";
-import { allQuestions } from "../questionnaire/template";
-import { NA, type AnswerValue, type Answers, type Question, type QuestionnaireTemplate } from "../questionnaire/types";
+import { ATHENS_V1 } from "~/domain/questionnaire/athens-v1";
+import { allQuestions } from "~/domain/questionnaire/template";
+import { NA, type AnswerValue, type Answers, type Question, type QuestionnaireTemplate } from "~/domain/questionnaire/types";
 import type { PropagationNode, ReferenceData, SupplierRiskInput, TipPlacement, TvpraEntry } from "./types";
 
 /** The fixed clock of the tests. */
@@ -144,7 +144,13 @@ export function randomSupplier(rng: Rng, id = 1): SupplierRiskInput {
   const goods = GOODS_POOL.filter(() => rng.chance(0.3));
   if (!rng.chance(0.8)) return supplier({ supplierId: id, country: rng.pick(COUNTRY_POOL), goods });
   const approved = new Date(NOW.getTime() - rng.int(0, 30 * 30) * 86_400_000);
-  return supplier({ supplierId: id, country: rng.pick(COUNTRY_POOL), goods, answers: randomAnswers(rng), approvedAt: approved.toISOString() });
+  return supplier({
+    supplierId: id,
+    country: rng.pick(COUNTRY_POOL),
+    goods,
+    answers: randomAnswers(rng),
+    approvedAt: approved.toISOString(),
+  });
 }
 
 /**

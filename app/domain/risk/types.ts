@@ -1,6 +1,6 @@
 // Risk model v1: the shapes shared by the pure model, the risk service and the UI.
 // Pure module: no node, kysely, remix or react imports.
-import type { Answers, IloIndicator, Principle, QuestionnaireTemplate, Severity, AnswerValue } from "../questionnaire/types";
+import type { Answers, IloIndicator, Principle, QuestionnaireTemplate, Severity, AnswerValue } from "~/domain/questionnaire/types";
 
 export const MODEL_VERSION = "v1";
 
@@ -123,7 +123,14 @@ export interface Breakdown {
     /** Maturity as answered, before staleness. */
     rawMaturity: number;
     principles: PrincipleContribution[];
-    assessment: null | { id: number; approvedAt: string; ageDays: number; validUntil: string; fadeFactor: number; status: "valid" | "fading" | "expired" };
+    assessment: null | {
+      id: number;
+      approvedAt: string;
+      ageDays: number;
+      validUntil: string;
+      fadeFactor: number;
+      status: "valid" | "fading" | "expired";
+    };
     /** 0.7: controls lower risk, never to zero. */
     factor: number;
   };

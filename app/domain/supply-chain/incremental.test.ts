@@ -19,7 +19,8 @@ function upstream(links: SupplierLink[], start: number): number[] {
 function incremental(ids: number[], links: SupplierLink[], before: Map<number, number | null>, changed: number) {
   const affected = upstream(links, changed);
   const buyersOf = new Map<number, number[]>();
-  for (const l of links) if (affected.includes(l.supplierId)) buyersOf.set(l.supplierId, [...(buyersOf.get(l.supplierId) ?? []), l.buyerId]);
+  for (const l of links)
+    if (affected.includes(l.supplierId)) buyersOf.set(l.supplierId, [...(buyersOf.get(l.supplierId) ?? []), l.buyerId]);
   const next = new Map(before);
   for (const [id, t] of recomputeTiersWithin(affected, buyersOf, before)) next.set(id, t);
   return next;
@@ -28,7 +29,10 @@ function incremental(ids: number[], links: SupplierLink[], before: Map<number, n
 describe("recomputeTiersWithin", () => {
   it("raises a tier-1 supplier and its upstream when it starts supplying another supplier", () => {
     const ids = [1, 2, 3, 4];
-    const before: SupplierLink[] = [{ supplierId: 3, buyerId: 2 }, { supplierId: 4, buyerId: 3 }];
+    const before: SupplierLink[] = [
+      { supplierId: 3, buyerId: 2 },
+      { supplierId: 4, buyerId: 3 },
+    ];
     const t0 = computeTiers(ids, before);
     expect(t0.get(2)).toBe(1);
     const after = [...before, { supplierId: 2, buyerId: 1 }];
@@ -57,7 +61,7 @@ describe("recomputeTiersWithin", () => {
 
   it("agrees with a full recomputation on random acyclic graphs", () => {
     let seed = 42;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 200; round++) {
       const n = 30;
       const ids = Array.from({ length: n }, (_, i) => i + 1);
@@ -79,10 +83,15 @@ describe("recomputeTiersWithin", () => {
   });
 });
 
-
 describe("findAnyCycle", () => {
   it("returns null for an acyclic graph", () => {
-    expect(findAnyCycle([{ supplierId: 2, buyerId: 1 }, { supplierId: 3, buyerId: 2 }, { supplierId: 3, buyerId: 1 }])).toBeNull();
+    expect(
+      findAnyCycle([
+        { supplierId: 2, buyerId: 1 },
+        { supplierId: 3, buyerId: 2 },
+        { supplierId: 3, buyerId: 1 },
+      ]),
+    ).toBeNull();
   });
   it("returns a loop in supplier → buyer order", () => {
     const links = [

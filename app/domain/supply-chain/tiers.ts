@@ -19,10 +19,7 @@ export interface SupplierLink {
  * the adjacency in flat typed arrays: O(V + E) time and memory, no recursion, so a 100,000-deep
  * chain is fine.
  */
-export function computeTiers(
-  supplierIds: readonly number[],
-  links: readonly SupplierLink[],
-): Map<number, number | null> {
+export function computeTiers(supplierIds: readonly number[], links: readonly SupplierLink[]): Map<number, number | null> {
   const index = new Map<number, number>();
   const ids: number[] = [];
   for (const id of supplierIds) {

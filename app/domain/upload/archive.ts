@@ -8,7 +8,8 @@ import type { Entry, ZipFile } from "yauzl";
 import { UPLOAD_LIMITS, MB } from "./limits";
 
 export type ArchiveKind = "docx" | "xlsx" | "pptx" | "odt" | "ods";
-export type ArchiveReason = "corrupt" | "entries" | "size" | "ratio" | "path" | "encrypted" | "method" | "nested" | "duplicate" | "not_office" | "mismatch";
+export type ArchiveReason =
+  "corrupt" | "entries" | "size" | "ratio" | "path" | "encrypted" | "method" | "nested" | "duplicate" | "not_office" | "mismatch";
 export interface ArchiveProblem {
   reason: ArchiveReason;
   /** Why, in plain words, to follow "<name> is not accepted: ". */
@@ -39,7 +40,8 @@ export function unsafeEntryName(name: string): boolean {
 
 function fromYauzlError(e: unknown): ArchiveProblem {
   const m = e instanceof Error ? e.message : String(e);
-  if (/^(invalid characters in fileName|absolute path|invalid relative path)/.test(m)) return problem("path", "a file inside it has a name that points outside the document");
+  if (/^(invalid characters in fileName|absolute path|invalid relative path)/.test(m))
+    return problem("path", "a file inside it has a name that points outside the document");
   if (/encryption/.test(m)) return problem("encrypted", "it is encrypted or password-protected");
   return problem("corrupt", "it is damaged or not a complete Office document");
 }
@@ -81,7 +83,8 @@ export async function inspectOfficeArchive(bytes: Uint8Array, kind: ArchiveKind)
         if (names.has(name.toLowerCase())) return problem("duplicate", "it holds two files with the same name");
         names.add(name.toLowerCase());
         if (entry.isEncrypted()) return problem("encrypted", "it is encrypted or password-protected");
-        if (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATED) return problem("method", "it is compressed in a way Office documents are not");
+        if (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATED)
+          return problem("method", "it is compressed in a way Office documents are not");
         if (NESTED.test(name)) return problem("nested", "it contains another archive");
         declared += entry.uncompressedSize;
         compressed += entry.compressedSize;
@@ -99,7 +102,8 @@ export async function inspectOfficeArchive(bytes: Uint8Array, kind: ArchiveKind)
     const isOdf = kind === "odt" || kind === "ods";
     const required = isOdf ? ["mimetype", PART[kind]] : ["[Content_Types].xml"];
     const hasPart = isOdf || [...names].some((n) => n.startsWith(PART[kind]));
-    if (!required.every((r) => names.has(r.toLowerCase())) || !hasPart) return problem("not_office", "it is not a complete Office document");
+    if (!required.every((r) => names.has(r.toLowerCase())) || !hasPart)
+      return problem("not_office", "it is not a complete Office document");
     // The directory said what the contents weigh; make sure they do not weigh more.
     let actual = 0;
     try {
@@ -110,7 +114,9 @@ export async function inspectOfficeArchive(bytes: Uint8Array, kind: ArchiveKind)
       }
     } catch (e) {
       const m = e instanceof Error ? e.message : "";
-      return /too (many|few) bytes|size mismatch/.test(m) ? problem("mismatch", "its contents do not match the sizes it declares") : fromYauzlError(e);
+      return /too (many|few) bytes|size mismatch/.test(m)
+        ? problem("mismatch", "its contents do not match the sizes it declares")
+        : fromYauzlError(e);
     }
     return null;
   } finally {

@@ -1,7 +1,7 @@
 // The checks every uploaded file goes through, whichever form it came from (a questionnaire's
 // evidence, an officer's note, a supplier's reply): size, emptiness, type by content, and for Office
 // documents (ZIP archives) what they would unpack to. Returns the name to store and the real type.
-import { sniffFileType } from "../file-types";
+import { sniffFileType } from "~/domain/file-types";
 import { inspectOfficeArchive, type ArchiveKind, type ArchiveReason } from "./archive";
 import { displayName, nameLabel } from "./filename";
 import { UPLOAD_LIMITS, MB } from "./limits";
@@ -35,7 +35,12 @@ export async function checkUpload(file: { name: string; bytes: Uint8Array }): Pr
   }
   if (file.bytes.length === 0) return { status: 400, code: "empty", message: `${label} is empty. Choose another file.` };
   const type = sniffFileType(file.bytes.subarray(0, 64 * 1024));
-  if (!type) return { status: 415, code: "wrong_type", message: `${label} is not accepted: this kind of file cannot be stored. Please ${ACCEPTED}.` };
+  if (!type)
+    return {
+      status: 415,
+      code: "wrong_type",
+      message: `${label} is not accepted: this kind of file cannot be stored. Please ${ACCEPTED}.`,
+    };
   if (ARCHIVES.has(type.ext)) {
     const p = await inspectOfficeArchive(file.bytes, type.ext as ArchiveKind);
     if (p) return { status: 415, code: "archive", archive: p.reason, message: `${label} is not accepted: ${p.detail}.` };

@@ -1,6 +1,6 @@
 // Every limit on uploaded files in one place: the evidence of a questionnaire and the files of a
 // corrective action go through the same checks with the same numbers.
-import { EVIDENCE_LIMITS } from "../questionnaire/types";
+import { EVIDENCE_LIMITS } from "~/domain/questionnaire/types";
 
 export const UPLOAD_LIMITS = {
   /** One file, as uploaded. */

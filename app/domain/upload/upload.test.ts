@@ -46,7 +46,9 @@ describe("displayName", () => {
 
 describe("download headers", () => {
   it("sends an attachment with an ASCII fallback and the exact UTF-8 name, nosniff, and no inline rendering", () => {
-    expect(contentDisposition("política (v2).pdf")).toBe(`attachment; filename="politica (v2).pdf"; filename*=UTF-8''pol%C3%ADtica%20%28v2%29.pdf`);
+    expect(contentDisposition("política (v2).pdf")).toBe(
+      `attachment; filename="politica (v2).pdf"; filename*=UTF-8''pol%C3%ADtica%20%28v2%29.pdf`,
+    );
     expect(contentDisposition('合同";x=.pdf')).toBe(`attachment; filename="____x=.pdf"; filename*=UTF-8''%E5%90%88%E5%90%8C%22%3Bx%3D.pdf`);
     expect(contentDisposition("\ud800.pdf")).toContain("filename*=UTF-8''%EF%BF%BD.pdf"); // a lone surrogate cannot throw
     const h = downloadHeaders({ filename: "a.pdf", mime: "application/pdf" }, 10);
@@ -84,7 +86,11 @@ describe("inspectOfficeArchive", () => {
   });
   it("accepts an OpenDocument text and refuses one without its content", async () => {
     const odt = (extra: Array<{ name: string; data: string }>) =>
-      makeZip([{ name: "mimetype", data: "application/vnd.oasis.opendocument.text", method: "store" }, { name: "META-INF/manifest.xml", data: "<manifest/>" }, ...extra]);
+      makeZip([
+        { name: "mimetype", data: "application/vnd.oasis.opendocument.text", method: "store" },
+        { name: "META-INF/manifest.xml", data: "<manifest/>" },
+        ...extra,
+      ]);
     expect(await checkUpload({ name: "notes.odt", bytes: odt([{ name: "content.xml", data: "<office:document-content/>" }]) })).toEqual({
       filename: "notes.odt",
       mime: "application/vnd.oasis.opendocument.text",
@@ -92,7 +98,11 @@ describe("inspectOfficeArchive", () => {
     expect(await checkUpload({ name: "notes.odt", bytes: odt([]) })).toMatchObject({ status: 415, archive: "not_office" });
   });
   it("refuses more entries than the limit", async () => {
-    const many = Array.from({ length: UPLOAD_LIMITS.archive.maxEntries + 1 }, (_, i) => ({ name: `word/p${i}.xml`, data: "", method: "store" as const }));
+    const many = Array.from({ length: UPLOAD_LIMITS.archive.maxEntries + 1 }, (_, i) => ({
+      name: `word/p${i}.xml`,
+      data: "",
+      method: "store" as const,
+    }));
     expect((await inspectOfficeArchive(makeDocx(many), "docx"))?.reason).toBe("entries");
   });
   it("refuses an archive declaring more than the limit unpacked, or compressed far beyond the ratio", async () => {
@@ -119,7 +129,10 @@ describe("checkUpload", () => {
   const check = (name: string, bytes: Uint8Array) => checkUpload({ name, bytes });
   it("accepts a PDF and a Word package under their real type", async () => {
     expect(await check("../../a.exe", PDF)).toEqual({ filename: "a.pdf", mime: "application/pdf" });
-    expect(await check("policy.docx", makeDocx())).toMatchObject({ filename: "policy.docx", mime: expect.stringContaining("wordprocessingml") });
+    expect(await check("policy.docx", makeDocx())).toMatchObject({
+      filename: "policy.docx",
+      mime: expect.stringContaining("wordprocessingml"),
+    });
   });
   it("refuses disguised files with 415: HTML, an EXE or a plain zip named .pdf", async () => {
     const html = new TextEncoder().encode("<!doctype html><script>alert(1)</script>");

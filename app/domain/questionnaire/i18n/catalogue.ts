@@ -1,7 +1,7 @@
 // Language catalogues: flat maps from a key to a text with {name} placeholders. English is the
 // reference and the fallback; a new language is a new file with the same keys.
 // Pure module: no node, kysely, remix or react imports.
-import { ILO_INDICATORS, PRINCIPLES, type Question, type QuestionnaireTemplate } from "../types";
+import { ILO_INDICATORS, PRINCIPLES, type Question, type QuestionnaireTemplate } from "~/domain/questionnaire/types";
 
 export type Catalogue = Record<string, string>;
 export type TranslateParams = Readonly<Record<string, string | number>>;

@@ -117,7 +117,8 @@ export const en: Catalogue = {
   "q.p1.contact_outside.help":
     "Cutting workers off from family, friends or outside help makes them easier to control. Asking workers to put phones away during shifts for safety is fine if they get them back at breaks and after work.",
   "q.p1.contact_outside.opt.phones_always": "Yes, workers keep their phones",
-  "q.p1.contact_outside.opt.phones_stored_in_shifts": "Phones are put away during shifts for safety and given back at breaks and after work",
+  "q.p1.contact_outside.opt.phones_stored_in_shifts":
+    "Phones are put away during shifts for safety and given back at breaks and after work",
   "q.p1.contact_outside.opt.phones_taken": "No, phones are taken away or contact is limited",
 
   // ── P2 Awareness ────────────────────────────────────────────────────────────────────────────
@@ -261,7 +262,8 @@ export const en: Catalogue = {
   "q.p5.supplier_code.opt.code_only": "Yes, in our supplier code only",
   "q.p5.supplier_code.opt.none": "No",
 
-  "q.p5.employer_pays.text": "Do you have a written rule that workers never pay for their recruitment, and that any fees they paid will be paid back?",
+  "q.p5.employer_pays.text":
+    "Do you have a written rule that workers never pay for their recruitment, and that any fees they paid will be paid back?",
   "q.p5.employer_pays.help":
     "This is the “employer pays” principle: the company, not the worker, pays all recruitment fees and costs, including those charged by agencies.",
 
@@ -285,7 +287,8 @@ export const en: Catalogue = {
     "A contract shown too late, in a language the worker cannot read, or different from what was promised, is a sign of deception. Workers must know the job, pay, hours and deductions before they commit.",
 
   "q.p5.sample_contract.text": "Please upload a sample employment contract.",
-  "q.p5.sample_contract.help": "A blank contract, or a real one with the name hidden. It helps us check notice periods, pay and deductions.",
+  "q.p5.sample_contract.help":
+    "A blank contract, or a real one with the name hidden. It helps us check notice periods, pay and deductions.",
   "q.p5.sample_contract.evidence": "A sample contract, in the language workers receive it in",
 
   "q.p5.loan_deductions.text":
@@ -325,7 +328,8 @@ export const en: Catalogue = {
     "For example: comments on a draft law, meetings with a labour ministry, or joint letters with other companies asking for better protection of workers.",
 
   // ── P7 Transparency ─────────────────────────────────────────────────────────────────────────
-  "q.p7.statement_published.text": "Do you publish a statement, at least once a year, on what you do against forced labour and trafficking?",
+  "q.p7.statement_published.text":
+    "Do you publish a statement, at least once a year, on what you do against forced labour and trafficking?",
   "q.p7.statement_published.help":
     "For example a modern slavery statement, or a section of your annual or sustainability report. Publishing it makes you accountable.",
 
@@ -452,12 +456,13 @@ export const en: Catalogue = {
   "ui.retry": "Try again",
   "ui.offline": "Offline — your answers are kept and will be sent when you are back online",
   "ui.back_online": "Back online — sending your answers…",
-  "ui.invalid_answers.one": "{count} answer was not saved because its value cannot be accepted. Correct it where the message is shown next to the question.",
-  "ui.invalid_answers.other": "{count} answers were not saved because their values cannot be accepted. Correct them where the messages are shown next to the questions.",
+  "ui.invalid_answers.one":
+    "{count} answer was not saved because its value cannot be accepted. Correct it where the message is shown next to the question.",
+  "ui.invalid_answers.other":
+    "{count} answers were not saved because their values cannot be accepted. Correct them where the messages are shown next to the questions.",
   "ui.needs_attention": "These answers need your attention:",
   "ui.unsent_changes": "Some answers have not been sent yet. Stay on this page until they are saved.",
-  "ui.conflict":
-    "Someone else changed this answer at the same time. We kept their version; check it and answer again if needed.",
+  "ui.conflict": "Someone else changed this answer at the same time. We kept their version; check it and answer again if needed.",
   "ui.reload": "Reload",
 
   // Evidence upload
@@ -562,7 +567,8 @@ export const en: Catalogue = {
   "ui.link.send_new": "Send me a new link",
   "ui.link.ask_new": "You can ask for a new link. We send it only to the email address that received this invitation.",
   "ui.link.new_link_sent": "If this link was sent to you, a new one is on its way to the same address.",
-  "ui.link.revoked_help": "{buyer} withdrew this link or replaced it with a newer one. Use the newest link you received, or ask {buyer} to send you a new invitation.",
+  "ui.link.revoked_help":
+    "{buyer} withdrew this link or replaced it with a newer one. Use the newest link you received, or ask {buyer} to send you a new invitation.",
   "ui.conflict.choose": "Someone else saved a different answer to this question while you were answering. Choose which answer to keep.",
   "ui.conflict.yours": "Your answer",
   "ui.conflict.theirs": "Saved by {name} on {time}",
@@ -572,7 +578,8 @@ export const en: Catalogue = {
   "ui.kept_on_device": "Answers that were not sent yet are kept in this browser and will be sent when you continue.",
   "ui.upload.empty": "{name} is empty. Please choose another file.",
   "ui.upload.too_many": "You can attach at most {max} files to one question.",
-  "ui.upload.quota": "{name} could not be stored because the space for documents is full. Please contact the company that sent you this questionnaire.",
+  "ui.upload.quota":
+    "{name} could not be stored because the space for documents is full. Please contact the company that sent you this questionnaire.",
   "ui.error.read_only": "This questionnaire was submitted and can no longer be changed.",
 
   // Corrective actions in the supplier portal
@@ -580,7 +587,8 @@ export const en: Catalogue = {
   "ui.portal.nav.questionnaire": "Questionnaire",
   "ui.portal.nav.actions": "Corrective actions",
   "ui.actions.heading": "Corrective actions",
-  "ui.actions.intro": "{buyer} asks {supplier} to put these points right. Reply to each one with what you have done, and attach evidence such as a new policy, payroll records or photos.",
+  "ui.actions.intro":
+    "{buyer} asks {supplier} to put these points right. Reply to each one with what you have done, and attach evidence such as a new policy, payroll records or photos.",
   "ui.actions.none": "There are no open corrective actions for {supplier}.",
   "ui.actions.due": "Due {date}",
   "ui.actions.overdue": "Overdue: it was due on {date}",
@@ -604,5 +612,6 @@ export const en: Catalogue = {
   "ui.actions.reply.sent": "Your reply was sent to {buyer}.",
   "ui.actions.reply_empty": "Write a reply or attach a file.",
   "ui.actions.too_many_files": "You can attach at most {max} files here.",
-  "ui.actions.stale": "This action changed while you were writing, so your reply was not sent. Copy your text, reload the page and send it again.",
+  "ui.actions.stale":
+    "This action changed while you were writing, so your reply was not sent. Copy your text, reload the page and send it again.",
 };

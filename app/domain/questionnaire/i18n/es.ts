@@ -32,8 +32,7 @@ export const es: Catalogue = {
   "s.p6.intro":
     "Cómo colabora usted con otras empresas, organizaciones y autoridades públicas para mejorar las normas que protegen a los trabajadores.",
   "s.p7.title": "Principio 7 — Transparencia e informes",
-  "s.p7.intro":
-    "Lo que usted publica sobre sus acciones contra el trabajo forzoso, para que otros puedan verlo y pedirle cuentas.",
+  "s.p7.intro": "Lo que usted publica sobre sus acciones contra el trabajo forzoso, para que otros puedan verlo y pedirle cuentas.",
 
   // ── Workforce profile ───────────────────────────────────────────────────────────────────────
   "q.profile.workers.text":
@@ -59,8 +58,7 @@ export const es: Catalogue = {
   "q.profile.uses_agencies.help":
     "Incluya las agencias en otros países, los intermediarios locales y los contratistas que proporcionan trabajadores a su centro. Responda “Sí” aunque solo unos pocos trabajadores se contraten de esta forma.",
 
-  "q.profile.agencies_licensed.text":
-    "¿Tienen estas agencias una licencia (cuando la ley la exige) y un contrato por escrito con usted?",
+  "q.profile.agencies_licensed.text": "¿Tienen estas agencias una licencia (cuando la ley la exige) y un contrato por escrito con usted?",
   "q.profile.agencies_licensed.help":
     "Los agentes sin licencia y los intermediarios informales son la causa más frecuente de cobros de comisiones de contratación y de promesas falsas. Un contrato por escrito le permite fijar reglas, por ejemplo, que los trabajadores no paguen nada.",
   "q.profile.agencies_licensed.evidence": "Un contrato con una de sus agencias (puede ocultar los precios)",
@@ -125,7 +123,8 @@ export const es: Catalogue = {
   "q.p1.free_movement.opt.night_curfew": "Sí, pero la vivienda tiene toque de queda por la noche",
   "q.p1.free_movement.opt.permission_or_escort": "Solo con permiso o con un acompañante",
 
-  "q.p1.contact_outside.text": "¿Pueden los trabajadores conservar sus teléfonos móviles y comunicarse libremente con su familia y sus amigos?",
+  "q.p1.contact_outside.text":
+    "¿Pueden los trabajadores conservar sus teléfonos móviles y comunicarse libremente con su familia y sus amigos?",
   "q.p1.contact_outside.help":
     "Aislar a los trabajadores de su familia, sus amigos o la ayuda externa hace que sea más fácil controlarlos. Pedir a los trabajadores que guarden el teléfono durante el turno por motivos de seguridad es aceptable si se lo devuelven en los descansos y al terminar el trabajo.",
   "q.p1.contact_outside.opt.phones_always": "Sí, los trabajadores conservan sus teléfonos",
@@ -262,8 +261,7 @@ export const es: Catalogue = {
     "Por ejemplo, una línea telefónica, un buzón de quejas, un comité de trabajadores o una persona de confianza que no sea uno de sus jefes. Los trabajadores necesitan una forma segura de hablar antes de que un problema crezca.",
   "q.p4.grievance_channel.evidence": "El procedimiento de quejas, o el aviso que se lo explica a los trabajadores",
 
-  "q.p4.grievance_features.text":
-    "¿Cuáles de estas características ofrece el canal de quejas? Marque todas las opciones que correspondan.",
+  "q.p4.grievance_features.text": "¿Cuáles de estas características ofrece el canal de quejas? Marque todas las opciones que correspondan.",
   "q.p4.grievance_features.help":
     "Los trabajadores confían en un canal que funciona en sus idiomas, que los protege de castigos y que demuestra que las quejas llevan a actuar.",
   "q.p4.grievance_features.opt.workers_languages": "Funciona en todos los idiomas que hablan los trabajadores",
@@ -373,8 +371,7 @@ export const es: Catalogue = {
 
   "q.p7.practice_sharing.text":
     "¿Comparte lo que ha aprendido sobre la prevención del trabajo forzoso con otras empresas, proveedores o grupos del sector?",
-  "q.p7.practice_sharing.help":
-    "Compartir buenas prácticas ayuda a otros a mejorar, y es lo que pide el séptimo Principio de Atenas.",
+  "q.p7.practice_sharing.help": "Compartir buenas prácticas ayuda a otros a mejorar, y es lo que pide el séptimo Principio de Atenas.",
 
   // ── ILO indicators and principles (buyer screens, reports) ───────────────────────────────────
   // Indicator names follow the usual Spanish wording of the ILO (OIT) indicators of forced labour.
@@ -416,8 +413,7 @@ export const es: Catalogue = {
   "ui.portal.contact": "¿Tiene preguntas sobre este cuestionario? Escriba a {email}.",
   "ui.portal.privacy":
     "Sus respuestas y archivos solo se comparten con {buyer}. Se utilizan para evaluar y mejorar las condiciones de trabajo en la cadena de suministro de {buyer}.",
-  "ui.portal.session_expired":
-    "Su sesión ha terminado. Para continuar, vuelva a abrir el enlace del correo electrónico de invitación.",
+  "ui.portal.session_expired": "Su sesión ha terminado. Para continuar, vuelva a abrir el enlace del correo electrónico de invitación.",
 
   // Invite link page (GET shows this page; the button starts the session)
   "ui.link.heading": "Ha recibido una invitación para completar un cuestionario",
@@ -489,8 +485,10 @@ export const es: Catalogue = {
   "ui.retry": "Volver a intentar",
   "ui.offline": "Sin conexión — sus respuestas se conservan y se enviarán cuando vuelva a tener conexión",
   "ui.back_online": "Conexión restablecida — enviando sus respuestas…",
-  "ui.invalid_answers.one": "{count} respuesta no se guardó porque su valor no es válido. Corríjala donde se muestra el mensaje, junto a la pregunta.",
-  "ui.invalid_answers.other": "{count} respuestas no se guardaron porque sus valores no son válidos. Corríjalas donde se muestran los mensajes, junto a las preguntas.",
+  "ui.invalid_answers.one":
+    "{count} respuesta no se guardó porque su valor no es válido. Corríjala donde se muestra el mensaje, junto a la pregunta.",
+  "ui.invalid_answers.other":
+    "{count} respuestas no se guardaron porque sus valores no son válidos. Corríjalas donde se muestran los mensajes, junto a las preguntas.",
   "ui.needs_attention": "Estas respuestas requieren su atención:",
   "ui.unsent_changes": "Algunas respuestas aún no se han enviado. Permanezca en esta página hasta que se guarden.",
   "ui.conflict":
@@ -507,24 +505,21 @@ export const es: Catalogue = {
   "ui.upload.remove": "Quitar",
   "ui.upload.remove_confirm": "¿Quitar {name}?",
   "ui.upload.too_large": "{name} pesa más de 10 MB. Suba un archivo más pequeño.",
-  "ui.upload.wrong_type":
-    "{name} no es un tipo de archivo admitido. Suba un PDF, una imagen, o un archivo de Word o de Excel.",
+  "ui.upload.wrong_type": "{name} no es un tipo de archivo admitido. Suba un PDF, una imagen, o un archivo de Word o de Excel.",
   "ui.upload.failed": "No se pudo subir {name}. Vuelva a intentarlo.",
   "ui.upload.offline": "Solo se pueden subir archivos cuando hay conexión a internet.",
   "ui.evidence.label": "Documento de respaldo",
   "ui.evidence.requested": "Por favor, adjunte: {what}",
   "ui.evidence.required": "Esta respuesta requiere un documento.",
   "ui.evidence.optional": "Puede adjuntar un documento, pero no es obligatorio.",
-  "ui.evidence.hide_personal_data":
-    "Oculte los datos personales que no necesitamos, como nombres y números de documentos de identidad.",
+  "ui.evidence.hide_personal_data": "Oculte los datos personales que no necesitamos, como nombres y números de documentos de identidad.",
   "ui.evidence.files.one": "{count} archivo adjunto",
   "ui.evidence.files.other": "{count} archivos adjuntos",
 
   // Submission and completeness
   "ui.submit": "Enviar",
   "ui.submit.heading": "Enviar sus respuestas",
-  "ui.submit.confirm":
-    "¿Enviar sus respuestas a {buyer}? Después ya no podrá modificarlas, salvo que {buyer} le pida cambios.",
+  "ui.submit.confirm": "¿Enviar sus respuestas a {buyer}? Después ya no podrá modificarlas, salvo que {buyer} le pida cambios.",
   "ui.submit.confirm_button": "Sí, enviar",
   "ui.submit.cancel": "Todavía no",
   "ui.submit.submitting": "Enviando…",
@@ -594,17 +589,16 @@ export const es: Catalogue = {
 
   // Errors
   "ui.error.heading": "Algo salió mal",
-  "ui.error.body":
-    "Sus respuestas guardadas están a salvo. Vuelva a cargar la página; si el problema continúa, escriba a {email}.",
+  "ui.error.body": "Sus respuestas guardadas están a salvo. Vuelva a cargar la página; si el problema continúa, escriba a {email}.",
   "ui.error.not_found": "Esta página no existe.",
   "ui.error.forbidden": "No tiene acceso a esta página.",
 
   // Supplier portal, added with the portal pages: new-link request, conflicting saves, upload refusals
   "ui.link.send_new": "Enviarme un enlace nuevo",
-  "ui.link.ask_new":
-    "Puede solicitar un enlace nuevo. Solo lo enviamos a la dirección de correo electrónico que recibió esta invitación.",
+  "ui.link.ask_new": "Puede solicitar un enlace nuevo. Solo lo enviamos a la dirección de correo electrónico que recibió esta invitación.",
   "ui.link.new_link_sent": "Si este enlace se le envió a usted, le estamos enviando uno nuevo a la misma dirección.",
-  "ui.link.revoked_help": "{buyer} retiró este enlace o lo sustituyó por uno más reciente. Use el enlace más reciente que recibió o pida a {buyer} que le envíe una nueva invitación.",
+  "ui.link.revoked_help":
+    "{buyer} retiró este enlace o lo sustituyó por uno más reciente. Use el enlace más reciente que recibió o pida a {buyer} que le envíe una nueva invitación.",
   "ui.conflict.choose":
     "Otra persona guardó una respuesta distinta a esta pregunta mientras usted respondía. Elija qué respuesta quiere conservar.",
   "ui.conflict.yours": "Su respuesta",
@@ -612,8 +606,7 @@ export const es: Catalogue = {
   "ui.conflict.keep_yours": "Conservar mi respuesta",
   "ui.conflict.keep_theirs": "Conservar la respuesta guardada",
   "ui.not_sent": "Todavía sin enviar",
-  "ui.kept_on_device":
-    "Las respuestas que todavía no se enviaron se conservan en este navegador y se enviarán cuando usted continúe.",
+  "ui.kept_on_device": "Las respuestas que todavía no se enviaron se conservan en este navegador y se enviarán cuando usted continúe.",
   "ui.upload.empty": "{name} está vacío. Elija otro archivo.",
   "ui.upload.too_many": "Puede adjuntar como máximo {max} archivos a cada pregunta.",
   "ui.upload.quota":
@@ -625,7 +618,8 @@ export const es: Catalogue = {
   "ui.portal.nav.questionnaire": "Cuestionario",
   "ui.portal.nav.actions": "Acciones correctivas",
   "ui.actions.heading": "Acciones correctivas",
-  "ui.actions.intro": "{buyer} pide a {supplier} que corrija estos puntos. Responda a cada uno explicando lo que ha hecho y adjunte pruebas, como una nueva política, registros de nómina o fotos.",
+  "ui.actions.intro":
+    "{buyer} pide a {supplier} que corrija estos puntos. Responda a cada uno explicando lo que ha hecho y adjunte pruebas, como una nueva política, registros de nómina o fotos.",
   "ui.actions.none": "No hay acciones correctivas abiertas para {supplier}.",
   "ui.actions.due": "Fecha límite: {date}",
   "ui.actions.overdue": "Vencida: la fecha límite era el {date}",
@@ -649,5 +643,6 @@ export const es: Catalogue = {
   "ui.actions.reply.sent": "Su respuesta se envió a {buyer}.",
   "ui.actions.reply_empty": "Escriba una respuesta o adjunte un archivo.",
   "ui.actions.too_many_files": "Puede adjuntar como máximo {max} archivos aquí.",
-  "ui.actions.stale": "Esta acción cambió mientras escribía, por lo que su respuesta no se envió. Copie su texto, vuelva a cargar la página y envíela de nuevo.",
+  "ui.actions.stale":
+    "Esta acción cambió mientras escribía, por lo que su respuesta no se envió. Copie su texto, vuelva a cargar la página y envíela de nuevo.",
 };

@@ -60,8 +60,7 @@ export const fr: Catalogue = {
   "q.profile.uses_agencies.help":
     "Incluez les agences situées à l’étranger, les intermédiaires locaux et les sous-traitants qui fournissent des travailleurs à votre site. Répondez oui même si seuls quelques travailleurs sont recrutés de cette façon.",
 
-  "q.profile.agencies_licensed.text":
-    "Ces agences ont-elles une licence (lorsque la loi l’exige) et un contrat écrit avec vous ?",
+  "q.profile.agencies_licensed.text": "Ces agences ont-elles une licence (lorsque la loi l’exige) et un contrat écrit avec vous ?",
   "q.profile.agencies_licensed.help":
     "Les agents sans licence et les intermédiaires informels sont la source la plus fréquente de frais de recrutement et de fausses promesses. Un contrat écrit vous permet de fixer des règles, par exemple que les travailleurs ne paient rien.",
   "q.profile.agencies_licensed.evidence": "Un contrat avec l’une de vos agences (vous pouvez masquer les prix)",
@@ -126,7 +125,8 @@ export const fr: Catalogue = {
   "q.p1.free_movement.opt.night_curfew": "Oui, mais le logement a un couvre-feu la nuit",
   "q.p1.free_movement.opt.permission_or_escort": "Seulement avec une autorisation ou avec un accompagnateur",
 
-  "q.p1.contact_outside.text": "Les travailleurs peuvent-ils garder leur téléphone portable et contacter librement leur famille et leurs amis ?",
+  "q.p1.contact_outside.text":
+    "Les travailleurs peuvent-ils garder leur téléphone portable et contacter librement leur famille et leurs amis ?",
   "q.p1.contact_outside.help":
     "Couper les travailleurs de leur famille, de leurs amis ou de toute aide extérieure permet de les contrôler plus facilement. Demander aux travailleurs de ranger leur téléphone pendant le service pour des raisons de sécurité est acceptable s’ils le récupèrent pendant les pauses et après le travail.",
   "q.p1.contact_outside.opt.phones_always": "Oui, les travailleurs gardent leur téléphone",
@@ -340,8 +340,7 @@ export const fr: Catalogue = {
   "q.p5.supplier_checks.opt.no_checks": "Nous ne contrôlons pas nos fournisseurs",
 
   // ── P6 Plaidoyer ────────────────────────────────────────────────────────────────────────────
-  "q.p6.initiative_member.text":
-    "Êtes-vous membre d’une initiative sectorielle ou multipartite qui lutte contre le travail forcé ?",
+  "q.p6.initiative_member.text": "Êtes-vous membre d’une initiative sectorielle ou multipartite qui lutte contre le travail forcé ?",
   "q.p6.initiative_member.help":
     "Ces initiatives réunissent des entreprises, des syndicats et des organisations de la société civile, partagent des outils et défendent des changements qu’une entreprise seule ne peut pas obtenir.",
 
@@ -417,8 +416,7 @@ export const fr: Catalogue = {
   "ui.portal.contact": "Une question sur ce questionnaire ? Écrivez à {email}.",
   "ui.portal.privacy":
     "Vos réponses et vos fichiers sont communiqués uniquement à {buyer}. Ils servent à évaluer et à améliorer les conditions de travail dans sa chaîne d’approvisionnement.",
-  "ui.portal.session_expired":
-    "Votre session a pris fin. Pour continuer, ouvrez à nouveau le lien reçu dans votre e-mail d’invitation.",
+  "ui.portal.session_expired": "Votre session a pris fin. Pour continuer, ouvrez à nouveau le lien reçu dans votre e-mail d’invitation.",
 
   // Page du lien d'invitation (GET affiche cette page ; le bouton ouvre la session)
   "ui.link.heading": "Vous avez reçu une invitation à remplir un questionnaire",
@@ -490,11 +488,12 @@ export const fr: Catalogue = {
   "ui.retry": "Réessayer",
   "ui.offline": "Hors ligne — vos réponses sont conservées et seront envoyées dès que vous serez de nouveau en ligne",
   "ui.back_online": "De nouveau en ligne — envoi de vos réponses…",
-  "ui.invalid_answers.one": "{count} réponse n’a pas été enregistrée, car sa valeur n’est pas acceptée. Corrigez-la à l’endroit où le message s’affiche, à côté de la question.",
-  "ui.invalid_answers.other": "{count} réponses n’ont pas été enregistrées, car leurs valeurs ne sont pas acceptées. Corrigez-les à l’endroit où les messages s’affichent, à côté des questions.",
+  "ui.invalid_answers.one":
+    "{count} réponse n’a pas été enregistrée, car sa valeur n’est pas acceptée. Corrigez-la à l’endroit où le message s’affiche, à côté de la question.",
+  "ui.invalid_answers.other":
+    "{count} réponses n’ont pas été enregistrées, car leurs valeurs ne sont pas acceptées. Corrigez-les à l’endroit où les messages s’affichent, à côté des questions.",
   "ui.needs_attention": "Ces réponses demandent votre attention :",
-  "ui.unsent_changes":
-    "Certaines réponses n’ont pas encore été envoyées. Restez sur cette page jusqu’à ce qu’elles soient enregistrées.",
+  "ui.unsent_changes": "Certaines réponses n’ont pas encore été envoyées. Restez sur cette page jusqu’à ce qu’elles soient enregistrées.",
   "ui.conflict":
     "Quelqu’un d’autre a modifié cette réponse en même temps que vous. Nous avons gardé sa version ; vérifiez-la et répondez à nouveau si nécessaire.",
   "ui.reload": "Recharger",
@@ -509,8 +508,7 @@ export const fr: Catalogue = {
   "ui.upload.remove": "Supprimer",
   "ui.upload.remove_confirm": "Supprimer le fichier {name} ?",
   "ui.upload.too_large": "Le fichier {name} dépasse 10 Mo. Veuillez ajouter un fichier plus petit.",
-  "ui.upload.wrong_type":
-    "Le type du fichier {name} n’est pas accepté. Veuillez ajouter un PDF, une image, ou un fichier Word ou Excel.",
+  "ui.upload.wrong_type": "Le type du fichier {name} n’est pas accepté. Veuillez ajouter un PDF, une image, ou un fichier Word ou Excel.",
   "ui.upload.failed": "Le fichier {name} n’a pas pu être envoyé. Veuillez réessayer.",
   "ui.upload.offline": "Vous ne pouvez envoyer des fichiers que lorsque vous êtes en ligne.",
   "ui.evidence.label": "Document justificatif",
@@ -584,8 +582,7 @@ export const fr: Catalogue = {
   "ui.validation.number_max": "Saisissez un nombre inférieur ou égal à {max}",
   "ui.validation.percent_between": "Saisissez un pourcentage compris entre {min} et {max}",
   "ui.validation.text_too_long": "Ne dépassez pas {max} caractères",
-  "ui.validation.text_invalid":
-    "Ce texte contient des caractères qui ne peuvent pas être enregistrés. Veuillez le saisir à nouveau.",
+  "ui.validation.text_invalid": "Ce texte contient des caractères qui ne peuvent pas être enregistrés. Veuillez le saisir à nouveau.",
   "ui.validation.date_format": "Saisissez la date au format année-mois-jour, par exemple 2024-03-31",
   "ui.validation.date_invalid": "Cette date n’existe pas",
   "ui.validation.date_range": "Saisissez une date comprise entre le {min} et le {max}",
@@ -597,17 +594,16 @@ export const fr: Catalogue = {
 
   // Erreurs
   "ui.error.heading": "Une erreur s’est produite",
-  "ui.error.body":
-    "Vos réponses enregistrées sont en sécurité. Veuillez recharger la page ; si le problème persiste, écrivez à {email}.",
+  "ui.error.body": "Vos réponses enregistrées sont en sécurité. Veuillez recharger la page ; si le problème persiste, écrivez à {email}.",
   "ui.error.not_found": "Cette page n’existe pas.",
   "ui.error.forbidden": "Vous n’avez pas accès à cette page.",
 
   // Portail fournisseur, ajouté avec ses pages : nouveau lien, enregistrements en conflit, fichiers refusés
   "ui.link.send_new": "M’envoyer un nouveau lien",
-  "ui.link.ask_new":
-    "Vous pouvez demander un nouveau lien. Nous l’envoyons uniquement à l’adresse e-mail qui a reçu cette invitation.",
+  "ui.link.ask_new": "Vous pouvez demander un nouveau lien. Nous l’envoyons uniquement à l’adresse e-mail qui a reçu cette invitation.",
   "ui.link.new_link_sent": "Si ce lien vous a été envoyé, un nouveau lien est en route vers la même adresse.",
-  "ui.link.revoked_help": "{buyer} a retiré ce lien ou l’a remplacé par un lien plus récent. Utilisez le dernier lien reçu, ou demandez à {buyer} de vous envoyer une nouvelle invitation.",
+  "ui.link.revoked_help":
+    "{buyer} a retiré ce lien ou l’a remplacé par un lien plus récent. Utilisez le dernier lien reçu, ou demandez à {buyer} de vous envoyer une nouvelle invitation.",
   "ui.conflict.choose":
     "Quelqu’un d’autre a enregistré une réponse différente à cette question pendant que vous répondiez. Choisissez la réponse à garder.",
   "ui.conflict.yours": "Votre réponse",
@@ -628,7 +624,8 @@ export const fr: Catalogue = {
   "ui.portal.nav.questionnaire": "Questionnaire",
   "ui.portal.nav.actions": "Actions correctives",
   "ui.actions.heading": "Actions correctives",
-  "ui.actions.intro": "{buyer} demande à {supplier} de corriger ces points. Répondez à chacun en indiquant ce que vous avez fait et joignez des preuves, par exemple une nouvelle politique, des registres de paie ou des photos.",
+  "ui.actions.intro":
+    "{buyer} demande à {supplier} de corriger ces points. Répondez à chacun en indiquant ce que vous avez fait et joignez des preuves, par exemple une nouvelle politique, des registres de paie ou des photos.",
   "ui.actions.none": "Aucune action corrective n’est ouverte pour {supplier}.",
   "ui.actions.due": "À traiter avant le {date}",
   "ui.actions.overdue": "En retard : l’échéance était le {date}",
@@ -652,5 +649,6 @@ export const fr: Catalogue = {
   "ui.actions.reply.sent": "Votre réponse a été envoyée à {buyer}.",
   "ui.actions.reply_empty": "Écrivez une réponse ou joignez un fichier.",
   "ui.actions.too_many_files": "Vous pouvez joindre au maximum {max} fichiers ici.",
-  "ui.actions.stale": "Cette action a changé pendant que vous écriviez : votre réponse n’a pas été envoyée. Copiez votre texte, rechargez la page et envoyez-la à nouveau.",
+  "ui.actions.stale":
+    "Cette action a changé pendant que vous écriviez : votre réponse n’a pas été envoyée. Copiez votre texte, rechargez la page et envoyez-la à nouveau.",
 };

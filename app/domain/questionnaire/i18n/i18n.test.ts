@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ATHENS_V1 } from "../athens-v1";
+import { ATHENS_V1 } from "~/domain/questionnaire/athens-v1";
 import {
   CATALOGUES,
   LOCALE_NAMES,

@@ -39,8 +39,7 @@ export const zhHans: Catalogue = {
     "外来务工人员是指为了从事这份工作，从其他国家来到本地，或从本国其他地区迁移过来的人员。外来务工人员更容易被收取招聘费、在工作情况上受到误导，或在签证、住处方面依赖雇主，因此需要格外关注。",
 
   "q.profile.nationalities.text": "您的外来务工人员来自哪些国家或地区？",
-  "q.profile.nationalities.help":
-    "请列出主要的来源地，例如“尼泊尔、孟加拉国”或“云南省和四川省”。这能说明涉及哪些招聘渠道。",
+  "q.profile.nationalities.help": "请列出主要的来源地，例如“尼泊尔、孟加拉国”或“云南省和四川省”。这能说明涉及哪些招聘渠道。",
 
   "q.profile.temporary_share.text": "临时工、季节工，以及通过中介或劳务公司雇用的工人占多大比例？",
   "q.profile.temporary_share.help":
@@ -64,8 +63,7 @@ export const zhHans: Catalogue = {
     "凡是支付给您、中介、中间人或其他任何人的款项都算在内：招聘费或介绍费，以及路费、签证费、工作许可费、体检费、培训费或工服费。借钱给工人支付这些费用，也算在内。因为求职而欠债的工人可能觉得自己无法离职，这种情况称为债务奴役。如果您不确定，请询问几名最近入职的工人。",
 
   "q.profile.fees_repaid.text": "这些费用是否已退还给工人？",
-  "q.profile.fees_repaid.help":
-    "根据“雇主付费”原则，招聘的全部费用由公司承担；工人如果支付过任何费用，都应获得全额退还。",
+  "q.profile.fees_repaid.help": "根据“雇主付费”原则，招聘的全部费用由公司承担；工人如果支付过任何费用，都应获得全额退还。",
   "q.profile.fees_repaid.opt.repaid_all": "是，已向所有工人全额退还",
   "q.profile.fees_repaid.opt.repaying": "已开始退还，但尚未退完",
   "q.profile.fees_repaid.opt.not_repaid": "否",
@@ -80,8 +78,7 @@ export const zhHans: Catalogue = {
   "q.p1.written_policy.opt.none": "否",
 
   "q.p1.policy_scope.text": "该政策明确禁止了哪些行为？请勾选所有适用项。",
-  "q.p1.policy_scope.help":
-    "强迫劳动有多种形式。好的政策会逐一列明，这样任何管理人员或中介都无法声称某种做法是被允许的。",
+  "q.p1.policy_scope.help": "强迫劳动有多种形式。好的政策会逐一列明，这样任何管理人员或中介都无法声称某种做法是被允许的。",
   "q.p1.policy_scope.opt.forced_labour": "强迫劳动（在惩罚威胁下被迫从事的劳动）",
   "q.p1.policy_scope.opt.bonded_labour": "抵债劳动（为偿还债务而劳动）",
   "q.p1.policy_scope.opt.prison_labour": "非自愿的监狱劳动",
@@ -94,8 +91,7 @@ export const zhHans: Catalogue = {
     "工人必须能够自由辞职。提前通知期在 30 天以内是合理的。如果无需提前通知，请填写 0。如果不同工人群体的通知期不同，请填写最长的天数。",
 
   "q.p1.deposits.text": "工人是否需要向您或中介缴纳押金，或者交存钱款或个人物品，才能获得或保住工作？",
-  "q.p1.deposits.help":
-    "押金、保证金，或提前离职就会失去的个人物品，都会把工人束缚在工作岗位上。这是债务奴役的一种形式，是不允许的。",
+  "q.p1.deposits.help": "押金、保证金，或提前离职就会失去的个人物品，都会把工人束缚在工作岗位上。这是债务奴役的一种形式，是不允许的。",
 
   "q.p1.documents_holder.text": "工人的护照、身份证件和工作许可由谁保管？",
   "q.p1.documents_holder.help":
@@ -127,8 +123,7 @@ export const zhHans: Catalogue = {
   "q.p2.policy_communicated.opt.not_communicated": "否",
 
   "q.p2.induction_topics.text": "工人入职时，会被告知哪些方面的权利？请勾选所有适用项。",
-  "q.p2.induction_topics.help":
-    "新工人，尤其是外来务工人员，可能不清楚哪些做法是允许的。请用他们自己的语言清楚地告诉他们。",
+  "q.p2.induction_topics.help": "新工人，尤其是外来务工人员，可能不清楚哪些做法是允许的。请用他们自己的语言清楚地告诉他们。",
   "q.p2.induction_topics.opt.keep_documents": "本人的身份证件由自己保管",
   "q.p2.induction_topics.opt.free_to_resign": "可以辞职，以及需要提前多久通知",
   "q.p2.induction_topics.opt.wages_deductions": "工资如何计算，以及哪些款项可以扣除",
@@ -137,8 +132,7 @@ export const zhHans: Catalogue = {
   "q.p2.induction_topics.opt.none": "以上都没有",
 
   "q.p2.worker_training.text": "工人多久接受一次关于自身权利和强迫劳动的培训？",
-  "q.p2.worker_training.help":
-    "入职时进行培训，并且至少每年复训一次，可以让工人一直记住这些内容，也能覆盖通过中介入职的工人。",
+  "q.p2.worker_training.help": "入职时进行培训，并且至少每年复训一次，可以让工人一直记住这些内容，也能覆盖通过中介入职的工人。",
   "q.p2.worker_training.opt.hiring_and_yearly": "入职时培训，且至少每年一次",
   "q.p2.worker_training.opt.hiring_only": "仅在入职时培训",
   "q.p2.worker_training.opt.occasionally": "不定期培训，没有固定安排",
@@ -148,15 +142,12 @@ export const zhHans: Catalogue = {
   "q.p2.training_records.help": "培训记录可以证明培训确实进行过，也能显示还有哪些人需要参加培训。",
   "q.p2.training_records.evidence": "过去 12 个月内的签到表或培训记录",
 
-  "q.p2.awareness_activities.text":
-    "在过去两年中，您是否组织或支持过面向本公司工人以外人群的活动，以提高人们对强迫劳动和人口贩运的认识？",
-  "q.p2.awareness_activities.help":
-    "例如：为您的供应商或招聘中介举办培训，在工人的家乡社区开展宣传，或与学校、当地组织开展合作。",
+  "q.p2.awareness_activities.text": "在过去两年中，您是否组织或支持过面向本公司工人以外人群的活动，以提高人们对强迫劳动和人口贩运的认识？",
+  "q.p2.awareness_activities.help": "例如：为您的供应商或招聘中介举办培训，在工人的家乡社区开展宣传，或与学校、当地组织开展合作。",
 
   // ── P3 Strategy ─────────────────────────────────────────────────────────────────────────────
   "q.p3.senior_owner.text": "贵公司是否指定了一名高级管理人员负责防止强迫劳动？",
-  "q.p3.senior_owner.help":
-    "当公司高层有具体的人负责时，这项工作才能得到时间、资金和重视。只指定某个部门负责、没有具体负责人的，不算。",
+  "q.p3.senior_owner.help": "当公司高层有具体的人负责时，这项工作才能得到时间、资金和重视。只指定某个部门负责、没有具体负责人的，不算。",
 
   "q.p3.risk_assessment.text": "您最近一次评估您的工作场所和供应链中的强迫劳动风险是在什么时候？",
   "q.p3.risk_assessment.help":
@@ -182,14 +173,11 @@ export const zhHans: Catalogue = {
     "例如：接受培训的工人比例、已退还的招聘费、收到和已解决的投诉、已审核的供应商。这些指标可以显示工作进展，以及下一步需要在哪些方面采取行动。",
 
   "q.p3.budget.text": "是否为这项工作安排了预算或人员时间？",
-  "q.p3.budget.help":
-    "没有资金或人员，计划就只能停留在纸面上。设有专门的预算项目算数，有指定员工用部分工作时间负责这项工作也算数。",
+  "q.p3.budget.help": "没有资金或人员，计划就只能停留在纸面上。设有专门的预算项目算数，有指定员工用部分工作时间负责这项工作也算数。",
 
   // ── P4 Own workforce ────────────────────────────────────────────────────────────────────────
-  "q.p4.managers_trained.text":
-    "在过去 12 个月中，管理人员、主管、人力资源人员和保安是否接受过关于该政策的培训？",
-  "q.p4.managers_trained.help":
-    "这些人的决定对工人的影响最大。他们需要知道哪些行为是被禁止的，以及发现问题时应该怎么做。",
+  "q.p4.managers_trained.text": "在过去 12 个月中，管理人员、主管、人力资源人员和保安是否接受过关于该政策的培训？",
+  "q.p4.managers_trained.help": "这些人的决定对工人的影响最大。他们需要知道哪些行为是被禁止的，以及发现问题时应该怎么做。",
 
   "q.p4.disciplinary.text": "贵公司的规章制度是否规定了员工违反该政策时的处理方式，例如警告或解雇？",
   "q.p4.disciplinary.help": "明确的处理后果，表明公司是认真对待这项政策的。",
@@ -199,8 +187,7 @@ export const zhHans: Catalogue = {
     "扣押工资、拖欠工资，或者只在合同期满时才发工资，会使工人无法离职。如果有任何工人群体（包括派遣工）被拖欠工资、领到的工资少于约定，或被扣除了没有人向其解释的款项，请回答“否”。",
   "q.p4.wages_on_time.evidence": "最近一个月的工资记录或工资条（可以遮盖姓名）",
 
-  "q.p4.violence_reported.text":
-    "在过去 12 个月中，是否有人报告过管理人员、主管、保安、中介人员或同事对工人实施身体暴力或性暴力？",
+  "q.p4.violence_reported.text": "在过去 12 个月中，是否有人报告过管理人员、主管、保安、中介人员或同事对工人实施身体暴力或性暴力？",
   "q.p4.violence_reported.help":
     "每一次报告都要计算在内，无论它来自投诉、审核、工人还是外部人员，即使未经证实也算。告诉我们有助于确保该工人的安全，并使事件得到妥善处理。",
 
@@ -209,8 +196,7 @@ export const zhHans: Catalogue = {
   "q.p4.threats_reported.help": "威胁是用来迫使人们违背自己意愿工作的手段。每一次报告都要计算在内，即使未经证实也算。",
 
   "q.p4.vulnerable_groups.text": "您的工作场所是否有以下人群在工作？请勾选所有适用项。",
-  "q.p4.vulnerable_groups.help":
-    "这些工人更容易受到剥削，需要额外的保护。雇用他们本身并没有错，关键在于您如何保护他们。",
+  "q.p4.vulnerable_groups.help": "这些工人更容易受到剥削，需要额外的保护。雇用他们本身并没有错，关键在于您如何保护他们。",
   "q.p4.vulnerable_groups.opt.under_18": "未满 18 岁的工人",
   "q.p4.vulnerable_groups.opt.no_work_permit": "没有有效工作证件的外来务工人员",
   "q.p4.vulnerable_groups.opt.cannot_read_contract": "看不懂合同所用语言的工人",
@@ -222,17 +208,14 @@ export const zhHans: Catalogue = {
 
   "q.p4.housing_standards.text":
     "您或中介提供的住处是否全部符合以下条件：空间充足，有清洁的用水和厕所，用电安全并设有消防安全出口，有可上锁的储物空间，男女分房居住？",
-  "q.p4.housing_standards.help":
-    "拥挤、不安全或肮脏的住处属于恶劣的生活条件。由中介安排或付费的住处也包括在内。",
+  "q.p4.housing_standards.help": "拥挤、不安全或肮脏的住处属于恶劣的生活条件。由中介安排或付费的住处也包括在内。",
   "q.p4.housing_standards.na": "不适用：不提供住宿",
   "q.p4.housing_standards.opt.meets_all": "是，全部符合",
   "q.p4.housing_standards.opt.meets_most": "大部分符合",
   "q.p4.housing_standards.opt.does_not_meet": "很少符合或都不符合",
 
-  "q.p4.transport_access.text":
-    "如果您的工作场所或住处离城镇较远，工人是否至少每周能去一次最近的城镇，并且免费或只需很少的费用？",
-  "q.p4.transport_access.help":
-    "在偏远工作场所的工人如果没有办法外出，就可能与商店、银行、外界帮助和自己的社群隔绝。",
+  "q.p4.transport_access.text": "如果您的工作场所或住处离城镇较远，工人是否至少每周能去一次最近的城镇，并且免费或只需很少的费用？",
+  "q.p4.transport_access.help": "在偏远工作场所的工人如果没有办法外出，就可能与商店、银行、外界帮助和自己的社群隔绝。",
   "q.p4.transport_access.na": "不适用：工作场所和住处都位于城镇内或城镇附近",
 
   "q.p4.grievance_channel.text": "工人是否有途径进行投诉，包括有关强迫劳动的投诉？",
@@ -241,8 +224,7 @@ export const zhHans: Catalogue = {
   "q.p4.grievance_channel.evidence": "投诉程序，或向工人说明投诉程序的告示",
 
   "q.p4.grievance_features.text": "该投诉渠道具备以下哪些特点？请勾选所有适用项。",
-  "q.p4.grievance_features.help":
-    "如果投诉渠道使用工人的语言、保护工人不受惩罚，并且让人看到投诉会带来实际行动，工人就会信任它。",
+  "q.p4.grievance_features.help": "如果投诉渠道使用工人的语言、保护工人不受惩罚，并且让人看到投诉会带来实际行动，工人就会信任它。",
   "q.p4.grievance_features.opt.workers_languages": "支持工人所说的所有语言",
   "q.p4.grievance_features.opt.anonymous": "工人可以匿名投诉",
   "q.p4.grievance_features.opt.non_retaliation": "书面承诺任何人都不会因投诉而受到惩罚",
@@ -260,8 +242,7 @@ export const zhHans: Catalogue = {
   "q.p5.supplier_code.opt.none": "否",
 
   "q.p5.employer_pays.text": "您是否有书面规定，明确工人在招聘过程中永远无需支付任何费用，并且工人已支付的任何费用都将退还？",
-  "q.p5.employer_pays.help":
-    "这就是“雇主付费”原则：所有招聘费用和成本，包括中介收取的费用，都由公司而不是工人承担。",
+  "q.p5.employer_pays.help": "这就是“雇主付费”原则：所有招聘费用和成本，包括中介收取的费用，都由公司而不是工人承担。",
 
   "q.p5.direct_hiring.text": "您的大部分工人是通过什么方式雇用的？",
   "q.p5.direct_hiring.help": "由您直接雇用工人，可以避开那些可能收取费用或作出虚假承诺的中间人。",
@@ -277,8 +258,7 @@ export const zhHans: Catalogue = {
   "q.p5.agency_checks.opt.licence_only": "我们仅核查其许可证",
   "q.p5.agency_checks.opt.not_checked": "我们不对其进行核查",
 
-  "q.p5.contract_before_start.text":
-    "是否每位工人在开始工作前（外来务工人员在离开家乡前）都会收到一份用其能看懂的语言写成的书面合同？",
+  "q.p5.contract_before_start.text": "是否每位工人在开始工作前（外来务工人员在离开家乡前）都会收到一份用其能看懂的语言写成的书面合同？",
   "q.p5.contract_before_start.help":
     "如果合同出示得太晚、使用工人看不懂的语言，或者与当初的承诺不一致，就是存在欺骗的迹象。工人必须在作出决定之前，了解工作内容、工资、工时和扣款情况。",
 
@@ -286,24 +266,19 @@ export const zhHans: Catalogue = {
   "q.p5.sample_contract.help": "可以是空白合同，也可以是隐去姓名的真实合同。这有助于我们核查通知期、工资和扣款情况。",
   "q.p5.sample_contract.evidence": "合同样本，使用工人实际收到的合同的语言",
 
-  "q.p5.loan_deductions.text":
-    "如果您借钱给工人或预支工资，为收回这些款项，您每月从工资中扣除的比例最高是多少？",
-  "q.p5.loan_deductions.help":
-    "通过大额扣除工资来偿还借款，可能使工人陷入债务。扣款不应超过月工资的 10% 左右，借款应在几个月内还清。",
+  "q.p5.loan_deductions.text": "如果您借钱给工人或预支工资，为收回这些款项，您每月从工资中扣除的比例最高是多少？",
+  "q.p5.loan_deductions.help": "通过大额扣除工资来偿还借款，可能使工人陷入债务。扣款不应超过月工资的 10% 左右，借款应在几个月内还清。",
   "q.p5.loan_deductions.na": "不适用：我们不借钱给工人，也不预支工资",
 
-  "q.p5.weekly_hours.text":
-    "在过去 12 个月中最忙的一周里，工作时间最长的工人（包括加班）工作了多少小时？",
-  "q.p5.weekly_hours.help":
-    "包括加班在内，每周工作时间不应超过 60 小时，而且加班必须是自愿的。请查看全年最忙那一周的考勤记录。",
+  "q.p5.weekly_hours.text": "在过去 12 个月中最忙的一周里，工作时间最长的工人（包括加班）工作了多少小时？",
+  "q.p5.weekly_hours.help": "包括加班在内，每周工作时间不应超过 60 小时，而且加班必须是自愿的。请查看全年最忙那一周的考勤记录。",
   "q.p5.weekly_hours.evidence": "那一周的考勤记录（可以遮盖姓名）",
 
   "q.p5.rest_day.text": "是否所有工人每七天都至少有一整天休息，包括在生产旺季？",
   "q.p5.rest_day.help": "休息日可以保护工人的健康，也有助于确保加班是自愿的。",
 
   "q.p5.supplier_checks.text": "您如何核查您自己的供应商没有使用强迫劳动？",
-  "q.p5.supplier_checks.help":
-    "包括与工人单独面谈的审核，能够发现问卷发现不了的问题。可以先从高风险国家或高风险产品的供应商开始。",
+  "q.p5.supplier_checks.help": "包括与工人单独面谈的审核，能够发现问卷发现不了的问题。可以先从高风险国家或高风险产品的供应商开始。",
   "q.p5.supplier_checks.evidence": "一份近期的审核报告（可以遮盖供应商名称）",
   "q.p5.supplier_checks.opt.audits": "过去两年内进行过包括工人面谈的审核，至少覆盖了高风险供应商",
   "q.p5.supplier_checks.opt.questionnaires_only": "仅通过问卷或自我评估",
@@ -311,21 +286,17 @@ export const zhHans: Catalogue = {
 
   // ── P6 Advocacy ─────────────────────────────────────────────────────────────────────────────
   "q.p6.initiative_member.text": "您是否加入了致力于反对强迫劳动的行业倡议或多利益相关方倡议？",
-  "q.p6.initiative_member.help":
-    "这类倡议把企业、工会和民间社会组织聚集在一起，共享工具，并推动单靠一家企业无法实现的变革。",
+  "q.p6.initiative_member.help": "这类倡议把企业、工会和民间社会组织聚集在一起，共享工具，并推动单靠一家企业无法实现的变革。",
 
   "q.p6.initiative_names.text": "是哪些倡议？",
   "q.p6.initiative_names.help": "请填写倡议的名称，例如某个行业协会的项目或某个多利益相关方倡议。",
 
-  "q.p6.government_engagement.text":
-    "在过去两年中，您是否曾就强迫劳动或招聘方面的法律法规向政府或公共机构提出意见，并留有记录？",
-  "q.p6.government_engagement.help":
-    "例如：对法律草案提出意见、与劳动主管部门会谈，或与其他企业联名致信，呼吁更好地保护工人。",
+  "q.p6.government_engagement.text": "在过去两年中，您是否曾就强迫劳动或招聘方面的法律法规向政府或公共机构提出意见，并留有记录？",
+  "q.p6.government_engagement.help": "例如：对法律草案提出意见、与劳动主管部门会谈，或与其他企业联名致信，呼吁更好地保护工人。",
 
   // ── P7 Transparency ─────────────────────────────────────────────────────────────────────────
   "q.p7.statement_published.text": "您是否至少每年公开发布一次声明，说明您在反对强迫劳动和人口贩运方面所做的工作？",
-  "q.p7.statement_published.help":
-    "例如现代奴隶制声明，或年度报告、可持续发展报告中的相关章节。公开发布可以让您接受外界问责。",
+  "q.p7.statement_published.help": "例如现代奴隶制声明，或年度报告、可持续发展报告中的相关章节。公开发布可以让您接受外界问责。",
 
   "q.p7.statement_link.text": "可以在哪里查阅？",
   "q.p7.statement_link.help": "请填写网址，或报告的名称和年份。",
@@ -333,14 +304,11 @@ export const zhHans: Catalogue = {
   "q.p7.supplier_list.text": "您是否公开发布供应商名单，至少包括供应商的名称和所在国家？",
   "q.p7.supplier_list.help": "公开的供应商名单可以让工人、工会和其他各方反映他们在这些工作场所发现的问题。",
 
-  "q.p7.remedy_disclosed.text":
-    "当发现强迫劳动问题时，您是否会公开报告为纠正问题、帮助受影响工人所采取的措施？",
-  "q.p7.remedy_disclosed.help":
-    "公开报告补救措施，例如退还招聘费或赔偿工人，可以表明发现问题后确实带来了改变。",
+  "q.p7.remedy_disclosed.text": "当发现强迫劳动问题时，您是否会公开报告为纠正问题、帮助受影响工人所采取的措施？",
+  "q.p7.remedy_disclosed.help": "公开报告补救措施，例如退还招聘费或赔偿工人，可以表明发现问题后确实带来了改变。",
   "q.p7.remedy_disclosed.na": "不适用：到目前为止尚未发现任何问题",
 
-  "q.p7.practice_sharing.text":
-    "您是否与其他企业、供应商或行业团体分享在防止强迫劳动方面的经验？",
+  "q.p7.practice_sharing.text": "您是否与其他企业、供应商或行业团体分享在防止强迫劳动方面的经验？",
   "q.p7.practice_sharing.help": "分享良好做法有助于他人改进，这也是雅典伦理原则第七条的要求。",
 
   // ── ILO indicators and principles (buyer screens, reports) ───────────────────────────────────
