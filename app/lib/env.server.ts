@@ -12,7 +12,10 @@ const EnvSchema = z.object({
   APP_URL: z.string().url().optional(),
   /** smtp://user:pass@host:587 or smtps://…; without it mail stays in the outbox (admins see recipients and subjects, never links). */
   SMTP_URL: z.string().url().optional(),
-  /** Development only: without SMTP, print account mail (sign-up, password reset) with its link to the server log. Ignored in production. */
+  /**
+   * Development only: without SMTP, print account mail (sign-up, password reset) with its link to the
+   * server log. Ignored in production.
+   */
   MAIL_LOG_LINKS: boolish.default("false"),
   MAIL_FROM: z.string().min(3).default("Lantern <no-reply@lantern.invalid>"),
   /** Secure cookies; defaults to true in production. Set false only to serve production over plain http on a LAN. */

@@ -121,34 +121,38 @@ describeEachEngine("abuse limits", (h) => {
     };
   });
 
-  it("login: the 11th failure from one IP gets 429; another IP still logs in; an account's 6th failure from one IP is refused from that IP only", async () => {
-    const ip = freshIp();
-    const attempt = (email: string, password: string, from: string) =>
-      responseOf(() => login.action({ request: post("/login", { email, password }), params: {}, context: as(from) }));
-    for (let i = 0; i < LOGIN_IP.limit; i++) expect((await attempt(`nobody${i}@x.test`, "wrong password", ip)).status).toBe(401);
-    await expectThrottled(
-      await attempt("nobody@x.test", "wrong password", ip),
-      LOGIN_IP.windowMs,
-      /Too many failed log-ins\. You can try again in \d+ seconds/,
-    );
-    // Even the right password waits: the limit is checked first.
-    expect((await attempt("officer@acme.test", PASSWORD, ip)).status).toBe(429);
-    expect((await attempt("officer@acme.test", PASSWORD, freshIp())).status).toBe(302);
+  it(
+    "login: the 11th failure from one IP gets 429; another IP still logs in; " +
+      "an account's 6th failure from one IP is refused from that IP only",
+    async () => {
+      const ip = freshIp();
+      const attempt = (email: string, password: string, from: string) =>
+        responseOf(() => login.action({ request: post("/login", { email, password }), params: {}, context: as(from) }));
+      for (let i = 0; i < LOGIN_IP.limit; i++) expect((await attempt(`nobody${i}@x.test`, "wrong password", ip)).status).toBe(401);
+      await expectThrottled(
+        await attempt("nobody@x.test", "wrong password", ip),
+        LOGIN_IP.windowMs,
+        /Too many failed log-ins\. You can try again in \d+ seconds/,
+      );
+      // Even the right password waits: the limit is checked first.
+      expect((await attempt("officer@acme.test", PASSWORD, ip)).status).toBe(429);
+      expect((await attempt("officer@acme.test", PASSWORD, freshIp())).status).toBe(302);
 
-    // One account guessed from one IP, slowly enough to stay under the per-IP rate.
-    const guesser = freshIp();
-    for (let i = 0; i < LOGIN_ACCOUNT_SOURCE.limit; i++)
-      expect((await attempt("other@acme.test", "wrong password", guesser)).status).toBe(401);
-    await expectThrottled(await attempt("other@acme.test", PASSWORD, guesser), LOGIN_ACCOUNT_SOURCE.windowMs, /Too many/);
-    expect((await attempt("admin@acme.test", PASSWORD, freshIp())).status).toBe(302); // another account is served
-    const headers = login.headers({
-      actionHeaders: new Headers({ "Retry-After": "42" }),
-      loaderHeaders: new Headers(),
-      parentHeaders: new Headers(),
-      errorHeaders: undefined,
-    });
-    expect(headers).toEqual({ "Retry-After": "42" }); // a document response carries it too
-  });
+      // One account guessed from one IP, slowly enough to stay under the per-IP rate.
+      const guesser = freshIp();
+      for (let i = 0; i < LOGIN_ACCOUNT_SOURCE.limit; i++)
+        expect((await attempt("other@acme.test", "wrong password", guesser)).status).toBe(401);
+      await expectThrottled(await attempt("other@acme.test", PASSWORD, guesser), LOGIN_ACCOUNT_SOURCE.windowMs, /Too many/);
+      expect((await attempt("admin@acme.test", PASSWORD, freshIp())).status).toBe(302); // another account is served
+      const headers = login.headers({
+        actionHeaders: new Headers({ "Retry-After": "42" }),
+        loaderHeaders: new Headers(),
+        parentHeaders: new Headers(),
+        errorHeaders: undefined,
+      });
+      expect(headers).toEqual({ "Retry-After": "42" }); // a document response carries it too
+    },
+  );
 
   it("login: a stranger who knows an address cannot lock its owner out", async () => {
     const { users } = await makeOrg(h(), "lock", [["owner@lock.test", "compliance"]]);
@@ -307,165 +311,178 @@ describeEachEngine("abuse limits", (h) => {
     expect(headers.get("Referrer-Policy")).toBe("no-referrer");
   });
 
-  it("portal uploads: the 61st file in 10 minutes from one IP or one session gets 429; another session on another IP still uploads", async () => {
-    const first = await portalSession("up1@mill.test");
-    const second = await portalSession("up2@mill.test");
-    const ipA = freshIp();
-    const statuses = new Set<number>();
-    for (let i = 0; i < UPLOAD_IP.limit; i++) statuses.add((await portalUpload(first.cookie, first.assessmentId, ipA)).status);
-    expect([...statuses].sort()).toEqual([200, 409]); // accepted, then the per-question cap: every attempt counts
-    const limited = await portalUpload(first.cookie, first.assessmentId, ipA);
-    expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
-    expect(await limited.json()).toMatchObject({ messageKey: "ui.link.too_many_attempts" });
-    // The same session from another IP: its own limit. Another session from the same IP: the IP's.
-    expect((await portalUpload(first.cookie, first.assessmentId, freshIp())).status).toBe(429);
-    expect((await portalUpload(second.cookie, second.assessmentId, ipA)).status).toBe(429);
-    // Meanwhile another supplier on another IP is served.
-    expect((await portalUpload(second.cookie, second.assessmentId, freshIp())).status).toBe(200);
-    // The window slides: ten minutes later the session may upload again.
-    expect(await uploadWait(h().db, { ip: ipA, who: `assessment:${first.assessmentId}` }, Date.now() + UPLOAD_IP.windowMs + 1000)).toBe(0);
+  it(
+    "portal uploads: the 61st file in 10 minutes from one IP or one session gets 429; " + "another session on another IP still uploads",
+    async () => {
+      const first = await portalSession("up1@mill.test");
+      const second = await portalSession("up2@mill.test");
+      const ipA = freshIp();
+      const statuses = new Set<number>();
+      for (let i = 0; i < UPLOAD_IP.limit; i++) statuses.add((await portalUpload(first.cookie, first.assessmentId, ipA)).status);
+      expect([...statuses].sort()).toEqual([200, 409]); // accepted, then the per-question cap: every attempt counts
+      const limited = await portalUpload(first.cookie, first.assessmentId, ipA);
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
+      expect(await limited.json()).toMatchObject({ messageKey: "ui.link.too_many_attempts" });
+      // The same session from another IP: its own limit. Another session from the same IP: the IP's.
+      expect((await portalUpload(first.cookie, first.assessmentId, freshIp())).status).toBe(429);
+      expect((await portalUpload(second.cookie, second.assessmentId, ipA)).status).toBe(429);
+      // Meanwhile another supplier on another IP is served.
+      expect((await portalUpload(second.cookie, second.assessmentId, freshIp())).status).toBe(200);
+      // The window slides: ten minutes later the session may upload again.
+      expect(await uploadWait(h().db, { ip: ipA, who: `assessment:${first.assessmentId}` }, Date.now() + UPLOAD_IP.windowMs + 1000)).toBe(
+        0,
+      );
 
-    // A reply with files to a corrective action is an upload too; the card is told why.
-    const at = "2026-01-01T00:00:00.000Z";
-    const actionId = (
-      await h()
-        .db.insertInto("corrective_actions")
-        .values({
-          org_id: acme.orgId,
-          supplier_id: first.supplierId,
-          source: "manual",
-          title: "Fix",
-          due_at: "2027-01-31",
-          status: "open",
-          created_at: at,
-          updated_at: at,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow()
-    ).id;
-    const fd = new FormData();
-    fd.set("actionId", String(actionId));
-    fd.set("version", "1");
-    fd.append("files", new File([PDF], "receipt.pdf"));
-    const reply = await responseOf(() =>
-      portalActions.action({
-        request: new Request(`http://localhost/s/portal/actions?actionId=${actionId}`, {
-          method: "POST",
-          body: fd,
-          headers: { Cookie: first.cookie },
-        }),
-        params: {},
-        context: as(freshIp()),
-      }),
-    );
-    expect(reply.status).toBe(429);
-    expect(Number(reply.headers.get("Retry-After"))).toBeGreaterThan(0);
-    expect(await reply.json()).toMatchObject({ actionId, messageKey: "ui.link.too_many_attempts" });
-    const portalHeaders = new Headers(
-      portalActions.headers({
-        actionHeaders: reply.headers,
-        loaderHeaders: new Headers(),
-        parentHeaders: new Headers(),
-        errorHeaders: undefined,
-      }) as HeadersInit,
-    );
-    expect(Number(portalHeaders.get("Retry-After"))).toBeGreaterThan(0);
-  });
-
-  it("officer uploads: past the limit an officer's files get 429 with Retry-After, other changes still work, and another officer still uploads", async () => {
-    const { assessmentId, supplierId } = await invited("off@mill.test");
-    const officerId = acme.users["officer@acme.test"]!;
-    const cookie = await cookieFor(h(), officerId);
-    const otherCookie = await cookieFor(h(), acme.users["other@acme.test"]!);
-    const at = "2026-01-01T00:00:00.000Z";
-    const actionId = (
-      await h()
-        .db.insertInto("corrective_actions")
-        .values({
-          org_id: acme.orgId,
-          supplier_id: supplierId,
-          source: "manual",
-          title: "Fix",
-          due_at: "2027-01-31",
-          status: "open",
-          created_at: at,
-          updated_at: at,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow()
-    ).id;
-    // The officer has uploaded the limit's worth of files from many places.
-    await countUploads(h().db, { ip: freshIp(), who: `user:${officerId}` }, UPLOAD_UPLOADER.limit);
-    const upload = (c: string, ip: string) => {
+      // A reply with files to a corrective action is an upload too; the card is told why.
+      const at = "2026-01-01T00:00:00.000Z";
+      const actionId = (
+        await h()
+          .db.insertInto("corrective_actions")
+          .values({
+            org_id: acme.orgId,
+            supplier_id: first.supplierId,
+            source: "manual",
+            title: "Fix",
+            due_at: "2027-01-31",
+            status: "open",
+            created_at: at,
+            updated_at: at,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
       const fd = new FormData();
-      fd.set("questionKey", "p5.sample_contract");
-      fd.set("file", new File([PDF], "contract.pdf"));
-      return responseOf(() =>
-        officerFiles.action({
-          request: new Request(`http://localhost/o/acme/assessments/${assessmentId}/files`, {
+      fd.set("actionId", String(actionId));
+      fd.set("version", "1");
+      fd.append("files", new File([PDF], "receipt.pdf"));
+      const reply = await responseOf(() =>
+        portalActions.action({
+          request: new Request(`http://localhost/s/portal/actions?actionId=${actionId}`, {
             method: "POST",
             body: fd,
-            headers: { Cookie: c },
+            headers: { Cookie: first.cookie },
           }),
-          params: { org: "acme", id: String(assessmentId) },
-          context: as(ip),
+          params: {},
+          context: as(freshIp()),
         }),
       );
-    };
-    const note = (c: string, ip: string) => {
+      expect(reply.status).toBe(429);
+      expect(Number(reply.headers.get("Retry-After"))).toBeGreaterThan(0);
+      expect(await reply.json()).toMatchObject({ actionId, messageKey: "ui.link.too_many_attempts" });
+      const portalHeaders = new Headers(
+        portalActions.headers({
+          actionHeaders: reply.headers,
+          loaderHeaders: new Headers(),
+          parentHeaders: new Headers(),
+          errorHeaders: undefined,
+        }) as HeadersInit,
+      );
+      expect(Number(portalHeaders.get("Retry-After"))).toBeGreaterThan(0);
+    },
+  );
+
+  it(
+    "officer uploads: past the limit an officer's files get 429 with Retry-After, other changes still work, " +
+      "and another officer still uploads",
+    async () => {
+      const { assessmentId, supplierId } = await invited("off@mill.test");
+      const officerId = acme.users["officer@acme.test"]!;
+      const cookie = await cookieFor(h(), officerId);
+      const otherCookie = await cookieFor(h(), acme.users["other@acme.test"]!);
+      const at = "2026-01-01T00:00:00.000Z";
+      const actionId = (
+        await h()
+          .db.insertInto("corrective_actions")
+          .values({
+            org_id: acme.orgId,
+            supplier_id: supplierId,
+            source: "manual",
+            title: "Fix",
+            due_at: "2027-01-31",
+            status: "open",
+            created_at: at,
+            updated_at: at,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
+      // The officer has uploaded the limit's worth of files from many places.
+      await countUploads(h().db, { ip: freshIp(), who: `user:${officerId}` }, UPLOAD_UPLOADER.limit);
+      const upload = (c: string, ip: string) => {
+        const fd = new FormData();
+        fd.set("questionKey", "p5.sample_contract");
+        fd.set("file", new File([PDF], "contract.pdf"));
+        return responseOf(() =>
+          officerFiles.action({
+            request: new Request(`http://localhost/o/acme/assessments/${assessmentId}/files`, {
+              method: "POST",
+              body: fd,
+              headers: { Cookie: c },
+            }),
+            params: { org: "acme", id: String(assessmentId) },
+            context: as(ip),
+          }),
+        );
+      };
+      const note = (c: string, ip: string) => {
+        const fd = new FormData();
+        fd.set("intent", "note");
+        fd.set("version", "1");
+        fd.set("body", "see file");
+        fd.append("files", new File([PDF], "audit.pdf"));
+        return responseOf(() =>
+          actionPage.action({
+            request: new Request(`http://localhost/o/acme/actions/${actionId}`, { method: "POST", body: fd, headers: { Cookie: c } }),
+            params: { org: "acme", id: String(actionId) },
+            context: as(ip),
+          }),
+        );
+      };
+      await expectThrottled(
+        await upload(cookie, freshIp()),
+        UPLOAD_UPLOADER.windowMs,
+        /Too many uploads in a short time\. You can upload again in \d+ seconds/,
+      );
+      const n = await note(cookie, freshIp());
+      expect(n.status).toBe(429);
+      expect(Number(n.headers.get("Retry-After"))).toBeGreaterThan(0);
+      expect((await n.json()).formError).toMatch(/Too many uploads/);
+      expect(
+        officerFiles.headers({
+          actionHeaders: n.headers,
+          loaderHeaders: new Headers(),
+          parentHeaders: new Headers(),
+          errorHeaders: undefined,
+        }),
+      ).toEqual(retryAfterHeaders({ actionHeaders: n.headers }));
+      // A status change is not an upload: still served.
+      const moved = await responseOf(() =>
+        actionPage.action({
+          request: post(`/o/acme/actions/${actionId}`, { intent: "status", version: "1", status: "in_progress" }, cookie),
+          params: { org: "acme", id: String(actionId) },
+          context: as(freshIp()),
+        }),
+      );
+      expect(moved.status).toBe(200);
+      // Another officer is served.
+      expect((await upload(otherCookie, freshIp())).status).toBe(200);
       const fd = new FormData();
       fd.set("intent", "note");
-      fd.set("version", "1");
-      fd.set("body", "see file");
+      fd.set("version", "2");
       fd.append("files", new File([PDF], "audit.pdf"));
-      return responseOf(() =>
+      const other = await responseOf(() =>
         actionPage.action({
-          request: new Request(`http://localhost/o/acme/actions/${actionId}`, { method: "POST", body: fd, headers: { Cookie: c } }),
+          request: new Request(`http://localhost/o/acme/actions/${actionId}`, {
+            method: "POST",
+            body: fd,
+            headers: { Cookie: otherCookie },
+          }),
           params: { org: "acme", id: String(actionId) },
-          context: as(ip),
+          context: as(freshIp()),
         }),
       );
-    };
-    await expectThrottled(
-      await upload(cookie, freshIp()),
-      UPLOAD_UPLOADER.windowMs,
-      /Too many uploads in a short time\. You can upload again in \d+ seconds/,
-    );
-    const n = await note(cookie, freshIp());
-    expect(n.status).toBe(429);
-    expect(Number(n.headers.get("Retry-After"))).toBeGreaterThan(0);
-    expect((await n.json()).formError).toMatch(/Too many uploads/);
-    expect(
-      officerFiles.headers({
-        actionHeaders: n.headers,
-        loaderHeaders: new Headers(),
-        parentHeaders: new Headers(),
-        errorHeaders: undefined,
-      }),
-    ).toEqual(retryAfterHeaders({ actionHeaders: n.headers }));
-    // A status change is not an upload: still served.
-    const moved = await responseOf(() =>
-      actionPage.action({
-        request: post(`/o/acme/actions/${actionId}`, { intent: "status", version: "1", status: "in_progress" }, cookie),
-        params: { org: "acme", id: String(actionId) },
-        context: as(freshIp()),
-      }),
-    );
-    expect(moved.status).toBe(200);
-    // Another officer is served.
-    expect((await upload(otherCookie, freshIp())).status).toBe(200);
-    const fd = new FormData();
-    fd.set("intent", "note");
-    fd.set("version", "2");
-    fd.append("files", new File([PDF], "audit.pdf"));
-    const other = await responseOf(() =>
-      actionPage.action({
-        request: new Request(`http://localhost/o/acme/actions/${actionId}`, { method: "POST", body: fd, headers: { Cookie: otherCookie } }),
-        params: { org: "acme", id: String(actionId) },
-        context: as(freshIp()),
-      }),
-    );
-    expect(other.status).toBe(200);
-  });
+      expect(other.status).toBe(200);
+    },
+  );
 });

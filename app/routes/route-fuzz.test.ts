@@ -61,7 +61,10 @@ interface Spec {
   session: Session;
   params?: (f: Fixture) => Record<string, string>;
   intents?: string[];
-  /** Fields the action reads, with plausible values (hostile ones are added by the generator). Versions and revisions get only a stale "999". */
+  /**
+   * Fields the action reads, with plausible values (hostile ones are added by the generator). Versions and
+   * revisions get only a stale "999".
+   */
   fields?: (f: Fixture) => Record<string, string[]>;
   /** Query keys the loader (and, for assessments.new, the action) reads. */
   query?: string[];
@@ -443,7 +446,10 @@ async function buildFixture(h: Db) {
   return { fixture, cookies, ident };
 }
 
-/** The rows the fuzzing must leave as they are (archive/restore of a supplier is a valid mutation, so its status and version are not compared). */
+/**
+ * The rows the fuzzing must leave as they are (archive/restore of a supplier is a valid mutation, so its
+ * status and version are not compared).
+ */
 async function protectedRows(h: Db, f: Fixture, adminId: number) {
   return {
     supplier: await h.db
@@ -639,7 +645,8 @@ describeEachEngine("route fuzzing", (h) => {
     expect(before.supplier).toHaveLength(2);
     expect(before.action).toHaveLength(1);
     console.log(
-      `fuzz [${h().engine}] seed ${seed}: ${totals.actions} actions, ${totals.intents} intents, ${totals.cases} cases (${totals.queries} loader queries on ${totals.loaders} loaders), ${totals.serverErrors} server errors`,
+      `fuzz [${h().engine}] seed ${seed}: ${totals.actions} actions, ${totals.intents} intents, ${totals.cases} cases ` +
+        `(${totals.queries} loader queries on ${totals.loaders} loaders), ${totals.serverErrors} server errors`,
     );
     if (failures.length) console.log(failures.slice(0, 30).join("\n\n"));
     expect(totals.actions).toBe(actionFiles.length);

@@ -628,7 +628,8 @@ describeEachEngine("route isolation", (h) => {
   it("counts what it probed", () => {
     counts.routes = probed.length;
     console.log(
-      `route isolation: ${Object.keys(modules).length} route files, ${counts.routes} with a loader or action, ${counts.loaders} loaders, ${counts.actions} actions, ${counts.probes} probes`,
+      `route isolation: ${Object.keys(modules).length} route files, ${counts.routes} with a loader or action, ` +
+        `${counts.loaders} loaders, ${counts.actions} actions, ${counts.probes} probes`,
     );
     expect(counts.routes).toBeGreaterThanOrEqual(45);
     expect(counts.loaders).toBeGreaterThanOrEqual(38);

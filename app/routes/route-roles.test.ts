@@ -557,7 +557,9 @@ describeEachEngine("route roles", (h) => {
 
   it("counts the matrix", () => {
     console.log(
-      `route roles: ${ROLES.length} roles × ${cells.loaders / ROLES.length} loaders = ${cells.loaders} cells; ${ROLES.length} roles × ${cells.actions / ROLES.length} action intents = ${cells.actions} cells (${cells.executive} executive, all refused)`,
+      `route roles: ${ROLES.length} roles × ${cells.loaders / ROLES.length} loaders = ${cells.loaders} cells; ` +
+        `${ROLES.length} roles × ${cells.actions / ROLES.length} action intents = ${cells.actions} cells ` +
+        `(${cells.executive} executive, all refused)`,
     );
     expect(cells.loaders).toBeGreaterThanOrEqual(ROLES.length * 29);
     expect(cells.actions).toBeGreaterThanOrEqual(ROLES.length * 30);

@@ -138,106 +138,110 @@ describeEachEngine("tenant routes", (h) => {
     expect(weird.status).toBe(400);
   });
 
-  it("invites a teammate: without SMTP the admin copies the link once (never from the outbox); a new account joins only after confirming the address by mail; roles change; the last admin stays", async () => {
-    await setup(h());
-    const admin = cookies["admin@a.test"];
-    const inv = await responseOf(() =>
-      members.action({
-        request: post("/o/acme/members", { intent: "invite", email: "New.Person@A.test", role: "compliance" }, admin),
-        params: { org: "acme" },
-        context: ctx(),
-      }),
-    );
-    expect(inv.status).toBe(200);
-    const shown = (await inv.json()) as { copyLink?: string };
-    const token = /\/join\/([A-Za-z0-9_-]{43})$/.exec(shown.copyLink ?? "")?.[1];
-    expect(token).toBeDefined();
+  it(
+    "invites a teammate: without SMTP the admin copies the link once (never from the outbox); " +
+      "a new account joins only after confirming the address by mail; roles change; the last admin stays",
+    async () => {
+      await setup(h());
+      const admin = cookies["admin@a.test"];
+      const inv = await responseOf(() =>
+        members.action({
+          request: post("/o/acme/members", { intent: "invite", email: "New.Person@A.test", role: "compliance" }, admin),
+          params: { org: "acme" },
+          context: ctx(),
+        }),
+      );
+      expect(inv.status).toBe(200);
+      const shown = (await inv.json()) as { copyLink?: string };
+      const token = /\/join\/([A-Za-z0-9_-]{43})$/.exec(shown.copyLink ?? "")?.[1];
+      expect(token).toBeDefined();
 
-    // Neither the outbox nor the Team page carries the live link afterwards.
-    const box = await responseOf(() => outbox.loader({ request: get("/o/acme/outbox", admin), params: { org: "acme" }, context: ctx() }));
-    const boxText = await box.text();
-    expect(boxText).toContain("new.person@a.test");
-    expect(boxText).not.toContain(token!);
-    const team = await responseOf(() =>
-      members.loader({ request: get("/o/acme/members", admin), params: { org: "acme" }, context: ctx() }),
-    );
-    expect(await team.text()).not.toContain(token!);
+      // Neither the outbox nor the Team page carries the live link afterwards.
+      const box = await responseOf(() => outbox.loader({ request: get("/o/acme/outbox", admin), params: { org: "acme" }, context: ctx() }));
+      const boxText = await box.text();
+      expect(boxText).toContain("new.person@a.test");
+      expect(boxText).not.toContain(token!);
+      const team = await responseOf(() =>
+        members.loader({ request: get("/o/acme/members", admin), params: { org: "acme" }, context: ctx() }),
+      );
+      expect(await team.text()).not.toContain(token!);
 
-    // GET never consumes the invitation
-    const page = await responseOf(() => join.loader({ request: get(`/join/${token}`), params: { token }, context: ctx() }));
-    expect(page.status).toBe(200);
-    // Whoever holds the link (the admin copied it) has not proven the address: a mail to it must confirm.
-    const mark =
-      (
-        await h()
-          .db.selectFrom("mail_outbox")
-          .select((eb) => eb.fn.max("id").as("n"))
-          .executeTakeFirstOrThrow()
-      ).n ?? 0;
-    const accepted = await responseOf(() =>
-      join.action({
-        request: post(`/join/${token}`, { name: "New Person", password: "a long passphrase", confirm: "a long passphrase" }),
-        params: { token },
-        context: ctx(),
-      }),
-    );
-    expect(accepted.status).toBe(200);
-    expect(await accepted.json()).toMatchObject({ confirmSent: true });
-    expect(accepted.headers.get("Set-Cookie")).toBeNull();
-    expect(await h().db.selectFrom("users").select("id").where("email", "=", "new.person@a.test").execute()).toEqual([]);
-    const confirmMail = await h()
-      .db.selectFrom("mail_outbox")
-      .select(["to_address", "kind", "body_text"])
-      .where("id", ">", Number(mark))
-      .executeTakeFirstOrThrow();
-    expect(confirmMail).toMatchObject({ to_address: "new.person@a.test", kind: "team-join-confirm" });
-    const confirmToken = /\/signup\/confirm\/([A-Za-z0-9_-]{43})/.exec(confirmMail.body_text)![1]!;
-    const confirmPage = await responseOf(() =>
-      confirm.loader({ request: get(`/signup/confirm/${confirmToken}`), params: { token: confirmToken }, context: ctx() }),
-    );
-    expect(await confirmPage.json()).toMatchObject({ email: "new.person@a.test", joinOrg: "ACME" });
-    const joined = await responseOf(() =>
-      confirm.action({ request: post(`/signup/confirm/${confirmToken}`, {}), params: { token: confirmToken }, context: ctx() }),
-    );
-    expect(joined.status).toBe(302);
-    expect(joined.headers.get("Location")).toBe("/o/acme");
-    expect(joined.headers.get("Set-Cookie")).toMatch(/lantern_session=.{43}; Path=\/; HttpOnly; SameSite=Lax/);
-    const reuse = await responseOf(() => join.loader({ request: get(`/join/${token}`), params: { token }, context: ctx() }));
-    expect(reuse.status).toBe(410);
-    const again = await responseOf(() =>
-      confirm.action({ request: post(`/signup/confirm/${confirmToken}`, {}), params: { token: confirmToken }, context: ctx() }),
-    );
-    expect(again.status).toBe(410);
+      // GET never consumes the invitation
+      const page = await responseOf(() => join.loader({ request: get(`/join/${token}`), params: { token }, context: ctx() }));
+      expect(page.status).toBe(200);
+      // Whoever holds the link (the admin copied it) has not proven the address: a mail to it must confirm.
+      const mark =
+        (
+          await h()
+            .db.selectFrom("mail_outbox")
+            .select((eb) => eb.fn.max("id").as("n"))
+            .executeTakeFirstOrThrow()
+        ).n ?? 0;
+      const accepted = await responseOf(() =>
+        join.action({
+          request: post(`/join/${token}`, { name: "New Person", password: "a long passphrase", confirm: "a long passphrase" }),
+          params: { token },
+          context: ctx(),
+        }),
+      );
+      expect(accepted.status).toBe(200);
+      expect(await accepted.json()).toMatchObject({ confirmSent: true });
+      expect(accepted.headers.get("Set-Cookie")).toBeNull();
+      expect(await h().db.selectFrom("users").select("id").where("email", "=", "new.person@a.test").execute()).toEqual([]);
+      const confirmMail = await h()
+        .db.selectFrom("mail_outbox")
+        .select(["to_address", "kind", "body_text"])
+        .where("id", ">", Number(mark))
+        .executeTakeFirstOrThrow();
+      expect(confirmMail).toMatchObject({ to_address: "new.person@a.test", kind: "team-join-confirm" });
+      const confirmToken = /\/signup\/confirm\/([A-Za-z0-9_-]{43})/.exec(confirmMail.body_text)![1]!;
+      const confirmPage = await responseOf(() =>
+        confirm.loader({ request: get(`/signup/confirm/${confirmToken}`), params: { token: confirmToken }, context: ctx() }),
+      );
+      expect(await confirmPage.json()).toMatchObject({ email: "new.person@a.test", joinOrg: "ACME" });
+      const joined = await responseOf(() =>
+        confirm.action({ request: post(`/signup/confirm/${confirmToken}`, {}), params: { token: confirmToken }, context: ctx() }),
+      );
+      expect(joined.status).toBe(302);
+      expect(joined.headers.get("Location")).toBe("/o/acme");
+      expect(joined.headers.get("Set-Cookie")).toMatch(/lantern_session=.{43}; Path=\/; HttpOnly; SameSite=Lax/);
+      const reuse = await responseOf(() => join.loader({ request: get(`/join/${token}`), params: { token }, context: ctx() }));
+      expect(reuse.status).toBe(410);
+      const again = await responseOf(() =>
+        confirm.action({ request: post(`/signup/confirm/${confirmToken}`, {}), params: { token: confirmToken }, context: ctx() }),
+      );
+      expect(again.status).toBe(410);
 
-    const newId = (await h().db.selectFrom("users").select("id").where("email", "=", "new.person@a.test").executeTakeFirstOrThrow()).id;
-    const role = await responseOf(() =>
-      members.action({
-        request: post("/o/acme/members", { intent: "change-role", userId: String(newId), role: "executive" }, admin),
-        params: { org: "acme" },
-        context: ctx(),
-      }),
-    );
-    expect(role.status).toBe(200);
-    const lastAdmin = await responseOf(() =>
-      members.action({
-        request: post("/o/acme/members", { intent: "remove", userId: String(acme.users["admin@a.test"]) }, admin),
-        params: { org: "acme" },
-        context: ctx(),
-      }),
-    );
-    expect(lastAdmin.status).toBe(409);
-    expect((await lastAdmin.json()).formError).toMatch(/last admin/);
+      const newId = (await h().db.selectFrom("users").select("id").where("email", "=", "new.person@a.test").executeTakeFirstOrThrow()).id;
+      const role = await responseOf(() =>
+        members.action({
+          request: post("/o/acme/members", { intent: "change-role", userId: String(newId), role: "executive" }, admin),
+          params: { org: "acme" },
+          context: ctx(),
+        }),
+      );
+      expect(role.status).toBe(200);
+      const lastAdmin = await responseOf(() =>
+        members.action({
+          request: post("/o/acme/members", { intent: "remove", userId: String(acme.users["admin@a.test"]) }, admin),
+          params: { org: "acme" },
+          context: ctx(),
+        }),
+      );
+      expect(lastAdmin.status).toBe(409);
+      expect((await lastAdmin.json()).formError).toMatch(/last admin/);
 
-    const trail = await responseOf(() =>
-      audit.loader({ request: get("/o/acme/audit?action=member.role_changed", admin), params: { org: "acme" }, context: ctx() }),
-    );
-    const rows = (await trail.json()).rows as Array<{ action: string; diff: string }>;
-    expect(rows).toHaveLength(1);
-    expect(JSON.parse(rows[0]!.diff)).toEqual({ role: ["compliance", "executive"] });
-    const all = await responseOf(() => audit.loader({ request: get("/o/acme/audit", admin), params: { org: "acme" }, context: ctx() }));
-    const actions = ((await all.json()).rows as Array<{ action: string }>).map((r) => r.action);
-    expect(actions).toEqual(expect.arrayContaining(["member.invited", "member.joined", "member.role_changed"]));
-  });
+      const trail = await responseOf(() =>
+        audit.loader({ request: get("/o/acme/audit?action=member.role_changed", admin), params: { org: "acme" }, context: ctx() }),
+      );
+      const rows = (await trail.json()).rows as Array<{ action: string; diff: string }>;
+      expect(rows).toHaveLength(1);
+      expect(JSON.parse(rows[0]!.diff)).toEqual({ role: ["compliance", "executive"] });
+      const all = await responseOf(() => audit.loader({ request: get("/o/acme/audit", admin), params: { org: "acme" }, context: ctx() }));
+      const actions = ((await all.json()).rows as Array<{ action: string }>).map((r) => r.action);
+      expect(actions).toEqual(expect.arrayContaining(["member.invited", "member.joined", "member.role_changed"]));
+    },
+  );
 
   it("refuses a bad audit filter with a 400", async () => {
     await setup(h());

@@ -6,7 +6,7 @@ import type { Database } from "~db/types";
 import type { OrgIdentity } from "~/lib/auth.server";
 import type { SupplierIdentity } from "./invites.server";
 import { can } from "~/domain/permissions";
-import { checkUpload, isRefusal } from "~/domain/upload/check";
+import { checkUpload, isRefusal } from "~/lib/upload/check.server";
 import { downloadHeaders } from "~/domain/upload/filename";
 import { env } from "~/lib/env.server";
 import { log } from "~/lib/logger.server";

@@ -5,7 +5,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/types";
 import { EVIDENCE_LIMITS, findQuestion } from "~/domain/questionnaire";
-import { checkUpload, isRefusal, type UploadRefusal } from "~/domain/upload/check";
+import { checkUpload, isRefusal, type UploadRefusal } from "~/lib/upload/check.server";
 import { downloadHeaders } from "~/domain/upload/filename";
 import { UPLOAD_LIMITS } from "~/domain/upload/limits";
 import { getObject, putObject, sha256Of } from "~/lib/storage.server";

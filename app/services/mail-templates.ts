@@ -3,35 +3,80 @@
 export function signupConfirmMail(p: { name: string; link: string }) {
   return {
     subject: "Confirm your Lantern account",
-    text: `Hello ${p.name},\n\nConfirm your email address to finish creating your Lantern account:\n\n${p.link}\n\nThis link is valid for 24 hours and can be used once. If you did not sign up, ignore this mail.\n`,
+    text: [
+      `Hello ${p.name},`,
+      ``,
+      `Confirm your email address to finish creating your Lantern account:`,
+      ``,
+      `${p.link}`,
+      ``,
+      `This link is valid for 24 hours and can be used once. If you did not sign up, ignore this mail.`,
+      ``,
+    ].join("\n"),
   };
 }
 
 export function signupExistingAccountMail(p: { link: string }) {
   return {
     subject: "You already have a Lantern account",
-    text: `Someone (hopefully you) tried to sign up for Lantern with this address, which already has an account.\n\nLog in: ${p.link}\nForgot your password? Use "Forgot password" on the login page.\n\nIf this was not you, you can ignore this mail.\n`,
+    text: [
+      `Someone (hopefully you) tried to sign up for Lantern with this address, which already has an account.`,
+      ``,
+      `Log in: ${p.link}`,
+      `Forgot your password? Use "Forgot password" on the login page.`,
+      ``,
+      `If this was not you, you can ignore this mail.`,
+      ``,
+    ].join("\n"),
   };
 }
 
 export function passwordResetMail(p: { link: string }) {
   return {
     subject: "Reset your Lantern password",
-    text: `A password reset was requested for your Lantern account.\n\nChoose a new password here (valid for 30 minutes, usable once):\n\n${p.link}\n\nIf you did not ask for this, ignore this mail: your password stays as it is.\n`,
+    text: [
+      `A password reset was requested for your Lantern account.`,
+      ``,
+      `Choose a new password here (valid for 30 minutes, usable once):`,
+      ``,
+      `${p.link}`,
+      ``,
+      `If you did not ask for this, ignore this mail: your password stays as it is.`,
+      ``,
+    ].join("\n"),
   };
 }
 
 export function teamInviteMail(p: { orgName: string; inviter: string; role: string; link: string }) {
   return {
     subject: `${p.inviter} invited you to ${p.orgName} on Lantern`,
-    text: `${p.inviter} invited you to join ${p.orgName} on Lantern as ${p.role}.\n\nAccept the invitation:\n\n${p.link}\n\nThe link is valid for 7 days.\n`,
+    text: [
+      `${p.inviter} invited you to join ${p.orgName} on Lantern as ${p.role}.`,
+      ``,
+      `Accept the invitation:`,
+      ``,
+      `${p.link}`,
+      ``,
+      `The link is valid for 7 days.`,
+      ``,
+    ].join("\n"),
   };
 }
 
 export function teamJoinConfirmMail(p: { name: string; orgName: string; link: string }) {
   return {
     subject: `Confirm your address to join ${p.orgName} on Lantern`,
-    text: `Hello ${p.name},\n\nConfirm your email address to finish joining ${p.orgName} on Lantern:\n\n${p.link}\n\nThis link is valid for 24 hours and can be used once. If you did not accept an invitation to ${p.orgName}, ignore this mail: no account is created.\n`,
+    text: [
+      `Hello ${p.name},`,
+      ``,
+      `Confirm your email address to finish joining ${p.orgName} on Lantern:`,
+      ``,
+      `${p.link}`,
+      ``,
+      `This link is valid for 24 hours and can be used once. ` +
+        `If you did not accept an invitation to ${p.orgName}, ignore this mail: no account is created.`,
+      ``,
+    ].join("\n"),
   };
 }
 
@@ -39,7 +84,17 @@ export function supplierInviteMail(p: { orgName: string; supplierName: string; l
   const due = p.dueAt ? `Please complete it by ${p.dueAt.slice(0, 10)}.\n` : "";
   return {
     subject: `${p.orgName} asks ${p.supplierName} to complete a forced-labour due-diligence questionnaire`,
-    text: `${p.orgName} uses Lantern to check its supply chain for forced labour and human trafficking, and asks ${p.supplierName} to answer a short questionnaire based on the Athens Ethical Principles.\n\nOpen the questionnaire (no account needed; available in English, Español, Français and 中文):\n\n${p.link}\n\n${due}Your answers are saved as you go. The link is personal and valid until ${p.expiresAt.slice(0, 10)}; do not forward it.\n`,
+    text: [
+      `${p.orgName} uses Lantern to check its supply chain for forced labour and human trafficking, ` +
+        `and asks ${p.supplierName} to answer a short questionnaire based on the Athens Ethical Principles.`,
+      ``,
+      `Open the questionnaire (no account needed; available in English, Español, Français and 中文):`,
+      ``,
+      `${p.link}`,
+      ``,
+      `${due}Your answers are saved as you go. ` + `The link is personal and valid until ${p.expiresAt.slice(0, 10)}; do not forward it.`,
+      ``,
+    ].join("\n"),
   };
 }
 
@@ -53,6 +108,15 @@ export function supplierReminderMail(p: {
   const when = p.kind === "overdue" ? `was due on ${p.dueAt.slice(0, 10)}` : `is due on ${p.dueAt.slice(0, 10)}`;
   return {
     subject: `${p.kind === "overdue" ? "Overdue" : "Reminder"}: ${p.orgName}'s questionnaire for ${p.supplierName} ${when}`,
-    text: `The forced-labour due-diligence questionnaire that ${p.orgName} sent to ${p.supplierName} ${when}.\n\nContinue where you left off (your answers so far are saved):\n\n${p.link}\n\nThis new link replaces the earlier ones.\n`,
+    text: [
+      `The forced-labour due-diligence questionnaire that ${p.orgName} sent to ${p.supplierName} ${when}.`,
+      ``,
+      `Continue where you left off (your answers so far are saved):`,
+      ``,
+      `${p.link}`,
+      ``,
+      `This new link replaces the earlier ones.`,
+      ``,
+    ].join("\n"),
   };
 }

@@ -178,7 +178,8 @@ export function fuzzForm(rng: Rng, intent: string | null, fields: Readonly<Recor
     if (r < 0.12) continue; // missing
     if (r < 0.34 && plausible.length) out.push([name, fresh(rng.pick(plausible))]);
     else if (r < 0.44 && plausible.length)
-      out.push([name, `${fresh(rng.pick(plausible))}${rng.pick(["\u0000", "\uD800", SCRIPT, "' OR 1=1--", " ".repeat(300)])}`]); // nearly valid
+      // nearly valid
+      out.push([name, `${fresh(rng.pick(plausible))}${rng.pick(["\u0000", "\uD800", SCRIPT, "' OR 1=1--", " ".repeat(300)])}`]);
     else out.push([name, payload(rng)]);
     if (rng.chance(0.08)) out.push([name, payload(rng)]); // repeated key: an array
   }

@@ -360,7 +360,8 @@ function checkCondition(
   if (margin < 0 || dependents > ref.weight * margin + 1e-9) {
     add(
       at,
-      `follow-ups of ${ref.key} weigh ${dependents}, more than ${ref.key} gains by showing them (${ref.weight} × ${margin.toFixed(2)}): a better answer could lower maturity`,
+      `follow-ups of ${ref.key} weigh ${dependents}, more than ${ref.key} gains by showing them ` +
+        `(${ref.weight} × ${margin.toFixed(2)}): a better answer could lower maturity`,
     );
   }
 }

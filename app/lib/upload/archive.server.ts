@@ -5,7 +5,7 @@
 // directory told the truth. Nothing here touches the disk or the network.
 import yauzl from "yauzl";
 import type { Entry, ZipFile } from "yauzl";
-import { UPLOAD_LIMITS, MB } from "./limits";
+import { UPLOAD_LIMITS, MB } from "~/domain/upload/limits";
 
 export type ArchiveKind = "docx" | "xlsx" | "pptx" | "odt" | "ods";
 export type ArchiveReason =

@@ -2,9 +2,9 @@
 // evidence, an officer's note, a supplier's reply): size, emptiness, type by content, and for Office
 // documents (ZIP archives) what they would unpack to. Returns the name to store and the real type.
 import { sniffFileType } from "~/domain/file-types";
-import { inspectOfficeArchive, type ArchiveKind, type ArchiveReason } from "./archive";
-import { displayName, nameLabel } from "./filename";
-import { UPLOAD_LIMITS, MB } from "./limits";
+import { inspectOfficeArchive, type ArchiveKind, type ArchiveReason } from "./archive.server";
+import { displayName, nameLabel } from "~/domain/upload/filename";
+import { UPLOAD_LIMITS, MB } from "~/domain/upload/limits";
 
 export type UploadRefusalCode = "too_large" | "empty" | "wrong_type" | "archive";
 export interface UploadRefusal {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { inspectOfficeArchive, unsafeEntryName } from "./archive";
-import { checkUpload, isRefusal } from "./check";
-import { contentDisposition, displayName, downloadHeaders, nameLabel } from "./filename";
-import { UPLOAD_LIMITS } from "./limits";
-import { makeDocx, makeZip } from "./test-zip";
+import { inspectOfficeArchive, unsafeEntryName } from "./archive.server";
+import { checkUpload, isRefusal } from "./check.server";
+import { contentDisposition, displayName, downloadHeaders, nameLabel } from "~/domain/upload/filename";
+import { UPLOAD_LIMITS } from "~/domain/upload/limits";
+import { makeDocx, makeZip } from "~/test/zip";
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n%%EOF\n");
 

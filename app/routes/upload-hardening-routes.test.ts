@@ -12,9 +12,9 @@ import { resetEnvCache } from "~/lib/env.server";
 import { insertSupplier } from "~/models/supplier.server";
 import { SupplierSchema } from "~/schemas/supplier";
 import { UPLOAD_LIMITS } from "~/domain/upload/limits";
-import { makeDocx, makeZip } from "~/domain/upload/test-zip";
-import { startAssessments } from "./assessments.server";
-import { openSupplierSession, sendAssessmentInvite } from "./invites.server";
+import { makeDocx, makeZip } from "~/test/zip";
+import { startAssessments } from "~/services/assessments.server";
+import { openSupplierSession, sendAssessmentInvite } from "~/services/invites.server";
 import * as portalFiles from "~/routes/s.portal.files";
 import * as portalFile from "~/routes/s.portal.files.$fileId";
 import * as officerFiles from "~/routes/o.$org.assessments.$id.files";
@@ -103,7 +103,10 @@ describeEachEngine("upload hardening", (h) => {
     return { slug, orgId, id, officerCookie: await cookieFor(h(), users[email]!) };
   }
 
-  /** A fresh assessment (so the 20-files-per-question cap never bites), its supplier's portal cookie and an open action for that supplier. */
+  /**
+   * A fresh assessment (so the 20-files-per-question cap never bites), its supplier's portal cookie and an
+   * open action for that supplier.
+   */
   async function setup(t: Tenant) {
     const n = ++ipSeq;
     const supplierId = await insertSupplier(h().db, t.orgId, SupplierSchema.parse({ name: `Mill ${n}`, country: "BD" }));
@@ -242,64 +245,67 @@ describeEachEngine("upload hardening", (h) => {
     ]);
   });
 
-  it("refuses an oversized file with 413: announced by Content-Length before reading, and bounded while streaming without one", async () => {
-    const s = await setup(acme);
-    const tooBig = bigPdf(UPLOAD_LIMITS.maxBytes + 1);
-    for (const [route, send] of routes(acme, s)) expect((await send("scan.pdf", tooBig)).status, route).toBe(413);
+  it(
+    "refuses an oversized file with 413: announced by Content-Length before reading, " + "and bounded while streaming without one",
+    async () => {
+      const s = await setup(acme);
+      const tooBig = bigPdf(UPLOAD_LIMITS.maxBytes + 1);
+      for (const [route, send] of routes(acme, s)) expect((await send("scan.pdf", tooBig)).status, route).toBe(413);
 
-    // A small body announcing a huge one is refused before it is read.
-    const announced = request(
-      "/s/portal/files",
-      form({ assessmentId: String(s.assessmentId), questionKey: QUESTION }, [{ name: "a.pdf", bytes: PDF }], "file"),
-      s.portal,
-      {
-        "Content-Length": String(50 * 1024 * 1024),
-      },
-    );
-    expect(announced.headers.get("Content-Length")).toBe(String(50 * 1024 * 1024));
-    expect((await portalFiles.action({ request: announced, params: {}, context: ctx() })).status).toBe(413);
+      // A small body announcing a huge one is refused before it is read.
+      const announced = request(
+        "/s/portal/files",
+        form({ assessmentId: String(s.assessmentId), questionKey: QUESTION }, [{ name: "a.pdf", bytes: PDF }], "file"),
+        s.portal,
+        {
+          "Content-Length": String(50 * 1024 * 1024),
+        },
+      );
+      expect(announced.headers.get("Content-Length")).toBe(String(50 * 1024 * 1024));
+      expect((await portalFiles.action({ request: announced, params: {}, context: ctx() })).status).toBe(413);
 
-    // Chunked, without Content-Length: each part under the per-file limit, the whole over the body's.
-    const nine = bigPdf(9 * 1024 * 1024);
-    const portal = streamed(
-      "http://localhost/s/portal/files",
-      [
-        { name: "assessmentId", data: String(s.assessmentId) },
-        { name: "questionKey", data: QUESTION },
-        { name: "file", filename: "a.pdf", data: nine },
-        { name: "junk", filename: "b.pdf", data: nine },
-      ],
-      s.portal,
-    );
-    const r1 = await portalFiles.action({ request: portal, params: {}, context: ctx() });
-    expect(r1.status).toBe(413);
-    expect(await r1.json()).toMatchObject({ messageKey: "ui.upload.too_large" });
-    const note = streamed(
-      `http://localhost/o/acme/actions/${s.actionId}`,
-      [
-        { name: "intent", data: "note" },
-        { name: "version", data: String(await versionOf(s.actionId)) },
-        ...[1, 2, 3, 4].map((i) => ({ name: "files", filename: `f${i}.pdf`, data: nine })),
-      ],
-      acme.officerCookie,
-    );
-    const r2 = await actionPage.action({ request: note, params: { org: "acme", id: String(s.actionId) }, context: ctx() });
-    expect(r2.status).toBe(413);
-    // One part over the per-file limit, streamed: refused while reading.
-    const one = streamed(
-      `http://localhost/o/acme/assessments/${s.assessmentId}/files`,
-      [
-        { name: "questionKey", data: QUESTION },
-        { name: "file", filename: "big.pdf", data: tooBig },
-      ],
-      acme.officerCookie,
-    );
-    const r3 = await officerFiles.action({ request: one, params: { org: "acme", id: String(s.assessmentId) }, context: ctx() });
-    expect(r3.status).toBe(413);
-    expect((await r3.json()).message).toMatch(/larger than 10 MB/);
-    expect(await h().db.selectFrom("evidence_files").select("id").where("assessment_id", "=", s.assessmentId).execute()).toEqual([]);
-    expect(await h().db.selectFrom("action_files").select("id").where("action_id", "=", s.actionId).execute()).toEqual([]);
-  });
+      // Chunked, without Content-Length: each part under the per-file limit, the whole over the body's.
+      const nine = bigPdf(9 * 1024 * 1024);
+      const portal = streamed(
+        "http://localhost/s/portal/files",
+        [
+          { name: "assessmentId", data: String(s.assessmentId) },
+          { name: "questionKey", data: QUESTION },
+          { name: "file", filename: "a.pdf", data: nine },
+          { name: "junk", filename: "b.pdf", data: nine },
+        ],
+        s.portal,
+      );
+      const r1 = await portalFiles.action({ request: portal, params: {}, context: ctx() });
+      expect(r1.status).toBe(413);
+      expect(await r1.json()).toMatchObject({ messageKey: "ui.upload.too_large" });
+      const note = streamed(
+        `http://localhost/o/acme/actions/${s.actionId}`,
+        [
+          { name: "intent", data: "note" },
+          { name: "version", data: String(await versionOf(s.actionId)) },
+          ...[1, 2, 3, 4].map((i) => ({ name: "files", filename: `f${i}.pdf`, data: nine })),
+        ],
+        acme.officerCookie,
+      );
+      const r2 = await actionPage.action({ request: note, params: { org: "acme", id: String(s.actionId) }, context: ctx() });
+      expect(r2.status).toBe(413);
+      // One part over the per-file limit, streamed: refused while reading.
+      const one = streamed(
+        `http://localhost/o/acme/assessments/${s.assessmentId}/files`,
+        [
+          { name: "questionKey", data: QUESTION },
+          { name: "file", filename: "big.pdf", data: tooBig },
+        ],
+        acme.officerCookie,
+      );
+      const r3 = await officerFiles.action({ request: one, params: { org: "acme", id: String(s.assessmentId) }, context: ctx() });
+      expect(r3.status).toBe(413);
+      expect((await r3.json()).message).toMatch(/larger than 10 MB/);
+      expect(await h().db.selectFrom("evidence_files").select("id").where("assessment_id", "=", s.assessmentId).execute()).toEqual([]);
+      expect(await h().db.selectFrom("action_files").select("id").where("action_id", "=", s.actionId).execute()).toEqual([]);
+    },
+  );
 
   it("refuses uploads past the tenant's storage quota with 413 and a message, while another tenant still uploads", async () => {
     const s = await setup(acme);
@@ -340,98 +346,102 @@ describeEachEngine("upload hardening", (h) => {
     expect((await viaPortal(s, "contract.pdf", file)).status).toBe(200);
   });
 
-  it("stores tricky names as safe display names, keeps files content-addressed under the storage dir, and downloads them as attachments", async () => {
-    const s = await setup(acme);
-    const names: Array<[string, RegExp]> = [
-      ["../../etc/passwd", /^passwd\.pdf$/],
-      ["..\\..\\windows\\win.ini", /^win\.pdf$/],
-      ["/abs/path/contract.pdf", /^contract\.pdf$/],
-      ["a\u0001b\u001fc.pdf", /^a_b_c\.pdf$/],
-      ["invoice\u202Efdp.exe", /^invoicefdp\.pdf$/],
-      ["....", /^document\.pdf$/],
-      ["x".repeat(300) + ".pdf", new RegExp(`^x{${UPLOAD_LIMITS.maxNameChars}}\\.pdf$`)],
-      ["política \u5408\u540c (v2).pdf", /^política 合同 \(v2\)\.pdf$/],
-    ];
-    const stored: Array<{ fileId: number; filename: string }> = [];
-    for (const [raw, want] of names) {
-      const r = await viaPortal(s, raw, PDF);
-      expect(r.status, raw).toBe(200);
-      const body = (await r.json()) as { fileId: number; filename: string };
-      expect(body.filename, raw).toMatch(want);
-      stored.push(body);
-    }
-    // Every file on disk is <org id>/<sha256>: no name a user sent became a path.
-    const onDisk = (await readdir(evidenceDir, { recursive: true, withFileTypes: true }))
-      .filter((d) => d.isFile())
-      .map((d) => path.relative(evidenceDir, path.join(d.parentPath, d.name)));
-    expect(onDisk.length).toBeGreaterThan(0);
-    for (const p of onDisk) expect(p).toMatch(/^\d+[/\\][a-f0-9]{64}$/);
-    const rows = await h()
-      .db.selectFrom("evidence_files")
-      .select(["storage_key", "sha256"])
-      .where("assessment_id", "=", s.assessmentId)
-      .execute();
-    for (const row of rows) expect(row.storage_key).toBe(row.sha256);
-
-    for (const { fileId, filename } of stored) {
-      const portal = await portalFile.loader({
-        request: get(`/s/portal/files/${fileId}`, s.portal),
-        params: { fileId: String(fileId) },
-        context: ctx(),
-      });
-      const officer = await officerFile.loader({
-        request: get(`/o/acme/assessments/${s.assessmentId}/files/${fileId}`, acme.officerCookie),
-        params: { org: "acme", id: String(s.assessmentId), fileId: String(fileId) },
-        context: ctx(),
-      });
-      for (const r of [portal, officer]) {
-        expect(r.status).toBe(200);
-        expect(r.headers.get("Content-Type")).toBe("application/pdf");
-        expect(r.headers.get("X-Content-Type-Options")).toBe("nosniff");
-        const cd = r.headers.get("Content-Disposition")!;
-        expect(cd).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''[A-Za-z0-9%._~!-]+$/);
-        expect(decodeURIComponent(cd.split("''")[1]!)).toBe(filename);
+  it(
+    "stores tricky names as safe display names, keeps files content-addressed under the storage dir, " +
+      "and downloads them as attachments",
+    async () => {
+      const s = await setup(acme);
+      const names: Array<[string, RegExp]> = [
+        ["../../etc/passwd", /^passwd\.pdf$/],
+        ["..\\..\\windows\\win.ini", /^win\.pdf$/],
+        ["/abs/path/contract.pdf", /^contract\.pdf$/],
+        ["a\u0001b\u001fc.pdf", /^a_b_c\.pdf$/],
+        ["invoice\u202Efdp.exe", /^invoicefdp\.pdf$/],
+        ["....", /^document\.pdf$/],
+        ["x".repeat(300) + ".pdf", new RegExp(`^x{${UPLOAD_LIMITS.maxNameChars}}\\.pdf$`)],
+        ["política \u5408\u540c (v2).pdf", /^política 合同 \(v2\)\.pdf$/],
+      ];
+      const stored: Array<{ fileId: number; filename: string }> = [];
+      for (const [raw, want] of names) {
+        const r = await viaPortal(s, raw, PDF);
+        expect(r.status, raw).toBe(200);
+        const body = (await r.json()) as { fileId: number; filename: string };
+        expect(body.filename, raw).toMatch(want);
+        stored.push(body);
       }
-    }
+      // Every file on disk is <org id>/<sha256>: no name a user sent became a path.
+      const onDisk = (await readdir(evidenceDir, { recursive: true, withFileTypes: true }))
+        .filter((d) => d.isFile())
+        .map((d) => path.relative(evidenceDir, path.join(d.parentPath, d.name)));
+      expect(onDisk.length).toBeGreaterThan(0);
+      for (const p of onDisk) expect(p).toMatch(/^\d+[/\\][a-f0-9]{64}$/);
+      const rows = await h()
+        .db.selectFrom("evidence_files")
+        .select(["storage_key", "sha256"])
+        .where("assessment_id", "=", s.assessmentId)
+        .execute();
+      for (const row of rows) expect(row.storage_key).toBe(row.sha256);
 
-    // A stored type outside the allow list (an old or tampered row) is served as opaque bytes.
-    const sha = rows[0]!.sha256;
-    const odd = {
-      org_id: acme.orgId,
-      assessment_id: s.assessmentId,
-      question_key: QUESTION,
-      filename: "page.html",
-      mime: "text/html",
-      size_bytes: PDF.length,
-      sha256: sha,
-      storage_key: sha,
-      uploaded_by: "x",
-      created_at: "2026-01-01T00:00:00.000Z",
-    };
-    const oddId = (await h().db.insertInto("evidence_files").values(odd).returning("id").executeTakeFirstOrThrow()).id;
-    const r = await portalFile.loader({
-      request: get(`/s/portal/files/${oddId}`, s.portal),
-      params: { fileId: String(oddId) },
-      context: ctx(),
-    });
-    expect(r.headers.get("Content-Type")).toBe("application/octet-stream");
-    expect(r.headers.get("Content-Disposition")).toMatch(/^attachment;/);
+      for (const { fileId, filename } of stored) {
+        const portal = await portalFile.loader({
+          request: get(`/s/portal/files/${fileId}`, s.portal),
+          params: { fileId: String(fileId) },
+          context: ctx(),
+        });
+        const officer = await officerFile.loader({
+          request: get(`/o/acme/assessments/${s.assessmentId}/files/${fileId}`, acme.officerCookie),
+          params: { org: "acme", id: String(s.assessmentId), fileId: String(fileId) },
+          context: ctx(),
+        });
+        for (const r of [portal, officer]) {
+          expect(r.status).toBe(200);
+          expect(r.headers.get("Content-Type")).toBe("application/pdf");
+          expect(r.headers.get("X-Content-Type-Options")).toBe("nosniff");
+          const cd = r.headers.get("Content-Disposition")!;
+          expect(cd).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''[A-Za-z0-9%._~!-]+$/);
+          expect(decodeURIComponent(cd.split("''")[1]!)).toBe(filename);
+        }
+      }
 
-    // Corrective-action files get the same names and headers.
-    const note = await viaNote(acme, s, "../../etc/shadow\u202Egnp.pdf", PDF);
-    expect(note.status).toBe(200);
-    const f = await h()
-      .db.selectFrom("action_files")
-      .select(["id", "filename"])
-      .where("action_id", "=", s.actionId)
-      .executeTakeFirstOrThrow();
-    expect(f.filename).toBe("shadowgnp.pdf");
-    const dl = await actionFile.loader({
-      request: get(`/o/acme/actions/${s.actionId}/files/${f.id}`, acme.officerCookie),
-      params: { org: "acme", id: String(s.actionId), fileId: String(f.id) },
-      context: ctx(),
-    });
-    expect(dl.headers.get("Content-Disposition")).toBe(`attachment; filename="shadowgnp.pdf"; filename*=UTF-8''shadowgnp.pdf`);
-    expect(dl.headers.get("X-Content-Type-Options")).toBe("nosniff");
-  });
+      // A stored type outside the allow list (an old or tampered row) is served as opaque bytes.
+      const sha = rows[0]!.sha256;
+      const odd = {
+        org_id: acme.orgId,
+        assessment_id: s.assessmentId,
+        question_key: QUESTION,
+        filename: "page.html",
+        mime: "text/html",
+        size_bytes: PDF.length,
+        sha256: sha,
+        storage_key: sha,
+        uploaded_by: "x",
+        created_at: "2026-01-01T00:00:00.000Z",
+      };
+      const oddId = (await h().db.insertInto("evidence_files").values(odd).returning("id").executeTakeFirstOrThrow()).id;
+      const r = await portalFile.loader({
+        request: get(`/s/portal/files/${oddId}`, s.portal),
+        params: { fileId: String(oddId) },
+        context: ctx(),
+      });
+      expect(r.headers.get("Content-Type")).toBe("application/octet-stream");
+      expect(r.headers.get("Content-Disposition")).toMatch(/^attachment;/);
+
+      // Corrective-action files get the same names and headers.
+      const note = await viaNote(acme, s, "../../etc/shadow\u202Egnp.pdf", PDF);
+      expect(note.status).toBe(200);
+      const f = await h()
+        .db.selectFrom("action_files")
+        .select(["id", "filename"])
+        .where("action_id", "=", s.actionId)
+        .executeTakeFirstOrThrow();
+      expect(f.filename).toBe("shadowgnp.pdf");
+      const dl = await actionFile.loader({
+        request: get(`/o/acme/actions/${s.actionId}/files/${f.id}`, acme.officerCookie),
+        params: { org: "acme", id: String(s.actionId), fileId: String(f.id) },
+        context: ctx(),
+      });
+      expect(dl.headers.get("Content-Disposition")).toBe(`attachment; filename="shadowgnp.pdf"; filename*=UTF-8''shadowgnp.pdf`);
+      expect(dl.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    },
+  );
 });
