@@ -158,8 +158,8 @@ async function action(db: Db, a: Tenant): Promise<number> {
     { supplierId: a.looseSupplierId, title: "Zephyr role probe", details: null, ownerUserId: null, dueAt: "2099-05-01" },
     IP,
   );
-  if (!("actionId" in r)) throw new Error(r.message);
-  return r.actionId;
+  if (!r.ok) throw new Error(r.message);
+  return r.value.actionId;
 }
 async function importOf(db: Db, a: Tenant, checked: boolean): Promise<number> {
   const csv = `name,country\nZephyr Import ${Math.random().toString(36).slice(2, 8)},BD\n`;
