@@ -441,15 +441,18 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
   "o.$org.actions.$id.tsx": {
     status: {
       perm: "actions.edit",
+      ok: [302],
       make: async (db, a) => onAction(await action(db, a), { intent: "status", version: "1", status: "in_progress" }),
     },
     update: {
       perm: "actions.edit",
+      ok: [302],
       make: async (db, a) =>
         onAction(await action(db, a), { intent: "update", version: "1", ownerUserId: id(a.users.compliance.id), dueAt: "2099-07-01" }),
     },
     note: {
       perm: "actions.edit",
+      ok: [302],
       make: async (db, a) => onAction(await action(db, a), { intent: "note", version: "1", body: "Called the supplier." }),
     },
   },
