@@ -164,8 +164,7 @@ async function tenant(db: Db, slug: string, marker: string): Promise<Tenant> {
     IP,
   );
   if (!note.ok) throw new Error(note.message);
-  const actionFileId = (await db.db.selectFrom("action_files").select("id").where("action_id", "=", actionId).executeTakeFirstOrThrow())
-    .id;
+  const actionFileId = (await db.db.selectFrom("action_files").select("id").where("action_id", "=", actionId).executeTakeFirstOrThrow()).id;
 
   const csv = `name,country\n${title(marker)} Imported Mill,BD\n`;
   const imp = await uploadImport(db.db, ident(), { name: `${marker}-suppliers.csv`, text: csv, sizeBytes: csv.length });
