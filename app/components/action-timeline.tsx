@@ -19,12 +19,14 @@ interface File {
   filename: string;
 }
 
+const label = (status: string | null) => ACTION_STATUS_LABELS[status ?? ""] ?? status;
+
 function what(e: Event): string {
   switch (e.kind) {
     case "created":
       return "opened the action";
     case "status":
-      return `moved it from ${ACTION_STATUS_LABELS[e.statusFrom ?? ""] ?? e.statusFrom} to ${ACTION_STATUS_LABELS[e.statusTo ?? ""] ?? e.statusTo}`;
+      return `moved it from ${label(e.statusFrom)} to ${label(e.statusTo)}`;
     case "supplier_reply":
       return "replied (supplier)";
     default:

@@ -1,5 +1,7 @@
-// Corrective actions, their timeline (events) and their files. Scoped by orgId; the supplier portal
-// reaches them only through the supplier of its session's assessment (listForSupplier).
+// Corrective actions: the list and its counts, one action, opening and versioned changes, and who
+// may own one. Scoped by orgId; the supplier portal reaches them only through the supplier of its
+// session's assessment (listForSupplier). The timeline and files: action-events.server.ts; the
+// overdue mail's queries: action-overdue.server.ts.
 // Due dates are days (yyyy-mm-dd): an action is overdue from the day after its due date while it is
 // open or in progress.
 import { todayIso } from "~/domain/dates";
@@ -159,73 +161,6 @@ export async function getAction(db: DbOrTrx, orgId: number, id: number, now = ne
 }
 export type ActionRecord = NonNullable<Awaited<ReturnType<typeof getAction>>>;
 
-export async function actionEvents(db: DbOrTrx, orgId: number, actionId: number) {
-  return db
-    .selectFrom("action_events")
-    .select([
-      "id",
-      "kind",
-      "author_user_id as authorUserId",
-      "author_label as authorLabel",
-      "body",
-      "status_from as statusFrom",
-      "status_to as statusTo",
-      "created_at as createdAt",
-    ])
-    .where("org_id", "=", orgId)
-    .where("action_id", "=", actionId)
-    .orderBy("id")
-    .execute();
-}
-
-export async function actionFiles(db: DbOrTrx, orgId: number, actionId: number) {
-  return db
-    .selectFrom("action_files")
-    .select([
-      "id",
-      "event_id as eventId",
-      "filename",
-      "mime",
-      "size_bytes as sizeBytes",
-      "uploaded_by as uploadedBy",
-      "created_at as createdAt",
-    ])
-    .where("org_id", "=", orgId)
-    .where("action_id", "=", actionId)
-    .orderBy("id")
-    .execute();
-}
-
-export async function getActionFile(db: DbOrTrx, orgId: number, actionId: number, fileId: number) {
-  return db
-    .selectFrom("action_files")
-    .select(["id", "event_id as eventId", "filename", "mime", "size_bytes as sizeBytes", "storage_key as storageKey"])
-    .where("org_id", "=", orgId)
-    .where("action_id", "=", actionId)
-    .where("id", "=", fileId)
-    .executeTakeFirst();
-}
-
-export async function countActionFiles(db: DbOrTrx, orgId: number, actionId: number): Promise<number> {
-  const r = await db
-    .selectFrom("action_files")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("org_id", "=", orgId)
-    .where("action_id", "=", actionId)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
-/** Bytes stored for an organization's action files (counted with its evidence against one quota). */
-export async function actionStorageBytes(db: DbOrTrx, orgId: number): Promise<number> {
-  const r = await db
-    .selectFrom("action_files")
-    .select((eb) => eb.fn.sum<number>("size_bytes").as("n"))
-    .where("org_id", "=", orgId)
-    .executeTakeFirstOrThrow();
-  return Number(r.n ?? 0);
-}
-
 export interface ActionCounts {
   open: number;
   inProgress: number;
@@ -319,62 +254,6 @@ export async function insertAction(db: DbOrTrx, orgId: number, a: NewAction, at:
   return r.id;
 }
 
-export async function insertActionEvent(
-  db: DbOrTrx,
-  orgId: number,
-  e: {
-    actionId: number;
-    kind: "created" | "note" | "status" | "supplier_reply";
-    authorUserId: number | null;
-    authorLabel: string;
-    body?: string | null;
-    statusFrom?: string | null;
-    statusTo?: string | null;
-  },
-  at: string = nowIso(),
-): Promise<number> {
-  const r = await db
-    .insertInto("action_events")
-    .values({
-      org_id: orgId,
-      action_id: e.actionId,
-      kind: e.kind,
-      author_user_id: e.authorUserId,
-      author_label: e.authorLabel,
-      body: e.body ?? null,
-      status_from: e.statusFrom ?? null,
-      status_to: e.statusTo ?? null,
-      created_at: at,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return r.id;
-}
-
-export async function insertActionFile(
-  db: DbOrTrx,
-  orgId: number,
-  f: { actionId: number; eventId: number | null; filename: string; mime: string; sizeBytes: number; sha256: string; uploadedBy: string },
-): Promise<number> {
-  const r = await db
-    .insertInto("action_files")
-    .values({
-      org_id: orgId,
-      action_id: f.actionId,
-      event_id: f.eventId,
-      filename: f.filename,
-      mime: f.mime,
-      size_bytes: f.sizeBytes,
-      sha256: f.sha256,
-      storage_key: f.sha256,
-      uploaded_by: f.uploadedBy,
-      created_at: nowIso(),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return r.id;
-}
-
 export interface ActionChanges {
   status?: ActionStatus;
   owner_user_id?: number | null;
@@ -417,62 +296,6 @@ export async function possibleOwners(db: DbOrTrx, orgId: number) {
     .where("m.role", "in", ["admin", "compliance"])
     .orderBy("u.name")
     .orderBy("u.id")
-    .execute();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Overdue mail (a scheduled job: it looks across organizations first, then works per organization)
-
-/** Organizations that have actions past due and still open or in progress (the job's work list). */
-export async function orgsWithOverdueActions(db: DbOrTrx, now: Date): Promise<number[]> {
-  const rows = await db
-    .selectFrom("corrective_actions")
-    .select("org_id")
-    .distinct()
-    .where("status", "in", [...ACTIVE_STATUSES])
-    .where("due_at", "<", today(now))
-    .execute();
-  return rows.map((r) => r.org_id);
-}
-
-/**
- * Overdue actions whose owner is (still) a member of the organization and was not mailed about them
- * since `mailedBefore` (never, or at least a reminder interval ago).
- */
-export async function overdueActionsToMail(db: DbOrTrx, orgId: number, now: Date, mailedBefore: string) {
-  return db
-    .selectFrom("corrective_actions as ca")
-    .innerJoin("suppliers as s", "s.id", "ca.supplier_id")
-    .innerJoin("users as u", "u.id", "ca.owner_user_id")
-    .innerJoin("memberships as m", (j) => j.onRef("m.user_id", "=", "ca.owner_user_id").on("m.org_id", "=", orgId))
-    .select([
-      "ca.id",
-      "ca.title",
-      "ca.due_at as dueAt",
-      "ca.status",
-      "s.name as supplierName",
-      "u.id as ownerId",
-      "u.email as ownerEmail",
-      "u.name as ownerName",
-    ])
-    .where("ca.org_id", "=", orgId)
-    .where("ca.status", "in", [...ACTIVE_STATUSES])
-    .where("ca.due_at", "<", today(now))
-    .where((eb) => eb.or([eb("ca.overdue_mailed_at", "is", null), eb("ca.overdue_mailed_at", "<=", mailedBefore)]))
-    .orderBy("u.id")
-    .orderBy("ca.due_at")
-    .orderBy("ca.id")
-    .execute();
-}
-
-export async function markOverdueMailed(db: DbOrTrx, orgId: number, ids: readonly number[], at: string): Promise<void> {
-  if (!ids.length) return;
-  // Not a user's change: the version stays, so nobody's open form turns stale because of a mail.
-  await db
-    .updateTable("corrective_actions")
-    .set({ overdue_mailed_at: at })
-    .where("org_id", "=", orgId)
-    .where("id", "in", [...ids])
     .execute();
 }
 

@@ -464,7 +464,7 @@ describeEachEngine("abuse limits", (h) => {
           context: as(freshIp()),
         }),
       );
-      expect(moved.status).toBe(200);
+      expect(moved.status).toBe(302);
       // Another officer is served.
       expect((await upload(otherCookie, freshIp())).status).toBe(200);
       const fd = new FormData();
@@ -482,7 +482,7 @@ describeEachEngine("abuse limits", (h) => {
           context: as(freshIp()),
         }),
       );
-      expect(other.status).toBe(200);
+      expect(other.status).toBe(302);
     },
   );
 });

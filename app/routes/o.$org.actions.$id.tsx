@@ -1,23 +1,29 @@
 // One corrective action: the supplier, where it came from (the answer and ILO indicator behind a red
 // flag, with a link to the assessment), its timeline and files; admins and compliance officers move
 // its status, change owner and due date, and add notes with files. Every form carries the version it
-// was loaded at: a change made meanwhile by someone else gets 409 and nothing is saved.
+// was loaded at: a change made meanwhile by someone else gets 409 and nothing is saved. A change that
+// went through redirects back here with a toast ("The action is now in progress.").
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
-import { requireOrg } from "~/lib/auth.server";
-import { notFound, zodFieldErrors } from "~/lib/http.server";
+import { Link, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import { can } from "~/domain/permissions";
-import { ActionPageSchema } from "~/schemas/action";
-import { actionPage, changeActionStatus, MAX_FILES_PER_ENTRY, updateActionOwnerDue } from "~/services/actions.server";
-import { addActionNote } from "~/services/action-notes.server";
-import { readActionForm, refusalHeaders } from "~/components/action-upload.server";
+import { ok, type Problem, type Result } from "~/domain/result";
+import { requireOrg, type OrgIdentity } from "~/lib/auth.server";
+import { STATUS_OF, notFound, zodFieldErrors } from "~/lib/http.server";
 import { retryAfterHeaders } from "~/lib/rate-limit.server";
-import { ACTION_MOVE_LABELS, ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS, ActionDue, ActionStatusBadge } from "~/components/action-display";
-import { ActionTimeline } from "~/components/action-timeline";
-import { formatDate } from "~/components/format";
-import { useOrg } from "./o.$org";
+import { redirectWithToast } from "~/lib/toast.server";
+import { ActionPageSchema, type ActionPageInput } from "~/schemas/action";
 import { isDbId } from "~/schemas/fields";
+import type { Toast } from "~/schemas/toast";
+import { actionPage } from "~/services/action-pages.server";
+import { addActionNote, type UploadedFile } from "~/services/action-notes.server";
+import { readActionForm, refusalHeaders } from "~/services/action-upload.server";
+import { MAX_FILES_PER_ENTRY, STALE_KEY, changeActionStatus, updateActionOwnerDue } from "~/services/actions.server";
+import { ActionOwnerDueForm, ActionNoteForm, ActionStatusForm } from "~/components/action-controls";
+import { ActionFileList, ActionSummary, RedFlagBehind } from "~/components/action-details";
+import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS, ActionStatusBadge } from "~/components/action-display";
+import { ActionTimeline } from "~/components/action-timeline";
+import { useOrg } from "./o.$org";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.action.title ?? "Corrective action"} — Lantern` }];
 export const headers: HeadersFunction = retryAfterHeaders;
@@ -35,78 +41,74 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return json({ ...view, mayEdit: can(ident.role, "actions.edit"), maxFiles: MAX_FILES_PER_ENTRY });
 }
 
-type ActionData = {
-  intent: string;
-  ok?: boolean;
-  message?: string;
-  formError?: string;
-  fieldErrors?: Record<string, string>;
-  stale?: boolean;
-};
+/** A refused form: the message on top, next to its field when it names one, and a reload link when the page is stale. */
+type Refused = { intent: string; formError: string; fieldErrors?: Record<string, string>; stale?: boolean };
+
+function refused(body: Refused, status: number, headers: HeadersInit = {}) {
+  return json(body, { status, headers });
+}
+
+function problem(intent: string, p: Problem<unknown>, headers: HeadersInit = {}) {
+  const body = {
+    intent,
+    formError: p.message,
+    fieldErrors: p.field ? { [p.field]: p.message } : undefined,
+    stale: p.messageKey === STALE_KEY,
+  };
+  return refused(body, STATUS_OF[p.kind], headers);
+}
+
+/** One service call per intent; on success, the toast the page shows next. */
+async function change(
+  context: ActionFunctionArgs["context"],
+  ident: OrgIdentity,
+  id: number,
+  input: ActionPageInput,
+  files: UploadedFile[],
+): Promise<Result<Toast | string, unknown>> {
+  const ip = context.clientIp;
+  if (input.intent === "status") {
+    const r = await changeActionStatus(context.db, ident, id, { version: input.version, status: input.status, note: input.note }, ip);
+    return r.ok ? ok(`The action is now ${ACTION_STATUS_LABELS[input.status]!.toLowerCase()}.`) : r;
+  }
+  if (input.intent === "update") {
+    const r = await updateActionOwnerDue(
+      context.db,
+      ident,
+      id,
+      { version: input.version, ownerUserId: input.ownerUserId, dueAt: input.dueAt },
+      ip,
+    );
+    if (!r.ok) return r;
+    return ok(r.value.changed ? "Owner and due date saved." : { kind: "info", message: "Nothing to change." });
+  }
+  const r = await addActionNote(context.db, { kind: "officer", id: ident }, id, { version: input.version, body: input.body, files }, ip);
+  if (!r.ok) return r;
+  const n = r.value.files;
+  return ok(n ? `Note added with ${n === 1 ? "one file" : `${n} files`}.` : "Note added.");
+}
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ident = await requireOrg(request, context, params.org, "actions.edit");
   const id = actionId(params.id);
   // Files count against the upload limits of this officer and this IP (429 with Retry-After).
   const body = await readActionForm(request, { db: context.db, uploader: { ip: context.clientIp, who: `user:${ident.user.userId}` } });
-  if ("refused" in body) {
-    return json<ActionData>(
-      { intent: "note", formError: body.refused.message, fieldErrors: { files: body.refused.message } },
-      { status: body.refused.status, headers: refusalHeaders(body.refused) },
-    );
-  }
-  const intent = body.fields.intent ?? "";
-  const parsed = ActionPageSchema.safeParse(body.fields);
+  if (!body.ok) return problem("note", { ...body, field: "files" }, refusalHeaders(body));
+  const intent = body.value.fields.intent ?? "";
+  const parsed = ActionPageSchema.safeParse(body.value.fields);
   if (!parsed.success) {
     const fieldErrors = zodFieldErrors(parsed.error);
-    return json<ActionData>(
+    return refused(
       { intent, fieldErrors, formError: fieldErrors.intent ? "That request could not be understood." : "Please check the form." },
-      { status: 400 },
+      400,
     );
   }
-  const input = parsed.data;
-  const ip = context.clientIp;
-  const r =
-    input.intent === "status"
-      ? await changeActionStatus(context.db, ident, id, { version: input.version, status: input.status, note: input.note }, ip)
-      : input.intent === "update"
-        ? await updateActionOwnerDue(
-            context.db,
-            ident,
-            id,
-            { version: input.version, ownerUserId: input.ownerUserId, dueAt: input.dueAt },
-            ip,
-          )
-        : await addActionNote(
-            context.db,
-            { kind: "officer", id: ident },
-            id,
-            { version: input.version, body: input.body, files: body.files },
-            ip,
-          );
-  if ("status" in r) {
-    if (r.status === 404) throw notFound("No such action");
-    return json<ActionData>(
-      {
-        intent,
-        formError: r.message,
-        fieldErrors: r.field ? { [r.field]: r.message } : undefined,
-        stale: r.status === 409 && r.messageKey === "ui.actions.stale",
-      },
-      { status: r.status },
-    );
+  const r = await change(context, ident, id, parsed.data, body.value.files);
+  if (!r.ok) {
+    if (r.kind === "not_found") throw notFound("No such action");
+    return problem(intent, r);
   }
-  const message =
-    input.intent === "status"
-      ? `The action is now ${ACTION_STATUS_LABELS[input.status]!.toLowerCase()}.`
-      : input.intent === "update"
-        ? "changed" in r && !r.changed
-          ? "Nothing to change."
-          : "Owner and due date saved."
-        : "files" in r && r.files
-          ? `Note added with ${r.files === 1 ? "one file" : `${r.files} files`}.`
-          : "Note added.";
-  return json<ActionData>({ intent, ok: true, message });
+  return redirectWithToast(`/o/${ident.org.slug}/actions/${id}`, r.value);
 }
 
 export default function ActionPage() {
@@ -116,8 +118,10 @@ export default function ActionPage() {
   const busy = useNavigation().state === "submitting";
   const { org } = useOrg();
   const base = `/o/${org.slug}/actions`;
-  const err = (intent: string, field: string) => (result && result.intent === intent ? result.fieldErrors?.[field] : undefined);
-  const final = a.status === "verified";
+  const errorsOf = (intent: string) => (result && result.intent === intent ? result.fieldErrors : undefined);
+  const open = d.mayEdit && a.status !== "verified";
+  const fileHref = (fileId: number) => `${base}/${a.id}/files/${fileId}`;
+  const answerHref = a.assessmentId ? `/o/${org.slug}/assessments/${a.assessmentId}#q-${a.questionKey ?? ""}` : null;
   return (
     <main className="page action-page">
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -133,8 +137,8 @@ export default function ActionPage() {
       </div>
 
       {result ? (
-        <div className={`alert ${result.ok ? "success" : "error"}`} role={result.ok ? "status" : "alert"}>
-          {result.ok ? result.message : (result.formError ?? "Please check the form.")}
+        <div className="alert error" role="alert">
+          {result.formError}
           {result.stale ? (
             <>
               {" "}
@@ -144,199 +148,31 @@ export default function ActionPage() {
         </div>
       ) : null}
 
-      <section className="card" aria-label="Summary">
-        <dl className="details">
-          <div className="details-item">
-            <dt>Supplier</dt>
-            <dd>
-              <Link to={`/o/${org.slug}/suppliers/${a.supplierId}`}>{a.supplierName}</Link>
-            </dd>
-          </div>
-          <div className="details-item">
-            <dt>Due</dt>
-            <dd>
-              <ActionDue dueAt={a.dueAt} overdue={a.overdue} />
-            </dd>
-          </div>
-          <div className="details-item">
-            <dt>Owner</dt>
-            <dd>{a.ownerName ?? <span className="muted">nobody</span>}</dd>
-          </div>
-          <div className="details-item">
-            <dt>Source</dt>
-            <dd>
-              {ACTION_SOURCE_LABELS[a.source] ?? a.source}
-              {a.assessmentId ? (
-                <>
-                  {" — "}
-                  <Link to={`/o/${org.slug}/assessments/${a.assessmentId}`}>the assessment that raised it</Link>
-                </>
-              ) : null}
-            </dd>
-          </div>
-          <div className="details-item">
-            <dt>Timeline</dt>
-            <dd className="small">
-              <div>
-                Opened {formatDate(a.createdAt)}
-                {a.createdByName ? ` by ${a.createdByName}` : ""}
-              </div>
-              {a.doneAt ? <div>Done {formatDate(a.doneAt)}</div> : null}
-              {a.verifiedAt ? (
-                <div>
-                  Verified {formatDate(a.verifiedAt)}
-                  {a.verifiedByName ? ` by ${a.verifiedByName}` : ""}
-                </div>
-              ) : null}
-            </dd>
-          </div>
-        </dl>
-        {a.details ? <p className="action-details">{a.details}</p> : null}
-      </section>
-
+      <ActionSummary a={a} orgSlug={org.slug} />
       {a.indicator || a.questionKey ? (
-        <section className="card asm-redflags" aria-labelledby="flag-h">
-          <h2 id="flag-h">The red flag behind it</h2>
-          <dl className="details">
-            {d.indicatorLabel ? (
-              <div className="details-item">
-                <dt>ILO indicator</dt>
-                <dd>
-                  <span className={`asm-flag ${a.severity === "severe" ? "severe" : ""}`}>{d.indicatorLabel}</span>{" "}
-                  <span className="muted small">{a.severity === "severe" ? "severe" : "other indicator"}</span>
-                </dd>
-              </div>
-            ) : null}
-            {d.question ? (
-              <div className="details-item">
-                <dt>Question</dt>
-                <dd>{d.question}</dd>
-              </div>
-            ) : null}
-            <div className="details-item">
-              <dt>Answer</dt>
-              <dd>{d.answer ?? <span className="muted">not kept</span>}</dd>
-            </div>
-          </dl>
-          {a.assessmentId ? (
-            <p className="small">
-              <Link to={`/o/${org.slug}/assessments/${a.assessmentId}#q-${a.questionKey ?? ""}`}>See the answer in the assessment</Link>
-            </p>
-          ) : null}
-        </section>
+        <RedFlagBehind
+          flag={{ indicatorLabel: d.indicatorLabel, severity: a.severity, question: d.question, answer: d.answer, answerHref }}
+        />
       ) : null}
-
-      {d.mayEdit && !final ? (
-        <section className="card" aria-labelledby="status-h">
-          <h2 id="status-h">Status</h2>
-          <Form method="post" className="stack" preventScrollReset>
-            <input type="hidden" name="intent" value="status" />
-            <input type="hidden" name="version" value={a.version} />
-            <div className={`field${err("status", "note") ? " has-error" : ""}`}>
-              <label htmlFor="status-note">Note on this change (optional)</label>
-              <textarea id="status-note" name="note" rows={2} maxLength={4000} />
-              {err("status", "note") ? <p className="field-error">{err("status", "note")}</p> : null}
-            </div>
-            <div className="actions">
-              {d.next.map((s) => (
-                <button
-                  key={s}
-                  type="submit"
-                  name="status"
-                  value={s}
-                  className={s === "in_progress" && a.status === "done" ? "button secondary" : "button"}
-                  disabled={busy}
-                >
-                  {s === "in_progress" && a.status === "done" ? "Reopen (back to in progress)" : ACTION_MOVE_LABELS[s]}
-                </button>
-              ))}
-            </div>
-          </Form>
-        </section>
+      {open ? <ActionStatusForm status={a.status} version={a.version} next={d.next} errors={errorsOf("status")} busy={busy} /> : null}
+      {open ? (
+        <ActionOwnerDueForm
+          ownerUserId={a.ownerUserId}
+          dueAt={a.dueAt}
+          version={a.version}
+          owners={d.owners}
+          today={d.today}
+          errors={errorsOf("update")}
+          busy={busy}
+        />
       ) : null}
-
-      {d.mayEdit && !final ? (
-        <section className="card" aria-labelledby="owner-h">
-          <h2 id="owner-h">Owner and due date</h2>
-          <Form method="post" className="filters" preventScrollReset>
-            <input type="hidden" name="intent" value="update" />
-            <input type="hidden" name="version" value={a.version} />
-            <div className={`field${err("update", "ownerUserId") ? " has-error" : ""}`}>
-              <label htmlFor="owner">Owner</label>
-              <select id="owner" name="ownerUserId" defaultValue={a.ownerUserId ?? ""} key={`o${a.version}`}>
-                <option value="">Nobody</option>
-                {d.owners.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-              {err("update", "ownerUserId") ? <p className="field-error">{err("update", "ownerUserId")}</p> : null}
-            </div>
-            <div className={`field${err("update", "dueAt") ? " has-error" : ""}`}>
-              <label htmlFor="due">Due date</label>
-              <input id="due" name="dueAt" type="date" min={d.today} defaultValue={a.dueAt.slice(0, 10)} key={`d${a.version}`} required />
-              {err("update", "dueAt") ? <p className="field-error">{err("update", "dueAt")}</p> : null}
-            </div>
-            <button type="submit" className="button secondary" disabled={busy}>
-              Save
-            </button>
-          </Form>
-        </section>
-      ) : null}
-
-      {d.mayEdit ? (
-        <section className="card" aria-labelledby="note-h">
-          <h2 id="note-h">Add a note</h2>
-          <Form method="post" encType="multipart/form-data" className="stack" preventScrollReset key={`n${a.version}`}>
-            <input type="hidden" name="intent" value="note" />
-            <input type="hidden" name="version" value={a.version} />
-            <div className={`field${err("note", "body") ? " has-error" : ""}`}>
-              <label htmlFor="note-body">Note</label>
-              <textarea id="note-body" name="body" rows={3} maxLength={4000} />
-              {err("note", "body") ? <p className="field-error">{err("note", "body")}</p> : null}
-            </div>
-            <div className={`field${err("note", "files") ? " has-error" : ""}`}>
-              <label htmlFor="note-files">Files (optional)</label>
-              <p className="hint">Up to {d.maxFiles} at a time: PDF, images or Office documents, 10 MB each.</p>
-              <input id="note-files" name="files" type="file" multiple />
-              {err("note", "files") ? <p className="field-error">{err("note", "files")}</p> : null}
-            </div>
-            <div className="actions">
-              <button type="submit" className="button secondary" disabled={busy}>
-                Add note
-              </button>
-            </div>
-          </Form>
-        </section>
-      ) : null}
+      {d.mayEdit ? <ActionNoteForm version={a.version} maxFiles={d.maxFiles} errors={errorsOf("note")} busy={busy} /> : null}
 
       <section className="card" aria-labelledby="timeline-h">
         <h2 id="timeline-h">Timeline</h2>
-        <ActionTimeline events={d.events} files={d.files} fileHref={(fileId) => `${base}/${a.id}/files/${fileId}`} />
+        <ActionTimeline events={d.events} files={d.files} fileHref={fileHref} />
       </section>
-
-      <section className="card" aria-labelledby="files-h">
-        <h2 id="files-h">Files</h2>
-        {d.files.length ? (
-          <ul className="action-files">
-            {d.files.map((f) => (
-              <li key={f.id}>
-                <a href={`${base}/${a.id}/files/${f.id}`} download={f.filename}>
-                  {f.filename}
-                </a>{" "}
-                <span className="muted small">
-                  ({Math.max(1, Math.round(Number(f.sizeBytes) / 1024))} KB, from{" "}
-                  {f.uploadedBy.startsWith("supplier ") ? `the supplier (${f.uploadedBy.slice(9)})` : f.uploadedBy},{" "}
-                  {formatDate(f.createdAt)})
-                </span>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">No files yet.</p>
-        )}
-      </section>
+      <ActionFileList files={d.files} fileHref={fileHref} />
     </main>
   );
 }

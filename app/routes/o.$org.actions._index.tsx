@@ -2,36 +2,42 @@
 // source), 50 a page, the totals on top; overdue rows stand out.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireOrg } from "~/lib/auth.server";
 import { can } from "~/domain/permissions";
 import { parseSearchParams } from "~/schemas/audit";
-import { ACTION_SOURCES, ACTION_STATUSES, ActionListQuerySchema } from "~/schemas/action";
-import { actionListPage } from "~/services/actions.server";
-import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS, ActionTable } from "~/components/action-display";
+import { ActionListQuerySchema } from "~/schemas/action";
+import { actionListPage } from "~/services/action-pages.server";
+import { ActionTable } from "~/components/action-display";
+import { ActionFilters, ActionTotals } from "~/components/action-filters";
 import { formatNumber } from "~/components/supplier-display";
 import { Pager } from "~/components/pager";
 import { useOrg } from "./o.$org";
 import { FilteredPageError } from "~/components/filtered-page-error";
-import { FilterSelect } from "~/components/filter-select";
 import { plural } from "~/components/format";
 
 export const meta: MetaFunction = () => [{ title: "Corrective actions — Lantern" }];
+
+const BAD_FILTERS =
+  "These filters cannot be used: status is open, in_progress, done or verified; source is red_flag, review or manual; " +
+  "owner, supplier and page are whole numbers.";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ident = await requireOrg(request, context, params.org, "actions.view");
   const parsed = parseSearchParams(ActionListQuerySchema, new URL(request.url));
   if (!parsed.success) {
-    throw json(
-      {
-        message:
-          "These filters cannot be used: status is open, in_progress, done or verified; source is red_flag, review or manual; owner, supplier and page are whole numbers.",
-      },
-      { status: 400 },
-    );
+    throw json({ message: BAD_FILTERS }, { status: 400 });
   }
   const page = await actionListPage(context.db, ident, parsed.data);
   return json({ ...page, query: parsed.data, mayEdit: can(ident.role, "actions.edit") });
+}
+
+/** "12 actions match — page 1 of 2." */
+function countLine(total: number, filtered: boolean, page: number, pages: number): string {
+  if (total === 0) return "No action matches.";
+  const match = filtered ? ` ${plural(total, "matches", "match")}` : "";
+  const of = pages > 1 ? ` — page ${page} of ${formatNumber(pages)}` : "";
+  return `${formatNumber(total)} ${plural(total, "action", "actions")}${match}${of}.`;
 }
 
 export default function ActionList() {
@@ -60,82 +66,11 @@ export default function ActionList() {
         ) : null}
       </div>
 
-      <dl className="stats" aria-label="Totals">
-        <div>
-          <dt>Open</dt>
-          <dd>{formatNumber(counts.open)}</dd>
-        </div>
-        <div>
-          <dt>In progress</dt>
-          <dd>{formatNumber(counts.inProgress)}</dd>
-        </div>
-        <div>
-          <dt>Overdue</dt>
-          <dd>
-            <Link to="?overdue=1">{formatNumber(counts.overdue)}</Link>
-          </dd>
-        </div>
-        <div>
-          <dt>Done, to verify</dt>
-          <dd>
-            <Link to="?status=done">{formatNumber(counts.done)}</Link>
-          </dd>
-        </div>
-        <div>
-          <dt>Verified</dt>
-          <dd>{formatNumber(counts.verified)}</dd>
-        </div>
-      </dl>
-
-      <Form method="get" className="filters" aria-label="Filter actions">
-        {supplier ? <input type="hidden" name="supplier" value={supplier.id} /> : null}
-        <FilterSelect
-          id="f-status"
-          name="status"
-          label="Status"
-          value={query.status ?? ""}
-          allLabel="Any status"
-          options={ACTION_STATUSES.map((s) => [s, ACTION_STATUS_LABELS[s]] as const)}
-        />
-        <div className="field">
-          <label htmlFor="f-owner">Owner</label>
-          <select id="f-owner" name="owner" defaultValue={query.owner === undefined ? "" : String(query.owner)}>
-            <option value="">Anyone</option>
-            <option value="none">Nobody</option>
-            {owners.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <FilterSelect
-          id="f-source"
-          name="source"
-          label="Source"
-          value={query.source ?? ""}
-          allLabel="Any source"
-          options={ACTION_SOURCES.map((s) => [s, ACTION_SOURCE_LABELS[s]] as const)}
-        />
-        <div className="field">
-          <label>
-            <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue} /> Overdue only
-          </label>
-        </div>
-        <button type="submit" className="button secondary">
-          Apply
-        </button>
-        {filtered ? (
-          <Link to="?" className="button link">
-            Show all
-          </Link>
-        ) : null}
-      </Form>
+      <ActionTotals counts={counts} />
+      <ActionFilters query={query} owners={owners} supplier={supplier} filtered={filtered} />
 
       <p className="muted small" role="status">
-        {total === 0
-          ? "No action matches."
-          : `${formatNumber(total)} ${plural(total, "action", "actions")}${filtered ? ` ${plural(total, "matches", "match")}` : ""}${pages > 1 ? ` — page ${query.page} of ${formatNumber(pages)}` : ""}.`}
+        {countLine(total, filtered, query.page, pages)}
       </p>
 
       {rows.length ? (

@@ -2,12 +2,14 @@
 // supplier picker; title, details, owner (a member who can change actions), due date (30 days by default).
 // From a review comment (?comment=<id>) the supplier is the assessment's and the comment is quoted.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Link, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import { requireOrg } from "~/lib/auth.server";
-import { badRequest, formObject, notFound, zodFieldErrors } from "~/lib/http.server";
+import { badRequest, formObject, notFound, problemResponse, zodFieldErrors } from "~/lib/http.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { NewActionSchema } from "~/schemas/action";
-import { createManualAction, newActionForm } from "~/services/actions.server";
+import { newActionForm } from "~/services/action-pages.server";
+import { createManualAction } from "~/services/actions.server";
 import { NewActionForm } from "~/components/action-form";
 import { useOrg } from "./o.$org";
 import { isDbId } from "~/schemas/fields";
@@ -35,9 +37,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = NewActionSchema.safeParse(await formObject(request));
   if (!parsed.success) return badRequest({ fieldErrors: zodFieldErrors(parsed.error), formError: "Please check the form." });
   const r = await createManualAction(context.db, ident, parsed.data, context.clientIp);
-  if ("status" in r)
-    return json({ fieldErrors: r.field ? { [r.field]: r.message } : undefined, formError: r.message }, { status: r.status });
-  return redirect(`/o/${ident.org.slug}/actions/${r.actionId}`);
+  // The form shows the message on top and, when the problem is about one field, next to it too.
+  if (!r.ok) return problemResponse(r, { formError: r.message });
+  return redirectWithToast(`/o/${ident.org.slug}/actions/${r.value.actionId}`, "Corrective action opened.");
 }
 
 export default function NewAction() {

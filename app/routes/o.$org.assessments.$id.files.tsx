@@ -9,7 +9,7 @@ import { getAssessment } from "~/models/assessment.server";
 import { templateOfVersion } from "~/services/assessments.server";
 import { uploadEvidence } from "~/services/evidence.server";
 import { countUploads, retryAfterHeaders, tooManyUploadsMessage, uploadWait } from "~/lib/rate-limit.server";
-import { parseUpload } from "~/components/action-upload.server";
+import { parseUpload } from "~/services/action-upload.server";
 import { isDbId } from "~/schemas/fields";
 
 // Evidence upload by an officer filling in on the supplier's behalf: multipart with `questionKey` and

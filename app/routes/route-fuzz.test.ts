@@ -425,7 +425,7 @@ async function buildFixture(h: Db) {
     { supplierId: supplier, title: "Fixture action", details: "keep me", ownerUserId: null, dueAt: FUTURE },
     "ip",
   );
-  if (!("actionId" in made)) throw new Error(made.message);
+  if (!made.ok) throw new Error(made.message);
   const imported = await uploadImport(h.db, ident, { name: "a.csv", text: "name,country\nImported Mill,BD\n", sizeBytes: 30 });
   if (!("importId" in imported)) throw new Error(imported.message);
   const fixture: Fixture = {
@@ -433,7 +433,7 @@ async function buildFixture(h: Db) {
     other,
     portalAssessment,
     officerAssessment,
-    action: made.actionId,
+    action: made.value.actionId,
     importId: imported.importId,
     officer: acme.users["officer@acme.test"]!,
     token,

@@ -158,8 +158,8 @@ async function action(db: Db, a: Tenant): Promise<number> {
     { supplierId: a.looseSupplierId, title: "Zephyr role probe", details: null, ownerUserId: null, dueAt: "2099-05-01" },
     IP,
   );
-  if (!("actionId" in r)) throw new Error(r.message);
-  return r.actionId;
+  if (!r.ok) throw new Error(r.message);
+  return r.value.actionId;
 }
 async function importOf(db: Db, a: Tenant, checked: boolean): Promise<number> {
   const csv = `name,country\nZephyr Import ${Math.random().toString(36).slice(2, 8)},BD\n`;
@@ -441,15 +441,18 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
   "o.$org.actions.$id.tsx": {
     status: {
       perm: "actions.edit",
+      ok: [302],
       make: async (db, a) => onAction(await action(db, a), { intent: "status", version: "1", status: "in_progress" }),
     },
     update: {
       perm: "actions.edit",
+      ok: [302],
       make: async (db, a) =>
         onAction(await action(db, a), { intent: "update", version: "1", ownerUserId: id(a.users.compliance.id), dueAt: "2099-07-01" }),
     },
     note: {
       perm: "actions.edit",
+      ok: [302],
       make: async (db, a) => onAction(await action(db, a), { intent: "note", version: "1", body: "Called the supplier." }),
     },
   },

@@ -5,12 +5,13 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { STATUS_OF } from "~/lib/http.server";
 import { PORTAL_HEADERS, keysWith, longDate, messagesFor, portalLocale, requireSupplierPage } from "~/lib/portal.server";
 import { PortalReplySchema } from "~/schemas/action";
 import { MAX_FILES_PER_ENTRY } from "~/services/actions.server";
 import { addActionNote } from "~/services/action-notes.server";
 import { supplierActionsView } from "~/services/action-followup.server";
-import { readActionForm, refusalHeaders } from "~/components/action-upload.server";
+import { readActionForm, refusalHeaders } from "~/services/action-upload.server";
 import { makeT, type T } from "~/components/portal/i18n";
 import { isDbId } from "~/schemas/fields";
 
@@ -57,30 +58,31 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const s = await requireSupplierPage(request, context);
   // Replies with files count against the upload limits of this IP and this portal session (429).
   const body = await readActionForm(request, { db: context.db, uploader: { ip: context.clientIp, who: `assessment:${s.assessmentId}` } });
-  if ("refused" in body) {
+  if (!body.ok) {
     // The body was not read: the form's URL says which action it was for, so the card shows why.
     const q = new URL(request.url).searchParams.get("actionId") ?? "";
     const forAction = isDbId(q) ? Number(q) : undefined;
     return json<Reply>(
-      { actionId: forAction, messageKey: body.refused.messageKey, params: body.refused.params },
-      { status: body.refused.status, headers: { ...PORTAL_HEADERS, ...refusalHeaders(body.refused) } },
+      { actionId: forAction, messageKey: body.messageKey, params: body.params },
+      { status: STATUS_OF[body.kind], headers: { ...PORTAL_HEADERS, ...refusalHeaders(body) } },
     );
   }
-  const parsed = PortalReplySchema.safeParse(body.fields);
-  const actionId = isDbId(body.fields.actionId) ? Number(body.fields.actionId) : undefined;
+  const { fields, files } = body.value;
+  const parsed = PortalReplySchema.safeParse(fields);
+  const actionId = isDbId(fields.actionId) ? Number(fields.actionId) : undefined;
   if (!parsed.success)
     return json<Reply>({ actionId, messageKey: "ui.upload.failed", params: { name: "" } }, { status: 400, headers: PORTAL_HEADERS });
   const r = await addActionNote(
     context.db,
     { kind: "supplier", s },
     parsed.data.actionId,
-    { version: parsed.data.version, body: parsed.data.body, files: body.files },
+    { version: parsed.data.version, body: parsed.data.body, files },
     context.clientIp,
   );
-  if ("status" in r) {
+  if (!r.ok) {
     return json<Reply>(
       { actionId, messageKey: r.messageKey ?? "ui.upload.failed", params: { name: "", ...r.params } },
-      { status: r.status, headers: PORTAL_HEADERS },
+      { status: STATUS_OF[r.kind], headers: PORTAL_HEADERS },
     );
   }
   return json<Reply>({ actionId, ok: true }, { headers: PORTAL_HEADERS });

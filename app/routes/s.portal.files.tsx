@@ -7,7 +7,7 @@ import { json } from "@remix-run/node";
 import { EVIDENCE_LIMITS } from "~/domain/questionnaire/types";
 import { requireSupplierApi, uploadMessageKey } from "~/lib/portal.server";
 import { countUploads, uploadWait } from "~/lib/rate-limit.server";
-import { parseUpload } from "~/components/action-upload.server";
+import { parseUpload } from "~/services/action-upload.server";
 import { PortalUploadSchema } from "~/schemas/portal";
 import { uploadEvidence } from "~/services/evidence.server";
 

@@ -7,7 +7,7 @@
 // - Ordinary forms (the default limit) are read into memory here, in full, before Remix runs: no route
 //   ever sees a body over its limit. Routes with a larger limit (uploads) get the body as a stream that
 //   breaks at the limit, with the 413 sent at that moment whatever the route makes of the broken
-//   stream; those routes also check each file while it streams (app/components/action-upload.server.ts).
+//   stream; those routes also check each file while it streams (app/services/action-upload.server.ts).
 //
 // Remix's Express adapter reads the body straight from the Node request, so it cannot be handed a
 // checked body: remixRequest() below builds the Remix request as the adapter does, from that body.

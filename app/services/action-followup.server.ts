@@ -10,16 +10,9 @@ import { recordAudit } from "~/models/audit.server";
 import { enqueueMail } from "~/models/outbox.server";
 import { orgNameById } from "~/models/portal.server";
 import { getAssessment } from "~/models/assessment.server";
-import {
-  actionEvents,
-  actionFiles,
-  getAction,
-  listForSupplier,
-  markOverdueMailed,
-  orgById,
-  orgsWithOverdueActions,
-  overdueActionsToMail,
-} from "~/models/action.server";
+import { getAction, listForSupplier, orgById } from "~/models/action.server";
+import { actionEvents, actionFiles } from "~/models/action-events.server";
+import { markOverdueMailed, orgsWithOverdueActions, overdueActionsToMail } from "~/models/action-overdue.server";
 import { STATUS_WORDS, SUPPLIER_VISIBLE } from "./actions.server";
 import { endSentence } from "~/domain/sentence";
 
@@ -102,6 +95,11 @@ export async function supplierActionsView(
 // ---------------------------------------------------------------------------------------------
 // Overdue mail
 
+/** "Supplier: Dhaka Mill. Due 2026-12-31, open." */
+function overdueLine(i: { supplierName: string; dueAt: string; status: ActionStatus }): string {
+  return `Supplier: ${endSentence(i.supplierName)} Due ${i.dueAt.slice(0, 10)}, ${STATUS_WORDS[i.status]}.`;
+}
+
 function overdueMail(
   o: { orgName: string; slug: string; ownerName: string; ownerId: number },
   items: Array<{ id: number; title: string; supplierName: string; dueAt: string; status: ActionStatus }>,
@@ -113,12 +111,7 @@ function overdueMail(
     text:
       `Hello ${o.ownerName},\n\n` +
       `${n === 1 ? "This corrective action you own is" : "These corrective actions you own are"} past the due date:\n\n` +
-      items
-        .map(
-          (i) =>
-            `- ${i.title}\n  Supplier: ${endSentence(i.supplierName)} Due ${i.dueAt.slice(0, 10)}, ${STATUS_WORDS[i.status]}.\n  ${base}/${i.id}\n`,
-        )
-        .join("\n") +
+      items.map((i) => `- ${i.title}\n  ${overdueLine(i)}\n  ${base}/${i.id}\n`).join("\n") +
       `\nAll your overdue actions: ${base}?overdue=1&owner=${o.ownerId}\n\n` +
       `You get this reminder when an action becomes overdue, and again every ${OVERDUE_REMAIL_DAYS} days until it is done.\n`,
   };

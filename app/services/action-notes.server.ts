@@ -13,20 +13,12 @@ import { log } from "~/lib/logger.server";
 import { kickMailDelivery } from "~/lib/mail.server";
 import { getObject, putObject, sha256Of } from "~/lib/storage.server";
 import { nowIso } from "~/lib/time";
+import { fail, ok, type Result } from "~/domain/result";
 import { recordAudit } from "~/models/audit.server";
 import { getAssessment } from "~/models/assessment.server";
 import { enqueueMail } from "~/models/outbox.server";
-import {
-  countActionFiles,
-  getAction,
-  getActionFile,
-  insertActionEvent,
-  insertActionFile,
-  orgById,
-  possibleOwners,
-  updateActionIfVersion,
-  type ActionRecord,
-} from "~/models/action.server";
+import { getAction, orgById, possibleOwners, updateActionIfVersion, type ActionRecord } from "~/models/action.server";
+import { countActionFiles, getActionFile, insertActionEvent, insertActionFile } from "~/models/action-events.server";
 import type { DbOrTrx } from "~/models/types";
 import { ORG_QUOTA_BYTES, orgStorageUsed } from "./evidence.server";
 import {
@@ -37,7 +29,6 @@ import {
   SUPPLIER_VISIBLE,
   stale,
   type ActionActor,
-  type ActionError,
 } from "./actions.server";
 
 type DB = Kysely<Database>;
@@ -48,22 +39,19 @@ export interface UploadedFile {
 }
 
 type CheckedFile = { filename: string; mime: string; bytes: Uint8Array; sha256: string };
+type NoteAdded = { version: number; eventId: number; files: number };
+
+/** The shared upload check's refusals as problem kinds: too large, empty, or not a type we accept. */
+const REFUSAL_KIND = { too_large: "too_large", empty: "invalid", wrong_type: "unsupported_type", archive: "unsupported_type" } as const;
 
 /** Size, type (by content), count and quota of the files of one note or reply; nothing is stored here. */
-async function checkFiles(
-  db: DbOrTrx,
-  orgId: number,
-  actionId: number,
-  files: readonly UploadedFile[],
-): Promise<ActionError | CheckedFile[]> {
+async function checkFiles(db: DbOrTrx, orgId: number, actionId: number, files: readonly UploadedFile[]): Promise<Result<CheckedFile[]>> {
   if (files.length > MAX_FILES_PER_ENTRY) {
-    return {
-      status: 400,
+    return fail("invalid", `Attach at most ${MAX_FILES_PER_ENTRY} files at a time.`, {
       field: "files",
-      message: `Attach at most ${MAX_FILES_PER_ENTRY} files at a time.`,
       messageKey: "ui.actions.too_many_files",
       params: { max: MAX_FILES_PER_ENTRY },
-    };
+    });
   }
   const out: CheckedFile[] = [];
   for (const f of files) {
@@ -72,31 +60,28 @@ async function checkFiles(
     if (isRefusal(c)) {
       const name = f.name.slice(0, 200) || "document";
       const messageKey = c.code === "too_large" ? "ui.upload.too_large" : c.code === "empty" ? "ui.upload.empty" : "ui.upload.wrong_type";
-      return { status: c.status, field: "files", message: c.message, messageKey, params: { name } };
+      return fail(REFUSAL_KIND[c.code], c.message, { field: "files", messageKey, params: { name } });
     }
     out.push({ filename: c.filename, mime: c.mime, bytes: f.bytes, sha256: sha256Of(f.bytes) });
   }
-  if (!out.length) return out;
+  if (!out.length) return ok(out);
   if ((await countActionFiles(db, orgId, actionId)) + out.length > MAX_FILES_PER_ACTION) {
-    return {
-      status: 409,
+    return fail("conflict", `An action holds at most ${MAX_FILES_PER_ACTION} files.`, {
       field: "files",
-      message: `An action holds at most ${MAX_FILES_PER_ACTION} files.`,
       messageKey: "ui.actions.too_many_files",
       params: { max: MAX_FILES_PER_ACTION },
-    };
+    });
   }
   const added = out.reduce((n, f) => n + f.bytes.length, 0);
   if ((await orgStorageUsed(db, orgId)) + added > ORG_QUOTA_BYTES) {
-    return {
-      status: 413,
+    const full = `Your organization's storage for documents is full (${ORG_QUOTA_BYTES / 1024 ** 3} GB).`;
+    return fail("too_large", `${full} Remove files that are no longer needed, then try again.`, {
       field: "files",
-      message: `Your organization's storage for documents is full (${ORG_QUOTA_BYTES / 1024 ** 3} GB). Remove files that are no longer needed, then try again.`,
       messageKey: "ui.upload.quota",
       params: { name: out[0]!.filename },
-    };
+    });
   }
-  return out;
+  return ok(out);
 }
 
 /**
@@ -110,29 +95,28 @@ export async function addActionNote(
   actionId: number,
   input: { version: number; body: string | null; files: readonly UploadedFile[] },
   ip: string | null,
-): Promise<ActionError | { version: number; eventId: number; files: number }> {
+): Promise<Result<NoteAdded>> {
   if (actor.kind === "officer" && !can(actor.id.role, "actions.edit")) return FORBIDDEN;
   const orgId = actor.kind === "officer" ? actor.id.org.id : actor.s.orgId;
   const label = actor.kind === "officer" ? actor.id.user.email : `supplier ${actor.s.email}`;
   const userId = actor.kind === "officer" ? actor.id.user.userId : null;
   const body = input.body?.trim() ? input.body.trim().slice(0, 4000) : null;
   if (!body && !input.files.length) {
-    return {
-      status: 400,
+    return fail("invalid", actor.kind === "officer" ? "Write a note or attach a file." : "Write a reply or attach a file.", {
       field: "body",
-      message: actor.kind === "officer" ? "Write a note or attach a file." : "Write a reply or attach a file.",
       messageKey: "ui.actions.reply_empty",
-    };
+    });
   }
   const a = await reachableAction(db, actor, actionId);
   if (!a) return NOT_FOUND;
   if (a.version !== input.version) return stale(a);
-  const checked = await checkFiles(db, orgId, actionId, input.files);
-  if ("status" in checked) return checked;
+  const check = await checkFiles(db, orgId, actionId, input.files);
+  if (!check.ok) return check;
+  const checked = check.value;
   // Files first, then the rows: a row never points at a missing file (content-addressed, so a
   // refused transaction leaves at most an unreferenced copy).
   for (const f of checked) await putObject(orgId, f.sha256, f.bytes);
-  const result = await db.transaction().execute(async (trx): Promise<ActionError | { version: number; eventId: number; files: number }> => {
+  const result = await db.transaction().execute(async (trx): Promise<Result<NoteAdded>> => {
     const at = nowIso();
     if (!(await updateActionIfVersion(trx, orgId, actionId, input.version, {}, at))) return stale(await getAction(trx, orgId, actionId));
     const eventId = await insertActionEvent(
@@ -182,9 +166,9 @@ export async function addActionNote(
           `Open it: ${env().appUrl}/o/${org?.slug ?? ""}/actions/${actionId}\n`,
       });
     }
-    return { version: input.version + 1, eventId, files: fileIds.length };
+    return ok({ version: input.version + 1, eventId, files: fileIds.length });
   });
-  if (actor.kind === "supplier" && !("status" in result)) kickMailDelivery(db);
+  if (actor.kind === "supplier" && result.ok) kickMailDelivery(db);
   return result;
 }
 

@@ -1,51 +1,38 @@
 // Corrective actions: opened by the red flags of an approved assessment (one per supplier, question
 // and ILO indicator until it is verified), or by hand; moved open → in progress → done → verified by
 // admins and compliance officers; answered by the supplier from the portal with a note and evidence.
-// Every change is checked against the action's version (a stale form gets 409, never a silent
-// overwrite) and audited. Notes and files: action-notes.server.ts; the portal view and overdue mails:
-// action-followup.server.ts.
-import { addDays, todayIso } from "~/domain/dates";
+// Every change is checked against the action's version (a stale form is refused as a conflict, never
+// a silent overwrite) and audited. What the pages show: action-pages.server.ts; notes and files:
+// action-notes.server.ts; the portal view and overdue mails: action-followup.server.ts.
+import { addDays } from "~/domain/dates";
 import type { Kysely } from "kysely";
 import type { ActionStatus, Database } from "~db/types";
 import type { OrgIdentity } from "~/lib/auth.server";
 import type { SupplierIdentity } from "./invites.server";
 import { can } from "~/domain/permissions";
-import { EVIDENCE_LIMITS, findQuestion, loadTemplate, redFlagsOf, type Answers, type QuestionnaireTemplate } from "~/domain/questionnaire";
+import { EVIDENCE_LIMITS, loadTemplate, redFlagsOf, type Answers, type QuestionnaireTemplate } from "~/domain/questionnaire";
 import { translator } from "~/domain/questionnaire/i18n";
+import { fail, ok, type Failure, type Result } from "~/domain/result";
+import { endSentence } from "~/domain/sentence";
 import { nowIso } from "~/lib/time";
 import { recordAudit } from "~/models/audit.server";
 import { answersOf, getAssessment, getVersionDefinition, reviewCommentOf } from "~/models/assessment.server";
 import { getSupplier } from "~/models/supplier.server";
 import {
-  actionCounts,
-  actionEvents,
-  actionFiles,
   getAction,
   insertAction,
-  insertActionEvent,
-  listActions,
   possibleOwners,
   unverifiedFlagKeys,
   updateActionIfVersion,
   type ActionChanges,
 } from "~/models/action.server";
+import { insertActionEvent } from "~/models/action-events.server";
 import type { DbOrTrx } from "~/models/types";
-import { ACTION_TRANSITIONS, DEFAULT_DUE_DAYS, canMove, type ActionListQuery, type NewActionInput } from "~/schemas/action";
-import { answerText } from "~/domain/questionnaire/answer-text";
-import { endSentence } from "~/domain/sentence";
+import { DEFAULT_DUE_DAYS, canMove, type NewActionInput } from "~/schemas/action";
 
 type DB = Kysely<Database>;
 export type ActionActor = { kind: "officer"; id: OrgIdentity } | { kind: "supplier"; s: SupplierIdentity };
-export type ActionError = {
-  status: 400 | 403 | 404 | 409 | 413 | 415;
-  message: string;
-  field?: string;
-  /** The same refusal in the portal catalogue's words (the supplier reads it in its language). */
-  messageKey?: string;
-  params?: Record<string, string | number>;
-};
 
-export const PAGE_SIZE = 50;
 /** Files one note or reply may carry, and files one action may hold in all. */
 export const MAX_FILES_PER_ENTRY = 3;
 export const MAX_FILES_PER_ACTION = EVIDENCE_LIMITS.maxFilesPerQuestion;
@@ -55,16 +42,20 @@ export const SUPPLIER_VISIBLE: readonly ActionStatus[] = ["open", "in_progress",
 const en = translator("en");
 export const STATUS_WORDS: Record<ActionStatus, string> = { open: "open", in_progress: "in progress", done: "done", verified: "verified" };
 
-export const NOT_FOUND: ActionError = { status: 404, message: "No such action", messageKey: "ui.error.not_found" };
-export const FORBIDDEN: ActionError = { status: 403, message: "Your role does not allow changing corrective actions." };
+/** The message key a stale form's refusal carries (the page offers a reload). */
+export const STALE_KEY = "ui.actions.stale";
+export const NOT_FOUND: Failure = fail("not_found", "No such action", { messageKey: "ui.error.not_found" });
+export const FORBIDDEN: Failure = fail("forbidden", "Your role does not allow changing corrective actions.");
 
-export function stale(current: { status: ActionStatus; version: number } | undefined): ActionError {
+/** The refusal of a change made on an old version (or not found, when the action is gone). */
+export function stale(current: { status: ActionStatus; version: number } | undefined): Failure {
   if (!current) return NOT_FOUND;
-  return {
-    status: 409,
-    message: `Someone changed this action while you were looking at it (it is now ${STATUS_WORDS[current.status]}). Nothing was saved: reload the page to see the change, then try again.`,
-    messageKey: "ui.actions.stale",
-  };
+  return fail(
+    "conflict",
+    `Someone changed this action while you were looking at it (it is now ${STATUS_WORDS[current.status]}). ` +
+      "Nothing was saved: reload the page to see the change, then try again.",
+    { messageKey: STALE_KEY },
+  );
 }
 
 function officerAudit(id: OrgIdentity, ip: string | null) {
@@ -75,7 +66,7 @@ function officerAudit(id: OrgIdentity, ip: string | null) {
 // Templates (the one an assessment pins; immutable, so cached)
 
 const templates = new Map<number, QuestionnaireTemplate>();
-async function templateOf(db: DbOrTrx, versionId: number): Promise<QuestionnaireTemplate> {
+export async function templateOf(db: DbOrTrx, versionId: number): Promise<QuestionnaireTemplate> {
   let t = templates.get(versionId);
   if (!t) {
     t = loadTemplate(await getVersionDefinition(db, versionId));
@@ -93,108 +84,14 @@ export function redFlagTitle(indicator: string, questionKey: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reading
-
-/** The list page: one page of actions, the totals, the filter choices. */
-export async function actionListPage(db: DB, id: OrgIdentity, q: ActionListQuery, now = new Date()) {
-  const [list, counts, owners, supplier] = await Promise.all([
-    listActions(
-      db,
-      id.org.id,
-      { status: q.status, overdue: q.overdue, owner: q.owner, supplierId: q.supplier, source: q.source, page: q.page, pageSize: PAGE_SIZE },
-      now,
-    ),
-    actionCounts(db, id.org.id, now),
-    possibleOwners(db, id.org.id),
-    q.supplier ? getSupplier(db, id.org.id, q.supplier) : Promise.resolve(undefined),
-  ]);
-  return {
-    ...list,
-    pageSize: PAGE_SIZE,
-    counts,
-    owners: owners.map((o) => ({ id: o.id, name: o.name })),
-    supplier: supplier ? { id: supplier.id, name: supplier.name } : null,
-  };
-}
-
-/** What the "new action" form needs: the owners to choose from, and the supplier if one is given. */
-export async function newActionForm(
-  db: DB,
-  id: OrgIdentity,
-  from: { supplierId: number | null; commentId?: number | null },
-  now = new Date(),
-) {
-  const comment = from.commentId ? await reviewCommentOf(db, id.org.id, from.commentId) : null;
-  if (from.commentId && !comment) return null;
-  const supplierId = comment ? comment.supplier_id : from.supplierId;
-  const [owners, supplier] = await Promise.all([
-    possibleOwners(db, id.org.id),
-    supplierId ? getSupplier(db, id.org.id, supplierId) : Promise.resolve(undefined),
-  ]);
-  if (supplierId && !supplier) return null;
-  return {
-    owners: owners.map((o) => ({ id: o.id, name: o.name, email: o.email })),
-    supplier: supplier ? { id: supplier.id, name: supplier.name, status: supplier.status } : null,
-    comment: comment
-      ? {
-          id: comment.id,
-          assessmentId: comment.assessment_id,
-          question: en(`q.${comment.question_key}.text`),
-          body: comment.body,
-          author: comment.author_label,
-          at: comment.created_at,
-        }
-      : null,
-    today: todayIso(now),
-    defaultDue: addDays(now, DEFAULT_DUE_DAYS),
-    me: id.user.userId,
-  };
-}
-
-/** Everything an action's page shows: the action, the answer and indicator behind it, its timeline and files. */
-export async function actionPage(db: DB, id: OrgIdentity, actionId: number, now = new Date()) {
-  const a = await getAction(db, id.org.id, actionId, now);
-  if (!a) return null;
-  const [events, files, owners] = await Promise.all([
-    actionEvents(db, id.org.id, actionId),
-    actionFiles(db, id.org.id, actionId),
-    possibleOwners(db, id.org.id),
-  ]);
-  let question: string | null = null;
-  let answer: string | null = null;
-  if (a.questionKey) {
-    question = en(`q.${a.questionKey}.text`);
-    const found = a.assessmentVersionId ? findQuestion(await templateOf(db, a.assessmentVersionId), a.questionKey) : undefined;
-    answer = found
-      ? answerText(found.question, a.answer, en)
-      : a.answer == null
-        ? null
-        : typeof a.answer === "string"
-          ? a.answer
-          : JSON.stringify(a.answer);
-  }
-  return {
-    action: a,
-    indicatorLabel: a.indicator ? en(`ilo.${a.indicator}`) : null,
-    question,
-    answer,
-    events,
-    files,
-    owners: owners.map((o) => ({ id: o.id, name: o.name })),
-    next: ACTION_TRANSITIONS[a.status],
-    today: todayIso(now),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
 // Opening
 
-async function checkOwner(db: DbOrTrx, orgId: number, ownerUserId: number | null): Promise<ActionError | null> {
+async function checkOwner(db: DbOrTrx, orgId: number, ownerUserId: number | null): Promise<Failure | null> {
   if (ownerUserId === null) return null;
   const owners = await possibleOwners(db, orgId);
   return owners.some((o) => o.id === ownerUserId)
     ? null
-    : { status: 400, field: "ownerUserId", message: "Choose an owner from the list: an admin or compliance officer of this organization." };
+    : fail("invalid", "Choose an owner from the list: an admin or compliance officer of this organization.", { field: "ownerUserId" });
 }
 
 /** A corrective action an officer writes by hand. */
@@ -203,23 +100,21 @@ export async function createManualAction(
   id: OrgIdentity,
   input: NewActionInput,
   ip: string | null,
-): Promise<ActionError | { actionId: number }> {
+): Promise<Result<{ actionId: number }>> {
   if (!can(id.role, "actions.edit")) return FORBIDDEN;
-  return db.transaction().execute(async (trx): Promise<ActionError | { actionId: number }> => {
+  return db.transaction().execute(async (trx): Promise<Result<{ actionId: number }>> => {
     const supplier = await getSupplier(trx, id.org.id, input.supplierId);
-    if (!supplier) return { status: 400, field: "supplierId", message: "Choose a supplier of this organization." };
+    if (!supplier) return fail("invalid", "Choose a supplier of this organization.", { field: "supplierId" });
     if (supplier.status === "archived")
-      return { status: 400, field: "supplierId", message: `${supplier.name} is archived. Restore it before opening an action for it.` };
+      return fail("invalid", `${supplier.name} is archived. Restore it before opening an action for it.`, { field: "supplierId" });
     const bad = await checkOwner(trx, id.org.id, input.ownerUserId);
     if (bad) return bad;
     // Opened from a review comment: it must be a comment on this supplier's assessment.
     const comment = input.commentId ? await reviewCommentOf(trx, id.org.id, input.commentId) : undefined;
     if (input.commentId && comment?.supplier_id !== supplier.id) {
-      return {
-        status: 400,
+      return fail("invalid", "That review comment is not about this supplier. Open the action again from the comment.", {
         field: "commentId",
-        message: "That review comment is not about this supplier. Open the action again from the comment.",
-      };
+      });
     }
     const at = nowIso();
     const actionId = await insertAction(
@@ -260,7 +155,7 @@ export async function createManualAction(
         ...(comment ? { reviewCommentId: comment.id } : {}),
       },
     });
-    return { actionId };
+    return ok({ actionId });
   });
 }
 
@@ -347,21 +242,18 @@ export async function changeActionStatus(
   input: { version: number; status: ActionStatus; note: string | null },
   ip: string | null,
   now = new Date(),
-): Promise<ActionError | { version: number }> {
+): Promise<Result<{ version: number }>> {
   if (!can(id.role, "actions.edit")) return FORBIDDEN;
-  return db.transaction().execute(async (trx): Promise<ActionError | { version: number }> => {
+  return db.transaction().execute(async (trx): Promise<Result<{ version: number }>> => {
     const a = await getAction(trx, id.org.id, actionId, now);
     if (!a) return NOT_FOUND;
     if (a.version !== input.version) return stale(a);
     if (!canMove(a.status, input.status)) {
-      return {
-        status: 409,
-        field: "status",
-        message:
-          a.status === "verified"
-            ? "This action is verified: it is closed for good. Open a new action if more is needed."
-            : `An action that is ${STATUS_WORDS[a.status]} cannot become ${STATUS_WORDS[input.status]}.`,
-      };
+      const message =
+        a.status === "verified"
+          ? "This action is verified: it is closed for good. Open a new action if more is needed."
+          : `An action that is ${STATUS_WORDS[a.status]} cannot become ${STATUS_WORDS[input.status]}.`;
+      return fail("conflict", message, { field: "status" });
     }
     const at = nowIso(now);
     const changes: ActionChanges = { status: input.status };
@@ -391,7 +283,7 @@ export async function changeActionStatus(
       entityId: actionId,
       diff: { from: a.status, to: input.status },
     });
-    return { version: input.version + 1 };
+    return ok({ version: input.version + 1 });
   });
 }
 
@@ -402,14 +294,13 @@ export async function updateActionOwnerDue(
   actionId: number,
   input: { version: number; ownerUserId: number | null; dueAt: string },
   ip: string | null,
-): Promise<ActionError | { version: number; changed: boolean }> {
+): Promise<Result<{ version: number; changed: boolean }>> {
   if (!can(id.role, "actions.edit")) return FORBIDDEN;
-  return db.transaction().execute(async (trx): Promise<ActionError | { version: number; changed: boolean }> => {
+  return db.transaction().execute(async (trx): Promise<Result<{ version: number; changed: boolean }>> => {
     const a = await getAction(trx, id.org.id, actionId);
     if (!a) return NOT_FOUND;
     if (a.version !== input.version) return stale(a);
-    if (a.status === "verified")
-      return { status: 409, message: "This action is verified: it is closed for good and can no longer change." };
+    if (a.status === "verified") return fail("conflict", "This action is verified: it is closed for good and can no longer change.");
     const bad = await checkOwner(trx, id.org.id, input.ownerUserId);
     if (bad) return bad;
     const changes: ActionChanges = {};
@@ -430,7 +321,7 @@ export async function updateActionOwnerDue(
       said.push(`Due date: ${a.dueAt.slice(0, 10)} → ${input.dueAt}.`);
       diff.dueAt = { from: a.dueAt, to: input.dueAt };
     }
-    if (!said.length) return { version: a.version, changed: false };
+    if (!said.length) return ok({ version: a.version, changed: false });
     const at = nowIso();
     if (!(await updateActionIfVersion(trx, id.org.id, actionId, input.version, changes, at)))
       return stale(await getAction(trx, id.org.id, actionId));
@@ -441,6 +332,6 @@ export async function updateActionOwnerDue(
       at,
     );
     await recordAudit(trx, { ...officerAudit(id, ip), action: "action.updated", entity: "corrective_action", entityId: actionId, diff });
-    return { version: input.version + 1, changed: true };
+    return ok({ version: input.version + 1, changed: true });
   });
 }

@@ -10,7 +10,7 @@ import { downloadHeaders } from "~/domain/upload/filename";
 import { UPLOAD_LIMITS } from "~/domain/upload/limits";
 import { getObject, putObject, sha256Of } from "~/lib/storage.server";
 import type { DbOrTrx } from "~/models/types";
-import { actionStorageBytes } from "~/models/action.server";
+import { actionStorageBytes } from "~/models/action-events.server";
 import { log } from "~/lib/logger.server";
 import { recordAudit } from "~/models/audit.server";
 import { answersOf, getAssessment, reviewCommentsOf, saveAnswerIfRevision } from "~/models/assessment.server";

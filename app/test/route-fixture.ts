@@ -154,17 +154,17 @@ async function tenant(db: Db, slug: string, marker: string): Promise<Tenant> {
     { supplierId, title: `${title(marker)} wage fix`, details: `${marker} details`, ownerUserId: users.compliance.id, dueAt: "2099-06-30" },
     IP,
   );
-  if (!("actionId" in act)) throw new Error(act.message);
+  if (!act.ok) throw new Error(act.message);
+  const actionId = act.value.actionId;
   const note = await addActionNote(
     db.db,
     actor,
-    act.actionId,
+    actionId,
     { version: 1, body: `${marker} note`, files: [{ name: `${marker}-payslip.pdf`, bytes: PDF }] },
     IP,
   );
-  if ("status" in note) throw new Error(note.message);
-  const actionFileId = (await db.db.selectFrom("action_files").select("id").where("action_id", "=", act.actionId).executeTakeFirstOrThrow())
-    .id;
+  if (!note.ok) throw new Error(note.message);
+  const actionFileId = (await db.db.selectFrom("action_files").select("id").where("action_id", "=", actionId).executeTakeFirstOrThrow()).id;
 
   const csv = `name,country\n${title(marker)} Imported Mill,BD\n`;
   const imp = await uploadImport(db.db, ident(), { name: `${marker}-suppliers.csv`, text: csv, sizeBytes: csv.length });
@@ -188,7 +188,7 @@ async function tenant(db: Db, slug: string, marker: string): Promise<Tenant> {
     fileId: up.fileId,
     submittedId,
     commentId: comment.commentId,
-    actionId: act.actionId,
+    actionId,
     actionFileId,
     importId: imp.importId,
     previewId,

@@ -1,41 +1,27 @@
 // Reads the body of an action form (an officer's note, a supplier's reply): urlencoded, or multipart
 // with up to MAX_FILES_PER_ENTRY files under "files". A multipart body counts against the upload rate
-// limits before it is read (429 with Retry-After); sizes are bounded while reading (413), before the
-// service checks each file's type by its content.
+// limits before it is read (throttled: the route answers 429 with Retry-After); sizes are bounded while
+// reading (too large), before the service checks each file's type by its content.
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { UPLOAD_LIMITS, MB } from "~/domain/upload/limits";
 import { countUploads, tooManyUploadsMessage, uploadWait, type Uploader } from "~/lib/rate-limit.server";
+import { fail, ok, type Failure, type Result } from "~/domain/result";
 import type { DbOrTrx } from "~/models/types";
-import { MAX_FILES_PER_ENTRY } from "~/services/actions.server";
-import type { UploadedFile } from "~/services/action-notes.server";
+import { MAX_FILES_PER_ENTRY } from "./actions.server";
+import type { UploadedFile } from "./action-notes.server";
 
-export type Refusal = {
-  status: 400 | 413 | 429;
-  message: string;
-  messageKey: string;
-  params: Record<string, string | number>;
-  retryAfter?: number;
-};
-export type ActionFormBody = { fields: Record<string, string>; files: UploadedFile[] } | { refused: Refusal };
+/** Why a body was not read: too large (413), unreadable (400) or too many uploads (429, retry after `detail.retryAfter` seconds). */
+export type UploadRefusal = Failure<{ retryAfter: number }>;
+export type ActionFormBody = Result<{ fields: Record<string, string>; files: UploadedFile[] }, { retryAfter: number }>;
 
-function tooLarge(name = "") {
-  return {
-    refused: {
-      status: 413 as const,
-      message: `A file is larger than ${UPLOAD_LIMITS.maxBytes / MB} MB. Upload a smaller file.`,
-      messageKey: "ui.upload.too_large",
-      params: { name },
-    },
-  };
+function tooLarge(name = ""): UploadRefusal {
+  return fail("too_large", `A file is larger than ${UPLOAD_LIMITS.maxBytes / MB} MB. Upload a smaller file.`, {
+    messageKey: "ui.upload.too_large",
+    params: { name },
+  });
 }
-const unreadable = {
-  refused: {
-    status: 400 as const,
-    message: "The form could not be read. Reload the page and try again.",
-    messageKey: "ui.upload.failed",
-    params: { name: "" },
-  },
-};
+const unreadable = (): UploadRefusal =>
+  fail("invalid", "The form could not be read. Reload the page and try again.", { messageKey: "ui.upload.failed", params: { name: "" } });
 
 /**
  * A multipart upload read into memory with two bounds: each part (maxPartSize), and the whole body,
@@ -74,9 +60,9 @@ export async function parseUpload(
   }
 }
 
-/** The headers of a refusal: Retry-After on a 429. */
-export function refusalHeaders(r: Refusal): Record<string, string> {
-  return r.retryAfter ? { "Retry-After": String(r.retryAfter) } : {};
+/** The headers of a refusal: Retry-After when too many uploads were refused. */
+export function refusalHeaders(r: UploadRefusal): Record<string, string> {
+  return r.detail?.retryAfter ? { "Retry-After": String(r.detail.retryAfter) } : {};
 }
 
 export async function readActionForm(request: Request, limit?: { db: DbOrTrx; uploader: Uploader }): Promise<ActionFormBody> {
@@ -86,29 +72,25 @@ export async function readActionForm(request: Request, limit?: { db: DbOrTrx; up
     if (limit) {
       const wait = await uploadWait(limit.db, limit.uploader);
       if (wait > 0) {
-        return {
-          refused: {
-            status: 429,
-            message: tooManyUploadsMessage(wait),
-            messageKey: "ui.link.too_many_attempts",
-            params: { name: "" },
-            retryAfter: wait,
-          },
-        };
+        return fail("throttled", tooManyUploadsMessage(wait), {
+          messageKey: "ui.link.too_many_attempts",
+          params: { name: "" },
+          detail: { retryAfter: wait },
+        });
       }
     }
     // The files plus a little for the envelope and the text fields.
     const parsed = await parseUpload(request, MAX_FILES_PER_ENTRY * UPLOAD_LIMITS.maxBytes + 64 * 1024);
     if ("error" in parsed) {
       if (limit) await countUploads(limit.db, limit.uploader, 1); // a refused body is an attempt too
-      return parsed.error === "too_large" ? tooLarge() : unreadable;
+      return parsed.error === "too_large" ? tooLarge() : unreadable();
     }
     form = parsed.form;
   } else {
     try {
       form = await request.formData();
     } catch {
-      return unreadable;
+      return unreadable();
     }
   }
   const fields: Record<string, string> = {};
@@ -120,5 +102,5 @@ export async function readActionForm(request: Request, limit?: { db: DbOrTrx; up
   }
   // Every file counts, accepted or not (a note without files is not an upload).
   if (limit && files.length) await countUploads(limit.db, limit.uploader, files.length);
-  return { fields, files };
+  return ok({ fields, files });
 }
