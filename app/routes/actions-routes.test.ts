@@ -65,7 +65,7 @@ describeEachEngine("corrective action routes", (h) => {
   async function submittedWithSession(id: OrgIdentity, supplierId: number, email: string, answers: Answers) {
     const { created } = await startAssessments(h().db, id, [supplierId], { dueAt: null, language: "en" }, "ip");
     const assessmentId = created[0]!;
-    expect(await sendAssessmentInvite(h().db, id, assessmentId, { email, language: "es" }, "ip")).toHaveProperty("inviteId");
+    expect(await sendAssessmentInvite(h().db, id, assessmentId, { email, language: "es" }, "ip")).toHaveProperty("value.inviteId");
     const mail = await h()
       .db.selectFrom("mail_outbox")
       .select("body_text")
@@ -81,10 +81,10 @@ describeEachEngine("corrective action routes", (h) => {
       expect(
         await saveAnswer(h().db, actor, assessmentId, question.key, { value, comment: null, baseRevision: 0 }, null),
         question.key,
-      ).toHaveProperty("revision");
+      ).toHaveProperty("value.revision");
     }
     expect(await uploadEvidence(h().db, actor, assessmentId, "p1.written_policy", { name: "policy.pdf", bytes: PDF }, null)).toHaveProperty(
-      "fileId",
+      "value.fileId",
     );
     expect(await submitAssessment(h().db, actor, assessmentId, null)).toEqual({ ok: true });
     return { assessmentId, cookie: opened.cookie.split(";")[0]! };
@@ -478,7 +478,7 @@ describeEachEngine("corrective action routes", (h) => {
   it("opens an action from a review comment (?comment=<id>): source review, linked to the assessment and question", async () => {
     const millAssessment = (await h().db.selectFrom("assessments").select("id").where("supplier_id", "=", mill).executeTakeFirstOrThrow())
       .id;
-    const commentId = await insertReviewComment(h().db, millAssessment, {
+    const commentId = await insertReviewComment(h().db, acme.orgId, millAssessment, {
       questionKey: "p4.grievance_channel",
       authorUserId: acme.users["officer@a.test"]!,
       authorLabel: "officer@a.test",
