@@ -8,7 +8,17 @@ import { nowIso } from "~/lib/time";
 import { recordAudit } from "~/models/audit.server";
 import { answersOf, getAssessment, saveAnswerIfRevision, setAssessmentStatus, type StoredAnswer } from "~/models/assessment.server";
 import { listEvidence } from "~/models/evidence.server";
-import { EDITABLE, answersMap, attachmentsOf, auditActor, labelOf, orgOf, reaches, templateOfVersion, type Actor } from "./assessment-core.server";
+import {
+  EDITABLE,
+  answersMap,
+  attachmentsOf,
+  auditActor,
+  labelOf,
+  orgOf,
+  reaches,
+  templateOfVersion,
+  type Actor,
+} from "./assessment-core.server";
 
 type DB = Kysely<Database>;
 

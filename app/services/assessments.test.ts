@@ -283,7 +283,8 @@ describeEachEngine("assessment workflow", (h) => {
       expect(r, ids.join()).toMatchObject({ ok: false, kind: "invalid", messageKey: "ui.validation.files_invalid" });
     }
     expect(await saveAnswer(h().db, officer, mine, "p5.sample_contract", { value: [own], comment: null, baseRevision: 1 }, null)).toEqual({
-      revision: 2,
+      ok: true,
+      value: { revision: 2 },
     });
   });
 

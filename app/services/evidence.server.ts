@@ -121,13 +121,7 @@ export async function uploadEvidence(
   });
 }
 
-export async function removeEvidence(
-  db: DB,
-  actor: Actor,
-  assessmentId: number,
-  fileId: number,
-  ip: string | null,
-): Promise<Result> {
+export async function removeEvidence(db: DB, actor: Actor, assessmentId: number, fileId: number, ip: string | null): Promise<Result> {
   const sc = scope(actor);
   if (sc.only !== null && sc.only !== assessmentId) return NO_FILE();
   const a = await getAssessment(db, sc.orgId, assessmentId);

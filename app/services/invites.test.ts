@@ -2,13 +2,7 @@ import { beforeAll, expect, it } from "vitest";
 import { describeEachEngine, makeOrg } from "~/test/support";
 import type { OrgIdentity } from "~/lib/auth.server";
 import { hashToken } from "~/lib/crypto.server";
-import {
-  describeLink,
-  openSupplierSession,
-  requestNewLink,
-  revokeAssessmentLinks,
-  sendAssessmentInvite,
-} from "./invites.server";
+import { describeLink, openSupplierSession, requestNewLink, revokeAssessmentLinks, sendAssessmentInvite } from "./invites.server";
 import { getSupplierIdentity } from "~/lib/supplier-session.server";
 import { answerHistory, getAssessment, insertAssessment, insertVersion, saveAnswerIfRevision } from "~/models/assessment.server";
 import { insertSupplier } from "~/models/supplier.server";
@@ -133,7 +127,11 @@ describeEachEngine("supplier invite links", (h) => {
 
   it("keeps every revision of an answer and refuses a save on a stale revision", async () => {
     expect(
-      await saveAnswerIfRevision(h().db, ident.org.id, assessmentId, "p1.policy", 0, { value: "no", comment: null, author: "supplier lan@mill.test" }),
+      await saveAnswerIfRevision(h().db, ident.org.id, assessmentId, "p1.policy", 0, {
+        value: "no",
+        comment: null,
+        author: "supplier lan@mill.test",
+      }),
     ).toEqual({ revision: 1 });
     expect(
       await saveAnswerIfRevision(h().db, ident.org.id, assessmentId, "p1.policy", 1, {
@@ -142,7 +140,11 @@ describeEachEngine("supplier invite links", (h) => {
         author: "supplier lan@mill.test",
       }),
     ).toEqual({ revision: 2 });
-    const stale = await saveAnswerIfRevision(h().db, ident.org.id, assessmentId, "p1.policy", 1, { value: "no", comment: null, author: "o@inv.test" });
+    const stale = await saveAnswerIfRevision(h().db, ident.org.id, assessmentId, "p1.policy", 1, {
+      value: "no",
+      comment: null,
+      author: "o@inv.test",
+    });
     expect(stale).toMatchObject({ conflict: { value: "yes", revision: 2, comment: "signed in May" } });
     const history = await answerHistory(h().db, ident.org.id, assessmentId, "p1.policy");
     expect(history.map((r) => [r.revision, r.value])).toEqual([
