@@ -358,7 +358,7 @@ describeEachEngine("assessment routes", (h) => {
     }
   });
 
-  it("fills in on the supplier's behalf: saves per question, 409 with both values on a stale revision, 400 with a message on a bad value", async () => {
+  it("fills in for the supplier: saves per question; a stale revision 409 with both values; a bad value 400 with a message", async () => {
     await setup();
     const profile = await fillJson(assessment, "profile");
     expect(profile.section).toEqual({ key: "profile", index: 0 });
@@ -410,7 +410,7 @@ describeEachEngine("assessment routes", (h) => {
     ]);
   });
 
-  it("stores evidence: a PDF is attached and downloaded as an attachment; other types 415, too large 413, a question without files 404", async () => {
+  it("stores evidence: a PDF attached and downloaded as an attachment; other types 415, too large 413, no-files question 404", async () => {
     await setup();
     const ok = await upload(assessment, "p5.sample_contract", "contract.pdf", PDF);
     expect(ok.status).toBe(200);
@@ -448,7 +448,7 @@ describeEachEngine("assessment routes", (h) => {
     expect(missing.status).toBe(404);
   });
 
-  it("refuses to submit with missing answers and lists them; review comments, request changes (a mail to the supplier), approve after resubmission", async () => {
+  it("lists what is missing instead of submitting; comments, request changes (mail to the supplier), approve on resubmission", async () => {
     await setup();
     const early = await submit(assessment);
     expect(early.status).toBe(400);

@@ -12,7 +12,6 @@ import { getSupplier } from "~/models/supplier.server";
 import { countryName } from "~/domain/country";
 import { ASSESSMENT_STATUS_LABELS, AssessmentStatusBadge, DueDate } from "~/components/assessment-display";
 import { formatDate } from "~/components/format";
-import { formatNumber } from "~/components/supplier-display";
 import { Pager } from "~/components/pager";
 import { useOrg } from "./o.$org";
 import { MAX_DB_INT } from "~/schemas/fields";
@@ -36,7 +35,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     throw json(
       {
         message:
-          "These filters cannot be used: status is one of draft, sent, in_progress, submitted, changes_requested, approved; supplier and page are whole numbers.",
+          "These filters cannot be used: status is one of draft, sent, in_progress, submitted, changes_requested, approved; " +
+          "supplier and page are whole numbers.",
       },
       { status: 400 },
     );

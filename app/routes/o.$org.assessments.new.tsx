@@ -96,7 +96,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     "supplierId" in target ? [target.supplierId] : await matchingSupplierIds(context.db, ident.org.id, target.filters, BULK_CAP + 1);
   if (ids.length > BULK_CAP) {
     return badRequest({
-      formError: `This filter matches more than ${formatNumber(BULK_CAP)} suppliers. Narrow it (for example by country or tier) and start them in parts.`,
+      formError:
+        `This filter matches more than ${formatNumber(BULK_CAP)} suppliers. ` +
+        "Narrow it (for example by country or tier) and start them in parts.",
     });
   }
   if (!ids.length) return badRequest({ formError: "No supplier matches this filter." });
@@ -125,7 +127,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 function startedMessage(started: number, open: number, archived: number): string {
   const why = [open ? `${formatNumber(open)} already open` : "", archived ? `${formatNumber(archived)} archived` : ""].filter(Boolean);
   const skipped = open + archived ? `, ${formatNumber(open + archived)} skipped (${why.join(", ")})` : "";
-  return `${formatNumber(started)} ${plural(started, "assessment", "assessments")} started${skipped}. Open one to invite the supplier or to fill it in.`;
+  const what = `${formatNumber(started)} ${plural(started, "assessment", "assessments")}`;
+  return `${what} started${skipped}. Open one to invite the supplier or to fill it in.`;
 }
 
 export default function StartAssessments() {

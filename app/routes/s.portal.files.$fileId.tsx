@@ -32,5 +32,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!fileId || !parsed.success) return json({ messageKey: "ui.error.not_found" }, { status: 404 });
   const r = await removeEvidence(context.db, { kind: "supplier", s }, parsed.data.assessmentId, fileId, context.clientIp);
   if (r.ok) return json({ ok: true as const }, { headers: { "Cache-Control": "no-store" } });
-  return json({ messageKey: uploadMessageKey(r.messageKey ?? "") }, { status: STATUS_OF[r.kind], headers: { "Cache-Control": "no-store" } });
+  return json(
+    { messageKey: uploadMessageKey(r.messageKey ?? "") },
+    { status: STATUS_OF[r.kind], headers: { "Cache-Control": "no-store" } },
+  );
 }

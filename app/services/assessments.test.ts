@@ -279,7 +279,8 @@ describeEachEngine("assessment workflow", (h) => {
     const siblings = await file(officer, sibling);
     const foreigners = await file({ kind: "officer", id: otherIdent }, foreign);
     for (const ids of [[foreigners], [siblings], [own, siblings]]) {
-      const r = await saveAnswer(h().db, officer, mine, "p5.sample_contract", { value: ids, comment: null, baseRevision: 1 }, null); // the upload saved revision 1
+      // The upload saved revision 1.
+      const r = await saveAnswer(h().db, officer, mine, "p5.sample_contract", { value: ids, comment: null, baseRevision: 1 }, null);
       expect(r, ids.join()).toMatchObject({ ok: false, kind: "invalid", messageKey: "ui.validation.files_invalid" });
     }
     expect(await saveAnswer(h().db, officer, mine, "p5.sample_contract", { value: [own], comment: null, baseRevision: 1 }, null)).toEqual({

@@ -116,8 +116,7 @@ export async function seedDemoAssessments(db: Kysely<Database>): Promise<number>
         );
       }
       const submitted = await submitAssessment(db, actor, assessmentId, "seed");
-      if (!submitted.ok)
-        throw new Error(`demo questionnaire for ${p.ref} is incomplete: ${JSON.stringify(submitted).slice(0, 300)}`);
+      if (!submitted.ok) throw new Error(`demo questionnaire for ${p.ref} is incomplete: ${JSON.stringify(submitted).slice(0, 300)}`);
       if (p.stage === "approved") {
         await approveAssessment(db, id, assessmentId, "seed", new Date(Date.now() - (p.approvedDaysAgo ?? 0) * DAY));
       }
