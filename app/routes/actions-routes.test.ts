@@ -151,7 +151,7 @@ describeEachEngine("corrective action routes", (h) => {
           context: ctx(),
         }),
       );
-      expect(r.status).toBe(200);
+      expect(r.status).toBe(302); // approved: back to the page with a toast
     }
     const rows = await h()
       .db.selectFrom("corrective_actions")
