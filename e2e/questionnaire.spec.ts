@@ -496,7 +496,7 @@ test("an assessment from start to approval: Spanish invite, autosave through a r
     const review = page.getByRole("region", { name: "Review" });
     await expect(review).toContainText("1 open comment.");
     await review.getByRole("button", { name: "Request changes" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Sent back to the supplier with your comments." })).toBeVisible();
+    await expect(page.locator(".toast").filter({ hasText: "Sent back to the supplier with your comments." })).toBeVisible();
     await expect(statusBadge(page)).toHaveText("Changes requested");
     expect(assessmentById(assessmentId)?.status).toBe("changes_requested");
     const notice = await mailbox.latest(contact, "assessment-changes-requested");
@@ -534,7 +534,7 @@ test("an assessment from start to approval: Spanish invite, autosave through a r
     const card = answerCard(page, "p5.weekly_hours");
     await expect(card.locator(".asm-answer-body")).toContainText("46 hours per week");
     await page.getByRole("region", { name: "Review" }).getByRole("button", { name: "Approve" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Approved. The assessment is valid until" })).toBeVisible();
+    await expect(page.locator(".toast").filter({ hasText: "Approved. The assessment is valid until" })).toBeVisible();
     await expect(statusBadge(page)).toHaveText("Approved");
     const row = assessmentById(assessmentId);
     expect(row).toMatchObject({ status: "approved" });
@@ -617,9 +617,7 @@ test.describe("the invite link", () => {
       await expect(card.getByRole("row").filter({ hasText: inv.email })).toContainText("Active");
       await waitForHydration(page, "form.asm-revoke");
       await card.getByRole("button", { name: "Revoke the link" }).click();
-      await expect(
-        page.getByRole("status").filter({ hasText: "The link was revoked: it no longer opens the questionnaire." }),
-      ).toBeVisible();
+      await expect(page.locator(".toast").filter({ hasText: "The link was revoked: it no longer opens the questionnaire." })).toBeVisible();
       await expect(card.getByRole("row").filter({ hasText: inv.email })).toContainText("Revoked");
       await expect(card.getByRole("button", { name: "Revoke the link" })).toHaveCount(0);
       expect(invitesOf(inv.assessmentId)[0]?.revoked_at).not.toBeNull();

@@ -15,7 +15,7 @@ import {
 } from "~/domain/questionnaire/i18n";
 import { textKeys } from "~/domain/questionnaire/i18n/catalogue";
 import type { Question, QuestionnaireTemplate, Section } from "~/domain/questionnaire/types";
-import { getSupplierIdentity, type SupplierIdentity } from "~/services/invites.server";
+import { getSupplierIdentity, type SupplierIdentity } from "./supplier-session.server";
 import { env } from "./env.server";
 
 export const LANG_COOKIE = "lantern_lang";

@@ -1,5 +1,7 @@
-// Assessments, their answers (with every revision kept) and review comments. Scoped by orgId; the
-// supplier portal reaches these only through a supplier session bound to one assessment.
+// Assessments, their answers (with every revision kept) and review comments. Every function that
+// reads or writes tenant data takes the organization id and filters by it: answers, revisions and
+// comments have no org_id column, so they are scoped through their assessment (`ofOrg`). The
+// questionnaire versions are the published templates, shared by every organization.
 import type { DbOrTrx } from "./types";
 import type { AssessmentStatus } from "~db/types";
 import { nowIso } from "~/lib/time";
@@ -143,8 +145,24 @@ export interface StoredAnswer {
   updatedAt: string;
 }
 
-export async function answersOf(db: DbOrTrx, assessmentId: number): Promise<StoredAnswer[]> {
-  const rows = await db.selectFrom("answers").selectAll().where("assessment_id", "=", assessmentId).execute();
+/** The ids of one organization's assessments, as a subquery: what answers and comments are scoped by. */
+function ofOrg(db: DbOrTrx, orgId: number) {
+  return db.selectFrom("assessments").select("assessments.id").where("assessments.org_id", "=", orgId);
+}
+
+/** Whether the assessment is this organization's (writes check it before they touch its rows). */
+async function isOrgAssessment(db: DbOrTrx, orgId: number, assessmentId: number): Promise<boolean> {
+  const r = await ofOrg(db, orgId).where("assessments.id", "=", assessmentId).executeTakeFirst();
+  return Boolean(r);
+}
+
+export async function answersOf(db: DbOrTrx, orgId: number, assessmentId: number): Promise<StoredAnswer[]> {
+  const rows = await db
+    .selectFrom("answers")
+    .selectAll()
+    .where("assessment_id", "=", assessmentId)
+    .where("assessment_id", "in", ofOrg(db, orgId))
+    .execute();
   return rows.map((r) => ({
     questionKey: r.question_key,
     value: r.value == null ? null : JSON.parse(r.value),
@@ -158,15 +176,18 @@ export async function answersOf(db: DbOrTrx, assessmentId: number): Promise<Stor
 /**
  * Saves one answer if it is still at `baseRevision` (0 = never answered): the previous value goes to
  * the history, the new one gets revision + 1. Returns the new revision, or the current answer when
- * someone saved in between (the caller answers 409 and shows both).
+ * someone saved in between (the caller reports a conflict and shows both); null when the assessment
+ * is not this organization's (nothing is written).
  */
 export async function saveAnswerIfRevision(
   db: DbOrTrx,
+  orgId: number,
   assessmentId: number,
   questionKey: string,
   baseRevision: number,
   a: { value: unknown; comment: string | null; author: string },
-): Promise<{ revision: number } | { conflict: StoredAnswer }> {
+): Promise<{ revision: number } | { conflict: StoredAnswer } | null> {
+  if (!(await isOrgAssessment(db, orgId, assessmentId))) return null;
   const now = nowIso();
   const value = a.value === undefined ? null : JSON.stringify(a.value);
   const current = await db
@@ -197,7 +218,7 @@ export async function saveAnswerIfRevision(
       .where("question_key", "=", questionKey)
       .where("revision", "=", baseRevision)
       .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) return saveAnswerIfRevision(db, assessmentId, questionKey, baseRevision, a);
+    if (Number(r.numUpdatedRows) !== 1) return saveAnswerIfRevision(db, orgId, assessmentId, questionKey, baseRevision, a);
   } else {
     await db
       .insertInto("answers")
@@ -219,8 +240,12 @@ export async function saveAnswerIfRevision(
   return { revision };
 }
 
-export async function answerHistory(db: DbOrTrx, assessmentId: number, questionKey?: string) {
-  let q = db.selectFrom("answer_revisions").selectAll().where("assessment_id", "=", assessmentId);
+export async function answerHistory(db: DbOrTrx, orgId: number, assessmentId: number, questionKey?: string) {
+  let q = db
+    .selectFrom("answer_revisions")
+    .selectAll()
+    .where("assessment_id", "=", assessmentId)
+    .where("assessment_id", "in", ofOrg(db, orgId));
   if (questionKey) q = q.where("question_key", "=", questionKey);
   const rows = await q.orderBy("question_key").orderBy("revision", "desc").execute();
   return rows.map((r) => ({
@@ -233,11 +258,14 @@ export async function answerHistory(db: DbOrTrx, assessmentId: number, questionK
   }));
 }
 
+/** Adds a review comment; null (nothing written) when the assessment is not this organization's. */
 export async function insertReviewComment(
   db: DbOrTrx,
+  orgId: number,
   assessmentId: number,
   c: { questionKey: string; authorUserId: number; authorLabel: string; body: string },
-): Promise<number> {
+): Promise<number | null> {
+  if (!(await isOrgAssessment(db, orgId, assessmentId))) return null;
   const r = await db
     .insertInto("review_comments")
     .values({
@@ -254,23 +282,37 @@ export async function insertReviewComment(
 }
 
 /** Review comments of an assessment; `releasedOnly` for the supplier, who sees only released ones. */
-export async function reviewCommentsOf(db: DbOrTrx, assessmentId: number, opts: { releasedOnly?: boolean } = {}) {
+export async function reviewCommentsOf(db: DbOrTrx, orgId: number, assessmentId: number, opts: { releasedOnly?: boolean } = {}) {
   let q = db
     .selectFrom("review_comments")
     .select(["id", "question_key", "author_label", "body", "created_at", "resolved_at", "released_at"])
-    .where("assessment_id", "=", assessmentId);
+    .where("assessment_id", "=", assessmentId)
+    .where("assessment_id", "in", ofOrg(db, orgId));
   if (opts.releasedOnly) q = q.where("released_at", "is not", null);
   return q.orderBy("id").execute();
 }
 
 /** A request for changes shows the supplier every comment open at that moment. */
-export async function releaseOpenReviewComments(db: DbOrTrx, assessmentId: number, now: string): Promise<number> {
+export async function releaseOpenReviewComments(db: DbOrTrx, orgId: number, assessmentId: number, now: string): Promise<number> {
   const r = await db
     .updateTable("review_comments")
     .set({ released_at: now })
     .where("assessment_id", "=", assessmentId)
+    .where("assessment_id", "in", ofOrg(db, orgId))
     .where("resolved_at", "is", null)
     .where("released_at", "is", null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** Approval closes every comment still open on the assessment. */
+export async function resolveOpenReviewComments(db: DbOrTrx, orgId: number, assessmentId: number, now: string): Promise<number> {
+  const r = await db
+    .updateTable("review_comments")
+    .set({ resolved_at: now })
+    .where("assessment_id", "=", assessmentId)
+    .where("assessment_id", "in", ofOrg(db, orgId))
+    .where("resolved_at", "is", null)
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
@@ -293,6 +335,19 @@ export async function reviewCommentOf(db: DbOrTrx, orgId: number, commentId: num
     .where("a.org_id", "=", orgId)
     .where("c.id", "=", commentId)
     .executeTakeFirst();
+}
+
+/** Of `supplierIds`, those with an assessment not yet approved (a new one is not started for them). */
+export async function suppliersWithOpenAssessment(db: DbOrTrx, orgId: number, supplierIds: readonly number[]): Promise<Set<number>> {
+  if (!supplierIds.length) return new Set();
+  const rows = await db
+    .selectFrom("assessments")
+    .select("supplier_id")
+    .where("org_id", "=", orgId)
+    .where("status", "!=", "approved")
+    .where("supplier_id", "in", [...supplierIds])
+    .execute();
+  return new Set(rows.map((r) => r.supplier_id));
 }
 
 export async function supplierHasAssessments(db: DbOrTrx, orgId: number, supplierId: number): Promise<boolean> {

@@ -1,4 +1,7 @@
-// Supplier invite links and the scoped sessions they start. Only sha256(token) is stored.
+// Supplier invite links and the scoped sessions they start. Only sha256(token) is stored. Functions
+// take the organization id and filter by it, except the two lookups by a token's hash
+// (findInviteByTokenHash, findSupplierSession): the token is how a supplier's request finds its
+// organization in the first place, and what they return carries it.
 import type { DbOrTrx } from "./types";
 import { nowIso } from "~/lib/time";
 
@@ -108,19 +111,30 @@ export async function currentInvite(db: DbOrTrx, orgId: number, assessmentId: nu
     .executeTakeFirst();
 }
 
-export async function touchInvite(db: DbOrTrx, id: number, now: string): Promise<void> {
-  await db.updateTable("assessment_invites").set({ last_used_at: now }).where("id", "=", id).execute();
+export async function touchInvite(db: DbOrTrx, orgId: number, id: number, now: string): Promise<void> {
+  await db.updateTable("assessment_invites").set({ last_used_at: now }).where("org_id", "=", orgId).where("id", "=", id).execute();
 }
 
+/** A session for the invite's assessment; false (nothing written) unless the invite is this organization's link to it. */
 export async function insertSupplierSession(
   db: DbOrTrx,
+  orgId: number,
   s: { id: string; inviteId: number; assessmentId: number; expiresAt: string },
-): Promise<void> {
+): Promise<boolean> {
+  const invite = await db
+    .selectFrom("assessment_invites")
+    .select("id")
+    .where("org_id", "=", orgId)
+    .where("id", "=", s.inviteId)
+    .where("assessment_id", "=", s.assessmentId)
+    .executeTakeFirst();
+  if (!invite) return false;
   const now = nowIso();
   await db
     .insertInto("supplier_sessions")
     .values({ id: s.id, invite_id: s.inviteId, assessment_id: s.assessmentId, created_at: now, last_seen_at: now, expires_at: s.expiresAt })
     .execute();
+  return true;
 }
 
 /** A live supplier session: its invite must still be valid (revoking the link ends the session too). */
@@ -134,10 +148,6 @@ export async function findSupplierSession(db: DbOrTrx, id: string, now: string) 
     .where("i.revoked_at", "is", null)
     .where("i.expires_at", ">", now)
     .executeTakeFirst();
-}
-
-export async function deleteSupplierSession(db: DbOrTrx, id: string): Promise<void> {
-  await db.deleteFrom("supplier_sessions").where("id", "=", id).execute();
 }
 
 export async function newestInviteId(db: DbOrTrx, orgId: number, assessmentId: number): Promise<number | undefined> {

@@ -75,7 +75,7 @@ describeEachEngine("abuse limits", (h) => {
     const supplierId = await insertSupplier(h().db, acme.orgId, SupplierSchema.parse({ name: `Mill ${email}`, country: "BD" }));
     const { created } = await startAssessments(h().db, officer, [supplierId], { dueAt: "2027-01-31", language: "en" }, "ip");
     const assessmentId = created[0]!;
-    expect(await sendAssessmentInvite(h().db, officer, assessmentId, { email, language: "en" }, "ip")).toHaveProperty("inviteId");
+    expect(await sendAssessmentInvite(h().db, officer, assessmentId, { email, language: "en" }, "ip")).toHaveProperty("value.inviteId");
     const m = await h()
       .db.selectFrom("mail_outbox")
       .select("body_text")

@@ -1,9 +1,11 @@
 import { todayIso } from "~/domain/dates";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireOrg } from "~/lib/auth.server";
-import { forbidden, formObject, notFound, zodFieldErrors } from "~/lib/http.server";
+import { STATUS_OF, forbidden, formObject, notFound, zodFieldErrors } from "~/lib/http.server";
+import { redirectWithToast } from "~/lib/toast.server";
+import type { Failure } from "~/domain/result";
 import { can } from "~/domain/permissions";
 import { visibleQuestions } from "~/domain/questionnaire/logic";
 import type { Question } from "~/domain/questionnaire/types";
@@ -77,6 +79,7 @@ type ActionData = {
   /** Without SMTP: the new questionnaire link, shown once to the officer who sent it. */
   copyLink?: string;
 };
+const reply = (data: ActionData, init?: ResponseInit) => json<ActionData>(data, init);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ident = await requireOrg(request, context, params.org, "assessments.view");
@@ -89,80 +92,69 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = AssessmentPageActionSchema.safeParse(body);
   if (!parsed.success) {
     const fieldErrors = zodFieldErrors(parsed.error);
-    return json<ActionData>(
-      { intent, questionKey, fieldErrors, formError: fieldErrors.intent ? "That request could not be understood." : undefined },
-      { status: 400 },
-    );
+    const formError = fieldErrors.intent ? "That request could not be understood." : undefined;
+    return reply({ intent, questionKey, fieldErrors, formError }, { status: 400 });
   }
-  const a = await getAssessment(context.db, ident.org.id, id);
-  if (!a) throw notFound("No such assessment");
+  if (!(await getAssessment(context.db, ident.org.id, id))) throw notFound("No such assessment");
   const input = parsed.data;
   const ip = context.clientIp;
-  const fail = (r: { status: number; message: string }) =>
-    json<ActionData>({ intent, questionKey, formError: r.message }, { status: r.status });
+  const page = `/o/${ident.org.slug}/assessments/${id}`;
+  const failed = (r: Failure) => reply({ intent, questionKey, formError: r.message }, { status: STATUS_OF[r.kind] });
   switch (input.intent) {
     case "invite": {
       const r = await sendAssessmentInvite(context.db, ident, id, { email: input.email, language: input.language }, ip);
-      if ("status" in r) return fail(r);
-      if (r.copyLink) {
-        return json<ActionData>({
-          intent,
-          ok: true,
-          copyLink: r.copyLink,
-          message: `No mail server is configured, so the questionnaire link for ${input.email} was not mailed. Copy it below and pass it on: it is shown only this once. Any earlier link no longer works.`,
-        });
+      if (!r.ok) return failed(r);
+      // Without SMTP the link is shown in this answer only (never carried in a cookie to the next page).
+      if (r.value.copyLink) {
+        const message =
+          `No mail server is configured, so the questionnaire link for ${input.email} was not mailed. ` +
+          "Copy it below and pass it on: it is shown only this once. Any earlier link no longer works.";
+        return reply({ intent, ok: true, copyLink: r.value.copyLink, message });
       }
-      return json<ActionData>({
-        intent,
-        ok: true,
-        message: `The questionnaire link was mailed to ${input.email}. Any earlier link no longer works.`,
-      });
+      return redirectWithToast(page, `The questionnaire link was mailed to ${input.email}. Any earlier link no longer works.`);
     }
     case "revoke": {
       const r = await revokeAssessmentLinks(context.db, ident, id, ip);
-      if ("status" in r) return fail(r);
-      return json<ActionData>({
-        intent,
-        ok: true,
-        message: r.revoked ? "The link was revoked: it no longer opens the questionnaire." : "There was no live link to revoke.",
-      });
+      if (!r.ok) return failed(r);
+      return redirectWithToast(
+        page,
+        r.value.revoked ? "The link was revoked: it no longer opens the questionnaire." : "There was no live link to revoke.",
+      );
     }
     case "comment": {
+      // Posted by the answer's comment form through a fetcher: it answers in JSON and stays on the answer.
       const r = await addReviewComment(context.db, ident, id, input.questionKey, input.body, ip);
-      if ("status" in r) return fail(r);
-      return json<ActionData>({ intent, ok: true, questionKey: input.questionKey, message: "Comment added." });
+      if (!r.ok) return failed(r);
+      return reply({ intent, ok: true, questionKey: input.questionKey, message: "Comment added." });
     }
     case "request-changes": {
       const r = await requestChanges(context.db, ident, id, ip);
-      if ("status" in r) return fail(r);
-      return json<ActionData>({
-        intent,
-        ok: true,
-        message: "Sent back to the supplier with your comments. The supplier's contact was notified by mail (if a link was sent).",
-      });
+      if (!r.ok) return failed(r);
+      return redirectWithToast(
+        page,
+        "Sent back to the supplier with your comments. The supplier's contact was notified by mail (if a link was sent).",
+      );
     }
     case "approve": {
       const r = await approveAssessment(context.db, ident, id, ip);
-      if ("status" in r) return fail(r);
-      return json<ActionData>({ intent, ok: true, message: `Approved. The assessment is valid until ${formatDate(r.validUntil)}.` });
+      if (!r.ok) return failed(r);
+      return redirectWithToast(page, `Approved. The assessment is valid until ${formatDate(r.value.validUntil)}.`);
     }
   }
 }
 
+type PageData = SerializeFrom<typeof loader>;
+
 export default function AssessmentPage() {
   const data = useLoaderData<typeof loader>();
-  const { assessment: a, progress, redFlags, may, today, now } = data;
-  const result = useActionData<ActionData>();
+  const { assessment: a, redFlags, may, now } = data;
+  const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const { org } = useOrg();
   const t = textsT(data.texts);
   const base = `/o/${org.slug}/assessments`;
-  const fileHref = (fileId: number) => `${base}/${a.id}/files/${fileId}`;
-  const visible = new Set(data.visible);
-  const answers = new Map(data.answers.map((x) => [x.questionKey, x]));
-  const severe = redFlags.filter((f) => f.severity === "severe").length;
-  const openComments = data.comments.filter((c) => !c.resolved_at).length;
   const editable = (OFFICER_EDITABLE as readonly string[]).includes(a.status);
+  // Comment results belong to their answer's form; the page shows the rest.
   const pageResult = result && !result.questionKey ? result : undefined;
   return (
     <main className="page wide assessment-page">
@@ -195,87 +187,10 @@ export default function AssessmentPage() {
       ) : null}
       {pageResult?.copyLink ? <CopyOnceLink link={pageResult.copyLink} label="Questionnaire link for the supplier" /> : null}
 
-      <section className="card asm-summary" aria-label="Summary">
-        <dl className="details">
-          <div className="details-item">
-            <dt>Due date</dt>
-            <dd>
-              <DueDate dueAt={a.dueAt} status={a.status} today={today} />
-            </dd>
-          </div>
-          <div className="details-item">
-            <dt>Completeness</dt>
-            <dd>
-              <span className="asm-percent">{progress.percent}%</span>{" "}
-              <span className="muted small">
-                {progress.answered} of {progress.total} answered{progress.missing ? `, ${progress.missing} required missing` : ""}
-              </span>
-              <progress max={100} value={progress.percent} aria-label="Completeness" />
-            </dd>
-          </div>
-          <div className="details-item">
-            <dt>Red flags</dt>
-            <dd>
-              {redFlags.length ? (
-                <a href="#red-flags" className="asm-flag-count">
-                  {redFlags.length} {plural(redFlags.length, "red flag", "red flags")}
-                  {severe ? `, ${severe} severe` : ""}
-                </a>
-              ) : (
-                <span>None</span>
-              )}
-            </dd>
-          </div>
-          <div className="details-item">
-            <dt>Timeline</dt>
-            <dd className="small">
-              {a.sentAt ? <div>Sent {formatDate(a.sentAt)}</div> : null}
-              {a.submittedAt ? <div>Submitted {formatDate(a.submittedAt)}</div> : null}
-              {a.changesRequestedAt ? <div>Changes requested {formatDate(a.changesRequestedAt)}</div> : null}
-              {a.approvedAt ? <div>Approved {formatDate(a.approvedAt)}</div> : null}
-              {a.validUntil ? <div>Valid until {formatDate(a.validUntil)}</div> : null}
-              {!a.sentAt && !a.submittedAt ? <div className="muted">Not sent yet</div> : null}
-            </dd>
-          </div>
-        </dl>
-      </section>
-
+      <Summary data={data} />
       {a.status === "submitted" && may.review ? (
-        <section className="card asm-decision" aria-labelledby="decision-h">
-          <h2 id="decision-h">Review</h2>
-          <p>
-            Read the answers below, comment on any that need another look, then send the questionnaire back or approve it.{" "}
-            <strong>
-              {openComments} open {plural(openComments, "comment", "comments")}.
-            </strong>
-          </p>
-          <div className="actions">
-            <Form method="post" preventScrollReset>
-              <input type="hidden" name="intent" value="request-changes" />
-              <button
-                type="submit"
-                className="button secondary"
-                disabled={busy || openComments === 0}
-                aria-describedby={openComments === 0 ? "rc-hint" : undefined}
-              >
-                Request changes
-              </button>
-            </Form>
-            <Form method="post" preventScrollReset>
-              <input type="hidden" name="intent" value="approve" />
-              <button type="submit" className="button" disabled={busy}>
-                Approve
-              </button>
-            </Form>
-          </div>
-          {openComments === 0 ? (
-            <p className="muted small" id="rc-hint">
-              To request changes, first comment on at least one answer: the supplier sees your comments next to the answers.
-            </p>
-          ) : null}
-        </section>
+        <ReviewDecision openComments={data.comments.filter((c) => !c.resolved_at).length} busy={busy} />
       ) : null}
-
       {may.manage ? (
         <InviteCard
           invites={data.invites}
@@ -286,21 +201,138 @@ export default function AssessmentPage() {
           busy={busy}
         />
       ) : null}
+      {redFlags.length ? <RedFlags flags={redFlags} t={t} /> : null}
+      <Answers
+        data={data}
+        t={t}
+        fileHref={(fileId) => `${base}/${a.id}/files/${fileId}`}
+        actionsBase={may.actions ? `/o/${org.slug}/actions` : null}
+      />
+    </main>
+  );
+}
 
-      {redFlags.length ? (
-        <section className="card asm-redflags" aria-labelledby="red-flags">
-          <h2 id="red-flags">Red flags</h2>
-          <ul>
-            {redFlags.map((f) => (
-              <li key={`${f.questionKey}:${f.indicator}`} className={`asm-flag ${f.severity}`}>
-                <strong>{t(`ilo.${f.indicator}`)}</strong> ({f.severity === "severe" ? "severe" : "other indicator"}) —{" "}
-                <a href={`#q-${f.questionKey}`}>{t(`q.${f.questionKey}.text`)}</a>
-              </li>
-            ))}
-          </ul>
-        </section>
+function Summary({ data }: { data: PageData }) {
+  const { assessment: a, progress, redFlags, today } = data;
+  const severe = redFlags.filter((f) => f.severity === "severe").length;
+  return (
+    <section className="card asm-summary" aria-label="Summary">
+      <dl className="details">
+        <div className="details-item">
+          <dt>Due date</dt>
+          <dd>
+            <DueDate dueAt={a.dueAt} status={a.status} today={today} />
+          </dd>
+        </div>
+        <div className="details-item">
+          <dt>Completeness</dt>
+          <dd>
+            <span className="asm-percent">{progress.percent}%</span>{" "}
+            <span className="muted small">
+              {progress.answered} of {progress.total} answered{progress.missing ? `, ${progress.missing} required missing` : ""}
+            </span>
+            <progress max={100} value={progress.percent} aria-label="Completeness" />
+          </dd>
+        </div>
+        <div className="details-item">
+          <dt>Red flags</dt>
+          <dd>
+            {redFlags.length ? (
+              <a href="#red-flags" className="asm-flag-count">
+                {redFlags.length} {plural(redFlags.length, "red flag", "red flags")}
+                {severe ? `, ${severe} severe` : ""}
+              </a>
+            ) : (
+              <span>None</span>
+            )}
+          </dd>
+        </div>
+        <div className="details-item">
+          <dt>Timeline</dt>
+          <dd className="small">
+            {a.sentAt ? <div>Sent {formatDate(a.sentAt)}</div> : null}
+            {a.submittedAt ? <div>Submitted {formatDate(a.submittedAt)}</div> : null}
+            {a.changesRequestedAt ? <div>Changes requested {formatDate(a.changesRequestedAt)}</div> : null}
+            {a.approvedAt ? <div>Approved {formatDate(a.approvedAt)}</div> : null}
+            {a.validUntil ? <div>Valid until {formatDate(a.validUntil)}</div> : null}
+            {!a.sentAt && !a.submittedAt ? <div className="muted">Not sent yet</div> : null}
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+function ReviewDecision({ openComments, busy }: { openComments: number; busy: boolean }) {
+  return (
+    <section className="card asm-decision" aria-labelledby="decision-h">
+      <h2 id="decision-h">Review</h2>
+      <p>
+        Read the answers below, comment on any that need another look, then send the questionnaire back or approve it.{" "}
+        <strong>
+          {openComments} open {plural(openComments, "comment", "comments")}.
+        </strong>
+      </p>
+      <div className="actions">
+        <Form method="post" preventScrollReset>
+          <input type="hidden" name="intent" value="request-changes" />
+          <button
+            type="submit"
+            className="button secondary"
+            disabled={busy || openComments === 0}
+            aria-describedby={openComments === 0 ? "rc-hint" : undefined}
+          >
+            Request changes
+          </button>
+        </Form>
+        <Form method="post" preventScrollReset>
+          <input type="hidden" name="intent" value="approve" />
+          <button type="submit" className="button" disabled={busy}>
+            Approve
+          </button>
+        </Form>
+      </div>
+      {openComments === 0 ? (
+        <p className="muted small" id="rc-hint">
+          To request changes, first comment on at least one answer: the supplier sees your comments next to the answers.
+        </p>
       ) : null}
+    </section>
+  );
+}
 
+function RedFlags({ flags, t }: { flags: PageData["redFlags"]; t: ReturnType<typeof textsT> }) {
+  return (
+    <section className="card asm-redflags" aria-labelledby="red-flags">
+      <h2 id="red-flags">Red flags</h2>
+      <ul>
+        {flags.map((f) => (
+          <li key={`${f.questionKey}:${f.indicator}`} className={`asm-flag ${f.severity}`}>
+            <strong>{t(`ilo.${f.indicator}`)}</strong> ({f.severity === "severe" ? "severe" : "other indicator"}) —{" "}
+            <a href={`#q-${f.questionKey}`}>{t(`q.${f.questionKey}.text`)}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Answers({
+  data,
+  t,
+  fileHref,
+  actionsBase,
+}: {
+  data: PageData;
+  t: ReturnType<typeof textsT>;
+  fileHref: (fileId: number) => string;
+  actionsBase: string | null;
+}) {
+  const { assessment: a, progress, redFlags, may } = data;
+  const visible = new Set(data.visible);
+  const answers = new Map(data.answers.map((x) => [x.questionKey, x]));
+  return (
+    <>
       <h2>Answers</h2>
       {data.sections.map((s) => {
         const qs = (s.questions as unknown as Question[]).filter((q) => visible.has(q.key));
@@ -322,12 +354,12 @@ export default function AssessmentPage() {
                 t={t}
                 fileHref={fileHref}
                 mayComment={may.review && a.status !== "approved" && a.status !== "draft"}
-                actionHref={may.actions ? (commentId) => `/o/${org.slug}/actions/new?comment=${commentId}` : undefined}
+                actionHref={actionsBase ? (commentId) => `${actionsBase}/new?comment=${commentId}` : undefined}
               />
             ))}
           </section>
         );
       })}
-    </main>
+    </>
   );
 }

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { json, redirect } from "@remix-run/node";
 import { Link, Outlet, useActionData, useParams } from "@remix-run/react";
 import { requireOrg } from "~/lib/auth.server";
-import { notFound } from "~/lib/http.server";
+import { STATUS_OF, notFound } from "~/lib/http.server";
 import { EVIDENCE_LIMITS } from "~/domain/questionnaire/types";
 import { findQuestion } from "~/domain/questionnaire/logic";
 import { getAssessment } from "~/models/assessment.server";
@@ -75,8 +75,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     { name: file.name || "file", bytes: new Uint8Array(await file.arrayBuffer()) },
     context.clientIp,
   );
-  if ("status" in r) return json<UploadData>({ questionKey, message: r.message, back }, { status: r.status });
-  return json<UploadData>({ questionKey, ok: true, fileId: r.fileId, filename: r.filename, back });
+  if (!r.ok) return json<UploadData>({ questionKey, message: r.message, back }, { status: STATUS_OF[r.kind] });
+  return json<UploadData>({ questionKey, ok: true, fileId: r.value.fileId, filename: r.value.filename, back });
 }
 
 /** Shown only when the upload was posted without JavaScript; the fill page shows the same inline. */

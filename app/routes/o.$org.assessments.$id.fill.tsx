@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireOrg } from "~/lib/auth.server";
-import { badRequest, formObject, notFound, zodFieldErrors } from "~/lib/http.server";
+import { STATUS_OF, badRequest, formObject, notFound, zodFieldErrors } from "~/lib/http.server";
 import { findQuestion, visibleQuestions } from "~/domain/questionnaire/logic";
 import type { Question } from "~/domain/questionnaire/types";
 import { AnswerBaseSchema, OFFICER_EDITABLE, answerSchema } from "~/schemas/assessment";
@@ -78,9 +78,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ip = context.clientIp;
   if (body.intent === "submit") {
     const r = await submitAssessment(context.db, actor, id, ip);
-    if ("ok" in r) return redirect(`/o/${ident.org.slug}/assessments/${id}`);
-    if ("missing" in r) {
-      const missing = r.missing.map((m) => ({ ...m, text: englishT(`q.${m.questionKey}.text`) }));
+    if (r.ok) return redirect(`/o/${ident.org.slug}/assessments/${id}`);
+    if (r.detail) {
+      const missing = r.detail.map((m) => ({ ...m, text: englishT(`q.${m.questionKey}.text`) }));
       return json(
         {
           intent: "submit",
@@ -90,14 +90,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         { status: 400 },
       );
     }
-    if (r.status === 404) throw notFound("No such assessment");
-    return json({ intent: "submit", formError: r.message }, { status: r.status });
+    if (r.kind === "not_found") throw notFound("No such assessment");
+    return json({ intent: "submit", formError: r.message }, { status: STATUS_OF[r.kind] });
   }
   if (body.intent === "remove-file") {
     const fileId = typeof body.fileId === "string" && isDbId(body.fileId) ? Number(body.fileId) : 0;
     if (!(await getAssessment(context.db, ident.org.id, id))) throw notFound("No such assessment");
     const r = await removeEvidence(context.db, actor, id, fileId, ip);
-    if ("status" in r) return json<SaveData>({ intent: "remove-file", formError: r.message }, { status: r.status });
+    if (!r.ok) return json<SaveData>({ intent: "remove-file", formError: r.message }, { status: STATUS_OF[r.kind] });
     return json<SaveData>({ intent: "remove-file", ok: true, message: "File removed." });
   }
   // One answer: the same schema as the browser's, built for this question.
@@ -114,16 +114,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.success) return json<SaveData>({ intent: "save", questionKey, fieldErrors: zodFieldErrors(parsed.error) }, { status: 400 });
   const { value, comment, baseRevision } = parsed.data;
   const r = await saveAnswer(context.db, actor, id, questionKey, { value, comment, baseRevision }, ip);
-  if ("conflict" in r)
-    return json<SaveData>({ intent: "save", questionKey, conflict: { yours: value, theirs: r.conflict } }, { status: 409 });
-  if ("revision" in r) return json<SaveData>({ intent: "save", questionKey, ok: true, revision: r.revision });
-  if (r.status === 404 && r.message === "No such assessment") throw notFound(r.message);
+  if (r.ok) return json<SaveData>({ intent: "save", questionKey, ok: true, revision: r.value.revision });
+  if (r.detail) return json<SaveData>({ intent: "save", questionKey, conflict: { yours: value, theirs: r.detail } }, { status: 409 });
+  if (r.kind === "not_found" && r.message === "No such assessment") throw notFound(r.message);
   const message = r.messageKey ? englishT(r.messageKey, r.params) : r.message;
   return json<SaveData>(
-    r.status === 400
+    r.kind === "invalid"
       ? { intent: "save", questionKey, fieldErrors: { value: message } }
       : { intent: "save", questionKey, formError: message },
-    { status: r.status },
+    { status: STATUS_OF[r.kind] },
   );
 }
 

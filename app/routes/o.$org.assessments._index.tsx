@@ -12,7 +12,6 @@ import { getSupplier } from "~/models/supplier.server";
 import { countryName } from "~/domain/country";
 import { ASSESSMENT_STATUS_LABELS, AssessmentStatusBadge, DueDate } from "~/components/assessment-display";
 import { formatDate } from "~/components/format";
-import { formatNumber } from "~/components/supplier-display";
 import { Pager } from "~/components/pager";
 import { useOrg } from "./o.$org";
 import { MAX_DB_INT } from "~/schemas/fields";
@@ -22,16 +21,11 @@ import { FilterSelect } from "~/components/filter-select";
 export const meta: MetaFunction = () => [{ title: "Assessments — Lantern" }];
 
 const PAGE_SIZE = 50;
-const count = z.coerce.number().int().min(0).max(1_000_000).optional();
 
 const ListQuerySchema = z.object({
   status: z.enum(ASSESSMENT_STATUSES).optional(),
   supplier: z.coerce.number().int().positive().max(MAX_DB_INT).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
-  // The summary of a bulk start, shown once after the redirect.
-  started: count,
-  open: count,
-  archived: count,
 });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -41,7 +35,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     throw json(
       {
         message:
-          "These filters cannot be used: status is one of draft, sent, in_progress, submitted, changes_requested, approved; supplier and page are whole numbers.",
+          "These filters cannot be used: status is one of draft, sent, in_progress, submitted, changes_requested, approved; " +
+          "supplier and page are whole numbers.",
       },
       { status: 400 },
     );
@@ -60,25 +55,22 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     more: rows.length > PAGE_SIZE,
     query: f,
     supplier: supplier ? { id: supplier.id, name: supplier.name } : null,
-    summary: f.started === undefined ? null : { started: f.started, open: f.open ?? 0, archived: f.archived ?? 0 },
     mayStart: can(role, "assessments.manage") && can(role, "suppliers.view"),
     today: todayIso(),
   });
 }
 
 export default function AssessmentList() {
-  const { rows, more, query, supplier, summary, mayStart, today } = useLoaderData<typeof loader>();
+  const { rows, more, query, supplier, mayStart, today } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const { org } = useOrg();
   const base = `/o/${org.slug}/assessments`;
   const pageLink = (page: number) => {
     const next = new URLSearchParams(params);
-    for (const k of ["started", "open", "archived"]) next.delete(k);
     if (page > 1) next.set("page", String(page));
     else next.delete("page");
     return `?${next.toString()}`;
   };
-  const skipped = summary ? summary.open + summary.archived : 0;
   return (
     <main className="page wide">
       <div className="page-head">
@@ -91,15 +83,6 @@ export default function AssessmentList() {
           </div>
         ) : null}
       </div>
-      {summary ? (
-        <div className="alert success" role="status">
-          {formatNumber(summary.started)} {summary.started === 1 ? "assessment" : "assessments"} started
-          {skipped
-            ? `, ${formatNumber(skipped)} skipped (${[summary.open ? `${formatNumber(summary.open)} already open` : "", summary.archived ? `${formatNumber(summary.archived)} archived` : ""].filter(Boolean).join(", ")})`
-            : ""}
-          . Open one to invite the supplier or to fill it in.
-        </div>
-      ) : null}
 
       <Form method="get" className="filters supplier-filters" aria-label="Filter assessments">
         {supplier ? <input type="hidden" name="supplier" value={supplier.id} /> : null}

@@ -1,16 +1,17 @@
 import { addDays, todayIso } from "~/domain/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { LanguageSelect } from "~/components/language-select";
 import { requireOrg } from "~/lib/auth.server";
 import { badRequest, formObject, notFound, zodFieldErrors } from "~/lib/http.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { parseSearchParams } from "~/schemas/audit";
 import { SupplierListQuerySchema, type SupplierListQuery } from "~/schemas/supplier";
 import { StartAssessmentSchema } from "~/schemas/assessment";
 import { listAssessments } from "~/models/assessment.server";
-import { getSupplier, supplierListQuery } from "~/models/supplier.server";
-import type { DbOrTrx } from "~/models/types";
+import { matchingSupplierIds, startCounts } from "~/models/assessment-start.server";
+import { getSupplier } from "~/models/supplier.server";
 import { startAssessments } from "~/services/assessments.server";
 import { countryName } from "~/domain/country";
 import { Field, FormError, SubmitButton, useZodForm } from "~/components/forms";
@@ -45,16 +46,6 @@ function targetOf(url: URL): { supplierId: number } | { filters: Filters } {
   return { filters };
 }
 
-/** Ids of the suppliers the filter matches, one more than the cap (so "too many" can be told). */
-async function matchingIds(db: DbOrTrx, orgId: number, f: Filters): Promise<number[]> {
-  const rows = await supplierListQuery(db, orgId, f)
-    .select("id")
-    .orderBy("id")
-    .limit(BULK_CAP + 1)
-    .execute();
-  return rows.map((r) => r.id);
-}
-
 function describe(f: Filters): string[] {
   const out: string[] = [];
   if (f.q) out.push(`name or reference “${f.q}”`);
@@ -83,35 +74,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       many: null,
     });
   }
-  const [c, skip] = await Promise.all([
-    supplierListQuery(context.db, org.id, target.filters)
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .executeTakeFirstOrThrow(),
-    // Those startAssessments will skip: archived, or with an assessment still open.
-    supplierListQuery(context.db, org.id, target.filters)
-      .where((eb) =>
-        eb.or([
-          eb("status", "=", "archived"),
-          eb(
-            "id",
-            "in",
-            eb
-              .selectFrom("assessments")
-              .select("assessments.supplier_id")
-              .where("assessments.org_id", "=", org.id)
-              .where("assessments.status", "!=", "approved"),
-          ),
-        ]),
-      )
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .executeTakeFirstOrThrow(),
-  ]);
+  // `skip`: those startAssessments will skip (archived, or with an assessment still open).
+  const { count, skip } = await startCounts(context.db, org.id, target.filters);
   const back = new URLSearchParams();
   for (const k of FILTER_KEYS) if (url.searchParams.get(k)) back.set(k, url.searchParams.get(k)!);
   return json({
     ...base,
     one: null,
-    many: { count: Number(c.n), skip: Number(skip.n), describe: describe(target.filters), back: back.toString() },
+    many: { count, skip, describe: describe(target.filters), back: back.toString() },
   });
 }
 
@@ -121,17 +91,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = StartAssessmentSchema.safeParse(await formObject(request));
   if (!parsed.success) return badRequest({ fieldErrors: zodFieldErrors(parsed.error) });
   const opts = { dueAt: parsed.data.dueAt, language: parsed.data.language };
-  const ids = "supplierId" in target ? [target.supplierId] : await matchingIds(context.db, ident.org.id, target.filters);
+  // One more than the cap, so that "too many" can be told.
+  const ids =
+    "supplierId" in target ? [target.supplierId] : await matchingSupplierIds(context.db, ident.org.id, target.filters, BULK_CAP + 1);
   if (ids.length > BULK_CAP) {
     return badRequest({
-      formError: `This filter matches more than ${formatNumber(BULK_CAP)} suppliers. Narrow it (for example by country or tier) and start them in parts.`,
+      formError:
+        `This filter matches more than ${formatNumber(BULK_CAP)} suppliers. ` +
+        "Narrow it (for example by country or tier) and start them in parts.",
     });
   }
   if (!ids.length) return badRequest({ formError: "No supplier matches this filter." });
   const r = await startAssessments(context.db, ident, ids, opts, context.clientIp);
   const base = `/o/${ident.org.slug}/assessments`;
   if ("supplierId" in target) {
-    if (r.created[0]) return redirect(`${base}/${r.created[0]}`);
+    if (r.created[0]) return redirectWithToast(`${base}/${r.created[0]}`, "Assessment started. Invite the supplier or fill it in.");
     const reason = r.skipped[0]?.reason ?? "";
     if (reason === "not found") throw notFound("No such supplier");
     return json(
@@ -146,7 +120,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const open = r.skipped.filter((s) => s.reason === "already has an open assessment").length;
   const archived = r.skipped.filter((s) => s.reason === "archived").length;
-  return redirect(`${base}?started=${r.created.length}&open=${open}&archived=${archived}`);
+  return redirectWithToast(base, startedMessage(r.created.length, open, archived));
+}
+
+/** The summary of a bulk start, shown once on the assessment list. */
+function startedMessage(started: number, open: number, archived: number): string {
+  const why = [open ? `${formatNumber(open)} already open` : "", archived ? `${formatNumber(archived)} archived` : ""].filter(Boolean);
+  const skipped = open + archived ? `, ${formatNumber(open + archived)} skipped (${why.join(", ")})` : "";
+  const what = `${formatNumber(started)} ${plural(started, "assessment", "assessments")}`;
+  return `${what} started${skipped}. Open one to invite the supplier or to fill it in.`;
 }
 
 export default function StartAssessments() {

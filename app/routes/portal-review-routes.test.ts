@@ -50,7 +50,7 @@ describeEachEngine("supplier portal after changes were requested", (h) => {
     const supplierId = await insertSupplier(h().db, id.org.id, SupplierSchema.parse({ name: "Review Mill Co., Ltd.", country: "BD" }));
     const { created } = await startAssessments(h().db, id, [supplierId], { dueAt: "2027-01-31", language: "fr" }, "ip");
     const assessmentId = created[0]!;
-    expect(await sendAssessmentInvite(h().db, id, assessmentId, { email, language: "fr" }, "ip")).toHaveProperty("inviteId");
+    expect(await sendAssessmentInvite(h().db, id, assessmentId, { email, language: "fr" }, "ip")).toHaveProperty("value.inviteId");
     const mail = await h()
       .db.selectFrom("mail_outbox")
       .select("body_text")
@@ -113,7 +113,7 @@ describeEachEngine("supplier portal after changes were requested", (h) => {
     const { assessmentId, cookie } = await submitted(id, "contact@review-mill.test");
     // p1.deposits is a yes/no question that takes no files.
     expect(await addReviewComment(h().db, id, assessmentId, "p1.deposits", "Please attach the wage deposit policy.", "ip")).toHaveProperty(
-      "commentId",
+      "value.commentId",
     );
     expect(await requestChanges(h().db, id, assessmentId, "ip")).toEqual({ ok: true });
 
@@ -126,7 +126,7 @@ describeEachEngine("supplier portal after changes were requested", (h) => {
     expect((await upload(cookie, assessmentId, "p1.free_movement")).status).toBe(404);
     // Nor does one whose comment the supplier was never shown (written after the request, still internal).
     expect(await addReviewComment(h().db, id, assessmentId, "p1.free_movement", "Internal: ask the auditor first.", "ip")).toHaveProperty(
-      "commentId",
+      "value.commentId",
     );
     expect((await upload(cookie, assessmentId, "p1.free_movement")).status).toBe(404);
     const after = await portalPage(cookie);

@@ -15,7 +15,8 @@ import { insertEvidence } from "~/models/evidence.server";
 import { SupplierSchema } from "~/schemas/supplier";
 import { BEST } from "~/domain/questionnaire/test-fixtures";
 import { addReviewComment, requestChanges, startAssessments, saveAnswer } from "~/services/assessments.server";
-import { getSupplierIdentity, revokeAssessmentLinks, sendAssessmentInvite } from "~/services/invites.server";
+import { revokeAssessmentLinks, sendAssessmentInvite } from "~/services/invites.server";
+import { getSupplierIdentity } from "~/lib/supplier-session.server";
 import * as link from "./s.$token";
 import * as layout from "./s.portal";
 import * as page from "./s.portal._index";
@@ -71,7 +72,7 @@ describeEachEngine("supplier portal routes", (h) => {
     const supplierId = await insertSupplier(h().db, id.org.id, SupplierSchema.parse({ name, country: "BD" }));
     const { created } = await startAssessments(h().db, id, [supplierId], { dueAt: "2027-01-31", language }, "ip");
     const assessmentId = created[0]!;
-    expect(await sendAssessmentInvite(h().db, id, assessmentId, { email, language }, "ip")).toHaveProperty("inviteId");
+    expect(await sendAssessmentInvite(h().db, id, assessmentId, { email, language }, "ip")).toHaveProperty("value.inviteId");
     return { assessmentId, token: await tokenMailedTo(email) };
   }
   async function tokenMailedTo(email: string): Promise<string> {
@@ -251,7 +252,7 @@ describeEachEngine("supplier portal routes", (h) => {
     const second = await invited(acme, "Replaced Mill", "rep@replaced.test");
     expect(
       await sendAssessmentInvite(h().db, acme, second.assessmentId, { email: "rep@replaced.test", language: "en" }, "ip"),
-    ).toHaveProperty("inviteId");
+    ).toHaveProperty("value.inviteId");
     const third = await invited(acme, "Reminded Mill", "rem@reminded.test");
     await h()
       .db.updateTable("assessment_invites")
@@ -468,7 +469,7 @@ describeEachEngine("supplier portal routes", (h) => {
     const { assessmentId, token } = await invited(acme, "Review Mill", "rv@review.test");
     const cookie = await start(token);
     const SECRET = "Internal: supplier looks evasive, compare with the audit";
-    expect(await addReviewComment(h().db, acme, assessmentId, "profile.workers", SECRET, "ip")).toHaveProperty("commentId");
+    expect(await addReviewComment(h().db, acme, assessmentId, "profile.workers", SECRET, "ip")).toHaveProperty("value.commentId");
     const carries = async (text: string) => JSON.stringify(await (await portalPage(cookie)).json()).includes(text);
     expect(await carries(SECRET)).toBe(false);
     expect((await (await portalPage(cookie)).json()).comments).toEqual([]);

@@ -405,11 +405,13 @@ async function buildFixture(h: Db) {
   const actor = { kind: "officer", id: ident } as const;
   for (const a of [portalAssessment, officerAssessment]) {
     for (const key of PROTECTED_KEYS) {
-      expect(await saveAnswer(h.db, actor, a, key, { value: BEST[key], comment: null, baseRevision: 0 }, null)).toHaveProperty("revision");
+      expect(await saveAnswer(h.db, actor, a, key, { value: BEST[key], comment: null, baseRevision: 0 }, null)).toHaveProperty(
+        "value.revision",
+      );
     }
   }
   expect(await sendAssessmentInvite(h.db, ident, portalAssessment, { email: "hr@fixture.test", language: "en" }, "ip")).toHaveProperty(
-    "inviteId",
+    "value.inviteId",
   );
   const mail = await h.db
     .selectFrom("mail_outbox")

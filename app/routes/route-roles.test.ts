@@ -412,8 +412,8 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
           { name: "zephyr-c.pdf", bytes: PDF },
           IP,
         );
-        if (!("fileId" in up)) throw new Error(up.message);
-        return onAssessment(aid, { intent: "remove-file", fileId: id(up.fileId) }, "/fill");
+        if (!up.ok) throw new Error(up.message);
+        return onAssessment(aid, { intent: "remove-file", fileId: id(up.value.fileId) }, "/fill");
       },
     },
   },

@@ -3,7 +3,7 @@
 // 401 {sessionEnded} | 404 (another assessment than the session's, or no such question).
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { formObject } from "~/lib/http.server";
+import { STATUS_OF, formObject } from "~/lib/http.server";
 import { publicAuthor, requireSupplierApi } from "~/lib/portal.server";
 import { orgNameById } from "~/models/portal.server";
 import { PortalAnswerSchema } from "~/schemas/portal";
@@ -24,10 +24,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     { value, comment, baseRevision },
     context.clientIp,
   );
-  if ("revision" in r) return json({ revision: r.revision }, { headers: NO_STORE });
-  if ("conflict" in r) {
+  if (r.ok) return json({ revision: r.value.revision }, { headers: NO_STORE });
+  if (r.detail) {
     const orgName = (await orgNameById(context.db, s.orgId)) ?? "";
-    const c = r.conflict;
+    const c = r.detail;
     return json(
       {
         conflict: {
@@ -41,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 409, headers: NO_STORE },
     );
   }
-  if (r.status === 409) return json({ readOnly: true, messageKey: "ui.error.read_only" }, { status: 409, headers: NO_STORE });
-  if (r.status === 404) return json({ messageKey: "ui.error.not_found" }, { status: 404, headers: NO_STORE });
-  return json({ messageKey: r.messageKey ?? "ui.save_failed", params: r.params ?? {} }, { status: r.status, headers: NO_STORE });
+  if (r.kind === "conflict") return json({ readOnly: true, messageKey: "ui.error.read_only" }, { status: 409, headers: NO_STORE });
+  if (r.kind === "not_found") return json({ messageKey: "ui.error.not_found" }, { status: 404, headers: NO_STORE });
+  return json({ messageKey: r.messageKey ?? "ui.save_failed", params: r.params ?? {} }, { status: STATUS_OF[r.kind], headers: NO_STORE });
 }

@@ -2,7 +2,7 @@
 // the headers the evidence service sets); POST intent=remove removes it while the assessment is open.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { formObject } from "~/lib/http.server";
+import { STATUS_OF, formObject } from "~/lib/http.server";
 import { requireSupplierApi, supplierSession, uploadMessageKey } from "~/lib/portal.server";
 import { PortalRemoveFileSchema } from "~/schemas/portal";
 import { downloadEvidence, removeEvidence } from "~/services/evidence.server";
@@ -31,6 +31,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = PortalRemoveFileSchema.safeParse(await formObject(request));
   if (!fileId || !parsed.success) return json({ messageKey: "ui.error.not_found" }, { status: 404 });
   const r = await removeEvidence(context.db, { kind: "supplier", s }, parsed.data.assessmentId, fileId, context.clientIp);
-  if ("ok" in r) return json({ ok: true as const }, { headers: { "Cache-Control": "no-store" } });
-  return json({ messageKey: uploadMessageKey(r.messageKey) }, { status: r.status, headers: { "Cache-Control": "no-store" } });
+  if (r.ok) return json({ ok: true as const }, { headers: { "Cache-Control": "no-store" } });
+  return json(
+    { messageKey: uploadMessageKey(r.messageKey ?? "") },
+    { status: STATUS_OF[r.kind], headers: { "Cache-Control": "no-store" } },
+  );
 }

@@ -5,6 +5,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { EVIDENCE_LIMITS } from "~/domain/questionnaire/types";
+import { STATUS_OF } from "~/lib/http.server";
 import { requireSupplierApi, uploadMessageKey } from "~/lib/portal.server";
 import { countUploads, uploadWait } from "~/lib/rate-limit.server";
 import { parseUpload } from "~/services/action-upload.server";
@@ -46,6 +47,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
     { name, bytes: new Uint8Array(await file.arrayBuffer()) },
     context.clientIp,
   );
-  if ("fileId" in r) return json({ fileId: r.fileId, filename: r.filename }, { headers: NO_STORE });
-  return refuse(r.status, uploadMessageKey(r.messageKey), name);
+  if (r.ok) return json({ fileId: r.value.fileId, filename: r.value.filename }, { headers: NO_STORE });
+  return refuse(STATUS_OF[r.kind], uploadMessageKey(r.messageKey ?? ""), name);
 }

@@ -113,7 +113,7 @@ describeEachEngine("upload hardening", (h) => {
     const { created } = await startAssessments(h().db, t.id, [supplierId], { dueAt: "2027-01-31", language: "en" }, "ip");
     const assessmentId = created[0]!;
     const email = `hr${n}@mill.test`;
-    expect(await sendAssessmentInvite(h().db, t.id, assessmentId, { email, language: "en" }, "ip")).toHaveProperty("inviteId");
+    expect(await sendAssessmentInvite(h().db, t.id, assessmentId, { email, language: "en" }, "ip")).toHaveProperty("value.inviteId");
     const mail = await h().db.selectFrom("mail_outbox").select("body_text").where("to_address", "=", email).executeTakeFirstOrThrow();
     const opened = await openSupplierSession(h().db, /\/s\/([A-Za-z0-9_-]{43})/.exec(mail.body_text)![1]!);
     if (!("cookie" in opened)) throw new Error("link not open");

@@ -175,7 +175,7 @@ export async function openRedFlagActions(
   if (!a) return 0;
   const template = await templateOf(trx, a.versionId);
   const answers: Record<string, Answers[string]> = {};
-  for (const x of await answersOf(trx, assessmentId)) answers[x.questionKey] = x.value as Answers[string];
+  for (const x of await answersOf(trx, orgId, assessmentId)) answers[x.questionKey] = x.value as Answers[string];
   const flags = redFlagsOf(template, answers);
   if (!flags.length) return 0;
   const taken = await unverifiedFlagKeys(trx, orgId, a.supplierId);

@@ -89,10 +89,10 @@ describeEachEngine("corrective actions", (h) => {
       expect(
         await saveAnswer(h().db, actor, assessmentId, question.key, { value, comment: null, baseRevision: 0 }, null),
         question.key,
-      ).toHaveProperty("revision");
+      ).toHaveProperty("value.revision");
     }
     expect(await uploadEvidence(h().db, actor, assessmentId, "p1.written_policy", { name: "policy.pdf", bytes: PDF }, null)).toHaveProperty(
-      "fileId",
+      "value.fileId",
     );
     expect(await submitAssessment(h().db, actor, assessmentId, null)).toEqual({ ok: true });
     return assessmentId;

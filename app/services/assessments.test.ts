@@ -23,7 +23,8 @@ import {
   submitAssessment,
   type Actor,
 } from "./assessments.server";
-import { getSupplierIdentity, openSupplierSession, sendAssessmentInvite } from "./invites.server";
+import { getSupplierIdentity } from "~/lib/supplier-session.server";
+import { openSupplierSession, sendAssessmentInvite } from "./invites.server";
 import { downloadEvidence, uploadEvidence } from "./evidence.server";
 import { reminderKind, sendDueReminders } from "./reminders.server";
 
@@ -69,7 +70,7 @@ describeEachEngine("assessment workflow", (h) => {
         { value: BEST[question.key], comment: null, baseRevision: rev.get(question.key) ?? 0 },
         null,
       );
-      expect(r, question.key).toHaveProperty("revision");
+      expect(r, question.key).toHaveProperty("value.revision");
     }
   }
 
@@ -91,18 +92,19 @@ describeEachEngine("assessment workflow", (h) => {
   it("validates answers by type and range, refuses stale saves, and keeps the history", async () => {
     const [id] = (await h().db.selectFrom("assessments").select("id").where("org_id", "=", ident.org.id).execute()).map((r) => r.id);
     const bad = await saveAnswer(h().db, officer, id!, "profile.migrant_share", { value: 150, comment: null, baseRevision: 0 }, null);
-    expect(bad).toMatchObject({ status: 400 });
+    expect(bad).toMatchObject({ ok: false, kind: "invalid" });
     expect(
       await saveAnswer(h().db, officer, id!, "no.such.question", { value: "yes", comment: null, baseRevision: 0 }, null),
-    ).toMatchObject({ status: 404 });
+    ).toMatchObject({ ok: false, kind: "not_found" });
     expect(await saveAnswer(h().db, officer, id!, "profile.migrant_share", { value: 20, comment: null, baseRevision: 0 }, null)).toEqual({
-      revision: 1,
+      ok: true,
+      value: { revision: 1 },
     });
     expect(
       await saveAnswer(h().db, officer, id!, "profile.migrant_share", { value: 25, comment: "payroll of May", baseRevision: 1 }, null),
-    ).toEqual({ revision: 2 });
+    ).toEqual({ ok: true, value: { revision: 2 } });
     const stale = await saveAnswer(h().db, officer, id!, "profile.migrant_share", { value: 40, comment: null, baseRevision: 1 }, null);
-    expect(stale).toMatchObject({ status: 409, conflict: { value: 25, revision: 2 } });
+    expect(stale).toMatchObject({ ok: false, kind: "conflict", detail: { value: 25, revision: 2 } });
     const hist = await historyOf(h().db, officer, id!, "profile.migrant_share");
     expect(hist?.map((x) => x.value)).toEqual([25, 20]);
   });
@@ -124,10 +126,10 @@ describeEachEngine("assessment workflow", (h) => {
     const supplier: Actor = { kind: "supplier", s };
 
     const early = await submitAssessment(h().db, supplier, assessmentId, null);
-    expect(early).toMatchObject({ status: 400 });
+    expect(early).toMatchObject({ ok: false, kind: "invalid" });
     await answerAll(supplier, assessmentId);
     const noDoc = await submitAssessment(h().db, supplier, assessmentId, null);
-    expect(noDoc).toMatchObject({ status: 400, missing: [{ questionKey: "p1.written_policy", reason: "evidence" }] });
+    expect(noDoc).toMatchObject({ ok: false, kind: "invalid", detail: [{ questionKey: "p1.written_policy", reason: "evidence" }] });
 
     expect(
       await uploadEvidence(
@@ -138,7 +140,7 @@ describeEachEngine("assessment workflow", (h) => {
         { name: "<b>policy</b>.exe", bytes: new TextEncoder().encode("<html>not a pdf</html>") },
         null,
       ),
-    ).toMatchObject({ status: 415 });
+    ).toMatchObject({ ok: false, kind: "unsupported_type" });
     expect(
       await uploadEvidence(
         h().db,
@@ -148,11 +150,11 @@ describeEachEngine("assessment workflow", (h) => {
         { name: "big.pdf", bytes: new Uint8Array(10 * 1024 * 1024 + 1) },
         null,
       ),
-    ).toMatchObject({ status: 413 });
+    ).toMatchObject({ ok: false, kind: "too_large" });
     const up = await uploadEvidence(h().db, supplier, assessmentId, "p1.written_policy", { name: "../../política.pdf", bytes: PDF }, null);
-    expect(up).toMatchObject({ filename: "política.pdf" });
-    if (!("fileId" in up)) throw new Error("upload failed");
-    const dl = await downloadEvidence(h().db, officer, assessmentId, up.fileId);
+    expect(up).toMatchObject({ ok: true, value: { filename: "política.pdf" } });
+    if (!up.ok) throw new Error("upload failed");
+    const dl = await downloadEvidence(h().db, officer, assessmentId, up.value.fileId);
     expect(dl?.headers["Content-Disposition"]).toMatch(/^attachment; /);
     expect(dl?.headers["X-Content-Type-Options"]).toBe("nosniff");
     expect(dl?.headers["Content-Type"]).toBe("application/pdf");
@@ -168,9 +170,9 @@ describeEachEngine("assessment workflow", (h) => {
       { value: 300, comment: null, baseRevision: 1 },
       null,
     );
-    expect(locked).toMatchObject({ status: 409 });
+    expect(locked).toMatchObject({ ok: false, kind: "conflict" });
 
-    expect(await requestChanges(h().db, ident, assessmentId, "ip")).toMatchObject({ status: 400 }); // no comment yet
+    expect(await requestChanges(h().db, ident, assessmentId, "ip")).toMatchObject({ ok: false, kind: "invalid" }); // no comment yet
     await addReviewComment(h().db, ident, assessmentId, "p5.weekly_hours", "Please give the peak-season hours.", "ip");
     expect(await requestChanges(h().db, ident, assessmentId, "ip")).toEqual({ ok: true });
     const back = await h()
@@ -185,12 +187,12 @@ describeEachEngine("assessment workflow", (h) => {
     const rev = view.answers.find((a) => a.questionKey === "p5.weekly_hours")!.revision;
     expect(
       await saveAnswer(h().db, supplier, assessmentId, "p5.weekly_hours", { value: 58, comment: "peak season", baseRevision: rev }, null),
-    ).toEqual({ revision: rev + 1 });
+    ).toEqual({ ok: true, value: { revision: rev + 1 } });
     expect(await submitAssessment(h().db, supplier, assessmentId, null)).toEqual({ ok: true });
 
     const approved = await approveAssessment(h().db, ident, assessmentId, "ip", new Date("2026-12-01T10:00:00.000Z"));
-    expect(approved).toEqual({ ok: true, validUntil: "2027-12-01T10:00:00.000Z" });
-    expect(await approveAssessment(h().db, ident, assessmentId, "ip")).toMatchObject({ status: 409 });
+    expect(approved).toEqual({ ok: true, value: { validUntil: "2027-12-01T10:00:00.000Z" } });
+    expect(await approveAssessment(h().db, ident, assessmentId, "ip")).toMatchObject({ ok: false, kind: "conflict" });
     const actions = (
       await h()
         .db.selectFrom("audit_log")
@@ -231,7 +233,7 @@ describeEachEngine("assessment workflow", (h) => {
     await addReviewComment(h().db, ident, assessmentId, "p5.weekly_hours", "Internal: check against the audit first.", "ip");
     await answerAll(supplier, assessmentId);
     expect(await uploadEvidence(h().db, supplier, assessmentId, "p1.written_policy", { name: "p.pdf", bytes: PDF }, null)).toHaveProperty(
-      "fileId",
+      "value.fileId",
     );
     expect(await submitAssessment(h().db, supplier, assessmentId, null)).toEqual({ ok: true });
     await addReviewComment(h().db, ident, assessmentId, "p5.weekly_hours", "Please give the peak-season hours.", "ip");
@@ -270,18 +272,20 @@ describeEachEngine("assessment workflow", (h) => {
     ];
     const file = async (who: Actor, assessmentId: number) => {
       const r = await uploadEvidence(h().db, who, assessmentId, "p5.sample_contract", { name: "c.pdf", bytes: PDF }, "ip");
-      if (!("fileId" in r)) throw new Error(JSON.stringify(r));
-      return String(r.fileId);
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      return String(r.value.fileId);
     };
     const own = await file(officer, mine);
     const siblings = await file(officer, sibling);
     const foreigners = await file({ kind: "officer", id: otherIdent }, foreign);
     for (const ids of [[foreigners], [siblings], [own, siblings]]) {
-      const r = await saveAnswer(h().db, officer, mine, "p5.sample_contract", { value: ids, comment: null, baseRevision: 1 }, null); // the upload saved revision 1
-      expect(r, ids.join()).toMatchObject({ status: 400, messageKey: "ui.validation.files_invalid" });
+      // The upload saved revision 1.
+      const r = await saveAnswer(h().db, officer, mine, "p5.sample_contract", { value: ids, comment: null, baseRevision: 1 }, null);
+      expect(r, ids.join()).toMatchObject({ ok: false, kind: "invalid", messageKey: "ui.validation.files_invalid" });
     }
     expect(await saveAnswer(h().db, officer, mine, "p5.sample_contract", { value: [own], comment: null, baseRevision: 1 }, null)).toEqual({
-      revision: 2,
+      ok: true,
+      value: { revision: 2 },
     });
   });
 
@@ -296,9 +300,10 @@ describeEachEngine("assessment workflow", (h) => {
     expect(await assessmentView(h().db, foreign, created[0]!)).toBeNull();
     expect(
       await saveAnswer(h().db, foreign, created[0]!, "profile.workers", { value: 1, comment: null, baseRevision: 0 }, null),
-    ).toMatchObject({ status: 404 });
+    ).toMatchObject({ ok: false, kind: "not_found" });
     expect(await uploadEvidence(h().db, foreign, created[0]!, "p1.written_policy", { name: "x.pdf", bytes: PDF }, null)).toMatchObject({
-      status: 404,
+      ok: false,
+      kind: "not_found",
     });
   });
 

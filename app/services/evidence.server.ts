@@ -1,10 +1,11 @@
-// Evidence uploads: refused when too large (413) or not a document type we accept, judged by the
-// content, not the name (415; Office archives also by what they would unpack to); stored
+// Evidence uploads: refused when too large or not a document type we accept, judged by the
+// content, not the name (Office archives also by what they would unpack to); stored
 // content-addressed outside public/; downloaded as attachments. The checks and the quota are shared
 // with corrective-action files (domain/upload).
 import type { Kysely } from "kysely";
 import type { Database } from "~db/types";
 import { EVIDENCE_LIMITS, findQuestion } from "~/domain/questionnaire";
+import { fail, ok, type ProblemKind, type Result } from "~/domain/result";
 import { checkUpload, isRefusal, type UploadRefusal } from "~/lib/upload/check.server";
 import { downloadHeaders } from "~/domain/upload/filename";
 import { UPLOAD_LIMITS } from "~/domain/upload/limits";
@@ -15,10 +16,9 @@ import { log } from "~/lib/logger.server";
 import { recordAudit } from "~/models/audit.server";
 import { answersOf, getAssessment, reviewCommentsOf, saveAnswerIfRevision } from "~/models/assessment.server";
 import { getEvidence, insertEvidence, listEvidence, markEvidenceDeleted, orgStorageBytes } from "~/models/evidence.server";
-import { templateOfVersion, type Actor } from "./assessments.server";
+import { templateOfVersion, type Actor } from "./assessment-core.server";
 
 type DB = Kysely<Database>;
-export type UploadError = { status: 400 | 404 | 409 | 413 | 415; message: string; messageKey: string };
 
 /** Per-organization storage quota for evidence and action files together (a runaway uploader cannot fill the disk). */
 export const ORG_QUOTA_BYTES = UPLOAD_LIMITS.orgQuotaBytes;
@@ -32,6 +32,12 @@ export async function orgStorageUsed(db: DbOrTrx, orgId: number): Promise<number
 function refusalKey(r: UploadRefusal): string {
   return r.code === "too_large" ? "ui.upload.tooLarge" : r.code === "empty" ? "ui.upload.empty" : "ui.upload.badType";
 }
+function refusalKind(r: UploadRefusal): ProblemKind {
+  return r.code === "too_large" ? "too_large" : r.code === "empty" ? "invalid" : "unsupported_type";
+}
+const NO_ASSESSMENT = () => fail("not_found", "No such assessment", { messageKey: "ui.error.notFound" });
+const NO_FILE = () => fail("not_found", "No such file", { messageKey: "ui.error.notFound" });
+const READ_ONLY = () => fail("conflict", "This questionnaire cannot be changed now.", { messageKey: "ui.error.readOnly" });
 const EDITABLE = new Set(["draft", "sent", "in_progress", "changes_requested"]);
 
 function scope(actor: Actor) {
@@ -47,15 +53,14 @@ export async function uploadEvidence(
   questionKey: string,
   file: { name: string; bytes: Uint8Array },
   ip: string | null,
-): Promise<UploadError | { fileId: number; filename: string }> {
+): Promise<Result<{ fileId: number; filename: string }>> {
   const sc = scope(actor);
-  if (sc.only !== null && sc.only !== assessmentId) return { status: 404, message: "No such assessment", messageKey: "ui.error.notFound" };
+  if (sc.only !== null && sc.only !== assessmentId) return NO_ASSESSMENT();
   const checked = await checkUpload(file);
-  if (isRefusal(checked)) return { status: checked.status, message: checked.message, messageKey: refusalKey(checked) };
+  if (isRefusal(checked)) return fail(refusalKind(checked), checked.message, { messageKey: refusalKey(checked) });
   const a = await getAssessment(db, sc.orgId, assessmentId);
-  if (!a) return { status: 404, message: "No such assessment", messageKey: "ui.error.notFound" };
-  if (!EDITABLE.has(a.status))
-    return { status: 409, message: "This questionnaire cannot be changed now.", messageKey: "ui.error.readOnly" };
+  if (!a) return NO_ASSESSMENT();
+  if (!EDITABLE.has(a.status)) return READ_ONLY();
   const template = await templateOfVersion(db, a.versionId);
   const found = findQuestion(template, questionKey);
   // A question sent back with an open reviewer's comment takes a document too: the comment may ask
@@ -64,22 +69,20 @@ export async function uploadEvidence(
   const askedInReview =
     found !== undefined &&
     a.status === "changes_requested" &&
-    (await reviewCommentsOf(db, assessmentId, { releasedOnly: true })).some(
+    (await reviewCommentsOf(db, sc.orgId, assessmentId, { releasedOnly: true })).some(
       (c) => c.question_key === questionKey && c.resolved_at === null,
     );
   if (!found || (found.question.type !== "evidence" && !found.question.evidence && !askedInReview)) {
-    return { status: 404, message: "This question takes no files.", messageKey: "ui.error.notFound" };
+    return fail("not_found", "This question takes no files.", { messageKey: "ui.error.notFound" });
   }
   const existing = (await listEvidence(db, sc.orgId, assessmentId)).filter((f) => f.question_key === questionKey);
   if (existing.length >= EVIDENCE_LIMITS.maxFilesPerQuestion) {
-    return { status: 409, message: `At most ${EVIDENCE_LIMITS.maxFilesPerQuestion} files per question.`, messageKey: "ui.upload.tooMany" };
+    return fail("conflict", `At most ${EVIDENCE_LIMITS.maxFilesPerQuestion} files per question.`, { messageKey: "ui.upload.tooMany" });
   }
   if ((await orgStorageUsed(db, sc.orgId)) + file.bytes.length > ORG_QUOTA_BYTES) {
-    return {
-      status: 413,
-      message: `Your organization's storage for documents is full (${ORG_QUOTA_BYTES / 1024 ** 3} GB). Remove files that are no longer needed, then try again.`,
-      messageKey: "ui.upload.quota",
-    };
+    const gb = ORG_QUOTA_BYTES / 1024 ** 3;
+    const message = `Your organization's storage for documents is full (${gb} GB). Remove files that are no longer needed, then try again.`;
+    return fail("too_large", message, { messageKey: "ui.upload.quota" });
   }
   const sha256 = sha256Of(file.bytes);
   await putObject(sc.orgId, sha256, file.bytes); // before the row: a row never points at a missing file
@@ -96,9 +99,9 @@ export async function uploadEvidence(
     });
     if (found.question.type === "evidence") {
       // For an evidence question the files are the answer: add this one to it (a new revision).
-      const current = (await answersOf(trx, assessmentId)).find((x) => x.questionKey === questionKey);
+      const current = (await answersOf(trx, sc.orgId, assessmentId)).find((x) => x.questionKey === questionKey);
       const ids = Array.isArray(current?.value) ? (current.value as string[]) : [];
-      await saveAnswerIfRevision(trx, assessmentId, questionKey, current?.revision ?? 0, {
+      await saveAnswerIfRevision(trx, sc.orgId, assessmentId, questionKey, current?.revision ?? 0, {
         value: [...ids, String(fileId)],
         comment: current?.comment ?? null,
         author: sc.label,
@@ -114,31 +117,23 @@ export async function uploadEvidence(
       diff: { questionKey, fileId, filename, sha256, bytes: file.bytes.length },
       ip,
     });
-    return { fileId, filename };
+    return ok({ fileId, filename });
   });
 }
 
-export async function removeEvidence(
-  db: DB,
-  actor: Actor,
-  assessmentId: number,
-  fileId: number,
-  ip: string | null,
-): Promise<UploadError | { ok: true }> {
+export async function removeEvidence(db: DB, actor: Actor, assessmentId: number, fileId: number, ip: string | null): Promise<Result> {
   const sc = scope(actor);
-  if (sc.only !== null && sc.only !== assessmentId) return { status: 404, message: "No such file", messageKey: "ui.error.notFound" };
+  if (sc.only !== null && sc.only !== assessmentId) return NO_FILE();
   const a = await getAssessment(db, sc.orgId, assessmentId);
-  if (!a) return { status: 404, message: "No such file", messageKey: "ui.error.notFound" };
-  if (!EDITABLE.has(a.status))
-    return { status: 409, message: "This questionnaire cannot be changed now.", messageKey: "ui.error.readOnly" };
+  if (!a) return NO_FILE();
+  if (!EDITABLE.has(a.status)) return READ_ONLY();
   return db.transaction().execute(async (trx) => {
     const f = await getEvidence(trx, sc.orgId, assessmentId, fileId);
-    if (!f || !(await markEvidenceDeleted(trx, sc.orgId, assessmentId, fileId)))
-      return { status: 404 as const, message: "No such file", messageKey: "ui.error.notFound" };
-    const current = (await answersOf(trx, assessmentId)).find((x) => x.questionKey === f.question_key);
+    if (!f || !(await markEvidenceDeleted(trx, sc.orgId, assessmentId, fileId))) return NO_FILE();
+    const current = (await answersOf(trx, sc.orgId, assessmentId)).find((x) => x.questionKey === f.question_key);
     if (current && Array.isArray(current.value)) {
       const ids = (current.value as string[]).filter((x) => x !== String(fileId));
-      await saveAnswerIfRevision(trx, assessmentId, f.question_key, current.revision, {
+      await saveAnswerIfRevision(trx, sc.orgId, assessmentId, f.question_key, current.revision, {
         value: ids.length ? ids : null,
         comment: current.comment,
         author: sc.label,
@@ -154,7 +149,7 @@ export async function removeEvidence(
       diff: { fileId, filename: f.filename },
       ip,
     });
-    return { ok: true as const };
+    return ok();
   });
 }
 

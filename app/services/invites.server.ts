@@ -1,19 +1,20 @@
-// Supplier invite links (DESIGN.md, "Supplier invite links"): 32 random bytes, only the hash stored,
+// Supplier invite links (docs/architecture.md, "Portal and tokens"): 32 random bytes, only the hash stored,
 // 30-day expiry, revocable; resending issues a new token and kills the old one. Opening the link
 // (GET) changes nothing; a POST from its page starts a supplier session scoped to one assessment.
 import type { Kysely } from "kysely";
 import type { Database } from "~db/types";
 import type { OrgIdentity } from "~/lib/auth.server";
+import { fail, ok, type Result } from "~/domain/result";
 import { hashToken, newToken } from "~/lib/crypto.server";
 import { addMinutes, nowIso } from "~/lib/time";
 import { env } from "~/lib/env.server";
 import { kickMailDelivery, smtpConfigured } from "~/lib/mail.server";
+import { SUPPLIER_COOKIE, SUPPLIER_SESSION_HOURS } from "~/lib/supplier-session.server";
 import { recordAudit } from "~/models/audit.server";
 import { enqueueMail } from "~/models/outbox.server";
 import { getAssessment, setAssessmentStatus } from "~/models/assessment.server";
 import {
   findInviteByTokenHash,
-  findSupplierSession,
   insertAssessmentInvite,
   insertSupplierSession,
   newestInviteId,
@@ -23,12 +24,11 @@ import {
 } from "~/models/invite.server";
 import { supplierInviteMail } from "./mail-templates";
 
+// The supplier's identity lives with its session cookie (lib); the actions services name it from here.
+export type { SupplierIdentity } from "~/lib/supplier-session.server";
+
 type DB = Kysely<Database>;
 export const INVITE_VALID_DAYS = 30;
-export const SUPPLIER_SESSION_HOURS = 12;
-export const SUPPLIER_COOKIE = "lantern_supplier";
-
-export type InviteError = { status: 400 | 404 | 409; message: string };
 
 /**
  * Sends (or re-sends) the questionnaire link to the supplier; any earlier link stops working.
@@ -41,14 +41,14 @@ export async function sendAssessmentInvite(
   assessmentId: number,
   input: { email: string; language: string },
   ip: string,
-): Promise<InviteError | { inviteId: number; copyLink: string | null }> {
+): Promise<Result<{ inviteId: number; copyLink: string | null }>> {
   const token = newToken();
   const link = `${env().appUrl}/s/${token}`;
   const now = new Date();
   const result = await db.transaction().execute(async (trx) => {
     const a = await getAssessment(trx, id.org.id, assessmentId);
-    if (!a) return { status: 404 as const, message: "No such assessment" };
-    if (a.status === "approved") return { status: 409 as const, message: "This assessment is approved; start a new one to ask again." };
+    if (!a) return fail("not_found", "No such assessment");
+    if (a.status === "approved") return fail("conflict", "This assessment is approved; start a new one to ask again.");
     const expiresAt = nowIso(addMinutes(now, INVITE_VALID_DAYS * 24 * 60));
     const revoked = await revokeAssessmentInvites(trx, id.org.id, assessmentId, nowIso(now));
     const inviteId = await insertAssessmentInvite(trx, id.org.id, {
@@ -76,10 +76,10 @@ export async function sendAssessmentInvite(
       diff: { email: input.email, language: input.language, previousLinksRevoked: revoked },
       ip,
     });
-    return { inviteId };
+    return ok(inviteId);
   });
   kickMailDelivery(db);
-  return "inviteId" in result ? { ...result, copyLink: smtpConfigured() ? null : link } : result;
+  return result.ok ? ok({ inviteId: result.value, copyLink: smtpConfigured() ? null : link }) : result;
 }
 
 export async function revokeAssessmentLinks(
@@ -87,10 +87,10 @@ export async function revokeAssessmentLinks(
   id: OrgIdentity,
   assessmentId: number,
   ip: string,
-): Promise<InviteError | { revoked: number }> {
+): Promise<Result<{ revoked: number }>> {
   return db.transaction().execute(async (trx) => {
     const a = await getAssessment(trx, id.org.id, assessmentId);
-    if (!a) return { status: 404 as const, message: "No such assessment" };
+    if (!a) return fail("not_found", "No such assessment");
     const revoked = await revokeAssessmentInvites(trx, id.org.id, assessmentId, nowIso());
     await recordAudit(trx, {
       orgId: id.org.id,
@@ -102,7 +102,7 @@ export async function revokeAssessmentLinks(
       diff: { revoked },
       ip,
     });
-    return { revoked };
+    return ok({ revoked });
   });
 }
 
@@ -148,37 +148,18 @@ export async function openSupplierSession(
   const sessionToken = newToken();
   const now = new Date();
   await db.transaction().execute(async (trx) => {
-    await insertSupplierSession(trx, {
+    await insertSupplierSession(trx, i.orgId, {
       id: hashToken(sessionToken),
       inviteId: i.id,
       assessmentId: i.assessmentId,
       expiresAt: nowIso(addMinutes(now, SUPPLIER_SESSION_HOURS * 60)),
     });
-    await touchInvite(trx, i.id, nowIso(now));
+    await touchInvite(trx, i.orgId, i.id, nowIso(now));
     await setAssessmentStatus(trx, i.orgId, i.assessmentId, ["draft", "sent"], "in_progress", { started_at: nowIso(now) });
   });
   const attrs = ["Path=/s", "HttpOnly", "SameSite=Lax", `Max-Age=${SUPPLIER_SESSION_HOURS * 3600}`];
   if (env().cookieSecure) attrs.push("Secure");
   return { cookie: `${SUPPLIER_COOKIE}=${sessionToken}; ${attrs.join("; ")}` };
-}
-
-export interface SupplierIdentity {
-  sessionId: string;
-  assessmentId: number;
-  orgId: number;
-  inviteId: number;
-  email: string;
-  language: string;
-}
-
-export async function getSupplierIdentity(db: DB, request: Request): Promise<SupplierIdentity | null> {
-  const header = request.headers.get("Cookie") ?? "";
-  const m = new RegExp(`(?:^|;\\s*)${SUPPLIER_COOKIE}=([A-Za-z0-9_-]{43})(?:;|$)`).exec(header);
-  if (!m?.[1]) return null;
-  const s = await findSupplierSession(db, hashToken(m[1]), nowIso());
-  return s
-    ? { sessionId: s.id, assessmentId: s.assessmentId, orgId: s.orgId, inviteId: s.inviteId, email: s.email, language: s.language }
-    : null;
 }
 
 /**

@@ -2,14 +2,8 @@ import { beforeAll, expect, it } from "vitest";
 import { describeEachEngine, makeOrg } from "~/test/support";
 import type { OrgIdentity } from "~/lib/auth.server";
 import { hashToken } from "~/lib/crypto.server";
-import {
-  describeLink,
-  getSupplierIdentity,
-  openSupplierSession,
-  requestNewLink,
-  revokeAssessmentLinks,
-  sendAssessmentInvite,
-} from "./invites.server";
+import { describeLink, openSupplierSession, requestNewLink, revokeAssessmentLinks, sendAssessmentInvite } from "./invites.server";
+import { getSupplierIdentity } from "~/lib/supplier-session.server";
 import { answerHistory, getAssessment, insertAssessment, insertVersion, saveAnswerIfRevision } from "~/models/assessment.server";
 import { insertSupplier } from "~/models/supplier.server";
 import { SupplierSchema } from "~/schemas/supplier";
@@ -50,7 +44,7 @@ describeEachEngine("supplier invite links", (h) => {
 
   it("mails a link whose token is stored only as a hash; opening it changes nothing until the POST", async () => {
     expect(await sendAssessmentInvite(h().db, ident, assessmentId, { email: "lan@mill.test", language: "es" }, "ip")).toHaveProperty(
-      "inviteId",
+      "value.inviteId",
     );
     const token = await latestLink("lan@mill.test");
     const stored = await h().db.selectFrom("assessment_invites").select(["token_hash"]).where("assessment_id", "=", assessmentId).execute();
@@ -133,18 +127,26 @@ describeEachEngine("supplier invite links", (h) => {
 
   it("keeps every revision of an answer and refuses a save on a stale revision", async () => {
     expect(
-      await saveAnswerIfRevision(h().db, assessmentId, "p1.policy", 0, { value: "no", comment: null, author: "supplier lan@mill.test" }),
+      await saveAnswerIfRevision(h().db, ident.org.id, assessmentId, "p1.policy", 0, {
+        value: "no",
+        comment: null,
+        author: "supplier lan@mill.test",
+      }),
     ).toEqual({ revision: 1 });
     expect(
-      await saveAnswerIfRevision(h().db, assessmentId, "p1.policy", 1, {
+      await saveAnswerIfRevision(h().db, ident.org.id, assessmentId, "p1.policy", 1, {
         value: "yes",
         comment: "signed in May",
         author: "supplier lan@mill.test",
       }),
     ).toEqual({ revision: 2 });
-    const stale = await saveAnswerIfRevision(h().db, assessmentId, "p1.policy", 1, { value: "no", comment: null, author: "o@inv.test" });
+    const stale = await saveAnswerIfRevision(h().db, ident.org.id, assessmentId, "p1.policy", 1, {
+      value: "no",
+      comment: null,
+      author: "o@inv.test",
+    });
     expect(stale).toMatchObject({ conflict: { value: "yes", revision: 2, comment: "signed in May" } });
-    const history = await answerHistory(h().db, assessmentId, "p1.policy");
+    const history = await answerHistory(h().db, ident.org.id, assessmentId, "p1.policy");
     expect(history.map((r) => [r.revision, r.value])).toEqual([
       [2, "yes"],
       [1, "no"],

@@ -9,6 +9,7 @@ import { kickMailDelivery } from "~/lib/mail.server";
 import { enqueueMail } from "~/models/outbox.server";
 import { recordAudit } from "~/models/audit.server";
 import { currentInvite, insertAssessmentInvite, supersedeAssessmentInvites } from "~/models/invite.server";
+import { insertReminder, openAssessmentsWithDueDate, reminderSent } from "~/models/reminder.server";
 import { INVITE_VALID_DAYS } from "./invites.server";
 import { supplierReminderMail } from "./mail-templates";
 
@@ -26,26 +27,13 @@ export function reminderKind(dueAt: string, now: Date): Kind | null {
 }
 
 export async function sendDueReminders(db: DB, now = new Date()): Promise<number> {
-  const open = await db
-    .selectFrom("assessments as a")
-    .innerJoin("organizations as o", "o.id", "a.org_id")
-    .innerJoin("suppliers as s", "s.id", "a.supplier_id")
-    .select(["a.id", "a.org_id", "a.due_at", "o.name as orgName", "s.name as supplierName"])
-    .where("a.status", "in", ["sent", "in_progress", "changes_requested"])
-    .where("a.due_at", "is not", null)
-    .execute();
+  const open = await openAssessmentsWithDueDate(db);
   let sent = 0;
   for (const a of open) {
-    const kind = reminderKind(a.due_at!, now);
+    const kind = reminderKind(a.due_at, now);
     if (!kind) continue;
     const done = await db.transaction().execute(async (trx) => {
-      const already = await trx
-        .selectFrom("assessment_reminders")
-        .select("kind")
-        .where("assessment_id", "=", a.id)
-        .where("kind", "=", kind)
-        .executeTakeFirst();
-      if (already) return false;
+      if (await reminderSent(trx, a.org_id, a.id, kind)) return false;
       const invite = await currentInvite(trx, a.org_id, a.id);
       if (!invite) return false; // never sent to the supplier: nobody to remind
       const token = newToken();
@@ -66,14 +54,11 @@ export async function sendDueReminders(db: DB, now = new Date()): Promise<number
           orgName: a.orgName,
           supplierName: a.supplierName,
           link: `${env().appUrl}/s/${token}`,
-          dueAt: a.due_at!,
+          dueAt: a.due_at,
           kind,
         }),
       });
-      await trx
-        .insertInto("assessment_reminders")
-        .values({ assessment_id: a.id, kind, sent_at: nowIso(now) })
-        .execute();
+      await insertReminder(trx, a.org_id, a.id, kind, nowIso(now));
       await recordAudit(trx, {
         orgId: a.org_id,
         actorUserId: null,

@@ -102,10 +102,9 @@ export async function submittedAssessment(db: Db, t: Pick<Tenant, "ident" | "mar
   }
   for (;;) {
     const r = await submitAssessment(db.db, actor, assessmentId, null);
-    if ("ok" in r) return assessmentId;
-    if (!("missing" in r) || !r.missing.length || r.missing.some((m) => m.reason !== "evidence"))
-      throw new Error(`not submitted: ${JSON.stringify(r)}`);
-    for (const m of r.missing)
+    if (r.ok) return assessmentId;
+    if (!r.detail?.length || r.detail.some((m) => m.reason !== "evidence")) throw new Error(`not submitted: ${JSON.stringify(r)}`);
+    for (const m of r.detail)
       await uploadEvidence(db.db, actor, assessmentId, m.questionKey, { name: `${t.marker}-evidence.pdf`, bytes: PDF }, null);
   }
 }
@@ -136,17 +135,17 @@ async function tenant(db: Db, slug: string, marker: string): Promise<Tenant> {
   const assessmentId = created[0]!;
   const contact = `contact@${marker}-mill.test`;
   const sent = await sendAssessmentInvite(db.db, officer, assessmentId, { email: contact, language: "en" }, IP);
-  if ("status" in sent) throw new Error(sent.message);
+  if (!sent.ok) throw new Error(sent.message);
   const linkToken = await mailedToken(db, contact, /\/s\/([A-Za-z0-9_-]{43})/);
   const opened = await openSupplierSession(db.db, linkToken);
   if (!("cookie" in opened)) throw new Error("the supplier link did not open");
   const actor = { kind: "officer", id: officer } as const;
   await saveAnswer(db.db, actor, assessmentId, "profile.workers", { value: 250, comment: `${marker} comment`, baseRevision: 0 }, IP);
   const up = await uploadEvidence(db.db, actor, assessmentId, "p5.sample_contract", { name: `${marker}-contract.pdf`, bytes: PDF }, IP);
-  if (!("fileId" in up)) throw new Error(up.message);
+  if (!up.ok) throw new Error(up.message);
   const submittedId = await submittedAssessment(db, base, "Dye House");
   const comment = await addReviewComment(db.db, officer, submittedId, "profile.workers", `${title(marker)} asks: count seasonal staff`, IP);
-  if (!("commentId" in comment)) throw new Error(comment.message);
+  if (!comment.ok) throw new Error(comment.message);
 
   const act = await createManualAction(
     db.db,
@@ -185,9 +184,9 @@ async function tenant(db: Db, slug: string, marker: string): Promise<Tenant> {
     supplier2Id,
     looseSupplierId,
     assessmentId,
-    fileId: up.fileId,
+    fileId: up.value.fileId,
     submittedId,
-    commentId: comment.commentId,
+    commentId: comment.value.commentId,
     actionId,
     actionFileId,
     importId: imp.importId,

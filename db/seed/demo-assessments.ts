@@ -102,8 +102,7 @@ export async function seedDemoAssessments(db: Kysely<Database>): Promise<number>
           continue;
         }
         const r = await saveAnswer(db, actor, assessmentId, key, { value, comment: null, baseRevision: 0 }, "seed");
-        if ("status" in r && r.status !== 409)
-          throw new Error(`demo answer ${key} for ${p.ref}: ${"message" in r ? r.message : "conflict"}`);
+        if (!r.ok && r.kind !== "conflict") throw new Error(`demo answer ${key} for ${p.ref}: ${r.message}`);
       }
       if (p.stage === "in_progress") continue;
       if (p.answers?.["p1.written_policy"] === "signed" || p.answers?.["p1.written_policy"] === "written_not_signed") {
@@ -117,8 +116,7 @@ export async function seedDemoAssessments(db: Kysely<Database>): Promise<number>
         );
       }
       const submitted = await submitAssessment(db, actor, assessmentId, "seed");
-      if (!("ok" in submitted))
-        throw new Error(`demo questionnaire for ${p.ref} is incomplete: ${JSON.stringify(submitted).slice(0, 300)}`);
+      if (!submitted.ok) throw new Error(`demo questionnaire for ${p.ref} is incomplete: ${JSON.stringify(submitted).slice(0, 300)}`);
       if (p.stage === "approved") {
         await approveAssessment(db, id, assessmentId, "seed", new Date(Date.now() - (p.approvedDaysAgo ?? 0) * DAY));
       }
