@@ -5,7 +5,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { fieldByKey, type FieldKey } from "~/domain/csv/fields";
 import { POLICY_LABEL, type UpdatePolicy } from "~/domain/csv/policy";
-import type { ChangedSupplier, ImportPreview, ListedSupplier } from "~/services/import-check.server";
+import type { ChangedSupplier, ImportPreview, ListedSupplier } from "~/domain/csv/preview";
 import { Pager } from "./pager";
 import { PolicyFieldset } from "./import-mapping";
 import { countOf } from "./format";

@@ -1,13 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  json,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
-} from "@remix-run/node";
+import { json, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireOrg } from "~/lib/auth.server";
+import { problemResponse } from "~/lib/http.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { lastCommittedImport, listImports } from "~/models/import.server";
 import { uploadImport } from "~/services/import.server";
 import { SUPPLIER_FIELDS } from "~/domain/csv/fields";
@@ -53,13 +49,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // The name is only shown back; control characters go (PostgreSQL refuses a NUL byte: a 500).
   const name = file.name.replace(/[\u0000-\u001f\u007f]/g, "_") || "upload.csv";
   const r = await uploadImport(context.db, id, { name, text: decoded.text, sizeBytes: file.size });
-  if ("status" in r) return json({ formError: r.message }, { status: r.status });
-  return redirect(`/o/${id.org.slug}/suppliers/import/${r.importId}`);
+  if (!r.ok) return problemResponse(r);
+  return redirectWithToast(`/o/${id.org.slug}/suppliers/import/${r.value.importId}`, "File uploaded");
 }
 
 export default function ImportIndex() {
   const { org, imports } = useLoaderData<typeof loader>();
-  const result = useActionData<{ formError?: string }>();
+  const result = useActionData<typeof action>();
   const nav = useNavigation();
   const base = `/o/${org.slug}/suppliers`;
   return (
