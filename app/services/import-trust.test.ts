@@ -191,26 +191,29 @@ describeEachEngine("imports an officer can trust", (h) => {
     expect(JSON.parse(summary.diff!)).toMatchObject({ created: 1, updated: 1, policy: "overwrite", newSuppliers: ["ST-2"] });
   });
 
-  it("by default only adds: an older list leaves newer values alone and says which fields differ; fill-empty fills only blanks", async () => {
-    const start = "external_ref,name,country,sector\nPO-1,Policy Mill,CN,";
-    await commitCsv(h().db, actor(), start, mappingOf(start));
-    const older = "external_ref,name,country,sector,lat,lng\nPO-1,Policy Mill Old,CN,Apparel,22.5,113.9\nPO-2,Policy Two,CN,,,";
-    const safe = await checkCsv(h().db, orgId, older, mappingOf(older));
-    expect(safe).toMatchObject({
-      policy: "new_only",
-      new: 1,
-      changed: 0,
-      unchanged: 1,
-      keptSuppliers: 1,
-      keptFields: { name: 1, sector: 1, latitude: 1, longitude: 1 },
-    });
-    expect(safe.changedList![0]!.kept.map((k) => k.field)).toEqual(["name", "latitude", "longitude", "sector"]);
-    const fill = { policy: "fill_empty" as const, resolutions: {} };
-    const filled = await checkCsv(h().db, orgId, older, mappingOf(older), undefined, fill);
-    expect(filled).toMatchObject({ changed: 1, overwrites: {}, keptFields: { name: 1 } });
-    expect(await commitCsv(h().db, actor(), older, mappingOf(older), { options: fill })).toMatchObject({ ok: true });
-    expect(await supplier("PO-1")).toMatchObject({ name: "Policy Mill", sector: "Apparel", latitude: 22.5, longitude: 113.9 });
-  });
+  it(
+    "by default only adds: an older list leaves newer values alone and says which fields differ; " + "fill-empty fills only blanks",
+    async () => {
+      const start = "external_ref,name,country,sector\nPO-1,Policy Mill,CN,";
+      await commitCsv(h().db, actor(), start, mappingOf(start));
+      const older = "external_ref,name,country,sector,lat,lng\nPO-1,Policy Mill Old,CN,Apparel,22.5,113.9\nPO-2,Policy Two,CN,,,";
+      const safe = await checkCsv(h().db, orgId, older, mappingOf(older));
+      expect(safe).toMatchObject({
+        policy: "new_only",
+        new: 1,
+        changed: 0,
+        unchanged: 1,
+        keptSuppliers: 1,
+        keptFields: { name: 1, sector: 1, latitude: 1, longitude: 1 },
+      });
+      expect(safe.changedList![0]!.kept.map((k) => k.field)).toEqual(["name", "latitude", "longitude", "sector"]);
+      const fill = { policy: "fill_empty" as const, resolutions: {} };
+      const filled = await checkCsv(h().db, orgId, older, mappingOf(older), undefined, fill);
+      expect(filled).toMatchObject({ changed: 1, overwrites: {}, keptFields: { name: 1 } });
+      expect(await commitCsv(h().db, actor(), older, mappingOf(older), { options: fill })).toMatchObject({ ok: true });
+      expect(await supplier("PO-1")).toMatchObject({ name: "Policy Mill", sector: "Apparel", latitude: 22.5, longitude: 113.9 });
+    },
+  );
 
   it("remembers the column mapping only when an import commits", async () => {
     const org = await makeOrg(h(), "remember", [["r@remember.test", "compliance"]]);
