@@ -3,17 +3,20 @@
 //
 // Every cell is checked before anything is written; one row can yield several errors. The hot loop
 // is hand-written (no zod, regexes compiled once, per-value caches for countries and goods) because
-// a 100,000-row import must validate in well under 300 ms.
+// a 100,000-row import must validate in well under 300 ms. This file runs the loop; cells.ts reads a
+// row field by field, repeats.ts decides what a key seen again means, numbers.ts reads numbers and
+// identifiers, and row.ts holds the shapes.
 //
 // Decisions the importer relies on:
 // - Empty cell → null (goods / supplies_to → []); an empty or unmapped status → "active".
 // - A cell that our own export neutralised ("'=SUM(…)", "'-Acme") loses the leading apostrophe,
 //   so export → import is lossless.
 // - Row key = external_ref, or `n:<normalised name>|<iso2>` when the row has no reference.
-//   A key seen again: identical values → a warning and the repeat is dropped; different values → an error.
+//   A key seen again: identical values → a warning and the repeat is dropped; the same site written
+//   two ways → one supplier; different sites → a conflict the officer decides; otherwise an error.
 // - supplies_to is checked only for the row's own reference; existence and cycles are the
 //   service's job (they need the database).
-// - Numbers: see parseNumber. Ambiguous "1,200" / "1.200" (one separator, three digits after it)
+// - Numbers: see parseNumber (numbers.ts). Ambiguous "1,200" / "1.200" (one separator, three digits after it)
 //   is read as a thousands separator unless other values in the same column show that this
 //   separator is the decimal mark there ("0,5", "12,75", "1.200,50").
 
