@@ -3,6 +3,13 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { SUPPLIER_FIELDS, type FieldKey } from "~/domain/csv/fields";
 import { POLICY_HELP, POLICY_LABEL, UPDATE_POLICIES, type UpdatePolicy } from "~/domain/csv/policy";
+import { ImportTable } from "./import-table";
+
+const MAPPING_COLUMNS = [
+  { key: "column", label: "Column in your file" },
+  { key: "values", label: "First values" },
+  { key: "field", label: "Lantern field" },
+];
 
 export function PolicyFieldset({ policy }: { policy: UpdatePolicy }) {
   return (
@@ -49,48 +56,37 @@ export function MappingForm({
       </p>
       <input type="hidden" name="intent" value="check" />
       <input type="hidden" name="columns" value={headers.length} />
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Columns of your file">
-        <table className="table import-mapping">
-          <thead>
-            <tr>
-              <th scope="col">Column in your file</th>
-              <th scope="col">First values</th>
-              <th scope="col">Lantern field</th>
-            </tr>
-          </thead>
-          <tbody>
-            {headers.map((h, i) => (
-              <tr key={i}>
-                <td>
-                  <label htmlFor={`col${i}`}>{h}</label>
-                </td>
-                <td className="import-examples" id={`col${i}-examples`}>
-                  {samples.some((r) => (r[i] ?? "") !== "") ? (
-                    <ul className="plain">
-                      {samples.map((r, j) => (
-                        <li key={j}>{r[i] ? r[i] : <span className="muted">(empty)</span>}</li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <span className="muted">(empty in the first rows)</span>
-                  )}
-                </td>
-                <td>
-                  <select id={`col${i}`} name={`col${i}`} defaultValue={mapping[i] ?? ""} aria-describedby={`col${i}-examples`}>
-                    <option value="">Ignore this column</option>
-                    {SUPPLIER_FIELDS.map((f) => (
-                      <option key={f.key} value={f.key}>
-                        {f.label}
-                        {f.required ? " (required)" : ""}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ImportTable label="Columns of your file" className="import-mapping" columns={MAPPING_COLUMNS}>
+        {headers.map((h, i) => (
+          <tr key={i}>
+            <td>
+              <label htmlFor={`col${i}`}>{h}</label>
+            </td>
+            <td className="import-examples" id={`col${i}-examples`}>
+              {samples.some((r) => (r[i] ?? "") !== "") ? (
+                <ul className="plain">
+                  {samples.map((r, j) => (
+                    <li key={j}>{r[i] ? r[i] : <span className="muted">(empty)</span>}</li>
+                  ))}
+                </ul>
+              ) : (
+                <span className="muted">(empty in the first rows)</span>
+              )}
+            </td>
+            <td>
+              <select id={`col${i}`} name={`col${i}`} defaultValue={mapping[i] ?? ""} aria-describedby={`col${i}-examples`}>
+                <option value="">Ignore this column</option>
+                {SUPPLIER_FIELDS.map((f) => (
+                  <option key={f.key} value={f.key}>
+                    {f.label}
+                    {f.required ? " (required)" : ""}
+                  </option>
+                ))}
+              </select>
+            </td>
+          </tr>
+        ))}
+      </ImportTable>
       <PolicyFieldset policy={policy} />
       <button type="submit" className="button" disabled={nav.state === "submitting"}>
         Check the file

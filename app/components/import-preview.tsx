@@ -1,23 +1,16 @@
-// The import's check page: what the file would change (new suppliers, changed fields before →
-// after, fields the update policy keeps), sample rows as they will be stored, how each country value
-// was read, the conflicts the officer decides, and every problem. Long lists are paged (50 a page)
-// so a check with thousands of changes stays usable.
+// The import's check page: what the file would change (the counts, what the update policy
+// overwrites and keeps, and the Import button or why there is none), then the choices and the lists
+// (import-choices.tsx, import-lists.tsx).
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { fieldByKey, type FieldKey } from "~/domain/csv/fields";
+import type { FieldKey } from "~/domain/csv/fields";
 import { POLICY_LABEL, type UpdatePolicy } from "~/domain/csv/policy";
-import type { ChangedSupplier, ImportPreview, ListedSupplier } from "~/services/import-check.server";
-import { Pager } from "./pager";
-import { PolicyFieldset } from "./import-mapping";
+import type { ChangedSupplier, ImportPreview, ListedSupplier } from "~/domain/csv/preview";
+import { ChoicesForm } from "./import-choices";
+import { ChangedTable, CountryReadings, IssueTable, NewTable, SampleRows, type PagedList } from "./import-lists";
+import { fieldLabel } from "./import-table";
 import { countOf } from "./format";
 
-export const LIST_PAGE = 50;
-
-export interface PagedList<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pages: number;
-}
+export { LIST_PAGE, type PagedList } from "./import-lists";
 
 /** The preview as the page receives it: the long lists cut to the page shown. */
 export type PagedPreview = Omit<ImportPreview, "newList" | "changedList"> & {
@@ -25,11 +18,7 @@ export type PagedPreview = Omit<ImportPreview, "newList" | "changedList"> & {
   changedList: PagedList<ChangedSupplier>;
 };
 
-const label = (f: FieldKey) => fieldByKey(f).label;
-const shown = (v: string) => (v === "" ? <span className="muted">(empty)</span> : v);
-
 export function PreviewView({ preview, policy, base }: { preview: PagedPreview; policy: UpdatePolicy; base: string }) {
-  const nav = useNavigation();
   if (preview.fileError) {
     return (
       <div className="alert error" role="alert">
@@ -37,12 +26,6 @@ export function PreviewView({ preview, policy, base }: { preview: PagedPreview; 
       </div>
     );
   }
-  const ok = preview.errorCount === 0;
-  const toImport = preview.new + preview.changed;
-  const unresolved = preview.unresolvedConflicts ?? 0;
-  const otherProblems = preview.errorCount - unresolved;
-  const overwrites = Object.entries(preview.overwrites ?? {}) as Array<[FieldKey, number]>;
-  const keptFields = Object.entries(preview.keptFields ?? {}) as Array<[FieldKey, number]>;
   return (
     <>
       {preview.staleNotice ? (
@@ -53,76 +36,9 @@ export function PreviewView({ preview, policy, base }: { preview: PagedPreview; 
       ) : null}
       <section className="card" aria-labelledby="prev-h">
         <h2 id="prev-h">What this file would change</h2>
-        <dl className="stats">
-          <div>
-            <dt>Rows in the file</dt>
-            <dd>{preview.fileRows.toLocaleString("en")}</dd>
-          </div>
-          <div>
-            <dt>New suppliers</dt>
-            <dd>{preview.new.toLocaleString("en")}</dd>
-          </div>
-          <div>
-            <dt>Changed</dt>
-            <dd>{preview.changed.toLocaleString("en")}</dd>
-          </div>
-          <div>
-            <dt>Unchanged</dt>
-            <dd>{preview.unchanged.toLocaleString("en")}</dd>
-          </div>
-          <div>
-            <dt>Problems found</dt>
-            <dd>{preview.errorCount.toLocaleString("en")}</dd>
-          </div>
-        </dl>
-        <p>
-          Suppliers already in Lantern: <strong>{POLICY_LABEL[policy]}</strong>.{" "}
-          {overwrites.length ? (
-            <>
-              The import would overwrite{" "}
-              {overwrites.map(([f, n], i) => (
-                <span key={f}>
-                  {i ? ", " : ""}
-                  {label(f)} ({countOf(n, "supplier")})
-                </span>
-              ))}
-              .
-            </>
-          ) : (
-            "Nothing filled in is overwritten."
-          )}{" "}
-          {keptFields.length ? (
-            <>
-              Kept as in Lantern although the file differs ({countOf(preview.keptSuppliers ?? 0, "supplier")}):{" "}
-              {keptFields.map(([f, n], i) => (
-                <span key={f}>
-                  {i ? ", " : ""}
-                  {label(f)} ({n.toLocaleString("en")})
-                </span>
-              ))}
-              .
-            </>
-          ) : null}
-        </p>
-        {ok ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="commit" />
-            <button type="submit" className="button" disabled={nav.state === "submitting"}>
-              Import {countOf(toImport, "supplier")}
-            </button>
-          </Form>
-        ) : unresolved > 0 && otherProblems === 0 ? (
-          <div className="alert error" role="alert">
-            Nothing was imported yet. {countOf(unresolved, "supplier is", "suppliers are")} listed more than once with different details:
-            choose below what to do with {unresolved === 1 ? "it" : "each"}, then check again.
-          </div>
-        ) : (
-          <div className="alert error" role="alert">
-            Nothing was imported. Fix the {preview.errorCount === 1 ? "problem" : `${preview.errorCount.toLocaleString("en")} problems`}{" "}
-            below in your file and <Link to={`${base}/import`}>upload it again</Link>.
-            {unresolved > 0 ? ` (For ${countOf(unresolved, "supplier")} listed more than once you can choose below instead.)` : null}
-          </div>
-        )}
+        <Counts preview={preview} />
+        <PolicyEffect preview={preview} policy={policy} />
+        <CommitOrProblems preview={preview} base={base} />
       </section>
 
       <ChoicesForm preview={preview} policy={policy} />
@@ -141,299 +57,92 @@ export function PreviewView({ preview, policy, base }: { preview: PagedPreview; 
   );
 }
 
-/** The update policy and a decision per conflict; "Check again" runs the check with them. */
-function ChoicesForm({ preview, policy }: { preview: PagedPreview; policy: UpdatePolicy }) {
-  const nav = useNavigation();
-  const conflicts = preview.conflicts ?? [];
+function Counts({ preview }: { preview: PagedPreview }) {
+  const counts: Array<[string, number]> = [
+    ["Rows in the file", preview.fileRows],
+    ["New suppliers", preview.new],
+    ["Changed", preview.changed],
+    ["Unchanged", preview.unchanged],
+    ["Problems found", preview.errorCount],
+  ];
   return (
-    <Form method="post" className="card stack" aria-labelledby="choices-h">
-      <h2 id="choices-h">
-        {(preview.unresolvedConflicts ?? 0) > 0
-          ? "Decide, then check again"
-          : conflicts.length
-            ? "Your choices"
-            : "Change what the import may do"}
-      </h2>
-      <input type="hidden" name="intent" value="recheck" />
-      <input type="hidden" name="conflicts" value={conflicts.length} />
-      {conflicts.length ? (
+    <dl className="stats">
+      {counts.map(([term, n]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{n.toLocaleString("en")}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** "Field (n suppliers), Field (n)": the fields the policy overwrites or keeps, with how many suppliers. */
+function FieldCounts({ counts, unit }: { counts: Array<[FieldKey, number]>; unit: boolean }) {
+  return (
+    <>
+      {counts.map(([f, n], i) => (
+        <span key={f}>
+          {i ? ", " : ""}
+          {fieldLabel(f)} ({unit ? countOf(n, "supplier") : n.toLocaleString("en")})
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** What the update policy does here: the fields it overwrites, and those it keeps although the file differs. */
+function PolicyEffect({ preview, policy }: { preview: PagedPreview; policy: UpdatePolicy }) {
+  const overwrites = Object.entries(preview.overwrites ?? {}) as Array<[FieldKey, number]>;
+  const keptFields = Object.entries(preview.keptFields ?? {}) as Array<[FieldKey, number]>;
+  return (
+    <p>
+      Suppliers already in Lantern: <strong>{POLICY_LABEL[policy]}</strong>.{" "}
+      {overwrites.length ? (
         <>
-          <p>
-            These suppliers are listed more than once with different details (another address, another city), so they may be different
-            sites. Rows that differ only in spelling (capitals, “Co., Ltd.” or “Co. Ltd”, “Rd.” or “Road”, invisible characters) are already
-            counted once and listed under warnings.
-          </p>
-          {(preview.conflictCount ?? 0) > conflicts.length ? (
-            <p className="muted">
-              The first {conflicts.length.toLocaleString("en")} of {countOf(preview.conflictCount ?? 0, "conflict")} are shown; decide
-              these, check again, and the next ones appear.
-            </p>
-          ) : null}
-          {conflicts.map((c, i) => (
-            <fieldset key={c.key} className="import-conflict">
-              <legend>
-                {c.label}: lines {c.rows.map((r) => r.line).join(", ")}
-              </legend>
-              <input type="hidden" name={`conflictKey${i}`} value={c.key} />
-              <div className="table-scroll" tabIndex={0} role="region" aria-label={`Rows for ${c.label}`}>
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col" className="num">
-                        Line
-                      </th>
-                      <th scope="col">Name</th>
-                      {c.fields
-                        .filter((f) => f !== "name")
-                        .map((f) => (
-                          <th scope="col" key={f}>
-                            {label(f)}
-                          </th>
-                        ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {c.rows.map((r) => (
-                      <tr key={r.line}>
-                        <td className="num">{r.line}</td>
-                        <td>{r.name}</td>
-                        {c.fields
-                          .filter((f) => f !== "name")
-                          .map((f) => (
-                            <td key={f}>{shown(r.values[f] ?? "")}</td>
-                          ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <div className="radio-row">
-                <span className="radio">
-                  <input
-                    type="radio"
-                    id={`conflict${i}-first`}
-                    name={`conflict${i}`}
-                    value="first"
-                    defaultChecked={c.resolution === "first"}
-                  />
-                  <label htmlFor={`conflict${i}-first`}>Keep line {c.rows[0]?.line} (first)</label>
-                </span>
-                <span className="radio">
-                  <input
-                    type="radio"
-                    id={`conflict${i}-last`}
-                    name={`conflict${i}`}
-                    value="last"
-                    defaultChecked={c.resolution === "last"}
-                  />
-                  <label htmlFor={`conflict${i}-last`}>Keep line {c.rows[c.rows.length - 1]?.line} (last)</label>
-                </span>
-                <span className="radio">
-                  <input
-                    type="radio"
-                    id={`conflict${i}-both`}
-                    name={`conflict${i}`}
-                    value="both"
-                    defaultChecked={c.resolution === "both"}
-                  />
-                  <label htmlFor={`conflict${i}-both`}>Import {c.rows.length === 2 ? "both" : "all"} as separate suppliers</label>
-                </span>
-              </div>
-            </fieldset>
-          ))}
+          The import would overwrite <FieldCounts counts={overwrites} unit />.
+        </>
+      ) : (
+        "Nothing filled in is overwritten."
+      )}{" "}
+      {keptFields.length ? (
+        <>
+          Kept as in Lantern although the file differs ({countOf(preview.keptSuppliers ?? 0, "supplier")}):{" "}
+          <FieldCounts counts={keptFields} unit={false} />.
         </>
       ) : null}
-      <PolicyFieldset policy={policy} />
-      <button type="submit" className="button secondary" disabled={nav.state === "submitting"}>
-        Check again with these choices
-      </button>
-    </Form>
+    </p>
   );
 }
 
-function ChangedTable({ list }: { list: PagedList<ChangedSupplier> }) {
-  return (
-    <section className="card" aria-labelledby="changed-h">
-      <h2 id="changed-h">Suppliers already in Lantern that the file differs from ({list.total.toLocaleString("en")})</h2>
-      <p className="muted">“Before” is Lantern's value now; the import writes the “after” values marked “written”, and keeps the others.</p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Changed suppliers">
-        <table className="table import-changes">
-          <thead>
-            <tr>
-              <th scope="col">Supplier</th>
-              <th scope="col">Field</th>
-              <th scope="col">Before</th>
-              <th scope="col">After</th>
-              <th scope="col">Import</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.flatMap((s) =>
-              [...s.changes.map((c) => ({ ...c, written: true })), ...s.kept.map((c) => ({ ...c, written: false }))].map((c, j) => (
-                <tr key={`${s.line}-${c.field}`}>
-                  {j === 0 ? (
-                    <th scope="row" rowSpan={s.changes.length + s.kept.length}>
-                      {s.name}{" "}
-                      <span className="muted small">
-                        ({s.ref ? `${s.ref}, ` : ""}
-                        {s.country}, line {s.line})
-                      </span>
-                    </th>
-                  ) : null}
-                  <td>{label(c.field)}</td>
-                  <td>{shown(c.before)}</td>
-                  <td>{shown(c.after)}</td>
-                  <td>{c.written ? (c.before === "" ? "written (was empty)" : "written (overwrites)") : "kept as in Lantern"}</td>
-                </tr>
-              )),
-            )}
-          </tbody>
-        </table>
+/** The Import button when the file has no problem; else what to do about the problems. */
+function CommitOrProblems({ preview, base }: { preview: PagedPreview; base: string }) {
+  const nav = useNavigation();
+  const unresolved = preview.unresolvedConflicts ?? 0;
+  const otherProblems = preview.errorCount - unresolved;
+  if (preview.errorCount === 0) {
+    return (
+      <Form method="post">
+        <input type="hidden" name="intent" value="commit" />
+        <button type="submit" className="button" disabled={nav.state === "submitting"}>
+          Import {countOf(preview.new + preview.changed, "supplier")}
+        </button>
+      </Form>
+    );
+  }
+  if (unresolved > 0 && otherProblems === 0) {
+    return (
+      <div className="alert error" role="alert">
+        Nothing was imported yet. {countOf(unresolved, "supplier is", "suppliers are")} listed more than once with different details: choose
+        below what to do with {unresolved === 1 ? "it" : "each"}, then check again.
       </div>
-      <ListPager list={list} param="cp" what="changed suppliers" />
-    </section>
-  );
-}
-
-function NewTable({ list, total }: { list: PagedList<ListedSupplier>; total: number }) {
+    );
+  }
   return (
-    <section className="card" aria-labelledby="new-h">
-      <h2 id="new-h">New suppliers ({total.toLocaleString("en")})</h2>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="New suppliers">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                Line
-              </th>
-              <th scope="col">Name</th>
-              <th scope="col">Country</th>
-              <th scope="col">Reference</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((s) => (
-              <tr key={s.line}>
-                <td className="num">{s.line}</td>
-                <td>{s.name}</td>
-                <td>{s.country}</td>
-                <td>{s.ref ?? <span className="muted">(none)</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <ListPager list={list} param="np" what="new suppliers" />
-    </section>
-  );
-}
-
-function ListPager({ list, param, what }: { list: PagedList<unknown>; param: string; what: string }) {
-  if (list.pages <= 1) return null;
-  const from = (list.page - 1) * LIST_PAGE + 1;
-  const to = Math.min(list.total, list.page * LIST_PAGE);
-  return (
-    <Pager
-      prev={list.page > 1 ? `?${param}=${list.page - 1}` : null}
-      next={list.page < list.pages ? `?${param}=${list.page + 1}` : null}
-      label={`${from.toLocaleString("en")}–${to.toLocaleString("en")} of ${list.total.toLocaleString("en")} ${what}`}
-    />
-  );
-}
-
-function SampleRows({ samples }: { samples: NonNullable<ImportPreview["samples"]> }) {
-  const fields = samples[0]?.map((s) => s.field) ?? [];
-  return (
-    <section className="card" aria-labelledby="samples-h">
-      <h2 id="samples-h">The first rows as they will be stored</h2>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Sample rows">
-        <table className="table">
-          <thead>
-            <tr>
-              {fields.map((f) => (
-                <th scope="col" key={f}>
-                  {label(f)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {samples.map((row, i) => (
-              <tr key={i}>
-                {row.map((c) => (
-                  <td key={c.field}>{shown(c.value)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
-}
-
-function CountryReadings({ countries }: { countries: NonNullable<ImportPreview["countries"]> }) {
-  const names = typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames(["en"], { type: "region" }) : null;
-  return (
-    <section className="card" aria-labelledby="countries-h">
-      <h2 id="countries-h">How the country column was read</h2>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Country values">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">In your file</th>
-              <th scope="col">Read as</th>
-              <th scope="col" className="num">
-                Rows
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {countries.map((c) => (
-              <tr key={c.value}>
-                <td>{c.value}</td>
-                <td>{c.iso2 ? `${names?.of(c.iso2) ?? c.iso2} (${c.iso2})` : <strong>not a known country</strong>}</td>
-                <td className="num">{c.rows.toLocaleString("en")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
-}
-
-function IssueTable({ title, issues, total }: { title: string; issues: ImportPreview["errors"]; total: number }) {
-  return (
-    <section className="card">
-      <h2>{title}</h2>
-      {total > issues.length ? (
-        <p className="muted">
-          The first {issues.length.toLocaleString("en")} of {total.toLocaleString("en")} are shown.
-        </p>
-      ) : null}
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                Line
-              </th>
-              <th scope="col">Column</th>
-              <th scope="col">Problem</th>
-            </tr>
-          </thead>
-          <tbody>
-            {issues.map((e, i) => (
-              <tr key={i}>
-                <td className="num">{e.line || "—"}</td>
-                <td>{e.column}</td>
-                <td>{e.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
+    <div className="alert error" role="alert">
+      Nothing was imported. Fix the {preview.errorCount === 1 ? "problem" : `${preview.errorCount.toLocaleString("en")} problems`} below in
+      your file and <Link to={`${base}/import`}>upload it again</Link>.
+      {unresolved > 0 ? ` (For ${countOf(unresolved, "supplier")} listed more than once you can choose below instead.)` : null}
+    </div>
   );
 }

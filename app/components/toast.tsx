@@ -1,5 +1,5 @@
 // The message a successful form post leaves for the next page ("Supplier saved"). It is announced
-// to screen readers, stays until dismissed or for a few seconds, and a new toast replaces it.
+// to screen readers, stays for a few seconds or until dismissed, and a new toast replaces it.
 import { useEffect, useState } from "react";
 import type { Toast as ToastData } from "~/schemas/toast";
 
@@ -7,9 +7,11 @@ const VISIBLE_MS = 6_000;
 
 export function Toast({ toast }: { toast: ToastData | null }) {
   const [shown, setShown] = useState(toast);
+  // A toast stays when the page's data is read again without one (pages that poll do that often);
+  // it goes when its time is up, when it is dismissed, or when a new toast replaces it.
   useEffect(() => {
-    setShown(toast);
     if (!toast) return;
+    setShown(toast);
     const timer = setTimeout(() => setShown(null), VISIBLE_MS);
     return () => clearTimeout(timer);
   }, [toast]);

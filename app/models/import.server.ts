@@ -157,3 +157,15 @@ export async function rememberMapping(db: DbOrTrx, orgId: number, mapping: Recor
     .onConflict((oc) => oc.column("org_id").doUpdateSet({ mapping: json, updated_at: now }))
     .execute();
 }
+
+/** The e-mail of the user who uploaded the import (the commit's audit label), if that user still exists. */
+export async function importCreatorEmail(db: DbOrTrx, orgId: number, importId: number): Promise<string | undefined> {
+  const r = await db
+    .selectFrom("supplier_imports")
+    .innerJoin("users", "users.id", "supplier_imports.created_by")
+    .select("users.email")
+    .where("supplier_imports.org_id", "=", orgId)
+    .where("supplier_imports.id", "=", importId)
+    .executeTakeFirst();
+  return r?.email;
+}

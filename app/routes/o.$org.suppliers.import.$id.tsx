@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireOrg } from "~/lib/auth.server";
-import { formObject } from "~/lib/http.server";
+import { badRequest, formObject, problemResponse } from "~/lib/http.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { getImport } from "~/models/import.server";
 import { discardImport, importOptionsOf, queueCheck, queueCommit, type ImportPreview, type ImportResult } from "~/services/import.server";
 import type { FieldKey } from "~/domain/csv/fields";
@@ -71,40 +72,41 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const imp = await getImport(context.db, org.id, id.data);
   if (!imp) throw json(null, { status: 404 });
   const form = await formObject(request);
+  const here = `/o/${org.slug}/suppliers/import/${id.data}`;
   if (form.intent === "check") {
     const count = Number(form.columns ?? "0");
-    if (!Number.isInteger(count) || count < 0 || count > 500) return json({ formError: "The mapping could not be read." }, { status: 400 });
+    if (!Number.isInteger(count) || count < 0 || count > 500) return badRequest({ formError: "The mapping could not be read." });
     const mapping = Array.from({ length: count }, (_, i) => {
       const v = form[`col${i}`];
       return typeof v === "string" && v !== "" ? v : null;
     });
     // Without a policy field the import keeps the one it has (the safe default for a new one).
     const policy = PolicySchema.optional().safeParse(form.policy);
-    if (!policy.success) return json({ formError: policy.error.issues[0]?.message ?? "Choose an update policy." }, { status: 400 });
+    if (!policy.success) return badRequest({ formError: policy.error.issues[0]?.message ?? "Choose an update policy." });
     const r = await queueCheck(context.db, org.id, id.data, mapping, policy.data ? { policy: policy.data } : {});
-    if ("status" in r) return json({ formError: r.message }, { status: r.status });
-  } else if (form.intent === "recheck") {
+    return r.ok ? redirectWithToast(here, "Checking the file") : problemResponse(r);
+  }
+  if (form.intent === "recheck") {
     const choices = parseRecheckForm(form);
-    if ("error" in choices) return json({ formError: choices.error }, { status: 400 });
+    if ("error" in choices) return badRequest({ formError: choices.error });
     const mapping = JSON.parse(imp.mapping ?? "[]") as Array<string | null>;
     const r = await queueCheck(context.db, org.id, id.data, mapping, choices);
-    if ("status" in r) return json({ formError: r.message }, { status: r.status });
-  } else if (form.intent === "commit") {
-    const r = await queueCommit(context.db, org.id, id.data);
-    if ("status" in r) return json({ formError: r.message }, { status: r.status });
-  } else if (form.intent === "discard") {
-    const r = await discardImport(context.db, org.id, id.data);
-    if ("status" in r) return json({ formError: r.message }, { status: r.status });
-    return redirect(`/o/${org.slug}/suppliers/import`);
-  } else {
-    return json({ formError: "Unknown request." }, { status: 400 });
+    return r.ok ? redirectWithToast(here, "Checking the file again with your choices") : problemResponse(r);
   }
-  return redirect(`/o/${org.slug}/suppliers/import/${id.data}`);
+  if (form.intent === "commit") {
+    const r = await queueCommit(context.db, org.id, id.data);
+    return r.ok ? redirectWithToast(here, "Importing the suppliers") : problemResponse(r);
+  }
+  if (form.intent === "discard") {
+    const r = await discardImport(context.db, org.id, id.data);
+    return r.ok ? redirectWithToast(`/o/${org.slug}/suppliers/import`, "Import discarded; nothing was imported") : problemResponse(r);
+  }
+  return badRequest({ formError: "Unknown request." });
 }
 
 export default function ImportStep() {
   const { org, imp, headers } = useLoaderData<typeof loader>();
-  const result = useActionData<{ formError?: string }>();
+  const result = useActionData<typeof action>();
   const running = RUNNING.has(imp.status);
   usePollWhileRunning(running, imp.status);
   const base = `/o/${org.slug}/suppliers`;

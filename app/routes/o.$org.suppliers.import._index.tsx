@@ -1,13 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  json,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
-} from "@remix-run/node";
+import { json, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireOrg } from "~/lib/auth.server";
+import { problemResponse } from "~/lib/http.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { lastCommittedImport, listImports } from "~/models/import.server";
 import { uploadImport } from "~/services/import.server";
 import { SUPPLIER_FIELDS } from "~/domain/csv/fields";
@@ -16,8 +12,22 @@ import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, decodeCsvInput, formatSize } from 
 import { formatDateTime } from "~/components/format";
 import { FormError } from "~/components/forms";
 import { DiscardImportButton } from "~/components/import-discard";
+import { ImportTable } from "~/components/import-table";
 
 export const meta: MetaFunction = () => [{ title: "Import suppliers — Lantern" }];
+
+const RECENT_COLUMNS = [
+  { key: "file", label: "File" },
+  { key: "uploaded", label: "Uploaded" },
+  { key: "status", label: "Status" },
+  { key: "actions", label: <span className="sr-only">Actions</span> },
+];
+const FIELD_DOC_COLUMNS = [
+  { key: "column", label: "Column" },
+  { key: "field", label: "Field" },
+  { key: "what", label: "What to put in it" },
+  { key: "example", label: "Example" },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { org } = await requireOrg(request, context, params.org, "suppliers.import");
@@ -53,13 +63,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // The name is only shown back; control characters go (PostgreSQL refuses a NUL byte: a 500).
   const name = file.name.replace(/[\u0000-\u001f\u007f]/g, "_") || "upload.csv";
   const r = await uploadImport(context.db, id, { name, text: decoded.text, sizeBytes: file.size });
-  if ("status" in r) return json({ formError: r.message }, { status: r.status });
-  return redirect(`/o/${id.org.slug}/suppliers/import/${r.importId}`);
+  if (!r.ok) return problemResponse(r);
+  return redirectWithToast(`/o/${id.org.slug}/suppliers/import/${r.value.importId}`, "File uploaded");
 }
 
 export default function ImportIndex() {
   const { org, imports } = useLoaderData<typeof loader>();
-  const result = useActionData<{ formError?: string }>();
+  const result = useActionData<typeof action>();
   const nav = useNavigation();
   const base = `/o/${org.slug}/suppliers`;
   return (
@@ -98,75 +108,49 @@ export default function ImportIndex() {
       {imports.length ? (
         <section aria-labelledby="recent-h" className="card">
           <h2 id="recent-h">Recent imports</h2>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Recent imports">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">File</th>
-                  <th scope="col">Uploaded</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {imports.map((i) => (
-                  <tr key={i.id}>
-                    <td>
-                      <Link to={`${base}/import/${i.id}`}>{i.filename}</Link>
-                    </td>
-                    <td>{formatDateTime(i.created_at)}</td>
-                    <td>
-                      {i.label}
-                      {i.abandoned ? <span className="muted small"> ({i.abandoned})</span> : null}
-                    </td>
-                    <td>
-                      {i.discardable ? (
-                        <DiscardImportButton
-                          small
-                          action={`${base}/import/${i.id}`}
-                          label={`Discard ${i.filename} (uploaded ${formatDateTime(i.created_at)})`}
-                        />
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ImportTable label="Recent imports" columns={RECENT_COLUMNS}>
+            {imports.map((i) => (
+              <tr key={i.id}>
+                <td>
+                  <Link to={`${base}/import/${i.id}`}>{i.filename}</Link>
+                </td>
+                <td>{formatDateTime(i.created_at)}</td>
+                <td>
+                  {i.label}
+                  {i.abandoned ? <span className="muted small"> ({i.abandoned})</span> : null}
+                </td>
+                <td>
+                  {i.discardable ? (
+                    <DiscardImportButton
+                      small
+                      action={`${base}/import/${i.id}`}
+                      label={`Discard ${i.filename} (uploaded ${formatDateTime(i.created_at)})`}
+                    />
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </ImportTable>
         </section>
       ) : null}
 
       <section aria-labelledby="cols-h" className="card">
         <h2 id="cols-h">Columns</h2>
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Columns">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Column</th>
-                <th scope="col">Field</th>
-                <th scope="col">What to put in it</th>
-                <th scope="col">Example</th>
-              </tr>
-            </thead>
-            <tbody>
-              {SUPPLIER_FIELDS.map((f) => (
-                <tr key={f.key}>
-                  <td>
-                    <code>{f.key}</code>
-                    {f.required ? <strong> (required)</strong> : null}
-                  </td>
-                  <td>{f.label}</td>
-                  <td>{f.help}</td>
-                  <td>
-                    <code>{f.example}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ImportTable label="Columns" columns={FIELD_DOC_COLUMNS}>
+          {SUPPLIER_FIELDS.map((f) => (
+            <tr key={f.key}>
+              <td>
+                <code>{f.key}</code>
+                {f.required ? <strong> (required)</strong> : null}
+              </td>
+              <td>{f.label}</td>
+              <td>{f.help}</td>
+              <td>
+                <code>{f.example}</code>
+              </td>
+            </tr>
+          ))}
+        </ImportTable>
       </section>
     </main>
   );

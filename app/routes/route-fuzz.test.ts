@@ -429,14 +429,14 @@ async function buildFixture(h: Db) {
   );
   if (!made.ok) throw new Error(made.message);
   const imported = await uploadImport(h.db, ident, { name: "a.csv", text: "name,country\nImported Mill,BD\n", sizeBytes: 30 });
-  if (!("importId" in imported)) throw new Error(imported.message);
+  if (!imported.ok) throw new Error(imported.message);
   const fixture: Fixture = {
     supplier,
     other,
     portalAssessment,
     officerAssessment,
     action: made.value.actionId,
-    importId: imported.importId,
+    importId: imported.value.importId,
     officer: acme.users["officer@acme.test"]!,
     token,
   };

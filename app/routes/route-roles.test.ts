@@ -164,18 +164,18 @@ async function action(db: Db, a: Tenant): Promise<number> {
 async function importOf(db: Db, a: Tenant, checked: boolean): Promise<number> {
   const csv = `name,country\nZephyr Import ${Math.random().toString(36).slice(2, 8)},BD\n`;
   const r = await uploadImport(db.db, a.ident(), { name: "zephyr-roles.csv", text: csv, sizeBytes: csv.length });
-  if (!("importId" in r)) throw new Error(r.message);
+  if (!r.ok) throw new Error(r.message);
   if (checked) {
-    await queueCheck(db.db, a.orgId, r.importId, ["name", "country"]);
-    await runQueuedCheck(db.db, a.orgId, r.importId);
+    await queueCheck(db.db, a.orgId, r.value.importId, ["name", "country"]);
+    await runQueuedCheck(db.db, a.orgId, r.value.importId);
     const imp = await db.db
       .selectFrom("supplier_imports")
       .select(["status", "result"])
-      .where("id", "=", r.importId)
+      .where("id", "=", r.value.importId)
       .executeTakeFirstOrThrow();
     if (imp.status !== "checked") throw new Error(`import not checked: ${imp.status} ${imp.result ?? ""}`);
   }
-  return r.importId;
+  return r.value.importId;
 }
 const onSupplier = (sid: number, body: Body): Cell => ({ path: `/o/acme/suppliers/${sid}`, params: { id: id(sid) }, body });
 const onAssessment = (aid: number, body: Body, tail = ""): Cell => ({

@@ -14,7 +14,10 @@ const POLL_MS = 1_000;
 const STALE_MS = 10 * 60_000;
 
 export interface RunnerOptions {
-  /** This process is the only app server (SQLite), so a step still claimed when it starts was claimed by a process that died: take it over at once instead of after STALE_MS. */
+  /**
+   * This process is the only app server (SQLite), so a step still claimed when it starts was claimed
+   * by a process that died: take it over at once instead of after STALE_MS.
+   */
   singleServer?: boolean;
   /** How often to look for steps queued elsewhere (tests set it long to show the wake-up does not wait for it). */
   pollMs?: number;

@@ -14,7 +14,9 @@ import {
   type ImportRow,
   type Resolution,
   type RowIssue,
+  type ValidationResult,
 } from "~/domain/csv/validate";
+import type { ChangedSupplier, FieldChange, ImportPreview, ListedSupplier } from "~/domain/csv/preview";
 import { diffSupplier } from "~/domain/csv/diff";
 import { appliedFields, DEFAULT_POLICY, type UpdatePolicy } from "~/domain/csv/policy";
 import { createCountryResolver } from "~/domain/csv/countries";
@@ -40,63 +42,7 @@ export interface ImportOptions {
 }
 export const DEFAULT_OPTIONS: ImportOptions = { policy: DEFAULT_POLICY, resolutions: {} };
 
-export interface ListedSupplier {
-  line: number;
-  ref: string | null;
-  name: string;
-  country: string;
-}
-
-export interface FieldChange {
-  field: FieldKey;
-  before: string;
-  after: string;
-}
-
-export interface ChangedSupplier extends ListedSupplier {
-  /** What the import writes. */
-  changes: FieldChange[];
-  /** Differences the update policy leaves as they are in Lantern. */
-  kept: FieldChange[];
-}
-
-export interface ImportPreview {
-  /** Data rows in the file. */
-  fileRows: number;
-  /** Valid rows, repeats counted once. */
-  rows: number;
-  new: number;
-  changed: number;
-  unchanged: number;
-  links: number;
-  errors: RowIssue[];
-  errorCount: number;
-  warnings: RowIssue[];
-  warningCount: number;
-  fileError?: string;
-  mappedFields: FieldKey[];
-  policy?: UpdatePolicy;
-  /** New suppliers (the first MAX_LISTED, file order). */
-  newList?: ListedSupplier[];
-  /** Existing suppliers the file differs from, with the changes written and kept (the first MAX_LISTED). */
-  changedList?: ChangedSupplier[];
-  /** Existing suppliers with differences the policy does not write. */
-  keptSuppliers?: number;
-  /** Per field: suppliers whose non-empty value the import replaces. */
-  overwrites?: Partial<Record<FieldKey, number>>;
-  /** Per field: suppliers whose differing value the policy keeps. */
-  keptFields?: Partial<Record<FieldKey, number>>;
-  /** The first rows as they will be stored (field label → value). */
-  samples?: Array<Array<{ field: FieldKey; value: string }>>;
-  countries?: CountryReading[];
-  conflicts?: Conflict[];
-  conflictCount?: number;
-  unresolvedConflicts?: number;
-  /** Digest of what the commit would write, to notice that the data moved since the check. */
-  outcome?: string;
-  /** Set when a commit was refused because its outcome differed from the approved check. */
-  staleNotice?: string;
-}
+export type { ChangedSupplier, FieldChange, ImportPreview, ListedSupplier };
 
 export type Progress = (phase: string, done: number, total: number) => void | Promise<void>;
 
@@ -145,96 +91,19 @@ export async function analyse(
   const errors = [...v.errors];
   const column = (field: FieldKey) => parsed.headers[mapping.indexOf(field)] ?? field;
 
-  // Match rows to existing suppliers: by reference, else by normalised name and country.
-  const matchOf: Array<number | undefined> = v.rows.map((r) => {
-    if (r.externalRef) return existing.byRef.get(r.externalRef);
-    // The row key without a reference is `n:${nameMatchKey}|${country}`, as the index is keyed.
-    const found = existing.byNameCountry.get(r.key.slice(2)) ?? [];
-    if (found.length > 1) {
-      errors.push({
-        line: r.line,
-        column: column("name"),
-        field: "name",
-        message: `"${r.name}" in ${r.country} matches ${found.length} suppliers already in Lantern; add a reference column to say which`,
-      });
-    }
-    return found.length === 1 ? found[0] : undefined;
-  });
-
-  // supplies_to must name suppliers of this file or already in Lantern.
+  const matchOf = matchRows(v.rows, existing, errors, column);
   const suppliesMapped = v.mappedFields.includes("supplies_to");
-  // References of every row of the file, valid or not: a row that points at a bad row is not
-  // reported again (the bad row is).
-  const refCol = mapping.indexOf("external_ref");
-  const fileRefs = new Set(refCol < 0 ? [] : parsed.rows.map((r) => r.cells[refCol]?.trim() ?? "").filter(Boolean));
-  let linksFromFile = 0;
-  if (suppliesMapped) {
-    for (const r of v.rows) {
-      for (const ref of r.suppliesTo) {
-        linksFromFile++;
-        if (!fileRefs.has(ref) && !existing.byRef.has(ref)) {
-          errors.push({
-            line: r.line,
-            column: column("supplies_to"),
-            field: "supplies_to",
-            message: `supplies_to names "${ref}", which is not the reference of a supplier in this file or in Lantern`,
-          });
-        }
-      }
-    }
-  }
+  const linksFromFile = suppliesMapped ? checkBuyers(parsed, mapping, v.rows, existing, errors, column) : 0;
+  const { changes, kept } = planChanges(v, matchOf, existing, options.policy);
 
-  const kept: Array<FieldKey[] | null> = [];
-  const changes = v.rows.map((r, i) => {
-    const id = matchOf[i];
-    if (id === undefined) {
-      kept.push(null);
-      return null;
-    }
-    const before = existing.values.get(id)!;
-    const differing = diffSupplier(r, before, v.mappedFields).changes;
-    const applied = appliedFields(r, before, differing, options.policy);
-    kept.push(differing.filter((f) => !applied.includes(f)));
-    return applied;
-  });
-
-  // The supply chain as it will be after the import; it must have no loop. Links are written for
-  // new suppliers and for existing ones whose buyers the policy lets the import change.
+  // Each row's supplier id: the existing one, or a negative stand-in for a new one.
   const idOf = new Map<string, number>();
   v.rows.forEach((r, i) => idOf.set(r.key, matchOf[i] ?? -(i + 1)));
   let graph = existing.links;
   if (suppliesMapped && errors.length === 0) {
-    const refIndex = new Map<string, number>();
-    for (const r of v.rows) if (r.externalRef) refIndex.set(r.externalRef, idOf.get(r.key)!);
-    const resolve = (ref: string) => refIndex.get(ref) ?? existing.byRef.get(ref)!;
-    const replaced = new Set<number>();
-    v.rows.forEach((r, i) => {
-      const c = changes[i];
-      if (c === null || c === undefined || c.includes("supplies_to")) replaced.add(idOf.get(r.key)!);
-    });
-    graph = existing.links.filter((l) => !replaced.has(l.supplierId));
-    for (const r of v.rows) {
-      const sid = idOf.get(r.key)!;
-      if (!replaced.has(sid)) continue;
-      for (const ref of new Set(r.suppliesTo)) graph.push({ supplierId: sid, buyerId: resolve(ref) });
-    }
-    const loop = findAnyCycle(graph);
-    if (loop) {
-      const rowOfId = new Map<number, ImportRow>();
-      v.rows.forEach((r) => rowOfId.set(idOf.get(r.key)!, r));
-      const label = (id: number) => {
-        const r = rowOfId.get(id);
-        if (r) return `${r.externalRef ?? r.name} (line ${r.line})`;
-        return existing.refOf.get(id) ?? existing.values.get(id)?.name ?? `#${id}`;
-      };
-      const first = rowOfId.get(loop[0]!) ?? [...rowOfId.values()][0]!;
-      errors.push({
-        line: first.line,
-        column: column("supplies_to"),
-        field: "supplies_to",
-        message: `supplies_to makes a loop: ${loop.map(label).join(" → ")}. A supply chain cannot loop back on itself.`,
-      });
-    }
+    graph = graphAfter(v.rows, changes, idOf, existing);
+    const loop = loopError(graph, v.rows, idOf, existing, column);
+    if (loop) errors.push(loop);
   }
   errors.sort((a, b) => a.line - b.line);
   return {
@@ -253,6 +122,132 @@ export async function analyse(
     linksFromFile,
     idOf,
     graph,
+  };
+}
+
+type ColumnOf = (field: FieldKey) => string;
+
+/** Matches rows to existing suppliers: by reference, else by normalised name and country. */
+function matchRows(rows: ImportRow[], existing: ExistingIndex, errors: RowIssue[], column: ColumnOf): Array<number | undefined> {
+  return rows.map((r) => {
+    if (r.externalRef) return existing.byRef.get(r.externalRef);
+    // The row key without a reference is `n:${nameMatchKey}|${country}`, as the index is keyed.
+    const found = existing.byNameCountry.get(r.key.slice(2)) ?? [];
+    if (found.length > 1) {
+      errors.push({
+        line: r.line,
+        column: column("name"),
+        field: "name",
+        message: `"${r.name}" in ${r.country} matches ${found.length} suppliers already in Lantern; add a reference column to say which`,
+      });
+    }
+    return found.length === 1 ? found[0] : undefined;
+  });
+}
+
+/** supplies_to must name suppliers of this file or already in Lantern; returns the number of links the file gives. */
+function checkBuyers(
+  parsed: ParsedCsv,
+  mapping: ColumnMapping,
+  rows: ImportRow[],
+  existing: ExistingIndex,
+  errors: RowIssue[],
+  column: ColumnOf,
+): number {
+  // References of every row of the file, valid or not: a row that points at a bad row is not
+  // reported again (the bad row is).
+  const refCol = mapping.indexOf("external_ref");
+  const fileRefs = new Set(refCol < 0 ? [] : parsed.rows.map((r) => r.cells[refCol]?.trim() ?? "").filter(Boolean));
+  let links = 0;
+  for (const r of rows) {
+    for (const ref of r.suppliesTo) {
+      links++;
+      if (!fileRefs.has(ref) && !existing.byRef.has(ref)) {
+        errors.push({
+          line: r.line,
+          column: column("supplies_to"),
+          field: "supplies_to",
+          message: `supplies_to names "${ref}", which is not the reference of a supplier in this file or in Lantern`,
+        });
+      }
+    }
+  }
+  return links;
+}
+
+/** Per row: the fields the policy lets the import write and those it keeps (null for a new supplier). */
+function planChanges(
+  v: ValidationResult,
+  matchOf: Array<number | undefined>,
+  existing: ExistingIndex,
+  policy: UpdatePolicy,
+): { changes: Array<FieldKey[] | null>; kept: Array<FieldKey[] | null> } {
+  const kept: Array<FieldKey[] | null> = [];
+  const changes = v.rows.map((r, i) => {
+    const id = matchOf[i];
+    if (id === undefined) {
+      kept.push(null);
+      return null;
+    }
+    const before = existing.values.get(id)!;
+    const differing = diffSupplier(r, before, v.mappedFields).changes;
+    const applied = appliedFields(r, before, differing, policy);
+    kept.push(differing.filter((f) => !applied.includes(f)));
+    return applied;
+  });
+  return { changes, kept };
+}
+
+/**
+ * The supply chain as it will be after the import. Links are written for new suppliers and for
+ * existing ones whose buyers the policy lets the import change.
+ */
+function graphAfter(
+  rows: ImportRow[],
+  changes: Array<FieldKey[] | null>,
+  idOf: Map<string, number>,
+  existing: ExistingIndex,
+): Array<{ supplierId: number; buyerId: number }> {
+  const refIndex = new Map<string, number>();
+  for (const r of rows) if (r.externalRef) refIndex.set(r.externalRef, idOf.get(r.key)!);
+  const resolve = (ref: string) => refIndex.get(ref) ?? existing.byRef.get(ref)!;
+  const replaced = new Set<number>();
+  rows.forEach((r, i) => {
+    const c = changes[i];
+    if (c === null || c === undefined || c.includes("supplies_to")) replaced.add(idOf.get(r.key)!);
+  });
+  const graph = existing.links.filter((l) => !replaced.has(l.supplierId));
+  for (const r of rows) {
+    const sid = idOf.get(r.key)!;
+    if (!replaced.has(sid)) continue;
+    for (const ref of new Set(r.suppliesTo)) graph.push({ supplierId: sid, buyerId: resolve(ref) });
+  }
+  return graph;
+}
+
+/** The error for a supply chain that loops back on itself (it must have no loop), or null. */
+function loopError(
+  graph: Array<{ supplierId: number; buyerId: number }>,
+  rows: ImportRow[],
+  idOf: Map<string, number>,
+  existing: ExistingIndex,
+  column: ColumnOf,
+): RowIssue | null {
+  const loop = findAnyCycle(graph);
+  if (!loop) return null;
+  const rowOfId = new Map<number, ImportRow>();
+  rows.forEach((r) => rowOfId.set(idOf.get(r.key)!, r));
+  const label = (id: number) => {
+    const r = rowOfId.get(id);
+    if (r) return `${r.externalRef ?? r.name} (line ${r.line})`;
+    return existing.refOf.get(id) ?? existing.values.get(id)?.name ?? `#${id}`;
+  };
+  const first = rowOfId.get(loop[0]!) ?? [...rowOfId.values()][0]!;
+  return {
+    line: first.line,
+    column: column("supplies_to"),
+    field: "supplies_to",
+    message: `supplies_to makes a loop: ${loop.map(label).join(" → ")}. A supply chain cannot loop back on itself.`,
   };
 }
 

@@ -81,11 +81,12 @@ describeEachEngine("imports an officer can trust", (h) => {
   /** Upload, map as suggested, check (through the job steps the runner calls). */
   async function uploadAndCheck(name: string, text: string, options?: Parameters<typeof queueCheck>[4]) {
     const up = await uploadImport(h().db, ident, { name, text, sizeBytes: text.length });
-    if ("status" in up) throw new Error(up.message);
-    const imp = (await getImport(h().db, orgId, up.importId))!;
-    expect(await queueCheck(h().db, orgId, up.importId, JSON.parse(imp.mapping!) as string[], options)).toEqual({ ok: true });
-    await runQueuedCheck(h().db, orgId, up.importId);
-    return up.importId;
+    if (!up.ok) throw new Error(up.message);
+    const { importId } = up.value;
+    const imp = (await getImport(h().db, orgId, importId))!;
+    expect(await queueCheck(h().db, orgId, importId, JSON.parse(imp.mapping!) as string[], options)).toEqual({ ok: true });
+    await runQueuedCheck(h().db, orgId, importId);
+    return importId;
   }
 
   async function commit(importId: number) {
@@ -190,26 +191,29 @@ describeEachEngine("imports an officer can trust", (h) => {
     expect(JSON.parse(summary.diff!)).toMatchObject({ created: 1, updated: 1, policy: "overwrite", newSuppliers: ["ST-2"] });
   });
 
-  it("by default only adds: an older list leaves newer values alone and says which fields differ; fill-empty fills only blanks", async () => {
-    const start = "external_ref,name,country,sector\nPO-1,Policy Mill,CN,";
-    await commitCsv(h().db, actor(), start, mappingOf(start));
-    const older = "external_ref,name,country,sector,lat,lng\nPO-1,Policy Mill Old,CN,Apparel,22.5,113.9\nPO-2,Policy Two,CN,,,";
-    const safe = await checkCsv(h().db, orgId, older, mappingOf(older));
-    expect(safe).toMatchObject({
-      policy: "new_only",
-      new: 1,
-      changed: 0,
-      unchanged: 1,
-      keptSuppliers: 1,
-      keptFields: { name: 1, sector: 1, latitude: 1, longitude: 1 },
-    });
-    expect(safe.changedList![0]!.kept.map((k) => k.field)).toEqual(["name", "latitude", "longitude", "sector"]);
-    const fill = { policy: "fill_empty" as const, resolutions: {} };
-    const filled = await checkCsv(h().db, orgId, older, mappingOf(older), undefined, fill);
-    expect(filled).toMatchObject({ changed: 1, overwrites: {}, keptFields: { name: 1 } });
-    expect(await commitCsv(h().db, actor(), older, mappingOf(older), { options: fill })).toMatchObject({ ok: true });
-    expect(await supplier("PO-1")).toMatchObject({ name: "Policy Mill", sector: "Apparel", latitude: 22.5, longitude: 113.9 });
-  });
+  it(
+    "by default only adds: an older list leaves newer values alone and says which fields differ; " + "fill-empty fills only blanks",
+    async () => {
+      const start = "external_ref,name,country,sector\nPO-1,Policy Mill,CN,";
+      await commitCsv(h().db, actor(), start, mappingOf(start));
+      const older = "external_ref,name,country,sector,lat,lng\nPO-1,Policy Mill Old,CN,Apparel,22.5,113.9\nPO-2,Policy Two,CN,,,";
+      const safe = await checkCsv(h().db, orgId, older, mappingOf(older));
+      expect(safe).toMatchObject({
+        policy: "new_only",
+        new: 1,
+        changed: 0,
+        unchanged: 1,
+        keptSuppliers: 1,
+        keptFields: { name: 1, sector: 1, latitude: 1, longitude: 1 },
+      });
+      expect(safe.changedList![0]!.kept.map((k) => k.field)).toEqual(["name", "latitude", "longitude", "sector"]);
+      const fill = { policy: "fill_empty" as const, resolutions: {} };
+      const filled = await checkCsv(h().db, orgId, older, mappingOf(older), undefined, fill);
+      expect(filled).toMatchObject({ changed: 1, overwrites: {}, keptFields: { name: 1 } });
+      expect(await commitCsv(h().db, actor(), older, mappingOf(older), { options: fill })).toMatchObject({ ok: true });
+      expect(await supplier("PO-1")).toMatchObject({ name: "Policy Mill", sector: "Apparel", latitude: 22.5, longitude: 113.9 });
+    },
+  );
 
   it("remembers the column mapping only when an import commits", async () => {
     const org = await makeOrg(h(), "remember", [["r@remember.test", "compliance"]]);
@@ -220,13 +224,14 @@ describeEachEngine("imports an officer can trust", (h) => {
     };
     const csv = "Factory ID,Factory,Land,Remarks\nRM-1,Remember Mill,CN,hello";
     const up = await uploadImport(h().db, rIdent, { name: "r.csv", text: csv, sizeBytes: csv.length });
-    if ("status" in up) throw new Error(up.message);
+    if (!up.ok) throw new Error(up.message);
+    const { importId } = up.value;
     // The officer maps "Remarks" to notes and checks, but never imports.
-    expect(await queueCheck(h().db, org.orgId, up.importId, ["external_ref", "name", "country", "notes"])).toEqual({ ok: true });
-    await runQueuedCheck(h().db, org.orgId, up.importId);
+    expect(await queueCheck(h().db, org.orgId, importId, ["external_ref", "name", "country", "notes"])).toEqual({ ok: true });
+    await runQueuedCheck(h().db, org.orgId, importId);
     expect(await getRememberedMapping(h().db, org.orgId)).toBeUndefined();
-    expect(await queueCommit(h().db, org.orgId, up.importId)).toEqual({ ok: true });
-    await runQueuedCommit(h().db, org.orgId, up.importId);
+    expect(await queueCommit(h().db, org.orgId, importId)).toEqual({ ok: true });
+    await runQueuedCommit(h().db, org.orgId, importId);
     expect(await getRememberedMapping(h().db, org.orgId)).toEqual({
       "factory id": "external_ref",
       factory: "name",
@@ -250,9 +255,9 @@ describeEachEngine("imports an officer can trust", (h) => {
     expect(await discardImport(h().db, orgId, id)).toEqual({ ok: true });
     const imp = (await getImport(h().db, orgId, id))!;
     expect(imp.status).toBe("discarded");
-    expect(await queueCommit(h().db, orgId, id)).toMatchObject({ status: 409 });
+    expect(await queueCommit(h().db, orgId, id)).toMatchObject({ ok: false, kind: "conflict" });
     const committed = await uploadAndCheck("kept.csv", "name,country\nKept Mill,CN");
     await commit(committed);
-    expect(await discardImport(h().db, orgId, committed)).toMatchObject({ status: 409 });
+    expect(await discardImport(h().db, orgId, committed)).toMatchObject({ ok: false, kind: "conflict" });
   });
 });

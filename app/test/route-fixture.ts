@@ -167,7 +167,7 @@ async function tenant(db: Db, slug: string, marker: string): Promise<Tenant> {
 
   const csv = `name,country\n${title(marker)} Imported Mill,BD\n`;
   const imp = await uploadImport(db.db, ident(), { name: `${marker}-suppliers.csv`, text: csv, sizeBytes: csv.length });
-  if (!("importId" in imp)) throw new Error(imp.message);
+  if (!imp.ok) throw new Error(imp.message);
   const previewId = await insertJob(db.db, orgId, "preview", "all", { config: DEFAULT_METHODOLOGY });
   const newbie = `newbie@${marker}.test`;
   const inv = await inviteMember(db.db, ident(), newbie, "compliance", IP);
@@ -189,7 +189,7 @@ async function tenant(db: Db, slug: string, marker: string): Promise<Tenant> {
     commentId: comment.value.commentId,
     actionId,
     actionFileId,
-    importId: imp.importId,
+    importId: imp.value.importId,
     previewId,
     teamInviteId: inv.inviteId,
     portalCookie: opened.cookie.split(";")[0]!,

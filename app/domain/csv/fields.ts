@@ -21,7 +21,9 @@ export const SUPPLIER_FIELDS = [
     key: "external_ref",
     label: "Reference",
     required: false,
-    help: "Your ERP vendor id, unique in your organization. Re-importing a file updates the supplier with the same reference; without one, suppliers are matched by name and country.",
+    help:
+      "Your ERP vendor id, unique in your organization. Re-importing a file updates the supplier with the same reference; " +
+      "without one, suppliers are matched by name and country.",
     example: "V-1001",
     maxLength: 100,
   },
@@ -53,7 +55,9 @@ export const SUPPLIER_FIELDS = [
     key: "latitude",
     label: "Latitude",
     required: false,
-    help: "Position of the site in decimal degrees, -90 to 90 (WGS 84, as in brand factory lists). Give both latitude and longitude, or neither.",
+    help:
+      "Position of the site in decimal degrees, -90 to 90 (WGS 84, as in brand factory lists). " +
+      "Give both latitude and longitude, or neither.",
     example: "10.7626",
   },
   {
@@ -68,7 +72,9 @@ export const SUPPLIER_FIELDS = [
     key: "goods",
     label: "Goods",
     required: false,
-    help: 'Goods the supplier produces, separated by "|" or ";" ("Cotton|Garments"). Names from the US DoL TVPRA list feed the risk score; other names are kept as typed.',
+    help:
+      'Goods the supplier produces, separated by "|" or ";" ("Cotton|Garments"). ' +
+      "Names from the US DoL TVPRA list feed the risk score; other names are kept as typed.",
     example: "Garments|Cotton",
     maxLength: 200,
   },

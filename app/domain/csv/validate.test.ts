@@ -442,8 +442,10 @@ describe("validateSupplierRows: near-duplicates and conflicts", () => {
     ]);
     expect(result.warnings.map((w) => w.message)).toEqual([
       "line 3 is the same supplier as line 2 (same name, country and address once normalised); imported once: kept line 2's name, address",
-      "line 4 is the same supplier as line 2 (same name, country and address once normalised); imported once: kept line 2's name, address, latitude, longitude, sector",
-      "line 6 is the same supplier as line 5 (same name, country and address once normalised); imported once: filled in sector from line 6; kept line 5's name, address",
+      "line 4 is the same supplier as line 2 (same name, country and address once normalised); imported once: " +
+        "kept line 2's name, address, latitude, longitude, sector",
+      "line 6 is the same supplier as line 5 (same name, country and address once normalised); imported once: " +
+        "filled in sector from line 6; kept line 5's name, address",
     ]);
   });
 
