@@ -81,7 +81,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 /** Shown only when the upload was posted without JavaScript; the fill page shows the same inline. */
 export default function UploadResult() {
-  const result = useActionData<UploadData>();
+  const result = useActionData<typeof action>();
   const { org, id } = useParams();
   const back = result?.back ?? `/o/${org}/assessments/${id}/fill`;
   return (

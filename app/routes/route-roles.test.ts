@@ -361,6 +361,7 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
     },
     revoke: {
       perm: "assessments.manage",
+      ok: [302],
       make: async (db, a, role) => {
         const aid = await started(db, a, role);
         await sendAssessmentInvite(db.db, a.ident("compliance"), aid, { email: "revoke@zephyr-mill.test", language: "en" }, IP);
@@ -373,6 +374,7 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
     },
     "request-changes": {
       perm: "assessments.review",
+      ok: [302],
       make: async (db, a, role) => {
         const aid = await submittedAssessment(db, a, `Review ${role}`);
         await addReviewComment(db.db, a.ident("compliance"), aid, "profile.workers", "Count seasonal staff too.", IP);
@@ -381,6 +383,7 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
     },
     approve: {
       perm: "assessments.review",
+      ok: [302],
       make: async (db, a, role) => onAssessment(await submittedAssessment(db, a, `Approve ${role}`), { intent: "approve" }),
     },
   },
