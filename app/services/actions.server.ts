@@ -11,7 +11,6 @@ import type { OrgIdentity } from "~/lib/auth.server";
 import type { SupplierIdentity } from "./invites.server";
 import { can } from "~/domain/permissions";
 import { EVIDENCE_LIMITS, findQuestion, loadTemplate, redFlagsOf, type Answers, type QuestionnaireTemplate } from "~/domain/questionnaire";
-import { translator } from "~/domain/questionnaire/i18n";
 import { nowIso } from "~/lib/time";
 import { recordAudit } from "~/models/audit.server";
 import { answersOf, getAssessment, getVersionDefinition, reviewCommentOf } from "~/models/assessment.server";
@@ -32,6 +31,7 @@ import {
 import type { DbOrTrx } from "~/models/types";
 import { ACTION_TRANSITIONS, DEFAULT_DUE_DAYS, canMove, type ActionListQuery, type NewActionInput } from "~/schemas/action";
 import { answerText } from "~/domain/questionnaire/answer-text";
+import { languageT } from "~/domain/questionnaire/language-texts";
 import { endSentence } from "~/domain/sentence";
 
 type DB = Kysely<Database>;
@@ -52,7 +52,7 @@ export const MAX_FILES_PER_ACTION = EVIDENCE_LIMITS.maxFilesPerQuestion;
 /** What the supplier sees of its actions: not the verified ones (closed for good). */
 export const SUPPLIER_VISIBLE: readonly ActionStatus[] = ["open", "in_progress", "done"];
 
-const en = translator("en");
+const en = languageT("en");
 export const STATUS_WORDS: Record<ActionStatus, string> = { open: "open", in_progress: "in progress", done: "done", verified: "verified" };
 
 export const NOT_FOUND: ActionError = { status: 404, message: "No such action", messageKey: "ui.error.not_found" };
