@@ -221,7 +221,7 @@ test("a red flag opens a corrective action; the officer works it, the supplier r
       .getByLabel(FR("ui.actions.reply.files"))
       .setInputFiles({ name: "recus-passeports.pdf", mimeType: "application/pdf", buffer: PDF });
     await card.getByRole("button", { name: FR("ui.actions.reply.send") }).click();
-    await expect(card.getByRole("status")).toHaveText(FR("ui.actions.reply.sent", { buyer: BUYER }));
+    await expect(portal.locator(".toast")).toContainText(FR("ui.actions.reply.sent", { buyer: BUYER }));
     await card.getByText(FR("ui.actions.history")).click();
     await expect(card).toContainText(reply);
     await expect(card).toContainText("recus-passeports.pdf");

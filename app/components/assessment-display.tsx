@@ -1,7 +1,6 @@
 // Small display pieces of the officer's assessment pages: status badge, due date, answer values as
 // text, and a `t` over the texts a loader picked from the English catalogue.
-import { interpolate } from "~/domain/questionnaire/i18n/catalogue";
-import type { Translate } from "~/schemas/assessment";
+import { messagesT, type T } from "~/domain/questionnaire/texts";
 import { formatDate } from "./format";
 
 export const ASSESSMENT_STATUS_LABELS: Record<string, string> = {
@@ -36,9 +35,9 @@ export function DueDate({ dueAt, status, today }: { dueAt: string | null; status
   );
 }
 
-/** A `t(key, params)` over the texts the loader sent (a missing key shows as itself). */
-export function textsT(texts: Readonly<Record<string, string>>): Translate {
-  return (key, params) => interpolate(texts[key] ?? key, params);
+/** A `t(key, params)` over the English texts the loader sent (a missing key shows as itself). */
+export function textsT(texts: Readonly<Record<string, string>>): T {
+  return messagesT(texts, "en");
 }
 
 export const SEVERITY_LABELS: Record<string, string> = { severe: "severe", other: "other indicator" };

@@ -5,8 +5,9 @@ import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useId } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import type { Question } from "~/domain/questionnaire/types";
-import { CommentSchema, type Translate } from "~/schemas/assessment";
+import type { Question, ReviewComment } from "~/domain/questionnaire/types";
+import { CommentSchema } from "~/schemas/assessment";
+import type { T as Translate } from "~/domain/questionnaire/texts";
 import { SEVERITY_LABELS } from "./assessment-display";
 import { answerText } from "~/domain/questionnaire/answer-text";
 import { formatDateTime, plural } from "./format";
@@ -24,16 +25,6 @@ export interface Revision {
   comment: string | null;
   author: string;
   at: string;
-}
-export interface ReviewComment {
-  id: number;
-  question_key: string;
-  author_label: string;
-  body: string;
-  created_at: string;
-  resolved_at: string | null;
-  /** Null while internal: the supplier sees a comment only after a request for changes. */
-  released_at?: string | null;
 }
 export interface StoredAnswerLike {
   questionKey: string;

@@ -14,7 +14,7 @@ import { getAssessment } from "~/models/assessment.server";
 import { listAssessmentInvites } from "~/models/invite.server";
 import { addReviewComment, answersMap, approveAssessment, assessmentView, historyOf, requestChanges } from "~/services/assessments.server";
 import { revokeAssessmentLinks, sendAssessmentInvite } from "~/services/invites.server";
-import { reviewTexts } from "~/components/assessment-texts.server";
+import { reviewTexts } from "~/services/assessment-texts.server";
 import { AssessmentStatusBadge, DueDate, textsT } from "~/components/assessment-display";
 import { AnswerCard, type Revision } from "~/components/assessment-review";
 import { InviteCard } from "~/components/assessment-invite";

@@ -1,19 +1,21 @@
-import { todayIso } from "~/domain/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { todayIso } from "~/domain/dates";
 import { requireOrg } from "~/lib/auth.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { STATUS_OF, badRequest, formObject, notFound, zodFieldErrors } from "~/lib/http.server";
 import { findQuestion, visibleQuestions } from "~/domain/questionnaire/logic";
 import type { Question } from "~/domain/questionnaire/types";
+import type { T } from "~/domain/questionnaire/texts";
 import { AnswerBaseSchema, OFFICER_EDITABLE, answerSchema } from "~/schemas/assessment";
 import { getAssessment } from "~/models/assessment.server";
 import { answersMap, assessmentView, saveAnswer, submitAssessment, templateOfVersion } from "~/services/assessments.server";
 import { removeEvidence } from "~/services/evidence.server";
-import { englishT, fillTexts } from "~/components/assessment-texts.server";
+import { englishT, fillTexts } from "~/services/assessment-texts.server";
 import { AssessmentStatusBadge, DueDate, textsT } from "~/components/assessment-display";
 import { QuestionCard, type SaveData } from "~/components/assessment-question";
-
+import { questionId } from "~/components/question/types";
 import { useOrg } from "./o.$org";
 import { isDbId } from "~/schemas/fields";
 
@@ -75,36 +77,40 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = assessmentId(params.id);
   const body = await formObject(request);
   const actor = { kind: "officer", id: ident } as const;
-  const ip = context.clientIp;
-  if (body.intent === "submit") {
-    const r = await submitAssessment(context.db, actor, id, ip);
-    if (r.ok) return redirect(`/o/${ident.org.slug}/assessments/${id}`);
-    if (r.detail) {
-      const missing = r.detail.map((m) => ({ ...m, text: englishT(`q.${m.questionKey}.text`) }));
-      return json(
-        {
-          intent: "submit",
-          formError: `Not submitted: ${missing.length} required ${missing.length === 1 ? "item is" : "items are"} missing (listed below).`,
-          missing,
-        },
-        { status: 400 },
-      );
-    }
-    if (r.kind === "not_found") throw notFound("No such assessment");
-    return json({ intent: "submit", formError: r.message }, { status: STATUS_OF[r.kind] });
+  if (body.intent === "submit") return submitIntent(context, actor, id);
+  if (body.intent === "remove-file") return removeFileIntent(context, actor, id, body.fileId);
+  return saveIntent(context, actor, id, body);
+}
+
+type Ctx = ActionFunctionArgs["context"];
+type Officer = { kind: "officer"; id: Awaited<ReturnType<typeof requireOrg>> };
+
+async function submitIntent(context: Ctx, actor: Officer, id: number) {
+  const r = await submitAssessment(context.db, actor, id, context.clientIp);
+  if (r.ok) return redirectWithToast(`/o/${actor.id.org.slug}/assessments/${id}`, "Submitted: the answers are now read-only.");
+  if (r.detail) {
+    const missing = r.detail.map((m) => ({ ...m, text: englishT(`q.${m.questionKey}.text`) }));
+    const count = `${missing.length} required ${missing.length === 1 ? "item is" : "items are"}`;
+    return json({ intent: "submit", formError: `Not submitted: ${count} missing (listed below).`, missing }, { status: 400 });
   }
-  if (body.intent === "remove-file") {
-    const fileId = typeof body.fileId === "string" && isDbId(body.fileId) ? Number(body.fileId) : 0;
-    if (!(await getAssessment(context.db, ident.org.id, id))) throw notFound("No such assessment");
-    const r = await removeEvidence(context.db, actor, id, fileId, ip);
-    if (!r.ok) return json<SaveData>({ intent: "remove-file", formError: r.message }, { status: STATUS_OF[r.kind] });
-    return json<SaveData>({ intent: "remove-file", ok: true, message: "File removed." });
-  }
-  // One answer: the same schema as the browser's, built for this question.
+  if (r.kind === "not_found") throw notFound("No such assessment");
+  return json({ intent: "submit", formError: r.message, missing: [] }, { status: STATUS_OF[r.kind] });
+}
+
+async function removeFileIntent(context: Ctx, actor: Officer, id: number, rawFileId: FormValue) {
+  const fileId = typeof rawFileId === "string" && isDbId(rawFileId) ? Number(rawFileId) : 0;
+  if (!(await getAssessment(context.db, actor.id.org.id, id))) throw notFound("No such assessment");
+  const r = await removeEvidence(context.db, actor, id, fileId, context.clientIp);
+  if (!r.ok) return json<SaveData>({ intent: "remove-file", formError: r.message }, { status: STATUS_OF[r.kind] });
+  return json<SaveData>({ intent: "remove-file", ok: true, message: "File removed." });
+}
+
+/** One answer: the same schema as the browser's, built for this question. */
+async function saveIntent(context: Ctx, actor: Officer, id: number, body: Record<string, FormValue>) {
   const base = AnswerBaseSchema.safeParse(body);
   if (!base.success)
     return badRequest({ fieldErrors: zodFieldErrors(base.error), formError: "That answer could not be read. Reload the page." });
-  const a = await getAssessment(context.db, ident.org.id, id);
+  const a = await getAssessment(context.db, actor.id.org.id, id);
   if (!a) throw notFound("No such assessment");
   const found = findQuestion(await templateOfVersion(context.db, a.versionId), base.data.questionKey);
   const questionKey = base.data.questionKey;
@@ -113,7 +119,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = answerSchema(found.question, englishT).safeParse(body);
   if (!parsed.success) return json<SaveData>({ intent: "save", questionKey, fieldErrors: zodFieldErrors(parsed.error) }, { status: 400 });
   const { value, comment, baseRevision } = parsed.data;
-  const r = await saveAnswer(context.db, actor, id, questionKey, { value, comment, baseRevision }, ip);
+  const r = await saveAnswer(context.db, actor, id, questionKey, { value, comment, baseRevision }, context.clientIp);
   if (r.ok) return json<SaveData>({ intent: "save", questionKey, ok: true, revision: r.value.revision });
   if (r.detail) return json<SaveData>({ intent: "save", questionKey, conflict: { yours: value, theirs: r.detail } }, { status: 409 });
   if (r.kind === "not_found" && r.message === "No such assessment") throw notFound(r.message);
@@ -126,21 +132,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   );
 }
 
-type SubmitData = {
-  intent: string;
-  formError?: string;
-  missing?: Array<{ sectionKey: string; questionKey: string; reason: string; text: string }>;
-};
+type FormValue = string | string[] | undefined;
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+type Missing = Data["missing"];
 
 export default function FillAssessment() {
   const data = useLoaderData<typeof loader>();
-  const { assessment: a, sections, section, progress, missing } = data;
-  const result = useActionData<SubmitData>();
-  const busy = useNavigation().state === "submitting";
+  const { assessment: a, sections, section, progress } = data;
   const { org } = useOrg();
   const t = textsT(data.texts);
   const page = `/o/${org.slug}/assessments/${a.id}`;
-  const fill = `${page}/fill`;
   const fileHref = (fileId: number) => `${page}/files/${fileId}`;
   const answers = new Map(data.answers.map((x) => [x.questionKey, x]));
   const prev = sections[section.index - 1];
@@ -171,24 +172,7 @@ export default function FillAssessment() {
         You are answering on the supplier's behalf. Each answer is saved on its own with its Save button; every revision is kept with your
         name.
       </p>
-
-      <nav aria-label="Sections" className="asm-sections">
-        <ol>
-          {sections.map((s, i) => (
-            <li key={s.key}>
-              <Link
-                to={`?section=${s.key}`}
-                aria-current={i === section.index ? "step" : undefined}
-                className={i === section.index ? "current" : undefined}
-              >
-                <span>{t(`s.${s.key}.title`)}</span>
-                <span className={`small ${s.missing ? "muted" : "asm-done"}`}>{s.total ? `${s.answered}/${s.total}` : "—"}</span>
-              </Link>
-            </li>
-          ))}
-        </ol>
-      </nav>
-
+      <SectionNav sections={sections} current={section.index} t={t} />
       <section aria-labelledby="section-h" className="asm-section-fill">
         <p className="eyebrow">
           Section {section.index + 1} of {sections.length}
@@ -216,55 +200,92 @@ export default function FillAssessment() {
           {next ? <Link to={`?section=${next.key}`}>{t(`s.${next.key}.title`)} →</Link> : <span />}
         </nav>
       </section>
-
-      <section className="card asm-submit" aria-labelledby="submit-h">
-        <h2 id="submit-h">Submit</h2>
-        {result?.formError ? (
-          <div className="alert error" role="alert">
-            {result.formError}
-          </div>
-        ) : null}
-        {missing.length ? (
-          <>
-            <p>
-              {missing.length} required {missing.length === 1 ? "item is" : "items are"} still missing:
-            </p>
-            <ul className="asm-missing">
-              {sections
-                .filter((s) => s.missing > 0)
-                .map((s) => (
-                  <li key={s.key}>
-                    <details open={s.key === section.key || missing.length <= 8}>
-                      <summary>
-                        {t(`s.${s.key}.title`)} <span className="muted small">({s.missing} missing)</span>
-                      </summary>
-                      <ul>
-                        {missing
-                          .filter((m) => m.sectionKey === s.key)
-                          .map((m) => (
-                            <li key={`${m.questionKey}:${m.reason}`}>
-                              <Link to={`${fill}?section=${m.sectionKey}#q-${m.questionKey}`}>{t(`q.${m.questionKey}.text`)}</Link>{" "}
-                              <span className="muted small">
-                                — {m.reason === "evidence" ? "a supporting document is missing" : "not answered yet"}
-                              </span>
-                            </li>
-                          ))}
-                      </ul>
-                    </details>
-                  </li>
-                ))}
-            </ul>
-          </>
-        ) : (
-          <p>Everything required has been answered. Submitting makes the answers read-only until a reviewer asks for changes.</p>
-        )}
-        <Form method="post" preventScrollReset>
-          <input type="hidden" name="intent" value="submit" />
-          <button type="submit" className="button" disabled={busy}>
-            Submit the questionnaire
-          </button>
-        </Form>
-      </section>
+      <SubmitCard data={data} fill={`${page}/fill`} t={t} />
     </main>
+  );
+}
+
+function SectionNav({ sections, current, t }: { sections: Data["sections"]; current: number; t: T }) {
+  return (
+    <nav aria-label="Sections" className="asm-sections">
+      <ol>
+        {sections.map((s, i) => (
+          <li key={s.key}>
+            <Link
+              to={`?section=${s.key}`}
+              aria-current={i === current ? "step" : undefined}
+              className={i === current ? "current" : undefined}
+            >
+              <span>{t(`s.${s.key}.title`)}</span>
+              <span className={`small ${s.missing ? "muted" : "asm-done"}`}>{s.total ? `${s.answered}/${s.total}` : "—"}</span>
+            </Link>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+function MissingList({ data, fill, t }: { data: Data; fill: string; t: T }) {
+  const missing: Missing = data.missing;
+  return (
+    <ul className="asm-missing">
+      {data.sections
+        .filter((s) => s.missing > 0)
+        .map((s) => (
+          <li key={s.key}>
+            <details open={s.key === data.section.key || missing.length <= 8}>
+              <summary>
+                {t(`s.${s.key}.title`)} <span className="muted small">({s.missing} missing)</span>
+              </summary>
+              <ul>
+                {missing
+                  .filter((m) => m.sectionKey === s.key)
+                  .map((m) => (
+                    <li key={`${m.questionKey}:${m.reason}`}>
+                      <Link to={`${fill}?section=${m.sectionKey}#${questionId(m.questionKey)}`}>{t(`q.${m.questionKey}.text`)}</Link>{" "}
+                      <span className="muted small">
+                        — {m.reason === "evidence" ? "a supporting document is missing" : "not answered yet"}
+                      </span>
+                    </li>
+                  ))}
+              </ul>
+            </details>
+          </li>
+        ))}
+    </ul>
+  );
+}
+
+function SubmitCard({ data, fill, t }: { data: Data; fill: string; t: T }) {
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const formError = result && "formError" in result ? result.formError : undefined;
+  const count = data.missing.length;
+  return (
+    <section className="card asm-submit" aria-labelledby="submit-h">
+      <h2 id="submit-h">Submit</h2>
+      {formError ? (
+        <div className="alert error" role="alert">
+          {formError}
+        </div>
+      ) : null}
+      {count ? (
+        <>
+          <p>
+            {count} required {count === 1 ? "item is" : "items are"} still missing:
+          </p>
+          <MissingList data={data} fill={fill} t={t} />
+        </>
+      ) : (
+        <p>Everything required has been answered. Submitting makes the answers read-only until a reviewer asks for changes.</p>
+      )}
+      <Form method="post" preventScrollReset>
+        <input type="hidden" name="intent" value="submit" />
+        <button type="submit" className="button" disabled={busy}>
+          Submit the questionnaire
+        </button>
+      </Form>
+    </section>
   );
 }

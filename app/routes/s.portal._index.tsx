@@ -9,7 +9,14 @@ import { Link, useLoaderData, useLocation, useRevalidator, useSearchParams } fro
 import { useEffect, useMemo, useRef, useState } from "react";
 import { allQuestions } from "~/domain/questionnaire/template";
 import { completeness, evidenceRequested, validateAnswer, visibleQuestions } from "~/domain/questionnaire/logic";
-import { EVIDENCE_LIMITS, type Answers, type Attachments, type QuestionnaireTemplate } from "~/domain/questionnaire/types";
+import {
+  EVIDENCE_LIMITS,
+  type Answers,
+  type Attachments,
+  type Question,
+  type QuestionnaireTemplate,
+  type ReviewComment,
+} from "~/domain/questionnaire/types";
 import { nowIso } from "~/lib/time";
 import {
   PORTAL_HEADERS,
@@ -25,10 +32,10 @@ import {
 } from "~/lib/portal.server";
 import { orgNameById } from "~/models/portal.server";
 import { assessmentView } from "~/services/assessments.server";
-import { useAutosave, type SavedAnswer } from "~/components/portal/autosave";
+import { useAutosave, type Autosave, type SavedAnswer } from "~/components/portal/autosave";
 import { EvidenceBox, type PortalFile } from "~/components/portal/evidence";
 import { makeT, formatClock, type T } from "~/components/portal/i18n";
-import { QuestionField, type ReviewComment } from "~/components/portal/question";
+import { PortalQuestion } from "~/components/portal/question";
 import { SubmitBox } from "~/components/portal/submit";
 import { SubmittedView } from "~/components/portal/submitted";
 import { questionId } from "~/components/portal/format";
@@ -75,14 +82,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     template: publicTemplate(template),
     answers,
     files: view.files.map((f): PortalFile => ({ id: f.id, questionKey: f.question_key, filename: f.filename, size: Number(f.size_bytes) })),
-    comments: view.comments.map((c): ReviewComment => ({
-      id: c.id,
-      questionKey: c.question_key,
-      author: orgName,
-      body: c.body,
-      createdAt: c.created_at,
-      resolved: Boolean(c.resolved_at),
-    })),
+    // The supplier sees the buying organization as the author, never an officer's address.
+    comments: view.comments.map((c): ReviewComment => ({ ...c, author_label: orgName })),
     orgName,
     locale,
     messages: messagesFor(locale, [...keysWith("ui."), ...templateKeys(template, template.sections)]),
@@ -120,18 +121,30 @@ export default function PortalQuestionnaire() {
   return <Editor data={data} t={t} template={template} />;
 }
 
-function Editor({ data, t, template }: { data: Data; t: T; template: QuestionnaireTemplate }) {
-  const revalidator = useRevalidator();
-  const [ended, setEnded] = useState(false);
-  const questions = useMemo(() => new Map(allQuestions(template).map((e) => [e.question.key, e.question])), [template]);
-  const sectionOf = useMemo(() => new Map(allQuestions(template).map((e) => [e.question.key, e.section.key])), [template]);
-  const autosave = useAutosave({
-    assessmentId: data.assessmentId,
-    questions,
-    loaded: data.answers as Record<string, SavedAnswer>,
-    editable: true,
-  });
+/** Another section replaces the questions without a page load: move the focus to their top, or a
+ * keyboard user would be left on the pager at the bottom of the new section. A link to one question
+ * (the banner's, the missing list's) brings it into view with the focus on it. */
+function useSectionFocus(sectionKey: string) {
+  const mainRef = useRef<HTMLElement>(null);
+  const shownSection = useRef(sectionKey);
+  useEffect(() => {
+    if (shownSection.current === sectionKey) return;
+    shownSection.current = sectionKey;
+    if (!window.location.hash) mainRef.current?.focus();
+  }, [sectionKey]);
+  const location = useLocation();
+  useEffect(() => {
+    if (!location.hash) return;
+    const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (!target) return;
+    target.scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
+  }, [location.key, location.hash]);
+  return mainRef;
+}
 
+/** Where the supplier is: the section shown (?section, else the one the page opened with) and the progress. */
+function usePosition(data: Data, template: QuestionnaireTemplate, autosave: Autosave, questions: ReadonlyMap<string, Question>) {
   const current = autosave.current() as Answers;
   const attachments: Record<string, string[]> = {};
   for (const f of data.files) if (questions.get(f.questionKey)?.type !== "evidence") (attachments[f.questionKey] ??= []).push(String(f.id));
@@ -149,41 +162,119 @@ function Editor({ data, t, template }: { data: Data; t: T; template: Questionnai
           template.sections.findIndex((s) => s.key === opened),
         );
   const section = template.sections[index]!;
-  const sectionProgress = progress.bySection[index]!;
-  const visible = visibleQuestions(template, current, section.key);
-  const prev = template.sections[index - 1];
-  const next = template.sections[index + 1];
-  const openComments = data.comments.filter((c) => !c.resolved);
+  const href = (sectionKey: string, hash = "") => sectionHref(search.toString(), sectionKey, hash);
+  return { current, progress, index, section, visible: visibleQuestions(template, current, section.key), href };
+}
+type Position = ReturnType<typeof usePosition>;
+
+function Editor({ data, t, template }: { data: Data; t: T; template: QuestionnaireTemplate }) {
+  const revalidator = useRevalidator();
+  const [ended, setEnded] = useState(false);
+  const questions = useMemo(() => new Map(allQuestions(template).map((e) => [e.question.key, e.question])), [template]);
+  const sectionOf = useMemo(() => new Map(allQuestions(template).map((e) => [e.question.key, e.section.key])), [template]);
+  const autosave = useAutosave({
+    assessmentId: data.assessmentId,
+    questions,
+    loaded: data.answers as Record<string, SavedAnswer>,
+    editable: true,
+  });
+  const pos = usePosition(data, template, autosave, questions);
+  const { index, section, progress } = pos;
+  const openComments = data.comments.filter((c) => !c.resolved_at);
   // The commented questions in the questionnaire's order: the banner links to each of them.
   const commentedKeys = allQuestions(template)
     .map((e) => e.question.key)
-    .filter((k) => openComments.some((c) => c.questionKey === k));
+    .filter((k) => openComments.some((c) => c.question_key === k));
   const sessionEnded = ended || autosave.sessionEnded;
   // Answers kept from an earlier visit that need a decision, on other sections than this one.
   const elsewhere = autosave.attention.filter((k) => sectionOf.get(k) !== section.key);
-  // Another section replaces the questions without a page load: move the focus to their top, or a
-  // keyboard user would be left on the pager at the bottom of the new section.
-  const mainRef = useRef<HTMLElement>(null);
-  const shownSection = useRef(section.key);
-  useEffect(() => {
-    if (shownSection.current === section.key) return;
-    shownSection.current = section.key;
-    if (!window.location.hash) mainRef.current?.focus();
-  }, [section.key]);
-  // A link to one question (the banner's, the missing list's): bring it into view and put the focus
-  // on it, so a keyboard or screen-reader user lands on the question, not at the top of the page.
-  const location = useLocation();
-  useEffect(() => {
-    if (!location.hash) return;
-    const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    if (!target) return;
-    target.scrollIntoView({ block: "start" });
-    target.focus({ preventScroll: true });
-  }, [location.key, location.hash]);
-
+  const mainRef = useSectionFocus(section.key);
+  const next = template.sections[index + 1];
+  const linkTo = (k: string) => pos.href(sectionOf.get(k)!, `#${questionId(k)}`);
   return (
     <main className="portal-main" id="questions" tabIndex={-1} ref={mainRef}>
-      {sessionEnded ? (
+      <Notices t={t} data={data} sessionEnded={sessionEnded} commentedKeys={commentedKeys} elsewhere={elsewhere} linkTo={linkTo} />
+      <Progress t={t} template={template} pos={pos} openComments={openComments} />
+      <h1>{t(`s.${section.key}.title`)}</h1>
+      {t.has(`s.${section.key}.intro`) ? <p className="lead">{t(`s.${section.key}.intro`)}</p> : null}
+      <p className="muted small">
+        {t("ui.required_legend")} {t("ui.autosave.note")}
+      </p>
+      <form className="portal-form" noValidate onSubmit={(e) => e.preventDefault()}>
+        {pos.visible.map((q) => (
+          <QuestionItem key={q.key} q={q} t={t} data={data} autosave={autosave} commented={commentedKeys.includes(q.key)} />
+        ))}
+      </form>
+      <Pager t={t} template={template} pos={pos} />
+      {next ? null : (
+        <SubmitBox
+          t={t}
+          assessmentId={data.assessmentId}
+          orgName={data.orgName}
+          missing={progress.missingRequired}
+          hrefFor={pos.href}
+          unsent={autosave.unsent}
+          invalid={autosave.invalid.length}
+          onSubmitted={() => revalidator.revalidate()}
+          onSessionEnded={() => setEnded(true)}
+        />
+      )}
+      <SaveBar t={t} autosave={autosave} sessionEnded={sessionEnded} locale={data.locale} />
+    </main>
+  );
+}
+
+function QuestionItem({ q, t, data, autosave, commented }: { q: Question; t: T; data: Data; autosave: Autosave; commented: boolean }) {
+  const revalidator = useRevalidator();
+  const checked = validateAnswer(q, autosave.value(q.key), { draft: true });
+  const own = data.files.filter((f) => f.questionKey === q.key);
+  // A reviewer's open comment may ask for a document: offer the upload next to that question.
+  const showEvidence = q.type === "evidence" || own.length > 0 || commented || (checked.ok && evidenceRequested(q, checked.value));
+  return (
+    <PortalQuestion
+      q={q}
+      t={t}
+      autosave={autosave}
+      reviewComments={data.comments.filter((c) => c.question_key === q.key)}
+      evidence={
+        showEvidence ? (
+          <EvidenceBox
+            q={q}
+            t={t}
+            assessmentId={data.assessmentId}
+            files={own}
+            editable
+            maxBytes={data.maxBytes}
+            inputId={`${questionId(q.key)}-file`}
+            onChanged={() => revalidator.revalidate()}
+          />
+        ) : null
+      }
+    />
+  );
+}
+
+function Notices(p: {
+  t: T;
+  data: Data;
+  sessionEnded: boolean;
+  commentedKeys: readonly string[];
+  elsewhere: readonly string[];
+  linkTo: (questionKey: string) => string;
+}) {
+  const { t, data, commentedKeys, elsewhere, linkTo } = p;
+  const links = (keys: readonly string[], className?: string) => (
+    <ul className={className}>
+      {keys.map((k) => (
+        <li key={k}>
+          <Link to={linkTo(k)}>{t(`q.${k}.text`)}</Link>
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <>
+      {p.sessionEnded ? (
         <div className="alert error" role="alert">
           <p className="alert-title">{t("ui.portal.session_expired")}</p>
           <p>{t("ui.kept_on_device")}</p>
@@ -196,31 +287,36 @@ function Editor({ data, t, template }: { data: Data; t: T; template: Questionnai
           {commentedKeys.length ? (
             <>
               <p>{t.plural("ui.review.comments", commentedKeys.length)}</p>
-              <ul className="portal-changes-list">
-                {commentedKeys.map((k) => (
-                  <li key={k}>
-                    <Link to={sectionHref(search.toString(), sectionOf.get(k)!, `#${questionId(k)}`)}>{t(`q.${k}.text`)}</Link>
-                  </li>
-                ))}
-              </ul>
+              {links(commentedKeys, "portal-changes-list")}
             </>
           ) : null}
         </div>
       ) : null}
-
       {elsewhere.length ? (
         <div className="alert note" role="status">
           <p>{t("ui.needs_attention")}</p>
-          <ul>
-            {elsewhere.map((k) => (
-              <li key={k}>
-                <Link to={sectionHref(search.toString(), sectionOf.get(k)!, `#${questionId(k)}`)}>{t(`q.${k}.text`)}</Link>
-              </li>
-            ))}
-          </ul>
+          {links(elsewhere)}
         </div>
       ) : null}
+    </>
+  );
+}
 
+function Progress({
+  t,
+  template,
+  pos,
+  openComments,
+}: {
+  t: T;
+  template: QuestionnaireTemplate;
+  pos: Position;
+  openComments: ReviewComment[];
+}) {
+  const { progress, index } = pos;
+  const sectionProgress = progress.bySection[index]!;
+  return (
+    <>
       <div className="portal-progress">
         <p className="portal-position">
           <strong>{t("ui.section.position", { n: index + 1, total: template.sections.length })}</strong> —{" "}
@@ -229,7 +325,6 @@ function Editor({ data, t, template }: { data: Data; t: T; template: Questionnai
         <progress max={100} value={progress.percent} aria-label={t("ui.progress.label")} />
         <p className="muted small">{t("ui.progress.section", { answered: sectionProgress.answered, total: sectionProgress.total })}</p>
       </div>
-
       <details className="portal-sections">
         <summary>{t("ui.overview.heading")}</summary>
         <ol>
@@ -241,10 +336,10 @@ function Editor({ data, t, template }: { data: Data; t: T; template: Questionnai
                 : b.answered === 0
                   ? t("ui.overview.section_todo")
                   : t("ui.overview.section_partial", { answered: b.answered, total: b.total });
-            const commented = openComments.some((c) => s.questions.some((q) => q.key === c.questionKey));
+            const commented = openComments.some((c) => s.questions.some((q) => q.key === c.question_key));
             return (
               <li key={s.key}>
-                <Link to={sectionHref(search.toString(), s.key)} aria-current={i === index ? "step" : undefined}>
+                <Link to={pos.href(s.key)} aria-current={i === index ? "step" : undefined}>
                   {t(`s.${s.key}.title`)}
                 </Link>{" "}
                 <span className="muted small">
@@ -256,103 +351,47 @@ function Editor({ data, t, template }: { data: Data; t: T; template: Questionnai
           })}
         </ol>
       </details>
+    </>
+  );
+}
 
-      <h1>{t(`s.${section.key}.title`)}</h1>
-      {t.has(`s.${section.key}.intro`) ? <p className="lead">{t(`s.${section.key}.intro`)}</p> : null}
-      <p className="muted small">
-        {t("ui.required_legend")} {t("ui.autosave.note")}
-      </p>
-
-      <form className="portal-form" noValidate onSubmit={(e) => e.preventDefault()}>
-        {visible.map((q) => {
-          const raw = autosave.value(q.key);
-          const checked = validateAnswer(q, raw, { draft: true });
-          const own = data.files.filter((f) => f.questionKey === q.key);
-          // A reviewer's open comment may ask for a document: offer the upload next to that question.
-          const commentedHere = commentedKeys.includes(q.key);
-          const showEvidence =
-            q.type === "evidence" || own.length > 0 || commentedHere || (checked.ok && evidenceRequested(q, checked.value));
-          return (
-            <QuestionField
-              key={q.key}
-              q={q}
-              t={t}
-              value={raw}
-              comment={autosave.comment(q.key)}
-              status={autosave.status(q.key)}
-              reviewComments={data.comments.filter((c) => c.questionKey === q.key)}
-              onValue={(value, when) => autosave.edit(q.key, { value }, when)}
-              onComment={(comment) => autosave.edit(q.key, { comment }, "typing")}
-              onBlur={() => autosave.flush(q.key)}
-              keepMine={() => autosave.keepMine(q.key)}
-              keepTheirs={() => autosave.keepTheirs(q.key)}
-              evidence={
-                showEvidence ? (
-                  <EvidenceBox
-                    q={q}
-                    t={t}
-                    assessmentId={data.assessmentId}
-                    files={own}
-                    editable
-                    maxBytes={data.maxBytes}
-                    inputId={`${questionId(q.key)}-file`}
-                    onChanged={() => revalidator.revalidate()}
-                  />
-                ) : null
-              }
-            />
-          );
-        })}
-      </form>
-
-      <nav className="portal-pager" aria-label={t("ui.overview.heading")}>
-        {prev ? (
-          <Link className="button secondary portal-big" to={sectionHref(search.toString(), prev.key)} rel="prev">
-            ← {t("ui.previous_section")}
-          </Link>
-        ) : (
-          <span />
-        )}
-        {next ? (
-          <Link className="button portal-big" to={sectionHref(search.toString(), next.key)} rel="next">
-            {t("ui.next_section")} →
-          </Link>
-        ) : null}
-      </nav>
-
-      {next ? null : (
-        <SubmitBox
-          t={t}
-          assessmentId={data.assessmentId}
-          orgName={data.orgName}
-          missing={progress.missingRequired}
-          hrefFor={(sectionKey, hash) => sectionHref(search.toString(), sectionKey, hash)}
-          unsent={autosave.unsent}
-          invalid={autosave.invalid.length}
-          onSubmitted={() => revalidator.revalidate()}
-          onSessionEnded={() => setEnded(true)}
-        />
+function Pager({ t, template, pos }: { t: T; template: QuestionnaireTemplate; pos: Position }) {
+  const prev = template.sections[pos.index - 1];
+  const next = template.sections[pos.index + 1];
+  return (
+    <nav className="portal-pager" aria-label={t("ui.overview.heading")}>
+      {prev ? (
+        <Link className="button secondary portal-big" to={pos.href(prev.key)} rel="prev">
+          ← {t("ui.previous_section")}
+        </Link>
+      ) : (
+        <span />
       )}
+      {next ? (
+        <Link className="button portal-big" to={pos.href(next.key)} rel="next">
+          {t("ui.next_section")} →
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
 
-      <div className="portal-savebar" role="status" aria-live="polite">
-        {sessionEnded
-          ? t("ui.not_sent")
-          : autosave.offline
-            ? t("ui.offline")
-            : autosave.reconnecting
-              ? t("ui.back_online")
-              : autosave.saving
-                ? t("ui.saving")
-                : autosave.failed
-                  ? t("ui.save_failed")
-                  : autosave.invalid.length > 0
-                    ? t.plural("ui.invalid_answers", autosave.invalid.length)
-                    : autosave.unsent > 0
-                      ? t("ui.unsent_changes")
-                      : autosave.lastSavedAt
-                        ? t("ui.saved_at", { time: formatClock(autosave.lastSavedAt, data.locale) })
-                        : t("ui.autosave.note")}
-      </div>
-    </main>
+function saveState(t: T, autosave: Autosave, sessionEnded: boolean, locale: string): string {
+  if (sessionEnded) return t("ui.not_sent");
+  if (autosave.offline) return t("ui.offline");
+  if (autosave.reconnecting) return t("ui.back_online");
+  if (autosave.saving) return t("ui.saving");
+  if (autosave.failed) return t("ui.save_failed");
+  if (autosave.invalid.length > 0) return t.plural("ui.invalid_answers", autosave.invalid.length);
+  if (autosave.unsent > 0) return t("ui.unsent_changes");
+  if (autosave.lastSavedAt) return t("ui.saved_at", { time: formatClock(autosave.lastSavedAt, locale) });
+  return t("ui.autosave.note");
+}
+
+function SaveBar({ t, autosave, sessionEnded, locale }: { t: T; autosave: Autosave; sessionEnded: boolean; locale: string }) {
+  return (
+    <div className="portal-savebar" role="status" aria-live="polite">
+      {saveState(t, autosave, sessionEnded, locale)}
+    </div>
   );
 }

@@ -14,6 +14,9 @@ import { supplierActionsView } from "~/services/action-followup.server";
 import { readActionForm, refusalHeaders } from "~/services/action-upload.server";
 import { makeT, type T } from "~/components/portal/i18n";
 import { isDbId } from "~/schemas/fields";
+import { languageT } from "~/domain/questionnaire/language-texts";
+import { redirectWithToast } from "~/lib/toast.server";
+import { orgNameById } from "~/models/portal.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.messages["ui.actions.heading"]} — ${data.orgName}` : "Lantern" },
@@ -52,7 +55,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   );
 }
 
-type Reply = { actionId?: number; ok?: boolean; messageKey?: string; params?: Record<string, string | number> };
+type Reply = { actionId?: number; messageKey?: string; params?: Record<string, string | number> };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const s = await requireSupplierPage(request, context);
@@ -85,7 +88,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: STATUS_OF[r.kind], headers: PORTAL_HEADERS },
     );
   }
-  return json<Reply>({ actionId, ok: true }, { headers: PORTAL_HEADERS });
+  // The page reloads: the toast says it in the supplier's language.
+  const orgName = (await orgNameById(context.db, s.orgId)) ?? "";
+  const t = languageT(portalLocale(request, s.language));
+  return redirectWithToast("/s/portal/actions", t("ui.actions.reply.sent", { buyer: orgName }), { headers: PORTAL_HEADERS });
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -100,7 +106,7 @@ export default function PortalActions() {
         <>
           <p className="lead">{t("ui.actions.intro", { buyer: d.orgName, supplier: d.supplierName })}</p>
           {d.actions.map((a) => (
-            <ActionCard key={a.id} a={a} t={t} orgName={d.orgName} maxFiles={d.maxFiles} />
+            <ActionCard key={a.id} a={a} t={t} maxFiles={d.maxFiles} />
           ))}
         </>
       ) : (
@@ -110,7 +116,7 @@ export default function PortalActions() {
   );
 }
 
-function ActionCard({ a, t, orgName, maxFiles }: { a: Data["actions"][number]; t: T; orgName: string; maxFiles: number }) {
+function ActionCard({ a, t, maxFiles }: { a: Data["actions"][number]; t: T; maxFiles: number }) {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const sending = navigation.state === "submitting" && navigation.formData?.get("actionId") === String(a.id);
@@ -151,11 +157,7 @@ function ActionCard({ a, t, orgName, maxFiles }: { a: Data["actions"][number]; t
         </details>
       ) : null}
 
-      {mine?.ok ? (
-        <div className="alert success" role="status">
-          {t("ui.actions.reply.sent", { buyer: orgName })}
-        </div>
-      ) : mine?.messageKey ? (
+      {mine?.messageKey ? (
         <div className="alert error" role="alert">
           {t(mine.messageKey, { max: maxFiles, mb: 10, ...mine.params })}
         </div>

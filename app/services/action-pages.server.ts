@@ -6,7 +6,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "~db/types";
 import type { OrgIdentity } from "~/lib/auth.server";
 import { findQuestion } from "~/domain/questionnaire";
-import { translator } from "~/domain/questionnaire/i18n";
+import { languageT } from "~/domain/questionnaire/language-texts";
 import { answerText } from "~/domain/questionnaire/answer-text";
 import { reviewCommentOf } from "~/models/assessment.server";
 import { getSupplier } from "~/models/supplier.server";
@@ -20,7 +20,7 @@ type DB = Kysely<Database>;
 /** Actions a page of the list shows. */
 export const PAGE_SIZE = 50;
 
-const en = translator("en");
+const en = languageT("en");
 
 /** The list page: one page of actions, the totals, the filter choices. */
 export async function actionListPage(db: DB, id: OrgIdentity, q: ActionListQuery, now = new Date()) {

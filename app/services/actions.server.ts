@@ -11,9 +11,9 @@ import type { OrgIdentity } from "~/lib/auth.server";
 import type { SupplierIdentity } from "./invites.server";
 import { can } from "~/domain/permissions";
 import { EVIDENCE_LIMITS, loadTemplate, redFlagsOf, type Answers, type QuestionnaireTemplate } from "~/domain/questionnaire";
-import { translator } from "~/domain/questionnaire/i18n";
 import { fail, ok, type Failure, type Result } from "~/domain/result";
 import { endSentence } from "~/domain/sentence";
+import { languageT } from "~/domain/questionnaire/language-texts";
 import { nowIso } from "~/lib/time";
 import { recordAudit } from "~/models/audit.server";
 import { answersOf, getAssessment, getVersionDefinition, reviewCommentOf } from "~/models/assessment.server";
@@ -39,7 +39,7 @@ export const MAX_FILES_PER_ACTION = EVIDENCE_LIMITS.maxFilesPerQuestion;
 /** What the supplier sees of its actions: not the verified ones (closed for good). */
 export const SUPPLIER_VISIBLE: readonly ActionStatus[] = ["open", "in_progress", "done"];
 
-const en = translator("en");
+const en = languageT("en");
 export const STATUS_WORDS: Record<ActionStatus, string> = { open: "open", in_progress: "in progress", done: "done", verified: "verified" };
 
 /** The message key a stale form's refusal carries (the page offers a reload). */

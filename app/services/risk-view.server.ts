@@ -6,7 +6,8 @@ import { explainBreakdown, type Breakdown } from "~/domain/risk";
 import { currentScore, scoreHistory } from "~/models/risk.server";
 import { activeJobs } from "~/models/risk-jobs.server";
 import { findQuestion } from "~/domain/questionnaire/logic";
-import { textKeys, translator } from "~/domain/questionnaire/i18n";
+import { textKeys } from "~/domain/questionnaire/i18n";
+import { languageT } from "~/domain/questionnaire/language-texts";
 import { answerText } from "~/domain/questionnaire/answer-text";
 import { countryName } from "~/domain/country";
 import type { RiskViewData } from "~/components/risk-breakdown";
@@ -43,7 +44,7 @@ export async function supplierRiskView(db: DB, orgId: number, supplierId: number
       }
     : stored;
   let flags: RiskFlagView[] = [];
-  const t = translator("en");
+  const t = languageT("en");
   let template: Awaited<ReturnType<typeof templateOfVersion>> | null = null;
   if (b.flags.raised.length && b.controls.assessment) {
     const a = await db

@@ -1,26 +1,22 @@
 // Autosave of the supplier portal's answers. Every change is written to localStorage first (key per
-// assessment and question), then POSTed to /s/portal/answer on the revision it was made on; it leaves
-// localStorage only once the server has it. So nothing is lost on reload, on a lost network (retried
-// when `online` fires, every few seconds while offline, and on the next load) or when the session
-// ends (kept until the supplier opens the link again). A save on a stale revision gets 409 with the
-// saved answer: both are shown and the supplier keeps one. A value the questionnaire refuses (a
-// notice period of 620 days, checked here first and again by the server's 400) is a field error, not
-// a failed send: it stays in this browser and next to its question until corrected, and is not
-// counted among the answers "not sent yet" (nothing is wrong with the network).
-import { useCallback, useEffect, useRef, useState } from "react";
+// assessment and question: ./autosave-store), then POSTed to /s/portal/answer on the revision it was
+// made on (./autosave-post); it leaves localStorage only once the server has it. So nothing is lost
+// on reload, on a lost network (retried when `online` fires, every few seconds while offline, and on
+// the next load) or when the session ends (kept until the supplier opens the link again). A save on
+// a stale revision gets 409 with the saved answer: both are shown and the supplier keeps one. A value
+// the questionnaire refuses (a notice period of 620 days, checked here first and again by the
+// server's 400) is a field error, not a failed send: it stays in this browser and next to its
+// question until corrected, and is not counted among the answers "not sent yet" (nothing is wrong
+// with the network).
+import { useCallback, useEffect, useRef, useState, type MutableRefObject } from "react";
 import { validateAnswer } from "~/domain/questionnaire/logic";
 import type { Question } from "~/domain/questionnaire/types";
+import { toRaw, type RawValue, type SavedAnswer, type When } from "~/components/question/types";
+import { postDraft, type PostOutcome } from "./autosave-post";
+import { persistDraft, restoreDrafts, type Draft } from "./autosave-store";
 
-/** What an input holds: text as typed (numbers too), option keys, "na", or null (empty). */
-export type RawValue = string | string[] | null;
-
-export interface SavedAnswer {
-  value: unknown;
-  comment: string | null;
-  revision: number;
-  updatedBy: string;
-  updatedAt: string;
-}
+export { toRaw, type RawValue, type SavedAnswer };
+export { storageKey } from "./autosave-store";
 
 export type Phase = "editing" | "saving" | "saved" | "waiting" | "invalid" | "conflict" | "error" | "ended";
 export interface QuestionStatus {
@@ -31,53 +27,15 @@ export interface QuestionStatus {
   theirs?: SavedAnswer;
 }
 
-interface Draft {
-  value: RawValue;
-  comment: string | null;
-  /** The revision the change was made on. */
-  base: number;
-}
-
 const RETRY_MS = 5_000;
 const TYPING_MS = 1_200;
 
-export function storageKey(assessmentId: number, questionKey: string): string {
-  return `lantern.answer.${assessmentId}.${questionKey}`;
-}
+type SetStatus = (key: string, s: QuestionStatus | null) => void;
 
-export function toRaw(v: unknown): RawValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "number") return String(v);
-  if (typeof v === "string") return v;
-  if (Array.isArray(v)) return v.map(String);
-  return null;
-}
-
-function normalized(q: Question, v: unknown): string {
-  const r = validateAnswer(q, v, { draft: true });
-  return JSON.stringify(r.ok ? r.value : v);
-}
-
-function store(): Storage | null {
-  try {
-    return typeof window === "undefined" ? null : window.localStorage;
-  } catch {
-    return null; // storage disabled: autosave still works, only the offline safety net is gone
-  }
-}
-
-export function useAutosave(opts: {
-  assessmentId: number;
-  questions: ReadonlyMap<string, Question>;
-  /** The answers as loaded (revalidation may bring newer ones). */
-  loaded: Readonly<Record<string, SavedAnswer>>;
-  editable: boolean;
-}) {
-  const { assessmentId, questions, loaded, editable } = opts;
+/** The state behind the autosave: what the server has, the drafts, and each question's status. */
+function useAutosaveState(loaded: Readonly<Record<string, SavedAnswer>>) {
   const saved = useRef<Record<string, SavedAnswer>>({ ...loaded });
   const drafts = useRef(new Map<string, Draft>());
-  const inflight = useRef(new Set<string>());
-  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const [statuses, setStatuses] = useState<Record<string, QuestionStatus>>({});
   const statusesRef = useRef(statuses);
   statusesRef.current = statuses;
@@ -87,7 +45,7 @@ export function useAutosave(opts: {
   const [lastSavedAt, setLastSavedAt] = useState<string | null>(null);
   const [reconnecting, setReconnecting] = useState(false);
   const rerender = useCallback(() => setVersion((v) => v + 1), []);
-  const setStatus = useCallback((key: string, s: QuestionStatus | null) => {
+  const setStatus: SetStatus = useCallback((key, s) => {
     setStatuses((prev) => {
       const next = { ...prev };
       if (s) next[key] = s;
@@ -95,7 +53,6 @@ export function useAutosave(opts: {
       return next;
     });
   }, []);
-
   // Newer answers from a revalidation (after an upload, a section change…) replace older ones.
   useEffect(() => {
     for (const [k, a] of Object.entries(loaded)) {
@@ -104,20 +61,71 @@ export function useAutosave(opts: {
     }
     rerender();
   }, [loaded, rerender]);
+  return {
+    ...{ saved, drafts, statuses, statusesRef, setStatus, rerender, offline, setOffline, sessionEnded, setSessionEnded },
+    ...{ lastSavedAt, setLastSavedAt, reconnecting, setReconnecting },
+  };
+}
+type State = ReturnType<typeof useAutosaveState>;
 
-  const persist = useCallback(
-    (key: string, d: Draft | null) => {
-      const s = store();
-      try {
-        if (d) s?.setItem(storageKey(assessmentId, key), JSON.stringify(d));
-        else s?.removeItem(storageKey(assessmentId, key));
-      } catch {
-        // quota exceeded: the answer is still sent
+/** What a finished request does to the state; `resend` sends a newer change made meanwhile. */
+function settle(st: State, key: string, d: Draft, value: unknown, outcome: PostOutcome, persist: (k: string, d: Draft | null) => void) {
+  switch (outcome.kind) {
+    case "offline":
+      // The network is gone: the draft stays in localStorage and is sent when it comes back.
+      st.setOffline(true);
+      st.setStatus(key, { phase: "waiting" });
+      return false;
+    case "saved": {
+      const at = new Date().toISOString();
+      st.saved.current[key] = { value, comment: d.comment, revision: outcome.revision, updatedBy: "", updatedAt: at };
+      st.setOffline(false);
+      st.setLastSavedAt(at);
+      if (st.drafts.current.size <= 1) st.setReconnecting(false);
+      const current = st.drafts.current.get(key);
+      let resend = false;
+      if (current === d) {
+        st.drafts.current.delete(key);
+        persist(key, null);
+        st.setStatus(key, { phase: "saved" });
+      } else if (current) {
+        // Changed again while this save was on its way: send the newer answer on the new revision.
+        current.base = outcome.revision;
+        persist(key, current);
+        resend = true;
       }
-    },
-    [assessmentId],
-  );
+      st.rerender();
+      return resend;
+    }
+    case "conflict":
+      st.saved.current[key] = outcome.theirs;
+      st.setStatus(key, { phase: "conflict", theirs: outcome.theirs });
+      return false;
+    case "invalid":
+      st.setStatus(key, { phase: "invalid", messageKey: outcome.messageKey, params: outcome.params });
+      return false;
+    case "ended":
+      // Session over (or this browser now holds the session of another questionnaire): keep it here.
+      st.setSessionEnded(true);
+      st.setStatus(key, { phase: "ended" });
+      return false;
+    case "readOnly":
+      st.setStatus(key, { phase: "error", messageKey: "ui.error.read_only" });
+      return false;
+    case "failed":
+      st.setStatus(key, { phase: "error", messageKey: "ui.save_failed" });
+      return false;
+  }
+}
 
+function useSend(
+  st: State,
+  opts: { assessmentId: number; questions: ReadonlyMap<string, Question>; editable: boolean },
+  persist: (k: string, d: Draft | null) => void,
+) {
+  const { assessmentId, questions, editable } = opts;
+  const inflight = useRef(new Set<string>());
+  const { drafts, setStatus } = st;
   const send = useCallback(
     async (key: string): Promise<void> => {
       const d = drafts.current.get(key);
@@ -130,145 +138,36 @@ export function useAutosave(opts: {
       }
       inflight.current.add(key);
       setStatus(key, { phase: "saving" });
-      const body = new FormData();
-      body.set("assessmentId", String(assessmentId));
-      body.set("questionKey", key);
-      body.set("value", JSON.stringify(d.value));
-      body.set("comment", d.comment ?? "");
-      body.set("baseRevision", String(d.base));
-      let res: Response;
-      let data: Record<string, unknown> = {};
-      try {
-        res = await fetch("/s/portal/answer", {
-          method: "POST",
-          body,
-          headers: { Accept: "application/json" },
-          credentials: "same-origin",
-        });
-        data = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-      } catch {
-        // The network is gone: the draft stays in localStorage and is sent when it comes back.
-        inflight.current.delete(key);
-        setOffline(true);
-        setStatus(key, { phase: "waiting" });
-        return;
-      }
+      const outcome = await postDraft(assessmentId, key, d);
       inflight.current.delete(key);
-      if (res.ok && typeof data.revision === "number") {
-        saved.current[key] = {
-          value: checked.value,
-          comment: d.comment,
-          revision: data.revision,
-          updatedBy: "",
-          updatedAt: new Date().toISOString(),
-        };
-        setOffline(false);
-        setLastSavedAt(new Date().toISOString());
-        if (drafts.current.size <= 1) setReconnecting(false);
-        const current = drafts.current.get(key);
-        if (current === d) {
-          drafts.current.delete(key);
-          persist(key, null);
-          setStatus(key, { phase: "saved" });
-        } else if (current) {
-          // Changed again while this save was on its way: send the newer answer on the new revision.
-          current.base = data.revision;
-          persist(key, current);
-          void send(key);
-        }
-        rerender();
-        return;
-      }
-      if (res.status === 409 && data.conflict && typeof data.conflict === "object") {
-        const theirs = data.conflict as SavedAnswer;
-        saved.current[key] = theirs;
-        setStatus(key, { phase: "conflict", theirs });
-        return;
-      }
-      if (res.status === 400) {
-        setStatus(key, {
-          phase: "invalid",
-          messageKey: String(data.messageKey ?? "ui.save_failed"),
-          params: (data.params as Record<string, string | number>) ?? {},
-        });
-        return;
-      }
-      if (res.status === 401 || res.status === 404) {
-        // Session over (or this browser now holds the session of another questionnaire): keep it here.
-        setSessionEnded(true);
-        setStatus(key, { phase: "ended" });
-        return;
-      }
-      if (res.status === 409) {
-        setStatus(key, { phase: "error", messageKey: "ui.error.read_only" });
-        return;
-      }
-      setStatus(key, { phase: "error", messageKey: "ui.save_failed" });
+      if (settle(st, key, d, checked.value, outcome, persist)) void send(key);
     },
-    [assessmentId, editable, persist, questions, rerender, setStatus],
+    // `st` holds refs and stable setters: the callback changes with its inputs only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [assessmentId, editable, persist, questions, st.rerender, setStatus],
   );
+  return send;
+}
 
-  const flushAll = useCallback(() => {
-    for (const key of drafts.current.keys()) {
-      const phase = statusesRef.current[key]?.phase;
-      if (phase !== "conflict" && phase !== "invalid") void send(key);
-    }
-  }, [send]);
-
-  const schedule = useCallback(
-    (key: string, ms: number) => {
-      clearTimeout(timers.current.get(key));
-      if (ms <= 0) void send(key);
-      else
-        timers.current.set(
-          key,
-          setTimeout(() => void send(key), ms),
-        );
-    },
-    [send],
-  );
-
-  // On load: answers kept in this browser that the server does not have yet.
+/** On load: answers kept in this browser that the server does not have yet are sent. */
+function useRestore(st: State, opts: { assessmentId: number; questions: ReadonlyMap<string, Question>; editable: boolean }, send: Send) {
+  const { assessmentId, questions, editable } = opts;
   useEffect(() => {
-    const s = store();
-    if (!s || !editable) return;
-    const prefix = storageKey(assessmentId, "");
-    for (let i = 0; i < s.length; i++) {
-      const k = s.key(i);
-      if (!k?.startsWith(prefix)) continue;
-      const key = k.slice(prefix.length);
-      const q = questions.get(key);
-      let d: Draft | null = null;
-      try {
-        d = JSON.parse(s.getItem(k) ?? "null") as Draft | null;
-      } catch {
-        d = null;
-      }
-      if (!q || !d || typeof d.base !== "number") continue;
-      const server = saved.current[key];
-      const rev = server?.revision ?? 0;
-      if (
-        d.base !== rev &&
-        server &&
-        normalized(q, d.value) === normalized(q, server.value) &&
-        (d.comment ?? null) === (server.comment ?? null)
-      ) {
-        continue; // it did arrive; the answer to the save was what got lost
-      }
-      drafts.current.set(key, { value: d.value, comment: d.comment ?? null, base: d.base > rev ? rev : d.base });
-    }
-    // Remove the ones that arrived after the loop (removing while iterating shifts the indexes).
-    for (let i = s.length - 1; i >= 0; i--) {
-      const k = s.key(i);
-      if (k?.startsWith(prefix) && !drafts.current.has(k.slice(prefix.length)) && questions.has(k.slice(prefix.length))) s.removeItem(k);
-    }
-    rerender();
-    for (const key of drafts.current.keys()) void send(key);
+    if (!editable) return;
+    const restored = restoreDrafts(assessmentId, questions, st.saved.current);
+    if (!restored) return;
+    for (const [k, d] of restored) st.drafts.current.set(k, d);
+    st.rerender();
+    for (const key of st.drafts.current.keys()) void send(key);
     // Only once per page load of this assessment.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [assessmentId]);
+}
+type Send = (key: string) => Promise<void>;
 
-  // Retry when the network comes back, and every few seconds while answers wait.
+/** Retry when the network comes back, and every few seconds while answers wait. */
+function useRetry(st: State, flushAll: () => void) {
+  const { statuses, setOffline, setReconnecting, drafts } = st;
   useEffect(() => {
     const online = () => {
       setOffline(false);
@@ -285,15 +184,34 @@ export function useAutosave(opts: {
       window.removeEventListener("offline", gone);
       if (timer) clearInterval(timer);
     };
-  }, [flushAll, statuses]);
+  }, [flushAll, statuses, setOffline, setReconnecting, drafts]);
+}
 
+function useSchedule(send: Send) {
+  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   useEffect(() => {
     const all = timers.current;
     return () => all.forEach((t) => clearTimeout(t));
   }, []);
+  return useCallback(
+    (key: string, ms: number) => {
+      clearTimeout(timers.current.get(key));
+      if (ms <= 0) void send(key);
+      else
+        timers.current.set(
+          key,
+          setTimeout(() => void send(key), ms),
+        );
+    },
+    [send],
+  );
+}
 
+/** The supplier's edits: a change, "keep mine" and "keep theirs" after a conflict. */
+function useEdits(st: State, send: Send, schedule: (key: string, ms: number) => void, persist: (k: string, d: Draft | null) => void) {
+  const { drafts, saved, statusesRef, setStatus, rerender } = st;
   const edit = useCallback(
-    (key: string, patch: { value?: RawValue; comment?: string | null }, when: "now" | "typing" | "later" = "now") => {
+    (key: string, patch: { value?: RawValue; comment?: string | null }, when: When = "now") => {
       const prev = drafts.current.get(key);
       const server = saved.current[key];
       const inConflict = statusesRef.current[key]?.phase === "conflict";
@@ -309,9 +227,8 @@ export function useAutosave(opts: {
       rerender();
       if (when !== "later") schedule(key, when === "now" ? 0 : TYPING_MS);
     },
-    [persist, rerender, schedule, setStatus],
+    [drafts, saved, statusesRef, persist, rerender, schedule, setStatus],
   );
-
   const keepMine = useCallback(
     (key: string) => {
       const d = drafts.current.get(key);
@@ -320,9 +237,8 @@ export function useAutosave(opts: {
       persist(key, d);
       void send(key);
     },
-    [persist, send],
+    [drafts, saved, persist, send],
   );
-
   const keepTheirs = useCallback(
     (key: string) => {
       drafts.current.delete(key);
@@ -330,9 +246,14 @@ export function useAutosave(opts: {
       setStatus(key, null);
       rerender();
     },
-    [persist, rerender, setStatus],
+    [drafts, persist, rerender, setStatus],
   );
+  return { edit, keepMine, keepTheirs };
+}
 
+/** What the page reads: each question's value, note and status, and the page-wide save state. */
+function summary(st: State) {
+  const { drafts, saved, statuses } = st;
   // Drafts the questionnaire refused: shown at their question, not waiting for the network.
   const invalid = [...drafts.current.keys()].filter((k) => statuses[k]?.phase === "invalid");
   return {
@@ -348,10 +269,6 @@ export function useAutosave(opts: {
       for (const [k, d] of drafts.current) out[k] = d.value;
       return out;
     },
-    edit,
-    flush: (key: string) => schedule(key, 0),
-    keepMine,
-    keepTheirs,
     /** Drafts waiting to be sent (refused values excluded: see `invalid`). */
     unsent: drafts.current.size - invalid.length,
     /** Questions whose value was refused (out of range, not a number…): the supplier must correct them. */
@@ -362,11 +279,36 @@ export function useAutosave(opts: {
       .map(([k]) => k),
     saving: Object.values(statuses).some((s) => s.phase === "saving"),
     failed: Object.values(statuses).some((s) => s.phase === "error"),
-    offline,
-    reconnecting: reconnecting && drafts.current.size > 0,
-    sessionEnded,
-    lastSavedAt,
+    offline: st.offline,
+    reconnecting: st.reconnecting && drafts.current.size > 0,
+    sessionEnded: st.sessionEnded,
+    lastSavedAt: st.lastSavedAt,
   };
+}
+
+export function useAutosave(opts: {
+  assessmentId: number;
+  questions: ReadonlyMap<string, Question>;
+  /** The answers as loaded (revalidation may bring newer ones). */
+  loaded: Readonly<Record<string, SavedAnswer>>;
+  editable: boolean;
+}) {
+  const { assessmentId } = opts;
+  const st = useAutosaveState(opts.loaded);
+  const persist = useCallback((key: string, d: Draft | null) => persistDraft(assessmentId, key, d), [assessmentId]);
+  const send = useSend(st, opts, persist);
+  const statusesRef: MutableRefObject<Record<string, QuestionStatus>> = st.statusesRef;
+  const flushAll = useCallback(() => {
+    for (const key of st.drafts.current.keys()) {
+      const phase = statusesRef.current[key]?.phase;
+      if (phase !== "conflict" && phase !== "invalid") void send(key);
+    }
+  }, [send, st.drafts, statusesRef]);
+  const schedule = useSchedule(send);
+  useRestore(st, opts, send);
+  useRetry(st, flushAll);
+  const edits = useEdits(st, send, schedule, persist);
+  return { ...summary(st), ...edits, flush: (key: string) => schedule(key, 0) };
 }
 
 export type Autosave = ReturnType<typeof useAutosave>;

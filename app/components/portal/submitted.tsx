@@ -2,11 +2,10 @@
 // reviewer's notes, and "Print or save a copy" (the browser's print dialog; a print stylesheet
 // leaves out the buttons and the language switcher).
 import { visibleQuestions } from "~/domain/questionnaire/logic";
-import type { Answers, QuestionnaireTemplate } from "~/domain/questionnaire/types";
+import type { Answers, QuestionnaireTemplate, ReviewComment } from "~/domain/questionnaire/types";
 import type { PortalFile } from "./evidence";
-import { answerText } from "./format";
+import { answerText } from "~/domain/questionnaire/answer-text";
 import { formatSize, type T } from "./i18n";
-import type { ReviewComment } from "./question";
 
 interface Props {
   t: T;
@@ -59,7 +58,7 @@ export function SubmittedView({ t, template, status, orgName, answers, files, co
             {visibleQuestions(template, values as Answers, s.key).map((q) => {
               const a = answers[q.key];
               const own = files.filter((f) => f.questionKey === q.key);
-              const notes = comments.filter((c) => c.questionKey === q.key);
+              const notes = comments.filter((c) => c.question_key === q.key);
               return (
                 <div key={q.key} className="portal-answer">
                   <dt>{t(`q.${q.key}.text`)}</dt>
@@ -81,12 +80,12 @@ export function SubmittedView({ t, template, status, orgName, answers, files, co
                     {notes.map((c) => (
                       <aside
                         key={c.id}
-                        className={`portal-review${c.resolved ? " resolved" : ""}`}
+                        className={`portal-review${c.resolved_at ? " resolved" : ""}`}
                         aria-label={t("ui.review.comment_label")}
                       >
                         <p className="portal-review-from">
-                          {t("ui.review.comment_from", { name: c.author })}
-                          {c.resolved ? ` — ${t("ui.review.resolved")}` : ""}
+                          {t("ui.review.comment_from", { name: c.author_label })}
+                          {c.resolved_at ? ` — ${t("ui.review.resolved")}` : ""}
                         </p>
                         <p className="portal-review-body">{c.body}</p>
                       </aside>

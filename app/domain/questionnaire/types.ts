@@ -264,3 +264,18 @@ export type Answers = Readonly<Record<string, AnswerValue | undefined>>;
 export type Attachments = Readonly<Record<string, readonly string[] | undefined>>;
 
 export const TEXT_MAX_LENGTH = 5000;
+
+/**
+ * A reviewer's comment on one answer, as stored. The supplier portal shows its author as the buying
+ * organization (author_label), never the officer's address; it sees a comment only once released.
+ */
+export interface ReviewComment {
+  id: number;
+  question_key: string;
+  author_label: string;
+  body: string;
+  created_at: string;
+  resolved_at: string | null;
+  /** Null while internal: the supplier sees a comment only after a request for changes. */
+  released_at: string | null;
+}

@@ -1,11 +1,12 @@
 // The English texts an officer's assessment page needs, picked by the loader from the catalogue:
 // the browser gets only these keys, never the whole catalogue of every language.
-import { catalogueKeys, commonKeys, en, textKeys, translator } from "~/domain/questionnaire/i18n";
+import { catalogueKeys, commonKeys, en, textKeys } from "~/domain/questionnaire/i18n";
+import { languageT } from "~/domain/questionnaire/language-texts";
 import type { Question, QuestionnaireTemplate } from "~/domain/questionnaire/types";
 
 export type Texts = Record<string, string>;
 
-const t = translator("en");
+const t = languageT("en");
 export { t as englishT };
 
 export function englishTexts(keys: Iterable<string>): Texts {
@@ -15,11 +16,20 @@ export function englishTexts(keys: Iterable<string>): Texts {
 }
 
 const VALIDATION_KEYS = Object.keys(en).filter((k) => k.startsWith("ui.validation."));
+/** What the shared question display says around the inputs (hints, review notes, conflicts, save state). */
+const QUESTION_UI_PREFIXES = ["ui.question.", "ui.review.comment", "ui.review.re", "ui.conflict.", "ui.percent.", "ui.number.", "ui.date."];
+const QUESTION_UI_KEYS = Object.keys(en)
+  .filter((k) => QUESTION_UI_PREFIXES.some((p) => k.startsWith(p)))
+  .concat("ui.required", "ui.saving", "ui.saved");
+/** What answerText needs besides the question's own texts: "No answer", "%", "N/A", file counts. */
+const ANSWER_KEYS = Object.keys(en)
+  .filter((k) => k.startsWith("ui.evidence.files."))
+  .concat("ui.print.no_answer", "ui.unit.percent", "ui.na");
 
 /** What the review page shows: every question, option, unit and section title, and the ILO indicator names. */
 export function reviewTexts(template: QuestionnaireTemplate): Texts {
   const keys = catalogueKeys(template).filter((k) => !k.endsWith(".help") && !k.endsWith(".intro"));
-  return englishTexts([...keys, ...commonKeys(), "ui.na"]);
+  return englishTexts([...keys, ...commonKeys(), ...ANSWER_KEYS]);
 }
 
 function questionKeysFull(q: Question): string[] {
@@ -38,9 +48,10 @@ export function fillTexts(template: QuestionnaireTemplate, questions: readonly Q
     ...questions.flatMap(questionKeysFull),
     ...alsoQuestionKeys.map(textKeys.questionText),
     ...VALIDATION_KEYS,
+    ...ANSWER_KEYS,
+    ...QUESTION_UI_KEYS,
     "ui.yes",
     "ui.no",
-    "ui.na",
   ];
   return englishTexts(keys);
 }
