@@ -3,36 +3,11 @@
 // that drives exposure, the assessment's age, and the score's recent history.
 import { Link } from "@remix-run/react";
 import type { Breakdown } from "~/domain/risk/types";
+import type { RiskViewData } from "~/domain/risk/view";
 import { displayDriver } from "~/domain/risk/labels";
 import { scoreBarGeometry } from "~/domain/risk/score-bar";
 import { formatDate, formatScore } from "./format";
 import { RiskBadge } from "./risk-badge";
-
-export interface RiskViewData {
-  score: null | {
-    value: number;
-    band: string;
-    computedAt: string;
-    checkedAt: string | null;
-    methodologyVersion: number;
-    referenceEdition: string;
-    modelVersion: string;
-    trigger: string;
-    breakdown: Breakdown;
-    lines: string[];
-    flags: Array<{
-      indicator: string;
-      indicatorLabel: string;
-      severity: "severe" | "other";
-      questionKey: string;
-      question: string;
-      answer: string;
-    }>;
-    via: Array<{ supplierId: number; name?: string; countryLabel: string | null; tier?: number | null; score: number }>;
-  };
-  history: Array<{ id: number; at: string; score: number; band: string; trigger: string; methodologyVersion: number }>;
-  pending: Array<{ trigger: string; status: string; done: number; total: number }>;
-}
 
 function ScoreBar({ b }: { b: Breakdown }) {
   const g = scoreBarGeometry(b);

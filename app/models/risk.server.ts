@@ -5,6 +5,7 @@ import type { DbOrTrx } from "./types";
 import type { RiskBand } from "~db/types";
 import type { Methodology, ReferenceData, TipPlacement, TvpraEntry } from "~/domain/risk";
 import { nowIso } from "~/lib/time";
+import { todayIso } from "~/domain/dates";
 import type SQLite from "better-sqlite3";
 import { refreshDashboardRollup } from "./dashboard-rollup.server";
 import { chunks } from "./chunks";
@@ -274,7 +275,7 @@ export async function writeSnapshot(db: DbOrTrx, orgId: number, now = new Date()
   };
   await db
     .insertInto("risk_snapshots")
-    .values({ org_id: orgId, day: nowIso(now).slice(0, 10), ...row })
+    .values({ org_id: orgId, day: todayIso(now), ...row })
     .onConflict((oc) => oc.columns(["org_id", "day"]).doUpdateSet(row))
     .execute();
 }
