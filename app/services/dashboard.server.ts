@@ -126,7 +126,7 @@ export async function dashboardData(db: DB, orgId: number, q: DashboardQuery, no
     principles: principleScores(principles, PRINCIPLE_LABELS),
     trend: { points: trend, scope: filter.tier !== undefined || filter.country ? "tier-country" : "all" },
     funnel: assessments.funnel,
-    assessments: { overdue: assessments.overdue, approvedInPeriod: assessments.approvedInPeriod },
+    assessments: { overdue: assessments.overdue },
     actions,
     riskiest: riskiest.map((r) => ({ ...r, countryName: named(r.country) })),
     countryNames,
