@@ -14,7 +14,8 @@ function ScoreBar({ b }: { b: Breakdown }) {
   const describe = g.segments.map((s) => `${s.label} ${formatScore(s.value)}`).join(", ");
   const controlsNote =
     g.removedByControls > 0.05
-      ? `; controls removed ${formatScore(g.removedByControls)}${g.controlsOverridden ? ", outweighed by the red-flag floor or upstream exposure" : ""}`
+      ? `; controls removed ${formatScore(g.removedByControls)}` +
+        (g.controlsOverridden ? ", outweighed by the red-flag floor or upstream exposure" : "")
       : "";
   return (
     <figure className="score-bar-figure">
@@ -70,7 +71,8 @@ function AssessmentAge({ b, orgSlug }: { b: Breakdown; orgSlug: string }) {
     a.status === "valid"
       ? `valid until ${formatDate(a.validUntil)}`
       : a.status === "fading"
-        ? `past its validity (${formatDate(a.validUntil)}): its controls count ${Math.round(a.fadeFactor * 100)}% and fade further until it is renewed`
+        ? `past its validity (${formatDate(a.validUntil)}): ` +
+          `its controls count ${Math.round(a.fadeFactor * 100)}% and fade further until it is renewed`
         : `expired on ${formatDate(a.validUntil)}: its controls no longer count`;
   return (
     <p className={`risk-age ${a.status}`}>
@@ -136,8 +138,8 @@ export function RiskPanel({ risk, orgSlug }: { risk: RiskViewData; orgSlug: stri
         <div className="risk-exposure">
           <h3 className="h3">Exposure through its suppliers</h3>
           <p>
-            Its own score is {formatScore(b.residual)}, but it buys from a riskier chain: {b.exposure.factor} × {formatScore(via[0]!.score)}{" "}
-            = {formatScore(b.exposure.value)}, via{" "}
+            Its own score is {formatScore(b.residual)}, but it buys from a riskier chain:{" "}
+            {`${b.exposure.factor} × ${formatScore(via[0]!.score)} = ${formatScore(b.exposure.value)}`}, via{" "}
             {via.map((step, i) => (
               <span key={step.supplierId}>
                 {i > 0 ? " → " : ""}

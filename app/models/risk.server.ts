@@ -132,8 +132,9 @@ export async function writeScores(
 ): Promise<void> {
   if (raw) {
     const insert = raw.prepare(
-      `insert into risk_scores (org_id, supplier_id, computed_at, model_version, methodology_version, reference_edition, trigger, score, band,
-        inherent, maturity, residual, exposure, flags, assessed, assessment_id, breakdown, digest) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `insert into risk_scores (org_id, supplier_id, computed_at, model_version, methodology_version, reference_edition, trigger,
+        score, band, inherent, maturity, residual, exposure, flags, assessed, assessment_id, breakdown, digest)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const update = raw.prepare(
       "update suppliers set risk_score = ?, risk_band = ?, risk_digest = ?, risk_computed_at = ? where id = ? and org_id = ?",

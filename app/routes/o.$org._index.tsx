@@ -28,7 +28,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 function badQuery(url: URL, keys: string[]): never {
   const message = keys
     .map((k) =>
-      `The filter “${k}” has a value that cannot be used (${JSON.stringify(url.searchParams.get(k)?.slice(0, 40) ?? "")}). ${DASHBOARD_PARAM_HINTS[k] ?? ""}`.trim(),
+      `The filter “${k}” has a value that cannot be used (${JSON.stringify(url.searchParams.get(k)?.slice(0, 40) ?? "")}). ${
+        DASHBOARD_PARAM_HINTS[k] ?? ""
+      }`.trim(),
     )
     .join(" ");
   throw json({ message }, { status: 400 });

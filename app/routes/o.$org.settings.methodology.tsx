@@ -78,7 +78,8 @@ function savedToast(version: number, outcome: RecomputeOutcome | null): Toast {
     return { kind: "info", message: `${saved} ${later}` };
   }
   if ("queued" in outcome) {
-    const later = `Scores are being recomputed in the background (job #${outcome.queued}); the supplier list shows the new scores as they are written.`;
+    const job = `Scores are being recomputed in the background (job #${outcome.queued})`;
+    const later = `${job}; the supplier list shows the new scores as they are written.`;
     return { kind: "success", message: `${saved} ${later}` };
   }
   const { computed, changed } = outcome.inline;
