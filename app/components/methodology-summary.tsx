@@ -1,5 +1,5 @@
 // Read-only pieces of the methodology settings page: the current values (what non-admins see instead
-// of the form), the preview's band-move table, the outcome of a save and the version history.
+// of the form), the preview's band-move table and the version history.
 import type { Methodology, RiskBand } from "~/domain/risk/types";
 import { RISK_BANDS } from "~/domain/risk/types";
 import { PRINCIPLES } from "~/domain/questionnaire/types";
