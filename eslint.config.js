@@ -147,8 +147,6 @@ const PENDING = {
     "app/services/mail-templates.ts",
     "app/services/upload-hardening.test.ts",
     "app/test/fuzz.ts",
-    "db/backup.test.ts",
-    "db/backup.ts",
     "db/revoke-exposed-tokens.test.ts",
     "e2e/actions.spec.ts",
     "e2e/bench/dashboard.ts",
