@@ -59,7 +59,8 @@ function sqliteWriter(file: string): Writer {
     const Database = require(workerData.driver);
     const db = new Database(workerData.file);
     db.pragma("busy_timeout = 5000");
-    const ins = db.prepare("INSERT INTO audit_log (org_id, actor_user_id, actor_label, action, entity, entity_id, diff, ip, at) VALUES (NULL, NULL, 'drill', 'drill.write', 'drill', ?, NULL, NULL, ?)");
+    const ins = db.prepare("INSERT INTO audit_log (org_id, actor_user_id, actor_label, action, entity, entity_id, diff, ip, at) " +
+      "VALUES (NULL, NULL, 'drill', 'drill.write', 'drill', ?, NULL, NULL, ?)");
     const flags = new Int32Array(workerData.shared);
     let n = 0;
     while (Atomics.load(flags, 0) === 0) {
@@ -99,7 +100,8 @@ function postgresWriter(url: string): Writer {
     await client.connect();
     while (!stopped) {
       await client.query(
-        `INSERT INTO "${schema}".audit_log (org_id, actor_user_id, actor_label, action, entity, entity_id, diff, ip, at) VALUES (NULL, NULL, 'drill', 'drill.write', 'drill', $1, NULL, NULL, $2)`,
+        `INSERT INTO "${schema}".audit_log (org_id, actor_user_id, actor_label, action, entity, entity_id, diff, ip, at) ` +
+          "VALUES (NULL, NULL, 'drill', 'drill.write', 'drill', $1, NULL, NULL, $2)",
         [String(n + 1), new Date().toISOString()],
       );
       n++;

@@ -184,7 +184,8 @@ async function backupSqlite(source: string, dest: string, pagesPerStep: number) 
   if (integrity.length !== 1 || integrity[0] !== "ok") {
     fs.rmSync(tmp, { force: true });
     throw new BackupError(
-      `The copy of ${source} failed PRAGMA integrity_check, so the database itself may be damaged:\n  ${integrity.slice(0, 10).join("\n  ")}`,
+      `The copy of ${source} failed PRAGMA integrity_check, so the database itself may be damaged:\n  ` +
+        integrity.slice(0, 10).join("\n  "),
     );
   }
   syncFile(tmp);
@@ -225,7 +226,8 @@ export async function restoreDatabase(opts: RestoreOptions): Promise<RestoreResu
   if (kind === "unknown") throw new BackupError(`${file} is neither a SQLite backup nor a pg_dump custom-format dump.`);
   if (kind !== engine) {
     throw new BackupError(
-      `${file} is a ${kind === "sqlite" ? "SQLite backup" : "PostgreSQL dump"} but DATABASE_URL points at ${engine === "sqlite" ? "SQLite" : "PostgreSQL"}; restore it into a database of the same kind.`,
+      `${file} is a ${kind === "sqlite" ? "SQLite backup" : "PostgreSQL dump"} ` +
+        `but DATABASE_URL points at ${engine === "sqlite" ? "SQLite" : "PostgreSQL"}; restore it into a database of the same kind.`,
     );
   }
   const r =
@@ -338,7 +340,8 @@ async function restorePostgres(file: string, url: string, force: boolean) {
   const toc = await readDumpToc(file);
   if (toc.schemas.length !== 1) {
     throw new BackupError(
-      `${file} holds tables of ${toc.schemas.length ? `several schemas (${toc.schemas.join(", ")})` : "no schema"}; expected a dump made by db:backup.`,
+      `${file} holds tables of ${toc.schemas.length ? `several schemas (${toc.schemas.join(", ")})` : "no schema"}; ` +
+        "expected a dump made by db:backup.",
     );
   }
   const from = toc.schemas[0]!;
@@ -351,7 +354,8 @@ async function restorePostgres(file: string, url: string, force: boolean) {
     );
     if (tables > 0 && !force) {
       throw new BackupError(
-        `Schema "${to}" of ${redactUrl(withoutSchema(url))} already holds ${tables} tables. Pass --force to replace it (everything in the schema is dropped).`,
+        `Schema "${to}" of ${redactUrl(withoutSchema(url))} already holds ${tables} tables. ` +
+          "Pass --force to replace it (everything in the schema is dropped).",
       );
     }
     const busy = await client.query(
@@ -490,7 +494,8 @@ function requireTool(name: string): void {
   const r = spawnSync(name, ["--version"], { encoding: "utf8" });
   if (r.error) {
     throw new BackupError(
-      `${name} was not found on PATH. Install the PostgreSQL client tools (e.g. \`apt-get install postgresql-client\`), of the server's major version or newer.`,
+      `${name} was not found on PATH. Install the PostgreSQL client tools (e.g. \`apt-get install postgresql-client\`), ` +
+        "of the server's major version or newer.",
     );
   }
 }

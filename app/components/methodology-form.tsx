@@ -9,17 +9,23 @@
 // mouse-up, and the click is lost. Rows added since the last submit show their messages only once
 // their fields are edited, so a new blank row does not open with three errors.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Form, useActionData, useNavigation, useSubmit } from "@remix-run/react";
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
-import { get, useFieldArray, useForm, useWatch, type UseFormRegisterReturn } from "react-hook-form";
+import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { get, useFieldArray, useForm, useWatch } from "react-hook-form";
 import { PRINCIPLES } from "~/domain/questionnaire/types";
-import { methodologySchema, NOTE_MAX, type MethodologyFormValues, type MethodologyInput } from "~/schemas/methodology";
-import { Field, type ServerErrors } from "./forms";
+import { methodologySchema, type MethodologyFormValues, type MethodologyInput } from "~/schemas/methodology";
+import type { ServerErrors } from "./forms";
+import {
+  BandThresholds,
+  ChangeNote,
+  CountryOverrides,
+  InherentWeights,
+  PrincipleWeights,
+  ValidityMonths,
+  type CountryOption,
+} from "./methodology-fields";
 
-export interface CountryOption {
-  iso2: string;
-  name: string;
-}
+export type { CountryOption } from "./methodology-fields";
 
 interface Props {
   defaults: MethodologyFormValues;
@@ -28,29 +34,16 @@ interface Props {
   /** The version a save replaces: the loaded one, or a newer one the admin was told about (409). */
   baseVersion: number;
   principleLabels: Record<string, string>;
+  /** What the action answered (its field errors), when it answered. */
+  server?: ServerErrors;
   /** Shown at the top of the form (the conflict with a newer version). */
   notice?: ReactNode;
   /** Shown between the fields and the buttons' results (the preview table). */
   children?: ReactNode;
 }
 
-const share = (value: unknown, values: unknown[]) => {
-  const n = (v: unknown) => {
-    const x =
-      typeof v === "number"
-        ? v
-        : Number(
-            String(v ?? "")
-              .trim()
-              .replace(",", "."),
-          );
-    return Number.isFinite(x) && x >= 0 ? x : 0;
-  };
-  const total = values.reduce<number>((s, v) => s + n(v), 0);
-  return total > 0 ? `${Math.round((n(value) / total) * 100)}%` : "—";
-};
-
-export function MethodologyForm({ defaults, countries, baseVersion, principleLabels, notice, children }: Props) {
+/** The form's state: the client's and the server's messages, the override rows and the submit. */
+function useMethodologyForm({ defaults, countries, baseVersion, server }: Props) {
   const schema = useMemo(() => methodologySchema(countries.map((c) => c.iso2)), [countries]);
   const form = useForm<MethodologyFormValues, unknown, MethodologyInput>({
     resolver: zodResolver(schema),
@@ -58,16 +51,8 @@ export function MethodologyForm({ defaults, countries, baseVersion, principleLab
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
-  const { register, control } = form;
   const submit = useSubmit();
-  const navigation = useNavigation();
-  const server = useActionData<ServerErrors>();
-  const overrides = useFieldArray({ control, name: "overrides" });
-  const inherent = useWatch({ control, name: "inherentWeights" });
-  const principles = useWatch({ control, name: "principleWeights" });
-  const id = useId();
-  const busy = navigation.state === "submitting";
-  const pending = busy ? navigation.formData?.get("intent") : null;
+  const overrides = useFieldArray({ control: form.control, name: "overrides" });
   // The summary stays from one submit to the next (it must not come and go while fields are edited).
   const [invalidSubmit, setInvalidSubmit] = useState(false);
   // Rows from this index on were added after the last submit.
@@ -83,8 +68,6 @@ export function MethodologyForm({ defaults, countries, baseVersion, principleLab
     if (typeof client === "string") return hidden ? undefined : client;
     return server?.fieldErrors?.[name];
   };
-  const hasErrors = invalidSubmit || Object.keys(server?.fieldErrors ?? {}).length > 0;
-  const formError = server?.formError;
 
   // Errors found by the server arrive after the round trip, with the buttons at the bottom: bring the summary into view.
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -96,7 +79,6 @@ export function MethodologyForm({ defaults, countries, baseVersion, principleLab
   useEffect(() => {
     form.setValue("baseVersion", String(baseVersion));
   }, [form, baseVersion]);
-  const nextVersion = baseVersion + 1;
 
   const onSubmit = form.handleSubmit(
     (_data, event) => {
@@ -119,9 +101,18 @@ export function MethodologyForm({ defaults, countries, baseVersion, principleLab
     if (freshFrom.current !== null && i < freshFrom.current) freshFrom.current--;
     overrides.remove(i);
   };
+  const hasErrors = invalidSubmit || Object.keys(server?.fieldErrors ?? {}).length > 0;
+  return { form, overrides, errorFor, hasErrors, summaryRef, onSubmit, addRow, removeRow };
+}
 
-  const iw = [inherent?.country, inherent?.goods, inherent?.workforce];
-  const pw = PRINCIPLES.map((p) => principles?.[p]);
+export function MethodologyForm(props: Props) {
+  const { countries, baseVersion, principleLabels, server, notice, children } = props;
+  const { form, overrides, errorFor, hasErrors, summaryRef, onSubmit, addRow, removeRow } = useMethodologyForm(props);
+  const { register, control } = form;
+  const inherent = useWatch({ control, name: "inherentWeights" });
+  const principles = useWatch({ control, name: "principleWeights" });
+  const formError = server?.formError;
+  const sections = { register, errorFor };
 
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="methodology-form">
@@ -132,250 +123,47 @@ export function MethodologyForm({ defaults, countries, baseVersion, principleLab
           {formError ?? "Some fields need attention; see the messages below."}
         </div>
       ) : null}
-
-      <fieldset className="form-section">
-        <legend>Inherent risk: weights of its parts</legend>
-        <p className="hint muted small">
-          Relative weights: only their shares count, so 0.45 / 0.35 / 0.20 and 45 / 35 / 20 mean the same. The workforce part counts only
-          for suppliers who answered the workforce profile; otherwise country and goods share its weight.
-        </p>
-        <GroupError message={errorFor("inherentWeights")} />
-        <div className="form-grid three">
-          <Field
-            label="Country"
-            hint={`Share now: ${share(iw[0], iw)}`}
-            registration={register("inherentWeights.country")}
-            error={errorFor("inherentWeights.country")}
-            inputMode="decimal"
-            autoComplete="off"
-          />
-          <Field
-            label="Goods"
-            hint={`Share now: ${share(iw[1], iw)}`}
-            registration={register("inherentWeights.goods")}
-            error={errorFor("inherentWeights.goods")}
-            inputMode="decimal"
-            autoComplete="off"
-          />
-          <Field
-            label="Workforce"
-            hint={`Share now: ${share(iw[2], iw)}`}
-            registration={register("inherentWeights.workforce")}
-            error={errorFor("inherentWeights.workforce")}
-            inputMode="decimal"
-            autoComplete="off"
-          />
-        </div>
-      </fieldset>
-
-      <fieldset className="form-section">
-        <legend>Controls: weights of the Athens principles</legend>
-        <p className="hint muted small">
-          How much each principle counts in a supplier&apos;s control maturity. Relative weights, like above.
-        </p>
-        <GroupError message={errorFor("principleWeights")} />
-        <div className="form-grid methodology-principles">
-          {PRINCIPLES.map((p, i) => (
-            <Field
-              key={p}
-              label={`${p} ${principleLabels[p] ?? ""}`.trim()}
-              hint={`Share now: ${share(pw[i], pw)}`}
-              registration={register(`principleWeights.${p}`)}
-              error={errorFor(`principleWeights.${p}`)}
-              inputMode="decimal"
-              autoComplete="off"
-            />
-          ))}
-        </div>
-      </fieldset>
-
-      <fieldset className="form-section">
-        <legend>Risk bands</legend>
-        <p className="hint muted small">
-          A score at or above a threshold is in that band; below the medium threshold it is low. Each threshold must be above the one
-          before.
-        </p>
-        <div className="form-grid three">
-          <Field
-            label="Medium from"
-            registration={register("bands.medium")}
-            error={errorFor("bands.medium")}
-            inputMode="decimal"
-            autoComplete="off"
-          />
-          <Field
-            label="High from"
-            registration={register("bands.high")}
-            error={errorFor("bands.high")}
-            inputMode="decimal"
-            autoComplete="off"
-          />
-          <Field
-            label="Critical from"
-            registration={register("bands.critical")}
-            error={errorFor("bands.critical")}
-            inputMode="decimal"
-            autoComplete="off"
-          />
-        </div>
-      </fieldset>
-
-      <fieldset className="form-section">
-        <legend>How long an assessment counts</legend>
-        <div className="form-grid">
-          <Field
-            label="Valid for (months)"
-            hint="After approval, the supplier's controls count in full for this long."
-            registration={register("validityMonths")}
-            error={errorFor("validityMonths")}
-            inputMode="numeric"
-            autoComplete="off"
-          />
-          <Field
-            label="Then fades over (months)"
-            hint="Then they count less and less, down to nothing. 0 = they stop counting at once."
-            registration={register("fadeMonths")}
-            error={errorFor("fadeMonths")}
-            inputMode="numeric"
-            autoComplete="off"
-          />
-        </div>
-      </fieldset>
-
-      <fieldset className="form-section">
-        <legend>Country overrides</legend>
-        <p className="hint muted small">
-          Replace the country risk that the TIP report tier gives (0–100), for example when a country&apos;s latest placement is out of
-          date. The reason is shown in the breakdown of every supplier it affects.
-        </p>
-        <GroupError message={errorFor("overrides")} />
-        {overrides.fields.length === 0 ? <p className="muted">No overrides: every country&apos;s risk comes from its TIP tier.</p> : null}
-        <ol className="methodology-overrides">
-          {overrides.fields.map((row, i) => (
-            <li key={row.id} className="methodology-override">
-              <CountrySelect
-                label={`Country (override ${i + 1})`}
-                registration={register(`overrides.${i}.iso2`)}
-                error={errorFor(`overrides.${i}.iso2`)}
-                countries={countries}
-              />
-              <Field
-                label="Country risk (0–100)"
-                registration={register(`overrides.${i}.score`)}
-                error={errorFor(`overrides.${i}.score`)}
-                inputMode="decimal"
-                autoComplete="off"
-                className="short"
-              />
-              <Field
-                label="Reason"
-                registration={register(`overrides.${i}.reason`)}
-                error={errorFor(`overrides.${i}.reason`)}
-                autoComplete="off"
-                maxLength={500}
-              />
-              <button type="button" className="button link small" onClick={() => removeRow(i)} aria-label={`Remove override ${i + 1}`}>
-                Remove
-              </button>
-            </li>
-          ))}
-        </ol>
-        <div>
-          <button type="button" className="button secondary small" onClick={addRow}>
-            Add a country override
-          </button>
-        </div>
-      </fieldset>
-
-      <fieldset className="form-section">
-        <legend>Change note</legend>
-        <div className={`field${errorFor("note") ? " has-error" : ""}`}>
-          <label htmlFor={`${id}-note`}>What changed and why</label>
-          <p className="hint" id={`${id}-note-hint`}>
-            Required to save; kept with the version and in the audit log. Up to {NOTE_MAX} characters.
-          </p>
-          <textarea
-            id={`${id}-note`}
-            rows={3}
-            maxLength={NOTE_MAX}
-            {...register("note")}
-            aria-invalid={errorFor("note") ? true : undefined}
-            aria-describedby={[`${id}-note-hint`, errorFor("note") ? `${id}-note-error` : ""].filter(Boolean).join(" ")}
-          />
-          {errorFor("note") ? (
-            <p className="field-error" id={`${id}-note-error`} role="alert">
-              {errorFor("note")}
-            </p>
-          ) : null}
-        </div>
-      </fieldset>
-
-      <div className="actions">
-        {/* Preview comes first: pressing Enter in a field previews, it never saves. */}
-        <button
-          type="submit"
-          name="intent"
-          value="preview"
-          className="button secondary"
-          disabled={busy}
-          aria-busy={pending === "preview" || undefined}
-          onClick={() => form.setValue("intent", "preview")}
-        >
-          {pending === "preview" ? "Previewing…" : "Preview"}
-        </button>
-        <button
-          type="submit"
-          name="intent"
-          value="save"
-          className="button"
-          disabled={busy}
-          aria-busy={pending === "save" || undefined}
-          onClick={() => form.setValue("intent", "save")}
-        >
-          {pending === "save" ? "Saving…" : `Save as version ${nextVersion}`}
-        </button>
-      </div>
+      <InherentWeights {...sections} weights={[inherent?.country, inherent?.goods, inherent?.workforce]} />
+      <PrincipleWeights {...sections} weights={PRINCIPLES.map((p) => principles?.[p])} principleLabels={principleLabels} />
+      <BandThresholds {...sections} />
+      <ValidityMonths {...sections} />
+      <CountryOverrides {...sections} rows={overrides.fields} countries={countries} onAdd={addRow} onRemove={removeRow} />
+      <ChangeNote {...sections} />
+      <SubmitButtons nextVersion={baseVersion + 1} setIntent={(intent) => form.setValue("intent", intent)} />
       {children}
     </Form>
   );
 }
 
-function GroupError({ message }: { message?: string }) {
-  return message ? (
-    <p className="field-error" role="alert">
-      {message}
-    </p>
-  ) : null;
-}
-
-function CountrySelect({
-  label,
-  registration,
-  error,
-  countries,
-}: {
-  label: string;
-  registration: UseFormRegisterReturn;
-  error?: string;
-  countries: CountryOption[];
-}) {
-  const id = useId();
+/** Preview comes first: pressing Enter in a field previews, it never saves. */
+function SubmitButtons({ nextVersion, setIntent }: { nextVersion: number; setIntent: (intent: "preview" | "save") => void }) {
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const pending = busy ? navigation.formData?.get("intent") : null;
   return (
-    <div className={`field${error ? " has-error" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      <select id={id} {...registration} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
-        <option value="">Choose a country…</option>
-        {countries.map((c) => (
-          <option key={c.iso2} value={c.iso2}>
-            {c.name} ({c.iso2})
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      ) : null}
+    <div className="actions">
+      <button
+        type="submit"
+        name="intent"
+        value="preview"
+        className="button secondary"
+        disabled={busy}
+        aria-busy={pending === "preview" || undefined}
+        onClick={() => setIntent("preview")}
+      >
+        {pending === "preview" ? "Previewing…" : "Preview"}
+      </button>
+      <button
+        type="submit"
+        name="intent"
+        value="save"
+        className="button"
+        disabled={busy}
+        aria-busy={pending === "save" || undefined}
+        onClick={() => setIntent("save")}
+      >
+        {pending === "save" ? "Saving…" : `Save as version ${nextVersion}`}
+      </button>
     </div>
   );
 }

@@ -99,10 +99,14 @@ export function DataSources({ summary, countryNames }: { summary: ReferenceSumma
           <p className="small">
             <strong>Known gaps:</strong>{" "}
             {tvpra.latestYear < 2024
-              ? "The Department has published a newer edition (2024, with more goods and countries and a few removals); no machine-readable copy of it was available, so it is not loaded yet. "
+              ? "The Department has published a newer edition (2024, with more goods and countries and a few removals); " +
+                "no machine-readable copy of it was available, so it is not loaded yet. "
               : null}
             {tvpra.unflagged > 0
-              ? `${tvpra.unflagged} entries are on the list only as "downstream" goods (made from a listed input, such as solar wafers from listed polysilicon); they carry no child- or forced-labour mark of their own, so the model scores them like goods that are not listed. An admin who considers them a risk can raise the country's risk with an override. `
+              ? `${tvpra.unflagged} entries are on the list only as "downstream" goods ` +
+                "(made from a listed input, such as solar wafers from listed polysilicon); " +
+                "they carry no child- or forced-labour mark of their own, so the model scores them like goods that are not listed. " +
+                "An admin who considers them a risk can raise the country's risk with an override. "
               : null}
             Goods are matched by name, so a supplier&apos;s goods should use the list&apos;s names (the supplier form suggests them).
           </p>

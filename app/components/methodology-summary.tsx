@@ -1,6 +1,5 @@
 // Read-only pieces of the methodology settings page: the current values (what non-admins see instead
-// of the form), the preview's band-move table, the outcome of a save and the version history.
-import { Link } from "@remix-run/react";
+// of the form), the preview's band-move table and the version history.
 import type { Methodology, RiskBand } from "~/domain/risk/types";
 import { RISK_BANDS } from "~/domain/risk/types";
 import { PRINCIPLES } from "~/domain/questionnaire/types";
@@ -210,31 +209,6 @@ export function BandMoves({ preview }: { preview: PreviewData }) {
       </div>
       <p className="small muted">Change the values and preview again, or save them as a new version; saving recomputes every score.</p>
     </section>
-  );
-}
-
-export type SaveOutcome = { kind: "inline"; computed: number; changed: number } | { kind: "queued"; jobId: number } | { kind: "failed" };
-
-export function SavedNote({ version, outcome, orgSlug }: { version: number; outcome: SaveOutcome; orgSlug: string }) {
-  const suppliers = <Link to={`/o/${orgSlug}/suppliers`}>supplier list</Link>;
-  return (
-    <div className="alert success" role="status">
-      <p className="alert-title">Saved as version {version}.</p>
-      {outcome.kind === "inline" ? (
-        <p>
-          Scores were recomputed now: {outcome.computed} {outcome.computed === 1 ? "supplier" : "suppliers"}, {outcome.changed} with a new
-          score. See the {suppliers}.
-        </p>
-      ) : outcome.kind === "queued" ? (
-        <p>
-          Scores are being recomputed in the background (job #{outcome.jobId}); the {suppliers} shows the new scores as they are written.
-        </p>
-      ) : (
-        <p>
-          The scores could not be recomputed just now; they still follow the previous version until the next recompute. See the {suppliers}.
-        </p>
-      )}
-    </div>
   );
 }
 

@@ -3,43 +3,19 @@
 // that drives exposure, the assessment's age, and the score's recent history.
 import { Link } from "@remix-run/react";
 import type { Breakdown } from "~/domain/risk/types";
+import type { RiskViewData } from "~/domain/risk/view";
 import { displayDriver } from "~/domain/risk/labels";
 import { scoreBarGeometry } from "~/domain/risk/score-bar";
 import { formatDate, formatScore } from "./format";
 import { RiskBadge } from "./risk-badge";
-
-export interface RiskViewData {
-  score: null | {
-    value: number;
-    band: string;
-    computedAt: string;
-    checkedAt: string | null;
-    methodologyVersion: number;
-    referenceEdition: string;
-    modelVersion: string;
-    trigger: string;
-    breakdown: Breakdown;
-    lines: string[];
-    flags: Array<{
-      indicator: string;
-      indicatorLabel: string;
-      severity: "severe" | "other";
-      questionKey: string;
-      question: string;
-      answer: string;
-    }>;
-    via: Array<{ supplierId: number; name?: string; countryLabel: string | null; tier?: number | null; score: number }>;
-  };
-  history: Array<{ id: number; at: string; score: number; band: string; trigger: string; methodologyVersion: number }>;
-  pending: Array<{ trigger: string; status: string; done: number; total: number }>;
-}
 
 function ScoreBar({ b }: { b: Breakdown }) {
   const g = scoreBarGeometry(b);
   const describe = g.segments.map((s) => `${s.label} ${formatScore(s.value)}`).join(", ");
   const controlsNote =
     g.removedByControls > 0.05
-      ? `; controls removed ${formatScore(g.removedByControls)}${g.controlsOverridden ? ", outweighed by the red-flag floor or upstream exposure" : ""}`
+      ? `; controls removed ${formatScore(g.removedByControls)}` +
+        (g.controlsOverridden ? ", outweighed by the red-flag floor or upstream exposure" : "")
       : "";
   return (
     <figure className="score-bar-figure">
@@ -95,7 +71,8 @@ function AssessmentAge({ b, orgSlug }: { b: Breakdown; orgSlug: string }) {
     a.status === "valid"
       ? `valid until ${formatDate(a.validUntil)}`
       : a.status === "fading"
-        ? `past its validity (${formatDate(a.validUntil)}): its controls count ${Math.round(a.fadeFactor * 100)}% and fade further until it is renewed`
+        ? `past its validity (${formatDate(a.validUntil)}): ` +
+          `its controls count ${Math.round(a.fadeFactor * 100)}% and fade further until it is renewed`
         : `expired on ${formatDate(a.validUntil)}: its controls no longer count`;
   return (
     <p className={`risk-age ${a.status}`}>
@@ -161,8 +138,8 @@ export function RiskPanel({ risk, orgSlug }: { risk: RiskViewData; orgSlug: stri
         <div className="risk-exposure">
           <h3 className="h3">Exposure through its suppliers</h3>
           <p>
-            Its own score is {formatScore(b.residual)}, but it buys from a riskier chain: {b.exposure.factor} × {formatScore(via[0]!.score)}{" "}
-            = {formatScore(b.exposure.value)}, via{" "}
+            Its own score is {formatScore(b.residual)}, but it buys from a riskier chain:{" "}
+            {`${b.exposure.factor} × ${formatScore(via[0]!.score)} = ${formatScore(b.exposure.value)}`}, via{" "}
             {via.map((step, i) => (
               <span key={step.supplierId}>
                 {i > 0 ? " → " : ""}

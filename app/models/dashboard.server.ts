@@ -255,8 +255,6 @@ export interface AssessmentFigures {
   funnel: { sent: number; started: number; submitted: number; approved: number };
   /** Open questionnaires past their due date, now. */
   overdue: number;
-  /** Approved in the period. */
-  approvedInPeriod: number;
 }
 
 export async function assessmentFigures(
@@ -279,15 +277,13 @@ export async function assessmentFigures(
           .where("a.org_id", "=", orgId)
           .where(supplierCondition(orgId, f))
       : db.selectFrom("assessments as a").where("a.org_id", "=", orgId);
-  const [funnel, overdue, approved] = await Promise.all([
+  const [funnel, overdue] = await Promise.all([
     scoped()
       .select([
-        sql<number>`sum(case when a.sent_at is not null or a.started_at is not null or a.submitted_at is not null or a.approved_at is not null then 1 else 0 end)`.as(
-          "sent",
-        ),
-        sql<number>`sum(case when a.started_at is not null or a.submitted_at is not null or a.approved_at is not null then 1 else 0 end)`.as(
-          "started",
-        ),
+        sql<number>`sum(case when a.sent_at is not null or a.started_at is not null
+          or a.submitted_at is not null or a.approved_at is not null then 1 else 0 end)`.as("sent"),
+        sql<number>`sum(case when a.started_at is not null
+          or a.submitted_at is not null or a.approved_at is not null then 1 else 0 end)`.as("started"),
         sql<number>`sum(case when a.submitted_at is not null or a.approved_at is not null then 1 else 0 end)`.as("submitted"),
         sql<number>`sum(case when a.approved_at is not null then 1 else 0 end)`.as("approved"),
       ])
@@ -299,16 +295,10 @@ export async function assessmentFigures(
       .where("a.status", "in", ["draft", "sent", "in_progress", "changes_requested"])
       .where("a.due_at", "<", today)
       .executeTakeFirst(),
-    scoped()
-      .select(sql<number>`count(*)`.as("n"))
-      .where("a.approved_at", ">=", fromIso)
-      .where("a.approved_at", "<=", toIso)
-      .executeTakeFirst(),
   ]);
   return {
     funnel: { sent: n(funnel?.sent), started: n(funnel?.started), submitted: n(funnel?.submitted), approved: n(funnel?.approved) },
     overdue: n(overdue?.n),
-    approvedInPeriod: n(approved?.n),
   };
 }
 

@@ -5,6 +5,7 @@ import type { DbOrTrx } from "./types";
 import type { RiskBand } from "~db/types";
 import type { Methodology, ReferenceData, TipPlacement, TvpraEntry } from "~/domain/risk";
 import { nowIso } from "~/lib/time";
+import { todayIso } from "~/domain/dates";
 import type SQLite from "better-sqlite3";
 import { refreshDashboardRollup } from "./dashboard-rollup.server";
 import { chunks } from "./chunks";
@@ -131,8 +132,9 @@ export async function writeScores(
 ): Promise<void> {
   if (raw) {
     const insert = raw.prepare(
-      `insert into risk_scores (org_id, supplier_id, computed_at, model_version, methodology_version, reference_edition, trigger, score, band,
-        inherent, maturity, residual, exposure, flags, assessed, assessment_id, breakdown, digest) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `insert into risk_scores (org_id, supplier_id, computed_at, model_version, methodology_version, reference_edition, trigger,
+        score, band, inherent, maturity, residual, exposure, flags, assessed, assessment_id, breakdown, digest)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const update = raw.prepare(
       "update suppliers set risk_score = ?, risk_band = ?, risk_digest = ?, risk_computed_at = ? where id = ? and org_id = ?",
@@ -274,7 +276,7 @@ export async function writeSnapshot(db: DbOrTrx, orgId: number, now = new Date()
   };
   await db
     .insertInto("risk_snapshots")
-    .values({ org_id: orgId, day: nowIso(now).slice(0, 10), ...row })
+    .values({ org_id: orgId, day: todayIso(now), ...row })
     .onConflict((oc) => oc.columns(["org_id", "day"]).doUpdateSet(row))
     .execute();
 }

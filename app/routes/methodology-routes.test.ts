@@ -10,10 +10,17 @@ import { forgetReferenceData } from "~/services/risk.server";
 import { seedReferenceData } from "~db/seed/reference";
 import { DEFAULT_METHODOLOGY, type Breakdown } from "~/domain/risk";
 import { PRINCIPLES } from "~/domain/questionnaire/types";
+import { readToast } from "~/lib/toast.server";
 import * as settings from "./o.$org.settings.methodology";
 import * as page from "./o.$org.methodology";
 
 type Form = Record<string, string>;
+
+/** The toast a response leaves for the next page (null when it leaves none). */
+function toastOf(r: Response) {
+  const cookie = r.headers.get("Set-Cookie");
+  return cookie ? readToast(new Request("http://localhost/", { headers: { Cookie: cookie.split(";")[0]! } })).toast : null;
+}
 
 /** The settings form as a browser posts it, from the defaults plus `extra` (later keys win). */
 function formOf(extra: Form = {}, overrides: Array<[string, string, string]> = []): Form {
@@ -247,9 +254,12 @@ describeEachEngine("methodology routes", (h) => {
       "admin@a.test",
       formOf({ intent: "save", note: "Malaysia: our audits found recruitment-fee debt" }, [["my", "95", REASON]]),
     );
-    expect(r.status).toBe(200);
-    const { saved } = await r.json();
-    expect(saved).toEqual({ version: 1, outcome: { kind: "inline", computed: 5, changed: 2 } });
+    expect(r.status).toBe(302);
+    expect(r.headers.get("Location")).toBe("/o/acme/settings/methodology");
+    expect(toastOf(r)).toEqual({
+      kind: "success",
+      message: "Saved as version 1. Scores were recomputed now: 5 suppliers, 2 with a new score.",
+    });
 
     const v = await versions();
     expect(v.map((x) => [x.version, x.note])).toEqual([[1, "Malaysia: our audits found recruitment-fee debt"]]);
@@ -284,14 +294,14 @@ describeEachEngine("methodology routes", (h) => {
 
     // The next save is version 2, and removing the override brings the scores back.
     const r2 = await settingsPost("admin@a.test", formOf({ intent: "save", baseVersion: "1", note: "Back to the TIP tiers" }));
-    expect((await r2.json()).saved.version).toBe(2);
+    expect(toastOf(r2)?.message).toMatch(/^Saved as version 2\./);
     expect(await scoreOf("Penang Gloves")).toEqual(before.my);
     expect((await (await settingsGet("exec@a.test")).json()).history.map((x: { version: number }) => x.version)).toEqual([2, 1]);
     // Put the override back for the methodology page below.
     expect(
       (await settingsPost("admin@a.test", formOf({ intent: "save", baseVersion: "2", note: "Override again" }, [["MY", "95", REASON]])))
         .status,
-    ).toBe(200);
+    ).toBe(302);
   });
 
   it("refuses to save over a version saved since the form was loaded (409), and says which", async () => {

@@ -5,6 +5,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { requireOrg } from "~/lib/auth.server";
+import { STATUS_OF } from "~/lib/http.server";
 import { parseSearchParams } from "~/schemas/audit";
 import { DASHBOARD_PARAM_HINTS, DashboardQuerySchema } from "~/schemas/dashboard";
 import { dashboardPage } from "~/services/supplier-map.server";
@@ -27,7 +28,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 function badQuery(url: URL, keys: string[]): never {
   const message = keys
     .map((k) =>
-      `The filter “${k}” has a value that cannot be used (${JSON.stringify(url.searchParams.get(k)?.slice(0, 40) ?? "")}). ${DASHBOARD_PARAM_HINTS[k] ?? ""}`.trim(),
+      `The filter “${k}” has a value that cannot be used (${JSON.stringify(url.searchParams.get(k)?.slice(0, 40) ?? "")}). ${
+        DASHBOARD_PARAM_HINTS[k] ?? ""
+      }`.trim(),
     )
     .join(" ");
   throw json({ message }, { status: 400 });
@@ -39,8 +42,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const parsed = parseSearchParams(DashboardQuerySchema, url);
   if (!parsed.success) badQuery(url, [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? "")))]);
   const r = await dashboardPage(context.db, org.id, parsed.data);
-  if (!("ok" in r)) throw json({ message: r.message }, { status: r.status });
-  return json({ orgName: org.name, data: r.data, options: r.options, map: r.map });
+  if (!r.ok) throw json({ message: r.message }, { status: STATUS_OF[r.kind] });
+  const { data, options, map } = r.value;
+  return json({ orgName: org.name, data, options, map });
 }
 
 export default function Dashboard() {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { requireOrg } from "~/lib/auth.server";
-import { nowIso } from "~/lib/time";
+import { todayIso } from "~/domain/dates";
 import { parseSearchParams } from "~/schemas/audit";
 import { DashboardQuerySchema } from "~/schemas/dashboard";
 import { resolvePeriod } from "~/domain/report/period";
@@ -14,7 +14,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { org } = await requireOrg(request, context, params.org, "reports.view");
   const parsed = parseSearchParams(DashboardQuerySchema, new URL(request.url));
   if (!parsed.success) throw json({ message: "This period cannot be used." }, { status: 400 });
-  const period = resolvePeriod(parsed.data, nowIso().slice(0, 10));
+  const period = resolvePeriod(parsed.data, todayIso());
   if ("error" in period) throw json({ message: period.error }, { status: 400 });
   return new Response(reportPageCss({ organization: org.name, period }), {
     headers: { "Content-Type": "text/css; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store" },

@@ -7,6 +7,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireOrg } from "~/lib/auth.server";
+import { STATUS_OF } from "~/lib/http.server";
 import { parseSearchParams } from "~/schemas/audit";
 import { DASHBOARD_PARAM_HINTS, DashboardQuerySchema } from "~/schemas/dashboard";
 import { boardReport } from "~/services/dashboard.server";
@@ -30,9 +31,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const keys = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? "")))];
     throw json({ message: keys.map((k) => `“${k}” cannot be used. ${DASHBOARD_PARAM_HINTS[k] ?? ""}`.trim()).join(" ") }, { status: 400 });
   }
-  const report = await boardReport(context.db, org.id, parsed.data);
-  if ("status" in report) throw json({ message: report.message }, { status: report.status });
-  return json({ orgName: org.name, report });
+  const r = await boardReport(context.db, org.id, parsed.data);
+  if (!r.ok) throw json({ message: r.message }, { status: STATUS_OF[r.kind] });
+  return json({ orgName: org.name, report: r.value });
 }
 
 /** The filters as hidden fields, so choosing another period keeps them. */

@@ -2,6 +2,7 @@ import { todayIso } from "~/domain/dates";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { requireOrg } from "~/lib/auth.server";
+import { STATUS_OF } from "~/lib/http.server";
 import { parseSearchParams } from "~/schemas/audit";
 import { DashboardQuerySchema } from "~/schemas/dashboard";
 import { boardReportCsv } from "~/services/dashboard.server";
@@ -12,8 +13,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { org } = await requireOrg(request, context, params.org, "reports.view");
   const parsed = parseSearchParams(DashboardQuerySchema, new URL(request.url));
   if (!parsed.success) throw json({ message: "These filters or this period cannot be used." }, { status: 400 });
-  const csv = await boardReportCsv(context.db, org, parsed.data);
-  if (typeof csv !== "string") throw json({ message: csv.message }, { status: csv.status });
+  const r = await boardReportCsv(context.db, org, parsed.data);
+  if (!r.ok) throw json({ message: r.message }, { status: STATUS_OF[r.kind] });
+  const csv = r.value;
   const date = todayIso();
   return new Response(csv, {
     headers: {

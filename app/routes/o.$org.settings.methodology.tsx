@@ -6,14 +6,18 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { requireOrg } from "~/lib/auth.server";
-import { badRequest, formObject, zodFieldErrors } from "~/lib/http.server";
+import { formObject, STATUS_OF, zodFieldErrors } from "~/lib/http.server";
+import { redirectWithToast } from "~/lib/toast.server";
+import type { Failure } from "~/domain/result";
+import type { MethodologyProblem } from "~/domain/risk";
+import type { Toast } from "~/schemas/toast";
 import { can } from "~/domain/permissions";
 import { PRINCIPLES } from "~/domain/questionnaire/types";
 import { translator } from "~/domain/questionnaire/i18n";
 import { methodologyFormValues, methodologySchema, nestFormValues, problemFieldErrors } from "~/schemas/methodology";
 import { knownCountries } from "~/models/supplier.server";
 import { methodologyHistory } from "~/models/risk.server";
-import { activeJobs, currentMethodology, type CurrentMethodology } from "~/services/risk.server";
+import { activeJobs, currentMethodology, type CurrentMethodology, type RecomputeOutcome } from "~/services/risk.server";
 import { previewMethodology, saveMethodology } from "~/services/risk-methodology.server";
 import { namedCountries } from "~/components/supplier-form";
 import { formatDateTime } from "~/components/format";
@@ -24,9 +28,7 @@ import {
   MethodologyHistory,
   MethodologySummary,
   RecomputeProgress,
-  SavedNote,
   type PreviewData,
-  type SaveOutcome,
 } from "~/components/methodology-summary";
 import { useOrg } from "./o.$org";
 import { PreviewPoller } from "~/components/methodology-preview-poller";
@@ -64,59 +66,62 @@ type ActionData = {
   preview?: PreviewData;
   /** A large tenant's preview runs in the background: the page polls it. */
   previewJob?: number;
-  saved?: { version: number; outcome: SaveOutcome };
+  /** Another admin saved since the form was loaded: their version, so the admin can decide. */
   conflict?: CurrentMethodology;
 };
+
+/** The toast after a save: the new version and what happened to the scores. */
+function savedToast(version: number, outcome: RecomputeOutcome | null): Toast {
+  const saved = `Saved as version ${version}.`;
+  if (!outcome) {
+    const later = "The scores could not be recomputed just now; they still follow the previous version until the next recompute.";
+    return { kind: "info", message: `${saved} ${later}` };
+  }
+  if ("queued" in outcome) {
+    const job = `Scores are being recomputed in the background (job #${outcome.queued})`;
+    const later = `${job}; the supplier list shows the new scores as they are written.`;
+    return { kind: "success", message: `${saved} ${later}` };
+  }
+  const { computed, changed } = outcome.inline;
+  const now = `Scores were recomputed now: ${computed} ${computed === 1 ? "supplier" : "suppliers"}, ${changed} with a new score.`;
+  return { kind: "success", message: `${saved} ${now}` };
+}
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = await requireOrg(request, context, params.org, "methodology.edit");
   const [form, countries] = await Promise.all([formObject(request), knownCountries(context.db)]);
   const parsed = methodologySchema(countries.map((c) => c.iso2)).safeParse(nestFormValues(form));
-  if (!parsed.success) return badRequest({ fieldErrors: zodFieldErrors(parsed.error) });
+  if (!parsed.success) return json<ActionData>({ fieldErrors: zodFieldErrors(parsed.error) }, { status: 400 });
   const { intent, baseVersion, config, note } = parsed.data;
   const rows = Object.keys(config.countryOverrides).map((iso2) => ({ iso2 }));
+  const refused = (r: Failure<{ problems: MethodologyProblem[] } | { newer: CurrentMethodology }>) =>
+    json<ActionData>(
+      r.detail && "newer" in r.detail ? { conflict: r.detail.newer } : { fieldErrors: problemFieldErrors(r.detail?.problems ?? [], rows) },
+      { status: STATUS_OF[r.kind] },
+    );
 
   if (intent === "preview") {
     const r = await previewMethodology(context.db, id.org.id, config);
-    if ("status" in r) return badRequest({ fieldErrors: problemFieldErrors(r.problems, rows) });
-    if ("queued" in r) return json<ActionData>({ previewJob: r.queued });
-    return json<ActionData>({ preview: { computed: r.computed, moved: r.moved, moves: r.moves } });
+    if (!r.ok) return refused(r);
+    if (r.value.kind === "queued") return json<ActionData>({ previewJob: r.value.jobId });
+    const { computed, moved, moves } = r.value;
+    return json<ActionData>({ preview: { computed, moved, moves } });
   }
-  // Another admin may have saved since this form was loaded: refuse (409) rather than overwrite
-  // their version with values that never saw it. The unique (org, version) index catches a save
-  // that races this check.
-  const newer = async () => {
-    const cur = await currentMethodology(context.db, id.org.id);
-    return cur.version !== baseVersion ? cur : null;
-  };
-  const stale = await newer();
-  if (stale) return json<ActionData>({ conflict: stale }, { status: 409 });
-  let r: Awaited<ReturnType<typeof saveMethodology>>;
-  try {
-    r = await saveMethodology(context.db, id.org.id, { userId: id.user.userId, email: id.user.email }, config, note, context.clientIp);
-  } catch (e) {
-    const raced = await newer();
-    if (raced) return json<ActionData>({ conflict: raced }, { status: 409 });
-    throw e;
-  }
-  if ("status" in r) return badRequest({ fieldErrors: problemFieldErrors(r.problems, rows) });
-  const o = r.outcome;
-  const outcome: SaveOutcome = !o
-    ? { kind: "failed" }
-    : "inline" in o
-      ? { kind: "inline", computed: o.inline.computed, changed: o.inline.changed }
-      : { kind: "queued", jobId: o.queued };
-  return json<ActionData>({ saved: { version: r.version, outcome } });
+  const actor = { userId: id.user.userId, email: id.user.email };
+  const r = await saveMethodology(context.db, id.org.id, actor, { config, note, baseVersion }, context.clientIp);
+  if (!r.ok) return refused(r);
+  return redirectWithToast(`/o/${id.org.slug}/settings/methodology`, savedToast(r.value.version, r.value.outcome));
 }
 
 export default function MethodologySettings() {
   const { canEdit, current, history, countries, countryNames, principleLabels, jobs } = useLoaderData<typeof loader>();
-  const result = useActionData<ActionData>();
+  const result = useActionData<typeof action>();
   const { org } = useOrg();
-  // A new form after each save only (a preview or an error that follows keeps what the admin typed).
-  const [formKey, setFormKey] = useState("loaded");
-  const savedKey = result?.saved ? `saved-${result.saved.version}` : null;
-  if (savedKey && savedKey !== formKey) setFormKey(savedKey);
+  // A new form after each save only: a save redirects here (no action data) with a new version. A
+  // preview or a refusal that follows keeps what the admin typed.
+  const [formKey, setFormKey] = useState(`v${current.version}`);
+  const wantedKey = result ? formKey : `v${current.version}`;
+  if (wantedKey !== formKey) setFormKey(wantedKey);
   return (
     <main className="page methodology-page">
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -134,7 +139,6 @@ export default function MethodologySettings() {
           </>
         )}
       </p>
-      {result?.saved ? <SavedNote version={result.saved.version} outcome={result.saved.outcome} orgSlug={org.slug} /> : null}
       <RecomputeProgress jobs={jobs} />
 
       {canEdit ? (
@@ -146,6 +150,7 @@ export default function MethodologySettings() {
           countries={countries}
           baseVersion={result?.conflict?.version ?? current.version}
           principleLabels={principleLabels}
+          server={result}
           notice={
             result?.conflict ? (
               <ConflictNote theirs={result.conflict} principleLabels={principleLabels} countryNames={countryNames} />

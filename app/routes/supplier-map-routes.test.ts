@@ -77,8 +77,9 @@ describeEachEngine("supplier maps", (h) => {
 
   it("counts by country, with the worst band, when more suppliers match than it places one by one", async () => {
     const q = DashboardQuerySchema.parse({});
-    const r = await dashboardPage(h().db, orgId, q, { pointLimit: 2 });
-    if (!("ok" in r)) throw new Error(r.message);
+    const page = await dashboardPage(h().db, orgId, q, { pointLimit: 2 });
+    if (!page.ok) throw new Error(page.message);
+    const r = page.value;
     expect(r.map.mode).toBe("countries");
     if (r.map.mode !== "countries") return;
     const bd = r.map.countries.find((c) => c.country === "BD")!;
@@ -94,12 +95,12 @@ describeEachEngine("supplier maps", (h) => {
     expect(bd.worst).toBe((["critical", "high", "medium", "low", "none"] as const).find((b) => bd.bands[b] > 0));
     // A large tenant is drawn by country even when its filter matches few suppliers.
     const large = await dashboardPage(h().db, orgId, DashboardQuerySchema.parse({ country: "VN" }), { pointTenantLimit: 3 });
-    if (!("ok" in large)) throw new Error(large.message);
-    expect(large.map.mode).toBe("countries");
+    if (!large.ok) throw new Error(large.message);
+    expect(large.value.map.mode).toBe("countries");
     // The filter applies to the aggregates too.
     const only = await dashboardPage(h().db, orgId, DashboardQuerySchema.parse({ country: "VN" }), { pointLimit: 1 });
-    if (!("ok" in only) || only.map.mode !== "countries") throw new Error("expected countries");
-    expect(only.map.countries.map((c) => [c.country, c.suppliers])).toEqual([["VN", 2]]);
+    if (!only.ok || only.value.map.mode !== "countries") throw new Error("expected countries");
+    expect(only.value.map.countries.map((c) => [c.country, c.suppliers])).toEqual([["VN", 2]]);
   });
 
   it("serves the world outline as a cacheable SVG image that loads nothing else", async () => {

@@ -136,7 +136,7 @@ describe("load shedding", () => {
     expect(shedder.stats().inflight).toBe(0);
   });
 
-  it("refuses at once when the wait a new request would have (queue × recent completion interval) exceeds a quarter of the queue timeout", async () => {
+  it("refuses at once when a new request would wait (queue × recent completion interval) over a quarter of the queue timeout", async () => {
     let clock = 0;
     const shedder = createShedder({ maxInflight: 1, maxQueue: 100, queueTimeoutMs: 2000, maxLagMs: 0, startsPerTurn: 1, now: () => clock });
     const { arrive, responses, refused, turn } = fakeClient(shedder);

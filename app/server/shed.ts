@@ -108,6 +108,43 @@ function processLagMs(): number {
   return lagMonitor.meanMs;
 }
 
+/** The interval between completions while requests wait: under saturation, 1 / throughput (0 = not measured). */
+function serviceInterval(windowMs: number) {
+  let intervalMs = 0;
+  let lastReleaseAt = -Infinity;
+  return {
+    ms: () => intervalMs,
+    released(t: number, saturated: boolean): void {
+      if (saturated) {
+        // Every slot was taken and requests wait: the interval between completions is 1 / throughput.
+        if (t - lastReleaseAt < windowMs) {
+          const dt = t - lastReleaseAt;
+          intervalMs = intervalMs === 0 ? dt : 0.9 * intervalMs + 0.1 * dt;
+        }
+        lastReleaseAt = t;
+      } else {
+        // Not saturated: an old estimate must not refuse the next burst; measure afresh when it fills up.
+        intervalMs = 0;
+        lastReleaseAt = -Infinity;
+      }
+    },
+  };
+}
+
+/** At most one log line a second: under overload, a line per refused request would add to the load. */
+function refusalLog(now: () => number) {
+  let lastLogAt = -Infinity;
+  let refused = 0;
+  return (fields: () => Record<string, unknown>): void => {
+    refused++;
+    const t = now();
+    if (t - lastLogAt < 1000) return;
+    log.warn("shedding load", { ...fields(), refused });
+    lastLogAt = t;
+    refused = 0;
+  };
+}
+
 export function createShedder(opts: ShedOptions): Shedder {
   const now = opts.now ?? (() => performance.now());
   const lagMs = opts.lagMs ?? (opts.maxLagMs > 0 ? processLagMs : () => 0);
@@ -117,22 +154,12 @@ export function createShedder(opts: ShedOptions): Shedder {
   let inflight = 0;
   const counts = { admitted: 0, queuedTotal: 0, abandoned: 0, maxQueued: 0 };
   const shed: Record<ShedReason, number> = { full: 0, timeout: 0, lag: 0 };
-  let lastLogAt = -Infinity;
-  // Interval between completions while requests wait: under saturation, 1 / throughput.
-  let serviceIntervalMs = 0;
-  let lastReleaseAt = -Infinity;
-  let shedSinceLog = 0;
+  const service = serviceInterval(opts.queueTimeoutMs);
+  const warn = refusalLog(now);
 
   function refuse(req: Request, res: Response, reason: ShedReason): void {
     shed[reason]++;
-    shedSinceLog++;
-    const t = now();
-    // At most one log line a second: under overload, a line per refused request would add to the load.
-    if (t - lastLogAt >= 1000) {
-      log.warn("shedding load", { reason, refused: shedSinceLog, inflight, queued: queue.size, lagMs: Math.round(lagMs()) });
-      lastLogAt = t;
-      shedSinceLog = 0;
-    }
+    warn(() => ({ reason, inflight, queued: queue.size, lagMs: Math.round(lagMs()) }));
     sendBusy(req, res, retryAfterS);
   }
 
@@ -148,19 +175,7 @@ export function createShedder(opts: ShedOptions): Shedder {
       released = true;
       const saturated = inflight >= opts.maxInflight;
       inflight--;
-      const t = now();
-      if (saturated && queue.size > 0) {
-        // Every slot was taken and requests wait: the interval between completions is 1 / throughput.
-        if (t - lastReleaseAt < opts.queueTimeoutMs) {
-          const dt = t - lastReleaseAt;
-          serviceIntervalMs = serviceIntervalMs === 0 ? dt : 0.9 * serviceIntervalMs + 0.1 * dt;
-        }
-        lastReleaseAt = t;
-      } else {
-        // Not saturated: an old estimate must not refuse the next burst; measure afresh when it fills up.
-        serviceIntervalMs = 0;
-        lastReleaseAt = -Infinity;
-      }
+      service.released(now(), saturated && queue.size > 0);
       schedulePump();
     };
     trackers.set(res, (work) => {
@@ -211,7 +226,7 @@ export function createShedder(opts: ShedOptions): Shedder {
     // together (a page's parallel data requests) must not be refused because a page is slow.
     // Only requests that wait for a slot count (every request passes the queue for one loop turn).
     const waiting = Math.max(0, busy - opts.maxInflight);
-    if (waiting >= ESTIMATE_MIN_QUEUE && (waiting + 1) * serviceIntervalMs > opts.queueTimeoutMs / 4) return refuse(req, res, "full");
+    if (waiting >= ESTIMATE_MIN_QUEUE && (waiting + 1) * service.ms() > opts.queueTimeoutMs / 4) return refuse(req, res, "full");
     if (busy >= opts.maxInflight) counts.queuedTotal++;
     const w: Waiting = {
       res,
@@ -241,7 +256,7 @@ export function createShedder(opts: ShedOptions): Shedder {
       queued: queue.size,
       ...counts,
       shed: { ...shed },
-      serviceIntervalMs: Math.round(serviceIntervalMs * 10) / 10,
+      serviceIntervalMs: Math.round(service.ms() * 10) / 10,
       lagMs: Math.round(lagMs() * 10) / 10,
     }),
   };

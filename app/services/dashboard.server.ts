@@ -19,17 +19,19 @@ import type { DashboardQuery } from "~/schemas/dashboard";
 import { activeJobs, currentMethodology, refreshRollup } from "./risk.server";
 import { log } from "~/lib/logger.server";
 import { nowIso } from "~/lib/time";
+import { todayIso } from "~/domain/dates";
+import { fail, ok, type Result } from "~/domain/result";
 
 type DB = Kysely<Database>;
 
-export type DashboardResult =
-  | {
-      ok: true;
-      data: DashboardData;
-      options: DashboardOptions;
-      countryCells: ReadonlyArray<{ country: string; band: Band; suppliers: number }>;
-    }
-  | { status: 400; message: string };
+export interface DashboardView {
+  data: DashboardData;
+  options: DashboardOptions;
+  countryCells: ReadonlyArray<{ country: string; band: Band; suppliers: number }>;
+}
+
+/** The dashboard's figures, or "invalid" when the period cannot be used (the message says why). */
+export type DashboardResult = Result<DashboardView>;
 
 export interface DashboardOptions {
   tiers: number[];
@@ -80,9 +82,9 @@ async function bandCeiling(db: DB, orgId: number, band: Band | undefined): Promi
 
 /** The dashboard's figures for a filter and a period (the URL's query, already parsed). */
 export async function dashboardData(db: DB, orgId: number, q: DashboardQuery, now: Date = new Date()): Promise<DashboardResult> {
-  const today = nowIso(now).slice(0, 10);
+  const today = todayIso(now);
   const period = resolvePeriod(q, today);
-  if ("error" in period) return { status: 400, message: period.error };
+  if ("error" in period) return fail("invalid", period.error);
   const filter = filterOf(q);
   const { fromIso, toIso } = periodBounds(period);
 
@@ -124,7 +126,7 @@ export async function dashboardData(db: DB, orgId: number, q: DashboardQuery, no
     principles: principleScores(principles, PRINCIPLE_LABELS),
     trend: { points: trend, scope: filter.tier !== undefined || filter.country ? "tier-country" : "all" },
     funnel: assessments.funnel,
-    assessments: { overdue: assessments.overdue, approvedInPeriod: assessments.approvedInPeriod },
+    assessments: { overdue: assessments.overdue },
     actions,
     riskiest: riskiest.map((r) => ({ ...r, countryName: named(r.country) })),
     countryNames,
@@ -133,8 +135,7 @@ export async function dashboardData(db: DB, orgId: number, q: DashboardQuery, no
   };
   const tiers = [...options.tiers].sort((a, b) => a - b);
   if (summary.byTier.some((b) => b.tier === NO_TIER) || filter.tier === NO_TIER) tiers.push(NO_TIER);
-  return {
-    ok: true,
+  return ok({
     data,
     // Suppliers by country × band (the roll-up's rows): the supplier map's countries, read once here.
     countryCells: cells.live ? cells.cells : cells.byCountry,
@@ -144,7 +145,7 @@ export async function dashboardData(db: DB, orgId: number, q: DashboardQuery, no
       sectors: options.sectors,
       goods: options.goods,
     },
-  };
+  });
 }
 
 export interface BoardReport {
@@ -161,10 +162,10 @@ export async function boardReport(
   orgId: number,
   q: DashboardQuery,
   now: Date = new Date(),
-): Promise<BoardReport | { status: 400; message: string }> {
+): Promise<Result<BoardReport>> {
   const r = await dashboardData(db, orgId, q, now);
-  if (!("ok" in r)) return r;
-  const d = r.data;
+  if (!r.ok) return r;
+  const d = r.value.data;
   const scope = scopeLabel(d.filter, d.countryNames);
   const narrative = writeNarrative({
     period: d.period,
@@ -181,7 +182,7 @@ export async function boardReport(
     funnel: d.funnel,
     assessments: d.assessments,
   });
-  return { data: d, options: r.options, narrative, scope, generatedAt: nowIso(now) };
+  return ok({ data: d, options: r.value.options, narrative, scope, generatedAt: nowIso(now) });
 }
 
 /** The numbers behind every chart of the report, as CSV text. */
@@ -190,8 +191,9 @@ export async function boardReportCsv(
   org: { id: number; name: string },
   q: DashboardQuery,
   now: Date = new Date(),
-): Promise<string | { status: 400; message: string }> {
+): Promise<Result<string>> {
   const r = await boardReport(db, org.id, q, now);
-  if ("status" in r) return r;
-  return reportCsv(r.data, { organization: org.name, scope: r.scope, generatedAt: r.generatedAt });
+  if (!r.ok) return r;
+  const { data, scope, generatedAt } = r.value;
+  return ok(reportCsv(data, { organization: org.name, scope, generatedAt }));
 }

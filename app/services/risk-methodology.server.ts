@@ -2,14 +2,16 @@
 // large tenants), and saving a new audited version, which triggers a recompute.
 import type { Kysely } from "kysely";
 import type { Database } from "~db/types";
-import { methodologyProblems, type Methodology } from "~/domain/risk";
+import { methodologyProblems, type Methodology, type MethodologyProblem } from "~/domain/risk";
 import { countSuppliers } from "~/models/risk-inputs.server";
 import { getPreviewJob, insertJob } from "~/models/risk-jobs.server";
 import { insertMethodology } from "~/models/risk.server";
 import { recordAudit } from "~/models/audit.server";
+import { fail, ok, type Result } from "~/domain/result";
 import {
   INLINE_LIMIT,
   currentMethodology,
+  type CurrentMethodology,
   recompute,
   scoresChanged,
   previewOf,
@@ -19,12 +21,18 @@ import {
 
 type DB = Kysely<Database>;
 
-export type MethodologyResult =
-  { ok: true; version: number; outcome: RecomputeOutcome | null } | { status: 400; problems: { path: string; message: string }[] };
+type Problems = MethodologyProblem[];
 
-/** A preview: the problems with the config, the band moves, or the id of the queued dry run. */
-export type MethodologyPreview =
-  { status: 400; problems: { path: string; message: string }[] } | ({ ok: true } & PreviewResult) | { queued: number };
+/** A saved version and what happened to the scores; refused when the config is invalid or stale. */
+export type MethodologyResult = Result<
+  { version: number; outcome: RecomputeOutcome | null },
+  { problems: Problems } | { newer: CurrentMethodology }
+>;
+
+/** A preview: the band moves, or the id of the queued dry run; refused when the config is invalid. */
+export type MethodologyPreview = Result<({ kind: "done" } & PreviewResult) | { kind: "queued"; jobId: number }, { problems: Problems }>;
+
+const INVALID = "Some settings are not valid: see the fields marked.";
 
 /**
  * How many suppliers would move between bands under `config` (nothing is written). A large tenant's
@@ -33,11 +41,13 @@ export type MethodologyPreview =
  */
 export async function previewMethodology(db: DB, orgId: number, config: Methodology): Promise<MethodologyPreview> {
   const problems = methodologyProblems(config);
-  if (problems.length) return { status: 400 as const, problems };
-  if ((await countSuppliers(db, orgId)) > INLINE_LIMIT) return { queued: await insertJob(db, orgId, "preview", "all", { config }) };
+  if (problems.length) return fail("invalid", INVALID, { detail: { problems } });
+  if ((await countSuppliers(db, orgId)) > INLINE_LIMIT) {
+    return ok({ kind: "queued" as const, jobId: await insertJob(db, orgId, "preview", "all", { config }) });
+  }
   const current = await currentMethodology(db, orgId);
   const r = await recompute(db, orgId, "all", { trigger: "preview", dryRun: true, methodology: { ...current, config } });
-  return { ok: true as const, ...previewOf(r) };
+  return ok({ kind: "done" as const, ...previewOf(r) });
 }
 
 export type PreviewStatus =
@@ -51,18 +61,51 @@ export async function previewStatus(db: DB, orgId: number, jobId: number): Promi
   return { state: "pending", since: j.created_at };
 }
 
-/** Saves a new methodology version (audited with its diff) and recomputes every score. */
+const STALE = "Another admin saved a newer version since this form was loaded.";
+
+/**
+ * Saves a new methodology version (audited with its diff) and recomputes every score. `baseVersion`
+ * is the version the form was filled from: when another admin has saved since, the save is refused
+ * (a conflict carrying their version) rather than overwriting it with values that never saw it. The
+ * unique (org, version) index catches a save that races this check.
+ */
 export async function saveMethodology(
+  db: DB,
+  orgId: number,
+  actor: { userId: number; email: string },
+  change: { config: Methodology; note: string | null; baseVersion: number },
+  ip: string,
+): Promise<MethodologyResult> {
+  const { config, note, baseVersion } = change;
+  const problems = methodologyProblems(config);
+  if (problems.length) return fail("invalid", INVALID, { detail: { problems } });
+  const newer = async () => {
+    const cur = await currentMethodology(db, orgId);
+    return cur.version !== baseVersion ? cur : null;
+  };
+  const stale = await newer();
+  if (stale) return fail("conflict", STALE, { detail: { newer: stale } });
+  let version: number;
+  try {
+    version = await insertVersion(db, orgId, actor, config, note, ip);
+  } catch (e) {
+    const raced = await newer();
+    if (raced) return fail("conflict", STALE, { detail: { newer: raced } });
+    throw e;
+  }
+  const outcome = await scoresChanged(db, orgId, `methodology v${version}`, "all");
+  return ok({ version, outcome });
+}
+
+async function insertVersion(
   db: DB,
   orgId: number,
   actor: { userId: number; email: string },
   config: Methodology,
   note: string | null,
   ip: string,
-): Promise<MethodologyResult> {
-  const problems = methodologyProblems(config);
-  if (problems.length) return { status: 400, problems };
-  const version = await db.transaction().execute(async (trx) => {
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
     const cur = await currentMethodology(trx, orgId);
     const next = cur.version + 1;
     await insertMethodology(trx, orgId, next, config, note, actor.userId);
@@ -78,6 +121,4 @@ export async function saveMethodology(
     });
     return next;
   });
-  const outcome = await scoresChanged(db, orgId, `methodology v${version}`, "all");
-  return { ok: true, version, outcome };
 }

@@ -5,24 +5,16 @@ import type { Database } from "~db/types";
 import { explainBreakdown, type Breakdown } from "~/domain/risk";
 import { currentScore, scoreHistory } from "~/models/risk.server";
 import { activeJobs } from "~/models/risk-jobs.server";
+import { getAssessment } from "~/models/assessment.server";
 import { findQuestion } from "~/domain/questionnaire/logic";
 import { textKeys } from "~/domain/questionnaire/i18n";
 import { languageT } from "~/domain/questionnaire/language-texts";
 import { answerText } from "~/domain/questionnaire/answer-text";
 import { countryName } from "~/domain/country";
-import type { RiskViewData } from "~/components/risk-breakdown";
+import type { RiskFlagView, RiskViewData } from "~/domain/risk/view";
 import { templateOfVersion } from "./assessments.server";
 
 type DB = Kysely<Database>;
-
-export interface RiskFlagView {
-  indicator: string;
-  indicatorLabel: string;
-  severity: "severe" | "other";
-  questionKey: string;
-  question: string;
-  answer: string;
-}
 
 /** The current score of one supplier, explained for a non-expert, with its recent history. */
 export async function supplierRiskView(db: DB, orgId: number, supplierId: number): Promise<RiskViewData> {
@@ -47,13 +39,8 @@ export async function supplierRiskView(db: DB, orgId: number, supplierId: number
   const t = languageT("en");
   let template: Awaited<ReturnType<typeof templateOfVersion>> | null = null;
   if (b.flags.raised.length && b.controls.assessment) {
-    const a = await db
-      .selectFrom("assessments")
-      .select("version_id")
-      .where("org_id", "=", orgId)
-      .where("id", "=", b.controls.assessment.id)
-      .executeTakeFirst();
-    template = a ? await templateOfVersion(db, a.version_id) : null;
+    const a = await getAssessment(db, orgId, b.controls.assessment.id);
+    template = a ? await templateOfVersion(db, a.versionId) : null;
     flags = b.flags.raised.map((f) => {
       const q = template ? findQuestion(template, f.questionKey)?.question : undefined;
       return {

@@ -16,7 +16,8 @@ import { seedReferenceData } from "~db/seed/reference";
 import { forgetReferenceData } from "./risk.server";
 
 const POLICY_PDF = new TextEncoder().encode(
-  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
 );
 const input = (name: string, extra: Record<string, unknown> = {}) => SupplierSchema.parse({ name, country: "DK", ...extra });
 
@@ -146,11 +147,11 @@ describeEachEngine("risk service", (h) => {
     const rowsBefore = await scoreRows();
     const config = { ...DEFAULT_METHODOLOGY, countryOverrides: { DK: { score: 95, reason: "Audit found agency abuse in 2026" } } };
     const preview = await previewMethodology(h().db, ident.org.id, config);
-    expect(preview).toHaveProperty("ok", true);
-    if ("ok" in preview) {
-      const total = Object.values(preview.moves).reduce((s, row) => s + Object.values(row).reduce((a, b) => a + b, 0), 0);
+    expect(preview).toMatchObject({ ok: true, value: { kind: "done" } });
+    if (preview.ok && preview.value.kind === "done") {
+      const total = Object.values(preview.value.moves).reduce((s, row) => s + Object.values(row).reduce((a, b) => a + b, 0), 0);
       expect(total).toBe(n);
-      expect(preview.moved).toBeGreaterThan(0);
+      expect(preview.value.moved).toBeGreaterThan(0);
     }
     expect(await scoreRows()).toBe(rowsBefore);
     expect((await currentMethodology(h().db, ident.org.id)).version).toBe(0);
@@ -159,21 +160,29 @@ describeEachEngine("risk service", (h) => {
       h().db,
       ident.org.id,
       { userId: ident.user.userId, email: ident.user.email },
-      { ...config, bands: { medium: 50, high: 40, critical: 70 } },
-      "x",
+      { config: { ...config, bands: { medium: 50, high: 40, critical: 70 } }, note: "x", baseVersion: 0 },
       "ip",
     );
-    expect(bad).toHaveProperty("status", 400);
+    expect(bad).toMatchObject({ ok: false, kind: "invalid" });
 
     const saved = await saveMethodology(
       h().db,
       ident.org.id,
       { userId: ident.user.userId, email: ident.user.email },
-      config,
-      "Agency audit",
+      { config, note: "Agency audit", baseVersion: 0 },
       "ip",
     );
-    expect(saved).toMatchObject({ ok: true, version: 1 });
+    expect(saved).toMatchObject({ ok: true, value: { version: 1 } });
+    // A form filled from version 0 no longer saves: version 1 was saved since.
+    const stale = await saveMethodology(
+      h().db,
+      ident.org.id,
+      { userId: ident.user.userId, email: ident.user.email },
+      { config, note: "From an old form", baseVersion: 0 },
+      "ip",
+    );
+    expect(stale).toMatchObject({ ok: false, kind: "conflict", detail: { newer: { version: 1, note: "Agency audit" } } });
+    expect((await currentMethodology(h().db, ident.org.id)).version).toBe(1);
     expect((await currentMethodology(h().db, ident.org.id)).config.countryOverrides.DK?.score).toBe(95);
     const last = (await rows(dk)).at(-1)!;
     expect(last.trigger).toBe("methodology v1");
@@ -236,11 +245,12 @@ describeEachEngine("risk service", (h) => {
       ...DEFAULT_METHODOLOGY,
       countryOverrides: { DK: { score: 99, reason: "test" } },
     });
-    if (!("queued" in queued)) throw new Error("expected a queued preview");
-    expect(await previewStatus(h().db, orgId, queued.queued)).toMatchObject({ state: "pending" });
-    expect(await previewStatus(h().db, ident.org.id, queued.queued)).toBeNull(); // another tenant's job is not found
+    if (!queued.ok || queued.value.kind !== "queued") throw new Error("expected a queued preview");
+    const jobId = queued.value.jobId;
+    expect(await previewStatus(h().db, orgId, jobId)).toMatchObject({ state: "pending" });
+    expect(await previewStatus(h().db, ident.org.id, jobId)).toBeNull(); // another tenant's job is not found
     expect(await runRiskJobs(h().db)).toBe(1);
-    const done = await previewStatus(h().db, orgId, queued.queued);
+    const done = await previewStatus(h().db, orgId, jobId);
     expect(done).toMatchObject({ state: "done", preview: { computed: INLINE_LIMIT + 5 } });
     if (done?.state === "done") expect(done.preview.moved).toBeGreaterThan(0);
     const rowsAfter = Number(

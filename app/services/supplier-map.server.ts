@@ -8,36 +8,38 @@ import { countryName } from "~/domain/country";
 import { countryCentre } from "~/lib/world-map.server";
 import { mappedSuppliers, rolledUpSupplierCount } from "~/models/supplier-map.server";
 import type { DashboardQuery } from "~/schemas/dashboard";
-import { dashboardData, type DashboardResult } from "./dashboard.server";
+import { ok, type Result } from "~/domain/result";
+import { dashboardData, type DashboardView } from "./dashboard.server";
 
 /** Up to this many matching suppliers, the map places each one; above it, it aggregates by country. */
 export const POINT_LIMIT = 300;
 /** Tenants up to this size may have their sites read one by one: any filter's query then reads a few thousand rows at most. */
 export const POINT_TENANT_LIMIT = 2_000;
 
-export type DashboardPage = Exclude<DashboardResult, { status: 400 }> & { map: DashboardMap };
+export type DashboardPage = DashboardView & { map: DashboardMap };
 
 export async function dashboardPage(
   db: Kysely<Database>,
   orgId: number,
   q: DashboardQuery,
   opts: { now?: Date; pointLimit?: number; pointTenantLimit?: number } = {},
-): Promise<DashboardPage | { status: 400; message: string }> {
+): Promise<Result<DashboardPage>> {
   const limit = opts.pointLimit ?? POINT_LIMIT;
   const r = await dashboardData(db, orgId, q, opts.now ?? new Date());
-  if (!("ok" in r)) return r;
-  const suppliers = r.data.summary.suppliers;
-  const names = r.data.countryNames;
+  if (!r.ok) return r;
+  const view = r.value;
+  const suppliers = view.data.summary.suppliers;
+  const names = view.data.countryNames;
   const nameOf = (iso2: string) => names[iso2] ?? countryName(iso2);
   let map: DashboardMap;
   const few =
     suppliers > 0 && suppliers <= limit && (await rolledUpSupplierCount(db, orgId)) <= (opts.pointTenantLimit ?? POINT_TENANT_LIMIT);
   if (few) {
-    const rows = await mappedSuppliers(db, orgId, r.data.filter, limit);
+    const rows = await mappedSuppliers(db, orgId, view.data.filter, limit);
     map = { mode: "points", suppliers, points: drawOrder(rows).map((p) => ({ ...p, countryName: nameOf(p.country) })) };
   } else {
-    const countries = countriesFromCells(r.countryCells, (iso2) => ({ name: nameOf(iso2), at: countryCentre(iso2) ?? null }));
+    const countries = countriesFromCells(view.countryCells, (iso2) => ({ name: nameOf(iso2), at: countryCentre(iso2) ?? null }));
     map = { mode: "countries", suppliers, countries };
   }
-  return { ...r, map };
+  return ok({ ...view, map });
 }

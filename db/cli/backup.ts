@@ -50,7 +50,8 @@ if (args === "help") {
       console.log(`Evidence files: ${r.evidence.files} (${formatBytes(r.evidence.bytes)}) copied to ${r.evidence.dir}`);
       if (r.evidence.damaged.length)
         console.warn(
-          `Warning: ${r.evidence.damaged.length} evidence files do not match their sha256 name: ${r.evidence.damaged.slice(0, 5).join(", ")}`,
+          `Warning: ${r.evidence.damaged.length} evidence files do not match their sha256 name: ` +
+            r.evidence.damaged.slice(0, 5).join(", "),
         );
     } else {
       console.log(`Evidence files: none (${e.EVIDENCE_DIR} does not exist)`);

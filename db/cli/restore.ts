@@ -28,7 +28,8 @@ if (rest.includes("--help") || rest.includes("-h")) {
     console.log(`Check: ${r.engine === "sqlite" ? `PRAGMA integrity_check: ${r.check}` : r.check}`);
     if (r.evidence) {
       console.log(
-        `Evidence files: ${r.evidence.files} (${formatBytes(r.evidence.bytes)}) copied to ${r.evidence.dir}, ${r.evidence.skipped} already there`,
+        `Evidence files: ${r.evidence.files} (${formatBytes(r.evidence.bytes)}) copied to ${r.evidence.dir}, ` +
+          `${r.evidence.skipped} already there`,
       );
     } else {
       console.log("Evidence files: none next to the backup");

@@ -29,7 +29,8 @@ try {
   await runRiskJobs(handle.db);
   console.log(`Risk scores computed (${((Date.now() - scoring) / 1000).toFixed(1)} s)`);
   console.log(
-    `Tenant "big" in ${redactUrl(url)}: ${r.created} suppliers created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.links} links (${((Date.now() - started) / 1000).toFixed(1)} s). Log in as ${BIG_USER} / lantern-demo.`,
+    `Tenant "big" in ${redactUrl(url)}: ${r.created} suppliers created, ${r.updated} updated, ${r.unchanged} unchanged, ` +
+      `${r.links} links (${((Date.now() - started) / 1000).toFixed(1)} s). Log in as ${BIG_USER} / lantern-demo.`,
   );
 } catch (e) {
   console.error(`seed:large failed: ${e instanceof Error ? e.message : String(e)}`);

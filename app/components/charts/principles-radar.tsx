@@ -8,7 +8,10 @@ const RADAR_COMPACT_WIDTH = 420;
 
 type Row = { principle: string; label: string; average: number };
 
-/** A spoke's label: "P1 · 45" and the principle's name under it; the name is left out on a phone (it is in the numbers table), where it would run off the chart. */
+/**
+ * A spoke's label: "P1 · 45" and the principle's name under it; the name is left out on a phone (it
+ * is in the numbers table), where it would run off the chart.
+ */
 function AngleTick(props: {
   x?: number;
   y?: number;

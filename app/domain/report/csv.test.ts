@@ -22,7 +22,7 @@ function data(): DashboardData {
       scope: "all",
     },
     funnel: { sent: 3, started: 2, submitted: 2, approved: 1 },
-    assessments: { overdue: 1, approvedInPeriod: 1 },
+    assessments: { overdue: 1 },
     actions: { open: 2, overdue: 1, openRedFlags: 1, openedInPeriod: 2, closedInPeriod: 0 },
     riskiest: [
       {

@@ -18,7 +18,7 @@ export interface NarrativeInput {
   countries: ReadonlyArray<{ name: string; high: number; critical: number }>;
   actions: ActionFigures;
   funnel: Funnel;
-  assessments: { overdue: number; approvedInPeriod: number };
+  assessments: { overdue: number };
 }
 
 export interface NarrativeSection {
@@ -73,23 +73,27 @@ function whatChanged(i: NarrativeInput): string {
   const scope = i.scope ? ` for ${i.scope}` : "";
   const points = i.trend.filter((p) => p.suppliers > 0 && p.day >= i.period.from && p.day <= i.period.to);
   if (points.length === 0) {
-    return `No risk roll-up was recorded${scope} in this period, so there is no change to report. Scores are recorded each day they are computed.`;
+    const none = `No risk roll-up was recorded${scope} in this period, so there is no change to report.`;
+    return `${none} Scores are recorded each day they are computed.`;
   }
   const first = points[0]!;
   const last = points[points.length - 1]!;
   if (points.length === 1 || first.day === last.day) {
     const avg = last.avgScore === null ? "no scored suppliers" : `an average risk score of ${score(last.avgScore)}`;
-    return `Risk was recorded on one day in this period${scope} (${last.day}): ${avg}, with ${plural(atRisk(last), "supplier", "suppliers")} in the high or critical band. More days are needed to show a trend.`;
+    const band = `${plural(atRisk(last), "supplier", "suppliers")} in the high or critical band`;
+    return `Risk was recorded on one day in this period${scope} (${last.day}): ${avg}, with ${band}. More days are needed to show a trend.`;
   }
   // The heading names the whole period: say so when the history behind the change is shorter.
   const note = coverageNote(i.period, points);
   const sentences: string[] = note ? [note] : [];
   if (first.avgScore !== null && last.avgScore !== null) {
     const d = Math.round((last.avgScore - first.avgScore) * 10) / 10;
+    const average = `Between ${first.day} and ${last.day} the average risk score${scope}`;
+    const moved = `${d < 0 ? "fell" : "rose"} from ${score(first.avgScore)} to ${score(last.avgScore)} (${signed(d, 1)} points;`;
     sentences.push(
       d === 0
-        ? `Between ${first.day} and ${last.day} the average risk score${scope} stayed at ${score(last.avgScore)} (0 to 100, higher is riskier).`
-        : `Between ${first.day} and ${last.day} the average risk score${scope} ${d < 0 ? "fell" : "rose"} from ${score(first.avgScore)} to ${score(last.avgScore)} (${signed(d, 1)} points; 0 to 100, higher is riskier).`,
+        ? `${average} stayed at ${score(last.avgScore)} (0 to 100, higher is riskier).`
+        : `${average} ${moved} 0 to 100, higher is riskier).`,
     );
   } else {
     sentences.push(`Between ${first.day} and ${last.day}${scope}:`);
@@ -99,7 +103,8 @@ function whatChanged(i: NarrativeInput): string {
   sentences.push(
     a === b
       ? `Suppliers in the high or critical band stayed at ${int(b)}.`
-      : `Suppliers in the high or critical band went from ${int(a)} to ${int(b)} (${signed(b - a, 0)}), of which ${int(last.critical)} critical.`,
+      : `Suppliers in the high or critical band went from ${int(a)} to ${int(b)} (${signed(b - a, 0)}), ` +
+          `of which ${int(last.critical)} critical.`,
   );
   if (last.assessed !== first.assessed) {
     sentences.push(`Suppliers with a valid approved assessment went from ${int(first.assessed)} to ${int(last.assessed)}.`);
@@ -111,11 +116,14 @@ function whatChanged(i: NarrativeInput): string {
 }
 
 function topRisks(i: NarrativeInput): string {
+  // The scope is itself a noun phrase about suppliers ("Tier 1 suppliers in Peru"): it replaces the word.
+  if (i.now.suppliers === 0) return `There are no ${i.scope ?? "suppliers"} to report on.`;
   const scope = i.scope ? ` among ${i.scope}` : "";
-  if (i.now.suppliers === 0) return `There are no suppliers${scope} to report on.`;
   const atRiskNow = i.now.bands.high + i.now.bands.critical;
+  const share = `${pct(atRiskNow, i.now.suppliers)} of ${plural(i.now.suppliers, "supplier", "suppliers")}`;
   const sentences = [
-    `Today ${plural(atRiskNow, "supplier is", "suppliers are")} in the high or critical band${scope} (${pct(atRiskNow, i.now.suppliers)} of ${plural(i.now.suppliers, "supplier", "suppliers")}; ${int(i.now.bands.critical)} critical).`,
+    `Today ${plural(atRiskNow, "supplier is", "suppliers are")} in the high or critical band${scope} ` +
+      `(${share}; ${int(i.now.bands.critical)} critical).`,
   ];
   const named = i.riskiest.slice(0, 3);
   if (named.length) {
@@ -126,7 +134,8 @@ function topRisks(i: NarrativeInput): string {
   }
   const countries = i.countries.filter((c) => c.high + c.critical > 0).slice(0, 3);
   if (countries.length) {
-    sentences.push(`Most high and critical suppliers are in ${listOf(countries.map((c) => `${c.name} (${int(c.high + c.critical)})`))}.`);
+    const where = listOf(countries.map((c) => `${c.name} (${int(c.high + c.critical)})`));
+    sentences.push(`Most high and critical suppliers are in ${where}.`);
   }
   if (i.now.bands.none > 0) sentences.push(`${plural(i.now.bands.none, "supplier has", "suppliers have")} no score yet.`);
   return sentences.join(" ");
@@ -138,7 +147,8 @@ function actionsTaken(i: NarrativeInput): string {
   if (a.openedInPeriod === 0 && a.closedInPeriod === 0) sentences.push("No corrective action was opened or closed in this period.");
   else
     sentences.push(
-      `In this period ${plural(a.openedInPeriod, "corrective action was", "corrective actions were")} opened and ${int(a.closedInPeriod)} closed.`,
+      `In this period ${plural(a.openedInPeriod, "corrective action was", "corrective actions were")} opened ` +
+        `and ${int(a.closedInPeriod)} closed.`,
     );
   if (a.open > 0) {
     const parts = [
@@ -152,11 +162,11 @@ function actionsTaken(i: NarrativeInput): string {
   const f = i.funnel;
   if (f.sent === 0) sentences.push("No questionnaire was sent to suppliers in this period.");
   else {
-    sentences.push(
-      `${plural(f.sent, "questionnaire was", "questionnaires were")} sent in this period: ${int(f.started)} started, ${int(f.submitted)} submitted and ${int(f.approved)} approved so far.`,
-    );
+    const steps = `${int(f.started)} started, ${int(f.submitted)} submitted and ${int(f.approved)} approved so far`;
+    sentences.push(`${plural(f.sent, "questionnaire was", "questionnaires were")} sent in this period: ${steps}.`);
   }
-  const assessed = `${int(i.now.assessed)} of ${plural(i.now.suppliers, "supplier", "suppliers")} (${pct(i.now.assessed, i.now.suppliers)}) hold a valid approved assessment`;
+  const of = `${int(i.now.assessed)} of ${plural(i.now.suppliers, "supplier", "suppliers")}`;
+  const assessed = `${of} (${pct(i.now.assessed, i.now.suppliers)}) hold a valid approved assessment`;
   sentences.push(
     i.assessments.overdue
       ? `${assessed}; ${plural(i.assessments.overdue, "questionnaire is", "questionnaires are")} overdue.`

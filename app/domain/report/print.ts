@@ -38,7 +38,8 @@ export function reportPageCss(h: PrintHeader): string {
     "@media print {",
     "  @page {",
     `    @top-left { content: ${cssString(left)}; ${box} vertical-align: bottom; padding-bottom: 3mm; }`,
-    `    @top-right { content: ${cssString(right)}; ${box} font-weight: 700; color: #8c1d18; vertical-align: bottom; padding-bottom: 3mm; text-transform: uppercase; letter-spacing: 0.08em; }`,
+    `    @top-right { content: ${cssString(right)}; ${box} font-weight: 700; color: #8c1d18; vertical-align: bottom; ` +
+      "padding-bottom: 3mm; text-transform: uppercase; letter-spacing: 0.08em; }",
     `    @bottom-left { content: ${cssString(`${h.organization} · Confidential`)}; ${box} vertical-align: top; padding-top: 3mm; }`,
     `    @bottom-right { content: "Page " counter(page) " of " counter(pages); ${box} vertical-align: top; padding-top: 3mm; }`,
     "  }",

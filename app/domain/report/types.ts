@@ -160,7 +160,7 @@ export interface DashboardData {
   principles: PrincipleScore[];
   trend: { points: TrendPoint[]; scope: "all" | "tier-country" };
   funnel: Funnel;
-  assessments: { overdue: number; approvedInPeriod: number };
+  assessments: { overdue: number };
   actions: ActionFigures;
   riskiest: RiskySupplier[];
   countryNames: Record<string, string>;

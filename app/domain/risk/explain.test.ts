@@ -75,7 +75,8 @@ describe("explainBreakdown", () => {
       "Goods: Shrimp, Widgets not on the TVPRA list for forced labour → 15 × 0.35",
       "Workforce: recruitment fees charged, fees partly repaid → 35 × 0.20",
       "Inherent risk: 34.75",
-      "Controls: maturity 10% (assessment approved 2024-01-31, past 2025-01-31, counts 51% of 20%) → residual = 34.75 × (1 − 0.7 × 0.1) = 32.32",
+      "Controls: maturity 10% (assessment approved 2024-01-31, past 2025-01-31, counts 51% of 20%) " +
+        "→ residual = 34.75 × (1 − 0.7 × 0.1) = 32.32",
       "Red flag (severe): debt bondage — answer to “Has any worker paid a fee?” → floor 80",
       "Red flag (other): intimidation and threats — answer to a question of the assessment → +5",
       "Red flag (other): excessive overtime — answer to a question of the assessment → +5",
@@ -101,7 +102,8 @@ describe("explainBreakdown", () => {
     expect(worst.filter((l) => l.startsWith("Red flag"))).toHaveLength(14);
     expect(worst).toContain("Residual after red flags: max(41.16, capped floor 100) = 100");
     expect(worst).toContain(
-      "Workforce: 80% migrant workers, 60% temporary workers, recruitment agencies used, agencies not known to be licensed, recruitment fees charged, fees not repaid → 91 × 0.20",
+      "Workforce: 80% migrant workers, 60% temporary workers, recruitment agencies used, agencies not known to be licensed, " +
+        "recruitment fees charged, fees not repaid → 91 × 0.20",
     );
   });
 

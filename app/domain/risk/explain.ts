@@ -73,7 +73,8 @@ export function explainBreakdown(b: Breakdown, ctx: ExplainContext): string[] {
       const effect = f === first ? `floor ${fmt(base)}` : `+${fmt(FLAG_FLOORS.perAdditional)}`;
       const asked = ctx.questionText?.(f.questionKey);
       lines.push(
-        `Red flag (${f.severity}): ${indicatorLabel(f.indicator)} — answer to ${asked ? `“${asked}”` : "a question of the assessment"} → ${effect}`,
+        `Red flag (${f.severity}): ${indicatorLabel(f.indicator)} — ` +
+          `answer to ${asked ? `“${asked}”` : "a question of the assessment"} → ${effect}`,
       );
     }
     const floor = `${base + b.flags.extra > FLAG_FLOORS.max ? "capped floor" : "floor"} ${fmt(b.flags.floor ?? 0)}`;

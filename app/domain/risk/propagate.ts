@@ -42,65 +42,7 @@ export function propagate(
 ): Map<number, Propagated> {
   if (!(Number.isFinite(factor) && factor >= 0 && factor <= 1))
     throw new Error(`propagate: the factor must be between 0 and 1, got ${factor}`);
-  const n = nodes.size;
-  const ids: number[] = new Array<number>(n);
-  const list: PropagationNode[] = new Array<PropagationNode>(n);
-  const index = new Map<number, number>();
-  let i = 0;
-  for (const [id, node] of nodes) {
-    ids[i] = id;
-    list[i] = node;
-    index.set(id, i);
-    i++;
-  }
-
-  // Suppliers of each node, resolved once: an index into `nodes`, or -1 - (position in outsideIds).
-  const supStart = new Int32Array(n + 1);
-  for (let k = 0; k < n; k++) supStart[k + 1] = supStart[k]! + list[k]!.suppliers.length;
-  const sup = new Int32Array(supStart[n]!);
-  const outsideIds: number[] = [];
-  const outsideIndex = new Map<number, number>();
-  const pending = new Int32Array(n);
-  const buyerCount = new Int32Array(n + 1);
-  // stamp[j] = k + 1 once node k has listed supplier j (in the set), outsideStamp likewise.
-  const stamp = new Int32Array(n);
-  const outsideStamp: number[] = [];
-  for (let k = 0; k < n; k++) {
-    let at = supStart[k]!;
-    for (const sid of list[k]!.suppliers) {
-      const j = index.get(sid);
-      if (j !== undefined) {
-        if (stamp[j] === k + 1) continue;
-        stamp[j] = k + 1;
-        sup[at++] = j;
-        pending[k]!++;
-        buyerCount[j + 1]!++;
-      } else {
-        let o = outsideIndex.get(sid);
-        if (o === undefined) {
-          o = outsideIds.length;
-          outsideIds.push(sid);
-          outsideIndex.set(sid, o);
-          outsideStamp.push(0);
-        }
-        if (outsideStamp[o] === k + 1) continue;
-        outsideStamp[o] = k + 1;
-        sup[at++] = -1 - o;
-      }
-    }
-    for (; at < supStart[k + 1]!; at++) sup[at] = -2147483648; // duplicate: skipped below
-  }
-
-  // Buyers of each node (CSR), to release them in topological order.
-  for (let k = 0; k < n; k++) buyerCount[k + 1]! += buyerCount[k]!;
-  const fill = buyerCount.slice(0, n);
-  const buyers = new Int32Array(buyerCount[n]!);
-  for (let k = 0; k < n; k++) {
-    for (let e = supStart[k]!; e < supStart[k + 1]!; e++) {
-      const j = sup[e]!;
-      if (j >= 0) buyers[fill[j]!++] = k;
-    }
-  }
+  const { n, ids, list, supStart, sup, outsideIds, pending, buyerCount, buyers } = supplyGraph(nodes);
 
   const outside: (FixedScore | undefined)[] = outsideIds.map((id) => fixed.get(id));
   const score = new Float64Array(n);
@@ -174,6 +116,74 @@ export function propagate(
   const out = new Map<number, Propagated>();
   for (let k = 0; k < n; k++) out.set(ids[k]!, result[k]!);
   return out;
+}
+
+/**
+ * The nodes as flat arrays: each node's suppliers (an index into `nodes`, or -1 - position in
+ * `outsideIds` for a supplier outside the set, duplicates skipped), how many of its suppliers in the
+ * set are still to compute, and its buyers (CSR), to release them in topological order.
+ */
+function supplyGraph(nodes: ReadonlyMap<number, PropagationNode>) {
+  const n = nodes.size;
+  const ids: number[] = new Array<number>(n);
+  const list: PropagationNode[] = new Array<PropagationNode>(n);
+  const index = new Map<number, number>();
+  let i = 0;
+  for (const [id, node] of nodes) {
+    ids[i] = id;
+    list[i] = node;
+    index.set(id, i);
+    i++;
+  }
+
+  // Suppliers of each node, resolved once: an index into `nodes`, or -1 - (position in outsideIds).
+  const supStart = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++) supStart[k + 1] = supStart[k]! + list[k]!.suppliers.length;
+  const sup = new Int32Array(supStart[n]!);
+  const outsideIds: number[] = [];
+  const outsideIndex = new Map<number, number>();
+  const pending = new Int32Array(n);
+  const buyerCount = new Int32Array(n + 1);
+  // stamp[j] = k + 1 once node k has listed supplier j (in the set), outsideStamp likewise.
+  const stamp = new Int32Array(n);
+  const outsideStamp: number[] = [];
+  for (let k = 0; k < n; k++) {
+    let at = supStart[k]!;
+    for (const sid of list[k]!.suppliers) {
+      const j = index.get(sid);
+      if (j !== undefined) {
+        if (stamp[j] === k + 1) continue;
+        stamp[j] = k + 1;
+        sup[at++] = j;
+        pending[k]!++;
+        buyerCount[j + 1]!++;
+      } else {
+        let o = outsideIndex.get(sid);
+        if (o === undefined) {
+          o = outsideIds.length;
+          outsideIds.push(sid);
+          outsideIndex.set(sid, o);
+          outsideStamp.push(0);
+        }
+        if (outsideStamp[o] === k + 1) continue;
+        outsideStamp[o] = k + 1;
+        sup[at++] = -1 - o;
+      }
+    }
+    for (; at < supStart[k + 1]!; at++) sup[at] = -2147483648; // duplicate: skipped below
+  }
+
+  // Buyers of each node (CSR).
+  for (let k = 0; k < n; k++) buyerCount[k + 1]! += buyerCount[k]!;
+  const fill = buyerCount.slice(0, n);
+  const buyers = new Int32Array(buyerCount[n]!);
+  for (let k = 0; k < n; k++) {
+    for (let e = supStart[k]!; e < supStart[k + 1]!; e++) {
+      const j = sup[e]!;
+      if (j >= 0) buyers[fill[j]!++] = k;
+    }
+  }
+  return { n, ids, list, supStart, sup, outsideIds, pending, buyerCount, buyers };
 }
 
 /** A cycle among the nodes Kahn's algorithm could not release, as "a supplies b supplies … a". */

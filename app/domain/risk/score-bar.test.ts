@@ -64,7 +64,7 @@ describe("scoreBarGeometry", () => {
     expect(sumValues(g)).toBe(b.score);
   });
 
-  it("for any supplier: segments are laid end to end, end at the score, never exceed 100 with the hatched part, and their labels add up", () => {
+  it("for any supplier: segments are laid end to end, end at the score, stay within 100 with the hatched part, labels add up", () => {
     const rng = seeded(12);
     for (let i = 0; i < 300; i++) {
       const input = randomSupplier(rng, i + 1);
