@@ -1,7 +1,8 @@
 // Accounts through the real forms: log in and out, wrong password, password reset by mail, sign-up
 // confirmed by mail, client-side validation.
 import { BASE_URL, DEMO_PASSWORD } from "./support/env";
-import { createSession, mailCount } from "./support/db";
+import { mailCount } from "./support/db";
+import { createSession } from "./support/session";
 import { attemptTag, expect, linkIn, requestWithCookie, SESSION_COOKIE, test, waitForHydration } from "./support/fixtures";
 
 const isLoginPost = (r: { url(): string; request(): { method(): string } }) =>
@@ -80,7 +81,7 @@ test("password reset: the mailed link sets a new password and ends every old ses
   const newPassword = "borealis-lights-2026";
 
   // A session on another device, which the reset must end.
-  const otherDevice = await requestWithCookie(playwright, createSession(email));
+  const otherDevice = await requestWithCookie(playwright, await createSession(email));
   expect((await otherDevice.get("/o/borealis", { maxRedirects: 0 })).status()).toBe(200);
 
   await page.goto("/forgot-password");

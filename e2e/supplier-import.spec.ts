@@ -10,16 +10,16 @@ import fs from "node:fs/promises";
 import type { Page, Response } from "@playwright/test";
 import { BASE_URL, REPO_ROOT } from "./support/env";
 import path from "node:path";
+import { readCsv } from "./support/csv";
 import {
   importCountByFilename,
-  readCsv,
   supplierBuyerIds,
   supplierByName,
   supplierGoods,
   supplierPosition,
   suppliersByRefs,
   type SupplierRow,
-} from "./support/db";
+} from "./support/db-suppliers";
 import { attemptTag, expect, test, waitForHydration } from "./support/fixtures";
 
 const OFFICER = "compliance@acme.test";
