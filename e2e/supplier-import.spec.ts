@@ -297,7 +297,8 @@ test("files that are not UTF-8 CSV are refused with a clear message, and nothing
     await expect(alert).toContainText("The file is not UTF-8 text. Line 2 has a byte (0xE9) that is not UTF-8");
     await expect(alert).toContainText("Windows-1252/Latin-1");
     await expect(alert).toContainText("CSV UTF-8");
-    await expect(page).toHaveURL((u) => u.pathname === acme.path("/suppliers/import")); // Remix adds "?index" after a post to an index route
+    // Remix adds "?index" after a post to an index route
+    await expect(page).toHaveURL((u) => u.pathname === acme.path("/suppliers/import"));
     expect(importCountByFilename(acme.slug, name)).toBe(0);
   });
 
@@ -316,7 +317,8 @@ test("files that are not UTF-8 CSV are refused with a clear message, and nothing
     expect((await response).status()).toBe(400);
     await expect(page.getByRole("alert")).toContainText("This is an Excel workbook (.xlsx), not a CSV file.");
     await expect(page.getByRole("alert")).toContainText("CSV UTF-8");
-    await expect(page).toHaveURL((u) => u.pathname === acme.path("/suppliers/import")); // Remix adds "?index" after a post to an index route
+    // Remix adds "?index" after a post to an index route
+    await expect(page).toHaveURL((u) => u.pathname === acme.path("/suppliers/import"));
     expect(importCountByFilename(acme.slug, name)).toBe(0);
   });
 });
