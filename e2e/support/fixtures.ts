@@ -126,8 +126,14 @@ interface WorkerFixtures {
 // The second argument of a fixture is named `provide`, not `use`: the React hooks lint rule takes
 // any call of `use` for a hook.
 export const test = base.extend<Fixtures, WorkerFixtures>({
-  acme: [async ({}, provide, workerInfo) => provide(await demoTenant("acme", workerInfo.workerIndex)), { scope: "worker" }],
-  borealis: [async ({}, provide, workerInfo) => provide(await demoTenant("borealis", workerInfo.workerIndex)), { scope: "worker" }],
+  acme: [
+    async ({}, provide, workerInfo) => provide(await demoTenant("acme", workerInfo.workerIndex)),
+    { scope: "worker", timeout: 60_000 },
+  ],
+  borealis: [
+    async ({}, provide, workerInfo) => provide(await demoTenant("borealis", workerInfo.workerIndex)),
+    { scope: "worker", timeout: 60_000 },
+  ],
 
   cspViolations: [
     async ({ context }, provide) => {
