@@ -19,7 +19,10 @@ import {
   type ScanResult,
   type Visit,
 } from "./support/a11y";
-import { assessmentsBySupplierRef, clearRateLimit, createSession, latestMail, suppliersByRefs } from "./support/db";
+import { clearRateLimit, latestMail } from "./support/db";
+import { assessmentsBySupplierRef } from "./support/db-assessments";
+import { suppliersByRefs } from "./support/db-suppliers";
+import { createSession } from "./support/session";
 import { BASE_URL } from "./support/env";
 import { expect, requestWithCookie, signIn, test, waitForHydration } from "./support/fixtures";
 
@@ -115,7 +118,7 @@ test(
   async ({ newContext, request, playwright }) => {
     test.setTimeout(15 * 60_000);
     const recorded = readVisits();
-    const admin = await requestWithCookie(playwright, createSession("admin@acme.test"));
+    const admin = await requestWithCookie(playwright, await createSession("admin@acme.test"));
     const all = groups([...(await liveLinks(request, admin)), ...recorded, ...baseline()]);
     await admin.dispose();
     clearRateLimit("invite-ip"); // opening /s/<token> links is limited per IP

@@ -1,20 +1,25 @@
 // Accounts through the real forms: log in and out, wrong password, password reset by mail, sign-up
 // confirmed by mail, client-side validation.
 import { BASE_URL, DEMO_PASSWORD } from "./support/env";
-import { createSession, mailCount } from "./support/db";
+import { mailCount } from "./support/db";
+import { createSession } from "./support/session";
 import { attemptTag, expect, linkIn, requestWithCookie, SESSION_COOKIE, test, waitForHydration } from "./support/fixtures";
 
 const isLoginPost = (r: { url(): string; request(): { method(): string } }) =>
   r.request().method() === "POST" && new URL(r.url()).pathname === "/login";
 
-test("a member logs in through the form and lands on their organization; logging out ends the session", async ({ page, playwright }) => {
+test("a member logs in through the form and lands on their organization; logging out ends the session", async ({
+  page,
+  playwright,
+  acme,
+}) => {
   await page.goto("/login");
   await waitForHydration(page);
-  await page.getByLabel("Email", { exact: true }).fill("compliance@acme.test");
+  await page.getByLabel("Email", { exact: true }).fill(acme.compliance);
   await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Log in" }).click();
 
-  await expect(page).toHaveURL(`${BASE_URL}/o/acme`);
+  await expect(page).toHaveURL(`${BASE_URL}/o/${acme.slug}`);
   await expect(page.getByRole("heading", { level: 1, name: "Acme Apparel" })).toBeVisible();
   await expect(page.getByRole("complementary").getByText("Compliance officer")).toBeVisible();
 
@@ -26,7 +31,7 @@ test("a member logs in through the form and lands on their organization; logging
 
   // The same cookie works from anywhere until logout...
   const elsewhere = await requestWithCookie(playwright, cookie!.value);
-  expect((await elsewhere.get("/o/acme", { maxRedirects: 0 })).status()).toBe(200);
+  expect((await elsewhere.get(acme.path(), { maxRedirects: 0 })).status()).toBe(200);
 
   await page.getByRole("button", { name: "Log out" }).click();
   await expect(page).toHaveURL(`${BASE_URL}/login`);
@@ -34,17 +39,17 @@ test("a member logs in through the form and lands on their organization; logging
   expect((await page.context().cookies()).filter((c) => c.name === SESSION_COOKIE)).toEqual([]);
 
   // ...and not after: the session row is gone on the server, not just the browser's cookie.
-  const replay = await elsewhere.get("/o/acme", { maxRedirects: 0 });
+  const replay = await elsewhere.get(acme.path(), { maxRedirects: 0 });
   expect(replay.status()).toBe(302);
   expect(replay.headers()["location"]).toMatch(/^\/login\?redirectTo=/);
   await elsewhere.dispose();
 });
 
-test("a wrong password is refused with 401 and one message for every cause", async ({ page }) => {
+test("a wrong password is refused with 401 and one message for every cause", async ({ page, borealis }) => {
   // The only failed login outside the throttling project (10 failures a minute lock out 127.0.0.1).
   await page.goto("/login");
   await waitForHydration(page);
-  await page.getByLabel("Email", { exact: true }).fill("exec@borealis.test");
+  await page.getByLabel("Email", { exact: true }).fill(borealis.exec);
   await page.getByLabel("Password", { exact: true }).fill("not-the-password");
   const response = page.waitForResponse(isLoginPost);
   await page.getByRole("button", { name: "Log in" }).click();
@@ -75,13 +80,13 @@ test("the login form shows zod errors in the browser, without a round trip", asy
   expect(posts, "requests sent while the form was invalid").toEqual([]);
 });
 
-test("password reset: the mailed link sets a new password and ends every old session", async ({ page, mailbox, playwright }) => {
-  const email = "admin@borealis.test";
+test("password reset: the mailed link sets a new password and ends every old session", async ({ page, mailbox, playwright, borealis }) => {
+  const email = borealis.admin;
   const newPassword = "borealis-lights-2026";
 
   // A session on another device, which the reset must end.
-  const otherDevice = await requestWithCookie(playwright, createSession(email));
-  expect((await otherDevice.get("/o/borealis", { maxRedirects: 0 })).status()).toBe(200);
+  const otherDevice = await requestWithCookie(playwright, await createSession(email));
+  expect((await otherDevice.get(borealis.path(), { maxRedirects: 0 })).status()).toBe(200);
 
   await page.goto("/forgot-password");
   await waitForHydration(page);
@@ -103,7 +108,7 @@ test("password reset: the mailed link sets a new password and ends every old ses
   await expect(page).toHaveURL(`${BASE_URL}/login?reset=1`);
   await expect(page.getByRole("status")).toContainText("Your password was changed");
 
-  const replay = await otherDevice.get("/o/borealis", { maxRedirects: 0 });
+  const replay = await otherDevice.get(borealis.path(), { maxRedirects: 0 });
   expect(replay.status(), "the session from before the reset").toBe(302);
   expect(replay.headers()["location"]).toMatch(/^\/login/);
   await otherDevice.dispose();
@@ -115,14 +120,14 @@ test("password reset: the mailed link sets a new password and ends every old ses
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Password", { exact: true }).fill(newPassword);
   await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page).toHaveURL(`${BASE_URL}/o/borealis`);
+  await expect(page).toHaveURL(`${BASE_URL}/o/${borealis.slug}`);
   await expect(page.getByRole("heading", { level: 1, name: "Borealis Electronics" })).toBeVisible();
 });
 
-test("a reset request for an unknown address gets the identical answer and sends nothing", async ({ page }) => {
+test("a reset request for an unknown address gets the identical answer and sends nothing", async ({ page, borealis }) => {
   const unknown = `nobody-${Date.now().toString(36)}@nowhere.test`;
   const answers: { status: number; text: string }[] = [];
-  for (const email of ["exec@borealis.test", unknown]) {
+  for (const email of [borealis.exec, unknown]) {
     await page.goto("/forgot-password");
     await waitForHydration(page);
     await page.getByLabel("Email", { exact: true }).fill(email);

@@ -8,7 +8,7 @@
 import type { Page } from "@playwright/test";
 import { en } from "~/domain/questionnaire/i18n/en";
 import { createInvite, formatViolations, scan } from "./support/a11y";
-import { assessmentById, evidenceOf, storedAnswers } from "./support/db";
+import { assessmentById, evidenceOf, storedAnswers } from "./support/db-assessments";
 import { expect, test, waitForHydration } from "./support/fixtures";
 import { GOOD_ANSWERS, isoDay, type BaseAnswer } from "./support/answers";
 

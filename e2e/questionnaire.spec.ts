@@ -11,22 +11,19 @@ import { en } from "~/domain/questionnaire/i18n/en";
 import { es } from "~/domain/questionnaire/i18n/es";
 import { BASE_URL } from "./support/env";
 import { GOOD_ANSWERS, isoDay, type BaseAnswer } from "./support/answers";
+import { clearRateLimit, lastMailId, latestMail, mailsSince } from "./support/db";
 import {
   answerRevisions,
   assessmentById,
-  clearRateLimit,
   assessmentsBySupplierRef,
   assessmentsOfSupplier,
   evidenceOf,
   expireInvites,
   invitesOf,
-  lastMailId,
-  latestMail,
-  mailsSince,
   reviewCommentsOf,
   storedAnswers,
-  supplierById,
-} from "./support/db";
+} from "./support/db-assessments";
+import { supplierById } from "./support/db-suppliers";
 import { expect, linkIn, test, waitForHydration } from "./support/fixtures";
 
 const OFFICER = "compliance@acme.test";

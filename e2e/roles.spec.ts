@@ -1,7 +1,8 @@
 // Roles inside one tenant: executives read, compliance officers work, only admins manage the team and
 // read the audit log and the outbox. Hidden controls are backed by server-side 403s.
 import { BASE_URL } from "./support/env";
-import { mailCount, memberRole, userIdByEmail } from "./support/db";
+import { mailCount, memberRole } from "./support/db";
+import { userIdByEmail } from "./support/session";
 import { expect, test } from "./support/fixtures";
 import type { Page } from "@playwright/test";
 

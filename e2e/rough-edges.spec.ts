@@ -12,7 +12,10 @@ import { fr } from "~/domain/questionnaire/i18n/fr";
 import { zhHans } from "~/domain/questionnaire/i18n/zh-Hans";
 import { BASE_URL, REPO_ROOT } from "./support/env";
 import { isoDay } from "./support/answers";
-import { clearRateLimit, latestMail, readCsv, storedAnswers, suppliersByRefs } from "./support/db";
+import { readCsv } from "./support/csv";
+import { clearRateLimit, latestMail } from "./support/db";
+import { storedAnswers } from "./support/db-assessments";
+import { suppliersByRefs } from "./support/db-suppliers";
 import { expect, linkIn, test, waitForHydration } from "./support/fixtures";
 
 const OFFICER = "compliance@acme.test";

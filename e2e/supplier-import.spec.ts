@@ -10,20 +10,17 @@ import fs from "node:fs/promises";
 import type { Page, Response } from "@playwright/test";
 import { BASE_URL, REPO_ROOT } from "./support/env";
 import path from "node:path";
+import { readCsv } from "./support/csv";
 import {
   importCountByFilename,
-  readCsv,
   supplierBuyerIds,
   supplierByName,
   supplierGoods,
   supplierPosition,
   suppliersByRefs,
   type SupplierRow,
-} from "./support/db";
-import { attemptTag, expect, test, waitForHydration } from "./support/fixtures";
-
-const OFFICER = "compliance@acme.test";
-const IMPORT = "/o/acme/suppliers/import";
+} from "./support/db-suppliers";
+import { attemptTag, expect, test, waitForHydration, type Tenant } from "./support/fixtures";
 
 /** The documented columns of the import template, in order. */
 const TEMPLATE_HEADER = [
@@ -52,23 +49,24 @@ const TEMPLATE_HEADER = [
 
 const suffix = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`.toUpperCase();
 
-const isUpload = (r: Response) => r.request().method() === "POST" && new URL(r.url()).pathname === IMPORT;
+const isUploadTo = (acme: Tenant) => (r: Response) =>
+  r.request().method() === "POST" && new URL(r.url()).pathname === acme.path("/suppliers/import");
 
 /** A semicolon-separated file as European Excel writes it: UTF-8 BOM, CRLF between records. */
 const excelCsv = (lines: string[]) => Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`, "utf8");
 
-async function openImportPage(page: Page) {
-  await page.goto(IMPORT);
+async function openImportPage(page: Page, acme: Tenant) {
+  await page.goto(acme.path("/suppliers/import"));
   await expect(page.getByRole("heading", { level: 1, name: "Import suppliers from a CSV file" })).toBeVisible();
   await waitForHydration(page, "main form");
 }
 
 /** Uploads a file from the import page and waits for the mapping step; returns the import's URL. */
-async function upload(page: Page, name: string, buffer: Buffer): Promise<string> {
-  await openImportPage(page);
+async function upload(page: Page, acme: Tenant, name: string, buffer: Buffer): Promise<string> {
+  await openImportPage(page, acme);
   await page.getByLabel("CSV file").setInputFiles({ name, mimeType: "text/csv", buffer });
   await page.getByRole("button", { name: "Upload and map columns" }).click();
-  await expect(page).toHaveURL(new RegExp(`^${BASE_URL}${IMPORT}/\\d+$`));
+  await expect(page).toHaveURL(new RegExp(`^${BASE_URL}${acme.path("/suppliers/import")}/\\d+$`));
   await expect(page.getByRole("heading", { level: 1, name: `Import “${name}”` })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Match your columns to Lantern's fields" })).toBeVisible();
   await waitForHydration(page, "main form");
@@ -99,9 +97,9 @@ async function expectCounts(page: Page, counts: Partial<Record<keyof typeof STAT
 const issueRows = (page: Page, title: string) =>
   page.locator("section.card", { has: page.getByRole("heading", { name: title }) }).locator("tbody tr");
 
-test("the import page's template has the documented columns", async ({ page, loginAs }) => {
-  await loginAs(OFFICER);
-  await openImportPage(page);
+test("the import page's template has the documented columns", async ({ page, loginAs, acme }) => {
+  await loginAs(acme.compliance);
+  await openImportPage(page, acme);
   // The page documents the same columns, in the same order.
   const documented = page
     .locator("section", { has: page.getByRole("heading", { name: "Columns" }) })
@@ -128,6 +126,7 @@ test("the import page's template has the documented columns", async ({ page, log
 test("a file with errors lists every bad row and writes nothing; the fixed file imports everything; the same file again changes nothing", async ({
   page,
   loginAs,
+  acme,
 }, testInfo) => {
   test.setTimeout(90_000);
   const firstAttempt = attemptTag(testInfo) === "";
@@ -157,10 +156,10 @@ test("a file with errors lists every bad row and writes nothing; the fixed file 
     `SAP-4;${ref(4)};${names[3]};TR;Bursa;Zippers;42000;EUR;;${ref(2)}|ACME-V-0002`, // an exact repeat: imported once
   ]);
   const select = (label: string) => page.getByLabel(label, { exact: true });
-  await loginAs(OFFICER);
+  await loginAs(acme.compliance);
 
   await test.step("upload the file with errors: the mapping step suggests fields from the column names", async () => {
-    await upload(page, `vendors-${sfx}-with-errors.csv`, badFile);
+    await upload(page, acme, `vendors-${sfx}-with-errors.csv`, badFile);
     await expect(page.getByRole("table").locator("tbody tr")).toHaveCount(10);
     await expect(select("Vendor Name")).toHaveValue("name");
     await expect(select("Country/Region")).toHaveValue("country");
@@ -207,12 +206,12 @@ test("a file with errors lists every bad row and writes nothing; the fixed file 
     expect(forced.status()).toBe(409);
     await page.reload();
     await expect(stat(page, "Problems found")).toHaveText("3");
-    expect(suppliersByRefs("acme", refs)).toEqual([]);
+    expect(suppliersByRefs(acme.slug, refs)).toEqual([]);
   });
 
   const importedFile = `vendors-${sfx}-fixed.csv`;
   await test.step("upload the fixed file, check: 4 new, 0 changed, the repeated row imported once", async () => {
-    await upload(page, importedFile, fixedFile);
+    await upload(page, acme, importedFile, fixedFile);
     await expect(select("Vendor Name")).toHaveValue("name");
     await expect(select("Buyers")).toHaveValue("supplies_to");
     // A failed check does not store the mapping (only an import does): map the two columns again.
@@ -223,7 +222,7 @@ test("a file with errors lists every bad row and writes nothing; the fixed file 
     await expect(issueRows(page, "Warnings (imported as shown)").filter({ hasText: "line 7 repeats line 6; imported once" })).toHaveCount(
       1,
     );
-    expect(suppliersByRefs("acme", refs)).toEqual([]);
+    expect(suppliersByRefs(acme.slug, refs)).toEqual([]);
   });
 
   let imported: SupplierRow[] = [];
@@ -234,7 +233,7 @@ test("a file with errors lists every bad row and writes nothing; the fixed file 
     });
     await expect(page.getByRole("status").getByRole("link", { name: "Go to the supplier list" })).toBeVisible();
 
-    imported = suppliersByRefs("acme", refs);
+    imported = suppliersByRefs(acme.slug, refs);
     expect(imported.map((s) => s.external_ref)).toEqual(refs);
     const [r1, r2, r3, r4] = imported as [SupplierRow, SupplierRow, SupplierRow, SupplierRow];
     expect(r1).toMatchObject({
@@ -253,7 +252,7 @@ test("a file with errors lists every bad row and writes nothing; the fixed file 
     expect(r4).toMatchObject({ name: names[3], country: "TR", city: "Bursa", annual_spend: 42000, tier: 2 });
     expect(supplierGoods(r1.id)).toEqual(["Cotton", "Textiles"]);
     expect(supplierGoods(r4.id)).toEqual(["Zippers"]);
-    const [acme1, acme2] = suppliersByRefs("acme", ["ACME-V-0001", "ACME-V-0002"]) as [SupplierRow, SupplierRow];
+    const [acme1, acme2] = suppliersByRefs(acme.slug, ["ACME-V-0001", "ACME-V-0002"]) as [SupplierRow, SupplierRow];
     expect(acme1.tier).toBe(1);
     expect(supplierBuyerIds(r1.id)).toEqual([acme1.id]);
     expect(supplierBuyerIds(r2.id)).toEqual([r1.id]);
@@ -261,13 +260,13 @@ test("a file with errors lists every bad row and writes nothing; the fixed file 
     expect(supplierBuyerIds(r4.id)).toEqual([r2.id, acme2.id].sort((x, y) => x - y));
 
     // And the registry shows them.
-    await page.goto(`/o/acme/suppliers?q=${encodeURIComponent(names[2]!)}`);
+    await page.goto(`/o/${acme.slug}/suppliers?q=${encodeURIComponent(names[2]!)}`);
     await expect(page.getByRole("table").locator("tbody tr")).toHaveCount(1);
     await expect(page.getByRole("table").locator("tbody tr")).toContainText("Tier 4");
   });
 
   await test.step("the same file again: the mapping is remembered, 0 new, 0 changed, 4 unchanged, and importing it changes nothing", async () => {
-    await upload(page, `vendors-${sfx}-again.csv`, fixedFile);
+    await upload(page, acme, `vendors-${sfx}-again.csv`, fixedFile);
     // Remembered from the last import, even where the synonym table would say otherwise.
     await expect(select("Partner Code XYZ")).toHaveValue("external_ref");
     await expect(select("Vendor No.")).toHaveValue("");
@@ -277,29 +276,30 @@ test("a file with errors lists every bad row and writes nothing; the fixed file 
     await expectCounts(page, { rows: 5, new: 0, changed: 0, unchanged: 4, problems: 0 });
     await page.getByRole("button", { name: "Import 0 suppliers" }).click();
     await expect(page.getByRole("status")).toContainText("Imported. 0 new suppliers, 0 updated, 4 unchanged", { timeout: 20_000 });
-    expect(suppliersByRefs("acme", refs)).toEqual(imported);
+    expect(suppliersByRefs(acme.slug, refs)).toEqual(imported);
   });
 });
 
-test("files that are not UTF-8 CSV are refused with a clear message, and nothing is stored", async ({ page, loginAs }) => {
+test("files that are not UTF-8 CSV are refused with a clear message, and nothing is stored", async ({ page, loginAs, acme }) => {
   const sfx = suffix();
-  await loginAs(OFFICER);
+  await loginAs(acme.compliance);
 
   await test.step("Latin-1 text (é saved as the byte 0xE9)", async () => {
     const name = `latin1-${sfx}.csv`;
     const bytes = Buffer.from(`name;country\r\nLantern Café ${sfx};FR\r\n`, "latin1");
     expect(bytes.includes(0xe9)).toBe(true);
-    await openImportPage(page);
+    await openImportPage(page, acme);
     await page.getByLabel("CSV file").setInputFiles({ name, mimeType: "text/csv", buffer: bytes });
-    const response = page.waitForResponse(isUpload);
+    const response = page.waitForResponse(isUploadTo(acme));
     await page.getByRole("button", { name: "Upload and map columns" }).click();
     expect((await response).status()).toBe(400);
     const alert = page.getByRole("alert");
     await expect(alert).toContainText("The file is not UTF-8 text. Line 2 has a byte (0xE9) that is not UTF-8");
     await expect(alert).toContainText("Windows-1252/Latin-1");
     await expect(alert).toContainText("CSV UTF-8");
-    await expect(page).toHaveURL((u) => u.pathname === IMPORT); // Remix adds "?index" after a post to an index route
-    expect(importCountByFilename("acme", name)).toBe(0);
+    // Remix adds "?index" after a post to an index route
+    await expect(page).toHaveURL((u) => u.pathname === acme.path("/suppliers/import"));
+    expect(importCountByFilename(acme.slug, name)).toBe(0);
   });
 
   await test.step("an Excel workbook (starts with PK\\x03\\x04)", async () => {
@@ -308,27 +308,32 @@ test("files that are not UTF-8 CSV are refused with a clear message, and nothing
       Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]),
       Buffer.from("[Content_Types].xml".padEnd(200, "\0")),
     ]);
-    await openImportPage(page);
+    await openImportPage(page, acme);
     await page
       .getByLabel("CSV file")
       .setInputFiles({ name, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
-    const response = page.waitForResponse(isUpload);
+    const response = page.waitForResponse(isUploadTo(acme));
     await page.getByRole("button", { name: "Upload and map columns" }).click();
     expect((await response).status()).toBe(400);
     await expect(page.getByRole("alert")).toContainText("This is an Excel workbook (.xlsx), not a CSV file.");
     await expect(page.getByRole("alert")).toContainText("CSV UTF-8");
-    await expect(page).toHaveURL((u) => u.pathname === IMPORT); // Remix adds "?index" after a post to an index route
-    expect(importCountByFilename("acme", name)).toBe(0);
+    // Remix adds "?index" after a post to an index route
+    await expect(page).toHaveURL((u) => u.pathname === acme.path("/suppliers/import"));
+    expect(importCountByFilename(acme.slug, name)).toBe(0);
   });
 });
 
-test("a brand factory list imports without editing the file: the officer decides the conflicts in the page", async ({ page, loginAs }) => {
+test("a brand factory list imports without editing the file: the officer decides the conflicts in the page", async ({
+  page,
+  loginAs,
+  acme,
+}) => {
   test.setTimeout(120_000);
   // e2e/fixtures/factory-list.csv: 312 rows (see make-factory-list.mjs) of 252 suppliers once the
   // repeats and spelling variants are counted once and two conflicts are imported as two sites each.
   const buffer = await fs.readFile(path.join(REPO_ROOT, "e2e", "fixtures", "factory-list.csv"));
-  await loginAs(OFFICER);
-  await upload(page, "factory-list.csv", buffer);
+  await loginAs(acme.compliance);
+  await upload(page, acme, "factory-list.csv", buffer);
 
   await test.step("the mapping step suggests the fields and shows the first values under each column", async () => {
     for (const [column, field] of [
@@ -380,19 +385,19 @@ test("a brand factory list imports without editing the file: the officer decides
     expect(created + unchanged).toBe(252);
     await page.getByRole("button", { name: created === 1 ? "Import 1 supplier" : `Import ${created} suppliers` }).click();
     await expect(page.getByRole("status")).toContainText("Imported.", { timeout: 30_000 });
-    expect(supplierByName("acme", "东莞市明华制衣有限公司1")).toMatchObject({ country: "CN", address: "72 Coral Road, District 4" });
-    expect(supplierPosition("acme", "东莞市明华制衣有限公司1")).toEqual({ latitude: 26.275286, longitude: 117.686838 });
+    expect(supplierByName(acme.slug, "东莞市明华制衣有限公司1")).toMatchObject({ country: "CN", address: "72 Coral Road, District 4" });
+    expect(supplierPosition(acme.slug, "东莞市明华制衣有限公司1")).toEqual({ latitude: 26.275286, longitude: 117.686838 });
   });
 });
 
-test("a check of one supplier says so in the singular, and an abandoned check can be discarded", async ({ page, loginAs }) => {
+test("a check of one supplier says so in the singular, and an abandoned check can be discarded", async ({ page, loginAs, acme }) => {
   const name = `singular-${suffix()}.csv`;
-  await loginAs(OFFICER);
-  await upload(page, name, Buffer.from(`name,country\nLantern Single ${suffix()},VN\n`));
+  await loginAs(acme.compliance);
+  await upload(page, acme, name, Buffer.from(`name,country\nLantern Single ${suffix()},VN\n`));
   await check(page);
   await expect(page.getByRole("button", { name: "Import 1 supplier", exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Discard this import" }).click();
-  await expect(page).toHaveURL((u) => u.pathname === IMPORT);
+  await expect(page).toHaveURL((u) => u.pathname === acme.path("/suppliers/import"));
   const row = page.getByRole("row", { name: new RegExp(name.replace(/[.]/g, "\\.")) });
   await expect(row).toContainText("discarded");
   await expect(row.getByRole("button", { name: /^Discard/ })).toHaveCount(0);

@@ -7,7 +7,8 @@ import fs from "node:fs/promises";
 import Database from "better-sqlite3";
 import type { APIResponse, Locator, Page, Response } from "@playwright/test";
 import { BASE_URL, E2E_DB_FILE } from "./support/env";
-import { linksAmong, readCsv, supplierById, supplierByName, supplierGoods } from "./support/db";
+import { readCsv } from "./support/csv";
+import { linksAmong, supplierById, supplierByName, supplierGoods } from "./support/db-suppliers";
 import { expect, test, waitForHydration } from "./support/fixtures";
 
 const OFFICER = "compliance@acme.test";

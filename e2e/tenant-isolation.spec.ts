@@ -2,16 +2,15 @@
 // for an organization that does not exist, and not a byte of acme's data.
 import { BASE_URL } from "./support/env";
 import { mailCount } from "./support/db";
-import { expect, test } from "./support/fixtures";
+import { expect, test, type Tenant } from "./support/fixtures";
 
-// Not admin@borealis.test: auth.spec resets that account's password, which ends its sessions.
-const BOREALIS_USER = "compliance@borealis.test";
-// Strings that only acme's pages contain (its name, people and suppliers).
-const ACME_DATA = ["Acme Apparel", "acme.test", "Alex Moreno", "Dhaka Knitwear", "ACME-V-"];
+// Strings that only acme's pages contain (its name, email domain, people and suppliers).
+const acmeData = (acme: Tenant) => ["Acme Apparel", `@${acme.slug}.test`, "Alex Moreno", "Dhaka Knitwear", "ACME-V-"];
 
-for (const path of ["/o/acme", "/o/acme/members", "/o/acme/audit", "/o/acme/outbox"]) {
-  test(`a borealis member gets a 404 for ${path}`, async ({ page, loginAs }) => {
-    await loginAs(BOREALIS_USER);
+for (const sub of ["", "/members", "/audit", "/outbox"]) {
+  test(`a borealis member gets a 404 for /o/acme${sub}`, async ({ page, loginAs, acme, borealis }) => {
+    const path = acme.path(sub);
+    await loginAs(borealis.compliance);
     const response = await page.goto(path);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
@@ -19,24 +18,24 @@ for (const path of ["/o/acme", "/o/acme/members", "/o/acme/audit", "/o/acme/outb
 
     // Neither the page nor its embedded loader data mentions acme.
     const html = await response!.text();
-    for (const s of ACME_DATA) expect(html, `the response must not contain "${s}"`).not.toContain(s);
+    for (const s of acmeData(acme)) expect(html, `the response must not contain "${s}"`).not.toContain(s);
     // The borealis user is still signed in: the 404 is about acme, not about the session.
-    expect((await page.request.get("/o/borealis", { maxRedirects: 0 })).status()).toBe(200);
+    expect((await page.request.get(borealis.path(), { maxRedirects: 0 })).status()).toBe(200);
   });
 }
 
-test("a borealis member's data request for acme's team answers 404 without data", async ({ page, loginAs }) => {
-  await loginAs(BOREALIS_USER);
-  const response = await page.request.get("/o/acme/members?_data=routes%2Fo.%24org.members");
+test("a borealis member's data request for acme's team answers 404 without data", async ({ page, loginAs, acme, borealis }) => {
+  await loginAs(borealis.compliance);
+  const response = await page.request.get(acme.path("/members?_data=routes%2Fo.%24org.members"));
   expect(response.status()).toBe(404);
   const body = await response.text();
-  for (const s of ACME_DATA) expect(body).not.toContain(s);
+  for (const s of acmeData(acme)) expect(body).not.toContain(s);
 });
 
-test("a borealis member cannot invite people into acme", async ({ page, loginAs }) => {
-  await loginAs(BOREALIS_USER);
-  const intruder = `intruder-${Date.now().toString(36)}@borealis.test`;
-  const response = await page.request.post("/o/acme/members", {
+test("a borealis member cannot invite people into acme", async ({ page, loginAs, acme, borealis }) => {
+  await loginAs(borealis.compliance);
+  const intruder = `intruder-${Date.now().toString(36)}@${borealis.slug}.test`;
+  const response = await page.request.post(acme.path("/members"), {
     form: { intent: "invite", email: intruder, role: "admin" },
     headers: { Origin: BASE_URL },
     maxRedirects: 0,
@@ -45,19 +44,19 @@ test("a borealis member cannot invite people into acme", async ({ page, loginAs 
   expect(mailCount(intruder)).toBe(0);
 });
 
-test("an anonymous visitor to a tenant page is sent to the login page", async ({ page }) => {
-  const direct = await page.request.get("/o/acme", { maxRedirects: 0 });
+test("an anonymous visitor to a tenant page is sent to the login page", async ({ page, acme }) => {
+  const direct = await page.request.get(acme.path(), { maxRedirects: 0 });
   expect(direct.status()).toBe(302);
-  expect(direct.headers()["location"]).toBe("/login?redirectTo=%2Fo%2Facme");
+  expect(direct.headers()["location"]).toBe(`/login?redirectTo=%2Fo%2F${acme.slug}`);
 
-  await page.goto("/o/acme/members");
-  await expect(page).toHaveURL(`${BASE_URL}/login?redirectTo=%2Fo%2Facme%2Fmembers`);
+  await page.goto(acme.path("/members"));
+  await expect(page).toHaveURL(`${BASE_URL}/login?redirectTo=%2Fo%2F${acme.slug}%2Fmembers`);
   await expect(page.getByRole("heading", { level: 1, name: "Log in" })).toBeVisible();
   expect(await page.content()).not.toContain("Acme Apparel");
 });
 
-test("an organization that does not exist answers 404", async ({ page, loginAs }) => {
-  await loginAs(BOREALIS_USER);
+test("an organization that does not exist answers 404", async ({ page, loginAs, borealis }) => {
+  await loginAs(borealis.compliance);
   const response = await page.goto("/o/nope");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();

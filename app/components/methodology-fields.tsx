@@ -45,8 +45,8 @@ export function InherentWeights({ register, errorFor, weights }: SectionProps & 
     <fieldset className="form-section">
       <legend>Inherent risk: weights of its parts</legend>
       <p className="hint muted small">
-        Relative weights: only their shares count, so 0.45 / 0.35 / 0.20 and 45 / 35 / 20 mean the same. The workforce part counts only
-        for suppliers who answered the workforce profile; otherwise country and goods share its weight.
+        Relative weights: only their shares count, so 0.45 / 0.35 / 0.20 and 45 / 35 / 20 mean the same. The workforce part counts only for
+        suppliers who answered the workforce profile; otherwise country and goods share its weight.
       </p>
       <GroupError message={errorFor("inherentWeights")} />
       <div className="form-grid three">
@@ -104,8 +104,7 @@ export function BandThresholds({ register, errorFor }: SectionProps) {
     <fieldset className="form-section">
       <legend>Risk bands</legend>
       <p className="hint muted small">
-        A score at or above a threshold is in that band; below the medium threshold it is low. Each threshold must be above the one
-        before.
+        A score at or above a threshold is in that band; below the medium threshold it is low. Each threshold must be above the one before.
       </p>
       <div className="form-grid three">
         {bands.map(([key, label]) => (
@@ -159,8 +158,8 @@ export function CountryOverrides({
     <fieldset className="form-section">
       <legend>Country overrides</legend>
       <p className="hint muted small">
-        Replace the country risk that the TIP report tier gives (0–100), for example when a country&apos;s latest placement is out of
-        date. The reason is shown in the breakdown of every supplier it affects.
+        Replace the country risk that the TIP report tier gives (0–100), for example when a country&apos;s latest placement is out of date.
+        The reason is shown in the breakdown of every supplier it affects.
       </p>
       <GroupError message={errorFor("overrides")} />
       {rows.length === 0 ? <p className="muted">No overrides: every country&apos;s risk comes from its TIP tier.</p> : null}

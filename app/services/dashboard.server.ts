@@ -157,12 +157,7 @@ export interface BoardReport {
 }
 
 /** The board report: the dashboard's figures for the period, and the narrative written from them. */
-export async function boardReport(
-  db: DB,
-  orgId: number,
-  q: DashboardQuery,
-  now: Date = new Date(),
-): Promise<Result<BoardReport>> {
+export async function boardReport(db: DB, orgId: number, q: DashboardQuery, now: Date = new Date()): Promise<Result<BoardReport>> {
   const r = await dashboardData(db, orgId, q, now);
   if (!r.ok) return r;
   const d = r.value.data;

@@ -60,67 +60,72 @@ const PLANS: Record<string, Plan[]> = {
 
 export async function seedDemoAssessments(db: Kysely<Database>): Promise<number> {
   let made = 0;
-  for (const [slug, plans] of Object.entries(PLANS)) {
-    const org = await db.selectFrom("organizations").select(["id", "name"]).where("slug", "=", slug).executeTakeFirst();
-    const officer = await db
-      .selectFrom("users")
-      .select(["id", "email", "name"])
-      .where("email", "=", `compliance@${slug}.test`)
+  for (const template of Object.keys(PLANS)) made += await seedDemoAssessmentsOf(db, template, template);
+  return made;
+}
+
+/** The demo questionnaires of demo tenant `template` (acme, borealis), in the tenant `slug` (itself or a copy of it). */
+export async function seedDemoAssessmentsOf(db: Kysely<Database>, template: string, slug: string): Promise<number> {
+  let made = 0;
+  const plans = PLANS[template] ?? [];
+  const org = await db.selectFrom("organizations").select(["id", "name"]).where("slug", "=", slug).executeTakeFirst();
+  const officer = await db
+    .selectFrom("users")
+    .select(["id", "email", "name"])
+    .where("email", "=", `compliance@${slug}.test`)
+    .executeTakeFirst();
+  if (!org || !officer) return 0;
+  const id: OrgIdentity = {
+    user: { sessionId: "seed", userId: officer.id, email: officer.email, name: officer.name },
+    org: { id: org.id, slug, name: org.name },
+    role: "compliance",
+  };
+  const actor: Actor = { kind: "officer", id };
+  // A score history to show trends: the supply base as it looked before the first approval, then
+  // each approval on its own date (oldest first).
+  const oldest = Math.max(0, ...plans.map((p) => p.approvedDaysAgo ?? 0));
+  if (oldest > 0) await recompute(db, org.id, "all", { trigger: "seed baseline", now: new Date(Date.now() - (oldest + 30) * DAY) });
+  const ordered = [...plans].sort((a, b) => (b.approvedDaysAgo ?? -1) - (a.approvedDaysAgo ?? -1));
+  for (const p of ordered) {
+    const supplier = await db
+      .selectFrom("suppliers")
+      .select(["id", "contact_email"])
+      .where("org_id", "=", org.id)
+      .where("external_ref", "=", p.ref)
       .executeTakeFirst();
-    if (!org || !officer) continue;
-    const id: OrgIdentity = {
-      user: { sessionId: "seed", userId: officer.id, email: officer.email, name: officer.name },
-      org: { id: org.id, slug, name: org.name },
-      role: "compliance",
-    };
-    const actor: Actor = { kind: "officer", id };
-    // A score history to show trends: the supply base as it looked before the first approval, then
-    // each approval on its own date (oldest first).
-    const oldest = Math.max(0, ...plans.map((p) => p.approvedDaysAgo ?? 0));
-    if (oldest > 0) await recompute(db, org.id, "all", { trigger: "seed baseline", now: new Date(Date.now() - (oldest + 30) * DAY) });
-    const ordered = [...plans].sort((a, b) => (b.approvedDaysAgo ?? -1) - (a.approvedDaysAgo ?? -1));
-    for (const p of ordered) {
-      const supplier = await db
-        .selectFrom("suppliers")
-        .select(["id", "contact_email"])
-        .where("org_id", "=", org.id)
-        .where("external_ref", "=", p.ref)
-        .executeTakeFirst();
-      if (!supplier) throw new Error(`demo questionnaire: no supplier ${p.ref} in ${slug}`);
-      const due = addDays(new Date(), 21);
-      const { created } = await startAssessments(db, id, [supplier.id], { dueAt: due, language: "en" }, "seed");
-      const assessmentId = created[0];
-      if (assessmentId === undefined) continue;
-      made++;
-      if (p.stage === "draft") continue;
-      if (supplier.contact_email)
-        await sendAssessmentInvite(db, id, assessmentId, { email: supplier.contact_email, language: "en" }, "seed");
-      for (const [key, value] of Object.entries(p.answers ?? {})) {
-        if (value === undefined) continue;
-        if (findQuestion(ATHENS_V1, key)?.question.type === "evidence") {
-          // An evidence answer is its files, which must be this assessment's own: upload one.
-          await uploadEvidence(db, actor, assessmentId, key, { name: `${key.split(".").pop()}.pdf`, bytes: POLICY_PDF }, "seed");
-          continue;
-        }
-        const r = await saveAnswer(db, actor, assessmentId, key, { value, comment: null, baseRevision: 0 }, "seed");
-        if (!r.ok && r.kind !== "conflict") throw new Error(`demo answer ${key} for ${p.ref}: ${r.message}`);
+    if (!supplier) throw new Error(`demo questionnaire: no supplier ${p.ref} in ${slug}`);
+    const due = addDays(new Date(), 21);
+    const { created } = await startAssessments(db, id, [supplier.id], { dueAt: due, language: "en" }, "seed");
+    const assessmentId = created[0];
+    if (assessmentId === undefined) continue;
+    made++;
+    if (p.stage === "draft") continue;
+    if (supplier.contact_email) await sendAssessmentInvite(db, id, assessmentId, { email: supplier.contact_email, language: "en" }, "seed");
+    for (const [key, value] of Object.entries(p.answers ?? {})) {
+      if (value === undefined) continue;
+      if (findQuestion(ATHENS_V1, key)?.question.type === "evidence") {
+        // An evidence answer is its files, which must be this assessment's own: upload one.
+        await uploadEvidence(db, actor, assessmentId, key, { name: `${key.split(".").pop()}.pdf`, bytes: POLICY_PDF }, "seed");
+        continue;
       }
-      if (p.stage === "in_progress") continue;
-      if (p.answers?.["p1.written_policy"] === "signed" || p.answers?.["p1.written_policy"] === "written_not_signed") {
-        await uploadEvidence(
-          db,
-          actor,
-          assessmentId,
-          "p1.written_policy",
-          { name: "anti-trafficking-policy.pdf", bytes: POLICY_PDF },
-          "seed",
-        );
-      }
-      const submitted = await submitAssessment(db, actor, assessmentId, "seed");
-      if (!submitted.ok) throw new Error(`demo questionnaire for ${p.ref} is incomplete: ${JSON.stringify(submitted).slice(0, 300)}`);
-      if (p.stage === "approved") {
-        await approveAssessment(db, id, assessmentId, "seed", new Date(Date.now() - (p.approvedDaysAgo ?? 0) * DAY));
-      }
+      const r = await saveAnswer(db, actor, assessmentId, key, { value, comment: null, baseRevision: 0 }, "seed");
+      if (!r.ok && r.kind !== "conflict") throw new Error(`demo answer ${key} for ${p.ref}: ${r.message}`);
+    }
+    if (p.stage === "in_progress") continue;
+    if (p.answers?.["p1.written_policy"] === "signed" || p.answers?.["p1.written_policy"] === "written_not_signed") {
+      await uploadEvidence(
+        db,
+        actor,
+        assessmentId,
+        "p1.written_policy",
+        { name: "anti-trafficking-policy.pdf", bytes: POLICY_PDF },
+        "seed",
+      );
+    }
+    const submitted = await submitAssessment(db, actor, assessmentId, "seed");
+    if (!submitted.ok) throw new Error(`demo questionnaire for ${p.ref} is incomplete: ${JSON.stringify(submitted).slice(0, 300)}`);
+    if (p.stage === "approved") {
+      await approveAssessment(db, id, assessmentId, "seed", new Date(Date.now() - (p.approvedDaysAgo ?? 0) * DAY));
     }
   }
   return made;

@@ -29,7 +29,7 @@ interface DemoSupplier {
   notes?: string;
 }
 
-interface DemoOrg {
+export interface DemoOrg {
   slug: string;
   name: string;
   refPrefix: string;
@@ -1158,7 +1158,7 @@ export function demoSite(org: string, s: DemoSupplier): { latitude: number; long
   return { latitude: round(centre[0] + (((s.n * 37) % 11) - 5) * 0.004), longitude: round(centre[1] + (((s.n * 53) % 13) - 6) * 0.004) };
 }
 
-const DAY = 86_400_000;
+export const DAY = 86_400_000;
 
 /**
  * Creates the demo tenants acme and borealis (3 users each, password `lantern-demo`) with their
@@ -1180,42 +1180,54 @@ export async function seedDemo(db: Kysely<Database>): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     if (await exists(trx)) return false; // another process won the race
 
-    for (const org of DEMO_ORGS) {
-      const { id: orgId } = await trx
-        .insertInto("organizations")
-        .values({ slug: org.slug, name: org.name, created_at: orgCreated })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-
-      const users = await trx
-        .insertInto("users")
-        .values(
-          org.users.map((u) => ({
-            email: `${u.login}@${org.slug}.test`,
-            name: u.name,
-            password_hash: passwordHash,
-            created_at: orgCreated,
-            password_changed_at: orgCreated,
-          })),
-        )
-        .returning(["id", "email"])
-        .execute();
-      await trx
-        .insertInto("memberships")
-        .values(
-          org.users.map((u) => ({
-            org_id: orgId,
-            user_id: users.find((row) => row.email === `${u.login}@${org.slug}.test`)!.id,
-            role: u.role,
-            created_at: orgCreated,
-          })),
-        )
-        .execute();
-
-      await seedSuppliers(trx, orgId, org, now);
-    }
+    for (const org of DEMO_ORGS) await insertDemoOrg(trx, org, { passwordHash, orgCreated, now });
     return true;
   });
+}
+
+/**
+ * One demo tenant with its users (<login>@<slug>.test, sharing `passwordHash`) and supplier graph.
+ * `org` may be a copy of a demo tenant under another slug (the e2e tests give each worker its own).
+ */
+export async function insertDemoOrg(
+  trx: Kysely<Database>,
+  org: DemoOrg,
+  at: { passwordHash: string; orgCreated: string; now: number },
+): Promise<number> {
+  const { passwordHash, orgCreated, now } = at;
+  const { id: orgId } = await trx
+    .insertInto("organizations")
+    .values({ slug: org.slug, name: org.name, created_at: orgCreated })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+
+  const users = await trx
+    .insertInto("users")
+    .values(
+      org.users.map((u) => ({
+        email: `${u.login}@${org.slug}.test`,
+        name: u.name,
+        password_hash: passwordHash,
+        created_at: orgCreated,
+        password_changed_at: orgCreated,
+      })),
+    )
+    .returning(["id", "email"])
+    .execute();
+  await trx
+    .insertInto("memberships")
+    .values(
+      org.users.map((u) => ({
+        org_id: orgId,
+        user_id: users.find((row) => row.email === `${u.login}@${org.slug}.test`)!.id,
+        role: u.role,
+        created_at: orgCreated,
+      })),
+    )
+    .execute();
+
+  await seedSuppliers(trx, orgId, org, now);
+  return orgId;
 }
 
 async function seedSuppliers(trx: Kysely<Database>, orgId: number, org: DemoOrg, now: number): Promise<void> {

@@ -7,17 +7,17 @@
 import { addDays } from "~/domain/dates";
 import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
-import { createHash } from "node:crypto";
+import { hashToken } from "~/lib/crypto.server";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BrowserContext, Cookie, Page } from "@playwright/test";
 import { clearRateLimit, latestMail } from "./db";
 import { BASE_URL, E2E_DB_FILE, REPO_ROOT } from "./env";
+import { SESSION_COOKIE } from "./session";
 
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 export const A11Y_DIR = path.join(REPO_ROOT, "test-results", "a11y");
 export const SUMMARY_FILE = path.join(REPO_ROOT, "test-results", "a11y-summary.json");
-const SESSION_COOKIE = "lantern_session";
 const SUPPLIER_COOKIE = "lantern_supplier";
 
 export interface A11yViolation {
@@ -85,13 +85,14 @@ export function whoIs(cookies: readonly Cookie[], url: string): { role: string; 
   if (u.pathname.startsWith("/s/") && cookies.some((c) => c.name === SUPPLIER_COOKIE)) return { role: "supplier", email: null };
   const token = cookies.find((c) => c.name === SESSION_COOKIE)?.value;
   if (!token) return { role: "anonymous", email: null };
-  const id = createHash("sha256").update(token).digest("hex");
+  const id = hashToken(token);
   const slug = /^\/o\/([^/]+)/.exec(u.pathname)?.[1];
   const row = withDb(
     (db) =>
       db
         .prepare(
-          `SELECT u.email, (SELECT m.role FROM memberships m JOIN organizations o ON o.id = m.org_id WHERE m.user_id = u.id AND o.slug = ?) AS role
+          `SELECT u.email,
+             (SELECT m.role FROM memberships m JOIN organizations o ON o.id = m.org_id WHERE m.user_id = u.id AND o.slug = ?) AS role
            FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`,
         )
         .get(slug ?? "", id) as { email: string; role: string | null } | undefined,

@@ -4,10 +4,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import SQLite from "better-sqlite3";
 import { sql } from "kysely";
 import { createDb, type Db } from "~db/client";
+import { hashToken } from "~/lib/crypto.server";
+import { startSession } from "~/lib/session.server";
 
 export interface CrashDatabase {
   engine: "sqlite" | "postgres";
@@ -102,30 +104,16 @@ export async function writerActive(target: CrashDatabase, handle: Db, pid: numbe
   }
   const r = await sql<{ n: number }>`
     SELECT count(*) AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace ns ON ns.oid = c.relnamespace
-    WHERE ns.nspname = ${target.schema} AND c.relname = 'suppliers' AND l.mode = 'RowExclusiveLock' AND l.granted AND l.pid <> pg_backend_pid()`.execute(
-    handle.db,
-  );
+    WHERE ns.nspname = ${target.schema} AND c.relname = 'suppliers'
+      AND l.mode = 'RowExclusiveLock' AND l.granted AND l.pid <> pg_backend_pid()`.execute(handle.db);
   return Number(r.rows[0]?.n ?? 0) > 0;
 }
 
-/** A session row for a user, as the login does (the table keeps the sha256 of the cookie token); the Cookie header. */
+/** A session for a user, started by the app's own session code as the login does; the Cookie header. */
 export async function officerCookie(handle: Db, email: string): Promise<string> {
   const user = await handle.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow();
-  const token = randomBytes(32).toString("base64url");
-  const now = new Date();
-  await handle.db
-    .insertInto("sessions")
-    .values({
-      id: createHash("sha256").update(token).digest("hex"),
-      user_id: user.id,
-      created_at: now.toISOString(),
-      last_seen_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + 24 * 3600_000).toISOString(),
-      ip: null,
-      user_agent: null,
-    })
-    .execute();
-  return `lantern_session=${token}`;
+  const { cookie } = await startSession(handle.db, user.id, { ip: null, userAgent: null });
+  return cookie.split(";")[0]!;
 }
 
 /** The invite link token of a demo questionnaire the supplier may still edit, found in the outbox like a mail client would. */
@@ -143,7 +131,7 @@ export async function editableInvite(handle: Db): Promise<{ token: string; asses
       .selectFrom("assessment_invites as i")
       .innerJoin("assessments as a", "a.id", "i.assessment_id")
       .select(["a.id", "a.status"])
-      .where("i.token_hash", "=", createHash("sha256").update(token).digest("hex"))
+      .where("i.token_hash", "=", hashToken(token))
       .where("i.revoked_at", "is", null)
       .where("i.superseded_at", "is", null)
       .executeTakeFirst();

@@ -1,6 +1,8 @@
 // The `test` every spec imports. It adds:
-//  - loginAs(email): a signed-in browser context without going through the login form (a session row
-//    is written to the database and its cookie handed to the browser);
+//  - acme, borealis: tenants of the worker's own, copies of the demo tenants (e2e/support/tenants.ts),
+//    made the first time a test of the worker asks for them;
+//  - loginAs(email): a signed-in browser context without going through the login form (a session
+//    started by the app's own code, its cookie handed to the browser);
 //  - newContext(): another, signed-out browser (an invitee on another machine), watched like the first;
 //  - mailbox: the outbox as the recipient's mail client sees it;
 //  - an automatic check that no page broke the Content-Security-Policy during the test;
@@ -17,12 +19,12 @@ import {
   type TestInfo,
 } from "@playwright/test";
 import { BASE_URL } from "./env";
-import { createSession, latestMail, type Mail } from "./db";
+import { latestMail, type Mail } from "./db";
+import { createSession, SESSION_COOKIE } from "./session";
+import { demoTenant, type Tenant } from "./tenants";
 import { formatViolations, isAppPage, scan, watchNavigations, type ScanResult } from "./a11y";
 
-export { expect };
-
-export const SESSION_COOKIE = "lantern_session";
+export { expect, SESSION_COOKIE, type Tenant };
 
 export interface CspViolation {
   via: "event" | "console";
@@ -61,9 +63,9 @@ async function watchCsp(context: BrowserContext, sink: CspViolation[]): Promise<
   });
 }
 
-/** Gives a browser context the session cookie of a freshly written session row; returns the token. */
+/** Gives a browser context the cookie of a new session of the user; returns the token. */
 export async function signIn(context: BrowserContext, email: string): Promise<string> {
-  const token = createSession(email);
+  const token = await createSession(email);
   await context.addCookies([{ name: SESSION_COOKIE, value: token, domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax" }]);
   return token;
 }
@@ -114,9 +116,25 @@ interface Fixtures {
   mailbox: { latest: (to: string, kind?: string) => Promise<Mail> };
 }
 
+interface WorkerFixtures {
+  /** A copy of the demo tenant acme (suppliers, questionnaires, admin|compliance|exec users). */
+  acme: Tenant;
+  /** A copy of the demo tenant borealis, for the specs that need a second tenant. */
+  borealis: Tenant;
+}
+
 // The second argument of a fixture is named `provide`, not `use`: the React hooks lint rule takes
 // any call of `use` for a hook.
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  acme: [
+    async ({}, provide, workerInfo) => provide(await demoTenant("acme", workerInfo.workerIndex)),
+    { scope: "worker", timeout: 60_000 },
+  ],
+  borealis: [
+    async ({}, provide, workerInfo) => provide(await demoTenant("borealis", workerInfo.workerIndex)),
+    { scope: "worker", timeout: 60_000 },
+  ],
+
   cspViolations: [
     async ({ context }, provide) => {
       const sink: CspViolation[] = [];
@@ -132,7 +150,6 @@ export const test = base.extend<Fixtures>({
   },
 
   // Records the main-frame navigations of every context of the test (test-results/a11y/visits-*.jsonl).
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
   a11yWatch: async ({}, provide, testInfo) => {
     const pending: Array<Promise<unknown>> = [];
     const contexts: BrowserContext[] = [];
@@ -177,7 +194,6 @@ export const test = base.extend<Fixtures>({
     for (const ctx of made) await ctx.close();
   },
 
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring pattern
   mailbox: async ({}, provide) => {
     await provide({
       // Mail is queued in the same transaction as the change that caused it; poll briefly anyway.
