@@ -2,7 +2,6 @@
 // never the only cue), optionally preceded by the score. Colours are in app.css (.badge.risk-*),
 // each at least 4.5:1 text/background contrast (WCAG AA for small text).
 import { formatScore } from "./format";
-import { escapeHtml, spanHtml } from "./html-string";
 
 export const RISK_BAND_LABELS: Readonly<Record<string, string>> = {
   critical: "Critical",
@@ -37,11 +36,4 @@ export function RiskBadge(props: RiskBadgeProps) {
       <span className="risk-value-score">{p.score}</span> {badge}
     </span>
   );
-}
-
-/** The same markup as <RiskBadge>, as an HTML string (for rows rendered in bulk). */
-export function riskBadgeHtml(props: RiskBadgeProps): string {
-  const p = parts(props);
-  const badge = spanHtml(p.className, p.text);
-  return p.score === null ? badge : `<span class="risk-value"><span class="risk-value-score">${escapeHtml(p.score)}</span> ${badge}</span>`;
 }

@@ -14,31 +14,14 @@ export function statusLabel(s: string): string {
   return (STATUS_LABELS as Record<string, string>)[s] ?? s;
 }
 
-/** A badge's class and text: one definition for the components below and the list's HTML rows. */
-export interface BadgeParts {
-  className: string;
-  text: string;
-}
-
-export function statusBadge(status: string): BadgeParts {
-  return { className: `badge status-${status}`, text: statusLabel(status) };
-}
-
 export function StatusBadge({ status }: { status: string }) {
-  const b = statusBadge(status);
-  return <span className={b.className}>{b.text}</span>;
+  return <span className={`badge status-${status}`}>{statusLabel(status)}</span>;
 }
 
 /** The supply-chain tier (1 = sells to us directly). Null: not connected to a tier-1 supplier. */
-export function tierBadge(tier: number | null): BadgeParts {
-  return tier == null
-    ? { className: "badge tier-none", text: "No tier" }
-    : { className: `badge tier tier-${Math.min(tier, 5)}`, text: `Tier ${tier}` };
-}
-
 export function TierBadge({ tier }: { tier: number | null }) {
-  const b = tierBadge(tier);
-  return <span className={b.className}>{b.text}</span>;
+  if (tier == null) return <span className="badge tier-none">No tier</span>;
+  return <span className={`badge tier tier-${Math.min(tier, 5)}`}>{`Tier ${tier}`}</span>;
 }
 
 const NUMBER = new Intl.NumberFormat("en");

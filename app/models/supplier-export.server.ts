@@ -2,7 +2,8 @@
 // the computed columns the import ignores (EXPORT_ONLY_COLUMNS: risk score and band).
 import type { DbOrTrx } from "./types";
 import type { SupplierListQuery } from "~/schemas/supplier";
-import { orderSupplierList, supplierListQuery } from "./supplier.server";
+import { supplierListQuery } from "./supplier.server";
+import { orderSupplierList } from "./supplier-list.server";
 
 export async function exportSuppliers(db: DbOrTrx, orgId: number, f: SupplierListQuery): Promise<Array<Array<string | number | null>>> {
   // In the list's order (its sort and direction), not by name: the file matches the page it came from.

@@ -10,7 +10,8 @@ import { describeEachEngine, makeOrg } from "~/test/support";
 import { createDb, type Db } from "~db/client";
 import { migrateToLatest } from "~db/migrate";
 import { SupplierListQuerySchema, SupplierSchema } from "~/schemas/supplier";
-import { deleteSupplierRow, insertSupplier, listSuppliers, setSupplierStatus, supplierListPage } from "./supplier.server";
+import { deleteSupplierRow, insertSupplier, setSupplierStatus } from "./supplier.server";
+import { listSuppliers, supplierListPage } from "./supplier-list.server";
 import { cachedWhileUnchanged, changeMarker } from "./change-marker.server";
 
 const q = (params: Record<string, string> = {}) => SupplierListQuerySchema.parse(params);

@@ -73,8 +73,8 @@ describeEachEngine("methodology routes", (h) => {
     };
     const make = async (name: string, country: string, goods: string[] = []) => {
       const r = await createSupplier(h().db, admin, SupplierSchema.parse({ name, country, goods }), "192.0.2.1");
-      if (!("id" in r)) throw new Error(r.message);
-      ids[name] = r.id;
+      if (!r.ok) throw new Error(r.message);
+      ids[name] = r.value.id;
     };
     await make("Penang Gloves", "MY");
     await make("Kedah Garments", "MY");

@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { requireOrg } from "~/lib/auth.server";
-import { badRequest, formObject, notFound, zodFieldErrors } from "~/lib/http.server";
+import { badRequest, formObject, notFound, problemResponse, zodFieldErrors } from "~/lib/http.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { SupplierEditSchema, type SupplierInput } from "~/schemas/supplier";
 import { filterOptions, getSupplier, knownCountries, tvpraGoodsNames, type SupplierRecord } from "~/models/supplier.server";
 import { updateSupplier } from "~/services/suppliers.server";
-import { namedCountries, StaleEditComparison, SupplierForm, toFormValues } from "~/components/supplier-form";
+import { namedCountries, SupplierForm, toFormValues } from "~/components/supplier-form";
+import { StaleEditComparison } from "~/components/supplier-stale-edit";
 import { useOrg } from "./o.$org";
 import { isDbId } from "~/schemas/fields";
 
@@ -41,15 +43,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.success) return badRequest({ fieldErrors: zodFieldErrors(parsed.error) });
   const { version, ...input } = parsed.data;
   const result = await updateSupplier(context.db, ident, id, version, input, context.clientIp);
-  // Never overwrite someone else's save: answer with what is stored now, and what this person sent.
-  if ("stale" in result) return json<StaleData>({ stale: true, current: result.current, yours: input }, { status: 409 });
-  if ("status" in result) {
-    if (result.status === 404) throw notFound("No such supplier");
-    return json(result.field ? { fieldErrors: { [result.field]: result.message } } : { formError: result.message }, {
-      status: result.status,
-    });
+  if (!result.ok) {
+    // Never overwrite someone else's save: answer with what is stored now, and what this person sent.
+    if (result.detail) return json<StaleData>({ stale: true, current: result.detail.current, yours: input }, { status: 409 });
+    if (result.kind === "not_found") throw notFound("No such supplier");
+    return problemResponse(result);
   }
-  return redirect(`/o/${ident.org.slug}/suppliers/${id}`);
+  return redirectWithToast(`/o/${ident.org.slug}/suppliers/${id}`, "Supplier saved");
 }
 
 export default function EditSupplier() {
@@ -84,6 +84,7 @@ export default function EditSupplier() {
         tvpraGoods={tvpraGoods}
         sectors={sectors}
         cancelHref={page}
+        server={result && "stale" in result ? undefined : result}
       >
         {stale ? (
           <div className="alert error stale" role="alert" ref={alertRef} tabIndex={-1}>

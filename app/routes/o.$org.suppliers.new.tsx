@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { json } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireOrg } from "~/lib/auth.server";
-import { badRequest, formObject, zodFieldErrors } from "~/lib/http.server";
+import { badRequest, formObject, problemResponse, zodFieldErrors } from "~/lib/http.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { SupplierSchema } from "~/schemas/supplier";
 import { filterOptions, knownCountries, tvpraGoodsNames } from "~/models/supplier.server";
 import { createSupplier } from "~/services/suppliers.server";
@@ -26,12 +27,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = SupplierSchema.safeParse(await formObject(request));
   if (!parsed.success) return badRequest({ fieldErrors: zodFieldErrors(parsed.error) });
   const result = await createSupplier(context.db, id, parsed.data, context.clientIp);
-  if ("status" in result) {
-    return json(result.field ? { fieldErrors: { [result.field]: result.message } } : { formError: result.message }, {
-      status: result.status,
-    });
-  }
-  return redirect(`/o/${id.org.slug}/suppliers/${result.id}`);
+  if (!result.ok) return problemResponse(result);
+  return redirectWithToast(`/o/${id.org.slug}/suppliers/${result.value.id}`, "Supplier created");
 }
 
 const EMPTY = toFormValues({
@@ -59,6 +56,7 @@ const EMPTY = toFormValues({
 
 export default function NewSupplier() {
   const { countries, tvpraGoods, sectors } = useLoaderData<typeof loader>();
+  const errors = useActionData<typeof action>();
   const { org } = useOrg();
   const list = `/o/${org.slug}/suppliers`;
   return (
@@ -75,6 +73,7 @@ export default function NewSupplier() {
         tvpraGoods={tvpraGoods}
         sectors={sectors}
         cancelHref={list}
+        server={errors}
       />
     </main>
   );

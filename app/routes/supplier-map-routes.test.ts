@@ -34,8 +34,8 @@ describeEachEngine("supplier maps", (h) => {
     };
     const make = async (name: string, extra: Record<string, unknown>) => {
       const r = await createSupplier(h().db, ident, SupplierSchema.parse({ name, ...extra }), "192.0.2.1");
-      if (!("id" in r)) throw new Error(r.message);
-      ids[name] = r.id;
+      if (!r.ok) throw new Error(r.message);
+      ids[name] = r.value.id;
     };
     await make("Dhaka Knit Ltd", { country: "BD", sector: "Apparel", latitude: "23.8103", longitude: "90.4125" });
     await make("Chittagong Denim", { country: "BD", sector: "Denim", latitude: "22.3569", longitude: "91.7832" });

@@ -12,7 +12,7 @@ import { parseSupplierCsv } from "~/domain/csv/parse";
 import { suggestMapping } from "~/domain/csv/mapping";
 import { EXPORT_HEADER } from "~/domain/csv/serialize";
 import type { Db } from "~db/client";
-import type { SupplierListRow } from "~/components/supplier-rows";
+import type { SupplierListItem } from "~/components/supplier-table";
 
 type Row = {
   id: number;
@@ -76,24 +76,24 @@ describeEachEngine("supplier routes", (h) => {
     );
     expect(r.status, query).toBe(200);
     const body = (await r.json()) as {
-      rows: SupplierListRow[];
+      rows: SupplierListItem[];
       total: number;
       pages: number;
       mayEdit: boolean;
       mayImport: boolean;
       query: { page: number };
     };
-    // The loader sends compact rows; name their fields for the assertions.
-    const rows: Row[] = body.rows.map(([id, name, external_ref, country, , , tier, status, spend, risk_score, risk_band]) => ({
-      id,
-      name,
-      external_ref,
-      country,
-      tier,
-      status,
-      spend,
-      risk_score,
-      risk_band,
+    // The fields the assertions read, under the names they use.
+    const rows: Row[] = body.rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      external_ref: r.externalRef,
+      country: r.country,
+      tier: r.tier,
+      status: r.status,
+      spend: r.spend,
+      risk_score: r.riskScore,
+      risk_band: r.riskBand,
     }));
     return { ...body, rows };
   }

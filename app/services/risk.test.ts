@@ -39,8 +39,8 @@ describeEachEngine("risk service", (h) => {
   }
   async function make(name: string, extra: Record<string, unknown> = {}) {
     const r = await createSupplier(h().db, await org(h()), input(name, extra), "192.0.2.1");
-    if (!("id" in r)) throw new Error(r.message);
-    return r.id;
+    if (!r.ok) throw new Error(r.message);
+    return r.value.id;
   }
   const supplierRow = (id: number) =>
     h().db.selectFrom("suppliers").select(["risk_score", "risk_band", "risk_digest"]).where("id", "=", id).executeTakeFirstOrThrow();

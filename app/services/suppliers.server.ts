@@ -5,6 +5,7 @@ import type { Database } from "~db/types";
 import type { OrgIdentity } from "~/lib/auth.server";
 import type { SupplierInput } from "~/schemas/supplier";
 import { findCycle, recomputeTiersWithin } from "~/domain/supply-chain/tiers";
+import { fail, ok, type Result } from "~/domain/result";
 import { recordAudit } from "~/models/audit.server";
 import {
   deleteSupplierRow,
@@ -24,6 +25,7 @@ import {
   linkExists,
   linksFrom,
   upstreamClosure,
+  upstreamEdges,
   writeTiers,
 } from "~/models/supplier-graph.server";
 import type { DbOrTrx } from "~/models/types";
@@ -32,7 +34,10 @@ import { refreshRollup, scoresChanged } from "./risk.server";
 import { supplierFiguresChanged } from "./dashboard.server";
 
 type DB = Kysely<Database>;
-export type ServiceError = { status: 400 | 404 | 409; message: string; field?: string };
+
+const NO_SUCH_SUPPLIER = "No such supplier";
+const refTakenFailure = (ref: string | null) =>
+  fail("conflict", `Another supplier already has the reference ${ref}`, { field: "externalRef" });
 
 function actor(id: OrgIdentity, ip: string) {
   return { orgId: id.org.id, actorUserId: id.user.userId, actorLabel: id.user.email, ip };
@@ -60,22 +65,27 @@ async function refTaken(db: DbOrTrx, orgId: number, ref: string | null, exceptId
   return other !== undefined && other !== exceptId;
 }
 
-export async function createSupplier(db: DB, id: OrgIdentity, input: SupplierInput, ip: string): Promise<ServiceError | { id: number }> {
-  const r: ServiceError | { id: number } = await db.transaction().execute(async (trx) => {
-    if (await refTaken(trx, id.org.id, input.externalRef)) {
-      return { status: 409 as const, field: "externalRef", message: `Another supplier already has the reference ${input.externalRef}` };
-    }
+export async function createSupplier(db: DB, id: OrgIdentity, input: SupplierInput, ip: string): Promise<Result<{ id: number }>> {
+  const r = await db.transaction().execute(async (trx): Promise<Result<{ id: number }>> => {
+    if (await refTaken(trx, id.org.id, input.externalRef)) return refTakenFailure(input.externalRef);
     const newId = await insertSupplier(trx, id.org.id, input);
     await recordAudit(trx, { ...actor(id, ip), action: "supplier.created", entity: "supplier", entityId: newId, diff: input });
-    return { id: newId };
+    return ok({ id: newId });
   });
-  if ("id" in r) await scoresChanged(db, id.org.id, "supplier created", [r.id]);
+  if (r.ok) await scoresChanged(db, id.org.id, "supplier created", [r.value.id]);
   return r;
 }
 
-export type UpdateResult = ServiceError | { version: number } | { stale: true; current: SupplierRecord };
+/** A stale edit's failure carries the record as it is stored now (`detail.current`). */
+export type UpdateResult = Result<{ version: number }, { current: SupplierRecord }>;
 
-/** Saves an edit made on `version`; if someone saved in between, nothing is written and the current record comes back. */
+const staleFailure = (current: SupplierRecord) =>
+  fail("conflict", "Someone else changed this supplier while you were editing.", { detail: { current } });
+
+/**
+ * Saves an edit made on `version`; if someone saved in between, nothing is written and the failure
+ * (a conflict) carries the current record.
+ */
 export async function updateSupplier(
   db: DB,
   id: OrgIdentity,
@@ -84,45 +94,36 @@ export async function updateSupplier(
   input: SupplierInput,
   ip: string,
 ): Promise<UpdateResult> {
-  const r: Exclude<UpdateResult, { version: number }> | { version: number; riskInputsChanged: boolean } = await db
-    .transaction()
-    .execute(async (trx) => {
-      await lockOrgGraph(trx, id.org.id);
-      const before = await getSupplier(trx, id.org.id, supplierId);
-      if (!before) return { status: 404 as const, message: "No such supplier" };
-      if (before.version !== version) return { stale: true as const, current: before };
-      if (await refTaken(trx, id.org.id, input.externalRef, supplierId)) {
-        return { status: 409 as const, field: "externalRef", message: `Another supplier already has the reference ${input.externalRef}` };
-      }
-      const next = await updateSupplierIfVersion(trx, id.org.id, supplierId, version, input);
-      if (next === null) {
-        const current = await getSupplier(trx, id.org.id, supplierId);
-        return current ? { stale: true as const, current } : { status: 404 as const, message: "No such supplier" };
-      }
-      const changes = diff(inputOf(before), input);
-      await recordAudit(trx, { ...actor(id, ip), action: "supplier.updated", entity: "supplier", entityId: supplierId, diff: changes });
-      return { version: next, riskInputsChanged: "country" in changes || "goods" in changes };
-    });
+  type Saved = { version: number; riskInputsChanged: boolean };
+  const r = await db.transaction().execute(async (trx): Promise<Result<Saved, { current: SupplierRecord }>> => {
+    await lockOrgGraph(trx, id.org.id);
+    const before = await getSupplier(trx, id.org.id, supplierId);
+    if (!before) return fail("not_found", NO_SUCH_SUPPLIER);
+    if (before.version !== version) return staleFailure(before);
+    if (await refTaken(trx, id.org.id, input.externalRef, supplierId)) return refTakenFailure(input.externalRef);
+    const next = await updateSupplierIfVersion(trx, id.org.id, supplierId, version, input);
+    if (next === null) {
+      const current = await getSupplier(trx, id.org.id, supplierId);
+      return current ? staleFailure(current) : fail("not_found", NO_SUCH_SUPPLIER);
+    }
+    const changes = diff(inputOf(before), input);
+    await recordAudit(trx, { ...actor(id, ip), action: "supplier.updated", entity: "supplier", entityId: supplierId, diff: changes });
+    return ok({ version: next, riskInputsChanged: "country" in changes || "goods" in changes });
+  });
+  if (!r.ok) return r;
   // Only the country and the goods feed the score; other edits leave it alone.
-  if (!("version" in r)) return r;
-  if (r.riskInputsChanged) await scoresChanged(db, id.org.id, "supplier updated", [supplierId]);
+  if (r.value.riskInputsChanged) await scoresChanged(db, id.org.id, "supplier updated", [supplierId]);
   else await supplierFiguresChanged(db, id.org.id); // the dashboard's roll-ups also count spend, currency and status
-  return { version: r.version };
+  return ok({ version: r.value.version });
 }
 
-export async function setArchived(
-  db: DB,
-  id: OrgIdentity,
-  supplierId: number,
-  archived: boolean,
-  ip: string,
-): Promise<ServiceError | { ok: true }> {
-  const r = await db.transaction().execute(async (trx) => {
+export async function setArchived(db: DB, id: OrgIdentity, supplierId: number, archived: boolean, ip: string): Promise<Result> {
+  const r = await db.transaction().execute(async (trx): Promise<Result> => {
     await lockOrgGraph(trx, id.org.id);
     const s = await getSupplier(trx, id.org.id, supplierId);
-    if (!s) return { status: 404 as const, message: "No such supplier" };
+    if (!s) return fail("not_found", NO_SUCH_SUPPLIER);
     const status = archived ? "archived" : "active";
-    if (s.status === status) return { ok: true as const };
+    if (s.status === status) return ok();
     await setSupplierStatus(trx, id.org.id, supplierId, status);
     await recordAudit(trx, {
       ...actor(id, ip),
@@ -131,10 +132,10 @@ export async function setArchived(
       entityId: supplierId,
       diff: { status: [s.status, status] },
     });
-    return { ok: true as const };
+    return ok();
   });
   // The score stays (an archived supplier still exposes its buyers); the roll-up leaves archived ones out.
-  if ("ok" in r) await refreshRollup(db, id.org.id);
+  if (r.ok) await refreshRollup(db, id.org.id);
   return r;
 }
 
@@ -157,21 +158,18 @@ async function refreshTiersUpstreamOf(trx: DbOrTrx, orgId: number, supplierIds: 
   return changed;
 }
 
+/** What a link change did: how many suppliers changed tier. */
+export type LinkChange = { changedTiers: number };
+
 /** "supplierId supplies buyerId". Refused with the loop named when it would close a cycle. */
-export async function addLink(
-  db: DB,
-  id: OrgIdentity,
-  supplierId: number,
-  buyerId: number,
-  ip: string,
-): Promise<ServiceError | { changedTiers: number }> {
-  const r = await db.transaction().execute(async (trx) => {
+export async function addLink(db: DB, id: OrgIdentity, supplierId: number, buyerId: number, ip: string): Promise<Result<LinkChange>> {
+  const r = await db.transaction().execute(async (trx): Promise<Result<LinkChange>> => {
     await lockOrgGraph(trx, id.org.id);
     const names = await namesByIds(trx, id.org.id, [supplierId, buyerId]);
-    if (!names.has(supplierId) || !names.has(buyerId)) return { status: 404 as const, message: "No such supplier" };
-    if (supplierId === buyerId) return { status: 400 as const, message: "A supplier cannot supply itself" };
+    if (!names.has(supplierId) || !names.has(buyerId)) return fail("not_found", NO_SUCH_SUPPLIER);
+    if (supplierId === buyerId) return fail("invalid", "A supplier cannot supply itself");
     if (await linkExists(trx, id.org.id, supplierId, buyerId)) {
-      return { status: 409 as const, message: `${names.get(supplierId)!.name} already supplies ${names.get(buyerId)!.name}` };
+      return fail("conflict", `${names.get(supplierId)!.name} already supplies ${names.get(buyerId)!.name}`);
     }
     // A loop closes if the buyer already supplies the supplier, directly or through others.
     const upstream = await upstreamClosure(trx, id.org.id, supplierId);
@@ -180,7 +178,7 @@ export async function addLink(
       const loop = findCycle(edges, { supplierId, buyerId }) ?? [supplierId, buyerId, supplierId];
       const loopNames = await namesByIds(trx, id.org.id, loop);
       const text = loop.map((x) => loopNames.get(x)?.name ?? `#${x}`).join(" → ");
-      return { status: 409 as const, message: `This link would close a loop: ${text}. A supply chain cannot loop back on itself.` };
+      return fail("conflict", `This link would close a loop: ${text}. A supply chain cannot loop back on itself.`);
     }
     await insertLink(trx, id.org.id, supplierId, buyerId);
     const changed = await refreshTiersUpstreamOf(trx, id.org.id, [supplierId]);
@@ -191,24 +189,17 @@ export async function addLink(
       entityId: supplierId,
       diff: { supplies: buyerId, tiersChanged: changed.size },
     });
-    return { changedTiers: changed.size };
+    return ok({ changedTiers: changed.size });
   });
   // The buyer (and everyone downstream of it) is now exposed to the supplier's risk.
-  if ("changedTiers" in r) await scoresChanged(db, id.org.id, "link added", [buyerId]);
+  if (r.ok) await scoresChanged(db, id.org.id, "link added", [buyerId]);
   return r;
 }
 
-export async function removeLink(
-  db: DB,
-  id: OrgIdentity,
-  supplierId: number,
-  buyerId: number,
-  ip: string,
-): Promise<ServiceError | { changedTiers: number }> {
-  const r = await db.transaction().execute(async (trx) => {
+export async function removeLink(db: DB, id: OrgIdentity, supplierId: number, buyerId: number, ip: string): Promise<Result<LinkChange>> {
+  const r = await db.transaction().execute(async (trx): Promise<Result<LinkChange>> => {
     await lockOrgGraph(trx, id.org.id);
-    if (!(await deleteLink(trx, id.org.id, supplierId, buyerId)))
-      return { status: 404 as const, message: "These suppliers are not linked" };
+    if (!(await deleteLink(trx, id.org.id, supplierId, buyerId))) return fail("not_found", "These suppliers are not linked");
     const changed = await refreshTiersUpstreamOf(trx, id.org.id, [supplierId]);
     await recordAudit(trx, {
       ...actor(id, ip),
@@ -217,37 +208,35 @@ export async function removeLink(
       entityId: supplierId,
       diff: { supplies: buyerId, tiersChanged: changed.size },
     });
-    return { changedTiers: changed.size };
+    return ok({ changedTiers: changed.size });
   });
-  if ("changedTiers" in r) await scoresChanged(db, id.org.id, "link removed", [buyerId]);
+  if (r.ok) await scoresChanged(db, id.org.id, "link removed", [buyerId]);
   return r;
 }
 
 /**
- * Hard delete, for a supplier entered by mistake. Refused once the supplier has assessments:
- * nothing that has been assessed is ever hard-deleted (archive it instead).
+ * Hard delete, for a supplier entered by mistake. Refused once the supplier has assessments (nothing
+ * that has been assessed is ever hard-deleted) and while suppliers of its own are linked to it (they
+ * would be re-tiered as if they sold to us directly): archive it instead, or remove those links first.
  */
-export async function deleteSupplier(db: DB, id: OrgIdentity, supplierId: number, ip: string): Promise<ServiceError | { ok: true }> {
+export async function deleteSupplier(db: DB, id: OrgIdentity, supplierId: number, ip: string): Promise<Result> {
   let buyers: number[] = [];
-  const r = await db.transaction().execute(async (trx) => {
+  const r = await db.transaction().execute(async (trx): Promise<Result> => {
     await lockOrgGraph(trx, id.org.id);
     const s = await getSupplier(trx, id.org.id, supplierId);
-    if (!s) return { status: 404 as const, message: "No such supplier" };
+    if (!s) return fail("not_found", NO_SUCH_SUPPLIER);
     if (await supplierHasAssessments(trx, id.org.id, supplierId)) {
-      return {
-        status: 409 as const,
-        message: `${s.name} has assessments, which are kept for the record: archive the supplier instead of deleting it.`,
-      };
+      return fail("conflict", `${s.name} has assessments, which are kept for the record: archive the supplier instead of deleting it.`);
     }
-    const upstream = (await upstreamClosure(trx, id.org.id, supplierId)).filter((x) => x !== supplierId);
-    const directSuppliers = (await linksFrom(trx, id.org.id, upstream)).filter((l) => l.buyerId === supplierId).map((l) => l.supplierId);
+    if ((await upstreamEdges(trx, id.org.id, supplierId, 1, 1)).length) {
+      return fail("conflict", "This supplier has suppliers of its own linked. Remove those links first, or archive it instead.");
+    }
     buyers = (await linksFrom(trx, id.org.id, [supplierId])).map((l) => l.buyerId);
     await deleteSupplierRow(trx, id.org.id, supplierId);
-    if (directSuppliers.length) await refreshTiersUpstreamOf(trx, id.org.id, directSuppliers);
     await recordAudit(trx, { ...actor(id, ip), action: "supplier.deleted", entity: "supplier", entityId: supplierId, diff: inputOf(s) });
-    return { ok: true as const };
+    return ok();
   });
-  if ("ok" in r) {
+  if (r.ok) {
     if (buyers.length) await scoresChanged(db, id.org.id, "supplier deleted", buyers);
     else await refreshRollup(db, id.org.id);
   }

@@ -23,8 +23,8 @@ describeEachEngine("supplier service", (h) => {
   }
   async function make(name: string, extra: Record<string, unknown> = {}) {
     const r = await createSupplier(h().db, await org(h()), input(name, extra), "192.0.2.1");
-    if (!("id" in r)) throw new Error(r.message);
-    return r.id;
+    if (!r.ok) throw new Error(r.message);
+    return r.value.id;
   }
   const tier = async (id: number) => (await getSupplier(h().db, ident.org.id, id))?.tier;
 
@@ -46,16 +46,16 @@ describeEachEngine("supplier service", (h) => {
       version: 1,
     });
     const dup = await createSupplier(h().db, ident, input("Other", { externalRef: "V-1" }), "192.0.2.1");
-    expect(dup).toMatchObject({ status: 409, field: "externalRef" });
+    expect(dup).toMatchObject({ ok: false, kind: "conflict", field: "externalRef" });
   });
 
   it("saves an edit on the current version, and refuses a stale one with the current record", async () => {
     const id = await make("Versioned Mill", { externalRef: "V-2" });
     const first = await updateSupplier(h().db, ident, id, 1, input("Versioned Mill Ltd", { externalRef: "V-2" }), "192.0.2.1");
-    expect(first).toEqual({ version: 2 });
+    expect(first).toEqual({ ok: true, value: { version: 2 } });
     const stale = await updateSupplier(h().db, ident, id, 1, input("Someone else's edit", { externalRef: "V-2" }), "192.0.2.1");
-    expect(stale).toHaveProperty("stale", true);
-    if ("stale" in stale) expect(stale.current.name).toBe("Versioned Mill Ltd");
+    expect(stale).toMatchObject({ ok: false, kind: "conflict" });
+    if (!stale.ok) expect(stale.detail?.current.name).toBe("Versioned Mill Ltd");
     expect((await getSupplier(h().db, ident.org.id, id))?.name).toBe("Versioned Mill Ltd");
     const audit = await h()
       .db.selectFrom("audit_log")
@@ -72,14 +72,14 @@ describeEachEngine("supplier service", (h) => {
     const mill = await make("Mill");
     const spinner = await make("Spinner");
     const gin = await make("Gin");
-    expect(await addLink(h().db, ident, mill, factory, "ip")).toEqual({ changedTiers: 1 });
+    expect(await addLink(h().db, ident, mill, factory, "ip")).toEqual({ ok: true, value: { changedTiers: 1 } });
     await addLink(h().db, ident, spinner, mill, "ip");
     await addLink(h().db, ident, gin, spinner, "ip");
     expect([await tier(factory), await tier(mill), await tier(spinner), await tier(gin)]).toEqual([1, 2, 3, 4]);
 
     const loop = await addLink(h().db, ident, factory, gin, "ip");
-    expect(loop).toMatchObject({ status: 409 });
-    if ("message" in loop) expect(loop.message).toContain("Factory → Gin → Spinner → Mill → Factory");
+    expect(loop).toMatchObject({ ok: false, kind: "conflict" });
+    if (!loop.ok) expect(loop.message).toContain("Factory → Gin → Spinner → Mill → Factory");
     expect(await tier(factory)).toBe(1);
 
     // a shortcut: the gin also supplies the factory directly → tier 2
@@ -90,21 +90,24 @@ describeEachEngine("supplier service", (h) => {
     // removing the mill's only buyer makes it tier 1 and its upstream follows
     await removeLink(h().db, ident, mill, factory, "ip");
     expect([await tier(mill), await tier(spinner), await tier(gin)]).toEqual([1, 2, 3]);
-    expect(await addLink(h().db, ident, mill, mill, "ip")).toMatchObject({ status: 400 });
-    expect(await removeLink(h().db, ident, mill, factory, "ip")).toMatchObject({ status: 404 });
+    expect(await addLink(h().db, ident, mill, mill, "ip")).toMatchObject({ ok: false, kind: "invalid" });
+    expect(await removeLink(h().db, ident, mill, factory, "ip")).toMatchObject({ ok: false, kind: "not_found" });
   });
 
-  it("archives and restores; deleting re-tiers the deleted supplier's suppliers", async () => {
+  it("archives and restores; deleting is refused while suppliers of its own are linked", async () => {
     const a = await make("Buyer A");
     const b = await make("Middle B");
     const c = await make("Source C");
     await addLink(h().db, ident, b, a, "ip");
     await addLink(h().db, ident, c, b, "ip");
-    expect(await setArchived(h().db, ident, b, true, "ip")).toEqual({ ok: true });
+    expect(await setArchived(h().db, ident, b, true, "ip")).toEqual({ ok: true, value: undefined });
     expect((await getSupplier(h().db, ident.org.id, b))?.status).toBe("archived");
     await setArchived(h().db, ident, b, false, "ip");
     expect(await tier(c)).toBe(3);
-    await deleteSupplier(h().db, ident, b, "ip");
+    // Not while C is linked as its supplier (C would be re-tiered as if it sold to us directly).
+    expect(await deleteSupplier(h().db, ident, b, "ip")).toMatchObject({ ok: false, kind: "conflict" });
+    await removeLink(h().db, ident, c, b, "ip");
+    expect(await deleteSupplier(h().db, ident, b, "ip")).toMatchObject({ ok: true });
     expect(await getSupplier(h().db, ident.org.id, b)).toBeUndefined();
     expect(await tier(c)).toBe(1);
   });
@@ -120,8 +123,8 @@ describeEachEngine("supplier service", (h) => {
       createdBy: ident.user.userId,
     });
     const r = await deleteSupplier(h().db, ident, assessed, "ip");
-    expect(r).toMatchObject({ status: 409 });
-    if ("message" in r) expect(r.message).toMatch(/archive/);
+    expect(r).toMatchObject({ ok: false, kind: "conflict" });
+    if (!r.ok) expect(r.message).toMatch(/archive/);
     expect(await getSupplier(h().db, ident.org.id, assessed)).toBeDefined();
   });
 
@@ -129,10 +132,10 @@ describeEachEngine("supplier service", (h) => {
     const mine = await make("Mine");
     const other = await makeOrg(h(), "oth", [["x@oth.test", "admin"]]);
     const otherIdent: OrgIdentity = { ...ident, org: { id: other.orgId, slug: "oth", name: "OTH" } };
-    expect(await addLink(h().db, otherIdent, mine, mine, "ip")).toMatchObject({ status: 404 });
-    expect(await updateSupplier(h().db, otherIdent, mine, 1, input("Hijack"), "ip")).toMatchObject({ status: 404 });
-    expect(await setArchived(h().db, otherIdent, mine, true, "ip")).toMatchObject({ status: 404 });
-    expect(await deleteSupplier(h().db, otherIdent, mine, "ip")).toMatchObject({ status: 404 });
+    expect(await addLink(h().db, otherIdent, mine, mine, "ip")).toMatchObject({ ok: false, kind: "not_found" });
+    expect(await updateSupplier(h().db, otherIdent, mine, 1, input("Hijack"), "ip")).toMatchObject({ ok: false, kind: "not_found" });
+    expect(await setArchived(h().db, otherIdent, mine, true, "ip")).toMatchObject({ ok: false, kind: "not_found" });
+    expect(await deleteSupplier(h().db, otherIdent, mine, "ip")).toMatchObject({ ok: false, kind: "not_found" });
     expect((await getSupplier(h().db, ident.org.id, mine))?.name).toBe("Mine");
   });
 });

@@ -84,8 +84,8 @@ export async function newSupplier(db: Db, t: Pick<Tenant, "ident" | "marker">, n
     SupplierSchema.parse({ name: `${title(t.marker)} ${name}`, country: "BD", sector: `${t.marker} weaving` }),
     IP,
   );
-  if (!("id" in r)) throw new Error(r.message);
-  return r.id;
+  if (!r.ok) throw new Error(r.message);
+  return r.value.id;
 }
 
 /** A submitted assessment of a new supplier, every required answer given. */
@@ -128,7 +128,7 @@ async function tenant(db: Db, slug: string, marker: string): Promise<Tenant> {
   const supplier2Id = await newSupplier(db, base, "Cotton Farm");
   const looseSupplierId = await newSupplier(db, base, "Button Works");
   const linked = await addLink(db.db, ident(), supplier2Id, supplierId, IP);
-  if ("status" in linked) throw new Error(linked.message);
+  if (!linked.ok) throw new Error(linked.message);
 
   const officer = ident("compliance");
   const { created } = await startAssessments(db.db, officer, [supplierId], { dueAt: "2099-01-31", language: "en" }, IP);

@@ -22,7 +22,8 @@ import { createCountryResolver } from "~/domain/csv/countries";
 import { normalizeName } from "~/domain/supply-chain/normalize";
 import { computeTiers } from "~/domain/supply-chain/tiers";
 import { goodsIndexRows, importRowColumns } from "~/models/import-data.server";
-import { countByCountry, knownCountries, listSuppliers, supplierCountQuery, supplierPageQuery } from "~/models/supplier.server";
+import { countByCountry, knownCountries } from "~/models/supplier.server";
+import { listSuppliers, supplierCountQuery, supplierPageQuery } from "~/models/supplier-list.server";
 import { upstreamClosure } from "~/models/supplier-graph.server";
 import { SupplierListQuerySchema, type SupplierListQuery } from "~/schemas/supplier";
 import { addLink, removeLink } from "~/services/suppliers.server";
@@ -618,19 +619,18 @@ const tierFigure: FigureDef = {
         const ms = await timeAsyncMs(async () => {
           added = await addLink(h.db, identity, p.supplierId, p.buyerId, "127.0.0.1");
         });
-        if (!added || "status" in added)
-          throw new Error(`addLink(${p.supplierId} → ${p.buyerId}) refused: ${added ? added.message : "no answer"}`);
+        if (!added || !added.ok) throw new Error(`addLink(${p.supplierId} → ${p.buyerId}) refused: ${added ? added.message : "no answer"}`);
         let removed: Awaited<ReturnType<typeof removeLink>> | undefined;
         const rms = await timeAsyncMs(async () => {
           removed = await removeLink(h.db, identity, p.supplierId, p.buyerId, "127.0.0.1");
         });
-        if (!removed || "status" in removed)
+        if (!removed || !removed.ok)
           throw new Error(`removeLink(${p.supplierId} → ${p.buyerId}) refused: ${removed ? removed.message : "no answer"}`);
         if (i < warmupN) continue;
         addMs.push(ms);
         addMsByTier.set(p.tier, [...(addMsByTier.get(p.tier) ?? []), ms]);
         removeMs.push(rms);
-        changedTiers += added.changedTiers;
+        changedTiers += added.value.changedTiers;
         upstream.push((await upstreamClosure(h.db, big.orgId, p.supplierId)).length);
       }
       return [
