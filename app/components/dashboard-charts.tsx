@@ -11,6 +11,7 @@ import { PrinciplesRadar } from "./charts/principles-radar";
 import { TrendChart } from "./charts/trend-chart";
 import { FUNNEL_STAGES, FunnelChart, type FunnelStage } from "./charts/funnel-chart";
 import { formatInt, formatMoney } from "./charts/chart-kit";
+import { formatScore } from "./format";
 
 /** The assessment list's status for each funnel stage (the list shows assessments at that stage now). */
 const FUNNEL_STATUS: Record<FunnelStage, string> = { sent: "sent", started: "in_progress", submitted: "submitted", approved: "approved" };
@@ -214,7 +215,7 @@ export function DashboardCharts({ data, links, print = false }: { data: Dashboar
             head={["Principle", "Average (0–100)", "Suppliers"]}
             rows={data.principles.map((p) => [
               `${p.principle} ${p.label}`,
-              p.average === null ? "—" : p.average.toFixed(1),
+              p.average === null ? "—" : formatScore(p.average),
               formatInt(p.suppliers),
             ])}
           />
@@ -234,7 +235,7 @@ export function DashboardCharts({ data, links, print = false }: { data: Dashboar
             head={["Day", "Average score", "High and critical", "Suppliers"]}
             rows={data.trend.points.map((p) => [
               p.day,
-              p.avgScore === null ? "—" : p.avgScore.toFixed(1),
+              p.avgScore === null ? "—" : formatScore(p.avgScore),
               formatInt(p.high + p.critical),
               formatInt(p.suppliers),
             ])}

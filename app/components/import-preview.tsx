@@ -8,7 +8,7 @@ import { POLICY_LABEL, type UpdatePolicy } from "~/domain/csv/policy";
 import type { ChangedSupplier, ImportPreview, ListedSupplier } from "~/services/import-check.server";
 import { Pager } from "./pager";
 import { PolicyFieldset } from "./import-mapping";
-import { countOf } from "./format";
+import { countOf, formatInt } from "./format";
 
 export const LIST_PAGE = 50;
 
@@ -56,23 +56,23 @@ export function PreviewView({ preview, policy, base }: { preview: PagedPreview; 
         <dl className="stats">
           <div>
             <dt>Rows in the file</dt>
-            <dd>{preview.fileRows.toLocaleString("en")}</dd>
+            <dd>{formatInt(preview.fileRows)}</dd>
           </div>
           <div>
             <dt>New suppliers</dt>
-            <dd>{preview.new.toLocaleString("en")}</dd>
+            <dd>{formatInt(preview.new)}</dd>
           </div>
           <div>
             <dt>Changed</dt>
-            <dd>{preview.changed.toLocaleString("en")}</dd>
+            <dd>{formatInt(preview.changed)}</dd>
           </div>
           <div>
             <dt>Unchanged</dt>
-            <dd>{preview.unchanged.toLocaleString("en")}</dd>
+            <dd>{formatInt(preview.unchanged)}</dd>
           </div>
           <div>
             <dt>Problems found</dt>
-            <dd>{preview.errorCount.toLocaleString("en")}</dd>
+            <dd>{formatInt(preview.errorCount)}</dd>
           </div>
         </dl>
         <p>
@@ -97,7 +97,7 @@ export function PreviewView({ preview, policy, base }: { preview: PagedPreview; 
               {keptFields.map(([f, n], i) => (
                 <span key={f}>
                   {i ? ", " : ""}
-                  {label(f)} ({n.toLocaleString("en")})
+                  {label(f)} ({formatInt(n)})
                 </span>
               ))}
               .
@@ -118,8 +118,8 @@ export function PreviewView({ preview, policy, base }: { preview: PagedPreview; 
           </div>
         ) : (
           <div className="alert error" role="alert">
-            Nothing was imported. Fix the {preview.errorCount === 1 ? "problem" : `${preview.errorCount.toLocaleString("en")} problems`}{" "}
-            below in your file and <Link to={`${base}/import`}>upload it again</Link>.
+            Nothing was imported. Fix the {preview.errorCount === 1 ? "problem" : `${formatInt(preview.errorCount)} problems`} below in your
+            file and <Link to={`${base}/import`}>upload it again</Link>.
             {unresolved > 0 ? ` (For ${countOf(unresolved, "supplier")} listed more than once you can choose below instead.)` : null}
           </div>
         )}
@@ -165,8 +165,8 @@ function ChoicesForm({ preview, policy }: { preview: PagedPreview; policy: Updat
           </p>
           {(preview.conflictCount ?? 0) > conflicts.length ? (
             <p className="muted">
-              The first {conflicts.length.toLocaleString("en")} of {countOf(preview.conflictCount ?? 0, "conflict")} are shown; decide
-              these, check again, and the next ones appear.
+              The first {formatInt(conflicts.length)} of {countOf(preview.conflictCount ?? 0, "conflict")} are shown; decide these, check
+              again, and the next ones appear.
             </p>
           ) : null}
           {conflicts.map((c, i) => (
@@ -254,7 +254,7 @@ function ChoicesForm({ preview, policy }: { preview: PagedPreview; policy: Updat
 function ChangedTable({ list }: { list: PagedList<ChangedSupplier> }) {
   return (
     <section className="card" aria-labelledby="changed-h">
-      <h2 id="changed-h">Suppliers already in Lantern that the file differs from ({list.total.toLocaleString("en")})</h2>
+      <h2 id="changed-h">Suppliers already in Lantern that the file differs from ({formatInt(list.total)})</h2>
       <p className="muted">“Before” is Lantern's value now; the import writes the “after” values marked “written”, and keeps the others.</p>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Changed suppliers">
         <table className="table import-changes">
@@ -298,7 +298,7 @@ function ChangedTable({ list }: { list: PagedList<ChangedSupplier> }) {
 function NewTable({ list, total }: { list: PagedList<ListedSupplier>; total: number }) {
   return (
     <section className="card" aria-labelledby="new-h">
-      <h2 id="new-h">New suppliers ({total.toLocaleString("en")})</h2>
+      <h2 id="new-h">New suppliers ({formatInt(total)})</h2>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="New suppliers">
         <table className="table">
           <thead>
@@ -336,7 +336,7 @@ function ListPager({ list, param, what }: { list: PagedList<unknown>; param: str
     <Pager
       prev={list.page > 1 ? `?${param}=${list.page - 1}` : null}
       next={list.page < list.pages ? `?${param}=${list.page + 1}` : null}
-      label={`${from.toLocaleString("en")}–${to.toLocaleString("en")} of ${list.total.toLocaleString("en")} ${what}`}
+      label={`${formatInt(from)}–${formatInt(to)} of ${formatInt(list.total)} ${what}`}
     />
   );
 }
@@ -393,7 +393,7 @@ function CountryReadings({ countries }: { countries: NonNullable<ImportPreview["
               <tr key={c.value}>
                 <td>{c.value}</td>
                 <td>{c.iso2 ? `${names?.of(c.iso2) ?? c.iso2} (${c.iso2})` : <strong>not a known country</strong>}</td>
-                <td className="num">{c.rows.toLocaleString("en")}</td>
+                <td className="num">{formatInt(c.rows)}</td>
               </tr>
             ))}
           </tbody>
@@ -409,7 +409,7 @@ function IssueTable({ title, issues, total }: { title: string; issues: ImportPre
       <h2>{title}</h2>
       {total > issues.length ? (
         <p className="muted">
-          The first {issues.length.toLocaleString("en")} of {total.toLocaleString("en")} are shown.
+          The first {formatInt(issues.length)} of {formatInt(total)} are shown.
         </p>
       ) : null}
       <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
