@@ -215,7 +215,7 @@ test.afterAll(() => {
 });
 
 test("on a 390 px phone, the shell with its Menu closed and open has no axe violation", { tag: "@a11y" }, async ({ browser }) => {
-  test.setTimeout(3 * 60_000);
+  test.setTimeout(6 * 60_000);
   const results: ScanResult[] = [];
   for (const [path, email] of [
     ["/o/acme", "exec@acme.test"],
