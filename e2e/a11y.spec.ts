@@ -216,3 +216,27 @@ test.afterAll(() => {
       )}), ${summary.distinctPatterns} distinct route patterns, ${summary.violations} violations — test-results/a11y-summary.json`,
   );
 });
+
+test("on a 390 px phone, the shell with its Menu closed and open has no axe violation", { tag: "@a11y" }, async ({ browser }) => {
+  test.setTimeout(6 * 60_000);
+  const results: ScanResult[] = [];
+  for (const [path, email] of [
+    ["/o/acme", "exec@acme.test"],
+    ["/o/acme/suppliers", "compliance@acme.test"],
+    ["/o/acme/assessments", "compliance@acme.test"],
+    ["/o/acme/members", "admin@acme.test"],
+  ] as const) {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await signIn(ctx, email);
+    const page = await ctx.newPage();
+    await page.goto(path);
+    await settle(page);
+    results.push(await scan(page, "phone", `${path} at 390 px, menu closed`));
+    await page.getByRole("banner").locator("summary", { hasText: "Menu" }).click();
+    await expect(page.locator("details.nav-toggle")).toHaveAttribute("open", "");
+    results.push(await scan(page, "phone", `${path} at 390 px, menu open`));
+    await ctx.close();
+  }
+  const failed = results.filter((r) => r.violations.length > 0);
+  expect(failed.length, `Accessibility violations at 390 px:\n${formatViolations(failed)}`).toBe(0);
+});

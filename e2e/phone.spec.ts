@@ -1,7 +1,8 @@
 // The three pages an executive opens on a phone — the board report, the supplier list and the
-// dashboard — at 390 × 844 (an iPhone 12–15): nothing wider than the screen (no sideways panning),
-// the key columns of every table on screen, and chart text that stays readable (≥ 11 px as drawn)
-// because the charts lay themselves out for the width instead of being scaled down.
+// dashboard — at 390 × 844 (an iPhone 12–15): the sections behind one Menu button, nothing wider than
+// the screen (no sideways panning), the key columns of every table on screen, and chart text that
+// stays readable (≥ 11 px as drawn) because the charts lay themselves out for the width instead of
+// being scaled down.
 // Screenshots go to test-results/screenshots/phone-*.png for people to look at.
 import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
@@ -136,6 +137,27 @@ test.describe("on a 390 px phone, the executive of acme", () => {
     await expectOnScreen("last row: risk", rows.nth(n - 1).locator("td.risk .badge"));
     await expectNoSidewaysOverflow(page);
     await page.screenshot({ path: path.join(SHOTS, "phone-supplier-list.png"), fullPage: true });
+  });
+
+  test("finds the sections behind one Menu button instead of rows of links, and the menu closes after choosing", async ({ page }) => {
+    await page.goto("/o/acme/report");
+    const sidebar = page.getByRole("complementary", { name: "Acme Apparel navigation" });
+    const overview = sidebar.getByRole("link", { name: "Overview" });
+    await expect(overview).toBeHidden();
+    const menu = page.getByRole("banner").locator("summary", { hasText: "Menu" });
+    await expectOnScreen("Menu button", menu);
+    const box = (await menu.boundingBox())!;
+    expect(box.height, "Menu button height (touch target)").toBeGreaterThanOrEqual(32);
+    await menu.click();
+    await expect(page.locator("details.nav-toggle")).toHaveAttribute("open", "");
+    await expectOnScreen("Overview link", overview);
+    await expect(sidebar.getByRole("link", { name: "Board report" })).toHaveAttribute("aria-current", "page");
+    await expectNoSidewaysOverflow(page);
+    await page.screenshot({ path: path.join(SHOTS, "phone-menu-open.png") });
+    await overview.click();
+    await expect(page.getByRole("heading", { level: 1, name: "Acme Apparel" })).toBeVisible();
+    await expect(page).toHaveURL(/\/o\/acme$/);
+    await expect(overview).toBeHidden();
   });
 
   test("sees the dashboard's charts and the top ten's supplier, score and driver without panning sideways", async ({ page }) => {

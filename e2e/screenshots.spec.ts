@@ -24,6 +24,10 @@ async function inviteSomeone(page: Page) {
 test("login page", async ({ page }) => {
   await page.goto("/login");
   await expect(page.getByRole("heading", { level: 1, name: "Log in" })).toBeVisible();
+  // The UI font comes with the app (public/build, allowed by the CSP's font-src 'self'), not a CDN.
+  const interLoaded = () =>
+    page.evaluate(() => [...document.fonts].some((f) => f.family.replace(/"/g, "") === "Inter" && f.status === "loaded"));
+  await expect.poll(interLoaded, { message: "the Inter font is loaded" }).toBe(true);
   await shoot(page, "login");
 });
 

@@ -1,10 +1,10 @@
 // The top of the corrective-action list: the totals (overdue and "done, to verify" link to their
 // filtered view) and the filter form, whose choices live in the URL.
+import { formatNumber } from "./format";
 import { Form, Link } from "@remix-run/react";
 import { ACTION_SOURCES, ACTION_STATUSES } from "~/schemas/action";
 import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS } from "./action-display";
 import { FilterSelect } from "./filter-select";
-import { formatNumber } from "./supplier-display";
 
 export function ActionTotals({
   counts,

@@ -10,7 +10,7 @@ import { CommentSchema } from "~/schemas/assessment";
 import type { T as Translate } from "~/domain/questionnaire/texts";
 import { SEVERITY_LABELS } from "./assessment-display";
 import { answerText } from "~/domain/questionnaire/answer-text";
-import { formatDateTime, plural } from "./format";
+import { formatDateTime, formatMegabytes, plural } from "./format";
 
 export interface FileRef {
   id: number;
@@ -38,7 +38,7 @@ export interface StoredAnswerLike {
 export function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return formatMegabytes(bytes);
 }
 
 /** Files as download links (resource route: always an attachment). */

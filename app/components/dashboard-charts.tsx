@@ -10,7 +10,7 @@ import { CountryRiskChart } from "./charts/country-risk-chart";
 import { PrinciplesRadar } from "./charts/principles-radar";
 import { TrendChart } from "./charts/trend-chart";
 import { FUNNEL_STAGES, FunnelChart, type FunnelStage } from "./charts/funnel-chart";
-import { formatInt, formatMoney } from "./charts/chart-kit";
+import { formatInt, formatMoney } from "./format";
 
 /** The assessment list's status for each funnel stage (the list shows assessments at that stage now). */
 const FUNNEL_STATUS: Record<FunnelStage, string> = { sent: "sent", started: "in_progress", submitted: "submitted", approved: "approved" };

@@ -1,11 +1,11 @@
 // The dashboard's headline figures: suppliers by tier, the share assessed, high/critical risk, open
 // red flags, overdue assessments and open corrective actions. Each leads to the matching list when
 // the reader may open it.
+import { formatInt } from "./format";
 import { Link } from "@remix-run/react";
 import { headlineFigures, type HeadlineKey } from "~/domain/report/figures";
 import { supplierListHref } from "~/domain/report/links";
 import type { DashboardData } from "~/domain/report/types";
-import { formatInt } from "./charts/chart-kit";
 
 export interface HeadlineLinks {
   slug: string;

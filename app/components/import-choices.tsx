@@ -7,7 +7,7 @@ import type { Conflict } from "~/domain/csv/row";
 import type { ImportPreview } from "~/domain/csv/preview";
 import { PolicyFieldset } from "./import-mapping";
 import { fieldColumns, ImportTable, LINE_COLUMN, shown } from "./import-table";
-import { countOf } from "./format";
+import { countOf, formatInt } from "./format";
 
 type Choices = Pick<ImportPreview, "conflicts" | "conflictCount" | "unresolvedConflicts">;
 
@@ -34,8 +34,8 @@ export function ChoicesForm({ preview, policy }: { preview: Choices; policy: Upd
           </p>
           {(preview.conflictCount ?? 0) > conflicts.length ? (
             <p className="muted">
-              The first {conflicts.length.toLocaleString("en")} of {countOf(preview.conflictCount ?? 0, "conflict")} are shown; decide
-              these, check again, and the next ones appear.
+              The first {formatInt(conflicts.length)} of {countOf(preview.conflictCount ?? 0, "conflict")} are shown; decide these, check
+              again, and the next ones appear.
             </p>
           ) : null}
           {conflicts.map((c, i) => (

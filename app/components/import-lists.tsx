@@ -2,6 +2,7 @@
 // kept), new suppliers, sample rows as they will be stored, how each country value was read, and
 // problems and warnings. Long lists are paged (LIST_PAGE a page) so a check with thousands of
 // changes stays usable.
+import { formatInt } from "./format";
 import type { ChangedSupplier, ImportPreview, ListedSupplier } from "~/domain/csv/preview";
 import { Pager } from "./pager";
 import { fieldColumns, fieldLabel, ImportTable, LINE_COLUMN, shown } from "./import-table";
@@ -26,7 +27,7 @@ const CHANGED_COLUMNS = [
 export function ChangedTable({ list }: { list: PagedList<ChangedSupplier> }) {
   return (
     <section className="card" aria-labelledby="changed-h">
-      <h2 id="changed-h">Suppliers already in Lantern that the file differs from ({list.total.toLocaleString("en")})</h2>
+      <h2 id="changed-h">Suppliers already in Lantern that the file differs from ({formatInt(list.total)})</h2>
       <p className="muted">“Before” is Lantern's value now; the import writes the “after” values marked “written”, and keeps the others.</p>
       <ImportTable label="Changed suppliers" className="import-changes" columns={CHANGED_COLUMNS}>
         {list.items.map((s) => (
@@ -69,7 +70,7 @@ const NEW_COLUMNS = [LINE_COLUMN, { key: "name", label: "Name" }, { key: "countr
 export function NewTable({ list, total }: { list: PagedList<ListedSupplier>; total: number }) {
   return (
     <section className="card" aria-labelledby="new-h">
-      <h2 id="new-h">New suppliers ({total.toLocaleString("en")})</h2>
+      <h2 id="new-h">New suppliers ({formatInt(total)})</h2>
       <ImportTable label="New suppliers" columns={NEW_COLUMNS}>
         {list.items.map((s) => (
           <tr key={s.line}>
@@ -93,7 +94,7 @@ function ListPager({ list, param, what }: { list: PagedList<unknown>; param: str
     <Pager
       prev={list.page > 1 ? `?${param}=${list.page - 1}` : null}
       next={list.page < list.pages ? `?${param}=${list.page + 1}` : null}
-      label={`${from.toLocaleString("en")}–${to.toLocaleString("en")} of ${list.total.toLocaleString("en")} ${what}`}
+      label={`${formatInt(from)}–${formatInt(to)} of ${formatInt(list.total)} ${what}`}
     />
   );
 }
@@ -132,7 +133,7 @@ export function CountryReadings({ countries }: { countries: NonNullable<ImportPr
           <tr key={c.value}>
             <td>{c.value}</td>
             <td>{c.iso2 ? `${names?.of(c.iso2) ?? c.iso2} (${c.iso2})` : <strong>not a known country</strong>}</td>
-            <td className="num">{c.rows.toLocaleString("en")}</td>
+            <td className="num">{formatInt(c.rows)}</td>
           </tr>
         ))}
       </ImportTable>
@@ -148,7 +149,7 @@ export function IssueTable({ title, issues, total }: { title: string; issues: Im
       <h2>{title}</h2>
       {total > issues.length ? (
         <p className="muted">
-          The first {issues.length.toLocaleString("en")} of {total.toLocaleString("en")} are shown.
+          The first {formatInt(issues.length)} of {formatInt(total)} are shown.
         </p>
       ) : null}
       <ImportTable label={title} columns={ISSUE_COLUMNS}>

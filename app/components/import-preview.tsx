@@ -8,7 +8,7 @@ import type { ChangedSupplier, ImportPreview, ListedSupplier } from "~/domain/cs
 import { ChoicesForm } from "./import-choices";
 import { ChangedTable, CountryReadings, IssueTable, NewTable, SampleRows, type PagedList } from "./import-lists";
 import { fieldLabel } from "./import-table";
-import { countOf } from "./format";
+import { countOf, formatInt } from "./format";
 
 export { LIST_PAGE, type PagedList } from "./import-lists";
 
@@ -70,7 +70,7 @@ function Counts({ preview }: { preview: PagedPreview }) {
       {counts.map(([term, n]) => (
         <div key={term}>
           <dt>{term}</dt>
-          <dd>{n.toLocaleString("en")}</dd>
+          <dd>{formatInt(n)}</dd>
         </div>
       ))}
     </dl>
@@ -84,7 +84,7 @@ function FieldCounts({ counts, unit }: { counts: Array<[FieldKey, number]>; unit
       {counts.map(([f, n], i) => (
         <span key={f}>
           {i ? ", " : ""}
-          {fieldLabel(f)} ({unit ? countOf(n, "supplier") : n.toLocaleString("en")})
+          {fieldLabel(f)} ({unit ? countOf(n, "supplier") : formatInt(n)})
         </span>
       ))}
     </>
@@ -140,8 +140,8 @@ function CommitOrProblems({ preview, base }: { preview: PagedPreview; base: stri
   }
   return (
     <div className="alert error" role="alert">
-      Nothing was imported. Fix the {preview.errorCount === 1 ? "problem" : `${preview.errorCount.toLocaleString("en")} problems`} below in
-      your file and <Link to={`${base}/import`}>upload it again</Link>.
+      Nothing was imported. Fix the {preview.errorCount === 1 ? "problem" : `${formatInt(preview.errorCount)} problems`} below in your file
+      and <Link to={`${base}/import`}>upload it again</Link>.
       {unresolved > 0 ? ` (For ${countOf(unresolved, "supplier")} listed more than once you can choose below instead.)` : null}
     </div>
   );

@@ -8,6 +8,7 @@ import type { Methodology } from "~/domain/risk/types";
 import { ILO_INDICATORS, PRINCIPLES, SEVERE_INDICATORS } from "~/domain/questionnaire/types";
 import { BAND_LABELS, bandRanges } from "./methodology-summary";
 import type { ReferenceSummary } from "./methodology-sources";
+import { formatInt } from "./format";
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -270,9 +271,8 @@ export function RecomputeSection({ inlineLimit }: { inlineLimit: number }) {
         </li>
       </ul>
       <p>
-        Up to {inlineLimit.toLocaleString("en")} suppliers are recomputed at once; larger changes run in the background, and the pages say
-        so while they run. A score that does not change adds no new entry; one that does is added to the supplier&apos;s history, with the
-        reason.
+        Up to {formatInt(inlineLimit)} suppliers are recomputed at once; larger changes run in the background, and the pages say so while
+        they run. A score that does not change adds no new entry; one that does is added to the supplier&apos;s history, with the reason.
       </p>
     </section>
   );

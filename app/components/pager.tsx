@@ -1,5 +1,6 @@
 import { useLocation } from "@remix-run/react";
 import { useDelegatedLinks } from "./delegated-links";
+import { IconNext, IconPrevious } from "./icons";
 
 /**
  * Previous / next links around a "Page …" label; a missing link keeps its place so the label stays
@@ -15,7 +16,8 @@ export function Pager({ prev, next, label }: { prev: string | null; next: string
     <nav className="pager" aria-label="Pages" onClick={onClick}>
       {prev ? (
         <a href={href(prev)} rel="prev" data-discover="true">
-          ← Previous
+          <IconPrevious className="icon" />
+          Previous
         </a>
       ) : (
         <span />
@@ -23,7 +25,8 @@ export function Pager({ prev, next, label }: { prev: string | null; next: string
       <span>{label}</span>
       {next ? (
         <a href={href(next)} rel="next" data-discover="true">
-          Next →
+          Next
+          <IconNext className="icon" />
         </a>
       ) : (
         <span />

@@ -21,14 +21,15 @@ import {
 import { BAND_LABELS, BANDS, type Band, type DashboardFilter } from "~/domain/report/types";
 import { supplierListHref } from "~/domain/report/links";
 import { BAND_COLORS } from "./charts/chart-kit";
-import { formatNumber } from "./supplier-display";
+
+import { formatNumber, formatScore } from "./format";
 
 export { formatCoordinates };
 
 /** "high risk 72.4", "not scored". */
 function riskText(band: Band, score: number | null): string {
   if (band === "none" || score === null) return "not scored";
-  return `${BAND_LABELS[band].toLowerCase()} risk ${score.toFixed(1)}`;
+  return `${BAND_LABELS[band].toLowerCase()} risk ${formatScore(score)}`;
 }
 
 function MapFrame({ view, labelledBy, children }: { view: ViewBox; labelledBy: string; children: ReactNode }) {

@@ -2,9 +2,9 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { AssessmentStatusBadge, DueDate } from "./assessment-display";
-import { formatDate } from "./format";
+import { formatDate, formatMoney, formatNumber } from "./format";
 import { formatCoordinates } from "./site-map";
-import { StatusBadge, TierBadge, formatMoney, formatNumber, tipLabel } from "./supplier-display";
+import { StatusBadge, TierBadge, tipLabel } from "./supplier-display";
 import type { SupplierLike } from "./supplier-form";
 
 /** A stored supplier as the page receives it. */

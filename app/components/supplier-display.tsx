@@ -24,32 +24,7 @@ export function TierBadge({ tier }: { tier: number | null }) {
   return <span className={`badge tier tier-${Math.min(tier, 5)}`}>{`Tier ${tier}`}</span>;
 }
 
-const NUMBER = new Intl.NumberFormat("en");
-export function formatNumber(n: number): string {
-  return NUMBER.format(n);
-}
-
-// Building an Intl.NumberFormat is costly: one per currency, kept (null: not a code Intl knows).
-const MONEY = new Map<string, Intl.NumberFormat | null>();
-export function moneyFormat(currency: string): Intl.NumberFormat | null {
-  let f = MONEY.get(currency);
-  if (f === undefined) {
-    try {
-      f = new Intl.NumberFormat("en", { style: "currency", currency, currencyDisplay: "code", maximumFractionDigits: 0 });
-    } catch {
-      f = null;
-    }
-    MONEY.set(currency, f);
-  }
-  return f;
-}
-
-export function formatMoney(amount: number | null, currency: string | null): string {
-  if (amount == null) return "";
-  const f = currency ? moneyFormat(currency) : null;
-  if (f) return f.format(amount);
-  return `${formatNumber(Math.round(amount))}${currency ? ` ${currency}` : ""}`;
-}
+// Numbers and money as everywhere else in the app (components/format.ts).
 
 /** "Tier 2 Watch List (TIP 2025)": a TIP placement is never shown without its report year. */
 export function tipLabel(tip: { tier: string; reportYear: number } | null | undefined): string {

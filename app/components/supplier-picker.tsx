@@ -4,7 +4,7 @@
 // type, press ↓ (or Tab) to reach the results, move with the arrow keys.
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
-import type { loader as searchLoader } from "~/routes/o.$org.suppliers.search";
+import type { SupplierSearchHit } from "~/schemas/supplier";
 import { countryName } from "~/domain/country";
 import { plural } from "./format";
 
@@ -22,7 +22,7 @@ const DEBOUNCE_MS = 250;
 
 export function SupplierPicker({ orgSlug, label, exclude = [], name = "otherId", error }: Props) {
   const id = useId();
-  const fetcher = useFetcher<typeof searchLoader>();
+  const fetcher = useFetcher<SupplierSearchHit[]>();
   const { load } = fetcher;
   const [text, setText] = useState("");
   const [chosen, setChosen] = useState<number | null>(null);

@@ -1,6 +1,7 @@
 // A stale edit: what you tried to save next to what is stored now, field by field.
+import { formatMoney, formatNumber } from "./format";
 import { countryName } from "~/domain/country";
-import { formatMoney, formatNumber, statusLabel } from "./supplier-display";
+import { statusLabel } from "./supplier-display";
 import type { SupplierLike } from "./supplier-form";
 
 const LABELS: Array<[keyof SupplierLike, string]> = [

@@ -1,5 +1,29 @@
 import { Form, Link, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import type { loader as rootLoader } from "~/root";
+import { IconBrand, IconClose, IconLogOut, IconMenu, IconOrgs, IconUser } from "./icons";
+
+/**
+ * The Menu button a phone shows instead of the sidebar's links (CSS shows it only at phone widths
+ * on pages with a sidebar, and opens the sidebar's links while it is open). A <details>, so it works
+ * before and without JavaScript; it closes again after each navigation.
+ */
+function NavToggle() {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const { pathname, search } = useLocation();
+  useEffect(() => {
+    if (ref.current) ref.current.open = false;
+  }, [pathname, search]);
+  return (
+    <details className="nav-toggle" ref={ref}>
+      <summary>
+        <IconMenu className="icon icon-open" />
+        <IconClose className="icon icon-close" />
+        Menu
+      </summary>
+    </details>
+  );
+}
 
 export function TopBar() {
   const data = useRouteLoaderData<typeof rootLoader>("root");
@@ -8,9 +32,10 @@ export function TopBar() {
   const user = data?.user;
   return (
     <header className="topbar">
+      {user ? <NavToggle /> : null}
       <Link to="/" className="brand" aria-label="Lantern home">
         <span aria-hidden="true" className="brand-mark">
-          ◆
+          <IconBrand className="icon" />
         </span>{" "}
         Lantern
       </Link>
@@ -18,7 +43,10 @@ export function TopBar() {
         <nav className="topbar-right" aria-label="Account">
           {data.orgs.length > 1 ? (
             <details className="org-switcher">
-              <summary>Switch organization</summary>
+              <summary>
+                <IconOrgs className="icon" />
+                Switch organization
+              </summary>
               <ul>
                 {data.orgs.map((o) => (
                   <li key={o.slug}>
@@ -30,9 +58,13 @@ export function TopBar() {
               </ul>
             </details>
           ) : null}
-          <Link to="/account">{user.name}</Link>
+          <Link to="/account" className="topbar-link">
+            <IconUser className="icon" />
+            <span className="topbar-name">{user.name}</span>
+          </Link>
           <Form method="post" action="/logout">
             <button type="submit" className="link-button">
+              <IconLogOut className="icon" />
               Log out
             </button>
           </Form>

@@ -10,11 +10,11 @@ import { ActionListQuerySchema } from "~/schemas/action";
 import { actionListPage } from "~/services/action-pages.server";
 import { ActionTable } from "~/components/action-display";
 import { ActionFilters, ActionTotals } from "~/components/action-filters";
-import { formatNumber } from "~/components/supplier-display";
+
 import { Pager } from "~/components/pager";
 import { useOrg } from "./o.$org";
 import { FilteredPageError } from "~/components/filtered-page-error";
-import { plural } from "~/components/format";
+import { formatNumber, plural } from "~/components/format";
 
 export const meta: MetaFunction = () => [{ title: "Corrective actions — Lantern" }];
 

@@ -16,10 +16,10 @@ import { startAssessments } from "~/services/assessments.server";
 import { countryName } from "~/domain/country";
 import { Field, FormError, SubmitButton, useZodForm } from "~/components/forms";
 import { AssessmentStatusBadge } from "~/components/assessment-display";
-import { formatNumber, statusLabel } from "~/components/supplier-display";
+import { statusLabel } from "~/components/supplier-display";
 import { useOrg } from "./o.$org";
 import { isDbId } from "~/schemas/fields";
-import { plural } from "~/components/format";
+import { formatNumber, plural } from "~/components/format";
 
 export const meta: MetaFunction = () => [{ title: "Start assessments — Lantern" }];
 

@@ -7,12 +7,12 @@ import { parseSearchParams } from "~/schemas/audit";
 import { SupplierListQuerySchema } from "~/schemas/supplier";
 import { supplierListPage, type ListRow } from "~/models/supplier-list.server";
 import { countryName } from "~/domain/country";
-import { formatMoney, formatNumber } from "~/components/supplier-display";
+
 import { SupplierRows, SupplierTableHead, type SupplierListItem } from "~/components/supplier-table";
 import { SupplierFilters } from "~/components/supplier-filters";
 import { useOrg } from "./o.$org";
 import { Pager } from "~/components/pager";
-import { plural } from "~/components/format";
+import { formatMoney, formatNumber, plural } from "~/components/format";
 
 export const meta: MetaFunction = () => [{ title: "Suppliers — Lantern" }];
 

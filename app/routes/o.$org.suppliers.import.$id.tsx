@@ -14,7 +14,7 @@ import { MAX_DB_INT } from "~/schemas/fields";
 import { PolicySchema, parseRecheckForm } from "~/schemas/import";
 import { MappingForm } from "~/components/import-mapping";
 import { LIST_PAGE, PreviewView, type PagedList, type PagedPreview } from "~/components/import-preview";
-import { countOf } from "~/components/format";
+import { countOf, formatInt } from "~/components/format";
 import { DiscardImportButton } from "~/components/import-discard";
 
 export const meta: MetaFunction = () => [{ title: "Import suppliers — Lantern" }];
@@ -125,9 +125,8 @@ export default function ImportStep() {
       {imp.status === "checked" && imp.preview ? <PreviewView preview={imp.preview} policy={imp.policy} base={base} /> : null}
       {imp.status === "committed" && r ? (
         <div className="alert success" role="status">
-          <strong>Imported.</strong> {countOf(r.created ?? 0, "new supplier")}, {(r.updated ?? 0).toLocaleString("en")} updated,{" "}
-          {(r.unchanged ?? 0).toLocaleString("en")} unchanged; {countOf(r.links ?? 0, "supply link")}.{" "}
-          <Link to={base}>Go to the supplier list</Link>
+          <strong>Imported.</strong> {countOf(r.created ?? 0, "new supplier")}, {formatInt(r.updated ?? 0)} updated,{" "}
+          {formatInt(r.unchanged ?? 0)} unchanged; {countOf(r.links ?? 0, "supply link")}. <Link to={base}>Go to the supplier list</Link>
         </div>
       ) : null}
       {imp.status === "failed" ? (
@@ -161,8 +160,8 @@ function ProgressView({ status, progress }: { status: string; progress: { done: 
       <h2>{what}…</h2>
       <progress max={100} value={progress.total ? pct : undefined} aria-label={`${what}: ${pct}%`} />
       <p className="muted">
-        {progress.total ? `${progress.done.toLocaleString("en")} of ${countOf(progress.total, "row")}` : "Starting…"} You can leave this
-        page; the import carries on.
+        {progress.total ? `${formatInt(progress.done)} of ${countOf(progress.total, "row")}` : "Starting…"} You can leave this page; the
+        import carries on.
       </p>
     </section>
   );

@@ -9,7 +9,7 @@ import { uploadImport } from "~/services/import.server";
 import { SUPPLIER_FIELDS } from "~/domain/csv/fields";
 import { importState } from "~/domain/csv/import-state";
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, decodeCsvInput, formatSize } from "~/domain/csv/parse";
-import { formatDateTime } from "~/components/format";
+import { formatDateTime, formatInt } from "~/components/format";
 import { FormError } from "~/components/forms";
 import { DiscardImportButton } from "~/components/import-discard";
 import { ImportTable } from "~/components/import-table";
@@ -95,8 +95,8 @@ export default function ImportIndex() {
         <div className="field">
           <label htmlFor="file">CSV file</label>
           <p className="hint" id="file-hint">
-            Up to {formatSize(DEFAULT_MAX_BYTES)} and {DEFAULT_MAX_ROWS.toLocaleString("en")} rows. Your column names do not have to match
-            the template: you map them in the next step.
+            Up to {formatSize(DEFAULT_MAX_BYTES)} and {formatInt(DEFAULT_MAX_ROWS)} rows. Your column names do not have to match the
+            template: you map them in the next step.
           </p>
           <input id="file" name="file" type="file" accept=".csv,.txt,text/csv" required aria-describedby="file-hint" />
         </div>

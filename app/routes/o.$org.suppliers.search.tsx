@@ -3,14 +3,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { requireOrg } from "~/lib/auth.server";
 import { searchSuppliers } from "~/models/supplier.server";
+import type { SupplierSearchHit } from "~/schemas/supplier";
 
-export interface SupplierSearchHit {
-  id: number;
-  name: string;
-  country: string;
-  tier: number | null;
-  externalRef: string | null;
-}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { org } = await requireOrg(request, context, params.org, "suppliers.view");

@@ -4,6 +4,18 @@ import { Outlet, useLoaderData, useLocation, useNavigation, useRouteLoaderData }
 import { requireOrg } from "~/lib/auth.server";
 import { ACTIONS, can, ROLE_LABELS, type Action } from "~/domain/permissions";
 import { useDelegatedLinks } from "~/components/delegated-links";
+import {
+  IconActions,
+  IconAssessments,
+  IconAudit,
+  IconMethodology,
+  IconOutbox,
+  IconOverview,
+  IconReport,
+  IconSettings,
+  IconSuppliers,
+  IconTeam,
+} from "~/components/icons";
 
 // The tenant layout: the guard runs here for every page under /o/<slug> (and again in each child
 // loader/action, which Remix runs in parallel and which must not rely on the parent).
@@ -32,12 +44,13 @@ function useNavLinks() {
   const next = navigation.location ? navigation.location.pathname.toLowerCase() : null;
   const within = (path: string | null, to: string, end: boolean) =>
     path !== null && (path === to || (!end && path.startsWith(to) && path.charAt(to.length) === "/"));
-  const link = (to: string, label: string, end = false) => {
+  const link = (to: string, label: string, Icon: typeof IconOverview, end = false) => {
     const t = to.toLowerCase();
     const active = within(here, t, end);
     const className = [active ? "active" : null, within(next, t, end) ? "pending" : null].filter(Boolean).join(" ");
     return (
       <a href={to} className={className} aria-current={active ? "page" : undefined} data-discover="true">
+        <Icon className="icon" />
         {label}
       </a>
     );
@@ -57,16 +70,16 @@ export default function OrgLayout() {
         <p className="muted small">{ROLE_LABELS[role]}</p>
         <nav onClick={onClick}>
           <ul>
-            <li>{link(base, "Overview", true)}</li>
-            {may("suppliers.view") ? <li>{link(`${base}/suppliers`, "Suppliers")}</li> : null}
-            {may("assessments.view") ? <li>{link(`${base}/assessments`, "Assessments")}</li> : null}
-            {may("actions.view") ? <li>{link(`${base}/actions`, "Corrective actions")}</li> : null}
-            {may("reports.view") ? <li>{link(`${base}/report`, "Board report")}</li> : null}
-            {may("risk.view") ? <li>{link(`${base}/methodology`, "Methodology")}</li> : null}
-            {may("methodology.edit") ? <li>{link(`${base}/settings/methodology`, "Risk settings")}</li> : null}
-            {may("members.view") ? <li>{link(`${base}/members`, "Team")}</li> : null}
-            {may("audit.view") ? <li>{link(`${base}/audit`, "Audit log")}</li> : null}
-            {may("outbox.view") ? <li>{link(`${base}/outbox`, "Outbox")}</li> : null}
+            <li>{link(base, "Overview", IconOverview, true)}</li>
+            {may("suppliers.view") ? <li>{link(`${base}/suppliers`, "Suppliers", IconSuppliers)}</li> : null}
+            {may("assessments.view") ? <li>{link(`${base}/assessments`, "Assessments", IconAssessments)}</li> : null}
+            {may("actions.view") ? <li>{link(`${base}/actions`, "Corrective actions", IconActions)}</li> : null}
+            {may("reports.view") ? <li>{link(`${base}/report`, "Board report", IconReport)}</li> : null}
+            {may("risk.view") ? <li>{link(`${base}/methodology`, "Methodology", IconMethodology)}</li> : null}
+            {may("methodology.edit") ? <li>{link(`${base}/settings/methodology`, "Risk settings", IconSettings)}</li> : null}
+            {may("members.view") ? <li>{link(`${base}/members`, "Team", IconTeam)}</li> : null}
+            {may("audit.view") ? <li>{link(`${base}/audit`, "Audit log", IconAudit)}</li> : null}
+            {may("outbox.view") ? <li>{link(`${base}/outbox`, "Outbox", IconOutbox)}</li> : null}
           </ul>
         </nav>
       </aside>

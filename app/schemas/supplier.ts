@@ -158,3 +158,12 @@ export const SupplierListQuerySchema = z
   })
   .transform((f) => ({ ...f, dir: f.dir ?? (RISK_SORTS.has(f.sort) ? ("desc" as const) : ("asc" as const)) }));
 export type SupplierListQuery = z.output<typeof SupplierListQuerySchema>;
+
+/** One answer of the supplier search (the picker's resource route). */
+export interface SupplierSearchHit {
+  id: number;
+  name: string;
+  country: string;
+  tier: number | null;
+  externalRef: string | null;
+}

@@ -1,18 +1,9 @@
 // Risk bands by tier: one stacked bar per tier; every segment links to the supplier list of that
 // tier and band.
+import { formatInt } from "~/components/format";
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { BAND_LABELS, tierLabel, type Band, type TierBands } from "~/domain/report/types";
-import {
-  BAND_COLORS,
-  COMPACT_WIDTH,
-  ChartFrame,
-  FitWidth,
-  Legend,
-  LinkedRect,
-  PlainTick,
-  formatInt,
-  type BarShapeProps,
-} from "./chart-kit";
+import { BAND_COLORS, COMPACT_WIDTH, ChartFrame, FitWidth, Legend, LinkedRect, PlainTick, type BarShapeProps } from "./chart-kit";
 
 type Row = { name: string; tier: number } & Record<Band, number>;
 

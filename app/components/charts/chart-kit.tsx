@@ -8,7 +8,6 @@ import { useState, useSyncExternalStore, type MouseEvent, type ReactElement, typ
 import { useNavigate } from "@remix-run/react";
 import { ResponsiveContainer } from "recharts";
 import type { Band } from "~/domain/report/types";
-import { moneyFormat } from "~/components/supplier-display";
 
 /** Band colours: red → green, grey for "not scored". Also used by the HTML legends. */
 export const BAND_COLORS: Readonly<Record<Band, string>> = {
@@ -29,20 +28,7 @@ export function useHydrated(): boolean {
   );
 }
 
-const COMPACT = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
-export const formatCompact = (n: number) => COMPACT.format(n);
-/** "USD 1,250,000" (whole units); the code alone when Intl does not know it. */
-export function formatMoney(amount: number, currency: string | null): string {
-  if (!currency) return formatInt(amount);
-  const f = moneyFormat(currency);
-  return f ? f.format(amount) : `${formatInt(amount)} ${currency}`;
-}
-
-/** 12,345 — as Intl.NumberFormat("en") writes whole numbers, without its cost (the page formats hundreds). */
-export function formatInt(n: number): string {
-  const s = String(Math.round(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return n < 0 && Math.round(n) !== 0 ? `-${s}` : s;
-}
+// The numbers of the charts are written as everywhere else in the app (components/format.ts).
 
 /**
  * The space a chart takes, reserved from the first server render: a loading state until the

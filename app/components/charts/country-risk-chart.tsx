@@ -1,20 +1,10 @@
 // Risk by country: horizontal bars of the countries with the most high and critical suppliers (by
 // count, or by the spend placed with them); each segment links to the supplier list of that
 // country and band.
+import { formatCompact, formatInt } from "~/components/format";
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import type { CountryRisk } from "~/domain/report/types";
-import {
-  BAND_COLORS,
-  COMPACT_WIDTH,
-  ChartFrame,
-  FitWidth,
-  Legend,
-  LinkedRect,
-  PlainTick,
-  formatCompact,
-  formatInt,
-  type BarShapeProps,
-} from "./chart-kit";
+import { BAND_COLORS, COMPACT_WIDTH, ChartFrame, FitWidth, Legend, LinkedRect, PlainTick, type BarShapeProps } from "./chart-kit";
 
 type Row = { country: string; name: string; critical: number; high: number };
 

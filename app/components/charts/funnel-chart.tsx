@@ -1,8 +1,9 @@
 // The questionnaire funnel: of the questionnaires started in the period, how many were sent, then
 // started by the supplier, submitted and approved. Each bar links to the assessments at that stage.
+import { formatInt } from "~/components/format";
 import { Bar, BarChart, LabelList, Tooltip, XAxis, YAxis } from "recharts";
 import type { Funnel } from "~/domain/report/types";
-import { ChartFrame, FitWidth, LinkedRect, PlainTick, formatInt, type BarShapeProps } from "./chart-kit";
+import { ChartFrame, FitWidth, LinkedRect, PlainTick, type BarShapeProps } from "./chart-kit";
 
 export const FUNNEL_STAGES = [
   { key: "sent", label: "Sent", color: "#9db4d3" },

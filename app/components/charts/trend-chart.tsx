@@ -2,7 +2,8 @@
 // high and critical suppliers (right axis).
 import { CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
 import type { TrendPoint } from "~/domain/report/types";
-import { BAND_COLORS, COMPACT_WIDTH, ChartFrame, FitWidth, Legend, PlainTick, formatInt } from "./chart-kit";
+import { BAND_COLORS, COMPACT_WIDTH, ChartFrame, FitWidth, Legend, PlainTick } from "./chart-kit";
+import { formatInt, formatScore } from "~/components/format";
 
 const AVG_COLOR = "#1f3a5f";
 
@@ -48,7 +49,7 @@ export function TrendChart({ points, height = 280 }: { points: readonly TrendPoi
           tick={{ fontSize: 12, fill: "#4a5360" }}
         />
         <Tooltip
-          formatter={(v: number, name: string) => [name === "Average score" ? v.toFixed(1) : formatInt(v), name]}
+          formatter={(v: number, name: string) => [name === "Average score" ? formatScore(v) : formatInt(v), name]}
           isAnimationActive={false}
         />
         <Line
