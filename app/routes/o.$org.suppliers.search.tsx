@@ -5,7 +5,6 @@ import { requireOrg } from "~/lib/auth.server";
 import { searchSuppliers } from "~/models/supplier.server";
 import type { SupplierSearchHit } from "~/schemas/supplier";
 
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { org } = await requireOrg(request, context, params.org, "suppliers.view");
   const q = new URL(request.url).searchParams.get("q") ?? "";
