@@ -227,6 +227,7 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
     },
     save: {
       perm: "methodology.edit",
+      ok: [302],
       make: async (db, a) => ({
         path: "/o/acme/settings/methodology",
         body: methodologyFormFields("save", (await currentMethodology(db.db, a.orgId)).version),
@@ -257,25 +258,33 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
   "o.$org.suppliers.$id._index.tsx": {
     "add-supplier": {
       perm: "suppliers.edit",
+      ok: [302],
       make: async (db, a, role) =>
         onSupplier(await supplier(db, a, role), { intent: "add-supplier", otherId: id(await supplier(db, a, role)) }),
     },
     "add-buyer": {
       perm: "suppliers.edit",
+      ok: [302],
       make: async (db, a, role) =>
         onSupplier(await supplier(db, a, role), { intent: "add-buyer", otherId: id(await supplier(db, a, role)) }),
     },
     "remove-link": {
       perm: "suppliers.edit",
+      ok: [302],
       make: async (db, a, role) => {
         const [buyer, seller] = [await supplier(db, a, role), await supplier(db, a, role)];
         await addLink(db.db, a.ident(), seller, buyer, IP);
         return onSupplier(buyer, { intent: "remove-link", otherId: id(seller), side: "supplier" });
       },
     },
-    archive: { perm: "suppliers.edit", make: async (db, a, role) => onSupplier(await supplier(db, a, role), { intent: "archive" }) },
+    archive: {
+      perm: "suppliers.edit",
+      ok: [302],
+      make: async (db, a, role) => onSupplier(await supplier(db, a, role), { intent: "archive" }),
+    },
     restore: {
       perm: "suppliers.edit",
+      ok: [302],
       make: async (db, a, role) => {
         const sid = await supplier(db, a, role);
         await setArchived(db.db, a.ident(), sid, true, IP);

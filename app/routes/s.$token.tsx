@@ -1,4 +1,4 @@
-// The page of an invite link (DESIGN.md, "Supplier invite links"). GET shows who asks, for which
+// The page of an invite link (docs/architecture.md, "The supplier portal and its tokens"). GET shows who asks, for which
 // supplier and by when, and changes nothing (mail scanners open links); the Start button POSTs, which
 // starts a supplier session scoped to the one assessment and redirects to /s/portal, a URL without
 // the token. Expired or revoked links answer 410 with "send me a new link" (mailed to the invited

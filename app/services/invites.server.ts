@@ -1,4 +1,4 @@
-// Supplier invite links (docs/architecture.md, "Portal and tokens"): 32 random bytes, only the hash stored,
+// Supplier invite links (docs/architecture.md, "The supplier portal and its tokens"): 32 random bytes, only the hash stored,
 // 30-day expiry, revocable; resending issues a new token and kills the old one. Opening the link
 // (GET) changes nothing; a POST from its page starts a supplier session scoped to one assessment.
 import type { Kysely } from "kysely";

@@ -5,6 +5,7 @@ import type { Db } from "~db/client";
 import { insertUser } from "~/models/user.server";
 import { addMember, insertOrg } from "~/models/org.server";
 import { startSession } from "~/lib/session.server";
+import { readToast } from "~/lib/toast.server";
 import type { Role } from "~/domain/permissions";
 
 // A real argon2id hash of "correct horse battery" (hashing in every test would be slow).
@@ -43,6 +44,12 @@ export function post(path: string, form: Record<string, string>, cookie?: string
 }
 
 /** Runs fn and returns the Response it returned or threw (Remix guards throw responses). */
+/** The toast a redirect leaves for the next page, read as the root loader reads it (null when none). */
+export function toastOf(r: Response) {
+  const cookie = r.headers.getSetCookie().find((c) => c.includes("lantern_toast="));
+  return cookie ? readToast(new Request("http://localhost/", { headers: { Cookie: cookie.split(";")[0]! } })).toast : null;
+}
+
 export async function responseOf(fn: () => Promise<unknown>): Promise<Response> {
   try {
     const r = await fn();

@@ -1,4 +1,4 @@
-// Risk model v1 (docs/architecture.md, "Risk pipeline"): the public face of app/domain/risk. Pure module.
+// Risk model v1 (docs/architecture.md, "The risk pipeline"): the public face of app/domain/risk. Pure module.
 // CONTRACT: the risk service, the methodology settings and the UI code against these signatures.
 // The implementation lives in the files re-exported below; each one documents its decisions.
 export * from "./types";

@@ -1,6 +1,6 @@
 // Risk model v1, step 1: inherent risk I = weighted mean of country, goods and workforce risk.
 //
-// Decisions not spelled out in docs/architecture.md ("Risk pipeline"):
+// Decisions not spelled out in docs/architecture.md ("The risk pipeline"):
 // - Country: the iso2 is trimmed and upper-cased; a tier label the model does not know counts as
 //   "no data" (50). An override replaces the value; the TIP value stays in tipValue for the record.
 // - Goods are matched trimmed, with runs of spaces collapsed and case folded. Duplicates are merged

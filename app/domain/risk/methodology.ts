@@ -1,7 +1,7 @@
 // Risk model v1: the fixed constants of the model and a tenant's methodology (what an admin may
 // change), with its defaults and validation.
 //
-// Decisions not spelled out in docs/architecture.md ("Risk pipeline"):
+// Decisions not spelled out in docs/architecture.md ("The risk pipeline"):
 // - Months (validity, fade) are whole numbers: staleness adds calendar months in UTC.
 // - The country and goods weights may not both be 0: a supplier without a workforce profile would
 //   otherwise have no inherent risk at all (the workforce weight is renormalised away).
@@ -17,7 +17,7 @@ export const CONTROL_FACTOR = 0.7;
 /** Default share of a supplier's effective score that carries to its buyers. */
 export const EXPOSURE_FACTOR = 0.85;
 
-/** The model's defaults (docs/architecture.md, "Risk pipeline"): a tenant without a saved methodology uses these. */
+/** The model's defaults (docs/architecture.md, "The risk pipeline"): a tenant without a saved methodology uses these. */
 export const DEFAULT_METHODOLOGY: Methodology = deepFreeze<Methodology>({
   inherentWeights: { country: 0.45, goods: 0.35, workforce: 0.2 },
   principleWeights: { ...PRINCIPLE_WEIGHTS },

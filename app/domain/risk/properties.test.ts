@@ -1,4 +1,4 @@
-// Property tests of risk model v1 over hundreds of seeded random inputs (docs/architecture.md, "Risk pipeline": "Properties
+// Property tests of risk model v1 over hundreds of seeded random inputs (docs/architecture.md, "The risk pipeline": "Properties
 // worth testing"). Every run uses the same seeds, so a failure reproduces.
 import { describe, expect, it } from "vitest";
 import { ATHENS_V1 } from "~/domain/questionnaire/athens-v1";
