@@ -10,7 +10,7 @@ import autocannon, { type AutocannonOptions, type AutocannonResult } from "autoc
 import type { EventEmitter } from "node:events";
 import { withApp } from "./app";
 import { CONNECTIONS, loadSettings, MIN_2XX_SHARE } from "./http";
-import { meets } from "./registry";
+import { withMet } from "./goals";
 import { compareWithFloor, log, median, round, type BenchContext, type BenchRecord, type FigureDef } from "./lib";
 
 /** The supplier list of a demo tenant, signed in: a representative page (session, guard, queries, SSR). */
@@ -34,12 +34,6 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 function percentile(sorted: number[], p: number): number | undefined {
   if (sorted.length === 0) return undefined;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function withMet(r: BenchRecord): BenchRecord {
-  if (r.error !== undefined || r.goal === undefined) return r;
-  const met = meets(r.floor !== undefined ? r.ratio : r.value, r.goal);
-  return met === undefined ? r : { ...r, met };
 }
 
 async function logIn(baseUrl: string): Promise<string> {
@@ -214,7 +208,8 @@ async function run(ctx: BenchContext): Promise<BenchRecord[]> {
     };
     log(
       `overload: ${samples.length} responses (${JSON.stringify(codes)}), served ${round(servedRate)} req/s, ` +
-        `shed p50/p99 ${percentile(shedLat, 50)}/${percentile(shedLat, 99)} ms, served p50/p99 ${percentile(servedLat, 50)}/${percentile(servedLat, 99)} ms, ` +
+        `shed p50/p99 ${percentile(shedLat, 50)}/${percentile(shedLat, 99)} ms, ` +
+        `served p50/p99 ${percentile(servedLat, 50)}/${percentile(servedLat, 99)} ms, ` +
         `${timeouts} timeouts, ${socketErrors} socket errors, recovery ${recovery ? round(recovery.ms) : "none"} ms`,
     );
     const common = { url: PAGE, offered_req_s: round(offered, 4), connections, duration_s: durationS, ...quick };
@@ -304,7 +299,10 @@ export const overloadFigures: FigureDef[] = [
       "app.http.overload.failures",
       "app.http.overload.recovery",
     ],
-    description: `GET ${PAGE} signed in: capacity with ${CONNECTIONS} connections, then ${OVERLOAD_FACTOR}× that rate (autocannon overallRate, ${SLICES} staggered instances); shed share and latency, served req/s, timeouts, recovery`,
+    description:
+      `GET ${PAGE} signed in: capacity with ${CONNECTIONS} connections, ` +
+      `then ${OVERLOAD_FACTOR}× that rate (autocannon overallRate, ${SLICES} staggered instances); ` +
+      `shed share and latency, served req/s, timeouts, recovery`,
     run,
   },
 ];
