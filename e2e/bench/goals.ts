@@ -51,7 +51,7 @@ export function missedGoals(records: Iterable<BenchRecord>): string[] {
   for (const r of records) {
     for (const g of goalsOf(r)) {
       if (r.error !== undefined) missed.push(`${r.figure}: not measured (${r.error}), goal ${g.of} ${g.goal}`);
-      else if (meets(g.value, g.goal) !== true) missed.push(`${r.figure}: ${g.of} ${g.value ?? "missing"}, goal ${g.of} ${g.goal}`);
+      else if (meets(g.value, g.goal) !== true) missed.push(`${r.figure}: ${g.of} ${g.value ?? "missing"} misses the goal ${g.goal}`);
     }
   }
   return missed;
