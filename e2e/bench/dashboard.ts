@@ -1,7 +1,8 @@
 // Figures of the "Executive dashboard" issue, on a 100,000-supplier tenant with scores, roll-ups,
 // questionnaires and corrective actions (built once per run by dashboard-child.ts):
 //   dashboard.loader_100k           the route loader of /o/big (guard, query parse, every figure), median ms; goal < 100
-//   app.http.dashboard_page         GET /o/big under load as its executive; ratio vs app.http.login_page; goal <= 4 (a quarter of its req/s)
+//   app.http.dashboard_page         GET /o/big under load as its executive; ratio vs app.http.login_page;
+//                                   goal <= 4 (a quarter of its req/s)
 //   dashboard.javascript            the JavaScript the dashboard page loads, gzip KB; goal < 300
 //   dashboard.rollup_refresh_100k   rewriting the roll-ups (what each recompute pays at this size), median ms, next to
 //                                   the pass writeSnapshot made before the roll-ups existed; informative
@@ -16,7 +17,7 @@ import { startSession } from "~/lib/session.server";
 import { loader as dashboardLoader } from "~/routes/o.$org._index";
 import { withAppOnDatabase } from "./app";
 import { loadSettings, measureHttp, runToCompletion } from "./http";
-import { meets } from "./registry";
+import { withMet } from "./goals";
 import { compareWithFloor, log, median, round, TSX_BIN, type BenchContext, type BenchRecord, type FigureDef } from "./lib";
 
 const SUPPLIERS = 100_000;
@@ -57,19 +58,14 @@ function tenant(ctx: BenchContext): Promise<Tenant> {
       if (t.suppliers !== SUPPLIERS || t.scored !== SUPPLIERS)
         throw new Error(`the dashboard tenant has ${t.suppliers} suppliers, ${t.scored} scored; expected ${SUPPLIERS}`);
       log(
-        `dashboard tenant: ${t.suppliers} suppliers (imported in ${round(t.importSeconds)} s, scored in ${round(t.scoreSeconds)} s), ${t.cubeRows} roll-up rows`,
+        `dashboard tenant: ${t.suppliers} suppliers (imported in ${round(t.importSeconds)} s, ` +
+          `scored in ${round(t.scoreSeconds)} s), ${t.cubeRows} roll-up rows`,
       );
       return t;
     })();
     tenants.set(ctx, p);
   }
   return p;
-}
-
-function withMet(r: BenchRecord): BenchRecord {
-  if (r.error !== undefined || r.goal === undefined) return r;
-  const met = meets(r.floor !== undefined ? r.ratio : r.value, r.goal);
-  return met === undefined ? r : { ...r, met };
 }
 
 const quickMark = (ctx: BenchContext) => (ctx.quick ? { quick: true } : {});
@@ -142,7 +138,9 @@ async function rollupRefreshRecord(h: ReturnType<typeof createDb>, t: Tenant): P
     value: round(median(refresh)),
     runs: refresh.map((x) => round(x)),
     snapshot_pass_before_ms: round(median(before)),
-    note: "refreshDashboardRollup (cube, principle scores, today's trend rows) runs inside writeSnapshot after each recompute, which now sums its snapshot from the cube instead of its own pass (snapshot_pass_before_ms)",
+    note:
+      "refreshDashboardRollup (cube, principle scores, today's trend rows) runs inside writeSnapshot after each recompute, " +
+      "which now sums its snapshot from the cube instead of its own pass (snapshot_pass_before_ms)",
     suppliers: t.suppliers,
   };
 }
@@ -150,7 +148,8 @@ async function rollupRefreshRecord(h: ReturnType<typeof createDb>, t: Tenant): P
 const loaderFigure: FigureDef = {
   figures: ["dashboard.loader_100k", "dashboard.rollup_refresh_100k"],
   description:
-    "the dashboard route's loader (guard, query, roll-ups, live counts, top ten) on the 100,000-supplier tenant, median ms of 30 (also country / band / sector-filtered); and the roll-up rewrite each recompute pays",
+    "the dashboard route's loader (guard, query, roll-ups, live counts, top ten) on the 100,000-supplier tenant, " +
+    "median ms of 30 (also country / band / sector-filtered); and the roll-up rewrite each recompute pays",
   async run(ctx) {
     const t = await tenant(ctx);
     const cookie = await sessionCookie(t.dbFile, t.execUserId);
@@ -210,7 +209,8 @@ const loaderFigure: FigureDef = {
 const pageFigure: FigureDef = {
   figures: ["app.http.dashboard_page", "dashboard.javascript"],
   description:
-    "GET /o/big (the executive dashboard) of the real app on the 100,000-supplier DB, signed in as its executive; autocannon as app.http.login_page, ratio vs it; and the JavaScript the page loads (gzip)",
+    "GET /o/big (the executive dashboard) of the real app on the 100,000-supplier DB, signed in as its executive; " +
+    "autocannon as app.http.login_page, ratio vs it; and the JavaScript the page loads (gzip)",
   async run(ctx) {
     const loginPage = await ctx.floor("app.http.login_page");
     const t = await tenant(ctx);

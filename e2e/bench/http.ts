@@ -234,7 +234,8 @@ export async function measureHttp(
     timeouts: r.timeouts,
   };
   log(
-    `${figure}: ${round(r.requests.mean)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${ok}/${completed} 2xx, ${r.errors} errors`,
+    `${figure}: ${round(r.requests.mean)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ` +
+      `${ok}/${completed} 2xx, ${r.errors} errors`,
   );
   if (completed === 0 || ok / completed < MIN_2XX_SHARE) {
     const codes = Object.entries(r.statusCodeStats)
@@ -242,7 +243,9 @@ export async function measureHttp(
       .join(", ");
     return {
       figure,
-      error: `only ${ok} of ${completed} responses were 2xx (need ≥ ${MIN_2XX_SHARE * 100}%; status codes: ${codes || "none"}; ${r.errors} socket errors, ${r.timeouts} timeouts)`,
+      error:
+        `only ${ok} of ${completed} responses were 2xx (need ≥ ${MIN_2XX_SHARE * 100}%; ` +
+        `status codes: ${codes || "none"}; ${r.errors} socket errors, ${r.timeouts} timeouts)`,
       ...details,
     };
   }

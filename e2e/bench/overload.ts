@@ -10,7 +10,7 @@ import autocannon, { type AutocannonOptions, type AutocannonResult } from "autoc
 import type { EventEmitter } from "node:events";
 import { withApp } from "./app";
 import { CONNECTIONS, loadSettings, MIN_2XX_SHARE } from "./http";
-import { meets } from "./registry";
+import { withMet } from "./goals";
 import { compareWithFloor, log, median, round, type BenchContext, type BenchRecord, type FigureDef } from "./lib";
 
 /** The supplier list of a demo tenant, signed in: a representative page (session, guard, queries, SSR). */
@@ -34,12 +34,6 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 function percentile(sorted: number[], p: number): number | undefined {
   if (sorted.length === 0) return undefined;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function withMet(r: BenchRecord): BenchRecord {
-  if (r.error !== undefined || r.goal === undefined) return r;
-  const met = meets(r.floor !== undefined ? r.ratio : r.value, r.goal);
-  return met === undefined ? r : { ...r, met };
 }
 
 async function logIn(baseUrl: string): Promise<string> {
@@ -115,6 +109,198 @@ async function offerLoad(url: string, cookie: string, rate: number, connections:
   return { samples, results, stoppedAt, elapsedS: (stoppedAt - started) / 1000 };
 }
 
+/** Capacity: closed loop with 10 connections keeps the server busy without queueing (< SHED_MAX_INFLIGHT). */
+async function measureCapacity(ctx: BenchContext, baseUrl: string, url: string, cookie: string) {
+  const quick = ctx.quick ? { quick: true } : {};
+  const settings = loadSettings(ctx.quick);
+  if (settings.warmupS > 0) await autocannon({ url, headers: { cookie }, connections: CONNECTIONS, duration: settings.warmupS });
+  const idle: number[] = [];
+  for (let i = 0; i < 10; i++) idle.push((await timedGet(url, cookie)).ms);
+  const before = await serverCounters(baseUrl);
+  const cap = await autocannon({ url, headers: { cookie }, connections: CONNECTIONS, duration: settings.durationS });
+  const capacity = cap["2xx"] / cap.duration;
+  if (cap.requests.total === 0 || cap["2xx"] / cap.requests.total < MIN_2XX_SHARE) {
+    const codes = Object.entries(cap.statusCodeStats)
+      .map(([code, st]) => `${code}×${st.count}`)
+      .join(", ");
+    throw new Error(`capacity run: only ${cap["2xx"]} of ${cap.requests.total} responses were 2xx (${codes}; ${cap.errors} errors)`);
+  }
+  const afterCapacity = await serverCounters(baseUrl);
+  const shedDuringCapacity =
+    afterCapacity.shed.full +
+    afterCapacity.shed.timeout +
+    afterCapacity.shed.lag -
+    (before.shed.full + before.shed.timeout + before.shed.lag);
+  log(`overload: capacity ${round(capacity)} req/s (p50 ${cap.latency.p50} ms, p99 ${cap.latency.p99} ms), ${shedDuringCapacity} shed`);
+  const capacityRecord: BenchRecord = {
+    figure: "app.http.overload.capacity",
+    unit: "req/s",
+    value: round(capacity, 4),
+    url: PAGE,
+    connections: CONNECTIONS,
+    duration_s: settings.durationS,
+    requests: cap.requests.total,
+    "2xx": cap["2xx"],
+    p50_ms: cap.latency.p50,
+    p99_ms: cap.latency.p99,
+    shed_during_capacity: shedDuringCapacity,
+    ...quick,
+  };
+  return { capacity, capacityRecord, afterCapacity, idle };
+}
+
+interface Recovery {
+  ms: number;
+  requestMs: number;
+  polls: number;
+}
+
+/** Recovery: polls every 50 ms from the moment the load stopped until the page answers 200 (at most 10 s). */
+async function waitForRecovery(url: string, cookie: string, stoppedAt: number): Promise<Recovery | undefined> {
+  let recovery: Recovery | undefined;
+  for (let polls = 1; performance.now() - stoppedAt < 10_000; polls++) {
+    const pollStarted = performance.now();
+    const r = await timedGet(url, cookie);
+    if (r.status === 200) {
+      recovery = { ms: performance.now() - stoppedAt, requestMs: r.ms, polls };
+      break;
+    }
+    await sleep(Math.max(0, 50 - (performance.now() - pollStarted)));
+  }
+  return recovery;
+}
+
+/** What the overload run measured, turned into records by overloadRecords. */
+interface Measured {
+  load: Awaited<ReturnType<typeof offerLoad>>;
+  capacity: number;
+  capacityRecord: BenchRecord;
+  afterCapacity: ShedCounters;
+  counters: ShedCounters;
+  recovery: Recovery | undefined;
+  idle: number[];
+  after: number[];
+  offered: number;
+  connections: number;
+  durationS: number;
+  quick: { quick?: boolean };
+}
+
+/** Figures from every response of the overload run. */
+function overloadRecords(m: Measured): BenchRecord[] {
+  const { load, capacity, capacityRecord, afterCapacity, counters, recovery, idle, after, offered, connections, durationS, quick } = m;
+  // Figures from every response of the overload run.
+  const { samples, results } = load;
+  const shed = samples.filter((s) => s.status === 503 || s.status === 429);
+  const served = samples.filter((s) => s.status >= 200 && s.status < 300);
+  const other = samples.length - shed.length - served.length;
+  const timeouts = results.reduce((n, r) => n + r.timeouts, 0);
+  const socketErrors = results.reduce((n, r) => n + r.errors, 0) - timeouts;
+  // Served throughput over the window in which every slice was running.
+  const windowStart = ((SLICES - 1) * 1000) / SLICES;
+  const windowEnd = durationS * 1000;
+  const servedInWindow = served.filter((s) => s.t >= windowStart && s.t < windowEnd).length;
+  const servedRate = servedInWindow / ((windowEnd - windowStart) / 1000);
+  const achieved = (samples.length + timeouts + socketErrors) / load.elapsedS;
+  const lat = (xs: Sample[]) => xs.map((s) => s.ms).sort((a, b) => a - b);
+  const shedLat = lat(shed);
+  const servedLat = lat(served);
+  // Without each connection's first response, whose latency includes the TCP accept: while its event
+  // loop is saturated Node accepts queued connections late (seconds, see README), before any app code
+  // sees them. That is the kernel's queue, not the app's answer time.
+  const established = (xs: Sample[]) => lat(xs.filter((x) => !x.first));
+  const firsts = lat(samples.filter((x) => x.first));
+  const codes: Record<string, number> = {};
+  for (const s of samples) codes[s.status] = (codes[s.status] ?? 0) + 1;
+  const n = Math.max(1, samples.length);
+  const serverShed = {
+    full: counters.shed.full - afterCapacity.shed.full,
+    timeout: counters.shed.timeout - afterCapacity.shed.timeout,
+    lag: counters.shed.lag - afterCapacity.shed.lag,
+  };
+  log(
+    `overload: ${samples.length} responses (${JSON.stringify(codes)}), served ${round(servedRate)} req/s, ` +
+      `shed p50/p99 ${percentile(shedLat, 50)}/${percentile(shedLat, 99)} ms, ` +
+      `served p50/p99 ${percentile(servedLat, 50)}/${percentile(servedLat, 99)} ms, ` +
+      `${timeouts} timeouts, ${socketErrors} socket errors, recovery ${recovery ? round(recovery.ms) : "none"} ms`,
+  );
+  const common = { url: PAGE, offered_req_s: round(offered, 4), connections, duration_s: durationS, ...quick };
+
+  const main = compareWithFloor(
+    {
+      figure: "app.http.overload",
+      unit: "req/s",
+      value: round(servedRate, 4),
+      ...common,
+      achieved_req_s: round(achieved, 4),
+      responses: samples.length,
+      ok_share: round(served.length / n),
+      shed_share: round(shed.length / n),
+      other_share: round(other / n),
+      status_codes: codes,
+      served_vs_capacity: round(servedRate / capacity),
+      served_p50_ms: percentile(servedLat, 50),
+      served_p99_ms: percentile(servedLat, 99),
+      shed_p50_ms: percentile(shedLat, 50),
+      shed_p99_ms: percentile(shedLat, 99),
+      shed_p99_established_ms: percentile(established(shed), 99),
+      served_p99_established_ms: percentile(established(served), 99),
+      first_on_connection_p50_ms: percentile(firsts, 50),
+      first_on_connection_p99_ms: percentile(firsts, 99),
+      timeouts,
+      socket_errors: socketErrors,
+      server_shed: serverShed,
+      server_max_queued: counters.maxQueued,
+    },
+    capacityRecord,
+    "rate",
+    "<= 1.25",
+  );
+  const shedP99 = percentile(established(shed), 99);
+  const shedRecord: BenchRecord =
+    shedP99 === undefined
+      ? {
+          figure: "app.http.overload.shed_latency",
+          error: `no 503/429 among ${samples.length} responses at ${OVERLOAD_FACTOR}× capacity: nothing was shed`,
+        }
+      : {
+          figure: "app.http.overload.shed_latency",
+          unit: "ms",
+          value: shedP99,
+          p50_ms: percentile(established(shed), 50),
+          all_p99_ms: percentile(shedLat, 99),
+          max_ms: shedLat[shedLat.length - 1],
+          shed: shed.length,
+          first_on_connection: shed.filter((x) => x.first).length,
+          goal: "< 100",
+          ...common,
+        };
+  const failures: BenchRecord = {
+    figure: "app.http.overload.failures",
+    unit: "count",
+    value: timeouts + socketErrors,
+    timeouts,
+    socket_errors: socketErrors,
+    other_status: other,
+    goal: "< 1",
+    ...common,
+  };
+  const recoveryRecord: BenchRecord = recovery
+    ? {
+        figure: "app.http.overload.recovery",
+        unit: "ms",
+        value: round(recovery.ms),
+        request_ms: round(recovery.requestMs),
+        polls: recovery.polls,
+        idle_request_median_ms: round(median(idle)),
+        after_request_median_ms: round(median(after)),
+        goal: "< 2000",
+        ...quick,
+      }
+    : { figure: "app.http.overload.recovery", error: `GET ${PAGE} did not answer 200 within 10 s after the load stopped` };
+  return [capacityRecord, withMet(main), withMet(shedRecord), withMet(failures), withMet(recoveryRecord)];
+}
+
 async function run(ctx: BenchContext): Promise<BenchRecord[]> {
   const quick = ctx.quick ? { quick: true } : {};
   return withApp(ctx, async (baseUrl) => {
@@ -122,44 +308,9 @@ async function run(ctx: BenchContext): Promise<BenchRecord[]> {
     const cookie = await logIn(baseUrl);
     const probe = await timedGet(url, cookie);
     if (probe.status !== 200) throw new Error(`GET ${PAGE} answered ${probe.status} before the load test`);
+    const { capacity, capacityRecord, afterCapacity, idle } = await measureCapacity(ctx, baseUrl, url, cookie);
 
-    // 1. Capacity: closed loop with 10 connections keeps the server busy without queueing (< SHED_MAX_INFLIGHT).
-    const settings = loadSettings(ctx.quick);
-    if (settings.warmupS > 0) await autocannon({ url, headers: { cookie }, connections: CONNECTIONS, duration: settings.warmupS });
-    const idle: number[] = [];
-    for (let i = 0; i < 10; i++) idle.push((await timedGet(url, cookie)).ms);
-    const before = await serverCounters(baseUrl);
-    const cap = await autocannon({ url, headers: { cookie }, connections: CONNECTIONS, duration: settings.durationS });
-    const capacity = cap["2xx"] / cap.duration;
-    if (cap.requests.total === 0 || cap["2xx"] / cap.requests.total < MIN_2XX_SHARE) {
-      const codes = Object.entries(cap.statusCodeStats)
-        .map(([code, st]) => `${code}×${st.count}`)
-        .join(", ");
-      throw new Error(`capacity run: only ${cap["2xx"]} of ${cap.requests.total} responses were 2xx (${codes}; ${cap.errors} errors)`);
-    }
-    const afterCapacity = await serverCounters(baseUrl);
-    const shedDuringCapacity =
-      afterCapacity.shed.full +
-      afterCapacity.shed.timeout +
-      afterCapacity.shed.lag -
-      (before.shed.full + before.shed.timeout + before.shed.lag);
-    log(`overload: capacity ${round(capacity)} req/s (p50 ${cap.latency.p50} ms, p99 ${cap.latency.p99} ms), ${shedDuringCapacity} shed`);
-    const capacityRecord: BenchRecord = {
-      figure: "app.http.overload.capacity",
-      unit: "req/s",
-      value: round(capacity, 4),
-      url: PAGE,
-      connections: CONNECTIONS,
-      duration_s: settings.durationS,
-      requests: cap.requests.total,
-      "2xx": cap["2xx"],
-      p50_ms: cap.latency.p50,
-      p99_ms: cap.latency.p99,
-      shed_during_capacity: shedDuringCapacity,
-      ...quick,
-    };
-
-    // 2. Three times that rate. An autocannon connection has one request out at a time: there must be
+    // Three times that rate. An autocannon connection has one request out at a time: there must be
     // more connections than the server will queue, or the clients would just wait; but not one per
     // request (under load Node accepts new connections late, which would measure the accept queue).
     const offered = OVERLOAD_FACTOR * capacity;
@@ -168,130 +319,24 @@ async function run(ctx: BenchContext): Promise<BenchRecord[]> {
     log(`overload: offering ${round(offered)} req/s over ${connections} connections for ${durationS} s`);
     const load = await offerLoad(url, cookie, offered, connections, durationS);
 
-    // 3. Recovery: poll every 50 ms from the moment the load stopped until the page answers 200.
-    let recovery: { ms: number; requestMs: number; polls: number } | undefined;
-    for (let polls = 1; performance.now() - load.stoppedAt < 10_000; polls++) {
-      const pollStarted = performance.now();
-      const r = await timedGet(url, cookie);
-      if (r.status === 200) {
-        recovery = { ms: performance.now() - load.stoppedAt, requestMs: r.ms, polls };
-        break;
-      }
-      await sleep(Math.max(0, 50 - (performance.now() - pollStarted)));
-    }
+    const recovery = await waitForRecovery(url, cookie, load.stoppedAt);
     const after: number[] = [];
     for (let i = 0; i < 10; i++) after.push((await timedGet(url, cookie)).ms);
     const counters = await serverCounters(baseUrl);
-
-    // Figures from every response of the overload run.
-    const { samples, results } = load;
-    const shed = samples.filter((s) => s.status === 503 || s.status === 429);
-    const served = samples.filter((s) => s.status >= 200 && s.status < 300);
-    const other = samples.length - shed.length - served.length;
-    const timeouts = results.reduce((n, r) => n + r.timeouts, 0);
-    const socketErrors = results.reduce((n, r) => n + r.errors, 0) - timeouts;
-    // Served throughput over the window in which every slice was running.
-    const windowStart = ((SLICES - 1) * 1000) / SLICES;
-    const windowEnd = durationS * 1000;
-    const servedInWindow = served.filter((s) => s.t >= windowStart && s.t < windowEnd).length;
-    const servedRate = servedInWindow / ((windowEnd - windowStart) / 1000);
-    const achieved = (samples.length + timeouts + socketErrors) / load.elapsedS;
-    const lat = (xs: Sample[]) => xs.map((s) => s.ms).sort((a, b) => a - b);
-    const shedLat = lat(shed);
-    const servedLat = lat(served);
-    // Without each connection's first response, whose latency includes the TCP accept: while its event
-    // loop is saturated Node accepts queued connections late (seconds, see README), before any app code
-    // sees them. That is the kernel's queue, not the app's answer time.
-    const established = (xs: Sample[]) => lat(xs.filter((x) => !x.first));
-    const firsts = lat(samples.filter((x) => x.first));
-    const codes: Record<string, number> = {};
-    for (const s of samples) codes[s.status] = (codes[s.status] ?? 0) + 1;
-    const n = Math.max(1, samples.length);
-    const serverShed = {
-      full: counters.shed.full - afterCapacity.shed.full,
-      timeout: counters.shed.timeout - afterCapacity.shed.timeout,
-      lag: counters.shed.lag - afterCapacity.shed.lag,
-    };
-    log(
-      `overload: ${samples.length} responses (${JSON.stringify(codes)}), served ${round(servedRate)} req/s, ` +
-        `shed p50/p99 ${percentile(shedLat, 50)}/${percentile(shedLat, 99)} ms, served p50/p99 ${percentile(servedLat, 50)}/${percentile(servedLat, 99)} ms, ` +
-        `${timeouts} timeouts, ${socketErrors} socket errors, recovery ${recovery ? round(recovery.ms) : "none"} ms`,
-    );
-    const common = { url: PAGE, offered_req_s: round(offered, 4), connections, duration_s: durationS, ...quick };
-
-    const main = compareWithFloor(
-      {
-        figure: "app.http.overload",
-        unit: "req/s",
-        value: round(servedRate, 4),
-        ...common,
-        achieved_req_s: round(achieved, 4),
-        responses: samples.length,
-        ok_share: round(served.length / n),
-        shed_share: round(shed.length / n),
-        other_share: round(other / n),
-        status_codes: codes,
-        served_vs_capacity: round(servedRate / capacity),
-        served_p50_ms: percentile(servedLat, 50),
-        served_p99_ms: percentile(servedLat, 99),
-        shed_p50_ms: percentile(shedLat, 50),
-        shed_p99_ms: percentile(shedLat, 99),
-        shed_p99_established_ms: percentile(established(shed), 99),
-        served_p99_established_ms: percentile(established(served), 99),
-        first_on_connection_p50_ms: percentile(firsts, 50),
-        first_on_connection_p99_ms: percentile(firsts, 99),
-        timeouts,
-        socket_errors: socketErrors,
-        server_shed: serverShed,
-        server_max_queued: counters.maxQueued,
-      },
+    return overloadRecords({
+      load,
+      capacity,
       capacityRecord,
-      "rate",
-      "<= 1.25",
-    );
-    const shedP99 = percentile(established(shed), 99);
-    const shedRecord: BenchRecord =
-      shedP99 === undefined
-        ? {
-            figure: "app.http.overload.shed_latency",
-            error: `no 503/429 among ${samples.length} responses at ${OVERLOAD_FACTOR}× capacity: nothing was shed`,
-          }
-        : {
-            figure: "app.http.overload.shed_latency",
-            unit: "ms",
-            value: shedP99,
-            p50_ms: percentile(established(shed), 50),
-            all_p99_ms: percentile(shedLat, 99),
-            max_ms: shedLat[shedLat.length - 1],
-            shed: shed.length,
-            first_on_connection: shed.filter((x) => x.first).length,
-            goal: "< 100",
-            ...common,
-          };
-    const failures: BenchRecord = {
-      figure: "app.http.overload.failures",
-      unit: "count",
-      value: timeouts + socketErrors,
-      timeouts,
-      socket_errors: socketErrors,
-      other_status: other,
-      goal: "< 1",
-      ...common,
-    };
-    const recoveryRecord: BenchRecord = recovery
-      ? {
-          figure: "app.http.overload.recovery",
-          unit: "ms",
-          value: round(recovery.ms),
-          request_ms: round(recovery.requestMs),
-          polls: recovery.polls,
-          idle_request_median_ms: round(median(idle)),
-          after_request_median_ms: round(median(after)),
-          goal: "< 2000",
-          ...quick,
-        }
-      : { figure: "app.http.overload.recovery", error: `GET ${PAGE} did not answer 200 within 10 s after the load stopped` };
-    return [capacityRecord, withMet(main), withMet(shedRecord), withMet(failures), withMet(recoveryRecord)];
+      afterCapacity,
+      counters,
+      recovery,
+      idle,
+      after,
+      offered,
+      connections,
+      durationS,
+      quick,
+    });
   });
 }
 
@@ -304,7 +349,10 @@ export const overloadFigures: FigureDef[] = [
       "app.http.overload.failures",
       "app.http.overload.recovery",
     ],
-    description: `GET ${PAGE} signed in: capacity with ${CONNECTIONS} connections, then ${OVERLOAD_FACTOR}× that rate (autocannon overallRate, ${SLICES} staggered instances); shed share and latency, served req/s, timeouts, recovery`,
+    description:
+      `GET ${PAGE} signed in: capacity with ${CONNECTIONS} connections, ` +
+      `then ${OVERLOAD_FACTOR}× that rate (autocannon overallRate, ${SLICES} staggered instances); ` +
+      `shed share and latency, served req/s, timeouts, recovery`,
     run,
   },
 ];

@@ -102,7 +102,8 @@ export const portalFigures: FigureDef[] = [
         const html = await (await fetch(`${baseUrl}/s/portal`, { headers: { Cookie: cookie } })).text();
         const js = await javascriptOf(baseUrl, html);
         log(
-          `portal: link page ${landing.median} ms, first page ${portal.median} ms, ${js.files} JS files, ${Math.round(js.gzip / 1024)} KB gzip`,
+          `portal: link page ${landing.median} ms, first page ${portal.median} ms, ` +
+            `${js.files} JS files, ${Math.round(js.gzip / 1024)} KB gzip`,
         );
         return [
           {

@@ -1,6 +1,8 @@
 // Lantern bench runner: prints ONE JSON LINE PER FIGURE on stdout (everything else goes to stderr).
 //
-//   npx tsx e2e/bench/run.ts [--quick] [--only <prefix>[,<prefix>…]]… [--list]
+//   npx tsx e2e/bench/run.ts [--quick] [--only <prefix>[,<prefix>…]]… [--check] [--list] [--help]
+//
+// --check: exit with 1 when a printed figure misses its goal (each miss is named on stderr).
 //
 // Each registry entry is an async function returning records; app figures compare themselves with
 // floors measured in the same run via ctx.floor(). See e2e/bench/README.md.
@@ -15,6 +17,7 @@ import { portalFigures } from "./portal";
 import { dashboardFigures } from "./dashboard";
 import { overloadFigures } from "./overload";
 import { importFigures } from "./import";
+import { missedGoals } from "./goals";
 import { errorMessage, log, type BenchContext, type BenchRecord, type FigureDef } from "./lib";
 
 /** The registry, in run order: floors first, then figures compared with them (registry figures last: they need app.http.login_page). */
@@ -34,9 +37,25 @@ const { values } = parseArgs({
     quick: { type: "boolean", default: false },
     only: { type: "string", multiple: true },
     list: { type: "boolean", default: false },
+    check: { type: "boolean", default: false },
+    help: { type: "boolean", default: false },
   },
   strict: true,
 });
+
+if (values.help) {
+  process.stderr.write(
+    [
+      "usage: npx tsx e2e/bench/run.ts [options]   (npm run bench -- [options] builds the app first)",
+      "  --quick           shorter runs (a smoke run; numbers are not comparable)",
+      "  --only <prefix>   only the figures whose name starts with a prefix (repeatable, or comma-separated)",
+      "  --check           exit with 1 when a figure misses its goal, naming each miss",
+      "  --list            list the figures and exit",
+      "",
+    ].join("\n"),
+  );
+  process.exit(0);
+}
 
 if (values.list) {
   for (const def of REGISTRY) process.stderr.write(`${def.figures.join(", ")}\n    ${def.description}\n`);
@@ -117,4 +136,10 @@ try {
 if (failed) {
   log('some figures failed (records with an "error" field)');
   process.exitCode = 1;
+}
+if (values.check) {
+  const missed = missedGoals(results.values());
+  for (const line of missed) log(`goal missed: ${line}`);
+  log(missed.length ? `${missed.length} goal(s) missed` : "every goal met");
+  if (missed.length) process.exitCode = 1;
 }
