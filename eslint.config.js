@@ -13,6 +13,7 @@ const DATA_FILES = [
   "app/domain/questionnaire/athens-v1.ts",
   "db/migrations/**",
   "db/types.ts",
+  "db/seed/demo-data/{acme,borealis,city-centres}.ts",
 ];
 
 // Tests may be long (one file per subject); they keep the line-length rule.
@@ -119,7 +120,7 @@ const PENDING = {
     "e2e/bench/registry.ts",
   ],
   "max-lines-per-function": ["e2e/bench/overload.ts"],
-  "max-lines": ["db/backup.ts", "db/seed/demo.ts", "e2e/bench/registry.ts"],
+  "max-lines": ["e2e/bench/registry.ts"],
 };
 const pending = Object.entries(PENDING).map(([rule, files]) => ({ files, rules: { [rule]: "off" } }));
 
