@@ -13,6 +13,7 @@ const DATA_FILES = [
   "app/domain/questionnaire/athens-v1.ts",
   "db/migrations/**",
   "db/types.ts",
+  "db/seed/demo-data/{acme,borealis,city-centres}.ts",
 ];
 
 // Tests may be long (one file per subject); they keep the line-length rule.
@@ -109,23 +110,7 @@ const syntaxRules = [
 // Files that still break a rule above while issue 13 is under way. Each entry is removed when its file
 // is fixed; the list ends empty and is then deleted.
 const PENDING = {
-  "max-len": [
-    "app/components/site-map.tsx",
-    "app/components/supplier-picker.tsx",
-    "app/routes/o.$org.outbox.tsx",
-    "app/routes/portal-routes.test.ts",
-    "app/routes/supplier-coordinates-routes.test.ts",
-    "db/revoke-exposed-tokens.test.ts",
-    "e2e/actions.spec.ts",
-    "e2e/crash.spec.ts",
-    "e2e/dashboard.spec.ts",
-    "e2e/keyboard.spec.ts",
-    "e2e/questionnaire.spec.ts",
-    "e2e/rough-edges.spec.ts",
-    "e2e/supplier-import.spec.ts",
-  ],
-  "max-lines-per-function": ["app/components/site-map.tsx"],
-  "max-lines": ["app/models/supplier.server.ts", "db/backup.ts", "db/seed/demo.ts"],
+  "max-len": ["app/routes/o.$org.outbox.tsx"],
 };
 const pending = Object.entries(PENDING).map(([rule, files]) => ({ files, rules: { [rule]: "off" } }));
 

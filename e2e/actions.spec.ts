@@ -19,7 +19,8 @@ const OFFICER = "compliance@acme.test";
 const EXEC = "exec@acme.test";
 const BUYER = "Acme Apparel";
 const PDF = Buffer.from(
-  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
 );
 
 const suffix = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -127,164 +128,163 @@ async function submittedWithRedFlag(page: Page) {
 
 const badge = (page: Page) => page.locator(".page-head .action-status");
 
-test("a red flag opens a corrective action; the officer works it, the supplier replies from the portal with a file, the officer marks it done and verified", async ({
-  page,
-  loginAs,
-  newContext,
-  mailbox,
-}) => {
-  test.setTimeout(120_000);
-  clearRateLimit("invite-ip");
-  await loginAs(OFFICER);
-  const s = await submittedWithRedFlag(page);
-  expect(actionsOfSupplier(s.supplierId)).toEqual([]);
-  const title = `${en["ilo.retention_of_documents"]} — ${en["q.p1.documents_holder.text"]}`;
-  let actionId = 0;
+test(
+  "a red flag opens a corrective action; the officer works it, the supplier " +
+    "replies from the portal with a file, the officer marks it done and verified",
+  async ({ page, loginAs, newContext, mailbox }) => {
+    test.setTimeout(120_000);
+    clearRateLimit("invite-ip");
+    await loginAs(OFFICER);
+    const s = await submittedWithRedFlag(page);
+    expect(actionsOfSupplier(s.supplierId)).toEqual([]);
+    const title = `${en["ilo.retention_of_documents"]} — ${en["q.p1.documents_holder.text"]}`;
+    let actionId = 0;
 
-  await test.step("the officer approves the assessment: the red flag opens an action owned by the officer, due in 30 days", async () => {
-    await page.goto(`/o/acme/assessments/${s.assessmentId}`);
-    await waitForHydration(page, "section.asm-decision form");
-    await page.getByRole("button", { name: "Approve", exact: true }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Approved." })).toBeVisible();
-    const rows = actionsOfSupplier(s.supplierId);
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({
-      assessment_id: s.assessmentId,
-      source: "red_flag",
-      question_key: "p1.documents_holder",
-      indicator: "retention_of_documents",
-      severity: "severe",
-      title,
-      status: "open",
-      due_at: isoDay(30),
+    await test.step("the officer approves the assessment: the red flag opens an action owned by the officer, due in 30 days", async () => {
+      await page.goto(`/o/acme/assessments/${s.assessmentId}`);
+      await waitForHydration(page, "section.asm-decision form");
+      await page.getByRole("button", { name: "Approve", exact: true }).click();
+      await expect(page.getByRole("status").filter({ hasText: "Approved." })).toBeVisible();
+      const rows = actionsOfSupplier(s.supplierId);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({
+        assessment_id: s.assessmentId,
+        source: "red_flag",
+        question_key: "p1.documents_holder",
+        indicator: "retention_of_documents",
+        severity: "severe",
+        title,
+        status: "open",
+        due_at: isoDay(30),
+      });
+      expect(JSON.parse(rows[0]!.answer!)).toBe("employer_keeps");
+      actionId = rows[0]!.id;
     });
-    expect(JSON.parse(rows[0]!.answer!)).toBe("employer_keeps");
-    actionId = rows[0]!.id;
-  });
 
-  await test.step("the action appears in the list, reached from the top bar, and on its page with the answer behind it", async () => {
-    await page.getByRole("complementary").getByRole("link", { name: "Corrective actions", exact: true }).click();
-    await expect(page).toHaveURL(`${BASE_URL}/o/acme/actions`);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Corrective actions");
-    await page.goto(`/o/acme/actions?supplier=${s.supplierId}`);
-    const row = page.getByRole("row").filter({ hasText: title });
-    await expect(row).toHaveCount(1);
-    await expect(row).toContainText(s.supplierName);
-    await expect(row).toContainText("Open");
-    await expect(row).toContainText(isoDay(30));
-    await expect(row).not.toContainText("overdue");
-    await row.getByRole("link", { name: title }).click();
-    await expect(page).toHaveURL(`${BASE_URL}/o/acme/actions/${actionId}`);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-    await expect(badge(page)).toHaveText("Open");
-    const flag = page.getByRole("region", { name: "The red flag behind it" });
-    await expect(flag).toContainText("Retention of identity documents");
-    await expect(flag).toContainText("severe");
-    await expect(flag).toContainText(en["q.p1.documents_holder.opt.employer_keeps"]!);
-    await expect(page.getByRole("link", { name: "the assessment that raised it" })).toHaveAttribute(
-      "href",
-      `/o/acme/assessments/${s.assessmentId}`,
-    );
-  });
-
-  await test.step("the officer moves it to in progress with a note", async () => {
-    await waitForHydration(page, "main form");
-    await page.getByLabel("Note on this change (optional)").fill("Called the HR manager; lockers are being installed.");
-    await page.getByRole("button", { name: "Start work (in progress)" }).click();
-    await expect(page.getByText("The action is now in progress.")).toBeVisible(); // the toast
-    await expect(badge(page)).toHaveText("In progress");
-    expect(actionsOfSupplier(s.supplierId)[0]).toMatchObject({ status: "in_progress", version: 2 });
-  });
-
-  const reply = `Les passeports ont été rendus à tous les travailleurs (${suffix()}).`;
-  await test.step("the supplier opens its link again, finds the action in French and replies with a note and a PDF", async () => {
-    const ctx = await newContext();
-    const portal = await ctx.newPage();
-    await portal.goto(s.link);
-    await waitForHydration(portal, "form.portal-start");
-    await portal.getByRole("button", { name: FR("ui.link.open") }).click();
-    await expect(portal).toHaveURL(`${BASE_URL}/s/portal`);
-    await portal
-      .getByRole("navigation", { name: FR("ui.portal.nav.label") })
-      .getByRole("link", { name: FR("ui.portal.nav.actions") })
-      .click();
-    await expect(portal).toHaveURL(`${BASE_URL}/s/portal/actions`);
-    await expect(portal.getByRole("heading", { level: 1 })).toHaveText(FR("ui.actions.heading"));
-    const card = portal.getByRole("article", { name: FR("ui.actions.concern", { indicator: fr["ilo.retention_of_documents"]! }) });
-    await expect(card).toHaveCount(1);
-    await expect(card).toContainText(FR("ui.actions.about_answer", { question: fr["q.p1.documents_holder.text"]! }));
-    await expect(card).toContainText(FR("ui.actions.status.in_progress"));
-    await expect(card).not.toContainText("Called the HR manager"); // the officer's note stays inside
-    await waitForHydration(portal, "article form");
-    await card.getByLabel(FR("ui.actions.reply.body")).fill(reply);
-    await card
-      .getByLabel(FR("ui.actions.reply.files"))
-      .setInputFiles({ name: "recus-passeports.pdf", mimeType: "application/pdf", buffer: PDF });
-    await card.getByRole("button", { name: FR("ui.actions.reply.send") }).click();
-    await expect(portal.locator(".toast")).toContainText(FR("ui.actions.reply.sent", { buyer: BUYER }));
-    await card.getByText(FR("ui.actions.history")).click();
-    await expect(card).toContainText(reply);
-    await expect(card).toContainText("recus-passeports.pdf");
-    expect(eventsOf(actionId).at(-1)).toMatchObject({ kind: "supplier_reply", author_label: `supplier ${s.email}`, body: reply });
-  });
-
-  await test.step("the owner is told by mail; the officer reads the reply and downloads the file as an attachment", async () => {
-    const mail = await mailbox.latest(OFFICER, "action-supplier-reply");
-    expect(mail.body).toContain(`/o/acme/actions/${actionId}`);
-    await page.reload();
-    const timeline = page.getByRole("region", { name: "Timeline" });
-    await expect(timeline).toContainText(reply);
-    await expect(timeline).toContainText("replied (supplier)");
-    const file = timeline.getByRole("link", { name: "recus-passeports.pdf" });
-    const href = await file.getAttribute("href");
-    const res = await page.request.get(href!);
-    expect(res.status()).toBe(200);
-    expect(res.headers()["content-disposition"]).toMatch(/^attachment; filename="recus-passeports.pdf"/);
-    // The server sets nosniff on every response and the download sets it too (as evidence files do).
-    expect(res.headers()["x-content-type-options"]).toMatch(/^nosniff(, nosniff)?$/);
-    expect(Buffer.from(await res.body()).equals(PDF)).toBe(true);
-  });
-
-  await test.step("an executive reads the action without any control", async () => {
-    const ctx = await newContext();
-    await loginAs(EXEC, ctx);
-    const reader = await ctx.newPage();
-    await reader.goto(`/o/acme/actions/${actionId}`);
-    await expect(reader.getByRole("heading", { level: 1 })).toHaveText(title);
-    await expect(reader.getByRole("region", { name: "Timeline" })).toContainText(reply);
-    for (const name of ["Start work (in progress)", "Mark done", "Save", "Add note"])
-      await expect(reader.getByRole("button", { name })).toHaveCount(0);
-    await expect(reader.getByRole("heading", { name: "Add a note" })).toHaveCount(0);
-    await expect(reader.getByRole("heading", { name: "Owner and due date" })).toHaveCount(0);
-    const refused = await reader.request.post(`/o/acme/actions/${actionId}`, {
-      form: { intent: "status", version: "3", status: "done" },
-      headers: { Origin: BASE_URL },
-      maxRedirects: 0,
+    await test.step("the action appears in the list, reached from the top bar, and on its page with the answer behind it", async () => {
+      await page.getByRole("complementary").getByRole("link", { name: "Corrective actions", exact: true }).click();
+      await expect(page).toHaveURL(`${BASE_URL}/o/acme/actions`);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Corrective actions");
+      await page.goto(`/o/acme/actions?supplier=${s.supplierId}`);
+      const row = page.getByRole("row").filter({ hasText: title });
+      await expect(row).toHaveCount(1);
+      await expect(row).toContainText(s.supplierName);
+      await expect(row).toContainText("Open");
+      await expect(row).toContainText(isoDay(30));
+      await expect(row).not.toContainText("overdue");
+      await row.getByRole("link", { name: title }).click();
+      await expect(page).toHaveURL(`${BASE_URL}/o/acme/actions/${actionId}`);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+      await expect(badge(page)).toHaveText("Open");
+      const flag = page.getByRole("region", { name: "The red flag behind it" });
+      await expect(flag).toContainText("Retention of identity documents");
+      await expect(flag).toContainText("severe");
+      await expect(flag).toContainText(en["q.p1.documents_holder.opt.employer_keeps"]!);
+      await expect(page.getByRole("link", { name: "the assessment that raised it" })).toHaveAttribute(
+        "href",
+        `/o/acme/assessments/${s.assessmentId}`,
+      );
     });
-    expect(refused.status()).toBe(403);
-  });
 
-  await test.step("the officer marks it done, then verifies it: closed for good", async () => {
-    await waitForHydration(page, "main form");
-    await page.getByRole("button", { name: "Mark done" }).click();
-    await expect(badge(page)).toHaveText("Done");
-    await page.getByRole("button", { name: "Verify and close" }).click();
-    await expect(badge(page)).toHaveText("Verified");
-    await expect(page.getByRole("button", { name: "Mark done" })).toHaveCount(0);
-    await expect(page.getByRole("heading", { name: "Owner and due date" })).toHaveCount(0);
-    const row = actionsOfSupplier(s.supplierId)[0]!;
-    expect(row).toMatchObject({ status: "verified" });
-    expect(row.done_at).not.toBeNull();
-    expect(row.verified_at).not.toBeNull();
-    expect(
-      eventsOf(actionId)
-        .map((e) => e.status_to)
-        .filter(Boolean),
-    ).toEqual(["in_progress", "done", "verified"]);
-    await page.goto(`/o/acme/actions?supplier=${s.supplierId}&status=verified`);
-    await expect(page.getByRole("row").filter({ hasText: title })).toContainText("Verified");
-  });
-});
+    await test.step("the officer moves it to in progress with a note", async () => {
+      await waitForHydration(page, "main form");
+      await page.getByLabel("Note on this change (optional)").fill("Called the HR manager; lockers are being installed.");
+      await page.getByRole("button", { name: "Start work (in progress)" }).click();
+      await expect(page.getByText("The action is now in progress.")).toBeVisible(); // the toast
+      await expect(badge(page)).toHaveText("In progress");
+      expect(actionsOfSupplier(s.supplierId)[0]).toMatchObject({ status: "in_progress", version: 2 });
+    });
+
+    const reply = `Les passeports ont été rendus à tous les travailleurs (${suffix()}).`;
+    await test.step("the supplier opens its link again, finds the action in French and replies with a note and a PDF", async () => {
+      const ctx = await newContext();
+      const portal = await ctx.newPage();
+      await portal.goto(s.link);
+      await waitForHydration(portal, "form.portal-start");
+      await portal.getByRole("button", { name: FR("ui.link.open") }).click();
+      await expect(portal).toHaveURL(`${BASE_URL}/s/portal`);
+      await portal
+        .getByRole("navigation", { name: FR("ui.portal.nav.label") })
+        .getByRole("link", { name: FR("ui.portal.nav.actions") })
+        .click();
+      await expect(portal).toHaveURL(`${BASE_URL}/s/portal/actions`);
+      await expect(portal.getByRole("heading", { level: 1 })).toHaveText(FR("ui.actions.heading"));
+      const card = portal.getByRole("article", { name: FR("ui.actions.concern", { indicator: fr["ilo.retention_of_documents"]! }) });
+      await expect(card).toHaveCount(1);
+      await expect(card).toContainText(FR("ui.actions.about_answer", { question: fr["q.p1.documents_holder.text"]! }));
+      await expect(card).toContainText(FR("ui.actions.status.in_progress"));
+      await expect(card).not.toContainText("Called the HR manager"); // the officer's note stays inside
+      await waitForHydration(portal, "article form");
+      await card.getByLabel(FR("ui.actions.reply.body")).fill(reply);
+      await card
+        .getByLabel(FR("ui.actions.reply.files"))
+        .setInputFiles({ name: "recus-passeports.pdf", mimeType: "application/pdf", buffer: PDF });
+      await card.getByRole("button", { name: FR("ui.actions.reply.send") }).click();
+      await expect(portal.locator(".toast")).toContainText(FR("ui.actions.reply.sent", { buyer: BUYER }));
+      await card.getByText(FR("ui.actions.history")).click();
+      await expect(card).toContainText(reply);
+      await expect(card).toContainText("recus-passeports.pdf");
+      expect(eventsOf(actionId).at(-1)).toMatchObject({ kind: "supplier_reply", author_label: `supplier ${s.email}`, body: reply });
+    });
+
+    await test.step("the owner is told by mail; the officer reads the reply and downloads the file as an attachment", async () => {
+      const mail = await mailbox.latest(OFFICER, "action-supplier-reply");
+      expect(mail.body).toContain(`/o/acme/actions/${actionId}`);
+      await page.reload();
+      const timeline = page.getByRole("region", { name: "Timeline" });
+      await expect(timeline).toContainText(reply);
+      await expect(timeline).toContainText("replied (supplier)");
+      const file = timeline.getByRole("link", { name: "recus-passeports.pdf" });
+      const href = await file.getAttribute("href");
+      const res = await page.request.get(href!);
+      expect(res.status()).toBe(200);
+      expect(res.headers()["content-disposition"]).toMatch(/^attachment; filename="recus-passeports.pdf"/);
+      // The server sets nosniff on every response and the download sets it too (as evidence files do).
+      expect(res.headers()["x-content-type-options"]).toMatch(/^nosniff(, nosniff)?$/);
+      expect(Buffer.from(await res.body()).equals(PDF)).toBe(true);
+    });
+
+    await test.step("an executive reads the action without any control", async () => {
+      const ctx = await newContext();
+      await loginAs(EXEC, ctx);
+      const reader = await ctx.newPage();
+      await reader.goto(`/o/acme/actions/${actionId}`);
+      await expect(reader.getByRole("heading", { level: 1 })).toHaveText(title);
+      await expect(reader.getByRole("region", { name: "Timeline" })).toContainText(reply);
+      for (const name of ["Start work (in progress)", "Mark done", "Save", "Add note"])
+        await expect(reader.getByRole("button", { name })).toHaveCount(0);
+      await expect(reader.getByRole("heading", { name: "Add a note" })).toHaveCount(0);
+      await expect(reader.getByRole("heading", { name: "Owner and due date" })).toHaveCount(0);
+      const refused = await reader.request.post(`/o/acme/actions/${actionId}`, {
+        form: { intent: "status", version: "3", status: "done" },
+        headers: { Origin: BASE_URL },
+        maxRedirects: 0,
+      });
+      expect(refused.status()).toBe(403);
+    });
+
+    await test.step("the officer marks it done, then verifies it: closed for good", async () => {
+      await waitForHydration(page, "main form");
+      await page.getByRole("button", { name: "Mark done" }).click();
+      await expect(badge(page)).toHaveText("Done");
+      await page.getByRole("button", { name: "Verify and close" }).click();
+      await expect(badge(page)).toHaveText("Verified");
+      await expect(page.getByRole("button", { name: "Mark done" })).toHaveCount(0);
+      await expect(page.getByRole("heading", { name: "Owner and due date" })).toHaveCount(0);
+      const row = actionsOfSupplier(s.supplierId)[0]!;
+      expect(row).toMatchObject({ status: "verified" });
+      expect(row.done_at).not.toBeNull();
+      expect(row.verified_at).not.toBeNull();
+      expect(
+        eventsOf(actionId)
+          .map((e) => e.status_to)
+          .filter(Boolean),
+      ).toEqual(["in_progress", "done", "verified"]);
+      await page.goto(`/o/acme/actions?supplier=${s.supplierId}&status=verified`);
+      await expect(page.getByRole("row").filter({ hasText: title })).toContainText("Verified");
+    });
+  },
+);
 
 test("an officer opens a corrective action from a review comment; it is linked to the assessment's question", async ({ page, loginAs }) => {
   await loginAs(OFFICER);

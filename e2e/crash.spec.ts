@@ -132,7 +132,10 @@ interface AutosaveRun {
   other: Record<string, number>;
 }
 
-/** Waits for the import's commit transaction to be open (or, where that cannot be seen, for the step to start), then SIGKILLs the server. */
+/**
+ * Waits for the import's commit transaction to be open (or, where that cannot be seen, for the step to
+ * start), then SIGKILLs the server.
+ */
 async function killDuringCommit(
   target: CrashDatabase,
   h: Db,
@@ -331,7 +334,8 @@ for (const engine of ["sqlite", "postgres"] as const) {
       }
 
       const timing = `seed ${seededMs} ms, ${startsMs.length} server starts ${startsMs.join("/")} ms, ${Date.now() - t0} ms in all`;
-      const summary = `${engine}: import crash runs ${JSON.stringify(imports)}; autosave crash runs ${JSON.stringify(autosaves)}; ${timing}`;
+      const summary =
+        `${engine}: import crash runs ${JSON.stringify(imports)}; ` + `autosave crash runs ${JSON.stringify(autosaves)}; ${timing}`;
       console.log(summary);
       test.info().annotations.push({ type: "crash runs", description: summary });
       expect(imports).toHaveLength(RUNS);

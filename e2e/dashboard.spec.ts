@@ -24,7 +24,8 @@ function dbCount(sqlText: string, ...params: unknown[]): number {
 }
 const acmeCount = (where: string, ...params: unknown[]) =>
   dbCount(
-    `SELECT COUNT(*) AS n FROM suppliers s JOIN organizations o ON o.id = s.org_id WHERE o.slug = 'acme' AND s.status <> 'archived' ${where}`,
+    "SELECT COUNT(*) AS n FROM suppliers s JOIN organizations o ON o.id = s.org_id " +
+      `WHERE o.slug = 'acme' AND s.status <> 'archived' ${where}`,
     ...params,
   );
 

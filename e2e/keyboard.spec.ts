@@ -27,7 +27,8 @@ function EN(key: string): string {
 }
 
 const PDF = Buffer.from(
-  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
 );
 
 /** What is focused, and whether its focus shows. */
@@ -93,7 +94,11 @@ async function focused(page: Page): Promise<Focused | null> {
       visibleFocus,
       inViewport,
       obscuredBy: ours || !hit ? null : `${hit.tagName.toLowerCase()}.${hit.className}`,
-      describe: `<${el.tagName.toLowerCase()}${el.id ? ` id="${el.id}"` : ""}${input.type ? ` type="${input.type}"` : ""}${input.value ? ` value="${input.value}"` : ""}> ${(el.textContent ?? "").trim().slice(0, 40)} (:focus ${el.matches(":focus")}, outline ${getComputedStyle(el).outlineStyle} ${getComputedStyle(el).outlineWidth})`,
+      describe:
+        `<${el.tagName.toLowerCase()}${el.id ? ` id="${el.id}"` : ""}` +
+        `${input.type ? ` type="${input.type}"` : ""}${input.value ? ` value="${input.value}"` : ""}> ` +
+        `${(el.textContent ?? "").trim().slice(0, 40)} ` +
+        `(:focus ${el.matches(":focus")}, outline ${getComputedStyle(el).outlineStyle} ${getComputedStyle(el).outlineWidth})`,
     };
   });
 }

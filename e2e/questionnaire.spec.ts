@@ -47,7 +47,8 @@ const EN = (key: string, params?: Record<string, string | number>) => text(en, k
 
 /** A minimal valid one-page PDF. */
 const PDF = Buffer.from(
-  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
 );
 
 // Opening links (30 per 15 minutes) and asking for a new one (3 an hour) are limited per IP, and every
@@ -249,315 +250,317 @@ const answerCard = (page: Page, key: string) => page.getByRole("article", { name
 
 // =============================================================================================
 
-test("an assessment from start to approval: Spanish invite, autosave through a reload and a lost connection, evidence, changes requested, approval with the answer's history", async ({
-  page,
-  loginAs,
-  newContext,
-  mailbox,
-}) => {
-  test.setTimeout(180_000);
-  const sfx = suffix();
-  const supplierName = `Textiles Andinos ${sfx}`;
-  const contact = `maria.quispe.${sfx}@andinos.test`;
-  const due = isoDay(21);
-  const dueEs = new Intl.DateTimeFormat("es", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${due}T00:00:00Z`));
-  const comment = `Revise por favor: 52 horas superan las 48 horas semanales de su política (${sfx}).`;
-  await loginAs(OFFICER);
-  const supplierId = await createSupplier(page, { name: supplierName, country: "PE", city: "Lima", contactEmail: contact });
-  expect(assessmentsOfSupplier(supplierId)).toEqual([]);
-  let assessmentId = 0;
-  let shownOnce = "";
+test(
+  "an assessment from start to approval: Spanish invite, autosave through a reload and " +
+    "a lost connection, evidence, changes requested, approval with the answer's history",
+  async ({ page, loginAs, newContext, mailbox }) => {
+    test.setTimeout(180_000);
+    const sfx = suffix();
+    const supplierName = `Textiles Andinos ${sfx}`;
+    const contact = `maria.quispe.${sfx}@andinos.test`;
+    const due = isoDay(21);
+    const dueEs = new Intl.DateTimeFormat("es", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${due}T00:00:00Z`));
+    const comment = `Revise por favor: 52 horas superan las 48 horas semanales de su política (${sfx}).`;
+    await loginAs(OFFICER);
+    const supplierId = await createSupplier(page, { name: supplierName, country: "PE", city: "Lima", contactEmail: contact });
+    expect(assessmentsOfSupplier(supplierId)).toEqual([]);
+    let assessmentId = 0;
+    let shownOnce = "";
 
-  await test.step("the officer starts an assessment from the supplier page, due in 3 weeks", async () => {
-    await page.goto(`/o/acme/suppliers/${supplierId}`);
-    await page.getByRole("link", { name: "Start assessment" }).click();
-    await expect(page).toHaveURL(`${BASE_URL}/o/acme/assessments/new?supplier=${supplierId}`);
-    await expect(heading(page)).toHaveText(`Start an assessment of ${supplierName}`);
-    await waitForHydration(page, "main form");
-    await page.getByLabel("Due date").fill(due);
-    await page.getByRole("button", { name: "Start the assessment" }).click();
-    await expect(page).toHaveURL(new RegExp(`^${escapeRe(BASE_URL)}/o/acme/assessments/\\d+$`));
-    assessmentId = Number(new URL(page.url()).pathname.split("/").pop());
-    await expect(heading(page)).toHaveText(`Assessment of ${supplierName}`);
-    await expect(statusBadge(page)).toHaveText("Draft");
-    const rows = assessmentsOfSupplier(supplierId);
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ id: assessmentId, status: "draft", sent_at: null });
-    expect(rows[0]!.due_at?.slice(0, 10)).toBe(due);
-  });
-
-  await test.step("the officer invites the supplier's contact in Spanish and is shown the link once", async () => {
-    const card = page.getByRole("region", { name: "Invite the supplier" });
-    await expect(card).toContainText("No link has been sent yet.");
-    await waitForHydration(page, "form.asm-invite-form");
-    await expect(card.getByLabel("Email")).toHaveValue(contact); // the supplier's contact, prefilled
-    await card.getByLabel("Language", { exact: true }).selectOption("es");
-    await card.getByRole("button", { name: "Send invitation" }).click();
-    // No mail server in the tests: the officer is shown the link once, to copy; the outbox never shows it.
-    await expect(page.getByRole("status").filter({ hasText: `the questionnaire link for ${contact} was not mailed` })).toBeVisible();
-    shownOnce = await page.getByLabel("Questionnaire link for the supplier").inputValue();
-    expect(shownOnce).toMatch(new RegExp(`^${escapeRe(BASE_URL)}/s/[A-Za-z0-9_-]{43}$`));
-    const row = card.getByRole("row").filter({ hasText: contact });
-    await expect(row).toContainText("Spanish (Español)");
-    await expect(row).toContainText("Active");
-    await expect(row).toContainText("never");
-    await expect(statusBadge(page)).toHaveText("Sent");
-    expect(invitesOf(assessmentId)).toEqual([
-      expect.objectContaining({ email: contact, language: "es", revoked_at: null, last_used_at: null }),
-    ]);
-    expect(assessmentById(assessmentId)?.status).toBe("sent");
-  });
-
-  const mail = await mailbox.latest(contact, "supplier-invite");
-  expect(mail.subject).toContain(supplierName);
-  const link = linkIn(mail, "/s/");
-  expect(link).toBe(shownOnce); // the link the officer copied is the one in the (unsent) mail
-
-  await test.step("the link is shown once: not after a reload, never in the outbox", async () => {
-    await page.reload();
-    await expect(page.getByLabel("Questionnaire link for the supplier")).toHaveCount(0);
-    expect(await page.content()).not.toContain(link);
-  });
-  const token = new URL(link).pathname.slice("/s/".length);
-  expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-
-  // The supplier's contact: another browser, not signed in.
-  const supplier = await newContext();
-  const portal = await supplier.newPage();
-
-  await test.step("the link's page is in Spanish; Start opens the portal at /s/portal, without the token", async () => {
-    const res = await portal.goto(link);
-    expect(res?.status()).toBe(200);
-    await expect(portal.locator("div.portal")).toHaveAttribute("lang", "es");
-    await expect(heading(portal)).toHaveText(ES("ui.link.heading"));
-    await expect(portal.getByText(ES("ui.link.intro", { buyer: BUYER, supplier: supplierName }))).toBeVisible();
-    await expect(portal.getByText(ES("ui.portal.due", { date: dueEs }))).toBeVisible();
-    // Reading the link changes nothing (mail scanners open links).
-    expect(assessmentById(assessmentId)?.status).toBe("sent");
-    await waitForHydration(portal, "form.portal-start");
-    await portal.getByRole("button", { name: "Empezar", exact: true }).click();
-    await expect(portal).toHaveURL(`${BASE_URL}/s/portal`);
-    expect(portal.url()).not.toContain(token);
-    await waitForHydration(portal, "form.portal-form");
-    await expect(portal.locator("div.portal")).toHaveAttribute("lang", "es");
-    await expect(portal.getByText(ES("ui.portal.for_supplier", { supplier: supplierName }))).toBeVisible();
-    await expect(heading(portal)).toHaveText(ES("s.profile.title"));
-    await expect(portal.getByText(ES("ui.section.position", { n: 1, total: 8 }))).toBeVisible();
-    expect(assessmentById(assessmentId)?.status).toBe("in_progress");
-    expect(invitesOf(assessmentId)[0]?.last_used_at).not.toBeNull();
-  });
-
-  const done = new Set<string>();
-  const firstHalf: string[] = [];
-
-  await test.step("the supplier answers the first four sections, each answer saved as it is given", async () => {
-    firstHalf.push(...(await answerSection(portal, done)));
-    for (const s of ["p1", "p2", "p3"]) {
-      await nextSection(portal, s);
-      firstHalf.push(...(await answerSection(portal, done)));
-      // The policy is signed: a document is asked for (uploaded later).
-      if (s === "p1")
-        await expect(question(portal, "p1.written_policy").locator(".portal-evidence")).toContainText(ES("ui.evidence.required"));
-    }
-    expect(firstHalf).toHaveLength(25); // about half of the ~50 questions shown
-    expect(firstHalf).toContain("profile.agencies_licensed"); // follow-ups appeared and were answered
-    expect(firstHalf).toContain("p1.policy_scope");
-
-    const db = storedAnswers(assessmentId);
-    expect(Object.keys(db).sort()).toEqual([...firstHalf].sort());
-    for (const k of firstHalf) {
-      expect(db[k], k).toMatchObject({ value: stored(k), updatedBy: `supplier ${contact}` });
-      // One save per answer; a box ticked while the previous tick was on its way is sent with the next save.
-      const g = GOOD[k]!;
-      const saves = "check" in g ? g.check.length : 1;
-      expect(db[k]!.revision, k).toBeGreaterThanOrEqual(1);
-      expect(db[k]!.revision, k).toBeLessThanOrEqual(saves);
-    }
-    expect(await keptOnDevice(portal, assessmentId)).toEqual({}); // nothing left waiting in the browser
-  });
-
-  await test.step("after a reload every answer is still there", async () => {
-    await expect(portal).toHaveURL(`${BASE_URL}/s/portal?section=p3`);
-    await portal.reload();
-    await waitForHydration(portal, "form.portal-form");
-    await expect(heading(portal)).toHaveText(ES("s.p3.title"));
-    // Without a section it opens on the first one with something required missing: the policy's document.
-    await portal.goto("/s/portal");
-    await waitForHydration(portal, "form.portal-form");
-    await expect(heading(portal)).toHaveText(ES("s.p1.title"));
-    for (const s of ["profile", "p1", "p2", "p3"]) {
-      await openSection(portal, s);
-      for (const k of firstHalf.filter((key) => key.startsWith(`${s}.`))) await expectShown(portal, k);
-    }
-  });
-
-  await test.step("offline, two more answers are kept on the device; back online they are saved", async () => {
-    await openSection(portal, "p4");
-    await supplier.setOffline(true);
-    const offline = ["p4.managers_trained", "p4.disciplinary"];
-    for (const k of offline) await give(portal, k);
-    for (const k of offline) await expect(question(portal, k).locator(":scope > .portal-q-status")).toHaveText(ES("ui.not_sent"));
-    await expect(saveBar(portal)).toHaveText(ES("ui.offline")); // "…sus respuestas se conservan y se enviarán…"
-    const kept = await keptOnDevice(portal, assessmentId);
-    expect(Object.keys(kept).sort()).toEqual([...offline].sort());
-    for (const k of offline) expect(kept[k]).toMatchObject({ value: "yes", base: 0 });
-    const before = storedAnswers(assessmentId);
-    for (const k of offline) expect(before[k], `${k} is not on the server yet`).toBeUndefined();
-
-    await supplier.setOffline(false);
-    for (const k of offline) await expect(question(portal, k).locator(":scope > .portal-q-status")).toHaveText(ES("ui.saved"));
-    await expect(saveBar(portal)).toHaveText(new RegExp(`^${escapeRe(ES("ui.saved_at", { time: "" }))}\\d`));
-    await expect.poll(() => keptOnDevice(portal, assessmentId)).toEqual({});
-    const after = storedAnswers(assessmentId);
-    for (const k of offline) expect(after[k], k).toMatchObject({ value: "yes", revision: 1, updatedBy: `supplier ${contact}` });
-    for (const k of offline) done.add(k);
-  });
-
-  await test.step("the supplier answers the rest and uploads the signed policy as a PDF", async () => {
-    await answerSection(portal, done);
-    for (const s of ["p5", "p6", "p7"]) {
-      await nextSection(portal, s);
-      await answerSection(portal, done);
-    }
-    await expect(portal.getByRole("link", { name: ES("ui.next_section") })).toHaveCount(0); // the last section
-
-    await openSection(portal, "p1");
-    const policy = question(portal, "p1.written_policy");
-    await policy
-      .getByLabel(ES("ui.upload"), { exact: true })
-      .setInputFiles({ name: "politica-firmada.pdf", mimeType: "application/pdf", buffer: PDF });
-    await expect(policy.locator(".portal-evidence")).toContainText(ES("ui.upload.done", { name: "politica-firmada.pdf" }));
-    await expect(policy.getByRole("link", { name: "politica-firmada.pdf" })).toBeVisible();
-    expect(evidenceOf(assessmentId)).toEqual([
-      expect.objectContaining({
-        question_key: "p1.written_policy",
-        filename: "politica-firmada.pdf",
-        mime: "application/pdf",
-        size_bytes: PDF.length,
-        deleted_at: null,
-      }),
-    ]);
-  });
-
-  await test.step("the supplier submits; the portal becomes a read-only copy", async () => {
-    await openSection(portal, "p7");
-    const box = portal.getByRole("region", { name: ES("ui.submit.heading") });
-    await expect(box).toContainText(ES("ui.missing.none"));
-    await box.getByRole("button", { name: ES("ui.submit"), exact: true }).click();
-    await box.getByRole("button", { name: ES("ui.submit.confirm_button") }).click();
-    await expect(portal.getByText(ES("ui.submitted.heading"))).toBeVisible();
-    await expect(portal.getByText(ES("ui.submitted.readonly"))).toBeVisible();
-    await expect(portal.getByRole("radio")).toHaveCount(0);
-    await expect(portal.getByRole("textbox")).toHaveCount(0);
-    await expect(portal.locator('input[type="file"]')).toHaveCount(0);
-    const row = assessmentById(assessmentId);
-    expect(row?.status).toBe("submitted");
-    expect(row?.submitted_at).not.toBeNull();
-    // The server refuses changes too, not only the page.
-    const late = await portal.request.post("/s/portal/answer", {
-      form: {
-        assessmentId: String(assessmentId),
-        questionKey: "p5.weekly_hours",
-        value: JSON.stringify("40"),
-        comment: "",
-        baseRevision: "1",
-      },
-      headers: { Origin: BASE_URL },
+    await test.step("the officer starts an assessment from the supplier page, due in 3 weeks", async () => {
+      await page.goto(`/o/acme/suppliers/${supplierId}`);
+      await page.getByRole("link", { name: "Start assessment" }).click();
+      await expect(page).toHaveURL(`${BASE_URL}/o/acme/assessments/new?supplier=${supplierId}`);
+      await expect(heading(page)).toHaveText(`Start an assessment of ${supplierName}`);
+      await waitForHydration(page, "main form");
+      await page.getByLabel("Due date").fill(due);
+      await page.getByRole("button", { name: "Start the assessment" }).click();
+      await expect(page).toHaveURL(new RegExp(`^${escapeRe(BASE_URL)}/o/acme/assessments/\\d+$`));
+      assessmentId = Number(new URL(page.url()).pathname.split("/").pop());
+      await expect(heading(page)).toHaveText(`Assessment of ${supplierName}`);
+      await expect(statusBadge(page)).toHaveText("Draft");
+      const rows = assessmentsOfSupplier(supplierId);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ id: assessmentId, status: "draft", sent_at: null });
+      expect(rows[0]!.due_at?.slice(0, 10)).toBe(due);
     });
-    expect(late.status()).toBe(409);
-    expect(storedAnswers(assessmentId)["p5.weekly_hours"]).toMatchObject({ value: 52, revision: 1 });
-  });
 
-  await test.step("the officer comments on the weekly hours and requests changes", async () => {
-    await page.goto(`/o/acme/assessments/${assessmentId}`);
-    await expect(statusBadge(page)).toHaveText("Submitted");
-    const card = answerCard(page, "p5.weekly_hours");
-    await expect(card).toContainText("52 hours per week");
-    await waitForHydration(page, `[id="q-p5.weekly_hours"] form`);
-    await card.getByText("Comment on this answer").click();
-    await card.getByLabel("Your comment (the supplier sees it when you request changes)").fill(comment);
-    await card.getByRole("button", { name: "Add comment" }).click();
-    await expect(card.getByRole("status")).toHaveText("Comment added.");
-    await expect(card.getByRole("list", { name: "Review comments" })).toContainText(comment);
-    expect(reviewCommentsOf(assessmentId)).toEqual([
-      { question_key: "p5.weekly_hours", author_label: OFFICER, body: comment, resolved_at: null },
-    ]);
-    await expect(card).toContainText("internal until you request changes");
-    // Until changes are requested the comment is internal: the supplier's portal does not carry it.
-    const early = await portal.request.get("/s/portal?_data=routes%2Fs.portal._index");
-    expect(early.status()).toBe(200);
-    expect(await early.text()).not.toContain("52 horas superan");
-    await portal.reload();
-    await expect(portal.getByText(comment)).toHaveCount(0);
+    await test.step("the officer invites the supplier's contact in Spanish and is shown the link once", async () => {
+      const card = page.getByRole("region", { name: "Invite the supplier" });
+      await expect(card).toContainText("No link has been sent yet.");
+      await waitForHydration(page, "form.asm-invite-form");
+      await expect(card.getByLabel("Email")).toHaveValue(contact); // the supplier's contact, prefilled
+      await card.getByLabel("Language", { exact: true }).selectOption("es");
+      await card.getByRole("button", { name: "Send invitation" }).click();
+      // No mail server in the tests: the officer is shown the link once, to copy; the outbox never shows it.
+      await expect(page.getByRole("status").filter({ hasText: `the questionnaire link for ${contact} was not mailed` })).toBeVisible();
+      shownOnce = await page.getByLabel("Questionnaire link for the supplier").inputValue();
+      expect(shownOnce).toMatch(new RegExp(`^${escapeRe(BASE_URL)}/s/[A-Za-z0-9_-]{43}$`));
+      const row = card.getByRole("row").filter({ hasText: contact });
+      await expect(row).toContainText("Spanish (Español)");
+      await expect(row).toContainText("Active");
+      await expect(row).toContainText("never");
+      await expect(statusBadge(page)).toHaveText("Sent");
+      expect(invitesOf(assessmentId)).toEqual([
+        expect.objectContaining({ email: contact, language: "es", revoked_at: null, last_used_at: null }),
+      ]);
+      expect(assessmentById(assessmentId)?.status).toBe("sent");
+    });
 
-    const review = page.getByRole("region", { name: "Review" });
-    await expect(review).toContainText("1 open comment.");
-    await review.getByRole("button", { name: "Request changes" }).click();
-    await expect(page.locator(".toast").filter({ hasText: "Sent back to the supplier with your comments." })).toBeVisible();
-    await expect(statusBadge(page)).toHaveText("Changes requested");
-    expect(assessmentById(assessmentId)?.status).toBe("changes_requested");
-    const notice = await mailbox.latest(contact, "assessment-changes-requested");
-    expect(notice.subject).toContain("one answer");
-  });
+    const mail = await mailbox.latest(contact, "supplier-invite");
+    expect(mail.subject).toContain(supplierName);
+    const link = linkIn(mail, "/s/");
+    expect(link).toBe(shownOnce); // the link the officer copied is the one in the (unsent) mail
 
-  await test.step("the supplier sees the request and the comment in Spanish next to the answer, corrects it and submits again", async () => {
-    await portal.reload();
-    await waitForHydration(portal, "form.portal-form");
-    const banner = portal.locator(".portal-changes");
-    await expect(banner).toContainText(ES("ui.review.changes_requested.heading"));
-    await expect(banner).toContainText(ES("ui.review.changes_requested.body", { buyer: BUYER }));
-    await expect(banner).toContainText(ES("ui.review.comments.one", { count: 1 }));
+    await test.step("the link is shown once: not after a reload, never in the outbox", async () => {
+      await page.reload();
+      await expect(page.getByLabel("Questionnaire link for the supplier")).toHaveCount(0);
+      expect(await page.content()).not.toContain(link);
+    });
+    const token = new URL(link).pathname.slice("/s/".length);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
-    await openSection(portal, "p5");
-    const hours = question(portal, "p5.weekly_hours");
-    const note = hours.getByRole("complementary", { name: ES("ui.review.comment_label") });
-    await expect(note).toContainText(ES("ui.review.comment_from", { name: BUYER }));
-    await expect(note).toContainText(comment);
-    await answer(portal, "p5.weekly_hours", { type: "46" });
-    expect(storedAnswers(assessmentId)["p5.weekly_hours"]).toMatchObject({ value: 46, revision: 2 });
+    // The supplier's contact: another browser, not signed in.
+    const supplier = await newContext();
+    const portal = await supplier.newPage();
 
-    await openSection(portal, "p7");
-    const box = portal.getByRole("region", { name: ES("ui.submit.heading") });
-    await expect(box).toContainText(ES("ui.missing.none"));
-    await box.getByRole("button", { name: ES("ui.submit"), exact: true }).click();
-    await box.getByRole("button", { name: ES("ui.submit.confirm_button") }).click();
-    await expect(portal.getByText(ES("ui.submitted.heading"))).toBeVisible();
-    expect(assessmentById(assessmentId)?.status).toBe("submitted");
-  });
+    await test.step("the link's page is in Spanish; Start opens the portal at /s/portal, without the token", async () => {
+      const res = await portal.goto(link);
+      expect(res?.status()).toBe(200);
+      await expect(portal.locator("div.portal")).toHaveAttribute("lang", "es");
+      await expect(heading(portal)).toHaveText(ES("ui.link.heading"));
+      await expect(portal.getByText(ES("ui.link.intro", { buyer: BUYER, supplier: supplierName }))).toBeVisible();
+      await expect(portal.getByText(ES("ui.portal.due", { date: dueEs }))).toBeVisible();
+      // Reading the link changes nothing (mail scanners open links).
+      expect(assessmentById(assessmentId)?.status).toBe("sent");
+      await waitForHydration(portal, "form.portal-start");
+      await portal.getByRole("button", { name: "Empezar", exact: true }).click();
+      await expect(portal).toHaveURL(`${BASE_URL}/s/portal`);
+      expect(portal.url()).not.toContain(token);
+      await waitForHydration(portal, "form.portal-form");
+      await expect(portal.locator("div.portal")).toHaveAttribute("lang", "es");
+      await expect(portal.getByText(ES("ui.portal.for_supplier", { supplier: supplierName }))).toBeVisible();
+      await expect(heading(portal)).toHaveText(ES("s.profile.title"));
+      await expect(portal.getByText(ES("ui.section.position", { n: 1, total: 8 }))).toBeVisible();
+      expect(assessmentById(assessmentId)?.status).toBe("in_progress");
+      expect(invitesOf(assessmentId)[0]?.last_used_at).not.toBeNull();
+    });
 
-  await test.step("the officer approves; the answer's history shows both revisions", async () => {
-    await page.reload();
-    await expect(statusBadge(page)).toHaveText("Submitted");
-    const card = answerCard(page, "p5.weekly_hours");
-    await expect(card.locator(".asm-answer-body")).toContainText("46 hours per week");
-    await page.getByRole("region", { name: "Review" }).getByRole("button", { name: "Approve" }).click();
-    await expect(page.locator(".toast").filter({ hasText: "Approved. The assessment is valid until" })).toBeVisible();
-    await expect(statusBadge(page)).toHaveText("Approved");
-    const row = assessmentById(assessmentId);
-    expect(row).toMatchObject({ status: "approved" });
-    expect(row?.approved_at).not.toBeNull();
-    expect(row?.valid_until?.slice(0, 4)).toBe(String(new Date().getUTCFullYear() + 1));
+    const done = new Set<string>();
+    const firstHalf: string[] = [];
 
-    await card.getByText("History (2 revisions)").click();
-    const revisions = card.locator(".asm-history li");
-    await expect(revisions).toHaveCount(2);
-    await expect(revisions.nth(0)).toContainText("46 hours per week");
-    await expect(revisions.nth(0)).toContainText(`revision 2 by supplier ${contact}`);
-    await expect(revisions.nth(1)).toContainText("52 hours per week");
-    await expect(revisions.nth(1)).toContainText(`revision 1 by supplier ${contact}`);
-    expect(answerRevisions(assessmentId, "p5.weekly_hours")).toEqual([
-      { revision: 1, value: 52, author: `supplier ${contact}` },
-      { revision: 2, value: 46, author: `supplier ${contact}` },
-    ]);
-    expect(reviewCommentsOf(assessmentId)[0]?.resolved_at).not.toBeNull();
-  });
+    await test.step("the supplier answers the first four sections, each answer saved as it is given", async () => {
+      firstHalf.push(...(await answerSection(portal, done)));
+      for (const s of ["p1", "p2", "p3"]) {
+        await nextSection(portal, s);
+        firstHalf.push(...(await answerSection(portal, done)));
+        // The policy is signed: a document is asked for (uploaded later).
+        if (s === "p1")
+          await expect(question(portal, "p1.written_policy").locator(".portal-evidence")).toContainText(ES("ui.evidence.required"));
+      }
+      expect(firstHalf).toHaveLength(25); // about half of the ~50 questions shown
+      expect(firstHalf).toContain("profile.agencies_licensed"); // follow-ups appeared and were answered
+      expect(firstHalf).toContain("p1.policy_scope");
 
-  await test.step("the supplier's portal says it is approved", async () => {
-    await portal.reload();
-    await expect(portal.getByRole("status").filter({ hasText: ES("ui.status.approved") })).toBeVisible();
-    await expect(portal.getByRole("radio")).toHaveCount(0);
-  });
-});
+      const db = storedAnswers(assessmentId);
+      expect(Object.keys(db).sort()).toEqual([...firstHalf].sort());
+      for (const k of firstHalf) {
+        expect(db[k], k).toMatchObject({ value: stored(k), updatedBy: `supplier ${contact}` });
+        // One save per answer; a box ticked while the previous tick was on its way is sent with the next save.
+        const g = GOOD[k]!;
+        const saves = "check" in g ? g.check.length : 1;
+        expect(db[k]!.revision, k).toBeGreaterThanOrEqual(1);
+        expect(db[k]!.revision, k).toBeLessThanOrEqual(saves);
+      }
+      expect(await keptOnDevice(portal, assessmentId)).toEqual({}); // nothing left waiting in the browser
+    });
+
+    await test.step("after a reload every answer is still there", async () => {
+      await expect(portal).toHaveURL(`${BASE_URL}/s/portal?section=p3`);
+      await portal.reload();
+      await waitForHydration(portal, "form.portal-form");
+      await expect(heading(portal)).toHaveText(ES("s.p3.title"));
+      // Without a section it opens on the first one with something required missing: the policy's document.
+      await portal.goto("/s/portal");
+      await waitForHydration(portal, "form.portal-form");
+      await expect(heading(portal)).toHaveText(ES("s.p1.title"));
+      for (const s of ["profile", "p1", "p2", "p3"]) {
+        await openSection(portal, s);
+        for (const k of firstHalf.filter((key) => key.startsWith(`${s}.`))) await expectShown(portal, k);
+      }
+    });
+
+    await test.step("offline, two more answers are kept on the device; back online they are saved", async () => {
+      await openSection(portal, "p4");
+      await supplier.setOffline(true);
+      const offline = ["p4.managers_trained", "p4.disciplinary"];
+      for (const k of offline) await give(portal, k);
+      for (const k of offline) await expect(question(portal, k).locator(":scope > .portal-q-status")).toHaveText(ES("ui.not_sent"));
+      await expect(saveBar(portal)).toHaveText(ES("ui.offline")); // "…sus respuestas se conservan y se enviarán…"
+      const kept = await keptOnDevice(portal, assessmentId);
+      expect(Object.keys(kept).sort()).toEqual([...offline].sort());
+      for (const k of offline) expect(kept[k]).toMatchObject({ value: "yes", base: 0 });
+      const before = storedAnswers(assessmentId);
+      for (const k of offline) expect(before[k], `${k} is not on the server yet`).toBeUndefined();
+
+      await supplier.setOffline(false);
+      for (const k of offline) await expect(question(portal, k).locator(":scope > .portal-q-status")).toHaveText(ES("ui.saved"));
+      await expect(saveBar(portal)).toHaveText(new RegExp(`^${escapeRe(ES("ui.saved_at", { time: "" }))}\\d`));
+      await expect.poll(() => keptOnDevice(portal, assessmentId)).toEqual({});
+      const after = storedAnswers(assessmentId);
+      for (const k of offline) expect(after[k], k).toMatchObject({ value: "yes", revision: 1, updatedBy: `supplier ${contact}` });
+      for (const k of offline) done.add(k);
+    });
+
+    await test.step("the supplier answers the rest and uploads the signed policy as a PDF", async () => {
+      await answerSection(portal, done);
+      for (const s of ["p5", "p6", "p7"]) {
+        await nextSection(portal, s);
+        await answerSection(portal, done);
+      }
+      await expect(portal.getByRole("link", { name: ES("ui.next_section") })).toHaveCount(0); // the last section
+
+      await openSection(portal, "p1");
+      const policy = question(portal, "p1.written_policy");
+      await policy
+        .getByLabel(ES("ui.upload"), { exact: true })
+        .setInputFiles({ name: "politica-firmada.pdf", mimeType: "application/pdf", buffer: PDF });
+      await expect(policy.locator(".portal-evidence")).toContainText(ES("ui.upload.done", { name: "politica-firmada.pdf" }));
+      await expect(policy.getByRole("link", { name: "politica-firmada.pdf" })).toBeVisible();
+      expect(evidenceOf(assessmentId)).toEqual([
+        expect.objectContaining({
+          question_key: "p1.written_policy",
+          filename: "politica-firmada.pdf",
+          mime: "application/pdf",
+          size_bytes: PDF.length,
+          deleted_at: null,
+        }),
+      ]);
+    });
+
+    await test.step("the supplier submits; the portal becomes a read-only copy", async () => {
+      await openSection(portal, "p7");
+      const box = portal.getByRole("region", { name: ES("ui.submit.heading") });
+      await expect(box).toContainText(ES("ui.missing.none"));
+      await box.getByRole("button", { name: ES("ui.submit"), exact: true }).click();
+      await box.getByRole("button", { name: ES("ui.submit.confirm_button") }).click();
+      await expect(portal.getByText(ES("ui.submitted.heading"))).toBeVisible();
+      await expect(portal.getByText(ES("ui.submitted.readonly"))).toBeVisible();
+      await expect(portal.getByRole("radio")).toHaveCount(0);
+      await expect(portal.getByRole("textbox")).toHaveCount(0);
+      await expect(portal.locator('input[type="file"]')).toHaveCount(0);
+      const row = assessmentById(assessmentId);
+      expect(row?.status).toBe("submitted");
+      expect(row?.submitted_at).not.toBeNull();
+      // The server refuses changes too, not only the page.
+      const late = await portal.request.post("/s/portal/answer", {
+        form: {
+          assessmentId: String(assessmentId),
+          questionKey: "p5.weekly_hours",
+          value: JSON.stringify("40"),
+          comment: "",
+          baseRevision: "1",
+        },
+        headers: { Origin: BASE_URL },
+      });
+      expect(late.status()).toBe(409);
+      expect(storedAnswers(assessmentId)["p5.weekly_hours"]).toMatchObject({ value: 52, revision: 1 });
+    });
+
+    await test.step("the officer comments on the weekly hours and requests changes", async () => {
+      await page.goto(`/o/acme/assessments/${assessmentId}`);
+      await expect(statusBadge(page)).toHaveText("Submitted");
+      const card = answerCard(page, "p5.weekly_hours");
+      await expect(card).toContainText("52 hours per week");
+      await waitForHydration(page, `[id="q-p5.weekly_hours"] form`);
+      await card.getByText("Comment on this answer").click();
+      await card.getByLabel("Your comment (the supplier sees it when you request changes)").fill(comment);
+      await card.getByRole("button", { name: "Add comment" }).click();
+      await expect(card.getByRole("status")).toHaveText("Comment added.");
+      await expect(card.getByRole("list", { name: "Review comments" })).toContainText(comment);
+      expect(reviewCommentsOf(assessmentId)).toEqual([
+        { question_key: "p5.weekly_hours", author_label: OFFICER, body: comment, resolved_at: null },
+      ]);
+      await expect(card).toContainText("internal until you request changes");
+      // Until changes are requested the comment is internal: the supplier's portal does not carry it.
+      const early = await portal.request.get("/s/portal?_data=routes%2Fs.portal._index");
+      expect(early.status()).toBe(200);
+      expect(await early.text()).not.toContain("52 horas superan");
+      await portal.reload();
+      await expect(portal.getByText(comment)).toHaveCount(0);
+
+      const review = page.getByRole("region", { name: "Review" });
+      await expect(review).toContainText("1 open comment.");
+      await review.getByRole("button", { name: "Request changes" }).click();
+      await expect(page.locator(".toast").filter({ hasText: "Sent back to the supplier with your comments." })).toBeVisible();
+      await expect(statusBadge(page)).toHaveText("Changes requested");
+      expect(assessmentById(assessmentId)?.status).toBe("changes_requested");
+      const notice = await mailbox.latest(contact, "assessment-changes-requested");
+      expect(notice.subject).toContain("one answer");
+    });
+
+    await test.step(
+      "the supplier sees the request and the comment in Spanish " + "next to the answer, corrects it and submits again",
+      async () => {
+        await portal.reload();
+        await waitForHydration(portal, "form.portal-form");
+        const banner = portal.locator(".portal-changes");
+        await expect(banner).toContainText(ES("ui.review.changes_requested.heading"));
+        await expect(banner).toContainText(ES("ui.review.changes_requested.body", { buyer: BUYER }));
+        await expect(banner).toContainText(ES("ui.review.comments.one", { count: 1 }));
+
+        await openSection(portal, "p5");
+        const hours = question(portal, "p5.weekly_hours");
+        const note = hours.getByRole("complementary", { name: ES("ui.review.comment_label") });
+        await expect(note).toContainText(ES("ui.review.comment_from", { name: BUYER }));
+        await expect(note).toContainText(comment);
+        await answer(portal, "p5.weekly_hours", { type: "46" });
+        expect(storedAnswers(assessmentId)["p5.weekly_hours"]).toMatchObject({ value: 46, revision: 2 });
+
+        await openSection(portal, "p7");
+        const box = portal.getByRole("region", { name: ES("ui.submit.heading") });
+        await expect(box).toContainText(ES("ui.missing.none"));
+        await box.getByRole("button", { name: ES("ui.submit"), exact: true }).click();
+        await box.getByRole("button", { name: ES("ui.submit.confirm_button") }).click();
+        await expect(portal.getByText(ES("ui.submitted.heading"))).toBeVisible();
+        expect(assessmentById(assessmentId)?.status).toBe("submitted");
+      },
+    );
+
+    await test.step("the officer approves; the answer's history shows both revisions", async () => {
+      await page.reload();
+      await expect(statusBadge(page)).toHaveText("Submitted");
+      const card = answerCard(page, "p5.weekly_hours");
+      await expect(card.locator(".asm-answer-body")).toContainText("46 hours per week");
+      await page.getByRole("region", { name: "Review" }).getByRole("button", { name: "Approve" }).click();
+      await expect(page.locator(".toast").filter({ hasText: "Approved. The assessment is valid until" })).toBeVisible();
+      await expect(statusBadge(page)).toHaveText("Approved");
+      const row = assessmentById(assessmentId);
+      expect(row).toMatchObject({ status: "approved" });
+      expect(row?.approved_at).not.toBeNull();
+      expect(row?.valid_until?.slice(0, 4)).toBe(String(new Date().getUTCFullYear() + 1));
+
+      await card.getByText("History (2 revisions)").click();
+      const revisions = card.locator(".asm-history li");
+      await expect(revisions).toHaveCount(2);
+      await expect(revisions.nth(0)).toContainText("46 hours per week");
+      await expect(revisions.nth(0)).toContainText(`revision 2 by supplier ${contact}`);
+      await expect(revisions.nth(1)).toContainText("52 hours per week");
+      await expect(revisions.nth(1)).toContainText(`revision 1 by supplier ${contact}`);
+      expect(answerRevisions(assessmentId, "p5.weekly_hours")).toEqual([
+        { revision: 1, value: 52, author: `supplier ${contact}` },
+        { revision: 2, value: 46, author: `supplier ${contact}` },
+      ]);
+      expect(reviewCommentsOf(assessmentId)[0]?.resolved_at).not.toBeNull();
+    });
+
+    await test.step("the supplier's portal says it is approved", async () => {
+      await portal.reload();
+      await expect(portal.getByRole("status").filter({ hasText: ES("ui.status.approved") })).toBeVisible();
+      await expect(portal.getByRole("radio")).toHaveCount(0);
+    });
+  },
+);
 
 // =============================================================================================
 
@@ -600,82 +603,89 @@ test.describe("the invite link", () => {
     expect(invitesOf(inv.assessmentId)).toEqual([expect.objectContaining({ revoked_at: null, last_used_at: null })]);
   });
 
-  test("a revoked link answers 410 and is dead for every intent; an expired link answers 410 and may ask once for a new link, mailed to the invited address only", async ({
-    page,
-    loginAs,
-    newContext,
-  }) => {
-    await loginAs(OFFICER);
-    const inv = await invitedAssessment(page, "en");
+  test(
+    "a revoked link answers 410 and is dead for every intent; an expired link " +
+      "answers 410 and may ask once for a new link, mailed to the invited address only",
+    async ({ page, loginAs, newContext }) => {
+      await loginAs(OFFICER);
+      const inv = await invitedAssessment(page, "en");
 
-    await test.step("the officer revokes the link on the assessment page", async () => {
-      await page.goto(`/o/acme/assessments/${inv.assessmentId}`);
-      const card = page.getByRole("region", { name: "Invite the supplier" });
-      await expect(card.getByRole("row").filter({ hasText: inv.email })).toContainText("Active");
-      await waitForHydration(page, "form.asm-revoke");
-      await card.getByRole("button", { name: "Revoke the link" }).click();
-      await expect(page.locator(".toast").filter({ hasText: "The link was revoked: it no longer opens the questionnaire." })).toBeVisible();
-      await expect(card.getByRole("row").filter({ hasText: inv.email })).toContainText("Revoked");
-      await expect(card.getByRole("button", { name: "Revoke the link" })).toHaveCount(0);
-      expect(invitesOf(inv.assessmentId)[0]?.revoked_at).not.toBeNull();
-    });
+      await test.step("the officer revokes the link on the assessment page", async () => {
+        await page.goto(`/o/acme/assessments/${inv.assessmentId}`);
+        const card = page.getByRole("region", { name: "Invite the supplier" });
+        await expect(card.getByRole("row").filter({ hasText: inv.email })).toContainText("Active");
+        await waitForHydration(page, "form.asm-revoke");
+        await card.getByRole("button", { name: "Revoke the link" }).click();
+        await expect(
+          page.locator(".toast").filter({ hasText: "The link was revoked: it no longer opens the questionnaire." }),
+        ).toBeVisible();
+        await expect(card.getByRole("row").filter({ hasText: inv.email })).toContainText("Revoked");
+        await expect(card.getByRole("button", { name: "Revoke the link" })).toHaveCount(0);
+        expect(invitesOf(inv.assessmentId)[0]?.revoked_at).not.toBeNull();
+      });
 
-    const visitor = await (await newContext()).newPage();
+      const visitor = await (await newContext()).newPage();
 
-    await test.step("the revoked link answers 410, offers nothing, and no request brings it back", async () => {
-      const mark = lastMailId();
-      const res = await visitor.goto(inv.link);
-      expect(res?.status()).toBe(410);
-      await expect(heading(visitor)).toHaveText(EN("ui.link.revoked"));
-      await expect(visitor.getByText(EN("ui.link.revoked_help", { buyer: BUYER }))).toBeVisible();
-      await expect(visitor.getByRole("button")).toHaveCount(0);
-      await expect(visitor.getByRole("textbox")).toHaveCount(0); // no address can be typed in
-      const attacker = `attacker.${suffix()}@evil.test`;
-      for (const intent of ["resend", "start", ""]) {
-        resetLinkLimits();
-        const post = await visitor.request.post(inv.link, {
-          form: { intent, email: attacker },
-          headers: { Origin: BASE_URL },
-          maxRedirects: 0,
-        });
-        expect(post.status(), intent).toBe(410);
-        expect(post.headers()["set-cookie"]).toBeUndefined();
-      }
-      expect(mailsSince(mark, inv.supplierName)).toEqual([]);
-      expect(invitesOf(inv.assessmentId)).toHaveLength(1);
-    });
+      await test.step("the revoked link answers 410, offers nothing, and no request brings it back", async () => {
+        const mark = lastMailId();
+        const res = await visitor.goto(inv.link);
+        expect(res?.status()).toBe(410);
+        await expect(heading(visitor)).toHaveText(EN("ui.link.revoked"));
+        await expect(visitor.getByText(EN("ui.link.revoked_help", { buyer: BUYER }))).toBeVisible();
+        await expect(visitor.getByRole("button")).toHaveCount(0);
+        await expect(visitor.getByRole("textbox")).toHaveCount(0); // no address can be typed in
+        const attacker = `attacker.${suffix()}@evil.test`;
+        for (const intent of ["resend", "start", ""]) {
+          resetLinkLimits();
+          const post = await visitor.request.post(inv.link, {
+            form: { intent, email: attacker },
+            headers: { Origin: BASE_URL },
+            maxRedirects: 0,
+          });
+          expect(post.status(), intent).toBe(410);
+          expect(post.headers()["set-cookie"]).toBeUndefined();
+        }
+        expect(mailsSince(mark, inv.supplierName)).toEqual([]);
+        expect(invitesOf(inv.assessmentId)).toHaveLength(1);
+      });
 
-    await test.step("the officer sends a new link; once it has expired it offers “send me a new link”, mailed to the invited address", async () => {
-      await page.goto(`/o/acme/assessments/${inv.assessmentId}`);
-      const card = page.getByRole("region", { name: "Invite the supplier" });
-      await waitForHydration(page, "form.asm-invite-form");
-      await card.getByRole("button", { name: "Send invitation" }).click();
-      await expect(page.getByRole("status").filter({ hasText: `the questionnaire link for ${inv.email} was not mailed` })).toBeVisible();
-      const newest = linkIn(latestMail(inv.email, "supplier-invite")!, "/s/");
-      expireInvites(inv.assessmentId);
-      const res = await visitor.goto(newest);
-      expect(res?.status()).toBe(410);
-      await expect(heading(visitor)).toHaveText(EN("ui.link.expired"));
-      await expect(visitor.getByText(EN("ui.link.ask_new"))).toBeVisible();
-      await expect(visitor.getByRole("button", { name: EN("ui.start.button"), exact: true })).toHaveCount(0);
-      const mark = lastMailId();
-      await waitForHydration(visitor, "main form");
-      resetLinkLimits();
-      await visitor.getByRole("button", { name: EN("ui.link.send_new") }).click();
-      await expect(visitor.getByRole("status")).toHaveText(EN("ui.link.new_link_sent"));
-      const mails = mailsSince(mark, inv.supplierName);
-      expect(mails.map((m) => ({ to: m.to, kind: m.kind }))).toEqual([{ to: inv.email, kind: "supplier-invite" }]);
-      const fresh = linkIn(mails[0]!, "/s/");
-      expect(fresh).not.toBe(newest);
-      expect((await visitor.goto(fresh))?.status()).toBe(200);
-      // The expired link stays dead, and cannot ask a second time.
-      expect((await visitor.goto(newest))?.status()).toBe(410);
-      const again = lastMailId();
-      resetLinkLimits();
-      expect((await visitor.request.post(newest, { form: { intent: "resend" }, headers: { Origin: BASE_URL } })).status()).toBe(410);
-      expect(mailsSince(again, inv.supplierName)).toEqual([]);
-    });
-  });
+      await test.step(
+        "the officer sends a new link; once it has expired it " + "offers “send me a new link”, mailed to the invited address",
+        async () => {
+          await page.goto(`/o/acme/assessments/${inv.assessmentId}`);
+          const card = page.getByRole("region", { name: "Invite the supplier" });
+          await waitForHydration(page, "form.asm-invite-form");
+          await card.getByRole("button", { name: "Send invitation" }).click();
+          await expect(
+            page.getByRole("status").filter({ hasText: `the questionnaire link for ${inv.email} was not mailed` }),
+          ).toBeVisible();
+          const newest = linkIn(latestMail(inv.email, "supplier-invite")!, "/s/");
+          expireInvites(inv.assessmentId);
+          const res = await visitor.goto(newest);
+          expect(res?.status()).toBe(410);
+          await expect(heading(visitor)).toHaveText(EN("ui.link.expired"));
+          await expect(visitor.getByText(EN("ui.link.ask_new"))).toBeVisible();
+          await expect(visitor.getByRole("button", { name: EN("ui.start.button"), exact: true })).toHaveCount(0);
+          const mark = lastMailId();
+          await waitForHydration(visitor, "main form");
+          resetLinkLimits();
+          await visitor.getByRole("button", { name: EN("ui.link.send_new") }).click();
+          await expect(visitor.getByRole("status")).toHaveText(EN("ui.link.new_link_sent"));
+          const mails = mailsSince(mark, inv.supplierName);
+          expect(mails.map((m) => ({ to: m.to, kind: m.kind }))).toEqual([{ to: inv.email, kind: "supplier-invite" }]);
+          const fresh = linkIn(mails[0]!, "/s/");
+          expect(fresh).not.toBe(newest);
+          expect((await visitor.goto(fresh))?.status()).toBe(200);
+          // The expired link stays dead, and cannot ask a second time.
+          expect((await visitor.goto(newest))?.status()).toBe(410);
+          const again = lastMailId();
+          resetLinkLimits();
+          expect((await visitor.request.post(newest, { form: { intent: "resend" }, headers: { Origin: BASE_URL } })).status()).toBe(410);
+          expect(mailsSince(again, inv.supplierName)).toEqual([]);
+        },
+      );
+    },
+  );
 
   // A replaced link is revoked: it must not take the questionnaire back from the corrected address.
   test("after the officer re-sends the link to a corrected address, the replaced link cannot take the questionnaire back", async ({

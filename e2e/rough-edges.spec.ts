@@ -22,7 +22,8 @@ const OFFICER = "compliance@acme.test";
 const suffix = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const ORIGIN = { Origin: BASE_URL };
 const PDF = Buffer.from(
-  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
 );
 
 type Catalogue = Record<string, string>;
@@ -185,42 +186,48 @@ async function sentBack(officer: Page, portalContext: BrowserContext, language: 
   return { portal, assessmentId };
 }
 
-test("sent back for changes, the portal opens on the commented question's section; the banner links to the question, which offers an upload (French)", async ({
-  page,
-  loginAs,
-  newContext,
-}) => {
-  test.setTimeout(90_000); // a whole questionnaire is answered and submitted first (about 60 requests)
-  await loginAs(OFFICER);
-  const FR = (key: string, params?: Record<string, string | number>) => text(fr, key, params);
-  const { portal } = await sentBack(page, await newContext(), "fr", "p1.deposits", "Merci de joindre la politique signée sur les dépôts.");
-  await portal.goto("/s/portal");
-  await waitForHydration(portal, "form.portal-form");
-  await expect(portal.getByRole("heading", { level: 1 })).toHaveText(FR("s.p1.title"));
-  const banner = portal.locator(".portal-changes");
-  await expect(banner).toContainText(FR("ui.review.comments.one", { count: 1 }));
+test(
+  "sent back for changes, the portal opens on the commented question's " +
+    "section; the banner links to the question, which offers an upload (French)",
+  async ({ page, loginAs, newContext }) => {
+    test.setTimeout(90_000); // a whole questionnaire is answered and submitted first (about 60 requests)
+    await loginAs(OFFICER);
+    const FR = (key: string, params?: Record<string, string | number>) => text(fr, key, params);
+    const { portal } = await sentBack(
+      page,
+      await newContext(),
+      "fr",
+      "p1.deposits",
+      "Merci de joindre la politique signée sur les dépôts.",
+    );
+    await portal.goto("/s/portal");
+    await waitForHydration(portal, "form.portal-form");
+    await expect(portal.getByRole("heading", { level: 1 })).toHaveText(FR("s.p1.title"));
+    const banner = portal.locator(".portal-changes");
+    await expect(banner).toContainText(FR("ui.review.comments.one", { count: 1 }));
 
-  // From another section, the banner's link opens the question's section and lands on the question.
-  await portal.goto("/s/portal?section=p6");
-  await waitForHydration(portal, "form.portal-form");
-  await banner.getByRole("link", { name: FR("q.p1.deposits.text") }).click();
-  await expect(portal).toHaveURL(/section=p1#q-p1-deposits$/);
-  const question = portal.locator("#q-p1-deposits");
-  await expect(question).toBeFocused();
-  await expect(question).toBeInViewport();
-  // A yes/no question takes no files, but its comment asks for a document: the upload is there.
-  await expect(question.getByRole("complementary")).toContainText("Merci de joindre");
-  await question
-    .getByLabel(FR("ui.upload"), { exact: true })
-    .setInputFiles({ name: "depots.pdf", mimeType: "application/pdf", buffer: PDF });
-  await expect(question.locator(".portal-evidence")).toContainText(FR("ui.upload.done", { name: "depots.pdf" }));
-  await shots(portal, "portal-changes-fr");
+    // From another section, the banner's link opens the question's section and lands on the question.
+    await portal.goto("/s/portal?section=p6");
+    await waitForHydration(portal, "form.portal-form");
+    await banner.getByRole("link", { name: FR("q.p1.deposits.text") }).click();
+    await expect(portal).toHaveURL(/section=p1#q-p1-deposits$/);
+    const question = portal.locator("#q-p1-deposits");
+    await expect(question).toBeFocused();
+    await expect(question).toBeInViewport();
+    // A yes/no question takes no files, but its comment asks for a document: the upload is there.
+    await expect(question.getByRole("complementary")).toContainText("Merci de joindre");
+    await question
+      .getByLabel(FR("ui.upload"), { exact: true })
+      .setInputFiles({ name: "depots.pdf", mimeType: "application/pdf", buffer: PDF });
+    await expect(question.locator(".portal-evidence")).toContainText(FR("ui.upload.done", { name: "depots.pdf" }));
+    await shots(portal, "portal-changes-fr");
 
-  // The supplier's name ends in a full stop ("… Co., Ltd."): a sentence that ends with it has one.
-  await portal.goto("/s/portal/actions");
-  await expect(portal.locator("main")).toContainText("Co., Ltd.");
-  expect(await portal.locator("body").textContent()).not.toContain("Ltd..");
-});
+    // The supplier's name ends in a full stop ("… Co., Ltd."): a sentence that ends with it has one.
+    await portal.goto("/s/portal/actions");
+    await expect(portal.locator("main")).toContainText("Co., Ltd.");
+    expect(await portal.locator("body").textContent()).not.toContain("Ltd..");
+  },
+);
 
 test("a notice period of 620 days is a field error next to the field, not a failed send; the other answers are saved (Chinese)", async ({
   page,

@@ -123,162 +123,164 @@ test("the import page's template has the documented columns", async ({ page, log
   expect(first![col("name")]).not.toBe("");
 });
 
-test("a file with errors lists every bad row and writes nothing; the fixed file imports everything; the same file again changes nothing", async ({
-  page,
-  loginAs,
-  acme,
-}, testInfo) => {
-  test.setTimeout(90_000);
-  const firstAttempt = attemptTag(testInfo) === "";
-  const sfx = suffix();
-  const ref = (n: number) => `LT-${sfx}-${n}`;
-  const refs = [1, 2, 3, 4].map(ref);
-  const names = [`Lantern Weaving; Dyeing ${sfx}`, `Lantern Spinning ${sfx}`, `Lantern Ginning ${sfx}`, `Lantern Trims ${sfx}`];
-  const unknownRef = `NOPE-${sfx}`;
-  // "Vendor No." is the ERP's own number, which this organization does not use as the reference:
-  // the reference is in "Partner Code XYZ", a name no synonym table knows.
-  const header = "Vendor No.;Partner Code XYZ;Vendor Name;Country/Region;City;Goods;Annual Spend (EUR);Currency;Remarks;Buyers";
-  const remark = '"Yarn for the weaving mill\nsecond line of the remark"';
-  const badFile = excelCsv([
-    header,
-    `SAP-1;${ref(1)};"${names[0]}";Viet Nam;Nam Dinh;Textiles|Cotton;1.250.000,50;EUR;Fabric mill;ACME-V-0001`, // line 2: fine
-    `SAP-2;${ref(2)};${names[1]};Narnia;Aksu;Thread/Yarn;300000;EUR;${remark};${ref(1)}`, // line 3 (and 4): unknown country
-    `SAP-3;${ref(3)};${names[2]};bd;Bogura;Cotton;;;;${unknownRef}`, // line 5: supplies_to names an unknown reference
-    `SAP-4;${ref(4)};${names[3]};TR;Bursa;Zippers;42000;EUR;;${ref(2)}|ACME-V-0002`, // line 6: fine
-    `SAP-4;${ref(4)};${names[3]};TR;Izmir;Zippers;42000;EUR;;${ref(2)}|ACME-V-0002`, // line 7: same reference, another city
-  ]);
-  const fixedFile = excelCsv([
-    header,
-    `SAP-1;${ref(1)};"${names[0]}";Viet Nam;Nam Dinh;Textiles|Cotton;1.250.000,50;EUR;Fabric mill;ACME-V-0001`,
-    `SAP-2;${ref(2)};${names[1]};CHINA;Aksu;Thread/Yarn;300000;EUR;${remark};${ref(1)}`,
-    `SAP-3;${ref(3)};${names[2]};bd;Bogura;Cotton;;;;${ref(2)}`,
-    `SAP-4;${ref(4)};${names[3]};TR;Bursa;Zippers;42000;EUR;;${ref(2)}|ACME-V-0002`,
-    `SAP-4;${ref(4)};${names[3]};TR;Bursa;Zippers;42000;EUR;;${ref(2)}|ACME-V-0002`, // an exact repeat: imported once
-  ]);
-  const select = (label: string) => page.getByLabel(label, { exact: true });
-  await loginAs(acme.compliance);
-
-  await test.step("upload the file with errors: the mapping step suggests fields from the column names", async () => {
-    await upload(page, acme, `vendors-${sfx}-with-errors.csv`, badFile);
-    await expect(page.getByRole("table").locator("tbody tr")).toHaveCount(10);
-    await expect(select("Vendor Name")).toHaveValue("name");
-    await expect(select("Country/Region")).toHaveValue("country");
-    await expect(select("City")).toHaveValue("city");
-    await expect(select("Goods")).toHaveValue("goods");
-    await expect(select("Annual Spend (EUR)")).toHaveValue("annual_spend");
-    await expect(select("Currency")).toHaveValue("currency");
-    await expect(select("Remarks")).toHaveValue("notes");
-    await expect(select("Buyers")).toHaveValue("supplies_to");
-    if (firstAttempt) {
-      // Nothing remembered yet for these columns: the synonym table's guesses.
-      await expect(select("Vendor No.")).toHaveValue("external_ref");
-      await expect(select("Partner Code XYZ")).toHaveValue("");
-    }
-    await select("Vendor No.").selectOption("");
-    await select("Partner Code XYZ").selectOption({ label: "Reference" });
-  });
-
-  await test.step("check: every bad row with its line, column and reason; no Import button; nothing written", async () => {
-    await check(page);
-    await expectCounts(page, { rows: 5, changed: 0, unchanged: 0, problems: 3 });
-    await expect(page.getByRole("alert")).toContainText("Nothing was imported. Fix the 3 problems below in your file");
-    await expect(page.getByRole("button", { name: /^Import/ })).toHaveCount(0);
-    const problems = issueRows(page, "Problems (rows that cannot be imported)");
-    await expect(problems).toHaveCount(3);
-    await expect(problems.nth(0).getByRole("cell")).toHaveText([
-      "3",
-      "Country/Region",
-      "country 'Narnia' is not a known country or ISO code",
+test(
+  "a file with errors lists every bad row and writes nothing; the " + "fixed file imports everything; the same file again changes nothing",
+  async ({ page, loginAs, acme }, testInfo) => {
+    test.setTimeout(90_000);
+    const firstAttempt = attemptTag(testInfo) === "";
+    const sfx = suffix();
+    const ref = (n: number) => `LT-${sfx}-${n}`;
+    const refs = [1, 2, 3, 4].map(ref);
+    const names = [`Lantern Weaving; Dyeing ${sfx}`, `Lantern Spinning ${sfx}`, `Lantern Ginning ${sfx}`, `Lantern Trims ${sfx}`];
+    const unknownRef = `NOPE-${sfx}`;
+    // "Vendor No." is the ERP's own number, which this organization does not use as the reference:
+    // the reference is in "Partner Code XYZ", a name no synonym table knows.
+    const header = "Vendor No.;Partner Code XYZ;Vendor Name;Country/Region;City;Goods;Annual Spend (EUR);Currency;Remarks;Buyers";
+    const remark = '"Yarn for the weaving mill\nsecond line of the remark"';
+    const badFile = excelCsv([
+      header,
+      `SAP-1;${ref(1)};"${names[0]}";Viet Nam;Nam Dinh;Textiles|Cotton;1.250.000,50;EUR;Fabric mill;ACME-V-0001`, // line 2: fine
+      `SAP-2;${ref(2)};${names[1]};Narnia;Aksu;Thread/Yarn;300000;EUR;${remark};${ref(1)}`, // line 3 (and 4): unknown country
+      `SAP-3;${ref(3)};${names[2]};bd;Bogura;Cotton;;;;${unknownRef}`, // line 5: supplies_to names an unknown reference
+      `SAP-4;${ref(4)};${names[3]};TR;Bursa;Zippers;42000;EUR;;${ref(2)}|ACME-V-0002`, // line 6: fine
+      `SAP-4;${ref(4)};${names[3]};TR;Izmir;Zippers;42000;EUR;;${ref(2)}|ACME-V-0002`, // line 7: same reference, another city
     ]);
-    await expect(problems.nth(1).getByRole("cell")).toHaveText([
-      "5",
-      "Buyers",
-      `supplies_to names "${unknownRef}", which is not the reference of a supplier in this file or in Lantern`,
+    const fixedFile = excelCsv([
+      header,
+      `SAP-1;${ref(1)};"${names[0]}";Viet Nam;Nam Dinh;Textiles|Cotton;1.250.000,50;EUR;Fabric mill;ACME-V-0001`,
+      `SAP-2;${ref(2)};${names[1]};CHINA;Aksu;Thread/Yarn;300000;EUR;${remark};${ref(1)}`,
+      `SAP-3;${ref(3)};${names[2]};bd;Bogura;Cotton;;;;${ref(2)}`,
+      `SAP-4;${ref(4)};${names[3]};TR;Bursa;Zippers;42000;EUR;;${ref(2)}|ACME-V-0002`,
+      `SAP-4;${ref(4)};${names[3]};TR;Bursa;Zippers;42000;EUR;;${ref(2)}|ACME-V-0002`, // an exact repeat: imported once
     ]);
-    await expect(problems.nth(2).getByRole("cell")).toHaveText([
-      "7",
-      "Row",
-      `reference ${ref(4)} appears on lines 6, 7 with different city: choose which row to keep, or import them as separate suppliers`,
-    ]);
+    const select = (label: string) => page.getByLabel(label, { exact: true });
+    await loginAs(acme.compliance);
 
-    // The commit cannot be forced either.
-    const forced = await page.request.post(page.url(), { form: { intent: "commit" }, headers: { Origin: BASE_URL }, maxRedirects: 0 });
-    expect(forced.status()).toBe(409);
-    await page.reload();
-    await expect(stat(page, "Problems found")).toHaveText("3");
-    expect(suppliersByRefs(acme.slug, refs)).toEqual([]);
-  });
+    await test.step("upload the file with errors: the mapping step suggests fields from the column names", async () => {
+      await upload(page, acme, `vendors-${sfx}-with-errors.csv`, badFile);
+      await expect(page.getByRole("table").locator("tbody tr")).toHaveCount(10);
+      await expect(select("Vendor Name")).toHaveValue("name");
+      await expect(select("Country/Region")).toHaveValue("country");
+      await expect(select("City")).toHaveValue("city");
+      await expect(select("Goods")).toHaveValue("goods");
+      await expect(select("Annual Spend (EUR)")).toHaveValue("annual_spend");
+      await expect(select("Currency")).toHaveValue("currency");
+      await expect(select("Remarks")).toHaveValue("notes");
+      await expect(select("Buyers")).toHaveValue("supplies_to");
+      if (firstAttempt) {
+        // Nothing remembered yet for these columns: the synonym table's guesses.
+        await expect(select("Vendor No.")).toHaveValue("external_ref");
+        await expect(select("Partner Code XYZ")).toHaveValue("");
+      }
+      await select("Vendor No.").selectOption("");
+      await select("Partner Code XYZ").selectOption({ label: "Reference" });
+    });
 
-  const importedFile = `vendors-${sfx}-fixed.csv`;
-  await test.step("upload the fixed file, check: 4 new, 0 changed, the repeated row imported once", async () => {
-    await upload(page, acme, importedFile, fixedFile);
-    await expect(select("Vendor Name")).toHaveValue("name");
-    await expect(select("Buyers")).toHaveValue("supplies_to");
-    // A failed check does not store the mapping (only an import does): map the two columns again.
-    await select("Vendor No.").selectOption("");
-    await select("Partner Code XYZ").selectOption("external_ref");
-    await check(page);
-    await expectCounts(page, { rows: 5, new: 4, changed: 0, unchanged: 0, problems: 0 });
-    await expect(issueRows(page, "Warnings (imported as shown)").filter({ hasText: "line 7 repeats line 6; imported once" })).toHaveCount(
-      1,
+    await test.step("check: every bad row with its line, column and reason; no Import button; nothing written", async () => {
+      await check(page);
+      await expectCounts(page, { rows: 5, changed: 0, unchanged: 0, problems: 3 });
+      await expect(page.getByRole("alert")).toContainText("Nothing was imported. Fix the 3 problems below in your file");
+      await expect(page.getByRole("button", { name: /^Import/ })).toHaveCount(0);
+      const problems = issueRows(page, "Problems (rows that cannot be imported)");
+      await expect(problems).toHaveCount(3);
+      await expect(problems.nth(0).getByRole("cell")).toHaveText([
+        "3",
+        "Country/Region",
+        "country 'Narnia' is not a known country or ISO code",
+      ]);
+      await expect(problems.nth(1).getByRole("cell")).toHaveText([
+        "5",
+        "Buyers",
+        `supplies_to names "${unknownRef}", which is not the reference of a supplier in this file or in Lantern`,
+      ]);
+      await expect(problems.nth(2).getByRole("cell")).toHaveText([
+        "7",
+        "Row",
+        `reference ${ref(4)} appears on lines 6, 7 with different city: choose which row to keep, or import them as separate suppliers`,
+      ]);
+
+      // The commit cannot be forced either.
+      const forced = await page.request.post(page.url(), { form: { intent: "commit" }, headers: { Origin: BASE_URL }, maxRedirects: 0 });
+      expect(forced.status()).toBe(409);
+      await page.reload();
+      await expect(stat(page, "Problems found")).toHaveText("3");
+      expect(suppliersByRefs(acme.slug, refs)).toEqual([]);
+    });
+
+    const importedFile = `vendors-${sfx}-fixed.csv`;
+    await test.step("upload the fixed file, check: 4 new, 0 changed, the repeated row imported once", async () => {
+      await upload(page, acme, importedFile, fixedFile);
+      await expect(select("Vendor Name")).toHaveValue("name");
+      await expect(select("Buyers")).toHaveValue("supplies_to");
+      // A failed check does not store the mapping (only an import does): map the two columns again.
+      await select("Vendor No.").selectOption("");
+      await select("Partner Code XYZ").selectOption("external_ref");
+      await check(page);
+      await expectCounts(page, { rows: 5, new: 4, changed: 0, unchanged: 0, problems: 0 });
+      await expect(issueRows(page, "Warnings (imported as shown)").filter({ hasText: "line 7 repeats line 6; imported once" })).toHaveCount(
+        1,
+      );
+      expect(suppliersByRefs(acme.slug, refs)).toEqual([]);
+    });
+
+    let imported: SupplierRow[] = [];
+    await test.step("import: everything written, with its links and tiers", async () => {
+      await page.getByRole("button", { name: "Import 4 suppliers" }).click();
+      await expect(page.getByRole("status")).toContainText("Imported. 4 new suppliers, 0 updated, 0 unchanged; 5 supply links.", {
+        timeout: 20_000,
+      });
+      await expect(page.getByRole("status").getByRole("link", { name: "Go to the supplier list" })).toBeVisible();
+
+      imported = suppliersByRefs(acme.slug, refs);
+      expect(imported.map((s) => s.external_ref)).toEqual(refs);
+      const [r1, r2, r3, r4] = imported as [SupplierRow, SupplierRow, SupplierRow, SupplierRow];
+      expect(r1).toMatchObject({
+        name: names[0],
+        country: "VN",
+        city: "Nam Dinh",
+        annual_spend: 1250000.5,
+        currency: "EUR",
+        notes: "Fabric mill",
+        status: "active",
+        tier: 2,
+      });
+      expect(r2).toMatchObject({ name: names[1], country: "CN", notes: "Yarn for the weaving mill\nsecond line of the remark", tier: 3 });
+      expect(r3).toMatchObject({ name: names[2], country: "BD", annual_spend: null, notes: null, tier: 4 });
+      // Supplies both a tier-3 supplier and a tier-1 one: tier 2 (the shortest way down).
+      expect(r4).toMatchObject({ name: names[3], country: "TR", city: "Bursa", annual_spend: 42000, tier: 2 });
+      expect(supplierGoods(r1.id)).toEqual(["Cotton", "Textiles"]);
+      expect(supplierGoods(r4.id)).toEqual(["Zippers"]);
+      const [acme1, acme2] = suppliersByRefs(acme.slug, ["ACME-V-0001", "ACME-V-0002"]) as [SupplierRow, SupplierRow];
+      expect(acme1.tier).toBe(1);
+      expect(supplierBuyerIds(r1.id)).toEqual([acme1.id]);
+      expect(supplierBuyerIds(r2.id)).toEqual([r1.id]);
+      expect(supplierBuyerIds(r3.id)).toEqual([r2.id]);
+      expect(supplierBuyerIds(r4.id)).toEqual([r2.id, acme2.id].sort((x, y) => x - y));
+
+      // And the registry shows them.
+      await page.goto(`/o/${acme.slug}/suppliers?q=${encodeURIComponent(names[2]!)}`);
+      await expect(page.getByRole("table").locator("tbody tr")).toHaveCount(1);
+      await expect(page.getByRole("table").locator("tbody tr")).toContainText("Tier 4");
+    });
+
+    await test.step(
+      "the same file again: the mapping is remembered, 0 new, " + "0 changed, 4 unchanged, and importing it changes nothing",
+      async () => {
+        await upload(page, acme, `vendors-${sfx}-again.csv`, fixedFile);
+        // Remembered from the last import, even where the synonym table would say otherwise.
+        await expect(select("Partner Code XYZ")).toHaveValue("external_ref");
+        await expect(select("Vendor No.")).toHaveValue("");
+        await expect(select("Vendor Name")).toHaveValue("name");
+        await expect(select("Buyers")).toHaveValue("supplies_to");
+        await check(page);
+        await expectCounts(page, { rows: 5, new: 0, changed: 0, unchanged: 4, problems: 0 });
+        await page.getByRole("button", { name: "Import 0 suppliers" }).click();
+        await expect(page.getByRole("status")).toContainText("Imported. 0 new suppliers, 0 updated, 4 unchanged", { timeout: 20_000 });
+        expect(suppliersByRefs(acme.slug, refs)).toEqual(imported);
+      },
     );
-    expect(suppliersByRefs(acme.slug, refs)).toEqual([]);
-  });
-
-  let imported: SupplierRow[] = [];
-  await test.step("import: everything written, with its links and tiers", async () => {
-    await page.getByRole("button", { name: "Import 4 suppliers" }).click();
-    await expect(page.getByRole("status")).toContainText("Imported. 4 new suppliers, 0 updated, 0 unchanged; 5 supply links.", {
-      timeout: 20_000,
-    });
-    await expect(page.getByRole("status").getByRole("link", { name: "Go to the supplier list" })).toBeVisible();
-
-    imported = suppliersByRefs(acme.slug, refs);
-    expect(imported.map((s) => s.external_ref)).toEqual(refs);
-    const [r1, r2, r3, r4] = imported as [SupplierRow, SupplierRow, SupplierRow, SupplierRow];
-    expect(r1).toMatchObject({
-      name: names[0],
-      country: "VN",
-      city: "Nam Dinh",
-      annual_spend: 1250000.5,
-      currency: "EUR",
-      notes: "Fabric mill",
-      status: "active",
-      tier: 2,
-    });
-    expect(r2).toMatchObject({ name: names[1], country: "CN", notes: "Yarn for the weaving mill\nsecond line of the remark", tier: 3 });
-    expect(r3).toMatchObject({ name: names[2], country: "BD", annual_spend: null, notes: null, tier: 4 });
-    // Supplies both a tier-3 supplier and a tier-1 one: tier 2 (the shortest way down).
-    expect(r4).toMatchObject({ name: names[3], country: "TR", city: "Bursa", annual_spend: 42000, tier: 2 });
-    expect(supplierGoods(r1.id)).toEqual(["Cotton", "Textiles"]);
-    expect(supplierGoods(r4.id)).toEqual(["Zippers"]);
-    const [acme1, acme2] = suppliersByRefs(acme.slug, ["ACME-V-0001", "ACME-V-0002"]) as [SupplierRow, SupplierRow];
-    expect(acme1.tier).toBe(1);
-    expect(supplierBuyerIds(r1.id)).toEqual([acme1.id]);
-    expect(supplierBuyerIds(r2.id)).toEqual([r1.id]);
-    expect(supplierBuyerIds(r3.id)).toEqual([r2.id]);
-    expect(supplierBuyerIds(r4.id)).toEqual([r2.id, acme2.id].sort((x, y) => x - y));
-
-    // And the registry shows them.
-    await page.goto(`/o/${acme.slug}/suppliers?q=${encodeURIComponent(names[2]!)}`);
-    await expect(page.getByRole("table").locator("tbody tr")).toHaveCount(1);
-    await expect(page.getByRole("table").locator("tbody tr")).toContainText("Tier 4");
-  });
-
-  await test.step("the same file again: the mapping is remembered, 0 new, 0 changed, 4 unchanged, and importing it changes nothing", async () => {
-    await upload(page, acme, `vendors-${sfx}-again.csv`, fixedFile);
-    // Remembered from the last import, even where the synonym table would say otherwise.
-    await expect(select("Partner Code XYZ")).toHaveValue("external_ref");
-    await expect(select("Vendor No.")).toHaveValue("");
-    await expect(select("Vendor Name")).toHaveValue("name");
-    await expect(select("Buyers")).toHaveValue("supplies_to");
-    await check(page);
-    await expectCounts(page, { rows: 5, new: 0, changed: 0, unchanged: 4, problems: 0 });
-    await page.getByRole("button", { name: "Import 0 suppliers" }).click();
-    await expect(page.getByRole("status")).toContainText("Imported. 0 new suppliers, 0 updated, 4 unchanged", { timeout: 20_000 });
-    expect(suppliersByRefs(acme.slug, refs)).toEqual(imported);
-  });
-});
+  },
+);
 
 test("files that are not UTF-8 CSV are refused with a clear message, and nothing is stored", async ({ page, loginAs, acme }) => {
   const sfx = suffix();

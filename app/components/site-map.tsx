@@ -199,6 +199,74 @@ function Linked({ href, label, linkable, children }: { href: string; label: stri
   );
 }
 
+function PointsTable({ points, slug, linkable }: { points: MapPoint[]; slug: string; linkable: boolean }) {
+  return (
+    <table className="table site-map-table">
+      <caption className="sr-only">Sites on the map</caption>
+      <thead>
+        <tr>
+          <th scope="col">Supplier</th>
+          <th scope="col">Country</th>
+          <th scope="col">Risk</th>
+          <th scope="col">Coordinates</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...points].reverse().map((p) => (
+          <tr key={p.id}>
+            <td>{linkable ? <Link to={`/o/${slug}/suppliers/${p.id}`}>{p.name}</Link> : p.name}</td>
+            <td>{p.countryName}</td>
+            <td>{riskText(p.band, p.score)}</td>
+            <td className="nowrap">{formatCoordinates(p.latitude, p.longitude)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function CountriesTable({
+  countries,
+  listHref,
+  linkable,
+}: {
+  countries: MapCountry[];
+  listHref: (country?: string) => string;
+  linkable: boolean;
+}) {
+  return (
+    <table className="table site-map-table">
+      <caption className="sr-only">Suppliers by country</caption>
+      <thead>
+        <tr>
+          <th scope="col">Country</th>
+          <th scope="col" className="num">
+            Suppliers
+          </th>
+          {BANDS.map((b) => (
+            <th key={b} scope="col" className="num">
+              {BAND_LABELS[b]}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {countries.map((c) => (
+          <tr key={c.country}>
+            <td>{linkable ? <Link to={listHref(c.country)}>{c.name}</Link> : c.name}</td>
+            <td className="num">{formatNumber(c.suppliers)}</td>
+            {BANDS.map((b) => (
+              <td key={b} className="num">
+                {formatNumber(c.bands[b])}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** Where the suppliers matching the dashboard's filters are: each site when few, countries when many. */
 export function SupplierMap({ map, filter, slug, linkable }: SupplierMapProps) {
   const id = useId();
@@ -213,9 +281,9 @@ export function SupplierMap({ map, filter, slug, linkable }: SupplierMapProps) {
       { aspect: 2.2, margin: 8 * UNITS },
     );
     const missing = map.suppliers - map.points.length;
-    caption = `${map.points.length === 1 ? "1 site" : `${formatNumber(map.points.length)} sites`} of the ${formatNumber(map.suppliers)} suppliers matching these filters, coloured by risk band${
-      missing > 0 ? `; ${formatNumber(missing)} without coordinates ${missing === 1 ? "is" : "are"} not drawn` : ""
-    }.`;
+    const sites = map.points.length === 1 ? "1 site" : `${formatNumber(map.points.length)} sites`;
+    const undrawn = missing > 0 ? `; ${formatNumber(missing)} without coordinates ${missing === 1 ? "is" : "are"} not drawn` : "";
+    caption = `${sites} of the ${formatNumber(map.suppliers)} suppliers matching these filters, coloured by risk band${undrawn}.`;
     drawing = (
       <MapFrame view={view} labelledBy={`${id}-cap`}>
         {placed.map(({ p, at }) => (
@@ -225,29 +293,7 @@ export function SupplierMap({ map, filter, slug, linkable }: SupplierMapProps) {
         ))}
       </MapFrame>
     );
-    table = (
-      <table className="table site-map-table">
-        <caption className="sr-only">Sites on the map</caption>
-        <thead>
-          <tr>
-            <th scope="col">Supplier</th>
-            <th scope="col">Country</th>
-            <th scope="col">Risk</th>
-            <th scope="col">Coordinates</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...map.points].reverse().map((p) => (
-            <tr key={p.id}>
-              <td>{linkable ? <Link to={`/o/${slug}/suppliers/${p.id}`}>{p.name}</Link> : p.name}</td>
-              <td>{p.countryName}</td>
-              <td>{riskText(p.band, p.score)}</td>
-              <td className="nowrap">{formatCoordinates(p.latitude, p.longitude)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    );
+    table = <PointsTable points={map.points} slug={slug} linkable={linkable} />;
   } else {
     const drawn = map.countries.filter((c): c is MapCountry & { at: NonNullable<MapCountry["at"]> } => c.at !== null);
     const placed = drawn.map((c) => ({ c, at: project(c.at.latitude, c.at.longitude) }));
@@ -256,7 +302,9 @@ export function SupplierMap({ map, filter, slug, linkable }: SupplierMapProps) {
       { aspect: 2.2, margin: 10 * UNITS },
     );
     const most = Math.max(1, ...drawn.map((c) => c.suppliers));
-    caption = `The ${formatNumber(map.suppliers)} suppliers matching these filters, by country: each circle's area follows the number of suppliers, its colour the worst risk band among them.`;
+    caption =
+      `The ${formatNumber(map.suppliers)} suppliers matching these filters, by country: ` +
+      "each circle's area follows the number of suppliers, its colour the worst risk band among them.";
     drawing = (
       <MapFrame view={view} labelledBy={`${id}-cap`}>
         {/* Largest first, so small countries stay on top and clickable. */}
@@ -286,37 +334,7 @@ export function SupplierMap({ map, filter, slug, linkable }: SupplierMapProps) {
           })}
       </MapFrame>
     );
-    table = (
-      <table className="table site-map-table">
-        <caption className="sr-only">Suppliers by country</caption>
-        <thead>
-          <tr>
-            <th scope="col">Country</th>
-            <th scope="col" className="num">
-              Suppliers
-            </th>
-            {BANDS.map((b) => (
-              <th key={b} scope="col" className="num">
-                {BAND_LABELS[b]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {map.countries.map((c) => (
-            <tr key={c.country}>
-              <td>{linkable ? <Link to={listHref(c.country)}>{c.name}</Link> : c.name}</td>
-              <td className="num">{formatNumber(c.suppliers)}</td>
-              {BANDS.map((b) => (
-                <td key={b} className="num">
-                  {formatNumber(c.bands[b])}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    );
+    table = <CountriesTable countries={map.countries} listHref={listHref} linkable={linkable} />;
   }
   return (
     <section className="card site-map dash-map" aria-labelledby={`${id}-h`}>

@@ -44,7 +44,8 @@ export function SupplierPicker({ orgSlug, label, exclude = [], name = "otherId",
       : busy && !hits.length
         ? "Searching…"
         : hits.length
-          ? `${hits.length} ${plural(hits.length, "supplier", "suppliers")} found${hits.length >= 10 ? " (the first 10; type more to narrow)" : ""}. Choose one below.`
+          ? `${hits.length} ${plural(hits.length, "supplier", "suppliers")} found` +
+            `${hits.length >= 10 ? " (the first 10; type more to narrow)" : ""}. Choose one below.`
           : fetcher.data
             ? "No supplier found."
             : "Searching…";

@@ -198,39 +198,43 @@ describeEachEngine("supplier portal routes", (h) => {
   const inviteCount = async (assessmentId: number) =>
     (await h().db.selectFrom("assessment_invites").select("id").where("assessment_id", "=", assessmentId).execute()).length;
 
-  it("answers 410 to an expired link for every intent; asking for a new link mails it to the invited address only, once, and the old token stays dead", async () => {
-    const { assessmentId, token } = await invited(acme, "Expired Mill", "old@expired.test");
-    await h()
-      .db.updateTable("assessment_invites")
-      .set({ expires_at: "2020-01-01T00:00:00.000Z" })
-      .where("assessment_id", "=", assessmentId)
-      .execute();
-    const expired = await openLink(token);
-    expect(expired.status).toBe(410);
-    expect(await expired.json()).toMatchObject({ state: "expired", orgName: "ACME", mayAskNew: true });
-    for (const intent of ["start", "", "open", "revive"]) {
-      expect((await postLink(token, { intent }, ctx())).status, intent).toBe(410);
-    }
-    expect(await snapshot(assessmentId).then((s) => s.sessions)).toBe(0);
+  it(
+    "answers 410 to an expired link for every intent; asking for a new link " +
+      "mails it to the invited address only, once, and the old token stays dead",
+    async () => {
+      const { assessmentId, token } = await invited(acme, "Expired Mill", "old@expired.test");
+      await h()
+        .db.updateTable("assessment_invites")
+        .set({ expires_at: "2020-01-01T00:00:00.000Z" })
+        .where("assessment_id", "=", assessmentId)
+        .execute();
+      const expired = await openLink(token);
+      expect(expired.status).toBe(410);
+      expect(await expired.json()).toMatchObject({ state: "expired", orgName: "ACME", mayAskNew: true });
+      for (const intent of ["start", "", "open", "revive"]) {
+        expect((await postLink(token, { intent }, ctx())).status, intent).toBe(410);
+      }
+      expect(await snapshot(assessmentId).then((s) => s.sessions)).toBe(0);
 
-    const mailsBefore = await outboxCount();
-    const resent = await postLink(token, { intent: "resend", email: "attacker@evil.test" });
-    expect(resent.status).toBe(410); // the link itself stays dead
-    expect(await resent.json()).toEqual({ resent: true });
-    const mailsAfter = await h().db.selectFrom("mail_outbox").select(["id", "to_address"]).execute();
-    expect(mailsAfter.length).toBe(mailsBefore + 1);
-    expect(mailsAfter.at(-1)!.to_address).toBe("old@expired.test");
-    const fresh = await tokenMailedTo("old@expired.test");
-    expect(fresh).not.toBe(token);
-    expect((await openLink(fresh)).status).toBe(200);
+      const mailsBefore = await outboxCount();
+      const resent = await postLink(token, { intent: "resend", email: "attacker@evil.test" });
+      expect(resent.status).toBe(410); // the link itself stays dead
+      expect(await resent.json()).toEqual({ resent: true });
+      const mailsAfter = await h().db.selectFrom("mail_outbox").select(["id", "to_address"]).execute();
+      expect(mailsAfter.length).toBe(mailsBefore + 1);
+      expect(mailsAfter.at(-1)!.to_address).toBe("old@expired.test");
+      const fresh = await tokenMailedTo("old@expired.test");
+      expect(fresh).not.toBe(token);
+      expect((await openLink(fresh)).status).toBe(200);
 
-    // The expired token never revives and cannot ask twice: every intent is dead, nothing more is mailed.
-    for (const intent of ["start", "resend", ""]) {
-      expect((await postLink(token, { intent }, ctx())).status, intent).toBe(410);
-    }
-    expect(await outboxCount()).toBe(mailsBefore + 1);
-    expect(await inviteCount(assessmentId)).toBe(2);
-  });
+      // The expired token never revives and cannot ask twice: every intent is dead, nothing more is mailed.
+      for (const intent of ["start", "resend", ""]) {
+        expect((await postLink(token, { intent }, ctx())).status, intent).toBe(410);
+      }
+      expect(await outboxCount()).toBe(mailsBefore + 1);
+      expect(await inviteCount(assessmentId)).toBe(2);
+    },
+  );
 
   it("answers 410 to a revoked link for every intent, resend included: no session, no new link, no mail", async () => {
     const { assessmentId, token } = await invited(acme, "Revoked Mill", "rev@revoked.test");
@@ -309,80 +313,84 @@ describeEachEngine("supplier portal routes", (h) => {
     expect((await save("lantern_supplier=nope", 1, "profile.workers", "12", 0)).status).toBe(401);
   });
 
-  it("autosaves answers on revisions: 1 for a first save, 409 with both versions on a stale one, 400 with a field message for a bad value", async () => {
-    const { assessmentId, token } = await invited(acme, "Revision Mill", "rev@mill.test");
-    const cookie = await start(token);
-    const shown = await portalPage(cookie);
-    expect(shown.status).toBe(200);
-    const data = await shown.json();
-    expect(data).toMatchObject({ assessmentId, editable: true, sectionKey: "profile", status: "in_progress" });
-    // The browser gets the structure, never the scoring.
-    expect(JSON.stringify(data.template)).not.toMatch(/redFlag|scoring|"points":[1-9]/);
-    expect(data.messages["q.profile.workers.text"]).toBeTruthy();
+  it(
+    "autosaves answers on revisions: 1 for a first save, 409 with both " +
+      "versions on a stale one, 400 with a field message for a bad value",
+    async () => {
+      const { assessmentId, token } = await invited(acme, "Revision Mill", "rev@mill.test");
+      const cookie = await start(token);
+      const shown = await portalPage(cookie);
+      expect(shown.status).toBe(200);
+      const data = await shown.json();
+      expect(data).toMatchObject({ assessmentId, editable: true, sectionKey: "profile", status: "in_progress" });
+      // The browser gets the structure, never the scoring.
+      expect(JSON.stringify(data.template)).not.toMatch(/redFlag|scoring|"points":[1-9]/);
+      expect(data.messages["q.profile.workers.text"]).toBeTruthy();
 
-    const first = await save(cookie, assessmentId, "profile.workers", "250", 0);
-    expect(first.status).toBe(200);
-    expect(await first.json()).toEqual({ revision: 1 });
-    const second = await save(cookie, assessmentId, "profile.workers", "260", 1, "includes seasonal staff");
-    expect(await second.json()).toEqual({ revision: 2 });
+      const first = await save(cookie, assessmentId, "profile.workers", "250", 0);
+      expect(first.status).toBe(200);
+      expect(await first.json()).toEqual({ revision: 1 });
+      const second = await save(cookie, assessmentId, "profile.workers", "260", 1, "includes seasonal staff");
+      expect(await second.json()).toEqual({ revision: 2 });
 
-    const stale = await save(cookie, assessmentId, "profile.workers", "999", 1);
-    expect(stale.status).toBe(409);
-    expect((await stale.json()).conflict).toMatchObject({
-      value: 260,
-      revision: 2,
-      comment: "includes seasonal staff",
-      updatedBy: "rev@mill.test",
-    });
-    expect(
-      (
-        await h()
-          .db.selectFrom("answers")
-          .select("value")
-          .where("assessment_id", "=", assessmentId)
-          .where("question_key", "=", "profile.workers")
-          .executeTakeFirstOrThrow()
-      ).value,
-    ).toBe("260");
+      const stale = await save(cookie, assessmentId, "profile.workers", "999", 1);
+      expect(stale.status).toBe(409);
+      expect((await stale.json()).conflict).toMatchObject({
+        value: 260,
+        revision: 2,
+        comment: "includes seasonal staff",
+        updatedBy: "rev@mill.test",
+      });
+      expect(
+        (
+          await h()
+            .db.selectFrom("answers")
+            .select("value")
+            .where("assessment_id", "=", assessmentId)
+            .where("question_key", "=", "profile.workers")
+            .executeTakeFirstOrThrow()
+        ).value,
+      ).toBe("260");
 
-    const bad = await save(cookie, assessmentId, "profile.migrant_share", 150, 0);
-    expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ messageKey: "ui.validation.percent_between", params: { min: 0, max: 100 } });
-    const word = await save(cookie, assessmentId, "profile.uses_agencies", "maybe", 0);
-    expect(word.status).toBe(400);
-    expect((await word.json()).messageKey).toBe("ui.validation.yes_no");
-    const garbled = await responseOf(() =>
-      answer.action({
-        request: post(
-          "/s/portal/answer",
-          { assessmentId: String(assessmentId), questionKey: "profile.workers", value: "{", baseRevision: "2" },
-          cookie,
-        ),
-        params: {},
-        context: ctx(),
-      }),
-    );
-    expect(garbled.status).toBe(400);
-    expect((await save(cookie, assessmentId, "profile.nope", "1", 0)).status).toBe(404);
+      const bad = await save(cookie, assessmentId, "profile.migrant_share", 150, 0);
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toMatchObject({ messageKey: "ui.validation.percent_between", params: { min: 0, max: 100 } });
+      const word = await save(cookie, assessmentId, "profile.uses_agencies", "maybe", 0);
+      expect(word.status).toBe(400);
+      expect((await word.json()).messageKey).toBe("ui.validation.yes_no");
+      const garbled = await responseOf(() =>
+        answer.action({
+          request: post(
+            "/s/portal/answer",
+            { assessmentId: String(assessmentId), questionKey: "profile.workers", value: "{", baseRevision: "2" },
+            cookie,
+          ),
+          params: {},
+          context: ctx(),
+        }),
+      );
+      expect(garbled.status).toBe(400);
+      expect((await save(cookie, assessmentId, "profile.nope", "1", 0)).status).toBe(404);
 
-    // A stale save by the officer on the supplier's answer names the buyer, not a staff address.
-    await saveAnswer(
-      h().db,
-      { kind: "officer", id: acme },
-      assessmentId,
-      "profile.workers",
-      { value: 270, comment: null, baseRevision: 2 },
-      "ip",
-    );
-    const officerWon = await save(cookie, assessmentId, "profile.workers", "280", 2);
-    expect(officerWon.status).toBe(409);
-    expect((await officerWon.json()).conflict).toMatchObject({ value: 270, revision: 3, updatedBy: "ACME" });
-    expect((await (await portalPage(cookie)).json()).answers["profile.workers"]).toMatchObject({
-      value: 270,
-      revision: 3,
-      updatedBy: "ACME",
-    });
-  });
+      // A stale save by the officer on the supplier's answer names the buyer, not a staff address.
+      await saveAnswer(
+        h().db,
+        { kind: "officer", id: acme },
+        assessmentId,
+        "profile.workers",
+        { value: 270, comment: null, baseRevision: 2 },
+        "ip",
+      );
+      const officerWon = await save(cookie, assessmentId, "profile.workers", "280", 2);
+      expect(officerWon.status).toBe(409);
+      expect((await officerWon.json()).conflict).toMatchObject({ value: 270, revision: 3, updatedBy: "ACME" });
+      expect((await (await portalPage(cookie)).json()).answers["profile.workers"]).toMatchObject({
+        value: 270,
+        revision: 3,
+        updatedBy: "ACME",
+      });
+    },
+  );
 
   it("keeps a session to its own assessment: another assessment's id, files or section is not found", async () => {
     const a = await invited(acme, "Wall Mill A", "a@wall.test");
@@ -465,40 +473,44 @@ describeEachEngine("supplier portal routes", (h) => {
     expect((await (await portalPage(cookie, "?section=p5")).json()).files).toEqual([]);
   });
 
-  it("never carries an unreleased review comment to the portal: not in the loader's data, not after a save conflict; released ones show after a request for changes", async () => {
-    const { assessmentId, token } = await invited(acme, "Review Mill", "rv@review.test");
-    const cookie = await start(token);
-    const SECRET = "Internal: supplier looks evasive, compare with the audit";
-    expect(await addReviewComment(h().db, acme, assessmentId, "profile.workers", SECRET, "ip")).toHaveProperty("value.commentId");
-    const carries = async (text: string) => JSON.stringify(await (await portalPage(cookie)).json()).includes(text);
-    expect(await carries(SECRET)).toBe(false);
-    expect((await (await portalPage(cookie)).json()).comments).toEqual([]);
-    // A stale save answers with the saved answer, never with comments.
-    expect((await save(cookie, assessmentId, "profile.workers", "250", 0)).status).toBe(200);
-    const stale = await save(cookie, assessmentId, "profile.workers", "260", 0);
-    expect(stale.status).toBe(409);
-    expect(await stale.text()).not.toContain(SECRET);
+  it(
+    "never carries an unreleased review comment to the portal: not in the loader's " +
+      "data, not after a save conflict; released ones show after a request for changes",
+    async () => {
+      const { assessmentId, token } = await invited(acme, "Review Mill", "rv@review.test");
+      const cookie = await start(token);
+      const SECRET = "Internal: supplier looks evasive, compare with the audit";
+      expect(await addReviewComment(h().db, acme, assessmentId, "profile.workers", SECRET, "ip")).toHaveProperty("value.commentId");
+      const carries = async (text: string) => JSON.stringify(await (await portalPage(cookie)).json()).includes(text);
+      expect(await carries(SECRET)).toBe(false);
+      expect((await (await portalPage(cookie)).json()).comments).toEqual([]);
+      // A stale save answers with the saved answer, never with comments.
+      expect((await save(cookie, assessmentId, "profile.workers", "250", 0)).status).toBe(200);
+      const stale = await save(cookie, assessmentId, "profile.workers", "260", 0);
+      expect(stale.status).toBe(409);
+      expect(await stale.text()).not.toContain(SECRET);
 
-    // Submitted: still internal.
-    for (const [key, value] of Object.entries(BEST)) {
-      if (key === "p5.sample_contract") await upload(cookie, assessmentId, key, "evidence.pdf", PDF);
-      else await save(cookie, assessmentId, key, value, key === "profile.workers" ? 1 : 0);
-    }
-    const left = (await (await submitAs(cookie, assessmentId)).json()).missing as Array<{ questionKey: string }> | undefined;
-    for (const m of left ?? []) await upload(cookie, assessmentId, m.questionKey, "evidence.pdf", PDF);
-    if (left) expect((await submitAs(cookie, assessmentId)).status).toBe(200);
-    expect(await carries(SECRET)).toBe(false);
+      // Submitted: still internal.
+      for (const [key, value] of Object.entries(BEST)) {
+        if (key === "p5.sample_contract") await upload(cookie, assessmentId, key, "evidence.pdf", PDF);
+        else await save(cookie, assessmentId, key, value, key === "profile.workers" ? 1 : 0);
+      }
+      const left = (await (await submitAs(cookie, assessmentId)).json()).missing as Array<{ questionKey: string }> | undefined;
+      for (const m of left ?? []) await upload(cookie, assessmentId, m.questionKey, "evidence.pdf", PDF);
+      if (left) expect((await submitAs(cookie, assessmentId)).status).toBe(200);
+      expect(await carries(SECRET)).toBe(false);
 
-    const ASK = "Please give the peak-season headcount too.";
-    await addReviewComment(h().db, acme, assessmentId, "profile.workers", ASK, "ip");
-    expect(await carries(ASK)).toBe(false);
-    expect(await requestChanges(h().db, acme, assessmentId, "ip")).toEqual({ ok: true });
-    const after = await (await portalPage(cookie)).json();
-    expect(after.comments.map((c: { body: string }) => c.body)).toEqual([SECRET, ASK]);
-    const LATER = "Draft for next round: ask about agency fees.";
-    await addReviewComment(h().db, acme, assessmentId, "profile.workers", LATER, "ip");
-    expect(await carries(LATER)).toBe(false);
-  });
+      const ASK = "Please give the peak-season headcount too.";
+      await addReviewComment(h().db, acme, assessmentId, "profile.workers", ASK, "ip");
+      expect(await carries(ASK)).toBe(false);
+      expect(await requestChanges(h().db, acme, assessmentId, "ip")).toEqual({ ok: true });
+      const after = await (await portalPage(cookie)).json();
+      expect(after.comments.map((c: { body: string }) => c.body)).toEqual([SECRET, ASK]);
+      const LATER = "Draft for next round: ask about agency fees.";
+      await addReviewComment(h().db, acme, assessmentId, "profile.workers", LATER, "ip");
+      expect(await carries(LATER)).toBe(false);
+    },
+  );
 
   it("accepts in an evidence answer only this assessment's own files: not another tenant's, not another assessment's", async () => {
     const mine = await invited(acme, "Evidence Mill", "ev@evidence.test");

@@ -71,39 +71,42 @@ describeEachEngine("supplier coordinates", (h) => {
     });
   });
 
-  it("creates with coordinates, shows them on the page, keeps them through an edit that leaves them alone, and changes or clears them", async () => {
-    await setup();
-    const r = await createVia({ name: "Dhaka Knit Ltd", country: "BD", latitude: " 23.8103 ", longitude: "90.4125" });
-    expect(r.status).toBe(302);
-    const id = Number(/\/suppliers\/(\d+)$/.exec(r.headers.get("Location") ?? "")?.[1]);
-    expect(await stored(id)).toEqual({ latitude: 23.8103, longitude: 90.4125, version: 1 });
+  it(
+    "creates with coordinates, shows them on the page, keeps them " + "through an edit that leaves them alone, and changes or clears them",
+    async () => {
+      await setup();
+      const r = await createVia({ name: "Dhaka Knit Ltd", country: "BD", latitude: " 23.8103 ", longitude: "90.4125" });
+      expect(r.status).toBe(302);
+      const id = Number(/\/suppliers\/(\d+)$/.exec(r.headers.get("Location") ?? "")?.[1]);
+      expect(await stored(id)).toEqual({ latitude: 23.8103, longitude: 90.4125, version: 1 });
 
-    const shown = await responseOf(() =>
-      page.loader({ request: get(`/o/geo/suppliers/${id}`, cookie), params: params({ id: String(id) }), context: ctx() }),
-    );
-    expect(((await shown.json()) as { supplier: SupplierRecord }).supplier).toMatchObject({ latitude: 23.8103, longitude: 90.4125 });
+      const shown = await responseOf(() =>
+        page.loader({ request: get(`/o/geo/suppliers/${id}`, cookie), params: params({ id: String(id) }), context: ctx() }),
+      );
+      expect(((await shown.json()) as { supplier: SupplierRecord }).supplier).toMatchObject({ latitude: 23.8103, longitude: 90.4125 });
 
-    // An edit of the name only: the form starts from the stored record, so the coordinates travel back unchanged.
-    const loaded = await loadEdit(id);
-    const form = formOf(toFormValues(loaded));
-    expect(form).toMatchObject({ latitude: "23.8103", longitude: "90.4125" });
-    expect((await saveEdit(id, { ...form, name: "Dhaka Knit Limited" })).status).toBe(302);
-    expect(await stored(id)).toEqual({ latitude: 23.8103, longitude: 90.4125, version: 2 });
+      // An edit of the name only: the form starts from the stored record, so the coordinates travel back unchanged.
+      const loaded = await loadEdit(id);
+      const form = formOf(toFormValues(loaded));
+      expect(form).toMatchObject({ latitude: "23.8103", longitude: "90.4125" });
+      expect((await saveEdit(id, { ...form, name: "Dhaka Knit Limited" })).status).toBe(302);
+      expect(await stored(id)).toEqual({ latitude: 23.8103, longitude: 90.4125, version: 2 });
 
-    // Moved to Gazipur.
-    expect((await saveEdit(id, { ...formOf(toFormValues(await loadEdit(id))), latitude: "24.0023", longitude: "90.4264" })).status).toBe(
-      302,
-    );
-    expect(await stored(id)).toEqual({ latitude: 24.0023, longitude: 90.4264, version: 3 });
+      // Moved to Gazipur.
+      expect((await saveEdit(id, { ...formOf(toFormValues(await loadEdit(id))), latitude: "24.0023", longitude: "90.4264" })).status).toBe(
+        302,
+      );
+      expect(await stored(id)).toEqual({ latitude: 24.0023, longitude: 90.4264, version: 3 });
 
-    // A lone coordinate on edit is refused and the stored position stays.
-    const lone = await saveEdit(id, { ...formOf(toFormValues(await loadEdit(id))), longitude: "" });
-    expect(lone.status).toBe(400);
-    expect(((await lone.json()) as { fieldErrors: Record<string, string> }).fieldErrors.longitude).toMatch(/longitude too/);
-    expect(await stored(id)).toEqual({ latitude: 24.0023, longitude: 90.4264, version: 3 });
+      // A lone coordinate on edit is refused and the stored position stays.
+      const lone = await saveEdit(id, { ...formOf(toFormValues(await loadEdit(id))), longitude: "" });
+      expect(lone.status).toBe(400);
+      expect(((await lone.json()) as { fieldErrors: Record<string, string> }).fieldErrors.longitude).toMatch(/longitude too/);
+      expect(await stored(id)).toEqual({ latitude: 24.0023, longitude: 90.4264, version: 3 });
 
-    // Both cleared: the position is no longer known.
-    expect((await saveEdit(id, { ...formOf(toFormValues(await loadEdit(id))), latitude: "", longitude: "" })).status).toBe(302);
-    expect(await stored(id)).toEqual({ latitude: null, longitude: null, version: 4 });
-  });
+      // Both cleared: the position is no longer known.
+      expect((await saveEdit(id, { ...formOf(toFormValues(await loadEdit(id))), latitude: "", longitude: "" })).status).toBe(302);
+      expect(await stored(id)).toEqual({ latitude: null, longitude: null, version: 4 });
+    },
+  );
 });
