@@ -148,8 +148,8 @@ async function member(db: Db, a: Tenant, role: Role): Promise<number> {
 }
 async function teamInvite(db: Db, a: Tenant, role: Role): Promise<number> {
   const r = await inviteMember(db.db, a.ident(), `invitee-${role}-${Math.random().toString(36).slice(2, 8)}@zephyr.test`, "compliance", IP);
-  if (!("inviteId" in r)) throw new Error(r.message);
-  return r.inviteId;
+  if (!r.ok) throw new Error(r.message);
+  return r.value.inviteId;
 }
 async function action(db: Db, a: Tenant): Promise<number> {
   const r = await createManualAction(
