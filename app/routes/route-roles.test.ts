@@ -196,6 +196,7 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
     },
     "change-role": {
       perm: "members.manage",
+      ok: [302],
       make: async (db, a, role) => ({
         path: "/o/acme/members",
         body: { intent: "change-role", userId: id(await member(db, a, role)), role: "compliance" },
@@ -203,10 +204,12 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
     },
     remove: {
       perm: "members.manage",
+      ok: [302],
       make: async (db, a, role) => ({ path: "/o/acme/members", body: { intent: "remove", userId: id(await member(db, a, role)) } }),
     },
     "revoke-invite": {
       perm: "members.manage",
+      ok: [302],
       make: async (db, a, role) => ({
         path: "/o/acme/members",
         body: { intent: "revoke-invite", inviteId: id(await teamInvite(db, a, role)) },
