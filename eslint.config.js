@@ -112,7 +112,6 @@ const PENDING = {
   "max-len": [
     "app/components/site-map.tsx",
     "app/components/supplier-picker.tsx",
-    "app/routes/o.$org.outbox.tsx",
     "app/routes/portal-routes.test.ts",
     "app/routes/supplier-coordinates-routes.test.ts",
     "db/revoke-exposed-tokens.test.ts",

@@ -66,7 +66,9 @@ export default function Join() {
   const answer = useActionData<typeof action>();
   const sent = answer !== undefined && "confirmSent" in answer;
   const location = useLocation();
-  const { form, onSubmit, errorFor, formError, busy } = useZodForm<typeof AcceptInviteNewAccountSchema, typeof action>(AcceptInviteNewAccountSchema);
+  const { form, onSubmit, errorFor, formError, busy } = useZodForm<typeof AcceptInviteNewAccountSchema, typeof action>(
+    AcceptInviteNewAccountSchema,
+  );
   if (sent) {
     return (
       <main className="page narrow">

@@ -181,7 +181,9 @@ export default function Members() {
 }
 
 function InviteForm() {
-  const { form, onSubmit, errorFor, busy } = useZodForm<typeof InviteMemberSchema, typeof action>(InviteMemberSchema, { defaultValues: { intent: "invite", role: "compliance" } });
+  const { form, onSubmit, errorFor, busy } = useZodForm<typeof InviteMemberSchema, typeof action>(InviteMemberSchema, {
+    defaultValues: { intent: "invite", role: "compliance" },
+  });
   return (
     <section aria-labelledby="invite-h" className="card">
       <h2 id="invite-h">Invite a teammate</h2>

@@ -152,12 +152,7 @@ function inviteOpen(inv: TeamInvite | undefined, now: string): inv is TeamInvite
 }
 
 /** Spends the invitation and makes the user a member (once: a second use is a conflict). */
-async function joinWithInvite(
-  trx: DbOrTrx,
-  inv: TeamInvite,
-  userId: number,
-  ip: string,
-): Promise<Result<Joined>> {
+async function joinWithInvite(trx: DbOrTrx, inv: TeamInvite, userId: number, ip: string): Promise<Result<Joined>> {
   if (!(await markTeamInviteAccepted(trx, inv.id, nowIso()))) {
     return fail("conflict", "This invitation was used already.");
   }
