@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ChangePasswordSchema } from "~/schemas/auth";
 import { requireUser } from "~/lib/auth.server";
-import { badRequest, formObject, zodFieldErrors } from "~/lib/http.server";
+import { badRequest, formObject, problemResponse, zodFieldErrors } from "~/lib/http.server";
 import { startSession } from "~/lib/session.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { retryAfterHeaders, tooManyRequests } from "~/lib/rate-limit.server";
@@ -26,8 +26,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = ChangePasswordSchema.safeParse(await formObject(request));
   if (!parsed.success) return badRequest({ fieldErrors: zodFieldErrors(parsed.error) });
   const r = await changePassword(context.db, user.userId, parsed.data, context.clientIp);
-  if ("throttled" in r) return tooManyRequests(r.throttled);
-  if ("wrongPassword" in r) return badRequest({ fieldErrors: { currentPassword: "That is not your current password" } });
+  if (!r.ok && r.kind === "throttled") return tooManyRequests(r.detail?.retryAfter ?? 60);
+  if (!r.ok) return problemResponse(r);
   // Every session (this one included) ended with the change; this browser gets a fresh one.
   const { cookie } = await startSession(context.db, user.userId, { ip: context.clientIp, userAgent: request.headers.get("user-agent") });
   return redirectWithToast("/account", "Password changed. Your other sessions were logged out.", { headers: { "Set-Cookie": cookie } });

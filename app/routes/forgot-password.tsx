@@ -14,7 +14,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = ForgotPasswordSchema.safeParse(await formObject(request));
   if (!parsed.success) return badRequest({ fieldErrors: zodFieldErrors(parsed.error) });
   const r = await requestPasswordReset(context.db, parsed.data.email, context.clientIp);
-  if ("throttled" in r) return tooManyRequests(r.throttled);
+  if (!r.ok) return tooManyRequests(r.detail?.retryAfter ?? 60);
   return json({ sent: true as const });
 }
 

@@ -20,7 +20,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = SignupSchema.safeParse(await formObject(request));
   if (!parsed.success) return badRequest({ fieldErrors: zodFieldErrors(parsed.error) });
   const r = await requestSignup(context.db, parsed.data, context.clientIp);
-  if ("throttled" in r) return tooManyRequests(r.throttled);
+  if (!r.ok) return tooManyRequests(r.detail?.retryAfter ?? 60);
   // The same answer whether or not the address already has an account.
   return json({ email: parsed.data.email });
 }
