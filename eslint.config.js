@@ -107,13 +107,6 @@ const syntaxRules = [
   ...(RAW_HTML_ALLOWED.length ? [restricted(RAW_HTML_ALLOWED, SQL)] : []),
 ];
 
-// Files that still break a rule above while issue 13 is under way. Each entry is removed when its file
-// is fixed; the list ends empty and is then deleted.
-const PENDING = {
-  "max-len": ["app/routes/o.$org.outbox.tsx"],
-};
-const pending = Object.entries(PENDING).map(([rule, files]) => ({ files, rules: { [rule]: "off" } }));
-
 export default tseslint.config(
   { ignores: ["build/**", "public/build/**", "node_modules/**", ".cache/**", "test-results/**", "playwright-report/**"] },
   js.configs.recommended,
@@ -140,5 +133,4 @@ export default tseslint.config(
   { files: TEST_FILES, rules: { "max-lines": "off", "max-lines-per-function": "off" } },
   // A Playwright fixture that depends on no other fixture must still destructure its first argument: `({}, provide)`.
   { files: ["e2e/**/*.ts"], rules: { "no-empty-pattern": ["error", { allowObjectPatternsAsParameters: true }] } },
-  ...pending,
 );

@@ -7,15 +7,30 @@ import { useId, type InputHTMLAttributes, type ReactNode } from "react";
 import { useForm, type DefaultValues, type FieldValues, type UseFormRegisterReturn } from "react-hook-form";
 import type { z } from "zod";
 
-export type ServerErrors = { fieldErrors?: Record<string, string>; formError?: string; ok?: boolean };
+export type ServerErrors = { fieldErrors?: Record<string, string>; formError?: string };
 
-export function useZodForm<S extends z.ZodType<FieldValues, z.ZodTypeDef, FieldValues>>(
-  schema: S,
-  options: { defaultValues?: DefaultValues<z.input<S>>; action?: string } = {},
-) {
+/** The errors in an action's answer, whatever else the answer carries (a redirect carries none). */
+function serverErrorsOf(data: unknown): ServerErrors {
+  if (typeof data !== "object" || data === null) return {};
+  const fieldErrors = "fieldErrors" in data && typeof data.fieldErrors === "object" && data.fieldErrors !== null ? data.fieldErrors : {};
+  return {
+    fieldErrors: Object.fromEntries(Object.entries(fieldErrors).filter((e): e is [string, string] => typeof e[1] === "string")),
+    formError: "formError" in data && typeof data.formError === "string" ? data.formError : undefined,
+  };
+}
+
+/**
+ * `Action` is the route's action (`useZodForm<typeof Schema, typeof action>(Schema)`): the hook reads
+ * its answer typed, and `actionData` hands it on for what the page shows besides errors.
+ */
+export function useZodForm<
+  S extends z.ZodType<FieldValues, z.ZodTypeDef, FieldValues>,
+  Action extends (...args: never[]) => unknown = () => Promise<ServerErrors>,
+>(schema: S, options: { defaultValues?: DefaultValues<z.input<S>>; action?: string } = {}) {
   const submit = useSubmit();
   const navigation = useNavigation();
-  const serverErrors = useActionData<ServerErrors>();
+  const actionData = useActionData<Action>();
+  const serverErrors = serverErrorsOf(actionData);
   const form = useForm<z.input<S>>({
     resolver: zodResolver(schema),
     defaultValues: options.defaultValues,
@@ -27,13 +42,14 @@ export function useZodForm<S extends z.ZodType<FieldValues, z.ZodTypeDef, FieldV
   });
   const errorFor = (name: string): string | undefined => {
     const client = (form.formState.errors as Record<string, { message?: unknown } | undefined>)[name]?.message;
-    return typeof client === "string" ? client : serverErrors?.fieldErrors?.[name];
+    return typeof client === "string" ? client : serverErrors.fieldErrors?.[name];
   };
   return {
     form,
     onSubmit,
     errorFor,
-    formError: serverErrors?.formError,
+    formError: serverErrors.formError,
+    actionData,
     busy: navigation.state === "submitting",
   };
 }

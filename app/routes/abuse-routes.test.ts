@@ -278,7 +278,7 @@ describeEachEngine("abuse limits", (h) => {
   });
 
   it("team invitations: opening /join links is limited per IP with 429 and Retry-After; other IPs are served", async () => {
-    expect(await inviteMember(h().db, officer, "new@acme.test", "compliance", "ip")).toHaveProperty("inviteId");
+    expect(await inviteMember(h().db, officer, "new@acme.test", "compliance", "ip")).toHaveProperty("value.inviteId");
     const m = await h()
       .db.selectFrom("mail_outbox")
       .select("body_text")

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, HeadersFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ChangePasswordSchema } from "~/schemas/auth";
 import { requireUser } from "~/lib/auth.server";
-import { badRequest, formObject, zodFieldErrors } from "~/lib/http.server";
+import { badRequest, formObject, problemResponse, zodFieldErrors } from "~/lib/http.server";
 import { startSession } from "~/lib/session.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { retryAfterHeaders, tooManyRequests } from "~/lib/rate-limit.server";
 import { changePassword } from "~/services/accounts.server";
 import { listUserOrgs } from "~/models/org.server";
@@ -25,17 +26,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = ChangePasswordSchema.safeParse(await formObject(request));
   if (!parsed.success) return badRequest({ fieldErrors: zodFieldErrors(parsed.error) });
   const r = await changePassword(context.db, user.userId, parsed.data, context.clientIp);
-  if ("throttled" in r) return tooManyRequests(r.throttled);
-  if ("wrongPassword" in r) return badRequest({ fieldErrors: { currentPassword: "That is not your current password" } });
+  if (!r.ok && r.kind === "throttled") return tooManyRequests(r.detail?.retryAfter ?? 60);
+  if (!r.ok) return problemResponse(r);
   // Every session (this one included) ended with the change; this browser gets a fresh one.
   const { cookie } = await startSession(context.db, user.userId, { ip: context.clientIp, userAgent: request.headers.get("user-agent") });
-  return redirect("/account?changed=1", { headers: { "Set-Cookie": cookie } });
+  return redirectWithToast("/account", "Password changed. Your other sessions were logged out.", { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Account() {
   const { user, orgs } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
-  const { form, onSubmit, errorFor, formError, busy } = useZodForm(ChangePasswordSchema);
+  const { form, onSubmit, errorFor, formError, busy } = useZodForm<typeof ChangePasswordSchema, typeof action>(ChangePasswordSchema);
   return (
     <main className="page narrow">
       <h1>Your account</h1>
@@ -58,11 +58,6 @@ export default function Account() {
       </section>
       <section aria-labelledby="pw-h">
         <h2 id="pw-h">Change password</h2>
-        {params.get("changed") ? (
-          <div className="alert success" role="status">
-            Password changed. Your other sessions were logged out.
-          </div>
-        ) : null}
         <FormError message={formError} />
         <Form method="post" noValidate onSubmit={onSubmit} className="stack">
           <Field

@@ -14,17 +14,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = ForgotPasswordSchema.safeParse(await formObject(request));
   if (!parsed.success) return badRequest({ fieldErrors: zodFieldErrors(parsed.error) });
   const r = await requestPasswordReset(context.db, parsed.data.email, context.clientIp);
-  if ("throttled" in r) return tooManyRequests(r.throttled);
-  return json({ ok: true as const });
+  if (!r.ok) return tooManyRequests(r.detail?.retryAfter ?? 60);
+  return json({ sent: true as const });
 }
 
 export default function ForgotPassword() {
-  const done = useActionData<{ ok?: true }>();
-  const { form, onSubmit, errorFor, formError, busy } = useZodForm(ForgotPasswordSchema);
+  const done = useActionData<typeof action>();
+  const { form, onSubmit, errorFor, formError, busy } = useZodForm<typeof ForgotPasswordSchema, typeof action>(ForgotPasswordSchema);
   return (
     <main className="page narrow">
       <h1>Forgot your password?</h1>
-      {done?.ok ? (
+      {done && "sent" in done ? (
         <div className="alert success" role="status">
           If an account exists for that address, we have sent it a link to choose a new password. The link is valid for 30 minutes.
         </div>

@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
 import { AcceptInviteNewAccountSchema } from "~/schemas/auth";
 import { getOptionalUser } from "~/lib/auth.server";
-import { badRequest, formObject, zodFieldErrors } from "~/lib/http.server";
+import { badRequest, formObject, problemResponse, zodFieldErrors } from "~/lib/http.server";
 import { startSession } from "~/lib/session.server";
 import { TEAM_INVITE_IP, checkAll, hit, tooManyRequests } from "~/lib/rate-limit.server";
 import { acceptInvite, describeInvite } from "~/services/members.server";
@@ -46,25 +46,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!parsed.success) return badRequest({ fieldErrors: zodFieldErrors(parsed.error) });
     result = await acceptInvite(context.db, token, { newAccount: parsed.data }, context.clientIp);
   }
-  if ("status" in result) return json({ formError: result.message }, { status: result.status });
+  if (!result.ok) return problemResponse(result);
+  const joined = result.value;
   // A new account: the invited address confirms it by mail first (holding the link proves nothing).
-  if ("confirmSent" in result) return json({ confirmSent: true as const });
+  if ("confirmSent" in joined) return json({ confirmSent: true as const });
   const headers = new Headers();
   if (!user) {
-    const { cookie } = await startSession(context.db, result.userId, {
+    const { cookie } = await startSession(context.db, joined.userId, {
       ip: context.clientIp,
       userAgent: request.headers.get("user-agent"),
     });
     headers.set("Set-Cookie", cookie);
   }
-  return redirect(`/o/${result.slug}`, { headers });
+  return redirect(`/o/${joined.slug}`, { headers });
 }
 
 export default function Join() {
   const { invite, user } = useLoaderData<typeof loader>();
-  const sent = useActionData<{ confirmSent?: true }>()?.confirmSent;
+  const answer = useActionData<typeof action>();
+  const sent = answer !== undefined && "confirmSent" in answer;
   const location = useLocation();
-  const { form, onSubmit, errorFor, formError, busy } = useZodForm(AcceptInviteNewAccountSchema);
+  const { form, onSubmit, errorFor, formError, busy } = useZodForm<typeof AcceptInviteNewAccountSchema, typeof action>(
+    AcceptInviteNewAccountSchema,
+  );
   if (sent) {
     return (
       <main className="page narrow">

@@ -37,16 +37,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const [params] = useSearchParams();
-  const { form, onSubmit, errorFor, formError, busy } = useZodForm(LoginSchema);
-  const reset = params.get("reset") === "1";
+  const { form, onSubmit, errorFor, formError, busy } = useZodForm<typeof LoginSchema, typeof action>(LoginSchema);
   return (
     <main className="page narrow">
       <h1>Log in</h1>
-      {reset ? (
-        <div className="alert success" role="status">
-          Your password was changed. Log in with the new one.
-        </div>
-      ) : null}
       <FormError message={formError} />
       <Form method="post" noValidate onSubmit={onSubmit} className="stack">
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />

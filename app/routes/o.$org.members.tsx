@@ -3,7 +3,8 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CopyOnceLink } from "~/components/copy-once-link";
 import { requireOrg } from "~/lib/auth.server";
-import { badRequest, formObject, zodFieldErrors } from "~/lib/http.server";
+import { badRequest, formObject, problemResponse, zodFieldErrors } from "~/lib/http.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { InviteMemberSchema, MembersActionSchema } from "~/schemas/members";
 import { listMembers } from "~/models/org.server";
 import { listOpenTeamInvites } from "~/models/tokens.server";
@@ -40,11 +41,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           : input.intent === "revoke-invite"
             ? await revokeInvite(context.db, id, input.inviteId, ip)
             : await resendInvite(context.db, id, input.inviteId, ip);
-  if ("status" in result) {
-    return json(result.field ? { fieldErrors: { [result.field]: result.message } } : { formError: result.message }, {
-      status: result.status,
-    });
-  }
+  if (!result.ok) return problemResponse(result);
   const done: Record<typeof input.intent, string> = {
     invite: "Invitation sent.",
     "change-role": "Role changed.",
@@ -53,30 +50,35 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     "resend-invite": "A new invitation was sent; the old link no longer works.",
   };
   // Without SMTP the invitation could not be mailed: its link is shown this once, for the admin to pass on.
-  if ("copyLink" in result && result.copyLink) {
+  // It stays in this answer: a link never goes into a cookie, so this is not a toast.
+  const copyLink = result.value?.copyLink;
+  if (copyLink) {
     return json({
-      ok: true,
       message:
         "No mail server is configured, so the invitation was not mailed. Copy its link below and pass it on: it is shown only this once.",
-      copyLink: result.copyLink,
+      copyLink,
     });
   }
-  return json({ ok: true, message: done[input.intent] });
+  return redirectWithToast(`/o/${id.org.slug}/members`, done[input.intent]);
 }
 
 export default function Members() {
   const { me, manage, members, invites, now } = useLoaderData<typeof loader>();
-  const result = useActionData<{ ok?: boolean; message?: string; formError?: string; copyLink?: string }>();
+  const result = useActionData<typeof action>();
+  const copied = result && "copyLink" in result ? result : null;
+  const formError = result && "formError" in result && typeof result.formError === "string" ? result.formError : undefined;
   return (
     <main className="page">
       <h1>Team</h1>
-      {result?.ok ? (
-        <div className="alert success" role="status">
-          {result.message}
-        </div>
+      {copied ? (
+        <>
+          <div className="alert success" role="status">
+            {copied.message}
+          </div>
+          <CopyOnceLink link={copied.copyLink} label="Invitation link" />
+        </>
       ) : null}
-      {result?.copyLink ? <CopyOnceLink link={result.copyLink} label="Invitation link" /> : null}
-      {!result?.ok && result?.formError ? <FormError message={result.formError} /> : null}
+      <FormError message={formError} />
       <table className="table">
         <caption className="sr-only">Members</caption>
         <thead>
@@ -179,7 +181,9 @@ export default function Members() {
 }
 
 function InviteForm() {
-  const { form, onSubmit, errorFor, busy } = useZodForm(InviteMemberSchema, { defaultValues: { intent: "invite", role: "compliance" } });
+  const { form, onSubmit, errorFor, busy } = useZodForm<typeof InviteMemberSchema, typeof action>(InviteMemberSchema, {
+    defaultValues: { intent: "invite", role: "compliance" },
+  });
   return (
     <section aria-labelledby="invite-h" className="card">
       <h2 id="invite-h">Invite a teammate</h2>

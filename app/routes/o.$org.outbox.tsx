@@ -21,16 +21,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return json({ mails, smtp: smtpConfigured() });
 }
 
+const NO_SMTP =
+  "No mail server is configured (SMTP_URL), so mail is kept here instead of being sent. Links are never shown here: " +
+  "an officer who invites a supplier copies the questionnaire link once, on the assessment page, and an admin who " +
+  "invites a teammate copies the invitation once, on the Team page.";
+
 export default function Outbox() {
   const { mails, smtp } = useLoaderData<typeof loader>();
   return (
     <main className="page">
       <h1>Outbox</h1>
-      <p className="muted">
-        {smtp
-          ? "Mail this organization sent, and its delivery status."
-          : "No mail server is configured (SMTP_URL), so mail is kept here instead of being sent. Links are never shown here: an officer who invites a supplier copies the questionnaire link once, on the assessment page, and an admin who invites a teammate copies the invitation once, on the Team page."}
-      </p>
+      <p className="muted">{smtp ? "Mail this organization sent, and its delivery status." : NO_SMTP}</p>
       {mails.length === 0 ? <p>No mail yet.</p> : null}
       {mails.map((m) => (
         <article key={m.id} className="card mail" aria-label={m.subject}>

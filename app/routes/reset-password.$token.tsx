@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
 import { ResetPasswordSchema } from "~/schemas/auth";
 import { badRequest, formObject, zodFieldErrors } from "~/lib/http.server";
 import { clearSessionCookie } from "~/lib/session.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { isResetTokenUsable, resetPassword } from "~/services/accounts.server";
 import { Field, FormError, SubmitButton, useZodForm } from "~/components/forms";
 
@@ -20,11 +21,13 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   if (!parsed.success) return badRequest({ fieldErrors: zodFieldErrors(parsed.error) });
   const done = await resetPassword(context.db, params.token ?? "", parsed.data.password, context.clientIp);
   if (!done) return json({ formError: "This link has expired or was used already. Ask for a new one." }, { status: 410 });
-  return redirect("/login?reset=1", { headers: { "Set-Cookie": clearSessionCookie() } });
+  return redirectWithToast("/login", "Your password was changed. Log in with the new one.", {
+    headers: { "Set-Cookie": clearSessionCookie() },
+  });
 }
 
 export default function ResetPassword() {
-  const { form, onSubmit, errorFor, formError, busy } = useZodForm(ResetPasswordSchema);
+  const { form, onSubmit, errorFor, formError, busy } = useZodForm<typeof ResetPasswordSchema, typeof action>(ResetPasswordSchema);
   return (
     <main className="page narrow">
       <h1>Choose a new password</h1>

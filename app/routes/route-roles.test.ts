@@ -148,8 +148,8 @@ async function member(db: Db, a: Tenant, role: Role): Promise<number> {
 }
 async function teamInvite(db: Db, a: Tenant, role: Role): Promise<number> {
   const r = await inviteMember(db.db, a.ident(), `invitee-${role}-${Math.random().toString(36).slice(2, 8)}@zephyr.test`, "compliance", IP);
-  if (!("inviteId" in r)) throw new Error(r.message);
-  return r.inviteId;
+  if (!r.ok) throw new Error(r.message);
+  return r.value.inviteId;
 }
 async function action(db: Db, a: Tenant): Promise<number> {
   const r = await createManualAction(
@@ -196,6 +196,7 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
     },
     "change-role": {
       perm: "members.manage",
+      ok: [302],
       make: async (db, a, role) => ({
         path: "/o/acme/members",
         body: { intent: "change-role", userId: id(await member(db, a, role)), role: "compliance" },
@@ -203,10 +204,12 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
     },
     remove: {
       perm: "members.manage",
+      ok: [302],
       make: async (db, a, role) => ({ path: "/o/acme/members", body: { intent: "remove", userId: id(await member(db, a, role)) } }),
     },
     "revoke-invite": {
       perm: "members.manage",
+      ok: [302],
       make: async (db, a, role) => ({
         path: "/o/acme/members",
         body: { intent: "revoke-invite", inviteId: id(await teamInvite(db, a, role)) },

@@ -158,7 +158,8 @@ describeEachEngine("sessions through the routes", (h) => {
 
     const r = await change(PASSWORD);
     expect(r.status).toBe(302);
-    expect(r.headers.get("Location")).toBe("/account?changed=1");
+    expect(r.headers.get("Location")).toBe("/account");
+    expect(r.headers.get("Set-Cookie")).toMatch(/lantern_toast=/);
     const renewed = cookieHeader(r.headers.get("Set-Cookie")!);
     expect(renewed).not.toBe(here);
     expect(renewed).not.toBe(stolen);
@@ -201,7 +202,8 @@ describeEachEngine("sessions through the routes", (h) => {
       );
     const r = await reset();
     expect(r.status).toBe(302);
-    expect(r.headers.get("Location")).toBe("/login?reset=1");
+    expect(r.headers.get("Location")).toBe("/login");
+    expect(r.headers.get("Set-Cookie")).toMatch(/lantern_toast=/);
     expect(r.headers.get("Set-Cookie")).toMatch(/Max-Age=0/);
     for (const c of [a, b]) expect((await accountPage(c)).status).toBe(302);
     expect(await sessionsOf(uid)).toEqual([]);

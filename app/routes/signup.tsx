@@ -20,15 +20,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = SignupSchema.safeParse(await formObject(request));
   if (!parsed.success) return badRequest({ fieldErrors: zodFieldErrors(parsed.error) });
   const r = await requestSignup(context.db, parsed.data, context.clientIp);
-  if ("throttled" in r) return tooManyRequests(r.throttled);
+  if (!r.ok) return tooManyRequests(r.detail?.retryAfter ?? 60);
   // The same answer whether or not the address already has an account.
-  return json({ ok: true as const, email: parsed.data.email });
+  return json({ email: parsed.data.email });
 }
 
 export default function Signup() {
-  const sent = useActionData<{ ok?: true; email?: string }>();
-  const { form, onSubmit, errorFor, formError, busy } = useZodForm(SignupSchema);
-  if (sent?.ok) {
+  const sent = useActionData<typeof action>();
+  const { form, onSubmit, errorFor, formError, busy } = useZodForm<typeof SignupSchema, typeof action>(SignupSchema);
+  if (sent && "email" in sent) {
     return (
       <main className="page narrow">
         <h1>Check your inbox</h1>

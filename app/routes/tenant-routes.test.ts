@@ -220,7 +220,8 @@ describeEachEngine("tenant routes", (h) => {
           context: ctx(),
         }),
       );
-      expect(role.status).toBe(200);
+      expect(role.status).toBe(302);
+      expect(role.headers.get("Location")).toBe("/o/acme/members");
       const lastAdmin = await responseOf(() =>
         members.action({
           request: post("/o/acme/members", { intent: "remove", userId: String(acme.users["admin@a.test"]) }, admin),

@@ -22,11 +22,18 @@ import {
   insertPasswordReset,
   insertPendingSignup,
 } from "~/models/tokens.server";
+import { fail, ok, type Result } from "~/domain/result";
 import { passwordResetMail, signupConfirmMail, signupExistingAccountMail } from "./mail-templates";
 import { joinFromConfirmedSignup } from "./members.server";
 
 type DB = Kysely<Database>;
 export type Throttled = { throttled: number };
+/** A refused mail or password request: the seconds to wait (the route turns it into 429 with Retry-After). */
+export type Wait = { retryAfter: number };
+
+function throttledFor(retryAfter: number) {
+  return fail<Wait>("throttled", "Too many attempts. Please wait and try again.", { detail: { retryAfter } });
+}
 
 const SIGNUP_VALID_MINUTES = 24 * 60;
 const RESET_VALID_MINUTES = 30;
@@ -35,12 +42,12 @@ export async function requestSignup(
   db: DB,
   input: { name: string; email: string; password: string; orgName: string },
   ip: string,
-): Promise<{ ok: true } | Throttled> {
+): Promise<Result<undefined, Wait>> {
   const throttled = await checkAll(db, [
     [MAIL_IP, ip],
     [MAIL_ADDRESS, input.email],
   ]);
-  if (throttled) return { throttled };
+  if (throttled) return throttledFor(throttled);
   // Hash before looking the address up, so both paths take the same time.
   const passwordHash = await hashPassword(input.password);
   const existing = await findUserByEmail(db, input.email);
@@ -73,7 +80,7 @@ export async function requestSignup(
     });
   });
   kickMailDelivery(db);
-  return { ok: true };
+  return ok();
 }
 
 export async function describePendingSignup(db: DB, token: string) {
@@ -157,12 +164,12 @@ export async function homePathFor(db: DB, userId: number): Promise<string> {
   return orgs[0] ? `/o/${orgs[0].slug}` : "/account";
 }
 
-export async function requestPasswordReset(db: DB, email: string, ip: string): Promise<{ ok: true } | Throttled> {
+export async function requestPasswordReset(db: DB, email: string, ip: string): Promise<Result<undefined, Wait>> {
   const throttled = await checkAll(db, [
     [MAIL_IP, ip],
     [MAIL_ADDRESS, email],
   ]);
-  if (throttled) return { throttled };
+  if (throttled) return throttledFor(throttled);
   const user = await findUserByEmail(db, email);
   const token = newToken();
   const now = new Date();
@@ -193,7 +200,7 @@ export async function requestPasswordReset(db: DB, email: string, ip: string): P
     });
   });
   kickMailDelivery(db);
-  return { ok: true };
+  return ok();
 }
 
 export async function isResetTokenUsable(db: DB, token: string): Promise<boolean> {
@@ -230,14 +237,15 @@ export async function changePassword(
   userId: number,
   input: { currentPassword: string; password: string },
   ip: string,
-): Promise<{ ok: true } | { wrongPassword: true } | Throttled> {
+): Promise<Result<undefined, Wait>> {
+  const wrongPassword = fail<Wait>("invalid", "That is not your current password", { field: "currentPassword" });
   const user = await getUserById(db, userId);
-  if (!user) return { wrongPassword: true };
+  if (!user) return wrongPassword;
   const throttled = await checkAll(db, [[LOGIN_ACCOUNT, user.email]]);
-  if (throttled) return { throttled };
+  if (throttled) return throttledFor(throttled);
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
     await hit(db, LOGIN_ACCOUNT, user.email);
-    return { wrongPassword: true };
+    return wrongPassword;
   }
   const passwordHash = await hashPassword(input.password);
   await db.transaction().execute(async (trx) => {
@@ -253,5 +261,5 @@ export async function changePassword(
       ip,
     });
   });
-  return { ok: true };
+  return ok();
 }

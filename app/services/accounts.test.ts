@@ -142,8 +142,12 @@ describeEachEngine("account flows", (h) => {
     const { users } = await makeOrg(h(), "chg", [["c@chg.test", "admin"]]);
     const uid = users["c@chg.test"]!;
     const a = await startSession(h().db, uid, { ip: null, userAgent: null });
-    expect(await changePassword(h().db, uid, { currentPassword: "not it at all", password: "new passphrase 1" }, "192.0.2.50")).toEqual({
-      wrongPassword: true,
+    expect(
+      await changePassword(h().db, uid, { currentPassword: "not it at all", password: "new passphrase 1" }, "192.0.2.50"),
+    ).toMatchObject({
+      ok: false,
+      kind: "invalid",
+      field: "currentPassword",
     });
     expect(await changePassword(h().db, uid, { currentPassword: PASSWORD, password: "new passphrase 1" }, "192.0.2.50")).toEqual({
       ok: true,

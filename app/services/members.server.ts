@@ -8,6 +8,7 @@ import { addMinutes, nowIso } from "~/lib/time";
 import { env } from "~/lib/env.server";
 import { kickMailDelivery, smtpConfigured } from "~/lib/mail.server";
 import { ROLE_LABELS, type Role } from "~/domain/permissions";
+import { fail, ok, type Result } from "~/domain/result";
 import { findUserByEmail, insertUser } from "~/models/user.server";
 import { addMember, countAdmins, deleteMember, getMemberRole, setMemberRole } from "~/models/org.server";
 import { recordAudit } from "~/models/audit.server";
@@ -26,8 +27,6 @@ import type { DbOrTrx } from "~/models/types";
 
 type DB = Kysely<Database>;
 const INVITE_VALID_MINUTES = 7 * 24 * 60;
-
-export type MemberError = { status: 400 | 404 | 409; field?: string; message: string };
 
 function actor(id: OrgIdentity, ip: string) {
   return { orgId: id.org.id, actorUserId: id.user.userId, actorLabel: id.user.email, ip };
@@ -65,23 +64,23 @@ async function sendInvite(db: DB, id: OrgIdentity, email: string, role: Role, ip
   return { inviteId, copyLink: smtpConfigured() ? null : link };
 }
 
-export async function inviteMember(db: DB, id: OrgIdentity, email: string, role: Role, ip: string): Promise<MemberError | InviteSent> {
+export async function inviteMember(db: DB, id: OrgIdentity, email: string, role: Role, ip: string): Promise<Result<InviteSent>> {
   const existing = await findUserByEmail(db, email);
   if (existing && (await getMemberRole(db, id.org.id, existing.id))) {
-    return { status: 409, field: "email", message: `${email} is already a member of ${id.org.name}` };
+    return fail("conflict", `${email} is already a member of ${id.org.name}`, { field: "email" });
   }
-  return sendInvite(db, id, email, role, ip, "member.invited");
+  return ok(await sendInvite(db, id, email, role, ip, "member.invited"));
 }
 
-export async function resendInvite(db: DB, id: OrgIdentity, inviteId: number, ip: string): Promise<MemberError | InviteSent> {
+export async function resendInvite(db: DB, id: OrgIdentity, inviteId: number, ip: string): Promise<Result<InviteSent>> {
   const inv = await getTeamInvite(db, id.org.id, inviteId);
-  if (!inv || inv.accepted_at || inv.revoked_at) return { status: 404, message: "That invitation no longer exists" };
-  return sendInvite(db, id, inv.email, inv.role, ip, "member.invite_resent");
+  if (!inv || inv.accepted_at || inv.revoked_at) return fail("not_found", "That invitation no longer exists");
+  return ok(await sendInvite(db, id, inv.email, inv.role, ip, "member.invite_resent"));
 }
 
-export async function revokeInvite(db: DB, id: OrgIdentity, inviteId: number, ip: string): Promise<MemberError | { ok: true }> {
+export async function revokeInvite(db: DB, id: OrgIdentity, inviteId: number, ip: string): Promise<Result> {
   const inv = await getTeamInvite(db, id.org.id, inviteId);
-  if (!inv || inv.accepted_at || inv.revoked_at) return { status: 404, message: "That invitation no longer exists" };
+  if (!inv || inv.accepted_at || inv.revoked_at) return fail("not_found", "That invitation no longer exists");
   await db.transaction().execute(async (trx) => {
     await revokeTeamInvites(trx, id.org.id, inv.email, nowIso());
     await recordAudit(trx, {
@@ -92,17 +91,17 @@ export async function revokeInvite(db: DB, id: OrgIdentity, inviteId: number, ip
       diff: { email: inv.email },
     });
   });
-  return { ok: true };
+  return ok();
 }
 
 /** Role change; the organization always keeps at least one admin. */
-export async function changeRole(db: DB, id: OrgIdentity, userId: number, role: Role, ip: string): Promise<MemberError | { ok: true }> {
-  return db.transaction().execute(async (trx) => {
+export async function changeRole(db: DB, id: OrgIdentity, userId: number, role: Role, ip: string): Promise<Result> {
+  return db.transaction().execute(async (trx): Promise<Result> => {
     const current = await getMemberRole(trx, id.org.id, userId);
-    if (!current) return { status: 404 as const, message: "No such member" };
-    if (current === role) return { ok: true as const };
+    if (!current) return fail("not_found", "No such member");
+    if (current === role) return ok();
     if (current === "admin" && (await countAdmins(trx, id.org.id)) <= 1) {
-      return { status: 409 as const, message: "An organization needs at least one admin: make someone else admin first" };
+      return fail("conflict", "An organization needs at least one admin: make someone else admin first");
     }
     await setMemberRole(trx, id.org.id, userId, role);
     await recordAudit(trx, {
@@ -112,20 +111,20 @@ export async function changeRole(db: DB, id: OrgIdentity, userId: number, role: 
       entityId: userId,
       diff: { role: [current, role] },
     });
-    return { ok: true as const };
+    return ok();
   });
 }
 
-export async function removeMember(db: DB, id: OrgIdentity, userId: number, ip: string): Promise<MemberError | { ok: true }> {
-  return db.transaction().execute(async (trx) => {
+export async function removeMember(db: DB, id: OrgIdentity, userId: number, ip: string): Promise<Result> {
+  return db.transaction().execute(async (trx): Promise<Result> => {
     const current = await getMemberRole(trx, id.org.id, userId);
-    if (!current) return { status: 404 as const, message: "No such member" };
+    if (!current) return fail("not_found", "No such member");
     if (current === "admin" && (await countAdmins(trx, id.org.id)) <= 1) {
-      return { status: 409 as const, message: "You cannot remove the last admin" };
+      return fail("conflict", "You cannot remove the last admin");
     }
     await deleteMember(trx, id.org.id, userId);
     await recordAudit(trx, { ...actor(id, ip), action: "member.removed", entity: "membership", entityId: userId, diff: { role: current } });
-    return { ok: true as const };
+    return ok();
   });
 }
 
@@ -143,21 +142,19 @@ export async function describeInvite(db: DB, token: string): Promise<InviteView>
 }
 
 const JOIN_CONFIRM_VALID_MINUTES = 24 * 60;
+type Joined = { userId: number; slug: string };
+/** Joined at once (a signed-in user), or a confirmation mailed to the invited address (a new account). */
+export type Accepted = Joined | { confirmSent: true };
 type TeamInvite = NonNullable<Awaited<ReturnType<typeof findTeamInviteByToken>>>;
 
 function inviteOpen(inv: TeamInvite | undefined, now: string): inv is TeamInvite {
   return Boolean(inv && !inv.acceptedAt && !inv.revokedAt && inv.expiresAt > now);
 }
 
-/** Spends the invitation and makes the user a member (once: a second use answers 409). */
-async function joinWithInvite(
-  trx: DbOrTrx,
-  inv: TeamInvite,
-  userId: number,
-  ip: string,
-): Promise<MemberError | { userId: number; slug: string }> {
+/** Spends the invitation and makes the user a member (once: a second use is a conflict). */
+async function joinWithInvite(trx: DbOrTrx, inv: TeamInvite, userId: number, ip: string): Promise<Result<Joined>> {
   if (!(await markTeamInviteAccepted(trx, inv.id, nowIso()))) {
-    return { status: 409 as const, message: "This invitation was used already." };
+    return fail("conflict", "This invitation was used already.");
   }
   if (!(await getMemberRole(trx, inv.orgId, userId))) await addMember(trx, inv.orgId, userId, inv.role);
   await recordAudit(trx, {
@@ -170,7 +167,7 @@ async function joinWithInvite(
     diff: { role: inv.role },
     ip,
   });
-  return { userId, slug: inv.slug };
+  return ok({ userId, slug: inv.slug });
 }
 
 /**
@@ -184,22 +181,22 @@ export async function acceptInvite(
   token: string,
   who: { userId: number; email: string } | { newAccount: { name: string; password: string } },
   ip: string,
-): Promise<MemberError | { userId: number; slug: string } | { confirmSent: true }> {
+): Promise<Result<Accepted>> {
   const passwordHash = "newAccount" in who ? await hashPassword(who.newAccount.password) : null;
   const confirmToken = newToken();
-  const r = await db.transaction().execute(async (trx): Promise<MemberError | { userId: number; slug: string } | { confirmSent: true }> => {
+  const r = await db.transaction().execute(async (trx): Promise<Result<Accepted>> => {
     const inv = await findTeamInviteByToken(trx, hashToken(token));
     if (!inviteOpen(inv, nowIso())) {
-      return { status: 404 as const, message: "This invitation is no longer valid. Ask an admin to send a new one." };
+      return fail("not_found", "This invitation is no longer valid. Ask an admin to send a new one.");
     }
     if ("userId" in who) {
       if (who.email !== inv.email) {
-        return { status: 409 as const, message: `This invitation is for ${inv.email}. Log out and open the link again.` };
+        return fail("conflict", `This invitation is for ${inv.email}. Log out and open the link again.`);
       }
       return joinWithInvite(trx, inv, who.userId, ip);
     }
     if (await findUserByEmail(trx, inv.email)) {
-      return { status: 409 as const, message: `${inv.email} already has a Lantern account: log in to accept.` };
+      return fail("conflict", `${inv.email} already has a Lantern account: log in to accept.`);
     }
     await insertPendingSignup(trx, {
       tokenHash: hashToken(confirmToken),
@@ -216,9 +213,9 @@ export async function acceptInvite(
       to: inv.email,
       ...teamJoinConfirmMail({ name: who.newAccount.name, orgName: inv.orgName, link: `${env().appUrl}/signup/confirm/${confirmToken}` }),
     });
-    return { confirmSent: true as const };
+    return ok({ confirmSent: true as const });
   });
-  if ("confirmSent" in r) kickMailDelivery(db);
+  if (r.ok && "confirmSent" in r.value) kickMailDelivery(db);
   return r;
 }
 
@@ -237,5 +234,5 @@ export async function joinFromConfirmedSignup(
   if (await findUserByEmail(trx, p.email)) return null; // the address was registered meanwhile
   const userId = await insertUser(trx, { email: p.email, name: p.name, passwordHash: p.passwordHash });
   const joined = await joinWithInvite(trx, inv, userId, ip);
-  return "status" in joined ? null : joined;
+  return joined.ok ? joined.value : null;
 }

@@ -171,7 +171,7 @@ async function tenant(db: Db, slug: string, marker: string): Promise<Tenant> {
   const previewId = await insertJob(db.db, orgId, "preview", "all", { config: DEFAULT_METHODOLOGY });
   const newbie = `newbie@${marker}.test`;
   const inv = await inviteMember(db.db, ident(), newbie, "compliance", IP);
-  if (!("inviteId" in inv)) throw new Error(inv.message);
+  if (!inv.ok) throw new Error(inv.message);
   const joinToken = await mailedToken(db, newbie, /\/join\/([A-Za-z0-9_-]{43})/);
 
   return {
@@ -191,7 +191,7 @@ async function tenant(db: Db, slug: string, marker: string): Promise<Tenant> {
     actionFileId,
     importId: imp.value.importId,
     previewId,
-    teamInviteId: inv.inviteId,
+    teamInviteId: inv.value.inviteId,
     portalCookie: opened.cookie.split(";")[0]!,
     linkToken,
     joinToken,
