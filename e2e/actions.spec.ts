@@ -144,7 +144,7 @@ test(
       await page.goto(`/o/acme/assessments/${s.assessmentId}`);
       await waitForHydration(page, "section.asm-decision form");
       await page.getByRole("button", { name: "Approve", exact: true }).click();
-      await expect(page.getByRole("status").filter({ hasText: "Approved." })).toBeVisible();
+      await expect(page.locator(".toast").filter({ hasText: "Approved." })).toBeVisible();
       const rows = actionsOfSupplier(s.supplierId);
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({
