@@ -45,7 +45,7 @@ export function TopBar() {
             <details className="org-switcher">
               <summary>
                 <IconOrgs className="icon" />
-                Switch organization
+                <span className="topbar-name">Switch organization</span>
               </summary>
               <ul>
                 {data.orgs.map((o) => (
