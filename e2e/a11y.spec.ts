@@ -76,7 +76,9 @@ async function liveLinks(request: APIRequestContext, admin: APIRequestContext): 
   };
   const reset = await request.post("/forgot-password", { form: { email: "exec@borealis.test" }, headers: { Origin: BASE_URL } });
   expect(reset.status(), "asking for a reset link").toBeLessThan(400);
-  const resetLink = latestMail("exec@borealis.test", "password-reset")?.body.match(/https?:\/\/\S+\/reset-password\/[A-Za-z0-9_-]+/)?.[0];
+  const resetLink = latestMail("exec@borealis.test", { kind: "password-reset" })?.body.match(
+    /https?:\/\/\S+\/reset-password\/[A-Za-z0-9_-]+/,
+  )?.[0];
   if (resetLink) out.push(visit(resetLink));
   const invitee = `a11y.join.${sfx}@acme.test`;
   const invite = await admin.post("/o/acme/members", {

@@ -108,7 +108,7 @@ async function submittedWithRedFlag(page: Page) {
   const started = await post(page, `/o/acme/assessments/new?supplier=${supplierId}`, { dueAt: isoDay(21), language: "fr" }, 302);
   const assessmentId = Number(/\/assessments\/(\d+)$/.exec(started.headers()["location"] ?? "")![1]);
   await post(page, `/o/acme/assessments/${assessmentId}`, { intent: "invite", email, language: "fr" });
-  const link = linkIn(latestMail(email, "supplier-invite")!, "/s/");
+  const link = linkIn(latestMail(email, { kind: "supplier-invite" })!, "/s/");
   const answers: Answers = { ...BEST, "p1.documents_holder": "employer_keeps" };
   for (const { question } of allQuestions(ATHENS_V1)) {
     const value = answers[question.key];
@@ -228,7 +228,7 @@ test(
     });
 
     await test.step("the owner is told by mail; the officer reads the reply and downloads the file as an attachment", async () => {
-      const mail = await mailbox.latest(OFFICER, "action-supplier-reply");
+      const mail = await mailbox.latest(OFFICER, { kind: "action-supplier-reply" });
       expect(mail.body).toContain(`/o/acme/actions/${actionId}`);
       await page.reload();
       const timeline = page.getByRole("region", { name: "Timeline" });

@@ -94,7 +94,7 @@ test("password reset: the mailed link sets a new password and ends every old ses
   await page.getByRole("button", { name: "Send me a link" }).click();
   await expect(page.getByRole("status")).toContainText("If an account exists for that address");
 
-  const mail = await mailbox.latest(email, "password-reset");
+  const mail = await mailbox.latest(email, { kind: "password-reset" });
   expect(mail.subject).toBe("Reset your Lantern password");
   const link = linkIn(mail, "/reset-password/");
   expect(link.startsWith(`${BASE_URL}/reset-password/`), `${link} points at the test server (APP_URL)`).toBe(true);
@@ -157,7 +157,7 @@ test("sign-up: the confirmation mail's link creates the organization with the ne
   await expect(page.getByRole("heading", { level: 1, name: "Check your inbox" })).toBeVisible();
   await expect(page.getByRole("status")).toContainText(email);
 
-  const mail = await mailbox.latest(email, "signup-confirm");
+  const mail = await mailbox.latest(email, { kind: "signup-confirm" });
   expect(mail.subject).toBe("Confirm your Lantern account");
   const link = linkIn(mail, "/signup/confirm/");
 

@@ -104,7 +104,7 @@ async function invitedAssessment(page: Page, language: string): Promise<Invited>
     maxRedirects: 0,
   });
   expect(invite.status()).toBe(200);
-  const mail = latestMail(email, "supplier-invite");
+  const mail = latestMail(email, { kind: "supplier-invite" });
   expect(mail, `an invite mail to ${email}`).toBeDefined();
   const link = linkIn(mail!, "/s/");
   const token = new URL(link).pathname.slice("/s/".length);
@@ -307,7 +307,7 @@ test(
       expect(assessmentById(assessmentId)?.status).toBe("sent");
     });
 
-    const mail = await mailbox.latest(contact, "supplier-invite");
+    const mail = await mailbox.latest(contact, { kind: "supplier-invite" });
     expect(mail.subject).toContain(supplierName);
     const link = linkIn(mail, "/s/");
     expect(link).toBe(shownOnce); // the link the officer copied is the one in the (unsent) mail
@@ -495,7 +495,7 @@ test(
       await expect(page.locator(".toast").filter({ hasText: "Sent back to the supplier with your comments." })).toBeVisible();
       await expect(statusBadge(page)).toHaveText("Changes requested");
       expect(assessmentById(assessmentId)?.status).toBe("changes_requested");
-      const notice = await mailbox.latest(contact, "assessment-changes-requested");
+      const notice = await mailbox.latest(contact, { kind: "assessment-changes-requested" });
       expect(notice.subject).toContain("one answer");
     });
 
@@ -659,7 +659,7 @@ test.describe("the invite link", () => {
           await expect(
             page.getByRole("status").filter({ hasText: `the questionnaire link for ${inv.email} was not mailed` }),
           ).toBeVisible();
-          const newest = linkIn(latestMail(inv.email, "supplier-invite")!, "/s/");
+          const newest = linkIn(latestMail(inv.email, { kind: "supplier-invite" })!, "/s/");
           expireInvites(inv.assessmentId);
           const res = await visitor.goto(newest);
           expect(res?.status()).toBe(410);
@@ -707,7 +707,7 @@ test.describe("the invite link", () => {
       await expect(card.getByRole("row").filter({ hasText: corrected })).toContainText("Active");
       await expect(card.getByRole("row").filter({ hasText: inv.email })).toContainText("Revoked");
     });
-    const current = linkIn(latestMail(corrected, "supplier-invite")!, "/s/");
+    const current = linkIn(latestMail(corrected, { kind: "supplier-invite" })!, "/s/");
 
     const visitor = await (await newContext()).newPage();
     expect((await visitor.goto(inv.link))?.status()).toBe(410);

@@ -147,7 +147,7 @@ async function sentBack(officer: Page, portalContext: BrowserContext, language: 
     maxRedirects: 0,
   });
   expect(invited.status()).toBe(200);
-  const link = linkIn(latestMail(email, "supplier-invite")!, "/s/");
+  const link = linkIn(latestMail(email, { kind: "supplier-invite" })!, "/s/");
 
   const portal = await portalContext.newPage();
   const start = await portal.request.post(link, { form: { intent: "start" }, headers: ORIGIN, maxRedirects: 0 });

@@ -74,7 +74,7 @@ test("an admin invites a compliance officer, who joins; the admin makes them an 
     await expect(invitee.getByRole("status")).toContainText(`We sent a confirmation link to ${email}`);
     expect(memberRole(acme.slug, email)).toBeUndefined();
 
-    const confirm = await mailbox.latest(email, "team-join-confirm");
+    const confirm = await mailbox.latest(email, { kind: "team-join-confirm" });
     const confirmLink = /https?:\/\/\S+\/signup\/confirm\/[A-Za-z0-9_-]{43}/.exec(confirm.body)?.[0] ?? "";
     expect(confirmLink).not.toBe("");
     await invitee.goto(confirmLink);

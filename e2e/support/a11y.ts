@@ -277,7 +277,7 @@ export async function createInvite(officer: Page): Promise<{ link: string; asses
   const assessmentId = Number(/\/o\/acme\/assessments\/(\d+)$/.exec(started.headers()["location"] ?? "")?.[1]);
   if (!assessmentId) throw new Error(`No assessment page in ${started.headers()["location"]}`);
   await post(`/o/acme/assessments/${assessmentId}`, { intent: "invite", email, language: "en" });
-  const mail = latestMail(email, "supplier-invite");
+  const mail = latestMail(email, { kind: "supplier-invite" });
   const link = mail?.body.match(/https?:\/\/\S+\/s\/[A-Za-z0-9_-]+/)?.[0];
   if (!link) throw new Error(`No /s/ link mailed to ${email}`);
   clearRateLimit("invite-ip"); // opening links is limited per IP, and every test comes from 127.0.0.1

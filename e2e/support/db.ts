@@ -50,16 +50,37 @@ const toMail = (r: MailRow): Mail => ({
   createdAt: r.created_at,
 });
 
-/** The newest mail to an address (optionally of one kind, e.g. "password-reset"), or undefined. */
-export function latestMail(to: string, kind?: string): Mail | undefined {
+/** Which mail `latestMail` looks for besides the address. */
+export interface MailFilter {
+  /** e.g. "password-reset", "supplier-invite". */
+  kind?: string;
+  /**
+   * The organisation that sent it. Needed for a supplier's contact address: every tenant copy of the
+   * tests holds the same suppliers, with the same addresses.
+   */
+  orgId?: number;
+}
+
+/** The newest mail to an address that matches the filter, or undefined. */
+export function latestMail(to: string, filter: MailFilter = {}): Mail | undefined {
+  const where = ["to_address = ?"];
+  const params: Array<string | number> = [to];
+  if (filter.kind) {
+    where.push("kind = ?");
+    params.push(filter.kind);
+  }
+  if (filter.orgId !== undefined) {
+    where.push("org_id = ?");
+    params.push(filter.orgId);
+  }
   const row = withDb(
     (db) =>
       db
         .prepare(
           `SELECT id, org_id, kind, to_address, subject, body_text, created_at FROM mail_outbox
-           WHERE to_address = ? ${kind ? "AND kind = ?" : ""} ORDER BY id DESC LIMIT 1`,
+           WHERE ${where.join(" AND ")} ORDER BY id DESC LIMIT 1`,
         )
-        .get(...(kind ? [to, kind] : [to])) as MailRow | undefined,
+        .get(...params) as MailRow | undefined,
   );
   return row ? toMail(row) : undefined;
 }

@@ -19,9 +19,10 @@ import {
   type TestInfo,
 } from "@playwright/test";
 import { BASE_URL } from "./env";
-import { latestMail, type Mail } from "./db";
+import { latestMail, type Mail, type MailFilter } from "./db";
 import { createSession, SESSION_COOKIE } from "./session";
 import { demoTenant, type Tenant } from "./tenants";
+import type { DemoTemplate } from "~db/seed/demo-copy";
 import { formatViolations, isAppPage, scan, watchNavigations, type ScanResult } from "./a11y";
 
 export { expect, SESSION_COOKIE, type Tenant };
@@ -113,27 +114,39 @@ interface Fixtures {
   a11yFinalState: void;
   loginAs: (email: string, context?: BrowserContext) => Promise<string>;
   newContext: () => Promise<BrowserContext>;
-  mailbox: { latest: (to: string, kind?: string) => Promise<Mail> };
+  mailbox: { latest: (to: string, filter?: MailFilter) => Promise<Mail> };
+  /** A copy of the demo tenant acme (suppliers, questionnaires, admin|compliance|exec users), one per spec file. */
+  acme: Tenant;
+  /** A copy of the demo tenant borealis, for the specs that need a second tenant; one per spec file. */
+  borealis: Tenant;
 }
 
 interface WorkerFixtures {
-  /** A copy of the demo tenant acme (suppliers, questionnaires, admin|compliance|exec users). */
-  acme: Tenant;
-  /** A copy of the demo tenant borealis, for the specs that need a second tenant. */
-  borealis: Tenant;
+  /** The worker's tenants, made on first use: one copy of each demo tenant per spec file. */
+  tenants: { of: (template: DemoTemplate, specFile: string) => Promise<Tenant> };
 }
 
 // The second argument of a fixture is named `provide`, not `use`: the React hooks lint rule takes
 // any call of `use` for a hook.
 export const test = base.extend<Fixtures, WorkerFixtures>({
-  acme: [
-    async ({}, provide, workerInfo) => provide(await demoTenant("acme", workerInfo.workerIndex)),
-    { scope: "worker", timeout: 60_000 },
+  // One tenant per spec file, not per worker: a worker runs several files one after the other, and a
+  // file must not see what an earlier file changed (specs pass alone and in any order). Tests of one
+  // file share it, as they share the file's order.
+  tenants: [
+    async ({}, provide, workerInfo) => {
+      const made = new Map<string, Promise<Tenant>>();
+      await provide({
+        of: (template, specFile) => {
+          const key = `${template} ${specFile}`;
+          if (!made.has(key)) made.set(key, demoTenant(template, workerInfo.workerIndex));
+          return made.get(key)!;
+        },
+      });
+    },
+    { scope: "worker" },
   ],
-  borealis: [
-    async ({}, provide, workerInfo) => provide(await demoTenant("borealis", workerInfo.workerIndex)),
-    { scope: "worker", timeout: 60_000 },
-  ],
+  acme: [async ({ tenants }, provide, testInfo) => provide(await tenants.of("acme", testInfo.file)), { timeout: 60_000 }],
+  borealis: [async ({ tenants }, provide, testInfo) => provide(await tenants.of("borealis", testInfo.file)), { timeout: 60_000 }],
 
   cspViolations: [
     async ({ context }, provide) => {
@@ -197,10 +210,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   mailbox: async ({}, provide) => {
     await provide({
       // Mail is queued in the same transaction as the change that caused it; poll briefly anyway.
-      latest: async (to, kind) => {
+      latest: async (to, filter = {}) => {
         let mail: Mail | undefined;
         await expect
-          .poll(() => (mail = latestMail(to, kind)), { message: `a ${kind ?? ""} mail to ${to} in the outbox`, timeout: 5_000 })
+          .poll(() => (mail = latestMail(to, filter)), { message: `a ${filter.kind ?? ""} mail to ${to} in the outbox`, timeout: 5_000 })
           .toBeDefined();
         return mail!;
       },

@@ -6,7 +6,7 @@ import { appDb } from "./app-db";
 
 export interface Tenant {
   orgId: number;
-  /** Unique to the worker, e.g. acme-w3-lq2x9k. */
+  /** Unique, e.g. acme-w3-lq2x9k0. */
   slug: string;
   /** As the demo tenant's: "Acme Apparel", "Borealis Electronics". */
   name: string;
@@ -18,9 +18,11 @@ export interface Tenant {
   path: (sub?: string) => string;
 }
 
+let copies = 0;
+
 /** A fresh copy of demo tenant `template` for one worker. */
 export async function demoTenant(template: DemoTemplate, workerIndex: number): Promise<Tenant> {
-  const slug = `${template}-w${workerIndex}-${Date.now().toString(36)}`;
+  const slug = `${template}-w${workerIndex}-${Date.now().toString(36)}${(copies++).toString(36)}`;
   const copy = await seedDemoCopy(appDb(), template, slug);
   return {
     orgId: copy.orgId,
