@@ -47,8 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 // Moving between sections of the supplier portal reloads nothing, so it works offline too.
 export const shouldRevalidate = portalShouldRevalidate;
 
-export type RootData = ReturnType<typeof useRootData>;
-export function useRootData() {
+function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
 }
 
@@ -88,11 +87,16 @@ function useIsSupplierPortal(): boolean {
   return pathname === "/s" || pathname.startsWith("/s/");
 }
 
+/** The staff top bar; the supplier portal (/s/…) has its own header: suppliers have no account. */
+function StaffTopBar() {
+  const data = useRootData();
+  return useIsSupplierPortal() ? null : <TopBar user={data?.user ?? null} orgs={data?.orgs ?? []} />;
+}
+
 export default function App() {
-  const portal = useIsSupplierPortal();
   return (
     <>
-      {portal ? null : <TopBar />}
+      <StaffTopBar />
       <Outlet />
       <Toast toast={useRootData()?.toast ?? null} />
     </>
@@ -121,11 +125,10 @@ export function ErrorBoundary() {
     title: "Something went wrong",
     text: "An unexpected error happened on our side. It has been logged; please try again.",
   };
-  const portal = useIsSupplierPortal();
   // Never render the error object itself: no stack traces or internals reach the browser.
   return (
     <>
-      {portal ? null : <TopBar />}
+      <StaffTopBar />
       <main className="page narrow error-page">
         <p className="eyebrow">Error {status}</p>
         <h1>{m.title}</h1>

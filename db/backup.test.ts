@@ -21,16 +21,9 @@ import { migrateToLatest } from "./migrate";
 import { seedDemo } from "./seed/demo";
 import { seedReferenceData } from "./seed/reference";
 import { seedDemoAssessments } from "./seed/demo-assessments";
-import {
-  backupDatabase,
-  digestRows,
-  evidenceDirFor,
-  restoreDatabase,
-  tableDigests,
-  tableRows,
-  type BackupResult,
-  type RestoreResult,
-} from "./backup";
+import { backupDatabase, restoreDatabase } from "./backup";
+import { evidenceDirFor, type BackupResult, type RestoreResult } from "./backup/common";
+import { digestRows, tableDigests, tableRows } from "./backup/digest";
 
 const PG = process.env.TEST_PG_URL;
 const REPO = fileURLToPath(new URL("..", import.meta.url));

@@ -34,23 +34,8 @@ import { backupPostgres, restorePostgres } from "./backup/postgres";
 import { backupSqlite, restoreSqlite } from "./backup/sqlite";
 
 // The parts, by subject: backup/common.ts (options, results, errors, tools), backup/sqlite.ts,
-// backup/postgres.ts, backup/evidence.ts and backup/digest.ts (comparing databases).
-export {
-  BackupError,
-  evidenceDirFor,
-  formatBytes,
-  isPostgresUrl,
-  sqliteFileOf,
-  type BackupOptions,
-  type BackupResult,
-  type EvidenceCopy,
-  type RestoreOptions,
-  type RestoreResult,
-} from "./backup/common";
-export { copyEvidence } from "./backup/evidence";
-export { digestRows, listTables, tableDigests, tableRows, type TableDigest } from "./backup/digest";
-export { pgConnection, schemaRewriter } from "./backup/postgres";
-export { sqliteInUse } from "./backup/sqlite";
+// backup/postgres.ts, backup/evidence.ts and backup/digest.ts (comparing databases). Import each
+// from its own module; this one holds only the two entry points.
 
 // ---------------------------------------------------------------------------------------------
 // Backup

@@ -5,7 +5,7 @@ import { AssessmentStatusBadge, DueDate } from "./assessment-display";
 import { formatDate, formatMoney, formatNumber } from "./format";
 import { formatCoordinates } from "./site-map";
 import { StatusBadge, TierBadge, tipLabel } from "./supplier-display";
-import type { SupplierLike } from "./supplier-form";
+import type { SupplierLike } from "~/schemas/supplier-form";
 
 /** A stored supplier as the page receives it. */
 export type SupplierShown = SupplierLike & { id: number; updatedAt: string };

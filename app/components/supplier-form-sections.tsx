@@ -5,7 +5,7 @@ import { SUPPLIER_STATUSES } from "~/schemas/supplier";
 import { Field } from "./forms";
 import { GoodsPicker } from "./goods-picker";
 import { statusLabel } from "./supplier-display";
-import type { SupplierFormValues } from "./supplier-form";
+import type { SupplierFormValues } from "~/schemas/supplier-form";
 
 export interface SectionProps {
   register: UseFormRegister<SupplierFormValues>;

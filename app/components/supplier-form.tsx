@@ -2,44 +2,11 @@
 // browser, the same schema re-checked by the action. Server field errors show next to the fields.
 import { Form, Link } from "@remix-run/react";
 import { useEffect, useId, useRef, type ReactNode } from "react";
-import type { z } from "zod";
-import { SUPPLIER_STATUSES, type SupplierEditSchema, type SupplierInput, type SupplierSchema } from "~/schemas/supplier";
+import type { SupplierEditSchema, SupplierSchema } from "~/schemas/supplier";
+import type { SupplierFormValues } from "~/schemas/supplier-form";
 import { SubmitButton, useZodForm, type ServerErrors } from "./forms";
 import { ContactSection, IdentitySection, LocationSection, NotesSection, SizeSection, SupplySection } from "./supplier-form-sections";
 import { countryName } from "~/domain/country";
-
-export type SupplierFormValues = z.input<typeof SupplierEditSchema>;
-
-/** What the edit form starts from: a stored supplier (as it arrives from the loader). */
-export type SupplierLike = Omit<SupplierInput, "status"> & { status: string };
-
-export function toFormValues(s: SupplierLike & { version?: number }): SupplierFormValues {
-  const text = (v: string | null) => v ?? "";
-  const num = (v: number | null) => (v == null ? "" : String(v));
-  return {
-    name: s.name,
-    externalRef: text(s.externalRef),
-    country: s.country,
-    address: text(s.address),
-    city: text(s.city),
-    latitude: num(s.latitude),
-    longitude: num(s.longitude),
-    sector: text(s.sector),
-    goods: s.goods,
-    annualSpend: num(s.annualSpend),
-    currency: text(s.currency),
-    workersCount: num(s.workersCount),
-    contactName: text(s.contactName),
-    contactEmail: text(s.contactEmail),
-    osId: text(s.osId),
-    duns: text(s.duns),
-    lei: text(s.lei),
-    taxId: text(s.taxId),
-    notes: text(s.notes),
-    status: (SUPPLIER_STATUSES as readonly string[]).includes(s.status) ? (s.status as SupplierInput["status"]) : "active",
-    version: s.version ?? 1,
-  };
-}
 
 /**
  * Countries with their localised names (Intl.DisplayNames), sorted by that name. Loaders call this,

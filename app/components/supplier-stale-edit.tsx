@@ -2,7 +2,7 @@
 import { formatMoney, formatNumber } from "./format";
 import { countryName } from "~/domain/country";
 import { statusLabel } from "./supplier-display";
-import type { SupplierLike } from "./supplier-form";
+import type { SupplierLike } from "~/schemas/supplier-form";
 
 const LABELS: Array<[keyof SupplierLike, string]> = [
   ["name", "Name"],

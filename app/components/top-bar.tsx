@@ -1,6 +1,5 @@
-import { Form, Link, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import type { loader as rootLoader } from "~/root";
 import { IconBrand, IconClose, IconLogOut, IconMenu, IconOrgs, IconUser } from "./icons";
 
 /**
@@ -25,11 +24,15 @@ function NavToggle() {
   );
 }
 
-export function TopBar() {
-  const data = useRouteLoaderData<typeof rootLoader>("root");
+/** Who is signed in and their organizations, as the root loader gives them (null: nobody). */
+export interface TopBarProps {
+  user: { name: string; email: string } | null;
+  orgs: ReadonlyArray<{ slug: string; name: string; role: string }>;
+}
+
+export function TopBar({ user, orgs }: TopBarProps) {
   const location = useLocation();
   const currentSlug = /^\/o\/([^/]+)/.exec(location.pathname)?.[1];
-  const user = data?.user;
   return (
     <header className="topbar">
       {user ? <NavToggle /> : null}
@@ -41,14 +44,14 @@ export function TopBar() {
       </Link>
       {user ? (
         <nav className="topbar-right" aria-label="Account">
-          {data.orgs.length > 1 ? (
+          {orgs.length > 1 ? (
             <details className="org-switcher">
               <summary>
                 <IconOrgs className="icon" />
                 <span className="topbar-name">Switch organization</span>
               </summary>
               <ul>
-                {data.orgs.map((o) => (
+                {orgs.map((o) => (
                   <li key={o.slug}>
                     <Link to={`/o/${o.slug}`} aria-current={o.slug === currentSlug ? "page" : undefined}>
                       {o.name}

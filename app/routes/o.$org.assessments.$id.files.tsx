@@ -6,7 +6,7 @@ import { STATUS_OF, notFound } from "~/lib/http.server";
 import { EVIDENCE_LIMITS } from "~/domain/questionnaire/types";
 import { findQuestion } from "~/domain/questionnaire/logic";
 import { getAssessment } from "~/models/assessment.server";
-import { templateOfVersion } from "~/services/assessments.server";
+import { templateOfVersion } from "~/services/assessment-core.server";
 import { uploadEvidence } from "~/services/evidence.server";
 import { countUploads, retryAfterHeaders, tooManyUploadsMessage, uploadWait } from "~/lib/rate-limit.server";
 import { parseUpload } from "~/services/action-upload.server";

@@ -7,7 +7,8 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { SupplierSchema } from "~/schemas/supplier";
 import { filterOptions, knownCountries, tvpraGoodsNames } from "~/models/supplier.server";
 import { createSupplier } from "~/services/suppliers.server";
-import { namedCountries, SupplierForm, toFormValues } from "~/components/supplier-form";
+import { namedCountries, SupplierForm } from "~/components/supplier-form";
+import { toFormValues } from "~/schemas/supplier-form";
 import { useOrg } from "./o.$org";
 
 export const meta: MetaFunction = () => [{ title: "New supplier — Lantern" }];

@@ -7,7 +7,7 @@ import { STATUS_OF, formObject } from "~/lib/http.server";
 import { publicAuthor, requireSupplierApi } from "~/lib/portal.server";
 import { orgNameById } from "~/models/portal.server";
 import { PortalAnswerSchema } from "~/schemas/portal";
-import { saveAnswer } from "~/services/assessments.server";
+import { saveAnswer } from "~/services/assessment-answers.server";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 

@@ -5,7 +5,7 @@ import { json } from "@remix-run/node";
 import { STATUS_OF, formObject } from "~/lib/http.server";
 import { requireSupplierApi } from "~/lib/portal.server";
 import { PortalSubmitSchema } from "~/schemas/portal";
-import { submitAssessment } from "~/services/assessments.server";
+import { submitAssessment } from "~/services/assessment-answers.server";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 

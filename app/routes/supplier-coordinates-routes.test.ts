@@ -5,7 +5,7 @@ import { contextFor, cookieFor, describeEachEngine, get, makeOrg, post, response
 import * as create from "./o.$org.suppliers.new";
 import * as page from "./o.$org.suppliers.$id._index";
 import * as edit from "./o.$org.suppliers.$id.edit";
-import { toFormValues, type SupplierFormValues } from "~/components/supplier-form";
+import { toFormValues, type SupplierFormValues } from "~/schemas/supplier-form";
 import type { SupplierRecord } from "~/models/supplier.server";
 
 describeEachEngine("supplier coordinates", (h) => {

@@ -3,8 +3,7 @@
 // single answers), request changes, approve. Status: draft → sent → in_progress → submitted →
 // changes_requested → … → approved. Every change is audited; every answer revision is kept.
 // This module starts and reads assessments; answering is in assessment-answers.server, the review
-// in assessment-review.server, what they share in assessment-core.server. Callers import all of it
-// from here.
+// in assessment-review.server, what they share in assessment-core.server.
 import type { Kysely } from "kysely";
 import type { Database } from "~db/types";
 import type { OrgIdentity } from "~/lib/auth.server";
@@ -28,10 +27,6 @@ import {
   templateOfVersion,
   type Actor,
 } from "./assessment-core.server";
-
-export { answersMap, currentTemplateVersionId, templateOfVersion, type Actor } from "./assessment-core.server";
-export { saveAnswer, submitAssessment, type MissingItem, type SaveResult } from "./assessment-answers.server";
-export { addReviewComment, approveAssessment, requestChanges, VALID_MONTHS } from "./assessment-review.server";
 
 type DB = Kysely<Database>;
 

@@ -12,17 +12,10 @@ import { insertSupplier } from "~/models/supplier.server";
 import { getAssessment } from "~/models/assessment.server";
 import { ATHENS_V1, allQuestions } from "~/domain/questionnaire";
 import { BEST } from "~/domain/questionnaire/test-fixtures";
-import {
-  addReviewComment,
-  approveAssessment,
-  assessmentView,
-  historyOf,
-  requestChanges,
-  saveAnswer,
-  startAssessments,
-  submitAssessment,
-  type Actor,
-} from "./assessments.server";
+import { addReviewComment, approveAssessment, requestChanges } from "./assessment-review.server";
+import { assessmentView, historyOf, startAssessments } from "./assessments.server";
+import { saveAnswer, submitAssessment } from "./assessment-answers.server";
+import { type Actor } from "./assessment-core.server";
 import { getSupplierIdentity } from "~/lib/supplier-session.server";
 import { openSupplierSession, sendAssessmentInvite } from "./invites.server";
 import { downloadEvidence, uploadEvidence } from "./evidence.server";

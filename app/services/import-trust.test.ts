@@ -6,17 +6,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { describeEachEngine, makeOrg } from "~/test/support";
-import {
-  checkCsv,
-  commitCsv,
-  discardImport,
-  queueCheck,
-  queueCommit,
-  runQueuedCheck,
-  runQueuedCommit,
-  uploadImport,
-  type ImportPreview,
-} from "./import.server";
+import { checkCsv, type ImportPreview } from "./import-check.server";
+import { commitCsv } from "./import-commit.server";
+import { discardImport, queueCheck, queueCommit, runQueuedCheck, runQueuedCommit, uploadImport } from "./import.server";
 import { suggestMapping } from "~/domain/csv/mapping";
 import { parseSupplierCsv } from "~/domain/csv/parse";
 import { EXPORT_HEADER, toCsv } from "~/domain/csv/serialize";

@@ -26,9 +26,6 @@ import { signalJobQueued } from "~/lib/job-signal.server";
 import { checkCsv, DEFAULT_OPTIONS, type ImportOptions, type Progress } from "./import-check.server";
 import { commitCsv } from "./import-commit.server";
 
-export { checkCsv, MAX_ISSUES_SHOWN, type ImportOptions, type ImportPreview, type Progress } from "./import-check.server";
-export { commitCsv, type ImportResult } from "./import-commit.server";
-
 type DB = Kysely<Database>;
 
 // ---------------------------------------------------------------------------------------------

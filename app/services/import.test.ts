@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { describeEachEngine, makeOrg } from "~/test/support";
-import { checkCsv, commitCsv } from "./import.server";
+import { checkCsv } from "./import-check.server";
+import { commitCsv } from "./import-commit.server";
 import { addLink, removeLink } from "./suppliers.server";
 import { suggestMapping } from "~/domain/csv/mapping";
 import { parseSupplierCsv } from "~/domain/csv/parse";

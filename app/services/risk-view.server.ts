@@ -12,7 +12,7 @@ import { languageT } from "~/domain/questionnaire/language-texts";
 import { answerText } from "~/domain/questionnaire/answer-text";
 import { countryName } from "~/domain/country";
 import type { RiskFlagView, RiskViewData } from "~/domain/risk/view";
-import { templateOfVersion } from "./assessments.server";
+import { templateOfVersion } from "./assessment-core.server";
 
 type DB = Kysely<Database>;
 

@@ -42,7 +42,7 @@ import {
   suppliersInFadeWindow,
   updateJob,
 } from "~/models/risk-jobs.server";
-import { templateOfVersion } from "./assessments.server";
+import { templateOfVersion } from "./assessment-core.server";
 import { log } from "~/lib/logger.server";
 import { nowIso } from "~/lib/time";
 import { sqliteHandleOf } from "~db/client";

@@ -4,7 +4,8 @@
 // <name>.evidence/ next to it. See db/backup.ts.
 import { env } from "~/lib/env.server";
 import { redactUrl } from "../client";
-import { BackupError, backupDatabase, formatBytes } from "../backup";
+import { backupDatabase } from "../backup";
+import { BackupError, formatBytes } from "../backup/common";
 
 const USAGE = `Usage: npm run db:backup [-- --out <file>]
   Backs up DATABASE_URL (default file:./data/lantern.db) while the app keeps running, with the evidence

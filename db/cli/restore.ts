@@ -5,7 +5,8 @@
 // found next to the backup (<name>.evidence/) are copied into EVIDENCE_DIR. See db/backup.ts.
 import { env } from "~/lib/env.server";
 import { redactUrl } from "../client";
-import { BackupError, formatBytes, restoreDatabase } from "../backup";
+import { restoreDatabase } from "../backup";
+import { BackupError, formatBytes } from "../backup/common";
 
 const USAGE = `Usage: npm run db:restore -- <backup file> [--force]
   Restores a backup made by \`npm run db:backup\` into DATABASE_URL (stop the app first).

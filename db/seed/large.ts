@@ -3,7 +3,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../types";
 import { hashPassword } from "~/lib/password.server";
-import { commitCsv, type ImportResult } from "~/services/import.server";
+import { commitCsv, type ImportResult } from "~/services/import-commit.server";
 import { parseSupplierCsv } from "~/domain/csv/parse";
 import { suggestMapping } from "~/domain/csv/mapping";
 import { insertUser, findUserByEmail } from "~/models/user.server";

@@ -19,7 +19,7 @@ import { largeSupplierCsv } from "~db/seed/large-csv";
 import { ensureBigTenant, seedLarge } from "~db/seed/large";
 import { parseSupplierCsv } from "~/domain/csv/parse";
 import { suggestMapping } from "~/domain/csv/mapping";
-import { commitCsv } from "~/services/import.server";
+import { commitCsv } from "~/services/import-commit.server";
 import { insertOrg } from "~/models/org.server";
 
 const [mode, dbFile, nArg, outFile] = process.argv.slice(2);

@@ -3,7 +3,7 @@
 // Pure module: no node, kysely or remix imports.
 
 import { FIELD_KEYS, type FieldKey } from "./fields";
-import type { ImportRow } from "./validate";
+import type { ImportRow } from "./row";
 
 /** The supplier fields an import row carries (everything but its position in the file). */
 export type SupplierValues = Omit<ImportRow, "line" | "key">;
