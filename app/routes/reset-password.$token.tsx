@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { json } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
 import { ResetPasswordSchema } from "~/schemas/auth";
-import { badRequest, formObject, zodFieldErrors } from "~/lib/http.server";
+import { badRequest, formObject, problemResponse, zodFieldErrors } from "~/lib/http.server";
 import { clearSessionCookie } from "~/lib/session.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { isResetTokenUsable, resetPassword } from "~/services/accounts.server";
@@ -20,7 +20,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const parsed = ResetPasswordSchema.safeParse(await formObject(request));
   if (!parsed.success) return badRequest({ fieldErrors: zodFieldErrors(parsed.error) });
   const done = await resetPassword(context.db, params.token ?? "", parsed.data.password, context.clientIp);
-  if (!done) return json({ formError: "This link has expired or was used already. Ask for a new one." }, { status: 410 });
+  if (!done.ok) return problemResponse(done);
   return redirectWithToast("/login", "Your password was changed. Log in with the new one.", {
     headers: { "Set-Cookie": clearSessionCookie() },
   });

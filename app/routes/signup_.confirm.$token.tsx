@@ -1,6 +1,9 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormError } from "~/components/forms";
+import { problemResponse } from "~/lib/http.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { startSession } from "~/lib/session.server";
 import { confirmSignup, describePendingSignup } from "~/services/accounts.server";
 
@@ -16,16 +19,19 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const created = await confirmSignup(context.db, params.token ?? "", context.clientIp);
-  if (!created) throw json(null, { status: 410 });
-  const { cookie } = await startSession(context.db, created.userId, { ip: context.clientIp, userAgent: request.headers.get("user-agent") });
-  return redirect(`/o/${created.slug}`, { headers: { "Set-Cookie": cookie } });
+  if (!created.ok) return problemResponse(created);
+  const { userId, slug } = created.value;
+  const { cookie } = await startSession(context.db, userId, { ip: context.clientIp, userAgent: request.headers.get("user-agent") });
+  return redirectWithToast(`/o/${slug}`, "Welcome to Lantern: your account is ready.", { headers: { "Set-Cookie": cookie } });
 }
 
 export default function ConfirmSignup() {
   const p = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
   return (
     <main className="page narrow">
       <h1>Finish creating your account</h1>
+      <FormError message={failed?.formError} />
       {p.joinOrg ? (
         <p>
           You are joining <strong>{p.joinOrg}</strong> on Lantern as <strong>{p.email}</strong>.

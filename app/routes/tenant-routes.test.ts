@@ -1,6 +1,6 @@
 // Route loaders/actions against a real database: the tenant guard, roles, and team management.
 import { expect, it } from "vitest";
-import { contextFor, cookieFor, describeEachEngine, get, makeOrg, post, responseOf } from "~/test/support";
+import { contextFor, cookieFor, describeEachEngine, get, makeOrg, post, responseOf, toastOf } from "~/test/support";
 import * as orgLayout from "./o.$org";
 import * as overview from "./o.$org._index";
 import * as members from "./o.$org.members";
@@ -204,6 +204,7 @@ describeEachEngine("tenant routes", (h) => {
       );
       expect(joined.status).toBe(302);
       expect(joined.headers.get("Location")).toBe("/o/acme");
+      expect(toastOf(joined)).toMatchObject({ message: "Welcome to Lantern: your account is ready." });
       expect(joined.headers.get("Set-Cookie")).toMatch(/lantern_session=.{43}; Path=\/; HttpOnly; SameSite=Lax/);
       const reuse = await responseOf(() => join.loader({ request: get(`/join/${token}`), params: { token }, context: ctx() }));
       expect(reuse.status).toBe(410);
@@ -211,6 +212,7 @@ describeEachEngine("tenant routes", (h) => {
         confirm.action({ request: post(`/signup/confirm/${confirmToken}`, {}), params: { token: confirmToken }, context: ctx() }),
       );
       expect(again.status).toBe(410);
+      expect(await again.json()).toEqual({ formError: "This link has expired or was used already. Ask for a new one." });
 
       const newId = (await h().db.selectFrom("users").select("id").where("email", "=", "new.person@a.test").executeTakeFirstOrThrow()).id;
       const role = await responseOf(() =>

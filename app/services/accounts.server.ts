@@ -27,6 +27,10 @@ import { passwordResetMail, signupConfirmMail, signupExistingAccountMail } from 
 import { joinFromConfirmedSignup } from "./members.server";
 
 type DB = Kysely<Database>;
+
+/** Why a mailed link (sign-up confirmation, password reset) no longer works. */
+export const LINK_GONE = "This link has expired or was used already. Ask for a new one.";
+const ADDRESS_TAKEN = "An account with this address was created meanwhile. Log in, or reset its password.";
 export type Throttled = { throttled: number };
 /** A refused mail or password request: the seconds to wait (the route turns it into 429 with Retry-After). */
 export type Wait = { retryAfter: number };
@@ -90,11 +94,11 @@ export async function describePendingSignup(db: DB, token: string) {
 }
 
 /** Creates the user and the organization (the user as its admin). Null when the link is not usable. */
-export async function confirmSignup(db: DB, token: string, ip: string): Promise<{ userId: number; slug: string } | null> {
+export async function confirmSignup(db: DB, token: string, ip: string): Promise<Result<{ userId: number; slug: string }>> {
   const now = nowIso();
   return db.transaction().execute(async (trx) => {
     const p = await findPendingSignup(trx, hashToken(token), now);
-    if (!p || !(await consumePendingSignup(trx, p.id, now))) return null;
+    if (!p || !(await consumePendingSignup(trx, p.id, now))) return fail("gone", LINK_GONE);
     if (p.team_invite_id !== null) {
       return joinFromConfirmedSignup(
         trx,
@@ -102,7 +106,7 @@ export async function confirmSignup(db: DB, token: string, ip: string): Promise<
         ip,
       );
     }
-    if (await findUserByEmail(trx, p.email)) return null; // the address was registered meanwhile
+    if (await findUserByEmail(trx, p.email)) return fail("gone", ADDRESS_TAKEN);
     const userId = await insertUser(trx, { email: p.email, name: p.name, passwordHash: p.password_hash });
     const slug = await freeSlug(trx, p.org_name);
     const orgId = await insertOrg(trx, p.org_name, slug);
@@ -116,7 +120,7 @@ export async function confirmSignup(db: DB, token: string, ip: string): Promise<
       entityId: userId,
       diff: { email: p.email, role: "admin" },
     });
-    return { userId, slug };
+    return ok({ userId, slug });
   });
 }
 
@@ -208,14 +212,14 @@ export async function isResetTokenUsable(db: DB, token: string): Promise<boolean
 }
 
 /** Sets the new password and ends every session of the user. Null when the link is not usable. */
-export async function resetPassword(db: DB, token: string, password: string, ip: string): Promise<{ userId: number } | null> {
+export async function resetPassword(db: DB, token: string, password: string, ip: string): Promise<Result<{ userId: number }>> {
   const passwordHash = await hashPassword(password);
   const now = nowIso();
   return db.transaction().execute(async (trx) => {
     const r = await findPasswordReset(trx, hashToken(token), now);
-    if (!r || !(await consumePasswordReset(trx, r.id, now))) return null;
+    if (!r || !(await consumePasswordReset(trx, r.id, now))) return fail("gone", LINK_GONE);
     const user = await getUserById(trx, r.user_id);
-    if (!user) return null;
+    if (!user) return fail("gone", LINK_GONE);
     await setPasswordHash(trx, user.id, passwordHash);
     await deleteUserSessions(trx, user.id);
     await recordAudit(trx, {
@@ -227,7 +231,7 @@ export async function resetPassword(db: DB, token: string, password: string, ip:
       entityId: user.id,
       ip,
     });
-    return { userId: user.id };
+    return ok({ userId: user.id });
   });
 }
 

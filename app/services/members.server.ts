@@ -222,17 +222,18 @@ export async function acceptInvite(
 /**
  * The invited address confirmed a new account (pending sign-up with team_invite_id): creates the user
  * and joins the organization, if the invitation is still open and for that address. Runs inside the
- * caller's transaction; null when the invitation can no longer be used.
+ * caller's transaction; a `gone` failure when the invitation can no longer be used.
  */
 export async function joinFromConfirmedSignup(
   trx: DbOrTrx,
   p: { teamInviteId: number; email: string; name: string; passwordHash: string },
   ip: string,
-): Promise<{ userId: number; slug: string } | null> {
+): Promise<Result<{ userId: number; slug: string }>> {
   const inv = await findTeamInviteById(trx, p.teamInviteId);
-  if (!inviteOpen(inv, nowIso()) || inv.email !== p.email) return null;
-  if (await findUserByEmail(trx, p.email)) return null; // the address was registered meanwhile
+  if (!inviteOpen(inv, nowIso()) || inv.email !== p.email) return fail("gone", "This invitation was withdrawn or has expired. Ask for a new one.");
+  if (await findUserByEmail(trx, p.email)) {
+    return fail("gone", "An account with this address was created meanwhile. Log in, and open the invitation again.");
+  }
   const userId = await insertUser(trx, { email: p.email, name: p.name, passwordHash: p.passwordHash });
-  const joined = await joinWithInvite(trx, inv, userId, ip);
-  return joined.ok ? joined.value : null;
+  return joinWithInvite(trx, inv, userId, ip);
 }

@@ -43,13 +43,13 @@ export function post(path: string, form: Record<string, string>, cookie?: string
   return new Request(`http://localhost${path}`, { method: "POST", headers, body: new URLSearchParams(form).toString() });
 }
 
-/** Runs fn and returns the Response it returned or threw (Remix guards throw responses). */
 /** The toast a redirect leaves for the next page, read as the root loader reads it (null when none). */
 export function toastOf(r: Response) {
   const cookie = r.headers.getSetCookie().find((c) => c.includes("lantern_toast="));
   return cookie ? readToast(new Request("http://localhost/", { headers: { Cookie: cookie.split(";")[0]! } })).toast : null;
 }
 
+/** Runs fn and returns the Response it returned or threw (Remix guards throw responses). */
 export async function responseOf(fn: () => Promise<unknown>): Promise<Response> {
   try {
     const r = await fn();
