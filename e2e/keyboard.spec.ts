@@ -5,11 +5,15 @@
 // non-zero width on the element itself, on the label that wraps it (.portal-choice:focus-within), or
 // on the label that stands for it (.portal-upload:focus-within label); on a date field's calendar
 // button, Chromium's own ring), and be in the viewport and not hidden under the fixed save bar.
+// The questionnaire is one of a new supplier in a copy of the demo tenant acme of this file's own
+// (the acme fixture).
 import type { Page } from "@playwright/test";
 import { en } from "~/domain/questionnaire/i18n/en";
-import { createInvite, formatViolations, scan } from "./support/a11y";
+import { formatViolations, scan } from "./support/a11y";
+import { clearRateLimit, latestMail } from "./support/db";
 import { assessmentById, evidenceOf, storedAnswers } from "./support/db-assessments";
-import { expect, test, waitForHydration } from "./support/fixtures";
+import { BASE_URL } from "./support/env";
+import { expect, linkIn, test, waitForHydration, type Tenant } from "./support/fixtures";
 import { GOOD_ANSWERS, isoDay, type BaseAnswer } from "./support/answers";
 
 type Answer = BaseAnswer | { date: string } | { file: true };
@@ -30,6 +34,36 @@ const PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
     "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
 );
+
+/**
+ * A new supplier of the tenant with an assessment in English whose link was mailed to its contact
+ * (plain form posts as the signed-in officer of `officer`). The mail is looked up by organisation too.
+ */
+async function createInvite(officer: Page, acme: Tenant): Promise<{ link: string; assessmentId: number }> {
+  const sfx = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const email = `keyboard.${sfx}@supplier.test`;
+  const post = async (url: string, form: Record<string, string>) => {
+    const res = await officer.request.post(url, { form, headers: { Origin: BASE_URL }, maxRedirects: 0 });
+    expect(res.status(), `POST ${url}: ${await res.text()}`).toBeLessThan(400);
+    return res;
+  };
+  const created = await post(acme.path("/suppliers/new"), {
+    name: `Keyboard Test Mill ${sfx}`,
+    country: "VN",
+    contactEmail: email,
+    status: "active",
+  });
+  const supplierId = new RegExp(`${acme.path("/suppliers")}/(\\d+)$`).exec(created.headers()["location"] ?? "")?.[1];
+  if (!supplierId) throw new Error(`No supplier page in ${created.headers()["location"]}`);
+  const started = await post(acme.path(`/assessments/new?supplier=${supplierId}`), { dueAt: isoDay(21), language: "en" });
+  const assessmentId = Number(new RegExp(`${acme.path("/assessments")}/(\\d+)$`).exec(started.headers()["location"] ?? "")?.[1]);
+  if (!assessmentId) throw new Error(`No assessment page in ${started.headers()["location"]}`);
+  await post(acme.path(`/assessments/${assessmentId}`), { intent: "invite", email, language: "en" });
+  const mail = latestMail(email, { kind: "supplier-invite", orgId: acme.orgId });
+  if (!mail) throw new Error(`No invite mailed to ${email}`);
+  clearRateLimit("invite-ip"); // opening links is limited per IP, and every test comes from 127.0.0.1
+  return { link: linkIn(mail, "/s/"), assessmentId };
+}
 
 /** What is focused, and whether its focus shows. */
 interface Focused {
@@ -110,10 +144,11 @@ test("a supplier completes and submits the whole questionnaire with the keyboard
   page,
   loginAs,
   newContext,
+  acme,
 }) => {
   test.setTimeout(5 * 60_000);
-  await loginAs("compliance@acme.test");
-  const invite = await createInvite(page);
+  await loginAs(acme.compliance);
+  const invite = await createInvite(page, acme);
   const portal = await (await newContext()).newPage();
   const problems: string[] = [];
   let tabs = 0;

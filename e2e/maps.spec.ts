@@ -1,6 +1,7 @@
 // The maps: the dashboard's supplier map (each demo site a link named by supplier and risk), the
 // supplier page's location map, and coordinates entered through the supplier form (both or
-// neither). At 1280 px and on a 390 px phone, with no sideways scrolling caused by a map.
+// neither). At 1280 px and on a 390 px phone, with no sideways scrolling caused by a map. In copies
+// of the demo tenants of this file's own (the acme and borealis fixtures).
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { REPO_ROOT } from "./support/env";
@@ -18,10 +19,10 @@ test.describe("maps", () => {
     { width: 1280, height: 900, name: "desktop" },
     { width: 390, height: 844, name: "phone" },
   ]) {
-    test(`the dashboard map leads to a supplier, whose page shows its site (${viewport.name})`, async ({ page, loginAs }) => {
+    test(`the dashboard map leads to a supplier, whose page shows its site (${viewport.name})`, async ({ page, loginAs, acme }) => {
       await page.setViewportSize({ width: viewport.width, height: viewport.height });
-      await loginAs("compliance@acme.test");
-      await page.goto("/o/acme");
+      await loginAs(acme.compliance);
+      await page.goto(acme.path());
       const map = page.getByRole("region", { name: "Where the suppliers are" });
       await expect(map).toBeVisible();
       // Every demo site is a named link, coloured by band; the legend names the bands.
@@ -44,7 +45,7 @@ test.describe("maps", () => {
       // Keyboard: the point is focusable; Enter opens the supplier.
       await dhaka.focus();
       await expect(dhaka).toBeFocused();
-      await Promise.all([page.waitForURL(/\/o\/acme\/suppliers\/\d+$/), page.keyboard.press("Enter")]);
+      await Promise.all([page.waitForURL(new RegExp(`${acme.path("/suppliers")}/\\d+$`)), page.keyboard.press("Enter")]);
       await expect(page.getByRole("heading", { level: 1, name: "Dhaka Knitwear Ltd" })).toBeVisible();
       const location = page.getByRole("region", { name: "Location" });
       await expect(location).toContainText(/at 2[34]\.\d+, 90\.\d+ \(latitude, longitude\)/);
@@ -56,9 +57,13 @@ test.describe("maps", () => {
     });
   }
 
-  test("coordinates through the form: a lone latitude is refused on the field, both are kept and shown", async ({ page, loginAs }) => {
-    await loginAs("compliance@borealis.test");
-    await page.goto("/o/borealis/suppliers/new");
+  test("coordinates through the form: a lone latitude is refused on the field, both are kept and shown", async ({
+    page,
+    loginAs,
+    borealis,
+  }) => {
+    await loginAs(borealis.compliance);
+    await page.goto(borealis.path("/suppliers/new"));
     const name = `Map Test Assembly ${Date.now()}`;
     await page.getByLabel("Name", { exact: true }).fill(name);
     await page.getByLabel("Country", { exact: true }).selectOption({ label: "Bangladesh" });
@@ -71,14 +76,20 @@ test.describe("maps", () => {
     await page.getByRole("button", { name: "Create supplier" }).click();
     await expect(longitude).toHaveAccessibleDescription(/Longitude must be a number from -180 to 180/);
     await longitude.fill("90.4125");
-    await Promise.all([page.waitForURL(/\/o\/borealis\/suppliers\/\d+$/), page.getByRole("button", { name: "Create supplier" }).click()]);
+    await Promise.all([
+      page.waitForURL(new RegExp(`${borealis.path("/suppliers")}/\\d+$`)),
+      page.getByRole("button", { name: "Create supplier" }).click(),
+    ]);
     await expect(page.locator(".details-item", { hasText: "Coordinates" })).toContainText("23.8103, 90.4125");
 
     // An edit that leaves them alone keeps them.
     await page.getByRole("link", { name: "Edit", exact: true }).click();
     await expect(page.getByLabel("Latitude", { exact: true })).toHaveValue("23.8103");
     await page.getByLabel("City", { exact: true }).fill("Dhaka");
-    await Promise.all([page.waitForURL(/\/o\/borealis\/suppliers\/\d+$/), page.getByRole("button", { name: "Save changes" }).click()]);
+    await Promise.all([
+      page.waitForURL(new RegExp(`${borealis.path("/suppliers")}/\\d+$`)),
+      page.getByRole("button", { name: "Save changes" }).click(),
+    ]);
     await expect(page.locator(".details-item", { hasText: "Coordinates" })).toContainText("23.8103, 90.4125");
     await expect(
       page.getByRole("region", { name: "Location" }).getByRole("img", { name: new RegExp(`^${name}, .* at 23.8103, 90.4125$`) }),

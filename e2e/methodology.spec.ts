@@ -1,15 +1,15 @@
 // The risk methodology as an admin changes it: a country override with its reason, previewed (the
 // band-move table) and saved as a new version; then the supplier page's breakdown and the
 // methodology page show the override, and the page shows the data editions. An executive reads the
-// settings without any control. The override is for a country no other spec uses (one per attempt,
-// so a retry starts clean), on a supplier this spec creates: other specs' scores do not move.
+// settings without any control. All of it in a copy of the demo tenant acme of this file's own (the
+// acme fixture), so the new methodology version moves no other spec's scores. The override is for a
+// country where no acme supplier is (one per attempt, so a retry starts clean), on a supplier this
+// spec creates.
 import type { Page } from "@playwright/test";
 import { BASE_URL } from "./support/env";
-import { expect, test, waitForHydration } from "./support/fixtures";
+import { expect, test, waitForHydration, type Tenant } from "./support/fixtures";
 
-const ADMIN = "admin@acme.test";
-const EXEC = "exec@acme.test";
-const SETTINGS = "/o/acme/settings/methodology";
+const settings = (acme: Tenant) => acme.path("/settings/methodology");
 /** Tier 1 countries (country risk 15) where no acme supplier is: low before, high with an override of 90. */
 const COUNTRIES = [
   { iso2: "IS", name: "Iceland" },
@@ -20,14 +20,14 @@ const COUNTRIES = [
 
 const sidebar = (page: Page) => page.getByRole("complementary");
 
-async function createSupplier(page: Page, name: string, country: string): Promise<number> {
-  const res = await page.request.post("/o/acme/suppliers/new", {
+async function createSupplier(page: Page, acme: Tenant, name: string, country: string): Promise<number> {
+  const res = await page.request.post(acme.path("/suppliers/new"), {
     form: { name, country, status: "active" },
     headers: { Origin: BASE_URL },
     maxRedirects: 0,
   });
   expect(res.status(), await res.text()).toBe(302);
-  const m = /\/o\/acme\/suppliers\/(\d+)$/.exec(res.headers()["location"] ?? "");
+  const m = new RegExp(`${acme.path("/suppliers")}/(\\d+)$`).exec(res.headers()["location"] ?? "");
   if (!m) throw new Error(`no supplier page in ${res.headers()["location"]}`);
   return Number(m[1]);
 }
@@ -35,16 +35,17 @@ async function createSupplier(page: Page, name: string, country: string): Promis
 test("an admin overrides a country's risk: preview, save, then the breakdown and the methodology page show it", async ({
   page,
   loginAs,
+  acme,
 }, testInfo) => {
   const country = COUNTRIES[(testInfo.retry + testInfo.repeatEachIndex) % COUNTRIES.length]!;
   const sfx = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const reason = `Our own audit found passport retention at fish plants (${sfx})`;
-  await loginAs(ADMIN);
-  const supplierId = await createSupplier(page, `Lantern Fish Works ${sfx}`, country.iso2);
+  await loginAs(acme.admin);
+  const supplierId = await createSupplier(page, acme, `Lantern Fish Works ${sfx}`, country.iso2);
 
-  await page.goto("/o/acme");
+  await page.goto(acme.path());
   await sidebar(page).getByRole("link", { name: "Risk settings" }).click();
-  await expect(page).toHaveURL(`${BASE_URL}${SETTINGS}`);
+  await expect(page).toHaveURL(`${BASE_URL}${settings(acme)}`);
   await expect(page.getByRole("heading", { level: 1, name: "Risk methodology settings" })).toBeVisible();
   await waitForHydration(page, "main form");
   const saveButton = page.getByRole("button", { name: /^Save as version \d+$/ });
@@ -81,7 +82,7 @@ test("an admin overrides a country's risk: preview, save, then the breakdown and
   });
 
   await test.step("the supplier's breakdown shows the override and its reason", async () => {
-    await page.goto(`/o/acme/suppliers/${supplierId}`);
+    await page.goto(acme.path(`/suppliers/${supplierId}`));
     await page.getByText("How this score is calculated").click();
     const lines = page.locator(".risk-lines li");
     await expect(lines.filter({ hasText: `Override: country risk set to 90 — ${reason}` })).toHaveCount(1);
@@ -90,7 +91,7 @@ test("an admin overrides a country's risk: preview, save, then the breakdown and
 
   await test.step("the methodology page lists the override and the data editions", async () => {
     await sidebar(page).getByRole("link", { name: "Methodology", exact: true }).click();
-    await expect(page).toHaveURL(`${BASE_URL}/o/acme/methodology`);
+    await expect(page).toHaveURL(`${BASE_URL}${acme.path("/methodology")}`);
     await expect(page.getByRole("heading", { level: 1, name: "How Lantern scores risk" })).toBeVisible();
     const overrides = page.locator("#overrides");
     const row = overrides.getByRole("row").filter({ hasText: `${country.name} (${country.iso2})` });
@@ -104,9 +105,9 @@ test("an admin overrides a country's risk: preview, save, then the breakdown and
   });
 });
 
-test("an executive reads the methodology and its settings, without any control", async ({ page, loginAs }) => {
-  await loginAs(EXEC);
-  await page.goto("/o/acme");
+test("an executive reads the methodology and its settings, without any control", async ({ page, loginAs, acme }) => {
+  await loginAs(acme.exec);
+  await page.goto(acme.path());
   await expect(sidebar(page).getByRole("link", { name: "Risk settings" })).toHaveCount(0);
   await sidebar(page).getByRole("link", { name: "Methodology", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "How Lantern scores risk" })).toBeVisible();
@@ -114,7 +115,7 @@ test("an executive reads the methodology and its settings, without any control",
   await expect(page.locator("#flags")).toContainText("Debt bondage");
 
   await page.getByRole("link", { name: "Settings and version history" }).click();
-  await expect(page).toHaveURL(`${BASE_URL}${SETTINGS}`);
+  await expect(page).toHaveURL(`${BASE_URL}${settings(acme)}`);
   await expect(page.getByRole("heading", { level: 1, name: "Risk methodology settings" })).toBeVisible();
   await expect(page.getByText("Only an admin can change these.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Version history" })).toBeVisible();

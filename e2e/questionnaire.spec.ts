@@ -3,9 +3,11 @@
 // answers with autosave (through a reload and a lost connection), uploads the policy and submits; the
 // officer sends it back with a comment, the supplier corrects the answer and resubmits, the officer
 // approves and reads the answer's history. Then the link's edges (tampered, revoked, expired, its
-// headers), refused uploads, and an executive who reads without any control. Every test makes its own
-// supplier (name with a random suffix): two workers share one database, and the seed's demo
-// questionnaires belong to other suppliers.
+// headers), refused uploads, and an executive who reads without any control. The file works in a copy
+// of the demo tenant acme of its own (the acme fixture), which its tests share: every test but the
+// executive's makes its own supplier (name and contact address with a random suffix), and the
+// executive's reads the copy's seeded questionnaires, which no other test of the file touches. Mail to
+// a supplier's contact is looked up by organisation too.
 import type { BrowserContext, Locator, Page, Request } from "@playwright/test";
 import { en } from "~/domain/questionnaire/i18n/en";
 import { es } from "~/domain/questionnaire/i18n/es";
@@ -24,11 +26,7 @@ import {
   storedAnswers,
 } from "./support/db-assessments";
 import { supplierById } from "./support/db-suppliers";
-import { expect, linkIn, test, waitForHydration } from "./support/fixtures";
-
-const OFFICER = "compliance@acme.test";
-const EXEC = "exec@acme.test";
-const BUYER = "Acme Apparel";
+import { expect, linkIn, test, waitForHydration, type Tenant } from "./support/fixtures";
 
 /** Unique per test attempt (retries and parallel workers included). */
 const suffix = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -63,14 +61,14 @@ test.beforeEach(resetLinkLimits);
 // ---------------------------------------------------------------------------------------------
 // Setup shortcuts (plain form posts as the signed-in officer of `page`)
 
-async function createSupplier(page: Page, fields: Record<string, string>): Promise<number> {
-  const res = await page.request.post("/o/acme/suppliers/new", {
+async function createSupplier(page: Page, acme: Tenant, fields: Record<string, string>): Promise<number> {
+  const res = await page.request.post(acme.path("/suppliers/new"), {
     form: { status: "active", ...fields },
     headers: { Origin: BASE_URL },
     maxRedirects: 0,
   });
   expect(res.status(), await res.text()).toBe(302);
-  const m = /\/o\/acme\/suppliers\/(\d+)$/.exec(res.headers()["location"] ?? "");
+  const m = new RegExp(`${acme.path("/suppliers")}/(\\d+)$`).exec(res.headers()["location"] ?? "");
   if (!m) throw new Error(`No supplier page in ${res.headers()["location"]}`);
   return Number(m[1]);
 }
@@ -84,27 +82,27 @@ interface Invited {
 }
 
 /** A new supplier with an assessment whose link was mailed to a new address in `language`. */
-async function invitedAssessment(page: Page, language: string): Promise<Invited> {
+async function invitedAssessment(page: Page, acme: Tenant, language: string): Promise<Invited> {
   const sfx = suffix();
   const supplierName = `Link Test Mill ${sfx}`;
   const email = `contact.${sfx}@supplier.test`;
-  const supplierId = await createSupplier(page, { name: supplierName, country: "VN", contactEmail: email });
-  const start = await page.request.post(`/o/acme/assessments/new?supplier=${supplierId}`, {
+  const supplierId = await createSupplier(page, acme, { name: supplierName, country: "VN", contactEmail: email });
+  const start = await page.request.post(acme.path(`/assessments/new?supplier=${supplierId}`), {
     form: { dueAt: isoDay(21), language },
     headers: { Origin: BASE_URL },
     maxRedirects: 0,
   });
   expect(start.status(), await start.text()).toBe(302);
-  const m = /\/o\/acme\/assessments\/(\d+)$/.exec(start.headers()["location"] ?? "");
+  const m = new RegExp(`${acme.path("/assessments")}/(\\d+)$`).exec(start.headers()["location"] ?? "");
   expect(m, start.headers()["location"]).toBeTruthy();
   const assessmentId = Number(m![1]);
-  const invite = await page.request.post(`/o/acme/assessments/${assessmentId}`, {
+  const invite = await page.request.post(acme.path(`/assessments/${assessmentId}`), {
     form: { intent: "invite", email, language },
     headers: { Origin: BASE_URL },
     maxRedirects: 0,
   });
   expect(invite.status()).toBe(200);
-  const mail = latestMail(email, { kind: "supplier-invite" });
+  const mail = latestMail(email, { kind: "supplier-invite", orgId: acme.orgId });
   expect(mail, `an invite mail to ${email}`).toBeDefined();
   const link = linkIn(mail!, "/s/");
   const token = new URL(link).pathname.slice("/s/".length);
@@ -253,7 +251,7 @@ const answerCard = (page: Page, key: string) => page.getByRole("article", { name
 test(
   "an assessment from start to approval: Spanish invite, autosave through a reload and " +
     "a lost connection, evidence, changes requested, approval with the answer's history",
-  async ({ page, loginAs, newContext, mailbox }) => {
+  async ({ page, loginAs, newContext, mailbox, acme }) => {
     test.setTimeout(180_000);
     const sfx = suffix();
     const supplierName = `Textiles Andinos ${sfx}`;
@@ -261,21 +259,21 @@ test(
     const due = isoDay(21);
     const dueEs = new Intl.DateTimeFormat("es", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${due}T00:00:00Z`));
     const comment = `Revise por favor: 52 horas superan las 48 horas semanales de su política (${sfx}).`;
-    await loginAs(OFFICER);
-    const supplierId = await createSupplier(page, { name: supplierName, country: "PE", city: "Lima", contactEmail: contact });
+    await loginAs(acme.compliance);
+    const supplierId = await createSupplier(page, acme, { name: supplierName, country: "PE", city: "Lima", contactEmail: contact });
     expect(assessmentsOfSupplier(supplierId)).toEqual([]);
     let assessmentId = 0;
     let shownOnce = "";
 
     await test.step("the officer starts an assessment from the supplier page, due in 3 weeks", async () => {
-      await page.goto(`/o/acme/suppliers/${supplierId}`);
+      await page.goto(acme.path(`/suppliers/${supplierId}`));
       await page.getByRole("link", { name: "Start assessment" }).click();
-      await expect(page).toHaveURL(`${BASE_URL}/o/acme/assessments/new?supplier=${supplierId}`);
+      await expect(page).toHaveURL(`${BASE_URL}${acme.path(`/assessments/new?supplier=${supplierId}`)}`);
       await expect(heading(page)).toHaveText(`Start an assessment of ${supplierName}`);
       await waitForHydration(page, "main form");
       await page.getByLabel("Due date").fill(due);
       await page.getByRole("button", { name: "Start the assessment" }).click();
-      await expect(page).toHaveURL(new RegExp(`^${escapeRe(BASE_URL)}/o/acme/assessments/\\d+$`));
+      await expect(page).toHaveURL(new RegExp(`^${escapeRe(BASE_URL)}${acme.path("/assessments")}/\\d+$`));
       assessmentId = Number(new URL(page.url()).pathname.split("/").pop());
       await expect(heading(page)).toHaveText(`Assessment of ${supplierName}`);
       await expect(statusBadge(page)).toHaveText("Draft");
@@ -307,7 +305,7 @@ test(
       expect(assessmentById(assessmentId)?.status).toBe("sent");
     });
 
-    const mail = await mailbox.latest(contact, { kind: "supplier-invite" });
+    const mail = await mailbox.latest(contact, { kind: "supplier-invite", orgId: acme.orgId });
     expect(mail.subject).toContain(supplierName);
     const link = linkIn(mail, "/s/");
     expect(link).toBe(shownOnce); // the link the officer copied is the one in the (unsent) mail
@@ -329,7 +327,7 @@ test(
       expect(res?.status()).toBe(200);
       await expect(portal.locator("div.portal")).toHaveAttribute("lang", "es");
       await expect(heading(portal)).toHaveText(ES("ui.link.heading"));
-      await expect(portal.getByText(ES("ui.link.intro", { buyer: BUYER, supplier: supplierName }))).toBeVisible();
+      await expect(portal.getByText(ES("ui.link.intro", { buyer: acme.name, supplier: supplierName }))).toBeVisible();
       await expect(portal.getByText(ES("ui.portal.due", { date: dueEs }))).toBeVisible();
       // Reading the link changes nothing (mail scanners open links).
       expect(assessmentById(assessmentId)?.status).toBe("sent");
@@ -468,7 +466,7 @@ test(
     });
 
     await test.step("the officer comments on the weekly hours and requests changes", async () => {
-      await page.goto(`/o/acme/assessments/${assessmentId}`);
+      await page.goto(acme.path(`/assessments/${assessmentId}`));
       await expect(statusBadge(page)).toHaveText("Submitted");
       const card = answerCard(page, "p5.weekly_hours");
       await expect(card).toContainText("52 hours per week");
@@ -479,7 +477,7 @@ test(
       await expect(card.getByRole("status")).toHaveText("Comment added.");
       await expect(card.getByRole("list", { name: "Review comments" })).toContainText(comment);
       expect(reviewCommentsOf(assessmentId)).toEqual([
-        { question_key: "p5.weekly_hours", author_label: OFFICER, body: comment, resolved_at: null },
+        { question_key: "p5.weekly_hours", author_label: acme.compliance, body: comment, resolved_at: null },
       ]);
       await expect(card).toContainText("internal until you request changes");
       // Until changes are requested the comment is internal: the supplier's portal does not carry it.
@@ -495,7 +493,7 @@ test(
       await expect(page.locator(".toast").filter({ hasText: "Sent back to the supplier with your comments." })).toBeVisible();
       await expect(statusBadge(page)).toHaveText("Changes requested");
       expect(assessmentById(assessmentId)?.status).toBe("changes_requested");
-      const notice = await mailbox.latest(contact, { kind: "assessment-changes-requested" });
+      const notice = await mailbox.latest(contact, { kind: "assessment-changes-requested", orgId: acme.orgId });
       expect(notice.subject).toContain("one answer");
     });
 
@@ -506,13 +504,13 @@ test(
         await waitForHydration(portal, "form.portal-form");
         const banner = portal.locator(".portal-changes");
         await expect(banner).toContainText(ES("ui.review.changes_requested.heading"));
-        await expect(banner).toContainText(ES("ui.review.changes_requested.body", { buyer: BUYER }));
+        await expect(banner).toContainText(ES("ui.review.changes_requested.body", { buyer: acme.name }));
         await expect(banner).toContainText(ES("ui.review.comments.one", { count: 1 }));
 
         await openSection(portal, "p5");
         const hours = question(portal, "p5.weekly_hours");
         const note = hours.getByRole("complementary", { name: ES("ui.review.comment_label") });
-        await expect(note).toContainText(ES("ui.review.comment_from", { name: BUYER }));
+        await expect(note).toContainText(ES("ui.review.comment_from", { name: acme.name }));
         await expect(note).toContainText(comment);
         await answer(portal, "p5.weekly_hours", { type: "46" });
         expect(storedAnswers(assessmentId)["p5.weekly_hours"]).toMatchObject({ value: 46, revision: 2 });
@@ -569,9 +567,10 @@ test.describe("the invite link", () => {
     page,
     loginAs,
     newContext,
+    acme,
   }) => {
-    await loginAs(OFFICER);
-    const inv = await invitedAssessment(page, "en");
+    await loginAs(acme.compliance);
+    const inv = await invitedAssessment(page, acme, "en");
     const last = inv.token.at(-1) === "A" ? "B" : "A";
     const tampered = `${inv.token.slice(0, -1)}${last}`;
     const visitor = await (await newContext()).newPage();
@@ -606,12 +605,12 @@ test.describe("the invite link", () => {
   test(
     "a revoked link answers 410 and is dead for every intent; an expired link " +
       "answers 410 and may ask once for a new link, mailed to the invited address only",
-    async ({ page, loginAs, newContext }) => {
-      await loginAs(OFFICER);
-      const inv = await invitedAssessment(page, "en");
+    async ({ page, loginAs, newContext, acme }) => {
+      await loginAs(acme.compliance);
+      const inv = await invitedAssessment(page, acme, "en");
 
       await test.step("the officer revokes the link on the assessment page", async () => {
-        await page.goto(`/o/acme/assessments/${inv.assessmentId}`);
+        await page.goto(acme.path(`/assessments/${inv.assessmentId}`));
         const card = page.getByRole("region", { name: "Invite the supplier" });
         await expect(card.getByRole("row").filter({ hasText: inv.email })).toContainText("Active");
         await waitForHydration(page, "form.asm-revoke");
@@ -631,7 +630,7 @@ test.describe("the invite link", () => {
         const res = await visitor.goto(inv.link);
         expect(res?.status()).toBe(410);
         await expect(heading(visitor)).toHaveText(EN("ui.link.revoked"));
-        await expect(visitor.getByText(EN("ui.link.revoked_help", { buyer: BUYER }))).toBeVisible();
+        await expect(visitor.getByText(EN("ui.link.revoked_help", { buyer: acme.name }))).toBeVisible();
         await expect(visitor.getByRole("button")).toHaveCount(0);
         await expect(visitor.getByRole("textbox")).toHaveCount(0); // no address can be typed in
         const attacker = `attacker.${suffix()}@evil.test`;
@@ -652,14 +651,14 @@ test.describe("the invite link", () => {
       await test.step(
         "the officer sends a new link; once it has expired it " + "offers “send me a new link”, mailed to the invited address",
         async () => {
-          await page.goto(`/o/acme/assessments/${inv.assessmentId}`);
+          await page.goto(acme.path(`/assessments/${inv.assessmentId}`));
           const card = page.getByRole("region", { name: "Invite the supplier" });
           await waitForHydration(page, "form.asm-invite-form");
           await card.getByRole("button", { name: "Send invitation" }).click();
           await expect(
             page.getByRole("status").filter({ hasText: `the questionnaire link for ${inv.email} was not mailed` }),
           ).toBeVisible();
-          const newest = linkIn(latestMail(inv.email, { kind: "supplier-invite" })!, "/s/");
+          const newest = linkIn(latestMail(inv.email, { kind: "supplier-invite", orgId: acme.orgId })!, "/s/");
           expireInvites(inv.assessmentId);
           const res = await visitor.goto(newest);
           expect(res?.status()).toBe(410);
@@ -672,7 +671,9 @@ test.describe("the invite link", () => {
           await visitor.getByRole("button", { name: EN("ui.link.send_new") }).click();
           await expect(visitor.getByRole("status")).toHaveText(EN("ui.link.new_link_sent"));
           const mails = mailsSince(mark, inv.supplierName);
-          expect(mails.map((m) => ({ to: m.to, kind: m.kind }))).toEqual([{ to: inv.email, kind: "supplier-invite" }]);
+          expect(mails.map((m) => ({ to: m.to, kind: m.kind, orgId: m.orgId }))).toEqual([
+            { to: inv.email, kind: "supplier-invite", orgId: acme.orgId },
+          ]);
           const fresh = linkIn(mails[0]!, "/s/");
           expect(fresh).not.toBe(newest);
           expect((await visitor.goto(fresh))?.status()).toBe(200);
@@ -692,13 +693,14 @@ test.describe("the invite link", () => {
     page,
     loginAs,
     newContext,
+    acme,
   }) => {
-    await loginAs(OFFICER);
-    const inv = await invitedAssessment(page, "en"); // mailed to the wrong person, say
+    await loginAs(acme.compliance);
+    const inv = await invitedAssessment(page, acme, "en"); // mailed to the wrong person, say
     const corrected = `corrected.${suffix()}@supplier.test`;
 
     await test.step("the officer re-sends the link to the corrected address", async () => {
-      await page.goto(`/o/acme/assessments/${inv.assessmentId}`);
+      await page.goto(acme.path(`/assessments/${inv.assessmentId}`));
       const card = page.getByRole("region", { name: "Invite the supplier" });
       await waitForHydration(page, "form.asm-invite-form");
       await card.getByLabel("Email").fill(corrected);
@@ -707,7 +709,7 @@ test.describe("the invite link", () => {
       await expect(card.getByRole("row").filter({ hasText: corrected })).toContainText("Active");
       await expect(card.getByRole("row").filter({ hasText: inv.email })).toContainText("Revoked");
     });
-    const current = linkIn(latestMail(corrected, { kind: "supplier-invite" })!, "/s/");
+    const current = linkIn(latestMail(corrected, { kind: "supplier-invite", orgId: acme.orgId })!, "/s/");
 
     const visitor = await (await newContext()).newPage();
     expect((await visitor.goto(inv.link))?.status()).toBe(410);
@@ -726,9 +728,10 @@ test.describe("the invite link", () => {
     page,
     loginAs,
     newContext,
+    acme,
   }) => {
-    await loginAs(OFFICER);
-    const inv = await invitedAssessment(page, "en");
+    await loginAs(acme.compliance);
+    const inv = await invitedAssessment(page, acme, "en");
     const context = await newContext();
     const visitor = await context.newPage();
     const requests: Request[] = [];
@@ -785,9 +788,10 @@ test("the portal refuses an 11 MB file (413) and an HTML page named .pdf (415), 
   page,
   loginAs,
   newContext,
+  acme,
 }) => {
-  await loginAs(OFFICER);
-  const inv = await invitedAssessment(page, "en");
+  await loginAs(acme.compliance);
+  const inv = await invitedAssessment(page, acme, "en");
   const portal = await openPortal(await newContext(), inv, EN("ui.start.button"));
   await openSection(portal, "p5", en);
   const contract = question(portal, "p5.sample_contract", en);
@@ -849,10 +853,11 @@ test("an executive reads an assessment and its answers, without review, invite o
   page,
   loginAs,
   newContext,
+  acme,
 }) => {
   // Seeded: ACME-V-0034 submitted (waiting for review, severe red flags), ACME-V-0002 in progress.
-  const submitted = assessmentsBySupplierRef("acme", "ACME-V-0034").find((a) => a.status === "submitted");
-  const inProgress = assessmentsBySupplierRef("acme", "ACME-V-0002").find((a) => a.status === "in_progress");
+  const submitted = assessmentsBySupplierRef(acme.slug, "ACME-V-0034").find((a) => a.status === "submitted");
+  const inProgress = assessmentsBySupplierRef(acme.slug, "ACME-V-0002").find((a) => a.status === "in_progress");
   expect(submitted, "the seeded submitted assessment").toBeDefined();
   expect(inProgress, "the seeded assessment in progress").toBeDefined();
   const submittedName = supplierById(submitted!.supplier_id)!.name;
@@ -868,19 +873,19 @@ test("an executive reads an assessment and its answers, without review, invite o
 
   await test.step("control: a compliance officer sees the controls on the same pages", async () => {
     const ctx = await newContext();
-    await loginAs(OFFICER, ctx);
+    await loginAs(acme.compliance, ctx);
     const officer = await ctx.newPage();
-    await officer.goto(`/o/acme/assessments/${submitted!.id}`);
+    await officer.goto(acme.path(`/assessments/${submitted!.id}`));
     expect(await controls(officer)).toMatchObject({ requestChanges: 1, approve: 1, invite: 1, revoke: 1 });
     expect((await controls(officer)).comment).toBeGreaterThan(10);
-    await officer.goto(`/o/acme/assessments/${inProgress!.id}`);
+    await officer.goto(acme.path(`/assessments/${inProgress!.id}`));
     expect((await controls(officer)).fill).toBe(1);
   });
 
-  await loginAs(EXEC);
+  await loginAs(acme.exec);
 
   await test.step("the submitted assessment: answers and red flags, no control", async () => {
-    const res = await page.goto(`/o/acme/assessments/${submitted!.id}`);
+    const res = await page.goto(acme.path(`/assessments/${submitted!.id}`));
     expect(res?.status()).toBe(200);
     await expect(heading(page)).toHaveText(`Assessment of ${submittedName}`);
     await expect(statusBadge(page)).toHaveText("Submitted");
@@ -895,12 +900,12 @@ test("an executive reads an assessment and its answers, without review, invite o
   });
 
   await test.step("the assessment in progress: no Fill in; the fill page answers 403", async () => {
-    await page.goto(`/o/acme/assessments/${inProgress!.id}`);
+    await page.goto(acme.path(`/assessments/${inProgress!.id}`));
     await expect(statusBadge(page)).toHaveText("In progress");
     await expect(answerCard(page, "profile.workers").locator(".asm-answer-body")).toContainText("1,850 people");
     expect((await controls(page)).fill).toBe(0);
     await expect(page.locator("main form")).toHaveCount(0);
-    const fill = await page.goto(`/o/acme/assessments/${inProgress!.id}/fill`);
+    const fill = await page.goto(acme.path(`/assessments/${inProgress!.id}/fill`));
     expect(fill?.status()).toBe(403);
   });
 
@@ -918,7 +923,11 @@ test("an executive reads an assessment and its answers, without review, invite o
       { intent: "revoke" },
     ];
     for (const form of posts) {
-      const res = await page.request.post(`/o/acme/assessments/${submitted!.id}`, { form, headers: { Origin: BASE_URL }, maxRedirects: 0 });
+      const res = await page.request.post(acme.path(`/assessments/${submitted!.id}`), {
+        form,
+        headers: { Origin: BASE_URL },
+        maxRedirects: 0,
+      });
       expect(res.status(), form.intent).toBe(403);
     }
     expect({

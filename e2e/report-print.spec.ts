@@ -2,7 +2,8 @@
 // read back page by page with pdf.js: a bounded number of pages, the running header (organisation,
 // period, "Confidential") and "Page x of y" on every page, every chart and its numbers on one page,
 // and none of the screen's hints. The PDFs are written to test-results/board-report-*.pdf for people
-// to look at.
+// to look at. The report is the one of a copy of the demo tenant acme of this file's own (the acme
+// fixture): the same suppliers and scores, whatever other specs change.
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
@@ -64,14 +65,17 @@ async function readyToPrint(page: Page) {
 }
 
 test.describe("the board report on paper", () => {
-  test.beforeEach(async ({ loginAs }) => {
-    await loginAs("exec@acme.test");
+  test.beforeEach(async ({ loginAs, acme }) => {
+    await loginAs(acme.exec);
   });
 
   for (const format of ["A4", "Letter"] as const) {
-    test(`prints on ${format} with the header and "Page x of y" on every page, two charts a page, no screen hints`, async ({ page }) => {
-      await page.goto("/o/acme/report?days=365");
-      await expect(page.getByRole("heading", { level: 1, name: "Acme Apparel" })).toBeVisible();
+    test(`prints on ${format} with the header and "Page x of y" on every page, two charts a page, no screen hints`, async ({
+      page,
+      acme,
+    }) => {
+      await page.goto(acme.path("/report?days=365"));
+      await expect(page.getByRole("heading", { level: 1, name: acme.name })).toBeVisible();
       await readyToPrint(page);
       // The period as the report's heading states it; the printed header must say the same.
       const meta = await page.locator(".report-meta").first().innerText();
@@ -92,7 +96,7 @@ test.describe("the board report on paper", () => {
         const where = `${format} page ${i + 1}`;
         expect(p.width, where).toBeCloseTo(PAPER[format].width, 0);
         expect(p.height, where).toBeCloseTo(PAPER[format].height, 0);
-        expect(p.text, where).toContain(`Acme Apparel · Board report · ${period}`);
+        expect(p.text, where).toContain(`${acme.name} · Board report · ${period}`);
         expect(p.text, where).toMatch(/\bconfidential\b/i);
         expect(p.text, where).toContain(`Page ${i + 1} of ${pages.length}`);
         expect(p.text, where).not.toContain("Select a segment");
