@@ -3,7 +3,8 @@
 // bar; the officer moves it to in progress; the supplier, back through its invitation link (in
 // French), finds it under "Actions correctives" and replies with a note and a PDF; the officer reads
 // the reply, downloads the file, marks the action done and verifies it. An executive reads the same
-// page without any control. Every run makes its own supplier (two workers share one database).
+// page without any control. The file works in a copy of the demo tenant acme of its own (the `acme`
+// fixture); every run still makes its own supplier, since the tests of the file share that copy.
 import type { Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { en } from "~/domain/questionnaire/i18n/en";
@@ -12,12 +13,9 @@ import { ATHENS_V1, allQuestions, type Answers } from "~/domain/questionnaire";
 import { BEST } from "~/domain/questionnaire/test-fixtures";
 import { BASE_URL, E2E_DB_FILE } from "./support/env";
 import { clearRateLimit, latestMail } from "./support/db";
-import { expect, linkIn, test, waitForHydration } from "./support/fixtures";
+import { expect, linkIn, test, waitForHydration, type Tenant } from "./support/fixtures";
 import { isoDay } from "./support/answers";
 
-const OFFICER = "compliance@acme.test";
-const EXEC = "exec@acme.test";
-const BUYER = "Acme Apparel";
 const PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
     "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
@@ -94,35 +92,35 @@ const post = async (page: Page, url: string, form: URLSearchParams | Record<stri
  * A new supplier with an assessment, its link mailed in French, answered on the supplier's behalf
  * with the best answers except that the employer keeps the workers' documents, and submitted.
  */
-async function submittedWithRedFlag(page: Page) {
+async function submittedWithRedFlag(page: Page, acme: Tenant) {
   const sfx = suffix();
   const supplierName = `Confections du Nord ${sfx}`;
   const email = `rh.${sfx}@confections.test`;
   const created = await post(
     page,
-    "/o/acme/suppliers/new",
+    acme.path("/suppliers/new"),
     { status: "active", name: supplierName, country: "MA", contactEmail: email },
     302,
   );
   const supplierId = Number(/\/suppliers\/(\d+)$/.exec(created.headers()["location"] ?? "")![1]);
-  const started = await post(page, `/o/acme/assessments/new?supplier=${supplierId}`, { dueAt: isoDay(21), language: "fr" }, 302);
+  const started = await post(page, acme.path(`/assessments/new?supplier=${supplierId}`), { dueAt: isoDay(21), language: "fr" }, 302);
   const assessmentId = Number(/\/assessments\/(\d+)$/.exec(started.headers()["location"] ?? "")![1]);
-  await post(page, `/o/acme/assessments/${assessmentId}`, { intent: "invite", email, language: "fr" });
-  const link = linkIn(latestMail(email, { kind: "supplier-invite" })!, "/s/");
+  await post(page, acme.path(`/assessments/${assessmentId}`), { intent: "invite", email, language: "fr" });
+  const link = linkIn(latestMail(email, { kind: "supplier-invite", orgId: acme.orgId })!, "/s/");
   const answers: Answers = { ...BEST, "p1.documents_holder": "employer_keeps" };
   for (const { question } of allQuestions(ATHENS_V1)) {
     const value = answers[question.key];
     if (question.type === "evidence" || value === undefined) continue;
     const form = new URLSearchParams({ intent: "save", questionKey: question.key, baseRevision: "0" });
     for (const v of Array.isArray(value) ? value : [value]) form.append("value", String(v));
-    await post(page, `/o/acme/assessments/${assessmentId}/fill`, form);
+    await post(page, acme.path(`/assessments/${assessmentId}/fill`), form);
   }
-  const upload = await page.request.post(`/o/acme/assessments/${assessmentId}/files`, {
+  const upload = await page.request.post(acme.path(`/assessments/${assessmentId}/files`), {
     multipart: { questionKey: "p1.written_policy", file: { name: "policy.pdf", mimeType: "application/pdf", buffer: PDF } },
     headers: { Origin: BASE_URL },
   });
   expect(upload.status(), await upload.text()).toBe(200);
-  await post(page, `/o/acme/assessments/${assessmentId}/fill`, { intent: "submit" }, 302);
+  await post(page, acme.path(`/assessments/${assessmentId}/fill`), { intent: "submit" }, 302);
   return { supplierId, supplierName, assessmentId, email, link };
 }
 
@@ -131,17 +129,17 @@ const badge = (page: Page) => page.locator(".page-head .action-status");
 test(
   "a red flag opens a corrective action; the officer works it, the supplier " +
     "replies from the portal with a file, the officer marks it done and verified",
-  async ({ page, loginAs, newContext, mailbox }) => {
+  async ({ page, loginAs, newContext, mailbox, acme }) => {
     test.setTimeout(120_000);
     clearRateLimit("invite-ip");
-    await loginAs(OFFICER);
-    const s = await submittedWithRedFlag(page);
+    await loginAs(acme.compliance);
+    const s = await submittedWithRedFlag(page, acme);
     expect(actionsOfSupplier(s.supplierId)).toEqual([]);
     const title = `${en["ilo.retention_of_documents"]} — ${en["q.p1.documents_holder.text"]}`;
     let actionId = 0;
 
     await test.step("the officer approves the assessment: the red flag opens an action owned by the officer, due in 30 days", async () => {
-      await page.goto(`/o/acme/assessments/${s.assessmentId}`);
+      await page.goto(acme.path(`/assessments/${s.assessmentId}`));
       await waitForHydration(page, "section.asm-decision form");
       await page.getByRole("button", { name: "Approve", exact: true }).click();
       await expect(page.locator(".toast").filter({ hasText: "Approved." })).toBeVisible();
@@ -163,9 +161,9 @@ test(
 
     await test.step("the action appears in the list, reached from the top bar, and on its page with the answer behind it", async () => {
       await page.getByRole("complementary").getByRole("link", { name: "Corrective actions", exact: true }).click();
-      await expect(page).toHaveURL(`${BASE_URL}/o/acme/actions`);
+      await expect(page).toHaveURL(`${BASE_URL}${acme.path("/actions")}`);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Corrective actions");
-      await page.goto(`/o/acme/actions?supplier=${s.supplierId}`);
+      await page.goto(acme.path(`/actions?supplier=${s.supplierId}`));
       const row = page.getByRole("row").filter({ hasText: title });
       await expect(row).toHaveCount(1);
       await expect(row).toContainText(s.supplierName);
@@ -173,7 +171,7 @@ test(
       await expect(row).toContainText(isoDay(30));
       await expect(row).not.toContainText("overdue");
       await row.getByRole("link", { name: title }).click();
-      await expect(page).toHaveURL(`${BASE_URL}/o/acme/actions/${actionId}`);
+      await expect(page).toHaveURL(`${BASE_URL}${acme.path(`/actions/${actionId}`)}`);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
       await expect(badge(page)).toHaveText("Open");
       const flag = page.getByRole("region", { name: "The red flag behind it" });
@@ -182,7 +180,7 @@ test(
       await expect(flag).toContainText(en["q.p1.documents_holder.opt.employer_keeps"]!);
       await expect(page.getByRole("link", { name: "the assessment that raised it" })).toHaveAttribute(
         "href",
-        `/o/acme/assessments/${s.assessmentId}`,
+        acme.path(`/assessments/${s.assessmentId}`),
       );
     });
 
@@ -220,7 +218,7 @@ test(
         .getByLabel(FR("ui.actions.reply.files"))
         .setInputFiles({ name: "recus-passeports.pdf", mimeType: "application/pdf", buffer: PDF });
       await card.getByRole("button", { name: FR("ui.actions.reply.send") }).click();
-      await expect(portal.locator(".toast")).toContainText(FR("ui.actions.reply.sent", { buyer: BUYER }));
+      await expect(portal.locator(".toast")).toContainText(FR("ui.actions.reply.sent", { buyer: acme.name }));
       await card.getByText(FR("ui.actions.history")).click();
       await expect(card).toContainText(reply);
       await expect(card).toContainText("recus-passeports.pdf");
@@ -228,8 +226,8 @@ test(
     });
 
     await test.step("the owner is told by mail; the officer reads the reply and downloads the file as an attachment", async () => {
-      const mail = await mailbox.latest(OFFICER, { kind: "action-supplier-reply" });
-      expect(mail.body).toContain(`/o/acme/actions/${actionId}`);
+      const mail = await mailbox.latest(acme.compliance, { kind: "action-supplier-reply", orgId: acme.orgId });
+      expect(mail.body).toContain(acme.path(`/actions/${actionId}`));
       await page.reload();
       const timeline = page.getByRole("region", { name: "Timeline" });
       await expect(timeline).toContainText(reply);
@@ -246,16 +244,16 @@ test(
 
     await test.step("an executive reads the action without any control", async () => {
       const ctx = await newContext();
-      await loginAs(EXEC, ctx);
+      await loginAs(acme.exec, ctx);
       const reader = await ctx.newPage();
-      await reader.goto(`/o/acme/actions/${actionId}`);
+      await reader.goto(acme.path(`/actions/${actionId}`));
       await expect(reader.getByRole("heading", { level: 1 })).toHaveText(title);
       await expect(reader.getByRole("region", { name: "Timeline" })).toContainText(reply);
       for (const name of ["Start work (in progress)", "Mark done", "Save", "Add note"])
         await expect(reader.getByRole("button", { name })).toHaveCount(0);
       await expect(reader.getByRole("heading", { name: "Add a note" })).toHaveCount(0);
       await expect(reader.getByRole("heading", { name: "Owner and due date" })).toHaveCount(0);
-      const refused = await reader.request.post(`/o/acme/actions/${actionId}`, {
+      const refused = await reader.request.post(acme.path(`/actions/${actionId}`), {
         form: { intent: "status", version: "3", status: "done" },
         headers: { Origin: BASE_URL },
         maxRedirects: 0,
@@ -280,18 +278,22 @@ test(
           .map((e) => e.status_to)
           .filter(Boolean),
       ).toEqual(["in_progress", "done", "verified"]);
-      await page.goto(`/o/acme/actions?supplier=${s.supplierId}&status=verified`);
+      await page.goto(acme.path(`/actions?supplier=${s.supplierId}&status=verified`));
       await expect(page.getByRole("row").filter({ hasText: title })).toContainText("Verified");
     });
   },
 );
 
-test("an officer opens a corrective action from a review comment; it is linked to the assessment's question", async ({ page, loginAs }) => {
-  await loginAs(OFFICER);
-  const { supplierId, assessmentId } = await submittedWithRedFlag(page);
+test("an officer opens a corrective action from a review comment; it is linked to the assessment's question", async ({
+  page,
+  loginAs,
+  acme,
+}) => {
+  await loginAs(acme.compliance);
+  const { supplierId, assessmentId } = await submittedWithRedFlag(page, acme);
   const body = `The canteen grievance box is inside the manager's office (${suffix()}).`;
 
-  await page.goto(`/o/acme/assessments/${assessmentId}`);
+  await page.goto(acme.path(`/assessments/${assessmentId}`));
   const card = page.locator('[id="q-p4.grievance_channel"]');
   await waitForHydration(page, `[id="q-p4.grievance_channel"] form`);
   await card.getByText("Comment on this answer").click();
@@ -307,7 +309,7 @@ test("an officer opens a corrective action from a review comment; it is linked t
   await page.screenshot({ path: "test-results/screenshots/action-from-review-comment.png", fullPage: true });
   await page.getByLabel("Title").fill("Move the grievance box out of the manager's office");
   await page.getByRole("button", { name: "Open the action" }).click();
-  await expect(page).toHaveURL(/\/o\/acme\/actions\/\d+$/);
+  await expect(page).toHaveURL(new RegExp(`${acme.path("/actions")}/\\d+$`));
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Move the grievance box");
 
   const rows = actionsOfSupplier(supplierId).filter((a) => a.title.startsWith("Move the grievance box"));

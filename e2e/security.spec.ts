@@ -1,5 +1,6 @@
 // HTTP-level defences: security headers with a per-response CSP nonce, refusal of cross-site posts,
-// logout only by POST, and login throttling (10 failures a minute per IP, 5 per account).
+// logout only by POST, and login throttling (10 failures a minute per IP, 5 per account). Members log
+// in to a copy of the demo tenant acme of the file's own (the `acme` fixture).
 import { BASE_URL, DEMO_PASSWORD } from "./support/env";
 import { clearRateLimit } from "./support/db";
 import { expect, test } from "./support/fixtures";
@@ -35,8 +36,8 @@ test("pages carry a nonce-based Content-Security-Policy and the other security h
   expect(cspNonce(again.headers()["content-security-policy"] ?? "")).not.toBe(nonce);
 });
 
-test("cross-site posts are refused with 403 before they reach the app", async ({ request }) => {
-  const login = { email: "compliance@acme.test", password: DEMO_PASSWORD };
+test("cross-site posts are refused with 403 before they reach the app", async ({ request, acme }) => {
+  const login = { email: acme.compliance, password: DEMO_PASSWORD };
   const crossSite: Record<string, string>[] = [
     { "Sec-Fetch-Site": "cross-site" },
     { "Sec-Fetch-Site": "same-site" },
@@ -55,26 +56,26 @@ test("cross-site posts are refused with 403 before they reach the app", async ({
     maxRedirects: 0,
   });
   expect(sameOrigin.status()).toBe(302);
-  expect(sameOrigin.headers()["location"]).toBe("/o/acme");
+  expect(sameOrigin.headers()["location"]).toBe(acme.path());
 });
 
-test("a cross-site post to /logout does not log the user out", async ({ page, loginAs }) => {
-  await loginAs("exec@acme.test");
+test("a cross-site post to /logout does not log the user out", async ({ page, loginAs, acme }) => {
+  await loginAs(acme.exec);
   const response = await page.request.post("/logout", { headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
   expect(response.status()).toBe(403);
-  expect((await page.goto("/o/acme"))?.status()).toBe(200);
-  await expect(page.getByRole("heading", { level: 1, name: "Acme Apparel" })).toBeVisible();
+  expect((await page.goto(acme.path()))?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1, name: acme.name })).toBeVisible();
 });
 
-test("a GET of /logout (a link, a prefetch, an image tag) does not log the user out", async ({ page, loginAs }) => {
-  await loginAs("exec@acme.test");
+test("a GET of /logout (a link, a prefetch, an image tag) does not log the user out", async ({ page, loginAs, acme }) => {
+  await loginAs(acme.exec);
   const direct = await page.request.get("/logout", { maxRedirects: 0 });
   expect(direct.status()).toBe(302);
   expect(direct.headers()["set-cookie"]).toBeUndefined();
 
   await page.goto("/logout");
-  await expect(page).toHaveURL(`${BASE_URL}/o/acme`);
-  expect((await page.goto("/o/acme"))?.status()).toBe(200);
+  await expect(page).toHaveURL(`${BASE_URL}${acme.path()}`);
+  expect((await page.goto(acme.path()))?.status()).toBe(200);
   await expect(page.getByRole("button", { name: "Log out" })).toBeVisible();
 });
 
@@ -91,7 +92,7 @@ test.describe("login throttling", { tag: "@throttle" }, () => {
     clearRateLimit("login-ip-hour");
   });
 
-  test("the 11th failed login from one IP within a minute gets 429 with Retry-After", async ({ request }) => {
+  test("the 11th failed login from one IP within a minute gets 429 with Retry-After", async ({ request, acme }) => {
     // Ten different, never-used addresses: the per-account limit (5) does not come into play.
     const run = Date.now().toString(36);
     for (let i = 1; i <= 10; i++) {
@@ -109,7 +110,7 @@ test.describe("login throttling", { tag: "@throttle" }, () => {
     expect(await blocked.text()).toContain("Too many failed log-ins.");
 
     // Even the right password is refused now, before it is checked.
-    const right = await request.post("/login", { form: { email: "compliance@acme.test", password: DEMO_PASSWORD }, maxRedirects: 0 });
+    const right = await request.post("/login", { form: { email: acme.compliance, password: DEMO_PASSWORD }, maxRedirects: 0 });
     expect(right.status()).toBe(429);
     expect(right.headers()["set-cookie"]).toBeUndefined();
 

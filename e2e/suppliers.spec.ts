@@ -1,19 +1,16 @@
 // The supplier registry as a compliance officer works it: the New supplier form (with the goods
 // picker and its client-side checks), edits and the stale edit's 409, links into tiers through the
 // supplier picker (and the refused loop), the filtered list in the URL and its CSV export; and an
-// executive, who reads everything and changes nothing. Every test makes its own suppliers (names
-// with a random suffix): two workers share one database.
+// executive, who reads everything and changes nothing. The file works in a copy of the demo tenant
+// acme of its own (the `acme` fixture); every test still makes its own suppliers (names with a
+// random suffix), since the tests of the file share that copy.
 import fs from "node:fs/promises";
 import Database from "better-sqlite3";
 import type { APIResponse, Locator, Page, Response } from "@playwright/test";
 import { BASE_URL, E2E_DB_FILE } from "./support/env";
 import { readCsv } from "./support/csv";
 import { linksAmong, supplierById, supplierByName, supplierGoods } from "./support/db-suppliers";
-import { expect, test, waitForHydration } from "./support/fixtures";
-
-const OFFICER = "compliance@acme.test";
-const EXEC = "exec@acme.test";
-const LIST = "/o/acme/suppliers";
+import { expect, test, waitForHydration, type Tenant } from "./support/fixtures";
 
 /** Unique per test attempt (retries and parallel workers included). */
 const suffix = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -26,24 +23,25 @@ const detail = (page: Page, label: string) =>
 
 const tierBadge = (page: Page) => page.locator("main .page-head .badges");
 
-function idFromLocation(res: APIResponse): number {
-  const m = /\/o\/acme\/suppliers\/(\d+)$/.exec(res.headers()["location"] ?? "");
+function idFromLocation(tenant: Tenant, res: APIResponse): number {
+  const m = new RegExp(`${tenant.path("/suppliers")}/(\\d+)$`).exec(res.headers()["location"] ?? "");
   if (!m) throw new Error(`Expected a redirect to a supplier page, got ${res.status()} ${res.headers()["location"] ?? ""}`);
   return Number(m[1]);
 }
 
-/** Setup shortcut: the New supplier form's plain (no-JS) post, as the signed-in user of `page`. */
+/** Setup shortcut: the New supplier form's plain (no-JS) post in `tenant`, as the signed-in user of `page`. */
 async function createSupplier(
   page: Page,
+  tenant: Tenant,
   fields: { name: string; country: string; externalRef?: string; city?: string; workersCount?: string },
 ): Promise<number> {
-  const res = await page.request.post(`${LIST}/new`, {
+  const res = await page.request.post(tenant.path("/suppliers/new"), {
     form: { status: "active", ...fields },
     headers: { Origin: BASE_URL },
     maxRedirects: 0,
   });
   expect(res.status(), await res.text()).toBe(302);
-  return idFromLocation(res);
+  return idFromLocation(tenant, res);
 }
 
 /** Types part of a name into a link form's supplier picker and chooses the matching result. */
@@ -55,11 +53,16 @@ async function pick(form: Locator, pickerLabel: string, query: string, name: str
   await expect(radio).toBeChecked();
 }
 
-test("a compliance officer creates a supplier through the form; an empty name is caught in the browser", async ({ page, loginAs }) => {
+test("a compliance officer creates a supplier through the form; an empty name is caught in the browser", async ({
+  page,
+  loginAs,
+  acme,
+}) => {
+  const LIST = acme.path("/suppliers");
   const sfx = suffix();
   const name = `Lantern Knit Works ${sfx}`;
   const ref = `E2E-NEW-${sfx}`;
-  await loginAs(OFFICER);
+  await loginAs(acme.compliance);
 
   await page.goto(LIST);
   await page.getByRole("link", { name: "New supplier" }).click();
@@ -120,7 +123,7 @@ test("a compliance officer creates a supplier through the form; an empty name is
     await expect(detail(page, "Workers")).toHaveText("640");
   });
 
-  const row = supplierByName("acme", name);
+  const row = supplierByName(acme.slug, name);
   expect(row).toBeDefined();
   expect(page.url()).toBe(`${BASE_URL}${LIST}/${row!.id}`);
   expect(row).toMatchObject({
@@ -137,11 +140,12 @@ test("a compliance officer creates a supplier through the form; an empty name is
   expect(supplierGoods(row!.id)).toEqual(["Cotton", "Recycled trims"]);
 });
 
-test("an edit is saved; a stale edit from another tab gets the 409 and never overwrites", async ({ page, context, loginAs }) => {
+test("an edit is saved; a stale edit from another tab gets the 409 and never overwrites", async ({ page, context, loginAs, acme }) => {
+  const LIST = acme.path("/suppliers");
   const sfx = suffix();
   const name = `Lantern Edit Mill ${sfx}`;
-  await loginAs(OFFICER);
-  const id = await createSupplier(page, { name, country: "TR", city: "Izmir", workersCount: "120" });
+  await loginAs(acme.compliance);
+  const id = await createSupplier(page, acme, { name, country: "TR", city: "Izmir", workersCount: "120" });
   const editPath = `${LIST}/${id}/edit`;
 
   // Both tabs open the form on version 1.
@@ -198,13 +202,14 @@ test("an edit is saved; a stale edit from another tab gets the 409 and never ove
   });
 });
 
-test("links put suppliers into tiers; a link that would close a loop is refused with the loop named", async ({ page, loginAs }) => {
+test("links put suppliers into tiers; a link that would close a loop is refused with the loop named", async ({ page, loginAs, acme }) => {
+  const LIST = acme.path("/suppliers");
   const sfx = suffix();
   const [nameA, nameB, nameC] = [`Tier Alpha ${sfx}`, `Tier Bravo ${sfx}`, `Tier Charlie ${sfx}`];
-  await loginAs(OFFICER);
-  const a = await createSupplier(page, { name: nameA, country: "VN" });
-  const b = await createSupplier(page, { name: nameB, country: "VN" });
-  const c = await createSupplier(page, { name: nameC, country: "CN" });
+  await loginAs(acme.compliance);
+  const a = await createSupplier(page, acme, { name: nameA, country: "VN" });
+  const b = await createSupplier(page, acme, { name: nameB, country: "VN" });
+  const c = await createSupplier(page, acme, { name: nameC, country: "CN" });
   expect([a, b, c].map((id) => supplierById(id)?.tier)).toEqual([1, 1, 1]);
 
   await test.step("on B's page: B supplies A (add a buyer through the picker)", async () => {
@@ -264,17 +269,18 @@ test("links put suppliers into tiers; a link that would close a loop is refused 
       `This link would close a loop: ${nameA} → ${nameC} → ${nameB} → ${nameA}. A supply chain cannot loop back on itself.`,
     );
     await expect(tierBadge(page)).toContainText("Tier 1");
-    await expect(page.getByRole("region", { name: "Supplies to" })).toContainText("sells to Acme Apparel directly");
+    await expect(page.getByRole("region", { name: "Supplies to" })).toContainText(`sells to ${acme.name} directly`);
     expect([a, b, c].map((id) => supplierById(id)?.tier)).toEqual([1, 2, 3]);
     expect(linksAmong([a, b, c])).toHaveLength(2);
   });
 });
 
-test("the list filters by country and tier in the URL, and exports exactly those rows, formula-safe", async ({ page, loginAs }) => {
+test("the list filters by country and tier in the URL, and exports exactly those rows, formula-safe", async ({ page, loginAs, acme }) => {
+  const LIST = acme.path("/suppliers");
   const sfx = suffix();
   // Portugal, tier 1: in the demo data only Porto Calçado Lda (Felgueiras Leather Components is tier 2).
   const formulaName = `=HYPERLINK("x")  Trading ${sfx}`;
-  await loginAs(OFFICER);
+  await loginAs(acme.compliance);
 
   await test.step("create a supplier whose name starts with = through the form", async () => {
     await page.goto(`${LIST}/new`);
@@ -284,7 +290,7 @@ test("the list filters by country and tier in the URL, and exports exactly those
     await page.getByRole("button", { name: "Create supplier" }).click();
     await expect(page).toHaveURL(new RegExp(`^${BASE_URL}${LIST}/\\d+$`));
     await expect(page.getByRole("heading", { level: 1 })).toContainText(`Trading ${sfx}`);
-    expect(supplierByName("acme", formulaName)).toMatchObject({ country: "PT", tier: 1 });
+    expect(supplierByName(acme.slug, formulaName)).toMatchObject({ country: "PT", tier: 1 });
   });
 
   const rows = page.getByRole("table").locator("tbody tr");
@@ -337,7 +343,7 @@ test("the list filters by country and tier in the URL, and exports exactly those
     const downloading = page.waitForEvent("download");
     await page.getByRole("link", { name: "Export CSV" }).click();
     const download = await downloading;
-    expect(download.suggestedFilename()).toMatch(/^acme-suppliers-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^${acme.slug}-suppliers-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
     const bytes = await fs.readFile((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM, for Excel
     const text = bytes.toString("utf8");
@@ -379,13 +385,14 @@ function setRisk(values: Array<[id: number, score: number | null, band: string |
 test("the list shows each supplier's risk, filters by band in the URL, sorts by score and by band, and exports both", async ({
   page,
   loginAs,
+  acme,
 }) => {
-  // Borealis: the risk methodology tests recompute Acme's scores while they run.
-  const BOREALIS = "/o/borealis/suppliers";
+  // Scores are set straight in the database; nothing in this file recomputes the copy's scores.
+  const LIST = acme.path("/suppliers");
   const sfx = suffix();
-  await loginAs("compliance@borealis.test");
+  await loginAs(acme.compliance);
   const create = async (name: string) => {
-    const res = await page.request.post(`${BOREALIS}/new`, {
+    const res = await page.request.post(`${LIST}/new`, {
       form: { status: "active", name, country: "VN" },
       headers: { Origin: BASE_URL },
       maxRedirects: 0,
@@ -412,7 +419,7 @@ test("the list shows each supplier's risk, filters by band in the URL, sorts by 
   const riskCell = (name: string) => rows.filter({ hasText: name }).locator("td.risk");
 
   await test.step("the Risk column: score and band in words, or Not scored", async () => {
-    await page.goto(`${BOREALIS}?q=${sfx}`);
+    await page.goto(`${LIST}?q=${sfx}`);
     await waitForHydration(page, "form.filters");
     await expect(rows).toHaveCount(4);
     await expect(riskCell(names.critical)).toHaveText("88.5 Critical");
@@ -439,7 +446,7 @@ test("the list shows each supplier's risk, filters by band in the URL, sorts by 
   });
 
   await test.step("sort by score: highest first, then lowest first; unscored last both ways", async () => {
-    await page.goto(`${BOREALIS}?q=${sfx}`);
+    await page.goto(`${LIST}?q=${sfx}`);
     await waitForHydration(page, "form.filters");
     const header = page.getByRole("columnheader", { name: /^Risk/ });
     await header.getByRole("link", { name: /^Risk/ }).click();
@@ -457,7 +464,7 @@ test("the list shows each supplier's risk, filters by band in the URL, sorts by 
   await test.step("a row's link opens the supplier in the app (no full page load)", async () => {
     await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
     await nameCells.filter({ hasText: names.medium }).getByRole("link").click();
-    await expect(page).toHaveURL(`${BASE_URL}${BOREALIS}/${ids.medium}`);
+    await expect(page).toHaveURL(`${BASE_URL}${LIST}/${ids.medium}`);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(names.medium);
     expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
     await page.goBack();
@@ -465,7 +472,7 @@ test("the list shows each supplier's risk, filters by band in the URL, sorts by 
   });
 
   await test.step("the export has the score and band of the filtered rows", async () => {
-    const res = await page.request.get(`${BOREALIS}/export.csv?q=${sfx}&risk=critical`);
+    const res = await page.request.get(`${LIST}/export.csv?q=${sfx}&risk=critical`);
     expect(res.status()).toBe(200);
     const [header, ...records] = readCsv(await res.text());
     expect(header!.slice(-2)).toEqual(["risk_score", "risk_band"]);
@@ -476,14 +483,15 @@ test("the list shows each supplier's risk, filters by band in the URL, sorts by 
 });
 
 test.describe("an executive", () => {
-  test("reads the list and a supplier page without any editing control; posts are refused with 403", async ({ page, loginAs }) => {
-    const supplier = supplierByName("acme", "Narayanganj Fabric Mills Ltd");
+  test("reads the list and a supplier page without any editing control; posts are refused with 403", async ({ page, loginAs, acme }) => {
+    const LIST = acme.path("/suppliers");
+    const supplier = supplierByName(acme.slug, "Narayanganj Fabric Mills Ltd");
     expect(supplier).toMatchObject({ external_ref: "ACME-V-0013", tier: 2 });
     const id = supplier!.id;
-    await loginAs(EXEC);
+    await loginAs(acme.exec);
 
     await test.step("the list, with export but no New or Import", async () => {
-      // Searched: other specs add acme suppliers in parallel (a whole factory list), which can push it off page 1.
+      // Searched: the other tests of this file add suppliers to the tenant, which can push it off page 1.
       const response = await page.goto(`${LIST}?q=${encodeURIComponent("Narayanganj Fabric")}`);
       expect(response?.status()).toBe(200);
       await expect(page.getByRole("heading", { level: 1, name: "Suppliers" })).toBeVisible();
@@ -536,7 +544,7 @@ test.describe("an executive", () => {
       });
       expect(create.status()).toBe(403);
       expect(supplierById(id)).toEqual(before);
-      expect(supplierByName("acme", "Created by an executive")).toBeUndefined();
+      expect(supplierByName(acme.slug, "Created by an executive")).toBeUndefined();
     });
   });
 });
