@@ -2,6 +2,8 @@
 // date with its "overdue" mark. Overdue is decided by the loader (one clock for server and browser).
 import { Link } from "@remix-run/react";
 import { formatDate } from "./format";
+import { OverdueBadge } from "./assessment-display";
+import { IconDone, IconOpen, IconVerified, IconWorking } from "./icons";
 
 export const ACTION_STATUS_LABELS: Record<string, string> = {
   open: "Open",
@@ -27,9 +29,13 @@ export const ACTION_MOVE_LABELS: Record<string, string> = {
 // verification, verified = closed.
 const BADGE: Record<string, string> = { open: "asm-sent", in_progress: "asm-in_progress", done: "asm-submitted", verified: "asm-approved" };
 
+const STATUS_ICONS: Record<string, typeof IconOpen> = { open: IconOpen, in_progress: IconWorking, done: IconDone, verified: IconVerified };
+
 export function ActionStatusBadge({ status }: { status: string }) {
+  const Icon = STATUS_ICONS[status];
   return (
     <span className={`badge asm-status ${BADGE[status] ?? ""} action-status action-${status}`}>
+      {Icon ? <Icon className="icon" aria-hidden="true" /> : null}
       {ACTION_STATUS_LABELS[status] ?? status}
     </span>
   );
@@ -39,7 +45,7 @@ export function ActionDue({ dueAt, overdue }: { dueAt: string; overdue: boolean 
   return (
     <span className="nowrap">
       {formatDate(dueAt)}
-      {overdue ? <span className="badge asm-overdue"> overdue</span> : null}
+      {overdue ? <OverdueBadge /> : null}
     </span>
   );
 }

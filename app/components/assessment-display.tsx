@@ -2,6 +2,7 @@
 // text, and a `t` over the texts a loader picked from the English catalogue.
 import { messagesT, type T } from "~/domain/questionnaire/texts";
 import { formatDate } from "./format";
+import { IconChangesRequested, IconDraft, IconOverdue, IconSent, IconSubmitted, IconVerified, IconWorking } from "./icons";
 
 export const ASSESSMENT_STATUS_LABELS: Record<string, string> = {
   draft: "Draft",
@@ -16,8 +17,32 @@ export function assessmentStatusLabel(s: string): string {
   return ASSESSMENT_STATUS_LABELS[s] ?? s;
 }
 
+const STATUS_ICONS: Record<string, typeof IconDraft> = {
+  draft: IconDraft,
+  sent: IconSent,
+  in_progress: IconWorking,
+  submitted: IconSubmitted,
+  changes_requested: IconChangesRequested,
+  approved: IconVerified,
+};
+
 export function AssessmentStatusBadge({ status }: { status: string }) {
-  return <span className={`badge asm-status asm-${status}`}>{assessmentStatusLabel(status)}</span>;
+  const Icon = STATUS_ICONS[status];
+  return (
+    <span className={`badge asm-status asm-${status}`}>
+      {Icon ? <Icon className="icon" aria-hidden="true" /> : null}
+      {assessmentStatusLabel(status)}
+    </span>
+  );
+}
+
+/** The red "overdue" mark after a due date. */
+export function OverdueBadge() {
+  return (
+    <span className="badge asm-overdue">
+      <IconOverdue className="icon" aria-hidden="true" /> overdue
+    </span>
+  );
 }
 
 /** Open (not yet submitted) and past its due date. `today` is yyyy-mm-dd from the loader. */
@@ -30,7 +55,7 @@ export function DueDate({ dueAt, status, today }: { dueAt: string | null; status
   return (
     <span className="nowrap">
       {formatDate(dueAt)}
-      {isOverdue(dueAt, status, today) ? <span className="badge asm-overdue"> overdue</span> : null}
+      {isOverdue(dueAt, status, today) ? <OverdueBadge /> : null}
     </span>
   );
 }

@@ -21,3 +21,13 @@ export { default as IconUser } from "lucide-react/icons/circle-user";
 export { default as IconCheck } from "lucide-react/icons/circle-check";
 export { default as IconAlert } from "lucide-react/icons/circle-alert";
 export { default as IconInfo } from "lucide-react/icons/info";
+// Statuses of assessments and corrective actions (assessment-display.tsx, action-display.tsx).
+export { default as IconDraft } from "lucide-react/icons/file-pen-line";
+export { default as IconSent } from "lucide-react/icons/send";
+export { default as IconWorking } from "lucide-react/icons/hourglass";
+export { default as IconSubmitted } from "lucide-react/icons/inbox";
+export { default as IconChangesRequested } from "lucide-react/icons/undo-2";
+export { default as IconVerified } from "lucide-react/icons/badge-check";
+export { default as IconOpen } from "lucide-react/icons/circle-dashed";
+export { default as IconDone } from "lucide-react/icons/circle-check-big";
+export { default as IconOverdue } from "lucide-react/icons/clock-alert";

@@ -6,6 +6,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { Database } from "~db/types";
 import type SQLite from "better-sqlite3";
 import { scoresChanged } from "./risk.server";
+import { fail, ok, type Failure, type Result } from "~/domain/result";
 import { rememberableMapping, type ColumnMapping } from "~/domain/csv/mapping";
 import type { ImportRow } from "~/domain/csv/validate";
 import type { FieldKey } from "~/domain/csv/fields";
@@ -65,8 +66,17 @@ export interface CommitOptions {
   approved?: string;
 }
 
-export type CommitOutcome =
-  { ok: true; result: ImportResult; preview: ImportPreview } | { ok: false; preview: ImportPreview; stale?: boolean };
+/** What a commit wrote, or why it wrote nothing; either way the check as it stands now. */
+export type CommitOutcome = Result<{ result: ImportResult; preview: ImportPreview }, { preview: ImportPreview }>;
+
+const FILE_ERRORS = "Nothing was imported: the file has errors. Correct them and upload it again.";
+
+/** Nothing written: the file has errors ("invalid"), or the data moved since the approved check ("conflict"). */
+function refused(preview: ImportPreview): Failure<{ preview: ImportPreview }> {
+  return preview.staleNotice !== undefined
+    ? fail("conflict", STALE_NOTICE, { detail: { preview } })
+    : fail("invalid", preview.fileError ?? FILE_ERRORS, { detail: { preview } });
+}
 
 interface Write {
   mapped: Set<FieldKey>;
@@ -275,15 +285,15 @@ export async function commitCsv(
   const { orgId } = actor;
   const options = opts.options ?? DEFAULT_OPTIONS;
   const p = parseOrPreview(content, mapping);
-  if ("preview" in p) return { ok: false, preview: p.preview };
+  if ("preview" in p) return refused(p.preview);
   const before = await graphFingerprint(db, orgId);
   let plan = await analyse(db, orgId, p.parsed, mapping, opts.progress, options);
-  if (plan.errors.length) return { ok: false, preview: previewOf(plan) };
+  if (plan.errors.length) return refused(previewOf(plan));
   // The data may have moved since the officer approved the check (another import, an edit): then
   // this commit would write something else than what was shown. Refuse, with the new check.
   const stale = (preview: ImportPreview) => opts.approved !== undefined && preview.outcome !== opts.approved;
   const fresh = previewOf(plan);
-  if (stale(fresh)) return { ok: false, stale: true, preview: { ...fresh, staleNotice: STALE_NOTICE } };
+  if (stale(fresh)) return refused({ ...fresh, staleNotice: STALE_NOTICE });
   const base: AuditBase = { orgId, actorUserId: actor.userId, actorLabel: actor.label, ip: actor.ip, entity: "supplier" };
   let write = prepareWrite(plan, base, opts.importId);
 
@@ -309,7 +319,7 @@ export async function commitCsv(
       return res;
     });
   } catch (e) {
-    if (e instanceof StalePlan) return { ok: false, preview: e.preview, stale: e.preview.staleNotice !== undefined };
+    if (e instanceof StalePlan) return refused(e.preview);
     throw e;
   }
   refreshPlannerStats(db);
@@ -318,7 +328,7 @@ export async function commitCsv(
     await scoresChanged(db, orgId, opts.importId ? `import #${opts.importId}` : "import", "all");
   result.ms = Date.now() - started;
   await opts.progress?.("Done", total, total);
-  return { ok: true, result, preview: previewOf(plan) };
+  return ok({ result, preview: previewOf(plan) });
 }
 
 /** The import is committed; its column mapping is remembered (only once an import has used it, not on a mere check). */

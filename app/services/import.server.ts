@@ -167,7 +167,7 @@ export async function runQueuedCommit(db: DB, orgId: number, importId: number): 
       // An import checked before outcomes were recorded has none: it is committed as re-analysed.
       ...(approved ? { approved } : {}),
     });
-    if (!out.ok) await transitionImport(db, orgId, importId, "committing", "checked", { preview: out.preview });
+    if (!out.ok) await transitionImport(db, orgId, importId, "committing", "checked", { preview: out.detail!.preview });
   } catch (e) {
     await transitionImport(db, orgId, importId, ["committing"], "failed", {
       result: { error: `Nothing was imported: ${e instanceof Error ? e.message : String(e)}` },

@@ -230,7 +230,8 @@ export async function joinFromConfirmedSignup(
   ip: string,
 ): Promise<Result<{ userId: number; slug: string }>> {
   const inv = await findTeamInviteById(trx, p.teamInviteId);
-  if (!inviteOpen(inv, nowIso()) || inv.email !== p.email) return fail("gone", "This invitation was withdrawn or has expired. Ask for a new one.");
+  if (!inviteOpen(inv, nowIso()) || inv.email !== p.email)
+    return fail("gone", "This invitation was withdrawn or has expired. Ask for a new one.");
   if (await findUserByEmail(trx, p.email)) {
     return fail("gone", "An account with this address was created meanwhile. Log in, and open the invitation again.");
   }

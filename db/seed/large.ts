@@ -40,6 +40,6 @@ export async function seedLarge(db: Kysely<Database>, suppliers: number): Promis
   const parsed = parseSupplierCsv(csv);
   if (!parsed.ok) throw new Error(parsed.error);
   const out = await commitCsv(db, { orgId, userId, label: BIG_USER, ip: null }, csv, suggestMapping(parsed.headers));
-  if (!out.ok) throw new Error(`the generated file did not import: ${out.preview.fileError ?? out.preview.errors[0]?.message}`);
-  return out.result;
+  if (!out.ok) throw new Error(`the generated file did not import: ${out.detail?.preview.errors[0]?.message ?? out.message}`);
+  return out.value.result;
 }

@@ -151,12 +151,12 @@ async function floorRuns(databaseUrl: string, runs: number, mapping: ColumnMappi
       t = performance.now();
       const out = await commitCsv(h.db, actor, csv, mapping);
       commit.push(performance.now() - t);
-      if (!out.ok || out.result.created !== ROWS) throw new Error("floor commit did not create the rows");
+      if (!out.ok || out.value.result.created !== ROWS) throw new Error("floor commit did not create the rows");
       t = performance.now();
       await checkCsv(h.db, org.id, csv, mapping);
       const again = await commitCsv(h.db, actor, csv, mapping);
       reimport.push(performance.now() - t);
-      if (!again.ok || again.result.created + again.result.updated !== 0) throw new Error("floor re-import changed something");
+      if (!again.ok || again.value.result.created + again.value.result.updated !== 0) throw new Error("floor re-import changed something");
     }
   } finally {
     await h.close();

@@ -85,7 +85,7 @@ try {
     const seconds = (performance.now() - started) / 1000;
     const rssImportKb = maxRssKb();
     if (!first.ok) {
-      throw new Error(`the import refused the file: ${first.preview.fileError ?? JSON.stringify(first.preview.errors.slice(0, 3))}`);
+      throw new Error(`the import refused the file: ${first.message} ${JSON.stringify(first.detail?.preview.errors.slice(0, 3))}`);
     }
     const written = {
       suppliers: await count("suppliers", orgId),
@@ -97,7 +97,7 @@ try {
     const again = await commitCsv(handle.db, actor, csv, mapping);
     const reimportSeconds = (performance.now() - started) / 1000;
     if (!again.ok)
-      throw new Error(`the re-import refused the file: ${again.preview.fileError ?? JSON.stringify(again.preview.errors.slice(0, 3))}`);
+      throw new Error(`the re-import refused the file: ${again.message} ${JSON.stringify(again.detail?.preview.errors.slice(0, 3))}`);
     const after = {
       suppliers: await count("suppliers", orgId),
       links: await count("supplier_links", orgId),
@@ -111,10 +111,10 @@ try {
         expectedLinks: links,
         csvBytes: Buffer.byteLength(csv),
         seconds,
-        result: first.result,
+        result: first.value.result,
         written,
         reimportSeconds,
-        reimport: again.result,
+        reimport: again.value.result,
         after,
         rssBeforeMb: mb(rssBeforeKb),
         peakMb: mb(rssImportKb),
