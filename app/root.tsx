@@ -93,12 +93,20 @@ function StaffTopBar() {
   return useIsSupplierPortal() ? null : <TopBar user={data?.user ?? null} orgs={data?.orgs ?? []} />;
 }
 
+/** Staff pages: a card over the bottom corner. The supplier portal: a banner above the page. */
+function PageToast({ inline }: { inline: boolean }) {
+  const toast = useRootData()?.toast ?? null;
+  const lang = usePageLanguage();
+  return inline === useIsSupplierPortal() ? <Toast toast={toast} lang={lang} inline={inline} /> : null;
+}
+
 export default function App() {
   return (
     <>
       <StaffTopBar />
+      <PageToast inline />
       <Outlet />
-      <Toast toast={useRootData()?.toast ?? null} />
+      <PageToast inline={false} />
     </>
   );
 }

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contextFor, describeEachEngine, get, makeOrg, post, responseOf } from "~/test/support";
+import { contextFor, describeEachEngine, get, makeOrg, post, responseOf, toastOf } from "~/test/support";
 import type { OrgIdentity } from "~/lib/auth.server";
 import { resetEnvCache } from "~/lib/env.server";
 import { insertSupplier } from "~/models/supplier.server";
@@ -174,6 +174,7 @@ describeEachEngine("supplier portal routes", (h) => {
     expect(started.status).toBe(302);
     expect(started.headers.get("Location")).toBe("/s/portal");
     expect(started.headers.get("Location")).not.toContain(token);
+    expect(toastOf(started)?.message).toMatch(/^Welcome\. Everything you enter is saved as you go/);
     const cookie = started.headers.get("Set-Cookie")!;
     expect(cookie).toMatch(/^lantern_supplier=[A-Za-z0-9_-]{43}; Path=\/s; HttpOnly; SameSite=Lax/);
     expect(cookie).not.toContain(token);

@@ -4,7 +4,7 @@
 // the token. Expired or revoked links answer 410 with "send me a new link" (mailed to the invited
 // address only); unknown or tampered tokens 404. Every request counts against a per-IP limit.
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import {
   Form,
   isRouteErrorResponse,
@@ -16,6 +16,8 @@ import {
 } from "@remix-run/react";
 import { z } from "zod";
 import { formObject } from "~/lib/http.server";
+import { redirectWithToast } from "~/lib/toast.server";
+import { languageT } from "~/domain/questionnaire/language-texts";
 import { INVITE_IP, INVITE_RESEND, checkAll, hit, type Limit } from "~/lib/rate-limit.server";
 import { LANGUAGES, PORTAL_HEADERS, keysWith, languageCookie, longDate, messagesFor, portalLocale } from "~/lib/portal.server";
 import { describeLink, openSupplierSession, requestNewLink } from "~/services/invites.server";
@@ -107,7 +109,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent !== "start") return json({ state: "open" as const }, { status: 400 });
   const opened = await openSupplierSession(context.db, token);
   if ("state" in opened) return json({ state: opened.state }, { status: opened.state === "invalid" ? 404 : 410 });
-  return redirect("/s/portal", { headers: { "Set-Cookie": opened.cookie } });
+  // The portal opens with a word in the supplier's language that nothing is lost by stopping.
+  const t = languageT(portalLocale(request, link.language));
+  return redirectWithToast("/s/portal", t("ui.portal.started"), { headers: { "Set-Cookie": opened.cookie } });
 }
 
 export default function InviteLink() {

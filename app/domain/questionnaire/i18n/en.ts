@@ -610,6 +610,7 @@ export const en: Catalogue = {
   "ui.actions.reply.send": "Send reply",
   "ui.actions.reply.sending": "Sending…",
   "ui.actions.reply.sent": "Your reply was sent to {buyer}.",
+  "ui.portal.started": "Welcome. Everything you enter is saved as you go; you can stop and come back through the same link.",
   "ui.actions.reply_empty": "Write a reply or attach a file.",
   "ui.actions.too_many_files": "You can attach at most {max} files here.",
   "ui.actions.stale":

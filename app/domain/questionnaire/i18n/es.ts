@@ -641,6 +641,7 @@ export const es: Catalogue = {
   "ui.actions.reply.send": "Enviar respuesta",
   "ui.actions.reply.sending": "Enviando…",
   "ui.actions.reply.sent": "Su respuesta se envió a {buyer}.",
+  "ui.portal.started": "Bienvenido. Todo lo que escriba se guarda sobre la marcha; puede parar y volver con el mismo enlace.",
   "ui.actions.reply_empty": "Escriba una respuesta o adjunte un archivo.",
   "ui.actions.too_many_files": "Puede adjuntar como máximo {max} archivos aquí.",
   "ui.actions.stale":

@@ -647,6 +647,8 @@ export const fr: Catalogue = {
   "ui.actions.reply.send": "Envoyer la réponse",
   "ui.actions.reply.sending": "Envoi…",
   "ui.actions.reply.sent": "Votre réponse a été envoyée à {buyer}.",
+  "ui.portal.started":
+    "Bienvenue. Tout ce que vous saisissez est enregistré au fur et à mesure ; vous pouvez vous arrêter et revenir par le même lien.",
   "ui.actions.reply_empty": "Écrivez une réponse ou joignez un fichier.",
   "ui.actions.too_many_files": "Vous pouvez joindre au maximum {max} fichiers ici.",
   "ui.actions.stale":

@@ -567,6 +567,7 @@ export const zhHans: Catalogue = {
   "ui.actions.reply.send": "发送回复",
   "ui.actions.reply.sending": "正在发送…",
   "ui.actions.reply.sent": "您的回复已发送给 {buyer}。",
+  "ui.portal.started": "欢迎。您填写的所有内容都会自动保存；您可以随时停下，稍后通过同一链接继续。",
   "ui.actions.reply_empty": "请填写回复或附上文件。",
   "ui.actions.too_many_files": "此处最多可附上 {max} 个文件。",
   "ui.actions.stale": "您在填写期间此措施已被更改，因此回复未发送。请复制您的文字，重新加载页面后再次发送。",
