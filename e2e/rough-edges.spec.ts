@@ -104,6 +104,8 @@ test("the supplier list: Risk sorts riskiest first on the first click, counts in
   await waitForHydration(page, "main form");
   await page.locator("th.risk").getByRole("link", { name: /^Risk/ }).click();
   await expect(page).toHaveURL(/sort=score&dir=desc/);
+  // The URL changes before React renders the sorted rows (seen under load): wait for that render.
+  await expect(page.locator("th.risk")).toHaveAttribute("aria-sort", "descending");
   const scores = (await page.locator("tbody .risk-value-score").allTextContents()).map(Number);
   expect(scores.length).toBeGreaterThan(3);
   expect(scores).toEqual([...scores].sort((a, b) => b - a));
