@@ -2,9 +2,10 @@
 // the chromium project's teardown, before the throttling tests), so every page the other specs
 // navigated to exists by now: each distinct route
 // pattern, per role, is opened again in a fresh browser as the same visitor (a fresh session for the
-// same user, the supplier portal's own cookie) and scanned. A few pages are always scanned, so that
-// the spec means something on its own (`--no-deps`). Then every field of the main form pages must
-// have an accessible name. The summary of all scans of the run (these and the fixtures' final-state
+// same user, the supplier portal's own cookie) and scanned, whichever tenant copy the page belongs
+// to. A few pages are always scanned, so that the spec means something on its own (`--no-deps`):
+// those of the file's own copy of the demo tenant acme (the `acme` fixture). Then every field of the
+// main form pages must have an accessible name. The summary of all scans of the run (these and the fixtures' final-state
 // scans) goes to test-results/a11y-summary.json and to the console.
 import type { APIRequestContext, BrowserContext, Page } from "@playwright/test";
 import {
@@ -24,36 +25,33 @@ import { assessmentsBySupplierRef } from "./support/db-assessments";
 import { suppliersByRefs } from "./support/db-suppliers";
 import { createSession } from "./support/session";
 import { BASE_URL } from "./support/env";
-import { expect, requestWithCookie, signIn, test, waitForHydration } from "./support/fixtures";
+import { expect, requestWithCookie, signIn, test, waitForHydration, type Tenant } from "./support/fixtures";
 
-/** Always scanned (as `email`, or signed out), whatever the other specs visited. */
-function baseline(): Visit[] {
-  const supplier = suppliersByRefs("acme", ["ACME-V-0034"])[0];
-  const assessment = assessmentsBySupplierRef("acme", "ACME-V-0034").at(-1);
+/** Always scanned (as `email`, or signed out), whatever the other specs visited: pages of `acme`. */
+function baseline(acme: Tenant): Visit[] {
+  const supplier = suppliersByRefs(acme.slug, ["ACME-V-0034"])[0];
+  const assessment = assessmentsBySupplierRef(acme.slug, "ACME-V-0034").at(-1);
   const pages: Array<[string, string | null]> = [
     ["/login", null],
     ["/signup", null],
     ["/forgot-password", null],
-    ["/o/acme", "exec@acme.test"],
-    ["/o/acme/report", "exec@acme.test"],
-    ["/o/acme/suppliers", "compliance@acme.test"],
-    ["/o/acme/suppliers/new", "compliance@acme.test"],
-    ["/o/acme/suppliers/import", "compliance@acme.test"],
-    ["/o/acme/actions", "compliance@acme.test"],
-    ["/o/acme/actions/new", "compliance@acme.test"],
-    ["/o/acme/assessments", "compliance@acme.test"],
-    ["/o/acme/methodology", "compliance@acme.test"],
-    ["/o/acme/members", "admin@acme.test"],
-    ["/o/acme/audit", "admin@acme.test"],
-    ["/o/acme/settings/methodology", "admin@acme.test"],
-    ["/account", "admin@acme.test"],
+    [acme.path(), acme.exec],
+    [acme.path("/report"), acme.exec],
+    [acme.path("/suppliers"), acme.compliance],
+    [acme.path("/suppliers/new"), acme.compliance],
+    [acme.path("/suppliers/import"), acme.compliance],
+    [acme.path("/actions"), acme.compliance],
+    [acme.path("/actions/new"), acme.compliance],
+    [acme.path("/assessments"), acme.compliance],
+    [acme.path("/methodology"), acme.compliance],
+    [acme.path("/members"), acme.admin],
+    [acme.path("/audit"), acme.admin],
+    [acme.path("/settings/methodology"), acme.admin],
+    ["/account", acme.admin],
   ];
   if (supplier)
-    pages.push(
-      [`/o/acme/suppliers/${supplier.id}`, "compliance@acme.test"],
-      [`/o/acme/suppliers/${supplier.id}/edit`, "compliance@acme.test"],
-    );
-  if (assessment) pages.push([`/o/acme/assessments/${assessment.id}`, "compliance@acme.test"]);
+    pages.push([acme.path(`/suppliers/${supplier.id}`), acme.compliance], [acme.path(`/suppliers/${supplier.id}/edit`), acme.compliance]);
+  if (assessment) pages.push([acme.path(`/assessments/${assessment.id}`), acme.compliance]);
   // Labelled as the fixtures label recorded visits, so that a page the suite visited anyway is scanned once.
   const roleOf = (path: string, email: string | null) =>
     !email ? "anonymous" : !path.startsWith("/o/") ? "user" : email.split("@")[0]!.replace("exec", "executive");
@@ -67,26 +65,24 @@ function baseline(): Visit[] {
  * One-time links the suite has spent by now (a reset link, a team invitation), freshly made, so that
  * their forms are scanned and not only their "used" pages.
  */
-async function liveLinks(request: APIRequestContext, admin: APIRequestContext): Promise<Visit[]> {
+async function liveLinks(request: APIRequestContext, admin: APIRequestContext, acme: Tenant): Promise<Visit[]> {
   const sfx = Date.now().toString(36);
   const out: Visit[] = [];
   const visit = (link: string): Visit => {
     const url = new URL(link);
     return { url: url.pathname, pattern: routePattern(link), role: "anonymous", email: null, cookies: [], status: 200, test: "fresh link" };
   };
-  const reset = await request.post("/forgot-password", { form: { email: "exec@borealis.test" }, headers: { Origin: BASE_URL } });
+  const reset = await request.post("/forgot-password", { form: { email: acme.exec }, headers: { Origin: BASE_URL } });
   expect(reset.status(), "asking for a reset link").toBeLessThan(400);
-  const resetLink = latestMail("exec@borealis.test", { kind: "password-reset" })?.body.match(
-    /https?:\/\/\S+\/reset-password\/[A-Za-z0-9_-]+/,
-  )?.[0];
+  const resetLink = latestMail(acme.exec, { kind: "password-reset" })?.body.match(/https?:\/\/\S+\/reset-password\/[A-Za-z0-9_-]+/)?.[0];
   if (resetLink) out.push(visit(resetLink));
-  const invitee = `a11y.join.${sfx}@acme.test`;
-  const invite = await admin.post("/o/acme/members", {
+  const invitee = `a11y.join.${sfx}@${acme.slug}.test`;
+  const invite = await admin.post(acme.path("/members"), {
     form: { intent: "invite", email: invitee, role: "executive" },
     headers: { Origin: BASE_URL },
   });
   expect(invite.status(), "inviting a teammate").toBe(200);
-  const joinLink = latestMail(invitee)?.body.match(/https?:\/\/\S+\/join\/[A-Za-z0-9_-]+/)?.[0];
+  const joinLink = latestMail(invitee, { orgId: acme.orgId })?.body.match(/https?:\/\/\S+\/join\/[A-Za-z0-9_-]+/)?.[0];
   if (joinLink) out.push(visit(joinLink));
   expect(
     out.map((v) => v.pattern),
@@ -117,11 +113,13 @@ async function settle(page: Page): Promise<void> {
 test(
   "every page the suite navigated to, opened again as the same role, has no axe violation (WCAG 2.2 A/AA)",
   { tag: "@a11y" },
-  async ({ newContext, request, playwright }) => {
+  async ({ newContext, request, playwright, acme }) => {
     test.setTimeout(15 * 60_000);
+    // Recorded by the specs of this run, each in its own tenant copy (other slugs, other users): each
+    // visit is replayed as it was recorded, as the user who made it.
     const recorded = readVisits();
-    const admin = await requestWithCookie(playwright, await createSession("admin@acme.test"));
-    const all = groups([...(await liveLinks(request, admin)), ...recorded, ...baseline()]);
+    const admin = await requestWithCookie(playwright, await createSession(acme.admin));
+    const all = groups([...(await liveLinks(request, admin, acme)), ...recorded, ...baseline(acme)]);
     await admin.dispose();
     clearRateLimit("invite-ip"); // opening /s/<token> links is limited per IP
     const results: ScanResult[] = [];
@@ -162,14 +160,14 @@ test(
     console.log(`a11y replay: ${recorded.length} recorded navigations, ${all.size} patterns × roles, ${results.length} scanned`);
     if (unreachable.length) console.log(`a11y replay: could not reopen as first seen:\n  ${unreachable.join("\n  ")}`);
     // Every baseline page at least was scanned, and most pages reopened as they were first seen.
-    expect(results.length).toBeGreaterThanOrEqual(baseline().length);
+    expect(results.length).toBeGreaterThanOrEqual(baseline(acme).length);
     expect(unreachable.length, unreachable.join("\n")).toBeLessThanOrEqual(Math.ceil(results.length / 4));
     const failed = results.filter((r) => r.violations.length > 0);
     expect(failed.length, `Accessibility violations (axe, WCAG 2.2 A/AA):\n${formatViolations(failed)}`).toBe(0);
   },
 );
 
-test("every field of the main form pages has an accessible name", { tag: "@a11y" }, async ({ page, loginAs, newContext }) => {
+test("every field of the main form pages has an accessible name", { tag: "@a11y" }, async ({ page, loginAs, newContext, acme }) => {
   const fields = "input:not([type=hidden]), select, textarea";
   async function expectNamed(p: Page, where: string) {
     // Fields folded away in a <details> need their names too: unfold them all.
@@ -194,16 +192,16 @@ test("every field of the main form pages has an accessible name", { tag: "@a11y"
     await expectNamed(anonymous, path);
   }
 
-  await loginAs("compliance@acme.test");
-  const supplier = suppliersByRefs("acme", ["ACME-V-0034"])[0];
+  await loginAs(acme.compliance);
+  const supplier = suppliersByRefs(acme.slug, ["ACME-V-0034"])[0];
   expect(supplier, "the seeded supplier ACME-V-0034").toBeDefined();
-  for (const path of ["/o/acme/suppliers/new", `/o/acme/suppliers/${supplier!.id}/edit`, "/o/acme/actions/new"]) {
+  for (const path of [acme.path("/suppliers/new"), acme.path(`/suppliers/${supplier!.id}/edit`), acme.path("/actions/new")]) {
     await page.goto(path);
     await waitForHydration(page);
     await expectNamed(page, path);
   }
 
-  const portal = await openInvitedPortal(page, await newContext());
+  const portal = await openInvitedPortal(page, await newContext(), acme);
   await expectNamed(portal, "/s/portal (the answer page)");
 });
 
@@ -219,14 +217,14 @@ test.afterAll(() => {
   );
 });
 
-test("on a 390 px phone, the shell with its Menu closed and open has no axe violation", { tag: "@a11y" }, async ({ browser }) => {
+test("on a 390 px phone, the shell with its Menu closed and open has no axe violation", { tag: "@a11y" }, async ({ browser, acme }) => {
   test.setTimeout(6 * 60_000);
   const results: ScanResult[] = [];
   for (const [path, email] of [
-    ["/o/acme", "exec@acme.test"],
-    ["/o/acme/suppliers", "compliance@acme.test"],
-    ["/o/acme/assessments", "compliance@acme.test"],
-    ["/o/acme/members", "admin@acme.test"],
+    [acme.path(), acme.exec],
+    [acme.path("/suppliers"), acme.compliance],
+    [acme.path("/assessments"), acme.compliance],
+    [acme.path("/members"), acme.admin],
   ] as const) {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await signIn(ctx, email);

@@ -9,6 +9,9 @@
 //    unconfirmed save that was on the wire either landed whole as the next revision or not at all.
 // The same runs go against a fresh PostgreSQL schema when TEST_PG_URL is set (integrity_check has no
 // PostgreSQL counterpart: the database server itself does not crash here, only the app does).
+// Each run has a database of its own, seeded afresh (the demo tenants: OFFICER is that database's
+// compliance officer), never the e2e server's: it takes no tenant fixture, and passes alone and beside
+// any other spec.
 import { test, expect } from "@playwright/test";
 import { createDb, type Db } from "~db/client";
 import {
@@ -45,6 +48,7 @@ const RUNS = 3;
 const ROWS = 1500;
 /** The import runner retries a step whose claim is older than its STALE_MS (10 minutes). */
 const PAST_STALE_MS = 11 * 60_000;
+/** The demo officer of the crash test's own database (not of the e2e server's). */
 const OFFICER = "compliance@acme.test";
 
 const QUESTIONS: AutosaveQuestion[] = [

@@ -2,7 +2,8 @@
 // dashboard — at 390 × 844 (an iPhone 12–15): the sections behind one Menu button, nothing wider than
 // the screen (no sideways panning), the key columns of every table on screen, and chart text that
 // stays readable (≥ 11 px as drawn) because the charts lay themselves out for the width instead of
-// being scaled down.
+// being scaled down. The executive is the one of the file's own copy of the demo tenant acme (the
+// `acme` fixture).
 // Screenshots go to test-results/screenshots/phone-*.png for people to look at.
 import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
@@ -85,12 +86,12 @@ async function expectTopTenKeyColumns(page: Page) {
 }
 
 test.describe("on a 390 px phone, the executive of acme", () => {
-  test.beforeEach(async ({ loginAs }) => {
-    await loginAs("exec@acme.test");
+  test.beforeEach(async ({ loginAs, acme }) => {
+    await loginAs(acme.exec);
   });
 
-  test("reads the board report without panning sideways, tables inside their cards, chart text at least 11 px", async ({ page }) => {
-    await page.goto("/o/acme/report?days=365");
+  test("reads the board report without panning sideways, tables inside their cards, chart text at least 11 px", async ({ page, acme }) => {
+    await page.goto(acme.path("/report?days=365"));
     await expect(page.getByRole("heading", { level: 1, name: "Acme Apparel" })).toBeVisible();
     await chartsDrawn(page);
     await expectNoSidewaysOverflow(page);
@@ -107,8 +108,8 @@ test.describe("on a 390 px phone, the executive of acme", () => {
     await page.screenshot({ path: path.join(SHOTS, "phone-board-report.png"), fullPage: true });
   });
 
-  test("sees name, risk band and score of every supplier in the list, without panning sideways", async ({ page }) => {
-    await page.goto("/o/acme/suppliers?sort=score&dir=desc");
+  test("sees name, risk band and score of every supplier in the list, without panning sideways", async ({ page, acme }) => {
+    await page.goto(acme.path("/suppliers?sort=score&dir=desc"));
     await expect(page.getByRole("heading", { level: 1, name: "Suppliers" })).toBeVisible();
     await expectNoSidewaysOverflow(page);
     await expectOnScreen("Name header", page.locator("table.supplier-table thead th").first());
@@ -139,8 +140,8 @@ test.describe("on a 390 px phone, the executive of acme", () => {
     await page.screenshot({ path: path.join(SHOTS, "phone-supplier-list.png"), fullPage: true });
   });
 
-  test("finds the sections behind one Menu button instead of rows of links, and the menu closes after choosing", async ({ page }) => {
-    await page.goto("/o/acme/report");
+  test("finds the sections behind one Menu button instead of rows of links, and the menu closes after choosing", async ({ page, acme }) => {
+    await page.goto(acme.path("/report"));
     const sidebar = page.getByRole("complementary", { name: "Acme Apparel navigation" });
     const overview = sidebar.getByRole("link", { name: "Overview" });
     await expect(overview).toBeHidden();
@@ -156,12 +157,12 @@ test.describe("on a 390 px phone, the executive of acme", () => {
     await page.screenshot({ path: path.join(SHOTS, "phone-menu-open.png") });
     await overview.click();
     await expect(page.getByRole("heading", { level: 1, name: "Acme Apparel" })).toBeVisible();
-    await expect(page).toHaveURL(/\/o\/acme$/);
+    await expect(page).toHaveURL(new RegExp(`/o/${acme.slug}$`));
     await expect(overview).toBeHidden();
   });
 
-  test("sees the dashboard's charts and the top ten's supplier, score and driver without panning sideways", async ({ page }) => {
-    await page.goto("/o/acme?days=365");
+  test("sees the dashboard's charts and the top ten's supplier, score and driver without panning sideways", async ({ page, acme }) => {
+    await page.goto(acme.path("?days=365"));
     await expect(page.getByRole("heading", { level: 1, name: "Acme Apparel" })).toBeVisible();
     await chartsDrawn(page);
     await expectNoSidewaysOverflow(page);

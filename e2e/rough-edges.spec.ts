@@ -2,8 +2,9 @@
 // page's score bar ends at the score; the supplier list sorts riskiest first on the first click on
 // Risk, counts in good English and exports in the order it shows; the supplier portal, sent back for
 // changes, links the banner to the commented question and offers an upload there; a value out of
-// range is a field error, not a network failure. Each test makes its own supplier (name with a random
-// suffix): two workers share one database.
+// range is a field error, not a network failure. The file works in its own copy of the demo tenant
+// acme (the `acme` fixture); each test that sends a questionnaire back makes its own supplier (name
+// with a random suffix), so the tests do not depend on one another.
 // Set ROUGH_EDGES_SHOTS=1 to also write screenshots (1280 px and 390 px) to test-results/rough-edges/.
 import path from "node:path";
 import type { BrowserContext, Page } from "@playwright/test";
@@ -16,9 +17,8 @@ import { readCsv } from "./support/csv";
 import { clearRateLimit, latestMail } from "./support/db";
 import { storedAnswers } from "./support/db-assessments";
 import { suppliersByRefs } from "./support/db-suppliers";
-import { expect, linkIn, test, waitForHydration } from "./support/fixtures";
+import { expect, linkIn, test, waitForHydration, type Tenant } from "./support/fixtures";
 
-const OFFICER = "compliance@acme.test";
 const suffix = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const ORIGIN = { Origin: BASE_URL };
 const PDF = Buffer.from(
@@ -56,13 +56,14 @@ test.beforeEach(() => {
 test("the supplier page's score bar ends at the score, red-flag floor included, and names no internal key or id", async ({
   page,
   loginAs,
+  acme,
 }) => {
-  await loginAs(OFFICER);
+  await loginAs(acme.compliance);
   // Approved with good controls but an overtime red flag: the floor lifts the score above what the
   // controls left (the bar used to draw both, past 100%, and squeeze the score).
-  const [s] = suppliersByRefs("acme", ["ACME-V-0005"]);
+  const [s] = suppliersByRefs(acme.slug, ["ACME-V-0005"]);
   expect(s).toBeDefined();
-  await page.goto(`/o/acme/suppliers/${s!.id}`);
+  await page.goto(acme.path(`/suppliers/${s!.id}`));
   const card = page.locator("section.risk-card");
   const scoreText = (await card.locator(".risk-number").textContent()) ?? "";
   expect(scoreText).toMatch(/^\d{1,3}\.\d$/); // one decimal, always
@@ -70,6 +71,10 @@ test("the supplier page's score bar ends at the score, red-flag floor included, 
   await expect(card.locator(".risk-flags")).toBeVisible();
 
   const bar = card.locator(".score-bar");
+  // Measured once laid out: under load the bar was once measured half a pixel wide, segments and all.
+  await expect
+    .poll(() => bar.evaluate((el) => el.getBoundingClientRect().width), { message: "the score bar's width" })
+    .toBeGreaterThan(100);
   const geometry = await bar.evaluate((el) => {
     const box = el.getBoundingClientRect();
     const inner = box.width - 2; // the 1px border on each side
@@ -92,12 +97,15 @@ test("the supplier page's score bar ends at the score, red-flag floor included, 
 test("the supplier list: Risk sorts riskiest first on the first click, counts in good English, and exports in the order shown", async ({
   page,
   loginAs,
+  acme,
 }) => {
-  await loginAs(OFFICER);
-  await page.goto("/o/acme/suppliers");
+  await loginAs(acme.compliance);
+  await page.goto(acme.path("/suppliers"));
   await waitForHydration(page, "main form");
   await page.locator("th.risk").getByRole("link", { name: /^Risk/ }).click();
   await expect(page).toHaveURL(/sort=score&dir=desc/);
+  // The URL changes before React renders the sorted rows (seen under load): wait for that render.
+  await expect(page.locator("th.risk")).toHaveAttribute("aria-sort", "descending");
   const scores = (await page.locator("tbody .risk-value-score").allTextContents()).map(Number);
   expect(scores.length).toBeGreaterThan(3);
   expect(scores).toEqual([...scores].sort((a, b) => b - a));
@@ -109,7 +117,7 @@ test("the supplier list: Risk sorts riskiest first on the first click, counts in
   const rows = readCsv(csv.replace(/^\uFEFF/, ""));
   const nameAt = rows[0]!.indexOf("name");
   const shownNames = await page.locator("tbody tr td:first-child a").allTextContents();
-  // Other specs add acme suppliers in parallel: compare the order of the suppliers the page showed.
+  // The other tests of this file add suppliers to the tenant: compare the order of the suppliers the page showed.
   const shown = new Set(shownNames);
   expect(
     rows
@@ -118,36 +126,36 @@ test("the supplier list: Risk sorts riskiest first on the first click, counts in
       .filter((n) => n !== undefined && shown.has(n)),
   ).toEqual(shownNames);
 
-  await page.goto(`/o/acme/suppliers?q=${encodeURIComponent("ACME-V-0005")}`);
+  await page.goto(acme.path(`/suppliers?q=${encodeURIComponent("ACME-V-0005")}`));
   await expect(page.getByRole("status").filter({ hasText: "these filters" })).toHaveText("1 supplier matches these filters");
   await shots(page, "supplier-list");
 });
 
 /** A supplier whose questionnaire (in `language`) was answered, submitted and sent back with a comment on `commentOn`. */
-async function sentBack(officer: Page, portalContext: BrowserContext, language: string, commentOn: string, comment: string) {
+async function sentBack(acme: Tenant, officer: Page, portalContext: BrowserContext, language: string, commentOn: string, comment: string) {
   const sfx = suffix();
   const email = `rough.${sfx}@supplier.test`;
-  const created = await officer.request.post("/o/acme/suppliers/new", {
+  const created = await officer.request.post(acme.path("/suppliers/new"), {
     form: { status: "active", name: `Rough Edge Mill ${sfx} Co., Ltd.`, country: "VN", contactEmail: email },
     headers: ORIGIN,
     maxRedirects: 0,
   });
   expect(created.status()).toBe(302);
   const supplierId = Number(/suppliers\/(\d+)$/.exec(created.headers()["location"] ?? "")![1]);
-  const started = await officer.request.post(`/o/acme/assessments/new?supplier=${supplierId}`, {
+  const started = await officer.request.post(acme.path(`/assessments/new?supplier=${supplierId}`), {
     form: { dueAt: isoDay(21), language },
     headers: ORIGIN,
     maxRedirects: 0,
   });
   expect(started.status()).toBe(302);
   const assessmentId = Number(/assessments\/(\d+)$/.exec(started.headers()["location"] ?? "")![1]);
-  const invited = await officer.request.post(`/o/acme/assessments/${assessmentId}`, {
+  const invited = await officer.request.post(acme.path(`/assessments/${assessmentId}`), {
     form: { intent: "invite", email, language },
     headers: ORIGIN,
     maxRedirects: 0,
   });
   expect(invited.status()).toBe(200);
-  const link = linkIn(latestMail(email, { kind: "supplier-invite" })!, "/s/");
+  const link = linkIn(latestMail(email, { kind: "supplier-invite", orgId: acme.orgId })!, "/s/");
 
   const portal = await portalContext.newPage();
   const start = await portal.request.post(link, { form: { intent: "start" }, headers: ORIGIN, maxRedirects: 0 });
@@ -176,12 +184,15 @@ async function sentBack(officer: Page, portalContext: BrowserContext, language: 
   }
   expect((await submit()).status()).toBe(200);
 
-  const commented = await officer.request.post(`/o/acme/assessments/${assessmentId}`, {
+  const commented = await officer.request.post(acme.path(`/assessments/${assessmentId}`), {
     form: { intent: "comment", questionKey: commentOn, body: comment },
     headers: ORIGIN,
   });
   expect(commented.status()).toBe(200);
-  const back = await officer.request.post(`/o/acme/assessments/${assessmentId}`, { form: { intent: "request-changes" }, headers: ORIGIN });
+  const back = await officer.request.post(acme.path(`/assessments/${assessmentId}`), {
+    form: { intent: "request-changes" },
+    headers: ORIGIN,
+  });
   expect(back.status()).toBe(200);
   return { portal, assessmentId };
 }
@@ -189,11 +200,12 @@ async function sentBack(officer: Page, portalContext: BrowserContext, language: 
 test(
   "sent back for changes, the portal opens on the commented question's " +
     "section; the banner links to the question, which offers an upload (French)",
-  async ({ page, loginAs, newContext }) => {
+  async ({ page, loginAs, newContext, acme }) => {
     test.setTimeout(90_000); // a whole questionnaire is answered and submitted first (about 60 requests)
-    await loginAs(OFFICER);
+    await loginAs(acme.compliance);
     const FR = (key: string, params?: Record<string, string | number>) => text(fr, key, params);
     const { portal } = await sentBack(
+      acme,
       page,
       await newContext(),
       "fr",
@@ -233,11 +245,12 @@ test("a notice period of 620 days is a field error next to the field, not a fail
   page,
   loginAs,
   newContext,
+  acme,
 }) => {
   test.setTimeout(90_000); // a whole questionnaire is answered and submitted first (about 60 requests)
-  await loginAs(OFFICER);
+  await loginAs(acme.compliance);
   const ZH = (key: string, params?: Record<string, string | number>) => text(zhHans, key, params);
-  const { portal, assessmentId } = await sentBack(page, await newContext(), "zh-Hans", "p1.resignation_notice", "请核实通知期。");
+  const { portal, assessmentId } = await sentBack(acme, page, await newContext(), "zh-Hans", "p1.resignation_notice", "请核实通知期。");
   await portal.goto("/s/portal?section=p1");
   await waitForHydration(portal, "form.portal-form");
   const notice = portal.locator("#q-p1-resignation_notice");

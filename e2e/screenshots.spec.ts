@@ -1,9 +1,10 @@
 // Full-page screenshots of the main pages, for people to look at (test-results/screenshots/, not
-// committed). Each waits for the page's content first, so a broken page fails here too.
+// committed). Each waits for the page's content first, so a broken page fails here too. The pages are
+// those of the file's own copy of the demo tenant acme (the `acme` fixture).
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { BASE_URL, REPO_ROOT } from "./support/env";
-import { expect, test } from "./support/fixtures";
+import { expect, test, type Tenant } from "./support/fixtures";
 
 const DIR = path.join(REPO_ROOT, "test-results", "screenshots");
 
@@ -13,9 +14,9 @@ async function shoot(page: Page, name: string) {
 }
 
 /** An invitation (a mail and an audit entry), so the pages have something to show whatever ran before. */
-async function inviteSomeone(page: Page) {
-  const invite = await page.request.post("/o/acme/members", {
-    form: { intent: "invite", email: "sam.visitor@acme.test", role: "executive" },
+async function inviteSomeone(page: Page, acme: Tenant) {
+  const invite = await page.request.post(acme.path("/members"), {
+    form: { intent: "invite", email: `sam.visitor@${acme.slug}.test`, role: "executive" },
     headers: { Origin: BASE_URL },
   });
   expect(invite.status()).toBe(200);
@@ -31,35 +32,35 @@ test("login page", async ({ page }) => {
   await shoot(page, "login");
 });
 
-test("acme overview, as an executive", async ({ page, loginAs }) => {
-  await loginAs("exec@acme.test");
-  await page.goto("/o/acme");
+test("acme overview, as an executive", async ({ page, loginAs, acme }) => {
+  await loginAs(acme.exec);
+  await page.goto(acme.path());
   await expect(page.getByRole("heading", { name: "Countries with the most suppliers" })).toBeVisible();
   await shoot(page, "acme-overview-executive");
 });
 
 test.describe("as acme's admin", () => {
-  test.beforeEach(async ({ loginAs }) => {
-    await loginAs("admin@acme.test");
+  test.beforeEach(async ({ loginAs, acme }) => {
+    await loginAs(acme.admin);
   });
 
-  test("team page", async ({ page }) => {
-    await page.goto("/o/acme/members");
+  test("team page", async ({ page, acme }) => {
+    await page.goto(acme.path("/members"));
     await expect(page.getByRole("heading", { name: "Invite a teammate" })).toBeVisible();
     await shoot(page, "acme-team-admin");
   });
 
-  test("audit log", async ({ page }) => {
-    await inviteSomeone(page);
-    await page.goto("/o/acme/audit");
+  test("audit log", async ({ page, acme }) => {
+    await inviteSomeone(page, acme);
+    await page.goto(acme.path("/audit"));
     await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
     await expect(page.getByRole("table").locator("tbody tr").first()).toBeVisible();
     await shoot(page, "acme-audit-log");
   });
 
-  test("outbox", async ({ page }) => {
-    await inviteSomeone(page);
-    await page.goto("/o/acme/outbox");
+  test("outbox", async ({ page, acme }) => {
+    await inviteSomeone(page, acme);
+    await page.goto(acme.path("/outbox"));
     await expect(page.getByRole("heading", { level: 1, name: "Outbox" })).toBeVisible();
     await expect(page.getByRole("article").first()).toBeVisible();
     await shoot(page, "acme-outbox");

@@ -14,6 +14,7 @@ import type { BrowserContext, Cookie, Page } from "@playwright/test";
 import { clearRateLimit, latestMail } from "./db";
 import { BASE_URL, E2E_DB_FILE, REPO_ROOT } from "./env";
 import { SESSION_COOKIE } from "./session";
+import type { Tenant } from "./tenants";
 
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 export const A11Y_DIR = path.join(REPO_ROOT, "test-results", "a11y");
@@ -256,11 +257,18 @@ export function writeSummary(summary: Summary): void {
 
 // ---- A supplier questionnaire to open (a11y.spec.ts, keyboard.spec.ts) ----
 
+/** Where createInvite works: a tenant copy (the `acme` fixture), or by default the demo tenant acme seeded at server start. */
+export type InviteTenant = Pick<Tenant, "path"> & Partial<Pick<Tenant, "orgId">>;
+const DEMO_ACME: InviteTenant = { path: (sub = "") => `/o/acme${sub}` };
+
 /**
- * As the signed-in compliance officer of `officer`: a new supplier, an assessment in English and an
- * invite mailed to a new address. Returns the /s/<token> link from the mail.
+ * As the signed-in compliance officer of `officer` (of `tenant`): a new supplier, an assessment in
+ * English and an invite mailed to a new address. Returns the /s/<token> link from the mail.
  */
-export async function createInvite(officer: Page): Promise<{ link: string; assessmentId: number; supplierName: string }> {
+export async function createInvite(
+  officer: Page,
+  tenant: InviteTenant = DEMO_ACME,
+): Promise<{ link: string; assessmentId: number; supplierName: string }> {
   const sfx = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const supplierName = `A11y Test Mill ${sfx}`;
   const email = `a11y.${sfx}@supplier.test`;
@@ -269,24 +277,28 @@ export async function createInvite(officer: Page): Promise<{ link: string; asses
     if (res.status() >= 400) throw new Error(`POST ${url}: ${res.status()} ${await res.text()}`);
     return res;
   };
-  const created = await post("/o/acme/suppliers/new", { name: supplierName, country: "VN", contactEmail: email, status: "active" });
-  const supplierId = /\/o\/acme\/suppliers\/(\d+)$/.exec(created.headers()["location"] ?? "")?.[1];
+  const idAfter = (location: string | undefined, sub: string) => {
+    const prefix = tenant.path(sub);
+    return location?.startsWith(prefix) && /^\d+$/.test(location.slice(prefix.length)) ? Number(location.slice(prefix.length)) : 0;
+  };
+  const created = await post(tenant.path("/suppliers/new"), { name: supplierName, country: "VN", contactEmail: email, status: "active" });
+  const supplierId = idAfter(created.headers()["location"], "/suppliers/");
   if (!supplierId) throw new Error(`No supplier page in ${created.headers()["location"]}`);
   const due = addDays(new Date(), 21);
-  const started = await post(`/o/acme/assessments/new?supplier=${supplierId}`, { dueAt: due, language: "en" });
-  const assessmentId = Number(/\/o\/acme\/assessments\/(\d+)$/.exec(started.headers()["location"] ?? "")?.[1]);
+  const started = await post(tenant.path(`/assessments/new?supplier=${supplierId}`), { dueAt: due, language: "en" });
+  const assessmentId = idAfter(started.headers()["location"], "/assessments/");
   if (!assessmentId) throw new Error(`No assessment page in ${started.headers()["location"]}`);
-  await post(`/o/acme/assessments/${assessmentId}`, { intent: "invite", email, language: "en" });
-  const mail = latestMail(email, { kind: "supplier-invite" });
+  await post(tenant.path(`/assessments/${assessmentId}`), { intent: "invite", email, language: "en" });
+  const mail = latestMail(email, { kind: "supplier-invite", orgId: tenant.orgId });
   const link = mail?.body.match(/https?:\/\/\S+\/s\/[A-Za-z0-9_-]+/)?.[0];
   if (!link) throw new Error(`No /s/ link mailed to ${email}`);
   clearRateLimit("invite-ip"); // opening links is limited per IP, and every test comes from 127.0.0.1
   return { link, assessmentId, supplierName };
 }
 
-/** A new invite (see createInvite), opened and started in `context`: the portal's first section. */
-export async function openInvitedPortal(officer: Page, context: BrowserContext): Promise<Page> {
-  const { link } = await createInvite(officer);
+/** A new invite (see createInvite, in `tenant`), opened and started in `context`: the portal's first section. */
+export async function openInvitedPortal(officer: Page, context: BrowserContext, tenant?: InviteTenant): Promise<Page> {
+  const { link } = await createInvite(officer, tenant);
   const portal = await context.newPage();
   await portal.goto(link);
   await waitForReact(portal, "form.portal-start");
