@@ -9,11 +9,9 @@
 // (the acme fixture).
 import type { Page } from "@playwright/test";
 import { en } from "~/domain/questionnaire/i18n/en";
-import { formatViolations, scan } from "./support/a11y";
-import { clearRateLimit, latestMail } from "./support/db";
+import { createInvite, formatViolations, scan } from "./support/a11y";
 import { assessmentById, evidenceOf, storedAnswers } from "./support/db-assessments";
-import { BASE_URL } from "./support/env";
-import { expect, linkIn, test, waitForHydration, type Tenant } from "./support/fixtures";
+import { expect, test, waitForHydration } from "./support/fixtures";
 import { GOOD_ANSWERS, isoDay, type BaseAnswer } from "./support/answers";
 
 type Answer = BaseAnswer | { date: string } | { file: true };
@@ -34,36 +32,6 @@ const PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
     "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
 );
-
-/**
- * A new supplier of the tenant with an assessment in English whose link was mailed to its contact
- * (plain form posts as the signed-in officer of `officer`). The mail is looked up by organisation too.
- */
-async function createInvite(officer: Page, acme: Tenant): Promise<{ link: string; assessmentId: number }> {
-  const sfx = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  const email = `keyboard.${sfx}@supplier.test`;
-  const post = async (url: string, form: Record<string, string>) => {
-    const res = await officer.request.post(url, { form, headers: { Origin: BASE_URL }, maxRedirects: 0 });
-    expect(res.status(), `POST ${url}: ${await res.text()}`).toBeLessThan(400);
-    return res;
-  };
-  const created = await post(acme.path("/suppliers/new"), {
-    name: `Keyboard Test Mill ${sfx}`,
-    country: "VN",
-    contactEmail: email,
-    status: "active",
-  });
-  const supplierId = new RegExp(`${acme.path("/suppliers")}/(\\d+)$`).exec(created.headers()["location"] ?? "")?.[1];
-  if (!supplierId) throw new Error(`No supplier page in ${created.headers()["location"]}`);
-  const started = await post(acme.path(`/assessments/new?supplier=${supplierId}`), { dueAt: isoDay(21), language: "en" });
-  const assessmentId = Number(new RegExp(`${acme.path("/assessments")}/(\\d+)$`).exec(started.headers()["location"] ?? "")?.[1]);
-  if (!assessmentId) throw new Error(`No assessment page in ${started.headers()["location"]}`);
-  await post(acme.path(`/assessments/${assessmentId}`), { intent: "invite", email, language: "en" });
-  const mail = latestMail(email, { kind: "supplier-invite", orgId: acme.orgId });
-  if (!mail) throw new Error(`No invite mailed to ${email}`);
-  clearRateLimit("invite-ip"); // opening links is limited per IP, and every test comes from 127.0.0.1
-  return { link: linkIn(mail, "/s/"), assessmentId };
-}
 
 /** What is focused, and whether its focus shows. */
 interface Focused {

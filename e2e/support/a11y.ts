@@ -257,9 +257,6 @@ export function writeSummary(summary: Summary): void {
 
 // ---- A supplier questionnaire to open (a11y.spec.ts, keyboard.spec.ts) ----
 
-/** Where createInvite works: a tenant copy (the `acme` fixture), or by default the demo tenant acme seeded at server start. */
-export type InviteTenant = Pick<Tenant, "path"> & Partial<Pick<Tenant, "orgId">>;
-const DEMO_ACME: InviteTenant = { path: (sub = "") => `/o/acme${sub}` };
 
 /**
  * As the signed-in compliance officer of `officer` (of `tenant`): a new supplier, an assessment in
@@ -267,7 +264,7 @@ const DEMO_ACME: InviteTenant = { path: (sub = "") => `/o/acme${sub}` };
  */
 export async function createInvite(
   officer: Page,
-  tenant: InviteTenant = DEMO_ACME,
+  tenant: Tenant,
 ): Promise<{ link: string; assessmentId: number; supplierName: string }> {
   const sfx = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const supplierName = `A11y Test Mill ${sfx}`;
@@ -297,7 +294,7 @@ export async function createInvite(
 }
 
 /** A new invite (see createInvite, in `tenant`), opened and started in `context`: the portal's first section. */
-export async function openInvitedPortal(officer: Page, context: BrowserContext, tenant?: InviteTenant): Promise<Page> {
+export async function openInvitedPortal(officer: Page, context: BrowserContext, tenant: Tenant): Promise<Page> {
   const { link } = await createInvite(officer, tenant);
   const portal = await context.newPage();
   await portal.goto(link);
