@@ -4,7 +4,7 @@
 // theirs. Files go through a plain multipart form.
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useState } from "react";
-import { evidenceRequested, validateAnswer } from "~/domain/questionnaire/logic";
+import { evidenceRequested, validateAnswer } from "~/domain/questionnaire";
 import { NA, type AnswerValue, type Question, type ReviewComment } from "~/domain/questionnaire/types";
 import type { T } from "~/domain/questionnaire/texts";
 import { QuestionField } from "~/components/question/field";

@@ -10,8 +10,6 @@ import { ChangedTable, CountryReadings, IssueTable, NewTable, SampleRows, type P
 import { fieldLabel } from "./import-table";
 import { countOf, formatInt } from "./format";
 
-export { LIST_PAGE, type PagedList } from "./import-lists";
-
 /** The preview as the page receives it: the long lists cut to the page shown. */
 export type PagedPreview = Omit<ImportPreview, "newList" | "changedList"> & {
   newList: PagedList<ListedSupplier>;

@@ -25,8 +25,6 @@ import {
   type CountryOption,
 } from "./methodology-fields";
 
-export type { CountryOption } from "./methodology-fields";
-
 interface Props {
   defaults: MethodologyFormValues;
   /** Named and sorted by the loader (server and browser render agree). */

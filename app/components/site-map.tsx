@@ -24,8 +24,6 @@ import { BAND_COLORS } from "./charts/chart-kit";
 
 import { formatNumber, formatScore } from "./format";
 
-export { formatCoordinates };
-
 /** "high risk 72.4", "not scored". */
 function riskText(band: Band, score: number | null): string {
   if (band === "none" || score === null) return "not scored";

@@ -3,7 +3,7 @@ import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { AssessmentStatusBadge, DueDate } from "./assessment-display";
 import { formatDate, formatMoney, formatNumber } from "./format";
-import { formatCoordinates } from "./site-map";
+import { formatCoordinates } from "~/domain/map/geo";
 import { StatusBadge, TierBadge, tipLabel } from "./supplier-display";
 import type { SupplierLike } from "~/schemas/supplier-form";
 

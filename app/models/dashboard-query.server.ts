@@ -6,7 +6,6 @@ import type { DashboardBand } from "~db/types";
 import { nowIso } from "~/lib/time";
 
 // The filter and the cube's cells are the report domain's shapes (app/domain/report/types.ts).
-export type { DashboardFilter, CubeCell as CubeRow } from "~/domain/report/types";
 import type { DashboardFilter } from "~/domain/report/types";
 
 export interface PrincipleRow {

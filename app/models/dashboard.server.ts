@@ -12,12 +12,9 @@ import {
   principleSelect,
   supplierCondition,
   usesCube,
-  type CubeRow,
-  type DashboardFilter,
   type PrincipleRow,
 } from "./dashboard-query.server";
-
-export type { CubeRow, DashboardFilter, PrincipleRow, RollupTotals } from "./dashboard-query.server";
+import type { ActionFigures, CubeCell, DashboardFilter, TrendPoint } from "~/domain/report/types";
 
 const toCell = (r: {
   tier?: unknown;
@@ -29,7 +26,7 @@ const toCell = (r: {
   score_sum?: unknown;
   assessed?: unknown;
   spend: unknown;
-}): CubeRow => ({
+}): CubeCell => ({
   tier: n(r.tier),
   country: r.country ?? "",
   band: r.band,
@@ -52,7 +49,7 @@ export async function cubeRows(
   orgId: number,
   f: DashboardFilter,
   now: Date = new Date(),
-): Promise<{ live: true; cells: CubeRow[] } | { live: false; byTier: CubeRow[]; byCountry: CubeRow[] }> {
+): Promise<{ live: true; cells: CubeCell[] } | { live: false; byTier: CubeCell[]; byCountry: CubeCell[] }> {
   if (!usesCube(f)) return { live: true, cells: (await cubeSelect(db, orgId, f, now).execute()).map(toCell) };
   const scoped = () => {
     let q = db.selectFrom("dashboard_cube").where("org_id", "=", orgId);
@@ -114,9 +111,6 @@ export async function cubeDimensions(db: DbOrTrx, orgId: number): Promise<{ tier
   ]);
   return { tiers: tiers.map((r) => n(r.tier)), countries: countries.map((r) => r.country) };
 }
-
-export type { ActionFigures, TrendPoint } from "~/domain/report/types";
-import type { ActionFigures, TrendPoint } from "~/domain/report/types";
 
 /**
  * One point per day with a roll-up between the two days (inclusive): the tenant's daily snapshots,

@@ -2,7 +2,7 @@
 // a few queries, and multi-row batched writes (batches of ~500 rows run at raw driver speed).
 import type SQLite from "better-sqlite3";
 import type { DbOrTrx } from "./types";
-import type { ImportRow } from "~/domain/csv/validate";
+import type { ImportRow } from "~/domain/csv/row";
 import type { ExistingSupplier } from "~/domain/csv/diff";
 import { nowIso } from "~/lib/time";
 import { chunks } from "./chunks";

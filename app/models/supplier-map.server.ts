@@ -5,7 +5,8 @@
 // the roll-up's countries instead.
 import { sql } from "kysely";
 import type { DbOrTrx } from "./types";
-import { supplierCondition, type DashboardFilter } from "./dashboard-query.server";
+import { supplierCondition } from "./dashboard-query.server";
+import type { DashboardFilter } from "~/domain/report/types";
 import type { Band } from "~/domain/report/types";
 
 export interface MappedSupplierRow {

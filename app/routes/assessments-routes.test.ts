@@ -15,7 +15,7 @@ import { readToast } from "~/lib/toast.server";
 import { insertSupplier } from "~/models/supplier.server";
 import { SupplierSchema, type SupplierInput } from "~/schemas/supplier";
 import { ATHENS_V1 } from "~/domain/questionnaire/athens-v1";
-import { findQuestion } from "~/domain/questionnaire/logic";
+import { findQuestion } from "~/domain/questionnaire";
 import type { Question } from "~/domain/questionnaire/types";
 import * as list from "./o.$org.assessments._index";
 import * as start from "./o.$org.assessments.new";

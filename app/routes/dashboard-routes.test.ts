@@ -16,7 +16,7 @@ import { addLink, createSupplier, setArchived, updateSupplier } from "~/services
 import { approveAssessment } from "~/services/assessment-review.server";
 import { saveAnswer, submitAssessment } from "~/services/assessment-answers.server";
 import { startAssessments } from "~/services/assessments.server";
-import { type Actor } from "~/services/assessment-core.server";
+import type { Actor } from "~/services/assessment-core.server";
 import { uploadEvidence } from "~/services/evidence.server";
 import { forgetReferenceData, recompute } from "~/services/risk.server";
 import { insertAction } from "~/models/action.server";

@@ -7,7 +7,7 @@ import { STATUS_OF, forbidden, formObject, notFound, zodFieldErrors } from "~/li
 import { redirectWithToast } from "~/lib/toast.server";
 import type { Failure } from "~/domain/result";
 import { can } from "~/domain/permissions";
-import { visibleQuestions } from "~/domain/questionnaire/logic";
+import { visibleQuestions } from "~/domain/questionnaire";
 import type { Question } from "~/domain/questionnaire/types";
 import { AssessmentPageActionSchema, OFFICER_EDITABLE } from "~/schemas/assessment";
 import { getAssessment } from "~/models/assessment.server";

@@ -4,7 +4,7 @@ import { Link, Outlet, useActionData, useParams } from "@remix-run/react";
 import { requireOrg } from "~/lib/auth.server";
 import { STATUS_OF, notFound } from "~/lib/http.server";
 import { EVIDENCE_LIMITS } from "~/domain/questionnaire/types";
-import { findQuestion } from "~/domain/questionnaire/logic";
+import { findQuestion } from "~/domain/questionnaire";
 import { getAssessment } from "~/models/assessment.server";
 import { templateOfVersion } from "~/services/assessment-core.server";
 import { uploadEvidence } from "~/services/evidence.server";

@@ -5,7 +5,7 @@ import { todayIso } from "~/domain/dates";
 import { requireOrg } from "~/lib/auth.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { STATUS_OF, badRequest, formObject, notFound, zodFieldErrors } from "~/lib/http.server";
-import { findQuestion, visibleQuestions } from "~/domain/questionnaire/logic";
+import { findQuestion, visibleQuestions } from "~/domain/questionnaire";
 import type { Question } from "~/domain/questionnaire/types";
 import type { T } from "~/domain/questionnaire/texts";
 import { AnswerBaseSchema, OFFICER_EDITABLE, answerSchema } from "~/schemas/assessment";

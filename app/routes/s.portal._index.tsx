@@ -8,7 +8,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData, useLocation, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { allQuestions } from "~/domain/questionnaire/template";
-import { completeness, evidenceRequested, validateAnswer, visibleQuestions } from "~/domain/questionnaire/logic";
+import { completeness, evidenceRequested, validateAnswer, visibleQuestions } from "~/domain/questionnaire";
 import {
   EVIDENCE_LIMITS,
   type Answers,
@@ -32,13 +32,14 @@ import {
 } from "~/lib/portal.server";
 import { orgNameById } from "~/models/portal.server";
 import { assessmentView } from "~/services/assessments.server";
-import { useAutosave, type Autosave, type SavedAnswer } from "~/components/portal/autosave";
+import { useAutosave, type Autosave } from "~/components/portal/autosave";
+import type { SavedAnswer } from "~/components/question/types";
 import { EvidenceBox, type PortalFile } from "~/components/portal/evidence";
 import { makeT, formatClock, type T } from "~/components/portal/i18n";
 import { PortalQuestion } from "~/components/portal/question";
 import { SubmitBox } from "~/components/portal/submit";
 import { SubmittedView } from "~/components/portal/submitted";
-import { questionId } from "~/components/portal/format";
+import { questionId } from "~/components/question/types";
 import { portalShouldRevalidate, sectionHref } from "~/components/portal/revalidate";
 
 export const headers: HeadersFunction = () => ({ ...PORTAL_HEADERS });

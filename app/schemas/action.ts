@@ -3,7 +3,7 @@
 // used by the browser (react-hook-form resolver, where the form has one) and parsed again on the server.
 import { todayIso } from "~/domain/dates";
 import { z } from "zod";
-import { isValidIsoDate } from "~/domain/questionnaire/logic";
+import { isValidIsoDate } from "~/domain/questionnaire";
 import { isDbId, MAX_DB_INT } from "./fields";
 
 export const ACTION_STATUSES = ["open", "in_progress", "done", "verified"] as const;

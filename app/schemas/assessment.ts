@@ -5,7 +5,7 @@
 import { todayIso } from "~/domain/dates";
 import { z } from "zod";
 import { SUPPORTED_LOCALES } from "~/domain/questionnaire/i18n/locale";
-import { isValidIsoDate, validateAnswer } from "~/domain/questionnaire/logic";
+import { isValidIsoDate, validateAnswer } from "~/domain/questionnaire";
 import { NA, type AnswerValue, type Question } from "~/domain/questionnaire/types";
 import { email, MAX_DB_INT } from "./fields";
 

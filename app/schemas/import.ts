@@ -3,7 +3,7 @@
 // choices stored with an import.
 import { z } from "zod";
 import { UPDATE_POLICIES, DEFAULT_POLICY } from "~/domain/csv/policy";
-import { RESOLUTIONS, type Resolution } from "~/domain/csv/validate";
+import { RESOLUTIONS, type Resolution } from "~/domain/csv/row";
 
 export const PolicySchema = z.enum(UPDATE_POLICIES, {
   errorMap: () => ({ message: "Choose what the import may do to suppliers already in Lantern." }),

@@ -2,7 +2,7 @@
 // portal, and the mails to owners of overdue actions (an hourly job).
 import type { Kysely } from "kysely";
 import type { ActionStatus, Database } from "~db/types";
-import type { SupplierIdentity } from "./invites.server";
+import type { SupplierIdentity } from "~/lib/supplier-session.server";
 import { env } from "~/lib/env.server";
 import { kickMailDelivery } from "~/lib/mail.server";
 import { nowIso } from "~/lib/time";

@@ -4,7 +4,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/types";
 import type { OrgIdentity } from "~/lib/auth.server";
-import type { SupplierIdentity } from "./invites.server";
+import type { SupplierIdentity } from "~/lib/supplier-session.server";
 import { can } from "~/domain/permissions";
 import { checkUpload, isRefusal } from "~/lib/upload/check.server";
 import { downloadHeaders } from "~/domain/upload/filename";

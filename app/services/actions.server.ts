@@ -8,7 +8,7 @@ import { addDays } from "~/domain/dates";
 import type { Kysely } from "kysely";
 import type { ActionStatus, Database } from "~db/types";
 import type { OrgIdentity } from "~/lib/auth.server";
-import type { SupplierIdentity } from "./invites.server";
+import type { SupplierIdentity } from "~/lib/supplier-session.server";
 import { can } from "~/domain/permissions";
 import { EVIDENCE_LIMITS, loadTemplate, redFlagsOf, type Answers, type QuestionnaireTemplate } from "~/domain/questionnaire";
 import { fail, ok, type Failure, type Result } from "~/domain/result";

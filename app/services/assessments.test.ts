@@ -15,7 +15,7 @@ import { BEST } from "~/domain/questionnaire/test-fixtures";
 import { addReviewComment, approveAssessment, requestChanges } from "./assessment-review.server";
 import { assessmentView, historyOf, startAssessments } from "./assessments.server";
 import { saveAnswer, submitAssessment } from "./assessment-answers.server";
-import { type Actor } from "./assessment-core.server";
+import type { Actor } from "./assessment-core.server";
 import { getSupplierIdentity } from "~/lib/supplier-session.server";
 import { openSupplierSession, sendAssessmentInvite } from "./invites.server";
 import { downloadEvidence, uploadEvidence } from "./evidence.server";

@@ -8,14 +8,14 @@ import { parseSupplierCsv, type ParsedCsv } from "~/domain/csv/parse";
 import { validateMapping, type ColumnMapping } from "~/domain/csv/mapping";
 import {
   displayValue,
-  validateSupplierRows,
   type Conflict,
   type CountryReading,
   type ImportRow,
   type Resolution,
   type RowIssue,
   type ValidationResult,
-} from "~/domain/csv/validate";
+} from "~/domain/csv/row";
+import { validateSupplierRows } from "~/domain/csv/validate";
 import type { ChangedSupplier, FieldChange, ImportPreview, ListedSupplier } from "~/domain/csv/preview";
 import { diffSupplier } from "~/domain/csv/diff";
 import { appliedFields, DEFAULT_POLICY, type UpdatePolicy } from "~/domain/csv/policy";
@@ -41,8 +41,6 @@ export interface ImportOptions {
   resolutions: Record<string, Resolution>;
 }
 export const DEFAULT_OPTIONS: ImportOptions = { policy: DEFAULT_POLICY, resolutions: {} };
-
-export type { ChangedSupplier, FieldChange, ImportPreview, ListedSupplier };
 
 export type Progress = (phase: string, done: number, total: number) => void | Promise<void>;
 

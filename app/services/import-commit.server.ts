@@ -7,8 +7,9 @@ import type { Database } from "~db/types";
 import type SQLite from "better-sqlite3";
 import { scoresChanged } from "./risk.server";
 import { fail, ok, type Failure, type Result } from "~/domain/result";
+import type { ImportPreview } from "~/domain/csv/preview";
 import { rememberableMapping, type ColumnMapping } from "~/domain/csv/mapping";
-import type { ImportRow } from "~/domain/csv/validate";
+import type { ImportRow } from "~/domain/csv/row";
 import type { FieldKey } from "~/domain/csv/fields";
 import type { ParsedCsv } from "~/domain/csv/parse";
 import { computeTiers } from "~/domain/supply-chain/tiers";
@@ -24,16 +25,7 @@ import {
   type BulkTarget,
 } from "~/models/import-data.server";
 import { getRememberedMapping, rememberMapping, transitionImport } from "~/models/import.server";
-import {
-  analyse,
-  DEFAULT_OPTIONS,
-  parseOrPreview,
-  previewOf,
-  type ImportOptions,
-  type ImportPreview,
-  type Plan,
-  type Progress,
-} from "./import-check.server";
+import { analyse, DEFAULT_OPTIONS, parseOrPreview, previewOf, type ImportOptions, type Plan, type Progress } from "./import-check.server";
 
 const STALE_NOTICE =
   "Nothing was imported: your suppliers changed since you checked this file (another import or an edit), so the import would " +

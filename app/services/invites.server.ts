@@ -24,9 +24,6 @@ import {
 } from "~/models/invite.server";
 import { supplierInviteMail } from "./mail-templates";
 
-// The supplier's identity lives with its session cookie (lib); the actions services name it from here.
-export type { SupplierIdentity } from "~/lib/supplier-session.server";
-
 type DB = Kysely<Database>;
 export const INVITE_VALID_DAYS = 30;
 

@@ -6,7 +6,7 @@ import { explainBreakdown, type Breakdown } from "~/domain/risk";
 import { currentScore, scoreHistory } from "~/models/risk.server";
 import { activeJobs } from "~/models/risk-jobs.server";
 import { getAssessment } from "~/models/assessment.server";
-import { findQuestion } from "~/domain/questionnaire/logic";
+import { findQuestion } from "~/domain/questionnaire";
 import { textKeys } from "~/domain/questionnaire/i18n";
 import { languageT } from "~/domain/questionnaire/language-texts";
 import { answerText } from "~/domain/questionnaire/answer-text";

@@ -33,15 +33,7 @@ import {
   linksOfBuyers,
   supplierFacts,
 } from "~/models/risk-inputs.server";
-import {
-  activeJobs,
-  claimJob,
-  insertJob,
-  orgIdsWithSuppliers,
-  queuedFullJob,
-  suppliersInFadeWindow,
-  updateJob,
-} from "~/models/risk-jobs.server";
+import { claimJob, insertJob, orgIdsWithSuppliers, queuedFullJob, suppliersInFadeWindow, updateJob } from "~/models/risk-jobs.server";
 import { templateOfVersion } from "./assessment-core.server";
 import { log } from "~/lib/logger.server";
 import { nowIso } from "~/lib/time";
@@ -289,8 +281,6 @@ export async function runRiskJobs(db: DB, maxJobs = 5, staleBefore?: string): Pr
   }
   return ran;
 }
-
-export { activeJobs };
 
 /** Rewrites today's roll-up after a change that moves no score (e.g. archiving). Never throws. */
 export async function refreshRollup(db: DB, orgId: number): Promise<void> {

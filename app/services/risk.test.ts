@@ -7,7 +7,7 @@ import { addLink, createSupplier, removeLink, updateSupplier } from "./suppliers
 import { approveAssessment } from "./assessment-review.server";
 import { saveAnswer, submitAssessment } from "./assessment-answers.server";
 import { startAssessments } from "./assessments.server";
-import { type Actor } from "./assessment-core.server";
+import type { Actor } from "./assessment-core.server";
 import { INLINE_LIMIT, currentMethodology, recompute, referenceDataLoaded, runRiskJobs, scoresChanged } from "./risk.server";
 import { previewMethodology, previewStatus, saveMethodology } from "./risk-methodology.server";
 import { supplierRiskView } from "./risk-view.server";

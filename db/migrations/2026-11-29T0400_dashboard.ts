@@ -11,7 +11,7 @@
 //    holds for the tenant as a whole), so the trend follows tier and country filters;
 //  - dashboard_state: when the roll-up was last rewritten, the last risk_scores row it read, and
 //    whether a supplier edit has made it stale since.
-import { type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema

@@ -2,7 +2,7 @@
 // Imports an officer can trust: each import keeps the officer's choices for its check and commit
 // (the update policy and the decision per conflicting group of rows) and the first rows of the
 // file, shown under each column in the mapping step. status gains "discarded" (text, no constraint).
-import { type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // JSON: { policy: "new_only" | "fill_empty" | "overwrite", resolutions: { [groupKey]: "first" | "last" | "both" } }

@@ -10,7 +10,7 @@ import { BEST, WORST } from "~/domain/questionnaire/test-fixtures";
 import { approveAssessment } from "~/services/assessment-review.server";
 import { saveAnswer, submitAssessment } from "~/services/assessment-answers.server";
 import { startAssessments } from "~/services/assessments.server";
-import { type Actor } from "~/services/assessment-core.server";
+import type { Actor } from "~/services/assessment-core.server";
 import { sendAssessmentInvite } from "~/services/invites.server";
 import { uploadEvidence } from "~/services/evidence.server";
 import { recompute } from "~/services/risk.server";

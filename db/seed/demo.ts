@@ -11,8 +11,6 @@ import { BOREALIS } from "./demo-data/borealis";
 import { CITY_CENTRES } from "./demo-data/city-centres";
 import type { DemoOrg, DemoSupplier } from "./demo-data/types";
 
-export type { DemoOrg } from "./demo-data/types";
-
 export const DEMO_PASSWORD = "lantern-demo";
 
 export const DEMO_ORGS: readonly DemoOrg[] = [ACME, BOREALIS];

@@ -257,15 +257,11 @@ export function writeSummary(summary: Summary): void {
 
 // ---- A supplier questionnaire to open (a11y.spec.ts, keyboard.spec.ts) ----
 
-
 /**
  * As the signed-in compliance officer of `officer` (of `tenant`): a new supplier, an assessment in
  * English and an invite mailed to a new address. Returns the /s/<token> link from the mail.
  */
-export async function createInvite(
-  officer: Page,
-  tenant: Tenant,
-): Promise<{ link: string; assessmentId: number; supplierName: string }> {
+export async function createInvite(officer: Page, tenant: Tenant): Promise<{ link: string; assessmentId: number; supplierName: string }> {
   const sfx = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const supplierName = `A11y Test Mill ${sfx}`;
   const email = `a11y.${sfx}@supplier.test`;

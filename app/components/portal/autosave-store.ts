@@ -1,6 +1,6 @@
 // The autosave's safety net in this browser: every unsent change is kept in localStorage (key per
 // assessment and question) until the server has it, and read back on the next load.
-import { validateAnswer } from "~/domain/questionnaire/logic";
+import { validateAnswer } from "~/domain/questionnaire";
 import type { Question } from "~/domain/questionnaire/types";
 import type { RawValue, SavedAnswer } from "~/components/question/types";
 

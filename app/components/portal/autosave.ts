@@ -9,14 +9,11 @@
 // question until corrected, and is not counted among the answers "not sent yet" (nothing is wrong
 // with the network).
 import { useCallback, useEffect, useRef, useState, type MutableRefObject } from "react";
-import { validateAnswer } from "~/domain/questionnaire/logic";
+import { validateAnswer } from "~/domain/questionnaire";
 import type { Question } from "~/domain/questionnaire/types";
 import { toRaw, type RawValue, type SavedAnswer, type When } from "~/components/question/types";
 import { postDraft, type PostOutcome } from "./autosave-post";
 import { persistDraft, restoreDrafts, type Draft } from "./autosave-store";
-
-export { toRaw, type RawValue, type SavedAnswer };
-export { storageKey } from "./autosave-store";
 
 export type Phase = "editing" | "saving" | "saved" | "waiting" | "invalid" | "conflict" | "error" | "ended";
 export interface QuestionStatus {

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import type { Question, ReviewComment } from "~/domain/questionnaire/types";
 import { QuestionField } from "~/components/question/field";
 import type { Autosave, QuestionStatus } from "./autosave";
-import { questionId } from "./format";
+import { questionId } from "~/components/question/types";
 import type { T } from "./i18n";
 
 function statusText(status: QuestionStatus | undefined, t: T): string {

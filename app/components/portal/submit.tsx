@@ -2,8 +2,8 @@
 // submission), with links to each question, then Submit with a confirmation step.
 import { Link } from "@remix-run/react";
 import { useState } from "react";
-import type { MissingItem } from "~/domain/questionnaire/logic";
-import { questionId } from "./format";
+import type { MissingItem } from "~/domain/questionnaire";
+import { questionId } from "~/components/question/types";
 import type { T } from "./i18n";
 
 export function MissingList({

@@ -1,7 +1,7 @@
 // The questionnaire after submission: every visible answer read-only, with comments, files and the
 // reviewer's notes, and "Print or save a copy" (the browser's print dialog; a print stylesheet
 // leaves out the buttons and the language switcher).
-import { visibleQuestions } from "~/domain/questionnaire/logic";
+import { visibleQuestions } from "~/domain/questionnaire";
 import type { Answers, QuestionnaireTemplate, ReviewComment } from "~/domain/questionnaire/types";
 import type { PortalFile } from "./evidence";
 import { answerText } from "~/domain/questionnaire/answer-text";

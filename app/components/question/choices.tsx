@@ -2,7 +2,8 @@
 // question; N/A as one more choice where the question allows it. An exclusive option ("none of
 // these") clears the others and is cleared by them.
 import type { ReactNode } from "react";
-import { naLabel, type T } from "~/domain/questionnaire/answer-text";
+import { naLabel } from "~/domain/questionnaire/answer-text";
+import type { T } from "~/domain/questionnaire/texts";
 import { NA, type Question } from "~/domain/questionnaire/types";
 import type { RawValue, When } from "./types";
 

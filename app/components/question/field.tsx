@@ -5,7 +5,7 @@
 // (the portal autosaves, the officer's page saves with a button, given as `footer`). Texts come from
 // `t` (the portal's four languages, English on the officer's page).
 import type { ReactNode } from "react";
-import type { T } from "~/domain/questionnaire/answer-text";
+import type { T } from "~/domain/questionnaire/texts";
 import type { Question, ReviewComment } from "~/domain/questionnaire/types";
 import { ChoiceControl } from "./choices";
 import { ConflictBox, ReviewNotes, type Conflict } from "./review";

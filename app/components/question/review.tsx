@@ -1,6 +1,7 @@
 // Around a question's answer: the reviewers' comments on it, and a conflict (someone saved another
 // answer meanwhile) with both versions and a choice of which one to keep.
-import { answerText, type T } from "~/domain/questionnaire/answer-text";
+import { answerText } from "~/domain/questionnaire/answer-text";
+import type { T } from "~/domain/questionnaire/texts";
 import type { Question, ReviewComment } from "~/domain/questionnaire/types";
 import type { SavedAnswer } from "./types";
 

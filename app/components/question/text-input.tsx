@@ -2,7 +2,8 @@
 // language: "12,5" is fine) with the unit after it, a date field, or a text area with the characters
 // left near its end; N/A as a checkbox where the question allows it.
 import type { ReactNode } from "react";
-import { naLabel, unitLabel, type T } from "~/domain/questionnaire/answer-text";
+import { naLabel, unitLabel } from "~/domain/questionnaire/answer-text";
+import type { T } from "~/domain/questionnaire/texts";
 import { NA, TEXT_MAX_LENGTH, type Question } from "~/domain/questionnaire/types";
 import type { RawValue, When } from "./types";
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { columnLetter, detectDelimiter, formatSize, parseSupplierCsv, type ParseCsvResult, type ParsedCsv } from "./parse";
+import { columnLetter, parseSupplierCsv, type ParseCsvResult, type ParsedCsv } from "./parse";
+import { detectDelimiter } from "~/domain/csv/records";
+import { formatSize } from "~/domain/csv/decode";
 
 function ok(result: ParseCsvResult): ParsedCsv {
   if (!result.ok) throw new Error(`expected ok, got: ${result.error}`);

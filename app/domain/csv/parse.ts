@@ -30,9 +30,6 @@ import { normalizeName } from "~/domain/supply-chain/normalize";
 import { decode, FileError } from "./decode";
 import { detectDelimiter, readRecords, type CsvDelimiter, type RawRecord } from "./records";
 
-export { formatSize } from "./decode";
-export { detectDelimiter, type CsvDelimiter } from "./records";
-
 export interface CsvRow {
   /** 1-based line of the file on which the row starts. */
   line: number;

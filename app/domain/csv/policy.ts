@@ -3,7 +3,7 @@
 // Pure module: no node, kysely or remix imports.
 
 import type { ExistingSupplier, SupplierValues } from "./diff";
-import { displayValue } from "./validate";
+import { displayValue } from "~/domain/csv/row";
 import type { FieldKey } from "./fields";
 
 export const UPDATE_POLICIES = ["new_only", "fill_empty", "overwrite"] as const;

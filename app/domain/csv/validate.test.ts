@@ -5,7 +5,9 @@ import { FIELD_KEYS, type FieldKey } from "./fields";
 import { suggestMapping } from "./mapping";
 import { parseSupplierCsv, type CsvRow, type ParsedCsv } from "./parse";
 import { templateCsv } from "./serialize";
-import { decimalMarkOf, leiChecksumOk, parseNumber, validateSupplierRows, type ValidationContext } from "./validate";
+import { decimalMarkOf, leiChecksumOk, parseNumber } from "~/domain/csv/numbers";
+import { validateSupplierRows } from "./validate";
+import type { ValidationContext } from "~/domain/csv/row";
 
 const GOODS = ["Cotton", "Garments", "Textiles", "Beans (green beans)", "Açaí Berries", "Electronics"];
 const ctx: ValidationContext = {

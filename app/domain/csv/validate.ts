@@ -27,20 +27,6 @@ import { columnsOf, RowReader } from "./cells";
 import { RowSet } from "./repeats";
 import type { RowIssue, ValidationContext, ValidationResult } from "./row";
 
-export {
-  displayValue,
-  RESOLUTIONS,
-  type Conflict,
-  type ConflictRow,
-  type CountryReading,
-  type ImportRow,
-  type Resolution,
-  type RowIssue,
-  type ValidationContext,
-  type ValidationResult,
-} from "./row";
-export { decimalMarkOf, leiChecksumOk, parseCoordinate, parseNumber } from "./numbers";
-
 export function validateSupplierRows(
   rows: readonly CsvRow[],
   headers: readonly string[],

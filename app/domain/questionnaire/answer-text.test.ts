@@ -3,7 +3,7 @@ import { ATHENS_V1 } from "./athens-v1";
 import { answerText, naLabel, unitLabel } from "./answer-text";
 import { en } from "./i18n";
 import { languageT } from "./language-texts";
-import { findQuestion } from "./logic";
+import { findQuestion } from "./index";
 import { messagesT } from "./texts";
 import { NA, type Question } from "./types";
 

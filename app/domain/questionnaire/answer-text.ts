@@ -4,8 +4,6 @@
 import { NA, type Question } from "./types";
 import type { T } from "./texts";
 
-export type { T } from "./texts";
-
 /** The label of a question's "not applicable" choice: its own text, else the common one. */
 export function naLabel(q: Question, t: T): string {
   return t.has(`q.${q.key}.na`) ? t(`q.${q.key}.na`) : t("ui.na");

@@ -18,7 +18,7 @@ import {
   visibleQuestions,
   workforceProfile,
   type ValidationResult,
-} from "./logic";
+} from "./index";
 import { allQuestions, deepFreeze } from "./template";
 import { BEST, WORST, rng } from "./test-fixtures";
 import { PRINCIPLES, type AnswerValue, type Answers, type Question, type QuestionnaireTemplate } from "./types";

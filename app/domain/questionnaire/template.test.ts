@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ATHENS_V1, BUILT_IN_TEMPLATES, findBuiltInTemplate, latestBuiltInTemplate } from "./athens-v1";
 import { CATALOGUES, SUPPORTED_LOCALES, catalogueKeys, commonKeys, en, placeholders, textKeys } from "./i18n";
-import { redFlagsOf } from "./logic";
+import { redFlagsOf } from "./index";
 import { allQuestions, canonicalJson, checkTemplate, deepFreeze, loadTemplate, templateFingerprint } from "./template";
 import {
   ILO_INDICATORS,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ATHENS_V1 } from "~/domain/questionnaire/athens-v1";
-import { controlMaturity } from "~/domain/questionnaire/logic";
+import { controlMaturity } from "~/domain/questionnaire";
 import { BEST, WORST } from "~/domain/questionnaire/test-fixtures";
 import { addMonthsUtc, maturityOf, staleness } from "./controls";
 import { DEFAULT_METHODOLOGY } from "./methodology";

@@ -12,7 +12,7 @@
 // - Stored numbers are rounded to 2 decimals and the chain is computed from the rounded values, so
 //   the explanation's arithmetic reproduces: maturity = round2(rawMaturity × fadeFactor).
 // Pure module: no node, kysely, remix or react imports.
-import { principleMaturity } from "~/domain/questionnaire/logic";
+import { principleMaturity } from "~/domain/questionnaire";
 import { PRINCIPLES, type Answers, type QuestionnaireTemplate } from "~/domain/questionnaire/types";
 import { round2 } from "./round";
 import type { Breakdown, Methodology, PrincipleContribution } from "./types";

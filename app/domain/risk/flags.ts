@@ -6,7 +6,7 @@
 //   options raise the same indicator twice counts once; one indicator raised by two questions twice).
 // - Floor: 80 if any flag is severe, else 65; +5 for each flag beyond the first; at most 100.
 // Pure module: no node, kysely, remix or react imports.
-import { redFlagsOf } from "~/domain/questionnaire/logic";
+import { redFlagsOf } from "~/domain/questionnaire";
 import type { Answers, QuestionnaireTemplate, Severity } from "~/domain/questionnaire/types";
 import type { RaisedFlag } from "./types";
 

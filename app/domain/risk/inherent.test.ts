@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { workforceProfile } from "~/domain/questionnaire/logic";
+import { workforceProfile } from "~/domain/questionnaire";
 import { ATHENS_V1 } from "~/domain/questionnaire/athens-v1";
 import { BEST, WORST } from "~/domain/questionnaire/test-fixtures";
 import { combineInherent, countryPart, goodsPart, tipTier, workforcePart } from "./inherent";

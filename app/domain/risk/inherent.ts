@@ -19,7 +19,7 @@
 // - I is computed with the unrounded renormalised weights, then rounded to 2 decimals; the stored
 //   weights are rounded for display.
 // Pure module: no node, kysely, remix or react imports.
-import type { WorkforceProfile } from "~/domain/questionnaire/logic";
+import type { WorkforceProfile } from "~/domain/questionnaire";
 import { clamp, round2 } from "./round";
 import type { CountryPart, GoodsPart, Methodology, ReferenceData, TvpraEntry, WorkforceFactor, WorkforcePart } from "./types";
 

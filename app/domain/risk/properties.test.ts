@@ -2,7 +2,7 @@
 // worth testing"). Every run uses the same seeds, so a failure reproduces.
 import { describe, expect, it } from "vitest";
 import { ATHENS_V1 } from "~/domain/questionnaire/athens-v1";
-import { answerPoints } from "~/domain/questionnaire/logic";
+import { answerPoints } from "~/domain/questionnaire";
 import { allQuestions, checkTemplate, deepFreeze } from "~/domain/questionnaire/template";
 import { type AnswerValue, type Answers, type Question, type QuestionnaireTemplate } from "~/domain/questionnaire/types";
 import { flagFloor } from "./flags";

@@ -6,7 +6,7 @@
 // - Every stored number has at most 2 decimals and each step is computed from the rounded values of
 //   the step before, so a reader can redo the arithmetic from the breakdown.
 // Pure module: no node, kysely, remix or react imports.
-import { workforceProfile } from "~/domain/questionnaire/logic";
+import { workforceProfile } from "~/domain/questionnaire";
 import { maturityOf, staleness } from "./controls";
 import { flagFloor, raisedFlags } from "./flags";
 import { combineInherent, countryPart, goodsPart, workforcePart } from "./inherent";
