@@ -2,6 +2,13 @@
 // The list travels as repeated hidden inputs named `goods`, so the plain form post carries it.
 // Goods not on the TVPRA list are allowed (the list is not exhaustive) and marked as such.
 import { useId, useMemo, useState, type KeyboardEvent } from "react";
+import { tvpraGoodsForSectorWord } from "~/domain/risk/sector-goods";
+
+/** Why a chip is marked: off the list, or a sector the list names otherwise ("Apparel": "the list says Garments"). */
+function offListNote(good: string): string {
+  const listed = tvpraGoodsForSectorWord(good);
+  return listed ? `a sector: the TVPRA list says ${listed.join(" or ")}` : "not on the TVPRA list";
+}
 
 interface Props {
   value: string[];
@@ -57,7 +64,7 @@ export function GoodsPicker({ value, onChange, suggestions, error, max = 50 }: P
           {value.map((g) => (
             <li key={g} className="chip">
               <span>{g}</span>
-              {known.has(g.toLowerCase()) ? null : <span className="chip-note">not on the TVPRA list</span>}
+              {known.has(g.toLowerCase()) ? null : <span className="chip-note">{offListNote(g)}</span>}
               <button type="button" className="chip-remove" onClick={() => remove(g)} aria-label={`Remove ${g}`}>
                 ✕
               </button>

@@ -8,6 +8,7 @@ import { SUPPLIER_FIELDS, type FieldKey, type SupplierStatus } from "./fields";
 import { nameMatchKey } from "./match";
 import { leiChecksumOk, parseCoordinate, parseNumber, decimalMarkOf, type DecimalMark } from "./numbers";
 import type { CsvRow } from "./parse";
+import { tvpraGoodsForSectorWord } from "~/domain/risk/sector-goods";
 import type { CountryReading, ImportRow, RowIssue, ValidationContext } from "./row";
 
 const MAX_COUNTRY_READINGS = 500;
@@ -226,11 +227,16 @@ export class RowReader {
       return [];
     }
     for (const u of parsed.unknown) {
+      // "Apparel" is a sector, not a good: say which listed good it stands for (risk model v2 reads the
+      // sector the same way when no goods are recorded).
+      const suggested = tvpraGoodsForSectorWord(u);
       this.warnings.push({
         line: this.line,
         column: this.names.goods,
         field: "goods",
-        message: `goods '${show(u)}' is not on the TVPRA list; kept as typed`,
+        message: suggested
+          ? `goods '${show(u)}' names a sector; the TVPRA list calls it ${suggested.map((g) => `'${g}'`).join(" or ")}; kept as typed`
+          : `goods '${show(u)}' is not on the TVPRA list; kept as typed`,
       });
     }
     return parsed.goods;

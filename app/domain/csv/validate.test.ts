@@ -185,6 +185,19 @@ describe("validateSupplierRows: bad rows", () => {
     ]);
   });
 
+  it("says which TVPRA good a goods value that names a sector stands for (Apparel → Garments)", () => {
+    const result = run("name,country,goods\nAcme,BD,Apparel\n");
+    expect(result.rows.map((r) => r.goods)).toEqual([["Apparel"]]);
+    expect(result.warnings).toEqual([
+      {
+        line: 2,
+        column: "goods",
+        field: "goods",
+        message: "goods 'Apparel' names a sector; the TVPRA list calls it 'Garments'; kept as typed",
+      },
+    ]);
+  });
+
   it("returns mapping problems as line-0 errors and no rows", () => {
     const p = parsed("Vendor,Land\nAcme,CN\n");
     const result = validateSupplierRows(p.rows, p.headers, ["name", null], ctx);
