@@ -117,6 +117,15 @@ export interface TipTiersTable {
   report_year: number;
 }
 
+/** The TIP placement that stands for a territory or micro-state without its own (reference data). */
+export interface TipProxiesTable {
+  iso2: string;
+  proxy_iso2: string;
+  kind: "sovereign" | "neighbour";
+  rationale: string;
+  source: string;
+}
+
 export interface TvpraGoodsTable {
   id: Generated<number>;
   good: string;
@@ -192,6 +201,7 @@ export interface Database {
   countries: CountriesTable;
   tip_tiers: TipTiersTable;
   tvpra_goods: TvpraGoodsTable;
+  tip_proxies: TipProxiesTable;
   suppliers: SuppliersTable;
   supplier_goods: SupplierGoodsTable;
   supplier_links: SupplierLinksTable;

@@ -1,6 +1,6 @@
-// Loads the public reference data shipped in this folder (see SOURCES.md) into countries, tip_tiers
-// and tvpra_goods. Idempotent: the three tables are emptied and refilled in one transaction, so a
-// reload after a data update never leaves a half-old, half-new set behind.
+// Loads the public reference data shipped in this folder (see SOURCES.md) into countries, tip_tiers,
+// tip_proxies and tvpra_goods. Idempotent: the tables are emptied and refilled in one transaction, so
+// a reload after a data update never leaves a half-old, half-new set behind.
 import fs from "node:fs";
 import type { Kysely } from "kysely";
 import Papa from "papaparse";
@@ -24,6 +24,15 @@ const schemas = {
   countries: z.object({ iso2, name: text }),
   // `country` is only a label copied from the TIP report; iso2 is the key.
   "tip-tiers": z.object({ iso2, country: z.string(), tier: z.enum(TIP_TIERS), report_year: year }),
+  // Used only where the territory has no placement of its own (Aruba, Curaçao and Sint Maarten do).
+  "territory-proxies": z.object({
+    iso2,
+    name: text,
+    proxy_iso2: iso2,
+    kind: z.enum(["sovereign", "neighbour"]),
+    rationale: text,
+    source: text,
+  }),
   // downstream_input_country is set on the 10 "downstream" rows (e.g. Chinese solar modules made with
   // Chinese polysilicon): listed for their inputs, with no labour flag of their own.
   "tvpra-goods": z.object({
@@ -138,7 +147,8 @@ export interface ReferenceCounts {
   countries: number;
   tipTiers: number;
   goods: number;
-  /** Rows skipped across the three files because their iso2 was blank. */
+  proxies: number;
+  /** Rows skipped across the files because their iso2 was blank. */
   skipped: number;
 }
 
@@ -151,11 +161,14 @@ export async function seedReferenceData(db: Kysely<Database>): Promise<Reference
   const countries = readReferenceCsv("countries");
   const tips = readReferenceCsv("tip-tiers");
   const goods = readReferenceCsv("tvpra-goods");
+  const proxies = readReferenceCsv("territory-proxies");
   assertUnique("countries", countries.rows, (r) => r.iso2);
+  assertUnique("territory-proxies", proxies.rows, (r) => r.iso2);
   assertUnique("tip-tiers", tips.rows, (r) => `${r.iso2} ${r.report_year}`);
 
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom("tvpra_goods").execute();
+    await trx.deleteFrom("tip_proxies").execute();
     await trx.deleteFrom("tip_tiers").execute();
     await trx.deleteFrom("countries").execute();
 
@@ -169,6 +182,12 @@ export async function seedReferenceData(db: Kysely<Database>): Promise<Reference
       await trx
         .insertInto("tip_tiers")
         .values(batch.map((r) => ({ iso2: r.iso2, tier: r.tier, report_year: r.report_year })))
+        .execute();
+    }
+    for (const batch of chunks(proxies.rows)) {
+      await trx
+        .insertInto("tip_proxies")
+        .values(batch.map((r) => ({ iso2: r.iso2, proxy_iso2: r.proxy_iso2, kind: r.kind, rationale: r.rationale, source: r.source })))
         .execute();
     }
     for (const batch of chunks(goods.rows)) {
@@ -193,6 +212,7 @@ export async function seedReferenceData(db: Kysely<Database>): Promise<Reference
     countries: countries.rows.length,
     tipTiers: tips.rows.length,
     goods: goods.rows.length,
-    skipped: countries.skipped + tips.skipped + goods.skipped,
+    proxies: proxies.rows.length,
+    skipped: countries.skipped + tips.skipped + goods.skipped + proxies.skipped,
   };
 }

@@ -27,6 +27,7 @@ function seedSuite(open: () => Promise<Db>, cleanup: () => Promise<void> = async
     table:
       | "countries"
       | "tip_tiers"
+      | "tip_proxies"
       | "tvpra_goods"
       | "organizations"
       | "users"
@@ -55,6 +56,7 @@ function seedSuite(open: () => Promise<Db>, cleanup: () => Promise<void> = async
       countries: csvRows("countries.csv"),
       tipTiers: csvRows("tip-tiers.csv"),
       goods: csvRows("tvpra-goods.csv"),
+      proxies: csvRows("territory-proxies.csv"),
       skipped: 0,
     });
     expect(await seedDemo(handle.db)).toBe(true);
@@ -71,6 +73,18 @@ function seedSuite(open: () => Promise<Db>, cleanup: () => Promise<void> = async
     expect(de).toEqual({ iso2: "DE", name: "Germany" });
     const bo = await db().selectFrom("countries").select("name").where("iso2", "=", "BO").executeTakeFirstOrThrow();
     expect(bo.name).toBe("Bolivia, Plurinational State of"); // quoted field with a comma
+  });
+
+  it("loads the stand-ins for territories and micro-states without a TIP placement of their own", async () => {
+    expect(await count("tip_proxies")).toBe(49);
+    const pr = await db().selectFrom("tip_proxies").selectAll().where("iso2", "=", "PR").executeTakeFirstOrThrow();
+    expect(pr).toMatchObject({ proxy_iso2: "US", kind: "sovereign" });
+    const mc = await db().selectFrom("tip_proxies").selectAll().where("iso2", "=", "MC").executeTakeFirstOrThrow();
+    expect(mc).toMatchObject({ proxy_iso2: "FR", kind: "neighbour" });
+    // Every stand-in has a placement of its own to lend.
+    const lenders = await db().selectFrom("tip_proxies").select("proxy_iso2").distinct().execute();
+    const placed = new Set((await db().selectFrom("tip_tiers").select("iso2").distinct().execute()).map((r) => r.iso2));
+    expect(lenders.map((r) => r.proxy_iso2).filter((iso2) => !placed.has(iso2))).toEqual([]);
   });
 
   it("loads TIP tiers for every report year", async () => {
