@@ -916,8 +916,8 @@ test("an executive reads an assessment and its answers, without review, invite o
       invites: invitesOf(submitted!.id).length,
     };
     const posts: Record<string, string>[] = [
-      { intent: "approve" },
-      { intent: "request-changes" },
+      { intent: "approve", reason: "Checked the answers", ackComments: "on", ackFlags: "on" },
+      { intent: "request-changes", reason: "Please look again" },
       { intent: "comment", questionKey: "p5.weekly_hours", body: "An executive's comment" },
       { intent: "invite", email: `exec-invite.${suffix()}@supplier.test`, language: "en" },
       { intent: "revoke" },

@@ -64,7 +64,9 @@ describeEachEngine("dashboard and board report routes", (h) => {
       await saveAnswer(h().db, actor, aid, key, { value, comment: null, baseRevision: 0 }, "ip");
     await uploadEvidence(h().db, actor, aid, "p1.written_policy", { name: "policy.pdf", bytes: POLICY_PDF }, "ip");
     expect(await submitAssessment(h().db, actor, aid, "ip")).toHaveProperty("ok", true);
-    expect(await approveAssessment(h().db, ident, aid, "ip")).toHaveProperty("ok", true);
+    expect(
+      await approveAssessment(h().db, ident, aid, { reason: "Reviewed", acknowledged: ["unresolved_comments", "severe_flags"] }, "ip"),
+    ).toHaveProperty("ok", true);
     return aid;
   }
 
