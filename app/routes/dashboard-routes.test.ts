@@ -5,6 +5,7 @@ import { addDays, todayIso } from "~/domain/dates";
 import { beforeAll, expect, it } from "vitest";
 import Papa from "papaparse";
 import { contextFor, cookieFor, describeEachEngine, get, makeOrg, responseOf } from "~/test/support";
+import { setFourEyes } from "~/models/decision.server";
 import * as dashboard from "./o.$org._index";
 import * as report from "./o.$org.report";
 import * as reportCsv from "./o.$org.report[.csv]";
@@ -77,6 +78,8 @@ describeEachEngine("dashboard and board report routes", (h) => {
       ["officer@a.test", "compliance"],
       ["exec@a.test", "executive"],
     ]);
+    // One officer fills in and approves: these tests are about the dashboard (four eyes: assessment-decisions.test.ts).
+    await setFourEyes(db.db, acme.orgId, false);
     const boreal = await makeOrg(db, "boreal", [["admin@b.test", "admin"]]);
     for (const [email, id] of Object.entries({ ...acme.users, ...boreal.users })) cookies[email] = await cookieFor(db, id);
     ident = {
