@@ -5,7 +5,7 @@
 // audit entry. Four eyes (an organisation setting, on by default): whoever filled in answers for the
 // supplier cannot approve, and an approval that lowers the supplier by two bands or more waits for a
 // second, different approver.
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Database } from "~db/types";
 import type { OrgIdentity } from "~/lib/auth.server";
 import { findQuestion, redFlagsOf } from "~/domain/questionnaire";
@@ -85,7 +85,7 @@ function checkReason(raw: string): Result<string> {
   return ok(reason);
 }
 
-type Trx = Parameters<Parameters<ReturnType<DB["transaction"]>["execute"]>[0]>[0];
+type Trx = Transaction<Database>;
 
 async function recordDecision(
   trx: Trx,
@@ -217,7 +217,7 @@ export async function approveAssessment(
     const fourEyes = await fourEyesOf(trx, id.org.id);
     if (fourEyes && (await filledOnBehalf(trx, id.org.id, assessmentId, id.user))) return fail("forbidden", FILLER_MESSAGE);
     const pending = awaitingSecond(await decisionsOf(trx, id.org.id, assessmentId), a.status);
-    if (pending && pending.userId === id.user.userId) {
+    if (fourEyes && pending && pending.userId === id.user.userId) {
       return fail("forbidden", "You gave the first approval, so a different reviewer must confirm it.");
     }
     // Conditions the approver must accept explicitly, one checkbox each.
@@ -260,7 +260,7 @@ export async function approveAssessment(
       trx,
       id,
       assessmentId,
-      { kind: pending ? "second_approve" : "approve", reason: reason.value, acknowledged },
+      { kind: pending && pending.userId !== id.user.userId ? "second_approve" : "approve", reason: reason.value, acknowledged },
       { action: "assessment.approved", diff: { validUntil, ...(pending ? { firstApprover: pending.userLabel } : {}) }, ip },
     );
     await openRedFlagActions(trx, id.org.id, assessmentId, { userId: id.user.userId, label: id.user.email }, now);
