@@ -116,6 +116,8 @@ async function seed(handle: Db): Promise<void> {
   await seedReferenceData(handle.db);
   expect(await seedDemo(handle.db)).toBe(true);
   expect(await seedDemoAssessments(handle.db)).toBeGreaterThan(0);
+  // A non-default setting must survive the drill too (four eyes is on by default).
+  await handle.db.updateTable("organizations").set({ four_eyes: 0 }).where("slug", "=", "borealis").execute();
 }
 
 function filesUnder(dir: string): Record<string, string> {
@@ -192,6 +194,10 @@ function compareSuite(drill: () => Drill) {
     // The demo data is there (not two empty databases compared).
     expect(dst.suppliers!.rows).toBeGreaterThan(50);
     expect(dst.answers!.rows).toBeGreaterThan(0);
+    expect(dst.assessment_decisions!.rows).toBeGreaterThan(0); // the demo's approvals, with their reasons
+    const orgs = await tableRows(d.restored, "organizations");
+    expect(orgs.find((o) => o.slug === "borealis")?.four_eyes).toBe(0);
+    expect(orgs.find((o) => o.slug === "acme")?.four_eyes).toBe(1);
   });
 
   it("the restored database is current and takes new rows", async () => {

@@ -9,6 +9,8 @@ export interface OrganizationsTable {
   slug: string;
   name: string;
   created_at: string;
+  /** 1: whoever filled in answers for a supplier cannot approve, and a drop of two bands needs a second approver. */
+  four_eyes: Generated<number>;
 }
 
 export interface UsersTable {
@@ -224,6 +226,7 @@ export interface Database {
   corrective_actions: CorrectiveActionsTable;
   action_events: ActionEventsTable;
   action_files: ActionFilesTable;
+  assessment_decisions: AssessmentDecisionsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -567,4 +570,19 @@ export interface Database {
   dashboard_cube_principles: DashboardCubePrinciplesTable;
   dashboard_trend: DashboardTrendTable;
   dashboard_state: DashboardStateTable;
+}
+
+export type DecisionKind = "request_changes" | "approve" | "second_approve" | "reopen";
+
+export interface AssessmentDecisionsTable {
+  id: Generated<number>;
+  org_id: number;
+  assessment_id: number;
+  kind: DecisionKind;
+  user_id: number | null;
+  user_label: string;
+  reason: string;
+  /** JSON: the conditions the reviewer acknowledged, e.g. ["unresolved_comments", "severe_flags"]. */
+  acknowledged: Generated<string>;
+  created_at: string;
 }

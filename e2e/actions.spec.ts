@@ -124,6 +124,19 @@ async function submittedWithRedFlag(page: Page, acme: Tenant) {
   return { supplierId, supplierName, assessmentId, email, link };
 }
 
+/**
+ * This spec's officer fills in and approves (it is about actions): its tenant copy turns four eyes
+ * off, as an admin would on the Review settings page (review.spec.ts shows four eyes at work).
+ */
+function fourEyesOff(acme: Tenant) {
+  const db = new Database(E2E_DB_FILE, { fileMustExist: true });
+  try {
+    db.prepare("UPDATE organizations SET four_eyes = 0 WHERE id = ?").run(acme.orgId);
+  } finally {
+    db.close();
+  }
+}
+
 const badge = (page: Page) => page.locator(".page-head .action-status");
 
 test(
@@ -133,6 +146,7 @@ test(
     test.setTimeout(120_000);
     clearRateLimit("invite-ip");
     await loginAs(acme.compliance);
+    fourEyesOff(acme);
     const s = await submittedWithRedFlag(page, acme);
     expect(actionsOfSupplier(s.supplierId)).toEqual([]);
     const title = `${en["ilo.retention_of_documents"]} — ${en["q.p1.documents_holder.text"]}`;
@@ -141,7 +155,11 @@ test(
     await test.step("the officer approves the assessment: the red flag opens an action owned by the officer, due in 30 days", async () => {
       await page.goto(acme.path(`/assessments/${s.assessmentId}`));
       await waitForHydration(page, "section.asm-decision form");
-      await page.getByRole("button", { name: "Approve", exact: true }).click();
+      const review = page.getByRole("region", { name: "Review" });
+      await review.locator("summary", { hasText: "Approve" }).click();
+      await review.getByLabel("Why do you approve it?").fill("Policy in place; the documents action follows the flag.");
+      await review.getByLabel(/severe red flag/).check();
+      await page.getByRole("button", { name: "Approve and recompute the score" }).click();
       await expect(page.locator(".toast").filter({ hasText: "Approved." })).toBeVisible();
       const rows = actionsOfSupplier(s.supplierId);
       expect(rows).toHaveLength(1);

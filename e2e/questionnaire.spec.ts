@@ -489,7 +489,9 @@ test(
 
       const review = page.getByRole("region", { name: "Review" });
       await expect(review).toContainText("1 open comment.");
-      await review.getByRole("button", { name: "Request changes" }).click();
+      await review.locator("summary", { hasText: "Request changes" }).click();
+      await review.getByLabel(/Why are you sending it back/).fill("The weekly hours exceed the policy.");
+      await review.getByRole("button", { name: "Send back to the supplier with 1 comment" }).click();
       await expect(page.locator(".toast").filter({ hasText: "Sent back to the supplier with your comments." })).toBeVisible();
       await expect(statusBadge(page)).toHaveText("Changes requested");
       expect(assessmentById(assessmentId)?.status).toBe("changes_requested");
@@ -530,7 +532,11 @@ test(
       await expect(statusBadge(page)).toHaveText("Submitted");
       const card = answerCard(page, "p5.weekly_hours");
       await expect(card.locator(".asm-answer-body")).toContainText("46 hours per week");
-      await page.getByRole("region", { name: "Review" }).getByRole("button", { name: "Approve" }).click();
+      const review = page.getByRole("region", { name: "Review" });
+      await review.locator("summary", { hasText: "Approve" }).click();
+      await review.getByLabel("Why do you approve it?").fill("Hours corrected to 46; the policy is signed.");
+      await review.getByLabel(/unresolved comment/).check();
+      await review.getByRole("button", { name: "Approve and recompute the score" }).click();
       await expect(page.locator(".toast").filter({ hasText: "Approved. The assessment is valid until" })).toBeVisible();
       await expect(statusBadge(page)).toHaveText("Approved");
       const row = assessmentById(assessmentId);
@@ -862,8 +868,8 @@ test("an executive reads an assessment and its answers, without review, invite o
   expect(inProgress, "the seeded assessment in progress").toBeDefined();
   const submittedName = supplierById(submitted!.supplier_id)!.name;
   const controls = async (p: Page) => ({
-    requestChanges: await p.getByRole("button", { name: "Request changes" }).count(),
-    approve: await p.getByRole("button", { name: "Approve" }).count(),
+    requestChanges: await p.locator("summary", { hasText: "Request changes" }).count(),
+    approve: await p.locator("summary", { hasText: "Approve" }).count(),
     invite: await p.getByRole("region", { name: "Invite the supplier" }).count(),
     send: await p.getByRole("button", { name: /^(Send invitation|Resend)$/ }).count(),
     revoke: await p.getByRole("button", { name: "Revoke the link" }).count(),
@@ -916,8 +922,8 @@ test("an executive reads an assessment and its answers, without review, invite o
       invites: invitesOf(submitted!.id).length,
     };
     const posts: Record<string, string>[] = [
-      { intent: "approve" },
-      { intent: "request-changes" },
+      { intent: "approve", reason: "Checked the answers", ackComments: "on", ackFlags: "on" },
+      { intent: "request-changes", reason: "Please look again" },
       { intent: "comment", questionKey: "p5.weekly_hours", body: "An executive's comment" },
       { intent: "invite", email: `exec-invite.${suffix()}@supplier.test`, language: "en" },
       { intent: "revoke" },

@@ -190,7 +190,7 @@ async function sentBack(acme: Tenant, officer: Page, portalContext: BrowserConte
   });
   expect(commented.status()).toBe(200);
   const back = await officer.request.post(acme.path(`/assessments/${assessmentId}`), {
-    form: { intent: "request-changes" },
+    form: { intent: "request-changes", reason: "Please look again" },
     headers: ORIGIN,
   });
   expect(back.status()).toBe(200);

@@ -20,6 +20,7 @@ export const ACTIONS = [
   "actions.edit",
   "risk.view",
   "methodology.edit",
+  "review.settings",
   "reports.view",
 ] as const;
 export type Action = (typeof ACTIONS)[number];

@@ -121,9 +121,9 @@ export async function setAssessmentStatus(
     started_at?: string;
     submitted_at?: string;
     changes_requested_at?: string;
-    approved_at?: string;
-    approved_by?: number;
-    valid_until?: string;
+    approved_at?: string | null;
+    approved_by?: number | null;
+    valid_until?: string | null;
   } = {},
 ): Promise<boolean> {
   const r = await db

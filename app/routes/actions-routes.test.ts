@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { contextFor, cookieFor, describeEachEngine, get, makeOrg, post, responseOf, toastOf } from "~/test/support";
+import { setFourEyes } from "~/models/decision.server";
 import type { OrgIdentity } from "~/lib/auth.server";
 import { resetEnvCache } from "~/lib/env.server";
 import { insertSupplier } from "~/models/supplier.server";
@@ -101,6 +102,8 @@ describeEachEngine("corrective action routes", (h) => {
       [email.officer, "compliance"],
       [email.exec, "executive"],
     ]);
+    // The officer fills in and approves: these tests are about actions (four eyes: assessment-decisions.test.ts).
+    await setFourEyes(h().db, acme.orgId, false);
     const boreal = await makeOrg(h(), otherSlug, [[email.other, "admin"]]);
     const cookie = {
       admin: await cookieFor(h(), acme.users[email.admin]!),
@@ -117,7 +120,11 @@ describeEachEngine("corrective action routes", (h) => {
     for (const id of [m.assessmentId, d.assessmentId]) {
       const r = await responseOf(() =>
         assessmentPage.action({
-          request: post(`/o/${slug}/assessments/${id}`, { intent: "approve" }, cookie.officer),
+          request: post(
+            `/o/${slug}/assessments/${id}`,
+            { intent: "approve", reason: "Checked the answers", ackComments: "on", ackFlags: "on" },
+            cookie.officer,
+          ),
           params: { org: slug, id: String(id) },
           context: ctx(),
         }),

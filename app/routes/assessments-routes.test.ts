@@ -473,7 +473,7 @@ describeEachEngine("assessment routes", (h) => {
     expect(fillPage.status).toBe(302);
     expect((await save(assessment, "profile.workers", "140", 2)).status).toBe(409);
 
-    const noComments = await act(assessment, { intent: "request-changes" });
+    const noComments = await act(assessment, { intent: "request-changes", reason: "Please look again" });
     expect(noComments.status).toBe(400);
     expect((await noComments.json()).formError).toMatch(/Comment on at least one answer/);
     const empty = await act(assessment, { intent: "comment", questionKey: "profile.workers", body: "  " });
@@ -491,14 +491,21 @@ describeEachEngine("assessment routes", (h) => {
     ]);
 
     const before = (await mailsTo("hr@dhaka-mill.test")).length;
-    const sentBack = await act(assessment, { intent: "request-changes" });
+    // A decision takes a reason: without one, a 400 with the field's error, and nothing changes.
+    const noReason = await act(assessment, { intent: "request-changes", reason: " " });
+    expect(noReason.status).toBe(400);
+    expect((await noReason.json()).fieldErrors.reason).toBe("Give a reason of at least 3 characters");
+    expect(await statusOf(assessment)).toBe("submitted");
+    const sentBack = await act(assessment, { intent: "request-changes", reason: "Please look again" });
     expect(sentBack.status).toBe(302);
     expect(toastOf(sentBack)).toMatch(/^Sent back to the supplier with your comments\./);
     expect(await statusOf(assessment)).toBe("changes_requested");
     const mails = await mailsTo("hr@dhaka-mill.test");
     expect(mails).toHaveLength(before + 1);
     expect(mails.at(-1)).toMatchObject({ kind: "assessment-changes-requested", subject: expect.stringMatching(/review one answer/) });
-    expect((await act(assessment, { intent: "approve" })).status).toBe(409); // not submitted now
+    expect((await act(assessment, { intent: "approve", reason: "Checked the answers", ackComments: "on", ackFlags: "on" })).status).toBe(
+      409,
+    ); // not submitted now
     // the fill page shows the open comment next to its question
     expect((await fillJson(assessment)).comments).toEqual([
       expect.objectContaining({ question_key: "profile.workers", body: "The audit counted 180 workers. Please check." }),
@@ -506,16 +513,42 @@ describeEachEngine("assessment routes", (h) => {
 
     expect((await save(assessment, "profile.workers", "180", await revisionOf(assessment, "profile.workers"))).status).toBe(200);
     expect((await submit(assessment)).status).toBe(302);
-    const approved = await act(assessment, { intent: "approve" });
+    // The officer filled in answers for the supplier: with four eyes (the default) someone else approves.
+    const noApproveReason = await act(assessment, { intent: "approve" });
+    expect(noApproveReason.status).toBe(400);
+    expect((await noApproveReason.json()).fieldErrors.reason).toBe("Give a reason for this decision");
+    const filler = await act(assessment, { intent: "approve", reason: "Checked the answers", ackComments: "on", ackFlags: "on" });
+    expect(filler.status).toBe(403);
+    expect((await filler.json()).formError).toBe("You filled in answers for the supplier, so someone else must approve it.");
+    expect(await statusOf(assessment)).toBe("submitted");
+    const admin = cookies["admin@a.test"]!;
+    // The open comment needs an explicit acknowledgement.
+    const unacknowledged = await act(assessment, { intent: "approve", reason: "Checked the answers" }, admin);
+    expect(unacknowledged.status).toBe(400);
+    expect((await unacknowledged.json()).fieldErrors.ackComments).toMatch(/unresolved review comments/);
+    const approved = await act(assessment, { intent: "approve", reason: "Checked the answers", ackComments: "on", ackFlags: "on" }, admin);
     expect(approved.status).toBe(302);
     expect(toastOf(approved)).toMatch(/Approved. The assessment is valid until \d{4}-\d{2}-\d{2}/);
     const done = await pageJson(assessment);
     expect(done.assessment).toMatchObject({ status: "approved" });
     expect(done.assessment.validUntil).toBeTruthy();
     expect(done.comments[0].resolved_at).toBeTruthy();
+    expect(done.decisions.map((d: { kind: string; userLabel: string; reason: string }) => [d.kind, d.userLabel, d.reason])).toEqual([
+      ["request_changes", "officer@a.test", "Please look again"],
+      ["approve", "admin@a.test", "Checked the answers"],
+    ]);
+    expect(done.decisions[1].acknowledged).toEqual(["unresolved_comments", "severe_flags"]);
     expect(
       done.history.filter((r: { questionKey: string }) => r.questionKey === "profile.workers").map((r: { value: unknown }) => r.value),
     ).toEqual([180, 130, 120]);
+    // Reopening takes a reason too; it sends the questionnaire back to review and out of the score.
+    expect((await act(assessment, { intent: "reopen" })).status).toBe(400);
+    const reopened = await act(assessment, { intent: "reopen", reason: "The audit report disagrees" });
+    expect(reopened.status).toBe(302);
+    expect(toastOf(reopened)).toMatch(/^Reopened/);
+    expect(await statusOf(assessment)).toBe("submitted");
+    expect((await act(assessment, { intent: "approve", reason: "Audit settled", ackFlags: "on" }, admin)).status).toBe(302);
+    expect(await statusOf(assessment)).toBe("approved");
     // an approved assessment takes no new link; a new assessment can be started
     expect((await act(assessment, { intent: "invite", email: "hr@dhaka-mill.test", language: "es" })).status).toBe(409);
     expect((await startOne(mill, { dueAt: inDays(60), language: "en" })).status).toBe(302);
@@ -603,8 +636,8 @@ describeEachEngine("assessment routes", (h) => {
       { intent: "invite", email: "a@b.test", language: "en" },
       { intent: "revoke" },
       { intent: "comment", questionKey: "profile.workers", body: "x" },
-      { intent: "approve" },
-      { intent: "request-changes" },
+      { intent: "approve", reason: "Checked the answers", ackComments: "on", ackFlags: "on" },
+      { intent: "request-changes", reason: "Please look again" },
     ];
     for (const form of forms) {
       expect((await act(open, form, exec)).status, form.intent).toBe(403);

@@ -5,6 +5,7 @@ import { addDays, todayIso } from "~/domain/dates";
 import { beforeAll, expect, it } from "vitest";
 import Papa from "papaparse";
 import { contextFor, cookieFor, describeEachEngine, get, makeOrg, responseOf } from "~/test/support";
+import { setFourEyes } from "~/models/decision.server";
 import * as dashboard from "./o.$org._index";
 import * as report from "./o.$org.report";
 import * as reportCsv from "./o.$org.report[.csv]";
@@ -64,7 +65,9 @@ describeEachEngine("dashboard and board report routes", (h) => {
       await saveAnswer(h().db, actor, aid, key, { value, comment: null, baseRevision: 0 }, "ip");
     await uploadEvidence(h().db, actor, aid, "p1.written_policy", { name: "policy.pdf", bytes: POLICY_PDF }, "ip");
     expect(await submitAssessment(h().db, actor, aid, "ip")).toHaveProperty("ok", true);
-    expect(await approveAssessment(h().db, ident, aid, "ip")).toHaveProperty("ok", true);
+    expect(
+      await approveAssessment(h().db, ident, aid, { reason: "Reviewed", acknowledged: ["unresolved_comments", "severe_flags"] }, "ip"),
+    ).toHaveProperty("ok", true);
     return aid;
   }
 
@@ -75,6 +78,8 @@ describeEachEngine("dashboard and board report routes", (h) => {
       ["officer@a.test", "compliance"],
       ["exec@a.test", "executive"],
     ]);
+    // One officer fills in and approves: these tests are about the dashboard (four eyes: assessment-decisions.test.ts).
+    await setFourEyes(db.db, acme.orgId, false);
     const boreal = await makeOrg(db, "boreal", [["admin@b.test", "admin"]]);
     for (const [email, id] of Object.entries({ ...acme.users, ...boreal.users })) cookies[email] = await cookieFor(db, id);
     ident = {

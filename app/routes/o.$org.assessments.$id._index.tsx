@@ -1,7 +1,7 @@
 import { todayIso } from "~/domain/dates";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireOrg } from "~/lib/auth.server";
 import { STATUS_OF, forbidden, formObject, notFound, zodFieldErrors } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -12,7 +12,8 @@ import type { Question } from "~/domain/questionnaire/types";
 import { AssessmentPageActionSchema, OFFICER_EDITABLE } from "~/schemas/assessment";
 import { getAssessment } from "~/models/assessment.server";
 import { listAssessmentInvites } from "~/models/invite.server";
-import { addReviewComment, approveAssessment, requestChanges } from "~/services/assessment-review.server";
+import { addReviewComment, approveAssessment, awaitingSecond, reopenAssessment, requestChanges } from "~/services/assessment-review.server";
+import { decisionsOf } from "~/models/decision.server";
 import { answersMap } from "~/services/assessment-core.server";
 import { assessmentView, historyOf } from "~/services/assessments.server";
 import { revokeAssessmentLinks, sendAssessmentInvite } from "~/services/invites.server";
@@ -20,6 +21,7 @@ import { reviewTexts } from "~/services/assessment-texts.server";
 import { AssessmentStatusBadge, DueDate, textsT } from "~/components/assessment-display";
 import { AnswerCard, type Revision } from "~/components/assessment-review";
 import { InviteCard } from "~/components/assessment-invite";
+import { DecisionTimeline, ReopenDecision, ReviewDecision } from "~/components/assessment-decisions";
 import { CopyOnceLink } from "~/components/copy-once-link";
 import { formatDate, plural } from "~/components/format";
 import { useOrg } from "./o.$org";
@@ -42,9 +44,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const view = await assessmentView(context.db, actor, id);
   if (!view) throw notFound("No such assessment");
   const mayManage = can(ident.role, "assessments.manage");
-  const [history, invites] = await Promise.all([
+  const [history, invites, decisions] = await Promise.all([
     historyOf(context.db, actor, id),
     mayManage ? listAssessmentInvites(context.db, ident.org.id, id) : Promise.resolve([]),
+    decisionsOf(context.db, ident.org.id, id),
   ]);
   const { completeness: c } = view;
   return json({
@@ -64,6 +67,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     redFlags: view.redFlags.map((f) => ({ questionKey: f.questionKey, indicator: f.indicator, severity: f.severity })),
     history: history ?? [],
     invites,
+    decisions,
+    awaiting: awaitingSecond(decisions, view.assessment.status),
     texts: reviewTexts(view.template),
     may: { manage: mayManage, review: can(ident.role, "assessments.review"), actions: can(ident.role, "actions.edit") },
     today: todayIso(),
@@ -101,7 +106,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const input = parsed.data;
   const ip = context.clientIp;
   const page = `/o/${ident.org.slug}/assessments/${id}`;
-  const failed = (r: Failure) => reply({ intent, questionKey, formError: r.message }, { status: STATUS_OF[r.kind] });
+  const failed = (r: Failure) =>
+    reply(r.field ? { intent, questionKey, fieldErrors: { [r.field]: r.message } } : { intent, questionKey, formError: r.message }, {
+      status: STATUS_OF[r.kind],
+    });
   switch (input.intent) {
     case "invite": {
       const r = await sendAssessmentInvite(context.db, ident, id, { email: input.email, language: input.language }, ip);
@@ -130,7 +138,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return reply({ intent, ok: true, questionKey: input.questionKey, message: "Comment added." });
     }
     case "request-changes": {
-      const r = await requestChanges(context.db, ident, id, ip);
+      const r = await requestChanges(context.db, ident, id, { reason: input.reason }, ip);
       if (!r.ok) return failed(r);
       return redirectWithToast(
         page,
@@ -138,9 +146,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       );
     }
     case "approve": {
-      const r = await approveAssessment(context.db, ident, id, ip);
+      const acknowledged = [
+        ...(input.ackComments ? (["unresolved_comments"] as const) : []),
+        ...(input.ackFlags ? (["severe_flags"] as const) : []),
+      ];
+      const r = await approveAssessment(context.db, ident, id, { reason: input.reason, acknowledged }, ip);
       if (!r.ok) return failed(r);
+      if (!r.value.approved) {
+        return redirectWithToast(
+          page,
+          "Your approval is recorded. It lowers the supplier by two bands or more, so a second reviewer must confirm it.",
+        );
+      }
       return redirectWithToast(page, `Approved. The assessment is valid until ${formatDate(r.value.validUntil)}.`);
+    }
+    case "reopen": {
+      const r = await reopenAssessment(context.db, ident, id, { reason: input.reason }, ip);
+      if (!r.ok) return failed(r);
+      return redirectWithToast(page, "Reopened: the questionnaire is submitted again and no longer counts in the supplier's score.");
     }
   }
 }
@@ -191,8 +214,16 @@ export default function AssessmentPage() {
 
       <Summary data={data} />
       {a.status === "submitted" && may.review ? (
-        <ReviewDecision openComments={data.comments.filter((c) => !c.resolved_at).length} busy={busy} />
+        <ReviewDecision
+          openComments={data.comments.filter((c) => !c.resolved_at).length}
+          severeFlags={redFlags.filter((f) => f.severity === "severe").length}
+          awaiting={data.awaiting}
+          result={pageResult}
+          busy={busy}
+        />
       ) : null}
+      {a.status === "approved" && may.review ? <ReopenDecision result={pageResult} busy={busy} /> : null}
+      <DecisionTimeline decisions={data.decisions} />
       {may.manage ? (
         <InviteCard
           invites={data.invites}
@@ -261,44 +292,6 @@ function Summary({ data }: { data: PageData }) {
           </dd>
         </div>
       </dl>
-    </section>
-  );
-}
-
-function ReviewDecision({ openComments, busy }: { openComments: number; busy: boolean }) {
-  return (
-    <section className="card asm-decision" aria-labelledby="decision-h">
-      <h2 id="decision-h">Review</h2>
-      <p>
-        Read the answers below, comment on any that need another look, then send the questionnaire back or approve it.{" "}
-        <strong>
-          {openComments} open {plural(openComments, "comment", "comments")}.
-        </strong>
-      </p>
-      <div className="actions">
-        <Form method="post" preventScrollReset>
-          <input type="hidden" name="intent" value="request-changes" />
-          <button
-            type="submit"
-            className="button secondary"
-            disabled={busy || openComments === 0}
-            aria-describedby={openComments === 0 ? "rc-hint" : undefined}
-          >
-            Request changes
-          </button>
-        </Form>
-        <Form method="post" preventScrollReset>
-          <input type="hidden" name="intent" value="approve" />
-          <button type="submit" className="button" disabled={busy}>
-            Approve
-          </button>
-        </Form>
-      </div>
-      {openComments === 0 ? (
-        <p className="muted small" id="rc-hint">
-          To request changes, first comment on at least one answer: the supplier sees your comments next to the answers.
-        </p>
-      ) : null}
     </section>
   );
 }

@@ -77,6 +77,7 @@ export default function OrgLayout() {
             {may("reports.view") ? <li>{link(`${base}/report`, "Board report", IconReport)}</li> : null}
             {may("risk.view") ? <li>{link(`${base}/methodology`, "Methodology", IconMethodology)}</li> : null}
             {may("methodology.edit") ? <li>{link(`${base}/settings/methodology`, "Risk settings", IconSettings)}</li> : null}
+            {may("review.settings") ? <li>{link(`${base}/settings/review`, "Review settings", IconSettings)}</li> : null}
             {may("members.view") ? <li>{link(`${base}/members`, "Team", IconTeam)}</li> : null}
             {may("audit.view") ? <li>{link(`${base}/audit`, "Audit log", IconAudit)}</li> : null}
             {may("outbox.view") ? <li>{link(`${base}/outbox`, "Outbox", IconOutbox)}</li> : null}

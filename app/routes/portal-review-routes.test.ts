@@ -116,7 +116,7 @@ describeEachEngine("supplier portal after changes were requested", (h) => {
     expect(await addReviewComment(h().db, id, assessmentId, "p1.deposits", "Please attach the wage deposit policy.", "ip")).toHaveProperty(
       "value.commentId",
     );
-    expect(await requestChanges(h().db, id, assessmentId, "ip")).toEqual({ ok: true });
+    expect(await requestChanges(h().db, id, assessmentId, { reason: "Needs another look" }, "ip")).toEqual({ ok: true });
 
     const view = await portalPage(cookie);
     expect(view.status).toBe("changes_requested");

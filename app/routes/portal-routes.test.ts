@@ -506,7 +506,7 @@ describeEachEngine("supplier portal routes", (h) => {
       const ASK = "Please give the peak-season headcount too.";
       await addReviewComment(h().db, acme, assessmentId, "profile.workers", ASK, "ip");
       expect(await carries(ASK)).toBe(false);
-      expect(await requestChanges(h().db, acme, assessmentId, "ip")).toEqual({ ok: true });
+      expect(await requestChanges(h().db, acme, assessmentId, { reason: "Needs another look" }, "ip")).toEqual({ ok: true });
       const after = await (await portalPage(cookie)).json();
       expect(after.comments.map((c: { body: string }) => c.body)).toEqual([SECRET, ASK]);
       const LATER = "Draft for next round: ask about agency fees.";

@@ -239,8 +239,16 @@ const SPECS: Record<string, Spec> = {
   "o.$org.assessments.$id._index.tsx": {
     session: "admin",
     params: org((f) => ({ id: String(f.officerAssessment) })),
-    intents: ["invite", "revoke", "comment", "request-changes", "approve"],
-    fields: () => ({ email: ["hr@other.test"], language: ["en", "fr"], questionKey: questions(), body: ["a comment"] }),
+    intents: ["invite", "revoke", "comment", "request-changes", "approve", "reopen"],
+    fields: () => ({
+      email: ["hr@other.test"],
+      language: ["en", "fr"],
+      questionKey: questions(),
+      body: ["a comment"],
+      reason: ["Checked the answers"],
+      ackComments: ["on"],
+      ackFlags: ["on"],
+    }),
   },
   "o.$org.assessments.$id.fill.tsx": {
     session: "admin",
@@ -283,6 +291,7 @@ const SPECS: Record<string, Spec> = {
   "o.$org.report[.csv].tsx": { session: "admin", params: org(), query: DASHBOARD_QUERY },
   "o.$org.report-print[.css].tsx": { session: "admin", params: org(), query: DASHBOARD_QUERY },
   "o.$org.settings.methodology.tsx": { session: "admin", params: org(), intents: ["preview", "save"], fields: methodologyFields },
+  "o.$org.settings.review.tsx": { session: "admin", params: org(), intents: ["save"], fields: () => ({ fourEyes: ["on", "1"] }) },
   "o.$org.settings.methodology.preview.$id.tsx": { session: "admin", params: org(() => ({ id: "424242" })) },
   "o.$org.suppliers._index.tsx": { session: "admin", params: org(), query: SUPPLIER_QUERY },
   "o.$org.suppliers.new.tsx": { session: "admin", params: org(), fields: supplierFields },

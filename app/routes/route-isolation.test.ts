@@ -213,8 +213,9 @@ const ROUTES: Record<string, Spec> = {
       { intent: "invite", email: "someone@x.test", language: "en" },
       { intent: "revoke" },
       { intent: "comment", questionKey: "profile.workers", body: "why?" },
-      { intent: "request-changes" },
-      { intent: "approve" },
+      { intent: "request-changes", reason: "Please look again" },
+      { intent: "approve", reason: "Checked the answers", ackComments: "on", ackFlags: "on" },
+      { intent: "reopen", reason: "New facts from the audit" },
     ],
   },
   "o.$org.assessments.$id.fill.tsx": {
@@ -269,6 +270,12 @@ const ROUTES: Record<string, Spec> = {
     path: "/o/$org/settings/methodology",
     forms: (): Body[] => [methodologyFormFields("preview"), methodologyFormFields("save")],
     plain: "weights and thresholds; no tenant strings until a save",
+  },
+  "o.$org.settings.review.tsx": {
+    kind: "org",
+    path: "/o/$org/settings/review",
+    forms: (): Body[] => [{ intent: "save", fourEyes: "on" }, { intent: "save" }],
+    plain: "one switch; no tenant strings",
   },
   "o.$org.settings.methodology.preview.$id.tsx": {
     kind: "org",

@@ -9,7 +9,7 @@ import { ROLES, can, type Action, type Role } from "~/domain/permissions";
 import { insertUser } from "~/models/user.server";
 import { addMember } from "~/models/org.server";
 import { addLink, setArchived } from "~/services/suppliers.server";
-import { addReviewComment } from "~/services/assessment-review.server";
+import { addReviewComment, approveAssessment } from "~/services/assessment-review.server";
 import { startAssessments } from "~/services/assessments.server";
 import { uploadEvidence } from "~/services/evidence.server";
 import { sendAssessmentInvite } from "~/services/invites.server";
@@ -91,6 +91,7 @@ const LOADERS: Record<string, { perm: Action; path: (a: Tenant) => string; param
     "o.$org.report[.csv].tsx": { perm: "reports.view", path: () => "/o/acme/report.csv" },
     "o.$org.report-print[.css].tsx": { perm: "reports.view", path: () => "/o/acme/report-print.css" },
     "o.$org.settings.methodology.tsx": { perm: "risk.view", path: () => "/o/acme/settings/methodology" },
+    "o.$org.settings.review.tsx": { perm: "review.settings", path: () => "/o/acme/settings/review" },
     "o.$org.settings.methodology.preview.$id.tsx": {
       perm: "methodology.edit",
       path: (a) => `/o/acme/settings/methodology/preview/${a.previewId}`,
@@ -222,6 +223,13 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
         path: "/o/acme/members",
         body: { intent: "resend-invite", inviteId: id(await teamInvite(db, a, role)) },
       }),
+    },
+  },
+  "o.$org.settings.review.tsx": {
+    save: {
+      perm: "review.settings",
+      ok: [302],
+      make: async () => ({ path: "/o/acme/settings/review", body: { intent: "save", fourEyes: "on" } }),
     },
   },
   "o.$org.settings.methodology.tsx": {
@@ -391,13 +399,29 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
       make: async (db, a, role) => {
         const aid = await submittedAssessment(db, a, `Review ${role}`);
         await addReviewComment(db.db, a.ident("compliance"), aid, "profile.workers", "Count seasonal staff too.", IP);
-        return onAssessment(aid, { intent: "request-changes" });
+        return onAssessment(aid, { intent: "request-changes", reason: "Please look again" });
       },
     },
     approve: {
       perm: "assessments.review",
       ok: [302],
-      make: async (db, a, role) => onAssessment(await submittedAssessment(db, a, `Approve ${role}`), { intent: "approve" }),
+      make: async (db, a, role) =>
+        onAssessment(await submittedAssessment(db, a, `Approve ${role}`), {
+          intent: "approve",
+          reason: "Checked the answers",
+          ackComments: "on",
+          ackFlags: "on",
+        }),
+    },
+    reopen: {
+      perm: "assessments.review",
+      ok: [302],
+      make: async (db, a, role) => {
+        const aid = await submittedAssessment(db, a, `Reopen ${role}`);
+        const r = await approveAssessment(db.db, a.ident("admin"), aid, { reason: "Approved to reopen", acknowledged: [] }, IP);
+        if (!r.ok) throw new Error(r.message);
+        return onAssessment(aid, { intent: "reopen", reason: "The audit found new facts" });
+      },
     },
   },
   "o.$org.assessments.$id.fill.tsx": {

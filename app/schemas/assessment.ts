@@ -44,11 +44,32 @@ export const CommentSchema = z.object({
     .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), "Remove control characters"),
 });
 
+/** A review decision's reason (request changes, approve, reopen): it is the confirmation step. */
+export const decisionReason = z
+  .string({ required_error: "Give a reason for this decision" })
+  .trim()
+  .min(3, "Give a reason of at least 3 characters")
+  .max(1000, "Use at most 1000 characters")
+  .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), "Remove control characters");
+
+/** A ticked checkbox posts "on"; an unticked one posts nothing. */
+const ticked = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => v !== undefined && v !== "");
+
+export const ApproveSchema = z.object({ intent: z.literal("approve"), reason: decisionReason, ackComments: ticked, ackFlags: ticked });
+export const RequestChangesSchema = z.object({ intent: z.literal("request-changes"), reason: decisionReason });
+export const ReopenSchema = z.object({ intent: z.literal("reopen"), reason: decisionReason });
+
 /** Every form of the assessment page, told apart by `intent`. */
 export const AssessmentPageActionSchema = z.discriminatedUnion("intent", [
   InviteSchema,
   CommentSchema,
-  z.object({ intent: z.enum(["revoke", "request-changes", "approve"]) }),
+  ApproveSchema,
+  RequestChangesSchema,
+  ReopenSchema,
+  z.object({ intent: z.literal("revoke") }),
 ]);
 
 // ---------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Db } from "~db/client";
 import { describeEachEngine, makeOrg } from "~/test/support";
+import { setFourEyes } from "~/models/decision.server";
 import type { OrgIdentity } from "~/lib/auth.server";
 import type { Role } from "~/domain/permissions";
 import { resetEnvCache } from "~/lib/env.server";
@@ -58,6 +59,8 @@ async function world(db: Db) {
     [email.officer, "compliance"],
     [email.exec, "executive"],
   ]);
+  // The officer fills in and approves: these tests are about actions (four eyes: assessment-decisions.test.ts).
+  await setFourEyes(db.db, org.orgId, false);
   const identity = (o: typeof org, s: string, mail: string, role: Role): OrgIdentity => ({
     user: { sessionId: "s", userId: o.users[mail]!, email: mail, name: mail.split("@")[0]! },
     org: { id: o.orgId, slug: s, name: s.toUpperCase() },
@@ -108,7 +111,16 @@ describeEachEngine("corrective actions", (h) => {
   async function flaggedMill(w: World, by: OrgIdentity = w.officer, now?: Date) {
     const before = new Set((await actionsOf(w.mill)).map((r) => r.id));
     const assessmentId = await submitted(w, w.mill, FLAGGED);
-    expect(await approveAssessment(h().db, by, assessmentId, "ip", now)).toMatchObject({ ok: true });
+    expect(
+      await approveAssessment(
+        h().db,
+        by,
+        assessmentId,
+        { reason: "Reviewed", acknowledged: ["unresolved_comments", "severe_flags"] },
+        "ip",
+        now,
+      ),
+    ).toMatchObject({ ok: true });
     const opened = (await actionsOf(w.mill)).filter((r) => !before.has(r.id));
     const idOf = (key: string) => opened.find((r) => r.question_key === key)?.id ?? 0;
     return { assessmentId, opened, documents: idOf("p1.documents_holder"), hours: idOf("p5.weekly_hours") };
@@ -205,7 +217,9 @@ describeEachEngine("corrective actions", (h) => {
     });
     // Good answers raise no flag and open nothing.
     const good = await submitted(w, w.dyehouse, BEST);
-    expect(await approveAssessment(h().db, w.officer, good, "ip")).toMatchObject({ ok: true });
+    expect(
+      await approveAssessment(h().db, w.officer, good, { reason: "Reviewed", acknowledged: ["unresolved_comments", "severe_flags"] }, "ip"),
+    ).toMatchObject({ ok: true });
     expect(await actionsOf(w.dyehouse)).toEqual([]);
   });
 
@@ -486,7 +500,16 @@ describeEachEngine("corrective actions", (h) => {
     // days ago) while the other tests' actions, due 30 days from now or later, are not.
     const knit = await insertSupplier(h().db, w.orgId, SupplierSchema.parse({ name: "Knit Co", country: "VN" }));
     const approvedAt = new Date(Date.now() - 60 * DAY);
-    expect(await approveAssessment(h().db, w.officer, await submitted(w, knit, FLAGGED), "ip", approvedAt)).toMatchObject({ ok: true });
+    expect(
+      await approveAssessment(
+        h().db,
+        w.officer,
+        await submitted(w, knit, FLAGGED),
+        { reason: "Reviewed", acknowledged: ["unresolved_comments", "severe_flags"] },
+        "ip",
+        approvedAt,
+      ),
+    ).toMatchObject({ ok: true });
     const [a1, a2] = (await actionsOf(knit)).map((r) => r.id) as [number, number];
     const due = (await getAction(h().db, w.orgId, a2))!.dueAt;
     expect(

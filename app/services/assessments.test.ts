@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachEngine, makeOrg } from "~/test/support";
+import { setFourEyes } from "~/models/decision.server";
 import type { OrgIdentity } from "~/lib/auth.server";
 import { resetEnvCache } from "~/lib/env.server";
 import { SupplierSchema } from "~/schemas/supplier";
@@ -41,6 +42,8 @@ describeEachEngine("assessment workflow", (h) => {
 
   beforeAll(async () => {
     const { orgId, users } = await makeOrg(h(), "wf", [["o@wf.test", "compliance"]]);
+    // One officer fills in and approves here (four eyes has its own tests: assessment-decisions.test.ts).
+    await setFourEyes(h().db, orgId, false);
     ident = {
       user: { sessionId: "s", userId: users["o@wf.test"]!, email: "o@wf.test", name: "O" },
       org: { id: orgId, slug: "wf", name: "WF" },
@@ -165,9 +168,12 @@ describeEachEngine("assessment workflow", (h) => {
     );
     expect(locked).toMatchObject({ ok: false, kind: "conflict" });
 
-    expect(await requestChanges(h().db, ident, assessmentId, "ip")).toMatchObject({ ok: false, kind: "invalid" }); // no comment yet
+    expect(await requestChanges(h().db, ident, assessmentId, { reason: "Needs another look" }, "ip")).toMatchObject({
+      ok: false,
+      kind: "invalid",
+    }); // no comment yet
     await addReviewComment(h().db, ident, assessmentId, "p5.weekly_hours", "Please give the peak-season hours.", "ip");
-    expect(await requestChanges(h().db, ident, assessmentId, "ip")).toEqual({ ok: true });
+    expect(await requestChanges(h().db, ident, assessmentId, { reason: "Needs another look" }, "ip")).toEqual({ ok: true });
     const back = await h()
       .db.selectFrom("mail_outbox")
       .select("kind")
@@ -183,9 +189,24 @@ describeEachEngine("assessment workflow", (h) => {
     ).toEqual({ ok: true, value: { revision: rev + 1 } });
     expect(await submitAssessment(h().db, supplier, assessmentId, null)).toEqual({ ok: true });
 
-    const approved = await approveAssessment(h().db, ident, assessmentId, "ip", new Date("2026-12-01T10:00:00.000Z"));
-    expect(approved).toEqual({ ok: true, value: { validUntil: "2027-12-01T10:00:00.000Z" } });
-    expect(await approveAssessment(h().db, ident, assessmentId, "ip")).toMatchObject({ ok: false, kind: "conflict" });
+    const approved = await approveAssessment(
+      h().db,
+      ident,
+      assessmentId,
+      { reason: "Reviewed", acknowledged: ["unresolved_comments", "severe_flags"] },
+      "ip",
+      new Date("2026-12-01T10:00:00.000Z"),
+    );
+    expect(approved).toEqual({ ok: true, value: { approved: true, validUntil: "2027-12-01T10:00:00.000Z" } });
+    expect(
+      await approveAssessment(
+        h().db,
+        ident,
+        assessmentId,
+        { reason: "Reviewed", acknowledged: ["unresolved_comments", "severe_flags"] },
+        "ip",
+      ),
+    ).toMatchObject({ ok: false, kind: "conflict" });
     const actions = (
       await h()
         .db.selectFrom("audit_log")
@@ -233,7 +254,7 @@ describeEachEngine("assessment workflow", (h) => {
     expect(await seen(supplier)).toEqual([]);
     expect(await seen(officer)).toEqual(["Internal: check against the audit first.", "Please give the peak-season hours."]);
 
-    expect(await requestChanges(h().db, ident, assessmentId, "ip")).toEqual({ ok: true });
+    expect(await requestChanges(h().db, ident, assessmentId, { reason: "Needs another look" }, "ip")).toEqual({ ok: true });
     expect(await seen(supplier)).toEqual(["Internal: check against the audit first.", "Please give the peak-season hours."]);
     const released = await h().db.selectFrom("review_comments").select(["released_at"]).where("assessment_id", "=", assessmentId).execute();
     expect(released.every((c) => c.released_at !== null)).toBe(true);
@@ -244,7 +265,7 @@ describeEachEngine("assessment workflow", (h) => {
     expect(await seen(officer)).toContain("Note to self: ask the auditor.");
     expect(await submitAssessment(h().db, supplier, assessmentId, null)).toEqual({ ok: true });
     expect(await seen(supplier)).not.toContain("Note to self: ask the auditor.");
-    expect(await requestChanges(h().db, ident, assessmentId, "ip")).toEqual({ ok: true });
+    expect(await requestChanges(h().db, ident, assessmentId, { reason: "Needs another look" }, "ip")).toEqual({ ok: true });
     expect(await seen(supplier)).toContain("Note to self: ask the auditor.");
   });
 

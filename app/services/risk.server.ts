@@ -32,6 +32,7 @@ import {
   latestApproved,
   linksOfBuyers,
   supplierFacts,
+  type ApprovedAssessment,
 } from "~/models/risk-inputs.server";
 import { claimJob, insertJob, orgIdsWithSuppliers, queuedFullJob, suppliersInFadeWindow, updateJob } from "~/models/risk-jobs.server";
 import { templateOfVersion } from "./assessment-core.server";
@@ -103,6 +104,8 @@ export interface ComputeResult {
   computed: number;
   changed: number;
   bandMoves: Record<RiskBand | "none", Record<RiskBand, number>>;
+  /** Each computed supplier's band (before → after): filled by a dry run only. */
+  bands?: Map<number, { before: RiskBand | null; after: RiskBand }>;
 }
 
 function emptyMoves(): ComputeResult["bandMoves"] {
@@ -117,6 +120,8 @@ interface ComputeOptions {
   methodology?: CurrentMethodology;
   /** … and write nothing. */
   dryRun?: boolean;
+  /** Compute as if these were the suppliers' latest approved assessments (a dry run's "what if"). */
+  assume?: ReadonlyMap<number, ApprovedAssessment>;
   onProgress?: (done: number, total: number) => Promise<void> | void;
 }
 
@@ -149,7 +154,7 @@ export async function recompute(db: DB, orgId: number, scope: readonly number[] 
   const residuals = new Map<number, ReturnType<typeof assessResidual>>();
   const nodes = new Map<number, PropagationNode & { suppliers: number[] }>();
   for (const f of facts.values()) {
-    const a = approved.get(f.id);
+    const a = opts.assume?.get(f.id) ?? approved.get(f.id);
     let assessment: SupplierRiskInput["assessment"] = null;
     if (a) {
       const answers: Record<string, Answers[string]> = {};
@@ -171,12 +176,14 @@ export async function recompute(db: DB, orgId: number, scope: readonly number[] 
   const computedAt = nowIso(now);
   const changedRows: ScoreRow[] = [];
   const moves = emptyMoves();
+  const bands = new Map<number, { before: RiskBand | null; after: RiskBand }>();
   for (const f of facts.values()) {
     const p = propagated.get(f.id)!;
     const b = finalizeBreakdown(residuals.get(f.id)!, { ...p, via: p.via.map(describe) }, method.config);
     const { json, digest } = serialise(b);
     const before = f.band ?? "none";
     moves[before][b.band]++;
+    if (opts.dryRun) bands.set(f.id, { before: f.band, after: b.band });
     // The same result as the stored one adds no row (risk_computed_at keeps saying when it was computed).
     if (digest === f.digest) continue;
     changedRows.push({
@@ -195,7 +202,7 @@ export async function recompute(db: DB, orgId: number, scope: readonly number[] 
     });
   }
   const result = { computed: facts.size, changed: changedRows.length, bandMoves: moves };
-  if (opts.dryRun) return result;
+  if (opts.dryRun) return { ...result, bands };
 
   const raw = sqliteHandleOf(db);
   const meta = {
@@ -213,6 +220,26 @@ export async function recompute(db: DB, orgId: number, scope: readonly number[] 
   }
   await writeSnapshot(db, orgId, now);
   return result;
+}
+
+/**
+ * The supplier's stored band and the band it would have if `assessment` were its latest approved
+ * one, with the current methodology; nothing is written.
+ */
+export async function prospectiveBand(
+  db: DbOrTrx,
+  orgId: number,
+  supplierId: number,
+  assessment: ApprovedAssessment,
+  now = new Date(),
+): Promise<{ before: RiskBand | null; after: RiskBand } | null> {
+  const r = await recompute(db as DB, orgId, [supplierId], {
+    trigger: "prospective",
+    now,
+    dryRun: true,
+    assume: new Map([[supplierId, assessment]]),
+  });
+  return r.bands?.get(supplierId) ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------

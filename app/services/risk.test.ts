@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
 import { describeEachEngine, makeOrg } from "~/test/support";
+import { setFourEyes } from "~/models/decision.server";
 import type { OrgIdentity } from "~/lib/auth.server";
 import type { Db } from "~db/client";
 import { SupplierSchema } from "~/schemas/supplier";
@@ -33,6 +34,8 @@ describeEachEngine("risk service", (h) => {
   async function org(db: Db) {
     if (ident) return ident;
     const { orgId, users } = await makeOrg(db, "risk", [["o@risk.test", "admin"]]);
+    // One officer fills in and approves: these tests are about scores (four eyes: assessment-decisions.test.ts).
+    await setFourEyes(db.db, orgId, false);
     ident = {
       user: { sessionId: "x", userId: users["o@risk.test"]!, email: "o@risk.test", name: "O" },
       org: { id: orgId, slug: "risk", name: "RISK" },
@@ -61,7 +64,9 @@ describeEachEngine("risk service", (h) => {
     await uploadEvidence(h().db, actor, aid, "p1.written_policy", { name: "policy.pdf", bytes: POLICY_PDF }, "ip");
     const sub = await submitAssessment(h().db, actor, aid, "ip");
     expect(sub).toHaveProperty("ok", true);
-    expect(await approveAssessment(h().db, ident, aid, "ip")).toHaveProperty("ok", true);
+    expect(
+      await approveAssessment(h().db, ident, aid, { reason: "Reviewed", acknowledged: ["unresolved_comments", "severe_flags"] }, "ip"),
+    ).toHaveProperty("ok", true);
     return aid;
   }
 

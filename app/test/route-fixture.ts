@@ -26,6 +26,9 @@ import { addLink, createSupplier } from "~/services/suppliers.server";
 import { addReviewComment } from "~/services/assessment-review.server";
 import { saveAnswer, submitAssessment } from "~/services/assessment-answers.server";
 import { startAssessments } from "~/services/assessments.server";
+import type { Actor } from "~/services/assessment-core.server";
+import { currentInvite } from "~/models/invite.server";
+import { insertDecision } from "~/models/decision.server";
 import { uploadEvidence } from "~/services/evidence.server";
 import { openSupplierSession, sendAssessmentInvite } from "~/services/invites.server";
 import { createManualAction } from "~/services/actions.server";
@@ -91,12 +94,27 @@ export async function newSupplier(db: Db, t: Pick<Tenant, "ident" | "marker">, n
 }
 
 /** A submitted assessment of a new supplier, every required answer given. */
-export async function submittedAssessment(db: Db, t: Pick<Tenant, "ident" | "marker">, name: string): Promise<number> {
+/**
+ * A submitted assessment with the BEST answers, filled in by the supplier through its link (so that,
+ * with four eyes on, any reviewer may approve it); `by: "compliance"` has the officer fill it in.
+ */
+export async function submittedAssessment(
+  db: Db,
+  t: Pick<Tenant, "ident" | "marker" | "orgId">,
+  name: string,
+  by: "supplier" | "compliance" = "supplier",
+): Promise<number> {
   const supplierId = await newSupplier(db, t, name);
   const id = t.ident("compliance");
   const { created } = await startAssessments(db.db, id, [supplierId], { dueAt: null, language: "en" }, IP);
   const assessmentId = created[0]!;
-  const actor = { kind: "officer", id } as const;
+  let actor: Actor = { kind: "officer", id };
+  if (by === "supplier") {
+    const email = `answers-${assessmentId}@${t.marker}-supplier.test`;
+    await sendAssessmentInvite(db.db, id, assessmentId, { email, language: "en" }, IP);
+    const invite = (await currentInvite(db.db, t.orgId, assessmentId))!;
+    actor = { kind: "supplier", s: { sessionId: "fixture", assessmentId, orgId: t.orgId, inviteId: invite.id, email, language: "en" } };
+  }
   for (const { question } of allQuestions(ATHENS_V1)) {
     const value = BEST[question.key];
     if (question.type === "evidence" || value === undefined) continue;
@@ -125,7 +143,7 @@ async function tenant(db: Db, slug: string, marker: string): Promise<Tenant> {
     org: { id: orgId, slug, name: `${title(marker)} Trading` },
     role,
   });
-  const base = { ident, marker };
+  const base = { ident, marker, orgId };
   const supplierId = await newSupplier(db, base, "Spinning Mill");
   const supplier2Id = await newSupplier(db, base, "Cotton Farm");
   const looseSupplierId = await newSupplier(db, base, "Button Works");
@@ -145,9 +163,17 @@ async function tenant(db: Db, slug: string, marker: string): Promise<Tenant> {
   await saveAnswer(db.db, actor, assessmentId, "profile.workers", { value: 250, comment: `${marker} comment`, baseRevision: 0 }, IP);
   const up = await uploadEvidence(db.db, actor, assessmentId, "p5.sample_contract", { name: `${marker}-contract.pdf`, bytes: PDF }, IP);
   if (!up.ok) throw new Error(up.message);
-  const submittedId = await submittedAssessment(db, base, "Dye House");
+  const submittedId = await submittedAssessment(db, base, "Dye House", "compliance");
   const comment = await addReviewComment(db.db, officer, submittedId, "profile.workers", `${title(marker)} asks: count seasonal staff`, IP);
   if (!comment.ok) throw new Error(comment.message);
+  // A decision with the tenant's marker in its reason (the page's decision timeline shows it).
+  await insertDecision(db.db, orgId, submittedId, {
+    kind: "reopen",
+    userId: users.compliance.id,
+    userLabel: users.compliance.email,
+    reason: `${title(marker)} reopened: recheck the wages`,
+    acknowledged: [],
+  });
 
   const act = await createManualAction(
     db.db,

@@ -14,6 +14,7 @@ import type { Actor } from "~/services/assessment-core.server";
 import { sendAssessmentInvite } from "~/services/invites.server";
 import { uploadEvidence } from "~/services/evidence.server";
 import { recompute } from "~/services/risk.server";
+import { currentInvite } from "~/models/invite.server";
 
 const DAY = 86_400_000;
 // A minimal, valid one-page PDF standing in for a signed policy document.
@@ -77,13 +78,18 @@ export async function seedDemoAssessmentsOf(db: Kysely<Database>, template: stri
     .select(["id", "email", "name"])
     .where("email", "=", `compliance@${slug}.test`)
     .executeTakeFirst();
+  // A second reviewer: four eyes (on by default) lets neither a filler nor the first approver approve alone.
+  const admin = await db.selectFrom("users").select(["id", "email", "name"]).where("email", "=", `admin@${slug}.test`).executeTakeFirst();
   if (!org || !officer) return 0;
   const id: OrgIdentity = {
     user: { sessionId: "seed", userId: officer.id, email: officer.email, name: officer.name },
     org: { id: org.id, slug, name: org.name },
     role: "compliance",
   };
-  const actor: Actor = { kind: "officer", id };
+  const officerActor: Actor = { kind: "officer", id };
+  const second: OrgIdentity | null = admin
+    ? { ...id, user: { sessionId: "seed", userId: admin.id, email: admin.email, name: admin.name }, role: "admin" }
+    : null;
   // A score history to show trends: the supply base as it looked before the first approval, then
   // each approval on its own date (oldest first).
   const oldest = Math.max(0, ...plans.map((p) => p.approvedDaysAgo ?? 0));
@@ -104,6 +110,14 @@ export async function seedDemoAssessmentsOf(db: Kysely<Database>, template: stri
     made++;
     if (p.stage === "draft") continue;
     if (supplier.contact_email) await sendAssessmentInvite(db, id, assessmentId, { email: supplier.contact_email, language: "en" }, "seed");
+    // The supplier answers through its link when it has one; otherwise the officer fills in on its behalf.
+    const invite = await currentInvite(db, org.id, assessmentId);
+    const actor: Actor = invite
+      ? {
+          kind: "supplier",
+          s: { sessionId: "seed", assessmentId, orgId: org.id, inviteId: invite.id, email: invite.email, language: "en" },
+        }
+      : officerActor;
     for (const [key, value] of Object.entries(p.answers ?? {})) {
       if (value === undefined) continue;
       if (findQuestion(ATHENS_V1, key)?.question.type === "evidence") {
@@ -128,7 +142,15 @@ export async function seedDemoAssessmentsOf(db: Kysely<Database>, template: stri
     const submitted = await submitAssessment(db, actor, assessmentId, "seed");
     if (!submitted.ok) throw new Error(`demo questionnaire for ${p.ref} is incomplete: ${JSON.stringify(submitted).slice(0, 300)}`);
     if (p.stage === "approved") {
-      await approveAssessment(db, id, assessmentId, "seed", new Date(Date.now() - (p.approvedDaysAgo ?? 0) * DAY));
+      const at = new Date(Date.now() - (p.approvedDaysAgo ?? 0) * DAY);
+      const input = { reason: "Demo review: answers and evidence checked", acknowledged: ["unresolved_comments", "severe_flags"] as const };
+      // The officer approves what the supplier filled in; the admin approves (or confirms) otherwise.
+      const reviewers = actor.kind === "supplier" ? [id, second] : [second];
+      for (const reviewer of reviewers) {
+        if (!reviewer) continue;
+        const r = await approveAssessment(db, reviewer, assessmentId, input, "seed", at);
+        if (r.ok && r.value.approved) break;
+      }
     }
   }
   return made;

@@ -1,0 +1,108 @@
+// Review decisions on an assessment (request changes, approve, second approval, reopen), each with
+// its reason and what the reviewer acknowledged, and the facts the four-eyes rule reads: the
+// organisation's setting and whether a staff user filled in answers on the supplier's behalf.
+import type { DecisionKind } from "~db/types";
+import type { DbOrTrx } from "./types";
+import { nowIso } from "~/lib/time";
+
+export type Acknowledgement = "unresolved_comments" | "severe_flags";
+
+export interface Decision {
+  id: number;
+  kind: DecisionKind;
+  userId: number | null;
+  userLabel: string;
+  reason: string;
+  acknowledged: Acknowledgement[];
+  createdAt: string;
+}
+
+export async function insertDecision(
+  db: DbOrTrx,
+  orgId: number,
+  assessmentId: number,
+  d: { kind: DecisionKind; userId: number; userLabel: string; reason: string; acknowledged: readonly Acknowledgement[] },
+): Promise<number> {
+  const row = await db
+    .insertInto("assessment_decisions")
+    .values({
+      org_id: orgId,
+      assessment_id: assessmentId,
+      kind: d.kind,
+      user_id: d.userId,
+      user_label: d.userLabel,
+      reason: d.reason,
+      acknowledged: JSON.stringify(d.acknowledged),
+      created_at: nowIso(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The decisions on one assessment, oldest first. */
+export async function decisionsOf(db: DbOrTrx, orgId: number, assessmentId: number): Promise<Decision[]> {
+  const rows = await db
+    .selectFrom("assessment_decisions")
+    .selectAll()
+    .where("org_id", "=", orgId)
+    .where("assessment_id", "=", assessmentId)
+    .orderBy("id", "asc")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    userId: r.user_id,
+    userLabel: r.user_label,
+    reason: r.reason,
+    acknowledged: JSON.parse(r.acknowledged) as Acknowledgement[],
+    createdAt: r.created_at,
+  }));
+}
+
+/**
+ * Whether this staff user saved at least one answer of the assessment on the supplier's behalf. An
+ * answer revision records its author as the officer's e-mail (a supplier's as "supplier <e-mail>"),
+ * and the audit log records the user id of each save: either counts, so a changed e-mail address does
+ * not hide an earlier save.
+ */
+export async function filledOnBehalf(
+  db: DbOrTrx,
+  orgId: number,
+  assessmentId: number,
+  user: { userId: number; email: string },
+): Promise<boolean> {
+  const byLabel = await db
+    .selectFrom("answer_revisions")
+    .select("id")
+    .where("assessment_id", "=", assessmentId)
+    .where("assessment_id", "in", db.selectFrom("assessments").select("id").where("org_id", "=", orgId))
+    .where("author", "=", user.email)
+    .limit(1)
+    .executeTakeFirst();
+  if (byLabel) return true;
+  const byAudit = await db
+    .selectFrom("audit_log")
+    .select("id")
+    .where("org_id", "=", orgId)
+    .where("actor_user_id", "=", user.userId)
+    .where("action", "=", "assessment.answer_saved")
+    .where("entity", "=", "assessment")
+    .where("entity_id", "=", String(assessmentId))
+    .limit(1)
+    .executeTakeFirst();
+  return Boolean(byAudit);
+}
+
+export async function fourEyesOf(db: DbOrTrx, orgId: number): Promise<boolean> {
+  const row = await db.selectFrom("organizations").select("four_eyes").where("id", "=", orgId).executeTakeFirst();
+  return row ? Number(row.four_eyes) === 1 : true;
+}
+
+export async function setFourEyes(db: DbOrTrx, orgId: number, on: boolean): Promise<void> {
+  await db
+    .updateTable("organizations")
+    .set({ four_eyes: on ? 1 : 0 })
+    .where("id", "=", orgId)
+    .execute();
+}

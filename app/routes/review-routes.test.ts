@@ -1,0 +1,125 @@
+// Four eyes through the routes: the Review settings page (admins only; a change is audited), and an
+// approval that lowers a supplier by two bands waiting on the assessment page for a second reviewer.
+import { beforeAll, expect, it } from "vitest";
+import { seedReferenceData } from "~db/seed/reference";
+import { contextFor, cookieFor, describeEachEngine, get, makeOrg, post, responseOf, toastOf } from "~/test/support";
+import type { OrgIdentity } from "~/lib/auth.server";
+import { ATHENS_V1, allQuestions } from "~/domain/questionnaire";
+import { BEST } from "~/domain/questionnaire/test-fixtures";
+import { SupplierSchema } from "~/schemas/supplier";
+import { currentInvite } from "~/models/invite.server";
+import { saveAnswer, submitAssessment } from "~/services/assessment-answers.server";
+import { startAssessments } from "~/services/assessments.server";
+import { uploadEvidence } from "~/services/evidence.server";
+import { sendAssessmentInvite } from "~/services/invites.server";
+import { forgetReferenceData } from "~/services/risk.server";
+import { createSupplier } from "~/services/suppliers.server";
+import * as settings from "./o.$org.settings.review";
+import * as page from "./o.$org.assessments.$id._index";
+
+const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+
+describeEachEngine("review routes", (h) => {
+  const ctx = () => contextFor(h());
+  let orgId = 0;
+  const cookies: Record<string, string> = {};
+  let officer: OrgIdentity;
+
+  beforeAll(async () => {
+    await seedReferenceData(h().db);
+    forgetReferenceData();
+    const org = await makeOrg(h(), "rv", [
+      ["admin@rv.test", "admin"],
+      ["one@rv.test", "compliance"],
+      ["exec@rv.test", "executive"],
+    ]);
+    orgId = org.orgId;
+    for (const [email, id] of Object.entries(org.users)) cookies[email] = await cookieFor(h(), id);
+    officer = {
+      user: { sessionId: "s", userId: org.users["one@rv.test"]!, email: "one@rv.test", name: "one" },
+      org: { id: orgId, slug: "rv", name: "RV" },
+      role: "compliance",
+    };
+  });
+
+  const settingsGet = (who: string) =>
+    responseOf(() => settings.loader({ request: get("/o/rv/settings/review", cookies[who]), params: { org: "rv" }, context: ctx() }));
+  const settingsPost = (who: string, form: Record<string, string>) =>
+    responseOf(() =>
+      settings.action({ request: post("/o/rv/settings/review", form, cookies[who]), params: { org: "rv" }, context: ctx() }),
+    );
+
+  it("lets an admin turn four eyes off and on (audited), and nobody else", async () => {
+    expect(await (await settingsGet("admin@rv.test")).json()).toEqual({ fourEyes: true });
+    expect((await settingsGet("one@rv.test")).status).toBe(403);
+    expect((await settingsGet("exec@rv.test")).status).toBe(403);
+    expect((await settingsPost("one@rv.test", { intent: "save" })).status).toBe(403);
+    expect((await settingsPost("admin@rv.test", { intent: "nonsense" })).status).toBe(400);
+    const off = await settingsPost("admin@rv.test", { intent: "save" });
+    expect(off.status).toBe(302);
+    expect(toastOf(off)?.message).toBe("Four eyes is now off.");
+    expect(await (await settingsGet("admin@rv.test")).json()).toEqual({ fourEyes: false });
+    const on = await settingsPost("admin@rv.test", { intent: "save", fourEyes: "on" });
+    expect(toastOf(on)?.message).toBe("Four eyes is now on.");
+    const audit = await h()
+      .db.selectFrom("audit_log")
+      .select(["diff", "actor_label"])
+      .where("org_id", "=", orgId)
+      .where("action", "=", "org.four_eyes_changed")
+      .orderBy("id")
+      .execute();
+    expect(audit.map((a) => [a.actor_label, JSON.parse(a.diff!)])).toEqual([
+      ["admin@rv.test", { fourEyes: { from: true, to: false } }],
+      ["admin@rv.test", { fourEyes: { from: false, to: true } }],
+    ]);
+  });
+
+  it("shows an approval that drops the supplier two bands as waiting; its author cannot confirm it, another reviewer does", async () => {
+    const made = await createSupplier(h().db, officer, SupplierSchema.parse({ name: "Coal Works", country: "KP", goods: ["Coal"] }), "ip");
+    if (!made.ok) throw new Error(made.message);
+    const { created } = await startAssessments(h().db, officer, [made.value.id], { dueAt: null, language: "en" }, "ip");
+    const aid = created[0]!;
+    await sendAssessmentInvite(h().db, officer, aid, { email: "hr@coal.test", language: "en" }, "ip");
+    const invite = (await currentInvite(h().db, orgId, aid))!;
+    const supplier = {
+      kind: "supplier",
+      s: { sessionId: "x", assessmentId: aid, orgId, inviteId: invite.id, email: "hr@coal.test", language: "en" },
+    } as const;
+    for (const { question } of allQuestions(ATHENS_V1)) {
+      const value = BEST[question.key];
+      if (question.type !== "evidence" && value !== undefined)
+        await saveAnswer(h().db, supplier, aid, question.key, { value, comment: null, baseRevision: 0 }, null);
+    }
+    await uploadEvidence(h().db, supplier, aid, "p1.written_policy", { name: "policy.pdf", bytes: PDF }, null);
+    expect(await submitAssessment(h().db, supplier, aid, null)).toEqual({ ok: true });
+
+    const path = `/o/rv/assessments/${aid}`;
+    const act = (who: string, form: Record<string, string>) =>
+      responseOf(() => page.action({ request: post(path, form, cookies[who]), params: { org: "rv", id: String(aid) }, context: ctx() }));
+    const view = async (who: string) =>
+      (
+        await responseOf(() => page.loader({ request: get(path, cookies[who]), params: { org: "rv", id: String(aid) }, context: ctx() }))
+      ).json();
+
+    expect((await act("exec@rv.test", { intent: "approve", reason: "Looks fine" })).status).toBe(403);
+    const first = await act("one@rv.test", { intent: "approve", reason: "The audit confirms the controls" });
+    expect(first.status).toBe(302);
+    expect(toastOf(first)?.message).toMatch(/^Your approval is recorded\. .*a second reviewer must confirm it\.$/);
+    const waiting = await view("one@rv.test");
+    expect(waiting.assessment.status).toBe("submitted");
+    expect(waiting.awaiting).toMatchObject({ kind: "approve", userLabel: "one@rv.test", reason: "The audit confirms the controls" });
+    const again = await act("one@rv.test", { intent: "approve", reason: "Confirming my own approval" });
+    expect(again.status).toBe(403);
+    expect((await again.json()).formError).toMatch(/a different reviewer must confirm it/);
+    const second = await act("admin@rv.test", { intent: "approve", reason: "Second look: agreed" });
+    expect(second.status).toBe(302);
+    expect(toastOf(second)?.message).toMatch(/^Approved\. The assessment is valid until/);
+    const done = await view("exec@rv.test");
+    expect(done.assessment.status).toBe("approved");
+    expect(done.awaiting).toBeNull();
+    expect(done.decisions.map((d: { kind: string; userLabel: string }) => [d.kind, d.userLabel])).toEqual([
+      ["approve", "one@rv.test"],
+      ["second_approve", "admin@rv.test"],
+    ]);
+  });
+});
