@@ -30,9 +30,8 @@ if (args.includes("--help") || args.includes("-h")) {
     if (Number(n) === 0 || args.includes("--reference")) {
       const c = await seedReferenceData(handle.db);
       const skipped = c.skipped ? `, skipped ${c.skipped} rows without iso2` : "";
-      console.log(
-        `Reference data loaded: ${c.countries} countries, ${c.tipTiers} TIP tier rows, ${c.goods} TVPRA goods, ${c.proxies} territory stand-ins${skipped}`,
-      );
+      const loaded = `${c.countries} countries, ${c.tipTiers} TIP tier rows, ${c.goods} TVPRA goods, ${c.proxies} territory stand-ins`;
+      console.log(`Reference data loaded: ${loaded}${skipped}`);
       const r = await referenceDataLoaded(handle.db);
       if (r.queued)
         console.log(`Reference data edition changed to ${r.edition}: risk scores of ${r.queued} tenants will be recomputed by the server`);
