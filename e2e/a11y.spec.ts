@@ -225,6 +225,7 @@ test("on a 390 px phone, the shell with its Menu closed and open has no axe viol
     [acme.path("/suppliers"), acme.compliance],
     [acme.path("/assessments"), acme.compliance],
     [acme.path("/members"), acme.admin],
+    [acme.path("/settings/review"), acme.admin],
   ] as const) {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await signIn(ctx, email);

@@ -2,10 +2,10 @@
 // refused when approving it (the form says why, nothing changes), and another reviewer, the admin,
 // approves it with a reason; the decision and its reason show on the assessment's timeline.
 import type { Page } from "@playwright/test";
-import Database from "better-sqlite3";
 import { ATHENS_V1, allQuestions } from "~/domain/questionnaire";
 import { BEST } from "~/domain/questionnaire/test-fixtures";
-import { BASE_URL, E2E_DB_FILE } from "./support/env";
+import { BASE_URL } from "./support/env";
+import { assessmentById } from "./support/db-assessments";
 import { isoDay } from "./support/answers";
 import { expect, test, waitForHydration, type Tenant } from "./support/fixtures";
 
@@ -51,14 +51,7 @@ async function filledOnBehalf(page: Page, acme: Tenant) {
   return { supplierName, assessmentId };
 }
 
-function statusOf(assessmentId: number): string | undefined {
-  const db = new Database(E2E_DB_FILE, { fileMustExist: true, readonly: true });
-  try {
-    return (db.prepare("SELECT status FROM assessments WHERE id = ?").get(assessmentId) as { status: string } | undefined)?.status;
-  } finally {
-    db.close();
-  }
-}
+const statusOf = (assessmentId: number) => assessmentById(assessmentId)?.status;
 
 const badge = (page: Page) => page.locator(".asm-subhead .asm-status");
 

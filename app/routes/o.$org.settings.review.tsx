@@ -48,7 +48,7 @@ export default function ReviewSettingsPage() {
           With four eyes, whoever filled in a questionnaire on the supplier&apos;s behalf cannot approve it, and an approval that lowers a
           supplier by two bands or more needs a second, different approver. Every change of this setting is in the audit log.
         </p>
-        <Form method="post">
+        <Form method="post" className="stack">
           <input type="hidden" name="intent" value="save" />
           <div className="field">
             <label className="checkbox">
