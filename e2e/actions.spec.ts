@@ -15,13 +15,8 @@ import { BASE_URL, E2E_DB_FILE } from "./support/env";
 import { clearRateLimit, latestMail } from "./support/db";
 import { expect, linkIn, test, waitForHydration, type Tenant } from "./support/fixtures";
 import { isoDay } from "./support/answers";
+import { TINY_PDF as PDF, postForm as post, uniqueSuffix as suffix } from "./support/http";
 
-const PDF = Buffer.from(
-  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
-    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
-);
-
-const suffix = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 function text(cat: Record<string, string>, key: string, params: Record<string, string | number> = {}): string {
   const raw = cat[key];
   if (raw === undefined) throw new Error(`No text ${key} in the catalogue`);
@@ -74,19 +69,6 @@ function eventsOf(actionId: number): Array<{ kind: string; author_label: string;
     db.close();
   }
 }
-
-const post = async (page: Page, url: string, form: URLSearchParams | Record<string, string>, expected = 200) => {
-  const res =
-    form instanceof URLSearchParams
-      ? await page.request.post(url, {
-          data: form.toString(),
-          headers: { Origin: BASE_URL, "Content-Type": "application/x-www-form-urlencoded" },
-          maxRedirects: 0,
-        })
-      : await page.request.post(url, { form, headers: { Origin: BASE_URL }, maxRedirects: 0 });
-  expect(res.status(), `${url}: ${await res.text()}`).toBe(expected);
-  return res;
-};
 
 /**
  * A new supplier with an assessment, its link mailed in French, answered on the supplier's behalf

@@ -7,26 +7,8 @@ import { BEST } from "~/domain/questionnaire/test-fixtures";
 import { BASE_URL } from "./support/env";
 import { assessmentById } from "./support/db-assessments";
 import { isoDay } from "./support/answers";
+import { TINY_PDF as PDF, postForm as post, uniqueSuffix as suffix } from "./support/http";
 import { expect, test, waitForHydration, type Tenant } from "./support/fixtures";
-
-const PDF = Buffer.from(
-  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
-    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
-);
-const suffix = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
-const post = async (page: Page, url: string, form: Record<string, string> | URLSearchParams, expected = 200) => {
-  const res =
-    form instanceof URLSearchParams
-      ? await page.request.post(url, {
-          data: form.toString(),
-          headers: { Origin: BASE_URL, "Content-Type": "application/x-www-form-urlencoded" },
-          maxRedirects: 0,
-        })
-      : await page.request.post(url, { form, headers: { Origin: BASE_URL }, maxRedirects: 0 });
-  expect(res.status(), `${url}: ${await res.text()}`).toBe(expected);
-  return res;
-};
 
 /** A low-risk supplier's assessment, answered by the signed-in officer on the supplier's behalf and submitted. */
 async function filledOnBehalf(page: Page, acme: Tenant) {
