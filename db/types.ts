@@ -375,7 +375,18 @@ export interface EvidenceFilesTable {
   uploaded_by: string;
   created_at: string;
   deleted_at: string | null;
+  /** An EvidenceKind; null on files uploaded before 2026-12-07T0300_evidence_review. */
+  kind: string | null;
+  /** ISO date until which the document is valid; null = no end date. */
+  valid_until: string | null;
+  review_status: Generated<EvidenceReviewStatus>;
+  reviewed_by_user_id: number | null;
+  reviewed_by_label: string | null;
+  reviewed_at: string | null;
+  review_reason: string | null;
 }
+
+export type EvidenceReviewStatus = "pending" | "accepted" | "rejected";
 
 export type RiskBand = "low" | "medium" | "high" | "critical";
 
