@@ -182,6 +182,19 @@ export interface SupplierGoodsTable {
   good: string;
 }
 
+/** Likely goods from the sector that an officer rejected for a supplier (2026-12-07T0500_risk_model_v2). */
+export interface SupplierLikelyGoodsTable {
+  org_id: number;
+  supplier_id: number;
+  /** TVPRA spelling, as the sector-goods table gives it. */
+  good: string;
+  decision: "rejected";
+  reason: string;
+  decided_by_user_id: number | null;
+  decided_by_label: string;
+  decided_at: string;
+}
+
 export interface SupplierLinksTable {
   org_id: number;
   supplier_id: number;
@@ -206,6 +219,7 @@ export interface Database {
   tip_proxies: TipProxiesTable;
   suppliers: SuppliersTable;
   supplier_goods: SupplierGoodsTable;
+  supplier_likely_goods: SupplierLikelyGoodsTable;
   supplier_links: SupplierLinksTable;
   supplier_imports: SupplierImportsTable;
   import_mappings: ImportMappingsTable;
