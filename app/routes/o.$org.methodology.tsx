@@ -5,7 +5,6 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireOrg } from "~/lib/auth.server";
 import { can } from "~/domain/permissions";
-import { MODEL_VERSION } from "~/domain/risk/types";
 import { NO_TIP_DATA_SCORE, tipTier } from "~/domain/risk/inherent";
 import { PRINCIPLES } from "~/domain/questionnaire/types";
 import { translator } from "~/domain/questionnaire/i18n";
@@ -64,7 +63,7 @@ export default function Methodology() {
         <div>
           <h1>How Lantern scores risk</h1>
           <p className="muted">
-            Risk model {MODEL_VERSION}, methodology version {current.version}
+            Risk model {current.config.model}, methodology version {current.version}
             {current.createdAt
               ? ` (saved ${formatDateTime(current.createdAt)}${current.createdBy ? ` by ${current.createdBy}` : ""})`
               : " (the model's defaults)"}

@@ -302,6 +302,17 @@ const ROUTES: Record<string, Spec> = {
       { intent: "remove-link", otherId: id(b.supplier2Id), side: "supplier" },
     ],
   },
+  "o.$org.suppliers.$id.likely-goods.tsx": {
+    kind: "org",
+    path: "/o/$org/suppliers/$id/likely-goods",
+    ids: (t) => ({ id: id(t.supplierId) }),
+    forms: (): Body[] => [
+      { intent: "reject", good: "Textiles", reason: "It weaves nothing" },
+      { intent: "restore", good: "Textiles" },
+      { intent: "confirm", good: "Thread/Yarn" },
+    ],
+    plain: "redirects back to the supplier page; no page of its own",
+  },
   "o.$org.suppliers.$id.edit.tsx": {
     kind: "org",
     path: "/o/$org/suppliers/$id/edit",

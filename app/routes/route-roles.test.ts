@@ -108,6 +108,12 @@ const LOADERS: Record<string, { perm: Action; path: (a: Tenant) => string; param
       path: (a) => `/o/acme/suppliers/${a.supplierId}/edit`,
       params: (a) => ({ id: id(a.supplierId) }),
     },
+    "o.$org.suppliers.$id.likely-goods.tsx": {
+      perm: "suppliers.view",
+      path: (a) => `/o/acme/suppliers/${a.supplierId}/likely-goods`,
+      params: (a) => ({ id: id(a.supplierId) }),
+      ok: 302,
+    },
     "o.$org.suppliers.export[.csv].tsx": { perm: "suppliers.view", path: () => "/o/acme/suppliers/export.csv" },
     "o.$org.suppliers.import._index.tsx": { perm: "suppliers.import", path: () => "/o/acme/suppliers/import" },
     "o.$org.suppliers.import.$id.tsx": {
@@ -264,6 +270,18 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
           params: { id: id(sid) },
           body: { version: "1", name: `Zephyr Renamed ${role}`, country: "BD" },
         };
+      },
+    },
+  },
+  "o.$org.suppliers.$id.likely-goods.tsx": {
+    reject: {
+      perm: "suppliers.edit",
+      ok: [302],
+      make: async (db, a, role) => {
+        // The fixture's suppliers are in a weaving sector: textiles are one of their likely goods.
+        const sid = await supplier(db, a, role);
+        const body = { intent: "reject", good: "Textiles", reason: "It only dyes yarn it buys" };
+        return { path: `/o/acme/suppliers/${sid}/likely-goods`, params: { id: id(sid) }, body };
       },
     },
   },
