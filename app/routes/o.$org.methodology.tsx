@@ -24,6 +24,7 @@ import {
   TiersSection,
 } from "~/components/methodology-explainer";
 import { useOrg } from "./o.$org";
+import { ModelSection } from "~/components/methodology-v2";
 
 export const meta: MetaFunction = () => [{ title: "How Lantern scores risk — Lantern" }];
 
@@ -77,11 +78,13 @@ export default function Methodology() {
         </div>
       </div>
       <nav aria-label="On this page" className="methodology-toc">
-        <a href="#score">The score</a> · <a href="#inherent">Inherent risk</a> · <a href="#controls">Controls</a> ·{" "}
-        <a href="#residual">Residual risk</a> · <a href="#flags">Red flags</a> · <a href="#tiers">Suppliers&apos; suppliers</a> ·{" "}
-        <a href="#recompute">Recomputing</a> · <a href="#overrides">Overrides</a> · <a href="#sources">Data sources</a>
+        <a href="#score">The score</a> · <a href="#model">Model {current.config.model}</a> · <a href="#inherent">Inherent risk</a> ·{" "}
+        <a href="#controls">Controls</a> · <a href="#residual">Residual risk</a> · <a href="#flags">Red flags</a> ·{" "}
+        <a href="#tiers">Suppliers&apos; suppliers</a> · <a href="#recompute">Recomputing</a> · <a href="#overrides">Overrides</a> ·{" "}
+        <a href="#sources">Data sources</a>
       </nav>
       <ScoreSection config={current.config} />
+      <ModelSection config={current.config} />
       <InherentSection config={current.config} tip={summary.tip} />
       <ControlsSection config={current.config} principleLabels={principleLabels} />
       <ResidualSection />
