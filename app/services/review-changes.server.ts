@@ -39,8 +39,10 @@ export function changesSince(
   if (!since) return { since: null, revised: [], retracted: [] };
   const then: Record<string, { revision: number; value: unknown }> = {};
   const touched = new Set<string>();
+  // Nobody can save an answer while the questionnaire is submitted, so a revision stamped at the same
+  // millisecond as the request for changes came after it.
   for (const r of history) {
-    if (r.at > since) touched.add(r.questionKey);
+    if (r.at >= since) touched.add(r.questionKey);
     else if (!then[r.questionKey] || then[r.questionKey]!.revision < r.revision) then[r.questionKey] = r;
   }
   const before: Record<string, Answers[string]> = {};
