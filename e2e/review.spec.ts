@@ -48,7 +48,7 @@ const badge = (page: Page) => page.locator(".asm-subhead .asm-status");
 
 async function approve(page: Page, reason: string, confirm = false) {
   await waitForHydration(page, "section.asm-decision form");
-  const review = page.getByRole("region", { name: "Review" });
+  const review = page.getByRole("region", { name: "Review", exact: true });
   if (!confirm) await review.locator("summary", { hasText: "Approve" }).click(); // a confirmation's form is open already
   await review.getByLabel("Why do you approve it?").fill(reason);
   await review
@@ -58,7 +58,7 @@ async function approve(page: Page, reason: string, confirm = false) {
 
 /** The Review card offers no approval to this reviewer, and says why. */
 async function expectNoApproveForm(page: Page, why: string) {
-  const review = page.getByRole("region", { name: "Review" });
+  const review = page.getByRole("region", { name: "Review", exact: true });
   await expect(review).toContainText(why);
   await expect(review.getByRole("button", { name: /recompute the score/ })).toHaveCount(0);
   await expect(review.getByLabel("Why do you approve it?")).toHaveCount(0);
@@ -132,7 +132,7 @@ test("an approval that drops a supplier two bands takes three people: filler, fi
     await b.goto(url);
     await approve(b, "The site audit confirms every control.");
     await expect(b.locator(".toast").filter({ hasText: "a second reviewer must confirm it" })).toBeVisible();
-    const review = b.getByRole("region", { name: "Review" });
+    const review = b.getByRole("region", { name: "Review", exact: true });
     await expect(review).toContainText("Awaiting a second approver.");
     await expect(review).toContainText("Sam Okoye approved on");
     await expect(badge(b)).toHaveText("Submitted");
@@ -150,7 +150,7 @@ test("an approval that drops a supplier two bands takes three people: filler, fi
   await test.step("officer C confirms it: approved, and the score drops", async () => {
     const c = await signedIn(loginAs, newContext, lena);
     await c.goto(url);
-    await expect(c.getByRole("region", { name: "Review" })).toContainText("Awaiting a second approver.");
+    await expect(c.getByRole("region", { name: "Review", exact: true })).toContainText("Awaiting a second approver.");
     await approve(c, "Second look: the audit report matches the answers.", true);
     await expect(c.locator(".toast").filter({ hasText: "Approved. The assessment is valid until" })).toBeVisible();
     await expect(badge(c)).toHaveText("Approved");
