@@ -37,7 +37,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(["org_id", "assessment_id", "id"])
     .execute();
 
-  // Signed with the name: earlier labels that are the author's address become the author's name.
+  await signWithNames(db);
+}
+
+/** Signed with the name: earlier labels that are the author's address become the author's name. */
+export async function signWithNames(db: Kysely<unknown>): Promise<void> {
   await sql`
     UPDATE review_comments SET author_label = (SELECT u.name FROM users u WHERE u.id = review_comments.author_user_id)
     WHERE EXISTS (SELECT 1 FROM users u WHERE u.id = review_comments.author_user_id
@@ -46,19 +50,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     UPDATE assessment_decisions SET user_label = (SELECT u.name FROM users u WHERE u.id = assessment_decisions.user_id)
     WHERE EXISTS (SELECT 1 FROM users u WHERE u.id = assessment_decisions.user_id
                   AND u.email = assessment_decisions.user_label AND TRIM(u.name) <> '')`.execute(db);
-}
-
-export async function down(db: Kysely<unknown>): Promise<void> {
-  await db.schema.dropTable("assessment_submissions").execute();
-  await db.schema.dropIndex("review_comments_parent_idx").execute();
-  for (const column of [
-    "reopened_by_label",
-    "reopened_by_user_id",
-    "reopened_at",
-    "resolved_by_label",
-    "resolved_by_user_id",
-    "parent_id",
-  ]) {
-    await db.schema.alterTable("review_comments").dropColumn(column).execute();
-  }
 }
