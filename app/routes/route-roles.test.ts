@@ -10,6 +10,7 @@ import { insertUser } from "~/models/user.server";
 import { addMember } from "~/models/org.server";
 import { addLink, setArchived } from "~/services/suppliers.server";
 import { addReviewComment, approveAssessment } from "~/services/assessment-review.server";
+import { changeThread } from "~/services/review-threads.server";
 import { startAssessments } from "~/services/assessments.server";
 import { uploadEvidence } from "~/services/evidence.server";
 import { sendAssessmentInvite } from "~/services/invites.server";
@@ -392,6 +393,36 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
     comment: {
       perm: "assessments.review",
       make: async (_db, a) => onAssessment(a.submittedId, { intent: "comment", questionKey: "profile.workers", body: "Please confirm." }),
+    },
+    reply: {
+      perm: "assessments.review",
+      make: async (db, a, role) => {
+        const aid = await submittedAssessment(db, a, `Reply ${role}`);
+        const c = await addReviewComment(db.db, a.ident("compliance"), aid, "profile.workers", "Count seasonal staff too.", IP);
+        if (!c.ok) throw new Error(c.message);
+        return onAssessment(aid, { intent: "reply", threadId: String(c.value.commentId), body: "The audit says 180." });
+      },
+    },
+    "resolve-thread": {
+      perm: "assessments.review",
+      make: async (db, a, role) => {
+        const aid = await submittedAssessment(db, a, `Resolve ${role}`);
+        const c = await addReviewComment(db.db, a.ident("compliance"), aid, "profile.workers", "Count seasonal staff too.", IP);
+        if (!c.ok) throw new Error(c.message);
+        return onAssessment(aid, { intent: "resolve-thread", threadId: String(c.value.commentId) });
+      },
+    },
+    "reopen-thread": {
+      perm: "assessments.review",
+      make: async (db, a, role) => {
+        const aid = await submittedAssessment(db, a, `Reopen thread ${role}`);
+        const c = await addReviewComment(db.db, a.ident("compliance"), aid, "profile.workers", "Count seasonal staff too.", IP);
+        if (!c.ok) throw new Error(c.message);
+        const threadId = c.value.commentId;
+        const r = await changeThread(db.db, a.ident("compliance"), aid, { intent: "resolve-thread", threadId }, IP);
+        if (!r.ok) throw new Error(r.message);
+        return onAssessment(aid, { intent: "reopen-thread", threadId: String(threadId) });
+      },
     },
     "request-changes": {
       perm: "assessments.review",
