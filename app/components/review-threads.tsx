@@ -9,7 +9,7 @@ import { formatDateTime } from "./format";
 export interface ThreadView {
   id: number;
   questionKey: string;
-  comments: Array<{ id: number; authorLabel: string; body: string; createdAt: string }>;
+  comments: Array<{ id: number; authorLabel: string; body: string; createdAt: string; releasedAt: string | null }>;
   resolvedAt: string | null;
   resolvedByLabel: string | null;
   reopenedAt: string | null;
@@ -47,6 +47,9 @@ export function ReviewThreads({
                   <strong>{c.authorLabel}</strong>
                   <span className="muted">
                     {i > 0 ? " replied" : ""}, {formatDateTime(c.createdAt)}
+                    {i > 0 && t.releasedAt !== null && c.releasedAt === null && !t.resolvedAt
+                      ? " — internal until you request changes again"
+                      : ""}
                   </span>
                 </p>
                 <p className="asm-comment-body">{c.body}</p>

@@ -23,6 +23,8 @@ export interface ThreadComment {
   authorLabel: string;
   body: string;
   createdAt: string;
+  /** Null while internal: a reply written after a request for changes waits for the next one. */
+  releasedAt: string | null;
 }
 export interface Thread {
   id: number;
@@ -40,7 +42,7 @@ export interface Thread {
 export function threadsOf(rows: readonly CommentRow[]): Thread[] {
   const threads = new Map<number, Thread>();
   for (const r of rows) {
-    const comment = { id: r.id, authorLabel: r.authorLabel, body: r.body, createdAt: r.createdAt };
+    const comment = { id: r.id, authorLabel: r.authorLabel, body: r.body, createdAt: r.createdAt, releasedAt: r.releasedAt };
     if (r.parentId === null) {
       threads.set(r.id, {
         id: r.id,

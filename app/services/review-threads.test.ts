@@ -221,6 +221,10 @@ describeEachEngine("review threads and changes since the review", (h) => {
     // The supplier sees the released thread's comments, signed by the organisation (the portal route), never resolved by anyone.
     const seen = await assessmentView(h().db, supplier, aid);
     expect(seen!.comments.map((x) => x.body)).toEqual(["Which sites?", "Both sites, please."]);
+    // A reply written now waits, internal, for the next request for changes.
+    await changeThread(h().db, w.ada, aid, { intent: "reply", threadId: c.value.commentId, body: "Internal: check the map." }, "ip");
+    expect((await reviewThreads(h().db, w.orgId, aid))[0]!.comments.map((x) => x.releasedAt !== null)).toEqual([true, true, false]);
+    expect((await assessmentView(h().db, supplier, aid))!.comments.map((x) => x.body)).toEqual(["Which sites?", "Both sites, please."]);
     await revise(w, supplier, aid, "profile.workers", 260);
     expect(await submitAssessment(h().db, supplier, aid, null)).toEqual({ ok: true });
 
