@@ -22,9 +22,12 @@ export function RetractedFlags({
   since,
   questions,
   t,
+  underReview,
 }: {
   retracted: readonly RetractedView[];
   since: string;
+  /** Submitted and waiting for a decision: approving will ask to confirm the retracted flags. */
+  underReview: boolean;
   questions: ReadonlyMap<string, Question>;
   t: Translate;
 }) {
@@ -35,7 +38,8 @@ export function RetractedFlags({
       <p>
         {retracted.length === 1 ? "A red flag" : `${retracted.length} red flags`} raised when changes were requested (
         {formatDateTime(since)}) {plural(retracted.length, "is", "are")} gone: a revised answer removed{" "}
-        {plural(retracted.length, "it", "them")}. Check that the change is backed by evidence; approving asks you to confirm it.
+        {plural(retracted.length, "it", "them")}. Check that the change is backed by evidence
+        {underReview ? "; approving asks you to confirm it." : "."}
       </p>
       <ul>
         {retracted.map((f) => {

@@ -224,7 +224,13 @@ export default function AssessmentPage() {
 
       <Summary data={data} />
       {data.changes.since ? (
-        <RetractedFlags retracted={data.changes.retracted} since={data.changes.since} questions={questions} t={t} />
+        <RetractedFlags
+          retracted={data.changes.retracted}
+          since={data.changes.since}
+          questions={questions}
+          t={t}
+          underReview={a.status === "submitted"}
+        />
       ) : null}
       {a.status === "submitted" && may.review ? (
         <ReviewDecision

@@ -51,3 +51,18 @@ export async function signWithNames(db: Kysely<unknown>): Promise<void> {
     WHERE EXISTS (SELECT 1 FROM users u WHERE u.id = assessment_decisions.user_id
                   AND u.email = assessment_decisions.user_label AND TRIM(u.name) <> '')`.execute(db);
 }
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable("assessment_submissions").execute();
+  await db.schema.dropIndex("review_comments_parent_idx").execute();
+  for (const column of [
+    "reopened_by_label",
+    "reopened_by_user_id",
+    "reopened_at",
+    "resolved_by_label",
+    "resolved_by_user_id",
+    "parent_id",
+  ]) {
+    await db.schema.alterTable("review_comments").dropColumn(column).execute();
+  }
+}
