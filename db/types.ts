@@ -241,6 +241,7 @@ export interface Database {
   action_events: ActionEventsTable;
   action_files: ActionFilesTable;
   assessment_decisions: AssessmentDecisionsTable;
+  assessment_submissions: AssessmentSubmissionsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -344,6 +345,15 @@ export interface ReviewCommentsTable {
   resolved_at: string | null;
   /** When a request for changes showed it to the supplier; null while internal. */
   released_at: string | null;
+  /** The thread's first comment for a reply; null for a first comment. */
+  parent_id: Generated<number | null>;
+  /** On a thread's first comment: who resolved it (replies follow its resolved_at). */
+  resolved_by_user_id: Generated<number | null>;
+  resolved_by_label: Generated<string | null>;
+  /** On a thread's first comment: who reopened it last, and when. */
+  reopened_at: Generated<string | null>;
+  reopened_by_user_id: Generated<number | null>;
+  reopened_by_label: Generated<string | null>;
 }
 
 export interface AssessmentInvitesTable {
@@ -610,4 +620,18 @@ export interface AssessmentDecisionsTable {
   /** JSON: the conditions the reviewer acknowledged, e.g. ["unresolved_comments", "severe_flags"]. */
   acknowledged: Generated<string>;
   created_at: string;
+}
+
+/** Every submission of a questionnaire: by whom, and whether it came after a request for changes. */
+export interface AssessmentSubmissionsTable {
+  id: Generated<number>;
+  org_id: number;
+  assessment_id: number;
+  /** Null when the supplier's contact submitted (through its link). */
+  by_user_id: number | null;
+  /** The officer's name, or the supplier contact's address. */
+  by_label: string;
+  by_supplier: number;
+  after_changes: number;
+  submitted_at: string;
 }

@@ -10,6 +10,7 @@ import { insertUser } from "~/models/user.server";
 import { addMember } from "~/models/org.server";
 import { addLink, setArchived } from "~/services/suppliers.server";
 import { addReviewComment, approveAssessment } from "~/services/assessment-review.server";
+import { changeThread } from "~/services/review-threads.server";
 import { startAssessments } from "~/services/assessments.server";
 import { uploadEvidence } from "~/services/evidence.server";
 import { sendAssessmentInvite } from "~/services/invites.server";
@@ -411,6 +412,36 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
       perm: "assessments.review",
       make: async (_db, a) => onAssessment(a.submittedId, { intent: "comment", questionKey: "profile.workers", body: "Please confirm." }),
     },
+    reply: {
+      perm: "assessments.review",
+      make: async (db, a) => {
+        const aid = a.submittedId; // a new thread on the tenant's submitted questionnaire: cheaper than a new questionnaire
+        const c = await addReviewComment(db.db, a.ident("compliance"), aid, "profile.workers", "Count seasonal staff too.", IP);
+        if (!c.ok) throw new Error(c.message);
+        return onAssessment(aid, { intent: "reply", threadId: String(c.value.commentId), body: "The audit says 180." });
+      },
+    },
+    "resolve-thread": {
+      perm: "assessments.review",
+      make: async (db, a) => {
+        const aid = a.submittedId;
+        const c = await addReviewComment(db.db, a.ident("compliance"), aid, "profile.workers", "Count seasonal staff too.", IP);
+        if (!c.ok) throw new Error(c.message);
+        return onAssessment(aid, { intent: "resolve-thread", threadId: String(c.value.commentId) });
+      },
+    },
+    "reopen-thread": {
+      perm: "assessments.review",
+      make: async (db, a) => {
+        const aid = a.submittedId;
+        const c = await addReviewComment(db.db, a.ident("compliance"), aid, "profile.workers", "Count seasonal staff too.", IP);
+        if (!c.ok) throw new Error(c.message);
+        const threadId = c.value.commentId;
+        const r = await changeThread(db.db, a.ident("compliance"), aid, { intent: "resolve-thread", threadId }, IP);
+        if (!r.ok) throw new Error(r.message);
+        return onAssessment(aid, { intent: "reopen-thread", threadId: String(threadId) });
+      },
+    },
     "request-changes": {
       perm: "assessments.review",
       ok: [302],
@@ -614,7 +645,8 @@ describeEachEngine("route roles", (h) => {
         }
       }
     }
-  });
+    // Every route × intent × role in one test: on a loaded PostgreSQL it outgrows the default 30 s.
+  }, 120_000);
 
   it("counts the matrix", () => {
     console.log(
