@@ -23,6 +23,8 @@ import { AnswerCard, type Revision } from "~/components/assessment-review";
 import { InviteCard } from "~/components/assessment-invite";
 import { DecisionTimeline, ReopenDecision, ReviewDecision } from "~/components/assessment-decisions";
 import { CopyOnceLink } from "~/components/copy-once-link";
+import { EvidenceReview } from "~/components/evidence-review";
+import { evidenceReviewOf } from "~/services/evidence-review.server";
 import { formatDate, plural } from "~/components/format";
 import { useOrg } from "./o.$org";
 import { isDbId } from "~/schemas/fields";
@@ -44,10 +46,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const view = await assessmentView(context.db, actor, id);
   if (!view) throw notFound("No such assessment");
   const mayManage = can(ident.role, "assessments.manage");
-  const [history, invites, decisions] = await Promise.all([
+  const [history, invites, decisions, evidence] = await Promise.all([
     historyOf(context.db, actor, id),
     mayManage ? listAssessmentInvites(context.db, ident.org.id, id) : Promise.resolve([]),
     decisionsOf(context.db, ident.org.id, id),
+    evidenceReviewOf(context.db, ident, id),
   ]);
   const { completeness: c } = view;
   return json({
@@ -68,6 +71,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     history: history ?? [],
     invites,
     decisions,
+    evidence,
     awaiting: awaitingSecond(decisions, view.assessment.status),
     texts: reviewTexts(view.template),
     may: { manage: mayManage, review: can(ident.role, "assessments.review"), actions: can(ident.role, "actions.edit") },
@@ -235,6 +239,13 @@ export default function AssessmentPage() {
         />
       ) : null}
       {redFlags.length ? <RedFlags flags={redFlags} t={t} /> : null}
+      <EvidenceReview
+        items={data.evidence}
+        t={t}
+        fileHref={(fileId) => `${base}/${a.id}/files/${fileId}`}
+        decisionAction={(fileId) => `${base}/${a.id}/evidence/${fileId}`}
+        mayReview={may.review}
+      />
       <Answers
         data={data}
         t={t}
