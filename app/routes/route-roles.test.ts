@@ -12,6 +12,7 @@ import { addLink, setArchived } from "~/services/suppliers.server";
 import { addReviewComment, approveAssessment } from "~/services/assessment-review.server";
 import { startAssessments } from "~/services/assessments.server";
 import { uploadEvidence } from "~/services/evidence.server";
+import { insertEvidence } from "~/models/evidence.server";
 import { sendAssessmentInvite } from "~/services/invites.server";
 import { createManualAction } from "~/services/actions.server";
 import { queueCheck, runQueuedCheck, uploadImport } from "~/services/import.server";
@@ -82,6 +83,13 @@ const LOADERS: Record<string, { perm: Action; path: (a: Tenant) => string; param
       perm: "assessments.view",
       path: (a) => `/o/acme/assessments/${a.assessmentId}/files/${a.fileId}`,
       params: (a) => ({ id: id(a.assessmentId), fileId: id(a.fileId) }),
+    },
+    // GET of the evidence decision endpoint only sends the browser back to the assessment page.
+    "o.$org.assessments.$id.evidence.$fileId.tsx": {
+      perm: "assessments.view",
+      path: (a) => `/o/acme/assessments/${a.assessmentId}/evidence/${a.fileId}`,
+      params: (a) => ({ id: id(a.assessmentId), fileId: id(a.fileId) }),
+      ok: 302,
     },
     "o.$org.audit.tsx": { perm: "audit.view", path: () => "/o/acme/audit" },
     "o.$org.members.tsx": { perm: "members.view", path: () => "/o/acme/members" },
@@ -185,6 +193,24 @@ const onAssessment = (aid: number, body: Body, tail = ""): Cell => ({
   params: { id: id(aid) },
   body,
 });
+/** A decision on a fresh document the supplier uploaded (no staff member uploaded it or filled in its answer). */
+async function onEvidence(db: Db, a: Tenant, role: Role, intent: "accept" | "reject"): Promise<Cell> {
+  const aid = await started(db, a, role);
+  const fileId = await insertEvidence(db.db, a.orgId, {
+    assessmentId: aid,
+    questionKey: "p1.written_policy",
+    filename: "zephyr-policy.pdf",
+    mime: "application/pdf",
+    sizeBytes: PDF.length,
+    sha256: "0".repeat(64),
+    uploadedBy: "supplier hr@zephyr.test",
+  });
+  return {
+    path: `/o/acme/assessments/${aid}/evidence/${fileId}`,
+    params: { id: id(aid), fileId: id(fileId) },
+    body: { intent, reason: "Checked against the original" },
+  };
+}
 const onAction = (xid: number, body: Body): Cell => ({ path: `/o/acme/actions/${xid}`, params: { id: id(xid) }, body });
 
 const ACTIONS: Record<string, Record<string, Intent>> = {
@@ -467,6 +493,10 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
           "/files",
         ),
     },
+  },
+  "o.$org.assessments.$id.evidence.$fileId.tsx": {
+    accept: { perm: "assessments.review", ok: [302], make: (db, a, role) => onEvidence(db, a, role, "accept") },
+    reject: { perm: "assessments.review", ok: [302], make: (db, a, role) => onEvidence(db, a, role, "reject") },
   },
   "o.$org.actions.new.tsx": {
     "": {
