@@ -250,8 +250,7 @@ const ROUTES: Record<string, Spec> = {
       { intent: "accept", reason: "Checked against the original" },
       { intent: "reject", reason: "Not signed" },
     ],
-    plain: "GET only redirects; a decision answers with a redirect or a refusal",
-    redirectsOnGet: "GET only sends the browser back to the assessment page, which answers 404 for a foreign id",
+    plain: "no loader; a decision answers with a redirect or a refusal",
   },
   "o.$org.audit.tsx": { kind: "org", path: "/o/$org/audit", filter: () => "?actor=admin@" },
   "o.$org.members.tsx": {

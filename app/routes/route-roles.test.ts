@@ -84,13 +84,6 @@ const LOADERS: Record<string, { perm: Action; path: (a: Tenant) => string; param
       path: (a) => `/o/acme/assessments/${a.assessmentId}/files/${a.fileId}`,
       params: (a) => ({ id: id(a.assessmentId), fileId: id(a.fileId) }),
     },
-    // GET of the evidence decision endpoint only sends the browser back to the assessment page.
-    "o.$org.assessments.$id.evidence.$fileId.tsx": {
-      perm: "assessments.view",
-      path: (a) => `/o/acme/assessments/${a.assessmentId}/evidence/${a.fileId}`,
-      params: (a) => ({ id: id(a.assessmentId), fileId: id(a.fileId) }),
-      ok: 302,
-    },
     "o.$org.audit.tsx": { perm: "audit.view", path: () => "/o/acme/audit" },
     "o.$org.members.tsx": { perm: "members.view", path: () => "/o/acme/members" },
     "o.$org.methodology.tsx": { perm: "risk.view", path: () => "/o/acme/methodology" },
