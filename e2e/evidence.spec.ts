@@ -54,7 +54,8 @@ test("the supplier's document with its type and validity is accepted by another 
     await expect(portal).toHaveURL(`${BASE_URL}/s/portal`);
     await portal.goto("/s/portal?section=p1");
     await waitForHydration(portal, "form.portal-form");
-    // Not answered yet: the control question offers a document, folded.
+    // Every control question offers a document, folded until asked for (here: not answered yet).
+    await expect(portal.locator("#q-p1-deposits details.portal-evidence-folded")).toHaveCount(1);
     await policy(portal)
       .locator("summary", { hasText: en("ui.evidence.add") })
       .click();

@@ -120,6 +120,12 @@ describeEachEngine("evidence routes", (h) => {
       await responseOf(() => portalPage.loader({ request: get("/s/portal", acme.supplierCookie), params: {}, context: ctx() }))
     ).json();
     expect(page.messages["ui.evidence.valid_until_past"]).toMatch(/^La date/);
+    // Every control question offers a document, the workforce profile none.
+    expect(page.takesDocuments).toEqual(
+      expect.arrayContaining(["p1.written_policy", "p1.deposits", "p7.practice_sharing", "p5.sample_contract"]),
+    );
+    expect(page.takesDocuments).not.toContain("profile.workers");
+    expect(page.takesDocuments).not.toContain("p4.violence_reported");
     expect(page.files.find((f: { id: number }) => f.id === fileId)).toMatchObject({
       kind: "training_records",
       status: "pending",

@@ -19,6 +19,7 @@ import {
 } from "~/domain/questionnaire/types";
 import { nowIso } from "~/lib/time";
 import { portalFile } from "~/lib/portal-evidence.server";
+import { takesDocuments } from "~/domain/questionnaire/evidence";
 import {
   PORTAL_HEADERS,
   keysWith,
@@ -97,6 +98,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     },
     maxBytes: EVIDENCE_LIMITS.maxBytes,
     today: nowIso().slice(0, 10),
+    // Every control question takes documents (the public template carries no weights to tell them by).
+    takesDocuments: allQuestions(template)
+      .filter((e) => takesDocuments(e.section, e.question))
+      .map((e) => e.question.key),
   });
 }
 

@@ -4,9 +4,8 @@
 // date in the past) are shown in the reader's language; the server decides the type by the content.
 // Every control question takes documents; where none is asked for, the box starts folded.
 import { useState } from "react";
-import { EVIDENCE_KINDS, type Question, type QuestionnaireTemplate } from "~/domain/questionnaire/types";
-import { defaultEvidenceKind, takesDocuments } from "~/domain/questionnaire/evidence";
-import { findQuestion } from "~/domain/questionnaire/visibility";
+import { EVIDENCE_KINDS, type Question } from "~/domain/questionnaire/types";
+import { defaultEvidenceKind } from "~/domain/questionnaire/evidence";
 import { questionId } from "~/components/question/types";
 import { formatSize, type T } from "./i18n";
 
@@ -42,7 +41,8 @@ export function FileFacts({ f, t, buyer }: { f: PortalFile; t: T; buyer: string 
 
 /** What the portal page knows that every question's documents need. */
 export interface EvidencePage {
-  template: unknown;
+  /** The questions that take documents (every control question): the portal's template carries no weights. */
+  takesDocuments: readonly string[];
   assessmentId: number;
   maxBytes: number;
   /** The buying organization: who accepts or rejects the documents. */
@@ -63,9 +63,7 @@ export function PortalEvidence(props: {
   onChanged: () => void;
 }) {
   const { q, page } = props;
-  // The loader's JSON is the template as published: the domain types describe it.
-  const found = findQuestion(page.template as QuestionnaireTemplate, q.key);
-  const offered = found !== undefined && takesDocuments(found.section, found.question);
+  const offered = page.takesDocuments.includes(q.key);
   if (!props.requested && !props.files.length && !offered) return null;
   return (
     <EvidenceBox
