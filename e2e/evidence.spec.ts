@@ -1,7 +1,8 @@
 // Documents behind answers in the browser: the supplier attaches a document with its type and the
 // date until which it is valid through the portal; another officer accepts it with a reason on the
-// assessment page ("Accepted by …"), and the portal shows the decision. An officer who uploaded a
-// document for the supplier is not offered the decision, and a direct POST is refused.
+// assessment page ("Accepted by …"), and the portal shows the decision. An officer who uploads a
+// document on the fill page (with its type and validity) is not offered its decision, and a direct
+// POST is refused.
 import type { Page } from "@playwright/test";
 import { en as catalogue } from "~/domain/questionnaire/i18n";
 import { BASE_URL } from "./support/env";
@@ -80,16 +81,20 @@ test("the supplier's document with its type and validity is accepted by another 
   });
 
   await test.step("an officer who uploads a document for the supplier is not offered its decision, and a POST is refused", async () => {
-    const upload = await page.request.post(acme.path(`/assessments/${assessmentId}/files`), {
-      multipart: {
-        questionKey: "p2.awareness_activities",
-        kind: "training_records",
-        validUntil: isoDay(90),
-        file: { name: "officer-scan.pdf", mimeType: "application/pdf", buffer: PDF },
-      },
-      headers: { Origin: BASE_URL },
+    await page.goto(acme.path(`/assessments/${assessmentId}/fill?section=p2`));
+    await waitForHydration(page, ".asm-upload");
+    // A control question that asks for no document still takes one on the fill page.
+    const card = page.locator("#q-p2-awareness_activities");
+    await card.getByLabel("Type of document").selectOption({ label: "Training records" });
+    await card.getByLabel("Valid until (optional)").fill(isoDay(90));
+    await card.getByLabel(/^Add a file/).setInputFiles({ name: "officer-scan.pdf", mimeType: "application/pdf", buffer: PDF });
+    await card.getByRole("button", { name: "Upload" }).click();
+    await expect(card.getByRole("status")).toContainText("officer-scan.pdf uploaded.");
+    expect(evidenceOf(assessmentId).find((f) => f.filename === "officer-scan.pdf")).toMatchObject({
+      question_key: "p2.awareness_activities",
+      kind: "training_records",
+      valid_until: isoDay(90),
     });
-    expect(upload.status(), await upload.text()).toBe(200);
     await page.goto(acme.path(`/assessments/${assessmentId}#evidence`));
     await waitForHydration(page, ".evidence-review form");
     const mine = item(page, "officer-scan.pdf");
