@@ -118,9 +118,13 @@ test("an admin moves the organisation from v1 to v2 through the preview, which n
     await page.getByRole("button", { name: "Preview", exact: true }).click();
     const preview = page.locator("section.methodology-preview");
     await expect(preview).toContainText(/\d+ suppliers? would change band/, { timeout: 30_000 });
-    const listed = preview.locator(".methodology-changes li");
-    expect(await listed.count()).toBeGreaterThan(0);
-    await expect(listed.first()).toContainText("→");
+    const moved = Number((await preview.locator(".methodology-moved strong").textContent())!.match(/\d+/)![0]);
+    expect(moved).toBeGreaterThan(0);
+    // Which ones: each named, with its band now and with these settings.
+    await expect(preview.locator(".methodology-changes li")).toHaveCount(Math.min(moved, 100));
+    await expect(preview.locator(".methodology-changes li").first()).toContainText(
+      /(Low|Medium|High|Critical|Not scored yet) → (Low|Medium|High|Critical)/,
+    );
     await page.getByLabel("What changed and why").fill("Move to risk model v2");
     await page.getByRole("button", { name: /^Save as version/ }).click();
     await expect(page.locator(".toast").filter({ hasText: /Saved as version \d+/ })).toBeVisible({ timeout: 30_000 });

@@ -53,6 +53,7 @@ export function InherentWeights({ register, errorFor, weights, model }: SectionP
         suppliers who answered the workforce profile; otherwise country and goods share its weight.
       </p>
       <GroupError message={errorFor("inherentWeights")} />
+      {model === "v2" ? null : <input type="hidden" {...register("inherentWeights.childGoods")} />}
       <div className={`form-grid ${model === "v2" ? "four" : "three"}`}>
         {parts.map(([key, label], i) => (
           <Field

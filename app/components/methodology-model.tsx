@@ -48,7 +48,14 @@ export function RiskModelSection({
           </p>
         ) : null}
       </div>
-      {model === "v2" ? (
+      {model !== "v2" ? (
+        // v1 does not read them; they travel with the form so that a later move to v2 keeps them.
+        <>
+          <input type="hidden" {...register("declaredCredit")} />
+          <input type="hidden" {...register("likelyGoodsFactor")} />
+          <input type="hidden" {...register("goodsFloor")} />
+        </>
+      ) : (
         <div className="form-grid three">
           <Field
             label="A declared answer earns"
@@ -72,7 +79,7 @@ export function RiskModelSection({
             {...NUMBER}
           />
         </div>
-      ) : null}
+      )}
     </fieldset>
   );
 }

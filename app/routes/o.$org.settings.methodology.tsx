@@ -105,8 +105,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const r = await previewMethodology(context.db, id.org.id, config);
     if (!r.ok) return refused(r);
     if (r.value.kind === "queued") return json<ActionData>({ previewJob: r.value.jobId });
-    const { computed, moved, moves } = r.value;
-    return json<ActionData>({ preview: { computed, moved, moves } });
+    const { computed, moved, moves, changes } = r.value;
+    return json<ActionData>({ preview: { computed, moved, moves, changes } });
   }
   const actor = { userId: id.user.userId, email: id.user.email };
   const r = await saveMethodology(context.db, id.org.id, actor, { config, note, baseVersion }, context.clientIp);
