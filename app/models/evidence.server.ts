@@ -186,3 +186,23 @@ export async function listAcceptedEvidence(
   }
   return out;
 }
+
+/**
+ * Suppliers with an accepted document whose validity ended on a day in [fromDay, toDay]: their v2
+ * score loses that proof, so the hourly sweep recomputes them.
+ */
+export async function suppliersWithEvidenceExpired(db: DbOrTrx, orgId: number, fromDay: string, toDay: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom("evidence_files as e")
+    .innerJoin("assessments as a", (j) => j.onRef("a.id", "=", "e.assessment_id").onRef("a.org_id", "=", "e.org_id"))
+    .select("a.supplier_id")
+    .distinct()
+    .where("e.org_id", "=", orgId)
+    .where("e.review_status", "=", "accepted")
+    .where("e.deleted_at", "is", null)
+    .where("a.status", "=", "approved")
+    .where("e.valid_until", ">=", fromDay)
+    .where("e.valid_until", "<=", toDay)
+    .execute();
+  return rows.map((r) => r.supplier_id);
+}

@@ -15,7 +15,7 @@ import { approveAssessment } from "./assessment-review.server";
 import { saveAnswer, submitAssessment } from "./assessment-answers.server";
 import { startAssessments } from "./assessments.server";
 import { uploadEvidence } from "./evidence.server";
-import { currentMethodology, forgetReferenceData, scoresChanged, withDefaults } from "./risk.server";
+import { currentMethodology, forgetReferenceData, scoresChanged, stalenessSweep, withDefaults } from "./risk.server";
 import { previewMethodology, saveMethodology } from "./risk-methodology.server";
 import { decideLikelyGood } from "./likely-goods.server";
 import { supplierRiskView } from "./risk-view.server";
@@ -206,5 +206,11 @@ describeEachEngine("risk model v2 in the app", (h) => {
     // Cocoa is listed for forced and child labour in Côte d'Ivoire: whatever the answers, the floor holds.
     expect(after.score!).toBeGreaterThanOrEqual(30);
     expect(after.b.floors?.goods).toMatchObject({ good: "Cocoa", value: 30, liftedBy: null });
+
+    // The document's validity ends yesterday: the hourly sweep takes the proof away without any other change.
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await accept(yesterday);
+    await stalenessSweep(h().db);
+    expect((await p1()).proof).toMatchObject({ declared: 1, evidenced: 0 });
   });
 });

@@ -25,6 +25,8 @@ import { getMeta, latestMethodology, loadReferenceData, setMeta, writeScores, wr
 import { countSuppliers, currentBreakdowns, downstreamClosure, supplierFacts, type ApprovedAssessment } from "~/models/risk-inputs.server";
 import { claimJob, insertJob, orgIdsWithSuppliers, queuedFullJob, suppliersInFadeWindow, updateJob } from "~/models/risk-jobs.server";
 import { loadRiskInputs } from "./risk-input.server";
+import { suppliersWithEvidenceExpired } from "~/models/evidence.server";
+import { addDays, todayIso } from "~/domain/dates";
 import { log } from "~/lib/logger.server";
 import { nowIso } from "~/lib/time";
 import { sqliteHandleOf } from "~db/client";
@@ -308,8 +310,9 @@ export async function refreshRollup(db: DB, orgId: number): Promise<void> {
 }
 
 /**
- * Once a day: suppliers whose approved assessment is past its validity (fading or just expired)
- * get recomputed, because their maturity changes with time alone.
+ * Hourly: suppliers whose approved assessment is past its validity (fading or just expired), or
+ * whose accepted documents just stopped being valid, get recomputed: their scores change with time
+ * alone. A result that did not change adds no row.
  */
 export async function stalenessSweep(db: DB, now = new Date()): Promise<number> {
   let n = 0;
@@ -319,7 +322,10 @@ export async function stalenessSweep(db: DB, now = new Date()): Promise<number> 
     from.setUTCMonth(from.getUTCMonth() - m.validityMonths - m.fadeMonths - 1);
     const to = new Date(now);
     to.setUTCMonth(to.getUTCMonth() - m.validityMonths);
-    const ids = await suppliersInFadeWindow(db, orgId, nowIso(from), nowIso(to));
+    const fading = await suppliersInFadeWindow(db, orgId, nowIso(from), nowIso(to));
+    // Documents that stopped being valid yesterday or today no longer count as proof (model v2).
+    const expired = await suppliersWithEvidenceExpired(db, orgId, addDays(now, -2), todayIso(now));
+    const ids = [...new Set([...fading, ...expired])];
     if (ids.length) {
       const r = await scoresChanged(db, orgId, "staleness", ids);
       if (r && "inline" in r) n += r.inline.changed;
