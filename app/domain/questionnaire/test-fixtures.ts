@@ -1,5 +1,6 @@
 // Shared answer sets for the questionnaire tests (not a test file itself).
-import type { Answers } from "./types";
+import { allQuestions } from "./template";
+import type { Answers, QuestionnaireTemplate } from "./types";
 
 /**
  * The best answer to every question of Athens v1 and v2, with every follow-up shown. Each version
@@ -152,6 +153,13 @@ export const WORST: Answers = {
   "p5.overtime_refusable": "no",
   "p5.usual_total_hours": 72,
 };
+
+/** The answers of `answers` to questions that `template` asks, in template order (e.g. BEST for v2). */
+export function answersFor(template: QuestionnaireTemplate, answers: Answers): Answers {
+  const out: Record<string, Answers[string]> = {};
+  for (const { question } of allQuestions(template)) if (answers[question.key] !== undefined) out[question.key] = answers[question.key];
+  return out;
+}
 
 /** Small seeded PRNG (mulberry32) so property tests are reproducible. */
 export function rng(seed: number): () => number {
