@@ -39,7 +39,7 @@ export type ChildLabourIndicator = (typeof CHILD_LABOUR_INDICATORS)[number];
  * name: workers placed through government labour-transfer programmes, prison labour, and raw
  * materials from regions that regulators single out under forced-labour laws (the UFLPA for Xinjiang).
  */
-export const STATE_IMPOSED_INDICATOR = "state_imposed_labour";
+export const STATE_IMPOSED_INDICATOR = "state_imposed_labour" as const;
 
 /** Everything a red flag can name: the ILO's 11, then child labour, then state-imposed forced labour. */
 export const FLAG_INDICATORS = [...ILO_INDICATORS, ...CHILD_LABOUR_INDICATORS, STATE_IMPOSED_INDICATOR] as const;
