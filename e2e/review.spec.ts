@@ -2,7 +2,7 @@
 // refused when approving it (the form says why, nothing changes), and another reviewer, the admin,
 // approves it with a reason; the decision and its reason show on the assessment's timeline.
 import type { Page } from "@playwright/test";
-import { ATHENS_V1, allQuestions } from "~/domain/questionnaire";
+import { ATHENS_V2, allQuestions } from "~/domain/questionnaire";
 import { BEST } from "~/domain/questionnaire/test-fixtures";
 import { BASE_URL } from "./support/env";
 import { assessmentById } from "./support/db-assessments";
@@ -17,7 +17,7 @@ async function filledOnBehalf(page: Page, acme: Tenant) {
   const supplierId = Number(/\/suppliers\/(\d+)$/.exec(created.headers()["location"] ?? "")![1]);
   const started = await post(page, acme.path(`/assessments/new?supplier=${supplierId}`), { dueAt: isoDay(21), language: "en" }, 302);
   const assessmentId = Number(/\/assessments\/(\d+)$/.exec(started.headers()["location"] ?? "")![1]);
-  for (const { question } of allQuestions(ATHENS_V1)) {
+  for (const { question } of allQuestions(ATHENS_V2)) {
     const value = BEST[question.key];
     if (question.type === "evidence" || value === undefined) continue;
     const form = new URLSearchParams({ intent: "save", questionKey: question.key, baseRevision: "0" });
