@@ -182,6 +182,19 @@ export interface SupplierGoodsTable {
   good: string;
 }
 
+/** Likely goods from the sector that an officer rejected for a supplier (2026-12-07T0500_risk_model_v2). */
+export interface SupplierLikelyGoodsTable {
+  org_id: number;
+  supplier_id: number;
+  /** TVPRA spelling, as the sector-goods table gives it. */
+  good: string;
+  decision: "rejected";
+  reason: string;
+  decided_by_user_id: number | null;
+  decided_by_label: string;
+  decided_at: string;
+}
+
 export interface SupplierLinksTable {
   org_id: number;
   supplier_id: number;
@@ -206,6 +219,7 @@ export interface Database {
   tip_proxies: TipProxiesTable;
   suppliers: SuppliersTable;
   supplier_goods: SupplierGoodsTable;
+  supplier_likely_goods: SupplierLikelyGoodsTable;
   supplier_links: SupplierLinksTable;
   supplier_imports: SupplierImportsTable;
   import_mappings: ImportMappingsTable;
@@ -227,6 +241,7 @@ export interface Database {
   action_events: ActionEventsTable;
   action_files: ActionFilesTable;
   assessment_decisions: AssessmentDecisionsTable;
+  assessment_submissions: AssessmentSubmissionsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -330,6 +345,15 @@ export interface ReviewCommentsTable {
   resolved_at: string | null;
   /** When a request for changes showed it to the supplier; null while internal. */
   released_at: string | null;
+  /** The thread's first comment for a reply; null for a first comment. */
+  parent_id: Generated<number | null>;
+  /** On a thread's first comment: who resolved it (replies follow its resolved_at). */
+  resolved_by_user_id: Generated<number | null>;
+  resolved_by_label: Generated<string | null>;
+  /** On a thread's first comment: who reopened it last, and when. */
+  reopened_at: Generated<string | null>;
+  reopened_by_user_id: Generated<number | null>;
+  reopened_by_label: Generated<string | null>;
 }
 
 export interface AssessmentInvitesTable {
@@ -596,4 +620,18 @@ export interface AssessmentDecisionsTable {
   /** JSON: the conditions the reviewer acknowledged, e.g. ["unresolved_comments", "severe_flags"]. */
   acknowledged: Generated<string>;
   created_at: string;
+}
+
+/** Every submission of a questionnaire: by whom, and whether it came after a request for changes. */
+export interface AssessmentSubmissionsTable {
+  id: Generated<number>;
+  org_id: number;
+  assessment_id: number;
+  /** Null when the supplier's contact submitted (through its link). */
+  by_user_id: number | null;
+  /** The officer's name, or the supplier contact's address. */
+  by_label: string;
+  by_supplier: number;
+  after_changes: number;
+  submitted_at: string;
 }

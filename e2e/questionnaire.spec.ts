@@ -477,7 +477,7 @@ test(
       await expect(card.getByRole("status")).toHaveText("Comment added.");
       await expect(card.getByRole("list", { name: "Review comments" })).toContainText(comment);
       expect(reviewCommentsOf(assessmentId)).toEqual([
-        { question_key: "p5.usual_total_hours", author_label: acme.compliance, body: comment, resolved_at: null },
+        { question_key: "p5.usual_total_hours", author_label: "Priya Raman", body: comment, resolved_at: null }, // signed with the name
       ]);
       await expect(card).toContainText("internal until you request changes");
       // Until changes are requested the comment is internal: the supplier's portal does not carry it.
@@ -488,10 +488,10 @@ test(
       await expect(portal.getByText(comment)).toHaveCount(0);
 
       const review = page.getByRole("region", { name: "Review" });
-      await expect(review).toContainText("1 open comment.");
+      await expect(review).toContainText("1 unresolved comment thread.");
       await review.locator("summary", { hasText: "Request changes" }).click();
       await review.getByLabel(/Why are you sending it back/).fill("The weekly hours exceed the policy.");
-      await review.getByRole("button", { name: "Send back to the supplier with 1 comment" }).click();
+      await review.getByRole("button", { name: "Send back to the supplier with 1 comment thread" }).click();
       await expect(page.locator(".toast").filter({ hasText: "Sent back to the supplier with your comments." })).toBeVisible();
       await expect(statusBadge(page)).toHaveText("Changes requested");
       expect(assessmentById(assessmentId)?.status).toBe("changes_requested");
@@ -532,6 +532,7 @@ test(
       await expect(statusBadge(page)).toHaveText("Submitted");
       const card = answerCard(page, "p5.usual_total_hours");
       await expect(card.locator(".asm-answer-body")).toContainText("46 hours per week");
+      await expect(card).toContainText("Revised after review: was 52 hours per week, now 46 hours per week");
       const review = page.getByRole("region", { name: "Review" });
       await review.locator("summary", { hasText: "Approve" }).click();
       await review.getByLabel("Why do you approve it?").fill("Hours corrected to 46; the policy is signed.");

@@ -1,7 +1,8 @@
 // The review's decisions on the assessment page: request changes, approve (or confirm a first
-// approval), reopen, and the timeline of decisions with their reasons. Each form's reason field and
-// acknowledgements are its confirmation step (inside a <details>, no JavaScript dialog); the button
-// says what happens.
+// approval), reopen, and the timeline of decisions (with their reasons) and submissions. Each form's
+// reason field and acknowledgements are its confirmation step (inside a <details>, no JavaScript
+// dialog); the button says what happens. A reviewer whom four eyes keeps from approving is told why
+// instead of being offered the form.
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { formatDateTime, plural } from "./format";
@@ -26,7 +27,16 @@ const KIND_LABELS: Record<DecisionView["kind"], string> = {
 const ACK_LABELS: Record<string, string> = {
   unresolved_comments: "approved with unresolved comments",
   severe_flags: "approved despite severe red flags",
+  retracted_flags: "checked the red flags retracted after review",
 };
+
+export interface SubmissionView {
+  id: number;
+  byLabel: string;
+  bySupplier: boolean;
+  afterChanges: boolean;
+  submittedAt: string;
+}
 
 function Reason({ id, error, label }: { id: string; error?: string; label: string }) {
   return (
@@ -74,14 +84,21 @@ function errorsOf(result: DecisionErrors, intent: string) {
 export function ReviewDecision({
   openComments,
   severeFlags,
+  retractedFlags,
   awaiting,
+  approveBlocked,
   result,
   busy,
 }: {
+  /** Unresolved threads of comments. */
   openComments: number;
   severeFlags: number;
+  /** Red flags a revision removed after the last request for changes. */
+  retractedFlags: number;
   /** A first approval waiting for a second reviewer. */
   awaiting: DecisionView | null;
+  /** Why this reviewer cannot approve (four eyes), shown instead of the form; null when they may. */
+  approveBlocked: string | null;
   result: DecisionErrors;
   busy: boolean;
 }) {
@@ -99,7 +116,7 @@ export function ReviewDecision({
       <p>
         Read the answers below, comment on any that need another look, then send the questionnaire back or approve it.{" "}
         <strong>
-          {openComments} open {plural(openComments, "comment", "comments")}.
+          {openComments} unresolved comment {plural(openComments, "thread", "threads")}.
         </strong>
       </p>
       <details open={Object.keys(rc).length > 0}>
@@ -113,11 +130,39 @@ export function ReviewDecision({
             <input type="hidden" name="intent" value="request-changes" />
             <Reason id="rc-reason" error={rc.reason} label="Why are you sending it back? (internal, not sent to the supplier)" />
             <button type="submit" className="button secondary" disabled={busy}>
-              Send back to the supplier with {openComments} {plural(openComments, "comment", "comments")}
+              Send back to the supplier with {openComments} comment {plural(openComments, "thread", "threads")}
             </button>
           </Form>
         )}
       </details>
+      {approveBlocked ? (
+        <p className="alert warning asm-blocked">
+          <strong>{awaiting ? "Confirm the approval" : "Approve"}:</strong> {approveBlocked}
+        </p>
+      ) : (
+        <ApproveForm {...{ openComments, severeFlags, retractedFlags, awaiting, busy }} errors={ap} />
+      )}
+    </section>
+  );
+}
+
+function ApproveForm({
+  openComments,
+  severeFlags,
+  retractedFlags,
+  awaiting,
+  busy,
+  errors: ap,
+}: {
+  openComments: number;
+  severeFlags: number;
+  retractedFlags: number;
+  awaiting: DecisionView | null;
+  busy: boolean;
+  errors: Record<string, string>;
+}) {
+  return (
+    <>
       <details open={Boolean(awaiting) || Object.keys(ap).length > 0}>
         <summary>{awaiting ? "Confirm the approval" : "Approve"}</summary>
         <Form method="post" preventScrollReset>
@@ -125,7 +170,12 @@ export function ReviewDecision({
           <Reason id="ap-reason" error={ap.reason} label="Why do you approve it? (recorded with your decision)" />
           {openComments > 0 ? (
             <Ack name="ackComments" error={ap.ackComments}>
-              I approve with {openComments} unresolved {plural(openComments, "comment", "comments")} (they are closed by the approval).
+              I approve with {openComments} unresolved comment {plural(openComments, "thread", "threads")} (the approval resolves them).
+            </Ack>
+          ) : null}
+          {retractedFlags > 0 ? (
+            <Ack name="ackRetracted" error={ap.ackRetracted}>
+              I checked the {retractedFlags === 1 ? "red flag" : `${retractedFlags} red flags`} retracted after review (listed at the top).
             </Ack>
           ) : null}
           {severeFlags > 0 ? (
@@ -138,7 +188,7 @@ export function ReviewDecision({
           </button>
         </Form>
       </details>
-    </section>
+    </>
   );
 }
 
@@ -164,19 +214,41 @@ export function ReopenDecision({ result, busy }: { result: DecisionErrors; busy:
   );
 }
 
-export function DecisionTimeline({ decisions }: { decisions: readonly DecisionView[] }) {
-  if (!decisions.length) return null;
+function submitter(s: SubmissionView): string {
+  return s.bySupplier ? `the supplier's contact (${s.byLabel})` : `${s.byLabel}, on the supplier's behalf`;
+}
+
+/** Decisions and submissions in the order they happened. */
+export function DecisionTimeline({
+  decisions,
+  submissions,
+}: {
+  decisions: readonly DecisionView[];
+  submissions: readonly SubmissionView[];
+}) {
+  if (!decisions.length && !submissions.length) return null;
+  const entries = [
+    ...decisions.map((d) => ({ at: d.createdAt, key: `d${d.id}`, d })),
+    ...submissions.map((s) => ({ at: s.submittedAt, key: `s${s.id}`, s })),
+  ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return (
     <section className="card asm-decisions" aria-labelledby="decisions-h">
       <h2 id="decisions-h">Decisions</h2>
       <ol className="timeline">
-        {decisions.map((d) => (
-          <li key={d.id}>
-            <strong>{KIND_LABELS[d.kind]}</strong> by {d.userLabel}, {formatDateTime(d.createdAt)}
-            <blockquote>{d.reason}</blockquote>
-            {d.acknowledged.length ? <p className="small muted">{d.acknowledged.map((a) => ACK_LABELS[a] ?? a).join("; ")}</p> : null}
-          </li>
-        ))}
+        {entries.map((e) =>
+          "d" in e ? (
+            <li key={e.key}>
+              <strong>{KIND_LABELS[e.d.kind]}</strong> by {e.d.userLabel}, {formatDateTime(e.d.createdAt)}
+              <blockquote>{e.d.reason}</blockquote>
+              {e.d.acknowledged.length ? <p className="small muted">{e.d.acknowledged.map((a) => ACK_LABELS[a] ?? a).join("; ")}</p> : null}
+            </li>
+          ) : (
+            <li key={e.key} className="timeline-submission">
+              <strong>{e.s.afterChanges ? "Resubmitted after changes were requested" : "Submitted"}</strong> by {submitter(e.s)},{" "}
+              {formatDateTime(e.s.submittedAt)}
+            </li>
+          ),
+        )}
       </ol>
     </section>
   );

@@ -1,16 +1,19 @@
-// The review view of one answer: the answer (with its files), red flags, the supplier's note, the
-// reviewers' comments with a form to add one, and every earlier revision.
+// The review view of one answer: the answer (with its files), red flags, the supplier's note, whether
+// it was revised after the last request for changes, the reviewers' threads of comments with a form
+// to start one, and every earlier revision.
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Link, useFetcher } from "@remix-run/react";
+import { useFetcher } from "@remix-run/react";
 import { useEffect, useId } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import type { Question, ReviewComment } from "~/domain/questionnaire/types";
+import type { Question } from "~/domain/questionnaire/types";
 import { CommentSchema } from "~/schemas/assessment";
 import type { T as Translate } from "~/domain/questionnaire/texts";
 import { SEVERITY_LABELS } from "./assessment-display";
 import { answerText } from "~/domain/questionnaire/answer-text";
 import { formatDateTime, formatMegabytes, plural } from "./format";
+import { ReviewThreads, type ThreadView } from "./review-threads";
+import { RevisedNote, type RevisedView } from "./review-changes";
 
 export interface FileRef {
   id: number;
@@ -103,7 +106,9 @@ interface AnswerCardProps {
   answer: StoredAnswerLike | undefined;
   flags: Array<{ indicator: string; severity: string }>;
   files: FileRef[];
-  comments: ReviewComment[];
+  threads: ThreadView[];
+  /** Set when the answer was revised after the last request for changes. */
+  revised?: RevisedView;
   history: Revision[];
   t: Translate;
   fileHref: (id: number) => string;
@@ -112,7 +117,8 @@ interface AnswerCardProps {
   actionHref?: (commentId: number) => string;
 }
 
-export function AnswerCard({ question, answer, flags, files, comments, history, t, fileHref, mayComment, actionHref }: AnswerCardProps) {
+export function AnswerCard(p: AnswerCardProps) {
+  const { question, answer, flags, files, threads, revised, history, t, fileHref, mayComment, actionHref } = p;
   const flagged = flags.length > 0;
   const headingId = useId();
   const attached = question.type === "evidence" ? [] : files;
@@ -135,6 +141,7 @@ export function AnswerCard({ question, answer, flags, files, comments, history, 
           </ul>
         ) : null}
       </div>
+      {revised ? <RevisedNote question={question} revised={revised} t={t} /> : null}
       {attached.length ? (
         <div className="small">
           Attached: <FileLinks files={attached} href={fileHref} />
@@ -151,28 +158,7 @@ export function AnswerCard({ question, answer, flags, files, comments, history, 
           Last saved by {answer.updatedBy} on {formatDateTime(answer.updatedAt)} (revision {answer.revision})
         </p>
       ) : null}
-      {comments.length ? (
-        <ul className="asm-comments" aria-label="Review comments">
-          {comments.map((c) => (
-            <li key={c.id} className={c.resolved_at ? "resolved" : undefined}>
-              <p className="small muted">
-                {c.author_label}, {formatDateTime(c.created_at)}
-                {c.resolved_at
-                  ? " — resolved"
-                  : c.released_at === null
-                    ? " — internal until you request changes"
-                    : " — shown to the supplier"}
-              </p>
-              <p className="asm-comment-body">{c.body}</p>
-              {actionHref ? (
-                <Link to={actionHref(c.id)} className="small">
-                  Open a corrective action from this comment
-                </Link>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ReviewThreads threads={threads} mayChange={mayComment} actionHref={actionHref} />
       {history.length > 0 ? <History question={question} history={history} t={t} files={files} fileHref={fileHref} /> : null}
       {mayComment ? <CommentForm questionKey={question.key} /> : null}
     </article>

@@ -35,12 +35,16 @@ const share = (value: unknown, values: unknown[]) => {
 
 const NUMBER = { inputMode: "decimal", autoComplete: "off" } as const;
 
-export function InherentWeights({ register, errorFor, weights }: SectionProps & { weights: unknown[] }) {
-  const parts = [
+export function InherentWeights({ register, errorFor, weights, model }: SectionProps & { weights: unknown[]; model: string | undefined }) {
+  const all = [
     ["country", "Country"],
-    ["goods", "Goods"],
+    ["goods", model === "v2" ? "Goods (forced labour)" : "Goods"],
+    ["childGoods", "Goods (child labour)"],
     ["workforce", "Workforce"],
   ] as const;
+  // v1 has no child-labour part: its weight stays stored (as sent) but is not shown.
+  const parts = model === "v2" ? all : all.filter(([key]) => key !== "childGoods");
+  const shown = model === "v2" ? weights : [weights[0], weights[1], weights[3]];
   return (
     <fieldset className="form-section">
       <legend>Inherent risk: weights of its parts</legend>
@@ -49,12 +53,12 @@ export function InherentWeights({ register, errorFor, weights }: SectionProps & 
         suppliers who answered the workforce profile; otherwise country and goods share its weight.
       </p>
       <GroupError message={errorFor("inherentWeights")} />
-      <div className="form-grid three">
+      <div className={`form-grid ${model === "v2" ? "four" : "three"}`}>
         {parts.map(([key, label], i) => (
           <Field
             key={key}
             label={label}
-            hint={`Share now: ${share(weights[i], weights)}`}
+            hint={`Share now: ${share(shown[i], shown)}`}
             registration={register(`inherentWeights.${key}`)}
             error={errorFor(`inherentWeights.${key}`)}
             {...NUMBER}

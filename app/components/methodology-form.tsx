@@ -24,6 +24,7 @@ import {
   ValidityMonths,
   type CountryOption,
 } from "./methodology-fields";
+import { RiskModelSection } from "./methodology-model";
 
 interface Props {
   defaults: MethodologyFormValues;
@@ -108,6 +109,7 @@ export function MethodologyForm(props: Props) {
   const { form, overrides, errorFor, hasErrors, summaryRef, onSubmit, addRow, removeRow } = useMethodologyForm(props);
   const { register, control } = form;
   const inherent = useWatch({ control, name: "inherentWeights" });
+  const model = useWatch({ control, name: "model" });
   const principles = useWatch({ control, name: "principleWeights" });
   const formError = server?.formError;
   const sections = { register, errorFor };
@@ -121,7 +123,12 @@ export function MethodologyForm(props: Props) {
           {formError ?? "Some fields need attention; see the messages below."}
         </div>
       ) : null}
-      <InherentWeights {...sections} weights={[inherent?.country, inherent?.goods, inherent?.workforce]} />
+      <RiskModelSection {...sections} model={model} setValue={form.setValue} />
+      <InherentWeights
+        {...sections}
+        model={model}
+        weights={[inherent?.country, inherent?.goods, inherent?.childGoods, inherent?.workforce]}
+      />
       <PrincipleWeights {...sections} weights={PRINCIPLES.map((p) => principles?.[p])} principleLabels={principleLabels} />
       <BandThresholds {...sections} />
       <ValidityMonths {...sections} />

@@ -16,7 +16,7 @@ export function PreviewPoller({ orgSlug, jobId }: { orgSlug: string; jobId: numb
     // fetcher.load is stable enough; re-run when a new answer arrives
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state, url, fetcher.data]);
-  if (fetcher.data?.state === "done") return <BandMoves preview={fetcher.data.preview} />;
+  if (fetcher.data?.state === "done") return <BandMoves preview={fetcher.data.preview} orgSlug={orgSlug} />;
   if (fetcher.data?.state === "failed") {
     return (
       <div className="alert error" role="alert">

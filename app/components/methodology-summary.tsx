@@ -3,6 +3,7 @@
 import type { Methodology, RiskBand } from "~/domain/risk/types";
 import { RISK_BANDS } from "~/domain/risk/types";
 import { PRINCIPLES } from "~/domain/questionnaire/types";
+import { Link } from "@remix-run/react";
 import { formatDateTime } from "./format";
 
 export const BAND_LABELS: Record<RiskBand | "none", string> = {
@@ -162,10 +163,35 @@ export interface PreviewData {
   computed: number;
   moved: number;
   moves: Record<RiskBand | "none", Record<RiskBand, number>>;
+  /** Which suppliers change band, the biggest moves first (absent in a preview stored before it was added). */
+  changes?: Array<{ supplierId: number; name: string; before: RiskBand | null; after: RiskBand }>;
+}
+
+function ChangedSuppliers({ preview, orgSlug }: { preview: PreviewData; orgSlug: string }) {
+  const changes = preview.changes ?? [];
+  if (changes.length === 0) return null;
+  return (
+    <details className="methodology-changes" open={changes.length <= 20}>
+      <summary>
+        Which suppliers change band
+        {preview.moved > changes.length ? ` (the ${changes.length} biggest moves of ${preview.moved})` : ""}
+      </summary>
+      <ul>
+        {changes.map((c) => {
+          const move = `${BAND_LABELS[c.before ?? "none"]} → ${BAND_LABELS[c.after]}`;
+          return (
+            <li key={c.supplierId}>
+              <Link to={`/o/${orgSlug}/suppliers/${c.supplierId}`}>{c.name}</Link>: {move}
+            </li>
+          );
+        })}
+      </ul>
+    </details>
+  );
 }
 
 /** From → to counts of a preview; the diagonal (no change) is shown muted. */
-export function BandMoves({ preview }: { preview: PreviewData }) {
+export function BandMoves({ preview, orgSlug }: { preview: PreviewData; orgSlug: string }) {
   const froms = (["none", ...RISK_BANDS] as const).filter((f) => f !== "none" || RISK_BANDS.some((t) => preview.moves.none[t] > 0));
   return (
     <section className="card methodology-preview" aria-labelledby="preview-h" role="status">
@@ -207,6 +233,7 @@ export function BandMoves({ preview }: { preview: PreviewData }) {
           </tbody>
         </table>
       </div>
+      <ChangedSuppliers preview={preview} orgSlug={orgSlug} />
       <p className="small muted">Change the values and preview again, or save them as a new version; saving recomputes every score.</p>
     </section>
   );

@@ -8,6 +8,7 @@ import { displayDriver } from "~/domain/risk/labels";
 import { scoreBarGeometry } from "~/domain/risk/score-bar";
 import { formatDate, formatScore } from "./format";
 import { RiskBadge } from "./risk-badge";
+import { LikelyGoodsPanel } from "./risk-likely-goods";
 
 function ScoreBar({ b }: { b: Breakdown }) {
   const g = scoreBarGeometry(b);
@@ -58,6 +59,40 @@ function ScoreBar({ b }: { b: Breakdown }) {
   );
 }
 
+/** v2: per principle, how much of what the supplier answered is declared, evidenced or verified. */
+function ProofTable({ b }: { b: Breakdown }) {
+  const rows = b.controls.principles.filter((p) => p.applicable > 0 && p.proof);
+  if (rows.length === 0) return null;
+  const pct = (x: number | undefined) => `${Math.round((x ?? 0) * 100)}%`;
+  return (
+    <table className="table compact proof-table">
+      <caption>What backs the answers, per principle</caption>
+      <thead>
+        <tr>
+          <th scope="col">Principle</th>
+          <th scope="col">As answered</th>
+          <th scope="col">Counted</th>
+          <th scope="col">Declared</th>
+          <th scope="col">Evidenced</th>
+          <th scope="col">Verified</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((p) => (
+          <tr key={p.principle}>
+            <th scope="row">{p.principle}</th>
+            <td>{pct(p.answeredScore)}</td>
+            <td>{pct(p.score)}</td>
+            <td>{pct(p.proof?.declared)}</td>
+            <td>{pct(p.proof?.evidenced)}</td>
+            <td>{pct(p.proof?.verified)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function AssessmentAge({ b, orgSlug }: { b: Breakdown; orgSlug: string }) {
   const a = b.controls.assessment;
   if (!a) {
@@ -69,10 +104,11 @@ function AssessmentAge({ b, orgSlug }: { b: Breakdown; orgSlug: string }) {
   }
   const text =
     a.status === "valid"
-      ? `valid until ${formatDate(a.validUntil)}`
+      ? `counts fully until ${formatDate(a.validUntil)}` + (a.fadeEnd ? `, no longer counts from ${formatDate(a.fadeEnd)}` : "")
       : a.status === "fading"
         ? `past its validity (${formatDate(a.validUntil)}): ` +
-          `its controls count ${Math.round(a.fadeFactor * 100)}% and fade further until it is renewed`
+          `its controls count ${Math.round(a.fadeFactor * 100)}% and fade further until it is renewed` +
+          (a.fadeEnd ? ` or until ${formatDate(a.fadeEnd)}, when they no longer count` : "")
         : `expired on ${formatDate(a.validUntil)}: its controls no longer count`;
   return (
     <p className={`risk-age ${a.status}`}>
@@ -81,41 +117,12 @@ function AssessmentAge({ b, orgSlug }: { b: Breakdown; orgSlug: string }) {
   );
 }
 
-export function RiskPanel({ risk, orgSlug }: { risk: RiskViewData; orgSlug: string }) {
-  const s = risk.score;
-  const pending = risk.pending.length ? (
-    <p className="small muted" role="status">
-      Scores are being recomputed (
-      {risk.pending.map((p) => (p.total ? `${p.trigger}: ${p.done} of ${p.total}` : `${p.trigger}: queued`)).join("; ")}). Reload to see the
-      result.
-    </p>
-  ) : null;
-  if (!s) {
-    return (
-      <section className="card risk-card" aria-labelledby="risk-h">
-        <h2 id="risk-h">Risk</h2>
-        <p className="muted">Not scored yet.</p>
-        {pending}
-      </section>
-    );
-  }
-  const b = s.breakdown;
-  const via = s.via;
-  return (
-    <section className="card risk-card" aria-labelledby="risk-h">
-      <div className="risk-head">
-        <h2 id="risk-h">Risk</h2>
-        <p className="risk-score">
-          <span className="risk-number">{formatScore(s.value)}</span> <span className="muted">/ 100</span>{" "}
-          <RiskBadge band={s.band} score={null} />
-        </p>
-      </div>
-      <p className="risk-driver">
-        Main driver: <strong>{displayDriver(b.driver.label)}</strong>
-      </p>
-      <ScoreBar b={b} />
-      <AssessmentAge b={b} orgSlug={orgSlug} />
+type Scored = NonNullable<RiskViewData["score"]>;
 
+function RedFlags({ s }: { s: Scored }) {
+  const b = s.breakdown;
+  return (
+    <>
       {s.flags.length ? (
         <div className="risk-flags">
           <h3 className="h3">Red flags</h3>
@@ -133,7 +140,15 @@ export function RiskPanel({ risk, orgSlug }: { risk: RiskViewData; orgSlug: stri
           </ul>
         </div>
       ) : null}
+    </>
+  );
+}
 
+function Exposure({ s, orgSlug }: { s: Scored; orgSlug: string }) {
+  const b = s.breakdown;
+  const via = s.via;
+  return (
+    <>
       {via.length && b.exposure.value > b.residual ? (
         <div className="risk-exposure">
           <h3 className="h3">Exposure through its suppliers</h3>
@@ -152,9 +167,68 @@ export function RiskPanel({ risk, orgSlug }: { risk: RiskViewData; orgSlug: stri
           </p>
         </div>
       ) : null}
+    </>
+  );
+}
+
+export function RiskPanel({
+  risk,
+  orgSlug,
+  supplierId,
+  canEdit,
+}: {
+  risk: RiskViewData;
+  orgSlug: string;
+  supplierId: number;
+  canEdit: boolean;
+}) {
+  const s = risk.score;
+  const pending = risk.pending.length ? (
+    <p className="small muted" role="status">
+      Scores are being recomputed (
+      {risk.pending.map((p) => (p.total ? `${p.trigger}: ${p.done} of ${p.total}` : `${p.trigger}: queued`)).join("; ")}). Reload to see the
+      result.
+    </p>
+  ) : null;
+  if (!s) {
+    return (
+      <section className="card risk-card" aria-labelledby="risk-h">
+        <h2 id="risk-h">Risk</h2>
+        <p className="muted">Not scored yet.</p>
+        {pending}
+      </section>
+    );
+  }
+  const b = s.breakdown;
+  return (
+    <section className="card risk-card" aria-labelledby="risk-h">
+      <div className="risk-head">
+        <h2 id="risk-h">Risk</h2>
+        <p className="risk-score">
+          <span className="risk-number">{formatScore(s.value)}</span> <span className="muted">/ 100</span>{" "}
+          <RiskBadge band={s.band} score={null} />
+        </p>
+      </div>
+      <p className="risk-driver">
+        Main driver: <strong>{displayDriver(b.driver.label)}</strong>
+      </p>
+      <ul className="risk-summary">
+        {s.summary.map((line, i) => (
+          <li key={i}>{line}</li>
+        ))}
+      </ul>
+      <ScoreBar b={b} />
+      <AssessmentAge b={b} orgSlug={orgSlug} />
+      {b.inherent.goods.likely ? (
+        <LikelyGoodsPanel likely={b.inherent.goods.likely} orgSlug={orgSlug} supplierId={supplierId} canEdit={canEdit} />
+      ) : null}
+
+      <RedFlags s={s} />
+      <Exposure s={s} orgSlug={orgSlug} />
 
       <details className="risk-detail">
         <summary>How this score is calculated</summary>
+        {b.controls.declaredCredit !== undefined ? <ProofTable b={b} /> : null}
         <ol className="risk-lines">
           {s.lines.map((l, i) => (
             <li key={i}>{l}</li>

@@ -107,7 +107,7 @@ describeEachEngine("assessment models scoped by organization", (h) => {
       await insertReviewComment(db, them, aid, { questionKey: "p1.policy", authorUserId: 0, authorLabel: "x", body: "planted" }),
     ).toBeNull();
     expect(await releaseOpenReviewComments(db, them, aid, "2027-01-01T00:00:00.000Z")).toBe(0);
-    expect(await resolveOpenReviewComments(db, them, aid, "2027-01-01T00:00:00.000Z")).toBe(0);
+    expect(await resolveOpenReviewComments(db, them, aid, "2027-01-01T00:00:00.000Z", { userId: 1, label: "x" })).toBe(0);
     expect(await setAssessmentStatus(db, them, aid, ["draft"], "sent")).toBe(false);
     expect(await markEvidenceDeleted(db, them, aid, fileId)).toBe(false);
     expect(await revokeAssessmentInvites(db, them, aid, "2027-01-01T00:00:00.000Z")).toBe(0);

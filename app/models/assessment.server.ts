@@ -305,8 +305,22 @@ export async function releaseOpenReviewComments(db: DbOrTrx, orgId: number, asse
   return Number(r.numUpdatedRows);
 }
 
-/** Approval closes every comment still open on the assessment. */
-export async function resolveOpenReviewComments(db: DbOrTrx, orgId: number, assessmentId: number, now: string): Promise<number> {
+/** Approval closes every comment still open on the assessment; a thread's first comment records who closed it. */
+export async function resolveOpenReviewComments(
+  db: DbOrTrx,
+  orgId: number,
+  assessmentId: number,
+  now: string,
+  by: { userId: number; label: string },
+): Promise<number> {
+  await db
+    .updateTable("review_comments")
+    .set({ resolved_by_user_id: by.userId, resolved_by_label: by.label })
+    .where("assessment_id", "=", assessmentId)
+    .where("assessment_id", "in", ofOrg(db, orgId))
+    .where("resolved_at", "is", null)
+    .where("parent_id", "is", null)
+    .execute();
   const r = await db
     .updateTable("review_comments")
     .set({ resolved_at: now })

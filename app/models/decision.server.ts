@@ -1,11 +1,12 @@
 // Review decisions on an assessment (request changes, approve, second approval, reopen), each with
-// its reason and what the reviewer acknowledged, and the facts the four-eyes rule reads: the
-// organisation's setting and whether a staff user filled in answers on the supplier's behalf.
+// its reason and what the reviewer acknowledged; the submissions between them (who submitted, and
+// whether after a request for changes); and the facts the four-eyes rule reads: the organisation's
+// setting and whether a staff user filled in answers on the supplier's behalf.
 import type { DecisionKind } from "~db/types";
 import type { DbOrTrx } from "./types";
 import { nowIso } from "~/lib/time";
 
-export type Acknowledgement = "unresolved_comments" | "severe_flags";
+export type Acknowledgement = "unresolved_comments" | "severe_flags" | "retracted_flags";
 
 export interface Decision {
   id: number;
@@ -105,4 +106,69 @@ export async function setFourEyes(db: DbOrTrx, orgId: number, on: boolean): Prom
     .set({ four_eyes: on ? 1 : 0 })
     .where("id", "=", orgId)
     .execute();
+}
+
+export interface Submission {
+  id: number;
+  byLabel: string;
+  bySupplier: boolean;
+  afterChanges: boolean;
+  submittedAt: string;
+}
+
+export async function insertSubmission(
+  db: DbOrTrx,
+  orgId: number,
+  assessmentId: number,
+  s: { byUserId: number | null; byLabel: string; bySupplier: boolean; afterChanges: boolean; at: string },
+): Promise<void> {
+  await db
+    .insertInto("assessment_submissions")
+    .values({
+      org_id: orgId,
+      assessment_id: assessmentId,
+      by_user_id: s.byUserId,
+      by_label: s.byLabel,
+      by_supplier: s.bySupplier ? 1 : 0,
+      after_changes: s.afterChanges ? 1 : 0,
+      submitted_at: s.at,
+    })
+    .execute();
+}
+
+/** The submissions of one assessment, oldest first. */
+export async function submissionsOf(db: DbOrTrx, orgId: number, assessmentId: number): Promise<Submission[]> {
+  const rows = await db
+    .selectFrom("assessment_submissions")
+    .selectAll()
+    .where("org_id", "=", orgId)
+    .where("assessment_id", "=", assessmentId)
+    .orderBy("id", "asc")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    byLabel: r.by_label,
+    bySupplier: Number(r.by_supplier) === 1,
+    afterChanges: Number(r.after_changes) === 1,
+    submittedAt: r.submitted_at,
+  }));
+}
+
+/** Of these assessments, those whose last decision is a first approval (awaiting a second approver while submitted). */
+export async function lastDecisionIsApproval(db: DbOrTrx, orgId: number, assessmentIds: readonly number[]): Promise<Set<number>> {
+  if (!assessmentIds.length) return new Set();
+  const rows = await db
+    .selectFrom("assessment_decisions as d")
+    .select(["d.assessment_id", "d.kind"])
+    .where("d.org_id", "=", orgId)
+    .where("d.assessment_id", "in", [...assessmentIds])
+    .where("d.id", "=", (eb) =>
+      eb
+        .selectFrom("assessment_decisions as l")
+        .select((x) => x.fn.max("l.id").as("m"))
+        .whereRef("l.assessment_id", "=", "d.assessment_id")
+        .where("l.org_id", "=", orgId),
+    )
+    .execute();
+  return new Set(rows.filter((r) => r.kind === "approve").map((r) => r.assessment_id));
 }

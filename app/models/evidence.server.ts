@@ -1,6 +1,7 @@
 // Evidence files attached to answers. Scoped by orgId (and, for the portal, by assessment).
 import type { DbOrTrx } from "./types";
 import { nowIso } from "~/lib/time";
+import { chunks } from "./chunks";
 
 export async function insertEvidence(
   db: DbOrTrx,
@@ -68,4 +69,28 @@ export async function orgStorageBytes(db: DbOrTrx, orgId: number): Promise<numbe
     .where("deleted_at", "is", null)
     .executeTakeFirstOrThrow();
   return Number(r.n ?? 0);
+}
+
+/**
+ * Documents a reviewer accepted, per assessment and question (risk model v2's proof). Whether each
+ * is still valid on a given day is the caller's to judge from validUntil.
+ */
+export async function listAcceptedEvidence(
+  db: DbOrTrx,
+  orgId: number,
+  assessmentIds: readonly number[],
+): Promise<{ assessmentId: number; questionKey: string; validUntil: string | null }[]> {
+  const out: { assessmentId: number; questionKey: string; validUntil: string | null }[] = [];
+  for (const part of chunks(assessmentIds)) {
+    const rows = await db
+      .selectFrom("evidence_files")
+      .select(["assessment_id", "question_key", "valid_until"])
+      .where("org_id", "=", orgId)
+      .where("assessment_id", "in", part)
+      .where("review_status", "=", "accepted")
+      .where("deleted_at", "is", null)
+      .execute();
+    for (const r of rows) out.push({ assessmentId: r.assessment_id, questionKey: r.question_key, validUntil: r.valid_until });
+  }
+  return out;
 }

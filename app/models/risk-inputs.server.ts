@@ -8,6 +8,7 @@ export interface SupplierFacts {
   id: number;
   name: string;
   country: string;
+  sector: string | null;
   tier: number | null;
   status: string;
   digest: string | null;
@@ -20,7 +21,7 @@ export async function supplierFacts(db: DbOrTrx, orgId: number, ids: readonly nu
   const out = new Map<number, SupplierFacts>();
   const base = db
     .selectFrom("suppliers")
-    .select(["id", "name", "country", "tier", "status", "risk_digest", "risk_score", "risk_band"])
+    .select(["id", "name", "country", "sector", "tier", "status", "risk_digest", "risk_score", "risk_band"])
     .where("org_id", "=", orgId);
   const parts = ids === "all" ? [null] : chunks(ids);
   for (const part of parts) {
@@ -30,6 +31,7 @@ export async function supplierFacts(db: DbOrTrx, orgId: number, ids: readonly nu
         id: r.id,
         name: r.name,
         country: r.country,
+        sector: r.sector,
         tier: r.tier,
         status: r.status,
         digest: r.risk_digest,
@@ -52,6 +54,21 @@ export async function countSuppliers(db: DbOrTrx, orgId: number): Promise<number
 export async function goodsOf(db: DbOrTrx, orgId: number, ids: readonly number[] | "all"): Promise<Map<number, string[]>> {
   const out = new Map<number, string[]>();
   const base = db.selectFrom("supplier_goods").select(["supplier_id", "good"]).where("org_id", "=", orgId);
+  const parts = ids === "all" ? [null] : chunks(ids);
+  for (const part of parts) {
+    for (const r of await (part ? base.where("supplier_id", "in", part) : base).execute()) {
+      const list = out.get(r.supplier_id);
+      if (list) list.push(r.good);
+      else out.set(r.supplier_id, [r.good]);
+    }
+  }
+  return out;
+}
+
+/** Likely goods (from the sector) that an officer rejected, per supplier. */
+export async function rejectedLikelyGoods(db: DbOrTrx, orgId: number, ids: readonly number[] | "all"): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  const base = db.selectFrom("supplier_likely_goods").select(["supplier_id", "good"]).where("org_id", "=", orgId);
   const parts = ids === "all" ? [null] : chunks(ids);
   for (const part of parts) {
     for (const r of await (part ? base.where("supplier_id", "in", part) : base).execute()) {

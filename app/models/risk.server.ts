@@ -3,7 +3,7 @@
 import { sql } from "kysely";
 import type { DbOrTrx } from "./types";
 import type { RiskBand } from "~db/types";
-import type { Methodology, ReferenceData, TipPlacement, TvpraEntry } from "~/domain/risk";
+import type { Methodology, ReferenceData, TipPlacement, TipProxy, TvpraEntry } from "~/domain/risk";
 import { nowIso } from "~/lib/time";
 import { todayIso } from "~/domain/dates";
 import type SQLite from "better-sqlite3";
@@ -33,9 +33,13 @@ export async function loadReferenceData(db: DbOrTrx): Promise<ReferenceData> {
     year: r.list_year,
     inputFrom: r.downstream_input_country,
   }));
+  const proxies = new Map<string, TipProxy>();
+  for (const r of await db.selectFrom("tip_proxies").select(["iso2", "proxy_iso2", "kind", "rationale"]).execute()) {
+    proxies.set(r.iso2, { iso2: r.iso2, proxyIso2: r.proxy_iso2, kind: r.kind, rationale: r.rationale });
+  }
   const tipYear = Math.max(0, ...[...tip.values()].map((t) => t.year));
   const goodsYear = Math.max(0, ...goods.map((g) => g.year));
-  return { tip, goods, edition: `TIP ${tipYear} · TVPRA ${goodsYear} (${tip.size} countries, ${goods.length} goods entries)` };
+  return { tip, goods, proxies, edition: `TIP ${tipYear} · TVPRA ${goodsYear} (${tip.size} countries, ${goods.length} goods entries)` };
 }
 
 export async function getMeta(db: DbOrTrx, key: string): Promise<string | undefined> {

@@ -12,8 +12,9 @@ import type { Question } from "~/domain/questionnaire/types";
 import { AssessmentPageActionSchema, OFFICER_EDITABLE } from "~/schemas/assessment";
 import { getAssessment } from "~/models/assessment.server";
 import { listAssessmentInvites } from "~/models/invite.server";
-import { addReviewComment, approveAssessment, awaitingSecond, reopenAssessment, requestChanges } from "~/services/assessment-review.server";
-import { decisionsOf } from "~/models/decision.server";
+import { addReviewComment, approveAssessment, reopenAssessment, requestChanges } from "~/services/assessment-review.server";
+import { reviewOf } from "~/services/review-page.server";
+import { changeThread } from "~/services/review-threads.server";
 import { answersMap } from "~/services/assessment-core.server";
 import { assessmentView, historyOf } from "~/services/assessments.server";
 import { revokeAssessmentLinks, sendAssessmentInvite } from "~/services/invites.server";
@@ -23,6 +24,7 @@ import { AnswerCard, type Revision } from "~/components/assessment-review";
 import { InviteCard } from "~/components/assessment-invite";
 import { DecisionTimeline, ReopenDecision, ReviewDecision } from "~/components/assessment-decisions";
 import { CopyOnceLink } from "~/components/copy-once-link";
+import { RetractedFlags } from "~/components/review-changes";
 import { formatDate, plural } from "~/components/format";
 import { useOrg } from "./o.$org";
 import { isDbId } from "~/schemas/fields";
@@ -44,10 +46,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const view = await assessmentView(context.db, actor, id);
   if (!view) throw notFound("No such assessment");
   const mayManage = can(ident.role, "assessments.manage");
-  const [history, invites, decisions] = await Promise.all([
+  const [history, invites, review] = await Promise.all([
     historyOf(context.db, actor, id),
     mayManage ? listAssessmentInvites(context.db, ident.org.id, id) : Promise.resolve([]),
-    decisionsOf(context.db, ident.org.id, id),
+    reviewOf(context.db, ident, view.assessment, view.template),
   ]);
   const { completeness: c } = view;
   return json({
@@ -55,7 +57,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     sections: view.template.sections,
     visible: visibleQuestions(view.template, answersMap(view.answers)).map((q) => q.key),
     answers: view.answers,
-    comments: view.comments,
     files: view.files.map((f) => ({ id: f.id, question_key: f.question_key, filename: f.filename, size_bytes: f.size_bytes })),
     progress: {
       percent: c.percent,
@@ -67,8 +68,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     redFlags: view.redFlags.map((f) => ({ questionKey: f.questionKey, indicator: f.indicator, severity: f.severity })),
     history: history ?? [],
     invites,
-    decisions,
-    awaiting: awaitingSecond(decisions, view.assessment.status),
+    ...review,
     texts: reviewTexts(view.template),
     may: { manage: mayManage, review: can(ident.role, "assessments.review"), actions: can(ident.role, "actions.edit") },
     today: todayIso(),
@@ -137,6 +137,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!r.ok) return failed(r);
       return reply({ intent, ok: true, questionKey: input.questionKey, message: "Comment added." });
     }
+    case "reply":
+    case "resolve-thread":
+    case "reopen-thread": {
+      // Posted by a thread's forms through fetchers: JSON, and the page stays where it was.
+      const r = await changeThread(context.db, ident, id, input, ip);
+      if (!r.ok) return failed(r);
+      return reply({ intent, ok: true, questionKey: r.value.questionKey, message: r.value.message });
+    }
     case "request-changes": {
       const r = await requestChanges(context.db, ident, id, { reason: input.reason }, ip);
       if (!r.ok) return failed(r);
@@ -149,6 +157,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const acknowledged = [
         ...(input.ackComments ? (["unresolved_comments"] as const) : []),
         ...(input.ackFlags ? (["severe_flags"] as const) : []),
+        ...(input.ackRetracted ? (["retracted_flags"] as const) : []),
       ];
       const r = await approveAssessment(context.db, ident, id, { reason: input.reason, acknowledged }, ip);
       if (!r.ok) return failed(r);
@@ -181,6 +190,7 @@ export default function AssessmentPage() {
   const editable = (OFFICER_EDITABLE as readonly string[]).includes(a.status);
   // Comment results belong to their answer's form; the page shows the rest.
   const pageResult = result && !result.questionKey ? result : undefined;
+  const questions = new Map(data.sections.flatMap((s) => (s.questions as unknown as Question[]).map((q) => [q.key, q] as const)));
   return (
     <main className="page wide assessment-page">
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -213,17 +223,28 @@ export default function AssessmentPage() {
       {pageResult?.copyLink ? <CopyOnceLink link={pageResult.copyLink} label="Questionnaire link for the supplier" /> : null}
 
       <Summary data={data} />
+      {data.changes.since ? (
+        <RetractedFlags
+          retracted={data.changes.retracted}
+          since={data.changes.since}
+          questions={questions}
+          t={t}
+          underReview={a.status === "submitted"}
+        />
+      ) : null}
       {a.status === "submitted" && may.review ? (
         <ReviewDecision
-          openComments={data.comments.filter((c) => !c.resolved_at).length}
+          openComments={data.threads.filter((c) => !c.resolvedAt).length}
           severeFlags={redFlags.filter((f) => f.severity === "severe").length}
+          retractedFlags={data.changes.retracted.length}
           awaiting={data.awaiting}
+          approveBlocked={data.approveBlocked}
           result={pageResult}
           busy={busy}
         />
       ) : null}
       {a.status === "approved" && may.review ? <ReopenDecision result={pageResult} busy={busy} /> : null}
-      <DecisionTimeline decisions={data.decisions} />
+      <DecisionTimeline decisions={data.decisions} submissions={data.submissions} />
       {may.manage ? (
         <InviteCard
           invites={data.invites}
@@ -326,6 +347,7 @@ function Answers({
   const { assessment: a, progress, redFlags, may } = data;
   const visible = new Set(data.visible);
   const answers = new Map(data.answers.map((x) => [x.questionKey, x]));
+  const revised = new Map(data.changes.revised.map((r) => [r.questionKey, r]));
   return (
     <>
       <h2>Answers</h2>
@@ -344,7 +366,8 @@ function Answers({
                 answer={answers.get(q.key)}
                 flags={redFlags.filter((f) => f.questionKey === q.key)}
                 files={data.files.filter((f) => f.question_key === q.key)}
-                comments={data.comments.filter((c) => c.question_key === q.key)}
+                threads={data.threads.filter((c) => c.questionKey === q.key)}
+                revised={revised.get(q.key)}
                 history={(data.history as Revision[]).filter((r) => r.questionKey === q.key)}
                 t={t}
                 fileHref={fileHref}

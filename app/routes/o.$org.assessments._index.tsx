@@ -8,6 +8,7 @@ import { can } from "~/domain/permissions";
 import { parseSearchParams } from "~/schemas/audit";
 import { ASSESSMENT_STATUSES } from "~/schemas/assessment";
 import { listAssessments } from "~/models/assessment.server";
+import { lastDecisionIsApproval } from "~/models/decision.server";
 import { getSupplier } from "~/models/supplier.server";
 import { countryName } from "~/domain/country";
 import { ASSESSMENT_STATUS_LABELS, AssessmentStatusBadge, DueDate } from "~/components/assessment-display";
@@ -50,8 +51,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     }),
     f.supplier ? getSupplier(context.db, org.id, f.supplier) : Promise.resolve(undefined),
   ]);
+  const page = rows.slice(0, PAGE_SIZE);
+  // A submitted assessment whose last decision is a first approval waits for a second approver (four eyes).
+  const waiting = await lastDecisionIsApproval(
+    context.db,
+    org.id,
+    page.filter((r) => r.status === "submitted").map((r) => r.id),
+  );
   return json({
-    rows: rows.slice(0, PAGE_SIZE).map((r) => ({ ...r, countryLabel: countryName(r.supplierCountry) })),
+    rows: page.map((r) => ({ ...r, countryLabel: countryName(r.supplierCountry), awaitingSecond: waiting.has(r.id) })),
     more: rows.length > PAGE_SIZE,
     query: f,
     supplier: supplier ? { id: supplier.id, name: supplier.name } : null,
@@ -126,6 +134,7 @@ export default function AssessmentList() {
                   <td>{r.countryLabel}</td>
                   <td>
                     <AssessmentStatusBadge status={r.status} />
+                    {r.awaitingSecond ? <div className="small asm-awaiting">Awaiting a second approver</div> : null}
                   </td>
                   <td>
                     <DueDate dueAt={r.dueAt} status={r.status} today={today} />

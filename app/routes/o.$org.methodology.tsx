@@ -5,7 +5,6 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireOrg } from "~/lib/auth.server";
 import { can } from "~/domain/permissions";
-import { MODEL_VERSION } from "~/domain/risk/types";
 import { NO_TIP_DATA_SCORE, tipTier } from "~/domain/risk/inherent";
 import { PRINCIPLES } from "~/domain/questionnaire/types";
 import { translator } from "~/domain/questionnaire/i18n";
@@ -25,6 +24,7 @@ import {
   TiersSection,
 } from "~/components/methodology-explainer";
 import { useOrg } from "./o.$org";
+import { ModelSection } from "~/components/methodology-v2";
 
 export const meta: MetaFunction = () => [{ title: "How Lantern scores risk — Lantern" }];
 
@@ -64,7 +64,7 @@ export default function Methodology() {
         <div>
           <h1>How Lantern scores risk</h1>
           <p className="muted">
-            Risk model {MODEL_VERSION}, methodology version {current.version}
+            Risk model {current.config.model}, methodology version {current.version}
             {current.createdAt
               ? ` (saved ${formatDateTime(current.createdAt)}${current.createdBy ? ` by ${current.createdBy}` : ""})`
               : " (the model's defaults)"}
@@ -78,11 +78,13 @@ export default function Methodology() {
         </div>
       </div>
       <nav aria-label="On this page" className="methodology-toc">
-        <a href="#score">The score</a> · <a href="#inherent">Inherent risk</a> · <a href="#controls">Controls</a> ·{" "}
-        <a href="#residual">Residual risk</a> · <a href="#flags">Red flags</a> · <a href="#tiers">Suppliers&apos; suppliers</a> ·{" "}
-        <a href="#recompute">Recomputing</a> · <a href="#overrides">Overrides</a> · <a href="#sources">Data sources</a>
+        <a href="#score">The score</a> · <a href="#model">Model {current.config.model}</a> · <a href="#inherent">Inherent risk</a> ·{" "}
+        <a href="#controls">Controls</a> · <a href="#residual">Residual risk</a> · <a href="#flags">Red flags</a> ·{" "}
+        <a href="#tiers">Suppliers&apos; suppliers</a> · <a href="#recompute">Recomputing</a> · <a href="#overrides">Overrides</a> ·{" "}
+        <a href="#sources">Data sources</a>
       </nav>
       <ScoreSection config={current.config} />
+      <ModelSection config={current.config} />
       <InherentSection config={current.config} tip={summary.tip} />
       <ControlsSection config={current.config} principleLabels={principleLabels} />
       <ResidualSection />

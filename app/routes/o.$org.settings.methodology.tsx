@@ -141,6 +141,14 @@ export default function MethodologySettings() {
         )}
       </p>
       <RecomputeProgress jobs={jobs} />
+      {current.config.model === "v1" ? (
+        <div className="alert note">
+          <strong>This organisation scores with risk model v1</strong>, where a supplier&apos;s own answers count in full.{" "}
+          {canEdit
+            ? "To move to model v2, choose v2 under Risk model below, preview which suppliers change band, and save."
+            : "An admin can move it to model v2 here after previewing which suppliers change band."}
+        </div>
+      ) : null}
 
       {canEdit ? (
         // After a save the form starts again from what was saved. After a refused save (409) it
@@ -158,7 +166,7 @@ export default function MethodologySettings() {
             ) : null
           }
         >
-          {result?.preview ? <BandMoves preview={result.preview} /> : null}
+          {result?.preview ? <BandMoves preview={result.preview} orgSlug={org.slug} /> : null}
           {result?.previewJob ? <PreviewPoller key={result.previewJob} orgSlug={org.slug} jobId={result.previewJob} /> : null}
         </MethodologyForm>
       ) : (

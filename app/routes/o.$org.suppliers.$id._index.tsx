@@ -137,7 +137,7 @@ export default function SupplierPage() {
       <SupplierHeading supplier={s} orgName={org.name} orgSlug={org.slug} mayEdit={mayEdit} mayAssess={mayAssess} busy={busy} />
       <ResultAlert result={result} intents={["archive", "restore", "remove-link"]} />
 
-      {risk ? <RiskPanel risk={risk} orgSlug={org.slug} /> : null}
+      {risk ? <RiskPanel risk={risk} orgSlug={org.slug} supplierId={s.id} canEdit={mayEdit} /> : null}
       {actions ? <ActionsPanel rows={actions} orgSlug={org.slug} canEdit={mayEditActions} supplierId={s.id} /> : null}
 
       <SupplierDetails supplier={s} countryLabel={nodes[s.id]?.countryLabel ?? s.country} tip={tip} />

@@ -303,6 +303,12 @@ const SPECS: Record<string, Spec> = {
     intents: ["add-supplier", "add-buyer", "remove-link", "archive", "restore", "delete"],
     fields: (f) => ({ otherId: [String(f.other)], side: ["supplier", "buyer"], confirm: ["no", "on"] }),
   },
+  "o.$org.suppliers.$id.likely-goods.tsx": {
+    session: "admin",
+    params: org((f) => ({ id: String(f.supplier) })),
+    intents: ["confirm", "reject", "restore"],
+    fields: () => ({ good: ["Textiles", "Garments"], reason: ["ok", "Not a mill"] }),
+  },
   "o.$org.suppliers.$id.edit.tsx": {
     session: "admin",
     params: org((f) => ({ id: String(f.supplier) })),

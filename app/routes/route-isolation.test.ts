@@ -209,13 +209,21 @@ const ROUTES: Record<string, Spec> = {
     kind: "org",
     path: "/o/$org/assessments/$id",
     ids: (t) => ({ id: id(t.submittedId) }),
-    forms: (): Body[] => [
+    forms: (t): Body[] => [
       { intent: "invite", email: "someone@x.test", language: "en" },
       { intent: "revoke" },
       { intent: "comment", questionKey: "profile.workers", body: "why?" },
+      { intent: "reply", threadId: id(t.commentId), body: "why?" },
+      { intent: "resolve-thread", threadId: id(t.commentId) },
+      { intent: "reopen-thread", threadId: id(t.commentId) },
       { intent: "request-changes", reason: "Please look again" },
-      { intent: "approve", reason: "Checked the answers", ackComments: "on", ackFlags: "on" },
+      { intent: "approve", reason: "Checked the answers", ackComments: "on", ackFlags: "on", ackRetracted: "on" },
       { intent: "reopen", reason: "New facts from the audit" },
+    ],
+    foreignForms: (_a, b): Body[] => [
+      { intent: "reply", threadId: id(b.commentId), body: "why?" },
+      { intent: "resolve-thread", threadId: id(b.commentId) },
+      { intent: "reopen-thread", threadId: id(b.commentId) },
     ],
   },
   "o.$org.assessments.$id.fill.tsx": {
@@ -301,6 +309,17 @@ const ROUTES: Record<string, Spec> = {
       { intent: "add-buyer", otherId: id(b.looseSupplierId) },
       { intent: "remove-link", otherId: id(b.supplier2Id), side: "supplier" },
     ],
+  },
+  "o.$org.suppliers.$id.likely-goods.tsx": {
+    kind: "org",
+    path: "/o/$org/suppliers/$id/likely-goods",
+    ids: (t) => ({ id: id(t.supplierId) }),
+    forms: (): Body[] => [
+      { intent: "reject", good: "Textiles", reason: "It weaves nothing" },
+      { intent: "restore", good: "Textiles" },
+      { intent: "confirm", good: "Thread/Yarn" },
+    ],
+    plain: "redirects back to the supplier page; no page of its own",
   },
   "o.$org.suppliers.$id.edit.tsx": {
     kind: "org",

@@ -10,6 +10,7 @@ import { insertUser } from "~/models/user.server";
 import { addMember } from "~/models/org.server";
 import { addLink, setArchived } from "~/services/suppliers.server";
 import { addReviewComment, approveAssessment } from "~/services/assessment-review.server";
+import { changeThread } from "~/services/review-threads.server";
 import { startAssessments } from "~/services/assessments.server";
 import { uploadEvidence } from "~/services/evidence.server";
 import { sendAssessmentInvite } from "~/services/invites.server";
@@ -107,6 +108,12 @@ const LOADERS: Record<string, { perm: Action; path: (a: Tenant) => string; param
       perm: "suppliers.edit",
       path: (a) => `/o/acme/suppliers/${a.supplierId}/edit`,
       params: (a) => ({ id: id(a.supplierId) }),
+    },
+    "o.$org.suppliers.$id.likely-goods.tsx": {
+      perm: "suppliers.view",
+      path: (a) => `/o/acme/suppliers/${a.supplierId}/likely-goods`,
+      params: (a) => ({ id: id(a.supplierId) }),
+      ok: 302,
     },
     "o.$org.suppliers.export[.csv].tsx": { perm: "suppliers.view", path: () => "/o/acme/suppliers/export.csv" },
     "o.$org.suppliers.import._index.tsx": { perm: "suppliers.import", path: () => "/o/acme/suppliers/import" },
@@ -267,6 +274,18 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
       },
     },
   },
+  "o.$org.suppliers.$id.likely-goods.tsx": {
+    reject: {
+      perm: "suppliers.edit",
+      ok: [302],
+      make: async (db, a, role) => {
+        // The fixture's suppliers are in a weaving sector: textiles are one of their likely goods.
+        const sid = await supplier(db, a, role);
+        const body = { intent: "reject", good: "Textiles", reason: "It only dyes yarn it buys" };
+        return { path: `/o/acme/suppliers/${sid}/likely-goods`, params: { id: id(sid) }, body };
+      },
+    },
+  },
   "o.$org.suppliers.$id._index.tsx": {
     "add-supplier": {
       perm: "suppliers.edit",
@@ -392,6 +411,36 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
     comment: {
       perm: "assessments.review",
       make: async (_db, a) => onAssessment(a.submittedId, { intent: "comment", questionKey: "profile.workers", body: "Please confirm." }),
+    },
+    reply: {
+      perm: "assessments.review",
+      make: async (db, a) => {
+        const aid = a.submittedId; // a new thread on the tenant's submitted questionnaire: cheaper than a new questionnaire
+        const c = await addReviewComment(db.db, a.ident("compliance"), aid, "profile.workers", "Count seasonal staff too.", IP);
+        if (!c.ok) throw new Error(c.message);
+        return onAssessment(aid, { intent: "reply", threadId: String(c.value.commentId), body: "The audit says 180." });
+      },
+    },
+    "resolve-thread": {
+      perm: "assessments.review",
+      make: async (db, a) => {
+        const aid = a.submittedId;
+        const c = await addReviewComment(db.db, a.ident("compliance"), aid, "profile.workers", "Count seasonal staff too.", IP);
+        if (!c.ok) throw new Error(c.message);
+        return onAssessment(aid, { intent: "resolve-thread", threadId: String(c.value.commentId) });
+      },
+    },
+    "reopen-thread": {
+      perm: "assessments.review",
+      make: async (db, a) => {
+        const aid = a.submittedId;
+        const c = await addReviewComment(db.db, a.ident("compliance"), aid, "profile.workers", "Count seasonal staff too.", IP);
+        if (!c.ok) throw new Error(c.message);
+        const threadId = c.value.commentId;
+        const r = await changeThread(db.db, a.ident("compliance"), aid, { intent: "resolve-thread", threadId }, IP);
+        if (!r.ok) throw new Error(r.message);
+        return onAssessment(aid, { intent: "reopen-thread", threadId: String(threadId) });
+      },
     },
     "request-changes": {
       perm: "assessments.review",
@@ -596,7 +645,8 @@ describeEachEngine("route roles", (h) => {
         }
       }
     }
-  });
+    // Every route × intent × role in one test: on a loaded PostgreSQL it outgrows the default 30 s.
+  }, 120_000);
 
   it("counts the matrix", () => {
     console.log(

@@ -33,16 +33,24 @@ export const InviteSchema = z.object({ intent: z.literal("invite"), email, langu
 
 const questionKey = z.string({ required_error: "Say which question" }).trim().min(1, "Say which question").max(200);
 
-export const CommentSchema = z.object({
-  intent: z.literal("comment"),
-  questionKey,
-  body: z
-    .string({ required_error: "Write a comment" })
-    .trim()
-    .min(1, "Write a comment")
-    .max(2000, "Use at most 2000 characters")
-    .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), "Remove control characters"),
-});
+const commentBody = z
+  .string({ required_error: "Write a comment" })
+  .trim()
+  .min(1, "Write a comment")
+  .max(2000, "Use at most 2000 characters")
+  .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), "Remove control characters");
+
+export const CommentSchema = z.object({ intent: z.literal("comment"), questionKey, body: commentBody });
+
+/** The thread a reply, a resolution or a reopening is about: its first comment's id (or any of its comments'). */
+const threadId = z.coerce
+  .number({ invalid_type_error: "Say which thread" })
+  .int("Say which thread")
+  .positive("Say which thread")
+  .max(MAX_DB_INT, "Say which thread");
+export const ReplySchema = z.object({ intent: z.literal("reply"), threadId, body: commentBody });
+export const ResolveThreadSchema = z.object({ intent: z.literal("resolve-thread"), threadId });
+export const ReopenThreadSchema = z.object({ intent: z.literal("reopen-thread"), threadId });
 
 /** A review decision's reason (request changes, approve, reopen): it is the confirmation step. */
 export const decisionReason = z
@@ -58,7 +66,13 @@ const ticked = z
   .optional()
   .transform((v) => v !== undefined && v !== "");
 
-export const ApproveSchema = z.object({ intent: z.literal("approve"), reason: decisionReason, ackComments: ticked, ackFlags: ticked });
+export const ApproveSchema = z.object({
+  intent: z.literal("approve"),
+  reason: decisionReason,
+  ackComments: ticked,
+  ackFlags: ticked,
+  ackRetracted: ticked,
+});
 export const RequestChangesSchema = z.object({ intent: z.literal("request-changes"), reason: decisionReason });
 export const ReopenSchema = z.object({ intent: z.literal("reopen"), reason: decisionReason });
 
@@ -66,6 +80,9 @@ export const ReopenSchema = z.object({ intent: z.literal("reopen"), reason: deci
 export const AssessmentPageActionSchema = z.discriminatedUnion("intent", [
   InviteSchema,
   CommentSchema,
+  ReplySchema,
+  ResolveThreadSchema,
+  ReopenThreadSchema,
   ApproveSchema,
   RequestChangesSchema,
   ReopenSchema,

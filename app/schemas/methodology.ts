@@ -4,7 +4,14 @@
 // (methodologyProblems) land next to the field they are about; overrides are rows
 // ("overrides.0.iso2") because an admin adds and removes them.
 import { z } from "zod";
-import { DEFAULT_METHODOLOGY, METHODOLOGY_LIMITS, methodologyProblems, type Methodology, type MethodologyProblem } from "~/domain/risk";
+import {
+  DEFAULT_METHODOLOGY,
+  METHODOLOGY_LIMITS,
+  MODEL_VERSIONS,
+  methodologyProblems,
+  type Methodology,
+  type MethodologyProblem,
+} from "~/domain/risk";
 import { PRINCIPLES, type Principle } from "~/domain/questionnaire/types";
 
 export const NOTE_MAX = 500;
@@ -44,6 +51,11 @@ const numberField = (message: string, opts: { int?: boolean; min?: number; max?:
 
 const weight = numberField(`Enter a weight from 0 to ${WEIGHT_MAX}, e.g. 0.45 or 20.`, { min: 0, max: WEIGHT_MAX });
 const band = numberField(`Enter a score from ${METHODOLOGY_LIMITS.bandMin} to ${METHODOLOGY_LIMITS.bandMax}.`);
+const share = numberField("Enter a share from 0 to 1, e.g. 0.5.", { min: 0, max: 1 });
+const floorScore = numberField(`Enter a score from ${METHODOLOGY_LIMITS.goodsFloor.min} to ${METHODOLOGY_LIMITS.goodsFloor.max}.`, {
+  min: METHODOLOGY_LIMITS.goodsFloor.min,
+  max: METHODOLOGY_LIMITS.goodsFloor.max,
+});
 const months = (min: number, max: number) => numberField(`Enter a whole number of months from ${min} to ${max}.`, { int: true });
 
 const text = (max: number, tooLong: string) =>
@@ -94,11 +106,15 @@ export function methodologySchema(knownCountries?: readonly string[]) {
       intent: z.enum(INTENTS, { errorMap: () => ({ message: "Choose Preview or Save." }) }),
       // The version the form was filled from: saving over a newer one is refused (409), not silent.
       baseVersion: numberField("Reload the page and try again.", { int: true, min: 0, max: 1_000_000_000 }),
-      inherentWeights: z.object({ country: weight, goods: weight, workforce: weight }),
+      model: z.enum(MODEL_VERSIONS, { errorMap: () => ({ message: "Choose risk model v1 or v2." }) }),
+      inherentWeights: z.object({ country: weight, goods: weight, childGoods: weight, workforce: weight }),
       principleWeights: z.object(principleShape),
       bands: z.object({ medium: band, high: band, critical: band }),
       validityMonths: months(METHODOLOGY_LIMITS.validityMonths.min, METHODOLOGY_LIMITS.validityMonths.max),
       fadeMonths: months(METHODOLOGY_LIMITS.fadeMonths.min, METHODOLOGY_LIMITS.fadeMonths.max),
+      declaredCredit: share,
+      likelyGoodsFactor: share,
+      goodsFloor: floorScore,
       overrides: z.array(overrideRow).max(MAX_OVERRIDES, `At most ${MAX_OVERRIDES} country overrides.`).optional().default([]),
       note: text(NOTE_MAX, `Keep the note to ${NOTE_MAX} characters or fewer.`),
     })
@@ -121,6 +137,10 @@ export type MethodologyFormValues = z.input<typeof MethodologySchema>;
 export type MethodologyInput = z.output<typeof MethodologySchema>;
 
 type Parsed = {
+  model: Methodology["model"];
+  declaredCredit: number;
+  likelyGoodsFactor: number;
+  goodsFloor: number;
   inherentWeights: Methodology["inherentWeights"];
   principleWeights: Methodology["principleWeights"];
   bands: Methodology["bands"];
@@ -131,12 +151,16 @@ type Parsed = {
 
 function toMethodology(v: Parsed): Methodology {
   return {
+    model: v.model,
     inherentWeights: { ...v.inherentWeights },
     principleWeights: { ...v.principleWeights },
     bands: { ...v.bands },
     validityMonths: v.validityMonths,
     fadeMonths: v.fadeMonths,
     countryOverrides: Object.fromEntries(v.overrides.map((o) => [o.iso2, { score: o.score, reason: o.reason }])),
+    declaredCredit: v.declaredCredit,
+    likelyGoodsFactor: v.likelyGoodsFactor,
+    goodsFloor: v.goodsFloor,
   };
 }
 
@@ -146,15 +170,20 @@ export function methodologyFormValues(m: Methodology = DEFAULT_METHODOLOGY, vers
   return {
     intent: "preview",
     baseVersion: s(version),
+    model: m.model,
     inherentWeights: {
       country: s(m.inherentWeights.country),
       goods: s(m.inherentWeights.goods),
+      childGoods: s(m.inherentWeights.childGoods),
       workforce: s(m.inherentWeights.workforce),
     },
     principleWeights: Object.fromEntries(PRINCIPLES.map((p) => [p, s(m.principleWeights[p])])) as Record<Principle, string>,
     bands: { medium: s(m.bands.medium), high: s(m.bands.high), critical: s(m.bands.critical) },
     validityMonths: s(m.validityMonths),
     fadeMonths: s(m.fadeMonths),
+    declaredCredit: s(m.declaredCredit),
+    likelyGoodsFactor: s(m.likelyGoodsFactor),
+    goodsFloor: s(m.goodsFloor),
     overrides: Object.entries(m.countryOverrides)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([iso2, o]) => ({ iso2, score: s(o.score), reason: o.reason })),

@@ -8,6 +8,7 @@ import { nowIso } from "~/lib/time";
 import { recordAudit } from "~/models/audit.server";
 import { answersOf, getAssessment, saveAnswerIfRevision, setAssessmentStatus, type StoredAnswer } from "~/models/assessment.server";
 import { listEvidence } from "~/models/evidence.server";
+import { insertSubmission } from "~/models/decision.server";
 import {
   EDITABLE,
   answersMap,
@@ -88,7 +89,7 @@ export async function saveAnswer(
 
 /**
  * Submits complete answers; otherwise an "invalid" failure whose `detail` says exactly what is
- * missing. The questionnaire is then read-only.
+ * missing. The questionnaire is then read-only; the submission is recorded for the review's timeline.
  */
 export async function submitAssessment(
   db: DB,
@@ -109,7 +110,16 @@ export async function submitAssessment(
       const n = c.missingRequired.length;
       return fail("invalid", `${n} required ${n === 1 ? "item is" : "items are"} missing.`, { detail: c.missingRequired });
     }
-    await setAssessmentStatus(trx, orgId, assessmentId, EDITABLE[actor.kind], "submitted", { submitted_at: nowIso() });
+    const at = nowIso();
+    await setAssessmentStatus(trx, orgId, assessmentId, EDITABLE[actor.kind], "submitted", { submitted_at: at });
+    // The review's timeline shows who submitted, and each resubmission after a request for changes.
+    await insertSubmission(trx, orgId, assessmentId, {
+      byUserId: actor.kind === "officer" ? actor.id.user.userId : null,
+      byLabel: actor.kind === "officer" ? actor.id.user.name || actor.id.user.email : actor.s.email,
+      bySupplier: actor.kind === "supplier",
+      afterChanges: a.status === "changes_requested",
+      at,
+    });
     await recordAudit(trx, {
       ...auditActor(actor, ip),
       action: "assessment.submitted",

@@ -143,7 +143,7 @@ describeEachEngine("review decisions", (h) => {
     expect(await decisionsOf(h().db, w.orgId, aid)).toEqual([
       expect.objectContaining({
         kind: "approve",
-        userLabel: w.two.user.email,
+        userLabel: w.two.user.name, // signed with the name, not the e-mail address
         reason: "Checked by a second pair of eyes",
         acknowledged: [],
       }),
@@ -238,8 +238,8 @@ describeEachEngine("review decisions", (h) => {
     expect(await statusOf(w, aid)).toBe("approved");
     expect(await bandOf(risky)).toBe(first.value.to);
     expect((await decisionsOf(h().db, w.orgId, aid)).map((d) => [d.kind, d.userLabel, d.reason])).toEqual([
-      ["approve", w.one.user.email, "The audit confirms the controls"],
-      ["second_approve", w.two.user.email, "Second look: agreed"],
+      ["approve", w.one.user.name, "The audit confirms the controls"],
+      ["second_approve", w.two.user.name, "Second look: agreed"],
     ]);
     expect((await audits(w, aid)).map((a) => [a.action, a.actor_label])).toEqual([
       ["assessment.first_approval", w.one.user.email],

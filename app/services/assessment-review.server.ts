@@ -4,7 +4,8 @@
 // reopening an approval. Every decision takes a reason and is a row of assessment_decisions plus an
 // audit entry. Four eyes (an organisation setting, on by default): whoever filled in answers for the
 // supplier cannot approve, and an approval that lowers the supplier by two bands or more waits for a
-// second, different approver.
+// second, different approver. An unresolved thread of comments, a severe red flag and a red flag that
+// a revision retracted after a request for changes must each be acknowledged explicitly to approve.
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "~db/types";
 import type { OrgIdentity } from "~/lib/auth.server";
@@ -22,13 +23,15 @@ import {
   insertReviewComment,
   releaseOpenReviewComments,
   resolveOpenReviewComments,
-  reviewCommentsOf,
   setAssessmentStatus,
 } from "~/models/assessment.server";
+import { commentRowsOf } from "~/models/review-comment.server";
 import { currentInvite } from "~/models/invite.server";
 import { openRedFlagActions } from "./actions.server";
 import { answersMap, templateOfVersion } from "./assessment-core.server";
 import { currentMethodology, prospectiveBand, scoresChanged } from "./risk.server";
+import { sinceReview } from "./review-changes.server";
+import { signature } from "./review-threads.server";
 
 type DB = Kysely<Database>;
 
@@ -51,7 +54,7 @@ export async function addReviewComment(
     const commentId = await insertReviewComment(trx, id.org.id, assessmentId, {
       questionKey,
       authorUserId: id.user.userId,
-      authorLabel: id.user.email,
+      authorLabel: signature(id.user),
       body: body.trim().slice(0, 2000),
     });
     if (commentId === null) return NO_ASSESSMENT();
@@ -77,6 +80,12 @@ function answersToReview(n: number): string {
 export const REASON_MIN = 3;
 export const REASON_MAX = 1000;
 export const FILLER_MESSAGE = "You filled in answers for the supplier, so someone else must approve it.";
+export const OWN_FIRST_MESSAGE = "You gave the first approval, so a different reviewer must confirm it.";
+
+/** The open threads of an assessment (a first comment not resolved), with the question each is on. */
+async function openThreads(trx: Trx, orgId: number, assessmentId: number) {
+  return (await commentRowsOf(trx, orgId, assessmentId)).filter((c) => c.parentId === null && !c.resolvedAt);
+}
 
 function checkReason(raw: string): Result<string> {
   const reason = raw.trim();
@@ -98,7 +107,7 @@ async function recordDecision(
   const decisionId = await insertDecision(trx, id.org.id, assessmentId, {
     kind: d.kind,
     userId: id.user.userId,
-    userLabel: id.user.email,
+    userLabel: signature(id.user),
     reason: d.reason,
     acknowledged,
   });
@@ -131,8 +140,9 @@ export async function requestChanges(
   const r = await db.transaction().execute(async (trx): Promise<Result> => {
     const a = await getAssessment(trx, id.org.id, assessmentId);
     if (!a) return NO_ASSESSMENT();
-    const open = (await reviewCommentsOf(trx, id.org.id, assessmentId)).filter((c) => !c.resolved_at);
-    if (!open.length) return fail("invalid", "Comment on at least one answer to say what should change.");
+    const threads = await openThreads(trx, id.org.id, assessmentId);
+    if (!threads.length) return fail("invalid", "Comment on at least one answer to say what should change.");
+    const open = [...new Set(threads.map((t) => t.questionKey))];
     const now = nowIso();
     if (!(await setAssessmentStatus(trx, id.org.id, assessmentId, ["submitted"], "changes_requested", { changes_requested_at: now }))) {
       return fail("conflict", "Only a submitted questionnaire can be sent back.");
@@ -156,7 +166,7 @@ export async function requestChanges(
       id,
       assessmentId,
       { kind: "request_changes", reason: reason.value },
-      { action: "assessment.changes_requested", diff: { comments: open.length }, ip },
+      { action: "assessment.changes_requested", diff: { comments: threads.length }, ip },
     );
     return ok();
   });
@@ -166,7 +176,7 @@ export async function requestChanges(
 
 export interface ApproveInput {
   reason: string;
-  /** The conditions the reviewer explicitly accepts: open review comments, severe red flags. */
+  /** The conditions the reviewer explicitly accepts: open threads of comments, severe red flags, retracted red flags. */
   acknowledged?: readonly Acknowledgement[];
 }
 export type ApproveOutcome =
@@ -176,6 +186,10 @@ const ACK_MESSAGES: Record<Acknowledgement, { field: string; message: string }> 
   unresolved_comments: {
     field: "ackComments",
     message: "There are unresolved review comments: confirm that you approve with them open.",
+  },
+  retracted_flags: {
+    field: "ackRetracted",
+    message: "A red flag was retracted after review (a revised answer removed it): confirm that you checked the change.",
   },
   severe_flags: {
     field: "ackFlags",
@@ -216,16 +230,18 @@ export async function approveAssessment(
     if (a.status !== "submitted") return fail("conflict", "Only a submitted questionnaire can be approved.");
     const fourEyes = await fourEyesOf(trx, id.org.id);
     if (fourEyes && (await filledOnBehalf(trx, id.org.id, assessmentId, id.user))) return fail("forbidden", FILLER_MESSAGE);
-    const pending = awaitingSecond(await decisionsOf(trx, id.org.id, assessmentId), a.status);
+    const decisions = await decisionsOf(trx, id.org.id, assessmentId);
+    const pending = awaitingSecond(decisions, a.status);
     if (fourEyes && pending && pending.userId === id.user.userId) {
-      return fail("forbidden", "You gave the first approval, so a different reviewer must confirm it.");
+      return fail("forbidden", OWN_FIRST_MESSAGE);
     }
     // Conditions the approver must accept explicitly, one checkbox each.
     const answers = await answersOf(trx, id.org.id, assessmentId);
     const template = await templateOfVersion(trx, a.versionId);
     const needed: Acknowledgement[] = [];
-    if ((await reviewCommentsOf(trx, id.org.id, assessmentId)).some((c) => !c.resolved_at)) needed.push("unresolved_comments");
+    if ((await openThreads(trx, id.org.id, assessmentId)).length) needed.push("unresolved_comments");
     if (redFlagsOf(template, answersMap(answers)).some((f) => f.severity === "severe")) needed.push("severe_flags");
+    if ((await sinceReview(trx, id.org.id, assessmentId, template, decisions)).retracted.length) needed.push("retracted_flags");
     const given = new Set(input.acknowledged ?? []);
     const missing = needed.find((n) => !given.has(n));
     if (missing) return fail("invalid", ACK_MESSAGES[missing].message, { field: ACK_MESSAGES[missing].field });
@@ -283,7 +299,7 @@ async function approveNow(trx: Trx, id: OrgIdentity, assessmentId: number, now: 
     valid_until: validUntil,
   });
   if (!approved) return null;
-  await resolveOpenReviewComments(trx, id.org.id, assessmentId, nowIso(now));
+  await resolveOpenReviewComments(trx, id.org.id, assessmentId, nowIso(now), { userId: id.user.userId, label: signature(id.user) });
   return validUntil;
 }
 

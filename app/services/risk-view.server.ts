@@ -3,6 +3,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/types";
 import { explainBreakdown, type Breakdown } from "~/domain/risk";
+import { summarizeBreakdown } from "~/domain/risk/summary";
+import { staffFillerNames } from "~/models/answer-authors.server";
 import { currentScore, scoreHistory } from "~/models/risk.server";
 import { activeJobs } from "~/models/risk-jobs.server";
 import { getAssessment } from "~/models/assessment.server";
@@ -59,6 +61,8 @@ export async function supplierRiskView(db: DB, orgId: number, supplierId: number
     return q ? t(textKeys.questionText(q.key)) : null;
   };
   const lines = explainBreakdown(b, { countryName, questionText });
+  const filledBy = b.controls.assessment ? await staffFillerNames(db, orgId, b.controls.assessment.id) : [];
+  const summary = summarizeBreakdown(b, { countryName, questionText, filledBy });
   return {
     score: {
       value: cur.score,
@@ -70,6 +74,7 @@ export async function supplierRiskView(db: DB, orgId: number, supplierId: number
       modelVersion: cur.model_version,
       trigger: cur.trigger,
       breakdown: b,
+      summary,
       lines,
       flags,
       via: b.exposure.via.map((v) => ({ ...v, countryLabel: v.country ? countryName(v.country) : null })),

@@ -8,7 +8,7 @@ import type { Database } from "~db/types";
 import type { DbOrTrx } from "~/models/types";
 import {
   DEFAULT_METHODOLOGY,
-  MODEL_VERSION,
+  methodologyDefaults,
   assessResidual,
   finalizeBreakdown,
   fixedScoreOf,
@@ -20,22 +20,11 @@ import {
   type PropagationNode,
   type ReferenceData,
   type RiskBand,
-  type SupplierRiskInput,
 } from "~/domain/risk";
-import type { Answers } from "~/domain/questionnaire/types";
 import { getMeta, latestMethodology, loadReferenceData, setMeta, writeScores, writeSnapshot, type ScoreRow } from "~/models/risk.server";
-import {
-  countSuppliers,
-  currentBreakdowns,
-  downstreamClosure,
-  goodsOf,
-  latestApproved,
-  linksOfBuyers,
-  supplierFacts,
-  type ApprovedAssessment,
-} from "~/models/risk-inputs.server";
+import { countSuppliers, currentBreakdowns, downstreamClosure, supplierFacts, type ApprovedAssessment } from "~/models/risk-inputs.server";
 import { claimJob, insertJob, orgIdsWithSuppliers, queuedFullJob, suppliersInFadeWindow, updateJob } from "~/models/risk-jobs.server";
-import { templateOfVersion } from "./assessment-core.server";
+import { loadRiskInputs } from "./risk-input.server";
 import { log } from "~/lib/logger.server";
 import { nowIso } from "~/lib/time";
 import { sqliteHandleOf } from "~db/client";
@@ -58,16 +47,24 @@ export interface CurrentMethodology {
   createdBy: string | null;
 }
 
-/** Fills anything a stored config lacks from the defaults (a config saved by an older release). */
-function withDefaults(raw: unknown): Methodology {
+/**
+ * Fills anything a stored config lacks from the defaults of its model. A config saved before model
+ * v2 existed names no model: it is v1, and its v2-only settings take v1's (unused) defaults.
+ */
+export function withDefaults(raw: unknown): Methodology {
   const c = (raw ?? {}) as Partial<Methodology>;
+  const d = methodologyDefaults(c.model === "v2" ? "v2" : "v1");
   return {
-    inherentWeights: { ...DEFAULT_METHODOLOGY.inherentWeights, ...c.inherentWeights },
-    principleWeights: { ...DEFAULT_METHODOLOGY.principleWeights, ...c.principleWeights },
-    bands: { ...DEFAULT_METHODOLOGY.bands, ...c.bands },
-    validityMonths: c.validityMonths ?? DEFAULT_METHODOLOGY.validityMonths,
-    fadeMonths: c.fadeMonths ?? DEFAULT_METHODOLOGY.fadeMonths,
+    model: d.model,
+    inherentWeights: { ...d.inherentWeights, ...c.inherentWeights },
+    principleWeights: { ...d.principleWeights, ...c.principleWeights },
+    bands: { ...d.bands, ...c.bands },
+    validityMonths: c.validityMonths ?? d.validityMonths,
+    fadeMonths: c.fadeMonths ?? d.fadeMonths,
     countryOverrides: { ...c.countryOverrides },
+    declaredCredit: c.declaredCredit ?? d.declaredCredit,
+    likelyGoodsFactor: c.likelyGoodsFactor ?? d.likelyGoodsFactor,
+    goodsFloor: c.goodsFloor ?? d.goodsFloor,
   };
 }
 
@@ -104,8 +101,8 @@ export interface ComputeResult {
   computed: number;
   changed: number;
   bandMoves: Record<RiskBand | "none", Record<RiskBand, number>>;
-  /** Each computed supplier's band (before → after): filled by a dry run only. */
-  bands?: Map<number, { before: RiskBand | null; after: RiskBand }>;
+  /** Each computed supplier's band (before → after) and name: filled by a dry run only. */
+  bands?: Map<number, { before: RiskBand | null; after: RiskBand; name: string }>;
 }
 
 function emptyMoves(): ComputeResult["bandMoves"] {
@@ -136,12 +133,11 @@ export async function recompute(db: DB, orgId: number, scope: readonly number[] 
   const ref = await referenceData(db);
   const ids = scope === "all" ? "all" : await downstreamClosure(db, orgId, scope);
   const facts = await supplierFacts(db, orgId, ids);
-  const nodeIds = [...facts.keys()];
-  const [goods, approved, links] = await Promise.all([
-    goodsOf(db, orgId, ids === "all" ? "all" : nodeIds),
-    latestApproved(db, orgId, ids === "all" ? "all" : nodeIds),
-    linksOfBuyers(db, orgId, ids === "all" ? "all" : nodeIds),
-  ]);
+  const { inputs, links } = await loadRiskInputs(db, orgId, facts, ids === "all" ? "all" : "listed", {
+    model: method.config.model,
+    now,
+    assume: opts.assume,
+  });
 
   // Suppliers feeding the set from outside keep their stored effective score and path.
   const outside = [...new Set(links.map((l) => l.supplierId).filter((id) => !facts.has(id)))];
@@ -154,14 +150,7 @@ export async function recompute(db: DB, orgId: number, scope: readonly number[] 
   const residuals = new Map<number, ReturnType<typeof assessResidual>>();
   const nodes = new Map<number, PropagationNode & { suppliers: number[] }>();
   for (const f of facts.values()) {
-    const a = opts.assume?.get(f.id) ?? approved.get(f.id);
-    let assessment: SupplierRiskInput["assessment"] = null;
-    if (a) {
-      const answers: Record<string, Answers[string]> = {};
-      for (const x of a.answers) answers[x.questionKey] = x.value === null ? null : (JSON.parse(x.value) as Answers[string]);
-      assessment = { id: a.id, approvedAt: a.approvedAt, template: await templateOfVersion(db, a.versionId), answers };
-    }
-    const r = assessResidual({ supplierId: f.id, country: f.country, goods: goods.get(f.id) ?? [], assessment }, ref, method.config, now);
+    const r = assessResidual(inputs.get(f.id)!, ref, method.config, now);
     residuals.set(f.id, r);
     nodes.set(f.id, { residual: r.residual, suppliers: [] });
   }
@@ -176,14 +165,14 @@ export async function recompute(db: DB, orgId: number, scope: readonly number[] 
   const computedAt = nowIso(now);
   const changedRows: ScoreRow[] = [];
   const moves = emptyMoves();
-  const bands = new Map<number, { before: RiskBand | null; after: RiskBand }>();
+  const bands = new Map<number, { before: RiskBand | null; after: RiskBand; name: string }>();
   for (const f of facts.values()) {
     const p = propagated.get(f.id)!;
     const b = finalizeBreakdown(residuals.get(f.id)!, { ...p, via: p.via.map(describe) }, method.config);
     const { json, digest } = serialise(b);
     const before = f.band ?? "none";
     moves[before][b.band]++;
-    if (opts.dryRun) bands.set(f.id, { before: f.band, after: b.band });
+    if (opts.dryRun) bands.set(f.id, { before: f.band, after: b.band, name: f.name });
     // The same result as the stored one adds no row (risk_computed_at keeps saying when it was computed).
     if (digest === f.digest) continue;
     changedRows.push({
@@ -207,7 +196,7 @@ export async function recompute(db: DB, orgId: number, scope: readonly number[] 
   const raw = sqliteHandleOf(db);
   const meta = {
     computedAt,
-    modelVersion: MODEL_VERSION,
+    modelVersion: method.config.model,
     methodologyVersion: method.version,
     referenceEdition: ref.edition,
     trigger: opts.trigger,
@@ -232,7 +221,7 @@ export async function prospectiveBand(
   supplierId: number,
   assessment: ApprovedAssessment,
   now = new Date(),
-): Promise<{ before: RiskBand | null; after: RiskBand } | null> {
+): Promise<{ before: RiskBand | null; after: RiskBand; name: string } | null> {
   const r = await recompute(db as DB, orgId, [supplierId], {
     trigger: "prospective",
     now,
@@ -362,11 +351,24 @@ export interface PreviewResult {
   computed: number;
   moved: number;
   moves: ComputeResult["bandMoves"];
+  /** Which suppliers change band, the biggest moves first (at most PREVIEW_LIST). */
+  changes: Array<{ supplierId: number; name: string; before: RiskBand | null; after: RiskBand }>;
 }
 
-/** How many suppliers a dry run moves between bands (a methodology preview). */
+/** How many of the suppliers that change band a preview names. */
+export const PREVIEW_LIST = 100;
+const BAND_RANK: Record<RiskBand, number> = { low: 0, medium: 1, high: 2, critical: 3 };
+
+/** How many suppliers a dry run moves between bands (a methodology preview), and which. */
 export function previewOf(r: ComputeResult): PreviewResult {
   let moved = 0;
   for (const [from, row] of Object.entries(r.bandMoves)) for (const [to, n] of Object.entries(row)) if (from !== to) moved += n;
-  return { computed: r.computed, moved, moves: r.bandMoves };
+  const distance = (c: { before: RiskBand | null; after: RiskBand }) =>
+    Math.abs(BAND_RANK[c.after] - (c.before ? BAND_RANK[c.before] : -1));
+  const changes = [...(r.bands ?? [])]
+    .filter(([, c]) => c.before !== c.after)
+    .map(([supplierId, c]) => ({ supplierId, ...c }))
+    .sort((a, b) => distance(b) - distance(a) || a.name.localeCompare(b.name) || a.supplierId - b.supplierId)
+    .slice(0, PREVIEW_LIST);
+  return { computed: r.computed, moved, moves: r.bandMoves, changes };
 }

@@ -14,7 +14,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .alterTable("evidence_files")
     .addColumn("review_status", "text", (c) =>
-      c.notNull().defaultTo("pending").check(sql`review_status in ('pending','accepted','rejected')`),
+      c
+        .notNull()
+        .defaultTo("pending")
+        .check(sql`review_status in ('pending','accepted','rejected')`),
     )
     .execute();
   await db.schema.alterTable("evidence_files").addColumn("reviewed_by_user_id", "integer").execute();
@@ -24,7 +27,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const column of ["review_reason", "reviewed_at", "reviewed_by_label", "reviewed_by_user_id", "review_status", "valid_until", "kind"]) {
+  for (const column of [
+    "review_reason",
+    "reviewed_at",
+    "reviewed_by_label",
+    "reviewed_by_user_id",
+    "review_status",
+    "valid_until",
+    "kind",
+  ]) {
     await db.schema.alterTable("evidence_files").dropColumn(column).execute();
   }
 }

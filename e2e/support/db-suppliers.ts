@@ -117,3 +117,8 @@ export function supplierPosition(orgSlug: string, name: string): { latitude: num
         .get(orgSlug, name) as { latitude: number | null; longitude: number | null } | undefined,
   );
 }
+
+/** A supplier's current risk band (null: not scored). */
+export function riskBandOf(id: number): string | null {
+  return withDb((db) => (db.prepare("SELECT risk_band FROM suppliers WHERE id = ?").get(id) as { risk_band: string | null }).risk_band);
+}

@@ -3,12 +3,12 @@ import { ATHENS_V1 } from "~/domain/questionnaire/athens-v1";
 import { controlMaturity } from "~/domain/questionnaire";
 import { BEST, WORST } from "~/domain/questionnaire/test-fixtures";
 import { addMonthsUtc, maturityOf, staleness } from "./controls";
-import { DEFAULT_METHODOLOGY } from "./methodology";
+import { METHODOLOGY_V1 } from "./methodology";
 import { assessResidual } from "./residual";
 import { NOW, REF, supplier } from "./test-support";
 import type { Methodology } from "./types";
 
-const M = DEFAULT_METHODOLOGY;
+const M = METHODOLOGY_V1;
 const profileOf = (a: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(a).filter(([k]) => k.startsWith("profile."))) as Record<string, never>;
 const p1Best = Object.fromEntries(Object.entries(BEST).filter(([k]) => k.startsWith("p1."))) as Record<string, never>;

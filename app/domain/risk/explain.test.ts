@@ -3,7 +3,7 @@ import { BEST, WORST } from "~/domain/questionnaire/test-fixtures";
 import { explainBreakdown } from "./explain";
 import { finalizeBreakdown } from "./finalize";
 import { INDICATOR_LABELS, displayDriver } from "./labels";
-import { DEFAULT_METHODOLOGY } from "./methodology";
+import { METHODOLOGY_V1 } from "./methodology";
 import { ILO_INDICATORS, type Answers } from "~/domain/questionnaire/types";
 import { assessResidual } from "./residual";
 import { NOW, REF, supplier } from "./test-support";
@@ -15,37 +15,37 @@ const QUESTIONS: Record<string, string> = {
   "profile.fees_charged": "Has any worker paid a fee?",
 };
 const ctx = { countryName: (iso2: string) => NAMES[iso2] ?? iso2, questionText: (key: string) => QUESTIONS[key] ?? null };
-const explain = (input: SupplierRiskInput, exposure: Propagated, m: Methodology = DEFAULT_METHODOLOGY) =>
+const explain = (input: SupplierRiskInput, exposure: Propagated, m: Methodology = METHODOLOGY_V1) =>
   explainBreakdown(finalizeBreakdown(assessResidual(input, REF, m, NOW), exposure, m), ctx);
 
 describe("explainBreakdown", () => {
   it("names every part with its data and arithmetic", () => {
     const input = supplier({ goods: ["Garments"], answers: { ...BEST, "p1.documents_holder": "employer_keeps" } });
     expect(explain(input, { score: 66.3, exposure: 66.3, via: [{ supplierId: 12, score: 78 }], hops: 1 })).toEqual([
-      "Country: Malaysia — TIP 2025 Tier 2 → 40 × 0.45",
-      "Goods: Garments listed for forced labour in Malaysia (TVPRA 2022) → 90 × 0.35",
+      "Country: Malaysia — TIP 2025 Tier 2 → 40.0 × 0.45",
+      "Goods: Garments listed for forced labour in Malaysia (TVPRA 2022) → 90.0 × 0.35",
       "Workforce: 30% migrant workers, 10% temporary workers, recruitment agencies used → 28.5 × 0.20",
       "Inherent risk: 55.2",
-      "Controls: maturity 97% (assessment approved 2025-03-01, valid until 2026-03-01) → residual = 55.2 × (1 − 0.7 × 0.97) = 17.72",
-      "Red flag (severe): retention of identity documents — answer to “Who keeps workers' passports?” → floor 80",
-      "Residual after red flags: max(17.72, floor 80) = 80",
-      "Exposure: 0.85 × 78 via a supplier without a name → 66.3",
-      "Score: 80.0 (critical) from the residual 80",
+      "Controls: maturity 97% (assessment approved 2025-03-01, valid until 2026-03-01) → residual = 55.2 × (1 − 0.7 × 0.97) = 17.7",
+      "Red flag (severe): retention of identity documents — answer to “Who keeps workers' passports?” → floor 80.0",
+      "Residual after red flags: max(17.7, floor 80.0) = 80.0",
+      "Exposure: 0.85 × 78.0 via a supplier without a name → 66.3",
+      "Score: 80.0 (critical) from the residual 80.0",
     ]);
   });
 
   it("explains a supplier that is not assessed, with a country override and goods listed elsewhere", () => {
-    const m: Methodology = { ...DEFAULT_METHODOLOGY, countryOverrides: { TH: { score: 70, reason: "Local NGO reports" } } };
+    const m: Methodology = { ...METHODOLOGY_V1, countryOverrides: { TH: { score: 70, reason: "Local NGO reports" } } };
     // 70 × 0.5625 + 45 × 0.4375 = 59.0625
     expect(explain(supplier({ country: "TH", goods: ["Cotton"] }), { score: 59.1, exposure: 0, via: [] }, m)).toEqual([
-      "Country: Thailand — TIP 2024 Tier 2 Watch List (overridden; TIP alone gives 65) → 70 × 0.56",
-      "Goods: Cotton listed for forced labour in China, not in Thailand (TVPRA 2022) → 45 × 0.44",
+      "Country: Thailand — TIP 2024 Tier 2 Watch List (overridden; TIP alone gives 65.0) → 70.0 × 0.56",
+      "Goods: Cotton listed for forced labour in China, not in Thailand (TVPRA 2022) → 45.0 × 0.44",
       "Workforce: no profile answered — weights shared between country and goods",
-      "Inherent risk: 59.06",
-      "Controls: not assessed (no approved assessment) → residual = 59.06 × (1 − 0.7 × 0) = 59.06",
+      "Inherent risk: 59.1",
+      "Controls: not assessed (no approved assessment) → residual = 59.1 × (1 − 0.7 × 0) = 59.1",
       "Exposure: none (no scored supplier upstream)",
-      "Override: country risk set to 70 — Local NGO reports",
-      "Score: 59.1 (high) from the residual 59.06",
+      "Override: country risk set to 70.0 — Local NGO reports",
+      "Score: 59.1 (high) from the residual 59.1",
     ]);
   });
 
@@ -64,25 +64,25 @@ describe("explainBreakdown", () => {
     ];
     const lines = explainBreakdown(
       finalizeBreakdown(
-        assessResidual(input, REF, DEFAULT_METHODOLOGY, new Date("2025-04-30T10:00:00Z")),
+        assessResidual(input, REF, METHODOLOGY_V1, new Date("2025-04-30T10:00:00Z")),
         { score: 80.8, exposure: 80.75, via, hops: 14 },
-        DEFAULT_METHODOLOGY,
+        METHODOLOGY_V1,
       ),
       ctx,
     );
     expect(lines).toEqual([
-      "Country: XK — no TIP data → 50 × 0.45",
-      "Goods: Shrimp, Widgets not on the TVPRA list for forced labour → 15 × 0.35",
-      "Workforce: recruitment fees charged, fees partly repaid → 35 × 0.20",
-      "Inherent risk: 34.75",
+      "Country: XK — no TIP data → 50.0 × 0.45",
+      "Goods: Shrimp, Widgets not on the TVPRA list for forced labour → 15.0 × 0.35",
+      "Workforce: recruitment fees charged, fees partly repaid → 35.0 × 0.20",
+      "Inherent risk: 34.8",
       "Controls: maturity 10% (assessment approved 2024-01-31, past 2025-01-31, counts 51% of 20%) " +
-        "→ residual = 34.75 × (1 − 0.7 × 0.1) = 32.32",
-      "Red flag (severe): debt bondage — answer to “Has any worker paid a fee?” → floor 80",
-      "Red flag (other): intimidation and threats — answer to a question of the assessment → +5",
-      "Red flag (other): excessive overtime — answer to a question of the assessment → +5",
-      "Residual after red flags: max(32.32, floor 90) = 90",
-      "Exposure: 0.85 × 95 via Dhaka Knit, supplied by … 12 more …, supplied by a supplier without a name → 80.75",
-      "Score: 90.0 (critical) from the residual 90",
+        "→ residual = 34.8 × (1 − 0.7 × 0.1) = 32.3",
+      "Red flag (severe): debt bondage — answer to “Has any worker paid a fee?” → floor 80.0",
+      "Red flag (other): intimidation and threats — answer to a question of the assessment → +5.0",
+      "Red flag (other): excessive overtime — answer to a question of the assessment → +5.0",
+      "Residual after red flags: max(32.3, floor 90.0) = 90.0",
+      "Exposure: 0.85 × 95.0 via Dhaka Knit, supplied by … 12 more …, supplied by a supplier without a name → 80.8",
+      "Score: 90.0 (critical) from the residual 90.0",
     ]);
   });
 
@@ -100,10 +100,10 @@ describe("explainBreakdown", () => {
     // I = 0.45·40 + 0.35·15 + 0.2·91 = 41.45; M = 0.01 → 41.45 × 0.993 = 41.16
     const worst = explain(supplier({ answers: WORST }), { score: 0, exposure: 0, via: [] });
     expect(worst.filter((l) => l.startsWith("Red flag"))).toHaveLength(14);
-    expect(worst).toContain("Residual after red flags: max(41.16, capped floor 100) = 100");
+    expect(worst).toContain("Residual after red flags: max(41.2, capped floor 100.0) = 100.0");
     expect(worst).toContain(
       "Workforce: 80% migrant workers, 60% temporary workers, recruitment agencies used, agencies not known to be licensed, " +
-        "recruitment fees charged, fees not repaid → 91 × 0.20",
+        "recruitment fees charged, fees not repaid → 91.0 × 0.20",
     );
   });
 

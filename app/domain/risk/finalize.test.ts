@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { BEST } from "~/domain/questionnaire/test-fixtures";
 import { bandOf, finalizeBreakdown } from "./finalize";
-import { DEFAULT_METHODOLOGY } from "./methodology";
+import { METHODOLOGY_V1 } from "./methodology";
 import { propagate } from "./propagate";
 import { assessResidual } from "./residual";
 import { NOW, REF, supplier } from "./test-support";
 import type { Methodology, Propagated, SupplierRiskInput } from "./types";
 
-const M = DEFAULT_METHODOLOGY;
+const M = METHODOLOGY_V1;
 const noExposure: Propagated = { score: 0, exposure: 0, via: [] };
 const only = (prefixes: string[], from: Record<string, unknown> = BEST) =>
   Object.fromEntries(Object.entries(from).filter(([k]) => prefixes.some((p) => k.startsWith(p)))) as Record<string, never>;
@@ -132,7 +132,7 @@ describe("the driver", () => {
   });
 
   it("4. the workforce, named by its largest factor", () => {
-    const m: Methodology = { ...M, inherentWeights: { country: 0.1, goods: 0.1, workforce: 0.8 } };
+    const m: Methodology = { ...M, inherentWeights: { country: 0.1, goods: 0.1, childGoods: 0, workforce: 0.8 } };
     const answers = {
       ...only(["p1."]),
       "profile.migrant_share": 80,
@@ -148,7 +148,7 @@ describe("the driver", () => {
 
   it("ties go to country, then goods", () => {
     // DE (Tier 1) → 15 and no listed goods → 15, weighted 0.5 each: 7.5 = 7.5.
-    const m: Methodology = { ...M, inherentWeights: { country: 1, goods: 1, workforce: 0 } };
+    const m: Methodology = { ...M, inherentWeights: { country: 1, goods: 1, childGoods: 0, workforce: 0 } };
     const b = final(supplier({ country: "DE", goods: ["Widgets"], answers: only(["p1."]) }), noExposure, m);
     expect([b.inherent.country.weight * b.inherent.country.value, b.inherent.goods.weight * b.inherent.goods.value]).toEqual([7.5, 7.5]);
     expect(b.driver).toEqual({ kind: "country", label: "Country risk: DE (TIP Tier 1)" });

@@ -40,6 +40,10 @@ export function driverOf(b: Omit<Breakdown, "driver" | "band" | "score">): Break
     const hops = b.exposure.hops;
     return { kind: "exposure", label: `Via ${stepName(last)}, ${hops} ${hops === 1 ? "tier" : "tiers"} up` };
   }
+  const floor = b.floors?.goods;
+  if (floor && floor.liftedBy === null && floor.value > b.residualBeforeFlags) {
+    return { kind: "floor", label: `Listed good: ${floor.good}, ${floor.kind} labour (${floor.iso2}); floor ${floor.value}` };
+  }
   const inherent = inherentDriver(b);
   // Without working controls the inherent part is what drives the score; say why controls count 0.
   const c = b.controls;
@@ -63,10 +67,18 @@ function inherentDriver(b: Omit<Breakdown, "driver" | "band" | "score">): Breakd
     const why = country.override ? "override" : country.tier ? `TIP ${country.tier}` : "no TIP data";
     return { kind: "country", label: `Country risk: ${country.iso2} (${why})` };
   }
-  if (gw >= ww) {
+  const child = b.inherent.childGoods;
+  const cgw = child ? child.weight * child.value : -1;
+  if (gw >= ww || cgw >= ww) {
+    const likely = (d: { likely?: true } | null) => (d?.likely ? ", likely from sector" : "");
+    if (child?.driver && cgw > gw) {
+      const d = child.driver;
+      const where = d.kind === "child_here" ? ` (${d.iso2})` : " elsewhere";
+      return { kind: "goods", label: `Goods: ${d.good}, child labour${where}${likely(d)}` };
+    }
     const d = goods.driver;
     const label = d
-      ? `Goods: ${d.good}, ${GOODS_KIND_LABEL[d.kind]}${d.kind === "forced_elsewhere" ? "" : ` (${d.iso2})`}`
+      ? `Goods: ${d.good}, ${GOODS_KIND_LABEL[d.kind]}${d.kind === "forced_elsewhere" ? "" : ` (${d.iso2})`}${likely(d)}`
       : "Goods: none listed";
     return { kind: "goods", label };
   }
@@ -91,6 +103,7 @@ export function finalizeBreakdown(res: ResidualAssessment, exposure: Propagated,
     controls: res.controls,
     residualBeforeFlags: res.residualBeforeFlags,
     flags: res.flags,
+    ...(res.floors ? { floors: res.floors } : {}),
     residual: res.residual,
     exposure: exp,
   };

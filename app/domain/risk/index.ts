@@ -1,9 +1,12 @@
-// Risk model v1 (docs/architecture.md, "The risk pipeline"): the public face of app/domain/risk. Pure module.
+// Risk models v1 and v2 (docs/architecture.md, "The risk pipeline"): the public face of app/domain/risk. Pure module.
 // CONTRACT: the risk service, the methodology settings and the UI code against these signatures.
 // The implementation lives in the files re-exported below; each one documents its decisions.
 export * from "./types";
 export {
   DEFAULT_METHODOLOGY,
+  METHODOLOGY_V1,
+  METHODOLOGY_V2,
+  methodologyDefaults,
   methodologyProblems,
   CONTROL_FACTOR,
   EXPOSURE_FACTOR,
@@ -19,6 +22,7 @@ export {
   tipTier,
   type GoodsKind,
 } from "./inherent";
+export { FORCED_GOODS_SCORES, CHILD_GOODS_SCORES } from "./inherent-v2";
 export { staleness, addMonthsUtc, type Staleness } from "./controls";
 export { FLAG_FLOORS, flagFloor } from "./flags";
 export { assessResidual } from "./residual";

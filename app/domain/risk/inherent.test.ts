@@ -3,12 +3,12 @@ import { workforceProfile } from "~/domain/questionnaire";
 import { ATHENS_V1 } from "~/domain/questionnaire/athens-v1";
 import { BEST, WORST } from "~/domain/questionnaire/test-fixtures";
 import { combineInherent, countryPart, goodsPart, tipTier, workforcePart } from "./inherent";
-import { DEFAULT_METHODOLOGY } from "./methodology";
+import { METHODOLOGY_V1 } from "./methodology";
 import { assessResidual } from "./residual";
 import { NOW, REF, supplier } from "./test-support";
 import type { Methodology } from "./types";
 
-const M = DEFAULT_METHODOLOGY;
+const M = METHODOLOGY_V1;
 const wf = (answers: Record<string, unknown>) => workforcePart(workforceProfile(ATHENS_V1, answers as never));
 
 describe("country risk", () => {
@@ -180,7 +180,7 @@ describe("inherent risk I", () => {
   });
 
   it("uses the tenant's weights", () => {
-    const m: Methodology = { ...M, inherentWeights: { country: 1, goods: 1, workforce: 2 } };
+    const m: Methodology = { ...M, inherentWeights: { country: 1, goods: 1, childGoods: 0, workforce: 2 } };
     const r = assessResidual(supplier({ country: "CN", goods: ["Cotton"], answers: WORST }), REF, m, NOW);
     // (90 + 90 + 2·91) / 4 = 90.5
     expect(r.inherent.value).toBe(90.5);
@@ -188,7 +188,7 @@ describe("inherent risk I", () => {
   });
 
   it("refuses weights that leave no part (a methodology that methodologyProblems rejects)", () => {
-    const m: Methodology = { ...M, inherentWeights: { country: 0, goods: 0, workforce: 1 } };
+    const m: Methodology = { ...M, inherentWeights: { country: 0, goods: 0, childGoods: 0, workforce: 1 } };
     expect(() => combineInherent(countryPart("MY", REF, m), goodsPart([], "MY", REF), null, m)).toThrow(/sum to 0/);
   });
 });

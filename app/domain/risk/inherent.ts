@@ -85,7 +85,7 @@ export function goodKey(good: string): string {
 
 // The goods list is the same for every supplier of a computation: index it once per array.
 const goodsIndexCache = new WeakMap<readonly TvpraEntry[], Map<string, TvpraEntry[]>>();
-function goodsIndex(goods: readonly TvpraEntry[]): Map<string, TvpraEntry[]> {
+export function goodsIndex(goods: readonly TvpraEntry[]): Map<string, TvpraEntry[]> {
   let index = goodsIndexCache.get(goods);
   if (!index) {
     index = new Map();
@@ -98,6 +98,17 @@ function goodsIndex(goods: readonly TvpraEntry[]): Map<string, TvpraEntry[]> {
     goodsIndexCache.set(goods, index);
   }
   return index;
+}
+
+/** Goods trimmed, deduplicated by key and sorted, so a breakdown does not depend on the order goods were entered. */
+export function uniqueGoods(goods: readonly string[]): Array<{ key: string; label: string }> {
+  const unique = new Map<string, string>();
+  const labelled = goods
+    .map((g) => ({ key: goodKey(g), label: g.trim().replace(/\s+/g, " ") }))
+    .filter((g) => g.key !== "")
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  for (const g of labelled) if (!unique.has(g.key)) unique.set(g.key, g.label);
+  return [...unique].map(([key, label]) => ({ key, label }));
 }
 
 type Classified = { kind: GoodsKind; entry: TvpraEntry | null };
@@ -130,17 +141,10 @@ function classify(entries: readonly TvpraEntry[], iso2: string): Classified {
 export function goodsPart(goods: readonly string[], countryIso2: string, ref: ReferenceData): GoodsPart {
   const iso2 = normalizeIso2(countryIso2);
   const index = goodsIndex(ref.goods);
-  const unique = new Map<string, string>();
-  const labelled = goods
-    .map((g) => ({ key: goodKey(g), label: g.trim().replace(/\s+/g, " ") }))
-    .filter((g) => g.key !== "")
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
-  for (const g of labelled) if (!unique.has(g.key)) unique.set(g.key, g.label);
-
   const list: GoodsPart["goods"] = [];
   let driver: GoodsPart["driver"] = null;
   let value: number = GOODS_SCORES.none;
-  for (const [key, label] of unique) {
+  for (const { key, label } of uniqueGoods(goods)) {
     const { kind, entry } = classify(index.get(key) ?? [], iso2);
     const v = GOODS_SCORES[kind];
     list.push({ good: label, value: v, kind });

@@ -1,39 +1,54 @@
 import { describe, expect, it } from "vitest";
 import { PRINCIPLE_WEIGHTS } from "~/domain/questionnaire/types";
-import { DEFAULT_METHODOLOGY, methodologyProblems } from "./methodology";
+import { DEFAULT_METHODOLOGY, METHODOLOGY_V1, METHODOLOGY_V2, methodologyDefaults, methodologyProblems } from "./methodology";
 import type { Methodology } from "./types";
 
 const withChange = (change: (m: Methodology) => void): Methodology => {
-  const m = structuredClone(DEFAULT_METHODOLOGY) as Methodology;
+  const m = structuredClone(METHODOLOGY_V1) as Methodology;
   change(m);
   return m;
 };
 const paths = (m: Methodology) => methodologyProblems(m).map((p) => p.path);
 
-describe("DEFAULT_METHODOLOGY", () => {
+describe("METHODOLOGY_V1", () => {
   it("holds the model's defaults and is valid", () => {
-    expect(DEFAULT_METHODOLOGY).toEqual({
-      inherentWeights: { country: 0.45, goods: 0.35, workforce: 0.2 },
+    expect(METHODOLOGY_V1).toEqual({
+      model: "v1",
+      declaredCredit: 0.5,
+      likelyGoodsFactor: 0.8,
+      goodsFloor: 30,
+      inherentWeights: { country: 0.45, goods: 0.35, childGoods: 0, workforce: 0.2 },
       principleWeights: { P1: 20, P2: 10, P3: 15, P4: 15, P5: 25, P6: 5, P7: 10 },
       bands: { medium: 30, high: 50, critical: 70 },
       validityMonths: 12,
       fadeMonths: 6,
       countryOverrides: {},
     });
-    expect(DEFAULT_METHODOLOGY.principleWeights).toEqual(PRINCIPLE_WEIGHTS);
-    expect(methodologyProblems(DEFAULT_METHODOLOGY)).toEqual([]);
+    expect(METHODOLOGY_V1.principleWeights).toEqual(PRINCIPLE_WEIGHTS);
+    expect(methodologyProblems(METHODOLOGY_V1)).toEqual([]);
+  });
+
+  it("v2 differs only in the model and the inherent weights, and new tenants start on it", () => {
+    expect(METHODOLOGY_V2).toEqual({
+      ...METHODOLOGY_V1,
+      model: "v2",
+      inherentWeights: { country: 0.4, goods: 0.3, childGoods: 0.1, workforce: 0.2 },
+    });
+    expect(DEFAULT_METHODOLOGY).toBe(METHODOLOGY_V2);
+    expect(methodologyDefaults("v1")).toBe(METHODOLOGY_V1);
+    expect(methodologyProblems(METHODOLOGY_V2)).toEqual([]);
   });
 
   it("cannot be mutated by accident", () => {
-    expect(Object.isFrozen(DEFAULT_METHODOLOGY.inherentWeights)).toBe(true);
-    expect(Object.isFrozen(DEFAULT_METHODOLOGY.countryOverrides)).toBe(true);
+    expect(Object.isFrozen(METHODOLOGY_V1.inherentWeights)).toBe(true);
+    expect(Object.isFrozen(METHODOLOGY_V1.countryOverrides)).toBe(true);
   });
 });
 
 describe("methodologyProblems", () => {
   it("accepts a valid custom methodology with overrides", () => {
     const m = withChange((m) => {
-      m.inherentWeights = { country: 1, goods: 0, workforce: 0 };
+      m.inherentWeights = { country: 1, goods: 0, childGoods: 0, workforce: 0 };
       m.principleWeights.P6 = 0;
       m.bands = { medium: 1, high: 50.5, critical: 99 };
       m.validityMonths = 60;
@@ -47,14 +62,16 @@ describe("methodologyProblems", () => {
     expect(paths(withChange((m) => (m.inherentWeights.goods = -1)))).toEqual(["inherentWeights.goods"]);
     expect(paths(withChange((m) => (m.inherentWeights.country = Number.NaN)))).toEqual(["inherentWeights.country"]);
     expect(paths(withChange((m) => (m.principleWeights.P3 = Infinity)))).toEqual(["principleWeights.P3"]);
-    expect(paths(withChange((m) => (m.inherentWeights = { country: 0, goods: 0, workforce: 0 })))).toEqual(["inherentWeights"]);
+    expect(paths(withChange((m) => (m.inherentWeights = { country: 0, goods: 0, childGoods: 0, workforce: 0 })))).toEqual([
+      "inherentWeights",
+    ]);
     expect(paths(withChange((m) => (m.principleWeights = { P1: 0, P2: 0, P3: 0, P4: 0, P5: 0, P6: 0, P7: 0 })))).toEqual([
       "principleWeights",
     ]);
   });
 
   it("rejects weights where only the workforce counts (suppliers without a profile would have no inherent risk)", () => {
-    const problems = methodologyProblems(withChange((m) => (m.inherentWeights = { country: 0, goods: 0, workforce: 1 })));
+    const problems = methodologyProblems(withChange((m) => (m.inherentWeights = { country: 0, goods: 0, childGoods: 0, workforce: 1 })));
     expect(problems).toEqual([{ path: "inherentWeights", message: expect.stringMatching(/country and goods/) }]);
   });
 
@@ -92,12 +109,24 @@ describe("methodologyProblems", () => {
     ]);
   });
 
+  it("wants a known model, shares from 0 to 1 and a floor from 0 to 99", () => {
+    expect(paths(withChange((m) => (m.model = "v3" as Methodology["model"])))).toEqual(["model"]);
+    expect(paths(withChange((m) => (m.declaredCredit = 1.5)))).toEqual(["declaredCredit"]);
+    expect(paths(withChange((m) => (m.likelyGoodsFactor = -0.1)))).toEqual(["likelyGoodsFactor"]);
+    expect(paths(withChange((m) => (m.goodsFloor = 100)))).toEqual(["goodsFloor"]);
+    expect(paths(withChange((m) => (m.goodsFloor = 0)))).toEqual([]);
+  });
+
   it("reports a malformed object (e.g. JSON from storage) instead of throwing", () => {
     expect(methodologyProblems(null as unknown as Methodology)).toEqual([{ path: "", message: expect.any(String) }]);
     const broken = { inherentWeights: "heavy", bands: { medium: "30" } } as unknown as Methodology;
     expect(paths(broken)).toEqual([
+      "model",
       "inherentWeights",
       "principleWeights",
+      "declaredCredit",
+      "likelyGoodsFactor",
+      "goodsFloor",
       "bands.medium",
       "bands.high",
       "bands.critical",

@@ -1,5 +1,5 @@
-// Risk model v1: the fixed constants of the model and a tenant's methodology (what an admin may
-// change), with its defaults and validation.
+// Risk models v1 and v2: the fixed constants of the models and a tenant's methodology (what an admin
+// may change), with the defaults of each model and validation.
 //
 // Decisions not spelled out in docs/architecture.md ("The risk pipeline"):
 // - Months (validity, fade) are whole numbers: staleness adds calendar months in UTC.
@@ -10,22 +10,44 @@
 // Pure module: no node, kysely, remix or react imports.
 import { deepFreeze } from "~/domain/questionnaire/template";
 import { PRINCIPLES, PRINCIPLE_WEIGHTS } from "~/domain/questionnaire/types";
-import type { Methodology } from "./types";
+import { MODEL_VERSIONS, type Methodology, type ModelVersion } from "./types";
 
 /** Controls lower the inherent risk by at most this share: R = I × (1 − 0.7·M). */
 export const CONTROL_FACTOR = 0.7;
 /** Default share of a supplier's effective score that carries to its buyers. */
 export const EXPOSURE_FACTOR = 0.85;
 
-/** The model's defaults (docs/architecture.md, "The risk pipeline"): a tenant without a saved methodology uses these. */
-export const DEFAULT_METHODOLOGY: Methodology = deepFreeze<Methodology>({
-  inherentWeights: { country: 0.45, goods: 0.35, workforce: 0.2 },
+/**
+ * Model v1's defaults (docs/architecture.md, "The risk pipeline"). The v2-only settings are stored
+ * with their v2 defaults so that moving a tenant to v2 starts from them; v1 never reads them.
+ */
+export const METHODOLOGY_V1: Methodology = deepFreeze<Methodology>({
+  model: "v1",
+  inherentWeights: { country: 0.45, goods: 0.35, childGoods: 0, workforce: 0.2 },
   principleWeights: { ...PRINCIPLE_WEIGHTS },
   bands: { medium: 30, high: 50, critical: 70 },
   validityMonths: 12,
   fadeMonths: 6,
   countryOverrides: {},
+  declaredCredit: 0.5,
+  likelyGoodsFactor: 0.8,
+  goodsFloor: 30,
 });
+
+/** Model v2's defaults: child-labour goods get their own weight; declared answers earn half. */
+export const METHODOLOGY_V2: Methodology = deepFreeze<Methodology>({
+  ...METHODOLOGY_V1,
+  model: "v2",
+  inherentWeights: { country: 0.4, goods: 0.3, childGoods: 0.1, workforce: 0.2 },
+});
+
+/** What a tenant without a saved methodology uses: new tenants start on the latest model. */
+export const DEFAULT_METHODOLOGY: Methodology = METHODOLOGY_V2;
+
+/** The defaults of a model version. */
+export function methodologyDefaults(model: ModelVersion): Methodology {
+  return model === "v1" ? METHODOLOGY_V1 : METHODOLOGY_V2;
+}
 
 export const METHODOLOGY_LIMITS = {
   bandMin: 1,
@@ -33,6 +55,7 @@ export const METHODOLOGY_LIMITS = {
   validityMonths: { min: 1, max: 60 },
   fadeMonths: { min: 0, max: 36 },
   overrideReasonMax: 500,
+  goodsFloor: { min: 0, max: 99 },
 } as const;
 
 export interface MethodologyProblem {
@@ -42,6 +65,11 @@ export interface MethodologyProblem {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+
+function share(input: Record<string, unknown>, key: string, what: string, add: (path: string, message: string) => void): void {
+  const v = input[key];
+  if (!isNumber(v) || v < 0 || v > 1) add(key, `Enter ${what} as a number from 0 to 1, e.g. 0.5.`);
+}
 
 /** Problems with a methodology an admin typed, as { path, message } (empty = valid). */
 export function methodologyProblems(m: Methodology): MethodologyProblem[] {
@@ -67,7 +95,8 @@ export function methodologyProblems(m: Methodology): MethodologyProblem[] {
     if (allValid && sum <= 0) add(path, `At least one of the ${what} must be above 0.`);
   };
 
-  weights("inherentWeights", input.inherentWeights, ["country", "goods", "workforce"], "inherent-risk weights");
+  if (!MODEL_VERSIONS.includes(input.model as ModelVersion)) add("model", `Choose a risk model: ${MODEL_VERSIONS.join(" or ")}.`);
+  weights("inherentWeights", input.inherentWeights, ["country", "goods", "childGoods", "workforce"], "inherent-risk weights");
   const iw = input.inherentWeights;
   if (
     isObject(iw) &&
@@ -84,6 +113,11 @@ export function methodologyProblems(m: Methodology): MethodologyProblem[] {
     );
   }
   weights("principleWeights", input.principleWeights, PRINCIPLES, "principle weights");
+  share(input, "declaredCredit", "the share a declared answer earns", add);
+  share(input, "likelyGoodsFactor", "the share a likely good counts", add);
+  const floor = input.goodsFloor;
+  const { min, max } = METHODOLOGY_LIMITS.goodsFloor;
+  if (!isNumber(floor) || floor < min || floor > max) add("goodsFloor", `Enter a score from ${min} to ${max}.`);
 
   const bands = input.bands;
   if (!isObject(bands)) add("bands", "The band thresholds are missing.");

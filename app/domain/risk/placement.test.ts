@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { placementLabel, placementOf, type TipProxy } from "./placement";
+import { placementLabel, placementOf } from "./placement";
+import type { TipProxy } from "./types";
 import type { TipPlacement } from "./types";
 
 const tip = new Map<string, TipPlacement>([

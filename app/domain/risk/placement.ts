@@ -4,14 +4,7 @@
 // ("TIP 2025 Tier 1 (United States, for Puerto Rico)"); "no data" only when nothing stands for it.
 // v1 keeps "no data" for every unranked country: its stored scores never change.
 // Pure module.
-import type { TipPlacement } from "./types";
-
-export interface TipProxy {
-  iso2: string;
-  proxyIso2: string;
-  kind: "sovereign" | "neighbour";
-  rationale: string;
-}
+import type { TipPlacement, TipProxy } from "./types";
 
 export interface CountryPlacement {
   placement: TipPlacement;

@@ -7,7 +7,7 @@ import { allQuestions, checkTemplate, deepFreeze } from "~/domain/questionnaire/
 import { type AnswerValue, type Answers, type Question, type QuestionnaireTemplate } from "~/domain/questionnaire/types";
 import { flagFloor } from "./flags";
 import { finalizeBreakdown } from "./finalize";
-import { DEFAULT_METHODOLOGY } from "./methodology";
+import { METHODOLOGY_V1 } from "./methodology";
 import { fixedScoreOf, propagate } from "./propagate";
 import { assessResidual } from "./residual";
 import { round1 } from "./round";
@@ -26,11 +26,15 @@ import {
 } from "./test-support";
 import type { Breakdown, FixedScore, Methodology, Propagated, PropagationNode, SupplierRiskInput } from "./types";
 
-const M = DEFAULT_METHODOLOGY;
+const M = METHODOLOGY_V1;
 const METHODOLOGIES: Methodology[] = [
   M,
   { ...M, fadeMonths: 0, validityMonths: 6 },
-  { ...M, inherentWeights: { country: 0.2, goods: 0.2, workforce: 0.6 }, countryOverrides: { MY: { score: 75, reason: "NGO reports" } } },
+  {
+    ...M,
+    inherentWeights: { country: 0.2, goods: 0.2, childGoods: 0, workforce: 0.6 },
+    countryOverrides: { MY: { score: 75, reason: "NGO reports" } },
+  },
   { ...M, principleWeights: { P1: 50, P2: 0, P3: 5, P4: 10, P5: 30, P6: 0, P7: 5 }, bands: { medium: 20, high: 40, critical: 60 } },
 ];
 

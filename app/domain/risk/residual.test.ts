@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { BEST, WORST } from "~/domain/questionnaire/test-fixtures";
 import { flagFloor } from "./flags";
-import { DEFAULT_METHODOLOGY } from "./methodology";
+import { METHODOLOGY_V1 } from "./methodology";
 import { assessResidual } from "./residual";
 import { NOW, REF, supplier } from "./test-support";
 
-const M = DEFAULT_METHODOLOGY;
+const M = METHODOLOGY_V1;
 const p1Best = Object.fromEntries(Object.entries(BEST).filter(([k]) => k.startsWith("p1."))) as Record<string, never>;
 
 describe("residual R = I × (1 − 0.7·M)", () => {

@@ -1,4 +1,4 @@
-// Risk model v1, steps 1–5 for one supplier: inherent risk, control maturity with staleness, the
+// Risk model v1, steps 1–5 for one supplier (a v2 methodology goes to residual-v2.ts): inherent risk, control maturity with staleness, the
 // residual R = I × (1 − 0.7·M) and the red-flag floor. Everything but the tier propagation.
 //
 // - The workforce profile is read from the approved assessment even when it is stale: facts about
@@ -12,10 +12,12 @@ import { flagFloor, raisedFlags } from "./flags";
 import { combineInherent, countryPart, goodsPart, workforcePart } from "./inherent";
 import { CONTROL_FACTOR } from "./methodology";
 import { round2 } from "./round";
-import { MODEL_VERSION, type Methodology, type ReferenceData, type ResidualAssessment, type SupplierRiskInput } from "./types";
+import { assessResidualV2 } from "./residual-v2";
+import type { Methodology, ReferenceData, ResidualAssessment, SupplierRiskInput } from "./types";
 
 /** Inherent risk, control maturity (with staleness), the residual and the red-flag floor of one supplier. */
 export function assessResidual(input: SupplierRiskInput, ref: ReferenceData, m: Methodology, now: Date): ResidualAssessment {
+  if (m.model === "v2") return assessResidualV2(input, ref, m, now);
   const a = input.assessment;
   const country = countryPart(input.country, ref, m);
   const goods = goodsPart(input.goods, input.country, ref);
@@ -41,7 +43,7 @@ export function assessResidual(input: SupplierRiskInput, ref: ReferenceData, m: 
   const raised = a ? raisedFlags(a.template, a.answers) : [];
   const { floor, extra } = flagFloor(raised);
   return {
-    model: MODEL_VERSION,
+    model: "v1",
     inherent: { value: inherent, country, goods, workforce },
     controls,
     residualBeforeFlags,

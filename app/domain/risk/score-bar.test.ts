@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { BEST } from "~/domain/questionnaire/test-fixtures";
 import { finalizeBreakdown } from "./finalize";
-import { DEFAULT_METHODOLOGY } from "./methodology";
+import { METHODOLOGY_V1 } from "./methodology";
 import { propagate } from "./propagate";
 import { assessResidual } from "./residual";
 import { roundToTotal, scoreBarGeometry } from "./score-bar";
 import { NOW, REF, seeded, randomSupplier, supplier } from "./test-support";
 import type { Propagated, SupplierRiskInput } from "./types";
 
-const M = DEFAULT_METHODOLOGY;
+const M = METHODOLOGY_V1;
 const noExposure: Propagated = { score: 0, exposure: 0, via: [] };
 const final = (input: SupplierRiskInput, exposure: Propagated = noExposure) =>
   finalizeBreakdown(assessResidual(input, REF, M, NOW), exposure, M);

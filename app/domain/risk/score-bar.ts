@@ -13,7 +13,7 @@
 // Pure module: no node, kysely, remix or react imports.
 import type { Breakdown } from "./types";
 
-export type SegmentKey = "country" | "goods" | "workforce" | "flags" | "exposure";
+export type SegmentKey = "country" | "goods" | "childGoods" | "workforce" | "flags" | "floor" | "exposure";
 
 export interface BarSegment {
   key: SegmentKey;
@@ -39,8 +39,10 @@ export interface ScoreBarGeometry {
 const LABELS: Record<SegmentKey, string> = {
   country: "Country",
   goods: "Goods",
+  childGoods: "Child-labour goods",
   workforce: "Workforce",
   flags: "Red-flag floor",
+  floor: "Listed-goods floor",
   exposure: "Upstream exposure",
 };
 
@@ -73,12 +75,16 @@ export function roundToTotal(values: readonly number[], total: number): number[]
 export function scoreBarGeometry(b: Breakdown): ScoreBarGeometry {
   const score = clamp100(b.score);
   const keep = 1 - b.controls.factor * b.controls.maturity;
-  const { country, goods, workforce } = b.inherent;
+  const { country, goods, workforce, childGoods } = b.inherent;
+  const goodsFloor = b.floors?.goods;
+  const heldByGoods = goodsFloor != null && goodsFloor.liftedBy === null && goodsFloor.value >= (b.flags.floor ?? 0);
   const raw: Array<{ key: SegmentKey; value: number }> = [
     { key: "country", value: country.value * country.weight * keep },
     { key: "goods", value: goods.value * goods.weight * keep },
+    { key: "childGoods", value: childGoods ? childGoods.value * childGoods.weight * keep : 0 },
     { key: "workforce", value: workforce ? workforce.value * workforce.weight * keep : 0 },
-    { key: "flags", value: Math.max(0, b.residual - b.residualBeforeFlags) },
+    // What a floor added: the listed-goods floor (v2) when it is the one that holds, else the red flags'.
+    { key: heldByGoods ? "floor" : "flags", value: Math.max(0, b.residual - b.residualBeforeFlags) },
     { key: "exposure", value: Math.max(0, b.exposure.value - b.residual) },
   ];
   // The stored parts are rounded to two decimals each and the score to one: scale them so that the

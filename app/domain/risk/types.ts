@@ -1,16 +1,24 @@
-// Risk model v1: the shapes shared by the pure model, the risk service and the UI.
+// Risk models v1 and v2: the shapes shared by the pure model, the risk service and the UI. v2 keeps
+// every part of v1 and adds the optional fields marked "v2" (a v1 breakdown never has them).
 // Pure module: no node, kysely, remix or react imports.
 import type { Answers, IloIndicator, Principle, QuestionnaireTemplate, Severity, AnswerValue } from "~/domain/questionnaire/types";
 
-export const MODEL_VERSION = "v1";
+/** Every model version a stored score may name; a tenant's methodology says which one computes its scores. */
+export const MODEL_VERSIONS = ["v1", "v2"] as const;
+export type ModelVersion = (typeof MODEL_VERSIONS)[number];
 
 export type RiskBand = "low" | "medium" | "high" | "critical";
 export const RISK_BANDS: readonly RiskBand[] = ["low", "medium", "high", "critical"];
 
 /** A tenant's methodology: what an admin may change. Everything else is fixed by the model version. */
 export interface Methodology {
-  /** Weights of the inherent parts; renormalised over the parts that have data. */
-  inherentWeights: { country: number; goods: number; workforce: number };
+  /** The model that computes the scores. Existing tenants stay on v1 until an admin moves them; new tenants start on v2. */
+  model: ModelVersion;
+  /**
+   * Weights of the inherent parts; renormalised over the parts that have data. `goods` is the
+   * forced-labour goods part; `childGoods` (v2 only; v1 ignores it) the child-labour goods part.
+   */
+  inherentWeights: { country: number; goods: number; childGoods: number; workforce: number };
   /** Weights of the Athens principles in control maturity. */
   principleWeights: Record<Principle, number>;
   /** Lower bounds of the bands: low < medium ≤ … */
@@ -21,6 +29,12 @@ export interface Methodology {
   fadeMonths: number;
   /** Country-risk overrides (0..100) with the reason shown in every breakdown that uses them. */
   countryOverrides: Record<string, { score: number; reason: string }>;
+  /** v2: the share of a control answer's points that counts when only declared (no accepted document, no audit). */
+  declaredCredit: number;
+  /** v2: a good that is only likely (from the sector) counts this share of the same good recorded. */
+  likelyGoodsFactor: number;
+  /** v2: the residual never drops below this while a recorded good is listed for forced or child labour in the supplier's own country. */
+  goodsFloor: number;
 }
 
 /** Reference data the model cites. */
@@ -45,6 +59,32 @@ export interface ReferenceData {
   goods: readonly TvpraEntry[];
   /** A short label of the editions used, stored on every score row, e.g. "TIP 2025 · TVPRA 2024". */
   edition: string;
+  /** v2: who stands in for a country the TIP report does not rank (territory → sovereign, micro-state → neighbour). */
+  proxies?: ReadonlyMap<string, TipProxy>;
+}
+
+/** The state whose TIP placement stands in for a country the report does not rank (reference table tip_proxies). */
+export interface TipProxy {
+  iso2: string;
+  proxyIso2: string;
+  kind: "sovereign" | "neighbour";
+  rationale: string;
+}
+
+/** How an answer is backed: by the supplier's word only, by a document a reviewer accepted, or by an independent audit in force. */
+export type ProofLevel = "declared" | "evidenced" | "verified";
+
+/**
+ * v2: an independent verification of the site (an audit in force, recorded by an officer). Nothing
+ * records audits yet, so the service passes null; the model already honours it.
+ */
+export interface Verification {
+  /** How the explanation names it, e.g. "SMETA 4-pillar, 2026-03-10, Bureau X". */
+  label: string;
+  /** The principles it covers: their answers count as verified. */
+  principles: readonly Principle[];
+  /** True when it has no open critical finding: it lifts the listed-goods floor. */
+  liftsGoodsFloor: boolean;
 }
 
 /** Everything the model needs about one supplier. */
@@ -52,12 +92,20 @@ export interface SupplierRiskInput {
   supplierId: number;
   country: string;
   goods: readonly string[];
+  /** v2: the sector as recorded; it implies likely goods. */
+  sector?: string | null;
+  /** v2: likely goods an officer rejected for this supplier (TVPRA spelling). */
+  rejectedLikelyGoods?: readonly string[];
+  /** v2: an independent verification of the site, or null. */
+  verification?: Verification | null;
   /** The latest approved assessment, or null ("not assessed"). */
   assessment: null | {
     id: number;
     approvedAt: string; // ISO
     template: QuestionnaireTemplate;
     answers: Answers;
+    /** v2: questions whose answer a reviewer-accepted, still valid document backs (question key → "evidenced"). */
+    proof?: ReadonlyMap<string, ProofLevel>;
   };
 }
 
@@ -72,14 +120,52 @@ export interface CountryPart {
   tipValue: number;
   weight: number; // effective (renormalised) weight
   override: { score: number; reason: string } | null;
+  /** v2: the state whose placement stands in for a country the TIP report does not rank. */
+  standIn?: { iso2: string; kind: TipProxy["kind"]; rationale: string } | null;
 }
 export interface GoodsPart {
   value: number;
   weight: number;
-  /** The good that drove the value, and why. */
-  driver: null | { good: string; kind: "forced_here" | "child_here" | "input_here" | "forced_elsewhere"; iso2: string; year: number };
+  /** The good that drove the value, and why. v2: `likely` when it is a likely good from the sector. */
+  driver: null | {
+    good: string;
+    kind: "forced_here" | "child_here" | "input_here" | "forced_elsewhere";
+    iso2: string;
+    year: number;
+    likely?: true;
+  };
   /** Every listed good and its value, for the detail view. */
-  goods: { good: string; value: number; kind: "forced_here" | "child_here" | "input_here" | "forced_elsewhere" | "none" }[];
+  goods: { good: string; value: number; kind: "forced_here" | "child_here" | "input_here" | "forced_elsewhere" | "none"; likely?: true }[];
+  /** v2: the goods the sector implies, whether the officer rejected them, and the factor they count with. */
+  likely?: LikelyGoods;
+}
+
+/** v2: likely goods from the supplier's sector (the sector-goods table, versioned). */
+export interface LikelyGoods {
+  sector: string;
+  /** The table's version, e.g. "2026-12". */
+  table: string;
+  factor: number;
+  goods: { good: string; reason: string; rejected: boolean }[];
+}
+
+/** v2: the child-labour goods part (a good listed for child labour here → 70, elsewhere → 30, none → 0). */
+export interface ChildGoodsPart {
+  value: number;
+  weight: number;
+  driver: null | { good: string; kind: "child_here" | "child_elsewhere"; iso2: string; year: number; likely?: true };
+  goods: { good: string; value: number; kind: "child_here" | "child_elsewhere" | "none"; likely?: true }[];
+}
+
+/** v2: the floor a recorded good listed for forced or child labour in the supplier's own country puts under the residual. */
+export interface GoodsFloor {
+  value: number;
+  good: string;
+  kind: "forced" | "child";
+  iso2: string;
+  year: number;
+  /** The verification that lifts it, or null when it holds. */
+  liftedBy: string | null;
 }
 export interface WorkforcePart {
   value: number;
@@ -96,9 +182,13 @@ export type WorkforceFactor = "migrant_share" | "temporary_share" | "uses_agenci
 export interface PrincipleContribution {
   principle: Principle;
   weight: number;
-  score: number; // 0..1
+  score: number; // 0..1 (v2: after the credit for proof)
   answered: number;
   applicable: number;
+  /** v2: the score as answered, before the credit for proof. */
+  answeredScore?: number;
+  /** v2: the shares of the answered points that are declared, evidenced and verified (0..1 each; they sum to 1 once a point is earned). */
+  proof?: Record<ProofLevel, number>;
 }
 export interface RaisedFlag {
   indicator: IloIndicator;
@@ -115,8 +205,8 @@ export interface ExposureStep {
 }
 
 export interface Breakdown {
-  model: typeof MODEL_VERSION;
-  inherent: { value: number; country: CountryPart; goods: GoodsPart; workforce: WorkforcePart | null };
+  model: ModelVersion;
+  inherent: { value: number; country: CountryPart; goods: GoodsPart; workforce: WorkforcePart | null; childGoods?: ChildGoodsPart };
   controls: {
     /** Maturity after staleness, 0..1. */
     maturity: number;
@@ -130,14 +220,21 @@ export interface Breakdown {
       validUntil: string;
       fadeFactor: number;
       status: "valid" | "fading" | "expired";
+      /** v2: the day it stops counting at all (validUntil + the fade months). */
+      fadeEnd?: string;
     };
     /** 0.7: controls lower risk, never to zero. */
     factor: number;
+    /** v2: what a declared answer earns, and the verification that made answers count as verified. */
+    declaredCredit?: number;
+    verification?: string | null;
   };
   /** R = I × (1 − factor·M) before flags. */
   residualBeforeFlags: number;
   flags: { raised: RaisedFlag[]; floor: number | null; extra: number };
-  /** R after the red-flag floor. */
+  /** v2: the listed-goods floor (null when no recorded good is listed for the supplier's own country). */
+  floors?: { goods: GoodsFloor | null };
+  /** R after the red-flag floor (v2: and the listed-goods floor). */
   residual: number;
   exposure: {
     value: number;
@@ -151,7 +248,7 @@ export interface Breakdown {
   score: number;
   band: RiskBand;
   /** The one-line main driver, for lists ("Red flag: retention of documents"). */
-  driver: { kind: "flag" | "exposure" | "country" | "goods" | "workforce" | "controls"; label: string };
+  driver: { kind: "flag" | "floor" | "exposure" | "country" | "goods" | "workforce" | "controls"; label: string };
 }
 
 /** Everything of a breakdown that does not depend on the supplier's own suppliers. */

@@ -21,6 +21,9 @@ export interface RiskViewData {
     modelVersion: string;
     trigger: string;
     breakdown: Breakdown;
+    /** The score explained in plain sentences (domain/risk/summary.ts). */
+    summary: string[];
+    /** The arithmetic, for "How this score is calculated" (domain/risk/explain.ts). */
     lines: string[];
     flags: RiskFlagView[];
     via: Array<{ supplierId: number; name?: string; countryLabel: string | null; tier?: number | null; score: number }>;
