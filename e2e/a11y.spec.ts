@@ -226,6 +226,8 @@ test("on a 390 px phone, the shell with its Menu closed and open has no axe viol
     [acme.path("/assessments"), acme.compliance],
     [acme.path("/members"), acme.admin],
     [acme.path("/settings/review"), acme.admin],
+    // An approved assessment with its documents and their Accept / Reject forms.
+    [acme.path(`/assessments/${assessmentsBySupplierRef(acme.slug, "ACME-V-0001")[0]!.id}`), acme.admin],
   ] as const) {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await signIn(ctx, email);

@@ -85,7 +85,7 @@ test("an admin overrides a country's risk: preview, save, then the breakdown and
     await page.goto(acme.path(`/suppliers/${supplierId}`));
     await page.getByText("How this score is calculated").click();
     const lines = page.locator(".risk-lines li");
-    await expect(lines.filter({ hasText: `Override: country risk set to 90 — ${reason}` })).toHaveCount(1);
+    await expect(lines.filter({ hasText: `Override: country risk set to 90.0 — ${reason}` })).toHaveCount(1);
     await expect(lines.filter({ hasText: `Country: ${country.name}` })).toContainText("overridden");
   });
 

@@ -5,7 +5,8 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useId, useState } from "react";
 import { evidenceRequested, validateAnswer } from "~/domain/questionnaire";
-import { NA, type AnswerValue, type Question, type ReviewComment } from "~/domain/questionnaire/types";
+import { EVIDENCE_KINDS, NA, type AnswerValue, type Question, type ReviewComment } from "~/domain/questionnaire/types";
+import { defaultEvidenceKind } from "~/domain/questionnaire/evidence";
 import type { T } from "~/domain/questionnaire/texts";
 import { QuestionField } from "~/components/question/field";
 import { questionId, toRaw, type RawValue } from "~/components/question/types";
@@ -32,6 +33,10 @@ interface Props {
   uploadAction: string;
   /** Open review comments on this question (after "request changes"). */
   comments: ReviewComment[];
+  /** A control question: it takes documents whatever the answer. */
+  takesDocuments: boolean;
+  /** Today (yyyy-mm-dd, UTC): the earliest "valid until" date of a document. */
+  today: string;
 }
 
 /** The answer as the form posts it: the same fields the server's answer schema reads. */
@@ -91,11 +96,14 @@ function statusOf(a: ReturnType<typeof useOfficerAnswer>): string {
   return a.current ? `Saved by ${a.current.updatedBy}, ${formatDateTime(a.current.updatedAt)}` : "";
 }
 
-export function QuestionCard({ question, stored, t, files, fileHref, uploadAction, comments }: Props) {
+export function QuestionCard({ question, stored, t, files, fileHref, uploadAction, comments, takesDocuments, today }: Props) {
   const a = useOfficerAnswer(question, stored, t);
   const checked = validateAnswer(question, a.value, { draft: true });
   const wantsFiles =
-    question.type === "evidence" || (checked.ok && evidenceRequested(question, checked.value as AnswerValue)) || files.length > 0;
+    takesDocuments ||
+    question.type === "evidence" ||
+    (checked.ok && evidenceRequested(question, checked.value as AnswerValue)) ||
+    files.length > 0;
   const saving = a.fetcher.state !== "idle";
   return (
     <QuestionField
@@ -109,7 +117,11 @@ export function QuestionCard({ question, stored, t, files, fileHref, uploadActio
         a.conflict ? { theirs: { ...a.conflict.theirs, value: a.conflict.theirs.value }, keepMine: a.save, keepTheirs: a.keepTheirs } : null
       }
       reviewComments={comments}
-      evidence={wantsFiles ? <Evidence question={question} files={files} t={t} fileHref={fileHref} uploadAction={uploadAction} /> : null}
+      evidence={
+        wantsFiles ? (
+          <Evidence question={question} files={files} t={t} fileHref={fileHref} uploadAction={uploadAction} today={today} />
+        ) : null
+      }
       status={statusOf(a)}
       footer={
         question.type === "evidence" ? null : (
@@ -135,12 +147,14 @@ function Evidence({
   t,
   fileHref,
   uploadAction,
+  today,
 }: {
   question: Question;
   files: FileRef[];
   t: T;
   fileHref: (id: number) => string;
   uploadAction: string;
+  today: string;
 }) {
   const upload = useFetcher<UploadData>({ key: `upload:${question.key}` });
   const remove = useFetcher<SaveData>({ key: `remove:${question.key}` });
@@ -176,6 +190,20 @@ function Evidence({
       ) : null}
       <upload.Form key={files.length} method="post" encType="multipart/form-data" action={uploadAction} className="asm-upload">
         <input type="hidden" name="questionKey" value={question.key} />
+        <label htmlFor={`${inputId}-kind`} className="small">
+          Type of document
+        </label>
+        <select id={`${inputId}-kind`} name="kind" defaultValue={defaultEvidenceKind(question)}>
+          {EVIDENCE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`ui.evidence.kind.${k}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${inputId}-valid`} className="small">
+          Valid until (optional)
+        </label>
+        <input id={`${inputId}-valid`} type="date" name="validUntil" min={today} />
         <label htmlFor={inputId} className="small">
           Add a file (PDF, image, Word, Excel; up to 10 MB)
         </label>

@@ -161,6 +161,9 @@ export function uploadMessageKey(serviceKey: string): string {
     "ui.upload.quota": "ui.upload.quota",
     "ui.error.readOnly": "ui.error.read_only",
     "ui.error.notFound": "ui.error.not_found",
+    "ui.evidence.kind_invalid": "ui.evidence.kind_invalid",
+    "ui.evidence.valid_until_invalid": "ui.evidence.valid_until_invalid",
+    "ui.evidence.valid_until_past": "ui.evidence.valid_until_past",
   };
   return map[serviceKey] ?? "ui.upload.failed";
 }

@@ -62,37 +62,56 @@ export async function decisionsOf(db: DbOrTrx, orgId: number, assessmentId: numb
 }
 
 /**
- * Whether this staff user saved at least one answer of the assessment on the supplier's behalf. An
- * answer revision records its author as the officer's e-mail (a supplier's as "supplier <e-mail>"),
- * and the audit log records the user id of each save: either counts, so a changed e-mail address does
- * not hide an earlier save.
+ * Whether this staff user saved at least one answer of the assessment on the supplier's behalf (with
+ * `questionKey`: the answer of that question). An answer and its revisions record their author as the
+ * officer's e-mail (a supplier's as "supplier <e-mail>"), and the audit log records the user id of
+ * each save: either counts, so a changed e-mail address does not hide an earlier save. Four eyes reads
+ * it for approvals, the evidence review for documents.
  */
 export async function filledOnBehalf(
   db: DbOrTrx,
   orgId: number,
   assessmentId: number,
   user: { userId: number; email: string },
+  questionKey?: string,
 ): Promise<boolean> {
-  const byLabel = await db
+  const inOrg = db.selectFrom("assessments").select("id").where("org_id", "=", orgId);
+  let revisions = db
     .selectFrom("answer_revisions")
     .select("id")
     .where("assessment_id", "=", assessmentId)
-    .where("assessment_id", "in", db.selectFrom("assessments").select("id").where("org_id", "=", orgId))
-    .where("author", "=", user.email)
-    .limit(1)
-    .executeTakeFirst();
-  if (byLabel) return true;
-  const byAudit = await db
+    .where("assessment_id", "in", inOrg)
+    .where("author", "=", user.email);
+  if (questionKey !== undefined) revisions = revisions.where("question_key", "=", questionKey);
+  if (await revisions.limit(1).executeTakeFirst()) return true;
+  let current = db
+    .selectFrom("answers")
+    .select("question_key")
+    .where("assessment_id", "=", assessmentId)
+    .where("assessment_id", "in", inOrg)
+    .where("updated_by", "=", user.email);
+  if (questionKey !== undefined) current = current.where("question_key", "=", questionKey);
+  if (await current.limit(1).executeTakeFirst()) return true;
+  const saves = db
     .selectFrom("audit_log")
-    .select("id")
+    .select("diff")
     .where("org_id", "=", orgId)
     .where("actor_user_id", "=", user.userId)
     .where("action", "=", "assessment.answer_saved")
     .where("entity", "=", "assessment")
-    .where("entity_id", "=", String(assessmentId))
-    .limit(1)
-    .executeTakeFirst();
-  return Boolean(byAudit);
+    .where("entity_id", "=", String(assessmentId));
+  if (questionKey === undefined) return Boolean(await saves.limit(1).executeTakeFirst());
+  return (await saves.execute()).some((row) => savedQuestion(row.diff) === questionKey);
+}
+
+/** The question key an "assessment.answer_saved" audit entry names ({ questionKey, revision }). */
+function savedQuestion(diff: string | null): string | null {
+  try {
+    const d = JSON.parse(diff ?? "null") as { questionKey?: unknown } | null;
+    return typeof d?.questionKey === "string" ? d.questionKey : null;
+  } catch {
+    return null;
+  }
 }
 
 export async function fourEyesOf(db: DbOrTrx, orgId: number): Promise<boolean> {

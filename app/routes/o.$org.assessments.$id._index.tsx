@@ -25,6 +25,8 @@ import { InviteCard } from "~/components/assessment-invite";
 import { DecisionTimeline, ReopenDecision, ReviewDecision } from "~/components/assessment-decisions";
 import { CopyOnceLink } from "~/components/copy-once-link";
 import { RetractedFlags } from "~/components/review-changes";
+import { EvidenceReview } from "~/components/evidence-review";
+import { evidenceReviewOf } from "~/services/evidence-review.server";
 import { formatDate, plural } from "~/components/format";
 import { useOrg } from "./o.$org";
 import { isDbId } from "~/schemas/fields";
@@ -46,10 +48,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const view = await assessmentView(context.db, actor, id);
   if (!view) throw notFound("No such assessment");
   const mayManage = can(ident.role, "assessments.manage");
-  const [history, invites, review] = await Promise.all([
+  const [history, invites, review, evidence] = await Promise.all([
     historyOf(context.db, actor, id),
     mayManage ? listAssessmentInvites(context.db, ident.org.id, id) : Promise.resolve([]),
     reviewOf(context.db, ident, view.assessment, view.template),
+    evidenceReviewOf(context.db, ident, id),
   ]);
   const { completeness: c } = view;
   return json({
@@ -69,6 +72,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     history: history ?? [],
     invites,
     ...review,
+    evidence,
     texts: reviewTexts(view.template),
     may: { manage: mayManage, review: can(ident.role, "assessments.review"), actions: can(ident.role, "actions.edit") },
     today: todayIso(),
@@ -256,6 +260,13 @@ export default function AssessmentPage() {
         />
       ) : null}
       {redFlags.length ? <RedFlags flags={redFlags} t={t} /> : null}
+      <EvidenceReview
+        items={data.evidence}
+        t={t}
+        fileHref={(fileId) => `${base}/${a.id}/files/${fileId}`}
+        decisionAction={(fileId) => `${base}/${a.id}/evidence/${fileId}`}
+        mayReview={may.review}
+      />
       <Answers
         data={data}
         t={t}

@@ -11,11 +11,14 @@ import { uploadEvidence } from "~/services/evidence.server";
 import { countUploads, retryAfterHeaders, tooManyUploadsMessage, uploadWait } from "~/lib/rate-limit.server";
 import { parseUpload } from "~/services/action-upload.server";
 import { isDbId } from "~/schemas/fields";
+import { EvidenceMetaSchema, evidenceMetaProblem } from "~/schemas/evidence";
+import { translator } from "~/domain/questionnaire/i18n";
 
-// Evidence upload by an officer filling in on the supplier's behalf: multipart with `questionKey` and
-// `file`. The fill page posts here through a fetcher and shows the answer next to the question
-// (413 too large, 415 not an accepted document type, 429 too many uploads); without JavaScript this
-// page shows it.
+// Evidence upload by an officer filling in on the supplier's behalf: multipart with `questionKey`,
+// `file` and the document's `kind` and `validUntil` (optional, not in the past). The fill page posts
+// here through a fetcher and shows the answer next to the question (400 a bad kind or date, 413 too
+// large, 415 not an accepted document type, 429 too many uploads); without JavaScript this page
+// shows it.
 
 export const meta: MetaFunction = () => [{ title: "Upload a file — Lantern" }];
 export const headers: HeadersFunction = retryAfterHeaders;
@@ -67,6 +70,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0)
     return json<UploadData>({ questionKey, message: "Choose a file to upload (it must not be empty).", back }, { status: 400 });
+  const meta = EvidenceMetaSchema.safeParse({ kind: form.get("kind") ?? undefined, validUntil: form.get("validUntil") ?? undefined });
+  if (!meta.success) {
+    return json<UploadData>({ questionKey, message: translator("en")(evidenceMetaProblem(meta.error)), back }, { status: 400 });
+  }
   const r = await uploadEvidence(
     context.db,
     { kind: "officer", id: ident },
@@ -74,6 +81,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     questionKey,
     { name: file.name || "file", bytes: new Uint8Array(await file.arrayBuffer()) },
     context.clientIp,
+    meta.data,
   );
   if (!r.ok) return json<UploadData>({ questionKey, message: r.message, back }, { status: STATUS_OF[r.kind] });
   return json<UploadData>({ questionKey, ok: true, fileId: r.value.fileId, filename: r.value.filename, back });

@@ -14,6 +14,7 @@ import { answersMap, templateOfVersion } from "~/services/assessment-core.server
 import { assessmentView } from "~/services/assessments.server";
 import { saveAnswer, submitAssessment } from "~/services/assessment-answers.server";
 import { removeEvidence } from "~/services/evidence.server";
+import { takesDocuments } from "~/domain/questionnaire/evidence";
 import { englishT, fillTexts } from "~/services/assessment-texts.server";
 import { AssessmentStatusBadge, DueDate, textsT } from "~/components/assessment-display";
 import { QuestionCard, type SaveData } from "~/components/assessment-question";
@@ -58,6 +59,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     })),
     section: { key: section.key, index },
     questions,
+    // Every control question takes documents, whether or not its answer asks for one.
+    takesDocuments: questions.filter((q) => takesDocuments(section, q)).map((q) => q.key),
     answers: view.answers.filter((x) => shown.has(x.questionKey)),
     files: view.files
       .filter((f) => shown.has(f.question_key))
@@ -191,6 +194,8 @@ export default function FillAssessment() {
               files={data.files.filter((f) => f.question_key === q.key)}
               fileHref={fileHref}
               uploadAction={`${page}/files`}
+              takesDocuments={data.takesDocuments.includes(q.key)}
+              today={data.today}
               comments={data.comments.filter((c) => c.question_key === q.key)}
             />
           ))

@@ -113,26 +113,27 @@ describeEachEngine("supplier portal after changes were requested", (h) => {
   it("opens on the section of the first open comment and takes a document on that question, whatever its type", async () => {
     const id = await officer("review-co");
     const { assessmentId, cookie } = await submitted(id, "contact@review-mill.test");
-    // p1.deposits is a yes/no question that takes no files.
-    expect(await addReviewComment(h().db, id, assessmentId, "p1.deposits", "Please attach the wage deposit policy.", "ip")).toHaveProperty(
-      "value.commentId",
-    );
+    // p4.violence_reported is an unscored yes/no question (not a control question): it takes no files.
+    expect(
+      await addReviewComment(h().db, id, assessmentId, "p4.violence_reported", "Please attach the incident log.", "ip"),
+    ).toHaveProperty("value.commentId");
     expect(await requestChanges(h().db, id, assessmentId, { reason: "Needs another look" }, "ip")).toEqual({ ok: true });
 
     const view = await portalPage(cookie);
     expect(view.status).toBe("changes_requested");
-    expect(view.sectionKey).toBe("p1"); // not the last section (p7)
+    expect(view.sectionKey).toBe("p4"); // not the last section (p7)
 
-    expect((await upload(cookie, assessmentId, "p1.deposits")).status).toBe(200);
-    // A question without a comment still takes no files.
-    expect((await upload(cookie, assessmentId, "p1.free_movement")).status).toBe(404);
+    expect((await upload(cookie, assessmentId, "p4.violence_reported")).status).toBe(200);
+    // An unscored question without a comment still takes no files (every control question does).
+    expect((await upload(cookie, assessmentId, "p4.threats_reported")).status).toBe(404);
+    expect((await upload(cookie, assessmentId, "p1.free_movement")).status).toBe(200);
     // Nor does one whose comment the supplier was never shown (written after the request, still internal).
-    expect(await addReviewComment(h().db, id, assessmentId, "p1.free_movement", "Internal: ask the auditor first.", "ip")).toHaveProperty(
-      "value.commentId",
-    );
-    expect((await upload(cookie, assessmentId, "p1.free_movement")).status).toBe(404);
+    expect(
+      await addReviewComment(h().db, id, assessmentId, "p4.threats_reported", "Internal: ask the auditor first.", "ip"),
+    ).toHaveProperty("value.commentId");
+    expect((await upload(cookie, assessmentId, "p4.threats_reported")).status).toBe(404);
     const after = await portalPage(cookie);
-    expect(after.files).toContainEqual(expect.objectContaining({ questionKey: "p1.deposits", filename: "proof.pdf" }));
+    expect(after.files).toContainEqual(expect.objectContaining({ questionKey: "p4.violence_reported", filename: "proof.pdf" }));
   });
 
   it("answers a value out of range with 400 and the field's message, and keeps the other answers", async () => {

@@ -187,7 +187,15 @@ const SPECS: Record<string, Spec> = {
       baseRevision: ["0", "999"],
     }),
   },
-  "s.portal.files.tsx": { session: "portal", fields: (f) => ({ assessmentId: [String(f.portalAssessment)], questionKey: questions() }) },
+  "s.portal.files.tsx": {
+    session: "portal",
+    fields: (f) => ({
+      assessmentId: [String(f.portalAssessment)],
+      questionKey: questions(),
+      kind: ["policy_document", "other"],
+      validUntil: [FUTURE],
+    }),
+  },
   "s.portal.files.$fileId.tsx": {
     session: "portal",
     params: () => ({ fileId: "424242" }),
@@ -267,7 +275,13 @@ const SPECS: Record<string, Spec> = {
   "o.$org.assessments.$id.files.tsx": {
     session: "admin",
     params: org((f) => ({ id: String(f.officerAssessment) })),
-    fields: () => ({ questionKey: questions() }),
+    fields: () => ({ questionKey: questions(), kind: ["policy_document", "other"], validUntil: [FUTURE] }),
+  },
+  "o.$org.assessments.$id.evidence.$fileId.tsx": {
+    session: "admin",
+    params: org((f) => ({ id: String(f.officerAssessment), fileId: "424242" })),
+    intents: ["accept", "reject"],
+    fields: () => ({ reason: ["Signed and dated"] }),
   },
   "o.$org.assessments.$id.files.$fileId.tsx": {
     session: "admin",

@@ -250,6 +250,16 @@ const ROUTES: Record<string, Spec> = {
     path: "/o/$org/assessments/$id/files/$fileId",
     ids: (t) => ({ id: id(t.assessmentId), fileId: id(t.fileId) }),
   },
+  "o.$org.assessments.$id.evidence.$fileId.tsx": {
+    kind: "org",
+    path: "/o/$org/assessments/$id/evidence/$fileId",
+    ids: (t) => ({ id: id(t.assessmentId), fileId: id(t.fileId) }),
+    forms: (): Body[] => [
+      { intent: "accept", reason: "Checked against the original" },
+      { intent: "reject", reason: "Not signed" },
+    ],
+    plain: "no loader; a decision answers with a redirect or a refusal",
+  },
   "o.$org.audit.tsx": { kind: "org", path: "/o/$org/audit", filter: () => "?actor=admin@" },
   "o.$org.members.tsx": {
     kind: "org",

@@ -13,6 +13,7 @@ import { addReviewComment, approveAssessment } from "~/services/assessment-revie
 import { changeThread } from "~/services/review-threads.server";
 import { startAssessments } from "~/services/assessments.server";
 import { uploadEvidence } from "~/services/evidence.server";
+import { insertEvidence } from "~/models/evidence.server";
 import { sendAssessmentInvite } from "~/services/invites.server";
 import { createManualAction } from "~/services/actions.server";
 import { queueCheck, runQueuedCheck, uploadImport } from "~/services/import.server";
@@ -192,6 +193,24 @@ const onAssessment = (aid: number, body: Body, tail = ""): Cell => ({
   params: { id: id(aid) },
   body,
 });
+/** A decision on a fresh document the supplier uploaded (no staff member uploaded it or filled in its answer). */
+async function onEvidence(db: Db, a: Tenant, role: Role, intent: "accept" | "reject"): Promise<Cell> {
+  const aid = await started(db, a, role);
+  const fileId = await insertEvidence(db.db, a.orgId, {
+    assessmentId: aid,
+    questionKey: "p1.written_policy",
+    filename: "zephyr-policy.pdf",
+    mime: "application/pdf",
+    sizeBytes: PDF.length,
+    sha256: "0".repeat(64),
+    uploadedBy: "supplier hr@zephyr.test",
+  });
+  return {
+    path: `/o/acme/assessments/${aid}/evidence/${fileId}`,
+    params: { id: id(aid), fileId: id(fileId) },
+    body: { intent, reason: "Checked against the original" },
+  };
+}
 const onAction = (xid: number, body: Body): Cell => ({ path: `/o/acme/actions/${xid}`, params: { id: id(xid) }, body });
 
 const ACTIONS: Record<string, Record<string, Intent>> = {
@@ -516,6 +535,10 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
           "/files",
         ),
     },
+  },
+  "o.$org.assessments.$id.evidence.$fileId.tsx": {
+    accept: { perm: "assessments.review", ok: [302], make: (db, a, role) => onEvidence(db, a, role, "accept") },
+    reject: { perm: "assessments.review", ok: [302], make: (db, a, role) => onEvidence(db, a, role, "reject") },
   },
   "o.$org.actions.new.tsx": {
     "": {

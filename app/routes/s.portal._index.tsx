@@ -18,6 +18,8 @@ import {
   type ReviewComment,
 } from "~/domain/questionnaire/types";
 import { nowIso } from "~/lib/time";
+import { portalFile } from "~/lib/portal-evidence.server";
+import { takesDocuments } from "~/domain/questionnaire/evidence";
 import {
   PORTAL_HEADERS,
   keysWith,
@@ -34,7 +36,7 @@ import { orgNameById } from "~/models/portal.server";
 import { assessmentView } from "~/services/assessments.server";
 import { useAutosave, type Autosave } from "~/components/portal/autosave";
 import type { SavedAnswer } from "~/components/question/types";
-import { EvidenceBox, type PortalFile } from "~/components/portal/evidence";
+import { PortalEvidence, type PortalFile } from "~/components/portal/evidence";
 import { makeT, formatClock, type T } from "~/components/portal/i18n";
 import { PortalQuestion } from "~/components/portal/question";
 import { SubmitBox } from "~/components/portal/submit";
@@ -82,7 +84,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     sectionKey: section.key,
     template: publicTemplate(template),
     answers,
-    files: view.files.map((f): PortalFile => ({ id: f.id, questionKey: f.question_key, filename: f.filename, size: Number(f.size_bytes) })),
+    files: view.files.map((f): PortalFile => portalFile(f, locale)),
     // The supplier sees the buying organization as the author, never an officer's address.
     comments: view.comments.map((c): ReviewComment => ({ ...c, author_label: orgName })),
     orgName,
@@ -95,6 +97,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       today: longDate(nowIso(), locale),
     },
     maxBytes: EVIDENCE_LIMITS.maxBytes,
+    today: nowIso().slice(0, 10),
+    // Every control question takes documents (the public template carries no weights to tell them by).
+    takesDocuments: allQuestions(template)
+      .filter((e) => takesDocuments(e.section, e.question))
+      .map((e) => e.question.key),
   });
 }
 
@@ -229,28 +236,15 @@ function QuestionItem({ q, t, data, autosave, commented }: { q: Question; t: T; 
   const revalidator = useRevalidator();
   const checked = validateAnswer(q, autosave.value(q.key), { draft: true });
   const own = data.files.filter((f) => f.questionKey === q.key);
-  // A reviewer's open comment may ask for a document: offer the upload next to that question.
-  const showEvidence = q.type === "evidence" || own.length > 0 || commented || (checked.ok && evidenceRequested(q, checked.value));
+  // A reviewer's open comment may ask for a document; every control question takes one (folded).
+  const requested = q.type === "evidence" || commented || (checked.ok && evidenceRequested(q, checked.value));
   return (
     <PortalQuestion
       q={q}
       t={t}
       autosave={autosave}
       reviewComments={data.comments.filter((c) => c.question_key === q.key)}
-      evidence={
-        showEvidence ? (
-          <EvidenceBox
-            q={q}
-            t={t}
-            assessmentId={data.assessmentId}
-            files={own}
-            editable
-            maxBytes={data.maxBytes}
-            inputId={`${questionId(q.key)}-file`}
-            onChanged={() => revalidator.revalidate()}
-          />
-        ) : null
-      }
+      evidence={<PortalEvidence q={q} t={t} page={data} files={own} requested={requested} onChanged={() => revalidator.revalidate()} />}
     />
   );
 }

@@ -1,6 +1,7 @@
 // Evidence upload from the supplier portal (resource route, multipart: assessmentId, questionKey,
-// file). Rate-limited per IP and per portal session before the body is read (429 with Retry-After);
-// the size is bounded while reading (413); the type is judged by the content (415).
+// file, and the document's kind and validity date: kind, validUntil). Rate-limited per IP and per
+// portal session before the body is read (429 with Retry-After); the size is bounded while reading
+// (413); the type is judged by the content (415); a kind not on the list or a date in the past: 400.
 // 200 {fileId, filename} | 4xx {messageKey, params} in the portal catalogue's wording.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -10,6 +11,7 @@ import { requireSupplierApi, uploadMessageKey } from "~/lib/portal.server";
 import { countUploads, uploadWait } from "~/lib/rate-limit.server";
 import { parseUpload } from "~/services/action-upload.server";
 import { PortalUploadSchema } from "~/schemas/portal";
+import { EvidenceMetaSchema, evidenceMetaProblem } from "~/schemas/evidence";
 import { uploadEvidence } from "~/services/evidence.server";
 
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -39,6 +41,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = PortalUploadSchema.safeParse({ assessmentId: form.get("assessmentId"), questionKey: form.get("questionKey") });
   if (!parsed.success || !(file instanceof File)) return refuse(400, "ui.upload.failed", file instanceof File ? file.name : "");
   const name = file.name.slice(0, 200) || "document";
+  const meta = EvidenceMetaSchema.safeParse({ kind: form.get("kind") ?? undefined, validUntil: form.get("validUntil") ?? undefined });
+  if (!meta.success) return refuse(400, evidenceMetaProblem(meta.error), name);
   const r = await uploadEvidence(
     context.db,
     { kind: "supplier", s },
@@ -46,6 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     parsed.data.questionKey,
     { name, bytes: new Uint8Array(await file.arrayBuffer()) },
     context.clientIp,
+    meta.data,
   );
   if (r.ok) return json({ fileId: r.value.fileId, filename: r.value.filename }, { headers: NO_STORE });
   return refuse(STATUS_OF[r.kind], uploadMessageKey(r.messageKey ?? ""), name);

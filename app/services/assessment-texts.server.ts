@@ -21,9 +21,9 @@ const QUESTION_UI_PREFIXES = ["ui.question.", "ui.review.comment", "ui.review.re
 const QUESTION_UI_KEYS = Object.keys(en)
   .filter((k) => QUESTION_UI_PREFIXES.some((p) => k.startsWith(p)))
   .concat("ui.required", "ui.saving", "ui.saved");
-/** What answerText needs besides the question's own texts: "No answer", "%", "N/A", file counts. */
+/** What answerText needs besides the question's own texts: "No answer", "%", "N/A", file counts; and the kinds of document. */
 const ANSWER_KEYS = Object.keys(en)
-  .filter((k) => k.startsWith("ui.evidence.files."))
+  .filter((k) => k.startsWith("ui.evidence.files.") || k.startsWith("ui.evidence.kind."))
   .concat("ui.print.no_answer", "ui.unit.percent", "ui.na");
 
 /** What the review page shows: every question, option, unit and section title, and the ILO indicator names. */

@@ -4,7 +4,9 @@
 // with corrective-action files (domain/upload).
 import type { Kysely } from "kysely";
 import type { Database } from "~db/types";
-import { EVIDENCE_LIMITS, findQuestion } from "~/domain/questionnaire";
+import { EVIDENCE_LIMITS, findQuestion, type EvidenceKind } from "~/domain/questionnaire";
+import { defaultEvidenceKind, evidenceExpired, isEvidenceKind, takesDocuments } from "~/domain/questionnaire/evidence";
+import { isIsoDay, todayIso } from "~/domain/dates";
 import { fail, ok, type ProblemKind, type Result } from "~/domain/result";
 import { checkUpload, isRefusal, type UploadRefusal } from "~/lib/upload/check.server";
 import { downloadHeaders } from "~/domain/upload/filename";
@@ -46,6 +48,26 @@ function scope(actor: Actor) {
     : { orgId: actor.s.orgId, label: `supplier ${actor.s.email}`, userId: null, only: actor.s.assessmentId };
 }
 
+/** What the uploader says about a document: its kind (default: what the question asks for) and until when it is valid. */
+export interface EvidenceMetaInput {
+  kind?: EvidenceKind | null;
+  validUntil?: string | null;
+}
+
+function checkMeta(meta: EvidenceMetaInput, now: Date): Result<EvidenceMetaInput> {
+  if (meta.kind != null && !isEvidenceKind(meta.kind)) {
+    return fail("invalid", "Choose the type of document.", { messageKey: "ui.evidence.kind_invalid", field: "kind" });
+  }
+  if (meta.validUntil != null && !isIsoDay(meta.validUntil)) {
+    return fail("invalid", "Enter the date as yyyy-mm-dd.", { messageKey: "ui.evidence.valid_until_invalid", field: "validUntil" });
+  }
+  if (meta.validUntil != null && evidenceExpired(meta.validUntil, todayIso(now))) {
+    const message = "The document is no longer valid: the date it is valid until has passed.";
+    return fail("invalid", message, { messageKey: "ui.evidence.valid_until_past", field: "validUntil" });
+  }
+  return ok(meta);
+}
+
 export async function uploadEvidence(
   db: DB,
   actor: Actor,
@@ -53,9 +75,13 @@ export async function uploadEvidence(
   questionKey: string,
   file: { name: string; bytes: Uint8Array },
   ip: string | null,
+  meta: EvidenceMetaInput = {},
+  now = new Date(),
 ): Promise<Result<{ fileId: number; filename: string }>> {
   const sc = scope(actor);
   if (sc.only !== null && sc.only !== assessmentId) return NO_ASSESSMENT();
+  const checkedMeta = checkMeta(meta, now);
+  if (!checkedMeta.ok) return checkedMeta;
   const checked = await checkUpload(file);
   if (isRefusal(checked)) return fail(refusalKind(checked), checked.message, { messageKey: refusalKey(checked) });
   const a = await getAssessment(db, sc.orgId, assessmentId);
@@ -63,16 +89,18 @@ export async function uploadEvidence(
   if (!EDITABLE.has(a.status)) return READ_ONLY();
   const template = await templateOfVersion(db, a.versionId);
   const found = findQuestion(template, questionKey);
-  // A question sent back with an open reviewer's comment takes a document too: the comment may ask
-  // for one ("please attach the signed policy"), whatever the question's type. Only comments the
-  // supplier was shown count: an internal note must not change what the portal offers.
+  // Every control question takes documents (domain/questionnaire/evidence). A question sent back with
+  // an open reviewer's comment takes one too: the comment may ask for one ("please attach the signed
+  // policy"), whatever the question. Only comments the supplier was shown count: an internal note
+  // must not change what the portal offers.
   const askedInReview =
     found !== undefined &&
+    !takesDocuments(found.section, found.question) &&
     a.status === "changes_requested" &&
     (await reviewCommentsOf(db, sc.orgId, assessmentId, { releasedOnly: true })).some(
       (c) => c.question_key === questionKey && c.resolved_at === null,
     );
-  if (!found || (found.question.type !== "evidence" && !found.question.evidence && !askedInReview)) {
+  if (!found || (!takesDocuments(found.section, found.question) && !askedInReview)) {
     return fail("not_found", "This question takes no files.", { messageKey: "ui.error.notFound" });
   }
   const existing = (await listEvidence(db, sc.orgId, assessmentId)).filter((f) => f.question_key === questionKey);
@@ -96,6 +124,8 @@ export async function uploadEvidence(
       sizeBytes: file.bytes.length,
       sha256,
       uploadedBy: sc.label,
+      kind: meta.kind ?? defaultEvidenceKind(found.question),
+      validUntil: meta.validUntil ?? null,
     });
     if (found.question.type === "evidence") {
       // For an evidence question the files are the answer: add this one to it (a new revision).
@@ -114,7 +144,15 @@ export async function uploadEvidence(
       action: "evidence.uploaded",
       entity: "assessment",
       entityId: assessmentId,
-      diff: { questionKey, fileId, filename, sha256, bytes: file.bytes.length },
+      diff: {
+        questionKey,
+        fileId,
+        filename,
+        sha256,
+        bytes: file.bytes.length,
+        kind: meta.kind ?? defaultEvidenceKind(found.question),
+        validUntil: meta.validUntil ?? null,
+      },
       ip,
     });
     return ok({ fileId, filename });

@@ -130,13 +130,21 @@ export interface EvidenceRow {
   mime: string;
   size_bytes: number;
   deleted_at: string | null;
+  kind: string | null;
+  valid_until: string | null;
+  review_status: "pending" | "accepted" | "rejected";
+  reviewed_by_label: string | null;
+  review_reason: string | null;
 }
 
 export function evidenceOf(assessmentId: number): EvidenceRow[] {
   return withDb(
     (db) =>
       db
-        .prepare("SELECT id, question_key, filename, mime, size_bytes, deleted_at FROM evidence_files WHERE assessment_id = ? ORDER BY id")
+        .prepare(
+          "SELECT id, question_key, filename, mime, size_bytes, deleted_at, kind, valid_until, review_status, reviewed_by_label, " +
+            "review_reason FROM evidence_files WHERE assessment_id = ? ORDER BY id",
+        )
         .all(assessmentId) as EvidenceRow[],
   );
 }

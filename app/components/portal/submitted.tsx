@@ -3,7 +3,7 @@
 // leaves out the buttons and the language switcher).
 import { visibleQuestions } from "~/domain/questionnaire";
 import type { Answers, QuestionnaireTemplate, ReviewComment } from "~/domain/questionnaire/types";
-import type { PortalFile } from "./evidence";
+import { FileFacts, type PortalFile } from "./evidence";
 import { answerText } from "~/domain/questionnaire/answer-text";
 import { formatSize, type T } from "./i18n";
 
@@ -73,6 +73,7 @@ export function SubmittedView({ t, template, status, orgName, answers, files, co
                               {f.filename}
                             </a>{" "}
                             <span className="muted small">({formatSize(f.size, t.locale)})</span>
+                            <FileFacts f={f} t={t} buyer={orgName} />
                           </li>
                         ))}
                       </ul>

@@ -10,6 +10,7 @@ import { allQuestions, checkTemplate, loadTemplate } from "./template";
 import { BEST, WORST } from "./test-fixtures";
 import {
   CHILD_LABOUR_INDICATORS,
+  EVIDENCE_KINDS,
   FLAG_INDICATORS,
   ILO_INDICATORS,
   severityOf,
@@ -234,6 +235,13 @@ describe("Athens v2 template: red flags", () => {
 
 describe("Athens v2 template: catalogue", () => {
   const needed = catalogueKeys(ATHENS_V2);
+
+  it("names every kind of document, v2's new ones too, in every language", () => {
+    expect(EVIDENCE_KINDS).toContain("age_records");
+    expect(EVIDENCE_KINDS).toContain("traceability_records");
+    for (const l of SUPPORTED_LOCALES)
+      for (const k of EVIDENCE_KINDS) expect(CATALOGUES[l][`ui.evidence.kind.${k}`], `${l} ${k}`).toBeTruthy();
+  });
   for (const locale of SUPPORTED_LOCALES) {
     it(`${locale}: has a text for every key v2 needs`, () => {
       expect(needed.filter((k) => !CATALOGUES[locale][k])).toEqual([]);
