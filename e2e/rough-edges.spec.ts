@@ -269,7 +269,7 @@ test("a notice period of 620 days is a field error next to the field, not a fail
     .locator("#q-p1-deposits")
     .getByRole("radio", { name: ZH("ui.yes") })
     .check();
-  await expect(portal.locator("#q-p1-deposits .portal-q-status")).toHaveText(ZH("ui.saved"));
+  await expect(portal.locator("#q-p1-deposits > .portal-q-status")).toHaveText(ZH("ui.saved"));
   const stored = storedAnswers(assessmentId);
   expect(stored["p1.deposits"]?.value).toBe("yes");
   expect(stored["p1.resignation_notice"]?.value).toBe(BEST["p1.resignation_notice"]);
