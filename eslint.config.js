@@ -11,6 +11,7 @@ const DATA_FILES = [
   "app/domain/questionnaire/i18n/{en,es,fr,zh-Hans}.ts",
   "app/components/portal/i18n.ts",
   "app/domain/questionnaire/athens-v1.ts",
+  "app/domain/questionnaire/athens-v2.ts",
   "db/migrations/**",
   "db/types.ts",
   "db/seed/demo-data/{acme,borealis,city-centres}.ts",

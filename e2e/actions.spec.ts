@@ -9,7 +9,7 @@ import type { Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { en } from "~/domain/questionnaire/i18n/en";
 import { fr } from "~/domain/questionnaire/i18n/fr";
-import { ATHENS_V1, allQuestions, type Answers } from "~/domain/questionnaire";
+import { ATHENS_V2, allQuestions, type Answers } from "~/domain/questionnaire";
 import { BEST } from "~/domain/questionnaire/test-fixtures";
 import { BASE_URL, E2E_DB_FILE } from "./support/env";
 import { clearRateLimit, latestMail } from "./support/db";
@@ -90,7 +90,7 @@ async function submittedWithRedFlag(page: Page, acme: Tenant) {
   await post(page, acme.path(`/assessments/${assessmentId}`), { intent: "invite", email, language: "fr" });
   const link = linkIn(latestMail(email, { kind: "supplier-invite", orgId: acme.orgId })!, "/s/");
   const answers: Answers = { ...BEST, "p1.documents_holder": "employer_keeps" };
-  for (const { question } of allQuestions(ATHENS_V1)) {
+  for (const { question } of allQuestions(ATHENS_V2)) {
     const value = answers[question.key];
     if (question.type === "evidence" || value === undefined) continue;
     const form = new URLSearchParams({ intent: "save", questionKey: question.key, baseRevision: "0" });

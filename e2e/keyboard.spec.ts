@@ -17,7 +17,11 @@ import { GOOD_ANSWERS, isoDay, type BaseAnswer } from "./support/answers";
 type Answer = BaseAnswer | { date: string } | { file: true };
 
 /** The good answers, with the date typed through the date field's own keys. */
-const ANSWERS: Record<string, Answer> = { ...GOOD_ANSWERS, "p3.risk_assessment_date": { date: isoDay(-60) } };
+const ANSWERS: Record<string, Answer> = {
+  ...GOOD_ANSWERS,
+  "p3.risk_assessment_date": { date: isoDay(-60) },
+  "p3.site_audit_date": { date: isoDay(-200) },
+};
 /** Evidence uploaded by keyboard: the signed policy that p1.written_policy = signed asks for. */
 const UPLOADS: Record<string, true> = { "p1.written_policy": true };
 

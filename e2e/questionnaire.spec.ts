@@ -356,7 +356,7 @@ test(
         if (s === "p1")
           await expect(question(portal, "p1.written_policy").locator(".portal-evidence")).toContainText(ES("ui.evidence.required"));
       }
-      expect(firstHalf).toHaveLength(25); // about half of the ~50 questions shown
+      expect(firstHalf).toHaveLength(34); // about half of the ~70 questions shown
       expect(firstHalf).toContain("profile.agencies_licensed"); // follow-ups appeared and were answered
       expect(firstHalf).toContain("p1.policy_scope");
 
@@ -454,7 +454,7 @@ test(
       const late = await portal.request.post("/s/portal/answer", {
         form: {
           assessmentId: String(assessmentId),
-          questionKey: "p5.weekly_hours",
+          questionKey: "p5.usual_total_hours",
           value: JSON.stringify("40"),
           comment: "",
           baseRevision: "1",
@@ -462,22 +462,22 @@ test(
         headers: { Origin: BASE_URL },
       });
       expect(late.status()).toBe(409);
-      expect(storedAnswers(assessmentId)["p5.weekly_hours"]).toMatchObject({ value: 52, revision: 1 });
+      expect(storedAnswers(assessmentId)["p5.usual_total_hours"]).toMatchObject({ value: 52, revision: 1 });
     });
 
     await test.step("the officer comments on the weekly hours and requests changes", async () => {
       await page.goto(acme.path(`/assessments/${assessmentId}`));
       await expect(statusBadge(page)).toHaveText("Submitted");
-      const card = answerCard(page, "p5.weekly_hours");
+      const card = answerCard(page, "p5.usual_total_hours");
       await expect(card).toContainText("52 hours per week");
-      await waitForHydration(page, `[id="q-p5.weekly_hours"] form`);
+      await waitForHydration(page, `[id="q-p5.usual_total_hours"] form`);
       await card.getByText("Comment on this answer").click();
       await card.getByLabel("Your comment (the supplier sees it when you request changes)").fill(comment);
       await card.getByRole("button", { name: "Add comment" }).click();
       await expect(card.getByRole("status")).toHaveText("Comment added.");
       await expect(card.getByRole("list", { name: "Review comments" })).toContainText(comment);
       expect(reviewCommentsOf(assessmentId)).toEqual([
-        { question_key: "p5.weekly_hours", author_label: "Priya Raman", body: comment, resolved_at: null }, // signed with the name
+        { question_key: "p5.usual_total_hours", author_label: "Priya Raman", body: comment, resolved_at: null }, // signed with the name
       ]);
       await expect(card).toContainText("internal until you request changes");
       // Until changes are requested the comment is internal: the supplier's portal does not carry it.
@@ -510,12 +510,12 @@ test(
         await expect(banner).toContainText(ES("ui.review.comments.one", { count: 1 }));
 
         await openSection(portal, "p5");
-        const hours = question(portal, "p5.weekly_hours");
+        const hours = question(portal, "p5.usual_total_hours");
         const note = hours.getByRole("complementary", { name: ES("ui.review.comment_label") });
         await expect(note).toContainText(ES("ui.review.comment_from", { name: acme.name }));
         await expect(note).toContainText(comment);
-        await answer(portal, "p5.weekly_hours", { type: "46" });
-        expect(storedAnswers(assessmentId)["p5.weekly_hours"]).toMatchObject({ value: 46, revision: 2 });
+        await answer(portal, "p5.usual_total_hours", { type: "46" });
+        expect(storedAnswers(assessmentId)["p5.usual_total_hours"]).toMatchObject({ value: 46, revision: 2 });
 
         await openSection(portal, "p7");
         const box = portal.getByRole("region", { name: ES("ui.submit.heading") });
@@ -530,7 +530,7 @@ test(
     await test.step("the officer approves; the answer's history shows both revisions", async () => {
       await page.reload();
       await expect(statusBadge(page)).toHaveText("Submitted");
-      const card = answerCard(page, "p5.weekly_hours");
+      const card = answerCard(page, "p5.usual_total_hours");
       await expect(card.locator(".asm-answer-body")).toContainText("46 hours per week");
       await expect(card).toContainText("Revised after review: was 52 hours per week, now 46 hours per week");
       const review = page.getByRole("region", { name: "Review" });
@@ -552,7 +552,7 @@ test(
       await expect(revisions.nth(0)).toContainText(`revision 2 by supplier ${contact}`);
       await expect(revisions.nth(1)).toContainText("52 hours per week");
       await expect(revisions.nth(1)).toContainText(`revision 1 by supplier ${contact}`);
-      expect(answerRevisions(assessmentId, "p5.weekly_hours")).toEqual([
+      expect(answerRevisions(assessmentId, "p5.usual_total_hours")).toEqual([
         { revision: 1, value: 52, author: `supplier ${contact}` },
         { revision: 2, value: 46, author: `supplier ${contact}` },
       ]);
@@ -896,7 +896,7 @@ test("an executive reads an assessment and its answers, without review, invite o
     expect(res?.status()).toBe(200);
     await expect(heading(page)).toHaveText(`Assessment of ${submittedName}`);
     await expect(statusBadge(page)).toHaveText("Submitted");
-    await expect(answerCard(page, "p5.weekly_hours").locator(".asm-answer-body")).toContainText("72 hours per week");
+    await expect(answerCard(page, "p5.usual_total_hours").locator(".asm-answer-body")).toContainText("72 hours per week");
     await expect(answerCard(page, "p1.documents_holder").locator(".asm-answer-body")).toContainText(
       EN("q.p1.documents_holder.opt.employer_keeps"),
     );
@@ -925,7 +925,7 @@ test("an executive reads an assessment and its answers, without review, invite o
     const posts: Record<string, string>[] = [
       { intent: "approve", reason: "Checked the answers", ackComments: "on", ackFlags: "on" },
       { intent: "request-changes", reason: "Please look again" },
-      { intent: "comment", questionKey: "p5.weekly_hours", body: "An executive's comment" },
+      { intent: "comment", questionKey: "p5.usual_total_hours", body: "An executive's comment" },
       { intent: "invite", email: `exec-invite.${suffix()}@supplier.test`, language: "en" },
       { intent: "revoke" },
     ];

@@ -5,7 +5,7 @@
 // review", the answer marked as revised, the resubmission on the timeline, and must tick the
 // retracted flag to approve.
 import type { Page } from "@playwright/test";
-import { ATHENS_V1, allQuestions, type Answers } from "~/domain/questionnaire";
+import { ATHENS_V2, allQuestions, type Answers } from "~/domain/questionnaire";
 import { BEST } from "~/domain/questionnaire/test-fixtures";
 import { BASE_URL } from "./support/env";
 import { assessmentById, storedAnswers } from "./support/db-assessments";
@@ -35,7 +35,7 @@ async function answeredWithDeposit(page: Page, portal: Page, acme: Tenant) {
   const start = await portal.request.post(link, { form: { intent: "start" }, headers: ORIGIN, maxRedirects: 0 });
   expect(start.status()).toBe(302);
   const answers: Answers = { ...BEST, "p1.deposits": "yes" };
-  for (const { question } of allQuestions(ATHENS_V1)) {
+  for (const { question } of allQuestions(ATHENS_V2)) {
     const value = answers[question.key];
     if (question.type === "evidence" || value === undefined) continue;
     await answer(portal, assessmentId, question.key, value, 0);

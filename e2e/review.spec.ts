@@ -4,7 +4,7 @@
 // people: the filler cannot approve, a second officer's approval waits (the list says so, and they
 // cannot confirm it themselves), a third confirms it and the score drops.
 import type { BrowserContext, Page } from "@playwright/test";
-import { ATHENS_V1, allQuestions } from "~/domain/questionnaire";
+import { ATHENS_V2, allQuestions } from "~/domain/questionnaire";
 import { BEST } from "~/domain/questionnaire/test-fixtures";
 import { BASE_URL } from "./support/env";
 import { assessmentById } from "./support/db-assessments";
@@ -26,7 +26,7 @@ async function filledOnBehalf(page: Page, acme: Tenant, supplier: Record<string,
   const supplierId = Number(/\/suppliers\/(\d+)$/.exec(created.headers()["location"] ?? "")![1]);
   const started = await post(page, acme.path(`/assessments/new?supplier=${supplierId}`), { dueAt: isoDay(21), language: "en" }, 302);
   const assessmentId = Number(/\/assessments\/(\d+)$/.exec(started.headers()["location"] ?? "")![1]);
-  for (const { question } of allQuestions(ATHENS_V1)) {
+  for (const { question } of allQuestions(ATHENS_V2)) {
     const value = BEST[question.key];
     if (question.type === "evidence" || value === undefined) continue;
     const answer = new URLSearchParams({ intent: "save", questionKey: question.key, baseRevision: "0" });

@@ -8,7 +8,8 @@
 // Set ROUGH_EDGES_SHOTS=1 to also write screenshots (1280 px and 390 px) to test-results/rough-edges/.
 import path from "node:path";
 import type { BrowserContext, Page } from "@playwright/test";
-import { BEST } from "~/domain/questionnaire/test-fixtures";
+import { ATHENS_V2 } from "~/domain/questionnaire/athens-v2";
+import { BEST, answersFor } from "~/domain/questionnaire/test-fixtures";
 import { fr } from "~/domain/questionnaire/i18n/fr";
 import { zhHans } from "~/domain/questionnaire/i18n/zh-Hans";
 import { BASE_URL, REPO_ROOT } from "./support/env";
@@ -161,7 +162,7 @@ async function sentBack(acme: Tenant, officer: Page, portalContext: BrowserConte
   const start = await portal.request.post(link, { form: { intent: "start" }, headers: ORIGIN, maxRedirects: 0 });
   expect(start.status()).toBe(302);
   // Evidence answers cite uploaded files: those questions are answered by the uploads below.
-  for (const [key, value] of Object.entries(BEST)) {
+  for (const [key, value] of Object.entries(answersFor(ATHENS_V2, BEST))) {
     if (Array.isArray(value) && value.some((v) => String(v).startsWith("file_"))) continue;
     const r = await portal.request.post("/s/portal/answer", {
       form: { assessmentId: String(assessmentId), questionKey: key, value: JSON.stringify(value), comment: "", baseRevision: "0" },
@@ -268,7 +269,7 @@ test("a notice period of 620 days is a field error next to the field, not a fail
     .locator("#q-p1-deposits")
     .getByRole("radio", { name: ZH("ui.yes") })
     .check();
-  await expect(portal.locator("#q-p1-deposits .portal-q-status")).toHaveText(ZH("ui.saved"));
+  await expect(portal.locator("#q-p1-deposits > .portal-q-status")).toHaveText(ZH("ui.saved"));
   const stored = storedAnswers(assessmentId);
   expect(stored["p1.deposits"]?.value).toBe("yes");
   expect(stored["p1.resignation_notice"]?.value).toBe(BEST["p1.resignation_notice"]);

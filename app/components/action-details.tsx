@@ -90,7 +90,7 @@ export function RedFlagBehind({ flag }: { flag: RedFlagData }) {
       <dl className="details">
         {flag.indicatorLabel ? (
           <div className="details-item">
-            <dt>ILO indicator</dt>
+            <dt>Indicator</dt>
             <dd>
               <span className={`asm-flag ${flag.severity === "severe" ? "severe" : ""}`}>{flag.indicatorLabel}</span>{" "}
               <span className="muted small">{flag.severity === "severe" ? "severe" : "other indicator"}</span>

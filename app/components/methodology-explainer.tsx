@@ -5,7 +5,14 @@ import { GOODS_SCORES, NO_TIP_DATA_SCORE, WORKFORCE_BASELINE, WORKFORCE_POINTS }
 import { FLAG_FLOORS } from "~/domain/risk/flags";
 import { INDICATOR_LABELS } from "~/domain/risk/labels";
 import type { Methodology } from "~/domain/risk/types";
-import { ILO_INDICATORS, PRINCIPLES, SEVERE_INDICATORS } from "~/domain/questionnaire/types";
+import {
+  CHILD_LABOUR_INDICATORS,
+  ILO_INDICATORS,
+  PRINCIPLES,
+  SEVERE_INDICATORS,
+  STATE_IMPOSED_INDICATOR,
+  type FlagIndicator,
+} from "~/domain/questionnaire/types";
 import { BAND_LABELS, bandRanges } from "./methodology-summary";
 import type { ReferenceSummary } from "./methodology-sources";
 import { formatInt } from "./format";
@@ -222,16 +229,31 @@ export function FlagsSection() {
         also opens a corrective action.
       </p>
       <ul className="methodology-indicators">
-        {ILO_INDICATORS.map((i) => {
-          const severe = SEVERE_INDICATORS.includes(i);
-          return (
-            <li key={i}>
-              {cap(INDICATOR_LABELS[i])} {severe ? <span className="badge flag-severe">severe</span> : null}
-            </li>
-          );
-        })}
+        {ILO_INDICATORS.map((i) => (
+          <IndicatorItem key={i} indicator={i} />
+        ))}
+      </ul>
+      <p>
+        Questionnaire version 2 raises three more kinds of red flag, with the same floors. Child labour is not one of the ILO&apos;s
+        forced-labour indicators but its own harm: a worker below the legal minimum age, and hazardous work by anyone under 18. Forced
+        labour imposed by a state is named apart: workers placed through a government labour-transfer programme, prison labour, and raw
+        materials from regions that regulators single out under forced-labour laws, such as Xinjiang under the Uyghur Forced Labor
+        Prevention Act.
+      </p>
+      <ul className="methodology-indicators">
+        {[...CHILD_LABOUR_INDICATORS, STATE_IMPOSED_INDICATOR].map((i) => (
+          <IndicatorItem key={i} indicator={i} />
+        ))}
       </ul>
     </section>
+  );
+}
+
+function IndicatorItem({ indicator }: { indicator: FlagIndicator }) {
+  return (
+    <li>
+      {cap(INDICATOR_LABELS[indicator])} {SEVERE_INDICATORS.includes(indicator) ? <span className="badge flag-severe">severe</span> : null}
+    </li>
   );
 }
 

@@ -127,8 +127,8 @@ function RedFlags({ s }: { s: Scored }) {
         <div className="risk-flags">
           <h3 className="h3">Red flags</h3>
           <p className="small muted">
-            Answers that point to forced labour (ILO indicators). A red flag puts a floor under the score:{" "}
-            {b.flags.floor === null ? "—" : formatScore(b.flags.floor)} here.
+            Answers that point to forced or child labour (the ILO indicators, child labour, state-imposed labour). A red flag puts a floor
+            under the score: {b.flags.floor === null ? "—" : formatScore(b.flags.floor)} here.
           </p>
           <ul>
             {s.flags.map((f) => (

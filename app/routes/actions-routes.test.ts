@@ -15,7 +15,7 @@ import type { OrgIdentity } from "~/lib/auth.server";
 import { resetEnvCache } from "~/lib/env.server";
 import { insertSupplier } from "~/models/supplier.server";
 import { SupplierSchema } from "~/schemas/supplier";
-import { ATHENS_V1, allQuestions, type Answers } from "~/domain/questionnaire";
+import { ATHENS_V2, allQuestions, type Answers } from "~/domain/questionnaire";
 import { BEST } from "~/domain/questionnaire/test-fixtures";
 import { saveAnswer, submitAssessment } from "~/services/assessment-answers.server";
 import { startAssessments } from "~/services/assessments.server";
@@ -66,7 +66,7 @@ describeEachEngine("corrective action routes", (h) => {
     const opened = await openSupplierSession(h().db, /\/s\/([A-Za-z0-9_-]{43})/.exec(mail.body_text)![1]!);
     if (!("cookie" in opened)) throw new Error("link not open");
     const actor = { kind: "officer", id } as const;
-    for (const { question } of allQuestions(ATHENS_V1)) {
+    for (const { question } of allQuestions(ATHENS_V2)) {
       const value = answers[question.key];
       if (question.type === "evidence" || value === undefined) continue;
       expect(

@@ -14,7 +14,7 @@ import { resetEnvCache } from "~/lib/env.server";
 import { readToast } from "~/lib/toast.server";
 import { insertSupplier } from "~/models/supplier.server";
 import { SupplierSchema, type SupplierInput } from "~/schemas/supplier";
-import { ATHENS_V1 } from "~/domain/questionnaire/athens-v1";
+import { ATHENS_V2 } from "~/domain/questionnaire/athens-v2";
 import { findQuestion } from "~/domain/questionnaire";
 import type { Question } from "~/domain/questionnaire/types";
 import * as list from "./o.$org.assessments._index";
@@ -165,7 +165,7 @@ describeEachEngine("assessment routes", (h) => {
       const { missing } = (await fillJson(id)) as { missing: Array<{ questionKey: string; reason: string }> };
       if (!missing.length) return;
       for (const m of missing) {
-        const q = findQuestion(ATHENS_V1, m.questionKey)!.question;
+        const q = findQuestion(ATHENS_V2, m.questionKey)!.question;
         if (m.reason === "evidence" || q.type === "evidence") {
           expect((await upload(id, m.questionKey, "proof.pdf", PDF)).status, m.questionKey).toBe(200);
         } else {

@@ -10,7 +10,8 @@ import type { OrgIdentity } from "~/lib/auth.server";
 import { resetEnvCache } from "~/lib/env.server";
 import { insertSupplier } from "~/models/supplier.server";
 import { SupplierSchema } from "~/schemas/supplier";
-import { BEST } from "~/domain/questionnaire/test-fixtures";
+import { ATHENS_V2 } from "~/domain/questionnaire/athens-v2";
+import { BEST, answersFor } from "~/domain/questionnaire/test-fixtures";
 import { addReviewComment, requestChanges } from "~/services/assessment-review.server";
 import { startAssessments } from "~/services/assessments.server";
 import { sendAssessmentInvite } from "~/services/invites.server";
@@ -65,7 +66,7 @@ describeEachEngine("supplier portal after changes were requested", (h) => {
     expect(started.status).toBe(302);
     const cookie = started.headers.get("Set-Cookie")!.split(";")[0]!;
     // Evidence answers cite uploaded files: those questions are answered by the uploads below.
-    for (const [key, value] of Object.entries(BEST)) {
+    for (const [key, value] of Object.entries(answersFor(ATHENS_V2, BEST))) {
       if (Array.isArray(value) && value.some((v) => String(v).startsWith("file_"))) continue;
       const r = await save(cookie, assessmentId, key, value);
       expect(r.status, key).toBe(200);

@@ -13,7 +13,8 @@ import { resetEnvCache } from "~/lib/env.server";
 import { insertSupplier } from "~/models/supplier.server";
 import { insertEvidence } from "~/models/evidence.server";
 import { SupplierSchema } from "~/schemas/supplier";
-import { BEST } from "~/domain/questionnaire/test-fixtures";
+import { ATHENS_V2 } from "~/domain/questionnaire/athens-v2";
+import { BEST, answersFor } from "~/domain/questionnaire/test-fixtures";
 import { addReviewComment, requestChanges } from "~/services/assessment-review.server";
 import { startAssessments } from "~/services/assessments.server";
 import { saveAnswer } from "~/services/assessment-answers.server";
@@ -494,7 +495,7 @@ describeEachEngine("supplier portal routes", (h) => {
       expect(await stale.text()).not.toContain(SECRET);
 
       // Submitted: still internal.
-      for (const [key, value] of Object.entries(BEST)) {
+      for (const [key, value] of Object.entries(answersFor(ATHENS_V2, BEST))) {
         if (key === "p5.sample_contract") await upload(cookie, assessmentId, key, "evidence.pdf", PDF);
         else await save(cookie, assessmentId, key, value, key === "profile.workers" ? 1 : 0);
       }
@@ -572,7 +573,7 @@ describeEachEngine("supplier portal routes", (h) => {
     expect(missing).not.toContainEqual(expect.objectContaining({ questionKey: "profile.workers" }));
 
     const revisions: Record<string, number> = { "profile.workers": 1 };
-    for (const [key, value] of Object.entries(BEST)) {
+    for (const [key, value] of Object.entries(answersFor(ATHENS_V2, BEST))) {
       // An evidence question's answer is its uploaded files (the fixture's ids are not this assessment's).
       const r =
         key === "p5.sample_contract"

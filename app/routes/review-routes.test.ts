@@ -4,7 +4,7 @@ import { beforeAll, expect, it } from "vitest";
 import { seedReferenceData } from "~db/seed/reference";
 import { contextFor, cookieFor, describeEachEngine, get, makeOrg, post, responseOf, toastOf } from "~/test/support";
 import type { OrgIdentity } from "~/lib/auth.server";
-import { ATHENS_V1, allQuestions, type Answers } from "~/domain/questionnaire";
+import { ATHENS_V2, allQuestions, type Answers } from "~/domain/questionnaire";
 import { BEST } from "~/domain/questionnaire/test-fixtures";
 import { SupplierSchema } from "~/schemas/supplier";
 import { currentInvite } from "~/models/invite.server";
@@ -89,7 +89,7 @@ describeEachEngine("review routes", (h) => {
       kind: "supplier",
       s: { sessionId: "x", assessmentId: aid, orgId, inviteId: invite.id, email, language: "en" },
     } as const;
-    for (const { question } of allQuestions(ATHENS_V1)) {
+    for (const { question } of allQuestions(ATHENS_V2)) {
       const value = answers[question.key];
       if (question.type !== "evidence" && value !== undefined)
         await saveAnswer(h().db, supplier, aid, question.key, { value, comment: null, baseRevision: 0 }, null);

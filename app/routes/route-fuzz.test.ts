@@ -34,7 +34,7 @@ import { SupplierSchema } from "~/schemas/supplier";
 import { ACTION_STATUSES } from "~/schemas/action";
 import { methodologyFormValues } from "~/schemas/methodology";
 import { BEST } from "~/domain/questionnaire/test-fixtures";
-import { allQuestions, ATHENS_V1 } from "~/domain/questionnaire";
+import { allQuestions, ATHENS_V2 } from "~/domain/questionnaire";
 import { createSupplier } from "~/services/suppliers.server";
 import { saveAnswer } from "~/services/assessment-answers.server";
 import { startAssessments } from "~/services/assessments.server";
@@ -80,7 +80,7 @@ const QUERIES_PER_LOADER = 45;
 const PROTECTED_KEYS = ["profile.workers", "profile.uses_agencies", "p1.written_policy"];
 // A valid base form saves (baseRevision 0) to a question not answered yet, a new one each time; the
 // protected, answered ones (revision 1) only ever conflict.
-const UNANSWERED = allQuestions(ATHENS_V1)
+const UNANSWERED = allQuestions(ATHENS_V2)
   .map((q) => q.question.key)
   .filter((k) => !PROTECTED_KEYS.includes(k));
 let nextQuestion = 0;

@@ -17,7 +17,7 @@ import { resetEnvCache } from "~/lib/env.server";
 import { ok } from "~/domain/result";
 import { SupplierSchema } from "~/schemas/supplier";
 import { insertSupplier, setSupplierStatus } from "~/models/supplier.server";
-import { ATHENS_V1, allQuestions, redFlagsOf, type Answers } from "~/domain/questionnaire";
+import { ATHENS_V2, allQuestions, redFlagsOf, type Answers } from "~/domain/questionnaire";
 import { BEST } from "~/domain/questionnaire/test-fixtures";
 import { approveAssessment } from "./assessment-review.server";
 import { saveAnswer, submitAssessment } from "./assessment-answers.server";
@@ -47,8 +47,8 @@ afterAll(() => {
   resetEnvCache();
 });
 
-/** BEST with two red flags: the employer keeps documents (severe), 64 hours a week (other). */
-const FLAGGED: Answers = { ...BEST, "p1.documents_holder": "employer_keeps", "p5.weekly_hours": 64 };
+/** BEST with two red flags: the employer keeps documents (severe), 54 normal hours a week (other). */
+const FLAGGED: Answers = { ...BEST, "p1.documents_holder": "employer_keeps", "p5.normal_weekly_hours": 54 };
 
 /** A fresh organization of its own (unique slug and addresses), another tenant, and two suppliers. */
 async function world(db: Db) {
@@ -89,7 +89,7 @@ describeEachEngine("corrective actions", (h) => {
     const actor: Actor = { kind: "officer", id: w.officer };
     const { created } = await startAssessments(h().db, w.officer, [supplierId], { dueAt: null, language: "en" }, "ip");
     const assessmentId = created[0]!;
-    for (const { question } of allQuestions(ATHENS_V1)) {
+    for (const { question } of allQuestions(ATHENS_V2)) {
       const value = answers[question.key];
       if (question.type === "evidence" || value === undefined) continue;
       expect(
@@ -123,7 +123,7 @@ describeEachEngine("corrective actions", (h) => {
     ).toMatchObject({ ok: true });
     const opened = (await actionsOf(w.mill)).filter((r) => !before.has(r.id));
     const idOf = (key: string) => opened.find((r) => r.question_key === key)?.id ?? 0;
-    return { assessmentId, opened, documents: idOf("p1.documents_holder"), hours: idOf("p5.weekly_hours") };
+    return { assessmentId, opened, documents: idOf("p1.documents_holder"), hours: idOf("p5.normal_weekly_hours") };
   }
   /** Moves an action to done, then verified (closed for good). */
   async function verify(w: World, id: number) {
@@ -134,12 +134,38 @@ describeEachEngine("corrective actions", (h) => {
     });
   }
 
+  it("opens actions for flags beyond the ILO's eleven: child labour and state-imposed labour, each its own", async () => {
+    const w = await world(h());
+    const answers: Answers = {
+      ...BEST,
+      "p4.under_minimum_age": "yes",
+      "p4.young_hazardous_work": "yes",
+      "p3.material_origins": ["xinjiang", "other_regions"],
+    };
+    const assessmentId = await submitted(w, w.dyehouse, answers);
+    const approved = await approveAssessment(
+      h().db,
+      w.officer,
+      assessmentId,
+      { reason: "Reviewed", acknowledged: ["unresolved_comments", "severe_flags"] },
+      "ip",
+      new Date("2098-12-01T10:00:00.000Z"),
+    );
+    expect(approved).toMatchObject({ ok: true });
+    const rows = await actionsOf(w.dyehouse);
+    expect(rows.map((r) => [r.question_key, r.indicator, r.severity, r.title.split(" — ")[0]]).sort()).toEqual([
+      ["p3.material_origins", "state_imposed_labour", "severe", "State-imposed forced labour"],
+      ["p4.under_minimum_age", "child_labour", "severe", "Child labour below the minimum age"],
+      ["p4.young_hazardous_work", "hazardous_child_labour", "severe", "Hazardous work by children under 18"],
+    ]);
+  });
+
   it("opens one action per red flag when an assessment is approved: owner = approver, due in 30 days, the answer kept", async () => {
     const w = await world(h());
-    const expected = redFlagsOf(ATHENS_V1, FLAGGED);
+    const expected = redFlagsOf(ATHENS_V2, FLAGGED);
     expect(expected.map((f) => `${f.questionKey}|${f.indicator}`).sort()).toEqual([
       "p1.documents_holder|retention_of_documents",
-      "p5.weekly_hours|excessive_overtime",
+      "p5.normal_weekly_hours|excessive_overtime",
     ]);
     // A day far ahead: this organization's open actions are never overdue for the other tests' clocks.
     const { assessmentId } = await flaggedMill(w, w.officer, new Date("2098-12-01T10:00:00.000Z"));
@@ -160,13 +186,13 @@ describeEachEngine("corrective actions", (h) => {
       version: 1,
     });
     expect(JSON.parse(docs.answer!)).toBe("employer_keeps");
-    const hours = rows.find((r) => r.question_key === "p5.weekly_hours")!;
+    const hours = rows.find((r) => r.question_key === "p5.normal_weekly_hours")!;
     expect(hours).toMatchObject({
       indicator: "excessive_overtime",
       severity: "other",
       title: "Excessive overtime — " + hours.title.split(" — ")[1],
     });
-    expect(JSON.parse(hours.answer!)).toBe(64);
+    expect(JSON.parse(hours.answer!)).toBe(54);
     const events = await h().db.selectFrom("action_events").select(["kind", "author_label"]).where("action_id", "=", docs.id).execute();
     expect(events).toEqual([{ kind: "created", author_label: w.email.officer }]);
     const audit = await h()

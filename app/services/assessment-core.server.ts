@@ -4,7 +4,14 @@
 import type { AssessmentStatus } from "~db/types";
 import type { OrgIdentity } from "~/lib/auth.server";
 import type { SupplierIdentity } from "~/lib/supplier-session.server";
-import { ATHENS_V1, findQuestion, loadTemplate, type Answers, type Attachments, type QuestionnaireTemplate } from "~/domain/questionnaire";
+import {
+  findQuestion,
+  latestBuiltInTemplate,
+  loadTemplate,
+  type Answers,
+  type Attachments,
+  type QuestionnaireTemplate,
+} from "~/domain/questionnaire";
 import { findVersionId, getVersionDefinition, insertVersion, type StoredAnswer } from "~/models/assessment.server";
 import { listEvidence } from "~/models/evidence.server";
 import type { DbOrTrx } from "~/models/types";
@@ -35,9 +42,18 @@ export function reaches(a: Actor, assessmentId: number): boolean {
 // ---------------------------------------------------------------------------------------------
 // Templates
 
-/** The id of the published built-in template version (published on first use; never changed after). */
-export async function currentTemplateVersionId(db: DbOrTrx): Promise<number> {
-  return (await findVersionId(db, ATHENS_V1.key, ATHENS_V1.version)) ?? insertVersion(db, ATHENS_V1.key, ATHENS_V1.version, ATHENS_V1);
+/** The built-in template new assessments start on: the newest version of the Athens questionnaire. */
+export function currentTemplate(): QuestionnaireTemplate {
+  return latestBuiltInTemplate("athens-fl")!;
+}
+
+/**
+ * The id of a published built-in template version, by default the one new assessments start on
+ * (published on first use; never changed after). An assessment keeps the version id it started with,
+ * so one started on v1 keeps v1 and its answers when v2 is published.
+ */
+export async function currentTemplateVersionId(db: DbOrTrx, template: QuestionnaireTemplate = currentTemplate()): Promise<number> {
+  return (await findVersionId(db, template.key, template.version)) ?? insertVersion(db, template.key, template.version, template);
 }
 
 const templateCache = new Map<number, QuestionnaireTemplate>();

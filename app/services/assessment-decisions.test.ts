@@ -11,7 +11,7 @@ import { describeEachEngine, makeOrg } from "~/test/support";
 import type { OrgIdentity } from "~/lib/auth.server";
 import { resetEnvCache } from "~/lib/env.server";
 import type { Role } from "~/domain/permissions";
-import { ATHENS_V1, allQuestions, type Answers } from "~/domain/questionnaire";
+import { ATHENS_V2, allQuestions, type Answers } from "~/domain/questionnaire";
 import { BEST } from "~/domain/questionnaire/test-fixtures";
 import { SupplierSchema } from "~/schemas/supplier";
 import { getAssessment } from "~/models/assessment.server";
@@ -90,7 +90,7 @@ describeEachEngine("review decisions", (h) => {
     } else {
       actor = { kind: "officer", id: by };
     }
-    for (const { question } of allQuestions(ATHENS_V1)) {
+    for (const { question } of allQuestions(ATHENS_V2)) {
       const value = answers[question.key];
       if (question.type === "evidence" || value === undefined) continue;
       expect(await saveAnswer(h().db, actor, assessmentId, question.key, { value, comment: null, baseRevision: 0 }, null)).toHaveProperty(

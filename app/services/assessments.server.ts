@@ -7,7 +7,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/types";
 import type { OrgIdentity } from "~/lib/auth.server";
-import { ATHENS_V1, completeness, redFlagsOf } from "~/domain/questionnaire";
+import { completeness, findBuiltInTemplate, redFlagsOf } from "~/domain/questionnaire";
 import { recordAudit } from "~/models/audit.server";
 import {
   answerHistory,
@@ -21,6 +21,7 @@ import { namesByIds } from "~/models/supplier.server";
 import {
   answersMap,
   attachmentsOf,
+  currentTemplate,
   currentTemplateVersionId,
   orgOf,
   reaches,
@@ -36,6 +37,11 @@ type DB = Kysely<Database>;
 export interface StartOptions {
   dueAt: string | null;
   language: string;
+  /**
+   * The built-in version to start on; default (and what every route uses): the newest. Only the demo
+   * seed and tests pick an older one, to show answers kept from before a new version was published.
+   */
+  templateVersion?: number;
 }
 
 export type SkipReason = "not found" | "archived" | "already has an open assessment";
@@ -48,8 +54,10 @@ export async function startAssessments(
   opts: StartOptions,
   ip: string,
 ): Promise<{ created: number[]; skipped: Array<{ supplierId: number; reason: SkipReason }> }> {
+  const template = opts.templateVersion === undefined ? currentTemplate() : findBuiltInTemplate("athens-fl", opts.templateVersion);
+  if (!template) throw new Error(`no built-in questionnaire version ${opts.templateVersion}`);
   return db.transaction().execute(async (trx) => {
-    const versionId = await currentTemplateVersionId(trx);
+    const versionId = await currentTemplateVersionId(trx, template);
     const suppliers = await namesByIds(trx, id.org.id, supplierIds);
     const open = await suppliersWithOpenAssessment(trx, id.org.id, supplierIds);
     const created: number[] = [];
@@ -74,7 +82,7 @@ export async function startAssessments(
           action: "assessment.started",
           entity: "assessment",
           entityId: aid,
-          diff: { supplierId: sid, template: `${ATHENS_V1.key}@${ATHENS_V1.version}`, dueAt: opts.dueAt },
+          diff: { supplierId: sid, template: `${template.key}@${template.version}`, dueAt: opts.dueAt },
           ip,
         });
         created.push(aid);

@@ -11,7 +11,7 @@ import { resetEnvCache } from "~/lib/env.server";
 import { SupplierSchema } from "~/schemas/supplier";
 import { insertSupplier } from "~/models/supplier.server";
 import { getAssessment } from "~/models/assessment.server";
-import { ATHENS_V1, allQuestions } from "~/domain/questionnaire";
+import { ATHENS_V2, allQuestions } from "~/domain/questionnaire";
 import { BEST } from "~/domain/questionnaire/test-fixtures";
 import { addReviewComment, approveAssessment, requestChanges } from "./assessment-review.server";
 import { assessmentView, historyOf, startAssessments } from "./assessments.server";
@@ -56,7 +56,7 @@ describeEachEngine("assessment workflow", (h) => {
   async function answerAll(actor: Actor, assessmentId: number) {
     const view = (await assessmentView(h().db, actor, assessmentId))!;
     const rev = new Map(view.answers.map((a) => [a.questionKey, a.revision]));
-    for (const { question } of allQuestions(ATHENS_V1)) {
+    for (const { question } of allQuestions(ATHENS_V2)) {
       if (question.type === "evidence" || BEST[question.key] === undefined) continue;
       const r = await saveAnswer(
         h().db,
@@ -83,6 +83,37 @@ describeEachEngine("assessment workflow", (h) => {
     });
     const a = await getAssessment(h().db, ident.org.id, first.created[0]!);
     expect(a).toMatchObject({ status: "draft", language: "es", dueAt: "2027-03-31" });
+  });
+
+  it("starts new assessments on the newest version; one started on v1 keeps v1 and its answers", async () => {
+    const [older, newer] = await Promise.all(
+      ["Old Mill", "New Mill"].map((name) => insertSupplier(h().db, ident.org.id, SupplierSchema.parse({ name, country: "VN" }))),
+    );
+    const v1 = (await startAssessments(h().db, ident, [older!], { dueAt: null, language: "en", templateVersion: 1 }, "ip")).created[0]!;
+    const save = (id: number, key: string, value: unknown) =>
+      saveAnswer(h().db, officer, id, key, { value: value as never, comment: null, baseRevision: 0 }, null);
+    // v1 asks the busiest week; v2 does not know it.
+    expect(await save(v1, "p5.weekly_hours", 64)).toEqual({ ok: true, value: { revision: 1 } });
+    expect(await save(v1, "p5.normal_weekly_hours", 40)).toMatchObject({ ok: false });
+
+    // A version published later does not move it: new assessments start on v2, the open v1 one stays.
+    const v2 = (await startAssessments(h().db, ident, [newer!], { dueAt: null, language: "en" }, "ip")).created[0]!;
+    expect((await assessmentView(h().db, officer, v2))!.template.version).toBe(ATHENS_V2.version);
+    expect(await save(v2, "p5.normal_weekly_hours", 40)).toEqual({ ok: true, value: { revision: 1 } });
+    expect(await save(v2, "p5.weekly_hours", 64)).toMatchObject({ ok: false });
+    const kept = (await assessmentView(h().db, officer, v1))!;
+    expect(kept.template.version).toBe(1);
+    expect(kept.answers.find((a) => a.questionKey === "p5.weekly_hours")).toMatchObject({ value: 64, revision: 1 });
+    // v1's rule still reads v1's answer: one peak week above 60 hours is its overtime flag.
+    expect(kept.redFlags.map((f) => [f.questionKey, f.indicator])).toEqual([["p5.weekly_hours", "excessive_overtime"]]);
+    const audit = await h()
+      .db.selectFrom("audit_log")
+      .select(["entity_id", "diff"])
+      .where("action", "=", "assessment.started")
+      .where("entity_id", "in", [String(v1), String(v2)])
+      .orderBy("entity_id")
+      .execute();
+    expect(audit.map((a) => JSON.parse(a.diff!).template)).toEqual(["athens-fl@1", "athens-fl@2"]);
   });
 
   it("validates answers by type and range, refuses stale saves, and keeps the history", async () => {
@@ -172,7 +203,7 @@ describeEachEngine("assessment workflow", (h) => {
       ok: false,
       kind: "invalid",
     }); // no comment yet
-    await addReviewComment(h().db, ident, assessmentId, "p5.weekly_hours", "Please give the peak-season hours.", "ip");
+    await addReviewComment(h().db, ident, assessmentId, "p5.usual_total_hours", "Please give the peak-season hours.", "ip");
     expect(await requestChanges(h().db, ident, assessmentId, { reason: "Needs another look" }, "ip")).toEqual({ ok: true });
     const back = await h()
       .db.selectFrom("mail_outbox")
@@ -183,9 +214,16 @@ describeEachEngine("assessment workflow", (h) => {
     expect(back.kind).toBe("assessment-changes-requested");
     const view = (await assessmentView(h().db, supplier, assessmentId))!;
     expect(view.comments.map((c) => c.body)).toEqual(["Please give the peak-season hours."]);
-    const rev = view.answers.find((a) => a.questionKey === "p5.weekly_hours")!.revision;
+    const rev = view.answers.find((a) => a.questionKey === "p5.usual_total_hours")!.revision;
     expect(
-      await saveAnswer(h().db, supplier, assessmentId, "p5.weekly_hours", { value: 58, comment: "peak season", baseRevision: rev }, null),
+      await saveAnswer(
+        h().db,
+        supplier,
+        assessmentId,
+        "p5.usual_total_hours",
+        { value: 58, comment: "peak season", baseRevision: rev },
+        null,
+      ),
     ).toEqual({ ok: true, value: { revision: rev + 1 } });
     expect(await submitAssessment(h().db, supplier, assessmentId, null)).toEqual({ ok: true });
 
@@ -244,13 +282,13 @@ describeEachEngine("assessment workflow", (h) => {
     const seen = async (actor: Actor) => (await assessmentView(h().db, actor, assessmentId))!.comments.map((c) => c.body);
 
     // A note written while the supplier is still answering, and one on the submitted answers.
-    await addReviewComment(h().db, ident, assessmentId, "p5.weekly_hours", "Internal: check against the audit first.", "ip");
+    await addReviewComment(h().db, ident, assessmentId, "p5.usual_total_hours", "Internal: check against the audit first.", "ip");
     await answerAll(supplier, assessmentId);
     expect(await uploadEvidence(h().db, supplier, assessmentId, "p1.written_policy", { name: "p.pdf", bytes: PDF }, null)).toHaveProperty(
       "value.fileId",
     );
     expect(await submitAssessment(h().db, supplier, assessmentId, null)).toEqual({ ok: true });
-    await addReviewComment(h().db, ident, assessmentId, "p5.weekly_hours", "Please give the peak-season hours.", "ip");
+    await addReviewComment(h().db, ident, assessmentId, "p5.usual_total_hours", "Please give the peak-season hours.", "ip");
     expect(await seen(supplier)).toEqual([]);
     expect(await seen(officer)).toEqual(["Internal: check against the audit first.", "Please give the peak-season hours."]);
 

@@ -12,7 +12,7 @@ import { describeEachEngine, makeOrg } from "~/test/support";
 import type { OrgIdentity } from "~/lib/auth.server";
 import { resetEnvCache } from "~/lib/env.server";
 import type { Role } from "~/domain/permissions";
-import { ATHENS_V1, allQuestions } from "~/domain/questionnaire";
+import { ATHENS_V2, allQuestions } from "~/domain/questionnaire";
 import { BEST } from "~/domain/questionnaire/test-fixtures";
 import { addDays, todayIso } from "~/domain/dates";
 import { SupplierSchema } from "~/schemas/supplier";
@@ -128,7 +128,7 @@ describeEachEngine("evidence review", (h) => {
 
   it("lets every scored control question carry a document, not the workforce profile", async () => {
     const w = await world();
-    const control = allQuestions(ATHENS_V1).find((e) => e.section.principle && e.question.weight > 0 && !e.question.evidence)!;
+    const control = allQuestions(ATHENS_V2).find((e) => e.section.principle && e.question.weight > 0 && !e.question.evidence)!;
     const id = await upload(w, w.supplier, control.question.key);
     expect(await fileRow(id)).toMatchObject({ question_key: control.question.key, kind: "other" });
     const profile = await uploadEvidence(h().db, w.supplier, w.assessmentId, "profile.workers", { name: "p.pdf", bytes: PDF }, "ip");
@@ -274,7 +274,7 @@ describeEachEngine("evidence review", (h) => {
 
   it("asks for the supplier's recompute after a decision on an approved assessment, not before approval", async () => {
     const w = await world();
-    for (const { question } of allQuestions(ATHENS_V1)) {
+    for (const { question } of allQuestions(ATHENS_V2)) {
       const value = BEST[question.key];
       if (question.type === "evidence" || value === undefined) continue;
       await saveAnswer(h().db, w.supplier, w.assessmentId, question.key, { value, comment: null, baseRevision: 0 }, null);

@@ -11,7 +11,7 @@ import { seedReferenceData } from "~db/seed/reference";
 import { describeEachEngine, makeOrg } from "~/test/support";
 import type { OrgIdentity } from "~/lib/auth.server";
 import { resetEnvCache } from "~/lib/env.server";
-import { ATHENS_V1, allQuestions, type Answers } from "~/domain/questionnaire";
+import { ATHENS_V2, allQuestions, type Answers } from "~/domain/questionnaire";
 import { BEST } from "~/domain/questionnaire/test-fixtures";
 import { SupplierSchema } from "~/schemas/supplier";
 import { answersOf } from "~/models/assessment.server";
@@ -79,7 +79,7 @@ describeEachEngine("review threads and changes since the review", (h) => {
       kind: "supplier",
       s: { sessionId: "x", assessmentId, orgId: w.orgId, inviteId: invite.id, email: invite.email, language: "en" },
     };
-    for (const { question } of allQuestions(ATHENS_V1)) {
+    for (const { question } of allQuestions(ATHENS_V2)) {
       const value = answers[question.key];
       if (question.type === "evidence" || value === undefined) continue;
       await saveAnswer(h().db, supplier, assessmentId, question.key, { value, comment: null, baseRevision: 0 }, null);

@@ -17,7 +17,7 @@ import { insertJob } from "~/models/risk-jobs.server";
 import type { OrgIdentity } from "~/lib/auth.server";
 import { resetEnvCache } from "~/lib/env.server";
 import { ROLES, type Role } from "~/domain/permissions";
-import { ATHENS_V1, allQuestions } from "~/domain/questionnaire";
+import { ATHENS_V2, allQuestions } from "~/domain/questionnaire";
 import { BEST } from "~/domain/questionnaire/test-fixtures";
 import { DEFAULT_METHODOLOGY } from "~/domain/risk/methodology";
 import { SupplierSchema } from "~/schemas/supplier";
@@ -115,7 +115,7 @@ export async function submittedAssessment(
     const invite = (await currentInvite(db.db, t.orgId, assessmentId))!;
     actor = { kind: "supplier", s: { sessionId: "fixture", assessmentId, orgId: t.orgId, inviteId: invite.id, email, language: "en" } };
   }
-  for (const { question } of allQuestions(ATHENS_V1)) {
+  for (const { question } of allQuestions(ATHENS_V2)) {
     const value = BEST[question.key];
     if (question.type === "evidence" || value === undefined) continue;
     await saveAnswer(db.db, actor, assessmentId, question.key, { value, comment: null, baseRevision: 0 }, null);

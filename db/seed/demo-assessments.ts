@@ -1,12 +1,15 @@
 // Demo questionnaires for the demo tenants, written through the same services as the app: a few
 // approved (one with an overtime red flag, one with retained passports), one submitted with severe red flags waiting for review,
 // one in progress at the supplier, one draft. Runs once, right after the demo tenants are created.
+// The approved ones were answered on questionnaire v1, before v2 was published: they keep v1 and its
+// answers (and show how v1 answers read under risk model v2). The open ones are on v2, the version new
+// assessments start on.
 import { addDays } from "~/domain/dates";
 import type { Kysely } from "kysely";
 import type { Database } from "../types";
 import type { OrgIdentity } from "~/lib/auth.server";
-import { ATHENS_V1, findQuestion, type Answers } from "~/domain/questionnaire";
-import { BEST, WORST } from "~/domain/questionnaire/test-fixtures";
+import { findBuiltInTemplate, findQuestion, latestBuiltInTemplate, type Answers } from "~/domain/questionnaire";
+import { BEST, WORST, answersFor } from "~/domain/questionnaire/test-fixtures";
 import { approveAssessment } from "~/services/assessment-review.server";
 import { saveAnswer, submitAssessment } from "~/services/assessment-answers.server";
 import { startAssessments } from "~/services/assessments.server";
@@ -104,7 +107,9 @@ export async function seedDemoAssessmentsOf(db: Kysely<Database>, template: stri
       .executeTakeFirst();
     if (!supplier) throw new Error(`demo questionnaire: no supplier ${p.ref} in ${slug}`);
     const due = addDays(new Date(), 21);
-    const { created } = await startAssessments(db, id, [supplier.id], { dueAt: due, language: "en" }, "seed");
+    const template = p.stage === "approved" ? findBuiltInTemplate("athens-fl", 1)! : latestBuiltInTemplate("athens-fl")!;
+    const start = { dueAt: due, language: "en", templateVersion: template.version };
+    const { created } = await startAssessments(db, id, [supplier.id], start, "seed");
     const assessmentId = created[0];
     if (assessmentId === undefined) continue;
     made++;
@@ -118,9 +123,10 @@ export async function seedDemoAssessmentsOf(db: Kysely<Database>, template: stri
           s: { sessionId: "seed", assessmentId, orgId: org.id, inviteId: invite.id, email: invite.email, language: "en" },
         }
       : officerActor;
-    for (const [key, value] of Object.entries(p.answers ?? {})) {
+    // The answer sets cover both versions; each assessment gets the answers its version asks.
+    for (const [key, value] of Object.entries(answersFor(template, p.answers ?? {}))) {
       if (value === undefined) continue;
-      if (findQuestion(ATHENS_V1, key)?.question.type === "evidence") {
+      if (findQuestion(template, key)?.question.type === "evidence") {
         // An evidence answer is its files, which must be this assessment's own: upload one.
         await uploadEvidence(db, actor, assessmentId, key, { name: `${key.split(".").pop()}.pdf`, bytes: POLICY_PDF }, "seed");
         continue;

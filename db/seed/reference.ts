@@ -45,6 +45,18 @@ const schemas = {
     list_year: year,
     downstream_input_country: z.string().optional(),
   }),
+  // Regions that regulators single out under forced-labour laws. Not loaded into a table: the
+  // questionnaire offers them as data (app/domain/singled-out-regions.ts, checked against this file).
+  "singled-out-regions": z.object({
+    key: z.string().regex(/^[a-z0-9_]+$/),
+    region: text,
+    iso2,
+    subdivision: z.string(),
+    materials: text,
+    instrument: text,
+    effective: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    source: z.string().regex(/^https:\/\//),
+  }),
 };
 
 export type ReferenceFile = keyof typeof schemas;

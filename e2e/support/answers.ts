@@ -1,5 +1,6 @@
-// Answers to the supplier questionnaire (Athens v1) that e2e specs give in the portal: a good answer
-// to every question that can be shown (no red flag; follow-ups answered), in English.
+// Answers to the supplier questionnaire (Athens v2, the version new assessments start on) that e2e
+// specs give in the portal: a good answer to every question that can be shown (no red flag;
+// follow-ups answered), in English.
 
 import { addDays } from "~/domain/dates";
 
@@ -9,7 +10,7 @@ export const isoDay = (days: number) => addDays(new Date(), days);
 /** How a question is answered: a radio (yes/no or an option key), checkboxes, typed text, or left alone. */
 export type BaseAnswer = { choose: string } | { check: string[] } | { type: string } | { skip: true };
 
-/** A good answer to every question of Athens v1, in the template's order. */
+/** A good answer to every question of Athens v2, in the template's order. */
 export const GOOD_ANSWERS: Readonly<Record<string, BaseAnswer>> = {
   "profile.workers": { type: "250" },
   "profile.migrant_share": { type: "30" },
@@ -25,6 +26,8 @@ export const GOOD_ANSWERS: Readonly<Record<string, BaseAnswer>> = {
   "p1.documents_holder": { choose: "workers_themselves" },
   "p1.free_movement": { choose: "freely" },
   "p1.contact_outside": { choose: "phones_always" },
+  "p1.labour_transfer": { choose: "no" },
+  "p1.prison_labour": { choose: "no" },
   "p2.policy_communicated": { choose: "all_workers" },
   "p2.induction_topics": { check: ["keep_documents", "free_to_resign", "wages_deductions", "working_hours", "how_to_complain"] },
   "p2.worker_training": { choose: "hiring_and_yearly" },
@@ -34,15 +37,29 @@ export const GOOD_ANSWERS: Readonly<Record<string, BaseAnswer>> = {
   "p3.risk_assessment": { choose: "last_12_months" },
   "p3.risk_assessment_date": { type: isoDay(-60) },
   "p3.supply_chain_map": { choose: "raw_materials" },
+  "p3.material_origins": { check: ["other_regions"] },
+  "p3.material_origins_other": { type: "Cotton: Gujarat, India" },
+  "p3.minerals_traced": { choose: "to_smelter" },
+  "p3.site_audit": { choose: "yes" },
+  "p3.site_audit_standard": { choose: "smeta" },
+  "p3.site_audit_date": { type: isoDay(-200) },
+  "p3.site_audit_result": { choose: "no_open_findings" },
   "p3.kpis": { choose: "yes" },
   "p3.budget": { choose: "yes" },
   "p4.managers_trained": { choose: "yes" },
   "p4.disciplinary": { choose: "yes" },
   "p4.wages_on_time": { choose: "yes" },
+  "p4.wages_deferred": { choose: "no" },
+  "p4.payment_in_kind": { choose: "money_only" },
+  "p4.deductions_share": { type: "5" },
+  "p4.deduction_types": { check: ["food"] },
   "p4.violence_reported": { choose: "no" },
   "p4.threats_reported": { choose: "no" },
+  "p4.age_verification": { choose: "document_checked_copy_kept" },
+  "p4.under_minimum_age": { choose: "no" },
   "p4.vulnerable_groups": { check: ["cannot_read_contract"] },
   "p4.vulnerable_safeguards": { choose: "yes" },
+  "p4.child_labour_remediation": { choose: "monitoring_and_remediation" },
   "p4.housing_standards": { choose: "meets_all" },
   "p4.transport_access": { choose: "yes" },
   "p4.grievance_channel": { choose: "yes" },
@@ -54,7 +71,9 @@ export const GOOD_ANSWERS: Readonly<Record<string, BaseAnswer>> = {
   "p5.contract_before_start": { choose: "yes" },
   "p5.sample_contract": { skip: true }, // optional evidence
   "p5.loan_deductions": { type: "5" },
-  "p5.weekly_hours": { type: "52" },
+  "p5.normal_weekly_hours": { type: "45" },
+  "p5.overtime_refusable": { choose: "yes" },
+  "p5.usual_total_hours": { type: "52" },
   "p5.rest_day": { choose: "yes" },
   "p5.supplier_checks": { choose: "questionnaires_only" },
   "p6.initiative_member": { choose: "yes" },

@@ -1,7 +1,7 @@
 // The built-in questionnaire "Athens Ethical Principles — forced labour", version 1.
 // PUBLISHED: never edit this version (template.test.ts pins its fingerprint). To change a question,
-// copy this file to athens-v2.ts, bump `version`, give changed questions new keys, and add it to
-// BUILT_IN_TEMPLATES; assessments started on version 1 keep version 1.
+// publish a new version (athens-v2.ts is version 2), give changed questions new keys, and add it to
+// BUILT_IN_TEMPLATES (built-in.ts); assessments started on version 1 keep version 1.
 //
 // Layout: a workforce profile (facts, not scored, read by the inherent-risk model) and one section per
 // Athens principle. Questions are concrete and checkable: each asks for a fact a reviewer can verify
@@ -552,19 +552,3 @@ export const ATHENS_V1: QuestionnaireTemplate = deepFreeze<QuestionnaireTemplate
     },
   ],
 });
-
-/** Every built-in template version, oldest first. Never remove a version: assessments pin them. */
-export const BUILT_IN_TEMPLATES: readonly QuestionnaireTemplate[] = Object.freeze([ATHENS_V1]);
-
-/** The built-in template with this key and version, if any. */
-export function findBuiltInTemplate(key: string, version: number): QuestionnaireTemplate | undefined {
-  return BUILT_IN_TEMPLATES.find((t) => t.key === key && t.version === version);
-}
-
-/** The newest built-in version of a template key (what new assessments start on). */
-export function latestBuiltInTemplate(key: string): QuestionnaireTemplate | undefined {
-  return BUILT_IN_TEMPLATES.filter((t) => t.key === key).reduce<QuestionnaireTemplate | undefined>(
-    (best, t) => (best === undefined || t.version > best.version ? t : best),
-    undefined,
-  );
-}

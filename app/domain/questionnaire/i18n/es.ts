@@ -373,6 +373,148 @@ export const es: Catalogue = {
     "¿Comparte lo que ha aprendido sobre la prevención del trabajo forzoso con otras empresas, proveedores o grupos del sector?",
   "q.p7.practice_sharing.help": "Compartir buenas prácticas ayuda a otros a mejorar, y es lo que pide el séptimo Principio de Atenas.",
 
+  // ── Cuestionario v2: preguntas añadidas en la versión 2, por sección ───────────────────────
+  "q.p1.labour_transfer.text":
+    "¿Trabaja en su centro alguna persona que haya llegado a través de un programa del gobierno de traslado de mano de obra, de “mano de obra excedente” o de alivio de la pobreza que traslada a trabajadores de una región a otra?",
+  "q.p1.labour_transfer.help":
+    "En algunos lugares las autoridades envían trabajadores, a menudo de minorías étnicas o religiosas, a fábricas y explotaciones agrícolas lejos de su hogar. Quienes participan en estos programas no pueden negarse ni marcharse libremente, por lo que los reguladores consideran este trabajo como trabajo forzoso impuesto por el Estado. Responda sí si algún trabajador, incluidos los de agencias, llegó a través de un programa así.",
+
+  "q.p1.prison_labour.text":
+    "¿Realizan personas presas o detenidas algún trabajo para su centro, ya sea en el propio centro o en una prisión, un centro de detención o de “formación”, directamente o a través de un subcontratista?",
+  "q.p1.prison_labour.help":
+    "El trabajo de personas recluidas en prisiones, centros de detención o los llamados centros de educación o formación no es trabajo libre, y los productos fabricados con él no pueden venderse en muchos mercados. Cuente también el trabajo que un subcontratista hace para usted.",
+
+  "q.p3.material_origins.text": "¿De dónde proceden las principales materias primas de sus productos? Marque todas las que correspondan.",
+  "q.p3.material_origins.help":
+    "Materias primas son, por ejemplo, el algodón, el hilo, el polisilicio, los metales, el caucho, los tomates o los productos del mar. Las primeras regiones de la lista están señaladas por leyes de importación contra el trabajo forzoso: los productos hechos total o parcialmente con materiales de allí pueden ser retenidos en la frontera. Marque “Otros países o regiones” para todo lo demás e indíquelos.",
+  "q.p3.material_origins.evidence":
+    "Documentos que muestren el origen, por ejemplo certificados de origen o declaraciones de sus proveedores",
+  "q.p3.material_origins.opt.xinjiang": "Región Autónoma Uigur de Xinjiang, China (cualquier material)",
+  "q.p3.material_origins.opt.turkmenistan_cotton": "Turkmenistán (algodón)",
+  "q.p3.material_origins.opt.north_korea": "Corea del Norte (cualquier material)",
+  "q.p3.material_origins.opt.other_regions": "Otros países o regiones",
+  "q.p3.material_origins.opt.dont_know": "No lo sabemos",
+
+  "q.p3.material_origins_other.text": "¿Qué otros países o regiones?",
+  "q.p3.material_origins_other.help":
+    "Indique el país, y la provincia o región cuando la conozca, para cada material principal, por ejemplo “algodón: Gujarat, India; poliéster: Jiangsu, China”.",
+
+  "q.p3.minerals_traced.text": "Si sus productos contienen minerales, metales o piedras preciosas, ¿hasta dónde puede rastrear su origen?",
+  "q.p3.minerals_traced.help":
+    "Las minas son uno de los lugares donde el trabajo forzoso y el trabajo infantil son más frecuentes. Rastrear un metal hasta la fundición o refinería, y un mineral o una piedra hasta la mina de la que procede, es la forma en que las empresas verifican este riesgo.",
+  "q.p3.minerals_traced.evidence": "Registros de trazabilidad, por ejemplo un certificado de cadena de custodia o una lista de fundiciones",
+  "q.p3.minerals_traced.na": "No aplica: nuestros productos no contienen minerales, metales ni piedras preciosas",
+  "q.p3.minerals_traced.opt.to_mine": "Hasta la mina de la que proceden",
+  "q.p3.minerals_traced.opt.to_smelter": "Hasta la fundición o refinería",
+  "q.p3.minerals_traced.opt.partly": "Solo algunos de ellos, o solo hasta nuestro proveedor directo",
+  "q.p3.minerals_traced.opt.not_traced": "No rastreamos su origen",
+
+  "q.p3.site_audit.text":
+    "En los últimos tres años, ¿ha revisado las condiciones de trabajo de su centro un auditor independiente o un organismo de certificación?",
+  "q.p3.site_audit.help":
+    "Cuente las auditorías sociales y certificaciones realizadas por una organización externa, por ejemplo SMETA, amfori BSCI, SA8000 o RBA. Una auditoría hecha por su propio personal o por el comprador de un cliente no cuenta.",
+  "q.p3.site_audit.evidence": "El último informe de auditoría o certificado",
+
+  "q.p3.site_audit_standard.text": "¿Qué norma se utilizó en la última auditoría o certificación?",
+  "q.p3.site_audit_standard.help": "El nombre del programa de auditoría o certificación, tal como figura en el informe o el certificado.",
+  "q.p3.site_audit_standard.opt.smeta": "SMETA (Sedex)",
+  "q.p3.site_audit_standard.opt.amfori_bsci": "amfori BSCI",
+  "q.p3.site_audit_standard.opt.sa8000": "SA8000",
+  "q.p3.site_audit_standard.opt.rba_vap": "Proceso de auditoría validada de la RBA (VAP)",
+  "q.p3.site_audit_standard.opt.wrap": "WRAP",
+  "q.p3.site_audit_standard.opt.other": "Otra norma",
+
+  "q.p3.site_audit_standard_other.text": "¿Qué norma?",
+  "q.p3.site_audit_standard_other.help": "Indique su nombre y la organización que la gestiona.",
+
+  "q.p3.site_audit_date.text": "¿En qué fecha tuvo lugar la última auditoría?",
+  "q.p3.site_audit_date.help": "El último día en que los auditores estuvieron en su centro, tal como figura en el informe.",
+
+  "q.p3.site_audit_result.text": "¿Cuál fue el resultado de la última auditoría?",
+  "q.p3.site_audit_result.help":
+    "Un hallazgo crítico es el tipo más grave, llamado por ejemplo de “tolerancia cero” o “prioritario”. Un hallazgo sigue abierto hasta que el auditor confirma que se ha corregido.",
+  "q.p3.site_audit_result.opt.no_open_findings": "Ningún hallazgo abierto: no se encontró ninguno, o todos se corrigieron y se verificaron",
+  "q.p3.site_audit_result.opt.open_minor": "Algunos hallazgos siguen abiertos, ninguno crítico",
+  "q.p3.site_audit_result.opt.open_critical": "Al menos un hallazgo crítico sigue abierto, o el centro no superó la auditoría",
+
+  "q.p4.wages_deferred.text":
+    "¿Se retiene alguna parte del salario de los trabajadores hasta el final de un contrato, una temporada o un periodo fijo, por ejemplo como “prima de permanencia” o como ahorro que guarda la empresa?",
+  "q.p4.wages_deferred.help":
+    "Un pago que el trabajador solo recibe si se queda hasta el final lo ata al empleo: marcharse antes significaría perder dinero ya ganado. Los trabajadores deben recibir todo su salario al menos una vez al mes.",
+
+  "q.p4.payment_in_kind.text": "¿Cómo se paga a los trabajadores?",
+  "q.p4.payment_in_kind.help":
+    "El salario debe pagarse en dinero. Una parte puede pagarse en especie, por ejemplo comidas o alojamiento, solo si el trabajador está de acuerdo, es para su propio uso y se valora a un precio justo. Los vales, el crédito en una tienda de la empresa o la comida en lugar de dinero no son salario.",
+  "q.p4.payment_in_kind.opt.money_only": "Todo en dinero",
+  "q.p4.payment_in_kind.opt.part_in_kind_agreed":
+    "Casi todo en dinero, con una pequeña parte en especie (por ejemplo comidas) aceptada por el trabajador, a un valor justo",
+  "q.p4.payment_in_kind.opt.mostly_in_kind": "En su mayor parte o por completo en especie, vales o crédito",
+
+  "q.p4.deductions_share.text":
+    "Aparte de los impuestos y la seguridad social, ¿qué porcentaje del salario mensual de un trabajador típico se descuenta, sumando todos los descuentos?",
+  "q.p4.deductions_share.help":
+    "Cuente todo lo que se descuenta del salario: comida, alojamiento, transporte, herramientas, devolución de préstamos, multas y cualquier otro gasto. Escriba 0 si no se descuenta nada. Cuando una gran parte del salario vuelve al empleador, los trabajadores pueden acabar trabajando para pagar lo que deben.",
+  "q.p4.deductions_share.evidence": "Una nómina que muestre los descuentos (puede ocultar el nombre)",
+
+  "q.p4.deduction_types.text": "¿Qué se descuenta del salario? Marque todas las que correspondan.",
+  "q.p4.deduction_types.help":
+    "Los costes de contratación nunca deben descontarse del salario. Las multas como castigo están prohibidas en muchos países, y las herramientas y el equipo de seguridad deberían ser gratuitos.",
+  "q.p4.deduction_types.opt.food": "Comida",
+  "q.p4.deduction_types.opt.housing": "Alojamiento",
+  "q.p4.deduction_types.opt.transport": "Transporte",
+  "q.p4.deduction_types.opt.tools_uniforms": "Herramientas, uniformes o equipo de seguridad",
+  "q.p4.deduction_types.opt.loan_repayment": "Devolución de un préstamo o de un anticipo del salario",
+  "q.p4.deduction_types.opt.recruitment_costs": "Comisiones o costes de contratación, como viaje, visado o exámenes médicos",
+  "q.p4.deduction_types.opt.fines": "Multas, por ejemplo por llegar tarde o por errores",
+  "q.p4.deduction_types.opt.other": "Otra cosa",
+
+  "q.p4.age_verification.text": "¿Cómo comprueba la edad de cada nuevo trabajador al contratarlo?",
+  "q.p4.age_verification.help":
+    "Comprobar un documento oficial, como un documento de identidad o un certificado de nacimiento, y guardar una copia es la mejor forma de asegurarse de que no se contrata a ningún niño. Donde los documentos pueden falsificarse, compare el documento con otras pruebas, por ejemplo los registros escolares.",
+  "q.p4.age_verification.evidence": "Su procedimiento de comprobación de la edad, o un registro de comprobación en blanco",
+  "q.p4.age_verification.opt.document_checked_copy_kept": "Comprobamos un documento oficial y guardamos una copia",
+  "q.p4.age_verification.opt.document_checked": "Comprobamos un documento oficial pero no guardamos copia",
+  "q.p4.age_verification.opt.self_declared": "Los trabajadores nos dicen su edad; no comprobamos ningún documento",
+  "q.p4.age_verification.opt.not_checked": "No preguntamos la edad",
+
+  "q.p4.under_minimum_age.text":
+    "En los últimos 12 meses, ¿se ha encontrado a alguien menor de la edad mínima legal para trabajar trabajando en su centro, o para una agencia o un subcontratista que trabaja para usted?",
+  "q.p4.under_minimum_age.help":
+    "La edad mínima la fija la ley nacional, normalmente 15 años, o 14 en algunos países; nunca es inferior a 13 años para trabajos ligeros. Cuente cada caso, aunque el niño ya no trabaje allí. Informarnos ayuda a garantizar que el niño esté protegido y reciba ayuda para volver a la escuela.",
+
+  "q.p4.young_hazardous_work.text":
+    "¿Realiza algún trabajador menor de 18 años trabajos peligrosos, como turnos de noche, horas extras, cargas pesadas, máquinas o productos químicos peligrosos, o trabajo en altura?",
+  "q.p4.young_hazardous_work.help":
+    "Los trabajadores que tienen entre la edad mínima y 18 años pueden trabajar, pero nunca en trabajos que puedan dañar su salud, su seguridad o su moral. El trabajo peligroso de cualquier menor de 18 años es una de las peores formas de trabajo infantil.",
+
+  "q.p4.child_labour_remediation.text":
+    "¿Tiene un sistema para detectar el trabajo infantil, en su centro y donde se producen sus materias primas, y para ayudar a cualquier niño que encuentre?",
+  "q.p4.child_labour_remediation.help":
+    "Un buen sistema revisa con regularidad, por ejemplo en las explotaciones agrícolas o los pequeños talleres que le abastecen, y tiene un plan escrito de lo que hay que hacer si se encuentra a un niño: el niño deja el trabajo pero no se le despide sin más; el plan antepone el interés del niño, por ejemplo con ayuda para volver a la escuela y apoyo a la familia.",
+  "q.p4.child_labour_remediation.evidence": "El procedimiento, o un registro de cómo se gestionó un caso (puede ocultar los nombres)",
+  "q.p4.child_labour_remediation.opt.monitoring_and_remediation":
+    "Sí: revisamos con regularidad y tenemos un plan para ayudar a cualquier niño que encontremos",
+  "q.p4.child_labour_remediation.opt.remediation_procedure_only":
+    "Tenemos un plan escrito de lo que hay que hacer, pero no revisamos con regularidad",
+  "q.p4.child_labour_remediation.opt.none": "No",
+
+  "q.p5.normal_weekly_hours.text": "¿Cuántas horas de trabajo normales a la semana tienen los trabajadores, sin contar las horas extras?",
+  "q.p5.normal_weekly_hours.help":
+    "Las horas normales son las que figuran en el contrato o en el plan de turnos antes de cualquier hora extra. El límite internacional es de 48 horas normales a la semana. Si varía entre grupos de trabajadores, indique la más larga.",
+  "q.p5.normal_weekly_hours.evidence": "Registros de horario o el plan de turnos de un mes reciente (puede ocultar los nombres)",
+
+  "q.p5.overtime_refusable.text":
+    "¿Pueden los trabajadores negarse a hacer horas extras sin ninguna sanción, como una multa, la pérdida de una prima, un peor puesto o el despido?",
+  "q.p5.overtime_refusable.help":
+    "Las horas extras deben ser voluntarias. Unas horas extras que los trabajadores no pueden rechazar, por ejemplo para cumplir objetivos de producción, son una señal de trabajo forzoso.",
+  "q.p5.overtime_refusable.na": "No aplica: no se hacen horas extras",
+
+  "q.p5.usual_total_hours.text":
+    "En una semana habitual, ¿cuántas horas en total trabajan los trabajadores con la jornada más larga, incluidas las horas extras?",
+  "q.p5.usual_total_hours.help":
+    "Revise sus registros de horario de los últimos tres meses e indique una semana habitual, no la de más trabajo. La jornada total no debería superar las 60 horas semanales.",
+  "q.p5.usual_total_hours.evidence": "Registros de horario de una semana habitual (puede ocultar los nombres)",
+
   // ── ILO indicators and principles (buyer screens, reports) ───────────────────────────────────
   // Indicator names follow the usual Spanish wording of the ILO (OIT) indicators of forced labour.
   "ilo.abuse_of_vulnerability": "Abuso de vulnerabilidad",
@@ -386,6 +528,10 @@ export const es: Catalogue = {
   "ilo.debt_bondage": "Servidumbre por deudas",
   "ilo.abusive_conditions": "Condiciones de trabajo y de vida abusivas",
   "ilo.excessive_overtime": "Horas extraordinarias excesivas",
+  // Además de los once de la OIT: trabajo infantil y trabajo forzoso impuesto por el Estado (cuestionario v2).
+  "ilo.child_labour": "Trabajo infantil por debajo de la edad mínima",
+  "ilo.hazardous_child_labour": "Trabajo peligroso de menores de 18 años",
+  "ilo.state_imposed_labour": "Trabajo forzoso impuesto por el Estado",
   "principle.P1": "Definición de políticas",
   "principle.P2": "Sensibilización pública",
   "principle.P3": "Planificación estratégica",
@@ -541,6 +687,8 @@ export const es: Catalogue = {
   "ui.evidence.kind.agency_contract": "Contrato con una agencia de contratación",
   "ui.evidence.kind.audit_report": "Informe de auditoría o certificado",
   "ui.evidence.kind.public_statement": "Declaración pública",
+  "ui.evidence.kind.age_records": "Registros de comprobación de la edad",
+  "ui.evidence.kind.traceability_records": "Registros de trazabilidad u origen",
   "ui.evidence.kind.other": "Otro documento",
 
   // Submission and completeness

@@ -377,6 +377,153 @@ export const fr: Catalogue = {
   "q.p7.practice_sharing.help":
     "Partager les bonnes pratiques aide les autres à progresser, et c’est ce que demande le septième principe d’Athènes.",
 
+  // ── Questionnaire v2 : questions ajoutées dans la version 2, par section ────────────────────
+  "q.p1.labour_transfer.text":
+    "Des travailleurs de votre site sont-ils arrivés par un programme public de transfert de main-d’œuvre, de « main-d’œuvre excédentaire » ou de lutte contre la pauvreté qui déplace des travailleurs d’une région à une autre ?",
+  "q.p1.labour_transfer.help":
+    "Dans certains endroits, les autorités envoient des travailleurs, souvent issus de minorités ethniques ou religieuses, dans des usines et des exploitations agricoles loin de chez eux. Les personnes concernées ne peuvent ni refuser ni partir librement ; les autorités de contrôle considèrent donc ce travail comme du travail forcé imposé par l’État. Répondez oui si un travailleur, y compris un intérimaire, est arrivé par un tel programme.",
+
+  "q.p1.prison_labour.text":
+    "Des personnes détenues travaillent-elles pour votre site, sur le site ou dans une prison, un centre de détention ou de « formation », directement ou par l’intermédiaire d’un sous-traitant ?",
+  "q.p1.prison_labour.help":
+    "Le travail de personnes enfermées dans des prisons, des centres de détention ou de prétendus centres d’éducation ou de formation n’est pas un travail libre, et les produits fabriqués ainsi ne peuvent pas être vendus sur de nombreux marchés. Comptez aussi le travail qu’un sous-traitant fait pour vous.",
+
+  "q.p3.material_origins.text":
+    "D’où viennent les principales matières premières de vos produits ? Cochez toutes les réponses qui s’appliquent.",
+  "q.p3.material_origins.help":
+    "Les matières premières sont par exemple le coton, le fil, le polysilicium, les métaux, le caoutchouc, les tomates ou les produits de la mer. Les premières régions de la liste sont visées par des lois d’importation contre le travail forcé : les produits fabriqués en tout ou en partie avec des matières qui en proviennent peuvent être bloqués à la frontière. Cochez « Autres pays ou régions » pour tout le reste et nommez-les.",
+  "q.p3.material_origins.evidence":
+    "Des documents qui montrent l’origine, par exemple des certificats d’origine ou les déclarations de vos fournisseurs",
+  "q.p3.material_origins.opt.xinjiang": "Région autonome ouïghoure du Xinjiang, Chine (toute matière)",
+  "q.p3.material_origins.opt.turkmenistan_cotton": "Turkménistan (coton)",
+  "q.p3.material_origins.opt.north_korea": "Corée du Nord (toute matière)",
+  "q.p3.material_origins.opt.other_regions": "Autres pays ou régions",
+  "q.p3.material_origins.opt.dont_know": "Nous ne le savons pas",
+
+  "q.p3.material_origins_other.text": "Quels autres pays ou régions ?",
+  "q.p3.material_origins_other.help":
+    "Indiquez le pays, et la province ou la région si vous la connaissez, pour chaque matière principale, par exemple « coton : Gujarat, Inde ; polyester : Jiangsu, Chine ».",
+
+  "q.p3.minerals_traced.text":
+    "Si vos produits contiennent des minerais, des métaux ou des pierres précieuses, jusqu’où pouvez-vous remonter leur origine ?",
+  "q.p3.minerals_traced.help":
+    "Les mines font partie des lieux où le travail forcé et le travail des enfants sont les plus fréquents. Remonter un métal jusqu’à la fonderie ou l’affinerie, et un minerai ou une pierre jusqu’à la mine d’où il provient, permet aux entreprises de vérifier ce risque.",
+  "q.p3.minerals_traced.evidence":
+    "Des documents de traçabilité, par exemple un certificat de chaîne de contrôle ou une liste de fonderies",
+  "q.p3.minerals_traced.na": "Non applicable : nos produits ne contiennent ni minerais, ni métaux, ni pierres précieuses",
+  "q.p3.minerals_traced.opt.to_mine": "Jusqu’à la mine d’où ils proviennent",
+  "q.p3.minerals_traced.opt.to_smelter": "Jusqu’à la fonderie ou l’affinerie",
+  "q.p3.minerals_traced.opt.partly": "Seulement pour certains, ou seulement jusqu’à notre fournisseur direct",
+  "q.p3.minerals_traced.opt.not_traced": "Nous ne remontons pas leur origine",
+
+  "q.p3.site_audit.text":
+    "Au cours des trois dernières années, un auditeur indépendant ou un organisme de certification a-t-il contrôlé les conditions de travail de votre site ?",
+  "q.p3.site_audit.help":
+    "Comptez les audits sociaux et les certifications réalisés par un organisme extérieur, par exemple SMETA, amfori BSCI, SA8000 ou RBA. Un audit fait par votre propre personnel ou par l’acheteur d’un client ne compte pas.",
+  "q.p3.site_audit.evidence": "Le dernier rapport d’audit ou certificat",
+
+  "q.p3.site_audit_standard.text": "Quel référentiel a été utilisé pour le dernier audit ou la dernière certification ?",
+  "q.p3.site_audit_standard.help": "Le nom du programme d’audit ou de certification, tel qu’il figure sur le rapport ou le certificat.",
+  "q.p3.site_audit_standard.opt.smeta": "SMETA (Sedex)",
+  "q.p3.site_audit_standard.opt.amfori_bsci": "amfori BSCI",
+  "q.p3.site_audit_standard.opt.sa8000": "SA8000",
+  "q.p3.site_audit_standard.opt.rba_vap": "Processus d’audit validé de la RBA (VAP)",
+  "q.p3.site_audit_standard.opt.wrap": "WRAP",
+  "q.p3.site_audit_standard.opt.other": "Un autre référentiel",
+
+  "q.p3.site_audit_standard_other.text": "Quel référentiel ?",
+  "q.p3.site_audit_standard_other.help": "Indiquez son nom et l’organisme qui le gère.",
+
+  "q.p3.site_audit_date.text": "À quelle date le dernier audit a-t-il eu lieu ?",
+  "q.p3.site_audit_date.help": "Le dernier jour de présence des auditeurs sur votre site, tel qu’il figure sur le rapport.",
+
+  "q.p3.site_audit_result.text": "Quel a été le résultat du dernier audit ?",
+  "q.p3.site_audit_result.help":
+    "Une non-conformité critique est le type le plus grave, appelée par exemple « tolérance zéro » ou « prioritaire ». Une non-conformité reste ouverte jusqu’à ce que l’auditeur confirme qu’elle a été corrigée.",
+  "q.p3.site_audit_result.opt.no_open_findings":
+    "Aucune non-conformité ouverte : aucune n’a été relevée, ou toutes ont été corrigées et vérifiées",
+  "q.p3.site_audit_result.opt.open_minor": "Certaines non-conformités sont encore ouvertes, aucune n’est critique",
+  "q.p3.site_audit_result.opt.open_critical": "Au moins une non-conformité critique est encore ouverte, ou le site a échoué",
+
+  "q.p4.wages_deferred.text":
+    "Une partie de la paie des travailleurs est-elle retenue jusqu’à la fin d’un contrat, d’une saison ou d’une période fixée, par exemple sous forme de « prime de fin de contrat » ou d’épargne conservée par l’entreprise ?",
+  "q.p4.wages_deferred.help":
+    "Une paie que le travailleur ne reçoit que s’il reste jusqu’au bout l’attache à son emploi : partir plus tôt lui ferait perdre de l’argent déjà gagné. Les travailleurs doivent recevoir toute leur paie au moins une fois par mois.",
+
+  "q.p4.payment_in_kind.text": "Comment les travailleurs sont-ils payés ?",
+  "q.p4.payment_in_kind.help":
+    "Le salaire doit être payé en argent. Une partie peut être versée en nature, par exemple sous forme de repas ou de logement, seulement si le travailleur est d’accord, que c’est pour son propre usage et que la valeur retenue est juste. Les bons d’achat, le crédit dans un magasin de l’entreprise ou la nourriture à la place de l’argent ne sont pas un salaire.",
+  "q.p4.payment_in_kind.opt.money_only": "Entièrement en argent",
+  "q.p4.payment_in_kind.opt.part_in_kind_agreed":
+    "Presque entièrement en argent, avec une petite part en nature (par exemple les repas) acceptée par le travailleur, à une valeur juste",
+  "q.p4.payment_in_kind.opt.mostly_in_kind": "En grande partie ou entièrement en nature, en bons ou en crédit",
+
+  "q.p4.deductions_share.text":
+    "En dehors des impôts et des cotisations sociales, quelle part du salaire mensuel d’un travailleur type est retenue, toutes retenues confondues ?",
+  "q.p4.deductions_share.help":
+    "Comptez tout ce qui est retenu sur le salaire : repas, logement, transport, outils, remboursements de prêts, amendes et tout autre coût. Indiquez 0 si rien n’est retenu. Quand une grande partie du salaire revient à l’employeur, les travailleurs peuvent finir par travailler pour rembourser ce qu’ils doivent.",
+  "q.p4.deductions_share.evidence": "Une fiche de paie qui montre les retenues (vous pouvez masquer le nom)",
+
+  "q.p4.deduction_types.text": "Qu’est-ce qui est retenu sur les salaires ? Cochez toutes les réponses qui s’appliquent.",
+  "q.p4.deduction_types.help":
+    "Les coûts de recrutement ne doivent jamais être retenus sur les salaires. Les amendes à titre de sanction sont interdites dans de nombreux pays, et les outils et équipements de sécurité devraient être gratuits.",
+  "q.p4.deduction_types.opt.food": "Nourriture ou repas",
+  "q.p4.deduction_types.opt.housing": "Logement",
+  "q.p4.deduction_types.opt.transport": "Transport",
+  "q.p4.deduction_types.opt.tools_uniforms": "Outils, uniformes ou équipements de sécurité",
+  "q.p4.deduction_types.opt.loan_repayment": "Remboursement d’un prêt ou d’une avance sur salaire",
+  "q.p4.deduction_types.opt.recruitment_costs": "Frais ou coûts de recrutement, comme le voyage, le visa ou les examens médicaux",
+  "q.p4.deduction_types.opt.fines": "Des amendes, par exemple pour un retard ou une erreur",
+  "q.p4.deduction_types.opt.other": "Autre chose",
+
+  "q.p4.age_verification.text": "Comment vérifiez-vous l’âge de chaque nouveau travailleur lors de l’embauche ?",
+  "q.p4.age_verification.help":
+    "Vérifier un document officiel, comme une carte d’identité ou un acte de naissance, et en garder une copie est le meilleur moyen de s’assurer qu’aucun enfant n’est embauché. Là où les documents peuvent être falsifiés, comparez le document avec d’autres éléments, par exemple les registres scolaires.",
+  "q.p4.age_verification.evidence": "Votre procédure de vérification de l’âge, ou un modèle vierge de fiche de vérification",
+  "q.p4.age_verification.opt.document_checked_copy_kept": "Nous vérifions un document officiel et en gardons une copie",
+  "q.p4.age_verification.opt.document_checked": "Nous vérifions un document officiel mais n’en gardons pas de copie",
+  "q.p4.age_verification.opt.self_declared": "Les travailleurs nous disent leur âge ; nous ne vérifions aucun document",
+  "q.p4.age_verification.opt.not_checked": "Nous ne demandons pas l’âge",
+
+  "q.p4.under_minimum_age.text":
+    "Au cours des 12 derniers mois, a-t-on trouvé une personne n’ayant pas l’âge minimum légal pour travailler en train de travailler sur votre site, ou pour une agence ou un sous-traitant travaillant pour vous ?",
+  "q.p4.under_minimum_age.help":
+    "L’âge minimum est fixé par la loi nationale, en général 15 ans, ou 14 ans dans certains pays ; il n’est jamais inférieur à 13 ans pour des travaux légers. Comptez chaque cas, même si l’enfant ne travaille plus chez vous. Nous le dire aide à faire en sorte que l’enfant soit protégé et aidé à retourner à l’école.",
+
+  "q.p4.young_hazardous_work.text":
+    "Des travailleurs de moins de 18 ans font-ils des travaux dangereux, comme le travail de nuit, les heures supplémentaires, les charges lourdes, des machines ou des produits chimiques dangereux, ou le travail en hauteur ?",
+  "q.p4.young_hazardous_work.help":
+    "Les travailleurs âgés de l’âge minimum à 18 ans peuvent travailler, mais jamais à des travaux qui peuvent nuire à leur santé, à leur sécurité ou à leur moralité. Un travail dangereux effectué par une personne de moins de 18 ans est l’une des pires formes de travail des enfants.",
+
+  "q.p4.child_labour_remediation.text":
+    "Avez-vous un système pour repérer le travail des enfants, sur votre site et là où vos matières premières sont produites, et pour aider tout enfant trouvé ?",
+  "q.p4.child_labour_remediation.help":
+    "Un bon système contrôle régulièrement, par exemple dans les exploitations agricoles ou les petits ateliers qui vous approvisionnent, et prévoit par écrit ce qu’il faut faire si un enfant est trouvé : l’enfant arrête le travail mais n’est pas simplement renvoyé ; le plan fait passer l’intérêt de l’enfant en premier, par exemple avec une aide pour retourner à l’école et un soutien à la famille.",
+  "q.p4.child_labour_remediation.evidence": "La procédure, ou le compte rendu du traitement d’un cas (vous pouvez masquer les noms)",
+  "q.p4.child_labour_remediation.opt.monitoring_and_remediation":
+    "Oui : nous contrôlons régulièrement et avons un plan pour aider tout enfant trouvé",
+  "q.p4.child_labour_remediation.opt.remediation_procedure_only":
+    "Nous avons un plan écrit de ce qu’il faut faire, mais pas de contrôles réguliers",
+  "q.p4.child_labour_remediation.opt.none": "Non",
+
+  "q.p5.normal_weekly_hours.text":
+    "Combien d’heures de travail normales par semaine les travailleurs font-ils, sans les heures supplémentaires ?",
+  "q.p5.normal_weekly_hours.help":
+    "Les heures normales sont celles prévues par le contrat ou le planning avant toute heure supplémentaire. La limite internationale est de 48 heures normales par semaine. Si elles varient selon les groupes de travailleurs, indiquez le nombre le plus élevé.",
+  "q.p5.normal_weekly_hours.evidence": "Les relevés d’heures ou le planning d’un mois récent (vous pouvez masquer les noms)",
+
+  "q.p5.overtime_refusable.text":
+    "Les travailleurs peuvent-ils refuser les heures supplémentaires sans aucune sanction, comme une amende, une prime perdue, un poste moins bon ou un licenciement ?",
+  "q.p5.overtime_refusable.help":
+    "Les heures supplémentaires doivent être volontaires. Des heures supplémentaires que les travailleurs ne peuvent pas refuser, par exemple pour atteindre des objectifs de production, sont un signe de travail forcé.",
+  "q.p5.overtime_refusable.na": "Non applicable : aucune heure supplémentaire n’est faite",
+
+  "q.p5.usual_total_hours.text":
+    "Au cours d’une semaine habituelle, combien d’heures au total travaillent les travailleurs aux horaires les plus longs, heures supplémentaires comprises ?",
+  "q.p5.usual_total_hours.help":
+    "Consultez vos relevés d’heures des trois derniers mois et indiquez une semaine habituelle, pas la plus chargée. La durée totale du travail ne devrait pas dépasser 60 heures par semaine.",
+  "q.p5.usual_total_hours.evidence": "Les relevés d’heures d’une semaine habituelle (vous pouvez masquer les noms)",
+
   // ── Indicateurs de l'OIT et principes (écrans acheteur, rapports) ───────────────────────────
   "ilo.abuse_of_vulnerability": "Abus de vulnérabilité",
   "ilo.deception": "Tromperie",
@@ -389,6 +536,10 @@ export const fr: Catalogue = {
   "ilo.debt_bondage": "Servitude pour dettes",
   "ilo.abusive_conditions": "Conditions de travail et de vie abusives",
   "ilo.excessive_overtime": "Heures supplémentaires excessives",
+  // Au-delà des onze de l’OIT : travail des enfants et travail forcé imposé par l’État (questionnaire v2).
+  "ilo.child_labour": "Travail d’enfants n’ayant pas l’âge minimum",
+  "ilo.hazardous_child_labour": "Travail dangereux d’enfants de moins de 18 ans",
+  "ilo.state_imposed_labour": "Travail forcé imposé par l’État",
   "principle.P1": "Définition d’une politique",
   "principle.P2": "Sensibilisation du public",
   "principle.P3": "Planification stratégique",
@@ -546,6 +697,8 @@ export const fr: Catalogue = {
   "ui.evidence.kind.agency_contract": "Contrat avec une agence de recrutement",
   "ui.evidence.kind.audit_report": "Rapport d’audit ou certificat",
   "ui.evidence.kind.public_statement": "Déclaration publique",
+  "ui.evidence.kind.age_records": "Relevés de vérification de l’âge",
+  "ui.evidence.kind.traceability_records": "Documents de traçabilité ou d’origine",
   "ui.evidence.kind.other": "Autre document",
 
   // Transmission et réponses manquantes

@@ -311,6 +311,134 @@ export const zhHans: Catalogue = {
   "q.p7.practice_sharing.text": "您是否与其他企业、供应商或行业团体分享在防止强迫劳动方面的经验？",
   "q.p7.practice_sharing.help": "分享良好做法有助于他人改进，这也是雅典伦理原则第七条的要求。",
 
+  // ── Questionnaire v2: questions added in version 2, by section ─────────────────────────────
+  "q.p1.labour_transfer.text": "贵工厂是否有工人是通过政府的劳动力转移、“富余劳动力”转移或扶贫项目从一个地区被安排到另一个地区工作的？",
+  "q.p1.labour_transfer.help":
+    "在一些地方，政府部门会把工人（往往是少数民族或宗教少数群体）送到远离家乡的工厂和农场工作。参加这类项目的工人不能自由拒绝或离开，因此监管机构把这类工作视为国家强加的强迫劳动。只要有任何工人（包括派遣工）是通过这类项目来的，请回答“是”。",
+
+  "q.p1.prison_labour.text":
+    "是否有服刑人员或被拘押人员为贵工厂从事任何工作，无论是在厂内，还是在监狱、拘留所或“培训”中心内，直接或通过分包商进行？",
+  "q.p1.prison_labour.help":
+    "被关押在监狱、拘留场所或所谓教育培训中心的人所从事的劳动不是自由劳动，用这种劳动生产的产品在许多市场都不能销售。分包商为您完成的工作也要计算在内。",
+
+  "q.p3.material_origins.text": "贵公司产品的主要原材料来自哪里？请勾选所有适用项。",
+  "q.p3.material_origins.help":
+    "原材料例如棉花、纱线、多晶硅、金属、橡胶、番茄或水产品。列表中前几个地区是反强迫劳动进口法律特别点名的地区：全部或部分使用来自这些地区的原材料制成的产品可能在边境被扣留。其他所有来源请勾选“其他国家或地区”，并写明名称。",
+  "q.p3.material_origins.evidence": "能证明原产地的文件，例如原产地证书或供应商的声明",
+  "q.p3.material_origins.opt.xinjiang": "中国新疆维吾尔自治区（任何原材料）",
+  "q.p3.material_origins.opt.turkmenistan_cotton": "土库曼斯坦（棉花）",
+  "q.p3.material_origins.opt.north_korea": "朝鲜（任何原材料）",
+  "q.p3.material_origins.opt.other_regions": "其他国家或地区",
+  "q.p3.material_origins.opt.dont_know": "我们不知道",
+
+  "q.p3.material_origins_other.text": "还有哪些国家或地区？",
+  "q.p3.material_origins_other.help":
+    "请为每种主要原材料写明国家，如果知道的话也写明省份或地区，例如“棉花：印度古吉拉特邦；涤纶：中国江苏省”。",
+
+  "q.p3.minerals_traced.text": "如果贵公司的产品含有矿物、金属或宝石，您能把它们追溯到哪一环节？",
+  "q.p3.minerals_traced.help":
+    "矿山是强迫劳动和童工最常见的地方之一。把金属追溯到冶炼厂或精炼厂，把矿物或宝石追溯到其来源矿山，是企业核查这一风险的方法。",
+  "q.p3.minerals_traced.evidence": "追溯记录，例如产销监管链证书或冶炼厂清单",
+  "q.p3.minerals_traced.na": "不适用：我们的产品不含矿物、金属或宝石",
+  "q.p3.minerals_traced.opt.to_mine": "追溯到来源矿山",
+  "q.p3.minerals_traced.opt.to_smelter": "追溯到冶炼厂或精炼厂",
+  "q.p3.minerals_traced.opt.partly": "只能追溯其中一部分，或只能追溯到我们的直接供应商",
+  "q.p3.minerals_traced.opt.not_traced": "我们不做追溯",
+
+  "q.p3.site_audit.text": "在过去三年中，是否有独立审核机构或认证机构检查过贵工厂的工作条件？",
+  "q.p3.site_audit.help":
+    "请计算由外部机构进行的社会责任审核和认证，例如 SMETA、amfori BSCI、SA8000 或 RBA。由您自己的员工或客户的采购人员进行的审核不算。",
+  "q.p3.site_audit.evidence": "最近一次的审核报告或证书",
+
+  "q.p3.site_audit_standard.text": "最近一次审核或认证采用的是哪个标准？",
+  "q.p3.site_audit_standard.help": "报告或证书上写明的审核或认证项目名称。",
+  "q.p3.site_audit_standard.opt.smeta": "SMETA（Sedex）",
+  "q.p3.site_audit_standard.opt.amfori_bsci": "amfori BSCI",
+  "q.p3.site_audit_standard.opt.sa8000": "SA8000",
+  "q.p3.site_audit_standard.opt.rba_vap": "RBA 验证审核流程（VAP）",
+  "q.p3.site_audit_standard.opt.wrap": "WRAP",
+  "q.p3.site_audit_standard.opt.other": "其他标准",
+
+  "q.p3.site_audit_standard_other.text": "哪个标准？",
+  "q.p3.site_audit_standard_other.help": "请写明标准名称及其管理机构。",
+
+  "q.p3.site_audit_date.text": "最近一次审核是在哪一天进行的？",
+  "q.p3.site_audit_date.help": "审核员在贵工厂的最后一天，以报告上的日期为准。",
+
+  "q.p3.site_audit_result.text": "最近一次审核的结果如何？",
+  "q.p3.site_audit_result.help":
+    "严重不符合项是最严重的一类，例如被称为“零容忍”或“优先”问题。在审核员确认已整改之前，不符合项一直处于未关闭状态。",
+  "q.p3.site_audit_result.opt.no_open_findings": "没有未关闭的不符合项：没有发现问题，或所有问题都已整改并经过核实",
+  "q.p3.site_audit_result.opt.open_minor": "仍有部分不符合项未关闭，但都不是严重问题",
+  "q.p3.site_audit_result.opt.open_critical": "至少有一项严重不符合项仍未关闭，或工厂未通过审核",
+
+  "q.p4.wages_deferred.text":
+    "是否有任何部分的工资被扣留到合同期满、季节结束或某个固定期限之后才发放，例如作为“留任奖金”或由公司保管的储蓄？",
+  "q.p4.wages_deferred.help":
+    "只有留到最后才能拿到的工资会把工人拴在这份工作上：提前离开就会失去已经挣到的钱。工人必须至少每月一次领到全部工资。",
+
+  "q.p4.payment_in_kind.text": "工人的工资是如何支付的？",
+  "q.p4.payment_in_kind.help":
+    "工资必须以货币支付。只有在工人同意、供其本人使用并按公平价格折算的情况下，才可以用实物（例如伙食或住宿）支付一部分。代金券、公司商店的赊账或用食物代替现金都不是工资。",
+  "q.p4.payment_in_kind.opt.money_only": "全部以货币支付",
+  "q.p4.payment_in_kind.opt.part_in_kind_agreed": "大部分以货币支付，有一小部分以实物（例如伙食）支付，经工人同意并按公平价值折算",
+  "q.p4.payment_in_kind.opt.mostly_in_kind": "大部分或全部以实物、代金券或赊账支付",
+
+  "q.p4.deductions_share.text": "除税款和社会保险外，一名普通工人的月工资中总共被扣除了多大比例？",
+  "q.p4.deductions_share.help":
+    "请计算从工资中扣除的所有款项：伙食、住宿、交通、工具、还款、罚款及其他任何费用。如果没有任何扣款，请填 0。当工资的很大一部分又回到雇主手中时，工人可能会陷入为还债而工作的境地。",
+  "q.p4.deductions_share.evidence": "一张显示扣款项目的工资单（可以遮盖姓名）",
+
+  "q.p4.deduction_types.text": "工资中扣除了哪些款项？请勾选所有适用项。",
+  "q.p4.deduction_types.help": "招聘费用绝不能从工资中扣除。许多国家禁止以罚款作为惩罚，工具和安全防护用品应当免费提供。",
+  "q.p4.deduction_types.opt.food": "伙食",
+  "q.p4.deduction_types.opt.housing": "住宿",
+  "q.p4.deduction_types.opt.transport": "交通",
+  "q.p4.deduction_types.opt.tools_uniforms": "工具、工作服或安全防护用品",
+  "q.p4.deduction_types.opt.loan_repayment": "偿还借款或预支工资",
+  "q.p4.deduction_types.opt.recruitment_costs": "招聘费或招聘相关费用，例如路费、签证费或体检费",
+  "q.p4.deduction_types.opt.fines": "罚款，例如迟到或出错的罚款",
+  "q.p4.deduction_types.opt.other": "其他",
+
+  "q.p4.age_verification.text": "招聘每一名新工人时，您如何核实其年龄？",
+  "q.p4.age_verification.help":
+    "核查身份证或出生证明等官方证件并保留复印件，是确保不雇用童工的最好办法。在证件可能被伪造的地方，请将证件与其他证明（例如学籍记录）进行比对。",
+  "q.p4.age_verification.evidence": "您的年龄核查程序，或一份空白的年龄核查记录表",
+  "q.p4.age_verification.opt.document_checked_copy_kept": "我们核查官方证件并保留复印件",
+  "q.p4.age_verification.opt.document_checked": "我们核查官方证件，但不保留复印件",
+  "q.p4.age_verification.opt.self_declared": "由工人自报年龄，我们不核查证件",
+  "q.p4.age_verification.opt.not_checked": "我们不询问年龄",
+
+  "q.p4.under_minimum_age.text": "在过去 12 个月中，是否发现有未达到法定最低就业年龄的人在贵工厂工作，或为替您工作的中介或分包商工作？",
+  "q.p4.under_minimum_age.help":
+    "最低就业年龄由国家法律规定，通常为 15 岁，有些国家为 14 岁；从事轻体力劳动的最低年龄也绝不低于 13 岁。即使该儿童已不在贵工厂工作，也请把每一起情况都计算在内。告诉我们有助于确保儿童得到保护，并得到重返校园的帮助。",
+
+  "q.p4.young_hazardous_work.text":
+    "是否有未满 18 岁的工人从事危险工作，例如上夜班、加班、搬运重物、操作危险机器或接触化学品，或高处作业？",
+  "q.p4.young_hazardous_work.help":
+    "达到最低就业年龄但未满 18 岁的工人可以工作，但绝不能从事可能损害其健康、安全或道德的工作。任何未满 18 岁的人从事危险工作，都属于最恶劣形式的童工劳动。",
+
+  "q.p4.child_labour_remediation.text": "您是否有一套制度，用来发现贵工厂以及原材料产地的童工问题，并帮助发现的任何儿童？",
+  "q.p4.child_labour_remediation.help":
+    "好的制度会定期检查，例如在为您供货的农场或小作坊进行检查，并有书面计划说明发现儿童时该怎么做：让儿童停止工作，但不是简单地把他们打发走；计划要把儿童的利益放在首位，例如帮助其重返校园并为其家庭提供支持。",
+  "q.p4.child_labour_remediation.evidence": "该程序，或一份处理个案的记录（可以遮盖姓名）",
+  "q.p4.child_labour_remediation.opt.monitoring_and_remediation": "是：我们定期检查，并有帮助任何被发现儿童的计划",
+  "q.p4.child_labour_remediation.opt.remediation_procedure_only": "我们有书面的处理计划，但没有定期检查",
+  "q.p4.child_labour_remediation.opt.none": "否",
+
+  "q.p5.normal_weekly_hours.text": "不算加班，工人每周的正常工作时间是多少小时？",
+  "q.p5.normal_weekly_hours.help":
+    "正常工作时间是指合同或排班表中规定的、不含任何加班的工作时间。国际上限是每周 48 小时正常工作时间。如果不同工人群体的时间不同，请填写最长的一个。",
+  "q.p5.normal_weekly_hours.evidence": "最近一个月的考勤记录或排班表（可以遮盖姓名）",
+
+  "q.p5.overtime_refusable.text": "工人能否拒绝加班而不受到任何惩罚，例如罚款、扣发奖金、调到更差的岗位或被解雇？",
+  "q.p5.overtime_refusable.help": "加班必须是自愿的。工人无法拒绝的加班（例如为了完成生产指标）是强迫劳动的迹象。",
+  "q.p5.overtime_refusable.na": "不适用：没有任何加班",
+
+  "q.p5.usual_total_hours.text": "在平常的一周里，工作时间最长的工人包括加班在内总共工作多少小时？",
+  "q.p5.usual_total_hours.help": "请查看过去三个月的考勤记录，填写平常的一周，而不是最忙的一周。每周总工作时间不应超过 60 小时。",
+  "q.p5.usual_total_hours.evidence": "平常一周的考勤记录（可以遮盖姓名）",
+
   // ── ILO indicators and principles (buyer screens, reports) ───────────────────────────────────
   // The eleven forced-labour indicators of the ILO (国际劳工组织).
   "ilo.abuse_of_vulnerability": "滥用弱势处境",
@@ -324,6 +452,10 @@ export const zhHans: Catalogue = {
   "ilo.debt_bondage": "债务奴役",
   "ilo.abusive_conditions": "恶劣的工作和生活条件",
   "ilo.excessive_overtime": "过度加班",
+  // Beyond the ILO's eleven: child labour and state-imposed forced labour (questionnaire v2 flags).
+  "ilo.child_labour": "未达最低就业年龄的童工",
+  "ilo.hazardous_child_labour": "未满 18 岁儿童从事危险工作",
+  "ilo.state_imposed_labour": "国家强加的强迫劳动",
   "principle.P1": "制定政策",
   "principle.P2": "提高公众意识",
   "principle.P3": "战略规划",
@@ -470,6 +602,8 @@ export const zhHans: Catalogue = {
   "ui.evidence.kind.agency_contract": "招聘机构合同",
   "ui.evidence.kind.audit_report": "审核报告或证书",
   "ui.evidence.kind.public_statement": "公开声明",
+  "ui.evidence.kind.age_records": "年龄核查记录",
+  "ui.evidence.kind.traceability_records": "追溯或原产地记录",
   "ui.evidence.kind.other": "其他文件",
 
   // Submission and completeness
