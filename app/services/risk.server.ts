@@ -24,9 +24,11 @@ import {
 import { getMeta, latestMethodology, loadReferenceData, setMeta, writeScores, writeSnapshot, type ScoreRow } from "~/models/risk.server";
 import { countSuppliers, currentBreakdowns, downstreamClosure, supplierFacts, type ApprovedAssessment } from "~/models/risk-inputs.server";
 import { claimJob, insertJob, orgIdsWithSuppliers, queuedFullJob, suppliersInFadeWindow, updateJob } from "~/models/risk-jobs.server";
+import { markRollupStale, orgIdsWithStaleRollup } from "~/models/dashboard-rollup.server";
 import { loadRiskInputs } from "./risk-input.server";
 import { log } from "~/lib/logger.server";
 import { nowIso } from "~/lib/time";
+import { todayIso } from "~/domain/dates";
 import { sqliteHandleOf } from "~db/client";
 
 type DB = Kysely<Database>;
@@ -120,6 +122,8 @@ interface ComputeOptions {
   /** Compute as if these were the suppliers' latest approved assessments (a dry run's "what if"). */
   assume?: ReadonlyMap<number, ApprovedAssessment>;
   onProgress?: (done: number, total: number) => Promise<void> | void;
+  /** "deferred": mark the dashboard roll-ups stale rather than rewrite them (small inline recomputes). */
+  rollup?: "now" | "deferred";
 }
 
 /**
@@ -207,6 +211,13 @@ export async function recompute(db: DB, orgId: number, scope: readonly number[] 
     await db.transaction().execute((trx) => writeScores(trx, orgId, changedRows.slice(i, i + WRITE_BATCH), meta, raw));
     await opts.onProgress?.(Math.min(total, i + WRITE_BATCH), total);
   }
+  // The dashboard roll-ups are a pass over the whole tenant (~130 ms at 100,000 suppliers). A small
+  // recompute for today (an approval, an edit) marks them stale instead: the next dashboard read or
+  // the periodic refresh (refreshStaleRollups) rewrites them. A full, background or backdated
+  // recompute, or a tenant without roll-ups yet, rewrites them now.
+  if (opts.rollup === "deferred" && todayIso(now) === todayIso()) {
+    if (total === 0 || (await markRollupStale(db, orgId))) return result;
+  }
   await writeSnapshot(db, orgId, now);
   return result;
 }
@@ -252,7 +263,10 @@ export async function scoresChanged(
   try {
     if (supplierIds !== "all" && supplierIds.length === 0) return null;
     const affected = supplierIds === "all" ? await countSuppliers(db, orgId) : (await downstreamClosure(db, orgId, supplierIds)).length;
-    if (affected <= INLINE_LIMIT) return { inline: await recompute(db, orgId, supplierIds, { trigger, now }) };
+    if (affected <= INLINE_LIMIT) {
+      const rollup = supplierIds === "all" ? "now" : "deferred";
+      return { inline: await recompute(db, orgId, supplierIds, { trigger, now, rollup }) };
+    }
     const existing = await queuedFullJob(db, orgId);
     return { queued: existing ?? (await insertJob(db, orgId, trigger, supplierIds)) };
   } catch (e) {
@@ -305,6 +319,16 @@ export async function refreshRollup(db: DB, orgId: number): Promise<void> {
   } catch (e) {
     log.error("risk roll-up failed", { orgId, error: e instanceof Error ? e.message : String(e) });
   }
+}
+
+/**
+ * Rewrites the roll-ups that small recomputes and supplier edits marked stale, so that the day's
+ * snapshot is written even when nobody opens the dashboard. Called every 30 s by the job loop.
+ */
+export async function refreshStaleRollups(db: DB): Promise<number> {
+  const orgIds = await orgIdsWithStaleRollup(db);
+  for (const orgId of orgIds) await refreshRollup(db, orgId);
+  return orgIds.length;
 }
 
 /**
