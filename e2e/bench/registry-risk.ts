@@ -78,12 +78,18 @@ export const fullRecomputeFigure: FigureDef = {
           unit: "s",
           value,
           floor: floor.figure,
-          ratio: round(value / floor.value!, 2),
+          // Each run against the floor read just before it: the median of those ratios holds up better
+          // on a shared machine than the ratio of two medians.
+          ratio: round(median(runs.map((r, i) => r / floorRuns[i]!)), 2),
+          ratio_of_medians: round(value / floor.value!, 2),
           goal: "<= 3",
           value_goal: "< 5",
           runs: runs.map((r) => round(r)),
           computed: last?.computed,
+          // The timed runs find every score current (nothing to write); the first scoring of the
+          // tenant, which writes 100,000 score rows, ran in the child through the job runner:
           changed: last?.changed,
+          first_scoring_s: round(big.scoreSeconds, 1),
           model,
           assessed: big.assessments,
           suppliers: big.suppliers,
