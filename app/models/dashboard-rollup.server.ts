@@ -1,5 +1,6 @@
-// The executive dashboard's roll-ups: rewritten after each risk recompute, and on the next read after
-// a supplier edit marked them stale; never per request otherwise. Scoped by orgId.
+// The executive dashboard's roll-ups: rewritten after each full or background risk recompute; a
+// supplier edit or a small (inline) recompute marks them stale instead, and the next dashboard read
+// or the periodic refresh (app/server/jobs.ts, every 30 s) rewrites them. Scoped by orgId.
 //
 // Why roll-ups: at 100,000 suppliers one GROUP BY over the tenant costs hundreds of milliseconds,
 // so the page reads dashboard_cube (one row per tier × country × band × currency, a few hundred
@@ -215,7 +216,7 @@ async function rewrite(trx: Tx, orgId: number, now: Date): Promise<RollupTotals>
 /**
  * Rewrites the tenant's dashboard roll-ups (cube, principle scores, today's trend rows) in one
  * transaction and returns the tenant's totals (the daily snapshot is made from them). Called by
- * writeSnapshot after every recompute and by refreshRollup after supplier changes.
+ * writeSnapshot after a full or background recompute, and by refreshRollup (supplier changes, stale roll-ups).
  */
 export async function refreshDashboardRollup(db: DbOrTrx, orgId: number, now: Date = new Date()): Promise<RollupTotals> {
   if (db.isTransaction) return rewrite(db, orgId, now);
@@ -231,7 +232,18 @@ export async function rollupState(db: DbOrTrx, orgId: number): Promise<{ refresh
   return r && { refreshedAt: r.refreshed_at, stale: Number(r.stale) === 1 };
 }
 
-/** A supplier edit changed what the roll-ups count: the next read rewrites them. */
-export async function markRollupStale(db: DbOrTrx, orgId: number): Promise<void> {
-  await db.updateTable("dashboard_state").set({ stale: 1 }).where("org_id", "=", orgId).execute();
+/**
+ * A supplier edit or a small recompute changed what the roll-ups count: the next dashboard read (or
+ * the periodic refresh, whichever comes first) rewrites them. False when the tenant has no roll-ups
+ * yet (nothing to mark: the first read writes them).
+ */
+export async function markRollupStale(db: DbOrTrx, orgId: number): Promise<boolean> {
+  const r = await db.updateTable("dashboard_state").set({ stale: 1 }).where("org_id", "=", orgId).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Tenants whose roll-ups are marked stale (the periodic refresh rewrites them). */
+export async function orgIdsWithStaleRollup(db: DbOrTrx): Promise<number[]> {
+  const rows = await db.selectFrom("dashboard_state").select("org_id").where("stale", "=", 1).orderBy("org_id").execute();
+  return rows.map((r) => r.org_id);
 }

@@ -1,4 +1,5 @@
-// Periodic housekeeping inside the server process: mail delivery, expired sessions, old rate-limit rows.
+// Periodic housekeeping inside the server process: mail delivery, expired sessions, old rate-limit rows,
+// stale dashboard roll-ups.
 import type { Kysely } from "kysely";
 import type { Database } from "~db/types";
 import { deliverPendingMail } from "~/lib/mail.server";
@@ -8,7 +9,7 @@ import { pruneHits } from "~/models/rate-limit.server";
 import { nowIso } from "~/lib/time";
 import { refreshPlannerStats } from "~db/client";
 import { sendDueReminders } from "~/services/reminders.server";
-import { stalenessSweep } from "~/services/risk.server";
+import { refreshStaleRollups, stalenessSweep } from "~/services/risk.server";
 import { mailOverdueActions } from "~/services/action-followup.server";
 
 export function startBackgroundJobs(db: Kysely<Database>): () => void {
@@ -31,6 +32,12 @@ export function startBackgroundJobs(db: Kysely<Database>): () => void {
     setInterval(
       run("reminders", () => sendDueReminders(db)),
       60 * 60_000,
+    ),
+    // Small recomputes (an approval, an edit) mark the dashboard roll-ups stale rather than rewrite
+    // them: rewrite those within a minute, so the day's snapshot is there even if nobody looks.
+    setInterval(
+      run("stale-rollups", () => refreshStaleRollups(db)),
+      30_000,
     ),
     // Scores of suppliers whose assessment is fading change with time alone: recheck them hourly
     // (a result that did not change adds no row).

@@ -24,6 +24,7 @@ import {
 import { getMeta, latestMethodology, loadReferenceData, setMeta, writeScores, writeSnapshot, type ScoreRow } from "~/models/risk.server";
 import { countSuppliers, currentBreakdowns, downstreamClosure, supplierFacts, type ApprovedAssessment } from "~/models/risk-inputs.server";
 import { claimJob, insertJob, orgIdsWithSuppliers, queuedFullJob, suppliersInFadeWindow, updateJob } from "~/models/risk-jobs.server";
+import { markRollupStale, orgIdsWithStaleRollup } from "~/models/dashboard-rollup.server";
 import { loadRiskInputs } from "./risk-input.server";
 import { suppliersWithEvidenceExpired } from "~/models/evidence.server";
 import { addDays, todayIso } from "~/domain/dates";
@@ -122,6 +123,8 @@ interface ComputeOptions {
   /** Compute as if these were the suppliers' latest approved assessments (a dry run's "what if"). */
   assume?: ReadonlyMap<number, ApprovedAssessment>;
   onProgress?: (done: number, total: number) => Promise<void> | void;
+  /** "deferred": mark the dashboard roll-ups stale rather than rewrite them (small inline recomputes). */
+  rollup?: "now" | "deferred";
 }
 
 /**
@@ -209,6 +212,13 @@ export async function recompute(db: DB, orgId: number, scope: readonly number[] 
     await db.transaction().execute((trx) => writeScores(trx, orgId, changedRows.slice(i, i + WRITE_BATCH), meta, raw));
     await opts.onProgress?.(Math.min(total, i + WRITE_BATCH), total);
   }
+  // The dashboard roll-ups are a pass over the whole tenant (~130 ms at 100,000 suppliers). A small
+  // recompute for today (an approval, an edit) marks them stale instead: the next dashboard read or
+  // the periodic refresh (refreshStaleRollups) rewrites them. A full, background or backdated
+  // recompute, or a tenant without roll-ups yet, rewrites them now.
+  if (opts.rollup === "deferred" && todayIso(now) === todayIso()) {
+    if (total === 0 || (await markRollupStale(db, orgId))) return result;
+  }
   await writeSnapshot(db, orgId, now);
   return result;
 }
@@ -254,7 +264,10 @@ export async function scoresChanged(
   try {
     if (supplierIds !== "all" && supplierIds.length === 0) return null;
     const affected = supplierIds === "all" ? await countSuppliers(db, orgId) : (await downstreamClosure(db, orgId, supplierIds)).length;
-    if (affected <= INLINE_LIMIT) return { inline: await recompute(db, orgId, supplierIds, { trigger, now }) };
+    if (affected <= INLINE_LIMIT) {
+      const rollup = supplierIds === "all" ? "now" : "deferred";
+      return { inline: await recompute(db, orgId, supplierIds, { trigger, now, rollup }) };
+    }
     const existing = await queuedFullJob(db, orgId);
     return { queued: existing ?? (await insertJob(db, orgId, trigger, supplierIds)) };
   } catch (e) {
@@ -307,6 +320,16 @@ export async function refreshRollup(db: DB, orgId: number): Promise<void> {
   } catch (e) {
     log.error("risk roll-up failed", { orgId, error: e instanceof Error ? e.message : String(e) });
   }
+}
+
+/**
+ * Rewrites the roll-ups that small recomputes and supplier edits marked stale, so that the day's
+ * snapshot is written even when nobody opens the dashboard. Called every 30 s by the job loop.
+ */
+export async function refreshStaleRollups(db: DB): Promise<number> {
+  const orgIds = await orgIdsWithStaleRollup(db);
+  for (const orgId of orgIds) await refreshRollup(db, orgId);
+  return orgIds.length;
 }
 
 /**

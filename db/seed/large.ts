@@ -1,5 +1,6 @@
 // The "big" tenant for trying Lantern at scale: compliance@big.test (password lantern-demo) and N
-// suppliers in 4 tiers, written through the same code path as an officer's CSV import.
+// suppliers in 4 tiers, written through the same code path as an officer's CSV import, one in five
+// with an approved questionnaire.
 import type { Kysely } from "kysely";
 import type { Database } from "../types";
 import { hashPassword } from "~/lib/password.server";
@@ -10,6 +11,7 @@ import { insertUser, findUserByEmail } from "~/models/user.server";
 import { addMember, getOrgBySlug, insertOrg } from "~/models/org.server";
 import { DEMO_PASSWORD } from "./demo";
 import { largeSupplierCsv } from "./large-csv";
+import { seedLargeAssessments, type SeededAssessments } from "./large-assessments";
 
 export const BIG_SLUG = "big";
 export const BIG_USER = "compliance@big.test";
@@ -33,13 +35,22 @@ export async function ensureBigTenant(db: Kysely<Database>): Promise<{ orgId: nu
   return { orgId, userId: user.id };
 }
 
-/** Imports N synthetic suppliers (~1.5 links each) into the big tenant; re-running it changes nothing. */
-export async function seedLarge(db: Kysely<Database>, suppliers: number): Promise<ImportResult> {
+/**
+ * Imports N synthetic suppliers (~1.5 links each) into the big tenant and (unless told not to) gives
+ * one in five an approved assessment (large-assessments.ts); re-running it changes nothing. The
+ * import queues a full recompute (runRiskJobs runs it), which scores the assessments too.
+ */
+export async function seedLarge(
+  db: Kysely<Database>,
+  suppliers: number,
+  opts: { assessments?: boolean } = {},
+): Promise<ImportResult & { assessments: SeededAssessments | null }> {
   const { orgId, userId } = await ensureBigTenant(db);
   const { csv } = largeSupplierCsv(suppliers);
   const parsed = parseSupplierCsv(csv);
   if (!parsed.ok) throw new Error(parsed.error);
   const out = await commitCsv(db, { orgId, userId, label: BIG_USER, ip: null }, csv, suggestMapping(parsed.headers));
   if (!out.ok) throw new Error(`the generated file did not import: ${out.detail?.preview.errors[0]?.message ?? out.message}`);
-  return out.value.result;
+  const assessments = opts.assessments === false ? null : await seedLargeAssessments(db, orgId, { userId, label: BIG_USER });
+  return { ...out.value.result, assessments };
 }

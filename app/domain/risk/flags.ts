@@ -9,7 +9,7 @@
 // - Floor: 80 if any flag is severe, else 65; +5 for each flag beyond the first; at most 100.
 // Pure module: no node, kysely, remix or react imports.
 import { redFlagsOf } from "~/domain/questionnaire";
-import type { Answers, IloIndicator, QuestionnaireTemplate, Severity } from "~/domain/questionnaire/types";
+import type { Answers, QuestionnaireTemplate, Severity } from "~/domain/questionnaire/types";
 import type { RaisedFlag } from "./types";
 
 export const FLAG_FLOORS = Object.freeze({ severe: 80, other: 65, perAdditional: 5, max: 100 });
@@ -22,9 +22,7 @@ export function raisedFlags(template: QuestionnaireTemplate, answers: Answers): 
     const key = `${f.indicator}\u0000${f.questionKey}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    // RaisedFlag.indicator (./types.ts) is still typed IloIndicator and must be widened to FlagIndicator;
-    // until then the cast passes child-labour and state-imposed flags through unchanged at run time.
-    out.push({ indicator: f.indicator as IloIndicator, severity: f.severity, questionKey: f.questionKey, answer: f.answer });
+    out.push({ indicator: f.indicator, severity: f.severity, questionKey: f.questionKey, answer: f.answer });
   }
   return out;
 }

@@ -81,8 +81,7 @@ describe("likely goods from the sector", () => {
 });
 
 describe("the listed-goods floor and credit by proof", () => {
-  const cocoa = () =>
-    supplier({ country: "CI", goods: ["Cocoa"], answers: bestAnswers(), approvedAt: "2025-05-01T00:00:00.000Z" });
+  const cocoa = () => supplier({ country: "CI", goods: ["Cocoa"], answers: bestAnswers(), approvedAt: "2025-05-01T00:00:00.000Z" });
   const withProof = (s: SupplierRiskInput, level: ProofLevel): SupplierRiskInput => ({
     ...s,
     assessment: { ...s.assessment!, proof: allProof(level) },

@@ -1,7 +1,7 @@
 // Risk models v1 and v2: the shapes shared by the pure model, the risk service and the UI. v2 keeps
 // every part of v1 and adds the optional fields marked "v2" (a v1 breakdown never has them).
 // Pure module: no node, kysely, remix or react imports.
-import type { Answers, IloIndicator, Principle, QuestionnaireTemplate, Severity, AnswerValue } from "~/domain/questionnaire/types";
+import type { Answers, FlagIndicator, Principle, QuestionnaireTemplate, Severity, AnswerValue } from "~/domain/questionnaire/types";
 
 /** Every model version a stored score may name; a tenant's methodology says which one computes its scores. */
 export const MODEL_VERSIONS = ["v1", "v2"] as const;
@@ -191,7 +191,7 @@ export interface PrincipleContribution {
   proof?: Record<ProofLevel, number>;
 }
 export interface RaisedFlag {
-  indicator: IloIndicator;
+  indicator: FlagIndicator;
   severity: Severity;
   questionKey: string;
   answer: AnswerValue;
