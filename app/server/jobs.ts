@@ -9,7 +9,7 @@ import { pruneHits } from "~/models/rate-limit.server";
 import { nowIso } from "~/lib/time";
 import { refreshPlannerStats } from "~db/client";
 import { sendDueReminders } from "~/services/reminders.server";
-import { refreshStaleRollups, stalenessSweep } from "~/services/risk.server";
+import { refreshStaleRollups, stalenessSweep } from "~/services/risk-sweeps.server";
 import { mailOverdueActions } from "~/services/action-followup.server";
 
 export function startBackgroundJobs(db: Kysely<Database>): () => void {

@@ -10,7 +10,8 @@ import { todayIso } from "~/domain/dates";
 import { seedReferenceData } from "~db/seed/reference";
 import { markRollupStale, orgIdsWithStaleRollup, rollupState } from "~/models/dashboard-rollup.server";
 import { createSupplier, updateSupplier } from "./suppliers.server";
-import { forgetReferenceData, refreshStaleRollups, scoresChanged } from "./risk.server";
+import { forgetReferenceData, scoresChanged } from "./risk.server";
+import { refreshStaleRollups } from "./risk-sweeps.server";
 import { DashboardQuerySchema } from "~/schemas/dashboard";
 import { dashboardData } from "./dashboard.server";
 

@@ -23,11 +23,10 @@ import {
 } from "~/domain/risk";
 import { getMeta, latestMethodology, loadReferenceData, setMeta, writeScores, writeSnapshot, type ScoreRow } from "~/models/risk.server";
 import { countSuppliers, currentBreakdowns, downstreamClosure, supplierFacts, type ApprovedAssessment } from "~/models/risk-inputs.server";
-import { claimJob, insertJob, orgIdsWithSuppliers, queuedFullJob, suppliersInFadeWindow, updateJob } from "~/models/risk-jobs.server";
-import { markRollupStale, orgIdsWithStaleRollup } from "~/models/dashboard-rollup.server";
+import { claimJob, insertJob, orgIdsWithSuppliers, queuedFullJob, updateJob } from "~/models/risk-jobs.server";
+import { markRollupStale } from "~/models/dashboard-rollup.server";
 import { loadRiskInputs } from "./risk-input.server";
-import { suppliersWithEvidenceExpired } from "~/models/evidence.server";
-import { addDays, todayIso } from "~/domain/dates";
+import { todayIso } from "~/domain/dates";
 import { log } from "~/lib/logger.server";
 import { nowIso } from "~/lib/time";
 import { sqliteHandleOf } from "~db/client";
@@ -320,41 +319,6 @@ export async function refreshRollup(db: DB, orgId: number): Promise<void> {
   } catch (e) {
     log.error("risk roll-up failed", { orgId, error: e instanceof Error ? e.message : String(e) });
   }
-}
-
-/**
- * Rewrites the roll-ups that small recomputes and supplier edits marked stale, so that the day's
- * snapshot is written even when nobody opens the dashboard. Called every 30 s by the job loop.
- */
-export async function refreshStaleRollups(db: DB): Promise<number> {
-  const orgIds = await orgIdsWithStaleRollup(db);
-  for (const orgId of orgIds) await refreshRollup(db, orgId);
-  return orgIds.length;
-}
-
-/**
- * Hourly: suppliers whose approved assessment is past its validity (fading or just expired), or
- * whose accepted documents just stopped being valid, get recomputed: their scores change with time
- * alone. A result that did not change adds no row.
- */
-export async function stalenessSweep(db: DB, now = new Date()): Promise<number> {
-  let n = 0;
-  for (const orgId of await orgIdsWithSuppliers(db)) {
-    const m = (await currentMethodology(db, orgId)).config;
-    const from = new Date(now);
-    from.setUTCMonth(from.getUTCMonth() - m.validityMonths - m.fadeMonths - 1);
-    const to = new Date(now);
-    to.setUTCMonth(to.getUTCMonth() - m.validityMonths);
-    const fading = await suppliersInFadeWindow(db, orgId, nowIso(from), nowIso(to));
-    // Documents that stopped being valid yesterday or today no longer count as proof (model v2).
-    const expired = await suppliersWithEvidenceExpired(db, orgId, addDays(now, -2), todayIso(now));
-    const ids = [...new Set([...fading, ...expired])];
-    if (ids.length) {
-      const r = await scoresChanged(db, orgId, "staleness", ids);
-      if (r && "inline" in r) n += r.inline.changed;
-    }
-  }
-  return n;
 }
 
 /**

@@ -3,7 +3,8 @@
 // approval triggers.
 import type Database from "better-sqlite3";
 import { createDb } from "~db/client";
-import { currentMethodology, recompute, refreshRollup, refreshStaleRollups, scoresChanged } from "~/services/risk.server";
+import { currentMethodology, recompute, refreshRollup, scoresChanged } from "~/services/risk.server";
+import { refreshStaleRollups } from "~/services/risk-sweeps.server";
 import { prng } from "./floors";
 import { log, median, round, type BenchRecord, type FigureDef } from "./lib";
 import { withMet } from "./goals";
