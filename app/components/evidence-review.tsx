@@ -3,32 +3,20 @@
 // Accept / Reject form with its required reason. Whoever uploaded a document or filled in its answer
 // sees why someone else must decide instead of the form; an expired document cannot be accepted.
 import { useFetcher } from "@remix-run/react";
+import type { EvidenceReviewItem } from "~/domain/questionnaire/evidence";
 import { fileSize } from "./assessment-review";
 import { formatDate, formatDateTime } from "./format";
 
-export interface EvidenceItemView {
-  id: number;
-  questionKey: string;
-  filename: string;
-  sizeBytes: number;
-  kind: string | null;
-  validUntil: string | null;
-  expired: boolean;
-  uploadedBy: string;
-  uploadedAt: string;
-  status: "pending" | "accepted" | "rejected";
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-  reason: string | null;
-  notYours: string | null;
-}
-
 type DecisionData = { fieldErrors?: Record<string, string>; formError?: string };
 
-const STATUS_LABELS: Record<EvidenceItemView["status"], string> = { pending: "Pending review", accepted: "Accepted", rejected: "Rejected" };
+const STATUS_LABELS: Record<EvidenceReviewItem["status"], string> = {
+  pending: "Pending review",
+  accepted: "Accepted",
+  rejected: "Rejected",
+};
 
 export function EvidenceReview(props: {
-  items: readonly EvidenceItemView[];
+  items: readonly EvidenceReviewItem[];
   t: (key: string) => string;
   fileHref: (fileId: number) => string;
   decisionAction: (fileId: number) => string;
@@ -63,7 +51,7 @@ function EvidenceItem({
   decisionAction,
   mayReview,
 }: {
-  item: EvidenceItemView;
+  item: EvidenceReviewItem;
   t: (key: string) => string;
   fileHref: (fileId: number) => string;
   decisionAction: (fileId: number) => string;
@@ -119,7 +107,7 @@ function EvidenceItem({
   );
 }
 
-function DecisionForm({ item, action }: { item: EvidenceItemView; action: string }) {
+function DecisionForm({ item, action }: { item: EvidenceReviewItem; action: string }) {
   const fetcher = useFetcher<DecisionData>({ key: `evidence:${item.id}` });
   const busy = fetcher.state !== "idle";
   const reasonId = `evidence-reason-${item.id}`;

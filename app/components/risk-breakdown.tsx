@@ -65,31 +65,33 @@ function ProofTable({ b }: { b: Breakdown }) {
   if (rows.length === 0) return null;
   const pct = (x: number | undefined) => `${Math.round((x ?? 0) * 100)}%`;
   return (
-    <table className="table compact proof-table">
-      <caption>What backs the answers, per principle</caption>
-      <thead>
-        <tr>
-          <th scope="col">Principle</th>
-          <th scope="col">As answered</th>
-          <th scope="col">Counted</th>
-          <th scope="col">Declared</th>
-          <th scope="col">Evidenced</th>
-          <th scope="col">Verified</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((p) => (
-          <tr key={p.principle}>
-            <th scope="row">{p.principle}</th>
-            <td>{pct(p.answeredScore)}</td>
-            <td>{pct(p.score)}</td>
-            <td>{pct(p.proof?.declared)}</td>
-            <td>{pct(p.proof?.evidenced)}</td>
-            <td>{pct(p.proof?.verified)}</td>
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="What backs the answers, per principle">
+      <table className="table compact proof-table">
+        <caption>What backs the answers, per principle</caption>
+        <thead>
+          <tr>
+            <th scope="col">Principle</th>
+            <th scope="col">As answered</th>
+            <th scope="col">Counted</th>
+            <th scope="col">Declared</th>
+            <th scope="col">Evidenced</th>
+            <th scope="col">Verified</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((p) => (
+            <tr key={p.principle}>
+              <th scope="row">{p.principle}</th>
+              <td>{pct(p.answeredScore)}</td>
+              <td>{pct(p.score)}</td>
+              <td>{pct(p.proof?.declared)}</td>
+              <td>{pct(p.proof?.evidenced)}</td>
+              <td>{pct(p.proof?.verified)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -80,9 +80,9 @@ export function LikelyGoodsPanel({
       <ul className="likely-goods">
         {likely.goods.map((g) => (
           <li key={g.good}>
-            <strong>{g.good}</strong> {g.rejected ? <span className="badge">Rejected</span> : <span className="badge">Likely</span>}
+            <strong>{g.good}</strong> <span className="badge">{g.recorded ? "Recorded" : g.rejected ? "Rejected" : "Likely"}</span>
             <span className="small muted"> — {g.reason}</span>
-            {canEdit ? <Decision action={action} good={g.good} rejected={g.rejected} /> : null}
+            {canEdit && !g.recorded ? <Decision action={action} good={g.good} rejected={g.rejected} /> : null}
           </li>
         ))}
       </ul>

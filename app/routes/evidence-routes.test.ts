@@ -3,13 +3,20 @@
 // upload says the same in English, and a decision on a document answers 400 without a reason, 403 to
 // the uploader and to a role without the review permission, 404 for another tenant's or another
 // assessment's document, and a redirect with a toast when it is recorded.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { contextFor, cookieFor, describeEachEngine, get, makeOrg, post, responseOf, toastOf } from "~/test/support";
+import { beforeAll, expect, it } from "vitest";
+import {
+  contextFor,
+  cookieFor,
+  describeEachEngine,
+  get,
+  makeOrg,
+  post,
+  responseOf,
+  toastOf,
+  withTemporaryEvidenceDir,
+} from "~/test/support";
 import type { OrgIdentity } from "~/lib/auth.server";
-import { resetEnvCache } from "~/lib/env.server";
+
 import { addDays, todayIso } from "~/domain/dates";
 import { SupplierSchema } from "~/schemas/supplier";
 import { startAssessments } from "~/services/assessments.server";
@@ -23,17 +30,7 @@ import * as portalUpload from "./s.portal.files";
 import * as portalPage from "./s.portal._index";
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-let evidenceDir = "";
-beforeAll(() => {
-  evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-evidence-routes-"));
-  process.env.EVIDENCE_DIR = evidenceDir;
-  resetEnvCache();
-});
-afterAll(() => {
-  fs.rmSync(evidenceDir, { recursive: true, force: true });
-  delete process.env.EVIDENCE_DIR;
-  resetEnvCache();
-});
+withTemporaryEvidenceDir("lantern-evidence-routes-");
 
 describeEachEngine("evidence routes", (h) => {
   let ipSeq = 0;

@@ -4,16 +4,13 @@
 // of its own actions only, the list's filters and counts, and the overdue mail. Each test builds its
 // own organization (world()), so the tests pass alone and in any order.
 import { isoDay } from "~/domain/dates";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { Db } from "~db/client";
-import { describeEachEngine, makeOrg } from "~/test/support";
+import { describeEachEngine, makeOrg, withTemporaryEvidenceDir } from "~/test/support";
 import { setFourEyes } from "~/models/decision.server";
 import type { OrgIdentity } from "~/lib/auth.server";
 import type { Role } from "~/domain/permissions";
-import { resetEnvCache } from "~/lib/env.server";
+
 import { ok } from "~/domain/result";
 import { SupplierSchema } from "~/schemas/supplier";
 import { insertSupplier, setSupplierStatus } from "~/models/supplier.server";
@@ -35,17 +32,7 @@ const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>
 const DAY = 86_400_000;
 const day = (d: Date) => isoDay(d);
 
-let evidenceDir = "";
-beforeAll(() => {
-  evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-actions-"));
-  process.env.EVIDENCE_DIR = evidenceDir;
-  resetEnvCache();
-});
-afterAll(() => {
-  fs.rmSync(evidenceDir, { recursive: true, force: true });
-  delete process.env.EVIDENCE_DIR;
-  resetEnvCache();
-});
+withTemporaryEvidenceDir("lantern-actions-");
 
 /** BEST with two red flags: the employer keeps documents (severe), 54 normal hours a week (other). */
 const FLAGGED: Answers = { ...BEST, "p1.documents_holder": "employer_keeps", "p5.normal_weekly_hours": 54 };

@@ -2,14 +2,11 @@
 // (the filler cannot approve; a drop of two bands or more waits for a second, different approver),
 // a reason for every decision, acknowledgements of open comments and severe red flags, reopening,
 // and the audit trail of each decision and of the setting.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { seedReferenceData } from "~db/seed/reference";
-import { describeEachEngine, makeOrg } from "~/test/support";
+import { describeEachEngine, makeOrg, withTemporaryEvidenceDir } from "~/test/support";
 import type { OrgIdentity } from "~/lib/auth.server";
-import { resetEnvCache } from "~/lib/env.server";
+
 import type { Role } from "~/domain/permissions";
 import { ATHENS_V2, allQuestions, type Answers } from "~/domain/questionnaire";
 import { BEST } from "~/domain/questionnaire/test-fixtures";
@@ -30,17 +27,7 @@ import { createSupplier } from "./suppliers.server";
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 /** BEST with a severe red flag: the employer keeps workers' documents. */
 const SEVERE: Answers = { ...BEST, "p1.documents_holder": "employer_keeps" };
-let evidenceDir = "";
-beforeAll(() => {
-  evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-decisions-"));
-  process.env.EVIDENCE_DIR = evidenceDir;
-  resetEnvCache();
-});
-afterAll(() => {
-  fs.rmSync(evidenceDir, { recursive: true, force: true });
-  delete process.env.EVIDENCE_DIR;
-  resetEnvCache();
-});
+withTemporaryEvidenceDir("lantern-decisions-");
 
 describeEachEngine("review decisions", (h) => {
   const R = (reason = "Answers and evidence checked") => ({ reason, acknowledged: [] as const });

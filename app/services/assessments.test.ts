@@ -1,13 +1,10 @@
 // The questionnaire workflow against a real database: start, answer, evidence, submit, review,
 // request changes, approve; reminders.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeEachEngine, makeOrg } from "~/test/support";
+import { beforeAll, expect, it } from "vitest";
+import { describeEachEngine, makeOrg, withTemporaryEvidenceDir } from "~/test/support";
 import { setFourEyes } from "~/models/decision.server";
 import type { OrgIdentity } from "~/lib/auth.server";
-import { resetEnvCache } from "~/lib/env.server";
+
 import { SupplierSchema } from "~/schemas/supplier";
 import { insertSupplier } from "~/models/supplier.server";
 import { getAssessment } from "~/models/assessment.server";
@@ -23,17 +20,7 @@ import { downloadEvidence, uploadEvidence } from "./evidence.server";
 import { reminderKind, sendDueReminders } from "./reminders.server";
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
-let evidenceDir = "";
-beforeAll(() => {
-  evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-evidence-"));
-  process.env.EVIDENCE_DIR = evidenceDir;
-  resetEnvCache();
-});
-afterAll(() => {
-  fs.rmSync(evidenceDir, { recursive: true, force: true });
-  delete process.env.EVIDENCE_DIR;
-  resetEnvCache();
-});
+withTemporaryEvidenceDir("lantern-evidence-");
 
 describeEachEngine("assessment workflow", (h) => {
   let ident: OrgIdentity;

@@ -4,10 +4,10 @@
 // a document whose validity has run out cannot be accepted. Decisions are audited, and a decision on
 // an approved assessment recomputes the supplier's score, as an approval does.
 import type { Kysely } from "kysely";
-import type { Database, EvidenceReviewStatus } from "~db/types";
+import type { Database } from "~db/types";
 import type { OrgIdentity } from "~/lib/auth.server";
 import { todayIso } from "~/domain/dates";
-import { evidenceExpired } from "~/domain/questionnaire/evidence";
+import { evidenceExpired, type EvidenceReviewItem } from "~/domain/questionnaire/evidence";
 import { fail, ok, type Result } from "~/domain/result";
 import type { DbOrTrx } from "~/models/types";
 import { nowIso } from "~/lib/time";
@@ -22,25 +22,6 @@ type DB = Kysely<Database>;
 
 export const UPLOADER_MESSAGE = "You uploaded this document, so someone else must review it.";
 export const FILLER_MESSAGE = "You filled in this answer for the supplier, so someone else must review its documents.";
-
-/** One document as the review page shows it, with whether this reviewer may decide on it (and why not). */
-export interface EvidenceReviewItem {
-  id: number;
-  questionKey: string;
-  filename: string;
-  sizeBytes: number;
-  kind: string | null;
-  validUntil: string | null;
-  expired: boolean;
-  uploadedBy: string;
-  uploadedAt: string;
-  status: EvidenceReviewStatus;
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-  reason: string | null;
-  /** Null when this user may accept or reject it; else the reason they may not. */
-  notYours: string | null;
-}
 
 type Reviewer = { userId: number; email: string };
 

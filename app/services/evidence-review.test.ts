@@ -3,14 +3,11 @@
 // reason, whoever uploaded a document or filled in its answer is refused, an expired document cannot
 // be accepted, another tenant's document is not found, every decision is audited, a decision on an
 // approved assessment asks for the supplier's recompute, and the accepted documents the risk model reads.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { beforeAll, expect, it, vi } from "vitest";
 import { seedReferenceData } from "~db/seed/reference";
-import { describeEachEngine, makeOrg } from "~/test/support";
+import { describeEachEngine, makeOrg, withTemporaryEvidenceDir } from "~/test/support";
 import type { OrgIdentity } from "~/lib/auth.server";
-import { resetEnvCache } from "~/lib/env.server";
+
 import type { Role } from "~/domain/permissions";
 import { ATHENS_V2, allQuestions } from "~/domain/questionnaire";
 import { BEST } from "~/domain/questionnaire/test-fixtures";
@@ -41,17 +38,7 @@ vi.mock("./risk.server", async (importOriginal) => {
 });
 
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
-let evidenceDir = "";
-beforeAll(() => {
-  evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-evidence-review-"));
-  process.env.EVIDENCE_DIR = evidenceDir;
-  resetEnvCache();
-});
-afterAll(() => {
-  fs.rmSync(evidenceDir, { recursive: true, force: true });
-  delete process.env.EVIDENCE_DIR;
-  resetEnvCache();
-});
+withTemporaryEvidenceDir("lantern-evidence-review-");
 
 describeEachEngine("evidence review", (h) => {
   let n = 0;

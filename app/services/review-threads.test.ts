@@ -3,14 +3,11 @@
 // another organisation's assessment or thread not found; the approval's acknowledgement counts open
 // threads, not their replies; a red flag that a revision retracted after a request for changes is
 // shown and must be acknowledged; every submission is recorded, resubmissions marked.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { seedReferenceData } from "~db/seed/reference";
-import { describeEachEngine, makeOrg } from "~/test/support";
+import { describeEachEngine, makeOrg, withTemporaryEvidenceDir } from "~/test/support";
 import type { OrgIdentity } from "~/lib/auth.server";
-import { resetEnvCache } from "~/lib/env.server";
+
 import { ATHENS_V2, allQuestions, type Answers } from "~/domain/questionnaire";
 import { BEST } from "~/domain/questionnaire/test-fixtures";
 import { SupplierSchema } from "~/schemas/supplier";
@@ -31,17 +28,7 @@ import { createSupplier } from "./suppliers.server";
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 /** BEST, except that workers pay a deposit: a red flag (debt bondage). */
 const DEPOSIT: Answers = { ...BEST, "p1.deposits": "yes" };
-let evidenceDir = "";
-beforeAll(() => {
-  evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-threads-"));
-  process.env.EVIDENCE_DIR = evidenceDir;
-  resetEnvCache();
-});
-afterAll(() => {
-  fs.rmSync(evidenceDir, { recursive: true, force: true });
-  delete process.env.EVIDENCE_DIR;
-  resetEnvCache();
-});
+withTemporaryEvidenceDir("lantern-threads-");
 
 describeEachEngine("review threads and changes since the review", (h) => {
   let n = 0;

@@ -13,7 +13,8 @@ import {
   type SupplierFacts,
 } from "~/models/risk-inputs.server";
 import { listAcceptedEvidence } from "~/models/evidence.server";
-import { nowIso } from "~/lib/time";
+import { todayIso } from "~/domain/dates";
+import { evidenceExpired } from "~/domain/questionnaire/evidence";
 import { templateOfVersion } from "./assessment-core.server";
 
 export interface RiskInputs {
@@ -75,9 +76,9 @@ export async function loadRiskInputs(
 async function proofOf(db: DbOrTrx, orgId: number, assessments: readonly ApprovedAssessment[], now: Date) {
   const out = new Map<number, Map<string, ProofLevel>>();
   if (assessments.length === 0) return out;
-  const today = nowIso(now).slice(0, 10);
+  const today = todayIso(now);
   for (const e of await listAcceptedEvidence(db, orgId, [...new Set(assessments.map((a) => a.id))])) {
-    if (e.validUntil !== null && e.validUntil.slice(0, 10) < today) continue;
+    if (evidenceExpired(e.validUntil, today)) continue;
     let m = out.get(e.assessmentId);
     if (!m) out.set(e.assessmentId, (m = new Map()));
     m.set(e.questionKey, "evidenced");

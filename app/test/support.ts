@@ -1,4 +1,7 @@
 // Helpers for integration tests of models, services and route loaders/actions.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { AppLoadContext } from "@remix-run/node";
 import "~/load-context";
 import type { Db } from "~db/client";
@@ -6,6 +9,7 @@ import { insertUser } from "~/models/user.server";
 import { addMember, insertOrg } from "~/models/org.server";
 import { startSession } from "~/lib/session.server";
 import { readToast } from "~/lib/toast.server";
+import { resetEnvCache } from "~/lib/env.server";
 import type { Role } from "~/domain/permissions";
 
 // A real argon2id hash of "correct horse battery" (hashing in every test would be slow).
@@ -88,4 +92,23 @@ export function describeEachEngine(title: string, suite: (h: () => Db) => void):
       });
     });
   }
+}
+
+/**
+ * Points EVIDENCE_DIR at a fresh temporary folder for the file's tests and removes it afterwards.
+ * Returns a getter for the folder (it exists from beforeAll on).
+ */
+export function withTemporaryEvidenceDir(prefix: string): () => string {
+  let dir = "";
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    process.env.EVIDENCE_DIR = dir;
+    resetEnvCache();
+  });
+  afterAll(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    delete process.env.EVIDENCE_DIR;
+    resetEnvCache();
+  });
+  return () => dir;
 }

@@ -1,24 +1,11 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeEachEngine } from "~/test/support";
-import { resetEnvCache } from "~/lib/env.server";
+import { expect, it } from "vitest";
+import { describeEachEngine, withTemporaryEvidenceDir } from "~/test/support";
+
 import { seedReferenceData } from "./reference";
 import { seedDemo } from "./demo";
 import { seedDemoAssessments } from "./demo-assessments";
 
-let dir = "";
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-demo-evidence-"));
-  process.env.EVIDENCE_DIR = dir;
-  resetEnvCache();
-});
-afterAll(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-  delete process.env.EVIDENCE_DIR;
-  resetEnvCache();
-});
+withTemporaryEvidenceDir("lantern-demo-evidence-");
 
 describeEachEngine("demo questionnaires", (h) => {
   it("gives both demo tenants questionnaires in every state, through the real workflow", async () => {

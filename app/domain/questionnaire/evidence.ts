@@ -25,3 +25,25 @@ export function isEvidenceKind(value: unknown): value is EvidenceKind {
 export function evidenceExpired(validUntil: string | null | undefined, today: string): boolean {
   return Boolean(validUntil) && validUntil!.slice(0, 10) < today;
 }
+
+/** Where a document's review stands. */
+export type EvidenceReviewState = "pending" | "accepted" | "rejected";
+
+/** One document as the review page shows it, with whether this reviewer may decide on it (and why not). */
+export interface EvidenceReviewItem {
+  id: number;
+  questionKey: string;
+  filename: string;
+  sizeBytes: number;
+  kind: string | null;
+  validUntil: string | null;
+  expired: boolean;
+  uploadedBy: string;
+  uploadedAt: string;
+  status: EvidenceReviewState;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  reason: string | null;
+  /** Null when this user may accept or reject it; else the reason they may not. */
+  notYours: string | null;
+}

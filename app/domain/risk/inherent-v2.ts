@@ -16,7 +16,7 @@
 // - The listed-goods floor: a recorded good listed for forced labour (first) or child labour in the
 //   supplier's own country; the latest list year and then the good's sorted order pick the one cited.
 // Pure module: no node, kysely, remix or react imports.
-import { goodKey, goodsIndex, normalizeIso2, NO_TIP_DATA_SCORE, tipTier, uniqueGoods } from "./inherent";
+import { countryPartOf, goodKey, goodsIndex, normalizeIso2, uniqueGoods } from "./inherent";
 import { placementOf } from "./placement";
 import { round2 } from "./round";
 import { likelyGoodsOfSector, SECTOR_GOODS_VERSION } from "./sector-goods";
@@ -42,21 +42,9 @@ const NO_PROXIES = new Map();
 /** Country part of v2: its own TIP placement, else its stand-in's, else "no data" (50). */
 export function countryPartV2(countryIso2: string, ref: ReferenceData, m: Methodology): CountryPart {
   const iso2 = normalizeIso2(countryIso2);
-  const placement = placementOf(iso2, ref.tip, ref.proxies ?? NO_PROXIES);
-  const tier = tipTier(placement?.placement.tier);
-  const tipValue = tier?.score ?? NO_TIP_DATA_SCORE;
-  const o = Object.hasOwn(m.countryOverrides, iso2) ? m.countryOverrides[iso2] : undefined;
-  const override = o ? { score: round2(o.score), reason: o.reason } : null;
-  return {
-    iso2,
-    tier: tier && placement ? tier.label : null,
-    year: tier && placement ? placement.placement.year : null,
-    value: override ? override.score : tipValue,
-    tipValue,
-    weight: 0,
-    override,
-    standIn: tier && placement?.standIn ? { ...placement.standIn } : null,
-  };
+  const p = placementOf(iso2, ref.tip, ref.proxies ?? NO_PROXIES);
+  const part = countryPartOf(iso2, p?.placement, m);
+  return { ...part, standIn: part.tier !== null && p?.standIn ? { ...p.standIn } : null };
 }
 
 const latest = (a: TvpraEntry | null, e: TvpraEntry) =>
@@ -154,18 +142,15 @@ export function goodsPartsV2(input: Input, ref: ReferenceData, m: Pick<Methodolo
   const recorded = uniqueGoods(input.goods);
   for (const g of recorded) consider(g.label, g.key, 1, false);
 
-  const likely = likelyGoodsOf(input, m.likelyGoodsFactor);
+  const likely = likelyGoodsOf(input, m.likelyGoodsFactor, new Set(recorded.map((g) => g.key)));
   if (likely) {
     goods.likely = likely;
-    const recordedKeys = new Set(recorded.map((g) => g.key));
-    for (const g of likely.goods) {
-      if (!g.rejected && !recordedKeys.has(goodKey(g.good))) consider(g.good, goodKey(g.good), likely.factor, true);
-    }
+    for (const g of likely.goods) if (!g.rejected && !g.recorded) consider(g.good, goodKey(g.good), likely.factor, true);
   }
   return { goods, childGoods, floor };
 }
 
-function likelyGoodsOf(input: Input, factor: number): LikelyGoods | undefined {
+function likelyGoodsOf(input: Input, factor: number, recorded: ReadonlySet<string>): LikelyGoods | undefined {
   const sector = input.sector?.trim();
   if (!sector) return undefined;
   const list = likelyGoodsOfSector(sector);
@@ -175,7 +160,12 @@ function likelyGoodsOf(input: Input, factor: number): LikelyGoods | undefined {
     sector,
     table: SECTOR_GOODS_VERSION,
     factor,
-    goods: list.map((g) => ({ good: g.good, reason: g.reason, rejected: rejected.has(goodKey(g.good)) })),
+    goods: list.map((g) => ({
+      good: g.good,
+      reason: g.reason,
+      rejected: rejected.has(goodKey(g.good)),
+      recorded: recorded.has(goodKey(g.good)),
+    })),
   };
 }
 

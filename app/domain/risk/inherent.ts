@@ -21,7 +21,7 @@
 // Pure module: no node, kysely, remix or react imports.
 import type { WorkforceProfile } from "~/domain/questionnaire";
 import { clamp, round2 } from "./round";
-import type { CountryPart, GoodsPart, Methodology, ReferenceData, TvpraEntry, WorkforceFactor, WorkforcePart } from "./types";
+import type { CountryPart, GoodsPart, Methodology, ReferenceData, TipPlacement, TvpraEntry, WorkforceFactor, WorkforcePart } from "./types";
 
 /** Country risk per TIP tier label (as stored in tip_tiers.tier). */
 export const TIP_TIER_SCORES: Readonly<Record<string, number>> = Object.freeze({
@@ -63,7 +63,11 @@ export function normalizeIso2(iso2: string): string {
 /** Country part with a provisional weight (assessResidual sets the renormalised one). */
 export function countryPart(countryIso2: string, ref: ReferenceData, m: Methodology): CountryPart {
   const iso2 = normalizeIso2(countryIso2);
-  const placement = ref.tip.get(iso2);
+  return countryPartOf(iso2, ref.tip.get(iso2), m);
+}
+
+/** The country part from the placement that counts for it (its own, or a stand-in's in v2) and any override. */
+export function countryPartOf(iso2: string, placement: TipPlacement | undefined, m: Methodology): CountryPart {
   const tier = tipTier(placement?.tier);
   const tipValue = tier?.score ?? NO_TIP_DATA_SCORE;
   const o = Object.hasOwn(m.countryOverrides, iso2) ? m.countryOverrides[iso2] : undefined;

@@ -34,7 +34,7 @@ function goodsSentences(b: Breakdown, name: (iso2: string) => string): string[] 
   const out: string[] = [];
   const g: GoodsPart = b.inherent.goods;
   const recorded = g.goods.filter((x) => !x.likely).map((x) => x.good);
-  const likely = g.likely?.goods.filter((x) => !x.rejected).map((x) => x.good) ?? [];
+  const likely = g.likely?.goods.filter((x) => !x.rejected && !x.recorded).map((x) => x.good) ?? [];
   if (g.likely && likely.length > 0) {
     const what = recorded.length === 0 ? "No goods recorded; likely goods from its sector" : "Likely goods from its sector";
     out.push(
@@ -99,7 +99,7 @@ function floorSentences(b: Breakdown, ctx: SummaryContext): string[] {
   if (floor && floor.liftedBy === null) {
     const held = floor.value > b.residualBeforeFlags && (b.flags.floor ?? 0) < floor.value;
     out.push(
-      `${floor.good} is listed for ${floor.kind} labour in ${ctx.countryName(floor.iso2) || floor.iso2}: the score stays at ` +
+      `Because ${floor.good} is listed for ${floor.kind} labour in its own country, the score stays at ` +
         `${fmtScore(floor.value)} or more until an independent audit lifts it${held ? " (it holds the score now)" : ""}.`,
     );
   } else if (floor) out.push(`${floor.good} is listed for its country, but ${floor.liftedBy} lifts the floor.`);

@@ -146,7 +146,8 @@ export interface LikelyGoods {
   /** The table's version, e.g. "2026-12". */
   table: string;
   factor: number;
-  goods: { good: string; reason: string; rejected: boolean }[];
+  /** `recorded`: the supplier already has it as a recorded good, which counts instead. */
+  goods: { good: string; reason: string; rejected: boolean; recorded: boolean }[];
 }
 
 /** v2: the child-labour goods part (a good listed for child labour here → 70, elsewhere → 30, none → 0). */
