@@ -7,6 +7,7 @@ import type { Page } from "@playwright/test";
 import { BASE_URL } from "./support/env";
 import { supplierByName, supplierGoods } from "./support/db-suppliers";
 import { expect, test, waitForHydration, type Tenant } from "./support/fixtures";
+import { acceptDocuments, provenAssessment } from "./support/proven-assessment";
 
 const suffix = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`.toUpperCase();
 
@@ -89,6 +90,51 @@ test("a cocoa cooperative in Côte d'Ivoire is held at the listed-goods floor, a
   await expect(summary).toContainText("the score stays at 30.0 or more until an independent audit lifts it");
   await riskCard(page).getByText("How this score is calculated").click();
   await expect(riskCard(page).locator(".risk-lines")).toContainText("Goods (child labour): Cocoa listed for child labour in Côte d’Ivoire");
+});
+
+test("with every document accepted, a cocoa cooperative's best answers count in full, and the listed-goods floor holds it at 30", async ({
+  page,
+  loginAs,
+  acme,
+}) => {
+  test.setTimeout(120_000);
+  const name = `Coopérative Divo ${suffix()}`;
+  await loginAs(acme.admin);
+  await importOne(page, acme, `name,country,sector,goods\n${name},CI,Cocoa farming,Cocoa\n`, `coops-${suffix()}.csv`);
+  const id = supplierByName(acme.slug, name)!.id;
+  // The compliance officer filled it in with a document behind every control answer; the admin approved it.
+  const { assessmentId, fileIds } = await provenAssessment(acme, id);
+  const card = riskCard(page);
+  const score = async () => Number(await card.locator(".risk-number").textContent());
+
+  await test.step("declared only, the best answers earn half: at least medium, above the floor", async () => {
+    await page.goto(acme.path(`/suppliers/${id}`));
+    await expect(card.locator(".risk-head")).toContainText("Medium");
+    expect(await score()).toBeGreaterThan(30);
+    await expect(card.locator(".risk-summary")).toContainText("Answers without an accepted document count 50%");
+  });
+
+  await test.step("the admin accepts one document on the page and the rest the same way", async () => {
+    await page.goto(acme.path(`/assessments/${assessmentId}#evidence`));
+    await waitForHydration(page, ".evidence-review form");
+    const first = page.locator(".evidence-item").first();
+    await first.getByLabel(/^Reason/).fill("Signed and dated this year; matches the answer.");
+    await first.getByRole("button", { name: "Accept" }).click();
+    await expect(page.locator(".toast").filter({ hasText: "Document accepted." })).toBeVisible();
+    await acceptDocuments(acme, assessmentId, fileIds.slice(1));
+  });
+
+  await test.step("every answer evidenced: the floor holds the score at 30.0, medium, and the page says why", async () => {
+    await page.goto(acme.path(`/suppliers/${id}`));
+    await expect(card.locator(".risk-number")).toHaveText("30.0");
+    await expect(card.locator(".risk-head")).toContainText("Medium");
+    await expect(card.locator(".risk-summary")).toContainText("Most answered controls are backed by accepted documents.");
+    await expect(card.locator(".risk-summary")).toContainText(
+      "Because Cocoa is listed for forced labour in its own country, the score stays at 30.0 or more " +
+        "until an independent audit lifts it (it holds the score now).",
+    );
+    await expect(card.locator(".risk-driver")).toContainText("Listed good: Cocoa");
+  });
 });
 
 test("an admin moves the organisation from v1 to v2 through the preview, which names the suppliers that change band", async ({
