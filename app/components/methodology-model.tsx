@@ -34,8 +34,8 @@ export function RiskModelSection({
       <div className={`field${error ? " has-error" : ""}`}>
         <label htmlFor={id}>Model that computes the scores</label>
         <select id={id} {...registration} aria-describedby={`${id}-hint`} aria-invalid={error ? true : undefined}>
-          <option value="v2">v2: what is proven weighs more than what is declared</option>
-          <option value="v1">v1: the supplier&apos;s answers count in full</option>
+          <option value="v2">v2: proven over declared</option>
+          <option value="v1">v1: answers count in full</option>
         </select>
         <p className="hint muted small" id={`${id}-hint`}>
           v2 adds likely goods from a supplier&apos;s sector, scores child labour as its own part, credits an answer in full only when a
