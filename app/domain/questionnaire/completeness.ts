@@ -1,7 +1,7 @@
 // Completeness (what is answered, what required is missing, per section) and the red flags raised
 // by an assessment's answers.
 // Pure module: no node, kysely, remix or react imports.
-import { evaluate, evidenceRequested, inRange } from "./visibility";
+import { evaluate, evidenceRequested, inRange, type Evaluated } from "./visibility";
 import {
   NA,
   type AnswerValue,
@@ -113,8 +113,13 @@ export interface RaisedRedFlag {
  * decides how to count them.
  */
 export function redFlagsOf(template: QuestionnaireTemplate, answers: Answers): RaisedRedFlag[] {
+  return redFlagsIn(evaluate(template, answers));
+}
+
+/** redFlagsOf over answers already evaluated against the template. */
+export function redFlagsIn(evaluated: readonly Evaluated[]): RaisedRedFlag[] {
   const out: RaisedRedFlag[] = [];
-  for (const { section, question, value } of evaluate(template, answers)) {
+  for (const { section, question, value } of evaluated) {
     if (value === null || value === NA) continue;
     const raise = (f: { indicator: FlagIndicator; severity: Severity } | undefined) => {
       if (f) out.push({ questionKey: question.key, sectionKey: section.key, indicator: f.indicator, severity: f.severity, answer: value });

@@ -1,7 +1,7 @@
 // Principle maturity (risk model v1, part 2) and the workforce profile (input to the inherent-risk
 // part) of an assessment's answers.
 // Pure module: no node, kysely, remix or react imports.
-import { answerPoints, evaluate } from "./visibility";
+import { answerPoints, evaluate, type Evaluated } from "./visibility";
 import { NA, PRINCIPLES, type Answers, type Principle, type ProfileTag, type QuestionnaireTemplate } from "./types";
 
 // ---------------------------------------------------------------------------------------------
@@ -36,6 +36,14 @@ export interface PrincipleMaturity {
  * Σ weight·points / Σ weight; unanswered counts 0 points, N/A and hidden questions are left out.
  */
 export function principleMaturity(template: QuestionnaireTemplate, answers: Answers): Record<Principle, PrincipleMaturity> {
+  return principleMaturityIn(template, evaluate(template, answers));
+}
+
+/** principleMaturity over answers already evaluated against the template. */
+export function principleMaturityIn(
+  template: QuestionnaireTemplate,
+  evaluated: readonly Evaluated[],
+): Record<Principle, PrincipleMaturity> {
   const result = Object.fromEntries(
     PRINCIPLES.map((p) => [p, { principle: p, sectionKey: null, weight: 0, score: 0, answered: 0, applicable: 0, parts: [] }]),
   ) as unknown as Record<Principle, PrincipleMaturity>;
@@ -45,7 +53,7 @@ export function principleMaturity(template: QuestionnaireTemplate, answers: Answ
     m.sectionKey = section.key;
     m.weight = section.weight;
   }
-  for (const { section, question, visible, value } of evaluate(template, answers)) {
+  for (const { section, question, visible, value } of evaluated) {
     if (section.principle === null || !visible || question.weight <= 0 || value === NA) continue;
     const m = result[section.principle];
     const points = answerPoints(question, value) ?? 0;
@@ -99,6 +107,11 @@ export interface WorkforceProfile {
 
 /** The tagged workforce-profile answers (visible and valid only); null where unanswered or N/A. */
 export function workforceProfile(template: QuestionnaireTemplate, answers: Answers): WorkforceProfile {
+  return workforceProfileIn(evaluate(template, answers));
+}
+
+/** workforceProfile over answers already evaluated against the template. */
+export function workforceProfileIn(evaluated: readonly Evaluated[]): WorkforceProfile {
   const profile: WorkforceProfile = {
     workers: null,
     migrantShare: null,
@@ -109,7 +122,7 @@ export function workforceProfile(template: QuestionnaireTemplate, answers: Answe
     feesRepaid: null,
     sources: {},
   };
-  for (const { question, value } of evaluate(template, answers)) {
+  for (const { question, value } of evaluated) {
     const tag = question.profile;
     if (!tag || value === null || value === NA) continue;
     const num = typeof value === "number" ? value : null;

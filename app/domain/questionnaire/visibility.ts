@@ -50,19 +50,25 @@ export interface Evaluated {
   value: AnswerValue;
 }
 
-/** One pass in template order: show-if only refers to earlier questions (checkTemplate). */
+/**
+ * One pass in template order: show-if only refers to earlier questions (checkTemplate). Scoring
+ * reads the result several times (maturity, workforce profile, red flags): evaluate once and hand
+ * the list to the `…In` functions rather than calling each `…Of(template, answers)`.
+ */
 export function evaluate(template: QuestionnaireTemplate, answers: Answers): Evaluated[] {
   const values = new Map<string, AnswerValue>();
   const out: Evaluated[] = [];
-  for (const { section, question } of allQuestions(template)) {
-    const visible = !question.showIf || conditionHolds(question.showIf, values.get(question.showIf.question));
-    let value: AnswerValue = null;
-    if (visible && Object.hasOwn(answers, question.key)) {
-      const result = validateAnswer(question, answers[question.key], { draft: true });
-      if (result.ok) value = result.value;
+  for (const section of template.sections) {
+    for (const question of section.questions) {
+      const visible = !question.showIf || conditionHolds(question.showIf, values.get(question.showIf.question));
+      let value: AnswerValue = null;
+      if (visible && Object.hasOwn(answers, question.key)) {
+        const result = validateAnswer(question, answers[question.key], { draft: true });
+        if (result.ok) value = result.value;
+      }
+      if (value !== null) values.set(question.key, value);
+      out.push({ section, question, visible, value });
     }
-    if (value !== null) values.set(question.key, value);
-    out.push({ section, question, visible, value });
   }
   return out;
 }

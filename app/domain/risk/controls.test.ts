@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ATHENS_V1 } from "~/domain/questionnaire/athens-v1";
-import { controlMaturity } from "~/domain/questionnaire";
+import { controlMaturity, principleMaturity } from "~/domain/questionnaire";
 import { BEST, WORST } from "~/domain/questionnaire/test-fixtures";
 import { addMonthsUtc, maturityOf, staleness } from "./controls";
 import { METHODOLOGY_V1 } from "./methodology";
@@ -64,14 +64,14 @@ describe("staleness", () => {
 
 describe("control maturity", () => {
   it("is 1 for the best answers and 0 without an assessment", () => {
-    expect(maturityOf(ATHENS_V1, BEST, M).rawMaturity).toBe(1);
+    expect(maturityOf(principleMaturity(ATHENS_V1, BEST), M).rawMaturity).toBe(1);
     const none = assessResidual(supplier(), REF, M, NOW).controls;
     expect(none).toEqual({ maturity: 0, rawMaturity: 0, principles: [], assessment: null, factor: 0.7 });
   });
 
   it("weights the principles over those with an applicable question", () => {
     // P1 perfect, the other principles applicable but unanswered (0 points): 20·1 / 100.
-    const { rawMaturity, principles } = maturityOf(ATHENS_V1, { ...profileOf(BEST), ...p1Best }, M);
+    const { rawMaturity, principles } = maturityOf(principleMaturity(ATHENS_V1, { ...profileOf(BEST), ...p1Best }), M);
     expect(rawMaturity).toBe(0.2);
     expect(principles[0]).toEqual({ principle: "P1", weight: 20, score: 1, answered: 7, applicable: 7 });
     expect(principles[1]).toEqual({ principle: "P2", weight: 10, score: 0, answered: 0, applicable: 4 });
@@ -80,14 +80,16 @@ describe("control maturity", () => {
   it("uses the tenant's principle weights, not the template's", () => {
     const m: Methodology = { ...M, principleWeights: { P1: 1, P2: 0, P3: 0, P4: 0, P5: 0, P6: 0, P7: 1 } };
     // P1 = 1, P7 = 0 (applicable, unanswered): (1·1 + 1·0) / 2
-    expect(maturityOf(ATHENS_V1, p1Best, m).rawMaturity).toBe(0.5);
-    expect(maturityOf(ATHENS_V1, WORST, M).rawMaturity).toBe(Math.round(controlMaturity(ATHENS_V1, WORST, M.principleWeights) * 100) / 100);
+    expect(maturityOf(principleMaturity(ATHENS_V1, p1Best), m).rawMaturity).toBe(0.5);
+    expect(maturityOf(principleMaturity(ATHENS_V1, WORST), M).rawMaturity).toBe(
+      Math.round(controlMaturity(ATHENS_V1, WORST, M.principleWeights) * 100) / 100,
+    );
   });
 
   it("leaves out principles whose questions are all N/A", () => {
     // P7 with its N/A-able question N/A and the rest best: P7 keeps 3 applicable questions.
     const answers = { ...BEST, "p7.remedy_disclosed": "na" } as const;
-    expect(maturityOf(ATHENS_V1, answers, M).principles[6]).toMatchObject({ principle: "P7", applicable: 3, score: 1 });
+    expect(maturityOf(principleMaturity(ATHENS_V1, answers), M).principles[6]).toMatchObject({ principle: "P7", applicable: 3, score: 1 });
   });
 
   it("fades with staleness: maturity = raw × fadeFactor, status and dates recorded", () => {

@@ -12,8 +12,8 @@
 // - Stored numbers are rounded to 2 decimals and the chain is computed from the rounded values, so
 //   the explanation's arithmetic reproduces: maturity = round2(rawMaturity × fadeFactor).
 // Pure module: no node, kysely, remix or react imports.
-import { principleMaturity } from "~/domain/questionnaire";
-import { PRINCIPLES, type Answers, type QuestionnaireTemplate } from "~/domain/questionnaire/types";
+import type { PrincipleMaturity } from "~/domain/questionnaire";
+import { PRINCIPLES, type Principle } from "~/domain/questionnaire/types";
 import { round2 } from "./round";
 import type { Breakdown, Methodology, PrincipleContribution } from "./types";
 
@@ -60,11 +60,9 @@ export function staleness(approvedAt: string, m: Pick<Methodology, "validityMont
 
 /** Raw maturity (0..1, before staleness) with the tenant's principle weights, and its parts. */
 export function maturityOf(
-  template: QuestionnaireTemplate,
-  answers: Answers,
+  per: Readonly<Record<Principle, PrincipleMaturity>>,
   m: Pick<Methodology, "principleWeights">,
 ): { rawMaturity: number; principles: PrincipleContribution[] } {
-  const per = principleMaturity(template, answers);
   let w = 0;
   let wm = 0;
   const principles: PrincipleContribution[] = [];

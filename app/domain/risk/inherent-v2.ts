@@ -38,6 +38,7 @@ type ForcedKind = keyof typeof FORCED_GOODS_SCORES;
 type ChildKind = keyof typeof CHILD_GOODS_SCORES;
 
 const NO_PROXIES = new Map();
+const NO_ENTRIES: readonly TvpraEntry[] = [];
 
 /** Country part of v2: its own TIP placement, else its stand-in's, else "no data" (50). */
 export function countryPartV2(countryIso2: string, ref: ReferenceData, m: Methodology): CountryPart {
@@ -53,6 +54,17 @@ const latest = (a: TvpraEntry | null, e: TvpraEntry) =>
 interface Classified {
   forced: { kind: ForcedKind; entry: TvpraEntry | null };
   child: { kind: ChildKind; entry: TvpraEntry | null };
+}
+
+// A good's classification depends only on the list's entries for it and the country: a full
+// recompute asks the same few hundred (good, country) pairs a hundred thousand times.
+const classifiedCache = new WeakMap<readonly TvpraEntry[], Map<string, Classified>>();
+function classifiedOf(entries: readonly TvpraEntry[], iso2: string): Classified {
+  let byCountry = classifiedCache.get(entries);
+  if (!byCountry) classifiedCache.set(entries, (byCountry = new Map()));
+  let c = byCountry.get(iso2);
+  if (!c) byCountry.set(iso2, (c = classify(entries, iso2)));
+  return c;
 }
 
 function classify(entries: readonly TvpraEntry[], iso2: string): Classified {
@@ -106,7 +118,7 @@ export function goodsPartsV2(input: Input, ref: ReferenceData, m: Pick<Methodolo
   let floor: GoodsV2["floor"] = null;
 
   const consider = (label: string, key: string, factor: number, likely: boolean) => {
-    const { forced, child } = classify(index.get(key) ?? [], iso2);
+    const { forced, child } = classifiedOf(index.get(key) ?? NO_ENTRIES, iso2);
     const fv = round2(FORCED_GOODS_SCORES[forced.kind] * factor);
     const cv = round2(CHILD_GOODS_SCORES[child.kind] * factor);
     const tag = likely ? { likely: true as const } : {};

@@ -8,8 +8,8 @@
 //   (Σ weight·points) that are declared, evidenced and verified.
 // - More proof never lowers a credit: declaredCredit is at most 1 (methodologyProblems).
 // Pure module: no node, kysely, remix or react imports.
-import { principleMaturity } from "~/domain/questionnaire";
-import { PRINCIPLES, type Answers, type Principle, type QuestionnaireTemplate } from "~/domain/questionnaire/types";
+import type { PrincipleMaturity } from "~/domain/questionnaire";
+import { PRINCIPLES, type Principle } from "~/domain/questionnaire/types";
 import { round2 } from "./round";
 import type { Methodology, PrincipleContribution, ProofLevel } from "./types";
 
@@ -22,14 +22,15 @@ export interface ProofContext {
 
 const exact = (x: number) => Math.round(x * 1e12) / 1e12;
 
-/** Raw maturity (0..1, before staleness) from credited points, with the tenant's principle weights. */
+/**
+ * Raw maturity (0..1, before staleness) from credited points, with the tenant's principle weights;
+ * `per` is the assessment's principleMaturity (principleMaturityIn).
+ */
 export function creditedMaturity(
-  template: QuestionnaireTemplate,
-  answers: Answers,
+  per: Readonly<Record<Principle, PrincipleMaturity>>,
   m: Pick<Methodology, "principleWeights" | "declaredCredit">,
   ctx: ProofContext,
 ): { rawMaturity: number; principles: PrincipleContribution[] } {
-  const per = principleMaturity(template, answers);
   let w = 0;
   let wm = 0;
   const principles: PrincipleContribution[] = [];

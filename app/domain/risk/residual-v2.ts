@@ -7,7 +7,7 @@
 //   supplier's own country keeps R ≥ goodsFloor unless an independent verification in force with
 //   no open critical finding lifts it. A floor is a max: it never lowers a score.
 // Pure module: no node, kysely, remix or react imports.
-import { workforceProfile } from "~/domain/questionnaire";
+import { evaluate, principleMaturityIn, redFlagsIn, workforceProfileIn } from "~/domain/questionnaire";
 import { addMonthsUtc, parseInstant, staleness } from "./controls";
 import { flagFloor, raisedFlags } from "./flags";
 import { workforcePart } from "./inherent";
@@ -25,16 +25,18 @@ const fadeEndOf = (approvedAt: string, m: Methodology) =>
 /** Inherent risk, credited control maturity (with staleness), the residual and its floors under model v2. */
 export function assessResidualV2(input: SupplierRiskInput, ref: ReferenceData, m: Methodology, now: Date): ResidualAssessment {
   const a = input.assessment;
+  // Maturity, the workforce profile and the flags all read the same evaluated answers.
+  const evaluated = a ? evaluate(a.template, a.answers) : [];
   const verification = input.verification ?? null;
   const country = countryPartV2(input.country, ref, m);
   const { goods, childGoods, floor: listed } = goodsPartsV2(input, ref, m);
-  const workforce = a ? workforcePart(workforceProfile(a.template, a.answers)) : null;
+  const workforce = a ? workforcePart(workforceProfileIn(evaluated)) : null;
   const inherent = combineInherentV2(country, goods, childGoods, workforce, m);
 
   let controls: ResidualAssessment["controls"];
   const common = { factor: CONTROL_FACTOR, declaredCredit: m.declaredCredit, verification: verification?.label ?? null };
   if (a) {
-    const { rawMaturity, principles } = creditedMaturity(a.template, a.answers, m, {
+    const { rawMaturity, principles } = creditedMaturity(principleMaturityIn(a.template, evaluated), m, {
       proof: a.proof ?? NO_PROOF,
       verified: new Set(verification?.principles ?? []),
     });
@@ -51,7 +53,7 @@ export function assessResidualV2(input: SupplierRiskInput, ref: ReferenceData, m
   }
 
   const residualBeforeFlags = round2(inherent * (1 - CONTROL_FACTOR * controls.maturity));
-  const raised = a ? raisedFlags(a.template, a.answers) : [];
+  const raised = raisedFlags(redFlagsIn(evaluated));
   const { floor, extra } = flagFloor(raised);
   const goodsFloor: GoodsFloor | null = listed
     ? { ...listed, value: m.goodsFloor, liftedBy: verification?.liftsGoodsFloor ? verification.label : null }

@@ -6,7 +6,7 @@
 // - Every stored number has at most 2 decimals and each step is computed from the rounded values of
 //   the step before, so a reader can redo the arithmetic from the breakdown.
 // Pure module: no node, kysely, remix or react imports.
-import { workforceProfile } from "~/domain/questionnaire";
+import { evaluate, principleMaturityIn, redFlagsIn, workforceProfileIn } from "~/domain/questionnaire";
 import { maturityOf, staleness } from "./controls";
 import { flagFloor, raisedFlags } from "./flags";
 import { combineInherent, countryPart, goodsPart, workforcePart } from "./inherent";
@@ -19,14 +19,15 @@ import type { Methodology, ReferenceData, ResidualAssessment, SupplierRiskInput 
 export function assessResidual(input: SupplierRiskInput, ref: ReferenceData, m: Methodology, now: Date): ResidualAssessment {
   if (m.model === "v2") return assessResidualV2(input, ref, m, now);
   const a = input.assessment;
+  const evaluated = a ? evaluate(a.template, a.answers) : [];
   const country = countryPart(input.country, ref, m);
   const goods = goodsPart(input.goods, input.country, ref);
-  const workforce = a ? workforcePart(workforceProfile(a.template, a.answers)) : null;
+  const workforce = a ? workforcePart(workforceProfileIn(evaluated)) : null;
   const inherent = combineInherent(country, goods, workforce, m);
 
   let controls: ResidualAssessment["controls"];
   if (a) {
-    const { rawMaturity, principles } = maturityOf(a.template, a.answers, m);
+    const { rawMaturity, principles } = maturityOf(principleMaturityIn(a.template, evaluated), m);
     const stale = staleness(a.approvedAt, m, now);
     controls = {
       maturity: round2(rawMaturity * stale.fadeFactor),
@@ -40,7 +41,7 @@ export function assessResidual(input: SupplierRiskInput, ref: ReferenceData, m: 
   }
 
   const residualBeforeFlags = round2(inherent * (1 - CONTROL_FACTOR * controls.maturity));
-  const raised = a ? raisedFlags(a.template, a.answers) : [];
+  const raised = raisedFlags(redFlagsIn(evaluated));
   const { floor, extra } = flagFloor(raised);
   return {
     model: "v1",

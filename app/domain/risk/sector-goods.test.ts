@@ -38,6 +38,16 @@ describe("likely goods from the sector", () => {
     expect(g!.reason).toMatch(/garments/);
   });
 
+  it("answers a repeated sector from memory with the same, unchangeable list", () => {
+    const first = likelyGoodsOfSector("Cocoa farming");
+    const again = likelyGoodsOfSector("Cocoa farming");
+    expect(again).toBe(first);
+    expect(again.map((g) => g.good)).toEqual(["Cocoa"]);
+    expect(Object.isFrozen(again) && Object.isFrozen(again[0])).toBe(true);
+    // Another text for the same sector is matched on its own words, not taken from memory.
+    expect(goodsOf("Cocoa and coffee farming")).toEqual(["Cocoa", "Coffee"]);
+  });
+
   it("gives every row a reason, words and goods; a word belongs to one row", () => {
     const seen = new Map<string, string>();
     for (const row of SECTOR_GOODS) {

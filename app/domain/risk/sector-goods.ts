@@ -172,8 +172,21 @@ export interface LikelyGood {
  * The goods a site of this sector most likely makes, each once, with the row that gave it, in
  * the table's order. None for an empty or unknown sector. Whole words only: "tea" is not in "steam".
  */
-export function likelyGoodsOfSector(sector: string | null | undefined): LikelyGood[] {
+export function likelyGoodsOfSector(sector: string | null | undefined): ReadonlyArray<Readonly<LikelyGood>> {
   if (!sector) return [];
+  // A tenant has a few hundred distinct sector texts; a full recompute asks for each many times.
+  let goods = bySector.get(sector);
+  if (!goods) {
+    if (bySector.size >= SECTOR_CACHE_LIMIT) bySector.clear();
+    bySector.set(sector, (goods = Object.freeze(matchSector(sector).map((g) => Object.freeze(g)))));
+  }
+  return goods;
+}
+
+const SECTOR_CACHE_LIMIT = 10_000;
+const bySector = new Map<string, ReadonlyArray<Readonly<LikelyGood>>>();
+
+function matchSector(sector: string): LikelyGood[] {
   const text = words(sector);
   const matching = SECTOR_GOODS.filter((row) => row.words.some((w) => text.includes(` ${w} `)));
   const specific = matching.filter((row) => !row.fallback);
