@@ -242,6 +242,7 @@ export interface Database {
   action_files: ActionFilesTable;
   assessment_decisions: AssessmentDecisionsTable;
   assessment_submissions: AssessmentSubmissionsTable;
+  job_leases: JobLeasesTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -261,7 +262,10 @@ export interface SupplierImportsTable {
   filename: string;
   size_bytes: number;
   status: ImportStatus;
+  /** While a step runs: the holder's last heartbeat (see claimed_by). */
   claimed_at: string | null;
+  /** The app server (serverId) working on the step. */
+  claimed_by: string | null;
   content: string;
   headers: string;
   mapping: string | null;
@@ -460,7 +464,10 @@ export interface RiskJobsTable {
   progress_done: Generated<number>;
   progress_total: Generated<number>;
   created_at: string;
+  /** While running: the holder's last heartbeat (see claimed_by). */
   claimed_at: string | null;
+  /** The app server (serverId) running the job. */
+  claimed_by: string | null;
   finished_at: string | null;
   error: string | null;
 }
@@ -634,4 +641,14 @@ export interface AssessmentSubmissionsTable {
   by_supplier: number;
   after_changes: number;
   submitted_at: string;
+}
+
+/** A periodic job kind (mail, reminders, sweeps): run by one server of the cluster per period. */
+export interface JobLeasesTable {
+  name: string;
+  /** The server that last took the kind. */
+  holder: string | null;
+  /** No server runs the kind before this instant (ISO). */
+  run_after: string;
+  last_run_at: string | null;
 }

@@ -95,7 +95,8 @@ export async function transitionImport(
     result?: unknown;
     options?: unknown;
     finished?: boolean;
-    claim?: boolean;
+    /** The server taking the step: claims it (claimed_by) with a fresh heartbeat (claimed_at). */
+    claim?: string;
     clearContent?: boolean;
   } = {},
 ): Promise<boolean> {
@@ -108,7 +109,7 @@ export async function transitionImport(
       ...(set.result !== undefined ? { result: JSON.stringify(set.result) } : {}),
       ...(set.options !== undefined ? { options: JSON.stringify(set.options) } : {}),
       ...(set.finished ? { finished_at: nowIso() } : {}),
-      ...(set.claim ? { claimed_at: nowIso() } : {}),
+      ...(set.claim ? { claimed_at: nowIso(), claimed_by: set.claim } : {}),
       ...(set.clearContent ? { content: "" } : {}),
     })
     .where("org_id", "=", orgId)
@@ -127,7 +128,10 @@ export async function setImportProgress(db: DbOrTrx, orgId: number, id: number, 
     .execute();
 }
 
-/** The oldest queued step of any organization (for the job runner), or a step whose runner died. */
+/**
+ * The oldest queued step of any organization (for the job runner), or a step whose server died (its
+ * claim not refreshed since `staleBefore`).
+ */
 export async function nextQueuedImport(db: DbOrTrx, staleBefore: string) {
   return db
     .selectFrom("supplier_imports")
@@ -168,4 +172,36 @@ export async function importCreatorEmail(db: DbOrTrx, orgId: number, importId: n
     .where("supplier_imports.id", "=", importId)
     .executeTakeFirst();
   return r?.email;
+}
+
+/** The heartbeat of a server's running import steps (any organization: the job runner's view). */
+export async function heartbeatImports(db: DbOrTrx, holder: string, at: string): Promise<number> {
+  const r = await db
+    .updateTable("supplier_imports")
+    .set({ claimed_at: at })
+    .where("status", "in", ["checking", "committing"])
+    .where("claimed_by", "=", holder)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/**
+ * A server shutting down queues its running steps again: a check only reads, and a commit is one
+ * transaction that the shutdown rolled back, so running either again is safe.
+ */
+export async function releaseImports(db: DbOrTrx, holder: string): Promise<number> {
+  let n = 0;
+  for (const [from, to] of [
+    ["checking", "check_queued"],
+    ["committing", "commit_queued"],
+  ] as const) {
+    const r = await db
+      .updateTable("supplier_imports")
+      .set({ status: to, claimed_at: null, claimed_by: null })
+      .where("status", "=", from)
+      .where("claimed_by", "=", holder)
+      .executeTakeFirst();
+    n += Number(r.numUpdatedRows);
+  }
+  return n;
 }

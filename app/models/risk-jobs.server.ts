@@ -48,8 +48,11 @@ export async function hasRunnableJob(db: DbOrTrx, staleBefore: string): Promise<
   return Boolean(r);
 }
 
-/** Claims the oldest queued job (or one whose worker died: running and claimed long ago). */
-export async function claimJob(db: DbOrTrx, staleBefore: string) {
+/**
+ * Claims the oldest queued job for `holder` (or one whose server died: running, and its claim not
+ * refreshed since `staleBefore`).
+ */
+export async function claimJob(db: DbOrTrx, staleBefore: string, holder: string) {
   const candidate = await db
     .selectFrom("risk_jobs")
     .select(["id", "status", "claimed_at"])
@@ -61,7 +64,7 @@ export async function claimJob(db: DbOrTrx, staleBefore: string) {
   const now = nowIso();
   const upd = await db
     .updateTable("risk_jobs")
-    .set({ status: "running", claimed_at: now })
+    .set({ status: "running", claimed_at: now, claimed_by: holder })
     .where("id", "=", candidate.id)
     .where("status", "=", candidate.status)
     .where((eb) => (candidate.claimed_at === null ? eb("claimed_at", "is", null) : eb("claimed_at", "=", candidate.claimed_at)))
@@ -145,4 +148,26 @@ export async function suppliersInFadeWindow(db: DbOrTrx, orgId: number, fromIso:
     .where("approved_at", "<=", toIso)
     .execute();
   return rows.map((r) => r.supplier_id);
+}
+
+/** The heartbeat of a server's running jobs: their claims stay fresh while it works. */
+export async function heartbeatRiskJobs(db: DbOrTrx, holder: string, at: string): Promise<number> {
+  const r = await db
+    .updateTable("risk_jobs")
+    .set({ claimed_at: at })
+    .where("status", "=", "running")
+    .where("claimed_by", "=", holder)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** A server shutting down hands its running jobs back to the queue (a recompute is safe to repeat). */
+export async function releaseRiskJobs(db: DbOrTrx, holder: string): Promise<number> {
+  const r = await db
+    .updateTable("risk_jobs")
+    .set({ status: "queued", claimed_at: null, claimed_by: null })
+    .where("status", "=", "running")
+    .where("claimed_by", "=", holder)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }

@@ -1,22 +1,24 @@
 // Picks queued import steps from the database and runs them, one at a time per server, in a warm
-// worker thread. Any app server can take any queued step (the claim is an atomic status change), and
-// a step whose server died is retried once its claim is older than STALE_MS. A step queued by this
-// server starts at once (signalJobQueued); the poll finds steps queued on other servers.
+// worker thread. Any app server can take any queued step (the claim is an atomic status change that
+// names the server), and a step whose server died is taken over once its claim has gone without a
+// heartbeat (claims.ts) for JOB_LEASE_MS. A step queued by this server starts at once
+// (signalJobQueued); the poll finds steps queued on other servers.
 import type { Kysely } from "kysely";
 import type { Database } from "~db/types";
 import { nextQueuedImport, transitionImport } from "~/models/import.server";
 import { onJobQueued } from "~/lib/job-signal.server";
 import { log } from "~/lib/logger.server";
+import { env } from "~/lib/env.server";
+import { serverId } from "~/lib/server-id.server";
 import { WarmWorker } from "./warm-worker";
 import type { ImportJob } from "./import-worker";
 
 const POLL_MS = 1_000;
-const STALE_MS = 10 * 60_000;
 
 export interface RunnerOptions {
   /**
    * This process is the only app server (SQLite), so a step still claimed when it starts was claimed
-   * by a process that died: take it over at once instead of after STALE_MS.
+   * by a process that died: take it over at once instead of after JOB_LEASE_MS.
    */
   singleServer?: boolean;
   /** How often to look for steps queued elsewhere (tests set it long to show the wake-up does not wait for it). */
@@ -35,14 +37,14 @@ export function startImportRunner(db: Kysely<Database>, databaseUrl: string, opt
   worker.warm();
 
   async function runNext(): Promise<boolean> {
-    const staleBefore = startedAt ?? Date.now() - STALE_MS;
+    const staleBefore = startedAt ?? Date.now() - env().JOB_LEASE_MS;
     const next = await nextQueuedImport(db, new Date(staleBefore).toISOString());
     startedAt = null;
     if (!next || stopped) return false;
     const step = next.status === "check_queued" || next.status === "checking" ? "check" : "commit";
     const started = Date.now();
     try {
-      const job: ImportJob = { databaseUrl, orgId: next.org_id, importId: next.id, step };
+      const job: ImportJob = { databaseUrl, orgId: next.org_id, importId: next.id, step, holder: serverId() };
       const outcome = await worker.run(job);
       log.info("import step finished", { importId: next.id, step, ms: Date.now() - started, ...outcome });
       // A step that failed before its claim (e.g. the database was busy) is still queued: leave it to the next poll, not a tight loop.

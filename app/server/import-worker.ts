@@ -9,13 +9,15 @@ export interface ImportJob {
   orgId: number;
   importId: number;
   step: "check" | "commit";
+  /** The server the step runs for (serverId()). */
+  holder: string;
 }
 
 export async function runJob(job: ImportJob): Promise<Record<string, unknown>> {
   const handle = createDb(job.databaseUrl, { poolSize: 2 });
   try {
-    if (job.step === "check") await runQueuedCheck(handle.db, job.orgId, job.importId);
-    else await runQueuedCommit(handle.db, job.orgId, job.importId);
+    if (job.step === "check") await runQueuedCheck(handle.db, job.orgId, job.importId, job.holder);
+    else await runQueuedCommit(handle.db, job.orgId, job.importId, job.holder);
     return { ok: true };
   } finally {
     await handle.close();

@@ -1,5 +1,5 @@
-// Periodic housekeeping inside the server process: mail delivery, expired sessions, old rate-limit rows,
-// stale dashboard roll-ups.
+// Periodic housekeeping: mail delivery, expired sessions, old rate-limit rows, reminders, stale dashboard
+// roll-ups and score sweeps. With several app servers each kind runs once per cluster and period.
 import type { Kysely } from "kysely";
 import type { Database } from "~db/types";
 import { deliverPendingMail } from "~/lib/mail.server";
@@ -11,46 +11,68 @@ import { refreshPlannerStats } from "~db/client";
 import { sendDueReminders } from "~/services/reminders.server";
 import { refreshStaleRollups, stalenessSweep } from "~/services/risk-sweeps.server";
 import { mailOverdueActions } from "~/services/action-followup.server";
+import { takePeriodicJob } from "~/models/job-leases.server";
 
-export function startBackgroundJobs(db: Kysely<Database>): () => void {
-  const run = (name: string, fn: () => Promise<unknown>) => () => {
-    fn().catch((e: unknown) => log.error("job failed", { job: name, error: String(e) }));
-  };
-  const timers = [
+/** A periodic job kind: its name (the lease's), how often it runs, and what it does. */
+export interface PeriodicJob {
+  name: string;
+  everyMs: number;
+  run(db: Kysely<Database>): Promise<unknown>;
+}
+
+export const PERIODIC_JOBS: readonly PeriodicJob[] = [
+  { name: "mail", everyMs: 15_000, run: (db) => deliverPendingMail(db) },
+  {
+    name: "cleanup",
+    everyMs: 10 * 60_000,
+    run: async (db) => {
+      await deleteExpiredSessions(db, nowIso());
+      await pruneHits(db, Date.now() - 24 * 3600_000);
+      refreshPlannerStats(db);
+    },
+  },
+  { name: "reminders", everyMs: 60 * 60_000, run: (db) => sendDueReminders(db) },
+  // Small recomputes (an approval, an edit) mark the dashboard roll-ups stale rather than rewrite
+  // them: rewrite those within a minute, so the day's snapshot is there even if nobody looks.
+  { name: "stale-rollups", everyMs: 30_000, run: (db) => refreshStaleRollups(db) },
+  // Scores of suppliers whose assessment is fading change with time alone: recheck them hourly
+  // (a result that did not change adds no row).
+  { name: "staleness", everyMs: 60 * 60_000, run: (db) => stalenessSweep(db) },
+  // Owners of overdue corrective actions get a mail when one falls due and weekly after.
+  { name: "overdue-actions", everyMs: 60 * 60_000, run: (db) => mailOverdueActions(db, new Date()) },
+];
+
+/**
+ * Runs `job` if it is due and no other server of the cluster took it for this period (job_leases);
+ * returns whether this server ran it. Never throws: a failure is logged and the next period retries.
+ */
+export async function runIfDue(db: Kysely<Database>, job: PeriodicJob, holder: string, now = new Date()): Promise<boolean> {
+  try {
+    if (!(await takePeriodicJob(db, job.name, holder, now, job.everyMs))) return false;
+    await job.run(db);
+    return true;
+  } catch (e) {
+    log.error("job failed", { job: job.name, error: String(e) });
+    return false;
+  }
+}
+
+/**
+ * Starts the periodic jobs. Each server looks every few seconds whether a kind is due; the lease
+ * makes one server of the cluster run it per period, whichever asks first. Returns the stop function.
+ */
+export function startBackgroundJobs(db: Kysely<Database>, holder: string, jobs: readonly PeriodicJob[] = PERIODIC_JOBS): () => void {
+  const running = new Set<string>();
+  const timers = jobs.map((job) =>
     setInterval(
-      run("mail", () => deliverPendingMail(db)),
-      15_000,
+      () => {
+        if (running.has(job.name)) return;
+        running.add(job.name);
+        void runIfDue(db, job, holder).finally(() => running.delete(job.name));
+      },
+      Math.min(job.everyMs, 5_000),
     ),
-    setInterval(
-      run("cleanup", async () => {
-        await deleteExpiredSessions(db, nowIso());
-        await pruneHits(db, Date.now() - 24 * 3600_000);
-        refreshPlannerStats(db);
-      }),
-      10 * 60_000,
-    ),
-    setInterval(
-      run("reminders", () => sendDueReminders(db)),
-      60 * 60_000,
-    ),
-    // Small recomputes (an approval, an edit) mark the dashboard roll-ups stale rather than rewrite
-    // them: rewrite those within a minute, so the day's snapshot is there even if nobody looks.
-    setInterval(
-      run("stale-rollups", () => refreshStaleRollups(db)),
-      30_000,
-    ),
-    // Scores of suppliers whose assessment is fading change with time alone: recheck them hourly
-    // (a result that did not change adds no row).
-    setInterval(
-      run("staleness", () => stalenessSweep(db)),
-      60 * 60_000,
-    ),
-    // Owners of overdue corrective actions get a mail when one falls due and weekly after.
-    setInterval(
-      run("overdue-actions", () => mailOverdueActions(db, new Date())),
-      60 * 60_000,
-    ),
-  ];
+  );
   for (const t of timers) t.unref();
   return () => timers.forEach(clearInterval);
 }

@@ -1,14 +1,17 @@
 // Runs queued risk recomputations (methodology or reference-data changes, large imports) in a worker
 // thread, one batch at a time per server, so scoring 100,000 suppliers never blocks the event loop. The
-// claim is an atomic status change in the database, so any app server may take any job.
+// claim is an atomic status change in the database that names the server, so any app server may take
+// any job; one whose server died is taken over once its claim has gone without a heartbeat
+// (claims.ts) for JOB_LEASE_MS.
 import type { Kysely } from "kysely";
 import type { Database } from "~db/types";
 import { log } from "~/lib/logger.server";
+import { env } from "~/lib/env.server";
+import { serverId } from "~/lib/server-id.server";
 import { hasRunnableJob } from "~/models/risk-jobs.server";
 import { WarmWorker } from "./warm-worker";
 
 const POLL_MS = 1_000;
-export const RISK_JOB_STALE_MS = 15 * 60_000;
 
 /** `singleServer`: as for the import runner, jobs still claimed at start-up belong to a dead process. */
 export function startRiskRunner(db: Kysely<Database>, databaseUrl: string, opts: { singleServer?: boolean } = {}): () => Promise<void> {
@@ -23,12 +26,12 @@ export function startRiskRunner(db: Kysely<Database>, databaseUrl: string, opts:
     if (busy || stopped) return;
     busy = true;
     try {
-      const staleBefore = startedAt ?? Date.now() - RISK_JOB_STALE_MS;
+      const staleBefore = startedAt ?? Date.now() - env().JOB_LEASE_MS;
       startedAt = null;
       if (!(await hasRunnableJob(db, new Date(staleBefore).toISOString()))) return;
       const started = Date.now();
       try {
-        const outcome = await worker.run({ databaseUrl, staleBefore: new Date(staleBefore).toISOString() });
+        const outcome = await worker.run({ databaseUrl, staleBefore: new Date(staleBefore).toISOString(), holder: serverId() });
         log.info("risk jobs finished", { ms: Date.now() - started, ...outcome });
       } catch (e) {
         log.error("risk worker crashed", { error: String(e) });

@@ -2,10 +2,10 @@
 import { createDb } from "~db/client";
 import { runRiskJobs } from "~/services/risk.server";
 
-export async function runJob(job: { databaseUrl: string; staleBefore?: string }): Promise<Record<string, unknown>> {
+export async function runJob(job: { databaseUrl: string; staleBefore?: string; holder: string }): Promise<Record<string, unknown>> {
   const handle = createDb(job.databaseUrl, { poolSize: 2 });
   try {
-    return { ok: true, jobs: await runRiskJobs(handle.db, 5, job.staleBefore) };
+    return { ok: true, jobs: await runRiskJobs(handle.db, 5, { staleBefore: job.staleBefore, holder: job.holder }) };
   } finally {
     await handle.close();
   }

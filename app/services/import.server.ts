@@ -23,6 +23,7 @@ import {
   transitionImport,
 } from "~/models/import.server";
 import { signalJobQueued } from "~/lib/job-signal.server";
+import { serverId } from "~/lib/server-id.server";
 import { checkCsv, DEFAULT_OPTIONS, type ImportOptions, type Progress } from "./import-check.server";
 import { commitCsv } from "./import-commit.server";
 
@@ -133,8 +134,9 @@ function progressWriter(db: DB, orgId: number, importId: number): Progress {
   };
 }
 
-export async function runQueuedCheck(db: DB, orgId: number, importId: number): Promise<void> {
-  if (!(await transitionImport(db, orgId, importId, ["check_queued", "checking"], "checking", { claim: true }))) return;
+/** Runs a queued check (or takes over one whose server died) as `holder` (serverId()). */
+export async function runQueuedCheck(db: DB, orgId: number, importId: number, holder = serverId()): Promise<void> {
+  if (!(await transitionImport(db, orgId, importId, ["check_queued", "checking"], "checking", { claim: holder }))) return;
   const imp = await getImport(db, orgId, importId);
   const content = await getImportContent(db, orgId, importId);
   if (!imp || content === undefined) return;
@@ -150,8 +152,9 @@ export async function runQueuedCheck(db: DB, orgId: number, importId: number): P
   }
 }
 
-export async function runQueuedCommit(db: DB, orgId: number, importId: number): Promise<void> {
-  if (!(await transitionImport(db, orgId, importId, ["commit_queued", "committing"], "committing", { claim: true }))) return;
+/** Runs a queued commit (or takes over one whose server died) as `holder` (serverId()). */
+export async function runQueuedCommit(db: DB, orgId: number, importId: number, holder = serverId()): Promise<void> {
+  if (!(await transitionImport(db, orgId, importId, ["commit_queued", "committing"], "committing", { claim: holder }))) return;
   const imp = await getImport(db, orgId, importId);
   const content = await getImportContent(db, orgId, importId);
   if (!imp || content === undefined) return;

@@ -30,6 +30,8 @@ import { todayIso } from "~/domain/dates";
 import { log } from "~/lib/logger.server";
 import { nowIso } from "~/lib/time";
 import { sqliteHandleOf } from "~db/client";
+import { env } from "~/lib/env.server";
+import { serverId } from "~/lib/server-id.server";
 
 type DB = Kysely<Database>;
 
@@ -279,12 +281,17 @@ export async function scoresChanged(
   }
 }
 
-/** Runs queued recompute jobs until none is left; returns how many ran. Called by the job loop. */
-export async function runRiskJobs(db: DB, maxJobs = 5, staleBefore?: string): Promise<number> {
+/**
+ * Runs queued recompute jobs until none is left; returns how many ran. Called by the job loop as
+ * `holder` (serverId()), whose heartbeat keeps its claims fresh; a running job whose claim was last
+ * refreshed before `staleBefore` belongs to a server that died, and is taken over.
+ */
+export async function runRiskJobs(db: DB, maxJobs = 5, claim: { staleBefore?: string; holder?: string } = {}): Promise<number> {
+  const holder = claim.holder ?? serverId();
+  const staleBefore = claim.staleBefore ?? nowIso(new Date(Date.now() - env().JOB_LEASE_MS));
   let ran = 0;
   while (ran < maxJobs) {
-    // A running job claimed before `staleBefore` belongs to a process that died: take it over.
-    const job = await claimJob(db, ran === 0 && staleBefore ? staleBefore : nowIso(new Date(Date.now() - 15 * 60_000)));
+    const job = await claimJob(db, staleBefore, holder);
     if (!job) break;
     ran++;
     try {

@@ -1,0 +1,28 @@
+// Periodic job kinds (mail delivery, reminders, sweeps) run by one app server of the cluster per
+// period. Cluster housekeeping: the table holds no tenant data, so nothing here is scoped by organization.
+import type { DbOrTrx } from "./types";
+
+/**
+ * True when this server (`holder`) takes the kind `name` for the period starting `now`: the kind
+ * was due and no other server moved it forward first (one atomic update; on PostgreSQL a second
+ * server's update waits for the first and then finds the kind no longer due).
+ */
+export async function takePeriodicJob(db: DbOrTrx, name: string, holder: string, now: Date, periodMs: number): Promise<boolean> {
+  const at = now.toISOString();
+  await db
+    .insertInto("job_leases")
+    .values({ name, holder: null, run_after: at, last_run_at: null })
+    .onConflict((oc) => oc.column("name").doNothing())
+    .execute();
+  const r = await db
+    .updateTable("job_leases")
+    .set({ holder, run_after: new Date(now.getTime() + periodMs).toISOString(), last_run_at: at })
+    .where("name", "=", name)
+    .where("run_after", "<=", at)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function periodicJobs(db: DbOrTrx) {
+  return db.selectFrom("job_leases").selectAll().orderBy("name").execute();
+}
