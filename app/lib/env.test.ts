@@ -4,7 +4,13 @@ import { env, resetEnvCache } from "./env.server";
 
 // process.env's types make NODE_ENV required; a fresh shell does not have it.
 const unset = (k: string) => delete process.env[k];
-const saved = { NODE_ENV: process.env.NODE_ENV, COOKIE_SECURE: process.env.COOKIE_SECURE };
+const saved = {
+  NODE_ENV: process.env.NODE_ENV,
+  COOKIE_SECURE: process.env.COOKIE_SECURE,
+  TRUST_PROXY: process.env.TRUST_PROXY,
+  JOB_LEASE_MS: process.env.JOB_LEASE_MS,
+  JOB_HEARTBEAT_MS: process.env.JOB_HEARTBEAT_MS,
+};
 afterEach(() => {
   for (const [k, v] of Object.entries(saved)) {
     if (v === undefined) unset(k);
@@ -30,4 +36,29 @@ it("lets COOKIE_SECURE=false serve production over plain http on a LAN, and deve
   unset("COOKIE_SECURE");
   resetEnvCache();
   expect(env().cookieSecure).toBe(false);
+});
+
+it("trusts forwarded addresses only from the load balancers named in TRUST_PROXY", () => {
+  const trusted = (v: string | undefined) => {
+    if (v === undefined) unset("TRUST_PROXY");
+    else process.env.TRUST_PROXY = v;
+    resetEnvCache();
+    return env().TRUST_PROXY;
+  };
+  expect(trusted(undefined)).toEqual([]);
+  expect(trusted("false")).toEqual([]);
+  // "true" once meant every peer; now it means a balancer on the same machine.
+  expect(trusted("true")).toEqual(["loopback"]);
+  expect(trusted("10.0.0.5, 10.0.1.0/24")).toEqual(["10.0.0.5", "10.0.1.0/24"]);
+  expect(() => trusted("everyone")).toThrow(/TRUST_PROXY/);
+});
+
+it("refuses a heartbeat so slow that a claim would lapse between two beats", () => {
+  process.env.JOB_LEASE_MS = "10000";
+  process.env.JOB_HEARTBEAT_MS = "6000";
+  resetEnvCache();
+  expect(() => env()).toThrow(/JOB_HEARTBEAT_MS must be at most half of JOB_LEASE_MS/);
+  process.env.JOB_HEARTBEAT_MS = "5000";
+  resetEnvCache();
+  expect(env().JOB_LEASE_MS).toBe(10_000);
 });

@@ -1,12 +1,14 @@
-// The HTTP layer's headers, without the Remix build: HSTS only when the app is served over HTTPS,
-// and the security headers on every response (even the health check).
+// The HTTP layer without the Remix build: HSTS only when the app is served over HTTPS, the security
+// headers on every response (even the health check), and readiness (/healthz) for a load balancer.
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
 import { afterEach, expect, it } from "vitest";
-import type { Db } from "~db/client";
+import { createDb, type Db } from "~db/client";
+import { migrateToLatest } from "~db/migrate";
 import { resetEnvCache } from "~/lib/env.server";
 import { createApp } from "./app";
+import { createHealthCheck, type HealthCheck } from "./health";
 
 let server: Server | undefined;
 const saved = process.env.APP_URL;
@@ -19,15 +21,28 @@ afterEach(() => {
   resetEnvCache();
 });
 
-async function headersWith(appUrl: string): Promise<Headers> {
-  process.env.APP_URL = appUrl;
-  resetEnvCache();
-  // /healthz answers before the Remix handler, so neither a build nor a database is touched.
-  const app = createApp({ build: {} as ServerBuild, db: {} as Db, publicDir: "/nonexistent" });
+let migrated: Db | undefined;
+async function migratedDb(): Promise<Db> {
+  if (!migrated) {
+    migrated = createDb(":memory:");
+    await migrateToLatest(migrated);
+  }
+  return migrated;
+}
+
+/** /healthz of an app without a Remix build (it answers before the Remix handler). */
+async function healthz(db: Db, health?: HealthCheck): Promise<Response> {
+  const app = createApp({ build: {} as ServerBuild, db, publicDir: "/nonexistent", ...(health ? { health } : {}) });
   server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server!.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;
-  const r = await fetch(`http://127.0.0.1:${port}/healthz`);
+  return fetch(`http://127.0.0.1:${port}/healthz`);
+}
+
+async function headersWith(appUrl: string): Promise<Headers> {
+  process.env.APP_URL = appUrl;
+  resetEnvCache();
+  const r = await healthz(await migratedDb());
   expect(await r.text()).toBe("ok");
   return r.headers;
 }
@@ -47,4 +62,58 @@ it("sends the security headers on every response", async () => {
   expect(h.get("x-content-type-options")).toBe("nosniff");
   expect(h.get("x-frame-options")).toBe("DENY");
   expect(h.get("x-powered-by")).toBeNull();
+});
+
+it("says ready only when the database answers and every migration has run, and not while shutting down", async () => {
+  const fresh = createDb(":memory:");
+  try {
+    const r = await healthz(fresh);
+    expect(r.status).toBe(503);
+    expect(await r.text()).toMatch(/^not ready: \d+ database migration\(s\) not run yet$/);
+  } finally {
+    server?.close();
+    await fresh.close();
+  }
+
+  const db = await migratedDb();
+  const health = createHealthCheck(db);
+  const ready = await healthz(db, health);
+  expect([ready.status, await ready.text()]).toEqual([200, "ok"]);
+  health.drain();
+  const draining = await fetch(`http://127.0.0.1:${(server!.address() as AddressInfo).port}/healthz`);
+  expect([draining.status, await draining.text()]).toEqual([503, "not ready: shutting down"]);
+});
+
+it("says not ready when the database stops answering", async () => {
+  const db = createDb(":memory:");
+  await migrateToLatest(db);
+  const health = createHealthCheck(db);
+  expect(await health.check()).toEqual({ ready: true });
+  await db.close();
+  expect(await health.check()).toEqual({ ready: false, reason: "the database does not answer" });
+});
+
+it("believes X-Forwarded-For only from the configured load balancer", async () => {
+  const db = await migratedDb();
+  const trusts = (setting: string) => {
+    process.env.TRUST_PROXY = setting;
+    resetEnvCache();
+    const app = createApp({ build: {} as ServerBuild, db, publicDir: "/nonexistent" });
+    const fn = app.get("trust proxy fn") as (addr: string, i: number) => boolean;
+    return (peer: string) => fn(peer, 0);
+  };
+  const saved = process.env.TRUST_PROXY;
+  try {
+    // Not behind a balancer: a client's own X-Forwarded-For is never believed.
+    expect(trusts("false")("127.0.0.1")).toBe(false);
+    // A balancer on this machine: only loopback peers may forward an address.
+    const local = trusts("loopback");
+    expect([local("127.0.0.1"), local("::1"), local("203.0.113.9")]).toEqual([true, true, false]);
+    const named = trusts("10.0.0.5");
+    expect([named("10.0.0.5"), named("10.0.0.6"), named("127.0.0.1")]).toEqual([true, false, false]);
+  } finally {
+    if (saved === undefined) delete process.env.TRUST_PROXY;
+    else process.env.TRUST_PROXY = saved;
+    resetEnvCache();
+  }
 });

@@ -12,12 +12,15 @@ import { env } from "~/lib/env.server";
 import { log, redactPath } from "~/lib/logger.server";
 import { createShedder } from "./shed";
 import { bodyLimit, createRemixHandler } from "./body-limit";
+import { createHealthCheck, type HealthCheck } from "./health";
 
-export function createApp(opts: { build: ServerBuild; db: Db; publicDir: string }) {
+export function createApp(opts: { build: ServerBuild; db: Db; publicDir: string; health?: HealthCheck }) {
+  const health = opts.health ?? createHealthCheck(opts.db);
   const app = express();
   const e = env();
   app.disable("x-powered-by");
-  if (e.TRUST_PROXY) app.set("trust proxy", true);
+  // Forwarded client addresses only from the configured load balancers (TRUST_PROXY).
+  if (e.TRUST_PROXY.length > 0) app.set("trust proxy", e.TRUST_PROXY);
   app.use(compression());
 
   // Fingerprinted build assets are immutable; the rest of public/ is cached briefly.
@@ -72,12 +75,19 @@ export function createApp(opts: { build: ServerBuild; db: Db; publicDir: string 
     queueTimeoutMs: e.SHED_QUEUE_MS,
     maxLagMs: e.SHED_MAX_LAG_MS,
   });
-  app.get("/healthz", (req, res) => {
-    // ?detail: the load-shedding counters (read by the overload bench), for the machine itself only:
-    // they would help an outsider time an attack. Plain "ok" otherwise.
+  app.get("/healthz", (req, res, next) => {
+    // Ready (200 "ok") or not (503 with the reason): see health.ts. ?detail adds the load-shedding
+    // counters (read by the overload bench), for the machine itself only: they would help an
+    // outsider time an attack.
     const local = ["127.0.0.1", "::1", "::ffff:127.0.0.1"].includes(req.socket.remoteAddress ?? "");
-    if (req.query.detail !== undefined && local) res.json({ status: "ok", shed: shedder.stats() });
-    else res.type("text/plain").send("ok");
+    health
+      .check()
+      .then((r) => {
+        res.status(r.ready ? 200 : 503);
+        if (req.query.detail !== undefined && local) res.json({ status: r.ready ? "ok" : r.reason, shed: shedder.stats() });
+        else res.type("text/plain").send(r.ready ? "ok" : `not ready: ${r.reason}`);
+      })
+      .catch(next);
   });
   // Every body is capped before anything parses it (413); before the shedder, so a slow sender holds
   // a connection but never one of the request slots.

@@ -11,15 +11,25 @@ import { startBackgroundJobs } from "./jobs";
 import { startImportRunner } from "./import-runner";
 import { startRiskRunner } from "./risk-runner";
 import { redactUrl } from "~db/client";
+import { serverId } from "~/lib/server-id.server";
+import { createHealthCheck } from "./health";
+import { releaseClaims, startHeartbeat } from "./claims";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const e = env();
 const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;
 const db = getDb();
-const app = createApp({ build, db, publicDir: path.join(root, "public") });
+const health = createHealthCheck(db);
+const app = createApp({ build, db, publicDir: path.join(root, "public"), health });
+const holder = serverId();
 
 const server = app.listen(e.PORT, e.HOST, () => {
-  log.info("Lantern listening", { url: `http://${e.HOST}:${e.PORT}`, mode: e.NODE_ENV, database: redactUrl(e.DATABASE_URL) });
+  log.info("Lantern listening", {
+    url: `http://${e.HOST}:${e.PORT}`,
+    mode: e.NODE_ENV,
+    database: redactUrl(e.DATABASE_URL),
+    server: holder,
+  });
   if (DEV) log.warn("development mode: error responses include stack traces; never expose this server");
 });
 // Fail loudly on a busy port instead of wandering off to another one.
@@ -27,18 +37,44 @@ server.on("error", (err) => {
   log.error("server failed to start", { error: err.message });
   process.exit(1);
 });
-const stopJobs = startBackgroundJobs(db.db);
+const stopJobs = startBackgroundJobs(db.db, holder);
+const stopHeartbeat = startHeartbeat(db.db, holder, e.JOB_HEARTBEAT_MS);
 // With SQLite this is the only app server: steps still claimed at start-up were left by a crash.
 const singleServer = db.engine === "sqlite";
 const stopImports = startImportRunner(db.db, e.DATABASE_URL, { singleServer });
 const stopRisk = startRiskRunner(db.db, e.DATABASE_URL, { singleServer });
 
+/**
+ * SIGTERM / SIGINT: say "not ready" (the load balancer stops sending requests), stop accepting
+ * connections, let the requests in flight finish (at most SHUTDOWN_GRACE_MS), stop the periodic jobs
+ * and the runners, hand this server's claimed work back to the queue, and exit.
+ */
+let stopping = false;
 async function shutdown(signal: string) {
-  log.info("shutting down", { signal });
+  if (stopping) return;
+  stopping = true;
+  log.info("shutting down", { signal, graceMs: e.SHUTDOWN_GRACE_MS });
+  health.drain();
   stopJobs();
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const inTime = await Promise.race([
+    closed.then(() => true),
+    new Promise<boolean>((r) => setTimeout(() => r(false), e.SHUTDOWN_GRACE_MS)),
+  ]);
+  if (!inTime) {
+    log.warn("requests still running at the end of the grace period: closing their connections");
+    server.closeAllConnections();
+  }
   await Promise.all([stopImports(), stopRisk()]);
-  server.close();
+  stopHeartbeat();
+  try {
+    await releaseClaims(db.db, holder);
+  } catch (err) {
+    log.error("could not release claims; other servers take them over after JOB_LEASE_MS", { error: String(err) });
+  }
   await db.close();
+  log.info("stopped", { signal });
   process.exit(0);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -104,3 +104,47 @@ describe("npm start (NODE_ENV unset)", () => {
     expect(cookie).toMatch(/;\s*HttpOnly/i);
   });
 });
+
+describe("a second server on the same database (what npm run serve runs)", () => {
+  it("stops on SIGTERM: finishes what it was doing, exits 0 and no longer answers", async () => {
+    const port = await freePort();
+    let log = "";
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: `file:${path.join(dir, "lantern.db")}`,
+      EVIDENCE_DIR: path.join(dir, "evidence"),
+      LOG_LEVEL: "info",
+      SHUTDOWN_GRACE_MS: "2000",
+    };
+    // tsx itself, not npm: npm does not wait for its child after a signal, and a process manager
+    // (systemd, a container runtime) signals the server's own process.
+    const serve = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["app/server/main.ts"], {
+      cwd: ROOT,
+      env,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    serve.stdout?.on("data", (b: Buffer) => (log += b.toString()));
+    serve.stderr?.on("data", (b: Buffer) => (log += b.toString()));
+    const exited = new Promise<number | null>((r) => serve.once("exit", (code) => r(code)));
+    try {
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const r = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null);
+        if (r?.ok) break;
+        if (Date.now() > deadline) throw new Error(`the server did not become ready:\n${log}`);
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      serve.kill("SIGTERM");
+      const code = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r("timeout"), 15_000))]);
+      expect(code, log).toBe(0);
+      expect(log).toMatch(/shutting down/);
+      expect(log).toMatch(/"msg":"stopped"/);
+      expect(await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => "refused")).toBe("refused");
+    } finally {
+      if (serve.exitCode === null) process.kill(-serve.pid!, "SIGKILL");
+    }
+  }, 90_000);
+});
