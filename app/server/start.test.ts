@@ -26,6 +26,18 @@ function freePort(): Promise<number> {
   });
 }
 
+/** A server's environment on this test's database and evidence folder. */
+function serverEnv(port: number, extra: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATABASE_URL: `file:${path.join(dir, "lantern.db")}`,
+    EVIDENCE_DIR: path.join(dir, "evidence"),
+    ...extra,
+  };
+}
+
 let child: ChildProcess | undefined;
 let dir = "";
 let base = "";
@@ -35,14 +47,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "lantern-start-"));
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    DATABASE_URL: `file:${path.join(dir, "lantern.db")}`,
-    EVIDENCE_DIR: path.join(dir, "evidence"),
-    LOG_LEVEL: "warn",
-  };
+  const env = serverEnv(port, { LOG_LEVEL: "warn" });
   // What a fresh shell has: no NODE_ENV, and none of the settings that would turn production on.
   for (const k of ["NODE_ENV", "COOKIE_SECURE", "APP_URL", "SMTP_URL"]) delete env[k];
   child = spawn("npm", ["start", "--silent"], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
@@ -109,15 +114,7 @@ describe("a second server on the same database (what npm run serve runs)", () =>
   it("stops on SIGTERM: finishes what it was doing, exits 0 and no longer answers", async () => {
     const port = await freePort();
     let log = "";
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL: `file:${path.join(dir, "lantern.db")}`,
-      EVIDENCE_DIR: path.join(dir, "evidence"),
-      LOG_LEVEL: "info",
-      SHUTDOWN_GRACE_MS: "2000",
-    };
+    const env = serverEnv(port, { LOG_LEVEL: "info", SHUTDOWN_GRACE_MS: "2000" });
     // tsx itself, not npm: npm does not wait for its child after a signal, and a process manager
     // (systemd, a container runtime) signals the server's own process.
     const serve = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["app/server/main.ts"], {
