@@ -54,6 +54,21 @@ const EnvSchema = z
      */
     JOB_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
     JOB_HEARTBEAT_MS: z.coerce.number().int().min(200).default(15_000),
+    /**
+     * Periods of the periodic jobs (app/server/jobs.ts) other than their defaults, e.g.
+     * "reminders=60000,staleness=60000" (milliseconds): for a test cluster that must see them run.
+     */
+    JOB_PERIODS: z
+      .string()
+      .default("")
+      .transform((v) =>
+        v
+          .split(",")
+          .map((p) => p.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^[a-z-]+=\d{3,}$/, "name=milliseconds (at least 100)")))
+      .transform((pairs) => Object.fromEntries(pairs.map((p) => [p.split("=")[0]!, Number(p.split("=")[1])])) as Record<string, number>),
     /** On SIGTERM: how long requests in flight and a running job may take before the server exits anyway. */
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
     /** Load shedding (app/server/shed.ts): requests running at once; 0 turns shedding off. */

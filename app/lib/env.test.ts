@@ -10,6 +10,7 @@ const saved = {
   TRUST_PROXY: process.env.TRUST_PROXY,
   JOB_LEASE_MS: process.env.JOB_LEASE_MS,
   JOB_HEARTBEAT_MS: process.env.JOB_HEARTBEAT_MS,
+  JOB_PERIODS: process.env.JOB_PERIODS,
 };
 afterEach(() => {
   for (const [k, v] of Object.entries(saved)) {
@@ -61,4 +62,13 @@ it("refuses a heartbeat so slow that a claim would lapse between two beats", () 
   process.env.JOB_HEARTBEAT_MS = "5000";
   resetEnvCache();
   expect(env().JOB_LEASE_MS).toBe(10_000);
+});
+
+it("takes other periods for named periodic jobs, and refuses a malformed list", () => {
+  process.env.JOB_PERIODS = "reminders=60000, staleness=30000";
+  resetEnvCache();
+  expect(env().JOB_PERIODS).toEqual({ reminders: 60_000, staleness: 30_000 });
+  process.env.JOB_PERIODS = "reminders=soon";
+  resetEnvCache();
+  expect(() => env()).toThrow(/JOB_PERIODS/);
 });

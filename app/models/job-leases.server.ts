@@ -5,13 +5,15 @@ import type { DbOrTrx } from "./types";
 /**
  * True when this server (`holder`) takes the kind `name` for the period starting `now`: the kind
  * was due and no other server moved it forward first (one atomic update; on PostgreSQL a second
- * server's update waits for the first and then finds the kind no longer due).
+ * server's update waits for the first and then finds the kind no longer due). A kind's first period
+ * starts when a server first asks, as a lone server's timer did: a fresh start does not, say, send
+ * every reminder at once.
  */
 export async function takePeriodicJob(db: DbOrTrx, name: string, holder: string, now: Date, periodMs: number): Promise<boolean> {
   const at = now.toISOString();
   await db
     .insertInto("job_leases")
-    .values({ name, holder: null, run_after: at, last_run_at: null })
+    .values({ name, holder: null, run_after: new Date(now.getTime() + periodMs).toISOString(), last_run_at: null })
     .onConflict((oc) => oc.column("name").doNothing())
     .execute();
   const r = await db

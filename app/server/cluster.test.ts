@@ -16,26 +16,34 @@ const LEASE = 60_000;
 describeEachEngine("cluster coordination", (h) => {
   it("runs a periodic job kind on one server per period, whichever asks first", async () => {
     const db = h().db;
-    const both = await Promise.all([takePeriodicJob(db, "mail", "A", T0, 15_000), takePeriodicJob(db, "mail", "B", T0, 15_000)]);
+    // The first ask starts the first period (a fresh start runs nothing at once).
+    expect(await takePeriodicJob(db, "mail", "A", T0, 15_000)).toBe(false);
+    expect(await takePeriodicJob(db, "mail", "B", at(14_999), 15_000)).toBe(false);
+    const both = await Promise.all([
+      takePeriodicJob(db, "mail", "A", at(15_000), 15_000),
+      takePeriodicJob(db, "mail", "B", at(15_000), 15_000),
+    ]);
     expect(both.filter(Boolean)).toHaveLength(1);
     // Within the period nobody runs it again, the holder included.
-    expect(await takePeriodicJob(db, "mail", "A", at(14_999), 15_000)).toBe(false);
-    expect(await takePeriodicJob(db, "mail", "B", at(14_999), 15_000)).toBe(false);
+    expect(await takePeriodicJob(db, "mail", "A", at(29_999), 15_000)).toBe(false);
+    expect(await takePeriodicJob(db, "mail", "B", at(29_999), 15_000)).toBe(false);
     // The next period goes to whoever asks first.
-    expect(await takePeriodicJob(db, "mail", "B", at(15_000), 15_000)).toBe(true);
+    expect(await takePeriodicJob(db, "mail", "B", at(30_000), 15_000)).toBe(true);
     const [lease] = (await periodicJobs(db)).filter((l) => l.name === "mail");
-    expect(lease).toMatchObject({ holder: "B", run_after: iso(30_000), last_run_at: iso(15_000) });
+    expect(lease).toMatchObject({ holder: "B", run_after: iso(45_000), last_run_at: iso(30_000) });
   });
 
   it("does not run a kind on a server that starts while another holds it", async () => {
     const db = h().db;
     const run = vi.fn(async () => undefined);
     const job: PeriodicJob = { name: "staleness", everyMs: 3_600_000, run };
-    expect(await runIfDue(db, job, "A", T0)).toBe(true);
-    // Server C starts ten minutes later: the hour is A's.
-    expect(await runIfDue(db, job, "C", at(600_000))).toBe(false);
+    const HOUR = 3_600_000;
+    expect(await runIfDue(db, job, "A", T0)).toBe(false);
+    expect(await runIfDue(db, job, "A", at(HOUR))).toBe(true);
+    // Server C starts ten minutes later: that hour is A's.
+    expect(await runIfDue(db, job, "C", at(HOUR + 600_000))).toBe(false);
     expect(run).toHaveBeenCalledTimes(1);
-    expect(await runIfDue(db, job, "C", at(3_600_000))).toBe(true);
+    expect(await runIfDue(db, job, "C", at(2 * HOUR))).toBe(true);
     expect(run).toHaveBeenCalledTimes(2);
   });
 

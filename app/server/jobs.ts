@@ -12,6 +12,7 @@ import { sendDueReminders } from "~/services/reminders.server";
 import { refreshStaleRollups, stalenessSweep } from "~/services/risk-sweeps.server";
 import { mailOverdueActions } from "~/services/action-followup.server";
 import { takePeriodicJob } from "~/models/job-leases.server";
+import { env } from "~/lib/env.server";
 
 /** A periodic job kind: its name (the lease's), how often it runs, and what it does. */
 export interface PeriodicJob {
@@ -63,16 +64,21 @@ export async function runIfDue(db: Kysely<Database>, job: PeriodicJob, holder: s
  */
 export function startBackgroundJobs(db: Kysely<Database>, holder: string, jobs: readonly PeriodicJob[] = PERIODIC_JOBS): () => void {
   const running = new Set<string>();
-  const timers = jobs.map((job) =>
-    setInterval(
-      () => {
-        if (running.has(job.name)) return;
-        running.add(job.name);
-        void runIfDue(db, job, holder).finally(() => running.delete(job.name));
-      },
-      Math.min(job.everyMs, 5_000),
-    ),
-  );
+  const periods = env().JOB_PERIODS;
+  const unknown = Object.keys(periods).filter((name) => !jobs.some((j) => j.name === name));
+  if (unknown.length > 0) log.warn("JOB_PERIODS names no such job", { unknown });
+  const timers = jobs
+    .map((job) => ({ ...job, everyMs: periods[job.name] ?? job.everyMs }))
+    .map((job) =>
+      setInterval(
+        () => {
+          if (running.has(job.name)) return;
+          running.add(job.name);
+          void runIfDue(db, job, holder).finally(() => running.delete(job.name));
+        },
+        Math.min(job.everyMs, 5_000),
+      ),
+    );
   for (const t of timers) t.unref();
   return () => timers.forEach(clearInterval);
 }
