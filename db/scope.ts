@@ -60,3 +60,8 @@ export function asSystem<T>(reason: string, fn: () => T): T {
   log.debug("database scope: system", { reason });
   return storage.run({ orgId: null, userId: null, system: reason }, fn);
 }
+
+/** `fn` as a named crossing path: every call runs asSystem(reason, …). */
+export function systemPath<A extends unknown[], R>(reason: string, fn: (...args: A) => R): (...args: A) => R {
+  return (...args) => asSystem(reason, () => fn(...args));
+}
