@@ -35,6 +35,8 @@ export interface CreateDbOptions {
   poolSize?: number;
   /** PostgreSQL only; "none" unless said otherwise. */
   defaultScope?: DefaultScope;
+  /** With defaultScope "system": the reason set on the connection (lantern.system), e.g. the script's name. */
+  systemReason?: string;
 }
 
 /**
@@ -56,7 +58,7 @@ export function createDb(url: string, opts: CreateDbOptions = {}): Db {
       max: opts.poolSize ?? 10,
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
-    const onReserveConnection = scopeApplier(opts.defaultScope ?? "none");
+    const onReserveConnection = scopeApplier(opts.defaultScope === "system" ? (opts.systemReason ?? "default") : null);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, onReserveConnection }) });
     return { db, engine: "postgres", close: () => db.destroy(), ...(schema ? { schema } : {}) };
   }
@@ -88,13 +90,13 @@ export function createDb(url: string, opts: CreateDbOptions = {}): Db {
  * policies. A connection remembers what it was last told, so a server whose requests mostly act for
  * the same organisation pays for the extra statement only when the scope changes.
  */
-function scopeApplier(defaultScope: DefaultScope) {
+function scopeApplier(defaultSystem: string | null) {
   const applied = new WeakMap<DatabaseConnection, string>();
   return async (connection: DatabaseConnection): Promise<void> => {
     const s = currentScope();
     const org = s?.orgId == null ? "" : String(s.orgId);
     const user = s?.userId == null ? "" : String(s.userId);
-    const system = s ? (s.system ?? "") : defaultScope === "system" ? "default" : "";
+    const system = s ? (s.system ?? "") : (defaultSystem ?? "");
     const key = `${org}|${user}|${system}`;
     if (applied.get(connection) === key) return;
     applied.delete(connection);

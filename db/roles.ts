@@ -16,19 +16,26 @@ export async function grantAppRole<DB>(db: Kysely<DB>, role: string, schema: str
   if (!ROLE_NAME.test(role)) throw new Error(`Invalid role name: ${role}`);
   const r = sql.id(role);
   const s = sql.id(schema);
+  const existing = async () =>
+    (
+      await sql<{
+        super: boolean;
+        bypass: boolean;
+      }>`select rolsuper as super, rolbypassrls as bypass from pg_roles where rolname = ${role}`.execute(db)
+    ).rows[0];
   let created = false;
-  try {
-    await sql`create role ${r} login nosuperuser nobypassrls`.execute(db);
-    created = true;
-  } catch (e) {
-    // Another process made it meanwhile: duplicate_object, or unique_violation when both inserted at once.
-    const code = (e as { code?: string }).code;
-    if (code !== "42710" && code !== "23505") throw e;
+  // Only a missing role needs CREATEROLE: an owner without it can still grant to a role a DBA made.
+  if (!(await existing())) {
+    try {
+      await sql`create role ${r} login nosuperuser nobypassrls`.execute(db);
+      created = true;
+    } catch (e) {
+      // Another process made it meanwhile: duplicate_object, or unique_violation when both inserted at once.
+      const code = (e as { code?: string }).code;
+      if (code !== "42710" && code !== "23505") throw e;
+    }
   }
-  const role_ = (
-    await sql<{ super: boolean; bypass: boolean }>`
-    select rolsuper as super, rolbypassrls as bypass from pg_roles where rolname = ${role}`.execute(db)
-  ).rows[0];
+  const role_ = await existing();
   if (role_?.super || role_?.bypass)
     throw new Error(`Role ${role} is a superuser or has BYPASSRLS: row-level security would not hold for it`);
   for (const q of [
