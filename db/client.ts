@@ -1,9 +1,10 @@
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type DatabaseConnection } from "kysely";
 import pg from "pg";
 import fs from "node:fs";
 import path from "node:path";
 import type { Database } from "./types";
+import { currentScope } from "./scope";
 
 export type Engine = "sqlite" | "postgres";
 
@@ -24,12 +25,27 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
 /**
+ * What a PostgreSQL connection is told when the calling code runs outside any scope (db/scope.ts):
+ * "none" shows no tenant row (the app server: a query outside a request or a named path fails
+ * closed); "system" sees every row (the test engine, whose service-level tests call services directly).
+ */
+export type DefaultScope = "none" | "system";
+
+export interface CreateDbOptions {
+  poolSize?: number;
+  /** PostgreSQL only; "none" unless said otherwise. */
+  defaultScope?: DefaultScope;
+  /** With defaultScope "system": the reason set on the connection (lantern.system), e.g. the script's name. */
+  systemReason?: string;
+}
+
+/**
  * Opens a database from a URL:
  *  - `file:./data/lantern.db`, `file::memory:` or `:memory:` → better-sqlite3 (WAL, foreign keys, busy timeout)
  *  - `postgres://user@host:5432/db[?schema=name]` → a pg Pool; `schema` sets the search_path
  *    (the test suite gives every test file its own schema).
  */
-export function createDb(url: string, opts: { poolSize?: number } = {}): Db {
+export function createDb(url: string, opts: CreateDbOptions = {}): Db {
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
     const u = new URL(url);
     const schema = u.searchParams.get("schema");
@@ -42,7 +58,8 @@ export function createDb(url: string, opts: { poolSize?: number } = {}): Db {
       max: opts.poolSize ?? 10,
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const onReserveConnection = scopeApplier(opts.defaultScope === "system" ? (opts.systemReason ?? "default") : null);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, onReserveConnection }) });
     return { db, engine: "postgres", close: () => db.destroy(), ...(schema ? { schema } : {}) };
   }
 
@@ -65,6 +82,32 @@ export function createDb(url: string, opts: { poolSize?: number } = {}): Db {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   rawHandles.set(db, sqlite);
   return { db, engine: "sqlite", sqlite, close: () => db.destroy() };
+}
+
+/**
+ * Each time Kysely takes a connection from the pool (one per query, or one per transaction), the
+ * connection gets the scope of the calling code as session settings read by the row-level security
+ * policies. A connection remembers what it was last told, so a server whose requests mostly act for
+ * the same organisation pays for the extra statement only when the scope changes.
+ */
+function scopeApplier(defaultSystem: string | null) {
+  const applied = new WeakMap<DatabaseConnection, string>();
+  return async (connection: DatabaseConnection): Promise<void> => {
+    const s = currentScope();
+    const org = s?.orgId == null ? "" : String(s.orgId);
+    const user = s?.userId == null ? "" : String(s.userId);
+    const system = s ? (s.system ?? "") : (defaultSystem ?? "");
+    const key = `${org}|${user}|${system}`;
+    if (applied.get(connection) === key) return;
+    applied.delete(connection);
+    await connection.executeQuery(
+      CompiledQuery.raw(
+        "select set_config('lantern.org_id', $1, false), set_config('lantern.user_id', $2, false), set_config('lantern.system', $3, false)",
+        [org, user, system],
+      ),
+    );
+    applied.set(connection, key);
+  };
 }
 
 const rawHandles = new WeakMap<Kysely<Database>, SQLite.Database>();

@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Db } from "./client";
+import { asSystem } from "./scope";
 
 const migrationFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
@@ -19,7 +20,9 @@ function migratorOf({ db, schema }: Db): Migrator {
 /** Brings the schema up to date; throws (with the failing migration's name) on any error. */
 export async function migrateToLatest(handle: Db): Promise<string[]> {
   const migrator = migratorOf(handle);
-  const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
+  // As system: the tenant tables force row-level security on their owner too, and a data migration
+  // must see every tenant's rows.
+  const { error, results }: MigrationResultSet = await asSystem("migrations", () => migrator.migrateToLatest());
   const failed = results?.find((r) => r.status === "Error");
   if (error || failed) {
     const name = failed ? ` (migration ${failed.migrationName})` : "";

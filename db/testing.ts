@@ -4,6 +4,10 @@ import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { createDb, type Db } from "./client";
 import { migrateToLatest } from "./migrate";
+import { grantAppRole } from "./roles";
+
+/** The PostgreSQL tests connect as this role (not a superuser, not BYPASSRLS), like the app server should. */
+export const TEST_APP_ROLE = "lantern_test_app";
 
 export interface TestEngine {
   name: "sqlite" | "postgres";
@@ -34,8 +38,17 @@ export const TEST_ENGINES: TestEngine[] = [
       await sql`create schema ${sql.id(schema)}`.execute(admin.db);
       const u = new URL(PG);
       u.searchParams.set("schema", schema);
-      const handle = createDb(u.toString(), { poolSize: 4 });
-      await migrateToLatest(handle);
+      // Migrated by the superuser (the owner of the schema, as in production), then used as the app
+      // role, so the row-level security policies hold in every PostgreSQL test. The handle sees every
+      // row when no scope is set (defaultScope "system"): service tests call services directly, while
+      // request tests run in a request scope as the server does.
+      const owner = createDb(u.toString(), { poolSize: 1 });
+      await migrateToLatest(owner);
+      await grantAppRole(owner.db, TEST_APP_ROLE, schema);
+      await owner.close();
+      u.username = TEST_APP_ROLE;
+      u.password = "";
+      const handle = createDb(u.toString(), { poolSize: 4, defaultScope: "system" });
       return {
         handle,
         async cleanup() {

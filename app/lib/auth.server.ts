@@ -7,6 +7,7 @@ import { can, type Action, type Role } from "~/domain/permissions";
 import { findMembership } from "~/models/org.server";
 import { getSessionUser, type SessionUser } from "./session.server";
 import { forbidden, notFound } from "./http.server";
+import { setScopeOrg, setScopeUser } from "~db/scope";
 
 // One page load runs the root, layout and page loaders with the same load context: the session and
 // membership lookups are done once per request, not once per loader.
@@ -19,9 +20,12 @@ function once<T>(context: AppLoadContext, key: string, fn: () => Promise<T>): Pr
   return p;
 }
 
-function sessionUser(request: Request, context: AppLoadContext): Promise<SessionUser | null> {
+/** The signed-in user, whom this request then acts for (their memberships and organisations become visible: db/scope.ts). */
+async function sessionUser(request: Request, context: AppLoadContext): Promise<SessionUser | null> {
   // Keyed by the cookie too, so a context reused for another request (tests do) never leaks a user.
-  return once(context, `user:${request.headers.get("Cookie") ?? ""}`, () => getSessionUser(context.db, request));
+  const user = await once(context, `user:${request.headers.get("Cookie") ?? ""}`, () => getSessionUser(context.db, request));
+  if (user) setScopeUser(user.userId);
+  return user;
 }
 
 export async function getOptionalUser(request: Request, context: AppLoadContext): Promise<SessionUser | null> {
@@ -60,6 +64,8 @@ export async function requireOrg(
   if (!/^[a-z0-9-]{1,100}$/i.test(slug)) throw notFound("No such organization");
   const m = await once(context, `org:${user.userId}:${slug}`, () => findMembership(context.db, user.userId, slug));
   if (!m) throw notFound("No such organization");
+  // A member: from here on this request's queries see this organisation's rows (and only these).
+  setScopeOrg(m.orgId);
   if (!can(m.role, action)) throw forbidden();
   return { user, org: { id: m.orgId, slug: m.slug, name: m.orgName }, role: m.role };
 }

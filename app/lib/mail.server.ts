@@ -10,6 +10,7 @@ import { env } from "./env.server";
 import { log } from "./logger.server";
 import { listUndelivered, listUntriedAccountMail, markFailed, markSent } from "~/models/outbox.server";
 import { redactLinkTokens } from "~/domain/mail/links";
+import { systemPath } from "~db/scope";
 
 const MAX_ATTEMPTS = 5;
 let transport: { url: string; t: nodemailer.Transporter } | undefined;
@@ -26,7 +27,7 @@ export function smtpConfigured(): boolean {
 }
 
 /** Sends what is pending; returns how many were sent. Safe to call often (after a commit, or on a timer). */
-export async function deliverPendingMail(db: Kysely<Database>): Promise<number> {
+async function deliverPendingMailAsSystem(db: Kysely<Database>): Promise<number> {
   const t = getTransport();
   if (!t) return 0;
   const pending = await listUndelivered(db, MAX_ATTEMPTS, 50);
@@ -44,13 +45,14 @@ export async function deliverPendingMail(db: Kysely<Database>): Promise<number> 
   }
   return sent;
 }
+export const deliverPendingMail = systemPath("mail delivery: the outbox of every tenant", deliverPendingMailAsSystem);
 
 /**
  * Without SMTP, account mail (sign-up confirmation, password reset) cannot reach its owner, and its
  * link must reach nobody else: it is never printed to the server log, except when a developer sets
  * MAIL_LOG_LINKS=1 on a server that is not in production. Each such mail is marked tried once.
  */
-export async function printAccountMailWithoutSmtp(db: Kysely<Database>): Promise<number> {
+async function printAccountMailWithoutSmtpAsSystem(db: Kysely<Database>): Promise<number> {
   const mails = await listUntriedAccountMail(db, 50);
   const e = env();
   const print = e.MAIL_LOG_LINKS && e.NODE_ENV !== "production";
@@ -69,6 +71,7 @@ export async function printAccountMailWithoutSmtp(db: Kysely<Database>): Promise
   }
   return mails.length;
 }
+export const printAccountMailWithoutSmtp = systemPath("mail delivery: account mail without SMTP", printAccountMailWithoutSmtpAsSystem);
 
 /** Fire-and-forget delivery after a commit; errors are recorded on the row, never thrown at the user. */
 export function kickMailDelivery(db: Kysely<Database>): void {

@@ -17,6 +17,7 @@ import { textKeys } from "~/domain/questionnaire/i18n/catalogue";
 import type { Question, QuestionnaireTemplate, Section } from "~/domain/questionnaire/types";
 import { getSupplierIdentity, type SupplierIdentity } from "./supplier-session.server";
 import { env } from "./env.server";
+import { setScopeOrg } from "~db/scope";
 
 export const LANG_COOKIE = "lantern_lang";
 
@@ -127,10 +128,13 @@ export function publicAuthor(label: string, orgName: string): string {
 
 // One request runs the layout and page loaders with the same context: look the session up once.
 const perRequest = new WeakMap<object, Promise<SupplierIdentity | null>>();
-export function supplierSession(request: Request, context: AppLoadContext): Promise<SupplierIdentity | null> {
+// The request then acts for the organisation of the session's assessment (row-level security, db/scope.ts).
+export async function supplierSession(request: Request, context: AppLoadContext): Promise<SupplierIdentity | null> {
   let p = perRequest.get(context);
   if (!p) perRequest.set(context, (p = getSupplierIdentity(context.db, request)));
-  return p;
+  const s = await p;
+  if (s) setScopeOrg(s.orgId);
+  return s;
 }
 
 /** Portal pages: the supplier session, or a 401 page in the visitor's language ("open your link again"). */

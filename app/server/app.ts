@@ -13,6 +13,7 @@ import { log, redactPath } from "~/lib/logger.server";
 import { createShedder } from "./shed";
 import { bodyLimit, createRemixHandler } from "./body-limit";
 import { createHealthCheck, type HealthCheck } from "./health";
+import { runInRequestScope } from "~db/scope";
 
 export function createApp(opts: { build: ServerBuild; db: Db; publicDir: string; health?: HealthCheck }) {
   const health = opts.health ?? createHealthCheck(opts.db);
@@ -106,7 +107,9 @@ export function createApp(opts: { build: ServerBuild; db: Db; publicDir: string;
     }),
   });
   // The request keeps its slot until the handler is done, even if the client left before the answer.
-  app.all("*", (req, res, next) => shedder.track(res, remix(req, res, next)));
+  // Each request starts with an empty database scope (no tenant row visible on PostgreSQL); the
+  // guards (requireUser, requireOrg, the portal's) fill it in once they know who is asking.
+  app.all("*", (req, res, next) => runInRequestScope(() => shedder.track(res, remix(req, res, next))));
 
   // Last resort: never a stack trace.
   app.use((err: unknown, _req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {

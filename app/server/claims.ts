@@ -7,14 +7,15 @@ import { heartbeatImports, releaseImports } from "~/models/import.server";
 import { heartbeatRiskJobs, releaseRiskJobs } from "~/models/risk-jobs.server";
 import { log } from "~/lib/logger.server";
 import { nowIso } from "~/lib/time";
+import { systemPath } from "~db/scope";
 
 /** Refreshes `holder`'s claims every `everyMs`; returns the stop function. */
 export function startHeartbeat(db: Kysely<Database>, holder: string, everyMs: number): () => void {
-  const beat = async () => {
+  const beat = systemPath("claims: heartbeat of this server's import steps and risk jobs, any tenant", async () => {
     const at = nowIso();
     await heartbeatImports(db, holder, at);
     await heartbeatRiskJobs(db, holder, at);
-  };
+  });
   const timer = setInterval(() => {
     beat().catch((e: unknown) => log.error("heartbeat failed", { error: String(e) }));
   }, everyMs);
@@ -23,7 +24,9 @@ export function startHeartbeat(db: Kysely<Database>, holder: string, everyMs: nu
 }
 
 /** Queues `holder`'s running import steps and risk jobs again (at shutdown, after its workers stopped). */
-export async function releaseClaims(db: Kysely<Database>, holder: string): Promise<{ imports: number; riskJobs: number }> {
+export const releaseClaims = systemPath("claims: this server hands its claims back at shutdown, any tenant", releaseClaimsAsSystem);
+
+async function releaseClaimsAsSystem(db: Kysely<Database>, holder: string): Promise<{ imports: number; riskJobs: number }> {
   const imports = await releaseImports(db, holder);
   const riskJobs = await releaseRiskJobs(db, holder);
   if (imports + riskJobs > 0) log.info("claims released", { imports, riskJobs });

@@ -12,6 +12,7 @@ import { env } from "~/lib/env.server";
 import { serverId } from "~/lib/server-id.server";
 import { WarmWorker } from "./warm-worker";
 import type { ImportJob } from "./import-worker";
+import { asSystem, runAsOrg } from "~db/scope";
 
 const POLL_MS = 1_000;
 
@@ -38,7 +39,9 @@ export function startImportRunner(db: Kysely<Database>, databaseUrl: string, opt
 
   async function runNext(): Promise<boolean> {
     const staleBefore = startedAt ?? Date.now() - env().JOB_LEASE_MS;
-    const next = await nextQueuedImport(db, new Date(staleBefore).toISOString());
+    const next = await asSystem("import runner: the next queued step of any tenant", () =>
+      nextQueuedImport(db, new Date(staleBefore).toISOString()),
+    );
     startedAt = null;
     if (!next || stopped) return false;
     const step = next.status === "check_queued" || next.status === "checking" ? "check" : "commit";
@@ -51,10 +54,12 @@ export function startImportRunner(db: Kysely<Database>, databaseUrl: string, opt
       return outcome.ok === true;
     } catch (e) {
       log.error("import worker crashed", { importId: next.id, step, error: String(e) });
-      await transitionImport(db, next.org_id, next.id, ["checking", "committing", "check_queued", "commit_queued"], "failed", {
-        result: { error: "The import stopped unexpectedly; nothing was imported. Please try again." },
-        finished: true,
-      });
+      await runAsOrg(next.org_id, () =>
+        transitionImport(db, next.org_id, next.id, ["checking", "committing", "check_queued", "commit_queued"], "failed", {
+          result: { error: "The import stopped unexpectedly; nothing was imported. Please try again." },
+          finished: true,
+        }),
+      );
     }
     return true;
   }

@@ -3,6 +3,7 @@
 // SQLite the server keeps reading while the import writes (WAL); other writers wait for its one transaction.
 import { createDb } from "~db/client";
 import { runQueuedCheck, runQueuedCommit } from "~/services/import.server";
+import { runAsOrg } from "~db/scope";
 
 export interface ImportJob {
   databaseUrl: string;
@@ -16,8 +17,12 @@ export interface ImportJob {
 export async function runJob(job: ImportJob): Promise<Record<string, unknown>> {
   const handle = createDb(job.databaseUrl, { poolSize: 2 });
   try {
-    if (job.step === "check") await runQueuedCheck(handle.db, job.orgId, job.importId, job.holder);
-    else await runQueuedCommit(handle.db, job.orgId, job.importId, job.holder);
+    // One tenant's import: it runs as that organisation, not as system.
+    await runAsOrg(job.orgId, () =>
+      job.step === "check"
+        ? runQueuedCheck(handle.db, job.orgId, job.importId, job.holder)
+        : runQueuedCommit(handle.db, job.orgId, job.importId, job.holder),
+    );
     return { ok: true };
   } finally {
     await handle.close();

@@ -10,6 +10,7 @@ import { env } from "~/lib/env.server";
 import { serverId } from "~/lib/server-id.server";
 import { hasRunnableJob } from "~/models/risk-jobs.server";
 import { WarmWorker } from "./warm-worker";
+import { asSystem } from "~db/scope";
 
 const POLL_MS = 1_000;
 
@@ -28,7 +29,10 @@ export function startRiskRunner(db: Kysely<Database>, databaseUrl: string, opts:
     try {
       const staleBefore = startedAt ?? Date.now() - env().JOB_LEASE_MS;
       startedAt = null;
-      if (!(await hasRunnableJob(db, new Date(staleBefore).toISOString()))) return;
+      const runnable = await asSystem("risk runner: is any tenant's job runnable", () =>
+        hasRunnableJob(db, new Date(staleBefore).toISOString()),
+      );
+      if (!runnable) return;
       const started = Date.now();
       try {
         const outcome = await worker.run({ databaseUrl, staleBefore: new Date(staleBefore).toISOString(), holder: serverId() });

@@ -25,6 +25,7 @@ import {
 import { fail, ok, type Result } from "~/domain/result";
 import { passwordResetMail, signupConfirmMail, signupExistingAccountMail } from "./mail-templates";
 import { joinFromConfirmedSignup } from "./members.server";
+import { asSystem, setScopeUser, systemPath } from "~db/scope";
 
 type DB = Kysely<Database>;
 
@@ -42,7 +43,7 @@ function throttledFor(retryAfter: number) {
 const SIGNUP_VALID_MINUTES = 24 * 60;
 const RESET_VALID_MINUTES = 30;
 
-export async function requestSignup(
+async function requestSignupAsSystem(
   db: DB,
   input: { name: string; email: string; password: string; orgName: string },
   ip: string,
@@ -86,6 +87,7 @@ export async function requestSignup(
   kickMailDelivery(db);
   return ok();
 }
+export const requestSignup = systemPath("account: sign-up request (pending sign-up, account mail)", requestSignupAsSystem);
 
 export async function describePendingSignup(db: DB, token: string) {
   const p = await findPendingSignup(db, hashToken(token), nowIso());
@@ -94,7 +96,7 @@ export async function describePendingSignup(db: DB, token: string) {
 }
 
 /** Creates the user and the organization (the user as its admin). Null when the link is not usable. */
-export async function confirmSignup(db: DB, token: string, ip: string): Promise<Result<{ userId: number; slug: string }>> {
+async function confirmSignupAsSystem(db: DB, token: string, ip: string): Promise<Result<{ userId: number; slug: string }>> {
   const now = nowIso();
   return db.transaction().execute(async (trx) => {
     const p = await findPendingSignup(trx, hashToken(token), now);
@@ -123,10 +125,18 @@ export async function confirmSignup(db: DB, token: string, ip: string): Promise<
     return ok({ userId, slug });
   });
 }
+export const confirmSignup = systemPath("account: sign-up confirmation creates the user and the organization", confirmSignupAsSystem);
 
 export type LoginResult = { userId: number } | { invalid: true } | Throttled;
 
+/** Checks the password as system (account audit entries have no organisation); on success this request acts for the user. */
 export async function login(db: DB, input: { email: string; password: string }, ip: string): Promise<LoginResult> {
+  const r = await asSystem("account: login", () => checkLogin(db, input, ip));
+  if ("userId" in r) setScopeUser(r.userId);
+  return r;
+}
+
+async function checkLogin(db: DB, input: { email: string; password: string }, ip: string): Promise<LoginResult> {
   const limits = loginLimits(input.email, ip);
   const throttled = await checkAll(db, limits);
   if (throttled) return { throttled };
@@ -168,7 +178,7 @@ export async function homePathFor(db: DB, userId: number): Promise<string> {
   return orgs[0] ? `/o/${orgs[0].slug}` : "/account";
 }
 
-export async function requestPasswordReset(db: DB, email: string, ip: string): Promise<Result<undefined, Wait>> {
+async function requestPasswordResetAsSystem(db: DB, email: string, ip: string): Promise<Result<undefined, Wait>> {
   const throttled = await checkAll(db, [
     [MAIL_IP, ip],
     [MAIL_ADDRESS, email],
@@ -206,13 +216,14 @@ export async function requestPasswordReset(db: DB, email: string, ip: string): P
   kickMailDelivery(db);
   return ok();
 }
+export const requestPasswordReset = systemPath("account: password reset request (account mail)", requestPasswordResetAsSystem);
 
 export async function isResetTokenUsable(db: DB, token: string): Promise<boolean> {
   return Boolean(await findPasswordReset(db, hashToken(token), nowIso()));
 }
 
 /** Sets the new password and ends every session of the user. Null when the link is not usable. */
-export async function resetPassword(db: DB, token: string, password: string, ip: string): Promise<Result<{ userId: number }>> {
+async function resetPasswordAsSystem(db: DB, token: string, password: string, ip: string): Promise<Result<{ userId: number }>> {
   const passwordHash = await hashPassword(password);
   const now = nowIso();
   return db.transaction().execute(async (trx) => {
@@ -234,9 +245,10 @@ export async function resetPassword(db: DB, token: string, password: string, ip:
     return ok({ userId: user.id });
   });
 }
+export const resetPassword = systemPath("account: password reset by mailed link (account audit entry)", resetPasswordAsSystem);
 
 /** Verifies the current password, sets the new one and ends ALL the user's sessions (the caller starts a fresh one). */
-export async function changePassword(
+async function changePasswordAsSystem(
   db: DB,
   userId: number,
   input: { currentPassword: string; password: string },
@@ -267,3 +279,4 @@ export async function changePassword(
   });
   return ok();
 }
+export const changePassword = systemPath("account: password change (account audit entry)", changePasswordAsSystem);

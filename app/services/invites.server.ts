@@ -23,6 +23,7 @@ import {
   touchInvite,
 } from "~/models/invite.server";
 import { supplierInviteMail } from "./mail-templates";
+import { systemPath } from "~db/scope";
 
 type DB = Kysely<Database>;
 export const INVITE_VALID_DAYS = 30;
@@ -117,7 +118,7 @@ export type LinkState =
     };
 
 /** What the landing page of a link shows; reading it changes nothing (mail scanners open links). */
-export async function describeLink(db: DB, token: string, now = new Date()): Promise<LinkState> {
+async function describeLinkAsSystem(db: DB, token: string, now = new Date()): Promise<LinkState> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { state: "invalid" };
   const i = await findInviteByTokenHash(db, hashToken(token));
   if (!i) return { state: "invalid" };
@@ -133,9 +134,10 @@ export async function describeLink(db: DB, token: string, now = new Date()): Pro
     assessmentStatus: i.status,
   };
 }
+export const describeLink = systemPath("portal: supplier link look-up by token (before a tenant is known)", describeLinkAsSystem);
 
 /** POST from the link's page: a supplier session for this one assessment; returns its Set-Cookie. */
-export async function openSupplierSession(
+async function openSupplierSessionAsSystem(
   db: DB,
   token: string,
 ): Promise<{ cookie: string } | { state: "invalid" | "expired" | "revoked" }> {
@@ -158,6 +160,7 @@ export async function openSupplierSession(
   if (env().cookieSecure) attrs.push("Secure");
   return { cookie: `${SUPPLIER_COOKIE}=${sessionToken}; ${attrs.join("; ")}` };
 }
+export const openSupplierSession = systemPath("portal: supplier link opens a session", openSupplierSessionAsSystem);
 
 /**
  * "Send me a new link" from an EXPIRED link's page: a new link goes to the invited address only
@@ -166,7 +169,7 @@ export async function openSupplierSession(
  * reminder's fresh link) produces nothing: someone decided it must stop working, and a link that
  * leaked must not be able to bring the questionnaire back to life.
  */
-export async function requestNewLink(db: DB, token: string, now = new Date()): Promise<{ sent: boolean }> {
+async function requestNewLinkAsSystem(db: DB, token: string, now = new Date()): Promise<{ sent: boolean }> {
   const i = /^[A-Za-z0-9_-]{43}$/.test(token) ? await findInviteByTokenHash(db, hashToken(token)) : undefined;
   if (!i || i.status === "approved") return { sent: false };
   if (i.revokedAt || i.supersededAt || i.expiresAt > nowIso(now)) return { sent: false };
@@ -212,3 +215,4 @@ export async function requestNewLink(db: DB, token: string, now = new Date()): P
   if (sent) kickMailDelivery(db);
   return { sent };
 }
+export const requestNewLink = systemPath("portal: an expired supplier link asks for a new one", requestNewLinkAsSystem);

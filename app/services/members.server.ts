@@ -24,6 +24,7 @@ import {
 } from "~/models/tokens.server";
 import { teamInviteMail, teamJoinConfirmMail } from "./mail-templates";
 import type { DbOrTrx } from "~/models/types";
+import { systemPath } from "~db/scope";
 
 type DB = Kysely<Database>;
 const INVITE_VALID_MINUTES = 7 * 24 * 60;
@@ -131,7 +132,7 @@ export async function removeMember(db: DB, id: OrgIdentity, userId: number, ip: 
 export type InviteView =
   { state: "invalid" } | { state: "expired" | "revoked" | "accepted" | "open"; orgName: string; slug: string; email: string; role: Role };
 
-export async function describeInvite(db: DB, token: string): Promise<InviteView> {
+async function describeInviteAsSystem(db: DB, token: string): Promise<InviteView> {
   const inv = await findTeamInviteByToken(db, hashToken(token));
   if (!inv) return { state: "invalid" };
   const base = { orgName: inv.orgName, slug: inv.slug, email: inv.email, role: inv.role };
@@ -140,6 +141,7 @@ export async function describeInvite(db: DB, token: string): Promise<InviteView>
   if (inv.expiresAt <= nowIso()) return { state: "expired", ...base };
   return { state: "open", ...base };
 }
+export const describeInvite = systemPath("team invitation link: look-up by token (before a tenant is known)", describeInviteAsSystem);
 
 const JOIN_CONFIRM_VALID_MINUTES = 24 * 60;
 type Joined = { userId: number; slug: string };
@@ -176,7 +178,7 @@ async function joinWithInvite(trx: DbOrTrx, inv: TeamInvite, userId: number, ip:
  * password, and the account is created only when the invited address confirms it: the link may have
  * been copied by someone else (without SMTP an admin passes it on), so holding it proves nothing.
  */
-export async function acceptInvite(
+async function acceptInviteAsSystem(
   db: DB,
   token: string,
   who: { userId: number; email: string } | { newAccount: { name: string; password: string } },
@@ -218,6 +220,7 @@ export async function acceptInvite(
   if (r.ok && "confirmSent" in r.value) kickMailDelivery(db);
   return r;
 }
+export const acceptInvite = systemPath("team invitation link: join, or mail the new account its confirmation", acceptInviteAsSystem);
 
 /**
  * The invited address confirmed a new account (pending sign-up with team_invite_id): creates the user

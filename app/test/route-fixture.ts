@@ -10,6 +10,7 @@ import { sql } from "kysely";
 import type { AppLoadContext } from "@remix-run/node";
 import { expect } from "vitest";
 import type { Db } from "~db/client";
+import { runInRequestScope } from "~db/scope";
 import { seedReferenceData } from "~db/seed/reference";
 import { insertUser } from "~/models/user.server";
 import { addMember, insertOrg } from "~/models/org.server";
@@ -278,8 +279,21 @@ export function multipart(
 }
 
 let ipSeq = 0;
-/** Runs a loader or action; every call gets its own client IP, so no rate limit bites. */
-export async function call(
+/**
+ * Runs a loader or action as the server does, in a request scope of its own (on PostgreSQL the
+ * handle's role is then policed by row-level security until the route's guards set the user and
+ * organisation); every call gets its own client IP, so no rate limit bites.
+ */
+export function call(
+  db: Db,
+  fn: RouteFn,
+  req: Request,
+  params: Record<string, string>,
+): Promise<{ status: number; text: string; headers: string }> {
+  return runInRequestScope(() => callInScope(db, fn, req, params));
+}
+
+async function callInScope(
   db: Db,
   fn: RouteFn,
   req: Request,

@@ -2,7 +2,8 @@ import { createDb, redactUrl } from "../client";
 import { migrateToLatest } from "../migrate";
 
 const url = process.env.DATABASE_URL ?? "file:./data/lantern.db";
-const handle = createDb(url);
+// An operator's script: it works across tenants (a named crossing path of row-level security, db/scope.ts).
+const handle = createDb(url, { defaultScope: "system", systemReason: "script: db:migrate" });
 try {
   const applied = await migrateToLatest(handle);
   console.log(applied.length ? `Applied ${applied.join(", ")} to ${redactUrl(url)}` : `Schema up to date (${redactUrl(url)})`);

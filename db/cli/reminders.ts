@@ -2,7 +2,11 @@
 import { createDb } from "../client";
 import { sendDueReminders } from "~/services/reminders.server";
 
-const handle = createDb(process.env.DATABASE_URL ?? "file:./data/lantern.db");
+// An operator's script: it works across tenants (a named crossing path of row-level security, db/scope.ts).
+const handle = createDb(process.env.DATABASE_URL ?? "file:./data/lantern.db", {
+  defaultScope: "system",
+  systemReason: "script: reminders of every tenant",
+});
 try {
   const n = await sendDueReminders(handle.db);
   console.log(`${n} reminder${n === 1 ? "" : "s"} queued`);

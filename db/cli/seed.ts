@@ -18,7 +18,8 @@ if (args.includes("--help") || args.includes("-h")) {
   process.exitCode = 2;
 } else {
   const url = process.env.DATABASE_URL ?? "file:./data/lantern.db";
-  const handle = createDb(url);
+  // An operator's script: it works across tenants (a named crossing path of row-level security, db/scope.ts).
+  const handle = createDb(url, { defaultScope: "system", systemReason: "script: db:seed (reference data and demo tenants)" });
   try {
     const applied = await migrateToLatest(handle);
     console.log(applied.length ? `Migrated ${redactUrl(url)}: ${applied.join(", ")}` : `Schema up to date (${redactUrl(url)})`);
