@@ -6,13 +6,13 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { REPO_ROOT } from "../support/env";
-import { freePort } from "../support/crash-server";
 
 export const HAPROXY_BIN = process.env.HAPROXY_BIN ?? "/usr/sbin/haproxy";
 const TEMPLATE = path.join(REPO_ROOT, "e2e/scale/haproxy.cfg.template");
 
 // ---- Cleanup, in reverse order of registration, once ----
 
+const live = new Set<ChildProcess>();
 const cleanups: Array<{ what: string; fn: () => Promise<void> | void }> = [];
 let cleaning: Promise<void> | null = null;
 
@@ -20,8 +20,10 @@ export function onCleanup(what: string, fn: () => Promise<void> | void): void {
   cleanups.push({ what, fn });
 }
 
+/** Stops every process the proof started (app servers, HAProxy), then runs the registered cleanups. */
 export function cleanup(): Promise<void> {
   cleaning ??= (async () => {
+    await Promise.all([...live].map((c) => killChild(c, "SIGKILL")));
     for (const c of cleanups.reverse()) {
       try {
         await c.fn();
@@ -49,8 +51,6 @@ export function installSignalHandlers(): void {
     for (const c of live) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
   });
 }
-
-const live = new Set<ChildProcess>();
 
 function killChild(child: ChildProcess, signal: NodeJS.Signals = "SIGKILL"): Promise<void> {
   return new Promise((resolve) => {
@@ -177,8 +177,7 @@ function runtimeCommand(socket: string, command: string): Promise<string> {
   });
 }
 
-export async function startHaproxy(dir: string, servers: Array<{ name: string; port: number }>): Promise<Balancer> {
-  const port = await freePort();
+export async function startHaproxy(dir: string, servers: Array<{ name: string; port: number }>, port: number): Promise<Balancer> {
   const runtimeSocket = path.join(dir, "haproxy.sock");
   const config = renderConfig({ runtimeSocket, frontend: `127.0.0.1:${port}`, servers });
   const file = path.join(dir, "haproxy.cfg");
@@ -191,7 +190,7 @@ export async function startHaproxy(dir: string, servers: Array<{ name: string; p
   const tail = new Tail();
   child.stdout.on("data", (c: Buffer) => tail.push(c));
   child.stderr.on("data", (c: Buffer) => tail.push(c));
-  onCleanup("haproxy", () => killChild(child, "SIGTERM"));
+  child.once("exit", () => live.delete(child));
   const runtime = (command: string) => runtimeCommand(runtimeSocket, command);
   const states = async () => {
     const out: Record<string, string> = {};
@@ -216,7 +215,8 @@ export async function waitForState(b: Balancer, names: readonly string[], state:
   for (;;) {
     const s = await b.states();
     if (names.every((n) => s[n]?.startsWith(state))) return Date.now();
-    if (Date.now() > deadline) throw new Error(`HAProxy did not see ${names.join(", ")} ${state} within ${timeoutMs / 1000} s: ${JSON.stringify(s)}`);
+    if (Date.now() > deadline)
+      throw new Error(`HAProxy did not see ${names.join(", ")} ${state} within ${timeoutMs / 1000} s: ${JSON.stringify(s)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
