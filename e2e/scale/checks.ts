@@ -40,7 +40,8 @@ export async function checkSaves(db: DB, saves: readonly ConfirmedSave[], rec: R
     name: "autosaves: every confirmed save stored, none twice",
     pass: saves.length > 0 && missing.length === 0 && twice.length === 0,
     lines: [
-      `${saves.length} confirmed saves on ${ids.length} questionnaires; ${missing.length} missing or different; ${twice.length} stored twice`,
+      `${saves.length} confirmed saves on ${ids.length} questionnaires; ${missing.length} missing or different; ` +
+        `${twice.length} stored twice`,
       `${unanswered} saves got no answer (in flight at the kill); ${unansweredLanded} of them landed (allowed: once or not at all)`,
       ...missing.slice(0, 5).map((s) => `  missing: ${s.assessmentId} ${s.key} revision ${s.revision}`),
       ...twice.slice(0, 5).map(([c, n]) => `  twice: "${c}" ×${n}`),
@@ -157,8 +158,8 @@ export function checkLeases(w: Watcher, periods: Record<string, number>, runStar
     if (runs.length === 0 || tooSoon > 0) pass = false;
     if (everyMs <= 60_000 && duringRun === 0) pass = false;
     lines.push(
-      `${name.padEnd(15)} every ${everyMs / 1000} s: ${runs.length} runs seen (${duringRun} after the load began), by ${holders || "nobody"}; ` +
-        `${tooSoon} closer than the period`,
+      `${name.padEnd(15)} every ${everyMs / 1000} s: ${runs.length} runs seen (${duringRun} after the load began), ` +
+        `by ${holders || "nobody"}; ${tooSoon} closer than the period`,
     );
   }
   return { name: "periodic jobs: each kind ran, at most once per period across the cluster", pass, lines };
@@ -195,7 +196,8 @@ export async function checkMail(db: DB, sunk: readonly SunkMail[]): Promise<Chec
     lines: [
       `${outbox.length} mails in the outbox (${unsent.length} not marked sent); ${sunk.length} messages received, ` +
         `${sunk.length - foldedCopies} distinct Message-IDs (${foldedCopies} same-ID copies folded)`,
-      `${missing} outbox mails never arrived; ${extra} sent twice under different Message-IDs; ${strays} received that match no outbox mail`,
+      `${missing} outbox mails never arrived; ${extra} sent twice under different Message-IDs; ` +
+        `${strays} received that match no outbox mail`,
       ...problems.slice(0, 5),
       ...unsent.slice(0, 3).map((m) => `  not sent: #${m.id} ${m.last_error ?? ""}`),
     ],

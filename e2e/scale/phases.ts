@@ -7,7 +7,7 @@ import { currentMethodology } from "~/services/risk.server";
 import type { CrashServer } from "../support/crash-server";
 import { crashCsv, queueCheck, queueCommit, uploadCsv } from "../support/crash-flows";
 import { startAppServer, waitForState, waitHealthy, type AppServer, type Balancer } from "./cluster";
-import { autosaveLoop, browseLoop, editLoop, inviteLoop, Recorder, throughput, type LoadTarget } from "./load";
+import { autosaveLoop, browseLoop, editLoop, failed, inviteLoop, Recorder, throughput, type LoadTarget } from "./load";
 import type { Seeded } from "./seed";
 import type { Watcher } from "./watch";
 
@@ -22,6 +22,8 @@ export interface Cluster {
 export interface CapacityResult {
   one: number;
   all: number;
+  /** Requests of the capacity phase that failed (none should: no server dies then). */
+  failures: number;
   seconds: number;
   loops: number;
 }
@@ -38,7 +40,7 @@ export async function capacity(c: Cluster, t: LoadTarget, seconds: number, loops
     stop = true;
     const to = Date.now();
     await Promise.all(all);
-    return throughput(rec.reqs, from, to);
+    return { rate: throughput(rec.reqs, from, to), failures: rec.reqs.filter(failed).length };
   };
   for (const n of others) await c.balancer.runtime(`set server app/${n} state maint`);
   await waitForState(c.balancer, others, "MAINT");
@@ -50,7 +52,7 @@ export async function capacity(c: Cluster, t: LoadTarget, seconds: number, loops
     "UP",
   );
   const all = await run();
-  return { one, all, seconds, loops };
+  return { one: one.rate, all: all.rate, failures: one.failures + all.failures, seconds, loops };
 }
 
 export interface MainResult {

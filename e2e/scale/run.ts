@@ -181,7 +181,7 @@ async function main(): Promise<number> {
     await checkMail(db, sink.mails),
     await checkSessionAcrossServers(a, b, s.slug, s.officer),
     await checkRateLimitAcrossServers(a, b, "compliance@acme.test"),
-    checkFailures(run),
+    checkFailures(run, cap.failures),
   ];
   printReport({ o, run, cap, checks, invites: run.rec.invites.length, balancer: balancer.config });
   return checks.every((c) => c.pass) ? 0 : 1;
