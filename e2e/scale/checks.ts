@@ -189,6 +189,11 @@ export async function checkMail(db: DB, sunk: readonly SunkMail[]): Promise<Chec
     }
   }
   const strays = [...ids.keys()].filter((k) => !expected.has(k)).length;
+  // Copies of one message: how far apart they arrived tells a resend after a crash from two deliveries racing.
+  const arrivals = new Map<string, number[]>();
+  for (const m of sunk) arrivals.set(m.messageId, [...(arrivals.get(m.messageId) ?? []), m.at]);
+  const copied = [...arrivals].filter(([, at]) => at.length > 1);
+  const gaps = copied.map(([, at]) => Math.max(...at) - Math.min(...at)).sort((a, b) => a - b);
   const foldedCopies = sunk.length - [...ids.values()].reduce((a, s) => a + s.size, 0);
   return {
     name: "mail: every outbox mail delivered to the sink, none twice (folded by Message-ID)",
@@ -198,6 +203,15 @@ export async function checkMail(db: DB, sunk: readonly SunkMail[]): Promise<Chec
         `${sunk.length - foldedCopies} distinct Message-IDs (${foldedCopies} same-ID copies folded)`,
       `${missing} outbox mails never arrived; ${extra} sent twice under different Message-IDs; ` +
         `${strays} received that match no outbox mail`,
+      ...(copied.length
+        ? [
+            `${copied.length} messages arrived more than once (at-least-once delivery), ` +
+              `the copies ${gaps[0]} … ${gaps[gaps.length - 1]} ms apart: ${copied
+                .slice(0, 4)
+                .map(([id]) => id)
+                .join(", ")}${copied.length > 4 ? ", …" : ""}`,
+          ]
+        : []),
       ...problems.slice(0, 5),
       ...unsent.slice(0, 3).map((m) => `  not sent: #${m.id} ${m.last_error ?? ""}`),
     ],
