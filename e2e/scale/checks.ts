@@ -169,8 +169,10 @@ export function checkLeases(w: Watcher, periods: Record<string, number>, runStar
  * Every sent outbox mail reached the sink, none twice: a mail is known by recipient and subject; the
  * copies of one outbox mail must share one Message-ID (the same message, resent), never two.
  */
-export async function checkMail(db: DB, sunk: readonly SunkMail[]): Promise<Check> {
+export async function checkMail(db: DB, sunk: readonly SunkMail[], invites: readonly string[]): Promise<Check> {
   const outbox = await db.selectFrom("mail_outbox").select(["id", "to_address", "subject", "sent_at", "last_error"]).execute();
+  // Each questionnaire sent over HTTP (and confirmed) queued exactly one mail.
+  const inviteMails = invites.filter((to) => outbox.filter((m) => m.to_address === to).length !== 1);
   const key = (to: string, subject: string) => `${to.toLowerCase()}\n${decodeWords(subject)}`;
   const expected = new Map<string, number>();
   for (const m of outbox) expected.set(key(m.to_address, m.subject), (expected.get(key(m.to_address, m.subject)) ?? 0) + 1);
@@ -197,8 +199,9 @@ export async function checkMail(db: DB, sunk: readonly SunkMail[]): Promise<Chec
   const foldedCopies = sunk.length - [...ids.values()].reduce((a, s) => a + s.size, 0);
   return {
     name: "mail: every outbox mail delivered to the sink, none twice (folded by Message-ID)",
-    pass: outbox.length > 0 && unsent.length === 0 && missing === 0 && extra === 0 && strays === 0,
+    pass: outbox.length > 0 && unsent.length === 0 && missing === 0 && extra === 0 && strays === 0 && inviteMails.length === 0,
     lines: [
+      `${invites.length} questionnaires sent over HTTP during the load; ${inviteMails.length} of them without exactly one outbox mail`,
       `${outbox.length} mails in the outbox (${unsent.length} not marked sent); ${sunk.length} messages received, ` +
         `${sunk.length - foldedCopies} distinct Message-IDs (${foldedCopies} same-ID copies folded)`,
       `${missing} outbox mails never arrived; ${extra} sent twice under different Message-IDs; ` +

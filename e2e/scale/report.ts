@@ -46,7 +46,6 @@ export interface ReportInput {
   cap: CapacityResult;
   checks: Check[];
   invites: number;
-  balancer: string;
 }
 
 const ms = (n: number) => (Number.isFinite(n) ? `${Math.round(n)} ms` : "-");
