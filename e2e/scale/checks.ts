@@ -211,7 +211,7 @@ export async function checkMail(db: DB, sunk: readonly SunkMail[], invites: read
             `${copied.length} messages arrived more than once (at-least-once delivery), ` +
               `the copies ${gaps[0]} … ${gaps[gaps.length - 1]} ms apart: ${copied
                 .slice(0, 4)
-                .map(([id]) => id)
+                .map(([id, at]) => `${id} at ${new Date(Math.min(...at)).toISOString().slice(11, 23)}`)
                 .join(", ")}${copied.length > 4 ? ", …" : ""}`,
           ]
         : []),

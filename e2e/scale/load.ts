@@ -8,6 +8,7 @@ import { supplierCookie } from "../support/crash-flows";
 import { toFormValues, type SupplierLike } from "~/schemas/supplier-form";
 
 const FORM = "application/x-www-form-urlencoded";
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export interface Req {
   kind: string;
@@ -15,6 +16,8 @@ export interface Req {
   end: number;
   /** 0: no HTTP answer (connection refused or reset). */
   status: number;
+  /** A failed request: the start of the answer (who refused: the balancer or the app). */
+  note?: string;
 }
 
 /** A failed request: no answer, or a 5xx (502/503 from the balancer or a server shedding load). */
@@ -62,6 +65,16 @@ export class Recorder {
       res = null;
     }
     const req: Req = { kind, start, end: Date.now(), status: res?.status ?? 0 };
+    if (failed(req)) {
+      req.note = res
+        ? body
+            .replace(/<[^>]+>/g, " ")
+            .replace(/\s+/g, " ")
+            .trim()
+            .slice(0, 80)
+        : "no answer";
+      await sleep(50); // as a browser would not retry at once
+    }
     this.reqs.push(req);
     return { res, body, req };
   }
@@ -81,7 +94,6 @@ export interface LoadTarget {
   supplierIds: number[];
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
 
 /** An officer reading: the supplier list (a random page), the dashboard, a supplier's page. */

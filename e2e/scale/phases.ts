@@ -7,7 +7,7 @@ import { currentMethodology } from "~/services/risk.server";
 import type { CrashServer } from "../support/crash-server";
 import { crashCsv, queueCheck, queueCommit, uploadCsv } from "../support/crash-flows";
 import { startAppServer, waitForState, waitHealthy, type AppServer, type Balancer } from "./cluster";
-import { autosaveLoop, browseLoop, editLoop, failed, inviteLoop, Recorder, throughput, type LoadTarget } from "./load";
+import { autosaveLoop, browseLoop, editLoop, failed, inviteLoop, Recorder, throughput, type LoadTarget, type Req } from "./load";
 import type { Seeded } from "./seed";
 import type { Watcher } from "./watch";
 
@@ -23,7 +23,7 @@ export interface CapacityResult {
   one: number;
   all: number;
   /** Requests of the capacity phase that failed (none should: no server dies then). */
-  failures: number;
+  failures: Req[];
   seconds: number;
   loops: number;
 }
@@ -31,17 +31,18 @@ export interface CapacityResult {
 /** Read load (list, dashboard, supplier page) from `loops` officers for `seconds`, with one server in rotation, then all. */
 export async function capacity(c: Cluster, t: LoadTarget, seconds: number, loops: number): Promise<CapacityResult> {
   const others = c.servers.slice(1).map((s) => s.name);
-  const run = async () => {
+  const run = async (secs = seconds) => {
     const rec = new Recorder();
     let stop = false;
     const from = Date.now();
     const all = Array.from({ length: loops }, (_, i) => browseLoop(rec, t, t.officerCookies[i % t.officerCookies.length]!, () => stop));
-    await sleep(seconds * 1000);
+    await sleep(secs * 1000);
     stop = true;
     const to = Date.now();
     await Promise.all(all);
-    return { rate: throughput(rec.reqs, from, to), failures: rec.reqs.filter(failed).length };
+    return { rate: throughput(rec.reqs, from, to), failures: rec.reqs.filter(failed) };
   };
+  await run(Math.min(seconds, 5)); // warm-up, all servers in rotation (a cold server's first requests compile routes): not counted
   for (const n of others) await c.balancer.runtime(`set server app/${n} state maint`);
   await waitForState(c.balancer, others, "MAINT");
   const one = await run();
@@ -52,7 +53,7 @@ export async function capacity(c: Cluster, t: LoadTarget, seconds: number, loops
     "UP",
   );
   const all = await run();
-  return { one: one.rate, all: all.rate, failures: one.failures + all.failures, seconds, loops };
+  return { one: one.rate, all: all.rate, failures: [...one.failures, ...all.failures], seconds, loops };
 }
 
 export interface MainResult {

@@ -10,7 +10,7 @@ const AFTER_UP_MS = 3_000;
 const BEFORE_KILL_MS = 1_000;
 
 /** Failed requests (no answer, 5xx) are allowed only from just before the kill until shortly after the restart is back. */
-export function checkFailures(run: MainResult, capacityFailures: number): Check {
+export function checkFailures(run: MainResult, capacityFailures: readonly Req[]): Check {
   const from = run.killAt - BEFORE_KILL_MS;
   const to = run.upAt + AFTER_UP_MS;
   const bad = run.rec.reqs.filter(failed);
@@ -28,16 +28,28 @@ export function checkFailures(run: MainResult, capacityFailures: number): Check 
   const rel = (t: number) => `+${((t - run.from) / 1000).toFixed(1)} s`;
   return {
     name: "failed requests only around the kill",
-    pass: outside.length === 0 && capacityFailures === 0,
+    pass: outside.length === 0 && capacityFailures.length === 0,
     lines: [
       `${run.rec.reqs.length} requests, ${bad.length} failed (${((100 * bad.length) / Math.max(1, run.rec.reqs.length)).toFixed(2)} %): ` +
         (byStatus(bad) || "none"),
       `allowed window ${rel(from)} … ${rel(to)} (kill − ${BEFORE_KILL_MS / 1000} s … back UP + ${AFTER_UP_MS / 1000} s); ` +
         `outside it: ${outside.length}` +
         (outside.length ? ` (${byStatus(outside)}, first at ${rel(outside[0]!.start)})` : ""),
-      `capacity phase (no kill): ${capacityFailures} failed requests`,
+      `capacity phase (no kill): ${capacityFailures.length} failed requests` +
+        (capacityFailures.length ? ` (${byStatus([...capacityFailures])})` : ""),
+      ...notes([...bad, ...capacityFailures]),
     ],
   };
+}
+
+/** The distinct answers of failed requests (e.g. the balancer's "No server is available" or the app's shedding page). */
+function notes(rs: readonly Req[]): string[] {
+  const n = new Map<string, number>();
+  for (const r of rs) {
+    const k = r.status ? `${r.status} "${r.note ?? ""}"` : "no answer (connection refused or reset)";
+    n.set(k, (n.get(k) ?? 0) + 1);
+  }
+  return [...n].slice(0, 4).map(([k, c]) => `  ×${c}: ${k}`);
 }
 
 export interface ReportInput {

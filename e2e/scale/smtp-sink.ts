@@ -44,6 +44,7 @@ export async function startSink(): Promise<Sink> {
   const mails: SunkMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
+    disableReverseLookup: true, // every client is 127.0.0.1: no DNS lookup per connection
     disabledCommands: ["AUTH", "STARTTLS"],
     logger: false,
     onData(stream, session, callback) {
