@@ -26,6 +26,15 @@ export function smtpConfigured(): boolean {
   return Boolean(env().SMTP_URL);
 }
 
+/**
+ * One Message-ID per outbox mail, the same on every attempt: delivery is at least once (a server that
+ * dies between the SMTP answer and markSent, or two servers delivering the same pending mail, sends it
+ * again), and a copy under the same Message-ID is the same message to mail systems and to people.
+ */
+function messageIdOf(m: { id: number; created_at: string }): string {
+  return `<outbox-${m.id}.${Date.parse(m.created_at)}@${new URL(env().appUrl).hostname}>`;
+}
+
 /** Sends what is pending; returns how many were sent. Safe to call often (after a commit, or on a timer). */
 async function deliverPendingMailAsSystem(db: Kysely<Database>): Promise<number> {
   const t = getTransport();
@@ -34,7 +43,7 @@ async function deliverPendingMailAsSystem(db: Kysely<Database>): Promise<number>
   let sent = 0;
   for (const m of pending) {
     try {
-      await t.sendMail({ from: env().MAIL_FROM, to: m.to_address, subject: m.subject, text: m.body_text });
+      await t.sendMail({ from: env().MAIL_FROM, to: m.to_address, subject: m.subject, text: m.body_text, messageId: messageIdOf(m) });
       await markSent(db, m.id, redactLinkTokens(m.body_text));
       sent++;
     } catch (e) {

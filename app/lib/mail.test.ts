@@ -84,6 +84,27 @@ describeEachEngine("mail outbox", (h) => {
     expect(row.attempts).toBe(1);
   });
 
+  it("gives a mail the same Message-ID on every delivery attempt, and another mail another one", async () => {
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    resetEnvCache();
+    const messageId = (data: string) => /^Message-ID: (.+)$/im.exec(data)?.[1];
+    const sfx = Math.random().toString(36).slice(2, 8); // both engines share the SMTP server's list
+    const id = await enqueueMail(h().db, { orgId: null, kind: "test", to: `twice.${sfx}@example.com`, subject: "Twice", text: "x" });
+    await deliverPendingMail(h().db);
+    const first = received.filter((r) => r.to.join().includes(`twice.${sfx}@`)).map((r) => messageId(r.data));
+    // As if the server died after the SMTP answer and before markSent: the mail goes out again.
+    await h().db.updateTable("mail_outbox").set({ sent_at: null }).where("id", "=", id).execute();
+    await enqueueMail(h().db, { orgId: null, kind: "test", to: `other.${sfx}@example.com`, subject: "Other", text: "y" });
+    await deliverPendingMail(h().db);
+    const twice = received.filter((r) => r.to.join().includes(`twice.${sfx}@`)).map((r) => messageId(r.data));
+    const other = received.filter((r) => r.to.join().includes(`other.${sfx}@`)).map((r) => messageId(r.data));
+    expect(first).toHaveLength(1);
+    expect(twice).toEqual([first[0], first[0]]);
+    expect(first[0]).toMatch(new RegExp(`^<outbox-${id}\\.\\d+@localhost>$`));
+    expect(other[0]).toBeTruthy();
+    expect(other[0]).not.toBe(first[0]);
+  });
+
   it("records a failure on the row and keeps the mail for a retry when SMTP is down", async () => {
     process.env.SMTP_URL = "smtp://127.0.0.1:1"; // nothing listens there
     resetEnvCache();

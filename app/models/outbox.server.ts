@@ -33,7 +33,7 @@ export async function listOrgOutbox(db: DbOrTrx, orgId: number, limit = 100) {
 export async function listUndelivered(db: DbOrTrx, maxAttempts: number, limit: number) {
   return db
     .selectFrom("mail_outbox")
-    .select(["id", "to_address", "subject", "body_text", "attempts"])
+    .select(["id", "to_address", "subject", "body_text", "attempts", "created_at"])
     .where("sent_at", "is", null)
     .where("attempts", "<", maxAttempts)
     .orderBy("id")
