@@ -106,6 +106,9 @@ export interface MailOutboxTable {
   sent_at: string | null;
   attempts: Generated<number>;
   last_error: string | null;
+  /** The server sending it now (a claim, so overlapping deliveries never send a mail twice). */
+  claimed_by: string | null;
+  claimed_at: string | null;
 }
 
 export interface CountriesTable {

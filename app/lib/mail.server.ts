@@ -8,7 +8,8 @@ import type { Kysely } from "kysely";
 import type { Database } from "~db/types";
 import { env } from "./env.server";
 import { log } from "./logger.server";
-import { listUndelivered, listUntriedAccountMail, markFailed, markSent } from "~/models/outbox.server";
+import { claimMail, listUndelivered, listUntriedAccountMail, markFailed, markSent } from "~/models/outbox.server";
+import { serverId } from "./server-id.server";
 import { redactLinkTokens } from "~/domain/mail/links";
 import { systemPath } from "~db/scope";
 
@@ -40,8 +41,13 @@ async function deliverPendingMailAsSystem(db: Kysely<Database>): Promise<number>
   const t = getTransport();
   if (!t) return 0;
   const pending = await listUndelivered(db, MAX_ATTEMPTS, 50);
+  const holder = serverId();
+  // A claim whose server died before it could mark the mail sent is taken over after the job lease
+  // (the mail may then go out twice, under the same Message-ID: delivery is at least once).
+  const staleBefore = new Date(Date.now() - env().JOB_LEASE_MS).toISOString();
   let sent = 0;
   for (const m of pending) {
+    if (!(await claimMail(db, m.id, holder, staleBefore))) continue;
     try {
       await t.sendMail({ from: env().MAIL_FROM, to: m.to_address, subject: m.subject, text: m.body_text, messageId: messageIdOf(m) });
       await markSent(db, m.id, redactLinkTokens(m.body_text));

@@ -105,6 +105,33 @@ describeEachEngine("mail outbox", (h) => {
     expect(other[0]).not.toBe(first[0]);
   });
 
+  it("sends each mail once when deliveries overlap (the periodic one and one a commit kicked, on one server or two)", async () => {
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    resetEnvCache();
+    const sfx = Math.random().toString(36).slice(2, 8);
+    const to = (i: number) => `overlap${i}.${sfx}@example.com`;
+    for (let i = 0; i < 5; i++) await enqueueMail(h().db, { orgId: null, kind: "test", to: to(i), subject: "Once", text: "z" });
+    const sent = await Promise.all([deliverPendingMail(h().db), deliverPendingMail(h().db), deliverPendingMail(h().db)]);
+    const got = (i: number) => received.filter((r) => r.to.join().includes(to(i))).length;
+    expect([0, 1, 2, 3, 4].map(got)).toEqual([1, 1, 1, 1, 1]);
+    expect(sent.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(5);
+  });
+
+  it("takes over a mail whose sender died after claiming it, once the claim is older than the job lease", async () => {
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    resetEnvCache();
+    const sfx = Math.random().toString(36).slice(2, 8);
+    const id = await enqueueMail(h().db, { orgId: null, kind: "test", to: `claimed.${sfx}@example.com`, subject: "Claimed", text: "c" });
+    const claim = (at: Date) =>
+      h().db.updateTable("mail_outbox").set({ claimed_by: "dead-server", claimed_at: at.toISOString() }).where("id", "=", id).execute();
+    await claim(new Date());
+    await deliverPendingMail(h().db);
+    expect(received.filter((r) => r.to.join().includes(`claimed.${sfx}@`))).toHaveLength(0);
+    await claim(new Date(Date.now() - 61_000));
+    await deliverPendingMail(h().db);
+    expect(received.filter((r) => r.to.join().includes(`claimed.${sfx}@`))).toHaveLength(1);
+  });
+
   it("records a failure on the row and keeps the mail for a retry when SMTP is down", async () => {
     process.env.SMTP_URL = "smtp://127.0.0.1:1"; // nothing listens there
     resetEnvCache();

@@ -41,19 +41,43 @@ export async function listUndelivered(db: DbOrTrx, maxAttempts: number, limit: n
     .execute();
 }
 
+/**
+ * Takes an undelivered mail for `holder` to send: true unless it was sent meanwhile or another
+ * delivery holds a claim made since `staleBefore` (one conditional update: two overlapping
+ * deliveries, on one server or two, never both send it).
+ */
+export async function claimMail(db: DbOrTrx, id: number, holder: string, staleBefore: string): Promise<boolean> {
+  const r = await db
+    .updateTable("mail_outbox")
+    .set({ claimed_by: holder, claimed_at: nowIso() })
+    .where("id", "=", id)
+    .where("sent_at", "is", null)
+    .where((eb) => eb.or([eb("claimed_at", "is", null), eb("claimed_at", "<", staleBefore)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 /** Delivered: the stored body becomes `redactedBody` (the same text without its link tokens). */
 export async function markSent(db: DbOrTrx, id: number, redactedBody: string): Promise<void> {
   await db
     .updateTable("mail_outbox")
-    .set((eb) => ({ sent_at: nowIso(), attempts: eb("attempts", "+", 1), last_error: null, body_text: redactedBody }))
+    .set((eb) => ({
+      sent_at: nowIso(),
+      attempts: eb("attempts", "+", 1),
+      last_error: null,
+      body_text: redactedBody,
+      claimed_by: null,
+      claimed_at: null,
+    }))
     .where("id", "=", id)
     .execute();
 }
 
+/** Not delivered this time: counted, and the claim let go so that the next delivery tries again. */
 export async function markFailed(db: DbOrTrx, id: number, error: string): Promise<void> {
   await db
     .updateTable("mail_outbox")
-    .set((eb) => ({ attempts: eb("attempts", "+", 1), last_error: error.slice(0, 500) }))
+    .set((eb) => ({ attempts: eb("attempts", "+", 1), last_error: error.slice(0, 500), claimed_by: null, claimed_at: null }))
     .where("id", "=", id)
     .execute();
 }
