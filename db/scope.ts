@@ -19,7 +19,12 @@ export interface DbScope {
   system: string | null;
 }
 
-const storage = new AsyncLocalStorage<DbScope>();
+// One store per process, not per module instance: the routes run from the Remix build (its own copy of
+// this module) while the server and its database client are loaded from the sources. With one
+// AsyncLocalStorage each, a scope the guards set in the build's copy never reached the client's.
+const KEY = Symbol.for("lantern.db-scope");
+const holder = globalThis as typeof globalThis & { [KEY]?: AsyncLocalStorage<DbScope> };
+const storage = (holder[KEY] ??= new AsyncLocalStorage<DbScope>());
 
 /** The scope of the calling async context, or undefined outside any (createDb then applies its defaultScope). */
 export function currentScope(): Readonly<DbScope> | undefined {
