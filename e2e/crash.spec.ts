@@ -23,6 +23,7 @@ import {
   linksFromPrefix,
   officerCookie,
   postgresDatabase,
+  serverDatabaseUrl,
   sqliteChecks,
   sqliteDatabase,
   storedAnswers,
@@ -249,6 +250,8 @@ for (const engine of ["sqlite", "postgres"] as const) {
     const t0 = Date.now();
     try {
       await seedDatabase(target.databaseUrl, target.evidenceDir);
+      // The servers run as the app role on PostgreSQL (row-level security on); the checks read as the owner.
+      const serverUrl = await serverDatabaseUrl(target);
       let db = createDb(target.databaseUrl, { poolSize: 4 });
       h = db;
       const cookie = await officerCookie(db, OFFICER);
@@ -258,7 +261,7 @@ for (const engine of ["sqlite", "postgres"] as const) {
       let supplier: string | undefined;
 
       const seededMs = Date.now() - t0;
-      let server = await startServer(target.databaseUrl, target.evidenceDir);
+      let server = await startServer(serverUrl, target.evidenceDir);
       startsMs.push(server.startMs);
       // The first import goes through the pages (upload, map and check, import); later ones are
       // queued straight into the table before a restart, where the runner finds them the same way.
@@ -282,7 +285,7 @@ for (const engine of ["sqlite", "postgres"] as const) {
 
         // The next server retries the step once the dead server's claim is stale.
         await ageImportClaim(db, importId, PAST_STALE_MS);
-        server = await startServer(target.databaseUrl, target.evidenceDir);
+        server = await startServer(serverUrl, target.evidenceDir);
         startsMs.push(server.startMs);
         const settled = await until("the import to be retried", async () => {
           const r = await importRow(db, importId);
@@ -332,7 +335,7 @@ for (const engine of ["sqlite", "postgres"] as const) {
 
         if (run < RUNS) {
           importId = await queueImportDirectly(db, orgs[run]!, `CR${run + 1}-`);
-          server = await startServer(target.databaseUrl, target.evidenceDir);
+          server = await startServer(serverUrl, target.evidenceDir);
           startsMs.push(server.startMs);
         }
       }

@@ -10,6 +10,8 @@ import { sql } from "kysely";
 import { createDb, type Db } from "~db/client";
 import { hashToken } from "~/lib/crypto.server";
 import { startSession } from "~/lib/session.server";
+import { grantAppRole } from "~db/roles";
+import { TEST_APP_ROLE } from "~db/testing";
 
 export interface CrashDatabase {
   engine: "sqlite" | "postgres";
@@ -239,4 +241,23 @@ export async function answerRevisions(
   return new Map(
     rows.map((r) => [`${r.question_key}#${r.revision}`, { value: r.value === null ? null : JSON.parse(r.value), comment: r.comment }]),
   );
+}
+
+/**
+ * The URL the app servers of a crash run connect with: on PostgreSQL the app role, neither superuser
+ * nor BYPASSRLS, granted the run's schema after it was migrated (row-level security holds, as in
+ * production); on SQLite the database itself.
+ */
+export async function serverDatabaseUrl(target: CrashDatabase): Promise<string> {
+  if (target.engine !== "postgres") return target.databaseUrl;
+  const owner = createDb(target.databaseUrl, { poolSize: 1 });
+  try {
+    await grantAppRole(owner.db, TEST_APP_ROLE, target.schema!);
+  } finally {
+    await owner.close();
+  }
+  const u = new URL(target.databaseUrl);
+  u.username = TEST_APP_ROLE;
+  u.password = "";
+  return u.toString();
 }
