@@ -176,7 +176,7 @@ async function expectWholeOrNothing(h: Db, orgId: number, importId: number, pref
   const rows = await suppliersWithPrefix(h, orgId, prefix);
   const links = await linksFromPrefix(h, orgId, prefix);
   const { status } = await importRow(h, importId);
-  const entries = await importCommitEntries(h, orgId, importId);
+  const entries = await importCommitEntries(h.db, orgId, importId);
   if (rows === 0) {
     expect({ links, entries, status }, "nothing of the import is there").toEqual({
       links: 0,

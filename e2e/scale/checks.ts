@@ -7,6 +7,7 @@ import type { ConfirmedEdit, ConfirmedSave, Recorder } from "./load";
 import type { SunkMail } from "./smtp-sink";
 import type { Watcher } from "./watch";
 import { decodeWords } from "./smtp-sink";
+import { importCommitEntries } from "../support/crash-db";
 
 export interface Check {
   name: string;
@@ -105,13 +106,7 @@ export async function checkImport(db: DB, orgId: number, importId: number, prefi
     .where("org_id", "=", orgId)
     .where("external_ref", "like", `${prefix}%`)
     .executeTakeFirstOrThrow();
-  const commits = await db
-    .selectFrom("audit_log")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("org_id", "=", orgId)
-    .where("action", "=", "supplier.import_committed")
-    .where("entity_id", "=", String(importId))
-    .executeTakeFirstOrThrow();
+  const commits = { n: await importCommitEntries(db, orgId, importId) };
   const n = Number(refs.n);
   return {
     name: "CSV import: committed exactly once with every row",

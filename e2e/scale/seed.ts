@@ -2,9 +2,8 @@
 // "big" tenant of K suppliers (db/seed/large.ts, the CSV import's code path), scored; then the
 // questionnaires the load works on: some sent (their invite links are autosaved to), some drafts (the
 // officers' loop invites them over HTTP, so mail is queued while a server dies).
-import { randomBytes } from "node:crypto";
-import { sql } from "kysely";
 import { createDb, type Db } from "~db/client";
+import { postgresDatabase } from "../support/crash-db";
 import { migrateToLatest } from "~db/migrate";
 import { seedReferenceData } from "~db/seed/reference";
 import { seedDemo } from "~db/seed/demo";
@@ -33,28 +32,10 @@ export interface Seeded {
   seedMs: number;
 }
 
+/** The proof's own schema (scale_<random>), dropped at the end unless --keep. */
 export async function createSchema(baseUrl: string): Promise<{ schema: string; databaseUrl: string; drop(): Promise<void> }> {
-  const schema = `scale_${randomBytes(5).toString("hex")}`;
-  const admin = createDb(baseUrl, { poolSize: 1 });
-  try {
-    await sql`create schema ${sql.id(schema)}`.execute(admin.db);
-  } finally {
-    await admin.close();
-  }
-  const u = new URL(baseUrl);
-  u.searchParams.set("schema", schema);
-  return {
-    schema,
-    databaseUrl: u.toString(),
-    async drop() {
-      const a = createDb(baseUrl, { poolSize: 1 });
-      try {
-        await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(a.db);
-      } finally {
-        await a.close();
-      }
-    },
-  };
+  const target = await postgresDatabase(baseUrl, "scale");
+  return { schema: target.schema!, databaseUrl: target.databaseUrl, drop: () => target.drop() };
 }
 
 export async function seed(

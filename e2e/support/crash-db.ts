@@ -6,7 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import SQLite from "better-sqlite3";
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
+import type { Database } from "~db/types";
 import { createDb, type Db } from "~db/client";
 import { hashToken } from "~/lib/crypto.server";
 import { startSession } from "~/lib/session.server";
@@ -37,9 +38,10 @@ export function sqliteDatabase(): CrashDatabase {
   };
 }
 
-export async function postgresDatabase(baseUrl: string): Promise<CrashDatabase> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-crash-pg-"));
-  const schema = `crash_${randomBytes(5).toString("hex")}`;
+/** A throwaway schema (named `<prefix>_<random>`) and evidence folder; `drop` removes both. */
+export async function postgresDatabase(baseUrl: string, prefix = "crash"): Promise<CrashDatabase> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `lantern-${prefix}-pg-`));
+  const schema = `${prefix}_${randomBytes(5).toString("hex")}`;
   const admin = createDb(baseUrl, { poolSize: 1 });
   try {
     await sql`create schema ${sql.id(schema)}`.execute(admin.db);
@@ -173,8 +175,8 @@ export async function linksFromPrefix(handle: Db, orgId: number, prefix: string)
 }
 
 /** Audit entries of an import's commit (exactly one after a successful import). */
-export async function importCommitEntries(handle: Db, orgId: number, importId: number): Promise<number> {
-  const r = await handle.db
+export async function importCommitEntries(db: Kysely<Database>, orgId: number, importId: number): Promise<number> {
+  const r = await db
     .selectFrom("audit_log")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("org_id", "=", orgId)
