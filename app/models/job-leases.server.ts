@@ -25,6 +25,12 @@ export async function takePeriodicJob(db: DbOrTrx, name: string, holder: string,
   return Number(r.numUpdatedRows) === 1;
 }
 
+/** When the kind `name` is next due (ISO), or undefined before any server asked for it. */
+export async function periodicRunAfter(db: DbOrTrx, name: string): Promise<string | undefined> {
+  const r = await db.selectFrom("job_leases").select("run_after").where("name", "=", name).executeTakeFirst();
+  return r?.run_after;
+}
+
 export async function periodicJobs(db: DbOrTrx) {
   return db.selectFrom("job_leases").selectAll().orderBy("name").execute();
 }

@@ -3,7 +3,7 @@
 // the heartbeat stops for a lease, and goes back to the queue when its server shuts down.
 import { expect, it, vi } from "vitest";
 import { describeEachEngine, makeOrg } from "~/test/support";
-import { periodicJobs, takePeriodicJob } from "~/models/job-leases.server";
+import { periodicJobs, periodicRunAfter, takePeriodicJob } from "~/models/job-leases.server";
 import { claimJob, heartbeatRiskJobs, insertJob, releaseRiskJobs } from "~/models/risk-jobs.server";
 import { heartbeatImports, insertImport, nextQueuedImport, releaseImports, transitionImport } from "~/models/import.server";
 import { runIfDue, type PeriodicJob } from "./jobs";
@@ -31,6 +31,9 @@ describeEachEngine("cluster coordination", (h) => {
     expect(await takePeriodicJob(db, "mail", "B", at(30_000), 15_000)).toBe(true);
     const [lease] = (await periodicJobs(db)).filter((l) => l.name === "mail");
     expect(lease).toMatchObject({ holder: "B", run_after: iso(45_000), last_run_at: iso(30_000) });
+    // What a server reads to know it need not ask again before then.
+    expect(await periodicRunAfter(db, "mail")).toBe(iso(45_000));
+    expect(await periodicRunAfter(db, "never-asked")).toBeUndefined();
   });
 
   it("does not run a kind on a server that starts while another holds it", async () => {

@@ -11,7 +11,7 @@ import { refreshPlannerStats } from "~db/client";
 import { sendDueReminders } from "~/services/reminders.server";
 import { refreshStaleRollups, stalenessSweep } from "~/services/risk-sweeps.server";
 import { mailOverdueActions } from "~/services/action-followup.server";
-import { takePeriodicJob } from "~/models/job-leases.server";
+import { periodicRunAfter, takePeriodicJob } from "~/models/job-leases.server";
 import { env } from "~/lib/env.server";
 import { asSystem } from "~db/scope";
 
@@ -62,10 +62,13 @@ export async function runIfDue(db: Kysely<Database>, job: PeriodicJob, holder: s
 
 /**
  * Starts the periodic jobs. Each server looks every few seconds whether a kind is due; the lease
- * makes one server of the cluster run it per period, whichever asks first. Returns the stop function.
+ * makes one server of the cluster run it per period, whichever asks first. A server asks the
+ * database only once the kind's run_after has passed (it remembers the one it last read), so the
+ * timers cost no write between periods. Returns the stop function.
  */
 export function startBackgroundJobs(db: Kysely<Database>, holder: string, jobs: readonly PeriodicJob[] = PERIODIC_JOBS): () => void {
   const running = new Set<string>();
+  const askAfter = new Map<string, number>();
   const periods = env().JOB_PERIODS;
   const unknown = Object.keys(periods).filter((name) => !jobs.some((j) => j.name === name));
   if (unknown.length > 0) log.warn("JOB_PERIODS names no such job", { unknown });
@@ -74,9 +77,13 @@ export function startBackgroundJobs(db: Kysely<Database>, holder: string, jobs: 
     .map((job) =>
       setInterval(
         () => {
-          if (running.has(job.name)) return;
+          if (running.has(job.name) || Date.now() < (askAfter.get(job.name) ?? 0)) return;
           running.add(job.name);
-          void runIfDue(db, job, holder).finally(() => running.delete(job.name));
+          void runIfDue(db, job, holder)
+            .then(() => periodicRunAfter(db, job.name))
+            .then((at) => at && askAfter.set(job.name, Date.parse(at)))
+            .catch((e: unknown) => log.error("job lease read failed", { job: job.name, error: String(e) }))
+            .finally(() => running.delete(job.name));
         },
         Math.min(job.everyMs, 5_000),
       ),
