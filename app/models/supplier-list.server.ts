@@ -1,6 +1,7 @@
 // The supplier list: its order, one page of rows, the total and what the list page shows (the total
 // and the filter menus reused while the data is unchanged). Every function is scoped by orgId.
-import { PostgresAdapter, sql, type RawBuilder, type SelectQueryBuilder } from "kysely";
+import { sql, type SelectQueryBuilder } from "kysely";
+import { encodeCursor } from "~/domain/list-cursor";
 import type { Database } from "~db/types";
 import type { DbOrTrx } from "./types";
 import { cachedWhileUnchanged, changeMarker } from "./change-marker.server";
@@ -59,23 +60,7 @@ export const LIST_COLUMNS = [
   "risk_band",
 ] as const;
 
-/** A row of the list: LIST_COLUMNS' values, in that order. */
-export type ListRowValues = [
-  id: number,
-  external_ref: string | null,
-  name: string,
-  country: string,
-  city: string | null,
-  sector: string | null,
-  tier: number | null,
-  status: SupplierInput["status"],
-  annual_spend: number | null,
-  currency: string | null,
-  risk_score: number | null,
-  risk_band: "low" | "medium" | "high" | "critical" | null,
-];
-
-/** A row of the list as an object (listSuppliers). */
+/** A row of the list. */
 export interface ListRow {
   id: number;
   external_ref: string | null;
@@ -88,39 +73,74 @@ export interface ListRow {
   annual_spend: number | null;
   currency: string | null;
   risk_score: number | null;
-  risk_band: ListRowValues[11];
+  risk_band: "low" | "medium" | "high" | "critical" | null;
 }
 
 /**
- * One page of the list, each row as one JSON array of LIST_COLUMNS built by the database
- * (json_array / json_build_array): reading 12 columns into a JavaScript object per row cost about
- * as much as finding the rows. The page's ids are found first (from an index alone when the filter
- * and the order allow it) and only those rows are read: without this a deep page (OFFSET 2,000)
- * read every row it skipped.
+ * The sorts a page can be reached by keyset (next/previous links): their key is never null, so
+ * "after this row" is one index range. The other sorts (nullable scores, bands, tiers, amounts) page
+ * by number only.
+ */
+const KEYSET_COLUMN = { name: "name_norm", country: "country", updated: "updated_at" } as const;
+type KeysetSort = keyof typeof KEYSET_COLUMN;
+const isKeysetSort = (sort: SupplierListQuery["sort"]): sort is KeysetSort => sort in KEYSET_COLUMN;
+
+/**
+ * The ids of one page: after (or before) the cursor's row when the link carried one and the sort
+ * allows it, else by page number (OFFSET). The key range is written `key >= k and (key > k or id > i)`
+ * (mirrored for the other direction) so that both engines serve it from their (org_id, key, …) indexes.
+ */
+function pageIdsQuery(db: DbOrTrx, orgId: number, f: SupplierListQuery) {
+  const base = supplierListQuery(db, orgId, f).select("id");
+  if (!f.cursor || !isKeysetSort(f.sort)) {
+    return orderSupplierList(base, f.sort, f.dir)
+      .limit(f.size)
+      .offset((f.page - 1) * f.size);
+  }
+  const column = KEYSET_COLUMN[f.sort];
+  const { key, id, from } = f.cursor;
+  // Reading backwards (the page before the cursor) walks the order the other way, then the outer query restores it.
+  const walk = (from === "after") === (f.dir === "asc") ? "asc" : "desc";
+  const [wide, strict] = walk === "asc" ? ([">=", ">"] as const) : (["<=", "<"] as const);
+  return base
+    .where(column, wide, key)
+    .where((eb) => eb.or([eb(column, strict, key), eb("id", strict, id)]))
+    .orderBy(column, walk)
+    .orderBy("id", walk)
+    .limit(f.size);
+}
+
+/**
+ * One page of the list, in the list's order. The page's ids are found first (from an index alone when
+ * the filter and the order allow it) and only those rows are read: without this a deep page (OFFSET
+ * 2,000) read every row it skipped.
  */
 export function supplierPageQuery(db: DbOrTrx, orgId: number, f: SupplierListQuery) {
-  const ids = orderSupplierList(supplierListQuery(db, orgId, f).select("id"), f.sort, f.dir)
-    .limit(f.size)
-    .offset((f.page - 1) * f.size);
-  const values = sql.join(LIST_COLUMNS.map((c) => sql.ref(c)));
-  const row: RawBuilder<string | ListRowValues> =
-    db.getExecutor().adapter instanceof PostgresAdapter ? sql`json_build_array(${values})` : sql`json_array(${values})`;
+  const sortKey = isKeysetSort(f.sort) ? sql<string | null>`${sql.ref(KEYSET_COLUMN[f.sort])}` : sql<string | null>`null`;
   return orderSupplierList(
-    db.selectFrom("suppliers").select(row.as("r")).where("org_id", "=", orgId).where("id", "in", ids),
+    db
+      .selectFrom("suppliers")
+      .select([...LIST_COLUMNS, sortKey.as("sort_key")])
+      .where("org_id", "=", orgId)
+      .where("id", "in", pageIdsQuery(db, orgId, f)),
     f.sort,
     f.dir,
   );
 }
 
-/** The page's rows as arrays (SQLite returns the JSON as text, pg has already parsed it). */
-async function pageRows(db: DbOrTrx, orgId: number, f: SupplierListQuery): Promise<ListRowValues[]> {
-  const rows = await supplierPageQuery(db, orgId, f).execute();
-  return rows.map((x) => (typeof x.r === "string" ? (JSON.parse(x.r) as ListRowValues) : x.r));
+/** The cursors of the links around a page: before its first row, after its last (null where the sort has no keyset). */
+export interface PageCursors {
+  before: string | null;
+  after: string | null;
 }
 
-function rowObject(v: ListRowValues): ListRow {
-  const [id, external_ref, name, country, city, sector, tier, status, annual_spend, currency, risk_score, risk_band] = v;
-  return { id, external_ref, name, country, city, sector, tier, status, annual_spend, currency, risk_score, risk_band };
+/** The page's rows and the cursors of its previous and next links. */
+async function pageRows(db: DbOrTrx, orgId: number, f: SupplierListQuery): Promise<{ rows: ListRow[]; cursors: PageCursors }> {
+  const found = await supplierPageQuery(db, orgId, f).execute();
+  const rows = found.map(({ sort_key: _key, ...row }) => row);
+  const cursorAt = (r: (typeof found)[number] | undefined) =>
+    r && r.sort_key !== null ? encodeCursor({ key: String(r.sort_key), id: r.id }) : null;
+  return { rows, cursors: { before: cursorAt(found[0]), after: cursorAt(found.at(-1)) } };
 }
 
 /** How many suppliers the filters match. */
@@ -130,8 +150,8 @@ export function supplierCountQuery(db: DbOrTrx, orgId: number, f: ListFilters) {
 
 /** A page of the list and the total it is part of (two statements, nothing cached). */
 export async function listSuppliers(db: DbOrTrx, orgId: number, f: SupplierListQuery): Promise<{ rows: ListRow[]; total: number }> {
-  const [rows, count] = await Promise.all([pageRows(db, orgId, f), supplierCountQuery(db, orgId, f).executeTakeFirstOrThrow()]);
-  return { rows: rows.map(rowObject), total: Number(count.n) };
+  const [page, count] = await Promise.all([pageRows(db, orgId, f), supplierCountQuery(db, orgId, f).executeTakeFirstOrThrow()]);
+  return { rows: page.rows, total: Number(count.n) };
 }
 
 /** The filters that decide the count, as a cache key (order, page and size do not). */
@@ -155,12 +175,12 @@ function filterKey(f: ListFilters): string {
  */
 export async function supplierListPage(db: DbOrTrx, orgId: number, f: SupplierListQuery) {
   const marker = await changeMarker(db);
-  const [rows, total, options] = await Promise.all([
+  const [page, total, options] = await Promise.all([
     pageRows(db, orgId, f),
     cachedWhileUnchanged(db, marker, `suppliers.count:${orgId}:${filterKey(f)}`, async () =>
       Number((await supplierCountQuery(db, orgId, f).executeTakeFirstOrThrow()).n),
     ),
     cachedWhileUnchanged(db, marker, `suppliers.filterOptions:${orgId}`, () => filterOptions(db, orgId)),
   ]);
-  return { rows: rows.map(rowObject), total, options };
+  return { rows: page.rows, cursors: page.cursors, total, options };
 }

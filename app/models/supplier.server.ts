@@ -226,7 +226,7 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export type ListFilters = Omit<SupplierListQuery, "sort" | "dir" | "page" | "size">;
+export type ListFilters = Omit<SupplierListQuery, "sort" | "dir" | "page" | "size" | "cursor">;
 
 /** The filtered supplier list (no columns, order or paging yet): shared by the page, its count, the export and bulk actions. */
 export function supplierListQuery(db: DbOrTrx, orgId: number, f: ListFilters) {

@@ -27,7 +27,7 @@ export const meta: MetaFunction = () => [{ title: "Start assessments — Lantern
 const BULK_CAP = 5000;
 const FILTER_KEYS = ["q", "tier", "country", "sector", "good", "status", "risk"] as const;
 
-type Filters = Omit<SupplierListQuery, "sort" | "dir" | "page" | "size">;
+type Filters = Omit<SupplierListQuery, "sort" | "dir" | "page" | "size" | "cursor">;
 
 /** The target: one supplier (?supplier=<id>) or the supplier list's filter (its own URL parameters). */
 function targetOf(url: URL): { supplierId: number } | { filters: Filters } {

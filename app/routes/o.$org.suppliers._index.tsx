@@ -29,6 +29,8 @@ const PARAM_HINTS: Record<string, string> = {
   dir: "Direction is asc or desc.",
   page: "Page is a whole number from 1.",
   size: "Page size is a whole number from 10 to 200.",
+  after: "Follow the page links: “after” is a position in the list they write.",
+  before: "Follow the page links: “before” is a position in the list they write.",
 };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -46,7 +48,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const f = parsed.data;
   // Lean on purpose (100,000-supplier tenants): the page's rows, its total and the filter menus (the
   // last two reused while the data has not changed, see supplierListPage).
-  const { rows, total, options } = await supplierListPage(context.db, org.id, f);
+  const { rows, cursors, total, options } = await supplierListPage(context.db, org.id, f);
   const countries = countryMenu(options.countries);
   const nameOf = new Map(countries.map((c) => [c.iso2, c.name]));
   return json({
@@ -55,6 +57,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     options: { tiers: options.tiers, sectors: options.sectors, goods: options.goods },
     countries,
     query: f,
+    cursors,
     pages: Math.max(1, Math.ceil(total / f.size)),
     mayEdit: can(role, "suppliers.edit"),
     mayImport: can(role, "suppliers.import"),
@@ -94,13 +97,16 @@ function countryMenu(codes: readonly string[]) {
 }
 
 export default function SupplierList() {
-  const { rows, total, options, countries, query, pages, mayEdit, mayImport, mayAssess } = useLoaderData<typeof loader>();
+  const { rows, cursors, total, options, countries, query, pages, mayEdit, mayImport, mayAssess } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const { org } = useOrg();
   const base = `/o/${org.slug}/suppliers`;
 
+  // Every link but previous/next starts the paging afresh: a cursor belongs to the page it was read on.
   const withParams = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
+    next.delete("after");
+    next.delete("before");
     for (const [k, v] of Object.entries(changes)) {
       if (v === null || v === "") next.delete(k);
       else next.set(k, v);
@@ -111,6 +117,8 @@ export default function SupplierList() {
   const exportParams = new URLSearchParams(params);
   exportParams.delete("page");
   exportParams.delete("size");
+  exportParams.delete("after");
+  exportParams.delete("before");
   const exportQuery = exportParams.toString();
 
   const filtered = ["q", "tier", "country", "sector", "good", "status", "risk"].some((k) => params.get(k));
@@ -174,8 +182,8 @@ export default function SupplierList() {
       )}
 
       <Pager
-        prev={query.page > 1 ? withParams({ page: String(query.page - 1) }) : null}
-        next={query.page < pages ? withParams({ page: String(query.page + 1) }) : null}
+        prev={query.page > 1 ? withParams({ page: String(query.page - 1), before: cursors.before }) : null}
+        next={query.page < pages ? withParams({ page: String(query.page + 1), after: cursors.after }) : null}
         label={`Page ${formatNumber(Math.min(query.page, pages))} of ${formatNumber(pages)}`}
       />
     </main>

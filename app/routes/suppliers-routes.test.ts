@@ -187,6 +187,16 @@ describeEachEngine("supplier routes", (h) => {
     expect(p2.rows.map((r) => r.name)).toEqual(["Paging Mill 11", "Paging Mill 12"]);
     const desc = await listJson("?q=paging+mill&sort=name&dir=desc&size=10");
     expect(desc.rows[0]!.name).toBe("Paging Mill 12");
+    // The next and previous links carry the row they continue from (keyset); a cursor edited by hand
+    // is dropped and the page number holds.
+    const p1 = await listJson("?q=paging+mill&size=10");
+    const after = (p1 as unknown as { cursors: { after: string } }).cursors.after;
+    const next = await listJson(`?q=paging+mill&size=10&page=2&after=${encodeURIComponent(after)}`);
+    expect(next.rows.map((r) => r.name)).toEqual(["Paging Mill 11", "Paging Mill 12"]);
+    expect((await listJson("?q=paging+mill&size=10&page=2&after=nonsense")).rows.map((r) => r.name)).toEqual([
+      "Paging Mill 11",
+      "Paging Mill 12",
+    ]);
 
     for (const q of [
       "?tier=abc",
@@ -197,6 +207,7 @@ describeEachEngine("supplier routes", (h) => {
       `?q=${"x".repeat(201)}`,
       "?risk=severe",
       "?sort=risk_score",
+      `?after=${"9".repeat(321)}`,
     ]) {
       const r = await responseOf(() =>
         list.loader({ request: get(`/o/acme/suppliers${q}`, officer()), params: acmeParams(), context: ctx() }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_DB_INT } from "./fields";
+import { decodeCursor, type ListCursor } from "~/domain/list-cursor";
 
 // Form values arrive as strings; empty means "not known".
 const optText = (max: number) =>
@@ -155,9 +156,24 @@ export const SupplierListQuerySchema = z
     dir: z.enum(["asc", "desc"]).optional(),
     page: z.coerce.number().int().min(1).max(1_000_000).default(1),
     size: z.coerce.number().int().min(10).max(200).default(50),
+    // Keyset paging (see app/domain/list-cursor.ts): the row the next page follows, or the previous page precedes.
+    after: z.string().max(320).optional(),
+    before: z.string().max(320).optional(),
   })
-  .transform((f) => ({ ...f, dir: f.dir ?? (RISK_SORTS.has(f.sort) ? ("desc" as const) : ("asc" as const)) }));
+  .transform(({ after, before, ...f }) => ({
+    ...f,
+    dir: f.dir ?? (RISK_SORTS.has(f.sort) ? ("desc" as const) : ("asc" as const)),
+    cursor: cursorOf(after, before),
+  }));
 export type SupplierListQuery = z.output<typeof SupplierListQuerySchema>;
+
+/** The page's cursor: "after" wins; a cursor that does not read back is dropped (the page number still holds). */
+function cursorOf(after: string | undefined, before: string | undefined): (ListCursor & { from: "after" | "before" }) | null {
+  const a = decodeCursor(after);
+  if (a) return { ...a, from: "after" };
+  const b = decodeCursor(before);
+  return b ? { ...b, from: "before" } : null;
+}
 
 /** One answer of the supplier search (the picker's resource route). */
 export interface SupplierSearchHit {

@@ -93,9 +93,7 @@ export const listFigure: FigureDef = {
 
         // Same answer both ways.
         const app = await listSuppliers(h.db, big.orgId, q);
-        // Each row comes back as one JSON array of the list's columns (id first): see supplierPageQuery.
-        const rawRows = rowsStmt.all(...rowsParams) as Array<{ r: string }>;
-        const rawIds = rawRows.map((x) => (JSON.parse(x.r) as [number])[0]);
+        const rawIds = (rowsStmt.all(...rowsParams) as Array<{ id: number }>).map((x) => x.id);
         const rawTotal = Number((countStmt.get(...countParams) as { n: number }).n);
         if (app.total !== rawTotal || app.rows.map((r) => r.id).join() !== rawIds.join()) {
           throw new Error(`listSuppliers and the raw SQL disagree (${app.total} vs ${rawTotal} total)`);
