@@ -9,11 +9,14 @@
 //   tsx e2e/bench/registry-child.ts big <db file> <suppliers> <result.json>
 //     Builds the "big" tenant with seedLarge (the real import path, then one supplier in five given an
 //     approved questionnaire) and scores it with the risk job runner, for the list, tier, HTTP and risk figures.
+//     <db file> may be a postgres:// URL (the PostgreSQL figures, postgres.ts): the tenant is built there the
+//     same way, then ANALYZEd, as PostgreSQL's autovacuum does after a bulk load (see postgres.ts).
 //
 // The result is written as JSON to <result.json> (stdout and stderr are only kept for error messages).
 import fs from "node:fs";
 import { performance } from "node:perf_hooks";
-import { createDb } from "~db/client";
+import { sql } from "kysely";
+import { createDb, type Db } from "~db/client";
 import { migrateToLatest } from "~db/migrate";
 import { seedReferenceData } from "~db/seed/reference";
 import { largeSupplierCsv } from "~db/seed/large-csv";
@@ -31,10 +34,18 @@ if ((mode !== "import" && mode !== "big") || !dbFile || !outFile || !Number.isIn
   process.exit(2);
 }
 
+/** PostgreSQL: statistics for every table, as autovacuum's analyze would write them shortly after a bulk load. */
+async function analyzeTables(h: Db): Promise<boolean> {
+  await sql`analyze`.execute(h.db);
+  return true;
+}
+
 const mb = (kb: number) => Math.round((kb / 1024) * 10) / 10;
 const maxRssKb = () => process.resourceUsage().maxRSS;
 
-const handle = createDb(`file:${dbFile}`);
+const onPostgres = dbFile.startsWith("postgres://");
+// An operator's build on PostgreSQL crosses tenants (seeding, the job runner): the system scope of db/scope.ts.
+const handle = onPostgres ? createDb(dbFile, { defaultScope: "system", systemReason: "bench: big tenant" }) : createDb(`file:${dbFile}`);
 try {
   await migrateToLatest(handle);
   await seedReferenceData(handle.db);
@@ -61,9 +72,9 @@ try {
     const model = (await currentMethodology(handle.db, orgId)).config.model;
     // Whether SQLite's query planner has statistics (sqlite_stat1, written by ANALYZE / PRAGMA optimize)
     // after the import: without them it may pick an (org_id, …) index over a far narrower one.
-    const plannerStats = Boolean(
-      handle.sqlite!.prepare("select 1 from sqlite_master where type = 'table' and name = 'sqlite_stat1'").get(),
-    );
+    const plannerStats = onPostgres
+      ? await analyzeTables(handle)
+      : Boolean(handle.sqlite!.prepare("select 1 from sqlite_master where type = 'table' and name = 'sqlite_stat1'").get());
     const out = {
       seconds,
       scoreSeconds,

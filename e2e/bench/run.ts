@@ -17,6 +17,8 @@ import { portalFigures } from "./portal";
 import { dashboardFigures } from "./dashboard";
 import { overloadFigures } from "./overload";
 import { importFigures } from "./import";
+import { postgresFigures } from "./postgres";
+import { dropPgTenants } from "./postgres-tenant";
 import { missedGoals } from "./goals";
 import { errorMessage, log, type BenchContext, type BenchRecord, type FigureDef } from "./lib";
 
@@ -30,6 +32,7 @@ const REGISTRY: FigureDef[] = [
   ...dashboardFigures,
   ...importFigures,
   ...overloadFigures,
+  ...postgresFigures,
 ];
 
 const { values } = parseArgs({
@@ -130,6 +133,7 @@ function runDef(def: FigureDef): Promise<void> {
 try {
   for (const def of selected) await runDef(def);
 } finally {
+  await dropPgTenants();
   fs.rmSync(tmpRoot, { recursive: true, force: true });
 }
 

@@ -2,6 +2,7 @@
 // "big" tenant of K suppliers (db/seed/large.ts, the CSV import's code path), scored; then the
 // questionnaires the load works on: some sent (their invite links are autosaved to), some drafts (the
 // officers' loop invites them over HTTP, so mail is queued while a server dies).
+import { sql } from "kysely";
 import { createDb, type Db } from "~db/client";
 import { postgresDatabase } from "../support/crash-db";
 import { migrateToLatest } from "~db/migrate";
@@ -51,6 +52,8 @@ export async function seed(
   await seedDemoAssessments(handle.db);
   await seedLarge(handle.db, o.suppliers);
   await runRiskJobs(handle.db, 50);
+  // Statistics for the planner, as autovacuum's analyze writes them after a bulk load (it may be off).
+  await sql`analyze`.execute(handle.db);
   const org = await handle.db.selectFrom("organizations").select(["id", "name"]).where("slug", "=", BIG_SLUG).executeTakeFirstOrThrow();
   const user = await handle.db.selectFrom("users").select(["id", "name"]).where("email", "=", BIG_USER).executeTakeFirstOrThrow();
   const identity: OrgIdentity = {
