@@ -30,9 +30,10 @@ try {
   const scoring = Date.now();
   await runRiskJobs(handle.db);
   console.log(`Risk scores computed (${((Date.now() - scoring) / 1000).toFixed(1)} s)`);
-  // PostgreSQL plans from statistics that autovacuum's analyze writes some time after a bulk load (never,
-  // where autovacuum is off): write them now, so the first pages are planned for 100,000 rows, not for none.
-  if (handle.engine === "postgres") await sql`analyze`.execute(handle.db);
+  // PostgreSQL plans from statistics that autovacuum writes some time after a bulk load (never, where it is
+  // off), and its index-only scans need the visibility map that vacuum writes: do both now, so the first
+  // pages are planned for 100,000 rows, not for none.
+  if (handle.engine === "postgres") await sql`vacuum analyze`.execute(handle.db);
   console.log(
     `Tenant "big" in ${redactUrl(url)}: ${r.created} suppliers created, ${r.updated} updated, ${r.unchanged} unchanged, ` +
       `${r.links} links (${((Date.now() - started) / 1000).toFixed(1)} s). Log in as ${BIG_USER} / lantern-demo.`,

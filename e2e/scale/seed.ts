@@ -52,8 +52,8 @@ export async function seed(
   await seedDemoAssessments(handle.db);
   await seedLarge(handle.db, o.suppliers);
   await runRiskJobs(handle.db, 50);
-  // Statistics for the planner, as autovacuum's analyze writes them after a bulk load (it may be off).
-  await sql`analyze`.execute(handle.db);
+  // Statistics for the planner and the visibility map, as autovacuum writes them after a bulk load (it may be off).
+  await sql`vacuum analyze`.execute(handle.db);
   const org = await handle.db.selectFrom("organizations").select(["id", "name"]).where("slug", "=", BIG_SLUG).executeTakeFirstOrThrow();
   const user = await handle.db.selectFrom("users").select(["id", "name"]).where("email", "=", BIG_USER).executeTakeFirstOrThrow();
   const identity: OrgIdentity = {
