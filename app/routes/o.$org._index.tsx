@@ -81,6 +81,12 @@ export default function Dashboard() {
         )}
       </div>
 
+      {data.updating ? (
+        <div className="alert note" role="status">
+          Recent supplier changes are being added to these figures; they will show within a minute.
+        </div>
+      ) : null}
+
       {data.pending.length ? (
         <div className="alert note" role="status">
           Risk scores are being recomputed ({data.pending.map((p) => (p.total ? `${p.done} of ${p.total}` : "queued")).join(", ")}); the

@@ -5,6 +5,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "~db/types";
 import { actionFigures, assessmentFigures, cubeRows, principleRows, riskiestSuppliers, trendPoints } from "~/models/dashboard.server";
 import { markRollupStale, rollupState } from "~/models/dashboard-rollup.server";
+import { rolledUpSupplierCount } from "~/models/supplier-map.server";
 import { filterOptions } from "~/models/supplier.server";
 import { principleScores, summarize, summarizeParts, topCountriesByRisk } from "~/domain/report/aggregate";
 import { periodBounds, resolvePeriod } from "~/domain/report/period";
@@ -81,18 +82,38 @@ async function bandCeiling(db: DB, orgId: number, band: Band | undefined): Promi
   return band === "high" ? bands.critical : band === "medium" ? bands.high : bands.medium;
 }
 
-/** The dashboard's figures for a filter and a period (the URL's query, already parsed). */
-export async function dashboardData(db: DB, orgId: number, q: DashboardQuery, now: Date = new Date()): Promise<DashboardResult> {
+/**
+ * Up to this many suppliers, stale roll-ups are rewritten before the dashboard reads them (a pass over
+ * the tenant: tens of milliseconds). Above it the pass takes seconds on PostgreSQL, and every view after
+ * each edit would pay it while officers edit: the dashboard shows the roll-ups as they are, says so, and
+ * the periodic refresh (every 30 s, app/server/jobs.ts) rewrites them.
+ */
+export const INLINE_ROLLUP_LIMIT = 10_000;
+
+/**
+ * The dashboard's figures for a filter and a period (the URL's query, already parsed). `exact` (the
+ * board report, printed for the board) always rewrites stale roll-ups first, whatever the tenant's size.
+ */
+export async function dashboardData(
+  db: DB,
+  orgId: number,
+  q: DashboardQuery,
+  now: Date = new Date(),
+  opts: { exact?: boolean; inlineLimit?: number } = {},
+): Promise<DashboardResult> {
   const today = todayIso(now);
   const period = resolvePeriod(q, today);
   if ("error" in period) return fail("invalid", period.error);
   const filter = filterOf(q);
   const { fromIso, toIso } = periodBounds(period);
 
-  // Roll-ups never written (a tenant created before them, or not scored yet) or made stale by a
-  // supplier edit are rewritten now, with today's snapshot (writeSnapshot), before they are read.
+  // Roll-ups never written (a tenant created before them, or not scored yet) are written now; made stale by
+  // a supplier edit, they are rewritten now (with today's snapshot, writeSnapshot) unless the tenant is large.
   let state = await rollupState(db, orgId);
-  if (!state || state.stale) {
+  let updating = false;
+  if (state?.stale && !opts.exact && (await rolledUpSupplierCount(db, orgId)) > (opts.inlineLimit ?? INLINE_ROLLUP_LIMIT)) {
+    updating = true;
+  } else if (!state || state.stale) {
     await refreshRollup(db, orgId);
     state = (await rollupState(db, orgId)) ?? { refreshedAt: nowIso(now), stale: false };
   }
@@ -133,6 +154,7 @@ export async function dashboardData(db: DB, orgId: number, q: DashboardQuery, no
     countryNames,
     pending: jobs.map((j) => ({ trigger: j.trigger, done: j.progress_done, total: j.progress_total })),
     refreshedAt,
+    updating,
   };
   const tiers = [...options.tiers].sort((a, b) => a - b);
   if (summary.byTier.some((b) => b.tier === NO_TIER) || filter.tier === NO_TIER) tiers.push(NO_TIER);
@@ -159,7 +181,7 @@ export interface BoardReport {
 
 /** The board report: the dashboard's figures for the period, and the narrative written from them. */
 export async function boardReport(db: DB, orgId: number, q: DashboardQuery, now: Date = new Date()): Promise<Result<BoardReport>> {
-  const r = await dashboardData(db, orgId, q, now);
+  const r = await dashboardData(db, orgId, q, now, { exact: true });
   if (!r.ok) return r;
   const d = r.value.data;
   const scope = scopeLabel(d.filter, d.countryNames);

@@ -102,6 +102,27 @@ describeEachEngine("risk roll-ups after a recompute", (h) => {
     expect(await rollupState(h().db, orgId)).toMatchObject({ stale: false });
   });
 
+  it("on a large tenant shows stale roll-ups as they are and says so; the board report rewrites them first", async () => {
+    const ident = await tenant(h(), "rollup-big");
+    const orgId = ident.org.id;
+    await make(ident, "Hanoi Stitching", "VN");
+    expect(await scoresChanged(h().db, orgId, "test: all", "all")).toHaveProperty("inline");
+    const fresh = await dashboardData(h().db, orgId, DashboardQuerySchema.parse({}));
+    expect(fresh.ok && fresh.value.data.updating).toBe(false);
+    await make(ident, "Dhaka Denim", "BD");
+    await markRollupStale(h().db, orgId);
+    // "Large" here means any supplier at all: the view does not pay for the pass, and says the figures trail.
+    const view = await dashboardData(h().db, orgId, DashboardQuerySchema.parse({}), new Date(), { inlineLimit: 0 });
+    expect(view.ok && view.value.data.updating).toBe(true);
+    expect(view.ok && view.value.data.summary.suppliers).toBe(1);
+    expect(await rollupState(h().db, orgId)).toMatchObject({ stale: true });
+    // Exact figures (the board report) rewrite them first, whatever the size.
+    const exact = await dashboardData(h().db, orgId, DashboardQuerySchema.parse({}), new Date(), { inlineLimit: 0, exact: true });
+    expect(exact.ok && exact.value.data.updating).toBe(false);
+    expect(exact.ok && exact.value.data.summary.suppliers).toBe(2);
+    expect(await rollupState(h().db, orgId)).toMatchObject({ stale: false });
+  });
+
   it("rewrites the roll-ups at once after a full recompute, and after a backdated one (that day's snapshot)", async () => {
     const ident = await tenant(h(), "rollup-c");
     const orgId = ident.org.id;

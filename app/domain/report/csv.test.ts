@@ -39,6 +39,7 @@ function data(): DashboardData {
     countryNames: { BD: "Bangladesh", CN: "China" },
     pending: [],
     refreshedAt: "2026-11-29T02:00:00.000Z",
+    updating: false,
   };
 }
 

@@ -168,4 +168,9 @@ export interface DashboardData {
   pending: Array<{ trigger: string; done: number; total: number }>;
   /** When the roll-ups were last rewritten. */
   refreshedAt: string | null;
+  /**
+   * The roll-ups trail a recent supplier edit: a large tenant's dashboard shows them as they are and the
+   * periodic refresh rewrites them within a minute (a small tenant's is rewritten before it is read).
+   */
+  updating: boolean;
 }
