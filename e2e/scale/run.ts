@@ -32,10 +32,10 @@ import { checkRateLimitAcrossServers, checkSessionAcrossServers } from "./cross"
 import { checkFailures, printReport } from "./report";
 
 const USAGE =
-  "Usage: npm run scale:proof -- [--servers N (2)] [--seconds S (60)] [--suppliers K (3000)] [--capacity-seconds C (15)] [--keep]";
+  "Usage: npm run scale:proof -- [--servers N (2)] [--seconds S (60)] [--suppliers K (100000)] [--capacity-seconds C (15)] [--keep]";
 
 function parseArgs(argv: string[]) {
-  const o = { servers: 2, seconds: 60, suppliers: 3000, capacitySeconds: 15, keep: false };
+  const o = { servers: 2, seconds: 60, suppliers: 100_000, capacitySeconds: 15, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const num = () => {
