@@ -99,10 +99,11 @@ async function killAndRestart(c: Cluster, s: Seeded, base: string, cookie: strin
   const recompute = await insertJob(s.handle.db, s.orgId, "scale-proof full recompute", "all");
   const { config } = await currentMethodology(s.handle.db, s.orgId);
   const preview = await insertJob(s.handle.db, s.orgId, "preview", "all", { config });
-  // Wait (up to 5 s) for a server to claim the work, and pick it as the victim: the holder of the full
-  // recompute when one holds it by then (the takeover of a risk job is then proven, not only the import's).
+  // Wait (up to 12 s: a server claims risk jobs once its worker thread has started) for a server to claim
+  // the work, and pick it as the victim: the holder of the full recompute when one holds it by then (the
+  // takeover of a risk job is then proven, not only the import's).
   let held: Array<{ what: string; holder: string }> = [];
-  for (const deadline = Date.now() + 5_000; Date.now() < deadline; await sleep(25)) {
+  for (const deadline = Date.now() + 12_000; Date.now() < deadline; await sleep(25)) {
     held = (await w.runningHolders()).filter((h) => c.servers.some((sv) => sv.id === h.holder && sv.alive()));
     if (held.some((h) => h.what.includes("(recompute)"))) break;
   }
