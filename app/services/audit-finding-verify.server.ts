@@ -18,12 +18,16 @@ export async function verifyRuleRefusal(db: DbOrTrx, orgId: number, a: ActionRec
   return r.met ? null : fail("conflict", r.message, { field: "status" });
 }
 
-/** The records rule of an action as its page shows it, or null when the action has none. */
-export async function recordsStatus(db: DbOrTrx, orgId: number, a: ActionRecord) {
-  if (a.verifyRule !== "records_two_months" || a.auditFindingId === null) return null;
+/**
+ * What the action page shows of the finding behind an action: its audit (for the link), and under a
+ * records rule the records attached and whether the rule is met. Null when no finding is behind it.
+ */
+export async function findingBehind(db: DbOrTrx, orgId: number, a: ActionRecord) {
+  if (a.auditFindingId === null) return null;
   const finding = await findingOfAction(db, orgId, a.auditFindingId);
-  const kind = recordKindFor(finding?.indicator ?? a.indicator);
-  if (!finding || !kind) return null;
-  const records = await recordsOfAction(db, orgId, a.id);
-  return { kind, foundOn: finding.foundOn, records, ...recordsRule(finding.foundOn, kind, records) };
+  if (!finding) return null;
+  const kind = a.verifyRule === "records_two_months" ? recordKindFor(finding.indicator ?? a.indicator) : null;
+  if (!kind) return { auditId: finding.auditId, foundOn: finding.foundOn, records: null };
+  const list = await recordsOfAction(db, orgId, a.id);
+  return { auditId: finding.auditId, foundOn: finding.foundOn, records: { kind, list, ...recordsRule(finding.foundOn, kind, list) } };
 }

@@ -325,3 +325,11 @@ export async function downloadAuditReport(db: DB, id: OrgIdentity, supplierId: n
     return null;
   }
 }
+
+/** What the "record an audit" form needs: the supplier, each standard's validity for the hint. */
+export async function newAuditForm(db: DB, id: OrgIdentity, supplierId: number) {
+  const supplier = await getSupplier(db, id.org.id, supplierId);
+  if (!supplier) return null;
+  const standards = Object.entries(STANDARDS).map(([key, s]) => ({ key, label: s.label, validityMonths: s.validityMonths }));
+  return { supplier: { id: supplier.id, name: supplier.name, archived: supplier.status === "archived" }, standards };
+}
