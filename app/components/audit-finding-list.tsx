@@ -223,7 +223,7 @@ export function FindingsImportForm({ templateBase }: { templateBase: string }) {
     <section className="card" aria-labelledby="import-findings-h">
       <h2 id="import-findings-h">Import findings from a file</h2>
       <p className="muted small">
-        Start from the template (<a href={`${templateBase}/xlsx`}>XLSX</a> or <a href={`${templateBase}/csv`}>CSV</a>): one finding per row
+        Start from the template (<a href={`${templateBase}.xlsx`}>XLSX</a> or <a href={`${templateBase}.csv`}>CSV</a>): one finding per row
         with its description, severity as the standard names it, the ILO indicator or Athens principle it touches, and the recommended fix.
         The file is checked first; nothing is imported until you confirm.
       </p>

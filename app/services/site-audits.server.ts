@@ -239,7 +239,7 @@ export async function checkFindingsFile(
   const sheet = await readFindingsSheet(file);
   if (!sheet.ok) return fail(file.bytes.length > 2 * 1024 * 1024 ? "too_large" : "invalid", sheet.message, { field: "file" });
   const { rows, errors } = readFindingRows(audit.standard, sheet.headers, sheet.rows);
-  const filename = file.name.slice(0, 200) || "findings";
+  const filename = file.name.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 200) || "findings";
   const importId = await db.transaction().execute(async (trx) => {
     const importId = await insertFindingImport(trx, id.org.id, { auditId, filename, rows, errors, by: id.user.userId }, nowIso());
     await recordAudit(trx, {
@@ -301,6 +301,7 @@ export async function discardFindingsImport(
 ): Promise<Result<null>> {
   if (!can(id.role, "suppliers.edit")) return FORBIDDEN;
   if (!(await auditOf(db, id, supplierId, auditId))) return NO_AUDIT;
+  if (!(await getFindingImport(db, id.org.id, auditId, importId))) return fail("not_found", "No such findings file");
   return db.transaction().execute(async (trx): Promise<Result<null>> => {
     if (!(await closeFindingImport(trx, id.org.id, importId, "discarded"))) return ok(null);
     await recordAudit(trx, {

@@ -3,6 +3,8 @@
 // a team invitation), built through the services. Every string a tenant owns carries its marker
 // ("zephyr" for acme, "quokka" for boreal), so a response can be searched for the other tenant's data.
 // Also: calling loaders/actions directly, and snapshots of the database to prove nothing changed.
+import { SiteAuditSchema } from "~/schemas/site-audit";
+import { addFinding, checkFindingsFile, recordSiteAudit } from "~/services/site-audits.server";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -60,6 +62,10 @@ export interface Tenant {
   actionFileId: number;
   importId: number;
   previewId: number;
+  /** A site audit of supplierId (site audits) with one major hours finding (its action: findingActionId) and a checked findings file. */
+  siteAuditId: number;
+  findingActionId: number;
+  findingImportId: number;
   teamInviteId: number;
   portalCookie: string;
   linkToken: string; // supplier invite link of assessmentId
@@ -198,6 +204,7 @@ async function tenant(db: Db, slug: string, marker: string): Promise<Tenant> {
   const imp = await uploadImport(db.db, ident(), { name: `${marker}-suppliers.csv`, text: csv, sizeBytes: csv.length });
   if (!imp.ok) throw new Error(imp.message);
   const previewId = await insertJob(db.db, orgId, "preview", "all", { config: DEFAULT_METHODOLOGY });
+  const audits = await siteAuditFixture(db, ident(), supplierId, marker);
   const newbie = `newbie@${marker}.test`;
   const inv = await inviteMember(db.db, ident(), newbie, "compliance", IP);
   if (!inv.ok) throw new Error(inv.message);
@@ -220,11 +227,40 @@ async function tenant(db: Db, slug: string, marker: string): Promise<Tenant> {
     actionFileId,
     importId: imp.value.importId,
     previewId,
+    ...audits,
     teamInviteId: inv.value.inviteId,
     portalCookie: opened.cookie.split(";")[0]!,
     linkToken,
     joinToken,
   };
+}
+
+/** A site audit (marker in its firm and report name), a major hours finding with its action, a checked findings file. */
+async function siteAuditFixture(db: Db, admin: OrgIdentity, supplierId: number, marker: string) {
+  const input = SiteAuditSchema.parse({
+    standard: "smeta_4",
+    firm: `${title(marker)} Audit Bureau`,
+    auditDate: "2026-03-10",
+    auditType: "announced",
+  });
+  const audit = await recordSiteAudit(db.db, admin, supplierId, input, { name: `${marker}-report.pdf`, bytes: PDF }, IP);
+  if (!audit.ok) throw new Error(audit.message);
+  const siteAuditId = audit.value.auditId;
+  const finding = await addFinding(
+    db.db,
+    admin,
+    supplierId,
+    siteAuditId,
+    { description: `${marker} hours over 60`, severity: "Major", touches: "excessive overtime", recommendation: null },
+    IP,
+  );
+  if (!finding.ok) throw new Error(finding.message);
+  const csv = new TextEncoder().encode(`description,severity,touches
+${marker} minor finding,Minor,P2
+`);
+  const checked = await checkFindingsFile(db.db, admin, supplierId, siteAuditId, { name: `${marker}-findings.csv`, bytes: csv }, IP);
+  if (!checked.ok) throw new Error(checked.message);
+  return { siteAuditId, findingActionId: finding.value.actionId, findingImportId: checked.value.importId };
 }
 
 /**

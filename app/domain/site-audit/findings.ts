@@ -40,6 +40,8 @@ export function readTouches(cell: string): { indicator: FlagIndicator | null; pr
   return byLabel ? { indicator: byLabel, principle: null } : null;
 }
 
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 const TOUCHES_HELP = `an ILO indicator (e.g. "excessive overtime", "debt bondage") or an Athens principle (P1 to P7)`;
 
 /** One finding from loose fields (a form or a file row), or the problems with each field. */
@@ -48,6 +50,16 @@ export function readFinding(
   raw: { description: string; severity: string; touches: string; recommendation: string },
 ): { ok: true; value: FindingInput } | { ok: false; errors: { field: string; message: string }[] } {
   const errors: { field: string; message: string }[] = [];
+  // A NUL or other control character cannot be stored (PostgreSQL refuses NUL in text): name the cell.
+  for (const [field, v] of [
+    ["description", raw.description],
+    ["severity", raw.severity],
+    ["touches", raw.touches],
+    ["recommended_fix", raw.recommendation],
+  ] as const) {
+    if (CONTROL.test(v)) errors.push({ field, message: "This cell contains characters that cannot be stored (control characters)." });
+  }
+  if (errors.length > 0) return { ok: false, errors };
   const description = raw.description.trim();
   if (description.length < 3) errors.push({ field: "description", message: "Describe the finding (3 characters or more)." });
   else if (description.length > FINDING_LIMITS.description)
