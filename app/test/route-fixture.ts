@@ -3,8 +3,7 @@
 // a team invitation), built through the services. Every string a tenant owns carries its marker
 // ("zephyr" for acme, "quokka" for boreal), so a response can be searched for the other tenant's data.
 // Also: calling loaders/actions directly, and snapshots of the database to prove nothing changed.
-import { SiteAuditSchema } from "~/schemas/site-audit";
-import { addFinding, checkFindingsFile, recordSiteAudit } from "~/services/site-audits.server";
+import { siteAuditFixture, type SiteAuditIds } from "./site-audit-fixture";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -44,7 +43,7 @@ import { PASSWORD_HASH, contextFor, cookieFor } from "./support";
 export const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 const IP = "192.0.2.10";
 
-export interface Tenant {
+export interface Tenant extends SiteAuditIds {
   slug: string;
   /** Lower-case marker found in every string this tenant owns (org name, emails, supplier and file names). */
   marker: string;
@@ -62,10 +61,6 @@ export interface Tenant {
   actionFileId: number;
   importId: number;
   previewId: number;
-  /** A site audit of supplierId (site audits) with one major hours finding (its action: findingActionId) and a checked findings file. */
-  siteAuditId: number;
-  findingActionId: number;
-  findingImportId: number;
   teamInviteId: number;
   portalCookie: string;
   linkToken: string; // supplier invite link of assessmentId
@@ -233,34 +228,6 @@ async function tenant(db: Db, slug: string, marker: string): Promise<Tenant> {
     linkToken,
     joinToken,
   };
-}
-
-/** A site audit (marker in its firm and report name), a major hours finding with its action, a checked findings file. */
-async function siteAuditFixture(db: Db, admin: OrgIdentity, supplierId: number, marker: string) {
-  const input = SiteAuditSchema.parse({
-    standard: "smeta_4",
-    firm: `${title(marker)} Audit Bureau`,
-    auditDate: "2026-03-10",
-    auditType: "announced",
-  });
-  const audit = await recordSiteAudit(db.db, admin, supplierId, input, { name: `${marker}-report.pdf`, bytes: PDF }, IP);
-  if (!audit.ok) throw new Error(audit.message);
-  const siteAuditId = audit.value.auditId;
-  const finding = await addFinding(
-    db.db,
-    admin,
-    supplierId,
-    siteAuditId,
-    { description: `${marker} hours over 60`, severity: "Major", touches: "excessive overtime", recommendation: null },
-    IP,
-  );
-  if (!finding.ok) throw new Error(finding.message);
-  const csv = new TextEncoder().encode(`description,severity,touches
-${marker} minor finding,Minor,P2
-`);
-  const checked = await checkFindingsFile(db.db, admin, supplierId, siteAuditId, { name: `${marker}-findings.csv`, bytes: csv }, IP);
-  if (!checked.ok) throw new Error(checked.message);
-  return { siteAuditId, findingActionId: finding.value.actionId, findingImportId: checked.value.importId };
 }
 
 /**
