@@ -84,7 +84,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const n = r.value.errors.length;
     return redirectWithToast(
       `${here}?import=${r.value.importId}`,
-      n ? `The file has ${n} ${n === 1 ? "error" : "errors"}: nothing is imported yet.` : `${r.value.rows} findings ready to import.`,
+      n
+        ? `The file has ${n} ${n === 1 ? "error" : "errors"}: nothing is imported yet.`
+        : `${r.value.rows} ${r.value.rows === 1 ? "finding" : "findings"} ready to import.`,
     );
   }
   if (intent === "commit" || intent === "discard") {
@@ -97,7 +99,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     const r = await commitFindingsImport(db, ident, supplierId, auditId, parsed.data.importId, ip);
     if (!r.ok) return r.kind === "not_found" ? notFound("No such audit") : problemResponse(r, { intent, formError: r.message });
-    return redirectWithToast(here, `${r.value.findings} findings imported; each has its corrective action.`);
+    return redirectWithToast(
+      here,
+      `${r.value.findings} ${r.value.findings === 1 ? "finding" : "findings"} imported, each with its corrective action.`,
+    );
   }
   return badRequest({ formError: "That request could not be understood." });
 }
