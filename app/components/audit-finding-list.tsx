@@ -43,7 +43,7 @@ export function AuditFacts({ audit: a, reportHref }: { audit: AuditView; reportH
   return (
     <section className="card" aria-labelledby="audit-facts-h">
       <h2 id="audit-facts-h">The audit</h2>
-      <dl className="facts">
+      <dl className="details">
         <dt>Standard</dt>
         <dd>{a.standardLabel}</dd>
         <dt>Audit firm</dt>
@@ -107,7 +107,7 @@ export function FindingsTable({ findings, orgSlug }: { findings: readonly Findin
       {findings.length === 0 ? (
         <p className="muted">No findings recorded yet.</p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Findings">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Table of findings">
           <table className="table">
             <thead>
               <tr>
@@ -246,7 +246,12 @@ export function FindingsImportForm({ templateBase }: { templateBase: string }) {
 
 export function NewFindingForm({ severityWords }: { severityWords: readonly string[] }) {
   const { form, onSubmit, errorFor, formError, busy, actionData } = useZodForm(FindingSchema, {
-    defaultValues: { description: "", severity: severityWords[0] ?? "", touches: "", recommendation: "" },
+    defaultValues: {
+      description: "",
+      severity: severityWords.includes("Major") ? "Major" : (severityWords[0] ?? ""),
+      touches: "",
+      recommendation: "",
+    },
   });
   const { register } = form;
   const mine = (actionData as { intent?: string } | undefined)?.intent === "finding";
