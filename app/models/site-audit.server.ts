@@ -290,3 +290,13 @@ export async function findingOfAction(db: DbOrTrx, orgId: number, findingId: num
     .where("id", "=", findingId)
     .executeTakeFirst();
 }
+
+/** Bytes of the tenant's audit reports (they count against the document quota with evidence and action files). */
+export async function auditReportBytes(db: DbOrTrx, orgId: number): Promise<number> {
+  const r = await db
+    .selectFrom("site_audits")
+    .select((eb) => eb.fn.sum<number>("report_size").as("n"))
+    .where("org_id", "=", orgId)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}

@@ -38,6 +38,7 @@ import { getSupplier } from "~/models/supplier.server";
 import type { SiteAuditInput, FindingFormInput } from "~/schemas/site-audit";
 import type { UploadedFile } from "./action-notes.server";
 import { openFindingActions } from "./audit-finding-actions.server";
+import { ORG_QUOTA_BYTES, orgStorageUsed } from "./evidence.server";
 import { scoresChanged } from "./risk.server";
 
 type DB = Kysely<Database>;
@@ -90,6 +91,10 @@ export async function recordSiteAudit(
     if (isRefusal(c)) {
       const kind = c.code === "too_large" ? "too_large" : c.code === "empty" ? "invalid" : "unsupported_type";
       return fail(kind, c.message, { field: "report" });
+    }
+    if ((await orgStorageUsed(db, id.org.id)) + report.bytes.length > ORG_QUOTA_BYTES) {
+      const full = `Your organization's storage for documents is full (${ORG_QUOTA_BYTES / 1024 ** 3} GB).`;
+      return fail("too_large", `${full} Remove files that are no longer needed, then try again.`, { field: "report" });
     }
     const sha256 = sha256Of(report.bytes);
     // The file first: a row never points at a missing file (content-addressed, so a failed insert
