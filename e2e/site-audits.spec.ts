@@ -73,6 +73,7 @@ test("an audit's major working-hours finding, imported from XLSX, opens an actio
     await page.getByRole("button", { name: "Verify and close" }).click();
     await expect(page.getByRole("alert").first()).toContainText("time records for two calendar months after");
     await expect(page.locator(".page-head .action-status")).toHaveText("Done");
+    await page.screenshot({ path: path.join(SHOTS, "site-audit-action.png"), fullPage: true });
   });
 
   await test.step("the supplier's explanation names the audit and its open finding", async () => {
@@ -83,5 +84,6 @@ test("an audit's major working-hours finding, imported from XLSX, opens an actio
       `Independent verification: ${label}: 1 open major finding on excessive overtime`,
     );
     await expect(page.getByRole("region", { name: "Audits of this site" })).toContainText("1 open of 1");
+    await page.screenshot({ path: path.join(SHOTS, "site-audit-supplier.png"), fullPage: true });
   });
 });
