@@ -63,7 +63,15 @@ export function AuditFacts({ audit: a, reportHref }: { audit: AuditView; reportH
           </>
         ) : null}
         <dt>Report</dt>
-        <dd>{a.reportFilename ? <a href={reportHref}>{a.reportFilename}</a> : "none uploaded"}</dd>
+        <dd>
+          {a.reportFilename ? (
+            <a className="tap-link" href={reportHref}>
+              {a.reportFilename}
+            </a>
+          ) : (
+            "none uploaded"
+          )}
+        </dd>
       </dl>
       {a.covers.length ? (
         <details>

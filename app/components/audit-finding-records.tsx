@@ -34,7 +34,10 @@ export function FindingBehind({ auditHref, foundOn, records, fileHref, form }: P
             <ul>
               {records.list.map((r) => (
                 <li key={r.id}>
-                  {r.month}: {r.kind === "payroll" ? "payroll" : "time"} record <a href={fileHref(r.fileId)}>{r.filename}</a>
+                  {r.month}: {r.kind === "payroll" ? "payroll" : "time"} record{" "}
+                  <a className="tap-link" href={fileHref(r.fileId)}>
+                    {r.filename}
+                  </a>
                 </li>
               ))}
             </ul>
