@@ -519,6 +519,10 @@ export interface CorrectiveActionsTable {
   verified_by: number | null;
   overdue_mailed_at: string | null;
   version: Generated<number>;
+  /** The audit finding the action was opened from (db/migrations/2026-12-10T0100_site_audits.ts). */
+  audit_finding_id: number | null;
+  /** The rule it must meet before "verified": null, or 'records_two_months' (wage and hours findings). */
+  verify_rule: VerifyRule | null;
 }
 
 export interface ActionEventsTable {
@@ -654,4 +658,91 @@ export interface JobLeasesTable {
   /** No server runs the kind before this instant (ISO). */
   run_after: string;
   last_run_at: string | null;
+}
+
+// ---- Site audits (db/migrations/2026-12-10T0100_site_audits.ts) ----
+
+export type AuditStandard = "smeta_2" | "smeta_4" | "rba_vap" | "amfori_bsci" | "sa8000" | "other";
+export type AuditType = "announced" | "semi_announced" | "unannounced";
+export type FindingSeverity = "critical" | "major" | "minor";
+export type VerifyRule = "records_two_months";
+export type RecordKind = "payroll" | "time";
+
+export interface SiteAuditsTable {
+  id: Generated<number>;
+  org_id: number;
+  supplier_id: number;
+  standard: AuditStandard;
+  /** The standard's name when `standard` is "other". */
+  standard_other: string | null;
+  firm: string;
+  /** yyyy-mm-dd */
+  audit_date: string;
+  audit_type: AuditType;
+  scope: string | null;
+  /** The result or grade as the standard gives it ("B", "Certified", …). */
+  result: string | null;
+  /** yyyy-mm-dd: the last day the audit is in force. */
+  valid_until: string;
+  report_filename: string | null;
+  report_mime: string | null;
+  report_size: number | null;
+  /** The report's storage key (content-addressed, app/lib/storage.server.ts). */
+  report_sha256: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface AuditFindingsTable {
+  id: Generated<number>;
+  org_id: number;
+  audit_id: number;
+  supplier_id: number;
+  description: string;
+  /** The standard's own word ("Zero tolerance", "Priority", "Major", …). */
+  severity_label: string;
+  severity: FindingSeverity;
+  /** The ILO indicator it touches (FlagIndicator), or null. */
+  indicator: string | null;
+  /** The Athens principle it touches (P1..P7), or null. */
+  principle: string | null;
+  recommendation: string | null;
+  /** yyyy-mm-dd: the audit's date (records for the fix must come after it). */
+  found_on: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface AuditFindingImportsTable {
+  id: Generated<number>;
+  org_id: number;
+  audit_id: number;
+  filename: string;
+  status: "checked" | "committed" | "discarded";
+  /** JSON: the valid rows (FindingInput[]). */
+  rows: string;
+  /** JSON: the row errors ({ row, field, message }[]). */
+  errors: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface ActionRecordsTable {
+  id: Generated<number>;
+  org_id: number;
+  action_id: number;
+  file_id: number;
+  kind: RecordKind;
+  /** yyyy-mm: the calendar month the payroll or time record covers. */
+  month: string;
+  created_at: string;
+}
+
+export interface Database {
+  site_audits: SiteAuditsTable;
+  audit_findings: AuditFindingsTable;
+  audit_finding_imports: AuditFindingImportsTable;
+  action_records: ActionRecordsTable;
 }

@@ -228,6 +228,8 @@ test("on a 390 px phone, the shell with its Menu closed and open has no axe viol
     [acme.path("/settings/review"), acme.admin],
     // An approved assessment with its documents and their Accept / Reject forms.
     [acme.path(`/assessments/${assessmentsBySupplierRef(acme.slug, "ACME-V-0001")[0]!.id}`), acme.admin],
+    // Recording a site audit (the audit page itself is replayed from site-audits.spec.ts's visits).
+    [acme.path(`/suppliers/${suppliersByRefs(acme.slug, ["ACME-V-0001"])[0]!.id}/audits/new`), acme.compliance],
   ] as const) {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await signIn(ctx, email);

@@ -113,7 +113,7 @@ export function ActionTable({
               <td>{r.ownerName ?? <span className="muted">nobody</span>}</td>
               <td>
                 {ACTION_SOURCE_LABELS[r.source] ?? r.source}
-                {r.severity === "severe" ? <span className="asm-flag severe"> severe</span> : null}
+                {r.severity === "severe" || r.severity === "critical" ? <span className="asm-flag severe"> {r.severity}</span> : null}
               </td>
             </tr>
           ))}

@@ -140,7 +140,7 @@ export function Select({ label, registration, error, hint, children }: ControlPr
   );
 }
 
-function TextArea({ label, registration, error, hint, rows, maxLength }: ControlProps & { rows?: number; maxLength?: number }) {
+export function TextArea({ label, registration, error, hint, rows, maxLength }: ControlProps & { rows?: number; maxLength?: number }) {
   const id = useId();
   return (
     <div className={`field${error ? " has-error" : ""}`}>

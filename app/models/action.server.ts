@@ -6,7 +6,7 @@
 // open or in progress.
 import { todayIso } from "~/domain/dates";
 import { sql } from "kysely";
-import type { ActionSource, ActionStatus } from "~db/types";
+import type { ActionSource, ActionStatus, VerifyRule } from "~db/types";
 import type { DbOrTrx } from "./types";
 import { nowIso } from "~/lib/time";
 
@@ -152,6 +152,8 @@ export async function getAction(db: DbOrTrx, orgId: number, id: number, now = ne
       "ca.verified_at as verifiedAt",
       "v.name as verifiedByName",
       "ca.version",
+      "ca.audit_finding_id as auditFindingId",
+      "ca.verify_rule as verifyRule",
     ])
     .where("ca.org_id", "=", orgId)
     .where("ca.id", "=", id)
@@ -226,6 +228,9 @@ export interface NewAction {
   ownerUserId: number | null;
   dueAt: string;
   createdBy: number | null;
+  /** Opened from an audit finding (site-audits.server.ts), and the rule it must meet before "verified". */
+  auditFindingId?: number | null;
+  verifyRule?: VerifyRule | null;
 }
 
 export async function insertAction(db: DbOrTrx, orgId: number, a: NewAction, at: string = nowIso()): Promise<number> {
@@ -248,6 +253,8 @@ export async function insertAction(db: DbOrTrx, orgId: number, a: NewAction, at:
       created_by: a.createdBy,
       created_at: at,
       updated_at: at,
+      audit_finding_id: a.auditFindingId ?? null,
+      verify_rule: a.verifyRule ?? null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();

@@ -23,6 +23,9 @@ import { ActionOwnerDueForm, ActionNoteForm, ActionStatusForm } from "~/componen
 import { ActionFileList, ActionSummary, RedFlagBehind } from "~/components/action-details";
 import { ACTION_SOURCE_LABELS, ACTION_STATUS_LABELS, ActionStatusBadge } from "~/components/action-display";
 import { ActionTimeline } from "~/components/action-timeline";
+import { FindingBehind } from "~/components/audit-finding-records";
+import { ActionRecordSchema } from "~/schemas/site-audit";
+import { attachRecord } from "~/services/audit-finding-actions.server";
 import { useOrg } from "./o.$org";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.action.title ?? "Corrective action"} — Lantern` }];
@@ -88,6 +91,26 @@ async function change(
   return ok(n ? `Note added with ${n === 1 ? "one file" : `${n} files`}.` : "Note added.");
 }
 
+/** A payroll or time record for an action opened from a wage or hours audit finding (site audits). */
+async function attachRecordIntent(
+  context: ActionFunctionArgs["context"],
+  ident: OrgIdentity,
+  id: number,
+  fields: Record<string, string>,
+  files: UploadedFile[],
+) {
+  const parsed = ActionRecordSchema.safeParse(fields);
+  if (!parsed.success)
+    return refused({ intent: "record", fieldErrors: zodFieldErrors(parsed.error), formError: "Please check the record." }, 400);
+  const r = await attachRecord(context.db, ident, id, { ...parsed.data, file: files[0] ?? null }, context.clientIp);
+  if (!r.ok) {
+    if (r.kind === "not_found") throw notFound("No such action");
+    return problem("record", r);
+  }
+  const words = parsed.data.kind === "payroll" ? "Payroll" : "Time";
+  return redirectWithToast(`/o/${ident.org.slug}/actions/${id}`, `${words} record for ${parsed.data.month} attached.`);
+}
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ident = await requireOrg(request, context, params.org, "actions.edit");
   const id = actionId(params.id);
@@ -95,6 +118,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const body = await readActionForm(request, { db: context.db, uploader: { ip: context.clientIp, who: `user:${ident.user.userId}` } });
   if (!body.ok) return problem("note", { ...body, field: "files" }, refusalHeaders(body));
   const intent = body.value.fields.intent ?? "";
+  if (intent === "record") return attachRecordIntent(context, ident, id, body.value.fields, body.value.files);
   const parsed = ActionPageSchema.safeParse(body.value.fields);
   if (!parsed.success) {
     const fieldErrors = zodFieldErrors(parsed.error);
@@ -149,7 +173,16 @@ export default function ActionPage() {
       ) : null}
 
       <ActionSummary a={a} orgSlug={org.slug} />
-      {a.indicator || a.questionKey ? (
+      {d.finding ? (
+        <FindingBehind
+          auditHref={`/o/${org.slug}/suppliers/${a.supplierId}/audits/${d.finding.auditId}`}
+          foundOn={d.finding.foundOn}
+          records={d.finding.records}
+          fileHref={fileHref}
+          form={open ? { version: a.version, busy, errors: errorsOf("record") } : null}
+        />
+      ) : null}
+      {a.questionKey || (a.indicator && !d.finding) ? (
         <RedFlagBehind
           flag={{ indicatorLabel: d.indicatorLabel, severity: a.severity, question: d.question, answer: d.answer, answerHref }}
         />

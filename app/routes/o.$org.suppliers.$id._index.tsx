@@ -13,6 +13,7 @@ import { BuyerPaths, UpstreamTree } from "~/components/supply-tree";
 import { RiskPanel } from "~/components/risk-breakdown";
 import { ActionsPanel } from "~/components/action-list";
 import { LocationMap } from "~/components/site-map";
+import { SiteAuditsPanel } from "~/components/site-audit-list";
 import { SupplierAssessments, SupplierDetails, SupplierHeading } from "~/components/supplier-details";
 import { DeleteSupplier, LinkForm, RemoveLinkButton, ResultAlert } from "~/components/supplier-links";
 import { useOrg } from "./o.$org";
@@ -115,6 +116,7 @@ export default function SupplierPage() {
     risk,
     actions,
     mayEditActions,
+    audits,
     today,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -139,6 +141,7 @@ export default function SupplierPage() {
 
       {risk ? <RiskPanel risk={risk} orgSlug={org.slug} supplierId={s.id} canEdit={mayEdit} /> : null}
       {actions ? <ActionsPanel rows={actions} orgSlug={org.slug} canEdit={mayEditActions} supplierId={s.id} /> : null}
+      <SiteAuditsPanel rows={audits} base={`${list}/${s.id}`} canEdit={mayEdit} />
 
       <SupplierDetails supplier={s} countryLabel={nodes[s.id]?.countryLabel ?? s.country} tip={tip} />
 

@@ -8,6 +8,8 @@
 // Both engines run the full set (15-45 s each, with the machine's load):
 // PostgreSQL refuses inputs SQLite stores (a NUL byte, an id past 32 bits), so it must see the same cases.
 /// <reference types="vite/client" />
+import { SiteAuditSchema } from "~/schemas/site-audit";
+import { checkFindingsFile, recordSiteAudit } from "~/services/site-audits.server";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -59,6 +61,8 @@ interface Fixture {
   importId: number;
   officer: number;
   token: string; // A's invite link
+  siteAudit: number; // an audit of `supplier` (site audits)
+  findingImport: number; // a checked findings file of that audit
 }
 type Session = "admin" | "portal" | "none";
 interface Spec {
@@ -222,9 +226,11 @@ const SPECS: Record<string, Spec> = {
   "o.$org.actions.$id.tsx": {
     session: "admin",
     params: org((f) => ({ id: String(f.action) })),
-    intents: ["status", "update", "note"],
+    intents: ["status", "update", "note", "record"],
     fields: (f) => ({
       version: ["999"],
+      kind: ["time", "payroll"],
+      month: ["2026-04"],
       status: [...ACTION_STATUSES],
       note: ["n"],
       ownerUserId: ["", String(f.officer)],
@@ -323,6 +329,39 @@ const SPECS: Record<string, Spec> = {
     intents: ["confirm", "reject", "restore"],
     fields: () => ({ good: ["Textiles", "Garments"], reason: ["ok", "Not a mill"] }),
   },
+  "o.$org.suppliers.$id.audits.new.tsx": {
+    session: "admin",
+    params: org((f) => ({ id: String(f.supplier) })),
+    fields: () => ({
+      standard: ["smeta_4", "other"],
+      standardOther: ["", "WRAP"],
+      firm: ["Bureau {n}"],
+      auditDate: ["2026-03-10"],
+      auditType: ["announced", "unannounced"],
+      scope: [""],
+      result: ["B"],
+      validUntil: ["", "2027-01-01"],
+    }),
+  },
+  "o.$org.suppliers.$id.audits.$auditId.tsx": {
+    session: "admin",
+    params: org((f) => ({ id: String(f.supplier), auditId: String(f.siteAudit) })),
+    query: ["import"],
+    intents: ["finding", "check", "commit", "discard"],
+    fields: (f) => ({
+      description: ["Finding {n}"],
+      severity: ["Major", "Zero tolerance"],
+      touches: ["excessive_overtime", "P2"],
+      recommendation: [""],
+      importId: [String(f.findingImport)],
+    }),
+  },
+  "o.$org.suppliers.$id.audits.$auditId.report.tsx": {
+    session: "admin",
+    params: org((f) => ({ id: String(f.supplier), auditId: String(f.siteAudit) })),
+  },
+  "o.$org.audit-findings.template[.csv].tsx": { session: "admin", params: org() },
+  "o.$org.audit-findings.template[.xlsx].tsx": { session: "admin", params: org() },
   "o.$org.suppliers.$id.edit.tsx": {
     session: "admin",
     params: org((f) => ({ id: String(f.supplier) })),
@@ -463,7 +502,20 @@ async function buildFixture(h: Db) {
   if (!made.ok) throw new Error(made.message);
   const imported = await uploadImport(h.db, ident, { name: "a.csv", text: "name,country\nImported Mill,BD\n", sizeBytes: 30 });
   if (!imported.ok) throw new Error(imported.message);
+  const auditInput = SiteAuditSchema.parse({
+    standard: "smeta_4",
+    firm: "Fixture Bureau",
+    auditDate: "2026-03-10",
+    auditType: "announced",
+  });
+  const audit = await recordSiteAudit(h.db, ident, supplier, auditInput, null, "ip");
+  if (!audit.ok) throw new Error(audit.message);
+  const findingsCsv = new TextEncoder().encode("description,severity,touches\nFixture finding,Minor,P2\n");
+  const checkedFile = await checkFindingsFile(h.db, ident, supplier, audit.value.auditId, { name: "f.csv", bytes: findingsCsv }, "ip");
+  if (!checkedFile.ok) throw new Error(checkedFile.message);
   const fixture: Fixture = {
+    siteAudit: audit.value.auditId,
+    findingImport: checkedFile.value.importId,
     supplier,
     other,
     portalAssessment,

@@ -331,6 +331,46 @@ const ROUTES: Record<string, Spec> = {
     ],
     plain: "redirects back to the supplier page; no page of its own",
   },
+  "o.$org.suppliers.$id.audits.new.tsx": {
+    kind: "org",
+    path: "/o/$org/suppliers/$id/audits/new",
+    ids: (t) => ({ id: id(t.supplierId) }),
+    forms: (): Body[] => [{ standard: "smeta_4", firm: "Bureau Veritas", auditDate: "2026-01-10", auditType: "announced" }],
+  },
+  "o.$org.suppliers.$id.audits.$auditId.tsx": {
+    kind: "org",
+    path: "/o/$org/suppliers/$id/audits/$auditId",
+    ids: (t) => ({ id: id(t.supplierId), auditId: id(t.siteAuditId) }),
+    forms: (t): Body[] => [
+      { intent: "finding", description: "Hours over 60", severity: "Major", touches: "excessive_overtime" },
+      multipart(
+        { intent: "check" },
+        { field: "file", name: `${t.marker}.csv`, bytes: new TextEncoder().encode("description,severity,touches\nx y z,Minor,P2\n") },
+      ),
+      { intent: "commit", importId: id(t.findingImportId) },
+      { intent: "discard", importId: id(t.findingImportId) },
+    ],
+    foreignForms: (_a, b): Body[] => [
+      { intent: "commit", importId: id(b.findingImportId) },
+      { intent: "discard", importId: id(b.findingImportId) },
+    ],
+  },
+  "o.$org.suppliers.$id.audits.$auditId.report.tsx": {
+    kind: "org",
+    path: "/o/$org/suppliers/$id/audits/$auditId/report",
+    ids: (t) => ({ id: id(t.supplierId), auditId: id(t.siteAuditId) }),
+    plain: "the report file, as an attachment (the same PDF bytes for both tenants)",
+  },
+  "o.$org.audit-findings.template[.csv].tsx": {
+    kind: "org",
+    path: "/o/$org/audit-findings/template.csv",
+    plain: "the same blank findings template for every tenant",
+  },
+  "o.$org.audit-findings.template[.xlsx].tsx": {
+    kind: "org",
+    path: "/o/$org/audit-findings/template.xlsx",
+    plain: "the same blank findings template for every tenant",
+  },
   "o.$org.suppliers.$id.edit.tsx": {
     kind: "org",
     path: "/o/$org/suppliers/$id/edit",

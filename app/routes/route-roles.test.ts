@@ -16,6 +16,7 @@ import { uploadEvidence } from "~/services/evidence.server";
 import { insertEvidence } from "~/models/evidence.server";
 import { sendAssessmentInvite } from "~/services/invites.server";
 import { createManualAction } from "~/services/actions.server";
+import { addFinding, checkFindingsFile } from "~/services/site-audits.server";
 import { queueCheck, runQueuedCheck, uploadImport } from "~/services/import.server";
 import { inviteMember } from "~/services/members.server";
 import { currentMethodology } from "~/services/risk.server";
@@ -105,6 +106,23 @@ const LOADERS: Record<string, { perm: Action; path: (a: Tenant) => string; param
       path: (a) => `/o/acme/suppliers/${a.supplierId}`,
       params: (a) => ({ id: id(a.supplierId) }),
     },
+    "o.$org.suppliers.$id.audits.new.tsx": {
+      perm: "suppliers.edit",
+      path: (a) => `/o/acme/suppliers/${a.supplierId}/audits/new`,
+      params: (a) => ({ id: id(a.supplierId) }),
+    },
+    "o.$org.suppliers.$id.audits.$auditId.tsx": {
+      perm: "suppliers.view",
+      path: (a) => `/o/acme/suppliers/${a.supplierId}/audits/${a.siteAuditId}`,
+      params: (a) => ({ id: id(a.supplierId), auditId: id(a.siteAuditId) }),
+    },
+    "o.$org.suppliers.$id.audits.$auditId.report.tsx": {
+      perm: "suppliers.view",
+      path: (a) => `/o/acme/suppliers/${a.supplierId}/audits/${a.siteAuditId}/report`,
+      params: (a) => ({ id: id(a.supplierId), auditId: id(a.siteAuditId) }),
+    },
+    "o.$org.audit-findings.template[.csv].tsx": { perm: "suppliers.view", path: () => "/o/acme/audit-findings/template.csv" },
+    "o.$org.audit-findings.template[.xlsx].tsx": { perm: "suppliers.view", path: () => "/o/acme/audit-findings/template.xlsx" },
     "o.$org.suppliers.$id.edit.tsx": {
       perm: "suppliers.edit",
       path: (a) => `/o/acme/suppliers/${a.supplierId}/edit`,
@@ -211,6 +229,25 @@ async function onEvidence(db: Db, a: Tenant, role: Role, intent: "accept" | "rej
     body: { intent, reason: "Checked against the original" },
   };
 }
+/** A checked findings file on the fixture's audit (site audits). */
+async function findingsFile(db: Db, a: Tenant): Promise<number> {
+  const csv = new TextEncoder().encode("description,severity,touches\nZephyr role probe finding,Minor,P2\n");
+  const r = await checkFindingsFile(db.db, a.ident(), a.supplierId, a.siteAuditId, { name: "zephyr.csv", bytes: csv }, IP);
+  if (!r.ok) throw new Error(r.message);
+  return r.value.importId;
+}
+/** A fresh action from a major hours finding (records rule), at version 1. */
+async function findingAction(db: Db, a: Tenant): Promise<number> {
+  const f = { description: "Zephyr hours over 60", severity: "Major", touches: "excessive_overtime", recommendation: null };
+  const r = await addFinding(db.db, a.ident(), a.supplierId, a.siteAuditId, f, IP);
+  if (!r.ok) throw new Error(r.message);
+  return r.value.actionId;
+}
+const onAudit = (a: Tenant, body: Body): Cell => ({
+  path: `/o/acme/suppliers/${a.supplierId}/audits/${a.siteAuditId}`,
+  params: { id: id(a.supplierId), auditId: id(a.siteAuditId) },
+  body,
+});
 const onAction = (xid: number, body: Body): Cell => ({ path: `/o/acme/actions/${xid}`, params: { id: id(xid) }, body });
 
 const ACTIONS: Record<string, Record<string, Intent>> = {
@@ -345,6 +382,46 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
       perm: "suppliers.edit",
       ok: [302],
       make: async (db, a, role) => onSupplier(await supplier(db, a, role), { intent: "delete", confirm: "yes" }),
+    },
+  },
+  "o.$org.suppliers.$id.audits.new.tsx": {
+    "": {
+      perm: "suppliers.edit",
+      ok: [302],
+      make: async (_db, a) => ({
+        path: `/o/acme/suppliers/${a.supplierId}/audits/new`,
+        params: { id: id(a.supplierId) },
+        body: { standard: "rba_vap", firm: "Zephyr Role Audits", auditDate: "2026-02-01", auditType: "unannounced" },
+      }),
+    },
+  },
+  "o.$org.suppliers.$id.audits.$auditId.tsx": {
+    finding: {
+      perm: "suppliers.edit",
+      ok: [302],
+      make: async (_db, a) => onAudit(a, { intent: "finding", description: "Zephyr finding", severity: "Minor", touches: "P2" }),
+    },
+    check: {
+      perm: "suppliers.edit",
+      ok: [302],
+      make: async (_db, a) =>
+        onAudit(
+          a,
+          multipart(
+            { intent: "check" },
+            { field: "file", name: "zephyr.csv", bytes: new TextEncoder().encode("description,severity,touches\nZephyr x,Minor,P2\n") },
+          ),
+        ),
+    },
+    commit: {
+      perm: "suppliers.edit",
+      ok: [302],
+      make: async (db, a) => onAudit(a, { intent: "commit", importId: id(await findingsFile(db, a)) }),
+    },
+    discard: {
+      perm: "suppliers.edit",
+      ok: [302],
+      make: async (db, a) => onAudit(a, { intent: "discard", importId: id(await findingsFile(db, a)) }),
     },
   },
   "o.$org.suppliers.import._index.tsx": {
@@ -566,6 +643,15 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
       perm: "actions.edit",
       ok: [302],
       make: async (db, a) => onAction(await action(db, a), { intent: "note", version: "1", body: "Called the supplier." }),
+    },
+    record: {
+      perm: "actions.edit",
+      ok: [302],
+      make: async (db, a) =>
+        onAction(
+          await findingAction(db, a),
+          multipart({ intent: "record", version: "1", kind: "time", month: "2026-04" }, { field: "files", name: "april.pdf", bytes: PDF }),
+        ),
     },
   },
 };

@@ -90,7 +90,19 @@ describe("bodyLimitFor", () => {
       BODY_LIMITS.filter((r) => r.routeChecksFirst)
         .map((r) => r.route)
         .sort(),
-    ).toEqual(["/o/:org/actions/:id", "/o/:org/assessments/:id/files", "/o/:org/suppliers/import", "/s/portal/actions", "/s/portal/files"]);
+    ).toEqual([
+      "/o/:org/actions/:id",
+      "/o/:org/assessments/:id/files",
+      "/o/:org/suppliers/:id/audits/:auditId",
+      "/o/:org/suppliers/:id/audits/new",
+      "/o/:org/suppliers/import",
+      "/s/portal/actions",
+      "/s/portal/files",
+    ]);
+    // site audits: the report (one evidence-sized file) and the findings file (2 MB)
+    expect(bodyLimitFor("/o/acme/suppliers/7/audits/new")).toBeGreaterThan(UPLOAD_LIMITS.maxBytes);
+    expect(bodyLimitFor("/o/acme/suppliers/7/audits/3")).toBeGreaterThan(2 * 1024 * 1024);
+    expect(bodyLimitFor("/o/acme/suppliers/7/audits/3/report")).toBe(DEFAULT_BODY_LIMIT);
   });
 });
 

@@ -25,6 +25,7 @@ import { matchesRoute } from "~/domain/request-path";
 import { EVIDENCE_LIMITS } from "~/domain/questionnaire/types";
 import { UPLOAD_LIMITS } from "~/domain/upload/limits";
 import { MAX_FILES_PER_ENTRY } from "~/services/actions.server";
+import { FINDINGS_FILE_MAX_BYTES } from "~/lib/upload/audit-finding-sheet.server";
 
 const KB = 1024;
 
@@ -72,6 +73,18 @@ export const UPLOAD_BODY_LIMITS: readonly RouteBodyLimit[] = [
     limit: CSV_IMPORT_BODY + ENVELOPE,
     routeChecksFirst: true,
     why: "a supplier CSV file (the import's own 50 MB file limit)",
+  },
+  {
+    route: "/o/:org/suppliers/:id/audits/new",
+    limit: UPLOAD_LIMITS.maxBytes + ENVELOPE + ENVELOPE,
+    routeChecksFirst: true,
+    why: "an audit with its report file",
+  },
+  {
+    route: "/o/:org/suppliers/:id/audits/:auditId",
+    limit: FINDINGS_FILE_MAX_BYTES + ENVELOPE + ENVELOPE,
+    routeChecksFirst: true,
+    why: "an audit's findings file (CSV or XLSX, 2 MB)",
   },
 ];
 

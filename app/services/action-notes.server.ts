@@ -45,7 +45,12 @@ type NoteAdded = { version: number; eventId: number; files: number };
 const REFUSAL_KIND = { too_large: "too_large", empty: "invalid", wrong_type: "unsupported_type", archive: "unsupported_type" } as const;
 
 /** Size, type (by content), count and quota of the files of one note or reply; nothing is stored here. */
-async function checkFiles(db: DbOrTrx, orgId: number, actionId: number, files: readonly UploadedFile[]): Promise<Result<CheckedFile[]>> {
+export async function checkActionFiles(
+  db: DbOrTrx,
+  orgId: number,
+  actionId: number,
+  files: readonly UploadedFile[],
+): Promise<Result<CheckedFile[]>> {
   if (files.length > MAX_FILES_PER_ENTRY) {
     return fail("invalid", `Attach at most ${MAX_FILES_PER_ENTRY} files at a time.`, {
       field: "files",
@@ -110,7 +115,7 @@ export async function addActionNote(
   const a = await reachableAction(db, actor, actionId);
   if (!a) return NOT_FOUND;
   if (a.version !== input.version) return stale(a);
-  const check = await checkFiles(db, orgId, actionId, input.files);
+  const check = await checkActionFiles(db, orgId, actionId, input.files);
   if (!check.ok) return check;
   const checked = check.value;
   // Files first, then the rows: a row never points at a missing file (content-addressed, so a

@@ -1,6 +1,7 @@
 // What the officers' pages of corrective actions show: the list with its totals and filter choices,
 // the "new action" form, and one action with the answer and indicator behind it, its timeline and files.
 // The changes themselves: actions.server.ts.
+import { findingBehind } from "./audit-finding-verify.server";
 import { addDays, todayIso } from "~/domain/dates";
 import type { Kysely } from "kysely";
 import type { Database } from "~db/types";
@@ -82,10 +83,11 @@ export async function newActionForm(
 export async function actionPage(db: DB, id: OrgIdentity, actionId: number, now = new Date()) {
   const a = await getAction(db, id.org.id, actionId, now);
   if (!a) return null;
-  const [events, files, owners] = await Promise.all([
+  const [events, files, owners, finding] = await Promise.all([
     actionEvents(db, id.org.id, actionId),
     actionFiles(db, id.org.id, actionId),
     possibleOwners(db, id.org.id),
+    findingBehind(db, id.org.id, a),
   ]);
   let question: string | null = null;
   let answer: string | null = null;
@@ -110,5 +112,7 @@ export async function actionPage(db: DB, id: OrgIdentity, actionId: number, now 
     owners: owners.map((o) => ({ id: o.id, name: o.name })),
     next: ACTION_TRANSITIONS[a.status],
     today: todayIso(now),
+    /** The audit finding behind it, with the records its rule needs (site audits). */
+    finding,
   };
 }

@@ -27,6 +27,8 @@ import {
   type ActionChanges,
 } from "~/models/action.server";
 import { insertActionEvent } from "~/models/action-events.server";
+import { verifyRuleRefusal } from "./audit-finding-verify.server";
+import { scoresChanged } from "./risk.server";
 import type { DbOrTrx } from "~/models/types";
 import { DEFAULT_DUE_DAYS, canMove, type NewActionInput } from "~/schemas/action";
 
@@ -244,10 +246,12 @@ export async function changeActionStatus(
   now = new Date(),
 ): Promise<Result<{ version: number }>> {
   if (!can(id.role, "actions.edit")) return FORBIDDEN;
-  return db.transaction().execute(async (trx): Promise<Result<{ version: number }>> => {
+  let fromFinding: number | null = null;
+  const r = await db.transaction().execute(async (trx): Promise<Result<{ version: number }>> => {
     const a = await getAction(trx, id.org.id, actionId, now);
     if (!a) return NOT_FOUND;
     if (a.version !== input.version) return stale(a);
+    if (a.auditFindingId !== null) fromFinding = a.supplierId;
     if (!canMove(a.status, input.status)) {
       const message =
         a.status === "verified"
@@ -255,6 +259,9 @@ export async function changeActionStatus(
           : `An action that is ${STATUS_WORDS[a.status]} cannot become ${STATUS_WORDS[input.status]}.`;
       return fail("conflict", message, { field: "status" });
     }
+    // An action opened from a wage or hours audit finding needs its records first.
+    const refused = input.status === "verified" ? await verifyRuleRefusal(trx, id.org.id, a) : null;
+    if (refused) return refused;
     const at = nowIso(now);
     const changes: ActionChanges = { status: input.status };
     if (input.status === "done") changes.done_at = at;
@@ -285,6 +292,9 @@ export async function changeActionStatus(
     });
     return ok({ version: input.version + 1 });
   });
+  // A finding is open until its action is verified: the site's score reads it (site audits).
+  if (r.ok && fromFinding !== null) await scoresChanged(db, id.org.id, `action #${actionId} ${input.status}`, [fromFinding], now);
+  return r;
 }
 
 /** Changes the owner and the due date (a verified action is final). */

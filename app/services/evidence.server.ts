@@ -2,6 +2,7 @@
 // content, not the name (Office archives also by what they would unpack to); stored
 // content-addressed outside public/; downloaded as attachments. The checks and the quota are shared
 // with corrective-action files (domain/upload).
+import { auditReportBytes } from "~/models/site-audit.server";
 import type { Kysely } from "kysely";
 import type { Database } from "~db/types";
 import { EVIDENCE_LIMITS, findQuestion, type EvidenceKind } from "~/domain/questionnaire";
@@ -27,7 +28,7 @@ export const ORG_QUOTA_BYTES = UPLOAD_LIMITS.orgQuotaBytes;
 
 /** Bytes an organization stores: live evidence plus corrective-action files (what the quota counts). */
 export async function orgStorageUsed(db: DbOrTrx, orgId: number): Promise<number> {
-  return (await orgStorageBytes(db, orgId)) + (await actionStorageBytes(db, orgId));
+  return (await orgStorageBytes(db, orgId)) + (await actionStorageBytes(db, orgId)) + (await auditReportBytes(db, orgId));
 }
 
 /** The evidence service's catalogue key for a shared upload refusal. */

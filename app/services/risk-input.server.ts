@@ -1,6 +1,7 @@
 // What the risk model needs about each supplier of a computation, read from the database: facts,
 // recorded goods, the latest approved assessment with its answers and (model v2) the proof behind
-// them and the likely goods an officer rejected, plus the supply links around the set.
+// them, the likely goods an officer rejected and the site's audits (verification and independent red
+// flags, read in one go per chunk of suppliers), plus the supply links around the set.
 import type { DbOrTrx } from "~/models/types";
 import type { ModelVersion, ProofLevel, SupplierRiskInput } from "~/domain/risk";
 import type { Answers } from "~/domain/questionnaire/types";
@@ -13,6 +14,8 @@ import {
   type SupplierFacts,
 } from "~/models/risk-inputs.server";
 import { listAcceptedEvidence } from "~/models/evidence.server";
+import { auditSignalInputs } from "~/models/site-audit.server";
+import { auditSignals, type AuditSignalInput } from "~/domain/site-audit/signals";
 import { todayIso } from "~/domain/dates";
 import { evidenceExpired } from "~/domain/questionnaire/evidence";
 import { templateOfVersion } from "./assessment-core.server";
@@ -35,12 +38,14 @@ export async function loadRiskInputs(
 ): Promise<RiskInputs> {
   const ids = scope === "all" ? "all" : [...facts.keys()];
   const v2 = opts.model === "v2";
-  const [goods, approved, links, rejected] = await Promise.all([
+  const [goods, approved, links, rejected, audits] = await Promise.all([
     goodsOf(db, orgId, ids),
     latestApproved(db, orgId, ids),
     linksOfBuyers(db, orgId, ids),
     v2 ? rejectedLikelyGoods(db, orgId, ids) : new Map<number, string[]>(),
+    v2 ? auditSignalInputs(db, orgId, ids) : new Map<number, AuditSignalInput[]>(),
   ]);
+  const today = todayIso(opts.now);
   const chosen = (id: number) => opts.assume?.get(id) ?? approved.get(id);
   const assessed = [...facts.keys()].map(chosen).filter((a): a is ApprovedAssessment => a !== undefined);
   const proof = v2 ? await proofOf(db, orgId, assessed, opts.now) : new Map<number, Map<string, ProofLevel>>();
@@ -55,14 +60,16 @@ export async function loadRiskInputs(
       const template = await templateOfVersion(db, a.versionId);
       assessment = { id: a.id, approvedAt: a.approvedAt, template, answers, proof: proof.get(a.id) };
     }
+    // Independent signals (v2): the site's audits verify principles and raise red flags.
+    const signals = auditSignals(audits.get(f.id) ?? [], today);
     inputs.set(f.id, {
       supplierId: f.id,
       country: f.country,
       goods: goods.get(f.id) ?? [],
       sector: f.sector,
       rejectedLikelyGoods: rejected.get(f.id),
-      // Independent verification (audits in force) is not recorded yet: answers are evidenced at best.
-      verification: null,
+      verification: signals.verification,
+      independentFlags: signals.flags,
       assessment,
     });
   }

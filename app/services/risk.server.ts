@@ -189,7 +189,7 @@ export async function recompute(db: DB, orgId: number, scope: readonly number[] 
       maturity: b.controls.maturity,
       residual: b.residual,
       exposure: b.exposure.value,
-      flags: b.flags.raised.length,
+      flags: b.flags.raised.length + (b.flags.independent?.length ?? 0),
       assessed: b.controls.assessment !== null,
       assessmentId: b.controls.assessment?.id ?? null,
       breakdown: json,

@@ -5,6 +5,7 @@ import { todayIso } from "~/domain/dates";
 import { countryName } from "~/domain/country";
 import { can, type Role } from "~/domain/permissions";
 import { fail, ok } from "~/domain/result";
+import { supplierAudits } from "./site-audits.server";
 import { listForSupplier } from "~/models/action.server";
 import { listAssessments } from "~/models/assessment.server";
 import { latestTipTiers } from "~/models/reference.server";
@@ -69,12 +70,13 @@ async function chainAround(db: DbOrTrx, orgId: number, s: SupplierRecord) {
 export async function supplierPage(db: Kysely<Database>, orgId: number, role: Role, supplierId: number) {
   const supplier = await getSupplier(db, orgId, supplierId);
   if (!supplier) return fail("not_found", "No such supplier");
-  const [tip, chain, assessments, risk, actions] = await Promise.all([
+  const [tip, chain, assessments, risk, actions, audits] = await Promise.all([
     latestTipTiers(db, [supplier.country]),
     chainAround(db, orgId, supplier),
     can(role, "assessments.view") ? listAssessments(db, orgId, { supplierId, limit: 10, offset: 0 }) : null,
     can(role, "risk.view") ? supplierRiskView(db, orgId, supplierId) : null,
     can(role, "actions.view") ? listForSupplier(db, orgId, supplierId) : null,
+    supplierAudits(db, orgId, supplierId),
   ]);
   return ok({
     supplier,
@@ -86,6 +88,7 @@ export async function supplierPage(db: Kysely<Database>, orgId: number, role: Ro
     risk,
     actions,
     mayEditActions: can(role, "actions.edit"),
+    audits,
     today: todayIso(),
   });
 }

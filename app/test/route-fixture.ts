@@ -3,6 +3,7 @@
 // a team invitation), built through the services. Every string a tenant owns carries its marker
 // ("zephyr" for acme, "quokka" for boreal), so a response can be searched for the other tenant's data.
 // Also: calling loaders/actions directly, and snapshots of the database to prove nothing changed.
+import { siteAuditFixture, type SiteAuditIds } from "./site-audit-fixture";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -42,7 +43,7 @@ import { PASSWORD_HASH, contextFor, cookieFor } from "./support";
 export const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 const IP = "192.0.2.10";
 
-export interface Tenant {
+export interface Tenant extends SiteAuditIds {
   slug: string;
   /** Lower-case marker found in every string this tenant owns (org name, emails, supplier and file names). */
   marker: string;
@@ -198,6 +199,7 @@ async function tenant(db: Db, slug: string, marker: string): Promise<Tenant> {
   const imp = await uploadImport(db.db, ident(), { name: `${marker}-suppliers.csv`, text: csv, sizeBytes: csv.length });
   if (!imp.ok) throw new Error(imp.message);
   const previewId = await insertJob(db.db, orgId, "preview", "all", { config: DEFAULT_METHODOLOGY });
+  const audits = await siteAuditFixture(db, ident(), supplierId, marker);
   const newbie = `newbie@${marker}.test`;
   const inv = await inviteMember(db.db, ident(), newbie, "compliance", IP);
   if (!inv.ok) throw new Error(inv.message);
@@ -220,6 +222,7 @@ async function tenant(db: Db, slug: string, marker: string): Promise<Tenant> {
     actionFileId,
     importId: imp.value.importId,
     previewId,
+    ...audits,
     teamInviteId: inv.value.inviteId,
     portalCookie: opened.cookie.split(";")[0]!,
     linkToken,

@@ -3,7 +3,7 @@ import { BEST, WORST } from "~/domain/questionnaire/test-fixtures";
 import { explainBreakdown } from "./explain";
 import { finalizeBreakdown } from "./finalize";
 import { INDICATOR_LABELS, displayDriver } from "./labels";
-import { METHODOLOGY_V1 } from "./methodology";
+import { METHODOLOGY_V1, METHODOLOGY_V2 } from "./methodology";
 import { ILO_INDICATORS, type Answers } from "~/domain/questionnaire/types";
 import { assessResidual } from "./residual";
 import { NOW, REF, supplier } from "./test-support";
@@ -118,5 +118,34 @@ describe("displayDriver", () => {
     expect(displayDriver("Via tier-2 Dhaka Knit (#12)")).toBe("Via tier-2 Dhaka Knit");
     expect(displayDriver("Via supplier #99, 3 tiers up")).toBe("Via a supplier without a name, 3 tiers up");
     expect(displayDriver("Red flag: debt bondage")).toBe("Red flag: debt bondage");
+  });
+});
+
+describe("explainBreakdown with site audits (model v2)", () => {
+  it("names the audit that verifies the site and the audit finding behind an independent red flag", () => {
+    const m = METHODOLOGY_V2;
+    const input: SupplierRiskInput = {
+      ...supplier({ goods: ["Garments"], answers: BEST }),
+      verification: {
+        label: "SMETA 4-pillar, 2025-03-10, Bureau X: 1 open major finding on excessive overtime",
+        principles: ["P1"],
+        liftsGoodsFloor: true,
+      },
+      independentFlags: [
+        {
+          indicator: "debt_bondage",
+          severity: "severe",
+          source: { kind: "audit_finding", id: 7, label: "Zero tolerance finding of SMETA 4-pillar, 2025-03-10, Bureau X" },
+        },
+      ],
+    };
+    const lines = explain(input, { score: 0, exposure: 0, via: [] }, m);
+    expect(lines).toContain("Independent verification: SMETA 4-pillar, 2025-03-10, Bureau X: 1 open major finding on excessive overtime");
+    expect(lines).toContain(
+      "Red flag (severe): debt bondage — Zero tolerance finding of SMETA 4-pillar, 2025-03-10, Bureau X → floor 80.0",
+    );
+    const b = finalizeBreakdown(assessResidual(input, REF, m, NOW), { score: 0, exposure: 0, via: [] }, m);
+    expect(b.driver.label).toBe("Red flag: debt bondage");
+    expect(b.flags.floor).toBe(80);
   });
 });

@@ -80,6 +80,7 @@ export function explainBreakdown(b: Breakdown, ctx: ExplainContext): string[] {
       .map((p) => `${p.principle} ${fmt(p.answeredScore!)} → ${fmt(p.score)}`);
     lines.push(`Credit by proof: declared answers × ${fmt(c.declaredCredit)}, evidenced or verified × 1 (${parts.join(", ")})`);
   }
+  if (c.verification) lines.push(`Independent verification: ${c.verification}`);
   const formula = `residual = ${val(b.inherent.value)} × (1 − ${fmt(c.factor)} × ${fmt(c.maturity)}) = ${val(b.residualBeforeFlags)}`;
   if (!c.assessment) {
     lines.push(`Controls: not assessed (no approved assessment) → ${formula}`);
@@ -93,17 +94,20 @@ export function explainBreakdown(b: Breakdown, ctx: ExplainContext): string[] {
     lines.push(`Controls: maturity ${pct(c.maturity)} (assessment approved ${day(a.approvedAt)}, ${state}) → ${formula}`);
   }
 
-  const flags = b.flags.raised;
+  // Answers' flags and independent ones (audit findings, …) in one list: the first severe one sets the floor.
+  const flags = [
+    ...b.flags.raised.map((f) => {
+      const asked = ctx.questionText?.(f.questionKey);
+      return { ...f, from: `answer to ${asked ? `“${asked}”` : "a question of the assessment"}` };
+    }),
+    ...(b.flags.independent ?? []).map((f) => ({ ...f, from: f.source.label })),
+  ];
   if (flags.length > 0) {
     const first = flags.find((f) => f.severity === "severe") ?? flags[0]!;
     const base = first.severity === "severe" ? FLAG_FLOORS.severe : FLAG_FLOORS.other;
     for (const f of [first, ...flags.filter((x) => x !== first)]) {
       const effect = f === first ? `floor ${val(base)}` : `+${val(FLAG_FLOORS.perAdditional)}`;
-      const asked = ctx.questionText?.(f.questionKey);
-      lines.push(
-        `Red flag (${f.severity}): ${indicatorLabel(f.indicator)} — ` +
-          `answer to ${asked ? `“${asked}”` : "a question of the assessment"} → ${effect}`,
-      );
+      lines.push(`Red flag (${f.severity}): ${indicatorLabel(f.indicator)} — ${f.from} → ${effect}`);
     }
     const floor = `${base + b.flags.extra > FLAG_FLOORS.max ? "capped floor" : "floor"} ${val(b.flags.floor ?? 0)}`;
     lines.push(`Residual after red flags: max(${val(b.residualBeforeFlags)}, ${floor}) = ${val(b.residual)}`);

@@ -27,7 +27,7 @@ const GOODS_KIND_LABEL = {
 } as const;
 
 export function driverOf(b: Omit<Breakdown, "driver" | "band" | "score">): Breakdown["driver"] {
-  const flags = b.flags.raised;
+  const flags = [...b.flags.raised, ...(b.flags.independent ?? [])];
   if (flags.length > 0) {
     const main = flags.find((f) => f.severity === "severe") ?? flags[0]!;
     const more = flags.length > 1 ? ` (+${flags.length - 1} more)` : "";

@@ -8,7 +8,8 @@ import { answerPoints } from "~/domain/questionnaire";
 import { allQuestions } from "~/domain/questionnaire/template";
 import type { AnswerValue, Question } from "~/domain/questionnaire/types";
 import { finalizeBreakdown } from "./finalize";
-import { METHODOLOGY_V2 } from "./methodology";
+import { METHODOLOGY_V1, METHODOLOGY_V2 } from "./methodology";
+import { auditSignals, type AuditSignalInput } from "~/domain/site-audit/signals";
 import { assessResidual } from "./residual";
 import { NOW, REF, candidateValues, randomSupplier, seeded, type Rng } from "./test-support";
 import type { Breakdown, Methodology, ProofLevel, SupplierRiskInput } from "./types";
@@ -146,6 +147,76 @@ describe("model v2's own properties", () => {
       expect(after.inherent.goods.value).toBeGreaterThanOrEqual(likely.inherent.goods.value);
       expect(after.inherent.childGoods!.value).toBeGreaterThanOrEqual(likely.inherent.childGoods!.value);
       expect(after.score).toBeGreaterThanOrEqual(likely.score);
+    }
+  });
+});
+
+describe("model v2 with site audits (app/domain/site-audit/signals.ts)", () => {
+  const TODAY = NOW.toISOString().slice(0, 10);
+  const STANDARDS = ["smeta_2", "smeta_4", "rba_vap", "amfori_bsci", "sa8000", "other"] as const;
+  const INDICATORS = ["excessive_overtime", "debt_bondage", "retention_of_documents", "deception", null] as const;
+  function randomAudit(rng: Rng, id: number, findings: AuditSignalInput["findings"] = []): AuditSignalInput {
+    return {
+      id,
+      standard: rng.pick(STANDARDS),
+      standardOther: null,
+      firm: "Bureau X",
+      auditDate: rng.chance(0.8) ? "2025-03-10" : "2022-01-10",
+      validUntil: "2027-03-09",
+      findings,
+    };
+  }
+  function randomFinding(rng: Rng, id: number, severity?: "critical"): AuditSignalInput["findings"][number] {
+    return {
+      id,
+      severity: severity ?? rng.pick(["critical", "major", "minor"] as const),
+      severityLabel: "Zero tolerance",
+      indicator: severity ? rng.pick(["debt_bondage", "excessive_overtime", "deception"] as const) : rng.pick(INDICATORS),
+      principle: null,
+      open: severity ? true : rng.chance(0.5),
+    };
+  }
+  const withAudits = (s: SupplierRiskInput, audits: AuditSignalInput[]): SupplierRiskInput => {
+    const sig = auditSignals(audits, TODAY);
+    return { ...s, verification: sig.verification, independentFlags: sig.flags };
+  };
+
+  it("an audit in force without open critical findings never raises a score (300 random cases)", () => {
+    const rng = seeded(207);
+    let lowered = 0;
+    for (let i = 0; i < 300; i++) {
+      const m = rng.pick(METHODOLOGIES);
+      const s = rng.chance(0.5) ? { ...randomV2Supplier(rng), country: "CI", goods: ["Cocoa"] } : randomV2Supplier(rng);
+      const before = breakdown(s, m);
+      const findings = [randomFinding(rng, 1), randomFinding(rng, 2)].filter((f) => f.severity !== "critical");
+      const after = breakdown(withAudits(s, [randomAudit(rng, 1, findings)]), m);
+      expect(after.score).toBeLessThanOrEqual(before.score);
+      if (after.score < before.score) lowered++;
+    }
+    expect(lowered).toBeGreaterThan(10); // audits did lift credit or floors, so the comparison was not vacuous
+  });
+
+  it("an open critical finding never lowers a score (300 random cases)", () => {
+    const rng = seeded(208);
+    let raised = 0;
+    for (let i = 0; i < 300; i++) {
+      const m = rng.pick(METHODOLOGIES);
+      const s = rng.chance(0.5) ? { ...randomV2Supplier(rng), country: "CI", goods: ["Cocoa"] } : randomV2Supplier(rng);
+      const audit = randomAudit(rng, 1, [randomFinding(rng, 1), randomFinding(rng, 2)]);
+      const before = breakdown(withAudits(s, [audit]), m);
+      const after = breakdown(withAudits(s, [{ ...audit, findings: [...audit.findings, randomFinding(rng, 3, "critical")] }]), m);
+      expect(after.score).toBeGreaterThanOrEqual(before.score);
+      if (after.score > before.score) raised++;
+    }
+    expect(raised).toBeGreaterThan(10);
+  });
+
+  it("v1 ignores audits: the same score with or without them", () => {
+    const rng = seeded(209);
+    for (let i = 0; i < 100; i++) {
+      const s = randomV2Supplier(rng);
+      const audit = randomAudit(rng, 1, [randomFinding(rng, 1, "critical")]);
+      expect(breakdown(withAudits(s, [audit]), METHODOLOGY_V1)).toEqual(breakdown(s, METHODOLOGY_V1));
     }
   });
 });

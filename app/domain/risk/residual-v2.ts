@@ -5,7 +5,9 @@
 // - Controls: maturity from credited points (proof.ts), then staleness as in v1.
 // - Floors: red flags as in v1; and a recorded good listed for forced or child labour in the
 //   supplier's own country keeps R ≥ goodsFloor unless an independent verification in force with
-//   no open critical finding lifts it. A floor is a max: it never lowers a score.
+//   no open critical finding lifts it. A floor is a max: it never lowers a score. Independent red
+//   flags (input.independentFlags: open critical audit findings on forced-labour indicators, …) count
+//   with the answers' flags.
 // Pure module: no node, kysely, remix or react imports.
 import { evaluate, principleMaturityIn, redFlagsIn, workforceProfileIn } from "~/domain/questionnaire";
 import { addMonthsUtc, parseInstant, staleness } from "./controls";
@@ -54,7 +56,10 @@ export function assessResidualV2(input: SupplierRiskInput, ref: ReferenceData, m
 
   const residualBeforeFlags = round2(inherent * (1 - CONTROL_FACTOR * controls.maturity));
   const raised = raisedFlags(redFlagsIn(evaluated));
-  const { floor, extra } = flagFloor(raised);
+  // Independent flags (audit findings, …) count like answers' flags; kept only when there is one, so
+  // a breakdown without them is stored exactly as before.
+  const independent = [...(input.independentFlags ?? [])];
+  const { floor, extra } = flagFloor([...raised, ...independent]);
   const goodsFloor: GoodsFloor | null = listed
     ? { ...listed, value: m.goodsFloor, liftedBy: verification?.liftsGoodsFloor ? verification.label : null }
     : null;
@@ -64,7 +69,7 @@ export function assessResidualV2(input: SupplierRiskInput, ref: ReferenceData, m
     inherent: { value: inherent, country, goods, workforce, childGoods },
     controls,
     residualBeforeFlags,
-    flags: { raised, floor, extra },
+    flags: independent.length > 0 ? { raised, floor, extra, independent } : { raised, floor, extra },
     floors: { goods: goodsFloor },
     residual: Math.max(residualBeforeFlags, floor ?? 0, holding ?? 0),
   };

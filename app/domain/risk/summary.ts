@@ -62,7 +62,10 @@ function goodsSentences(b: Breakdown, name: (iso2: string) => string): string[] 
 function controlsSentences(b: Breakdown, ctx: SummaryContext): string[] {
   const c = b.controls;
   const a = c.assessment;
-  if (!a) return ["Not assessed: no approved questionnaire, so its controls count as nothing."];
+  if (!a) {
+    const none = "Not assessed: no approved questionnaire, so its controls count as nothing.";
+    return c.verification ? [none, `Independently audited: ${c.verification}.`] : [none];
+  }
   const own = ctx.filledBy?.length
     ? `the supplier's own answers (filled in by ${list([...ctx.filledBy])} on its behalf)`
     : "the supplier's own answers";
@@ -94,7 +97,11 @@ function floorSentences(b: Breakdown, ctx: SummaryContext): string[] {
         `${asked ? `, from the answer to “${asked}”` : ""}.`,
     );
   }
-  if (flags.length > 0 && b.flags.floor !== null) out.push(`Red flags keep the score at ${fmtScore(b.flags.floor)} or more.`);
+  for (const f of b.flags.independent ?? []) {
+    out.push(`Red flag${f.severity === "severe" ? " (severe)" : ""}: ${indicatorLabel(f.indicator)}, from ${f.source.label}.`);
+  }
+  if (flags.length + (b.flags.independent?.length ?? 0) > 0 && b.flags.floor !== null)
+    out.push(`Red flags keep the score at ${fmtScore(b.flags.floor)} or more.`);
   const floor = b.floors?.goods;
   if (floor && floor.liftedBy === null) {
     const held = floor.value > b.residualBeforeFlags && (b.flags.floor ?? 0) < floor.value;

@@ -75,8 +75,7 @@ export interface TipProxy {
 export type ProofLevel = "declared" | "evidenced" | "verified";
 
 /**
- * v2: an independent verification of the site (an audit in force, recorded by an officer). Nothing
- * records audits yet, so the service passes null; the model already honours it.
+ * v2: an independent verification of the site: the audits in force (app/domain/site-audit/signals.ts).
  */
 export interface Verification {
   /** How the explanation names it, e.g. "SMETA 4-pillar, 2026-03-10, Bureau X". */
@@ -86,6 +85,20 @@ export interface Verification {
   /** True when it has no open critical finding: it lifts the listed-goods floor. */
   liftsGoodsFloor: boolean;
 }
+
+/**
+ * v2: a red flag raised by an independent signal rather than an answer, e.g. an open zero-tolerance or
+ * priority audit finding on a forced-labour indicator. It counts like an answer's flag (same floors by
+ * severity, +5 per further flag) and names its source. Other signals (a substantiated grievance, a
+ * confirmed screening match) plug in by adding their kind; the model reads only indicator and severity.
+ */
+export interface IndependentFlag {
+  indicator: FlagIndicator;
+  severity: Severity;
+  source: { kind: IndependentSourceKind; id: number; label: string };
+}
+/** Where an independent red flag comes from; add a kind for each new signal. */
+export type IndependentSourceKind = "audit_finding";
 
 /** Everything the model needs about one supplier. */
 export interface SupplierRiskInput {
@@ -98,6 +111,8 @@ export interface SupplierRiskInput {
   rejectedLikelyGoods?: readonly string[];
   /** v2: an independent verification of the site, or null. */
   verification?: Verification | null;
+  /** v2: red flags from independent signals (audit findings, …), in a stable order. v1 ignores them. */
+  independentFlags?: readonly IndependentFlag[];
   /** The latest approved assessment, or null ("not assessed"). */
   assessment: null | {
     id: number;
@@ -232,7 +247,8 @@ export interface Breakdown {
   };
   /** R = I × (1 − factor·M) before flags. */
   residualBeforeFlags: number;
-  flags: { raised: RaisedFlag[]; floor: number | null; extra: number };
+  /** `independent` (v2, only when there is one): flags from independent signals; the floor counts them with `raised`. */
+  flags: { raised: RaisedFlag[]; floor: number | null; extra: number; independent?: IndependentFlag[] };
   /** v2: the listed-goods floor (null when no recorded good is listed for the supplier's own country). */
   floors?: { goods: GoodsFloor | null };
   /** R after the red-flag floor (v2: and the listed-goods floor). */
