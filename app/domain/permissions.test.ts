@@ -23,6 +23,7 @@ const EXPECTED: Record<(typeof ROLES)[number], Record<(typeof ACTIONS)[number], 
     "methodology.edit": false,
     "review.settings": false,
     "reports.view": true,
+    "grievances.handle": true,
   },
   executive: {
     "org.view": true,
@@ -42,6 +43,7 @@ const EXPECTED: Record<(typeof ROLES)[number], Record<(typeof ACTIONS)[number], 
     "methodology.edit": false,
     "review.settings": false,
     "reports.view": true,
+    "grievances.handle": false,
   },
 };
 
