@@ -1,0 +1,26 @@
+// What the worker-voice pages need beyond the report itself: the channel's site and organisation,
+// and the texts of one language (the page is rendered on the server; no JavaScript is sent).
+import type { Kysely } from "kysely";
+import type { Database } from "~db/types";
+import { CATALOGUES, REVIEWED, VOICE_LANGUAGES, voiceLanguage, type VoiceLanguage } from "~/domain/voice/i18n";
+import { channelOf } from "./voice-report.server";
+
+type DB = Kysely<Database>;
+
+export function textsOf(lang: VoiceLanguage) {
+  return {
+    lang,
+    texts: CATALOGUES[lang],
+    reviewed: REVIEWED.has(lang),
+    languages: VOICE_LANGUAGES.map((code) => ({ code, name: CATALOGUES[code]["lang.name"] })),
+  };
+}
+
+/** The channel's public face, or null when the code is unknown or the channel closed. */
+export async function channelFace(db: DB, code: string, rawLang: unknown) {
+  const channel = await channelOf(db, code);
+  const languages = channel?.languages.split(",") ?? [];
+  // No language asked for: the poster's first language.
+  const lang = voiceLanguage(rawLang ?? languages[0]);
+  return { ...textsOf(lang), channel: channel ? { site: channel.supplierName, org: channel.orgName } : null };
+}
