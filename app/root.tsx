@@ -102,7 +102,8 @@ function useIsSupplierPortal(): boolean {
 /** The staff top bar; the supplier portal (/s/…) has its own header: suppliers have no account. */
 function StaffTopBar() {
   const data = useRootData();
-  return useIsSupplierPortal() ? null : <TopBar user={data?.user ?? null} orgs={data?.orgs ?? []} />;
+  const bare = useIsBare();
+  return useIsSupplierPortal() || bare ? null : <TopBar user={data?.user ?? null} orgs={data?.orgs ?? []} />;
 }
 
 /** Staff pages: a card over the bottom corner. The supplier portal: a banner above the page. */

@@ -120,7 +120,7 @@ export default function SupplierPage() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const { org } = useOrg();
+  const { org, can: mayDo } = useOrg();
   const list = `/o/${org.slug}/suppliers`;
   const href = (id: number) => `${list}/${id}`;
 
@@ -136,6 +136,11 @@ export default function SupplierPage() {
       </nav>
       <SupplierHeading supplier={s} orgName={org.name} orgSlug={org.slug} mayEdit={mayEdit} mayAssess={mayAssess} busy={busy} />
       <ResultAlert result={result} intents={["archive", "restore", "remove-link"]} />
+      {mayDo("grievances.handle") ? (
+        <p>
+          <Link to={`${list}/${s.id}/voice`}>Worker voice: this site&apos;s reporting channel, poster and cases</Link>
+        </p>
+      ) : null}
 
       {risk ? <RiskPanel risk={risk} orgSlug={org.slug} supplierId={s.id} canEdit={mayEdit} /> : null}
       {actions ? <ActionsPanel rows={actions} orgSlug={org.slug} canEdit={mayEditActions} supplierId={s.id} /> : null}

@@ -6,6 +6,7 @@ import type { Database } from "~db/types";
 import { fail, ok, type Result } from "~/domain/result";
 import { CATEGORIES, CATEGORY_LABELS, REMEDY_LABELS, type RemedyKind } from "~/domain/voice/categories";
 import { maskedCount } from "~/domain/voice/case-status";
+import type { Count, GrievanceCounts } from "~/domain/voice/counts";
 import { REVIEWED, isVoiceLanguage, voiceT, type VoiceLanguage } from "~/domain/voice/i18n";
 import { can } from "~/domain/permissions";
 import type { OrgIdentity } from "~/lib/auth.server";
@@ -113,17 +114,6 @@ export async function saveRetention(db: DB, id: OrgIdentity, years: number): Pro
     diff: { years },
   });
   return ok();
-}
-
-type Count = number | "fewer than 5";
-
-export interface GrievanceCounts {
-  masked: boolean;
-  byCategory: Array<{ category: string; label: string; count: Count }>;
-  openBySite: Array<{ supplierId: number; supplierName: string; count: Count }>;
-  medianDaysToAcknowledge: number | null;
-  acknowledged: Count;
-  remedies: Array<{ kind: string; label: string; count: Count; workers: Count }>;
 }
 
 /**

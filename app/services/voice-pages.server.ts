@@ -3,6 +3,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "~db/types";
 import { CATALOGUES, REVIEWED, VOICE_LANGUAGES, voiceLanguage, type VoiceLanguage } from "~/domain/voice/i18n";
+import type { OrgIdentity } from "~/lib/auth.server";
+import { getSupplier } from "~/models/supplier.server";
 import { channelOf } from "./voice-report.server";
 
 type DB = Kysely<Database>;
@@ -23,4 +25,9 @@ export async function channelFace(db: DB, code: string, rawLang: unknown) {
   // No language asked for: the poster's first language.
   const lang = voiceLanguage(rawLang ?? languages[0]);
   return { ...textsOf(lang), channel: channel ? { site: channel.supplierName, org: channel.orgName } : null };
+}
+
+/** The supplier's name, or null when it is not this organisation's. */
+export async function getSupplierName(db: DB, id: OrgIdentity, supplierId: number): Promise<string | null> {
+  return (await getSupplier(db, id.org.id, supplierId))?.name ?? null;
 }
