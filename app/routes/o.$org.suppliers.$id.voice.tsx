@@ -42,6 +42,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ident = await requireOrg(request, context, params.org, "grievances.handle");
   const id = supplierId(params.id);
+  // Another organisation's supplier is not found, whatever the form says.
+  if ((await getSupplierName(context.db, ident, id)) === null) throw notFound("No such supplier");
   const parsed = ChannelSchema.safeParse(await formObject(request));
   if (!parsed.success) return json({ fieldErrors: zodFieldErrors(parsed.error) }, { status: 400 });
   const r = await createChannel(context.db, ident, id, parsed.data.languages);

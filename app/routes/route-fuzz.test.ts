@@ -27,6 +27,9 @@ import {
   sweepForms,
   type Rng,
 } from "~/test/fuzz";
+import { ReportSchema } from "~/schemas/voice";
+import { fileReport } from "~/services/voice-report.server";
+import { createChannel, supplierChannels } from "~/services/voice-channels.server";
 import type { OrgIdentity } from "~/lib/auth.server";
 import { resetEnvCache } from "~/lib/env.server";
 import type { Db } from "~db/client";
@@ -59,6 +62,9 @@ interface Fixture {
   importId: number;
   officer: number;
   token: string; // A's invite link
+  channel: number; // the worker-voice channel of supplier
+  channelCode: string;
+  caseId: number; // a worker's report through it
 }
 type Session = "admin" | "portal" | "none";
 interface Spec {
@@ -171,6 +177,19 @@ const SPECS: Record<string, Spec> = {
     query: ["lang"],
   },
   "s.portal.tsx": { session: "portal", query: ["lang"] },
+  "v.$code.tsx": {
+    session: "none",
+    params: (f) => ({ code: f.channelCode }),
+    fields: () => ({ lang: ["bn", "xx"], category: ["fees", "nope"], happened: ["ongoing", ""], details: ["d", "x".repeat(5000)] }),
+    query: ["lang"],
+  },
+  "v.$code_.case.tsx": {
+    session: "none",
+    params: (f) => ({ code: f.channelCode }),
+    intents: ["read", "add"],
+    fields: () => ({ lang: ["vi"], caseNumber: ["AAA-BBB-CCC", "x"], passphrase: ["apple arm bag bed box"], message: ["m"] }),
+    query: ["lang"],
+  },
   "s.portal._index.tsx": { session: "portal", query: ["section", "lang"] },
   "s.portal.actions.tsx": {
     session: "portal",
@@ -233,6 +252,32 @@ const SPECS: Record<string, Spec> = {
     }),
   },
   "o.$org.actions.$id.files.$fileId.tsx": { session: "admin", params: org((f) => ({ id: String(f.action), fileId: "424242" })) },
+  "o.$org.grievances._index.tsx": { session: "admin", params: org(), query: ["all"] },
+  "o.$org.grievances.$id.tsx": {
+    session: "admin",
+    params: org((f) => ({ id: String(f.caseId) })),
+    intents: ["triage", "assign", "status", "note", "reply", "remedy", "followup"],
+    fields: (f) => ({
+      version: ["999"],
+      category: ["fees", "x"],
+      severity: ["high", ""],
+      assignee: ["none", String(f.officer), "424242"],
+      to: ["acknowledged", "closed"],
+      body: ["b", ""],
+      kind: ["fees_repaid"],
+      amount: ["12.5", "abc"],
+      currency: ["USD", "dollars"],
+      workers: ["40", "-1"],
+      deliveredOn: [FUTURE, "soon"],
+      note: ["n"],
+    }),
+  },
+  "o.$org.suppliers.$id.voice.tsx": {
+    session: "admin",
+    params: org((f) => ({ id: String(f.other) })),
+    fields: () => ({ languages: ["bn", "zz", ""] }),
+  },
+  "o.$org_.voice.$channelId.poster.tsx": { session: "admin", params: org((f) => ({ channelId: String(f.channel) })) },
   "o.$org.assessments._index.tsx": {
     session: "admin",
     params: org(),
@@ -463,7 +508,19 @@ async function buildFixture(h: Db) {
   if (!made.ok) throw new Error(made.message);
   const imported = await uploadImport(h.db, ident, { name: "a.csv", text: "name,country\nImported Mill,BD\n", sizeBytes: 30 });
   if (!imported.ok) throw new Error(imported.message);
+  const channel = await createChannel(h.db, ident, supplier, ["bn", "en"]);
+  if (!channel.ok) throw new Error(channel.message);
+  const channelCode = (await supplierChannels(h.db, ident, supplier))[0]!.code;
+  const report = ReportSchema.parse({ category: "wages", happened: "ongoing", details: "keep me", lang: "en" });
+  const filed = await fileReport(h.db, channelCode, report, "198.18.0.1");
+  if (!filed.ok) throw new Error(filed.message);
+  const caseId = (
+    await h.db.selectFrom("grievance_cases").select("id").where("case_number", "=", filed.value.caseNumber).executeTakeFirstOrThrow()
+  ).id;
   const fixture: Fixture = {
+    channel: channel.value.channelId,
+    channelCode,
+    caseId,
     supplier,
     other,
     portalAssessment,

@@ -29,7 +29,8 @@ export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const face = await channelFace(context.db, params.code ?? "", new URL(request.url).searchParams.get("lang"));
-  return json(face, { status: face.channel ? 200 : 404, headers: PORTAL_HEADERS });
+  const formError = face.channel ? null : face.texts["error.not_found"];
+  return json({ ...face, formError }, { status: face.channel ? 200 : 404, headers: PORTAL_HEADERS });
 }
 
 type Field = "category" | "happened" | "details";
@@ -46,16 +47,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const field = issue.path[0] as Field;
       errors[field] ??= fill(t[issue.message as VoiceKey] ?? t["error.heading"], { max: MAX_DETAILS });
     }
-    return json({ errors, values, filed: null }, { status: 400, headers: PORTAL_HEADERS });
+    return json({ formError: t["error.heading"], fieldErrors: errors, values, filed: null }, { status: 400, headers: PORTAL_HEADERS });
   }
   const r = await fileReport(context.db, params.code ?? "", parsed.data, context.clientIp);
   if (!r.ok) {
     const status = r.kind === "throttled" ? 429 : r.kind === "not_found" ? 404 : 400;
     const headers: Record<string, string> = { ...PORTAL_HEADERS };
     if (r.kind === "throttled") headers["Retry-After"] = String(r.params?.retryAfter ?? 60);
-    return json({ errors: { form: t[(r.messageKey as VoiceKey) ?? "error.heading"] }, values, filed: null }, { status, headers });
+    const formError = t[(r.messageKey as VoiceKey) ?? "error.heading"];
+    return json({ formError, fieldErrors: {} as Partial<Record<Field, string>>, values, filed: null }, { status, headers });
   }
-  return json({ errors: null, values: null, filed: r.value }, { headers: PORTAL_HEADERS });
+  return json({ formError: null, fieldErrors: null, values: null, filed: r.value }, { headers: PORTAL_HEADERS });
 }
 
 export default function ReportForm() {
@@ -90,7 +92,7 @@ export default function ReportForm() {
       </VoicePage>
     );
   }
-  const errors: Partial<Record<Field | "form", string>> = result?.errors ?? {};
+  const errors: Partial<Record<Field, string>> = result?.fieldErrors ?? {};
   const values = result?.values ?? { category: "", happened: "", details: "" };
   return (
     <VoicePage {...data} path={path}>
@@ -102,9 +104,9 @@ export default function ReportForm() {
         </p>
         <p>{fill(t["page.retaliation"], { org: data.channel.org })}</p>
       </div>
-      {Object.keys(errors).length > 0 ? (
+      {result?.formError ? (
         <div className="errors" role="alert">
-          <p className="error">{errors.form ?? t["error.heading"]}</p>
+          <p className="error">{result.formError}</p>
         </div>
       ) : null}
       <form method="post">

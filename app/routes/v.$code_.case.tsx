@@ -27,7 +27,8 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const face = await channelFace(context.db, params.code ?? "", new URL(request.url).searchParams.get("lang"));
-  return json(face, { status: face.channel ? 200 : 404, headers: PORTAL_HEADERS });
+  const formError = face.channel ? null : face.texts["error.not_found"];
+  return json({ ...face, formError }, { status: face.channel ? 200 : 404, headers: PORTAL_HEADERS });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -38,7 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.success) {
     const key = parsed.error.issues[0]?.message as VoiceKey;
     return json(
-      { error: fill(t[key] ?? t["case.wrong"], { max: MAX_DETAILS }), keys, view: null, added: false },
+      { formError: fill(t[key] ?? t["case.wrong"], { max: MAX_DETAILS }), keys, view: null, added: false },
       { status: 400, headers: PORTAL_HEADERS },
     );
   }
@@ -52,9 +53,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const status = r.kind === "throttled" ? 429 : r.kind === "invalid" ? 400 : 404;
     const headers: Record<string, string> = { ...PORTAL_HEADERS };
     if (r.kind === "throttled") headers["Retry-After"] = String(r.params?.retryAfter ?? 60);
-    return json({ error: t[(r.messageKey as VoiceKey) ?? "case.wrong"], keys, view: null, added: false }, { status, headers });
+    return json({ formError: t[(r.messageKey as VoiceKey) ?? "case.wrong"], keys, view: null, added: false }, { status, headers });
   }
-  return json({ error: null, keys, view: r.value, added: intent === "add" }, { headers: PORTAL_HEADERS });
+  return json({ formError: null, keys, view: r.value, added: intent === "add" }, { headers: PORTAL_HEADERS });
 }
 
 export default function ReporterCase() {
@@ -73,9 +74,9 @@ export default function ReporterCase() {
   return (
     <VoicePage {...data} path={path}>
       <h1>{t["case.title"]}</h1>
-      {result?.error ? (
+      {result?.formError || data.formError ? (
         <p className="error" role="alert">
-          {result.error}
+          {result?.formError ?? data.formError}
         </p>
       ) : null}
       {view ? (

@@ -55,7 +55,7 @@ describeEachEngine("worker voice routes", (h) => {
     );
     expect(bad.status).toBe(400);
     expect(bad.cookie).toBeNull();
-    expect((bad.body as { errors: { category: string } }).errors.category).toBe("কী হয়েছে তা বেছে নিন।");
+    expect((bad.body as { fieldErrors: { category: string } }).fieldErrors.category).toBe("কী হয়েছে তা বেছে নিন।");
     expect((bad.body as { values: { details: string } }).values.details).toBe("ফি");
 
     const long = await call(() =>
@@ -66,7 +66,7 @@ describeEachEngine("worker voice routes", (h) => {
       }),
     );
     expect(long.status).toBe(400);
-    expect((long.body as { errors: { details: string } }).errors.details).toMatch(/at most 4000 characters/);
+    expect((long.body as { fieldErrors: { details: string } }).fieldErrors.details).toMatch(/at most 4000 characters/);
 
     const good = await call(() =>
       form.action({
@@ -89,7 +89,7 @@ describeEachEngine("worker voice routes", (h) => {
       }),
     );
     expect(wrong.status).toBe(404);
-    expect((wrong.body as { error: string }).error).toBe("কেস নম্বর বা গোপন শব্দ সঠিক নয়।");
+    expect((wrong.body as { formError: string }).formError).toBe("কেস নম্বর বা গোপন শব্দ সঠিক নয়।");
     const read = await call(() =>
       casePage.action({
         request: post(`/v/${code}/case`, { lang: "bn", caseNumber: filed.caseNumber, passphrase: filed.passphrase }),

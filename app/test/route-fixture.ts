@@ -37,12 +37,13 @@ import { addActionNote } from "~/services/action-notes.server";
 import { uploadImport } from "~/services/import.server";
 import { inviteMember } from "~/services/members.server";
 import { forgetReferenceData } from "~/services/risk.server";
+import { voiceFixture, type VoiceFixture } from "./voice-fixture";
 import { PASSWORD_HASH, contextFor, cookieFor } from "./support";
 
 export const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 const IP = "192.0.2.10";
 
-export interface Tenant {
+export interface Tenant extends VoiceFixture {
   slug: string;
   /** Lower-case marker found in every string this tenant owns (org name, emails, supplier and file names). */
   marker: string;
@@ -194,6 +195,8 @@ async function tenant(db: Db, slug: string, marker: string): Promise<Tenant> {
   if (!note.ok) throw new Error(note.message);
   const actionFileId = (await db.db.selectFrom("action_files").select("id").where("action_id", "=", actionId).executeTakeFirstOrThrow()).id;
 
+  const voice = await voiceFixture(db, ident(), supplierId, marker);
+
   const csv = `name,country\n${title(marker)} Imported Mill,BD\n`;
   const imp = await uploadImport(db.db, ident(), { name: `${marker}-suppliers.csv`, text: csv, sizeBytes: csv.length });
   if (!imp.ok) throw new Error(imp.message);
@@ -224,6 +227,7 @@ async function tenant(db: Db, slug: string, marker: string): Promise<Tenant> {
     portalCookie: opened.cookie.split(";")[0]!,
     linkToken,
     joinToken,
+    ...voice,
   };
 }
 
