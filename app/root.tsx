@@ -110,7 +110,10 @@ function StaffTopBar() {
 function PageToast({ inline }: { inline: boolean }) {
   const toast = useRootData()?.toast ?? null;
   const lang = usePageLanguage();
-  return inline === useIsSupplierPortal() ? <Toast toast={toast} lang={lang} inline={inline} /> : null;
+  const portal = useIsSupplierPortal();
+  // Plain pages (worker voice, the poster) have no toast styles and say what happened themselves.
+  if (useIsBare()) return null;
+  return inline === portal ? <Toast toast={toast} lang={lang} inline={inline} /> : null;
 }
 
 export default function App() {

@@ -88,38 +88,41 @@ export default function GrievanceCase() {
         </ul>
       </section>
       <CaseFacts d={d} base={base} />
-      <StatusForm version={v} next={d.next} errors={errorsOf("status")} />
-      <TriageForm version={v} category={c.category} severity={c.severity} errors={errorsOf("triage")} />
-      <AssignForm version={v} assignee={c.assigneeUserId} officers={d.officers} />
-      <CaseThread messages={d.messages} notes={d.notes} />
-      <TextForm
-        intent="reply"
-        version={v}
-        title="Reply to the reporter"
-        hint="The reporter reads this with their case number and passphrase. Write in their language if you can."
-        button="Send reply"
-        errors={errorsOf("reply")}
-      />
-      <TextForm
-        intent="note"
-        version={v}
-        title="Internal note"
-        hint="Officers only; never shown to the reporter or the supplier."
-        button="Add note"
-        errors={errorsOf("note")}
-      />
-      {["substantiated", "remedied"].includes(c.status) ? <RemedyForm version={v} errors={errorsOf("remedy")} today={d.today} /> : null}
-      {c.status === "closed" && !c.followupDoneAt ? (
+      {/* Keyed by version: after each change the forms start empty again. */}
+      <div key={v} className="stack">
+        <StatusForm version={v} next={d.next} errors={errorsOf("status")} />
+        <TriageForm version={v} category={c.category} severity={c.severity} errors={errorsOf("triage")} />
+        <AssignForm version={v} assignee={c.assigneeUserId} officers={d.officers} />
+        <CaseThread messages={d.messages} notes={d.notes} />
         <TextForm
-          intent="followup"
+          intent="reply"
           version={v}
-          title="Retaliation follow-up"
-          hint="After closing: check with the reporter (through a reply) and the site that nobody was punished for reporting."
-          button="Record follow-up"
-          errors={errorsOf("followup")}
+          title="Reply to the reporter"
+          hint="The reporter reads this with their case number and passphrase. Write in their language if you can."
+          button="Send reply"
+          errors={errorsOf("reply")}
         />
-      ) : null}
-      {c.redactedAt ? null : <RedactForm version={v} />}
+        <TextForm
+          intent="note"
+          version={v}
+          title="Internal note"
+          hint="Officers only; never shown to the reporter or the supplier."
+          button="Add note"
+          errors={errorsOf("note")}
+        />
+        {["substantiated", "remedied"].includes(c.status) ? <RemedyForm version={v} errors={errorsOf("remedy")} today={d.today} /> : null}
+        {c.status === "closed" && !c.followupDoneAt ? (
+          <TextForm
+            intent="followup"
+            version={v}
+            title="Retaliation follow-up"
+            hint="After closing: check with the reporter (through a reply) and the site that nobody was punished for reporting."
+            button="Record follow-up"
+            errors={errorsOf("followup")}
+          />
+        ) : null}
+        {c.redactedAt ? null : <RedactForm version={v} />}
+      </div>
     </main>
   );
 }

@@ -85,7 +85,7 @@ export default function SupplierVoice() {
               {result.fieldErrors.languages}
             </p>
           ) : null}
-          <button className="btn" type="submit">
+          <button className="button" type="submit">
             Open a channel
           </button>
         </Form>

@@ -47,6 +47,8 @@ export async function createChannel(
   if (!supplier) return fail("not_found", "No such supplier");
   let code = newCode();
   while (await codeTaken(db, code)) code = newCode();
+  // The workers' own language leads (the QR code opens the form in it); English, when chosen, comes second.
+  languages = [...languages].sort((x, y) => Number(x === "en") - Number(y === "en"));
   const channelId = await db.transaction().execute(async (trx) => {
     const cid = await insertChannel(trx, id.org.id, {
       supplierId,

@@ -16,11 +16,11 @@ function Err({ errors, name }: { errors: Errors; name: string }) {
 
 export function TriageForm(p: { version: number; category: string; severity: string | null; errors: Errors }) {
   return (
-    <Form method="post" className="card stack" aria-labelledby="triage-h">
+    <Form method="post" className="card stack" preventScrollReset aria-labelledby="triage-h">
       <h2 id="triage-h">Triage</h2>
       <input type="hidden" name="intent" value="triage" />
       <input type="hidden" name="version" value={p.version} />
-      <label>
+      <label className="field">
         Category
         <select name="category" defaultValue={p.category}>
           {CATEGORIES.map((c) => (
@@ -31,7 +31,7 @@ export function TriageForm(p: { version: number; category: string; severity: str
         </select>
       </label>
       <Err errors={p.errors} name="category" />
-      <label>
+      <label className="field">
         Severity
         <select name="severity" defaultValue={p.severity ?? ""}>
           <option value="" disabled>
@@ -45,7 +45,7 @@ export function TriageForm(p: { version: number; category: string; severity: str
         </select>
       </label>
       <Err errors={p.errors} name="severity" />
-      <button className="btn" type="submit">
+      <button className="button" type="submit">
         Save triage
       </button>
     </Form>
@@ -54,11 +54,11 @@ export function TriageForm(p: { version: number; category: string; severity: str
 
 export function AssignForm(p: { version: number; assignee: number | null; officers: Array<{ id: number; name: string }> }) {
   return (
-    <Form method="post" className="card stack" aria-labelledby="assign-h">
+    <Form method="post" className="card stack" preventScrollReset aria-labelledby="assign-h">
       <h2 id="assign-h">Assignment</h2>
       <input type="hidden" name="intent" value="assign" />
       <input type="hidden" name="version" value={p.version} />
-      <label>
+      <label className="field">
         Officer
         <select name="assignee" defaultValue={p.assignee ?? "none"}>
           <option value="none">Nobody</option>
@@ -69,7 +69,7 @@ export function AssignForm(p: { version: number; assignee: number | null; office
           ))}
         </select>
       </label>
-      <button className="btn" type="submit">
+      <button className="button" type="submit">
         Assign
       </button>
     </Form>
@@ -79,11 +79,11 @@ export function AssignForm(p: { version: number; assignee: number | null; office
 export function StatusForm(p: { version: number; next: Array<{ value: string; label: string }>; errors: Errors }) {
   if (p.next.length === 0) return null;
   return (
-    <Form method="post" className="card stack" aria-labelledby="status-h">
+    <Form method="post" className="card stack" preventScrollReset aria-labelledby="status-h">
       <h2 id="status-h">Status</h2>
       <input type="hidden" name="intent" value="status" />
       <input type="hidden" name="version" value={p.version} />
-      <label>
+      <label className="field">
         Move to
         <select name="to" defaultValue={p.next[0]!.value}>
           {p.next.map((n) => (
@@ -94,7 +94,7 @@ export function StatusForm(p: { version: number; next: Array<{ value: string; la
         </select>
       </label>
       <Err errors={p.errors} name="to" />
-      <label>
+      <label className="field">
         Note (internal, optional)
         <textarea name="note" rows={2} maxLength={2000} />
       </label>
@@ -103,7 +103,7 @@ export function StatusForm(p: { version: number; next: Array<{ value: string; la
           <input type="checkbox" name="openAction" /> When substantiated, open an internal corrective action (the supplier never sees it)
         </label>
       ) : null}
-      <button className="btn" type="submit">
+      <button className="button" type="submit">
         Change status
       </button>
     </Form>
@@ -120,17 +120,17 @@ export function TextForm(p: {
 }) {
   const name = p.intent === "followup" ? "note" : "body";
   return (
-    <Form method="post" className="card stack" aria-labelledby={`${p.intent}-h`}>
+    <Form method="post" className="card stack" preventScrollReset aria-labelledby={`${p.intent}-h`}>
       <h2 id={`${p.intent}-h`}>{p.title}</h2>
       <p className="muted small">{p.hint}</p>
       <input type="hidden" name="intent" value={p.intent} />
       <input type="hidden" name="version" value={p.version} />
-      <label>
+      <label className="field">
         Text
         <textarea name={name} rows={3} maxLength={4000} required />
       </label>
       <Err errors={p.errors} name={name} />
-      <button className="btn" type="submit">
+      <button className="button" type="submit">
         {p.button}
       </button>
     </Form>
@@ -139,11 +139,11 @@ export function TextForm(p: {
 
 export function RemedyForm(p: { version: number; errors: Errors; today: string }) {
   return (
-    <Form method="post" className="card stack" aria-labelledby="remedy-h">
+    <Form method="post" className="card stack" preventScrollReset aria-labelledby="remedy-h">
       <h2 id="remedy-h">Record a remedy</h2>
       <input type="hidden" name="intent" value="remedy" />
       <input type="hidden" name="version" value={p.version} />
-      <label>
+      <label className="field">
         What was given
         <select name="kind" defaultValue="fees_repaid">
           {REMEDY_KINDS.map((k) => (
@@ -153,31 +153,31 @@ export function RemedyForm(p: { version: number; errors: Errors; today: string }
           ))}
         </select>
       </label>
-      <label>
+      <label className="field">
         Amount
         <input name="amount" inputMode="decimal" placeholder="36000" />
       </label>
       <Err errors={p.errors} name="amount" />
-      <label>
+      <label className="field">
         Currency
         <input name="currency" maxLength={3} placeholder="USD" />
       </label>
       <Err errors={p.errors} name="currency" />
-      <label>
+      <label className="field">
         Number of workers
         <input name="workers" inputMode="numeric" />
       </label>
       <Err errors={p.errors} name="workers" />
-      <label>
+      <label className="field">
         Date given
         <input name="deliveredOn" type="date" defaultValue={p.today} required />
       </label>
       <Err errors={p.errors} name="deliveredOn" />
-      <label>
+      <label className="field">
         Evidence (what proves it)
         <textarea name="evidence" rows={2} maxLength={2000} />
       </label>
-      <button className="btn" type="submit">
+      <button className="button" type="submit">
         Record remedy
       </button>
     </Form>
@@ -186,14 +186,14 @@ export function RemedyForm(p: { version: number; errors: Errors; today: string }
 
 export function RedactForm({ version }: { version: number }) {
   return (
-    <Form method="post" className="card stack" aria-labelledby="redact-h">
+    <Form method="post" className="card stack" preventScrollReset aria-labelledby="redact-h">
       <h2 id="redact-h">Redact</h2>
       <p className="muted small">
         Removes the reporter&apos;s free text from the case and their messages, for good (for instance when it names them).
       </p>
       <input type="hidden" name="intent" value="redact" />
       <input type="hidden" name="version" value={version} />
-      <button className="btn danger" type="submit">
+      <button className="button secondary" type="submit">
         Remove the reporter&apos;s free text
       </button>
     </Form>

@@ -34,7 +34,7 @@ export function CaseFacts({ d, base }: { d: CaseData; base: string }) {
   return (
     <section className="card" aria-labelledby="report-h">
       <h2 id="report-h">Report</h2>
-      <dl className="facts">
+      <dl className="case-facts">
         <dt>Site</dt>
         <dd>
           <Link to={`${base}/suppliers/${c.supplierId}`}>{c.supplierName}</Link>
