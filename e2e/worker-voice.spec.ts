@@ -7,6 +7,8 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser } from "@playwright/test";
 import Database from "better-sqlite3";
 import { BN } from "~/domain/voice/i18n/bn";
 import { E2E_DB_FILE, REPO_ROOT } from "./support/env";
@@ -24,7 +26,21 @@ function firstSupplier(orgId: number): { id: number; name: string } {
   }
 }
 
+/**
+ * The worker's pages have no script and their own stylesheet: axe (WCAG 2.2 AA) on them at 390 px,
+ * in a context that lets axe itself run (the pages send no script either way).
+ */
+async function accessible(browser: Browser, url: string) {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await ctx.newPage();
+  await page.goto(url);
+  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(r.violations.map((v) => `${url} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await ctx.close();
+}
+
 test("a worker's report in Bengali, from the poster to the remedy and the reply", async ({ page, browser, loginAs, acme, request }) => {
+  test.setTimeout(90_000);
   fs.mkdirSync(OUT, { recursive: true });
   const site = firstSupplier(acme.orgId);
   await loginAs(acme.compliance);
@@ -106,4 +122,6 @@ test("a worker's report in Bengali, from the poster to the remedy and the reply"
   await expect(worker.getByText(BN["status.substantiated"])).toBeVisible();
   await worker.screenshot({ path: path.join(OUT, "phone-reply.png"), fullPage: true });
   await phone.close();
+  await accessible(browser, url);
+  await accessible(browser, `${url}/case`);
 });
