@@ -27,6 +27,7 @@ import { recordAudit } from "~/models/audit.server";
 import { insertAction, possibleOwners } from "~/models/action.server";
 import {
   actionsOfCase,
+  deleteExpiredCases,
   getCase,
   insertMessage,
   insertNote,
@@ -263,4 +264,9 @@ async function statusPlan(
         }
       : undefined,
   });
+}
+
+/** Deletes closed cases past their organisation's retention (a periodic job, across organisations). */
+export async function purgeExpiredGrievances(db: DB, now = new Date()): Promise<number> {
+  return deleteExpiredCases(db, nowIso(now));
 }

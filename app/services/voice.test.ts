@@ -11,7 +11,7 @@ import { SupplierSchema } from "~/schemas/supplier";
 import { CaseActionSchema, ReportSchema } from "~/schemas/voice";
 import { createSupplier } from "~/services/suppliers.server";
 import { fileReport, readCase, addToCase } from "~/services/voice-report.server";
-import { actOnCase, casePage, grievanceList } from "~/services/grievances.server";
+import { actOnCase, casePage, grievanceList, purgeExpiredGrievances } from "~/services/grievances.server";
 import { createChannel, grievanceCounts, supplierChannels } from "~/services/voice-channels.server";
 import { substantiatedGrievanceFlags } from "~/models/grievance-stats.server";
 import { listForSupplier } from "~/models/action.server";
@@ -151,6 +151,12 @@ describeEachEngine("worker voice", (h) => {
     expect(page.remedies[0]).toMatchObject({ kind: "fees_repaid", amount: "36000", currency: "USD", workers: 40 });
     expect(page.case.deleteAfter?.slice(0, 4)).toBe(String(new Date().getUTCFullYear() + 5));
     expect(page.timers.map((t) => t.label)).toContain("Retaliation follow-up");
+
+    // Retention: deleted once the period after closing is over, with its messages; the internal action stays.
+    expect(await purgeExpiredGrievances(h().db, new Date())).toBe(0);
+    expect(await purgeExpiredGrievances(h().db, new Date(Date.now() + 6 * 366 * 86_400_000))).toBe(1);
+    expect(await casePage(h().db, w.ident("admin"), c!.id)).toBeNull();
+    expect(officerView.length).toBe((await listForSupplier(h().db, w.org.orgId, w.supplierId)).length);
   });
 
   it("gives executives counts only, under 5 as 'fewer than 5'", async () => {
