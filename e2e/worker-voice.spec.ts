@@ -113,6 +113,10 @@ test("a worker's report in Bengali, from the poster to the remedy and the reply"
   await expect(page.getByText("Reply sent")).toBeVisible();
   await page.screenshot({ path: path.join(OUT, "officer-case.png"), fullPage: true });
 
+  // The site's page cites the case behind its debt-bondage flag (the risk inputs take it up with model v2's independent flags).
+  await page.goto(acme.path(`/suppliers/${site.id}`));
+  await expect(page.getByTestId("grievance-flags")).toContainText(`debt bondage — substantiated worker grievance ${caseNumber}`);
+
   // The reporter reads the reply with the case number and passphrase.
   await worker.goto(`${url}/case`);
   await worker.getByLabel(BN["done.case_number"]).fill(caseNumber);

@@ -5,6 +5,7 @@ import type { Database } from "~db/types";
 import { CATALOGUES, REVIEWED, VOICE_LANGUAGES, voiceLanguage, type VoiceLanguage } from "~/domain/voice/i18n";
 import type { OrgIdentity } from "~/lib/auth.server";
 import { getSupplier } from "~/models/supplier.server";
+import { openCasesBySite, substantiatedGrievanceFlags } from "~/models/grievance-stats.server";
 import { channelOf } from "./voice-report.server";
 
 type DB = Kysely<Database>;
@@ -30,4 +31,16 @@ export async function channelFace(db: DB, code: string, rawLang: unknown) {
 /** The supplier's name, or null when it is not this organisation's. */
 export async function getSupplierName(db: DB, id: OrgIdentity, supplierId: number): Promise<string | null> {
   return (await getSupplier(db, id.org.id, supplierId))?.name ?? null;
+}
+
+/**
+ * What the supplier page shows of worker voice, to admins and compliance officers only: the red flags
+ * substantiated cases raise (with the case number, never the reporter) and how many cases are open.
+ */
+export async function supplierGrievanceFlags(db: DB, id: OrgIdentity, supplierId: number) {
+  const [flags, open] = await Promise.all([
+    substantiatedGrievanceFlags(db, id.org.id, [supplierId]),
+    openCasesBySite(db, id.org.id, [supplierId]),
+  ]);
+  return { flags: flags.get(supplierId) ?? [], openCases: open[0]?.count ?? 0 };
 }
