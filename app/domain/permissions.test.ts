@@ -24,6 +24,7 @@ const EXPECTED: Record<(typeof ROLES)[number], Record<(typeof ACTIONS)[number], 
     "review.settings": false,
     "reports.view": true,
     "grievances.handle": true,
+    "grievances.settings": false,
   },
   executive: {
     "org.view": true,
@@ -44,6 +45,7 @@ const EXPECTED: Record<(typeof ROLES)[number], Record<(typeof ACTIONS)[number], 
     "review.settings": false,
     "reports.view": true,
     "grievances.handle": false,
+    "grievances.settings": false,
   },
 };
 

@@ -24,6 +24,8 @@ export const ACTIONS = [
   "reports.view",
   // Worker-voice cases and their notes: admins and compliance officers only (executives see counts).
   "grievances.handle",
+  // Worker-voice settings of the organisation (how long closed cases are kept): admins only.
+  "grievances.settings",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -1,13 +1,16 @@
 // Worker voice for the organisation: counts for everyone (executives: counts only, under 5 as "fewer
 // than 5"), and for admins and compliance officers the cases, newest first, repeats folded in.
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { formObject, zodFieldErrors } from "~/lib/http.server";
+import { redirectWithToast } from "~/lib/toast.server";
+import { RetentionSchema } from "~/schemas/voice";
 import { can } from "~/domain/permissions";
 import { caseTimers, timerText } from "~/domain/voice/case-status";
 import { requireOrg } from "~/lib/auth.server";
 import { grievanceList } from "~/services/grievances.server";
-import { grievanceCounts } from "~/services/voice-channels.server";
+import { grievanceCounts, retentionOf, saveRetention } from "~/services/voice-channels.server";
 import { GrievanceCountsPanel } from "~/components/voice/grievance-counts";
 
 export const meta: MetaFunction = () => [{ title: "Worker voice — Lantern" }];
@@ -15,7 +18,8 @@ export const meta: MetaFunction = () => [{ title: "Worker voice — Lantern" }];
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ident = await requireOrg(request, context, params.org, "reports.view");
   const counts = await grievanceCounts(context.db, ident);
-  if (!can(ident.role, "grievances.handle")) return json({ counts, cases: null });
+  const retention = can(ident.role, "grievances.settings") ? await retentionOf(context.db, ident) : null;
+  if (!can(ident.role, "grievances.handle")) return json({ counts, cases: null, retention });
   const open = new URL(request.url).searchParams.get("all") !== "1";
   const now = new Date();
   const cases = (await grievanceList(context.db, ident, { open })).map((c) => ({
@@ -30,11 +34,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     receivedAt: c.receivedAt,
     next: caseTimers(c, now).find((t) => t.state !== "done") ?? null,
   }));
-  return json({ counts, cases: { open, rows: cases } });
+  return json({ counts, cases: { open, rows: cases }, retention });
+}
+
+/** Admins set how many years a closed case is kept (then it is deleted). */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const ident = await requireOrg(request, context, params.org, "grievances.settings");
+  const parsed = RetentionSchema.safeParse(await formObject(request));
+  if (!parsed.success) return json({ fieldErrors: zodFieldErrors(parsed.error), formError: "Please check the form." }, { status: 400 });
+  await saveRetention(context.db, ident, parsed.data.years);
+  return redirectWithToast(`/o/${ident.org.slug}/grievances`, `Closed cases are now kept ${parsed.data.years} years.`);
 }
 
 export default function Grievances() {
-  const { counts, cases } = useLoaderData<typeof loader>();
+  const { counts, cases, retention } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   return (
     <main className="page">
       <div className="page-head">
@@ -80,6 +94,23 @@ export default function Grievances() {
               ))}
             </tbody>
           </table>
+        </section>
+      ) : null}
+      {retention !== null ? (
+        <section className="card" aria-labelledby="retention-h">
+          <h2 id="retention-h">Retention</h2>
+          <Form method="post" className="stack" key={retention}>
+            <div className="field">
+              <label htmlFor="years">Years a closed case is kept before it is deleted</label>
+              <input id="years" name="years" type="number" min={1} max={30} defaultValue={retention} required />
+              {result?.fieldErrors?.years ? <p className="field-error">{result.fieldErrors.years}</p> : null}
+            </div>
+            <div className="actions">
+              <button className="button" type="submit">
+                Save retention
+              </button>
+            </div>
+          </Form>
         </section>
       ) : null}
     </main>

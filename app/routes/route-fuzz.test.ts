@@ -252,7 +252,7 @@ const SPECS: Record<string, Spec> = {
     }),
   },
   "o.$org.actions.$id.files.$fileId.tsx": { session: "admin", params: org((f) => ({ id: String(f.action), fileId: "424242" })) },
-  "o.$org.grievances._index.tsx": { session: "admin", params: org(), query: ["all"] },
+  "o.$org.grievances._index.tsx": { session: "admin", params: org(), query: ["all"], fields: () => ({ years: ["5", "0", "x"] }) },
   "o.$org.grievances.$id.tsx": {
     session: "admin",
     params: org((f) => ({ id: String(f.caseId) })),

@@ -295,7 +295,7 @@ const ROUTES: Record<string, Spec> = {
   "o.$org.methodology.tsx": { kind: "org", path: "/o/$org/methodology", plain: "explains the model; no tenant strings" },
   "o.$org.outbox.tsx": { kind: "org", path: "/o/$org/outbox" },
   "o.$org.report.tsx": { kind: "org", path: "/o/$org/report" },
-  "o.$org.grievances._index.tsx": { kind: "org", path: "/o/$org/grievances" },
+  "o.$org.grievances._index.tsx": { kind: "org", path: "/o/$org/grievances", forms: (): Body[] => [{ years: "7" }] },
   "o.$org.grievances.$id.tsx": {
     kind: "org",
     path: "/o/$org/grievances/$id",

@@ -589,6 +589,9 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
       }),
     },
   },
+  "o.$org.grievances._index.tsx": {
+    "": { perm: "grievances.settings", ok: [302], make: async () => ({ path: "/o/acme/grievances", body: { years: "6" } }) },
+  },
   "o.$org.grievances.$id.tsx": {
     triage: {
       perm: "grievances.handle",
