@@ -7,11 +7,10 @@ import { VOICE_LANGUAGES } from "~/domain/voice/i18n";
 
 export const MAX_DETAILS = 4000;
 
-const text = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .transform((v) => v.replace(/\r\n?/g, "\n").trim());
+/** Free text as stored: line ends made \n, control characters other than tab and newline dropped (PostgreSQL refuses NUL). */
+const clean = (v: string) => v.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").trim();
+
+const text = (max: number) => z.string().max(max).transform(clean);
 
 export const ReportSchema = z.object({
   category: z.enum(CATEGORIES, { errorMap: () => ({ message: "error.category" }) }),
@@ -20,7 +19,7 @@ export const ReportSchema = z.object({
     .string()
     .max(MAX_DETAILS, "error.details_long")
     .optional()
-    .transform((v) => (v ?? "").replace(/\r\n?/g, "\n").trim()),
+    .transform((v) => clean(v ?? "")),
   lang: z.enum(VOICE_LANGUAGES).catch("en"),
 });
 export type ReportInput = z.output<typeof ReportSchema>;
@@ -32,7 +31,7 @@ export const CaseLookupSchema = z.object({
     .string()
     .max(MAX_DETAILS, "error.details_long")
     .optional()
-    .transform((v) => (v ?? "").replace(/\r\n?/g, "\n").trim()),
+    .transform((v) => clean(v ?? "")),
   intent: z.enum(["read", "add"]).catch("read"),
   lang: z.enum(VOICE_LANGUAGES).catch("en"),
 });
