@@ -8,7 +8,11 @@ import { VOICE_LANGUAGES } from "~/domain/voice/i18n";
 export const MAX_DETAILS = 4000;
 
 /** Free text as stored: line ends made \n, control characters other than tab and newline dropped (PostgreSQL refuses NUL). */
-const clean = (v: string) => v.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "").trim();
+const clean = (v: string) =>
+  v
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
+    .trim();
 
 const text = (max: number) => z.string().max(max).transform(clean);
 
