@@ -65,35 +65,37 @@ export default function Grievances() {
           <h2 id="cases-h">{cases.open ? "Open cases" : "All cases"}</h2>
           <p>{cases.open ? <Link to="?all=1">Show all cases</Link> : <Link to=".">Show open cases only</Link>}</p>
           {cases.rows.length === 0 ? <p className="muted">No case.</p> : null}
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Case</th>
-                <th scope="col">Site</th>
-                <th scope="col">Category</th>
-                <th scope="col">Status</th>
-                <th scope="col">Next deadline</th>
-                <th scope="col">Assigned</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cases.rows.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <Link to={String(c.id)}>{c.caseNumber}</Link>
-                    {c.repeats > 0 ? <span className="muted small"> +{c.repeats} similar</span> : null}
-                  </td>
-                  <td>{c.supplierName}</td>
-                  <td>{c.categoryLabel}</td>
-                  <td>{c.statusLabel}</td>
-                  <td className={c.next?.state === "overdue" ? "danger-text" : undefined}>
-                    {c.next ? `${c.next.label}: ${timerText(c.next)}` : "—"}
-                  </td>
-                  <td>{c.assigneeName ?? "—"}</td>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Grievance cases">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Case</th>
+                  <th scope="col">Site</th>
+                  <th scope="col">Category</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Next deadline</th>
+                  <th scope="col">Assigned</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {cases.rows.map((c) => (
+                  <tr key={c.id}>
+                    <td>
+                      <Link to={String(c.id)}>{c.caseNumber}</Link>
+                      {c.repeats > 0 ? <span className="muted small"> +{c.repeats} similar</span> : null}
+                    </td>
+                    <td>{c.supplierName}</td>
+                    <td>{c.categoryLabel}</td>
+                    <td>{c.statusLabel}</td>
+                    <td className={c.next?.state === "overdue" ? "danger-text" : undefined}>
+                      {c.next ? `${c.next.label}: ${timerText(c.next)}` : "—"}
+                    </td>
+                    <td>{c.assigneeName ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       ) : null}
       {retention !== null ? (

@@ -12,30 +12,34 @@ export function GrievanceCountsPanel({ counts }: { counts: GrievanceCounts }) {
       <div className="grid-2">
         <div>
           <h3>By category</h3>
-          <table className="table compact">
-            <tbody>
-              {counts.byCategory.map((c) => (
-                <tr key={c.category}>
-                  <th scope="row">{c.label}</th>
-                  <td className="num">{c.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Grievances by category">
+            <table className="table compact">
+              <tbody>
+                {counts.byCategory.map((c) => (
+                  <tr key={c.category}>
+                    <th scope="row">{c.label}</th>
+                    <td className="num">{c.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
         <div>
           <h3>Open cases by site</h3>
           {counts.openBySite.length === 0 ? <p className="muted">No open case.</p> : null}
-          <table className="table compact">
-            <tbody>
-              {counts.openBySite.map((s) => (
-                <tr key={s.supplierId}>
-                  <th scope="row">{s.supplierName}</th>
-                  <td className="num">{s.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Open cases by site">
+            <table className="table compact">
+              <tbody>
+                {counts.openBySite.map((s) => (
+                  <tr key={s.supplierId}>
+                    <th scope="row">{s.supplierName}</th>
+                    <td className="num">{s.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <h3>Time to acknowledge</h3>
           <p>
             {counts.medianDaysToAcknowledge === null ? "Not enough cases yet." : `Median ${counts.medianDaysToAcknowledge} days`} (
