@@ -10,6 +10,8 @@ import globals from "globals";
 const DATA_FILES = [
   "app/domain/questionnaire/i18n/{en,es,fr,zh-Hans}.ts",
   "app/components/portal/i18n.ts",
+  "app/domain/voice/i18n/{en,es,fr,zh-Hans,bn,vi}.ts",
+  "app/domain/voice/words.ts",
   "app/domain/questionnaire/athens-v1.ts",
   "app/domain/questionnaire/athens-v2.ts",
   "db/migrations/**",

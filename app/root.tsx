@@ -15,6 +15,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import stylesHref from "~/styles/app.css";
+import voiceStylesHref from "~/styles/voice.css";
 import { useNonce } from "~/components/nonce";
 import { getOptionalUser } from "~/lib/auth.server";
 import { listUserOrgs } from "~/models/org.server";
@@ -61,21 +62,31 @@ function usePageLanguage(): string {
   return "en";
 }
 
+/**
+ * Pages whose handle says `{ bare: true }` (the worker-voice pages, for cheap phones on slow networks)
+ * get a small stylesheet of their own and no JavaScript at all: plain forms that post and render on
+ * the server.
+ */
+function useIsBare(): boolean {
+  return useMatches().some((m) => (m.handle as { bare?: unknown } | undefined)?.bare === true);
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const lang = usePageLanguage();
+  const bare = useIsBare();
   return (
     <html lang={lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
-        <Links />
+        {bare ? <link rel="stylesheet" href={voiceStylesHref} /> : <Links />}
       </head>
       <body>
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {bare ? null : <ScrollRestoration nonce={nonce} />}
+        {bare ? null : <Scripts nonce={nonce} />}
       </body>
     </html>
   );
@@ -84,20 +95,25 @@ export function Layout({ children }: { children: ReactNode }) {
 /** The supplier portal (/s/…) has its own header: suppliers have no account, so no staff top bar. */
 function useIsSupplierPortal(): boolean {
   const { pathname } = useLocation();
-  return pathname === "/s" || pathname.startsWith("/s/");
+  // The worker-voice pages (/v/…) have no account either.
+  return pathname === "/s" || pathname.startsWith("/s/") || pathname.startsWith("/v/");
 }
 
 /** The staff top bar; the supplier portal (/s/…) has its own header: suppliers have no account. */
 function StaffTopBar() {
   const data = useRootData();
-  return useIsSupplierPortal() ? null : <TopBar user={data?.user ?? null} orgs={data?.orgs ?? []} />;
+  const bare = useIsBare();
+  return useIsSupplierPortal() || bare ? null : <TopBar user={data?.user ?? null} orgs={data?.orgs ?? []} />;
 }
 
 /** Staff pages: a card over the bottom corner. The supplier portal: a banner above the page. */
 function PageToast({ inline }: { inline: boolean }) {
   const toast = useRootData()?.toast ?? null;
   const lang = usePageLanguage();
-  return inline === useIsSupplierPortal() ? <Toast toast={toast} lang={lang} inline={inline} /> : null;
+  const portal = useIsSupplierPortal();
+  // Plain pages (worker voice, the poster) have no toast styles and say what happened themselves.
+  if (useIsBare()) return null;
+  return inline === portal ? <Toast toast={toast} lang={lang} inline={inline} /> : null;
 }
 
 export default function App() {

@@ -11,6 +11,8 @@ export interface OrganizationsTable {
   created_at: string;
   /** 1: whoever filled in answers for a supplier cannot approve, and a drop of two bands needs a second approver. */
   four_eyes: Generated<number>;
+  /** Years a closed grievance case is kept before it is deleted (worker voice). */
+  grievance_retention_years: Generated<number>;
 }
 
 export interface UsersTable {
@@ -523,6 +525,8 @@ export interface CorrectiveActionsTable {
   audit_finding_id: number | null;
   /** The rule it must meet before "verified": null, or 'records_two_months' (wage and hours findings). */
   verify_rule: VerifyRule | null;
+  /** Set: an internal action opened from a grievance case; the supplier never sees it. */
+  grievance_case_id: Generated<number | null>;
 }
 
 export interface ActionEventsTable {
@@ -745,4 +749,89 @@ export interface Database {
   audit_findings: AuditFindingsTable;
   audit_finding_imports: AuditFindingImportsTable;
   action_records: ActionRecordsTable;
+}
+// ---- Worker voice (db/migrations/2026-12-10T0200_worker_voice.ts) ----
+export interface Database {
+  voice_channels: VoiceChannelsTable;
+  grievance_cases: GrievanceCasesTable;
+  grievance_messages: GrievanceMessagesTable;
+  grievance_notes: GrievanceNotesTable;
+  grievance_remedies: GrievanceRemediesTable;
+}
+
+/** A supplier site's anonymous reporting channel: /v/<code> and its poster. */
+export interface VoiceChannelsTable {
+  id: Generated<number>;
+  org_id: number;
+  supplier_id: number;
+  code: string;
+  /** The poster's two languages, comma-separated ("bn,en"). */
+  languages: string;
+  active: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** One worker's report. Holds nothing that identifies the reporter (no address, user agent or cookie). */
+export interface GrievanceCasesTable {
+  id: Generated<number>;
+  org_id: number;
+  channel_id: number | null;
+  supplier_id: number;
+  case_number: string;
+  passphrase_hash: string;
+  language: string;
+  category: string;
+  happened: string;
+  details: string | null;
+  details_hash: string | null;
+  repeat_of: number | null;
+  severity: string | null;
+  status: string;
+  assignee_user_id: number | null;
+  received_at: string;
+  acknowledged_at: string | null;
+  decided_at: string | null;
+  substantiated_at: string | null;
+  closed_at: string | null;
+  followup_due_at: string | null;
+  followup_done_at: string | null;
+  delete_after: string | null;
+  redacted_at: string | null;
+  version: Generated<number>;
+}
+
+export interface GrievanceMessagesTable {
+  id: Generated<number>;
+  org_id: number;
+  case_id: number;
+  from_reporter: number;
+  author_user_id: number | null;
+  body: string | null;
+  created_at: string;
+}
+
+export interface GrievanceNotesTable {
+  id: Generated<number>;
+  org_id: number;
+  case_id: number;
+  kind: string;
+  author_user_id: number | null;
+  author_label: string;
+  body: string | null;
+  created_at: string;
+}
+
+export interface GrievanceRemediesTable {
+  id: Generated<number>;
+  org_id: number;
+  case_id: number;
+  kind: string;
+  amount: string | null;
+  currency: string | null;
+  workers: number | null;
+  delivered_on: string;
+  evidence: string | null;
+  created_by: number | null;
+  created_at: string;
 }

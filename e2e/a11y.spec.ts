@@ -42,6 +42,8 @@ function baseline(acme: Tenant): Visit[] {
     [acme.path("/suppliers/import"), acme.compliance],
     [acme.path("/actions"), acme.compliance],
     [acme.path("/actions/new"), acme.compliance],
+    [acme.path("/grievances"), acme.compliance],
+    [acme.path("/grievances"), acme.exec],
     [acme.path("/assessments"), acme.compliance],
     [acme.path("/methodology"), acme.compliance],
     [acme.path("/members"), acme.admin],
@@ -224,6 +226,7 @@ test("on a 390 px phone, the shell with its Menu closed and open has no axe viol
     [acme.path(), acme.exec],
     [acme.path("/suppliers"), acme.compliance],
     [acme.path("/assessments"), acme.compliance],
+    [acme.path("/grievances"), acme.compliance],
     [acme.path("/members"), acme.admin],
     [acme.path("/settings/review"), acme.admin],
     // An approved assessment with its documents and their Accept / Reject forms.

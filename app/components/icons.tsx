@@ -18,6 +18,7 @@ export { default as IconSettings } from "lucide-react/icons/sliders-horizontal";
 export { default as IconSuppliers } from "lucide-react/icons/factory";
 export { default as IconTeam } from "lucide-react/icons/users";
 export { default as IconUser } from "lucide-react/icons/circle-user";
+export { default as IconVoice } from "lucide-react/icons/megaphone";
 export { default as IconCheck } from "lucide-react/icons/circle-check";
 export { default as IconAlert } from "lucide-react/icons/circle-alert";
 export { default as IconInfo } from "lucide-react/icons/info";

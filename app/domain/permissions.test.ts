@@ -23,6 +23,8 @@ const EXPECTED: Record<(typeof ROLES)[number], Record<(typeof ACTIONS)[number], 
     "methodology.edit": false,
     "review.settings": false,
     "reports.view": true,
+    "grievances.handle": true,
+    "grievances.settings": false,
   },
   executive: {
     "org.view": true,
@@ -42,6 +44,8 @@ const EXPECTED: Record<(typeof ROLES)[number], Record<(typeof ACTIONS)[number], 
     "methodology.edit": false,
     "review.settings": false,
     "reports.view": true,
+    "grievances.handle": false,
+    "grievances.settings": false,
   },
 };
 

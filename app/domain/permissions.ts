@@ -22,6 +22,10 @@ export const ACTIONS = [
   "methodology.edit",
   "review.settings",
   "reports.view",
+  // Worker-voice cases and their notes: admins and compliance officers only (executives see counts).
+  "grievances.handle",
+  // Worker-voice settings of the organisation (how long closed cases are kept): admins only.
+  "grievances.settings",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -36,6 +40,7 @@ const MATRIX: Record<Role, ReadonlySet<Action>> = {
     "assessments.manage",
     "assessments.review",
     "actions.edit",
+    "grievances.handle",
   ]),
   // Executives are read-only everywhere (and do not read the audit log or the outbox).
   executive: new Set<Action>(READ.filter((a) => a !== "audit.view" && a !== "outbox.view")),

@@ -24,6 +24,18 @@ export const log = {
   error: (msg: string, f?: Record<string, unknown>) => write("error", msg, f),
 };
 
+/**
+ * Paths never written to the request log: the worker-voice pages (/v/…), so the log holds no trace of
+ * who opened a report form or a case, or when. Read the way the router matches (escapes decoded, case
+ * ignored, empty segments skipped), like redactPath.
+ */
+export function isUnloggedPath(path: string): boolean {
+  const cut = path.search(/[?#]/);
+  const pathname = cut === -1 ? path : path.slice(0, cut);
+  const first = pathname.split("/").find((p) => p !== "");
+  return first !== undefined && decodeSegment(first).toLowerCase() === "v";
+}
+
 // Routes whose next path segment is a secret link token. Keys are the route's segments, lower-case.
 const TOKEN_ROUTES: ReadonlyArray<readonly string[]> = [["s"], ["join"], ["reset-password"], ["signup", "confirm"]];
 // Query parameters that carry a token (compared lower-case, after decoding).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redactPath } from "./logger.server";
+import { isUnloggedPath, redactPath } from "./logger.server";
 
 describe("redactPath", () => {
   it("never lets a link token reach the logs", () => {
@@ -43,5 +43,12 @@ describe("redactPath", () => {
     expect(redactPath("/s/portal?section=p1")).toBe("/s/portal?section=p1");
     expect(redactPath("/s/portal/answer")).toBe("/s/portal/answer");
     expect(redactPath("/o/acme/suppliers?page=2")).toBe("/o/acme/suppliers?page=2");
+  });
+});
+
+describe("the worker-voice paths", () => {
+  it("are never logged, however the path is spelled", () => {
+    for (const p of ["/v/abcd2345", "/V/abcd2345/case?lang=bn", "//v/x", "/%76/abcd2345"]) expect(isUnloggedPath(p), p).toBe(true);
+    for (const p of ["/", "/vv/x", "/o/acme/voice", "/s/portal"]) expect(isUnloggedPath(p), p).toBe(false);
   });
 });

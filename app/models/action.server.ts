@@ -103,11 +103,21 @@ export async function listActions(
   return { rows: rows.map((r) => ({ ...r, overdue: isOverdue(r.status, r.dueAt, day) })), total: Number(total.n) };
 }
 
-/** Every action of one supplier, active first (the supplier page, the portal). */
-export async function listForSupplier(db: DbOrTrx, orgId: number, supplierId: number, now = new Date()): Promise<ActionRow[]> {
+/**
+ * Every action of one supplier, active first (the supplier page, the portal). `supplierView` leaves out
+ * internal actions (opened from a worker's grievance): the supplier must never see them.
+ */
+export async function listForSupplier(
+  db: DbOrTrx,
+  orgId: number,
+  supplierId: number,
+  now = new Date(),
+  opts: { supplierView?: boolean } = {},
+): Promise<ActionRow[]> {
   const day = today(now);
   const rows = await baseList(db, orgId)
     .where("ca.supplier_id", "=", supplierId)
+    .$if(opts.supplierView === true, (q) => q.where("ca.grievance_case_id", "is", null))
     .select([...LIST_COLUMNS])
     .orderBy(activeFirst)
     .orderBy("ca.due_at")
@@ -154,6 +164,7 @@ export async function getAction(db: DbOrTrx, orgId: number, id: number, now = ne
       "ca.version",
       "ca.audit_finding_id as auditFindingId",
       "ca.verify_rule as verifyRule",
+      "ca.grievance_case_id as grievanceCaseId",
     ])
     .where("ca.org_id", "=", orgId)
     .where("ca.id", "=", id)
@@ -231,6 +242,8 @@ export interface NewAction {
   /** Opened from an audit finding (site-audits.server.ts), and the rule it must meet before "verified". */
   auditFindingId?: number | null;
   verifyRule?: VerifyRule | null;
+  /** Set: an internal action opened from this grievance case (never shown to the supplier). */
+  grievanceCaseId?: number | null;
 }
 
 export async function insertAction(db: DbOrTrx, orgId: number, a: NewAction, at: string = nowIso()): Promise<number> {
@@ -251,6 +264,7 @@ export async function insertAction(db: DbOrTrx, orgId: number, a: NewAction, at:
       due_at: a.dueAt,
       status: "open",
       created_by: a.createdBy,
+      grievance_case_id: a.grievanceCaseId ?? null,
       created_at: at,
       updated_at: at,
       audit_finding_id: a.auditFindingId ?? null,

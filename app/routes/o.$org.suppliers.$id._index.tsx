@@ -16,6 +16,9 @@ import { LocationMap } from "~/components/site-map";
 import { SiteAuditsPanel } from "~/components/site-audit-list";
 import { SupplierAssessments, SupplierDetails, SupplierHeading } from "~/components/supplier-details";
 import { DeleteSupplier, LinkForm, RemoveLinkButton, ResultAlert } from "~/components/supplier-links";
+import { can } from "~/domain/permissions";
+import { supplierGrievanceFlags } from "~/services/voice-pages.server";
+import { VoicePanel } from "~/components/voice/supplier-voice-panel";
 import { useOrg } from "./o.$org";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.supplier.name ?? "Supplier"} — Lantern` }];
@@ -27,10 +30,13 @@ function supplierId(raw: string | undefined): number {
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { org, role } = await requireOrg(request, context, params.org, "suppliers.view");
+  const ident = await requireOrg(request, context, params.org, "suppliers.view");
+  const { org, role } = ident;
   const page = await supplierPage(context.db, org.id, role, supplierId(params.id));
   if (!page.ok) throw notFound(page.message);
-  return json(page.value);
+  // Worker voice: only those who handle cases see anything of them here.
+  const voice = can(role, "grievances.handle") ? await supplierGrievanceFlags(context.db, ident, page.value.supplier.id) : null;
+  return json({ ...page.value, voice });
 }
 
 // The page's forms, told apart by `intent`. Links use the shared LinkSchema; removing a link also
@@ -118,11 +124,12 @@ export default function SupplierPage() {
     mayEditActions,
     audits,
     today,
+    voice,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const { org } = useOrg();
+  const { org, can: mayDo } = useOrg();
   const list = `/o/${org.slug}/suppliers`;
   const href = (id: number) => `${list}/${id}`;
 
@@ -138,6 +145,7 @@ export default function SupplierPage() {
       </nav>
       <SupplierHeading supplier={s} orgName={org.name} orgSlug={org.slug} mayEdit={mayEdit} mayAssess={mayAssess} busy={busy} />
       <ResultAlert result={result} intents={["archive", "restore", "remove-link"]} />
+      {voice && mayDo("grievances.handle") ? <VoicePanel voice={voice} href={`${list}/${s.id}/voice`} base={`/o/${org.slug}`} /> : null}
 
       {risk ? <RiskPanel risk={risk} orgSlug={org.slug} supplierId={s.id} canEdit={mayEdit} /> : null}
       {actions ? <ActionsPanel rows={actions} orgSlug={org.slug} canEdit={mayEditActions} supplierId={s.id} /> : null}

@@ -12,6 +12,7 @@ import {
   IconOutbox,
   IconOverview,
   IconReport,
+  IconVoice,
   IconSettings,
   IconSuppliers,
   IconTeam,
@@ -74,6 +75,7 @@ export default function OrgLayout() {
             {may("suppliers.view") ? <li>{link(`${base}/suppliers`, "Suppliers", IconSuppliers)}</li> : null}
             {may("assessments.view") ? <li>{link(`${base}/assessments`, "Assessments", IconAssessments)}</li> : null}
             {may("actions.view") ? <li>{link(`${base}/actions`, "Corrective actions", IconActions)}</li> : null}
+            {may("reports.view") ? <li>{link(`${base}/grievances`, "Worker voice", IconVoice)}</li> : null}
             {may("reports.view") ? <li>{link(`${base}/report`, "Board report", IconReport)}</li> : null}
             {may("risk.view") ? <li>{link(`${base}/methodology`, "Methodology", IconMethodology)}</li> : null}
             {may("methodology.edit") ? <li>{link(`${base}/settings/methodology`, "Risk settings", IconSettings)}</li> : null}

@@ -29,6 +29,9 @@ import {
   sweepForms,
   type Rng,
 } from "~/test/fuzz";
+import { ReportSchema } from "~/schemas/voice";
+import { fileReport } from "~/services/voice-report.server";
+import { createChannel, supplierChannels } from "~/services/voice-channels.server";
 import type { OrgIdentity } from "~/lib/auth.server";
 import { resetEnvCache } from "~/lib/env.server";
 import type { Db } from "~db/client";
@@ -63,6 +66,9 @@ interface Fixture {
   token: string; // A's invite link
   siteAudit: number; // an audit of `supplier` (site audits)
   findingImport: number; // a checked findings file of that audit
+  channel: number; // the worker-voice channel of supplier
+  channelCode: string;
+  caseId: number; // a worker's report through it
 }
 type Session = "admin" | "portal" | "none";
 interface Spec {
@@ -175,6 +181,19 @@ const SPECS: Record<string, Spec> = {
     query: ["lang"],
   },
   "s.portal.tsx": { session: "portal", query: ["lang"] },
+  "v.$code.tsx": {
+    session: "none",
+    params: (f) => ({ code: f.channelCode }),
+    fields: () => ({ lang: ["bn", "xx"], category: ["fees", "nope"], happened: ["ongoing", ""], details: ["d", "x".repeat(5000)] }),
+    query: ["lang"],
+  },
+  "v.$code_.case.tsx": {
+    session: "none",
+    params: (f) => ({ code: f.channelCode }),
+    intents: ["read", "add"],
+    fields: () => ({ lang: ["vi"], caseNumber: ["AAA-BBB-CCC", "x"], passphrase: ["apple arm bag bed box"], message: ["m"] }),
+    query: ["lang"],
+  },
   "s.portal._index.tsx": { session: "portal", query: ["section", "lang"] },
   "s.portal.actions.tsx": {
     session: "portal",
@@ -239,6 +258,32 @@ const SPECS: Record<string, Spec> = {
     }),
   },
   "o.$org.actions.$id.files.$fileId.tsx": { session: "admin", params: org((f) => ({ id: String(f.action), fileId: "424242" })) },
+  "o.$org.grievances._index.tsx": { session: "admin", params: org(), query: ["all"], fields: () => ({ years: ["5", "0", "x"] }) },
+  "o.$org.grievances.$id.tsx": {
+    session: "admin",
+    params: org((f) => ({ id: String(f.caseId) })),
+    intents: ["triage", "assign", "status", "note", "reply", "remedy", "followup"],
+    fields: (f) => ({
+      version: ["999"],
+      category: ["fees", "x"],
+      severity: ["high", ""],
+      assignee: ["none", String(f.officer), "424242"],
+      to: ["acknowledged", "closed"],
+      body: ["b", ""],
+      kind: ["fees_repaid"],
+      amount: ["12.5", "abc"],
+      currency: ["USD", "dollars"],
+      workers: ["40", "-1"],
+      deliveredOn: [FUTURE, "soon"],
+      note: ["n"],
+    }),
+  },
+  "o.$org.suppliers.$id.voice.tsx": {
+    session: "admin",
+    params: org((f) => ({ id: String(f.other) })),
+    fields: () => ({ languages: ["bn", "zz", ""] }),
+  },
+  "o.$org_.voice.$channelId.poster.tsx": { session: "admin", params: org((f) => ({ channelId: String(f.channel) })) },
   "o.$org.assessments._index.tsx": {
     session: "admin",
     params: org(),
@@ -513,9 +558,21 @@ async function buildFixture(h: Db) {
   const findingsCsv = new TextEncoder().encode("description,severity,touches\nFixture finding,Minor,P2\n");
   const checkedFile = await checkFindingsFile(h.db, ident, supplier, audit.value.auditId, { name: "f.csv", bytes: findingsCsv }, "ip");
   if (!checkedFile.ok) throw new Error(checkedFile.message);
+  const channel = await createChannel(h.db, ident, supplier, ["bn", "en"]);
+  if (!channel.ok) throw new Error(channel.message);
+  const channelCode = (await supplierChannels(h.db, ident, supplier))[0]!.code;
+  const report = ReportSchema.parse({ category: "wages", happened: "ongoing", details: "keep me", lang: "en" });
+  const filed = await fileReport(h.db, channelCode, report, "198.18.0.1");
+  if (!filed.ok) throw new Error(filed.message);
+  const caseId = (
+    await h.db.selectFrom("grievance_cases").select("id").where("case_number", "=", filed.value.caseNumber).executeTakeFirstOrThrow()
+  ).id;
   const fixture: Fixture = {
     siteAudit: audit.value.auditId,
     findingImport: checkedFile.value.importId,
+    channel: channel.value.channelId,
+    channelCode,
+    caseId,
     supplier,
     other,
     portalAssessment,

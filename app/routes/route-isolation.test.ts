@@ -11,8 +11,6 @@ import {
   PDF,
   buildTwoTenants,
   call,
-  changedTables,
-  dbSnapshot,
   expectNoMarker,
   methodologyFormFields,
   multipart,
@@ -21,6 +19,7 @@ import {
   type RouteModule,
   type Tenant,
 } from "~/test/route-fixture";
+import { changedTables, dbSnapshot } from "~/test/db-snapshot";
 
 const modules = import.meta.glob<RouteModule>("./*.tsx", { eager: true });
 
@@ -120,6 +119,20 @@ const ROUTES: Record<string, Spec> = {
     path: "/s/$token",
     ids: (t) => ({ token: t.linkToken }),
     forms: (): Body[] => [{ intent: "resend" }],
+  },
+  "v.$code.tsx": {
+    kind: "public",
+    reason: "a site's worker-voice report form (the code on the poster names the channel)",
+    path: "/v/$code",
+    ids: (t) => ({ code: t.channelCode }),
+    forms: (): Body[] => [{ lang: "bn", happened: "ongoing" }],
+  },
+  "v.$code_.case.tsx": {
+    kind: "public",
+    reason: "a reporter's case, opened with its number and passphrase",
+    path: "/v/$code/case",
+    ids: (t) => ({ code: t.channelCode }),
+    forms: (t): Body[] => [{ caseNumber: t.caseNumber, passphrase: "not the passphrase" }],
   },
   "account.tsx": {
     kind: "account",
@@ -281,6 +294,28 @@ const ROUTES: Record<string, Spec> = {
   "o.$org.methodology.tsx": { kind: "org", path: "/o/$org/methodology", plain: "explains the model; no tenant strings" },
   "o.$org.outbox.tsx": { kind: "org", path: "/o/$org/outbox" },
   "o.$org.report.tsx": { kind: "org", path: "/o/$org/report" },
+  "o.$org.grievances._index.tsx": { kind: "org", path: "/o/$org/grievances", forms: (): Body[] => [{ years: "7" }] },
+  "o.$org.grievances.$id.tsx": {
+    kind: "org",
+    path: "/o/$org/grievances/$id",
+    ids: (t) => ({ id: id(t.caseId) }),
+    forms: (): Body[] => [
+      { intent: "note", version: "1", body: "note" },
+      { intent: "status", version: "1", to: "acknowledged" },
+    ],
+    foreignForms: (_a, b): Body[] => [{ intent: "assign", version: "1", assignee: id(b.users.compliance.id) }],
+  },
+  "o.$org.suppliers.$id.voice.tsx": {
+    kind: "org",
+    path: "/o/$org/suppliers/$id/voice",
+    ids: (t) => ({ id: id(t.supplierId) }),
+    forms: (): Body[] => [{ languages: "bn" }],
+  },
+  "o.$org_.voice.$channelId.poster.tsx": {
+    kind: "org",
+    path: "/o/$org/voice/$channelId/poster",
+    ids: (t) => ({ channelId: id(t.channelId) }),
+  },
   "o.$org.report[.csv].tsx": { kind: "org", path: "/o/$org/report.csv" },
   "o.$org.report-print[.css].tsx": { kind: "org", path: "/o/$org/report-print.css" },
   "o.$org.settings.methodology.tsx": {

@@ -20,29 +20,36 @@ import { addFinding, checkFindingsFile } from "~/services/site-audits.server";
 import { queueCheck, runQueuedCheck, uploadImport } from "~/services/import.server";
 import { inviteMember } from "~/services/members.server";
 import { currentMethodology } from "~/services/risk.server";
+import { ReportSchema } from "~/schemas/voice";
+import { fileReport } from "~/services/voice-report.server";
 import { PASSWORD_HASH, describeEachEngine } from "~/test/support";
 import {
   PDF,
   buildTwoTenants,
   call,
-  changedTables,
-  dbSnapshot,
   methodologyFormFields,
   multipart,
   newSupplier,
   request,
   submittedAssessment,
-  tableCounts,
   type Body,
   type RouteModule,
   type Tenant,
 } from "~/test/route-fixture";
+import { changedTables, dbSnapshot, tableCounts } from "~/test/db-snapshot";
 import type { Db } from "~db/client";
 
 const modules = import.meta.glob<RouteModule>("./*.tsx", { eager: true });
 const sources = import.meta.glob<string>("./*.tsx", { query: "?raw", import: "default", eager: true });
 
 const id = String;
+/** The channel form: two poster languages (a repeated field). */
+function voiceForm(): FormData {
+  const f = new FormData();
+  f.append("languages", "bn");
+  f.append("languages", "en");
+  return f;
+}
 const IP = "192.0.2.20";
 
 /** Loaders: the permission each one asks requireOrg for, and its own URL in acme. */
@@ -144,6 +151,22 @@ const LOADERS: Record<string, { perm: Action; path: (a: Tenant) => string; param
     "o.$org.suppliers.import.template[.csv].tsx": { perm: "suppliers.view", path: () => "/o/acme/suppliers/import/template.csv" },
     "o.$org.suppliers.new.tsx": { perm: "suppliers.edit", path: () => "/o/acme/suppliers/new" },
     "o.$org.suppliers.search.tsx": { perm: "suppliers.view", path: () => "/o/acme/suppliers/search?q=Mill" },
+    "o.$org.grievances._index.tsx": { perm: "reports.view", path: () => "/o/acme/grievances" },
+    "o.$org.grievances.$id.tsx": {
+      perm: "grievances.handle",
+      path: (a) => `/o/acme/grievances/${a.caseId}`,
+      params: (a) => ({ id: id(a.caseId) }),
+    },
+    "o.$org.suppliers.$id.voice.tsx": {
+      perm: "grievances.handle",
+      path: (a) => `/o/acme/suppliers/${a.supplierId}/voice`,
+      params: (a) => ({ id: id(a.supplierId) }),
+    },
+    "o.$org_.voice.$channelId.poster.tsx": {
+      perm: "grievances.handle",
+      path: (a) => `/o/acme/voice/${a.channelId}/poster`,
+      params: (a) => ({ channelId: id(a.channelId) }),
+    },
   };
 
 /** One call of an action: its URL (with the ids in params) and a valid form, on a target made for it. */
@@ -189,6 +212,20 @@ async function action(db: Db, a: Tenant): Promise<number> {
   if (!r.ok) throw new Error(r.message);
   return r.value.actionId;
 }
+/** A fresh worker report through acme's channel (from a source of its own, so no limit is reached). */
+async function grievance(db: Db, a: Tenant): Promise<number> {
+  const details = `Zephyr role probe ${Math.random().toString(36).slice(2, 8)}`;
+  const ip = `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+  const r = await fileReport(db.db, a.channelCode, ReportSchema.parse({ category: "fees", happened: "ongoing", details, lang: "en" }), ip);
+  if (!r.ok) throw new Error(r.message);
+  const row = await db.db
+    .selectFrom("grievance_cases")
+    .select("id")
+    .where("case_number", "=", r.value.caseNumber)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+const onCase = (caseId: number, body: Body): Cell => ({ path: `/o/acme/grievances/${caseId}`, params: { id: id(caseId) }, body });
 async function importOf(db: Db, a: Tenant, checked: boolean): Promise<number> {
   const csv = `name,country\nZephyr Import ${Math.random().toString(36).slice(2, 8)},BD\n`;
   const r = await uploadImport(db.db, a.ident(), { name: "zephyr-roles.csv", text: csv, sizeBytes: csv.length });
@@ -625,6 +662,46 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
         path: "/o/acme/actions/new",
         body: { supplierId: id(a.looseSupplierId), title: "Zephyr manual fix", dueAt: "2099-01-01" },
       }),
+    },
+  },
+  "o.$org.grievances._index.tsx": {
+    "": { perm: "grievances.settings", ok: [302], make: async () => ({ path: "/o/acme/grievances", body: { years: "6" } }) },
+  },
+  "o.$org.grievances.$id.tsx": {
+    triage: {
+      perm: "grievances.handle",
+      ok: [302],
+      make: async (db, a) => onCase(await grievance(db, a), { intent: "triage", version: "1", category: "fees", severity: "high" }),
+    },
+    status: {
+      perm: "grievances.handle",
+      ok: [302],
+      make: async (db, a) => onCase(await grievance(db, a), { intent: "status", version: "1", to: "acknowledged" }),
+    },
+    reply: {
+      perm: "grievances.handle",
+      ok: [302],
+      make: async (db, a) => onCase(await grievance(db, a), { intent: "reply", version: "1", body: "We read your report." }),
+    },
+    note: {
+      perm: "grievances.handle",
+      ok: [302],
+      make: async (db, a) => onCase(await grievance(db, a), { intent: "note", version: "1", body: "Call the site." }),
+    },
+    redact: {
+      perm: "grievances.handle",
+      ok: [302],
+      make: async (db, a) => onCase(await grievance(db, a), { intent: "redact", version: "1" }),
+    },
+  },
+  "o.$org.suppliers.$id.voice.tsx": {
+    "": {
+      perm: "grievances.handle",
+      ok: [302],
+      make: async (db, a, role) => {
+        const sid = await supplier(db, a, role, "Voiced");
+        return { path: `/o/acme/suppliers/${sid}/voice`, params: { id: id(sid) }, body: () => voiceForm() };
+      },
     },
   },
   "o.$org.actions.$id.tsx": {

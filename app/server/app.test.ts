@@ -7,6 +7,7 @@ import { afterEach, expect, it } from "vitest";
 import { createDb, type Db } from "~db/client";
 import { migrateToLatest } from "~db/migrate";
 import { resetEnvCache } from "~/lib/env.server";
+import { setLogLevel } from "~/lib/logger.server";
 import { createApp } from "./app";
 import { createHealthCheck, type HealthCheck } from "./health";
 
@@ -116,4 +117,35 @@ it("believes X-Forwarded-For only from the configured load balancer", async () =
     else process.env.TRUST_PROXY = saved;
     resetEnvCache();
   }
+});
+
+it("writes no request-log line for the worker-voice paths, and none with the reporter's address", async () => {
+  const lines: string[] = [];
+  setLogLevel("info"); // the tests run silent
+  const write = process.stdout.write.bind(process.stdout);
+  const writeErr = process.stderr.write.bind(process.stderr);
+  // Both streams: without a Remix build the handler fails, and its error lines must not carry the address either.
+  process.stdout.write = process.stderr.write = ((chunk: string | Uint8Array) => {
+    lines.push(String(chunk));
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    const db = await migratedDb();
+    const app = createApp({ build: {} as ServerBuild, db, publicDir: "/nonexistent" });
+    server = app.listen(0, "127.0.0.1");
+    await new Promise<void>((resolve) => server!.once("listening", () => resolve()));
+    const { port } = server.address() as AddressInfo;
+    const headers = { "X-Forwarded-For": "203.0.113.99" };
+    for (const p of ["/v/abcd2345", "/V/abcd2345/case?lang=bn", "/healthz"])
+      await (await fetch(`http://127.0.0.1:${port}${p}`, { headers })).text();
+    await new Promise((r) => setTimeout(r, 50));
+  } finally {
+    process.stdout.write = write;
+    process.stderr.write = writeErr;
+    setLogLevel("silent");
+  }
+  const requests = lines.filter((l) => l.includes('"msg":"request"'));
+  expect(requests.some((l) => l.includes("/healthz"))).toBe(true);
+  expect(requests.filter((l) => /\/v\//i.test(l))).toEqual([]);
+  expect(lines.filter((l) => l.includes("203.0.113.99") || l.includes("127.0.0.1"))).toEqual([]);
 });

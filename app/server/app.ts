@@ -9,7 +9,7 @@ import type { Db } from "~db/client";
 import { contentSecurityPolicy, isCrossSiteRequest } from "~/domain/security";
 import { newNonce } from "~/lib/crypto.server";
 import { env } from "~/lib/env.server";
-import { log, redactPath } from "~/lib/logger.server";
+import { isUnloggedPath, log, redactPath } from "~/lib/logger.server";
 import { createShedder } from "./shed";
 import { bodyLimit, createRemixHandler } from "./body-limit";
 import { createHealthCheck, type HealthCheck } from "./health";
@@ -44,6 +44,7 @@ export function createApp(opts: { build: ServerBuild; db: Db; publicDir: string;
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
     if (e.appUrl.startsWith("https://")) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     res.on("finish", () => {
+      if (isUnloggedPath(req.originalUrl)) return; // worker voice: no trace of who reported, or when
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       log.info("request", { method: req.method, path: redactPath(req.originalUrl), status: res.statusCode, ms: Math.round(ms * 10) / 10 });
     });

@@ -11,6 +11,7 @@ import { refreshPlannerStats } from "~db/client";
 import { sendDueReminders } from "~/services/reminders.server";
 import { refreshStaleRollups, stalenessSweep } from "~/services/risk-sweeps.server";
 import { mailOverdueActions } from "~/services/action-followup.server";
+import { purgeExpiredGrievances } from "~/services/grievances.server";
 import { periodicRunAfter, takePeriodicJob } from "~/models/job-leases.server";
 import { env } from "~/lib/env.server";
 import { asSystem } from "~db/scope";
@@ -42,6 +43,8 @@ export const PERIODIC_JOBS: readonly PeriodicJob[] = [
   { name: "staleness", everyMs: 60 * 60_000, run: (db) => stalenessSweep(db) },
   // Owners of overdue corrective actions get a mail when one falls due and weekly after.
   { name: "overdue-actions", everyMs: 60 * 60_000, run: (db) => mailOverdueActions(db, new Date()) },
+  // Worker-voice cases closed longer ago than their organisation's retention (5 years by default) are deleted.
+  { name: "grievance-retention", everyMs: 24 * 60 * 60_000, run: (db) => purgeExpiredGrievances(db, new Date()) },
 ];
 
 /**

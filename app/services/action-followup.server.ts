@@ -59,7 +59,9 @@ export async function supplierActionsView(
   const a = await getAssessment(db, s.orgId, s.assessmentId);
   if (!a) return null;
   const orgName = (await orgNameById(db, s.orgId)) ?? "";
-  const rows = (await listForSupplier(db, s.orgId, a.supplierId, now)).filter((r) => SUPPLIER_VISIBLE.includes(r.status));
+  const rows = (await listForSupplier(db, s.orgId, a.supplierId, now, { supplierView: true })).filter((r) =>
+    SUPPLIER_VISIBLE.includes(r.status),
+  );
   const actions: PortalAction[] = [];
   for (const r of rows) {
     const full = (await getAction(db, s.orgId, r.id, now))!;

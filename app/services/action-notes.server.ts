@@ -183,7 +183,8 @@ async function reachableAction(db: DbOrTrx, actor: ActionActor, actionId: number
   const supplierId = await supplierOfSession(db, actor.s);
   if (supplierId === null) return undefined;
   const a = await getAction(db, actor.s.orgId, actionId);
-  return a && a.supplierId === supplierId && SUPPLIER_VISIBLE.includes(a.status) ? a : undefined;
+  // Internal actions (opened from a worker's grievance) do not exist for the supplier.
+  return a && a.supplierId === supplierId && a.grievanceCaseId === null && SUPPLIER_VISIBLE.includes(a.status) ? a : undefined;
 }
 
 async function supplierOfSession(db: DbOrTrx, s: SupplierIdentity): Promise<number | null> {

@@ -7,7 +7,6 @@ import { siteAuditFixture, type SiteAuditIds } from "./site-audit-fixture";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { sql } from "kysely";
 import type { AppLoadContext } from "@remix-run/node";
 import { expect } from "vitest";
 import type { Db } from "~db/client";
@@ -38,12 +37,13 @@ import { addActionNote } from "~/services/action-notes.server";
 import { uploadImport } from "~/services/import.server";
 import { inviteMember } from "~/services/members.server";
 import { forgetReferenceData } from "~/services/risk.server";
+import { voiceFixture, type VoiceFixture } from "./voice-fixture";
 import { PASSWORD_HASH, contextFor, cookieFor } from "./support";
 
 export const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 const IP = "192.0.2.10";
 
-export interface Tenant extends SiteAuditIds {
+export interface Tenant extends SiteAuditIds, VoiceFixture {
   slug: string;
   /** Lower-case marker found in every string this tenant owns (org name, emails, supplier and file names). */
   marker: string;
@@ -199,7 +199,11 @@ async function tenant(db: Db, slug: string, marker: string): Promise<Tenant> {
   const imp = await uploadImport(db.db, ident(), { name: `${marker}-suppliers.csv`, text: csv, sizeBytes: csv.length });
   if (!imp.ok) throw new Error(imp.message);
   const previewId = await insertJob(db.db, orgId, "preview", "all", { config: DEFAULT_METHODOLOGY });
-  const audits = await siteAuditFixture(db, ident(), supplierId, marker);
+  // Independent signals: an audit with findings, a worker-voice channel with a report.
+  const signals = {
+    ...(await siteAuditFixture(db, ident(), supplierId, marker)),
+    ...(await voiceFixture(db, ident(), supplierId, marker)),
+  };
   const newbie = `newbie@${marker}.test`;
   const inv = await inviteMember(db.db, ident(), newbie, "compliance", IP);
   if (!inv.ok) throw new Error(inv.message);
@@ -222,7 +226,7 @@ async function tenant(db: Db, slug: string, marker: string): Promise<Tenant> {
     actionFileId,
     importId: imp.value.importId,
     previewId,
-    ...audits,
+    ...signals,
     teamInviteId: inv.value.inviteId,
     portalCookie: opened.cookie.split(";")[0]!,
     linkToken,
@@ -332,68 +336,4 @@ export function methodologyFormFields(intent: "preview" | "save", baseVersion = 
   };
   walk("", { ...methodologyFormValues(), intent, baseVersion: String(baseVersion), note: intent === "save" ? "route probe" : "" });
   return out;
-}
-
-// ---- database snapshots ----
-
-// Written by reads (session last-seen, rate limits, dashboard caches): not evidence of a change.
-const VOLATILE = new Set([
-  "sessions",
-  "supplier_sessions",
-  "rate_limit_hits",
-  "dashboard_cube",
-  "dashboard_supplier_principles",
-  "dashboard_cube_principles",
-  "dashboard_trend",
-  "dashboard_state",
-  "app_meta",
-]);
-// Reference data: large and never changed by a route; counted, not dumped.
-const REFERENCE = new Set(["countries", "tip_tiers", "tip_proxies", "tvpra_goods", "questionnaire_versions"]);
-
-let tableCache: { db: Db; names: string[] } | undefined;
-export async function tableNames(db: Db): Promise<string[]> {
-  if (tableCache?.db === db) return tableCache.names;
-  let schema: string | undefined;
-  if (db.engine === "postgres") schema = (await sql<{ s: string }>`select current_schema() as s`.execute(db.db)).rows[0]?.s;
-  const tables = await db.db.introspection.getTables();
-  const names = tables
-    .filter((t) => !t.isView && (schema === undefined || t.schema === schema) && !t.name.startsWith("kysely_"))
-    .map((t) => t.name)
-    .sort();
-  tableCache = { db, names };
-  return names;
-}
-
-/** Row counts of every table. */
-export async function tableCounts(db: Db): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const t of await tableNames(db)) {
-    const r = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(t)}`.execute(db.db);
-    out[t] = Number(r.rows[0]?.n ?? 0);
-  }
-  return out;
-}
-
-/** Every row of every table (reference tables by count), in a stable order; volatile tables left out. */
-export async function dbSnapshot(db: Db): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const t of await tableNames(db)) {
-    if (VOLATILE.has(t)) continue;
-    if (REFERENCE.has(t)) {
-      const r = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(t)}`.execute(db.db);
-      out[t] = String(r.rows[0]?.n);
-      continue;
-    }
-    const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(t)}`.execute(db.db)).rows;
-    out[t] = JSON.stringify(
-      rows.map((row) => JSON.stringify(row, (_k, v: unknown) => (v instanceof Uint8Array ? `bytes:${v.length}` : v))).sort(),
-    );
-  }
-  return out;
-}
-
-/** The tables whose content differs between two snapshots. */
-export function changedTables(before: Record<string, string | number>, after: Record<string, string | number>): string[] {
-  return Object.keys({ ...before, ...after }).filter((t) => before[t] !== after[t]);
 }

@@ -14,6 +14,7 @@ import { appFigures } from "./app";
 import { floorFigures } from "./floors";
 import { registryFigures, registryFloorFigures } from "./registry";
 import { portalFigures } from "./portal";
+import { voiceFigures } from "./voice";
 import { dashboardFigures } from "./dashboard";
 import { overloadFigures } from "./overload";
 import { importFigures } from "./import";
@@ -29,6 +30,7 @@ const REGISTRY: FigureDef[] = [
   ...appFigures,
   ...registryFigures,
   ...portalFigures,
+  ...voiceFigures,
   ...dashboardFigures,
   ...importFigures,
   ...overloadFigures,
