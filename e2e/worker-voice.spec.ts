@@ -113,9 +113,15 @@ test("a worker's report in Bengali, from the poster to the remedy and the reply"
   await expect(page.getByText("Reply sent")).toBeVisible();
   await page.screenshot({ path: path.join(OUT, "officer-case.png"), fullPage: true });
 
-  // The site's page cites the case behind its debt-bondage flag (the risk inputs take it up with model v2's independent flags).
+  // The site's page cites the case behind its debt-bondage flag (model v2's independent red flags).
   await page.goto(acme.path(`/suppliers/${site.id}`));
   await expect(page.getByTestId("grievance-flags")).toContainText(`debt bondage — substantiated worker grievance ${caseNumber}`);
+  // …and the score carries it: the explanation names the red flag and the case.
+  const card = page.locator("section.risk-card");
+  await card.getByText("How this score is calculated").click();
+  await expect(card.locator(".risk-lines")).toContainText(
+    `Red flag (severe): debt bondage — a substantiated worker grievance (case ${caseNumber})`,
+  );
 
   // The reporter reads the reply with the case number and passphrase.
   await worker.goto(`${url}/case`);

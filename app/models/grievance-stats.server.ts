@@ -20,18 +20,18 @@ export interface GrievanceFlag {
 export async function substantiatedGrievanceFlags(
   db: DbOrTrx,
   orgId: number,
-  supplierIds: readonly number[],
+  supplierIds: readonly number[] | "all",
 ): Promise<Map<number, GrievanceFlag[]>> {
   const out = new Map<number, GrievanceFlag[]>();
-  for (const ids of chunks([...supplierIds], 500)) {
-    const rows = await db
-      .selectFrom("grievance_cases")
-      .select(["id", "supplier_id", "case_number", "category"])
-      .where("org_id", "=", orgId)
-      .where("supplier_id", "in", ids)
-      .where("status", "in", [...FLAG_STATUSES])
-      .orderBy("id")
-      .execute();
+  const base = db
+    .selectFrom("grievance_cases")
+    .select(["id", "supplier_id", "case_number", "category"])
+    .where("org_id", "=", orgId)
+    .where("status", "in", [...FLAG_STATUSES])
+    .orderBy("id");
+  // "all" (a full recompute): one statement for the tenant, not one per 500 suppliers.
+  for (const ids of supplierIds === "all" ? [null] : chunks([...supplierIds], 500)) {
+    const rows = await (ids ? base.where("supplier_id", "in", ids) : base).execute();
     for (const r of rows) {
       const indicator = isCategory(r.category) ? CATEGORY_INDICATOR[r.category] : null;
       if (!indicator) continue;

@@ -131,13 +131,9 @@ export async function actOnCase(
   const isFlag = changes.status ? FLAG_STATUSES.includes(changes.status as CaseStatus) : wasFlag;
   const categoryChanged = changes.category !== undefined && changes.category !== c.category;
   if (wasFlag !== isFlag || (isFlag && categoryChanged)) {
-    await scoresChanged(
-      db,
-      orgId,
-      `grievance case ${c.caseNumber} ${isFlag ? "substantiated" : "no longer substantiated"}`,
-      [c.supplierId],
-      now,
-    );
+    // The trigger is shown in the score history to every reader of the supplier: no case number in it.
+    const trigger = isFlag ? "worker grievance substantiated" : "worker grievance no longer substantiated";
+    await scoresChanged(db, orgId, trigger, [c.supplierId], now);
   }
   return ok(toast);
 }

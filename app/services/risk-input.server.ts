@@ -1,7 +1,8 @@
 // What the risk model needs about each supplier of a computation, read from the database: facts,
 // recorded goods, the latest approved assessment with its answers and (model v2) the proof behind
-// them, the likely goods an officer rejected and the site's audits (verification and independent red
-// flags, read in one go per chunk of suppliers), plus the supply links around the set.
+// them, the likely goods an officer rejected, the site's audits (verification and independent red
+// flags, read in one go per chunk of suppliers) and its substantiated worker grievances (red flags that
+// cite the case, never the reporter), plus the supply links around the set.
 import type { DbOrTrx } from "~/models/types";
 import type { ModelVersion, ProofLevel, SupplierRiskInput } from "~/domain/risk";
 import type { Answers } from "~/domain/questionnaire/types";
@@ -16,6 +17,8 @@ import {
 import { listAcceptedEvidence } from "~/models/evidence.server";
 import { auditSignalInputs } from "~/models/site-audit.server";
 import { auditSignals, type AuditSignalInput } from "~/domain/site-audit/signals";
+import { substantiatedGrievanceFlags, type GrievanceFlag } from "~/models/grievance-stats.server";
+import { grievanceFlag } from "~/domain/voice/flags";
 import { todayIso } from "~/domain/dates";
 import { evidenceExpired } from "~/domain/questionnaire/evidence";
 import { templateOfVersion } from "./assessment-core.server";
@@ -38,12 +41,13 @@ export async function loadRiskInputs(
 ): Promise<RiskInputs> {
   const ids = scope === "all" ? "all" : [...facts.keys()];
   const v2 = opts.model === "v2";
-  const [goods, approved, links, rejected, audits] = await Promise.all([
+  const [goods, approved, links, rejected, audits, grievances] = await Promise.all([
     goodsOf(db, orgId, ids),
     latestApproved(db, orgId, ids),
     linksOfBuyers(db, orgId, ids),
     v2 ? rejectedLikelyGoods(db, orgId, ids) : new Map<number, string[]>(),
     v2 ? auditSignalInputs(db, orgId, ids) : new Map<number, AuditSignalInput[]>(),
+    v2 ? substantiatedGrievanceFlags(db, orgId, ids) : new Map<number, GrievanceFlag[]>(),
   ]);
   const today = todayIso(opts.now);
   const chosen = (id: number) => opts.assume?.get(id) ?? approved.get(id);
@@ -60,8 +64,10 @@ export async function loadRiskInputs(
       const template = await templateOfVersion(db, a.versionId);
       assessment = { id: a.id, approvedAt: a.approvedAt, template, answers, proof: proof.get(a.id) };
     }
-    // Independent signals (v2): the site's audits verify principles and raise red flags.
+    // Independent signals (v2): the site's audits verify principles and raise red flags; substantiated
+    // grievances raise red flags too.
     const signals = auditSignals(audits.get(f.id) ?? [], today);
+    const flags = [...signals.flags, ...(grievances.get(f.id) ?? []).map(grievanceFlag)];
     inputs.set(f.id, {
       supplierId: f.id,
       country: f.country,
@@ -69,7 +75,7 @@ export async function loadRiskInputs(
       sector: f.sector,
       rejectedLikelyGoods: rejected.get(f.id),
       verification: signals.verification,
-      independentFlags: signals.flags,
+      independentFlags: flags,
       assessment,
     });
   }

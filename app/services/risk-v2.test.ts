@@ -65,7 +65,7 @@ describeEachEngine("risk model v2 in the app", (h) => {
     const s = await stored(h(), sid);
     expect(s).toMatchObject({ band: "high", model: "v2" });
     expect(s.b.inherent.goods.likely?.goods.map((g) => g.good)).toEqual(["Garments"]);
-    const view = await supplierRiskView(h().db, id.org.id, sid);
+    const view = await supplierRiskView(h().db, id.org.id, sid, { caseNumbers: true });
     expect(view.score?.summary.join(" ")).toContain("No goods recorded; likely goods from its sector “Apparel”: Garments");
     expect(view.score?.summary.join(" ")).not.toMatch(/p\d\.[a-z_]+|profile\./);
   });

@@ -14,17 +14,34 @@ import { languageT } from "~/domain/questionnaire/language-texts";
 import { answerText } from "~/domain/questionnaire/answer-text";
 import { countryName } from "~/domain/country";
 import type { RiskFlagView, RiskViewData } from "~/domain/risk/view";
+import { GRIEVANCE_SOURCE } from "~/domain/voice/flags";
 import { templateOfVersion } from "./assessment-core.server";
 
 type DB = Kysely<Database>;
 
-/** The current score of one supplier, explained for a non-expert, with its recent history. */
-export async function supplierRiskView(db: DB, orgId: number, supplierId: number): Promise<RiskViewData> {
+/**
+ * Executives see grievances as counts only: a red flag from a substantiated grievance is named without
+ * its case number for them (the flag and its effect on the score stay).
+ */
+function withoutCaseNumbers(b: Breakdown): Breakdown {
+  const independent = b.flags.independent;
+  if (!independent?.some((f) => f.source.kind === "grievance_case")) return b;
+  const masked = independent.map((f) =>
+    f.source.kind === "grievance_case" ? { ...f, source: { ...f.source, id: 0, label: GRIEVANCE_SOURCE } } : f,
+  );
+  return { ...b, flags: { ...b.flags, independent: masked } };
+}
+
+/**
+ * The current score of one supplier, explained for a non-expert, with its recent history. `caseNumbers`:
+ * whether the reader may see which grievance case raised a flag (admins and compliance officers).
+ */
+export async function supplierRiskView(db: DB, orgId: number, supplierId: number, opts: { caseNumbers: boolean }): Promise<RiskViewData> {
   const cur = await currentScore(db, orgId, supplierId);
   const [history, jobs] = await Promise.all([scoreHistory(db, orgId, supplierId, 12), activeJobs(db, orgId)]);
   const pending = jobs.map((j) => ({ trigger: j.trigger, status: j.status, done: j.progress_done, total: j.progress_total }));
   if (!cur) return { score: null, history: [], pending };
-  const stored = cur.breakdown as Breakdown;
+  const stored = opts.caseNumbers ? (cur.breakdown as Breakdown) : withoutCaseNumbers(cur.breakdown as Breakdown);
   // The stored age is the age when the score was computed; a result that did not change since adds
   // no row, so show the age as of today.
   const a0 = stored.controls.assessment;

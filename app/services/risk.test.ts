@@ -79,7 +79,7 @@ describeEachEngine("risk service", (h) => {
     expect(row!.trigger).toBe("supplier created");
     expect(row!.breakdown.inherent.country.iso2).toBe("MY");
     expect(row!.breakdown.controls.assessment).toBeNull();
-    const view = await supplierRiskView(h().db, ident.org.id, id);
+    const view = await supplierRiskView(h().db, ident.org.id, id, { caseNumbers: true });
     expect(view.score?.value).toBe(s.risk_score);
     expect(view.score?.lines.some((l) => l.startsWith("Country: Malaysia"))).toBe(true);
   });
@@ -127,7 +127,7 @@ describeEachEngine("risk service", (h) => {
     const s = await supplierRow(flagged);
     expect(s.risk_score).toBeGreaterThanOrEqual(80);
     expect(s.risk_band).toBe("critical");
-    const view = await supplierRiskView(h().db, ident.org.id, flagged);
+    const view = await supplierRiskView(h().db, ident.org.id, flagged, { caseNumbers: true });
     expect(view.score?.flags[0]).toMatchObject({ indicator: "retention_of_documents", severity: "severe" });
     expect(view.score?.flags[0]?.answer).not.toBe("");
   });

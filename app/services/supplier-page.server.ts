@@ -74,7 +74,7 @@ export async function supplierPage(db: Kysely<Database>, orgId: number, role: Ro
     latestTipTiers(db, [supplier.country]),
     chainAround(db, orgId, supplier),
     can(role, "assessments.view") ? listAssessments(db, orgId, { supplierId, limit: 10, offset: 0 }) : null,
-    can(role, "risk.view") ? supplierRiskView(db, orgId, supplierId) : null,
+    can(role, "risk.view") ? supplierRiskView(db, orgId, supplierId, { caseNumbers: can(role, "grievances.handle") }) : null,
     can(role, "actions.view") ? listForSupplier(db, orgId, supplierId) : null,
     supplierAudits(db, orgId, supplierId),
   ]);

@@ -14,6 +14,8 @@ import { fileReport, readCase, addToCase } from "~/services/voice-report.server"
 import { actOnCase, casePage, grievanceList, purgeExpiredGrievances } from "~/services/grievances.server";
 import { createChannel, grievanceCounts, supplierChannels } from "~/services/voice-channels.server";
 import { substantiatedGrievanceFlags } from "~/models/grievance-stats.server";
+import { supplierRiskView } from "./risk-view.server";
+import { FLAG_FLOORS } from "~/domain/risk/flags";
 import { listForSupplier } from "~/models/action.server";
 import { dbSnapshot } from "~/test/db-snapshot";
 
@@ -123,6 +125,14 @@ describeEachEngine("worker voice", (h) => {
     await step({ intent: "status", to: "substantiated", openAction: "on" });
     const flags = await substantiatedGrievanceFlags(h().db, w.org.orgId, [w.supplierId]);
     expect(flags.get(w.supplierId)).toEqual([{ indicator: "debt_bondage", caseNumber: filed.value.caseNumber, caseId: c!.id }]);
+    // The score carries the flag (risk model v2): the explanation cites the case for officers, not for executives.
+    const officerRisk = (await supplierRiskView(h().db, w.org.orgId, w.supplierId, { caseNumbers: true })).score!;
+    expect(officerRisk.breakdown.flags.independent).toMatchObject([{ indicator: "debt_bondage", source: { kind: "grievance_case" } }]);
+    expect(officerRisk.lines.join("\n")).toContain(`case ${filed.value.caseNumber}`);
+    expect(officerRisk.value).toBeGreaterThanOrEqual(FLAG_FLOORS.severe);
+    const execRisk = (await supplierRiskView(h().db, w.org.orgId, w.supplierId, { caseNumbers: false })).score!;
+    expect(execRisk.lines.join("\n")).toContain("a substantiated worker grievance");
+    expect(JSON.stringify(execRisk)).not.toContain(filed.value.caseNumber);
 
     const officerView = await listForSupplier(h().db, w.org.orgId, w.supplierId);
     expect(officerView.some((a) => a.title.includes(filed.value.caseNumber))).toBe(true);
@@ -147,6 +157,8 @@ describeEachEngine("worker voice", (h) => {
     await step({ intent: "status", to: "remedied" });
     await step({ intent: "status", to: "closed" });
     expect((await substantiatedGrievanceFlags(h().db, w.org.orgId, [w.supplierId])).size).toBe(0);
+    const closedRisk = (await supplierRiskView(h().db, w.org.orgId, w.supplierId, { caseNumbers: true })).score!;
+    expect(closedRisk.breakdown.flags.independent ?? []).toEqual([]);
     const page = (await casePage(h().db, w.ident("admin"), c!.id))!;
     expect(page.remedies[0]).toMatchObject({ kind: "fees_repaid", amount: "36000", currency: "USD", workers: 40 });
     expect(page.case.deleteAfter?.slice(0, 4)).toBe(String(new Date().getUTCFullYear() + 5));
