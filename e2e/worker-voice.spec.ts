@@ -123,6 +123,11 @@ test("a worker's report in Bengali, from the poster to the remedy and the reply"
     `Red flag (severe): debt bondage — a substantiated worker grievance (case ${caseNumber})`,
   );
 
+  // The dashboard counts it beside the risk figures.
+  await page.goto(acme.path(""));
+  await expect(page.getByRole("heading", { name: "Grievances in numbers" })).toBeVisible();
+  await page.screenshot({ path: path.join(OUT, "dashboard-grievances.png"), fullPage: true });
+
   // The reporter reads the reply with the case number and passphrase.
   await worker.goto(`${url}/case`);
   await worker.getByLabel(BN["done.case_number"]).fill(caseNumber);

@@ -9,6 +9,8 @@ import { STATUS_OF } from "~/lib/http.server";
 import { parseSearchParams } from "~/schemas/audit";
 import { DASHBOARD_PARAM_HINTS, DashboardQuerySchema } from "~/schemas/dashboard";
 import { dashboardPage } from "~/services/supplier-map.server";
+import { grievanceCounts } from "~/services/voice-channels.server";
+import { GrievanceCountsPanel } from "~/components/voice/grievance-counts";
 import { dashboardSearch, hasFilter } from "~/domain/report/links";
 import { periodLabel } from "~/domain/report/period";
 import { scopeLabel } from "~/domain/report/figures";
@@ -37,18 +39,21 @@ function badQuery(url: URL, keys: string[]): never {
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { org } = await requireOrg(request, context, params.org, "reports.view");
+  const identity = await requireOrg(request, context, params.org, "reports.view");
+  const { org } = identity;
   const url = new URL(request.url);
   const parsed = parseSearchParams(DashboardQuerySchema, url);
   if (!parsed.success) badQuery(url, [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? "")))]);
-  const r = await dashboardPage(context.db, org.id, parsed.data);
+  // The worker-voice counts (masked for executives) sit beside the risk figures; they cover every case.
+  const [r, grievances] = await Promise.all([dashboardPage(context.db, org.id, parsed.data), grievanceCounts(context.db, identity)]);
   if (!r.ok) throw json({ message: r.message }, { status: STATUS_OF[r.kind] });
   const { data, options, map } = r.value;
-  return json({ orgName: org.name, data, options, map });
+  const anyGrievance = grievances.byCategory.some((c) => c.count !== 0);
+  return json({ orgName: org.name, data, options, map, grievances: anyGrievance ? grievances : null });
 }
 
 export default function Dashboard() {
-  const { orgName, data, options, map } = useLoaderData<typeof loader>();
+  const { orgName, data, options, map, grievances } = useLoaderData<typeof loader>();
   const { org, can } = useOrg();
   const navigation = useNavigation();
   const location = useLocation();
@@ -123,6 +128,15 @@ export default function Dashboard() {
                   linkable={links.suppliers}
                   emptyText={filtered ? "No scored supplier matches these filters." : "No supplier has a risk score yet."}
                 />
+                {grievances ? (
+                  <div className="dash-grievances">
+                    <GrievanceCountsPanel counts={grievances} />
+                    <p className="muted small">
+                      Worker voice, every case of the organisation (the filters above do not apply).{" "}
+                      {can("grievances.handle") ? <Link to={`/o/${org.slug}/grievances`}>Open the cases</Link> : null}
+                    </p>
+                  </div>
+                ) : null}
               </>
             )}
           </div>

@@ -2,7 +2,7 @@
 // cookie; a report without a category answers 400 in the worker's language; the case number and
 // passphrase open the case; an unknown code is 404. And the request log never sees these paths.
 import { expect, it } from "vitest";
-import { contextFor, describeEachEngine, get, makeOrg, post, responseOf } from "~/test/support";
+import { contextFor, cookieFor, describeEachEngine, get, makeOrg, post, responseOf } from "~/test/support";
 import { CaseActionSchema, ReportSchema } from "~/schemas/voice";
 import { startAssessments } from "~/services/assessments.server";
 import { openSupplierSession, sendAssessmentInvite } from "~/services/invites.server";
@@ -16,6 +16,7 @@ import { createChannel, supplierChannels } from "~/services/voice-channels.serve
 import { dbSnapshot } from "~/test/db-snapshot";
 import * as form from "./v.$code";
 import * as casePage from "./v.$code_.case";
+import * as dashboard from "./o.$org._index";
 
 const IP = "198.51.100.201";
 
@@ -110,6 +111,45 @@ describeEachEngine("worker voice routes", (h) => {
 });
 
 describeEachEngine("worker voice and the supplier portal", (h) => {
+  it("puts the grievance counts on the dashboard: exact for admins, 'fewer than 5' for executives, absent without a case", async () => {
+    const org = await makeOrg(h(), "vr-dash", [
+      ["a@vr-dash.test", "admin"],
+      ["x@vr-dash.test", "executive"],
+    ]);
+    const id: OrgIdentity = {
+      user: { sessionId: "s", userId: org.users["a@vr-dash.test"]!, email: "a@vr-dash.test", name: "A" },
+      org: { id: org.orgId, slug: "vr-dash", name: "vr-dash" },
+      role: "admin",
+    };
+    const s = await createSupplier(h().db, id, SupplierSchema.parse({ name: "Dhaka Knit", country: "BD" }), "10.0.0.1");
+    if (!s.ok) throw new Error(s.message);
+    await createChannel(h().db, id, s.value.id, ["bn", "en"]);
+    const code = (await supplierChannels(h().db, id, s.value.id))[0]!.code;
+    type Counts = { grievances: null | { masked: boolean; byCategory: Array<{ category: string; count: number | string }> } };
+    const view = async (email: string) => {
+      const cookie = await cookieFor(h(), org.users[email]!);
+      const r = await responseOf(() =>
+        dashboard.loader({ request: get("/o/vr-dash", cookie), params: { org: "vr-dash" }, context: ctx() }),
+      );
+      expect(r.status).toBe(200);
+      return ((await r.json()) as Counts).grievances;
+    };
+    expect(await view("a@vr-dash.test")).toBeNull();
+    const filed = await fileReport(
+      h().db,
+      code,
+      ReportSchema.parse({ category: "fees", happened: "ongoing", details: "fee", lang: "en" }),
+      IP,
+    );
+    expect(filed.ok).toBe(true);
+    const admin = await view("a@vr-dash.test");
+    expect(admin?.masked).toBe(false);
+    expect(admin?.byCategory.find((c) => c.category === "fees")?.count).toBe(1);
+    const exec = await view("x@vr-dash.test");
+    expect(exec?.masked).toBe(true);
+    expect(exec?.byCategory.find((c) => c.category === "fees")?.count).toBe("fewer than 5");
+  });
+
   it("never shows the supplier an internal action opened from a grievance, nor lets it reply to one", async () => {
     const org = await makeOrg(h(), "vr-portal", [["a@vr-portal.test", "admin"]]);
     const id: OrgIdentity = {
