@@ -31,43 +31,50 @@ export interface StandardInfo {
 
 const ETI_SITE = "checks the site's own labour practice, not the buyer's corporate programme";
 
+// SMETA 2- and 4-pillar audit the same labour standards (the 4-pillar adds environment and business ethics).
+const SMETA_VALIDITY = {
+  validityMonths: 24,
+  validityReason: "Sedex members usually re-audit every two years; the audit is taken as in force for that long.",
+};
+const SMETA_COVERS: StandardInfo["covers"] = [
+  {
+    principle: "P1",
+    reason: "ETI Base Code 1 (employment freely chosen): no deposits, no retained identity documents, free to resign.",
+  },
+  {
+    principle: "P4",
+    reason: "Management systems and worker interviews: personnel rules applied, grievance channel, training records.",
+  },
+];
+const SMETA_SEVERITIES: StandardInfo["severities"] = {
+  "business critical": "critical",
+  critical: "critical",
+  "zero tolerance": "critical",
+  major: "major",
+  minor: "minor",
+};
+
 export const STANDARDS: Readonly<Record<AuditStandard, StandardInfo>> = {
   smeta_2: {
     label: "SMETA 2-pillar",
-    validityMonths: 24,
-    validityReason: "Sedex members usually re-audit every two years; the audit is taken as in force for that long.",
+    ...SMETA_VALIDITY,
     covers: [
-      {
-        principle: "P1",
-        reason: "ETI Base Code 1 (employment freely chosen): no deposits, no retained identity documents, free to resign.",
-      },
-      {
-        principle: "P4",
-        reason: "Management systems and worker interviews: personnel rules applied, grievance channel, training records.",
-      },
+      ...SMETA_COVERS,
       { principle: "P5", reason: "Recruitment fees, agency labour, wages and working hours are checked on site records (ETI 5, 6, 8)." },
     ],
-    severities: { "business critical": "critical", critical: "critical", "zero tolerance": "critical", major: "major", minor: "minor" },
+    severities: SMETA_SEVERITIES,
   },
   smeta_4: {
     label: "SMETA 4-pillar",
-    validityMonths: 24,
-    validityReason: "Sedex members usually re-audit every two years; the audit is taken as in force for that long.",
+    ...SMETA_VALIDITY,
     covers: [
-      {
-        principle: "P1",
-        reason: "ETI Base Code 1 (employment freely chosen): no deposits, no retained identity documents, free to resign.",
-      },
-      {
-        principle: "P4",
-        reason: "Management systems and worker interviews: personnel rules applied, grievance channel, training records.",
-      },
+      ...SMETA_COVERS,
       {
         principle: "P5",
         reason: `Recruitment fees, agency labour, wages and hours on site records; the extra pillars (environment, ethics) ${ETI_SITE}.`,
       },
     ],
-    severities: { "business critical": "critical", critical: "critical", "zero tolerance": "critical", major: "major", minor: "minor" },
+    severities: SMETA_SEVERITIES,
   },
   rba_vap: {
     label: "RBA VAP",
