@@ -133,6 +133,14 @@ async function viewOf(
   } satisfies ReporterView;
 }
 
+/** The channel behind the code and the case its number and passphrase open (both reporter paths start here). */
+async function openByCode(db: DB, code: string, caseNumber: string, passphrase: string, clientIp: string) {
+  const channel = await channelOf(db, code);
+  if (!channel) return fail("not_found", "No such channel", { messageKey: "error.not_found" });
+  const opened = await openCase(db, channel, caseNumber, passphrase, clientIp);
+  return opened.ok ? ok({ channel, case: opened.value }) : opened;
+}
+
 /** The reporter reads their case: its status and the thread with the officers. */
 export async function readCase(
   db: DB,
@@ -141,11 +149,9 @@ export async function readCase(
   passphrase: string,
   clientIp: string,
 ): Promise<Result<ReporterView>> {
-  const channel = await channelOf(db, code);
-  if (!channel) return fail("not_found", "No such channel", { messageKey: "error.not_found" });
-  const opened = await openCase(db, channel, caseNumber, passphrase, clientIp);
+  const opened = await openByCode(db, code, caseNumber, passphrase, clientIp);
   if (!opened.ok) return opened;
-  return ok(await viewOf(db, channel.orgId, opened.value));
+  return ok(await viewOf(db, opened.value.channel.orgId, opened.value.case));
 }
 
 /** The reporter adds information to their case. */
@@ -157,12 +163,10 @@ export async function addToCase(
   message: string,
   clientIp: string,
 ): Promise<Result<ReporterView>> {
-  const channel = await channelOf(db, code);
-  if (!channel) return fail("not_found", "No such channel", { messageKey: "error.not_found" });
-  const opened = await openCase(db, channel, caseNumber, passphrase, clientIp);
+  const opened = await openByCode(db, code, caseNumber, passphrase, clientIp);
   if (!opened.ok) return opened;
   if (message === "") return fail("invalid", "Empty message", { messageKey: "case.empty", field: "message" });
-  const c = opened.value;
+  const { channel, case: c } = opened.value;
   await runAsOrg(channel.orgId, () =>
     insertMessage(db, channel.orgId, { caseId: c.id, fromReporter: true, authorUserId: null, body: message, at: nowIso() }),
   );
