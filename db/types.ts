@@ -835,3 +835,16 @@ export interface GrievanceRemediesTable {
   created_by: number | null;
   created_at: string;
 }
+// ---- Organisation profile (db/migrations/2026-12-11T0050_org_profile.ts) ----
+export interface Database {
+  organization_profiles: OrganizationProfilesTable;
+}
+
+/** What statements need about the organisation itself; `data` is JSON read through app/domain/org-profile.ts. */
+export interface OrganizationProfilesTable {
+  org_id: number;
+  data: string;
+  version: Generated<number>;
+  updated_by: number | null;
+  updated_at: string;
+}

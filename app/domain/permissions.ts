@@ -26,6 +26,19 @@ export const ACTIONS = [
   "grievances.handle",
   // Worker-voice settings of the organisation (how long closed cases are kept): admins only.
   "grievances.settings",
+  // Yearly statements (UK, Australia, Canada, LkSG/CSDDD): everyone reads them; admins and compliance
+  // officers draft and edit; only an admin records the board approval and publishes.
+  "statements.view",
+  "statements.edit",
+  "statements.approve",
+  // The organisation profile statements draw on (structure, sectors, policies, training): admins and
+  // compliance officers.
+  "profile.edit",
+  // Products, their bills of materials and tracing packs.
+  "products.view",
+  "products.edit",
+  // Screening candidates against regulators' lists: an officer confirms or dismisses each one.
+  "screening.review",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -41,6 +54,10 @@ const MATRIX: Record<Role, ReadonlySet<Action>> = {
     "assessments.review",
     "actions.edit",
     "grievances.handle",
+    "statements.edit",
+    "profile.edit",
+    "products.edit",
+    "screening.review",
   ]),
   // Executives are read-only everywhere (and do not read the audit log or the outbox).
   executive: new Set<Action>(READ.filter((a) => a !== "audit.view" && a !== "outbox.view")),
