@@ -47,6 +47,7 @@ import { openSupplierSession, sendAssessmentInvite } from "~/services/invites.se
 import { createManualAction } from "~/services/actions.server";
 import { uploadImport } from "~/services/import.server";
 import { createElement } from "react";
+import { profileFormBody } from "~/test/org-profile-fixture";
 import { renderToStaticMarkup } from "react-dom/server";
 import { StaticRouter } from "react-router-dom/server";
 import { SupplierRows, type SupplierListItem } from "~/components/supplier-table";
@@ -115,6 +116,12 @@ const supplierFields = () => ({
   taxId: [],
   notes: [],
   status: ["active", "archived"],
+});
+/** The profile form with a stale version, so every save conflicts (409) and nothing is stored. */
+const profileFuzzFields = () => ({
+  ...Object.fromEntries(Object.entries(profileFormBody(999)).map(([k, v]) => [k, [v]])),
+  headquartersCountry: ["GB", "gb", "XX"],
+  "training.0.people": ["12", "-1"],
 });
 const methodologyFields = () => {
   const flat: Record<string, string[]> = {
@@ -356,6 +363,12 @@ const SPECS: Record<string, Spec> = {
   "o.$org.report[.csv].tsx": { session: "admin", params: org(), query: DASHBOARD_QUERY },
   "o.$org.report-print[.css].tsx": { session: "admin", params: org(), query: DASHBOARD_QUERY },
   "o.$org.settings.methodology.tsx": { session: "admin", params: org(), intents: ["preview", "save"], fields: methodologyFields },
+  "o.$org.settings.profile.tsx": {
+    session: "admin",
+    params: org(),
+    intents: ["add:entities", "remove:policies:0", "add:nope"],
+    fields: () => profileFuzzFields(),
+  },
   "o.$org.settings.review.tsx": { session: "admin", params: org(), intents: ["save"], fields: () => ({ fourEyes: ["on", "1"] }) },
   "o.$org.settings.methodology.preview.$id.tsx": { session: "admin", params: org(() => ({ id: "424242" })) },
   "o.$org.suppliers._index.tsx": { session: "admin", params: org(), query: SUPPLIER_QUERY },

@@ -20,6 +20,7 @@ import {
   type Tenant,
 } from "~/test/route-fixture";
 import { changedTables, dbSnapshot } from "~/test/db-snapshot";
+import { profileFormBody } from "~/test/org-profile-fixture";
 
 const modules = import.meta.glob<RouteModule>("./*.tsx", { eager: true });
 
@@ -323,6 +324,11 @@ const ROUTES: Record<string, Spec> = {
     path: "/o/$org/settings/methodology",
     forms: (): Body[] => [methodologyFormFields("preview"), methodologyFormFields("save")],
     plain: "weights and thresholds; no tenant strings until a save",
+  },
+  "o.$org.settings.profile.tsx": {
+    kind: "org",
+    path: "/o/$org/settings/profile",
+    forms: (): Body[] => [profileFormBody(0), { ...profileFormBody(0), intent: "add:policies" }],
   },
   "o.$org.settings.review.tsx": {
     kind: "org",

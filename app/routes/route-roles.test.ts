@@ -23,6 +23,8 @@ import { currentMethodology } from "~/services/risk.server";
 import { ReportSchema } from "~/schemas/voice";
 import { fileReport } from "~/services/voice-report.server";
 import { PASSWORD_HASH, describeEachEngine } from "~/test/support";
+import { profileFormBody } from "~/test/org-profile-fixture";
+import { getOrgProfile } from "~/models/org-profile.server";
 import {
   PDF,
   buildTwoTenants,
@@ -102,6 +104,7 @@ const LOADERS: Record<string, { perm: Action; path: (a: Tenant) => string; param
     "o.$org.report-print[.css].tsx": { perm: "reports.view", path: () => "/o/acme/report-print.css" },
     "o.$org.settings.methodology.tsx": { perm: "risk.view", path: () => "/o/acme/settings/methodology" },
     "o.$org.settings.review.tsx": { perm: "review.settings", path: () => "/o/acme/settings/review" },
+    "o.$org.settings.profile.tsx": { perm: "org.view", path: () => "/o/acme/settings/profile" },
     "o.$org.settings.methodology.preview.$id.tsx": {
       perm: "methodology.edit",
       path: (a) => `/o/acme/settings/methodology/preview/${a.previewId}`,
@@ -323,6 +326,17 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
         path: "/o/acme/members",
         body: { intent: "resend-invite", inviteId: id(await teamInvite(db, a, role)) },
       }),
+    },
+  },
+  "o.$org.settings.profile.tsx": {
+    // Saves from the stored version, so each allowed role's save is a real one (not a conflict).
+    "": {
+      perm: "profile.edit",
+      ok: [302],
+      make: async (db, a) => {
+        const stored = await getOrgProfile(db.db, a.orgId);
+        return { path: "/o/acme/settings/profile", body: profileFormBody(stored?.version ?? 0) };
+      },
     },
   },
   "o.$org.settings.review.tsx": {
