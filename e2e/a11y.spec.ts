@@ -49,6 +49,8 @@ function baseline(acme: Tenant): Visit[] {
     [acme.path("/members"), acme.admin],
     [acme.path("/audit"), acme.admin],
     [acme.path("/settings/methodology"), acme.admin],
+    [acme.path("/settings/profile"), acme.compliance],
+    [acme.path("/screening"), acme.compliance],
     ["/account", acme.admin],
   ];
   if (supplier)
@@ -229,6 +231,8 @@ test("on a 390 px phone, the shell with its Menu closed and open has no axe viol
     [acme.path("/grievances"), acme.compliance],
     [acme.path("/members"), acme.admin],
     [acme.path("/settings/review"), acme.admin],
+    [acme.path("/settings/profile"), acme.compliance],
+    [acme.path("/screening"), acme.compliance],
     // An approved assessment with its documents and their Accept / Reject forms.
     [acme.path(`/assessments/${assessmentsBySupplierRef(acme.slug, "ACME-V-0001")[0]!.id}`), acme.admin],
     // Recording a site audit (the audit page itself is replayed from site-audits.spec.ts's visits).

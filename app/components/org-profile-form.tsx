@@ -62,7 +62,11 @@ export function OrgProfileForm({ defaults, server, notice }: Props) {
     if (el instanceof HTMLFormElement) submit(el, { method: "post" });
   });
   const hasErrors = Object.keys(form.formState.errors).length > 0 || Object.keys(server?.fieldErrors ?? {}).length > 0;
-  const { register } = form;
+  // Each field also renders its starting value into the HTML, so the page works before (or without) JavaScript.
+  const register = ((name: Parameters<typeof form.register>[0]) => {
+    const start: unknown = get(defaults, name);
+    return { ...form.register(name), defaultValue: typeof start === "string" ? start : undefined };
+  }) as typeof form.register;
   const rows: Pick<RowsProps, "register" | "errorFor"> = { register, errorFor };
 
   return (
