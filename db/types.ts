@@ -848,3 +848,47 @@ export interface OrganizationProfilesTable {
   updated_by: number | null;
   updated_at: string;
 }
+
+// ---- Screening against regulators' lists (db/migrations/2026-12-11T0300_screening.ts) ----
+export interface Database {
+  screening_list_entries: ScreeningListEntriesTable;
+  screening_matches: ScreeningMatchesTable;
+}
+
+/** Global reference data: one entry of a regulator's list (aliases and goods are JSON arrays). */
+export interface ScreeningListEntriesTable {
+  id: Generated<number>;
+  list_key: string;
+  entry_key: string;
+  kind: "entity" | "merchandise" | "region";
+  name: string;
+  aliases: string;
+  country: string | null;
+  goods: string;
+  region: string | null;
+  detail: string;
+  listed_on: string | null;
+  source: string;
+}
+
+/** A tenant's screening match: a candidate until an officer confirms or dismisses it. */
+export interface ScreeningMatchesTable {
+  id: Generated<number>;
+  org_id: number;
+  supplier_id: number;
+  list_key: string;
+  entry_key: string;
+  entry_name: string;
+  matched_on: string;
+  score: number;
+  reason: string;
+  supplier_name: string;
+  list_edition: string;
+  status: "candidate" | "confirmed" | "dismissed";
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}

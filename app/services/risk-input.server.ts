@@ -19,6 +19,8 @@ import { auditSignalInputs } from "~/models/site-audit.server";
 import { auditSignals, type AuditSignalInput } from "~/domain/site-audit/signals";
 import { substantiatedGrievanceFlags, type GrievanceFlag } from "~/models/grievance-stats.server";
 import { grievanceFlag } from "~/domain/voice/flags";
+import { confirmedScreeningFlags, type ConfirmedScreening } from "~/models/screening.server";
+import { screeningFlag } from "~/domain/screening/flags";
 import { todayIso } from "~/domain/dates";
 import { evidenceExpired } from "~/domain/questionnaire/evidence";
 import { templateOfVersion } from "./assessment-core.server";
@@ -41,13 +43,14 @@ export async function loadRiskInputs(
 ): Promise<RiskInputs> {
   const ids = scope === "all" ? "all" : [...facts.keys()];
   const v2 = opts.model === "v2";
-  const [goods, approved, links, rejected, audits, grievances] = await Promise.all([
+  const [goods, approved, links, rejected, audits, grievances, screening] = await Promise.all([
     goodsOf(db, orgId, ids),
     latestApproved(db, orgId, ids),
     linksOfBuyers(db, orgId, ids),
     v2 ? rejectedLikelyGoods(db, orgId, ids) : new Map<number, string[]>(),
     v2 ? auditSignalInputs(db, orgId, ids) : new Map<number, AuditSignalInput[]>(),
     v2 ? substantiatedGrievanceFlags(db, orgId, ids) : new Map<number, GrievanceFlag[]>(),
+    v2 ? confirmedScreeningFlags(db, orgId, ids) : new Map<number, ConfirmedScreening[]>(),
   ]);
   const today = todayIso(opts.now);
   const chosen = (id: number) => opts.assume?.get(id) ?? approved.get(id);
@@ -67,7 +70,7 @@ export async function loadRiskInputs(
     // Independent signals (v2): the site's audits verify principles and raise red flags; substantiated
     // grievances raise red flags too.
     const signals = auditSignals(audits.get(f.id) ?? [], today);
-    const flags = [...signals.flags, ...(grievances.get(f.id) ?? []).map(grievanceFlag)];
+    const flags = [...signals.flags, ...(grievances.get(f.id) ?? []).map(grievanceFlag), ...(screening.get(f.id) ?? []).map(screeningFlag)];
     inputs.set(f.id, {
       supplierId: f.id,
       country: f.country,

@@ -16,7 +16,7 @@ const VOLATILE = new Set([
   "app_meta",
 ]);
 // Reference data: large and never changed by a route; counted, not dumped.
-const REFERENCE = new Set(["countries", "tip_tiers", "tip_proxies", "tvpra_goods", "questionnaire_versions"]);
+const REFERENCE = new Set(["countries", "tip_tiers", "tip_proxies", "tvpra_goods", "questionnaire_versions", "screening_list_entries"]);
 
 let tableCache: { db: Db; names: string[] } | undefined;
 export async function tableNames(db: Db): Promise<string[]> {

@@ -10,6 +10,7 @@ import { ACME } from "./demo-data/acme";
 import { BOREALIS } from "./demo-data/borealis";
 import { CITY_CENTRES } from "./demo-data/city-centres";
 import { seedDemoProfile } from "./demo-profile";
+import { seedDemoScreening } from "./demo-screening";
 import type { DemoOrg, DemoSupplier } from "./demo-data/types";
 
 export const DEMO_PASSWORD = "lantern-demo";
@@ -99,6 +100,7 @@ export async function insertDemoOrg(
 
   await seedSuppliers(trx, orgId, org, now);
   await seedDemoProfile(trx, orgId, org, now);
+  await seedDemoScreening(trx, orgId, org, now);
   return orgId;
 }
 

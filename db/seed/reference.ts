@@ -6,6 +6,7 @@ import type { Kysely } from "kysely";
 import Papa from "papaparse";
 import { z } from "zod";
 import type { Database } from "../types";
+import { seedScreeningLists } from "./screening-lists";
 
 const BATCH = 500;
 
@@ -220,6 +221,8 @@ export async function seedReferenceData(db: Kysely<Database>): Promise<Reference
     }
   });
 
+  // The lists suppliers are screened against are reference data too (screening-lists.ts).
+  await seedScreeningLists(db);
   return {
     countries: countries.rows.length,
     tipTiers: tips.rows.length,

@@ -98,7 +98,7 @@ export interface IndependentFlag {
   source: { kind: IndependentSourceKind; id: number; label: string };
 }
 /** Where an independent red flag comes from; add a kind for each new signal. */
-export type IndependentSourceKind = "audit_finding" | "grievance_case";
+export type IndependentSourceKind = "audit_finding" | "grievance_case" | "screening_match";
 
 /** Everything the model needs about one supplier. */
 export interface SupplierRiskInput {
