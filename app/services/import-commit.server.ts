@@ -6,6 +6,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { Database } from "~db/types";
 import type SQLite from "better-sqlite3";
 import { scoresChanged } from "./risk.server";
+import { suppliersChangedForScreening } from "./screening.server";
 import { fail, ok, type Failure, type Result } from "~/domain/result";
 import type { ImportPreview } from "~/domain/csv/preview";
 import { rememberableMapping, type ColumnMapping } from "~/domain/csv/mapping";
@@ -318,6 +319,7 @@ export async function commitCsv(
   // New or changed suppliers and links move scores: recompute (a large import goes to the job runner).
   if (result.created + result.updated + result.links > 0)
     await scoresChanged(db, orgId, opts.importId ? `import #${opts.importId}` : "import", "all");
+  if (result.created + result.updated > 0) await suppliersChangedForScreening(db, orgId, "all");
   result.ms = Date.now() - started;
   await opts.progress?.("Done", total, total);
   return ok({ result, preview: previewOf(plan) });

@@ -31,6 +31,7 @@ import {
 import type { DbOrTrx } from "~/models/types";
 import { supplierHasAssessments } from "~/models/assessment.server";
 import { refreshRollup, scoresChanged } from "./risk.server";
+import { suppliersChangedForScreening } from "./screening.server";
 import { supplierFiguresChanged } from "./dashboard.server";
 
 type DB = Kysely<Database>;
@@ -73,6 +74,7 @@ export async function createSupplier(db: DB, id: OrgIdentity, input: SupplierInp
     return ok({ id: newId });
   });
   if (r.ok) await scoresChanged(db, id.org.id, "supplier created", [r.value.id]);
+  if (r.ok) await suppliersChangedForScreening(db, id.org.id, [r.value.id]);
   return r;
 }
 
@@ -94,7 +96,7 @@ export async function updateSupplier(
   input: SupplierInput,
   ip: string,
 ): Promise<UpdateResult> {
-  type Saved = { version: number; riskInputsChanged: boolean };
+  type Saved = { version: number; riskInputsChanged: boolean; screen: boolean };
   const r = await db.transaction().execute(async (trx): Promise<Result<Saved, { current: SupplierRecord }>> => {
     await lockOrgGraph(trx, id.org.id);
     const before = await getSupplier(trx, id.org.id, supplierId);
@@ -108,9 +110,12 @@ export async function updateSupplier(
     }
     const changes = diff(inputOf(before), input);
     await recordAudit(trx, { ...actor(id, ip), action: "supplier.updated", entity: "supplier", entityId: supplierId, diff: changes });
-    return ok({ version: next, riskInputsChanged: "country" in changes || "goods" in changes });
+    const screen = ["name", "country", "goods", "latitude", "longitude"].some((k) => k in changes);
+    return ok({ version: next, riskInputsChanged: "country" in changes || "goods" in changes, screen });
   });
   if (!r.ok) return r;
+  // A new name, country, goods or site: screened again against the lists (a decision on the old name stays with it).
+  if (r.value.screen) await suppliersChangedForScreening(db, id.org.id, [supplierId]);
   // Only the country and the goods feed the score; other edits leave it alone.
   if (r.value.riskInputsChanged) await scoresChanged(db, id.org.id, "supplier updated", [supplierId]);
   else await supplierFiguresChanged(db, id.org.id); // the dashboard's roll-ups also count spend, currency and status

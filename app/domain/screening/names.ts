@@ -27,7 +27,7 @@ const COMMON = new Set(
     "group industry industries industrial international trading trade textile textiles garment garments apparel",
     "manufacturing manufacture products product technology technologies tech new energy materials material",
     "food foods cotton linen fabric fabrics mills mill spinning knitting knit yarn shoes shoe footwear",
-    "development economic science biotechnology biological logistics import export enterprise enterprises",
+    "development economic science biotechnology biological logistics import export imports exports exporters enterprise enterprises",
     "global china chinese xinjiang co operative cooperative park factory works services service",
   ]
     .join(" ")
