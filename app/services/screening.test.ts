@@ -102,7 +102,7 @@ describeEachEngine("screening", (h) => {
     ]);
   });
 
-  it("a dismissal stays dismissed on re-screening; a renamed supplier is screened afresh; a supplier that stops matching loses its candidate", async () => {
+  it("a dismissal stays dismissed on re-screening; a renamed supplier is screened afresh; a moved one loses its candidate", async () => {
     const w = await world();
     const id = await w.make("Natchi Apparel Pvt Ltd", "IN", ["Garments"]);
     const [m] = await w.matches(id);
