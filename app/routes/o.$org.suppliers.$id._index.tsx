@@ -19,6 +19,8 @@ import { DeleteSupplier, LinkForm, RemoveLinkButton, ResultAlert } from "~/compo
 import { can } from "~/domain/permissions";
 import { supplierGrievanceFlags } from "~/services/voice-pages.server";
 import { VoicePanel } from "~/components/voice/supplier-voice-panel";
+import { supplierScreening } from "~/services/screening.server";
+import { SupplierScreeningPanel } from "~/components/screening";
 import { useOrg } from "./o.$org";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.supplier.name ?? "Supplier"} — Lantern` }];
@@ -36,7 +38,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!page.ok) throw notFound(page.message);
   // Worker voice: only those who handle cases see anything of them here.
   const voice = can(role, "grievances.handle") ? await supplierGrievanceFlags(context.db, ident, page.value.supplier.id) : null;
-  return json({ ...page.value, voice });
+  const screening = await supplierScreening(context.db, org.id, page.value.supplier.id);
+  return json({ ...page.value, voice, screening });
 }
 
 // The page's forms, told apart by `intent`. Links use the shared LinkSchema; removing a link also
@@ -125,6 +128,7 @@ export default function SupplierPage() {
     audits,
     today,
     voice,
+    screening,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -150,6 +154,7 @@ export default function SupplierPage() {
       {risk ? <RiskPanel risk={risk} orgSlug={org.slug} supplierId={s.id} canEdit={mayEdit} /> : null}
       {actions ? <ActionsPanel rows={actions} orgSlug={org.slug} canEdit={mayEditActions} supplierId={s.id} /> : null}
       <SiteAuditsPanel rows={audits} base={`${list}/${s.id}`} canEdit={mayEdit} />
+      <SupplierScreeningPanel rows={screening} queueHref={`/o/${org.slug}/screening`} />
 
       <SupplierDetails supplier={s} countryLabel={nodes[s.id]?.countryLabel ?? s.country} tip={tip} />
 

@@ -17,6 +17,7 @@ import {
   IconSuppliers,
   IconTeam,
 } from "~/components/icons";
+import { IconAlert as IconScreening } from "~/components/icons";
 
 // The tenant layout: the guard runs here for every page under /o/<slug> (and again in each child
 // loader/action, which Remix runs in parallel and which must not rely on the parent).
@@ -74,6 +75,7 @@ export default function OrgLayout() {
             <li>{link(base, "Overview", IconOverview, true)}</li>
             {may("suppliers.view") ? <li>{link(`${base}/suppliers`, "Suppliers", IconSuppliers)}</li> : null}
             {may("assessments.view") ? <li>{link(`${base}/assessments`, "Assessments", IconAssessments)}</li> : null}
+            {may("suppliers.view") ? <li>{link(`${base}/screening`, "Screening", IconScreening)}</li> : null}
             {may("actions.view") ? <li>{link(`${base}/actions`, "Corrective actions", IconActions)}</li> : null}
             {may("reports.view") ? <li>{link(`${base}/grievances`, "Worker voice", IconVoice)}</li> : null}
             {may("reports.view") ? <li>{link(`${base}/report`, "Board report", IconReport)}</li> : null}

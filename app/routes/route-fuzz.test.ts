@@ -363,6 +363,13 @@ const SPECS: Record<string, Spec> = {
   "o.$org.report[.csv].tsx": { session: "admin", params: org(), query: DASHBOARD_QUERY },
   "o.$org.report-print[.css].tsx": { session: "admin", params: org(), query: DASHBOARD_QUERY },
   "o.$org.settings.methodology.tsx": { session: "admin", params: org(), intents: ["preview", "save"], fields: methodologyFields },
+  "o.$org.screening.tsx": {
+    session: "admin",
+    params: org(),
+    intents: ["confirm", "dismiss", "rescreen"],
+    query: ["status", "list", "page"],
+    fields: () => ({ matchId: ["424242", "1"], version: ["999"], reason: ["Checked the licence"] }),
+  },
   "o.$org.settings.profile.tsx": {
     session: "admin",
     params: org(),

@@ -325,6 +325,19 @@ const ROUTES: Record<string, Spec> = {
     forms: (): Body[] => [methodologyFormFields("preview"), methodologyFormFields("save")],
     plain: "weights and thresholds; no tenant strings until a save",
   },
+  "o.$org.screening.tsx": {
+    kind: "org",
+    path: "/o/$org/screening",
+    filter: () => "?status=candidate&list=uflpa",
+    forms: (t): Body[] => [
+      { intent: "dismiss", matchId: id(t.screeningMatchId), version: "1", reason: "Not the same entity" },
+      { intent: "rescreen" },
+    ],
+    foreignForms: (_a, b): Body[] => [
+      { intent: "confirm", matchId: id(b.screeningMatchId), version: "1", reason: "Hijack" },
+      { intent: "dismiss", matchId: id(b.screeningMatchId), version: "1", reason: "Hijack" },
+    ],
+  },
   "o.$org.settings.profile.tsx": {
     kind: "org",
     path: "/o/$org/settings/profile",

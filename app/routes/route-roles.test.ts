@@ -24,6 +24,7 @@ import { ReportSchema } from "~/schemas/voice";
 import { fileReport } from "~/services/voice-report.server";
 import { PASSWORD_HASH, describeEachEngine } from "~/test/support";
 import { profileFormBody } from "~/test/org-profile-fixture";
+import { freshCandidate } from "~/test/screening-fixture";
 import { getOrgProfile } from "~/models/org-profile.server";
 import {
   PDF,
@@ -105,6 +106,7 @@ const LOADERS: Record<string, { perm: Action; path: (a: Tenant) => string; param
     "o.$org.settings.methodology.tsx": { perm: "risk.view", path: () => "/o/acme/settings/methodology" },
     "o.$org.settings.review.tsx": { perm: "review.settings", path: () => "/o/acme/settings/review" },
     "o.$org.settings.profile.tsx": { perm: "org.view", path: () => "/o/acme/settings/profile" },
+    "o.$org.screening.tsx": { perm: "suppliers.view", path: () => "/o/acme/screening" },
     "o.$org.settings.methodology.preview.$id.tsx": {
       perm: "methodology.edit",
       path: (a) => `/o/acme/settings/methodology/preview/${a.previewId}`,
@@ -245,6 +247,11 @@ async function importOf(db: Db, a: Tenant, checked: boolean): Promise<number> {
   }
   return r.value.importId;
 }
+/** A decision on a fresh screening candidate of acme's supplier. */
+async function onCandidate(db: Db, a: Tenant, intent: "confirm" | "dismiss"): Promise<Cell> {
+  const m = await freshCandidate(db, a.orgId, a.looseSupplierId);
+  return { path: "/o/acme/screening", body: { intent, matchId: id(m.id), version: id(m.version), reason: "Checked the address" } };
+}
 const onSupplier = (sid: number, body: Body): Cell => ({ path: `/o/acme/suppliers/${sid}`, params: { id: id(sid) }, body });
 const onAssessment = (aid: number, body: Body, tail = ""): Cell => ({
   path: `/o/acme/assessments/${aid}${tail}`,
@@ -327,6 +334,11 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
         body: { intent: "resend-invite", inviteId: id(await teamInvite(db, a, role)) },
       }),
     },
+  },
+  "o.$org.screening.tsx": {
+    rescreen: { perm: "screening.review", ok: [302], make: async () => ({ path: "/o/acme/screening", body: { intent: "rescreen" } }) },
+    confirm: { perm: "screening.review", ok: [302], make: (db, a) => onCandidate(db, a, "confirm") },
+    dismiss: { perm: "screening.review", ok: [302], make: (db, a) => onCandidate(db, a, "dismiss") },
   },
   "o.$org.settings.profile.tsx": {
     // Saves from the stored version, so each allowed role's save is a real one (not a conflict).

@@ -19,10 +19,14 @@ import {
   deleteCandidates,
   getMatch,
   insertMatches,
+  listMatches,
   listScreeningEntries,
+  matchCounts,
+  matchesOfSuppliers,
   matchKeysOf,
   refreshCandidate,
   suppliersForScreening,
+  type MatchStatus,
   type NewMatch,
 } from "~/models/screening.server";
 import type { DbOrTrx } from "~/models/types";
@@ -186,4 +190,18 @@ export async function decideMatch(
   }
   if (status === "confirmed") await scoresChanged(db, id.org.id, "screening match confirmed", [m.supplierId]);
   return ok({ status, supplierId: m.supplierId });
+}
+
+/** The queue page: one page of matches (candidates first), the counts, and whether filters leave more. */
+export async function screeningQueue(db: DB, orgId: number, q: { status?: MatchStatus; list?: string; page: number; size: number }) {
+  const [{ rows, total }, counts] = await Promise.all([
+    listMatches(db, orgId, { status: q.status, list: q.list, limit: q.size, offset: (q.page - 1) * q.size }),
+    matchCounts(db, orgId),
+  ]);
+  return { rows, total, counts };
+}
+
+/** The "Screening" section of a supplier's page: all its matches, decided ones with their reasons. */
+export async function supplierScreening(db: DB, orgId: number, supplierId: number) {
+  return matchesOfSuppliers(db, orgId, [supplierId]);
 }
