@@ -4,6 +4,7 @@ import { createDb, redactUrl } from "../client";
 import { migrateToLatest } from "../migrate";
 import { DEMO_PASSWORD, seedDemo } from "../seed/demo";
 import { seedReferenceData } from "../seed/reference";
+import { seedScreeningLists } from "../seed/screening-lists";
 import { seedDemoAssessments } from "../seed/demo-assessments";
 import { recompute, referenceDataLoaded } from "~/services/risk.server";
 
@@ -38,6 +39,9 @@ if (args.includes("--help") || args.includes("-h")) {
         console.log(`Reference data edition changed to ${r.edition}: risk scores of ${r.queued} tenants will be recomputed by the server`);
     } else {
       console.log(`Reference data present (${n} countries); pass --reference to reload`);
+      // A database seeded before screening existed has no list entries yet: load them on their own.
+      const lists = await handle.db.selectFrom("screening_list_entries").select("id").limit(1).executeTakeFirst();
+      if (!lists) console.log(`Screening lists loaded: ${await seedScreeningLists(handle.db)} entries`);
     }
 
     if (await seedDemo(handle.db)) {
