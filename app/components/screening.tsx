@@ -31,7 +31,7 @@ export function ListsBanner() {
       <ul className="small">
         {SCREENING_LISTS.map((l) => (
           <li key={l.key}>
-            <strong>{l.name}</strong> ({l.edition}){l.partial ? ", partial" : ""}: {l.note}
+            <strong>{l.name}</strong> ({l.edition}): {l.note}
           </li>
         ))}
       </ul>

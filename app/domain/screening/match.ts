@@ -78,6 +78,7 @@ export function buildScreeningIndex(entries: readonly ScreeningEntry[]): Screeni
   return { entries, variants, byKey, byCountry };
 }
 
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const listName = (e: ScreeningEntry) => screeningList(e.list)?.name ?? e.list;
 const shortList = (e: ScreeningEntry) => (e.list === "uflpa" ? "UFLPA" : e.list === "cbp" ? "CBP order" : "region list");
 
@@ -144,7 +145,7 @@ function byPlace(index: ScreeningIndex, s: ScreenedSupplier): ScreeningCandidate
       entryName: e.name,
       matchedOn: e.kind === "region" ? "site location" : "country and goods",
       score: approx ? REGION_BY_COORDINATES : 100,
-      reason: `The supplier matches ${listName(e)} '${e.name}': ${place}${covered}. ${e.detail}.`,
+      reason: `The supplier matches ${listName(e)} '${e.name}': ${place}${covered}. ${capital(e.detail)}.`,
     });
   }
   return out;
