@@ -848,3 +848,62 @@ export interface OrganizationProfilesTable {
   updated_by: number | null;
   updated_at: string;
 }
+// ---- Products and tracing packs (db/migrations/2026-12-11T0200_products.ts) ----
+export interface Database {
+  products: ProductsTable;
+  bom_items: BomItemsTable;
+  product_packs: ProductPacksTable;
+}
+
+export interface ProductsTable {
+  id: Generated<number>;
+  org_id: number;
+  name: string;
+  /** Unique per organisation. */
+  sku: string;
+  /** 6 to 10 digits, no dots. */
+  hs_code: string;
+  description: string | null;
+  /** The final manufacturer; null when it was deleted. */
+  made_by_supplier_id: number | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+/** One input in a product's bill of materials; parent_id null = a direct input of the product. */
+export interface BomItemsTable {
+  id: Generated<number>;
+  org_id: number;
+  product_id: number;
+  parent_id: number | null;
+  material: string;
+  /** Who supplies this input; null = not known. */
+  supplier_id: number | null;
+  /** 1 = a raw material, which has an origin (all origin columns null = unknown). */
+  is_raw: Generated<number>;
+  origin_country: string | null;
+  /** ISO 3166-2, e.g. "CN-XJ". */
+  origin_subdivision: string | null;
+  origin_region: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A tracing pack made for a product (or a shipment of it). */
+export interface ProductPacksTable {
+  id: Generated<number>;
+  org_id: number;
+  product_id: number;
+  shipment_ref: string | null;
+  shipment_date: string | null;
+  quantity: string | null;
+  zip_sha256: string;
+  zip_size: number;
+  suppliers: number;
+  gaps: number;
+  created_by: number | null;
+  created_by_label: string;
+  created_at: string;
+}
