@@ -9,6 +9,7 @@ import type { Database } from "../types";
 import { ACME } from "./demo-data/acme";
 import { BOREALIS } from "./demo-data/borealis";
 import { CITY_CENTRES } from "./demo-data/city-centres";
+import { seedDemoProducts } from "./demo-products";
 import type { DemoOrg, DemoSupplier } from "./demo-data/types";
 
 export const DEMO_PASSWORD = "lantern-demo";
@@ -97,6 +98,7 @@ export async function insertDemoOrg(
     .execute();
 
   await seedSuppliers(trx, orgId, org, now);
+  await seedDemoProducts(trx, orgId, new Date(now - 7 * DAY).toISOString());
   return orgId;
 }
 

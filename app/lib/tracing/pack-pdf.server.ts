@@ -29,11 +29,12 @@ function loadFonts(): FontSet {
   const subsets: Subset[] = [];
   const files = new Map<string, Buffer>();
   for (const name of SUBSETS) {
-    const block = new RegExp(`inter-${name}-400-normal\\.woff'\\)[^}]*?unicode-range:\\s*([^;]+);`).exec(css);
+    const block = new RegExp(`inter-${name}-400-normal\\.woff\\)[^}]*?unicode-range:\\s*([^;]+);`).exec(css);
     if (!block) continue;
     subsets.push({ name, ranges: parseUnicodeRange(block[1]!) });
     for (const w of ["400", "700"]) files.set(`${name}-${w}`, fs.readFileSync(path.join(dir, "files", `inter-${name}-${w}-normal.woff`)));
   }
+  if (!subsets.some((s) => s.name === "latin")) throw new Error("@fontsource/inter: the latin subset was not found in 400.css");
   fonts = { subsets, files };
   return fonts;
 }
