@@ -15,8 +15,21 @@ export async function chainSupplierRows(db: DbOrTrx, orgId: number, ids: readonl
   for (const part of chunks(ids)) {
     const rows = await db
       .selectFrom("suppliers as s")
-      .leftJoin("risk_scores as r", (j) => j.onRef("r.supplier_id", "=", "s.id").onRef("r.digest", "=", "s.risk_digest").on("r.org_id", "=", orgId))
-      .select(["s.id", "s.name", "s.country", "s.city", "s.tier", "s.status", "s.risk_score", "s.risk_band", "s.risk_computed_at", "r.id as score_id"])
+      .leftJoin("risk_scores as r", (j) =>
+        j.onRef("r.supplier_id", "=", "s.id").onRef("r.digest", "=", "s.risk_digest").on("r.org_id", "=", orgId),
+      )
+      .select([
+        "s.id",
+        "s.name",
+        "s.country",
+        "s.city",
+        "s.tier",
+        "s.status",
+        "s.risk_score",
+        "s.risk_band",
+        "s.risk_computed_at",
+        "r.id as score_id",
+      ])
       .select("r.breakdown")
       .where("s.org_id", "=", orgId)
       .where("s.id", "in", part)
@@ -37,7 +50,12 @@ export async function chainSupplierRows(db: DbOrTrx, orgId: number, ids: readonl
 export async function goodsOf(db: DbOrTrx, orgId: number, ids: readonly number[]): Promise<Map<number, string[]>> {
   const out = new Map<number, string[]>();
   for (const part of chunks(ids)) {
-    const rows = await db.selectFrom("supplier_goods").select(["supplier_id", "good"]).where("org_id", "=", orgId).where("supplier_id", "in", part).execute();
+    const rows = await db
+      .selectFrom("supplier_goods")
+      .select(["supplier_id", "good"])
+      .where("org_id", "=", orgId)
+      .where("supplier_id", "in", part)
+      .execute();
     for (const r of rows) out.set(r.supplier_id, [...(out.get(r.supplier_id) ?? []), r.good]);
   }
   return out;
@@ -72,7 +90,8 @@ export async function originAnswers(db: DbOrTrx, orgId: number, assessmentIds: r
       .where("a.assessment_id", "in", part)
       .where("a.question_key", "in", [...ORIGIN_QUESTIONS])
       .execute();
-    for (const r of rows) out.push({ assessmentId: r.assessment_id, key: r.question_key, value: r.value == null ? null : (JSON.parse(r.value) as unknown) });
+    for (const r of rows)
+      out.push({ assessmentId: r.assessment_id, key: r.question_key, value: r.value == null ? null : (JSON.parse(r.value) as unknown) });
   }
   return out;
 }
@@ -128,7 +147,12 @@ export async function linksAmong(db: DbOrTrx, orgId: number, ids: readonly numbe
   const wanted = new Set(ids);
   const out = new Set<string>();
   for (const part of chunks(ids)) {
-    const rows = await db.selectFrom("supplier_links").select(["supplier_id", "buyer_id"]).where("org_id", "=", orgId).where("supplier_id", "in", part).execute();
+    const rows = await db
+      .selectFrom("supplier_links")
+      .select(["supplier_id", "buyer_id"])
+      .where("org_id", "=", orgId)
+      .where("supplier_id", "in", part)
+      .execute();
     for (const r of rows) if (wanted.has(r.buyer_id)) out.add(`${r.supplier_id}>${r.buyer_id}`);
   }
   return out;

@@ -201,7 +201,12 @@ export async function updateBomItem(db: DbOrTrx, orgId: number, productId: numbe
 export async function deleteBomItems(db: DbOrTrx, orgId: number, productId: number, ids: readonly number[]): Promise<number> {
   let n = 0;
   for (const part of chunks(ids)) {
-    const r = await db.deleteFrom("bom_items").where("org_id", "=", orgId).where("product_id", "=", productId).where("id", "in", part).executeTakeFirst();
+    const r = await db
+      .deleteFrom("bom_items")
+      .where("org_id", "=", orgId)
+      .where("product_id", "=", productId)
+      .where("id", "in", part)
+      .executeTakeFirst();
     n += Number(r.numDeletedRows);
   }
   return n;
@@ -246,7 +251,18 @@ export async function insertPack(
 export async function listPacks(db: DbOrTrx, orgId: number, productId: number, limit = 20) {
   return db
     .selectFrom("product_packs")
-    .select(["id", "shipment_ref", "shipment_date", "quantity", "zip_sha256", "zip_size", "suppliers", "gaps", "created_by_label", "created_at"])
+    .select([
+      "id",
+      "shipment_ref",
+      "shipment_date",
+      "quantity",
+      "zip_sha256",
+      "zip_size",
+      "suppliers",
+      "gaps",
+      "created_by_label",
+      "created_at",
+    ])
     .where("org_id", "=", orgId)
     .where("product_id", "=", productId)
     .orderBy("id", "desc")

@@ -36,6 +36,8 @@ export const ProductSchema = z.object({
     .refine((s) => /^\d{6,10}$/.test(s), "HS code: 6 to 10 digits, e.g. 610910"),
   description: optional(2000, "Description"),
   madeBy: optionalId("Final manufacturer"),
+  /** Editing: no manufacturer chosen in the picker keeps the current one. */
+  keepMadeBy: z.union([z.string(), z.undefined()]).transform((v) => v === "1"),
   version: z.union([z.string(), z.undefined()]).transform((v) => (v && /^\d{1,9}$/.test(v) ? Number(v) : null)),
 });
 export type ProductInput = z.infer<typeof ProductSchema>;
@@ -59,16 +61,18 @@ export const BomItemSchema = z
     /** The supplier chosen in the list; `supplierSearchId` (the search picker) wins when given. */
     supplierId: optionalId("Supplier"),
     supplierSearchId: optionalId("Supplier"),
-    isRaw: z
-      .union([z.string(), z.undefined()])
-      .transform((v) => v === "on" || v === "true" || v === "1"),
+    isRaw: z.union([z.string(), z.undefined()]).transform((v) => v === "on" || v === "true" || v === "1"),
     originCountry: iso2,
     originSubdivision: subdivision,
     originRegion: optional(200, "Region"),
   })
   .superRefine((v, ctx) => {
     if (v.originSubdivision && v.originCountry && !v.originSubdivision.startsWith(`${v.originCountry}-`)) {
-      ctx.addIssue({ code: "custom", path: ["originSubdivision"], message: `Subdivision ${v.originSubdivision} is not in ${v.originCountry}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["originSubdivision"],
+        message: `Subdivision ${v.originSubdivision} is not in ${v.originCountry}`,
+      });
     }
     if (v.originSubdivision && !v.originCountry) {
       ctx.addIssue({ code: "custom", path: ["originCountry"], message: "Give the country of the subdivision" });
@@ -95,5 +99,7 @@ export const ShipmentSchema = z
       .transform((v) => v || null),
     quantity: optional(100, "Quantity"),
   })
-  .transform((v) => (v.shipmentRef || v.shipmentDate || v.quantity ? { ref: v.shipmentRef, date: v.shipmentDate, quantity: v.quantity } : null));
+  .transform((v) =>
+    v.shipmentRef || v.shipmentDate || v.quantity ? { ref: v.shipmentRef, date: v.shipmentDate, quantity: v.quantity } : null,
+  );
 export type ShipmentInput = z.infer<typeof ShipmentSchema>;

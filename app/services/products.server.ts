@@ -52,13 +52,25 @@ async function checkSupplier(db: DbOrTrx, orgId: number, supplierId: number | nu
 }
 
 async function checkProduct(db: DB, orgId: number, input: ProductInput, exceptId: number | null): Promise<Failure | null> {
-  if (await skuTaken(db, orgId, input.sku, exceptId)) return fail("conflict", `Another product already has SKU ${input.sku}.`, { field: "sku" });
+  if (await skuTaken(db, orgId, input.sku, exceptId))
+    return fail("conflict", `Another product already has SKU ${input.sku}.`, { field: "sku" });
   return checkSupplier(db, orgId, input.madeBy, "madeBy");
 }
 
-const fields = (i: ProductInput): ProductFields => ({ name: i.name, sku: i.sku, hsCode: i.hsCode, description: i.description, madeBy: i.madeBy });
+const fields = (i: ProductInput): ProductFields => ({
+  name: i.name,
+  sku: i.sku,
+  hsCode: i.hsCode,
+  description: i.description,
+  madeBy: i.madeBy,
+});
 
-export async function createProduct(db: DB, id: OrgIdentity, input: ProductInput, ip: string | null): Promise<Result<{ productId: number }>> {
+export async function createProduct(
+  db: DB,
+  id: OrgIdentity,
+  input: ProductInput,
+  ip: string | null,
+): Promise<Result<{ productId: number }>> {
   if (!can(id.role, "products.edit")) return FORBIDDEN;
   const problem = await checkProduct(db, id.org.id, input, null);
   if (problem) return problem;
@@ -74,6 +86,7 @@ export async function editProduct(db: DB, id: OrgIdentity, productId: number, in
   if (!can(id.role, "products.edit")) return FORBIDDEN;
   const before = await getProduct(db, id.org.id, productId);
   if (!before) return NO_PRODUCT;
+  if (input.keepMadeBy && input.madeBy === null) input = { ...input, madeBy: before.madeBy };
   const problem = await checkProduct(db, id.org.id, input, productId);
   if (problem) return problem;
   const version = input.version ?? before.version;
@@ -118,7 +131,13 @@ export async function productPage(db: DB, id: OrgIdentity, productId: number) {
 
 export type ProductPageData = NonNullable<Awaited<ReturnType<typeof productPage>>>;
 
-async function itemProblem(db: DbOrTrx, id: OrgIdentity, items: BomItem[], itemId: number | null, input: BomItemInput): Promise<Failure | null> {
+async function itemProblem(
+  db: DbOrTrx,
+  id: OrgIdentity,
+  items: BomItem[],
+  itemId: number | null,
+  input: BomItemInput,
+): Promise<Failure | null> {
   const place = placeItem(items, itemId, input.parentId);
   if (place) return fail("invalid", place.message, { field: place.field });
   if (itemId !== null && input.isRaw && items.some((i) => i.parentId === itemId)) {
@@ -127,7 +146,13 @@ async function itemProblem(db: DbOrTrx, id: OrgIdentity, items: BomItem[], itemI
   return checkSupplier(db, id.org.id, input.supplierId, "supplierId");
 }
 
-export async function addBomItem(db: DB, id: OrgIdentity, productId: number, input: BomItemInput, ip: string | null): Promise<Result<{ itemId: number }>> {
+export async function addBomItem(
+  db: DB,
+  id: OrgIdentity,
+  productId: number,
+  input: BomItemInput,
+  ip: string | null,
+): Promise<Result<{ itemId: number }>> {
   if (!can(id.role, "products.edit")) return FORBIDDEN;
   if (!(await getProduct(db, id.org.id, productId))) return NO_PRODUCT;
   return db.transaction().execute(async (trx): Promise<Result<{ itemId: number }>> => {
@@ -137,12 +162,25 @@ export async function addBomItem(db: DB, id: OrgIdentity, productId: number, inp
     const at = nowIso();
     const [itemId] = await insertBomItems(trx, id.org.id, productId, [input], at);
     await touchProduct(trx, id.org.id, productId, at);
-    await recordAudit(trx, { ...who(id, ip), action: "product.bom_item_added", entity: "product", entityId: productId, diff: { itemId, ...input } });
+    await recordAudit(trx, {
+      ...who(id, ip),
+      action: "product.bom_item_added",
+      entity: "product",
+      entityId: productId,
+      diff: { itemId, ...input },
+    });
     return ok({ itemId: itemId! });
   });
 }
 
-export async function editBomItem(db: DB, id: OrgIdentity, productId: number, itemId: number, input: BomItemInput, ip: string | null): Promise<Result> {
+export async function editBomItem(
+  db: DB,
+  id: OrgIdentity,
+  productId: number,
+  itemId: number,
+  input: BomItemInput,
+  ip: string | null,
+): Promise<Result> {
   if (!can(id.role, "products.edit")) return FORBIDDEN;
   if (!(await getProduct(db, id.org.id, productId))) return NO_PRODUCT;
   return db.transaction().execute(async (trx): Promise<Result> => {
@@ -154,13 +192,25 @@ export async function editBomItem(db: DB, id: OrgIdentity, productId: number, it
     const at = nowIso();
     await updateBomItem(trx, id.org.id, productId, itemId, input, at);
     await touchProduct(trx, id.org.id, productId, at);
-    await recordAudit(trx, { ...who(id, ip), action: "product.bom_item_updated", entity: "product", entityId: productId, diff: { itemId, before, after: input } });
+    await recordAudit(trx, {
+      ...who(id, ip),
+      action: "product.bom_item_updated",
+      entity: "product",
+      entityId: productId,
+      diff: { itemId, before, after: input },
+    });
     return ok();
   });
 }
 
 /** Removes an input and everything that goes into it. */
-export async function removeBomItem(db: DB, id: OrgIdentity, productId: number, itemId: number, ip: string | null): Promise<Result<{ removed: number }>> {
+export async function removeBomItem(
+  db: DB,
+  id: OrgIdentity,
+  productId: number,
+  itemId: number,
+  ip: string | null,
+): Promise<Result<{ removed: number }>> {
   if (!can(id.role, "products.edit")) return FORBIDDEN;
   if (!(await getProduct(db, id.org.id, productId))) return NO_PRODUCT;
   return db.transaction().execute(async (trx): Promise<Result<{ removed: number }>> => {
@@ -169,13 +219,19 @@ export async function removeBomItem(db: DB, id: OrgIdentity, productId: number, 
     if (!item) return fail("not_found", "That input is no longer in this bill of materials.");
     const ids = new Set([itemId]);
     // Items come in id order, but a moved item can sit under a later one: repeat until nothing is added.
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const i of items) if (i.parentId !== null && ids.has(i.parentId) && !ids.has(i.id)) grew = ids.add(i.id) !== null;
     }
     const removed = await deleteBomItems(trx, id.org.id, productId, [...ids]);
     await touchProduct(trx, id.org.id, productId, nowIso());
-    await recordAudit(trx, { ...who(id, ip), action: "product.bom_item_removed", entity: "product", entityId: productId, diff: { itemId, material: item.material, removed } });
+    await recordAudit(trx, {
+      ...who(id, ip),
+      action: "product.bom_item_removed",
+      entity: "product",
+      entityId: productId,
+      diff: { itemId, material: item.material, removed },
+    });
     return ok({ removed });
   });
 }

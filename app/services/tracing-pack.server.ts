@@ -44,7 +44,9 @@ type DB = Kysely<Database>;
 function masked(b: Breakdown): Breakdown {
   const independent = b.flags.independent;
   if (!independent?.some((f) => f.source.kind === "grievance_case")) return b;
-  const flags = independent.map((f) => (f.source.kind === "grievance_case" ? { ...f, source: { ...f.source, id: 0, label: GRIEVANCE_SOURCE } } : f));
+  const flags = independent.map((f) =>
+    f.source.kind === "grievance_case" ? { ...f, source: { ...f.source, id: 0, label: GRIEVANCE_SOURCE } } : f,
+  );
   return { ...b, flags: { ...b.flags, independent: flags } };
 }
 
@@ -65,13 +67,65 @@ function readOrigins(rows: Array<{ key: string; value: unknown }>, approvedAt: s
   return { keys: keys.filter((k): k is string => typeof k === "string"), other: typeof other === "string" ? other : null, approvedAt };
 }
 
+type AuditRow = Awaited<ReturnType<typeof auditsOf>>[number];
+type FindingRow = Awaited<ReturnType<typeof findingsWithActions>>[number];
+type AuditLine = PackSupplierInput["audits"][number];
+
+/** Each supplier's audits as the pack lists them (open findings counted), their reports handed to `push` as evidence. */
+function auditLines(
+  audits: readonly AuditRow[],
+  findings: readonly FindingRow[],
+  now: Date,
+  push: (supplierId: number, e: PackEvidenceInput, storageKey: string) => void,
+): Map<number, AuditLine[]> {
+  const today = now.toISOString().slice(0, 10);
+  const openBy = new Map<number, { open: number; critical: number }>();
+  for (const f of findings) {
+    if (f.actionStatus === "verified") continue;
+    const c = openBy.get(f.auditId) ?? { open: 0, critical: 0 };
+    openBy.set(f.auditId, { open: c.open + 1, critical: c.critical + (f.severity === "critical" ? 1 : 0) });
+  }
+  const auditsBy = new Map<number, AuditLine[]>();
+  for (const a of audits) {
+    const label = auditLabel({ standard: a.standard, standardOther: a.standard_other, auditDate: a.audit_date, firm: a.firm });
+    const open = openBy.get(a.id) ?? { open: 0, critical: 0 };
+    const line = {
+      label,
+      auditDate: a.audit_date,
+      validUntil: a.valid_until,
+      inForce: inForce({ auditDate: a.audit_date, validUntil: a.valid_until }, today),
+    };
+    auditsBy.set(a.supplier_id, [
+      ...(auditsBy.get(a.supplier_id) ?? []),
+      { ...line, openFindings: open.open, openCritical: open.critical },
+    ]);
+    if (a.report_sha256) {
+      const e = {
+        key: `r${a.id}`,
+        filename: a.report_filename ?? "audit-report",
+        kind: "audit report",
+        validUntil: a.valid_until,
+        reviewStatus: "recorded",
+      };
+      push(a.supplier_id, { ...e, size: a.report_size ?? 0, sha256: a.report_sha256, source: "audit" }, a.report_sha256);
+    }
+  }
+  return auditsBy;
+}
+
 interface Loaded {
   input: Omit<PackInput, "orgName" | "generatedAt" | "generatedBy" | "shipment">;
   sources: Map<string, () => Promise<Buffer>>;
 }
 
 /** Everything the pack needs to know, read in a few queries per chunk of suppliers. */
-export async function loadPackInput(db: DbOrTrx, orgId: number, product: ProductRecord, items: BomItem[], now = new Date()): Promise<Loaded> {
+export async function loadPackInput(
+  db: DbOrTrx,
+  orgId: number,
+  product: ProductRecord,
+  items: BomItem[],
+  now = new Date(),
+): Promise<Loaded> {
   const ids = chainSupplierIds(items, product.madeBy);
   const [rows, goods, assessments, audits, findings, links, screening] = await Promise.all([
     chainSupplierRows(db, orgId, ids),
@@ -84,7 +138,8 @@ export async function loadPackInput(db: DbOrTrx, orgId: number, product: Product
   ]);
   const latestApproved = new Map<number, { id: number; approvedAt: string }>();
   for (const a of assessments) {
-    if (a.status === "approved" && a.approved_at && !latestApproved.has(a.supplier_id)) latestApproved.set(a.supplier_id, { id: a.id, approvedAt: a.approved_at });
+    if (a.status === "approved" && a.approved_at && !latestApproved.has(a.supplier_id))
+      latestApproved.set(a.supplier_id, { id: a.id, approvedAt: a.approved_at });
   }
   const approvedIds = [...latestApproved.values()].map((a) => a.id);
   const [answers, evidence, tvpra] = await Promise.all([
@@ -101,27 +156,17 @@ export async function loadPackInput(db: DbOrTrx, orgId: number, product: Product
   const supplierOfAssessment = new Map([...latestApproved].map(([s, a]) => [a.id, s]));
   for (const f of evidence) {
     const s = supplierOfAssessment.get(f.assessment_id)!;
-    const e = { key: `a${f.id}`, filename: f.filename, kind: f.kind, validUntil: f.valid_until, reviewStatus: f.review_status, size: f.size_bytes };
+    const e = {
+      key: `a${f.id}`,
+      filename: f.filename,
+      kind: f.kind,
+      validUntil: f.valid_until,
+      reviewStatus: f.review_status,
+      size: f.size_bytes,
+    };
     push(s, { ...e, sha256: f.sha256, source: "assessment" }, f.storage_key);
   }
-  const today = now.toISOString().slice(0, 10);
-  const openBy = new Map<number, { open: number; critical: number }>();
-  for (const f of findings) {
-    if (f.actionStatus === "verified") continue;
-    const c = openBy.get(f.auditId) ?? { open: 0, critical: 0 };
-    openBy.set(f.auditId, { open: c.open + 1, critical: c.critical + (f.severity === "critical" ? 1 : 0) });
-  }
-  const auditsBy = new Map<number, PackSupplierInput["audits"][number][]>();
-  for (const a of audits) {
-    const label = auditLabel({ standard: a.standard, standardOther: a.standard_other, auditDate: a.audit_date, firm: a.firm });
-    const open = openBy.get(a.id) ?? { open: 0, critical: 0 };
-    const line = { label, auditDate: a.audit_date, validUntil: a.valid_until, inForce: inForce({ auditDate: a.audit_date, validUntil: a.valid_until }, today) };
-    auditsBy.set(a.supplier_id, [...(auditsBy.get(a.supplier_id) ?? []), { ...line, openFindings: open.open, openCritical: open.critical }]);
-    if (a.report_sha256) {
-      const e = { key: `r${a.id}`, filename: a.report_filename ?? "audit-report", kind: "audit report", validUntil: a.valid_until, reviewStatus: "recorded" };
-      push(a.supplier_id, { ...e, size: a.report_size ?? 0, sha256: a.report_sha256, source: "audit" }, a.report_sha256);
-    }
-  }
+  const auditsBy = auditLines(audits, findings, now, push);
   const suppliers = new Map<number, PackSupplierInput>();
   for (const r of rows) {
     const b = r.breakdown ? masked(JSON.parse(r.breakdown) as Breakdown) : null;
@@ -135,11 +180,21 @@ export async function loadPackInput(db: DbOrTrx, orgId: number, product: Product
       status: r.status,
       risk:
         r.risk_score !== null && r.risk_band
-          ? { score: r.risk_score, band: r.risk_band, computedAt: r.risk_computed_at ?? "", explanation: b ? summarizeBreakdown(b, { countryName }) : [] }
+          ? {
+              score: r.risk_score,
+              band: r.risk_band,
+              computedAt: r.risk_computed_at ?? "",
+              explanation: b ? summarizeBreakdown(b, { countryName }) : [],
+            }
           : null,
       goods: goods.get(r.id) ?? [],
       assessment: assessmentState(b, now),
-      answeredOrigins: approved ? readOrigins(answers.filter((x) => x.assessmentId === approved.id), approved.approvedAt) : null,
+      answeredOrigins: approved
+        ? readOrigins(
+            answers.filter((x) => x.assessmentId === approved.id),
+            approved.approvedAt,
+          )
+        : null,
       assessments: assessments
         .filter((a) => a.supplier_id === r.id)
         .slice(0, 5)
@@ -149,7 +204,14 @@ export async function loadPackInput(db: DbOrTrx, orgId: number, product: Product
     });
   }
   const input = {
-    product: { id: product.id, name: product.name, sku: product.sku, hsCode: product.hsCode, description: product.description, madeBy: product.madeBy },
+    product: {
+      id: product.id,
+      name: product.name,
+      sku: product.sku,
+      hsCode: product.hsCode,
+      description: product.description,
+      madeBy: product.madeBy,
+    },
     items,
     suppliers,
     hasLink: (s: number, b: number) => links.has(`${s}>${b}`),
@@ -162,7 +224,13 @@ export async function loadPackInput(db: DbOrTrx, orgId: number, product: Product
 }
 
 /** The pack's document for the product page (no files read). */
-export async function packPreview(db: DbOrTrx, id: OrgIdentity, product: ProductRecord, items: BomItem[], now = new Date()): Promise<PackDocument> {
+export async function packPreview(
+  db: DbOrTrx,
+  id: OrgIdentity,
+  product: ProductRecord,
+  items: BomItem[],
+  now = new Date(),
+): Promise<PackDocument> {
   const { input } = await loadPackInput(db, id.org.id, product, items, now);
   return buildPack({ ...input, orgName: id.org.name, generatedAt: nowIso(now), generatedBy: id.user.email, shipment: null });
 }
@@ -191,7 +259,10 @@ export async function makeTracingPack(
   const doc = buildPack({ ...input, orgName: id.org.name, generatedAt: at, generatedBy: id.user.email, shipment });
   const pdf = await renderPackPdf(doc);
   const evidence: ZipSource[] = doc.suppliers.flatMap((s) =>
-    s.evidence.map((e) => ({ path: e.path, read: sources.get(`${s.id}:${e.key}`) ?? (() => Promise.reject(new Error(`no source for ${e.key}`))) })),
+    s.evidence.map((e) => ({
+      path: e.path,
+      read: sources.get(`${s.id}:${e.key}`) ?? (() => Promise.reject(new Error(`no source for ${e.key}`))),
+    })),
   );
   const meta = {
     product: { name: product.name, sku: product.sku, hsCode: product.hsCode },

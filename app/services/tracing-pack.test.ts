@@ -21,16 +21,22 @@ describeEachEngine("tracing packs", (h) => {
   let admin: OrgIdentity;
   let exec: OrgIdentity;
   const product = async (sku: string) =>
-    (await h().db.selectFrom("products").select("id").where("org_id", "=", admin.org.id).where("sku", "=", sku).executeTakeFirstOrThrow()).id;
+    (await h().db.selectFrom("products").select("id").where("org_id", "=", admin.org.id).where("sku", "=", sku).executeTakeFirstOrThrow())
+      .id;
 
   beforeAll(async () => {
     await seedReferenceData(h().db);
     forgetReferenceData();
     expect(await seedDemo(h().db)).toBe(true);
     await seedDemoAssessments(h().db);
-    const org = await h().db.selectFrom("organizations").select(["id", "slug", "name"]).where("slug", "=", "acme").executeTakeFirstOrThrow();
+    const org = await h()
+      .db.selectFrom("organizations")
+      .select(["id", "slug", "name"])
+      .where("slug", "=", "acme")
+      .executeTakeFirstOrThrow();
     await recompute(h().db, org.id, "all", { trigger: "seed" });
-    const user = async (email: string) => (await h().db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+    const user = async (email: string) =>
+      (await h().db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
     admin = { user: { sessionId: "x", userId: await user("admin@acme.test"), email: "admin@acme.test", name: "A" }, org, role: "admin" };
     exec = { user: { sessionId: "x", userId: await user("exec@acme.test"), email: "exec@acme.test", name: "E" }, org, role: "executive" };
   }, 120_000);
@@ -64,7 +70,11 @@ describeEachEngine("tracing packs", (h) => {
       for (const s of doc.suppliers) for (const e of s.evidence) expect(pack.files.get(e.path)?.length).toBe(e.size);
       const rows = await h().db.selectFrom("product_packs").selectAll().where("product_id", "=", id).execute();
       expect(rows).toMatchObject([{ zip_sha256: r.value.sha256, shipment_ref: "PO-4471", created_by_label: "exec@acme.test" }]);
-      const audit = await h().db.selectFrom("audit_log").select(["action", "entity_id"]).where("action", "=", "product.pack_made").execute();
+      const audit = await h()
+        .db.selectFrom("audit_log")
+        .select(["action", "entity_id"])
+        .where("action", "=", "product.pack_made")
+        .execute();
       expect(audit).toContainEqual({ action: "product.pack_made", entity_id: String(id) });
     } finally {
       fs.rmSync(r.value.file, { force: true });
@@ -90,7 +100,11 @@ describeEachEngine("tracing packs", (h) => {
       [3, "Raw cotton lint, spot-market lot"],
     ]);
     expect(page?.preview.gaps.some((g) => g.includes("origin unknown"))).toBe(true);
-    const borealis = await h().db.selectFrom("organizations").select(["id", "slug", "name"]).where("slug", "=", "borealis").executeTakeFirstOrThrow();
+    const borealis = await h()
+      .db.selectFrom("organizations")
+      .select(["id", "slug", "name"])
+      .where("slug", "=", "borealis")
+      .executeTakeFirstOrThrow();
     const other = { ...admin, org: borealis };
     expect(await productPage(h().db, other, await product("TS-CREW-001"))).toBeNull();
     expect(await makeTracingPack(h().db, other, await product("TS-CREW-001"), null, null)).toMatchObject({ ok: false, kind: "not_found" });

@@ -48,7 +48,8 @@ export async function readPack(zip: Buffer): Promise<ReadPack> {
 /** A PDF's text, all pages, runs joined and white space collapsed (pdfjs, as e2e/report-print.spec.ts reads the board report). */
 export async function pdfText(pdf: Buffer): Promise<string> {
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, disableFontFace: true, useSystemFonts: false }).promise;
+  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, disableFontFace: true, useSystemFonts: false })
+    .promise;
   const out: string[] = [];
   try {
     for (let i = 1; i <= doc.numPages; i++) {

@@ -38,7 +38,11 @@ export const DEMO_PRODUCTS: readonly DemoProduct[] = [
             material: "Combed cotton yarn 30s",
             supplier: "Bogura Yarn Mills Ltd",
             inputs: [
-              { material: "Raw cotton lint", supplier: "Mato Grosso Algodão Ltda", raw: { country: "BR", subdivision: "BR-MT", region: "Rondonópolis" } },
+              {
+                material: "Raw cotton lint",
+                supplier: "Mato Grosso Algodão Ltda",
+                raw: { country: "BR", subdivision: "BR-MT", region: "Rondonópolis" },
+              },
               { material: "Raw cotton lint, spot-market lot", supplier: null, raw: { country: null } },
             ],
           },

@@ -56,7 +56,8 @@ function supplierGaps(input: GapInput, ids: readonly number[]): string[] {
     else if (s.assessment.status === "expired") {
       out.push(`${s.name}: its last approved assessment (${day(s.assessment.approvedAt)}) expired on ${day(s.assessment.validUntil)}.`);
     }
-    if (s.answeredOrigins?.keys.includes("dont_know")) out.push(endSentence(`${s.name} answered that it does not know where its raw materials come from`));
+    if (s.answeredOrigins?.keys.includes("dont_know"))
+      out.push(endSentence(`${s.name} answered that it does not know where its raw materials come from`));
   }
   return out;
 }

@@ -111,7 +111,11 @@ export function materialFlags(material: string, iso2: string | null, tvpra: read
   return tvpra
     .filter((r) => r.iso2 === iso2.toUpperCase() && (r.forced || r.child))
     .filter((r) => {
-      const good = r.good.toLowerCase().replace(/\(.*?\)/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+      const good = r.good
+        .toLowerCase()
+        .replace(/\(.*?\)/g, "")
+        .replace(/[^\p{L}\p{N}]+/gu, " ")
+        .trim();
       return good !== "" && words.includes(` ${good} `);
     })
     .map((r) => ({ good: r.good, iso2: r.iso2, kinds: kindsOf(r), year: r.year }));

@@ -60,7 +60,14 @@ export interface PackSupplierInput extends GapSupplier {
   goods: readonly string[];
   answeredOrigins: AnsweredOrigins | null;
   assessments: ReadonlyArray<{ id: number; status: string; sentAt: string | null; submittedAt: string | null; approvedAt: string | null }>;
-  audits: ReadonlyArray<{ label: string; auditDate: string; validUntil: string; inForce: boolean; openFindings: number; openCritical: number }>;
+  audits: ReadonlyArray<{
+    label: string;
+    auditDate: string;
+    validUntil: string;
+    inForce: boolean;
+    openFindings: number;
+    openCritical: number;
+  }>;
   evidence: readonly PackEvidenceInput[];
 }
 
@@ -159,7 +166,8 @@ function productTiers(input: PackInput): Map<number, number> {
 
 function supplierSection(input: PackInput, ids: readonly number[], tiers: Map<number, number>): PackSupplier[] {
   const materials = new Map<number, string[]>();
-  for (const it of input.items) if (it.supplierId !== null) materials.set(it.supplierId, [...(materials.get(it.supplierId) ?? []), it.material]);
+  for (const it of input.items)
+    if (it.supplierId !== null) materials.set(it.supplierId, [...(materials.get(it.supplierId) ?? []), it.material]);
   const out: PackSupplier[] = [];
   for (const id of ids) {
     const s = input.suppliers.get(id);
@@ -175,7 +183,10 @@ function supplierSection(input: PackInput, ids: readonly number[], tiers: Map<nu
       score: s.risk?.score ?? null,
       scoredAt: s.risk?.computedAt ?? null,
       explanation: s.risk?.explanation ?? [],
-      materials: id === input.product.madeBy ? [`${input.product.name} (final manufacturer)`, ...(materials.get(id) ?? [])] : (materials.get(id) ?? []),
+      materials:
+        id === input.product.madeBy
+          ? [`${input.product.name} (final manufacturer)`, ...(materials.get(id) ?? [])]
+          : (materials.get(id) ?? []),
       assessments: s.assessments.map(assessmentLine),
       audits: s.audits.map(auditLine),
       evidence: s.evidence.map((e) => ({ ...e, path: `evidence/supplier-${id}/${e.key}-${safeZipName(e.filename)}` })),
@@ -197,7 +208,13 @@ function originSection(input: PackInput) {
     const answered = answer && (!originKnown(item.origin) || differ) ? answeredOriginText(answer) : null;
     origins.push({ material: item.material, supplier: name(item.supplierId), bom, answered, differ });
     for (const r of regionsOf(item.origin, item.material)) {
-      regionFlags.push({ where: `${item.material} (${bom})`, region: r.region, instrument: r.instrument, effective: r.effective, materials: r.materials });
+      regionFlags.push({
+        where: `${item.material} (${bom})`,
+        region: r.region,
+        instrument: r.instrument,
+        effective: r.effective,
+        materials: r.materials,
+      });
     }
   }
   for (const id of chainSupplierIds(input.items, input.product.madeBy)) {
@@ -243,7 +260,10 @@ export function buildPack(input: PackInput): PackDocument {
   }));
   const { origins, regionFlags } = originSection(input);
   const goodsFlags = goodsSection(input, ids);
-  const gaps = traceGaps({ productName: input.product.name, madeBy: input.product.madeBy, items: input.items, suppliers: input.suppliers }, ids);
+  const gaps = traceGaps(
+    { productName: input.product.name, madeBy: input.product.madeBy, items: input.items, suppliers: input.suppliers },
+    ids,
+  );
   const warnings = linkWarnings(input.items, input.product.madeBy, input.hasLink, name).map((w) => w.message);
   const raw = input.items.filter((i) => i.isRaw);
   const shipment = input.shipment;

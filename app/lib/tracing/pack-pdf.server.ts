@@ -116,7 +116,10 @@ function header(w: Writer, d: PackDocument) {
   w.kv("Final manufacturer", d.product.madeByName ?? "not recorded");
   if (d.shipment) {
     const s = d.shipment;
-    w.kv("Shipment", [s.ref && `reference ${s.ref}`, s.date && `date ${s.date}`, s.quantity && `quantity ${s.quantity}`].filter(Boolean).join(", "));
+    w.kv(
+      "Shipment",
+      [s.ref && `reference ${s.ref}`, s.date && `date ${s.date}`, s.quantity && `quantity ${s.quantity}`].filter(Boolean).join(", "),
+    );
   }
   const m = d.summary;
   w.doc.moveDown(0.4);
@@ -128,7 +131,8 @@ function header(w: Writer, d: PackDocument) {
 
 function gapsAndFlags(w: Writer, d: PackDocument) {
   w.h2("Gaps in the trace");
-  if (!d.gaps.length) w.text("None found: every input has a supplier, every raw material an origin, every supplier an assessment in force.");
+  if (!d.gaps.length)
+    w.text("None found: every input has a supplier, every raw material an origin, every supplier an assessment in force.");
   for (const g of d.gaps) w.bullet(g, { color: ALERT });
   w.h2("Regions and goods that regulators single out");
   if (!d.regionFlags.length && !d.goodsFlags.length) w.text("None of the recorded origins or goods is on these lists.");
@@ -154,7 +158,9 @@ function screening(w: Writer, d: PackDocument) {
   }
   for (const s of d.screening) {
     const status = s.status === "confirmed" ? "confirmed match" : "possible match, not yet reviewed by an officer";
-    w.bullet(`${s.supplier}: ${s.entryName} on ${s.list} (${status})${s.note ? `. ${s.note}` : ""}`, { color: s.status === "confirmed" ? ALERT : INK });
+    w.bullet(`${s.supplier}: ${s.entryName} on ${s.list} (${status})${s.note ? `. ${s.note}` : ""}`, {
+      color: s.status === "confirmed" ? ALERT : INK,
+    });
   }
 }
 
@@ -163,7 +169,10 @@ function bom(w: Writer, d: PackDocument) {
   if (!d.tree.length) w.text("No inputs recorded.");
   for (const t of d.tree) {
     const origin = t.raw ? ` · raw material, origin: ${t.origin ?? "unknown"}` : "";
-    w.text(`${t.material} — ${t.supplier}${origin}`, { indent: 8 + (t.level - 1) * 14, color: t.raw && t.origin === "unknown" ? ALERT : INK });
+    w.text(`${t.material} — ${t.supplier}${origin}`, {
+      indent: 8 + (t.level - 1) * 14,
+      color: t.raw && t.origin === "unknown" ? ALERT : INK,
+    });
   }
   w.h2("Origins of raw materials");
   if (!d.origins.length) w.text("No raw materials recorded.");
@@ -182,10 +191,9 @@ function supplier(w: Writer, s: PackSupplier) {
   w.h3(s.name);
   const tier = `tier ${s.productTier} for this product${s.graphTier !== null ? ` (tier ${s.graphTier} in the supplier graph)` : ""}`;
   w.note(`${s.countryLabel}${s.city ? `, ${s.city}` : ""} · ${tier}`);
-  w.text(
-    s.band ? `Risk: ${s.band} (${s.score?.toFixed(1)} of 100, as of ${(s.scoredAt ?? "").slice(0, 10)})` : "Risk: not scored yet",
-    { bold: true },
-  );
+  w.text(s.band ? `Risk: ${s.band} (${s.score?.toFixed(1)} of 100, as of ${(s.scoredAt ?? "").slice(0, 10)})` : "Risk: not scored yet", {
+    bold: true,
+  });
   if (s.materials.length) w.text(`Supplies: ${s.materials.join("; ")}`);
   for (const line of s.explanation) w.bullet(line);
   w.text(s.assessments.length ? "Assessments:" : "Assessments: none", { color: MUTED });
