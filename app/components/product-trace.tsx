@@ -147,7 +147,7 @@ export function TracePreview({ doc }: { doc: PackDocument }) {
 
 type PackRow = { id: number; shipment_ref: string | null; created_at: string; created_by_label: string; zip_sha256: string; gaps: number };
 
-export function PackPanel({ action, packs }: { action: string; packs: readonly PackRow[] }) {
+export function PackPanel({ action, packs, mayMake }: { action: string; packs: readonly PackRow[]; mayMake: boolean }) {
   return (
     <section className="card" aria-labelledby="pack-h">
       <h2 id="pack-h">Tracing pack</h2>
@@ -155,23 +155,26 @@ export function PackPanel({ action, packs }: { action: string; packs: readonly P
         One ZIP: the report as a PDF, copies of the evidence files, and a manifest with the SHA-256 of every file. Give a shipment to make
         the pack for it (all optional).
       </p>
-      <Form method="post" action={action} reloadDocument className="form pack-form">
-        <div className="field">
-          <label htmlFor="pack-ref">Shipment reference</label>
-          <input id="pack-ref" name="shipmentRef" maxLength={100} />
-        </div>
-        <div className="field">
-          <label htmlFor="pack-date">Shipment date</label>
-          <input id="pack-date" name="shipmentDate" type="date" />
-        </div>
-        <div className="field">
-          <label htmlFor="pack-qty">Quantity</label>
-          <input id="pack-qty" name="quantity" maxLength={100} placeholder="e.g. 12,000 pieces" />
-        </div>
-        <button type="submit" className="button">
-          Download tracing pack
-        </button>
-      </Form>
+      {mayMake ? null : <p>Packs are made by admins and compliance officers; the list below shows those made so far.</p>}
+      {mayMake ? (
+        <Form method="post" action={action} reloadDocument className="form pack-form">
+          <div className="field">
+            <label htmlFor="pack-ref">Shipment reference</label>
+            <input id="pack-ref" name="shipmentRef" maxLength={100} />
+          </div>
+          <div className="field">
+            <label htmlFor="pack-date">Shipment date</label>
+            <input id="pack-date" name="shipmentDate" type="date" />
+          </div>
+          <div className="field">
+            <label htmlFor="pack-qty">Quantity</label>
+            <input id="pack-qty" name="quantity" maxLength={100} placeholder="e.g. 12,000 pieces" />
+          </div>
+          <button type="submit" className="button">
+            Download tracing pack
+          </button>
+        </Form>
+      ) : null}
       {packs.length ? (
         <div className="table-scroll" tabIndex={0} role="region" aria-label="Packs made">
           <table className="table">

@@ -92,7 +92,7 @@ export default function ProductPage() {
         {p.madeBy ? <Link to={`/o/${org.slug}/suppliers/${p.madeBy}`}>{p.madeByName}</Link> : "not recorded"}
       </p>
       {p.description ? <p>{p.description}</p> : null}
-      <PackPanel action={`${base}/${p.id}/pack`} packs={d.packs} />
+      <PackPanel action={`${base}/${p.id}/pack`} packs={d.packs} mayMake={d.mayEdit} />
       <TracePreview doc={d.preview} />
       <BomTree orgSlug={org.slug} rows={d.tree} suppliers={d.supplierChoices} mayEdit={d.mayEdit} />
       {d.mayEdit ? (

@@ -1,7 +1,9 @@
 // Download a product's tracing pack (POST: making one is recorded and audited): a ZIP of the PDF
 // report, copies of the evidence files and a manifest of SHA-256s, written to a temporary file by
-// the service and streamed from there, then removed. Everyone who reads products may make one.
+// the service and streamed from there (its name removed once it is open). Admins and compliance officers make packs
+// (products.edit): making one is recorded.
 import fs from "node:fs";
+import { once } from "node:events";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable, redirect } from "@remix-run/node";
 import { downloadHeaders } from "~/domain/upload/filename";
@@ -24,7 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const ident = await requireOrg(request, context, params.org, "products.view");
+  const ident = await requireOrg(request, context, params.org, "products.edit");
   const id = productId(params.id);
   let fields: Record<string, string>;
   try {
@@ -37,7 +39,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const r = await makeTracingPack(context.db, ident, id, parsed.data, context.clientIp);
   if (!r.ok) return r.kind === "not_found" ? notFound("No such product") : problemResponse(r);
   const stream = fs.createReadStream(r.value.file);
-  stream.on("close", () => removeSoon(r.value.file));
+  // Once open, the file's name can go: the open descriptor keeps its bytes readable (POSIX), so nothing
+  // is left behind even when the client never reads the response.
+  await once(stream, "open");
+  removeSoon(r.value.file);
   const headers = {
     ...downloadHeaders({ filename: r.value.filename, mime: "application/zip" }, r.value.size),
     "Content-Type": "application/zip",

@@ -3,7 +3,8 @@
 // audits, evidence files, origin answers), the regions and goods regulators single out, and the
 // screening results; laid out as one PDF and zipped with copies of the evidence files and a manifest
 // of SHA-256 hashes. Every pack made is recorded (who, when, shipment, the ZIP's SHA-256) and audited.
-// Anyone who may read products may make one (products.view).
+// Making one is recorded, so it is a change: admins and compliance officers (products.edit); everyone
+// who reads products sees the packs made and what a pack will say.
 import type { Kysely } from "kysely";
 import type { Database } from "~db/types";
 import type { OrgIdentity } from "~/lib/auth.server";
@@ -250,7 +251,7 @@ export async function makeTracingPack(
   ip: string | null,
   now = new Date(),
 ): Promise<Result<MadePack>> {
-  if (!can(id.role, "products.view")) return fail("forbidden", "Your role does not allow reading products.");
+  if (!can(id.role, "products.edit")) return fail("forbidden", "Your role does not allow making tracing packs.");
   const product = await getProduct(db, id.org.id, productId);
   if (!product) return fail("not_found", "No such product", { messageKey: "ui.error.not_found" });
   const items = await listBomItems(db, id.org.id, productId);

@@ -44,7 +44,8 @@ describeEachEngine("tracing packs", (h) => {
   it("makes the T-shirt's pack: the manifest verifies and the gaps name the missing origin", async () => {
     const id = await product("TS-CREW-001");
     const shipment = ShipmentSchema.parse({ shipmentRef: "PO-4471", shipmentDate: "2026-12-01", quantity: "12,000 pieces" });
-    const r = await makeTracingPack(h().db, exec, id, shipment, "192.0.2.1");
+    expect(await makeTracingPack(h().db, exec, id, shipment, "192.0.2.1")).toMatchObject({ ok: false, kind: "forbidden" });
+    const r = await makeTracingPack(h().db, admin, id, shipment, "192.0.2.1");
     if (!r.ok) throw new Error(r.message);
     try {
       const zip = fs.readFileSync(r.value.file);
@@ -69,7 +70,7 @@ describeEachEngine("tracing packs", (h) => {
       // Every evidence file listed by the PDF is in the ZIP, byte for byte.
       for (const s of doc.suppliers) for (const e of s.evidence) expect(pack.files.get(e.path)?.length).toBe(e.size);
       const rows = await h().db.selectFrom("product_packs").selectAll().where("product_id", "=", id).execute();
-      expect(rows).toMatchObject([{ zip_sha256: r.value.sha256, shipment_ref: "PO-4471", created_by_label: "exec@acme.test" }]);
+      expect(rows).toMatchObject([{ zip_sha256: r.value.sha256, shipment_ref: "PO-4471", created_by_label: "admin@acme.test" }]);
       const audit = await h()
         .db.selectFrom("audit_log")
         .select(["action", "entity_id"])
