@@ -257,14 +257,20 @@ export async function makeTracingPack(
   const items = await listBomItems(db, id.org.id, productId);
   const { input, sources } = await loadPackInput(db, id.org.id, product, items, now);
   const at = nowIso(now);
-  const doc = buildPack({ ...input, orgName: id.org.name, generatedAt: at, generatedBy: id.user.email, shipment });
-  const pdf = await renderPackPdf(doc);
-  const evidence: ZipSource[] = doc.suppliers.flatMap((s) =>
+  const base = { ...input, orgName: id.org.name, generatedAt: at, generatedBy: id.user.email, shipment };
+  const first = buildPack(base);
+  const evidence: ZipSource[] = first.suppliers.flatMap((s) =>
     s.evidence.map((e) => ({
       path: e.path,
       read: sources.get(`${s.id}:${e.key}`) ?? (() => Promise.reject(new Error(`no source for ${e.key}`))),
     })),
   );
+  // The document is final once the ZIP knows which files the store could not give.
+  let doc = first;
+  const makePdf = async (missing: ReadonlySet<string>) => {
+    if (missing.size) doc = buildPack({ ...base, missingEvidence: missing });
+    return renderPackPdf(doc);
+  };
   const meta = {
     product: { name: product.name, sku: product.sku, hsCode: product.hsCode },
     shipment,
@@ -272,7 +278,7 @@ export async function makeTracingPack(
     generatedBy: id.user.email,
     organisation: id.org.name,
   };
-  const zip = await writePackZip(pdf, evidence, meta, now);
+  const zip = await writePackZip(makePdf, evidence, meta, now);
   const packId = await db.transaction().execute(async (trx) => {
     const packId = await insertPack(
       trx,

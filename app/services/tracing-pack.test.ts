@@ -3,6 +3,7 @@
 // PDF's gaps name the lot of cotton whose origin is unknown, evidence files are copied byte for byte,
 // the shirt's pack flags Xinjiang, and each pack made is recorded and audited.
 import fs from "node:fs";
+import path from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import type { OrgIdentity } from "~/lib/auth.server";
 import { describeEachEngine, withTemporaryEvidenceDir } from "~/test/support";
@@ -15,7 +16,7 @@ import { recompute, forgetReferenceData } from "./risk.server";
 import { makeTracingPack } from "./tracing-pack.server";
 import { productPage } from "./products.server";
 
-withTemporaryEvidenceDir("lantern-tracing-");
+const evidenceDir = withTemporaryEvidenceDir("lantern-tracing-");
 
 describeEachEngine("tracing packs", (h) => {
   let admin: OrgIdentity;
@@ -80,6 +81,25 @@ describeEachEngine("tracing packs", (h) => {
     } finally {
       fs.rmSync(r.value.file, { force: true });
     }
+  }, 60_000);
+
+  it("states an evidence file the store lost as a gap, and still makes a pack whose manifest verifies", async () => {
+    const id = await product("TS-CREW-001");
+    const before = await makeTracingPack(h().db, admin, id, null, null);
+    if (!before.ok) throw new Error(before.message);
+    fs.rmSync(before.value.file, { force: true });
+    const lost = before.value.document.suppliers.flatMap((s) => s.evidence)[0];
+    expect(lost, "the demo T-shirt's chain has evidence files").toBeDefined();
+    fs.rmSync(path.join(evidenceDir(), String(admin.org.id), lost!.sha256), { force: true });
+    const r = await makeTracingPack(h().db, admin, id, null, null);
+    if (!r.ok) throw new Error(r.message);
+    const pack = await readPack(fs.readFileSync(r.value.file));
+    fs.rmSync(r.value.file, { force: true });
+    expect(pack.problems).toEqual([]);
+    expect(pack.files.has(lost!.path)).toBe(false);
+    expect(r.value.document.gaps).toContainEqual(
+      expect.stringContaining(`the document ${lost!.filename} is recorded but missing from the file store`),
+    );
   }, 60_000);
 
   it("flags the shirt's Xinjiang cotton and the goods the TVPRA list names", async () => {

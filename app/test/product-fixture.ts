@@ -14,12 +14,24 @@ export interface ProductFixture {
 const IP = "192.0.2.31";
 const title = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-export async function productFixture(db: Db, admin: OrgIdentity, supplierId: number, supplier2Id: number, marker: string): Promise<ProductFixture> {
+export async function productFixture(
+  db: Db,
+  admin: OrgIdentity,
+  supplierId: number,
+  supplier2Id: number,
+  marker: string,
+): Promise<ProductFixture> {
   const p = ProductSchema.parse({ name: `${title(marker)} T-shirt`, sku: `${marker}-TS-1`, hsCode: "610910", madeBy: String(supplierId) });
   const product = await createProduct(db.db, admin, p, IP);
   if (!product.ok) throw new Error(product.message);
   const productId = product.value.productId;
-  const fabric = await addBomItem(db.db, admin, productId, BomItemSchema.parse({ material: `${marker} jersey`, supplierId: String(supplier2Id) }), IP);
+  const fabric = await addBomItem(
+    db.db,
+    admin,
+    productId,
+    BomItemSchema.parse({ material: `${marker} jersey`, supplierId: String(supplier2Id) }),
+    IP,
+  );
   if (!fabric.ok) throw new Error(fabric.message);
   const raw = BomItemSchema.parse({ material: `${marker} cotton`, parentId: String(fabric.value.itemId), isRaw: "on" });
   const cotton = await addBomItem(db.db, admin, productId, raw, IP);

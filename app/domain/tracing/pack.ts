@@ -84,11 +84,15 @@ export interface PackInput {
   screening: readonly PackScreeningEntry[];
   screeningCoverage: readonly PackScreeningCoverage[];
   countryName(iso2: string): string;
+  /** ZIP paths of evidence files the store could not give (recorded, but the file is gone): stated as gaps. */
+  missingEvidence?: ReadonlySet<string>;
 }
 
 export interface PackEvidence extends PackEvidenceInput {
   /** Path inside the ZIP. */
   path: string;
+  /** Recorded, but the file store could not give it: not in the ZIP. */
+  missing: boolean;
 }
 
 export interface PackSupplier {
@@ -189,7 +193,10 @@ function supplierSection(input: PackInput, ids: readonly number[], tiers: Map<nu
           : (materials.get(id) ?? []),
       assessments: s.assessments.map(assessmentLine),
       audits: s.audits.map(auditLine),
-      evidence: s.evidence.map((e) => ({ ...e, path: `evidence/supplier-${id}/${e.key}-${safeZipName(e.filename)}` })),
+      evidence: s.evidence.map((e) => {
+        const path = `evidence/supplier-${id}/${e.key}-${safeZipName(e.filename)}`;
+        return { ...e, path, missing: input.missingEvidence?.has(path) ?? false };
+      }),
     });
   }
   return out;
@@ -264,6 +271,12 @@ export function buildPack(input: PackInput): PackDocument {
     { productName: input.product.name, madeBy: input.product.madeBy, items: input.items, suppliers: input.suppliers },
     ids,
   );
+  const suppliers = supplierSection(input, ids, tiers);
+  for (const s of suppliers) {
+    for (const e of s.evidence.filter((x) => x.missing)) {
+      gaps.push(`${s.name}: the document ${e.filename} is recorded but missing from the file store, so it is not in this pack.`);
+    }
+  }
   const warnings = linkWarnings(input.items, input.product.madeBy, input.hasLink, name).map((w) => w.message);
   const raw = input.items.filter((i) => i.isRaw);
   const shipment = input.shipment;
@@ -283,7 +296,7 @@ export function buildPack(input: PackInput): PackDocument {
       flags: regionFlags.length + goodsFlags.length,
     },
     tree,
-    suppliers: supplierSection(input, ids, tiers),
+    suppliers,
     origins,
     regionFlags,
     goodsFlags,

@@ -1,7 +1,8 @@
-// Writes a tracing pack's ZIP (yazl) to a temporary file: pack.pdf, the evidence files byte for byte
-// (read one at a time from the evidence store and stored uncompressed: they are mostly PDFs and
-// images already compressed), and manifest.json last, with the SHA-256 and size of every other
-// file as computed while writing. The ZIP goes to disk rather than memory because a chain's evidence
+// Writes a tracing pack's ZIP (yazl) to a temporary file: the evidence files byte for byte (read one
+// at a time from the evidence store and stored uncompressed: they are mostly PDFs and images already
+// compressed), then pack.pdf, made only once it is known which files the store could not give (the
+// PDF says so rather than listing a file the ZIP lacks), and manifest.json last, with the SHA-256 and
+// size of every other file as computed while writing. The ZIP goes to disk rather than memory because a chain's evidence
 // can outgrow a process's memory; its own SHA-256 is computed on the way out. The caller streams the
 // file and removes it (removeSoon) when the response is done.
 import fs from "node:fs";
@@ -21,6 +22,8 @@ export interface ZipSource {
 
 export interface WrittenZip {
   file: string;
+  /** Evidence paths the store could not give. */
+  missing: ReadonlySet<string>;
   sha256: string;
   size: number;
   manifest: Manifest;
@@ -30,7 +33,7 @@ const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
 /** Writes the ZIP; on failure the temporary file is removed and the error rethrown. */
 export async function writePackZip(
-  pdf: Buffer,
+  makePdf: (missing: ReadonlySet<string>) => Promise<Buffer>,
   evidence: readonly ZipSource[],
   meta: Parameters<typeof buildManifest>[0],
   mtime: Date,
@@ -48,21 +51,30 @@ export async function writePackZip(
   });
   const written = pipeline(zip.outputStream, tap, fs.createWriteStream(file, { flags: "wx" }));
   try {
-    const files: ManifestFile[] = [{ path: "pack.pdf", size: pdf.length, sha256: sha(pdf) }];
-    zip.addBuffer(pdf, "pack.pdf", { mtime, compress: true });
+    const files: ManifestFile[] = [];
+    const missing = new Set<string>();
     const seen = new Set<string>(["pack.pdf", "manifest.json"]);
     for (const e of evidence) {
       if (seen.has(e.path)) continue;
       seen.add(e.path);
-      const bytes = await e.read();
+      let bytes: Buffer;
+      try {
+        bytes = await e.read();
+      } catch {
+        missing.add(e.path);
+        continue;
+      }
       files.push({ path: e.path, size: bytes.length, sha256: sha(bytes) });
       zip.addBuffer(bytes, e.path, { mtime, compress: false });
     }
+    const pdf = await makePdf(missing);
+    files.unshift({ path: "pack.pdf", size: pdf.length, sha256: sha(pdf) });
+    zip.addBuffer(pdf, "pack.pdf", { mtime, compress: true });
     const manifest = buildManifest(meta, files);
     zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, "utf8"), "manifest.json", { mtime, compress: true });
     zip.end();
     await written;
-    return { file, sha256: hash.digest("hex"), size, manifest };
+    return { file, missing, sha256: hash.digest("hex"), size, manifest };
   } catch (e) {
     (zip.outputStream as unknown as Readable).destroy();
     await written.catch(() => undefined);
