@@ -15,6 +15,7 @@ import { floorFigures } from "./floors";
 import { registryFigures, registryFloorFigures } from "./registry";
 import { portalFigures } from "./portal";
 import { voiceFigures } from "./voice";
+import { tracingFigures } from "./tracing";
 import { dashboardFigures } from "./dashboard";
 import { overloadFigures } from "./overload";
 import { importFigures } from "./import";
@@ -31,6 +32,7 @@ const REGISTRY: FigureDef[] = [
   ...registryFigures,
   ...portalFigures,
   ...voiceFigures,
+  ...tracingFigures,
   ...dashboardFigures,
   ...importFigures,
   ...overloadFigures,
