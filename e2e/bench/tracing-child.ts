@@ -11,6 +11,8 @@
 import fs from "node:fs";
 import { createHash } from "node:crypto";
 import { performance } from "node:perf_hooks";
+import type { Kysely } from "kysely";
+import type { Database } from "~db/types";
 import { createDb } from "~db/client";
 import { migrateToLatest } from "~db/migrate";
 import { seedReferenceData } from "~db/seed/reference";
@@ -32,20 +34,10 @@ const FAN_OUT = 4;
 const COUNTRIES = ["BD", "IN", "CN", "VN", "TR", "BR", "PK", "ID"];
 const mb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
-async function main() {
-  const h = createDb(`file:${dbFile}`);
-  await migrateToLatest(h);
-  await seedReferenceData(h.db);
-  const orgId = await insertOrg(h.db, "Bench Apparel", "bench");
-  const now = new Date().toISOString();
-  const user = await h.db
-    .insertInto("users")
-    .values({ email: "admin@bench.test", name: "Bench", password_hash: "x", created_at: now, password_changed_at: now })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await h.db.insertInto("memberships").values({ org_id: orgId, user_id: user.id, role: "admin", created_at: now }).execute();
+/** N suppliers in a tree of fan-out FAN_OUT (each supplies its parent) and one product whose BOM names each once. */
+async function seedChain(db: Kysely<Database>, orgId: number, now: string): Promise<number[]> {
   const ids: number[] = [];
-  await h.db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     for (let i = 0; i < n; i++) {
       const name = `Bench Supplier ${i} Co., Ltd.`;
       const parent = i === 0 ? null : ids[Math.floor((i - 1) / FAN_OUT)]!;
@@ -112,13 +104,18 @@ async function main() {
       items.push(r.id);
     }
   });
-  const versionId = await currentTemplateVersionId(h.db);
+  return ids;
+}
+
+/** One supplier in ten gets an approved assessment with a 200 KB document in the evidence store. */
+async function seedEvidence(db: Kysely<Database>, orgId: number, ids: readonly number[], now: string): Promise<void> {
+  const versionId = await currentTemplateVersionId(db);
   const pdfBytes = Buffer.alloc(200 * 1024, 7);
   for (let i = 0; i < n; i += 10) {
     const bytes = Buffer.concat([pdfBytes, Buffer.from(String(i))]);
     const sha = createHash("sha256").update(bytes).digest("hex");
     await putObject(orgId, sha, bytes);
-    const a = await h.db
+    const a = await db
       .insertInto("assessments")
       .values({
         org_id: orgId,
@@ -131,7 +128,7 @@ async function main() {
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await h.db
+    await db
       .insertInto("evidence_files")
       .values({
         org_id: orgId,
@@ -148,6 +145,22 @@ async function main() {
       })
       .execute();
   }
+}
+
+async function main() {
+  const h = createDb(`file:${dbFile}`);
+  await migrateToLatest(h);
+  await seedReferenceData(h.db);
+  const orgId = await insertOrg(h.db, "Bench Apparel", "bench");
+  const now = new Date().toISOString();
+  const user = await h.db
+    .insertInto("users")
+    .values({ email: "admin@bench.test", name: "Bench", password_hash: "x", created_at: now, password_changed_at: now })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await h.db.insertInto("memberships").values({ org_id: orgId, user_id: user.id, role: "admin", created_at: now }).execute();
+  const ids = await seedChain(h.db, orgId, now);
+  await seedEvidence(h.db, orgId, ids, now);
   await recompute(h.db, orgId, "all", { trigger: "bench" });
   const productId = (await h.db.selectFrom("products").select("id").where("org_id", "=", orgId).executeTakeFirstOrThrow()).id;
   const ident: OrgIdentity = {

@@ -49,7 +49,7 @@ export const tracingFigures: FigureDef[] = [
           zip_mb: round(r.size / 1024 / 1024, 1),
           zip_files: r.files,
           gaps: r.gaps,
-          note: "makeTracingPack end to end on SQLite (one evidence file of 200 KB for one supplier in ten); peak RSS of the whole child process",
+          note: "makeTracingPack end to end on SQLite (a 200 KB evidence file for one supplier in ten); peak RSS of the whole child",
         },
       ];
     },

@@ -29,8 +29,11 @@ function covers(s: Subset, cp: number): boolean {
 
 /** Cuts `text` into runs, each with the first subset (in the given order) that covers all its characters. */
 export function fontRuns(text: string, subsets: readonly Subset[]): Array<{ subset: string; text: string }> {
+  const first = subsets[0];
+  // Most text is plain Latin: one run, without looking at each character.
+  if (first && /^[\u0020-\u007e]*$/.test(text) && covers(first, 0x20) && covers(first, 0x7e)) return [{ subset: first.name, text }];
   const out: Array<{ subset: string; text: string }> = [];
-  const fallback = subsets[0]?.name ?? "";
+  const fallback = first?.name ?? "";
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     // Spaces and punctuation stay in the current run, so a run changes only where it must.

@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import { fontRuns, parseUnicodeRange, type Subset } from "~/domain/tracing/font-runs";
 import type { PackDocument, PackSupplier } from "~/domain/tracing/pack";
+import { woffToSfnt } from "./woff.server";
 
 const require = createRequire(import.meta.url);
 const SUBSETS = ["latin", "latin-ext", "vietnamese", "cyrillic", "cyrillic-ext", "greek", "greek-ext"];
@@ -32,7 +33,9 @@ function loadFonts(): FontSet {
     const block = new RegExp(`inter-${name}-400-normal\\.woff\\)[^}]*?unicode-range:\\s*([^;]+);`).exec(css);
     if (!block) continue;
     subsets.push({ name, ranges: parseUnicodeRange(block[1]!) });
-    for (const w of ["400", "700"]) files.set(`${name}-${w}`, fs.readFileSync(path.join(dir, "files", `inter-${name}-${w}-normal.woff`)));
+    for (const w of ["400", "700"]) {
+      files.set(`${name}-${w}`, woffToSfnt(fs.readFileSync(path.join(dir, "files", `inter-${name}-${w}-normal.woff`))));
+    }
   }
   if (!subsets.some((s) => s.name === "latin")) throw new Error("@fontsource/inter: the latin subset was not found in 400.css");
   fonts = { subsets, files };
@@ -89,6 +92,11 @@ class Writer {
 
   bullet(s: string, o: { indent?: number; color?: string } = {}) {
     this.text(`•  ${s}`, { indent: 8 + (o.indent ?? 0), color: o.color });
+  }
+
+  /** Several bullets in one call (a supplier's explanation): far fewer layout passes for a long pack. */
+  bullets(lines: readonly string[], o: { indent?: number } = {}) {
+    if (lines.length) this.text(lines.map((l) => `•  ${l}`).join("\n"), { indent: 8 + (o.indent ?? 0) });
   }
 
   kv(k: string, v: string) {
@@ -195,11 +203,11 @@ function supplier(w: Writer, s: PackSupplier) {
     bold: true,
   });
   if (s.materials.length) w.text(`Supplies: ${s.materials.join("; ")}`);
-  for (const line of s.explanation) w.bullet(line);
+  w.bullets(s.explanation);
   w.text(s.assessments.length ? "Assessments:" : "Assessments: none", { color: MUTED });
-  for (const a of s.assessments) w.bullet(a, { indent: 6 });
+  w.bullets(s.assessments, { indent: 6 });
   w.text(s.audits.length ? "Audits:" : "Audits: none recorded", { color: MUTED });
-  for (const a of s.audits) w.bullet(a, { indent: 6 });
+  w.bullets(s.audits, { indent: 6 });
   if (s.evidence.length) {
     w.text("Evidence files (copied into this ZIP):", { color: MUTED });
     for (const e of s.evidence) {

@@ -69,7 +69,8 @@ export async function writePackZip(
     }
     const pdf = await makePdf(missing);
     files.unshift({ path: "pack.pdf", size: pdf.length, sha256: sha(pdf) });
-    zip.addBuffer(pdf, "pack.pdf", { mtime, compress: true });
+    // pdfkit already compresses the PDF's streams: deflating it again costs time and saves little.
+    zip.addBuffer(pdf, "pack.pdf", { mtime, compress: false });
     const manifest = buildManifest(meta, files);
     zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, "utf8"), "manifest.json", { mtime, compress: true });
     zip.end();
