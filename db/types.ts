@@ -892,3 +892,18 @@ export interface ScreeningMatchesTable {
   updated_at: string;
   version: Generated<number>;
 }
+export interface ProductPacksTable {
+  id: Generated<number>;
+  org_id: number;
+  product_id: number;
+  shipment_ref: string | null;
+  shipment_date: string | null;
+  quantity: string | null;
+  zip_sha256: string;
+  zip_size: number;
+  suppliers: number;
+  gaps: number;
+  created_by: number | null;
+  created_by_label: string;
+  created_at: string;
+}

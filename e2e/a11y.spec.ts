@@ -26,6 +26,7 @@ import { suppliersByRefs } from "./support/db-suppliers";
 import { createSession } from "./support/session";
 import { BASE_URL } from "./support/env";
 import { expect, requestWithCookie, signIn, test, waitForHydration, type Tenant } from "./support/fixtures";
+import { productBySku } from "./support/db-products";
 
 /** Always scanned (as `email`, or signed out), whatever the other specs visited: pages of `acme`. */
 function baseline(acme: Tenant): Visit[] {
@@ -45,6 +46,8 @@ function baseline(acme: Tenant): Visit[] {
     [acme.path("/grievances"), acme.compliance],
     [acme.path("/grievances"), acme.exec],
     [acme.path("/assessments"), acme.compliance],
+    [acme.path("/products"), acme.compliance],
+    [acme.path(`/products/${productBySku(acme.slug, "TS-CREW-001")?.id ?? 0}`), acme.compliance],
     [acme.path("/methodology"), acme.compliance],
     [acme.path("/members"), acme.admin],
     [acme.path("/audit"), acme.admin],
@@ -233,6 +236,8 @@ test("on a 390 px phone, the shell with its Menu closed and open has no axe viol
     [acme.path("/settings/review"), acme.admin],
     [acme.path("/settings/profile"), acme.compliance],
     [acme.path("/screening"), acme.compliance],
+    // A product with its bill of materials, tracing panels and the pack form.
+    [acme.path(`/products/${productBySku(acme.slug, "TS-CREW-001")?.id ?? 0}`), acme.compliance],
     // An approved assessment with its documents and their Accept / Reject forms.
     [acme.path(`/assessments/${assessmentsBySupplierRef(acme.slug, "ACME-V-0001")[0]!.id}`), acme.admin],
     // Recording a site audit (the audit page itself is replayed from site-audits.spec.ts's visits).

@@ -10,6 +10,7 @@ export { default as IconMenu } from "lucide-react/icons/menu";
 export { default as IconMethodology } from "lucide-react/icons/book-open";
 export { default as IconNext } from "lucide-react/icons/chevron-right";
 export { default as IconOutbox } from "lucide-react/icons/mail";
+export { default as IconProducts } from "lucide-react/icons/package";
 export { default as IconOverview } from "lucide-react/icons/layout-dashboard";
 export { default as IconOrgs } from "lucide-react/icons/building-2";
 export { default as IconPrevious } from "lucide-react/icons/chevron-left";

@@ -11,6 +11,7 @@ import {
   IconMethodology,
   IconOutbox,
   IconOverview,
+  IconProducts,
   IconReport,
   IconVoice,
   IconSettings,
@@ -75,6 +76,7 @@ export default function OrgLayout() {
             <li>{link(base, "Overview", IconOverview, true)}</li>
             {may("suppliers.view") ? <li>{link(`${base}/suppliers`, "Suppliers", IconSuppliers)}</li> : null}
             {may("assessments.view") ? <li>{link(`${base}/assessments`, "Assessments", IconAssessments)}</li> : null}
+            {may("products.view") ? <li>{link(`${base}/products`, "Products", IconProducts)}</li> : null}
             {may("suppliers.view") ? <li>{link(`${base}/screening`, "Screening", IconScreening)}</li> : null}
             {may("actions.view") ? <li>{link(`${base}/actions`, "Corrective actions", IconActions)}</li> : null}
             {may("reports.view") ? <li>{link(`${base}/grievances`, "Worker voice", IconVoice)}</li> : null}

@@ -9,6 +9,8 @@
 // PostgreSQL refuses inputs SQLite stores (a NUL byte, an id past 32 bits), so it must see the same cases.
 /// <reference types="vite/client" />
 import { SiteAuditSchema } from "~/schemas/site-audit";
+import { BomItemSchema, ProductSchema } from "~/schemas/product";
+import { addBomItem, createProduct } from "~/services/products.server";
 import { checkFindingsFile, recordSiteAudit } from "~/services/site-audits.server";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -70,6 +72,8 @@ interface Fixture {
   channel: number; // the worker-voice channel of supplier
   channelCode: string;
   caseId: number; // a worker's report through it
+  product: number; // a product made by supplier, with one input
+  bomItem: number; // that input
 }
 type Session = "admin" | "portal" | "none";
 interface Spec {
@@ -421,6 +425,45 @@ const SPECS: Record<string, Spec> = {
       importId: [String(f.findingImport)],
     }),
   },
+  "o.$org.products._index.tsx": {
+    session: "admin",
+    params: org(),
+    intents: ["create"],
+    fields: (f) => ({
+      name: ["Fuzz shirt {n}"],
+      sku: ["FZ-{n}"],
+      hsCode: ["610910", "6109.10"],
+      description: [],
+      madeBy: [String(f.other)],
+    }),
+  },
+  "o.$org.products.$id._index.tsx": {
+    session: "admin",
+    params: org((f) => ({ id: String(f.product) })),
+    intents: ["details", "add-item", "edit-item", "remove-item"],
+    fields: (f) => ({
+      name: ["Fuzz shirt {n}"],
+      sku: ["FZ-P-{n}"],
+      hsCode: ["610910"],
+      madeBy: [String(f.supplier)],
+      version: ["999"],
+      formKey: ["add"],
+      material: ["Yarn {n}"],
+      parentId: [String(f.bomItem), "none"],
+      supplierId: [String(f.other), "none"],
+      supplierSearchId: [],
+      isRaw: ["on"],
+      originCountry: ["BR", "cn"],
+      originSubdivision: ["BR-MT"],
+      originRegion: ["Mato Grosso"],
+      itemId: [String(f.bomItem)],
+    }),
+  },
+  "o.$org.products.$id.pack.tsx": {
+    session: "admin",
+    params: org((f) => ({ id: String(f.product) })),
+    fields: () => ({ shipmentRef: ["PO-{n}"], shipmentDate: ["2026-12-01"], quantity: ["12,000 pieces"] }),
+  },
   "o.$org.suppliers.$id.audits.$auditId.report.tsx": {
     session: "admin",
     params: org((f) => ({ id: String(f.supplier), auditId: String(f.siteAudit) })),
@@ -587,7 +630,24 @@ async function buildFixture(h: Db) {
   const caseId = (
     await h.db.selectFrom("grievance_cases").select("id").where("case_number", "=", filed.value.caseNumber).executeTakeFirstOrThrow()
   ).id;
+  const made2 = await createProduct(
+    h.db,
+    ident,
+    ProductSchema.parse({ name: "Fixture shirt", sku: "FX-1", hsCode: "610910", madeBy: String(supplier) }),
+    "ip",
+  );
+  if (!made2.ok) throw new Error(made2.message);
+  const item = await addBomItem(
+    h.db,
+    ident,
+    made2.value.productId,
+    BomItemSchema.parse({ material: "Fixture fabric", supplierId: String(other) }),
+    "ip",
+  );
+  if (!item.ok) throw new Error(item.message);
   const fixture: Fixture = {
+    product: made2.value.productId,
+    bomItem: item.value.itemId,
     siteAudit: audit.value.auditId,
     findingImport: checkedFile.value.importId,
     channel: channel.value.channelId,

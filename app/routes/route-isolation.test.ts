@@ -385,6 +385,40 @@ const ROUTES: Record<string, Spec> = {
     ],
     plain: "redirects back to the supplier page; no page of its own",
   },
+  "o.$org.products._index.tsx": {
+    kind: "org",
+    path: "/o/$org/products",
+    forms: (): Body[] => [{ intent: "create", name: "Probe shirt", sku: "PROBE-1", hsCode: "610910" }],
+    foreignForms: (_a, b): Body[] => [
+      { intent: "create", name: "Probe shirt", sku: "PROBE-2", hsCode: "610910", madeBy: id(b.supplierId) },
+    ],
+  },
+  "o.$org.products.$id._index.tsx": {
+    kind: "org",
+    path: "/o/$org/products/$id",
+    ids: (t) => ({ id: id(t.productId) }),
+    forms: (t): Body[] => [
+      { intent: "details", name: "Renamed shirt", sku: `${t.marker}-TS-1`, hsCode: "610910" },
+      { intent: "add-item", material: "Sewing thread", parentId: id(t.bomItemId) },
+      { intent: "edit-item", itemId: id(t.rawItemId), material: "Raw cotton", isRaw: "on", originCountry: "BR" },
+      { intent: "remove-item", itemId: id(t.rawItemId) },
+    ],
+    foreignForms: (a, b): Body[] => [
+      { intent: "add-item", material: "Sewing thread", parentId: id(b.bomItemId) },
+      { intent: "add-item", material: "Sewing thread", supplierId: id(b.supplierId) },
+      { intent: "edit-item", itemId: id(b.rawItemId), material: "Raw cotton" },
+      { intent: "remove-item", itemId: id(b.rawItemId) },
+      { intent: "details", name: "Renamed shirt", sku: `${a.marker}-TS-1`, hsCode: "610910", madeBy: id(b.supplierId) },
+    ],
+  },
+  "o.$org.products.$id.pack.tsx": {
+    kind: "org",
+    path: "/o/$org/products/$id/pack",
+    ids: (t) => ({ id: id(t.productId) }),
+    forms: (): Body[] => [{ shipmentRef: "PO-1" }],
+    plain: "GET redirects to the product page; POST answers a ZIP (compressed bytes, so the tenant's strings are not readable in it)",
+    redirectsOnGet: "GET only sends the browser back to the product page, which answers 404 for a foreign id",
+  },
   "o.$org.suppliers.$id.audits.new.tsx": {
     kind: "org",
     path: "/o/$org/suppliers/$id/audits/new",

@@ -22,6 +22,8 @@ import { inviteMember } from "~/services/members.server";
 import { currentMethodology } from "~/services/risk.server";
 import { ReportSchema } from "~/schemas/voice";
 import { fileReport } from "~/services/voice-report.server";
+import { BomItemSchema, ProductSchema } from "~/schemas/product";
+import { addBomItem, createProduct } from "~/services/products.server";
 import { PASSWORD_HASH, describeEachEngine } from "~/test/support";
 import { profileFormBody } from "~/test/org-profile-fixture";
 import { freshCandidate } from "~/test/screening-fixture";
@@ -111,6 +113,19 @@ const LOADERS: Record<string, { perm: Action; path: (a: Tenant) => string; param
       perm: "methodology.edit",
       path: (a) => `/o/acme/settings/methodology/preview/${a.previewId}`,
       params: (a) => ({ id: id(a.previewId) }),
+    },
+    "o.$org.products._index.tsx": { perm: "products.view", path: () => "/o/acme/products" },
+    "o.$org.products.$id._index.tsx": {
+      perm: "products.view",
+      path: (a) => `/o/acme/products/${a.productId}`,
+      params: (a) => ({ id: id(a.productId) }),
+    },
+    // GET of the pack endpoint only sends the browser back to the product page.
+    "o.$org.products.$id.pack.tsx": {
+      perm: "products.view",
+      path: (a) => `/o/acme/products/${a.productId}/pack`,
+      params: (a) => ({ id: id(a.productId) }),
+      ok: 302,
     },
     "o.$org.suppliers._index.tsx": { perm: "suppliers.view", path: () => "/o/acme/suppliers" },
     "o.$org.suppliers.$id._index.tsx": {
@@ -247,6 +262,20 @@ async function importOf(db: Db, a: Tenant, checked: boolean): Promise<number> {
   }
   return r.value.importId;
 }
+/** A fresh product with one input, so each allowed call finds its own target. */
+async function product(db: Db, a: Tenant, role: Role): Promise<{ id: number; sku: string; itemId: number }> {
+  const sku = `Z-${role}-${Math.random().toString(36).slice(2, 8)}`;
+  const p = await createProduct(db.db, a.ident(), ProductSchema.parse({ name: "Zephyr probe", sku, hsCode: "610910" }), IP);
+  if (!p.ok) throw new Error(p.message);
+  const item = await addBomItem(db.db, a.ident(), p.value.productId, BomItemSchema.parse({ material: "Zephyr fabric" }), IP);
+  if (!item.ok) throw new Error(item.message);
+  return { id: p.value.productId, sku, itemId: item.value.itemId };
+}
+const onProduct = (p: { id: number; sku: string; itemId: number }, body: (p: { sku: string; itemId: number }) => Body): Cell => ({
+  path: `/o/acme/products/${p.id}`,
+  params: { id: id(p.id) },
+  body: body(p),
+});
 /** A decision on a fresh screening candidate of acme's supplier. */
 async function onCandidate(db: Db, a: Tenant, intent: "confirm" | "dismiss"): Promise<Cell> {
   const m = await freshCandidate(db, a.orgId, a.looseSupplierId);
@@ -456,6 +485,57 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
         params: { id: id(a.supplierId) },
         body: { standard: "rba_vap", firm: "Zephyr Role Audits", auditDate: "2026-02-01", auditType: "unannounced" },
       }),
+    },
+  },
+  "o.$org.products._index.tsx": {
+    create: {
+      perm: "products.edit",
+      ok: [302],
+      make: async () => ({
+        path: "/o/acme/products",
+        body: { intent: "create", name: "Zephyr probe shirt", sku: `Z-${Math.random().toString(36).slice(2, 10)}`, hsCode: "610910" },
+      }),
+    },
+  },
+  "o.$org.products.$id._index.tsx": {
+    details: {
+      perm: "products.edit",
+      ok: [302],
+      make: async (db, a, role) =>
+        onProduct(await product(db, a, role), (p) => ({ intent: "details", name: "Zephyr renamed", sku: p.sku, hsCode: "6109100010" })),
+    },
+    "add-item": {
+      perm: "products.edit",
+      ok: [302],
+      make: async (db, a, role) =>
+        onProduct(await product(db, a, role), (p) => ({ intent: "add-item", material: "Zephyr thread", parentId: id(p.itemId) })),
+    },
+    "edit-item": {
+      perm: "products.edit",
+      ok: [302],
+      make: async (db, a, role) =>
+        onProduct(await product(db, a, role), (p) => ({
+          intent: "edit-item",
+          itemId: id(p.itemId),
+          material: "Zephyr knit",
+          isRaw: "on",
+          originCountry: "BR",
+        })),
+    },
+    "remove-item": {
+      perm: "products.edit",
+      ok: [302],
+      make: async (db, a, role) => onProduct(await product(db, a, role), (p) => ({ intent: "remove-item", itemId: id(p.itemId) })),
+    },
+  },
+  "o.$org.products.$id.pack.tsx": {
+    "": {
+      perm: "products.edit",
+      ok: [200],
+      make: async (db, a, role) => {
+        const p = await product(db, a, role);
+        return { path: `/o/acme/products/${p.id}/pack`, params: { id: id(p.id) }, body: { shipmentRef: "Z-1" } };
+      },
     },
   },
   "o.$org.suppliers.$id.audits.$auditId.tsx": {

@@ -39,12 +39,13 @@ import { inviteMember } from "~/services/members.server";
 import { forgetReferenceData } from "~/services/risk.server";
 import { voiceFixture, type VoiceFixture } from "./voice-fixture";
 import { screeningFixture, type ScreeningFixture } from "./screening-fixture";
+import { productFixture, type ProductFixture } from "./product-fixture";
 import { PASSWORD_HASH, contextFor, cookieFor } from "./support";
 
 export const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 const IP = "192.0.2.10";
 
-export interface Tenant extends SiteAuditIds, VoiceFixture, ScreeningFixture {
+export interface Tenant extends SiteAuditIds, VoiceFixture, ScreeningFixture, ProductFixture {
   slug: string;
   /** Lower-case marker found in every string this tenant owns (org name, emails, supplier and file names). */
   marker: string;
@@ -205,6 +206,7 @@ async function tenant(db: Db, slug: string, marker: string): Promise<Tenant> {
     ...(await siteAuditFixture(db, ident(), supplierId, marker)),
     ...(await voiceFixture(db, ident(), supplierId, marker)),
     ...(await screeningFixture(db, orgId, supplierId, marker)),
+    ...(await productFixture(db, ident(), supplierId, supplier2Id, marker)),
   };
   const newbie = `newbie@${marker}.test`;
   const inv = await inviteMember(db.db, ident(), newbie, "compliance", IP);

@@ -11,6 +11,7 @@ import { BOREALIS } from "./demo-data/borealis";
 import { CITY_CENTRES } from "./demo-data/city-centres";
 import { seedDemoProfile } from "./demo-profile";
 import { seedDemoScreening } from "./demo-screening";
+import { seedDemoProducts } from "./demo-products";
 import type { DemoOrg, DemoSupplier } from "./demo-data/types";
 
 export const DEMO_PASSWORD = "lantern-demo";
@@ -101,6 +102,7 @@ export async function insertDemoOrg(
   await seedSuppliers(trx, orgId, org, now);
   await seedDemoProfile(trx, orgId, org, now);
   await seedDemoScreening(trx, orgId, org, now);
+  await seedDemoProducts(trx, orgId, new Date(now - 7 * DAY).toISOString());
   return orgId;
 }
 

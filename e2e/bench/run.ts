@@ -16,6 +16,7 @@ import { registryFigures, registryFloorFigures } from "./registry";
 import { portalFigures } from "./portal";
 import { voiceFigures } from "./voice";
 import { screeningFigures } from "./screening";
+import { tracingFigures } from "./tracing";
 import { dashboardFigures } from "./dashboard";
 import { overloadFigures } from "./overload";
 import { importFigures } from "./import";
@@ -33,6 +34,7 @@ const REGISTRY: FigureDef[] = [
   ...portalFigures,
   ...voiceFigures,
   ...screeningFigures,
+  ...tracingFigures,
   ...dashboardFigures,
   ...importFigures,
   ...overloadFigures,
