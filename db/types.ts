@@ -848,3 +848,64 @@ export interface OrganizationProfilesTable {
   updated_by: number | null;
   updated_at: string;
 }
+
+// ---- Yearly statements (db/migrations/2026-12-11T0100_statements.ts) ----
+export interface Database {
+  statements: StatementsTable;
+  statement_revisions: StatementRevisionsTable;
+  statement_snapshot_rows: StatementSnapshotRowsTable;
+}
+
+export type StatementStatus = "draft" | "approved" | "published";
+
+/** A statement of one template for one reporting year; `sections` is JSON {key: text}, `figures` JSON once approved. */
+export interface StatementsTable {
+  id: Generated<number>;
+  org_id: number;
+  template_key: string;
+  template_version: number;
+  year: number;
+  period_from: string;
+  period_to: string;
+  status: StatementStatus;
+  sections: string;
+  figures: string | null;
+  approver_name: string | null;
+  approver_title: string | null;
+  approving_body: string | null;
+  approved_on: string | null;
+  approval_recorded_by: number | null;
+  approval_recorded_at: string | null;
+  published_at: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface StatementRevisionsTable {
+  id: Generated<number>;
+  org_id: number;
+  statement_id: number;
+  revision: number;
+  sections: string;
+  note: string | null;
+  created_by: number | null;
+  created_by_label: string;
+  created_at: string;
+}
+
+/** A row of a list behind a figure, frozen at approval (`list` names the list, e.g. "suppliers"). */
+export interface StatementSnapshotRowsTable {
+  id: Generated<number>;
+  org_id: number;
+  statement_id: number;
+  list: string;
+  ref_id: number;
+  label: string;
+  country: string | null;
+  tier: number | null;
+  status: string | null;
+  detail: string | null;
+  day: string | null;
+}
