@@ -114,24 +114,20 @@ function listSelect(db: DbOrTrx, orgId: number, list: StatementList, p: Period) 
 export async function listGroups(db: DbOrTrx, orgId: number, p: Period): Promise<ListGroup[]> {
   const parts = await Promise.all(
     STATEMENT_LISTS.map(async (list) => {
+      // Only actions' indicators are grouped on: other lists' detail (sector, firm) would multiply the groups.
+      const byDetail = list.startsWith("actions_");
       const rows = await db
         .selectFrom(listQuery(db, orgId, list, p))
-        .select([
-          "l.tier",
-          "l.country",
-          "l.status",
-          sql<string | null>`case when l.detail is null then null else l.detail end`.as("detail"),
-        ])
+        .select(["l.tier", "l.country", "l.status", byDetail ? sql<string | null>`l.detail`.as("detail") : sql<null>`null`.as("detail")])
         .select(sql<number>`count(*)`.as("n"))
-        .groupBy(["l.tier", "l.country", "l.status", "l.detail"])
+        .groupBy(byDetail ? ["l.tier", "l.country", "l.status", "l.detail"] : ["l.tier", "l.country", "l.status"])
         .execute();
       return rows.map((r) => ({
         list,
         tier: r.tier === null ? null : Number(r.tier),
         country: r.country,
         status: r.status,
-        // Only actions' indicators are grouped on: other lists' detail (sector, firm) would multiply the groups.
-        detail: list.startsWith("actions_") ? r.detail : null,
+        detail: r.detail,
         n: Number(r.n),
       }));
     }),
