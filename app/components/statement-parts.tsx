@@ -61,7 +61,12 @@ export function Comparison({
   year,
   slug,
 }: {
-  comparison: { year: number; from: "approved" | "live"; statementId: number | null; rows: Array<{ key: string; label: string; now: string; before: string }> };
+  comparison: {
+    year: number;
+    from: "approved" | "live";
+    statementId: number | null;
+    rows: Array<{ key: string; label: string; now: string; before: string }>;
+  };
   year: number;
   slug: string;
 }) {

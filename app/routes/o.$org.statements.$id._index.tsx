@@ -3,7 +3,7 @@
 // section, figure tokens kept); for admins (statements.approve) the board-approval form, then publish.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { requireOrg } from "~/lib/auth.server";
 import { badRequest, formObject, notFound, problemResponse, zodFieldErrors } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -41,14 +41,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const [db, ip] = [context.db, context.clientIp];
   if (intent === "save") {
     const parsed = SaveStatementSchema.safeParse(form);
-    if (!parsed.success) return json({ intent, fieldErrors: zodFieldErrors(parsed.error), formError: "Please check the text." }, { status: 400 });
+    if (!parsed.success)
+      return json({ intent, fieldErrors: zodFieldErrors(parsed.error), formError: "Please check the text." }, { status: 400 });
     const r = await saveStatement(db, ident, id, parsed.data, ip);
     if (!r.ok) return problemResponse(r, { intent, formError: r.message });
     return redirectWithToast(here, `Saved as revision ${r.value.revision}.`);
   }
   if (intent === "approve") {
     const parsed = ApproveStatementSchema.safeParse(form);
-    if (!parsed.success) return json({ intent, fieldErrors: zodFieldErrors(parsed.error), formError: "Please check the approval." }, { status: 400 });
+    if (!parsed.success)
+      return json({ intent, fieldErrors: zodFieldErrors(parsed.error), formError: "Please check the approval." }, { status: 400 });
     const r = await approveStatement(db, ident, id, parsed.data, ip);
     if (!r.ok) return problemResponse(r, { intent, formError: r.message });
     return redirectWithToast(here, "Board approval recorded: the figures and the lists behind them are frozen.");

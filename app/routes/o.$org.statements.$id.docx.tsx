@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireOrg } from "~/lib/auth.server";
 import { notFound } from "~/lib/http.server";
-import { statementDocx } from "~/lib/statement-docx.server";
+import { statementDocx } from "~/services/statement-docx.server";
 import { isDbId } from "~/schemas/fields";
 import { statementDocument } from "~/services/statement-pages.server";
 

@@ -54,8 +54,8 @@ export default function FigureList() {
           </>
         ) : (
           <>
-            Draft, computed now: <strong>{d.total.toLocaleString("en-GB")}</strong> rows of “{d.list.label}” ({d.statement.period.from} to{" "}
-            {d.statement.period.to}).
+            Draft, computed now: <strong>{d.total.toLocaleString("en-GB")}</strong> rows of “{d.list.label}”
+            {` (${d.statement.period.from} to ${d.statement.period.to}).`}
           </>
         )}
       </p>

@@ -29,7 +29,8 @@ export default function StatementPrint() {
     <main className="page report-page statement-print">
       <link rel="stylesheet" media="print" href={`${base}/print.css`} />
       <p className="no-print">
-        <Link to={base}>Back to the statement</Link> · <button type="button" className="button" onClick={() => window.print()}>
+        <Link to={base}>Back to the statement</Link> ·{" "}
+        <button type="button" className="button" onClick={() => window.print()}>
           Print or save as PDF
         </button>
       </p>

@@ -39,8 +39,8 @@ export default function Statements() {
     <main className="page">
       <h1>Statements</h1>
       <p className="muted">
-        Yearly modern-slavery statements and due-diligence reports, drafted from your suppliers, assessments, red flags, actions,
-        audits and grievances. Every figure links to the list it was counted from; approval freezes them.
+        Yearly modern-slavery statements and due-diligence reports, drafted from your suppliers, assessments, red flags, actions, audits and
+        grievances. Every figure links to the list it was counted from; approval freezes them.
       </p>
       {!d.hasProfile ? (
         <p className="alert">

@@ -36,7 +36,8 @@ export const SaveStatementSchema = z
       if (!k.startsWith("section.")) continue;
       const key = k.slice("section.".length);
       if (v.length > SECTION_MAX) ctx.addIssue({ code: "custom", path: [k], message: `At most ${SECTION_MAX} characters` });
-      else if (NO_CONTROL.test(v)) ctx.addIssue({ code: "custom", path: [k], message: "The text contains characters that cannot be stored" });
+      else if (NO_CONTROL.test(v))
+        ctx.addIssue({ code: "custom", path: [k], message: "The text contains characters that cannot be stored" });
       sections[key] = v.replace(/\r\n/g, "\n");
     }
     return { form, sections };
@@ -55,10 +56,7 @@ export const ApproveStatementSchema = z.object({
   approverName: text(200, "Approver's name"),
   approverTitle: text(200, "Approver's role or title"),
   approvingBody: text(200, "Approving body"),
-  approvedOn: z
-    .string({ required_error: "Give the date of approval" })
-    .trim()
-    .refine(isIsoDay, "Use a date like 2027-03-10"),
+  approvedOn: z.string({ required_error: "Give the date of approval" }).trim().refine(isIsoDay, "Use a date like 2027-03-10"),
 });
 export type ApproveStatementInput = z.output<typeof ApproveStatementSchema>;
 

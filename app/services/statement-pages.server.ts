@@ -32,7 +32,14 @@ export async function statementsIndex(db: DB, id: OrgIdentity, now = new Date())
   return {
     statements: rows.map((s) => {
       const t = findTemplate(s.templateKey, s.templateVersion);
-      return { id: s.id, title: t?.title ?? s.templateKey, law: t?.law ?? s.templateKey, year: s.year, status: s.status, updatedAt: s.updatedAt };
+      return {
+        id: s.id,
+        title: t?.title ?? s.templateKey,
+        law: t?.law ?? s.templateKey,
+        year: s.year,
+        status: s.status,
+        updatedAt: s.updatedAt,
+      };
     }),
     templates,
     defaultYear: lastClosedYear(todayIso(now), profile?.profile.financialYearEnd),
@@ -112,7 +119,13 @@ export async function statementPage(db: DB, id: OrgIdentity, statementId: number
       updatedAt: s.updatedAt,
       frozen: s.figures !== null,
     },
-    template: template && { key: template.key, version: template.version, law: template.law, title: template.title, approvalNote: template.approvalNote },
+    template: template && {
+      key: template.key,
+      version: template.version,
+      law: template.law,
+      title: template.title,
+      approvalNote: template.approvalNote,
+    },
     sections: renderSections(id.org.slug, s, figures),
     comparison: { year: prev.year, from: prev.from, statementId: prev.statementId, rows: compared },
     catalogue: figureCatalogue(),

@@ -68,7 +68,12 @@ export async function draftStatement(
       { templateKey: template.key, templateVersion: template.version, year: input.year, period, sections },
       { userId: id.user.userId, now: at },
     );
-    await insertRevision(trx, id.org.id, sid, sections, { note: "Drafted from the template", userId: id.user.userId, label: id.user.email, now: at });
+    await insertRevision(trx, id.org.id, sid, sections, {
+      note: "Drafted from the template",
+      userId: id.user.userId,
+      label: id.user.email,
+      now: at,
+    });
     await recordAudit(trx, {
       ...who(id, ip),
       action: "statement.drafted",
@@ -113,7 +118,13 @@ export async function saveStatement(
       now: at,
     });
     const changed = Object.keys(sections).filter((k) => sections[k] !== s.sections[k]);
-    await recordAudit(trx, { ...who(id, ip), action: "statement.saved", entity: "statement", entityId: statementId, diff: { revision: rev, changed } });
+    await recordAudit(trx, {
+      ...who(id, ip),
+      action: "statement.saved",
+      entity: "statement",
+      entityId: statementId,
+      diff: { revision: rev, changed },
+    });
     return rev;
   });
   if (revision === null) return (await getStatement(db, id.org.id, statementId))?.status === "draft" ? STALE : FROZEN;
@@ -141,11 +152,17 @@ export async function approveStatement(
     const at = nowIso(now);
     const [facts, profile] = await Promise.all([yearFacts(trx, id.org.id, s.year, s.period), getOrgProfile(trx, id.org.id)]);
     const figures = computeFigures(facts, profile?.profile ?? null);
-    const done = await markApproved(trx, id.org.id, statementId, { ...input, figures }, {
-      expectedVersion: input.expectedVersion,
-      userId: id.user.userId,
-      now: at,
-    });
+    const done = await markApproved(
+      trx,
+      id.org.id,
+      statementId,
+      { ...input, figures },
+      {
+        expectedVersion: input.expectedVersion,
+        userId: id.user.userId,
+        now: at,
+      },
+    );
     if (!done) return null;
     const frozenRows = await freezeLists(trx, id.org.id, statementId, s.period);
     await recordAudit(trx, {

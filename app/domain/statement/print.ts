@@ -11,7 +11,8 @@ export function statementPageCss(h: { organization: string; title: string; year:
     "@media print {",
     "  @page {",
     `    @top-left { content: ${cssString(left)}; ${box} vertical-align: bottom; padding-bottom: 3mm; }`,
-    `    @top-right { content: ${cssString(right)}; ${box} font-weight: 700; color: #8c1d18; vertical-align: bottom; padding-bottom: 3mm; }`,
+    `    @top-right { content: ${cssString(right)}; ${box} font-weight: 700; color: #8c1d18; ` +
+      "vertical-align: bottom; padding-bottom: 3mm; }",
     `    @bottom-right { content: "Page " counter(page) " of " counter(pages); ${box} vertical-align: top; padding-top: 3mm; }`,
     "  }",
     "}",

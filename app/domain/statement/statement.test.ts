@@ -9,7 +9,15 @@ import { paragraphText, renderText, tokenProblem, tokensIn } from "./tokens";
 import type { ListGroup, YearFacts } from "./types";
 import { lastClosedYear, reportingPeriod } from "./year";
 
-const g = (over: Partial<ListGroup>): ListGroup => ({ list: "suppliers", tier: 1, country: "BD", status: "low", detail: null, n: 1, ...over });
+const g = (over: Partial<ListGroup>): ListGroup => ({
+  list: "suppliers",
+  tier: 1,
+  country: "BD",
+  status: "low",
+  detail: null,
+  n: 1,
+  ...over,
+});
 
 function facts(groups: ListGroup[], over: Partial<YearFacts> = {}): YearFacts {
   return {

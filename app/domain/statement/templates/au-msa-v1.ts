@@ -1,7 +1,7 @@
 // Australian Modern Slavery Act 2018 (Cth), section 16: the seven mandatory criteria of a modern
 // slavery statement. Guidance texts are our summary of each criterion.
 // Pure data module.
-import type { StatementTemplate } from "../types";
+import type { StatementTemplate } from "~/domain/statement/types";
 
 export const AU_MSA_V1: StatementTemplate = {
   key: "au-msa",

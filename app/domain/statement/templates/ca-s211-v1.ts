@@ -3,7 +3,7 @@
 // questionnaire (the questions are paraphrased in our words; answers are drafted from the data where
 // the data can answer, otherwise left for the officer). Guidance texts are our summary.
 // Pure data module.
-import type { StatementTemplate } from "../types";
+import type { StatementTemplate } from "~/domain/statement/types";
 
 const Q = "Annual questionnaire (draft answers)";
 

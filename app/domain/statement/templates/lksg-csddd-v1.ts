@@ -2,7 +2,7 @@
 // EU Corporate Sustainability Due Diligence Directive ask for: risk analysis, preventive measures,
 // remedial action, complaints procedure and the review of effectiveness. Guidance is our summary.
 // Pure data module.
-import type { StatementTemplate } from "../types";
+import type { StatementTemplate } from "~/domain/statement/types";
 
 export const LKSG_CSDDD_V1: StatementTemplate = {
   key: "lksg-csddd",

@@ -1,7 +1,7 @@
 // UK Modern Slavery Act 2015, section 54: the slavery and human trafficking statement, in the six
 // areas the Home Office statutory guidance suggests. Guidance texts are our summary, not the law's words.
 // Pure data module.
-import type { StatementTemplate } from "../types";
+import type { StatementTemplate } from "~/domain/statement/types";
 
 export const UK_MSA_S54_V1: StatementTemplate = {
   key: "uk-msa-s54",

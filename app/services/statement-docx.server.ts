@@ -2,7 +2,7 @@
 // paragraphs with each figure in bold and linked to its source in the app (absolute, from the
 // request's origin), and the board's approval once recorded. Figures are the frozen ones once approved.
 import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
-import type { StatementDocument } from "~/services/statement-pages.server";
+import type { StatementDocument } from "./statement-pages.server";
 
 function approvalLines(d: StatementDocument): Paragraph[] {
   if (!d.approval) return [new Paragraph({ children: [new TextRun({ text: "Draft: not yet approved.", italics: true })] })];
