@@ -38,12 +38,13 @@ import { uploadImport } from "~/services/import.server";
 import { inviteMember } from "~/services/members.server";
 import { forgetReferenceData } from "~/services/risk.server";
 import { voiceFixture, type VoiceFixture } from "./voice-fixture";
+import { statementFixture, type StatementFixture } from "./statement-fixture";
 import { PASSWORD_HASH, contextFor, cookieFor } from "./support";
 
 export const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 const IP = "192.0.2.10";
 
-export interface Tenant extends SiteAuditIds, VoiceFixture {
+export interface Tenant extends SiteAuditIds, VoiceFixture, StatementFixture {
   slug: string;
   /** Lower-case marker found in every string this tenant owns (org name, emails, supplier and file names). */
   marker: string;
@@ -203,6 +204,7 @@ async function tenant(db: Db, slug: string, marker: string): Promise<Tenant> {
   const signals = {
     ...(await siteAuditFixture(db, ident(), supplierId, marker)),
     ...(await voiceFixture(db, ident(), supplierId, marker)),
+    ...(await statementFixture(db, ident(), marker)),
   };
   const newbie = `newbie@${marker}.test`;
   const inv = await inviteMember(db.db, ident(), newbie, "compliance", IP);
