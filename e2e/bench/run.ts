@@ -16,6 +16,7 @@ import { registryFigures, registryFloorFigures } from "./registry";
 import { portalFigures } from "./portal";
 import { voiceFigures } from "./voice";
 import { dashboardFigures } from "./dashboard";
+import { statementFigures } from "./statement";
 import { overloadFigures } from "./overload";
 import { importFigures } from "./import";
 import { postgresFigures } from "./postgres";
@@ -32,6 +33,7 @@ const REGISTRY: FigureDef[] = [
   ...portalFigures,
   ...voiceFigures,
   ...dashboardFigures,
+  ...statementFigures,
   ...importFigures,
   ...overloadFigures,
   ...postgresFigures,
