@@ -11,7 +11,7 @@ import { figureHref } from "~/domain/statement/links";
 import { findTemplate, latestTemplates } from "~/domain/statement/templates";
 import { renderText } from "~/domain/statement/tokens";
 import { LIST_LABELS, type Figure, type Paragraph, type StatementList } from "~/domain/statement/types";
-import { lastClosedYear, reportingPeriod } from "~/domain/statement/year";
+import { defaultDraftYear, reportingPeriod } from "~/domain/statement/year";
 import { getOrgProfile } from "~/models/org-profile.server";
 import { frozenListPage, liveListPage } from "~/models/statement-lists.server";
 import {
@@ -42,7 +42,7 @@ export async function statementsIndex(db: DB, id: OrgIdentity, now = new Date())
       };
     }),
     templates,
-    defaultYear: lastClosedYear(todayIso(now), profile?.profile.financialYearEnd),
+    defaultYear: defaultDraftYear(todayIso(now), profile?.profile.financialYearEnd),
     maxYear: maxDraftYear(now),
     canEdit: can(id.role, "statements.edit"),
     hasProfile: profile !== null,

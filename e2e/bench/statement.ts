@@ -29,8 +29,10 @@ export const statementFigures: FigureDef[] = [
           .innerJoin("users as u", "u.id", "m.user_id")
           .select(["u.id", "u.email"])
           .where("m.org_id", "=", t.orgId)
-          .where("m.role", "=", "admin")
+          .where("m.role", "in", ["admin", "compliance"])
+          .orderBy("m.role")
           .executeTakeFirstOrThrow();
+        // The tenant's compliance officer drafts; the same person stands in for the admin who records the approval.
         const ident: OrgIdentity = {
           user: { sessionId: "bench", userId: admin.id, email: admin.email, name: "Bench" },
           org: { id: t.orgId, slug: "big", name: "Big Retail Group" },

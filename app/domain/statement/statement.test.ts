@@ -7,7 +7,7 @@ import { countBy, countRows, matchesFilter } from "./lists";
 import { TEMPLATES, findTemplate, latestTemplates } from "./templates";
 import { paragraphText, renderText, tokenProblem, tokensIn } from "./tokens";
 import type { ListGroup, YearFacts } from "./types";
-import { lastClosedYear, reportingPeriod } from "./year";
+import { defaultDraftYear, reportingPeriod } from "./year";
 
 const g = (over: Partial<ListGroup>): ListGroup => ({
   list: "suppliers",
@@ -36,9 +36,12 @@ describe("reporting year", () => {
     expect(reportingPeriod(2026, "03-31")).toEqual({ from: "2025-04-01", to: "2026-03-31" });
     expect(reportingPeriod(2025, "02-29")).toEqual({ from: "2024-03-01", to: "2025-02-28" });
   });
-  it("defaults to the last year that has ended", () => {
-    expect(lastClosedYear("2026-12-07")).toBe(2025);
-    expect(lastClosedYear("2026-12-07", "06-30")).toBe(2026);
+  it("defaults to the year closing within 90 days, else the last one that ended", () => {
+    expect(defaultDraftYear("2026-12-07")).toBe(2026);
+    expect(defaultDraftYear("2026-05-07")).toBe(2025);
+    expect(defaultDraftYear("2026-12-07", "06-30")).toBe(2026);
+    expect(defaultDraftYear("2026-05-07", "06-30")).toBe(2026);
+    expect(defaultDraftYear("2026-01-10", "03-31")).toBe(2026);
   });
 });
 

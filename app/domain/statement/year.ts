@@ -15,8 +15,12 @@ export function reportingPeriod(year: number, yearEnd: string = DEFAULT_YEAR_END
   return { from: addDays(yearEndIn(year - 1, yearEnd), 1), to: yearEndIn(year, yearEnd) };
 }
 
-/** The latest year whose financial year has ended by `today` (the year a statement is usually drafted for). */
-export function lastClosedYear(today: string, yearEnd: string = DEFAULT_YEAR_END): number {
+/**
+ * The year a statement is usually drafted for: the financial year that contains `today` when it ends
+ * within 90 days (statements are prepared as the year closes), else the last one that has ended.
+ */
+export function defaultDraftYear(today: string, yearEnd: string = DEFAULT_YEAR_END): number {
   const y = Number(today.slice(0, 4));
-  return reportingPeriod(y, yearEnd).to < today ? y : y - 1;
+  const current = reportingPeriod(y, yearEnd).to >= today ? y : y + 1;
+  return addDays(today, 90) >= reportingPeriod(current, yearEnd).to ? current : current - 1;
 }
