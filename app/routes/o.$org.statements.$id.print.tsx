@@ -44,7 +44,7 @@ export default function StatementPrint() {
       <SectionList sections={d.sections} />
       {d.approval ? (
         <section className="statement-section" aria-labelledby="approval-h">
-          <h2 id="approval-h">Approval</h2>
+          <h2 id="approval-h">Board approval record</h2>
           <p>
             Approved by the {d.approval.approvingBody} on {d.approval.approvedOn}.
           </p>

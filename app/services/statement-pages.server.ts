@@ -5,6 +5,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "~db/types";
 import type { OrgIdentity } from "~/lib/auth.server";
 import { todayIso } from "~/domain/dates";
+import { emptyOrgProfile, type OrgProfile } from "~/domain/org-profile";
 import { can } from "~/domain/permissions";
 import { computeFigures, figureCatalogue, FIGURES } from "~/domain/statement/figures";
 import { figureHref } from "~/domain/statement/links";
@@ -50,10 +51,15 @@ export async function statementsIndex(db: DB, id: OrgIdentity, now = new Date())
 }
 
 /** This year's figures: frozen once approved, else computed now from the year's facts. */
-async function figuresOf(db: DB, orgId: number, s: StatementRecord): Promise<Record<string, Figure>> {
+async function figuresOf(db: DB, org: OrgIdentity["org"], s: StatementRecord): Promise<Record<string, Figure>> {
   if (s.figures) return s.figures;
-  const [facts, profile] = await Promise.all([yearFacts(db, orgId, s.year, s.period), getOrgProfile(db, orgId)]);
-  return computeFigures(facts, profile?.profile ?? null);
+  const [facts, profile] = await Promise.all([yearFacts(db, org.id, s.year, s.period), getOrgProfile(db, org.id)]);
+  return computeFigures(facts, profileOrEmpty(profile?.profile, org.name));
+}
+
+/** Without a stored profile the figures say what is missing ("No policies are recorded…"), under the organisation's name. */
+export function profileOrEmpty(profile: OrgProfile | undefined, orgName: string): OrgProfile {
+  return profile ?? emptyOrgProfile(orgName);
 }
 
 export interface RenderedSection {
@@ -84,13 +90,19 @@ export function renderSections(slug: string, s: StatementRecord, figures: Record
 }
 
 /** Last year's figures: from its approved statement of the same law when there is one, else computed now. */
-async function previousYear(db: DB, orgId: number, s: StatementRecord) {
+async function previousYear(db: DB, org: OrgIdentity["org"], s: StatementRecord) {
+  const orgId = org.id;
   const prev = await approvedStatementFor(db, orgId, s.templateKey, s.year - 1);
   if (prev?.figures) return { year: s.year - 1, from: "approved" as const, statementId: prev.id, figures: prev.figures };
   const profile = await getOrgProfile(db, orgId);
   const period = reportingPeriod(s.year - 1, profile?.profile.financialYearEnd);
   const facts = await yearFacts(db, orgId, s.year - 1, period);
-  return { year: s.year - 1, from: "live" as const, statementId: null, figures: computeFigures(facts, profile?.profile ?? null) };
+  return {
+    year: s.year - 1,
+    from: "live" as const,
+    statementId: null,
+    figures: computeFigures(facts, profileOrEmpty(profile?.profile, org.name)),
+  };
 }
 
 export async function statementPage(db: DB, id: OrgIdentity, statementId: number) {
@@ -98,8 +110,8 @@ export async function statementPage(db: DB, id: OrgIdentity, statementId: number
   if (!s) return null;
   const template = findTemplate(s.templateKey, s.templateVersion);
   const [figures, prev, revisions, profile] = await Promise.all([
-    figuresOf(db, id.org.id, s),
-    previousYear(db, id.org.id, s),
+    figuresOf(db, id.org, s),
+    previousYear(db, id.org, s),
     listRevisions(db, id.org.id, s.id),
     getOrgProfile(db, id.org.id),
   ]);
@@ -168,7 +180,7 @@ export async function statementDocument(db: DB, id: OrgIdentity, statementId: nu
   const s = await getStatement(db, id.org.id, statementId);
   if (!s) return null;
   const template = findTemplate(s.templateKey, s.templateVersion);
-  const figures = await figuresOf(db, id.org.id, s);
+  const figures = await figuresOf(db, id.org, s);
   return {
     orgName: id.org.name,
     title: template?.title ?? s.templateKey,

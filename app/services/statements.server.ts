@@ -7,6 +7,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "~db/types";
 import type { OrgIdentity } from "~/lib/auth.server";
 import { todayIso } from "~/domain/dates";
+import { emptyOrgProfile } from "~/domain/org-profile";
 import { can } from "~/domain/permissions";
 import { fail, ok, type Failure, type Result } from "~/domain/result";
 import { computeFigures, isFigureKey } from "~/domain/statement/figures";
@@ -151,7 +152,7 @@ export async function approveStatement(
   const r = await db.transaction().execute(async (trx) => {
     const at = nowIso(now);
     const [facts, profile] = await Promise.all([yearFacts(trx, id.org.id, s.year, s.period), getOrgProfile(trx, id.org.id)]);
-    const figures = computeFigures(facts, profile?.profile ?? null);
+    const figures = computeFigures(facts, profile?.profile ?? emptyOrgProfile(id.org.name));
     const done = await markApproved(
       trx,
       id.org.id,

@@ -101,7 +101,7 @@ describeEachEngine("statements", (h) => {
         .paragraphs.flat()
         .map((s) => s.text)
         .join(""),
-    ).toMatch(/no organisation profile is recorded yet/);
+    ).toMatch(/No policies are recorded in the organisation profile yet/);
     expect(page.comparison).toMatchObject({ year: 2025, from: "live" });
     expect(page.can).toEqual({ edit: true, approve: false, publish: false });
 
