@@ -49,6 +49,7 @@ function baseline(acme: Tenant): Visit[] {
     [acme.path("/members"), acme.admin],
     [acme.path("/audit"), acme.admin],
     [acme.path("/settings/methodology"), acme.admin],
+    [acme.path("/statements"), acme.compliance],
     ["/account", acme.admin],
   ];
   if (supplier)
@@ -229,6 +230,8 @@ test("on a 390 px phone, the shell with its Menu closed and open has no axe viol
     [acme.path("/grievances"), acme.compliance],
     [acme.path("/members"), acme.admin],
     [acme.path("/settings/review"), acme.admin],
+    // Yearly statements (a statement's own pages are replayed from statements.spec.ts's visits).
+    [acme.path("/statements"), acme.compliance],
     // An approved assessment with its documents and their Accept / Reject forms.
     [acme.path(`/assessments/${assessmentsBySupplierRef(acme.slug, "ACME-V-0001")[0]!.id}`), acme.admin],
     // Recording a site audit (the audit page itself is replayed from site-audits.spec.ts's visits).
