@@ -111,9 +111,10 @@ function listSelect(db: DbOrTrx, orgId: number, list: StatementList, p: Period) 
 }
 
 /** Every list's rows counted per (tier, country, status, detail): what the year's figures are computed from. */
-export async function listGroups(db: DbOrTrx, orgId: number, p: Period): Promise<ListGroup[]> {
+export async function listGroups(db: DbOrTrx, orgId: number, p: Period, suppliers?: ListGroup[]): Promise<ListGroup[]> {
   const parts = await Promise.all(
     STATEMENT_LISTS.map(async (list) => {
+      if (list === "suppliers" && suppliers) return suppliers;
       // Only actions' indicators are grouped on: other lists' detail (sector, firm) would multiply the groups.
       const byDetail = list.startsWith("actions_");
       const rows = await db
@@ -133,6 +134,49 @@ export async function listGroups(db: DbOrTrx, orgId: number, p: Period): Promise
     }),
   );
   return parts.flat();
+}
+
+/**
+ * The suppliers list's groups for several years in ONE scan (it is the list that grows with the tenant):
+ * each supplier falls in the bucket of the first year it existed at the end of, and a year's groups are
+ * its bucket and every earlier one. Same rows as listGroups' "suppliers" for each period.
+ */
+export async function supplierGroupsForYears(db: DbOrTrx, orgId: number, periods: readonly Period[]): Promise<ListGroup[][]> {
+  const nexts = periods.map((p) => addDays(p.to, 1));
+  const sorted = [...new Set(nexts)].sort();
+  const bucket = sql<number>`case ${sql.join(
+    sorted.map((n, i) => sql`when s.created_at < ${n} then ${sql.lit(i)}`),
+    sql` `,
+  )} end`;
+  const rows = await db
+    .selectFrom("suppliers as s")
+    .where("s.org_id", "=", orgId)
+    .where("s.status", "!=", "archived")
+    .where("s.created_at", "<", sorted[sorted.length - 1]!)
+    .select(["s.tier", "s.country", "s.risk_band", bucket.as("bucket"), sql<number>`count(*)`.as("n")])
+    // By position: the bucket expression carries parameters, which PostgreSQL would not match textually.
+    .groupBy(["s.tier", "s.country", "s.risk_band", sql`4`])
+    .execute();
+  return nexts.map((next) => {
+    const upTo = sorted.indexOf(next);
+    const m = new Map<string, ListGroup>();
+    for (const r of rows) {
+      if (Number(r.bucket) > upTo) continue;
+      const k = `${r.tier}|${r.country}|${r.risk_band}`;
+      const g = m.get(k);
+      if (g) g.n += Number(r.n);
+      else
+        m.set(k, {
+          list: "suppliers",
+          tier: r.tier === null ? null : Number(r.tier),
+          country: r.country,
+          status: r.risk_band,
+          detail: null,
+          n: Number(r.n),
+        });
+    }
+    return [...m.values()];
+  });
 }
 
 /** A filter as SQL over the list's columns (alias `l`), the same test as domain/statement/lists.ts matchesFilter. */

@@ -3,7 +3,7 @@
 // `version` (a save from an older copy changes nothing and says so).
 import { sql } from "kysely";
 import { addDays } from "~/domain/dates";
-import type { Figure, YearFacts } from "~/domain/statement/types";
+import type { Figure, ListGroup, YearFacts } from "~/domain/statement/types";
 import type { StatementStatus } from "~db/types";
 import { listGroups, type Period } from "./statement-lists.server";
 import type { DbOrTrx } from "./types";
@@ -249,7 +249,7 @@ export async function markPublished(db: DbOrTrx, orgId: number, id: number, at: 
 }
 
 /** Everything one reporting year's figures are computed from. */
-export async function yearFacts(db: DbOrTrx, orgId: number, year: number, p: Period): Promise<YearFacts> {
+export async function yearFacts(db: DbOrTrx, orgId: number, year: number, p: Period, suppliers?: ListGroup[]): Promise<YearFacts> {
   const next = addDays(p.to, 1);
   const inYear = (col: "received_at" | "substantiated_at") =>
     db
@@ -260,7 +260,7 @@ export async function yearFacts(db: DbOrTrx, orgId: number, year: number, p: Per
       .where(col, "<", next)
       .executeTakeFirstOrThrow();
   const [groups, received, substantiated, remedies, channels, method] = await Promise.all([
-    listGroups(db, orgId, p),
+    listGroups(db, orgId, p, suppliers),
     inYear("received_at"),
     inYear("substantiated_at"),
     db

@@ -14,7 +14,7 @@ import { renderText } from "~/domain/statement/tokens";
 import { LIST_LABELS, type Figure, type Paragraph, type StatementList } from "~/domain/statement/types";
 import { defaultDraftYear, reportingPeriod } from "~/domain/statement/year";
 import { getOrgProfile } from "~/models/org-profile.server";
-import { frozenListPage, liveListPage } from "~/models/statement-lists.server";
+import { frozenListPage, liveListPage, supplierGroupsForYears } from "~/models/statement-lists.server";
 import {
   approvedStatementFor,
   getStatement,
@@ -89,32 +89,37 @@ export function renderSections(slug: string, s: StatementRecord, figures: Record
   });
 }
 
-/** Last year's figures: from its approved statement of the same law when there is one, else computed now. */
-async function previousYear(db: DB, org: OrgIdentity["org"], s: StatementRecord) {
-  const orgId = org.id;
-  const prev = await approvedStatementFor(db, orgId, s.templateKey, s.year - 1);
-  if (prev?.figures) return { year: s.year - 1, from: "approved" as const, statementId: prev.id, figures: prev.figures };
-  const profile = await getOrgProfile(db, orgId);
-  const period = reportingPeriod(s.year - 1, profile?.profile.financialYearEnd);
-  const facts = await yearFacts(db, orgId, s.year - 1, period);
-  return {
-    year: s.year - 1,
-    from: "live" as const,
-    statementId: null,
-    figures: computeFigures(facts, profileOrEmpty(profile?.profile, org.name)),
-  };
+/**
+ * This year's figures (frozen once approved, else computed now) and last year's (from its approved
+ * statement of the same law when there is one, else computed now). The suppliers list of both years
+ * is read in one scan: it is the list that grows with the tenant.
+ */
+async function bothYears(db: DB, org: OrgIdentity["org"], s: StatementRecord) {
+  const [prevStatement, stored] = await Promise.all([
+    approvedStatementFor(db, org.id, s.templateKey, s.year - 1),
+    getOrgProfile(db, org.id),
+  ]);
+  const profile = profileOrEmpty(stored?.profile, org.name);
+  const prevPeriod = reportingPeriod(s.year - 1, stored?.profile.financialYearEnd);
+  const live = [...(s.figures ? [] : [s.period]), ...(prevStatement?.figures ? [] : [prevPeriod])];
+  const groups = live.length ? await supplierGroupsForYears(db, org.id, live) : [];
+  const figures = s.figures ?? computeFigures(await yearFacts(db, org.id, s.year, s.period, groups[0]), profile);
+  const prev = prevStatement?.figures
+    ? { year: s.year - 1, from: "approved" as const, statementId: prevStatement.id, figures: prevStatement.figures }
+    : {
+        year: s.year - 1,
+        from: "live" as const,
+        statementId: null,
+        figures: computeFigures(await yearFacts(db, org.id, s.year - 1, prevPeriod, groups[live.length - 1]), profile),
+      };
+  return { figures, prev, hasProfile: stored !== null };
 }
 
 export async function statementPage(db: DB, id: OrgIdentity, statementId: number) {
   const s = await getStatement(db, id.org.id, statementId);
   if (!s) return null;
   const template = findTemplate(s.templateKey, s.templateVersion);
-  const [figures, prev, revisions, profile] = await Promise.all([
-    figuresOf(db, id.org, s),
-    previousYear(db, id.org, s),
-    listRevisions(db, id.org.id, s.id),
-    getOrgProfile(db, id.org.id),
-  ]);
+  const [{ figures, prev, hasProfile }, revisions] = await Promise.all([bothYears(db, id.org, s), listRevisions(db, id.org.id, s.id)]);
   const compared = Object.values(figures)
     .filter((f) => f.source.kind === "list" || f.source.kind === "grievances")
     .filter((f) => f.value !== null || f.source.kind === "grievances")
@@ -142,7 +147,7 @@ export async function statementPage(db: DB, id: OrgIdentity, statementId: number
     comparison: { year: prev.year, from: prev.from, statementId: prev.statementId, rows: compared },
     catalogue: figureCatalogue(),
     revisions: revisions.map((r) => ({ revision: r.revision, note: r.note, by: r.by, at: r.at })),
-    hasProfile: profile !== null,
+    hasProfile,
     can: {
       edit: s.status === "draft" && can(id.role, "statements.edit"),
       approve: s.status === "draft" && can(id.role, "statements.approve"),

@@ -9,6 +9,8 @@ import type { OrgIdentity } from "~/lib/auth.server";
 import { seedReferenceData } from "~db/seed/reference";
 import { SupplierSchema } from "~/schemas/supplier";
 import { statementDocx } from "~/services/statement-docx.server";
+import { listGroups, supplierGroupsForYears } from "~/models/statement-lists.server";
+import type { ListGroup } from "~/domain/statement/types";
 import { createSupplier } from "./suppliers.server";
 import { forgetReferenceData } from "./risk.server";
 import { approveStatement, draftStatement, publishStatement, saveStatement } from "./statements.server";
@@ -170,6 +172,21 @@ describeEachEngine("statements", (h) => {
     const np = (await statementPage(db, w.officer, next.value.statementId))!;
     expect(np.comparison).toMatchObject({ year: 2026, from: "approved", statementId: id });
     expect(np.comparison.rows.find((r) => r.key === "suppliers.total")).toMatchObject({ now: "3", before: "2" });
+  });
+
+  it("reads the suppliers of several years in one scan, as the year's own list counts them", async () => {
+    const w = await world();
+    const later = await createSupplier(h().db, w.admin, SupplierSchema.parse({ name: "New Co", country: "VN" }), IP);
+    if (!later.ok) throw new Error(later.message);
+    await h().db.updateTable("suppliers").set({ created_at: "2027-03-01T00:00:00.000Z" }).where("id", "=", later.value.id).execute();
+    const years = [2025, 2026, 2027].map((y) => ({ from: `${y}-01-01`, to: `${y}-12-31` }));
+    const both = await supplierGroupsForYears(h().db, w.orgId, years);
+    const norm = (g: ListGroup[]) => g.map((x) => `${x.tier}|${x.country}|${x.status}|${x.n}`).sort();
+    for (const [i, p] of years.entries()) {
+      const own = (await listGroups(h().db, w.orgId, p)).filter((g) => g.list === "suppliers");
+      expect(norm(both[i]!), p.to).toEqual(norm(own));
+    }
+    expect(both.map((g) => g.reduce((n, x) => n + x.n, 0))).toEqual([0, 2, 3]);
   });
 
   it("another tenant sees nothing of it", async () => {
