@@ -6,6 +6,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { countryName } from "~/domain/country";
+import { LIST_COLUMNS } from "~/domain/statement/types";
 import { requireOrg } from "~/lib/auth.server";
 import { notFound } from "~/lib/http.server";
 import { isDbId } from "~/schemas/fields";
@@ -38,6 +39,7 @@ export default function FigureList() {
   const { org } = useOrg();
   const back = `/o/${org.slug}/statements/${d.statement.id}`;
   const pageHref = (p: number) => `?page=${p}`;
+  const cols = LIST_COLUMNS[d.list.key];
   return (
     <main className="page">
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -66,9 +68,9 @@ export default function FigureList() {
               <th scope="col">Name</th>
               <th scope="col">Country</th>
               <th scope="col">Tier</th>
-              <th scope="col">Status</th>
-              <th scope="col">Detail</th>
-              <th scope="col">Date</th>
+              <th scope="col">{cols.status}</th>
+              <th scope="col">{cols.detail}</th>
+              <th scope="col">{cols.day}</th>
             </tr>
           </thead>
           <tbody>

@@ -94,3 +94,15 @@ export interface YearFacts {
 /** A stored section text, rendered: plain text and figures, paragraph by paragraph. */
 export type Segment = { kind: "text"; text: string } | { kind: "figure"; key: string; text: string; source: FigureSource };
 export type Paragraph = Segment[];
+
+/** What a list's status, detail and date columns hold, as its page heads them. */
+export const LIST_COLUMNS: Readonly<Record<StatementList, { status: string; detail: string; day: string }>> = {
+  suppliers: { status: "Risk band", detail: "Sector", day: "Added" },
+  assessments_approved: { status: "Status", detail: "—", day: "Approved" },
+  assessments_expired: { status: "Status", detail: "—", day: "Valid until" },
+  assessments_valid: { status: "Status", detail: "—", day: "Approved" },
+  actions_opened: { status: "Status", detail: "ILO indicator", day: "Opened" },
+  actions_closed: { status: "Status", detail: "ILO indicator", day: "Closed" },
+  actions_verified: { status: "Status", detail: "ILO indicator", day: "Verified" },
+  audits: { status: "Standard", detail: "Audit firm", day: "Audit date" },
+};
