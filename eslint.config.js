@@ -17,6 +17,7 @@ const DATA_FILES = [
   "db/migrations/**",
   "db/types.ts",
   "db/seed/demo-data/{acme,borealis,city-centres}.ts",
+  "app/domain/statement/templates/*.ts",
 ];
 
 // Tests may be long (one file per subject); they keep the line-length rule.

@@ -907,3 +907,5 @@ export interface ProductPacksTable {
   created_by_label: string;
   created_at: string;
 }
+  day: string | null;
+}

@@ -54,6 +54,7 @@ function baseline(acme: Tenant): Visit[] {
     [acme.path("/settings/methodology"), acme.admin],
     [acme.path("/settings/profile"), acme.compliance],
     [acme.path("/screening"), acme.compliance],
+    [acme.path("/statements"), acme.compliance],
     ["/account", acme.admin],
   ];
   if (supplier)
@@ -238,6 +239,8 @@ test("on a 390 px phone, the shell with its Menu closed and open has no axe viol
     [acme.path("/screening"), acme.compliance],
     // A product with its bill of materials, tracing panels and the pack form.
     [acme.path(`/products/${productBySku(acme.slug, "TS-CREW-001")?.id ?? 0}`), acme.compliance],
+    // Yearly statements (a statement's own pages are replayed from statements.spec.ts's visits).
+    [acme.path("/statements"), acme.compliance],
     // An approved assessment with its documents and their Accept / Reject forms.
     [acme.path(`/assessments/${assessmentsBySupplierRef(acme.slug, "ACME-V-0001")[0]!.id}`), acme.admin],
     // Recording a site audit (the audit page itself is replayed from site-audits.spec.ts's visits).

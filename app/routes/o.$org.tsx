@@ -81,6 +81,7 @@ export default function OrgLayout() {
             {may("actions.view") ? <li>{link(`${base}/actions`, "Corrective actions", IconActions)}</li> : null}
             {may("reports.view") ? <li>{link(`${base}/grievances`, "Worker voice", IconVoice)}</li> : null}
             {may("reports.view") ? <li>{link(`${base}/report`, "Board report", IconReport)}</li> : null}
+            {may("statements.view") ? <li>{link(`${base}/statements`, "Statements", IconReport)}</li> : null}
             {may("risk.view") ? <li>{link(`${base}/methodology`, "Methodology", IconMethodology)}</li> : null}
             {may("methodology.edit") ? <li>{link(`${base}/settings/methodology`, "Risk settings", IconSettings)}</li> : null}
             {may("review.settings") ? <li>{link(`${base}/settings/review`, "Review settings", IconSettings)}</li> : null}

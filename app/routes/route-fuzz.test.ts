@@ -47,6 +47,7 @@ import { saveAnswer } from "~/services/assessment-answers.server";
 import { startAssessments } from "~/services/assessments.server";
 import { openSupplierSession, sendAssessmentInvite } from "~/services/invites.server";
 import { createManualAction } from "~/services/actions.server";
+import { draftStatement } from "~/services/statements.server";
 import { uploadImport } from "~/services/import.server";
 import { createElement } from "react";
 import { profileFormBody } from "~/test/org-profile-fixture";
@@ -74,6 +75,7 @@ interface Fixture {
   caseId: number; // a worker's report through it
   product: number; // a product made by supplier, with one input
   bomItem: number; // that input
+  statement: number; // a draft UK statement (statements)
 }
 type Session = "admin" | "portal" | "none";
 interface Spec {
@@ -366,6 +368,35 @@ const SPECS: Record<string, Spec> = {
   "o.$org.report.tsx": { session: "admin", params: org(), query: DASHBOARD_QUERY },
   "o.$org.report[.csv].tsx": { session: "admin", params: org(), query: DASHBOARD_QUERY },
   "o.$org.report-print[.css].tsx": { session: "admin", params: org(), query: DASHBOARD_QUERY },
+  "o.$org.statements._index.tsx": {
+    session: "admin",
+    params: org(),
+    fields: () => ({ template: ["uk-msa-s54", "nope"], year: ["2026", "1999", "2200"] }),
+  },
+  "o.$org.statements.$id._index.tsx": {
+    session: "admin",
+    params: org((f) => ({ id: String(f.statement) })),
+    query: ["edit"],
+    intents: ["save", "approve", "publish"],
+    fields: () => ({
+      expectedVersion: ["999"],
+      "section.policies": ["Words [[figure:suppliers.total]]", "[[figure:nope]]", "[[figure:"],
+      "section.nope": ["x"],
+      note: ["edit {n}"],
+      approverName: ["Jo"],
+      approverTitle: ["Director"],
+      approvingBody: ["Board"],
+      approvedOn: ["2026-01-05", "2099-01-01", "yesterday"],
+    }),
+  },
+  "o.$org.statements.$id.figures.$key.tsx": {
+    session: "admin",
+    params: org((f) => ({ id: String(f.statement), key: "suppliers.total" })),
+    query: ["page"],
+  },
+  "o.$org.statements.$id.print.tsx": { session: "admin", params: org((f) => ({ id: String(f.statement) })) },
+  "o.$org.statements.$id.print[.css].tsx": { session: "admin", params: org((f) => ({ id: String(f.statement) })) },
+  "o.$org.statements.$id.docx.tsx": { session: "admin", params: org((f) => ({ id: String(f.statement) })) },
   "o.$org.settings.methodology.tsx": { session: "admin", params: org(), intents: ["preview", "save"], fields: methodologyFields },
   "o.$org.screening.tsx": {
     session: "admin",
@@ -645,9 +676,12 @@ async function buildFixture(h: Db) {
     "ip",
   );
   if (!item.ok) throw new Error(item.message);
+  const drafted = await draftStatement(h.db, ident, { template: "uk-msa-s54", year: 2026 }, "ip");
+  if (!drafted.ok) throw new Error(drafted.message);
   const fixture: Fixture = {
     product: made2.value.productId,
     bomItem: item.value.itemId,
+    statement: drafted.value.statementId,
     siteAudit: audit.value.auditId,
     findingImport: checkedFile.value.importId,
     channel: channel.value.channelId,

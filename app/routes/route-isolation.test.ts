@@ -319,6 +319,47 @@ const ROUTES: Record<string, Spec> = {
   },
   "o.$org.report[.csv].tsx": { kind: "org", path: "/o/$org/report.csv" },
   "o.$org.report-print[.css].tsx": { kind: "org", path: "/o/$org/report-print.css" },
+  "o.$org.statements._index.tsx": {
+    kind: "org",
+    path: "/o/$org/statements",
+    forms: (): Body[] => [{ template: "uk-msa-s54", year: "2026" }],
+    plain: "lists the statements' laws and years; no tenant strings",
+  },
+  "o.$org.statements.$id._index.tsx": {
+    kind: "org",
+    path: "/o/$org/statements/$id",
+    ids: (t) => ({ id: id(t.statementId) }),
+    forms: (): Body[] => [
+      { intent: "save", expectedVersion: "2", "section.policies": "New words [[figure:suppliers.total]]" },
+      {
+        intent: "approve",
+        expectedVersion: "2",
+        approverName: "A B",
+        approverTitle: "Director",
+        approvingBody: "Board",
+        approvedOn: "2026-12-01",
+      },
+      { intent: "publish", expectedVersion: "2" },
+    ],
+  },
+  "o.$org.statements.$id.figures.$key.tsx": {
+    kind: "org",
+    path: "/o/$org/statements/$id/figures/$key",
+    ids: (t) => ({ id: id(t.approvedStatementId), key: "suppliers.total" }),
+  },
+  "o.$org.statements.$id.print.tsx": { kind: "org", path: "/o/$org/statements/$id/print", ids: (t) => ({ id: id(t.statementId) }) },
+  "o.$org.statements.$id.print[.css].tsx": {
+    kind: "org",
+    path: "/o/$org/statements/$id/print.css",
+    ids: (t) => ({ id: id(t.statementId) }),
+    plain: "the running header names the organisation, not the marker",
+  },
+  "o.$org.statements.$id.docx.tsx": {
+    kind: "org",
+    path: "/o/$org/statements/$id/docx",
+    ids: (t) => ({ id: id(t.statementId) }),
+    plain: "a zipped Word document: its words are compressed",
+  },
   "o.$org.settings.methodology.tsx": {
     kind: "org",
     path: "/o/$org/settings/methodology",
@@ -513,7 +554,9 @@ function foreignParams(ids: Ids, a: Tenant, b: Tenant): Array<Record<string, str
   const mine = ids(a);
   const theirs = ids(b);
   const keys = Object.keys(mine);
-  return [theirs, ...(keys.length > 1 ? keys.map((k) => ({ ...mine, [k]: theirs[k]! })) : [])];
+  // A parameter that is no id (a figure's key) is the same for both: swapping it alone probes nothing foreign.
+  const swaps = keys.length > 1 ? keys.filter((k) => theirs[k] !== mine[k]).map((k) => ({ ...mine, [k]: theirs[k]! })) : [];
+  return [theirs, ...swaps];
 }
 const REFUSED_ANON = [302, 401, 403, 404];
 

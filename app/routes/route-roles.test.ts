@@ -24,6 +24,7 @@ import { ReportSchema } from "~/schemas/voice";
 import { fileReport } from "~/services/voice-report.server";
 import { BomItemSchema, ProductSchema } from "~/schemas/product";
 import { addBomItem, createProduct } from "~/services/products.server";
+import { approveStatement, draftStatement } from "~/services/statements.server";
 import { PASSWORD_HASH, describeEachEngine } from "~/test/support";
 import { profileFormBody } from "~/test/org-profile-fixture";
 import { freshCandidate } from "~/test/screening-fixture";
@@ -105,6 +106,32 @@ const LOADERS: Record<string, { perm: Action; path: (a: Tenant) => string; param
     "o.$org.report.tsx": { perm: "reports.view", path: () => "/o/acme/report" },
     "o.$org.report[.csv].tsx": { perm: "reports.view", path: () => "/o/acme/report.csv" },
     "o.$org.report-print[.css].tsx": { perm: "reports.view", path: () => "/o/acme/report-print.css" },
+    "o.$org.statements._index.tsx": { perm: "statements.view", path: () => "/o/acme/statements" },
+    "o.$org.statements.$id._index.tsx": {
+      perm: "statements.view",
+      path: (a) => `/o/acme/statements/${a.statementId}`,
+      params: (a) => ({ id: id(a.statementId) }),
+    },
+    "o.$org.statements.$id.figures.$key.tsx": {
+      perm: "statements.view",
+      path: (a) => `/o/acme/statements/${a.approvedStatementId}/figures/suppliers.total`,
+      params: (a) => ({ id: id(a.approvedStatementId), key: "suppliers.total" }),
+    },
+    "o.$org.statements.$id.print.tsx": {
+      perm: "statements.view",
+      path: (a) => `/o/acme/statements/${a.statementId}/print`,
+      params: (a) => ({ id: id(a.statementId) }),
+    },
+    "o.$org.statements.$id.print[.css].tsx": {
+      perm: "statements.view",
+      path: (a) => `/o/acme/statements/${a.statementId}/print.css`,
+      params: (a) => ({ id: id(a.statementId) }),
+    },
+    "o.$org.statements.$id.docx.tsx": {
+      perm: "statements.view",
+      path: (a) => `/o/acme/statements/${a.statementId}/docx`,
+      params: (a) => ({ id: id(a.statementId) }),
+    },
     "o.$org.settings.methodology.tsx": { perm: "risk.view", path: () => "/o/acme/settings/methodology" },
     "o.$org.settings.review.tsx": { perm: "review.settings", path: () => "/o/acme/settings/review" },
     "o.$org.settings.profile.tsx": { perm: "org.view", path: () => "/o/acme/settings/profile" },
@@ -326,7 +353,56 @@ const onAudit = (a: Tenant, body: Body): Cell => ({
 });
 const onAction = (xid: number, body: Body): Cell => ({ path: `/o/acme/actions/${xid}`, params: { id: id(xid) }, body });
 
+/** A fresh UK draft for 2026 (statements), so each role's save or approval starts from version 1. */
+async function freshStatement(db: Db, a: Tenant, approve = false): Promise<number> {
+  const d = await draftStatement(db.db, a.ident(), { template: "uk-msa-s54", year: 2026 }, IP);
+  if (!d.ok) throw new Error(d.message);
+  if (approve) {
+    const approval = {
+      expectedVersion: 1,
+      approverName: "Zephyr Chair",
+      approverTitle: "Chair",
+      approvingBody: "Board",
+      approvedOn: "2026-01-05",
+    };
+    const r = await approveStatement(db.db, a.ident(), d.value.statementId, approval, IP);
+    if (!r.ok) throw new Error(r.message);
+  }
+  return d.value.statementId;
+}
+const onStatement = (sid: number, body: Body): Cell => ({ path: `/o/acme/statements/${sid}`, params: { id: id(sid) }, body });
+const APPROVAL = { approverName: "Zephyr Chair", approverTitle: "Chair", approvingBody: "Board", approvedOn: "2026-01-05" };
+
 const ACTIONS: Record<string, Record<string, Intent>> = {
+  "o.$org.statements._index.tsx": {
+    "": {
+      perm: "statements.edit",
+      ok: [302],
+      make: async () => ({ path: "/o/acme/statements", body: { template: "au-msa", year: "2026" } }),
+    },
+  },
+  "o.$org.statements.$id._index.tsx": {
+    save: {
+      perm: "statements.edit",
+      ok: [302],
+      make: async (db, a) =>
+        onStatement(await freshStatement(db, a), {
+          intent: "save",
+          expectedVersion: "1",
+          "section.policies": "Zephyr [[figure:profile.policies]]",
+        }),
+    },
+    approve: {
+      perm: "statements.approve",
+      ok: [302],
+      make: async (db, a) => onStatement(await freshStatement(db, a), { intent: "approve", expectedVersion: "1", ...APPROVAL }),
+    },
+    publish: {
+      perm: "statements.approve",
+      ok: [302],
+      make: async (db, a) => onStatement(await freshStatement(db, a, true), { intent: "publish", expectedVersion: "2" }),
+    },
+  },
   "o.$org.members.tsx": {
     invite: {
       perm: "members.manage",

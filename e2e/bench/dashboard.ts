@@ -39,7 +39,7 @@ interface Tenant {
 
 const tenants = new WeakMap<BenchContext, Promise<Tenant>>();
 
-function tenant(ctx: BenchContext): Promise<Tenant> {
+export function tenant(ctx: BenchContext): Promise<Tenant> {
   let p = tenants.get(ctx);
   if (!p) {
     p = (async () => {

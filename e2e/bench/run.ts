@@ -18,6 +18,7 @@ import { voiceFigures } from "./voice";
 import { screeningFigures } from "./screening";
 import { tracingFigures } from "./tracing";
 import { dashboardFigures } from "./dashboard";
+import { statementFigures } from "./statement";
 import { overloadFigures } from "./overload";
 import { importFigures } from "./import";
 import { postgresFigures } from "./postgres";
@@ -36,6 +37,7 @@ const REGISTRY: FigureDef[] = [
   ...screeningFigures,
   ...tracingFigures,
   ...dashboardFigures,
+  ...statementFigures,
   ...importFigures,
   ...overloadFigures,
   ...postgresFigures,
