@@ -892,6 +892,50 @@ export interface ScreeningMatchesTable {
   updated_at: string;
   version: Generated<number>;
 }
+// ---- Products and tracing packs (db/migrations/2026-12-11T0200_products.ts) ----
+export interface Database {
+  products: ProductsTable;
+  bom_items: BomItemsTable;
+  product_packs: ProductPacksTable;
+}
+
+export interface ProductsTable {
+  id: Generated<number>;
+  org_id: number;
+  name: string;
+  /** Unique per organisation. */
+  sku: string;
+  /** 6 to 10 digits, no dots. */
+  hs_code: string;
+  description: string | null;
+  /** The final manufacturer; null when it was deleted. */
+  made_by_supplier_id: number | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+/** One input in a product's bill of materials; parent_id null = a direct input of the product. */
+export interface BomItemsTable {
+  id: Generated<number>;
+  org_id: number;
+  product_id: number;
+  parent_id: number | null;
+  material: string;
+  /** Who supplies this input; null = not known. */
+  supplier_id: number | null;
+  /** 1 = a raw material, which has an origin (all origin columns null = unknown). */
+  is_raw: Generated<number>;
+  origin_country: string | null;
+  /** ISO 3166-2, e.g. "CN-XJ". */
+  origin_subdivision: string | null;
+  origin_region: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A tracing pack made for a product (or a shipment of it). */
 export interface ProductPacksTable {
   id: Generated<number>;
   org_id: number;
@@ -907,5 +951,64 @@ export interface ProductPacksTable {
   created_by_label: string;
   created_at: string;
 }
+
+// ---- Yearly statements (db/migrations/2026-12-11T0100_statements.ts) ----
+export interface Database {
+  statements: StatementsTable;
+  statement_revisions: StatementRevisionsTable;
+  statement_snapshot_rows: StatementSnapshotRowsTable;
+}
+
+export type StatementStatus = "draft" | "approved" | "published";
+
+/** A statement of one template for one reporting year; `sections` is JSON {key: text}, `figures` JSON once approved. */
+export interface StatementsTable {
+  id: Generated<number>;
+  org_id: number;
+  template_key: string;
+  template_version: number;
+  year: number;
+  period_from: string;
+  period_to: string;
+  status: StatementStatus;
+  sections: string;
+  figures: string | null;
+  approver_name: string | null;
+  approver_title: string | null;
+  approving_body: string | null;
+  approved_on: string | null;
+  approval_recorded_by: number | null;
+  approval_recorded_at: string | null;
+  published_at: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface StatementRevisionsTable {
+  id: Generated<number>;
+  org_id: number;
+  statement_id: number;
+  revision: number;
+  sections: string;
+  note: string | null;
+  created_by: number | null;
+  created_by_label: string;
+  created_at: string;
+}
+
+/** A row of a list behind a figure, frozen at approval (`list` names the list, e.g. "suppliers"). */
+export interface StatementSnapshotRowsTable {
+  id: Generated<number>;
+  org_id: number;
+  statement_id: number;
+  list: string;
+  ref_id: number;
+  label: string;
+  country: string | null;
+  tier: number | null;
+  status: string | null;
+  detail: string | null;
   day: string | null;
 }

@@ -7,6 +7,8 @@ import type { DbOrTrx } from "./types";
 import type { PackScreeningCoverage, PackScreeningEntry } from "~/domain/tracing/pack";
 import type { TvpraRow } from "~/domain/tracing/origins";
 import { chunks } from "./chunks";
+import { screeningForSuppliers } from "./screening.server";
+import { SCREENING_LISTS } from "~/domain/screening/lists";
 
 export const ORIGIN_QUESTIONS = ["p3.material_origins", "p3.material_origins_other"] as const;
 
@@ -192,15 +194,25 @@ export async function tvpraFor(db: DbOrTrx, countries: readonly string[]): Promi
 
 /**
  * Screening results for the pack's suppliers (regulators' lists: UFLPA entity list, CBP withhold
- * release orders) and which editions of the lists were used. Returns empty lists for now: filled
- * from screening after merge (the screening feature owns the matches and the lists' editions; wire
- * its candidates and confirmed matches for `supplierIds`, and each list's edition and partiality,
- * here). The pack renders both sections already, saying when nothing was screened.
+ * release orders, singled-out regions) and which edition of each list was used. Dismissed matches are
+ * left out (an officer found them not to be the same entity); a candidate is printed as not yet
+ * reviewed, so the reader sees it is not a finding. Every list is named with its edition and what it
+ * lacks: no match on a partial list proves nothing.
  */
 export async function packScreening(
-  _db: DbOrTrx,
-  _orgId: number,
-  _supplierIds: readonly number[],
+  db: DbOrTrx,
+  orgId: number,
+  supplierIds: readonly number[],
 ): Promise<{ screening: PackScreeningEntry[]; coverage: PackScreeningCoverage[] }> {
-  return { screening: [], coverage: [] };
+  const results = await screeningForSuppliers(db, orgId, supplierIds);
+  return {
+    screening: results.map((r) => ({
+      supplierId: r.supplierId,
+      list: r.listName,
+      entryName: r.entryName,
+      status: r.status,
+      note: r.status === "confirmed" && r.decisionReason ? `Confirmed by an officer: ${r.decisionReason}` : r.reason,
+    })),
+    coverage: SCREENING_LISTS.map((l) => ({ list: l.name, edition: l.edition, partial: l.partial, note: l.note })),
+  };
 }

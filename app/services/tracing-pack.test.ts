@@ -15,6 +15,7 @@ import { ShipmentSchema } from "~/schemas/product";
 import { recompute, forgetReferenceData } from "./risk.server";
 import { makeTracingPack } from "./tracing-pack.server";
 import { productPage } from "./products.server";
+import { decideMatch } from "./screening.server";
 
 const evidenceDir = withTemporaryEvidenceDir("lantern-tracing-");
 
@@ -109,7 +110,43 @@ describeEachEngine("tracing packs", (h) => {
     const doc = r.value.document;
     expect(doc.regionFlags.map((f) => f.region)).toContain("Xinjiang Uyghur Autonomous Region");
     expect(doc.goodsFlags).toContainEqual(expect.objectContaining({ where: "Raw cotton", good: "Cotton", country: "China" }));
-    expect(doc.screening).toEqual([]);
+    // The chain's Xinjiang sites are screening candidates, printed as not yet reviewed.
+    expect(doc.screening).toContainEqual(
+      expect.objectContaining({
+        supplier: "Tarim Basin Cotton Cooperative",
+        status: "candidate",
+        list: "Regions singled out by regulators",
+      }),
+    );
+  }, 60_000);
+
+  it("prints the screening: each list's edition and what a partial list lacks, and an officer's confirmation", async () => {
+    const tarim = await h()
+      .db.selectFrom("screening_matches as m")
+      .innerJoin("suppliers as s", "s.id", "m.supplier_id")
+      .select(["m.id", "m.version"])
+      .where("m.org_id", "=", admin.org.id)
+      .where("s.name", "=", "Tarim Basin Cotton Cooperative")
+      .executeTakeFirstOrThrow();
+    const decided = await decideMatch(
+      h().db,
+      admin,
+      tarim.id,
+      { decision: "confirm", version: tarim.version, reason: "Cooperative address is in Aksu prefecture" },
+      null,
+    );
+    expect(decided.ok).toBe(true);
+    const r = await makeTracingPack(h().db, admin, await product("SH-POP-014"), null, null);
+    if (!r.ok) throw new Error(r.message);
+    const pack = await readPack(fs.readFileSync(r.value.file));
+    fs.rmSync(r.value.file, { force: true });
+    const entry = r.value.document.screening.find((e) => e.supplier === "Tarim Basin Cotton Cooperative" && e.status === "confirmed");
+    expect(entry).toMatchObject({ status: "confirmed", note: "Confirmed by an officer: Cooperative address is in Aksu prefecture" });
+    const text = (await pdfText(pack.files.get("pack.pdf")!)).replace(/\s+/g, " ");
+    expect(text).toContain("UFLPA Entity List, edition partial copy");
+    expect(text).toContain("This list is partial:");
+    expect(text).toMatch(/Tarim Basin Cotton Cooperative: [^•]+ \(confirmed match\)\. Confirmed by an officer: Cooperative address/);
+    expect(text).toContain("(possible match, not yet reviewed by an officer)");
   }, 60_000);
 
   it("shows the product page with its tree, warnings and gaps; another tenant's product is not found", async () => {

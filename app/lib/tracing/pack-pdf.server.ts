@@ -161,8 +161,12 @@ function screening(w: Writer, d: PackDocument) {
     );
   }
   for (const c of d.screeningCoverage) {
-    const partial = c.partial ? ` This list is partial: ${c.note || "not every entry could be checked"}.` : c.note ? ` ${c.note}` : "";
+    const note = c.note.replace(/\.\s*$/, "");
+    const partial = c.partial ? ` This list is partial: ${note || "not every entry could be checked"}.` : note ? ` ${note}.` : "";
     w.bullet(`${c.list}, edition ${c.edition}.${partial}`);
+  }
+  if (d.screeningCoverage.length && !d.screening.length) {
+    w.text("No supplier in this chain matches an entry of these lists, as far as the lists above go.");
   }
   for (const s of d.screening) {
     const status = s.status === "confirmed" ? "confirmed match" : "possible match, not yet reviewed by an officer";
