@@ -120,6 +120,29 @@ export function TracePreview({ doc }: { doc: PackDocument }) {
           </li>
         ))}
       </ul>
+      <h3>Screening against regulators&apos; lists</h3>
+      {doc.screening.length === 0 ? (
+        <p className="muted">No supplier in this chain matches an entry of the lists Lantern holds.</p>
+      ) : (
+        <ul>
+          {doc.screening.map((s, i) => (
+            <li key={`s${i}`} className={s.status === "confirmed" ? "trace-flag" : undefined}>
+              {s.supplier}: {s.entryName} on {s.list} (
+              {s.status === "confirmed" ? <strong>confirmed match</strong> : "possible match, not yet reviewed by an officer"}).
+            </li>
+          ))}
+        </ul>
+      )}
+      {doc.screeningCoverage.some((c) => c.partial) ? (
+        <p className="small muted">
+          Partial lists:{" "}
+          {doc.screeningCoverage
+            .filter((c) => c.partial)
+            .map((c) => c.list)
+            .join(", ")}
+          . A supplier that matches nothing on them is not cleared.
+        </p>
+      ) : null}
       <h3>Origins of raw materials</h3>
       {doc.origins.length === 0 ? <p className="muted">No raw materials recorded.</p> : null}
       <ul>
