@@ -89,6 +89,14 @@ test("an officer drafts the UK statement, an admin records the board's approval,
       page.getByText(`In the year our board adopted a new supplier code of conduct. We work with ${suppliers} suppliers.`),
     ).toBeVisible();
   });
+
+  await test.step("an earlier revision stays readable from the versions list", async () => {
+    await page.getByRole("link", { name: "Revision 1", exact: true }).click();
+    await expect(page.getByRole("status").filter({ hasText: "You are reading revision 1" })).toBeVisible();
+    await expect(page.getByText("In the year our board adopted a new supplier code of conduct.")).toHaveCount(0);
+    await page.getByRole("link", { name: "Back to the current text" }).click();
+    await expect(page.getByText("In the year our board adopted a new supplier code of conduct.")).toBeVisible();
+  });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: path.join(SHOTS, "statement-draft-desktop.png"), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });

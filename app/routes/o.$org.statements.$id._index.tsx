@@ -27,8 +27,10 @@ function idOf(raw: string | undefined): number {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ident = await requireOrg(request, context, params.org, "statements.view");
-  const page = await statementPage(context.db, ident, idOf(params.id));
-  if (!page) throw notFound("No such statement");
+  const raw = new URL(request.url).searchParams.get("revision");
+  if (raw !== null && !isDbId(raw)) throw badRequest({ formError: "A revision is a whole number, as listed under Versions." });
+  const page = await statementPage(context.db, ident, idOf(params.id), raw === null ? null : Number(raw));
+  if (!page) throw notFound(raw === null ? "No such statement" : "No such revision of this statement");
   return json(page);
 }
 
@@ -71,7 +73,7 @@ export default function StatementPage() {
   const { org } = useOrg();
   const busy = useNavigation().state !== "idle";
   const [search] = useSearchParams();
-  const editing = d.can.edit && search.get("edit") === "1";
+  const editing = d.can.edit && search.get("edit") === "1" && !d.viewing;
   const s = d.statement;
   const base = `/o/${org.slug}/statements/${s.id}`;
   const errors = result && "intent" in result ? result : null;
@@ -115,6 +117,13 @@ export default function StatementPage() {
           {errors.formError}
         </p>
       ) : null}
+      {d.viewing ? (
+        <p className="alert" role="status">
+          You are reading revision {d.viewing.revision}
+          {d.viewing.latest ? " (the latest)" : ""}, saved {formatDateTime(d.viewing.at)} by {d.viewing.by}
+          {d.viewing.note ? ` (${d.viewing.note})` : ""}. <Link to={base}>Back to the current text</Link>
+        </p>
+      ) : null}
       {editing ? (
         <SectionEditor sections={d.sections} version={s.version} catalogue={d.catalogue} errors={errors} busy={busy} cancelHref={base} />
       ) : (
@@ -137,7 +146,10 @@ export default function StatementPage() {
         <ul className="statement-revisions">
           {d.revisions.map((r) => (
             <li key={r.revision}>
-              Revision {r.revision} · {formatDateTime(r.at)} · {r.by}
+              <Link to={`?revision=${r.revision}`} aria-current={d.viewing?.revision === r.revision ? "page" : undefined}>
+                Revision {r.revision}
+              </Link>{" "}
+              · {formatDateTime(r.at)} · {r.by}
               {r.note ? ` · ${r.note}` : ""}
             </li>
           ))}

@@ -376,7 +376,7 @@ const SPECS: Record<string, Spec> = {
   "o.$org.statements.$id._index.tsx": {
     session: "admin",
     params: org((f) => ({ id: String(f.statement) })),
-    query: ["edit"],
+    query: ["edit", "revision"],
     intents: ["save", "approve", "publish"],
     fields: () => ({
       expectedVersion: ["999"],

@@ -115,7 +115,12 @@ async function bothYears(db: DB, org: OrgIdentity["org"], s: StatementRecord) {
   return { figures, prev, hasProfile: stored !== null };
 }
 
-export async function statementPage(db: DB, id: OrgIdentity, statementId: number) {
+/**
+ * One statement as its page shows it. With `revision`, the text is that saved revision's (read only,
+ * with today's figures, or the frozen ones once approved); null when there is no such statement or
+ * revision.
+ */
+export async function statementPage(db: DB, id: OrgIdentity, statementId: number, revision: number | null = null) {
   const s = await getStatement(db, id.org.id, statementId);
   if (!s) return null;
   const template = findTemplate(s.templateKey, s.templateVersion);
@@ -124,6 +129,9 @@ export async function statementPage(db: DB, id: OrgIdentity, statementId: number
     .filter((f) => f.source.kind === "list" || f.source.kind === "grievances")
     .filter((f) => f.value !== null || f.source.kind === "grievances")
     .map((f) => ({ key: f.key, label: f.label, now: f.text, before: prev.figures[f.key]?.text ?? "—" }));
+  const viewed = revision === null ? null : revisions.find((r) => r.revision === revision);
+  if (viewed === undefined) return null;
+  const latest = revisions[0]?.revision ?? null;
   return {
     statement: {
       id: s.id,
@@ -143,7 +151,8 @@ export async function statementPage(db: DB, id: OrgIdentity, statementId: number
       title: template.title,
       approvalNote: template.approvalNote,
     },
-    sections: renderSections(id.org.slug, s, figures),
+    sections: renderSections(id.org.slug, viewed ? { ...s, sections: viewed.sections } : s, figures),
+    viewing: viewed && { revision: viewed.revision, note: viewed.note, by: viewed.by, at: viewed.at, latest: viewed.revision === latest },
     comparison: { year: prev.year, from: prev.from, statementId: prev.statementId, rows: compared },
     catalogue: figureCatalogue(),
     revisions: revisions.map((r) => ({ revision: r.revision, note: r.note, by: r.by, at: r.at })),

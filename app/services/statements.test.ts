@@ -123,6 +123,20 @@ describeEachEngine("statements", (h) => {
     const edited = "Our board adopted a supplier code. We had [[figure:suppliers.total]] suppliers.";
     const saved = await saveStatement(db, w.officer, id, { expectedVersion: 1, note: "policies", sections: { policies: edited } }, IP, NOW);
     expect(saved.ok && saved.value.revision).toBe(2);
+    // Every saved revision stays readable: revision 1 is the template's draft, revision 2 the edit.
+    const text = (p: Awaited<ReturnType<typeof statementPage>>) =>
+      p!.sections
+        .find((s) => s.key === "policies")!
+        .paragraphs.flat()
+        .map((s) => s.text)
+        .join("");
+    const first = await statementPage(db, w.exec, id, 1);
+    expect(first?.viewing).toMatchObject({ revision: 1, latest: false });
+    expect(text(first)).toMatch(/No policies are recorded in the organisation profile yet/);
+    const second = await statementPage(db, w.exec, id, 2);
+    expect(second?.viewing).toMatchObject({ revision: 2, latest: true, note: "policies" });
+    expect(text(second)).toBe("Our board adopted a supplier code. We had 2 suppliers.");
+    expect(await statementPage(db, w.exec, id, 3)).toBeNull();
     const stale = await saveStatement(db, w.officer, id, { expectedVersion: 1, note: null, sections: { policies: "x" } }, IP, NOW);
     expect(stale.ok ? null : stale.kind).toBe("conflict");
 
