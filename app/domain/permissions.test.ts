@@ -32,6 +32,7 @@ const EXPECTED: Record<(typeof ROLES)[number], Record<(typeof ACTIONS)[number], 
     "products.view": true,
     "products.edit": true,
     "screening.review": true,
+    "integrations.manage": false,
   },
   executive: {
     "org.view": true,
@@ -60,6 +61,7 @@ const EXPECTED: Record<(typeof ROLES)[number], Record<(typeof ACTIONS)[number], 
     "products.view": true,
     "products.edit": false,
     "screening.review": false,
+    "integrations.manage": false,
   },
 };
 

@@ -39,6 +39,9 @@ export const ACTIONS = [
   "products.edit",
   // Screening candidates against regulators' lists: an officer confirms or dismisses each one.
   "screening.review",
+  // Connecting other systems: API keys, webhook subscriptions and single sign-on. Admins only: a key
+  // or a sign-on setting acts for the whole organisation.
+  "integrations.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
