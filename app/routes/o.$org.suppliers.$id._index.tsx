@@ -8,7 +8,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { LinkSchema } from "~/schemas/supplier";
 import { isDbId } from "~/schemas/fields";
 import { addLink, deleteSupplier, removeLink, setArchived } from "~/services/suppliers.server";
-import { supplierPage, UP_DEPTH } from "~/services/supplier-page.server";
+import { supplierPage } from "~/services/supplier-page.server";
 import { BuyerPaths, UpstreamTree } from "~/components/supply-tree";
 import { RiskPanel } from "~/components/risk-breakdown";
 import { ActionsPanel } from "~/components/action-list";
@@ -114,6 +114,7 @@ export default function SupplierPage() {
     supplier: s,
     tip,
     upstream,
+    upDepth,
     upTruncated,
     downstream,
     nodes,
@@ -202,7 +203,7 @@ export default function SupplierPage() {
             edges={upstream}
             nodes={nodes}
             href={href}
-            maxDepth={UP_DEPTH}
+            maxDepth={upDepth}
             truncated={upTruncated}
             directActions={(c) => removeButton(c, "supplier")}
           />

@@ -58,6 +58,9 @@ async function chainAround(db: DbOrTrx, orgId: number, s: SupplierRecord) {
   for (const n of names.values()) nodes[n.id] = chainSupplier(n);
   return {
     upstream,
+    // The levels the tree shows travel with the data: the page's component runs in the browser too,
+    // where this module does not exist.
+    upDepth: UP_DEPTH,
     upTruncated: up.length > UP_LIMIT,
     downstream,
     nodes,
