@@ -123,8 +123,10 @@ const COUNTRY_COLUMNS = [
   { key: "rows", label: "Rows", num: true },
 ];
 
-export function CountryReadings({ countries }: { countries: NonNullable<ImportPreview["countries"]> }) {
-  const names = typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames(["en"], { type: "region" }) : null;
+/** A country value of the file with its name, resolved by the loader: the server's and the browser's ICU name a few regions differently. */
+export type CountryRow = NonNullable<ImportPreview["countries"]>[number] & { label: string | null };
+
+export function CountryReadings({ countries }: { countries: CountryRow[] }) {
   return (
     <section className="card" aria-labelledby="countries-h">
       <h2 id="countries-h">How the country column was read</h2>
@@ -132,7 +134,7 @@ export function CountryReadings({ countries }: { countries: NonNullable<ImportPr
         {countries.map((c) => (
           <tr key={c.value}>
             <td>{c.value}</td>
-            <td>{c.iso2 ? `${names?.of(c.iso2) ?? c.iso2} (${c.iso2})` : <strong>not a known country</strong>}</td>
+            <td>{c.iso2 ? `${c.label ?? c.iso2} (${c.iso2})` : <strong>not a known country</strong>}</td>
             <td className="num">{formatInt(c.rows)}</td>
           </tr>
         ))}

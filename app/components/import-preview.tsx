@@ -6,14 +6,15 @@ import type { FieldKey } from "~/domain/csv/fields";
 import { POLICY_LABEL, type UpdatePolicy } from "~/domain/csv/policy";
 import type { ChangedSupplier, ImportPreview, ListedSupplier } from "~/domain/csv/preview";
 import { ChoicesForm } from "./import-choices";
-import { ChangedTable, CountryReadings, IssueTable, NewTable, SampleRows, type PagedList } from "./import-lists";
+import { ChangedTable, CountryReadings, IssueTable, NewTable, SampleRows, type CountryRow, type PagedList } from "./import-lists";
 import { fieldLabel } from "./import-table";
 import { countOf, formatInt } from "./format";
 
 /** The preview as the page receives it: the long lists cut to the page shown. */
-export type PagedPreview = Omit<ImportPreview, "newList" | "changedList"> & {
+export type PagedPreview = Omit<ImportPreview, "newList" | "changedList" | "countries"> & {
   newList: PagedList<ListedSupplier>;
   changedList: PagedList<ChangedSupplier>;
+  countries?: CountryRow[];
 };
 
 export function PreviewView({ preview, policy, base }: { preview: PagedPreview; policy: UpdatePolicy; base: string }) {

@@ -8,6 +8,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { getImport } from "~/models/import.server";
 import { discardImport, importOptionsOf, queueCheck, queueCommit } from "~/services/import.server";
 import type { ImportPreview } from "~/domain/csv/preview";
+import { countryName } from "~/domain/country";
 import type { ImportResult } from "~/services/import-commit.server";
 import type { FieldKey } from "~/domain/csv/fields";
 import { FormError } from "~/components/forms";
@@ -48,6 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         ...full,
         newList: page(full.newList, full.new, url.searchParams.get("np")),
         changedList: page(full.changedList, full.changedList?.length ?? 0, url.searchParams.get("cp")),
+        countries: full.countries?.map((c) => ({ ...c, label: c.iso2 ? countryName(c.iso2) : null })),
       }
     : null;
   return json({
@@ -147,11 +149,13 @@ export default function ImportStep() {
   );
 }
 
+// A <div>, not a <p>: the button is a form, and the browser closes a <p> at a <form>, so the page it
+// builds would differ from React's and hydration would fail.
 function DiscardForm() {
   return (
-    <p className="import-discard">
+    <div className="import-discard">
       <DiscardImportButton /> <span className="muted small">Nothing of it has been imported; the file is deleted.</span>
-    </p>
+    </div>
   );
 }
 
