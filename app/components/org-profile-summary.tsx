@@ -1,13 +1,14 @@
 // The organisation profile read-only: what executives see, and the other person's version after a
 // conflicting save.
 import { TURNOVER_BANDS, type OrgProfile } from "~/domain/org-profile";
-import { countryName } from "~/domain/country";
 import { formatDate, formatNumber } from "./format";
 
 const band = (key: string | null) => TURNOVER_BANDS.find((b) => b.key === key)?.label ?? "Not given";
 const orDash = (s: string) => (s.trim() ? s : "—");
 
-export function OrgProfileSummary({ profile: p }: { profile: OrgProfile }) {
+/** `countryNames` are resolved by the loader: the server's and the browser's ICU name a few countries differently. */
+export function OrgProfileSummary({ profile: p, countryNames }: { profile: OrgProfile; countryNames: Record<string, string> }) {
+  const countryName = (iso2: string) => countryNames[iso2] ?? iso2;
   return (
     <div className="profile-summary stack">
       <dl className="details">

@@ -10,6 +10,7 @@ import { formObject, zodFieldErrors } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { can } from "~/domain/permissions";
 import type { OrgProfile } from "~/domain/org-profile";
+import { countryName } from "~/domain/country";
 import {
   applyRowIntent,
   draftValues,
@@ -27,10 +28,16 @@ import { formatDateTime } from "~/components/format";
 
 export const meta: MetaFunction = () => [{ title: "Organisation profile — Lantern" }];
 
+/** The names of the countries a profile mentions, resolved here on the server (see OrgProfileSummary). */
+function countryNamesOf(p: OrgProfile | null): Record<string, string> {
+  const codes = [p?.headquartersCountry, ...(p?.entities ?? []).map((e) => e.country)].filter((c): c is string => !!c);
+  return Object.fromEntries(codes.map((c) => [c, countryName(c)]));
+}
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { org, role } = await requireOrg(request, context, params.org);
   const view = await profileView(context.db, org);
-  return json({ ...view, canEdit: can(role, "profile.edit") });
+  return json({ ...view, countryNames: countryNamesOf(view.profile), canEdit: can(role, "profile.edit") });
 }
 
 type ActionData = {
@@ -39,7 +46,7 @@ type ActionData = {
   /** What was posted, shown back in the form (after a refusal or a row button). */
   draft?: ProfileFormValues;
   /** Someone saved first: their version. */
-  conflict?: { profile: OrgProfile | null; version: number; updatedAt: string | null };
+  conflict?: { profile: OrgProfile | null; countryNames: Record<string, string>; version: number; updatedAt: string | null };
 };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -55,14 +62,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!r.ok) {
     const current = r.detail?.current ?? null;
     // The next save is made knowingly over their version: the form keeps this person's text at it.
-    const conflict = { profile: current?.profile ?? null, version: current?.version ?? 0, updatedAt: current?.updatedAt ?? null };
+    const profile = current?.profile ?? null;
+    const conflict = {
+      profile,
+      countryNames: countryNamesOf(profile),
+      version: current?.version ?? 0,
+      updatedAt: current?.updatedAt ?? null,
+    };
     return json<ActionData>({ formError: r.message, draft: { ...draft, version: String(conflict.version) }, conflict }, { status: 409 });
   }
   return redirectWithToast(`/o/${id.org.slug}/settings/profile`, "Organisation profile saved.");
 }
 
 export default function OrgProfilePage() {
-  const { profile, version, updatedAt, canEdit } = useLoaderData<typeof loader>();
+  const { profile, countryNames, version, updatedAt, canEdit } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const draft = result && "draft" in result ? result.draft : undefined;
   const conflict = result && "conflict" in result ? result.conflict : undefined;
@@ -91,7 +104,7 @@ export default function OrgProfilePage() {
                 {conflict.profile ? (
                   <details>
                     <summary>Their saved version</summary>
-                    <OrgProfileSummary profile={conflict.profile} />
+                    <OrgProfileSummary profile={conflict.profile} countryNames={conflict.countryNames} />
                   </details>
                 ) : null}
               </div>
@@ -99,7 +112,7 @@ export default function OrgProfilePage() {
           }
         />
       ) : (
-        <OrgProfileSummary profile={profile} />
+        <OrgProfileSummary profile={profile} countryNames={countryNames} />
       )}
     </main>
   );

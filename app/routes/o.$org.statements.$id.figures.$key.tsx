@@ -23,7 +23,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const page = PageSchema.parse(new URL(request.url).searchParams.get("page") ?? 1);
   const r = await figureListPage(context.db, ident, Number(params.id), params.key ?? "", page);
   if (!r) throw notFound("No such figure");
-  return json(r);
+  // Country names are resolved here: the server's and the browser's ICU name a few countries differently.
+  return json({ ...r, rows: r.rows.map((row) => ({ ...row, countryLabel: row.country ? countryName(row.country) : "—" })) });
 }
 
 /** Where a row of a list leads today (the record may have changed since the snapshot). */
@@ -79,7 +80,7 @@ export default function FigureList() {
               return (
                 <tr key={`${r.refId}`}>
                   <td>{href ? <Link to={href}>{r.label}</Link> : r.label}</td>
-                  <td>{r.country ? countryName(r.country) : "—"}</td>
+                  <td>{r.countryLabel}</td>
                   <td>{r.tier ?? "—"}</td>
                   <td>{r.status ?? "—"}</td>
                   <td>{r.detail ? r.detail.replace(/_/g, " ") : "—"}</td>
