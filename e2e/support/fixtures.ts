@@ -64,6 +64,21 @@ async function watchCsp(context: BrowserContext, sink: CspViolation[]): Promise<
   });
 }
 
+// React's hydration errors (production builds print only their numbers): the page the server sent and
+// the one the browser built differ, so React throws the server's DOM away and renders the whole page
+// again, which users see as content that changes after load (and tests as elements detached mid-step).
+const HYDRATION_ERROR = /Minified React error #(418|419|421|422|423|425)\b|[Hh]ydrat(ion|ing) (failed|error)|did not match/;
+
+/** Records the hydration errors of every page of a context. */
+function watchHydration(context: BrowserContext, sink: string[]): void {
+  const watch = (page: Page) =>
+    page.on("pageerror", (e) => {
+      if (HYDRATION_ERROR.test(e.message)) sink.push(`${page.url()}: ${e.message.slice(0, 160)}`);
+    });
+  context.pages().forEach(watch);
+  context.on("page", watch);
+}
+
 /** Gives a browser context the cookie of a new session of the user; returns the token. */
 export async function signIn(context: BrowserContext, email: string): Promise<string> {
   const token = await createSession(email);
@@ -110,6 +125,7 @@ interface A11yWatch {
 
 interface Fixtures {
   cspViolations: CspViolation[];
+  hydrationErrors: string[];
   a11yWatch: A11yWatch;
   a11yFinalState: void;
   loginAs: (email: string, context?: BrowserContext) => Promise<string>;
@@ -158,6 +174,16 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     { auto: true },
   ],
 
+  hydrationErrors: [
+    async ({ context }, provide) => {
+      const sink: string[] = [];
+      watchHydration(context, sink);
+      await provide(sink);
+      expect(sink, "React hydration errors (the browser rendered the page differently from the server)").toEqual([]);
+    },
+    { auto: true },
+  ],
+
   loginAs: async ({ context }, provide) => {
     await provide((email, ctx = context) => signIn(ctx, email));
   },
@@ -195,11 +221,12 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     { auto: true },
   ],
 
-  newContext: async ({ browser, cspViolations, a11yWatch }, provide) => {
+  newContext: async ({ browser, cspViolations, hydrationErrors, a11yWatch }, provide) => {
     const made: BrowserContext[] = [];
     await provide(async () => {
       const ctx = await browser.newContext({ baseURL: BASE_URL });
       await watchCsp(ctx, cspViolations);
+      watchHydration(ctx, hydrationErrors);
       a11yWatch.watch(ctx);
       made.push(ctx);
       return ctx;
