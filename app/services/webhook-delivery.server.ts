@@ -112,7 +112,7 @@ async function settle(db: DB, d: Due, result: { status: number | null; error: st
     log.warn("webhook subscription paused: it kept failing", { orgId: d.orgId, subscriptionId: d.subscriptionId });
     kickMailDelivery(db);
   }
-  return delivered;
+  return { delivered, paused };
 }
 
 /** Sends what is due; returns how many attempts were made and delivered. Safe to call often. */
@@ -122,7 +122,10 @@ async function deliverWebhooksAsSystem(db: DB, overrides: Partial<DeliveryDeps> 
   const staleBefore = nowIso(new Date(now.getTime() - env().JOB_LEASE_MS));
   let attempted = 0;
   let delivered = 0;
+  const pausedNow = new Set<number>();
   for (const d of await dueDeliveries(db, nowIso(now), BATCH)) {
+    // A subscription paused by an earlier delivery of this batch gets no more attempts.
+    if (pausedNow.has(d.subscriptionId)) continue;
     if (!(await claimDelivery(db, d.id, deps.holder, nowIso(now), staleBefore))) continue;
     const started = Date.now();
     let result: { status: number | null; error: string | null };
@@ -132,7 +135,9 @@ async function deliverWebhooksAsSystem(db: DB, overrides: Partial<DeliveryDeps> 
       result = { status: null, error: (e instanceof Error ? e.message : String(e)).slice(0, 300) };
     }
     attempted++;
-    if (await settle(db, d, result, started, deps)) delivered++;
+    const outcome = await settle(db, d, result, started, deps);
+    if (outcome.delivered) delivered++;
+    if (outcome.paused) pausedNow.add(d.subscriptionId);
   }
   return { attempted, delivered };
 }
