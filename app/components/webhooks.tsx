@@ -11,7 +11,10 @@ export function EventChoices({ chosen, error, idPrefix }: { chosen: readonly str
       <legend>Events to send</legend>
       {WEBHOOK_EVENTS.map((e) => (
         <label key={e} className="checkbox">
-          <input type="checkbox" name="events" value={e} defaultChecked={chosen.includes(e)} /> {EVENT_WORDS[e]} <code>{e}</code>
+          <input type="checkbox" name="events" value={e} defaultChecked={chosen.includes(e)} />{" "}
+          <span>
+            {EVENT_WORDS[e]} <code className="event-code">{e}</code>
+          </span>
         </label>
       ))}
       {error ? (

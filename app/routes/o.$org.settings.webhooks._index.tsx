@@ -85,7 +85,7 @@ export default function WebhooksPage() {
       <section className="card" aria-labelledby="new-h">
         <h2 id="new-h">Add a webhook</h2>
         <FormError message={formError} />
-        <Form method="post" className="stack" noValidate>
+        <Form method="post" className="stack" noValidate key={created ? `after-${created.id}` : "new"}>
           <input type="hidden" name="intent" value="create" />
           <div className="field">
             <label htmlFor="webhook-url">Address (https)</label>
