@@ -35,6 +35,9 @@ import { createManualAction } from "./actions.server";
 import { createChannel, supplierChannels } from "./voice-channels.server";
 import { fileReport } from "./voice-report.server";
 import { forgetReferenceData } from "./risk.server";
+import { commitCsv } from "./import-commit.server";
+import { suggestMapping } from "~/domain/csv/mapping";
+import { parseSupplierCsv } from "~/domain/csv/parse";
 
 type Verify = (header: string, body: string, secret: string, toleranceSeconds?: number) => boolean;
 const verifyLantern = new Function("require", `${VERIFY_SNIPPET}\nreturn verifyLantern;`)(createRequire(import.meta.url)) as Verify;
@@ -325,6 +328,27 @@ describeEachEngine("webhooks", (h) => {
     const renamed = SupplierSchema.parse({ name: "Fjord Knit AS", country: "KP", externalRef: "ERP-7", goods: ["cotton"] });
     expect(await updateSupplier(h().db, w.officer, created.value.id, await version(), renamed, "ip")).toMatchObject({ ok: true });
     expect(await deliveries(id)).toHaveLength(1);
+  });
+
+  it("queues a band change when an import (update policy: overwrite) moves a supplier to a riskier country", async () => {
+    const w = await world(h());
+    const { id } = await subscribe(w, ["supplier.risk_band_changed"]);
+    const csv = (country: string) => `external_ref,name,country,goods\nERP-1,Fjord Knit,${country},\nERP-2,Nordic Dye,DK,\n`;
+    const mapping = (text: string) => {
+      const p = parseSupplierCsv(text);
+      if (!p.ok) throw new Error(p.error);
+      return suggestMapping(p.headers);
+    };
+    const actor = { orgId: w.orgId, userId: null, label: "erp@import", ip: null };
+    expect(await commitCsv(h().db, actor, csv("DK"), mapping(csv("DK")))).toMatchObject({ ok: true });
+    expect(await deliveries(id)).toEqual([]);
+    const moved = csv("KP");
+    expect(await commitCsv(h().db, actor, moved, mapping(moved), { options: { policy: "overwrite", resolutions: {} } })).toMatchObject({
+      ok: true,
+    });
+    const rows = await deliveries(id);
+    expect(rows.map((r) => JSON.parse(r.payload).data.supplier.externalRef)).toEqual(["ERP-1"]);
+    expect(JSON.parse(rows[0]!.payload).data).toMatchObject({ previousBand: "low", trigger: "import" });
   });
 
   it("queues submitted and approved events from the questionnaire's submission and approval", async () => {
