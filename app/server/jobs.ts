@@ -45,7 +45,7 @@ export const PERIODIC_JOBS: readonly PeriodicJob[] = [
   { name: "staleness", everyMs: 60 * 60_000, run: (db) => stalenessSweep(db) },
   // Owners of overdue corrective actions get a mail when one falls due and weekly after.
   { name: "overdue-actions", everyMs: 60 * 60_000, run: (db) => mailOverdueActions(db, new Date()) },
-  // Webhook deliveries that are due (new events, retries); a test event is also sent at once.
+  // Webhook deliveries that are due (new events, retries, test events).
   { name: "webhooks", everyMs: 5_000, run: (db) => deliverWebhooks(db) },
   // action.overdue webhook events for actions that fell due (once per action and due date).
   { name: "webhook-overdue", everyMs: 60 * 60_000, run: (db) => emitOverdueActions(db, new Date()) },

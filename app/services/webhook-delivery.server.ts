@@ -1,9 +1,8 @@
-// Delivering queued webhook events: every few seconds (and right after an admin sends a test event)
-// one server of the cluster takes the due deliveries, claims each (so two servers never send the
-// same attempt), checks the address again and connects to the address it checked, signs and posts,
-// and logs the attempt. A failure is retried with backoff; a subscription that keeps failing is
-// paused and its organisation's admins are mailed. Delivery is at least once: receivers de-duplicate
-// on the event id.
+// Delivering queued webhook events: every 5 seconds (the periodic job `webhooks`) one server of the
+// cluster takes the due deliveries, claims each (so two servers never send the same attempt), checks
+// the address again and connects to the address it checked, signs and posts, and logs the attempt. A
+// failure is retried with backoff; a subscription that keeps failing is paused and its organisation's
+// admins are mailed. Delivery is at least once: receivers de-duplicate on the event id.
 import type { Kysely } from "kysely";
 import type { Database } from "~db/types";
 import { env } from "~/lib/env.server";
@@ -142,14 +141,3 @@ async function deliverWebhooksAsSystem(db: DB, overrides: Partial<DeliveryDeps> 
   return { attempted, delivered };
 }
 export const deliverWebhooks = systemPath("webhook delivery: the queue of every tenant", deliverWebhooksAsSystem);
-
-let running: Promise<unknown> | null = null;
-/** Fire-and-forget delivery after a commit (a test event); one run at a time in this process. */
-export function kickWebhookDelivery(db: DB): void {
-  if (running) return;
-  running = deliverWebhooks(db)
-    .catch((e: unknown) => log.error("webhook delivery crashed", { error: String(e) }))
-    .finally(() => {
-      running = null;
-    });
-}

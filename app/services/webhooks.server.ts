@@ -21,7 +21,6 @@ import { newWebhookSecret } from "~/lib/webhook-signature.server";
 import { resolveTarget, systemResolver, type Resolver } from "~/lib/webhook-target.server";
 import type { WebhookAction } from "~/schemas/webhook";
 import { emitEvents } from "./webhook-events.server";
-import { kickWebhookDelivery } from "./webhook-delivery.server";
 
 type DB = Kysely<Database>;
 
@@ -89,9 +88,8 @@ export async function actOnWebhook(db: DB, id: OrgIdentity, subId: number, a: We
   if (!sub) return NOT_FOUND();
   if (a.intent === "test") {
     if (sub.status !== "active") return fail("conflict", "This webhook is paused: resume it to send a test event.");
-    const data = { message: "A test event from Lantern's webhook settings.", sentBy: id.user.email };
+    const data = { message: "A test event from Lantern's webhook settings." };
     await emitEvents(db, id.org.id, [{ type: TEST_EVENT, data }], { onlySubscription: subId });
-    kickWebhookDelivery(db);
     return ok({ done: "test" });
   }
   if (a.intent === "delete") {
@@ -133,6 +131,5 @@ export async function actOnWebhook(db: DB, id: OrgIdentity, subId: number, a: We
       ),
     );
   });
-  if (a.intent === "resume") kickWebhookDelivery(db);
   return a.intent === "rotate" ? ok({ done: "rotate", secret }) : ok({ done: a.intent });
 }

@@ -112,7 +112,7 @@ describeEachEngine("webhooks", (h) => {
     if (!r.ok) throw new Error(r.message);
     return r.value;
   }
-  /** Delivers until nothing is due at `now` (the kick after a test event may have taken a row already). */
+  /** Delivers until every queued delivery of the subscription has been tried. */
   async function settle(subId: number) {
     for (let i = 0; i < 50; i++) {
       await deliverWebhooks(h().db);
