@@ -1012,3 +1012,69 @@ export interface StatementSnapshotRowsTable {
   detail: string | null;
   day: string | null;
 }
+
+export interface Database {
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+  webhook_event_marks: WebhookEventMarksTable;
+}
+
+/** An https URL subscribed to events (`events`: JSON array of event types); `secret` signs each delivery. */
+export interface WebhookSubscriptionsTable {
+  id: Generated<number>;
+  org_id: number;
+  url: string;
+  description: string | null;
+  events: string;
+  secret: string;
+  status: "active" | "paused";
+  paused_reason: string | null;
+  paused_at: string | null;
+  consecutive_failures: Generated<number>;
+  failing_since: string | null;
+  last_success_at: string | null;
+  secret_rotated_at: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  org_id: number;
+  subscription_id: number;
+  event_id: string;
+  event_type: string;
+  payload: string;
+  status: "pending" | "delivered" | "failed";
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  claimed_by: string | null;
+  claimed_at: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+export interface WebhookAttemptsTable {
+  id: Generated<number>;
+  org_id: number;
+  delivery_id: number;
+  subscription_id: number;
+  attempt: number;
+  at: string;
+  response_status: number | null;
+  error: string | null;
+  duration_ms: number;
+  next_retry_at: string | null;
+}
+
+export interface WebhookEventMarksTable {
+  id: Generated<number>;
+  org_id: number;
+  event_key: string;
+  created_at: string;
+}

@@ -53,6 +53,7 @@ function baseline(acme: Tenant): Visit[] {
     [acme.path("/audit"), acme.admin],
     [acme.path("/settings/methodology"), acme.admin],
     [acme.path("/settings/profile"), acme.compliance],
+    [acme.path("/settings/webhooks"), acme.admin],
     [acme.path("/screening"), acme.compliance],
     [acme.path("/statements"), acme.compliance],
     ["/account", acme.admin],

@@ -79,6 +79,31 @@ const EnvSchema = z
     SHED_QUEUE_MS: z.coerce.number().int().min(1).default(2000),
     /** New requests are answered 503 while the mean event-loop delay exceeds this (ms); 0 turns the check off. */
     SHED_MAX_LAG_MS: z.coerce.number().int().min(0).default(300),
+    /**
+     * TEST ONLY — never set in production. Exact origins (e.g. "http://127.0.0.1:3431", comma-separated)
+     * of a test's webhook receiver: only these may be plain http or a loopback/private address, which
+     * webhooks otherwise refuse (SSRF protection). The server logs a warning at start when it is set.
+     */
+    WEBHOOK_TEST_ALLOW_ORIGINS: z
+      .string()
+      .default("")
+      .transform((v) =>
+        v
+          .split(",")
+          .map((p) => p.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z.string().refine((o) => {
+            try {
+              return new URL(o).origin === o;
+            } catch {
+              return false;
+            }
+          }, "an exact origin such as http://127.0.0.1:3431 (scheme, host and port; no path)"),
+        ),
+      ),
   })
   .refine((e) => e.JOB_HEARTBEAT_MS * 2 <= e.JOB_LEASE_MS, {
     message: "JOB_HEARTBEAT_MS must be at most half of JOB_LEASE_MS (a claim would lapse between two heartbeats)",

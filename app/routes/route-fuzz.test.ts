@@ -412,6 +412,28 @@ const SPECS: Record<string, Spec> = {
     fields: () => profileFuzzFields(),
   },
   "o.$org.settings.review.tsx": { session: "admin", params: org(), intents: ["save"], fields: () => ({ fourEyes: ["on", "1"] }) },
+  "o.$org.settings.webhooks._index.tsx": {
+    session: "admin",
+    params: org(),
+    intents: ["create"],
+    fields: () => ({
+      url: [
+        "https://127.0.0.1/x",
+        "https://0x7f000001/",
+        "http://hooks.example.invalid/",
+        "https://u:p@[::1]/",
+        "https://169.254.169.254/",
+      ],
+      events: ["assessment.submitted", "nope"],
+      description: ["ERP"],
+    }),
+  },
+  "o.$org.settings.webhooks.$id.tsx": {
+    session: "admin",
+    params: org(() => ({ id: "424242" })),
+    intents: ["events", "rotate", "pause", "resume", "test", "delete"],
+    fields: () => ({ events: ["action.overdue"], description: ["ERP"] }),
+  },
   "o.$org.settings.methodology.preview.$id.tsx": { session: "admin", params: org(() => ({ id: "424242" })) },
   "o.$org.suppliers._index.tsx": { session: "admin", params: org(), query: SUPPLIER_QUERY },
   "o.$org.suppliers.new.tsx": { session: "admin", params: org(), fields: supplierFields },

@@ -390,6 +390,23 @@ const ROUTES: Record<string, Spec> = {
     forms: (): Body[] => [{ intent: "save", fourEyes: "on" }, { intent: "save" }],
     plain: "one switch; no tenant strings",
   },
+  "o.$org.settings.webhooks._index.tsx": {
+    kind: "org",
+    path: "/o/$org/settings/webhooks",
+    forms: (): Body[] => [{ intent: "create", url: "https://hooks.example.invalid/in", events: "assessment.submitted" }],
+  },
+  "o.$org.settings.webhooks.$id.tsx": {
+    kind: "org",
+    path: "/o/$org/settings/webhooks/$id",
+    ids: (t) => ({ id: id(t.webhookId) }),
+    forms: (): Body[] => [
+      { intent: "events", events: "assessment.approved", description: "Hijack" },
+      { intent: "pause" },
+      { intent: "rotate" },
+      { intent: "test" },
+      { intent: "delete" },
+    ],
+  },
   "o.$org.settings.methodology.preview.$id.tsx": {
     kind: "org",
     path: "/o/$org/settings/methodology/preview/$id",

@@ -28,6 +28,7 @@ import { approveStatement, draftStatement } from "~/services/statements.server";
 import { PASSWORD_HASH, describeEachEngine } from "~/test/support";
 import { profileFormBody } from "~/test/org-profile-fixture";
 import { freshCandidate } from "~/test/screening-fixture";
+import { freshWebhook } from "~/test/webhook-fixture";
 import { getOrgProfile } from "~/models/org-profile.server";
 import {
   PDF,
@@ -134,6 +135,12 @@ const LOADERS: Record<string, { perm: Action; path: (a: Tenant) => string; param
     },
     "o.$org.settings.methodology.tsx": { perm: "risk.view", path: () => "/o/acme/settings/methodology" },
     "o.$org.settings.review.tsx": { perm: "review.settings", path: () => "/o/acme/settings/review" },
+    "o.$org.settings.webhooks._index.tsx": { perm: "integrations.manage", path: () => "/o/acme/settings/webhooks" },
+    "o.$org.settings.webhooks.$id.tsx": {
+      perm: "integrations.manage",
+      path: (a) => `/o/acme/settings/webhooks/${a.webhookId}`,
+      params: (a) => ({ id: id(a.webhookId) }),
+    },
     "o.$org.settings.profile.tsx": { perm: "org.view", path: () => "/o/acme/settings/profile" },
     "o.$org.screening.tsx": { perm: "suppliers.view", path: () => "/o/acme/screening" },
     "o.$org.settings.methodology.preview.$id.tsx": {
@@ -303,6 +310,12 @@ const onProduct = (p: { id: number; sku: string; itemId: number }, body: (p: { s
   params: { id: id(p.id) },
   body: body(p),
 });
+/** An action on a fresh webhook of acme's (paused for "resume"). */
+async function onWebhook(db: Db, a: Tenant, body: Body, paused = false): Promise<Cell> {
+  const hook = await freshWebhook(db, a.orgId, a.users.admin.id, "zephyr", paused);
+  return { path: `/o/acme/settings/webhooks/${hook}`, params: { id: id(hook) }, body };
+}
+
 /** A decision on a fresh screening candidate of acme's supplier. */
 async function onCandidate(db: Db, a: Tenant, intent: "confirm" | "dismiss"): Promise<Cell> {
   const m = await freshCandidate(db, a.orgId, a.looseSupplierId);
@@ -455,6 +468,28 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
         return { path: "/o/acme/settings/profile", body: profileFormBody(stored?.version ?? 0) };
       },
     },
+  },
+  "o.$org.settings.webhooks._index.tsx": {
+    // A literal public address: no name to resolve (the tests have no DNS). The secret is in the 200 answer.
+    create: {
+      perm: "integrations.manage",
+      make: async () => ({
+        path: "/o/acme/settings/webhooks",
+        body: { intent: "create", url: "https://93.184.215.14/lantern", events: "assessment.submitted" },
+      }),
+    },
+  },
+  "o.$org.settings.webhooks.$id.tsx": {
+    events: {
+      perm: "integrations.manage",
+      ok: [302],
+      make: (db, a) => onWebhook(db, a, { intent: "events", events: "assessment.approved" }),
+    },
+    rotate: { perm: "integrations.manage", make: (db, a) => onWebhook(db, a, { intent: "rotate" }) },
+    pause: { perm: "integrations.manage", ok: [302], make: (db, a) => onWebhook(db, a, { intent: "pause" }) },
+    resume: { perm: "integrations.manage", ok: [302], make: (db, a) => onWebhook(db, a, { intent: "resume" }, true) },
+    test: { perm: "integrations.manage", ok: [302], make: (db, a) => onWebhook(db, a, { intent: "test" }) },
+    delete: { perm: "integrations.manage", ok: [302], make: (db, a) => onWebhook(db, a, { intent: "delete" }) },
   },
   "o.$org.settings.review.tsx": {
     save: {

@@ -14,6 +14,8 @@ import { mailOverdueActions } from "~/services/action-followup.server";
 import { purgeExpiredGrievances } from "~/services/grievances.server";
 import { periodicRunAfter, takePeriodicJob } from "~/models/job-leases.server";
 import { env } from "~/lib/env.server";
+import { deliverWebhooks } from "~/services/webhook-delivery.server";
+import { emitOverdueActions } from "~/services/webhook-events.server";
 import { asSystem } from "~db/scope";
 
 /** A periodic job kind: its name (the lease's), how often it runs, and what it does. */
@@ -43,6 +45,10 @@ export const PERIODIC_JOBS: readonly PeriodicJob[] = [
   { name: "staleness", everyMs: 60 * 60_000, run: (db) => stalenessSweep(db) },
   // Owners of overdue corrective actions get a mail when one falls due and weekly after.
   { name: "overdue-actions", everyMs: 60 * 60_000, run: (db) => mailOverdueActions(db, new Date()) },
+  // Webhook deliveries that are due (new events, retries, test events).
+  { name: "webhooks", everyMs: 5_000, run: (db) => deliverWebhooks(db) },
+  // action.overdue webhook events for actions that fell due (once per action and due date).
+  { name: "webhook-overdue", everyMs: 60 * 60_000, run: (db) => emitOverdueActions(db, new Date()) },
   // Worker-voice cases closed longer ago than their organisation's retention (5 years by default) are deleted.
   { name: "grievance-retention", everyMs: 24 * 60 * 60_000, run: (db) => purgeExpiredGrievances(db, new Date()) },
 ];

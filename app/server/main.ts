@@ -31,6 +31,11 @@ const server = app.listen(e.PORT, e.HOST, () => {
     server: holder,
   });
   if (DEV) log.warn("development mode: error responses include stack traces; never expose this server");
+  if (e.WEBHOOK_TEST_ALLOW_ORIGINS.length > 0) {
+    log.warn("WEBHOOK_TEST_ALLOW_ORIGINS is set (test only): webhooks may go to these origins over plain http and to private addresses", {
+      origins: e.WEBHOOK_TEST_ALLOW_ORIGINS,
+    });
+  }
 });
 // Fail loudly on a busy port instead of wandering off to another one.
 server.on("error", (err) => {

@@ -20,6 +20,7 @@ import {
   templateOfVersion,
   type Actor,
 } from "./assessment-core.server";
+import { emitAssessment } from "./webhook-events.server";
 
 type DB = Kysely<Database>;
 
@@ -127,6 +128,7 @@ export async function submitAssessment(
       entityId: assessmentId,
       diff: { answered: c.answered, total: c.total },
     });
+    await emitAssessment(trx, orgId, "assessment.submitted", { id: assessmentId, supplierId: a.supplierId, by: actor.kind, at });
     return ok();
   });
 }

@@ -32,6 +32,7 @@ import { answersMap, templateOfVersion } from "./assessment-core.server";
 import { currentMethodology, prospectiveBand, scoresChanged } from "./risk.server";
 import { sinceReview } from "./review-changes.server";
 import { signature } from "./review-threads.server";
+import { emitAssessment } from "./webhook-events.server";
 
 type DB = Kysely<Database>;
 
@@ -280,6 +281,7 @@ export async function approveAssessment(
       { action: "assessment.approved", diff: { validUntil, ...(pending ? { firstApprover: pending.userLabel } : {}) }, ip },
     );
     await openRedFlagActions(trx, id.org.id, assessmentId, { userId: id.user.userId, label: id.user.email }, now);
+    await emitAssessment(trx, id.org.id, "assessment.approved", { id: assessmentId, supplierId, by: "officer", at: nowIso(now) });
     return ok({ approved: true, validUntil });
   });
   // The approved answers now drive the supplier's score and its buyers' exposure.

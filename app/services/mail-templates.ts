@@ -120,3 +120,20 @@ export function supplierReminderMail(p: {
     ].join("\n"),
   };
 }
+
+export function webhookPausedMail(p: { orgName: string; url: string; failures: number; since: string; link: string }) {
+  return {
+    subject: `A webhook of ${p.orgName} was paused: it kept failing`,
+    text: [
+      `Lantern paused the webhook to ${p.url}.`,
+      ``,
+      `Its last ${p.failures} delivery attempts failed, the first of them at ${p.since}. Events are kept while`,
+      `it is paused; nothing more is sent to it until an admin resumes it.`,
+      ``,
+      `See the delivery log and resume it when the receiving system works again:`,
+      ``,
+      `${p.link}`,
+      ``,
+    ].join("\n"),
+  };
+}

@@ -32,6 +32,7 @@ import { nowIso } from "~/lib/time";
 import { sqliteHandleOf } from "~db/client";
 import { env } from "~/lib/env.server";
 import { serverId } from "~/lib/server-id.server";
+import { emitBandChanges, type BandChange } from "./webhook-events.server";
 
 type DB = Kysely<Database>;
 
@@ -170,6 +171,8 @@ export async function recompute(db: DB, orgId: number, scope: readonly number[] 
 
   const computedAt = nowIso(now);
   const changedRows: ScoreRow[] = [];
+  // Suppliers whose band moved (not a first score): each is a supplier.risk_band_changed webhook event.
+  const bandChanges = new Map<number, BandChange>();
   const moves = emptyMoves();
   const bands = new Map<number, { before: RiskBand | null; after: RiskBand; name: string }>();
   for (const f of facts.values()) {
@@ -181,6 +184,8 @@ export async function recompute(db: DB, orgId: number, scope: readonly number[] 
     if (opts.dryRun) bands.set(f.id, { before: f.band, after: b.band, name: f.name });
     // The same result as the stored one adds no row (risk_computed_at keeps saying when it was computed).
     if (digest === f.digest) continue;
+    if (f.band && f.band !== b.band)
+      bandChanges.set(f.id, { supplierId: f.id, name: f.name, before: f.band, after: b.band, score: b.score });
     changedRows.push({
       supplierId: f.id,
       score: b.score,
@@ -210,7 +215,13 @@ export async function recompute(db: DB, orgId: number, scope: readonly number[] 
   const total = changedRows.length;
   await opts.onProgress?.(0, total);
   for (let i = 0; i < total; i += WRITE_BATCH) {
-    await db.transaction().execute((trx) => writeScores(trx, orgId, changedRows.slice(i, i + WRITE_BATCH), meta, raw));
+    const batch = changedRows.slice(i, i + WRITE_BATCH);
+    await db.transaction().execute(async (trx) => {
+      await writeScores(trx, orgId, batch, meta, raw);
+      // The band's webhook events commit with the score rows that moved it.
+      const moved = batch.flatMap((r) => bandChanges.get(r.supplierId) ?? []);
+      if (moved.length > 0) await emitBandChanges(trx, orgId, moved, { computedAt, trigger: opts.trigger });
+    });
     await opts.onProgress?.(Math.min(total, i + WRITE_BATCH), total);
   }
   // The dashboard roll-ups are a pass over the whole tenant (~130 ms at 100,000 suppliers). A small

@@ -24,6 +24,7 @@ import {
 } from "~/lib/voice-source.server";
 import { channelByCode, type ChannelRow } from "~/models/voice-channel.server";
 import { caseByNumber, caseNumberTaken, firstRepeat, insertCase, insertMessage, messagesOf } from "~/models/grievance.server";
+import { emitGrievanceReceived } from "./webhook-events.server";
 
 type DB = Kysely<Database>;
 
@@ -71,7 +72,7 @@ export async function fileReport(db: DB, code: string, input: ReportInput, clien
     while (await caseNumberTaken(db, channel.orgId, caseNumber)) caseNumber = newCaseNumber();
     await db.transaction().execute(async (trx) => {
       const repeatOf = await firstRepeat(trx, channel.orgId, channel.id, detailsHash, since);
-      await insertCase(trx, channel.orgId, {
+      const caseId = await insertCase(trx, channel.orgId, {
         channelId: channel.id,
         supplierId: channel.supplierId,
         caseNumber,
@@ -83,6 +84,14 @@ export async function fileReport(db: DB, code: string, input: ReportInput, clien
         detailsHash,
         repeatOf,
         at,
+      });
+      // Ids, channel, category and time only: nothing of the reporter or their words leaves for another system.
+      await emitGrievanceReceived(trx, channel.orgId, {
+        id: caseId,
+        channelId: channel.id,
+        supplierId: channel.supplierId,
+        category: input.category,
+        receivedAt: at,
       });
     });
     return ok({ caseNumber, passphrase });

@@ -10,3 +10,9 @@ export const BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const E2E_DB_RELATIVE = "./data/e2e.db";
 export const E2E_DB_FILE = path.join(REPO_ROOT, E2E_DB_RELATIVE);
 export const DEMO_PASSWORD = "lantern-demo";
+/**
+ * The webhook receiver of e2e/webhooks.spec.ts listens here (loopback). The e2e server lets webhooks go to
+ * exactly this origin over plain http through the test-only WEBHOOK_TEST_ALLOW_ORIGINS.
+ */
+export const WEBHOOK_RECEIVER_PORT = Number(process.env.E2E_WEBHOOK_PORT ?? 3431);
+export const WEBHOOK_RECEIVER_ORIGIN = `http://127.0.0.1:${WEBHOOK_RECEIVER_PORT}`;

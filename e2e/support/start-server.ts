@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { BASE_URL, E2E_DB_FILE, E2E_DB_RELATIVE, E2E_PORT, REPO_ROOT } from "./env";
+import { BASE_URL, E2E_DB_FILE, E2E_DB_RELATIVE, E2E_PORT, REPO_ROOT, WEBHOOK_RECEIVER_ORIGIN } from "./env";
 
 process.chdir(REPO_ROOT);
 if (!fs.existsSync(path.join(REPO_ROOT, "build/index.js"))) {
@@ -21,6 +21,8 @@ Object.assign(process.env, {
   DATABASE_URL: `file:${E2E_DB_RELATIVE}`,
   APP_URL: BASE_URL,
   LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "error",
+  // TEST ONLY: webhooks.spec.ts's receiver on loopback (webhooks otherwise go to public https addresses only).
+  WEBHOOK_TEST_ALLOW_ORIGINS: WEBHOOK_RECEIVER_ORIGIN,
 });
 // Mail must stay in the outbox, where the tests read it.
 delete process.env.SMTP_URL;
