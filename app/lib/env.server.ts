@@ -79,6 +79,8 @@ const EnvSchema = z
     SHED_QUEUE_MS: z.coerce.number().int().min(1).default(2000),
     /** New requests are answered 503 while the mean event-loop delay exceeds this (ms); 0 turns the check off. */
     SHED_MAX_LAG_MS: z.coerce.number().int().min(0).default(300),
+    /** REST API (decision 0013): calls one API key may make per minute, per server process. */
+    API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
   })
   .refine((e) => e.JOB_HEARTBEAT_MS * 2 <= e.JOB_LEASE_MS, {
     message: "JOB_HEARTBEAT_MS must be at most half of JOB_LEASE_MS (a claim would lapse between two heartbeats)",
