@@ -5,6 +5,8 @@
 import { z } from "zod";
 import { SupplierListQuerySchema } from "./supplier";
 import { PolicySchema } from "./import";
+import { language } from "./assessment";
+import { ACTION_STATUSES } from "./action";
 import { SUPPLIER_FIELDS, type FieldKey } from "~/domain/csv/fields";
 
 /** The supplier list's query: the UI list's filters and sort, with `limit` and an opaque `cursor` instead of pages. */
@@ -56,8 +58,17 @@ export const ApiAssessmentStartSchema = z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, "A date such as 2027-03-31")
       .optional(),
-    language: z.string().min(2).max(10).optional(),
+    language: language.optional(),
   })
   .strict();
 
-export const ApiLinkSchema = z.object({ buyerId: idParam.describe("The supplier this one sells to") }).strict();
+export const ApiActionListQuerySchema = z
+  .object({
+    status: z.enum(ACTION_STATUSES).optional(),
+    supplierId: idParam.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: idParam.optional().describe("The next_cursor of the previous page"),
+  })
+  .strict();
+
+export const ApiGrievanceQuerySchema = z.object({ supplierId: idParam.optional() }).strict();
