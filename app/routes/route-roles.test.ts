@@ -134,6 +134,7 @@ const LOADERS: Record<string, { perm: Action; path: (a: Tenant) => string; param
     },
     "o.$org.settings.methodology.tsx": { perm: "risk.view", path: () => "/o/acme/settings/methodology" },
     "o.$org.settings.review.tsx": { perm: "review.settings", path: () => "/o/acme/settings/review" },
+    "o.$org.settings.api-keys.tsx": { perm: "integrations.manage", path: () => "/o/acme/settings/api-keys" },
     "o.$org.settings.profile.tsx": { perm: "org.view", path: () => "/o/acme/settings/profile" },
     "o.$org.screening.tsx": { perm: "suppliers.view", path: () => "/o/acme/screening" },
     "o.$org.settings.methodology.preview.$id.tsx": {
@@ -454,6 +455,18 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
         const stored = await getOrgProfile(db.db, a.orgId);
         return { path: "/o/acme/settings/profile", body: profileFormBody(stored?.version ?? 0) };
       },
+    },
+  },
+  "o.$org.settings.api-keys.tsx": {
+    create: {
+      perm: "integrations.manage",
+      ok: [200],
+      make: async () => ({ path: "/o/acme/settings/api-keys", body: { intent: "create", name: "Roles ERP", access: "read" } }),
+    },
+    revoke: {
+      perm: "integrations.manage",
+      ok: [302],
+      make: async (_db, a) => ({ path: "/o/acme/settings/api-keys", body: { intent: "revoke", keyId: String(a.apiKeyId) } }),
     },
   },
   "o.$org.settings.review.tsx": {
