@@ -18,7 +18,7 @@ export function ApiOperation({ op }: { op: OperationView }) {
       </h3>
       <p>{op.summary}</p>
       {op.params.length ? (
-        <div className="table-scroll">
+        <div>
           <table className="table">
             <caption className="sr-only">
               Parameters of {op.method} {op.path}

@@ -119,7 +119,7 @@ export default function ApiKeysPage() {
         {keys.length === 0 ? (
           <p className="muted">No keys yet.</p>
         ) : (
-          <div className="table-scroll">
+          <div>
             <table className="table">
               <caption className="sr-only">API keys of this organisation</caption>
               <thead>
