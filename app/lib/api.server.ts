@@ -70,9 +70,12 @@ export async function requireApiKey(request: Request, context: AppLoadContext, s
   setScopeOrg(key.orgId);
   const scopes = parseScopes(key.scopes);
   if (!scopes.includes(scope)) throw problem(403, `This key may only ${scopes.join(" and ")}; this call needs a key that may ${scope}.`);
+  // Changes are made in the name of the admin who created the key; once that account is gone, the key only reads.
+  if (scope === "write" && key.createdBy === null)
+    throw problem(403, "The admin who created this key no longer has an account, so it may only read. Ask an admin for a new key.");
   const label = keyLabel(key.name);
   const org = await apiKeyOrg(context.db, key.orgId);
-  // The services audit under the identity's user: the key's name, and the admin who created it (0: none left).
+  // The services audit under the identity's user: the key's name, and the admin who created it (0 only for read calls).
   const ident: OrgIdentity = { user: { sessionId: "", userId: key.createdBy ?? 0, email: label, name: label }, org, role: "admin" };
   return { key, scopes, ident };
 }
