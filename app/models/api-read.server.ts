@@ -63,3 +63,19 @@ export async function grievanceCountRows(db: DbOrTrx, orgId: number, supplierId?
     .execute();
   return rows.map((r) => ({ category: r.category, status: r.status, count: Number(r.n) }));
 }
+
+/** The suppliers a supplier sells to (its buyers) and those that sell to it, at most `limit` each. */
+export async function supplyLinksOf(db: DbOrTrx, orgId: number, supplierId: number, limit = 1000) {
+  const side = (own: "supplier_id" | "buyer_id", other: "supplier_id" | "buyer_id") =>
+    db
+      .selectFrom("supplier_links as l")
+      .innerJoin("suppliers as s", (j) => j.onRef("s.id", "=", `l.${other}`).onRef("s.org_id", "=", "l.org_id"))
+      .select(["s.id", "s.external_ref as externalRef", "s.name", "s.country", "s.tier"])
+      .where("l.org_id", "=", orgId)
+      .where(`l.${own}`, "=", supplierId)
+      .orderBy("s.id")
+      .limit(limit)
+      .execute();
+  const [buyers, suppliers] = await Promise.all([side("supplier_id", "buyer_id"), side("buyer_id", "supplier_id")]);
+  return { buyers, suppliers };
+}

@@ -14,6 +14,8 @@ import * as actions from "./api.v1.actions._index";
 import * as actionOne from "./api.v1.actions.$id";
 import * as assessments from "./api.v1.assessments._index";
 import * as assessmentOne from "./api.v1.assessments.$id";
+import * as links from "./api.v1.suppliers.$id.links";
+import * as suppliers from "./api.v1.suppliers._index";
 
 type Route = { loader: (a: never) => Promise<Response>; action: (a: never) => Promise<Response> };
 
@@ -121,5 +123,43 @@ describeEachEngine("REST API v1 resources", (h) => {
     const list = (await (await call(db, actions, "GET", "/api/v1/actions", r.value.secret)).json()) as { data: unknown[] };
     expect(Array.isArray(list.data)).toBe(true);
     expect((await call(db, actionOne, "GET", "/x", r.value.secret, { params: { id: "999999" } })).status).toBe(404);
+  });
+
+  it("lists and adds supply links within the key's organisation; a loop is refused; a key whose creator is gone only reads", async () => {
+    const db = h();
+    const org = await makeOrg(db, "api-links", [["admin@api-links.test", "admin"]]);
+    const other = await makeOrg(db, "api-links-b", [["admin@api-links-b.test", "admin"]]);
+    const ident: OrgIdentity = {
+      user: { sessionId: "", userId: org.users["admin@api-links.test"]!, email: "admin@api-links.test", name: "admin" },
+      org: { id: org.orgId, slug: "api-links", name: "L" },
+      role: "admin",
+    };
+    const identB: OrgIdentity = {
+      ...ident,
+      user: { ...ident.user, userId: other.users["admin@api-links-b.test"]! },
+      org: { id: other.orgId, slug: "api-links-b", name: "LB" },
+    };
+    const mill = await insertSupplier(db.db, org.orgId, SupplierSchema.parse({ name: "Spinning Mill", country: "BD" }));
+    const factory = await insertSupplier(db.db, org.orgId, SupplierSchema.parse({ name: "Garment Factory", country: "BD" }));
+    const foreign = await insertSupplier(db.db, other.orgId, SupplierSchema.parse({ name: "B Factory", country: "BD" }));
+    const w = await createApiKey(db.db, ident, { intent: "create", name: "w", access: "write", expiresOn: null }, "127.0.0.1");
+    const b = await createApiKey(db.db, identB, { intent: "create", name: "b", access: "write", expiresOn: null }, "127.0.0.1");
+    if (!w.ok || !b.ok) throw new Error("no key");
+    const p = (id: number) => ({ params: { id: String(id) } });
+
+    const added = await call(db, links, "POST", "/x", w.value.secret, { ...p(mill), body: { buyerId: factory } });
+    expect(added.status).toBe(201);
+    expect(await added.json()).toMatchObject({ supplierId: mill, buyers: [{ id: factory, name: "Garment Factory" }], suppliers: [] });
+    const up = (await (await call(db, links, "GET", "/x", w.value.secret, p(factory))).json()) as { suppliers: Array<{ id: number }> };
+    expect(up.suppliers.map((s) => s.id)).toEqual([mill]);
+    expect((await call(db, links, "POST", "/x", w.value.secret, { ...p(factory), body: { buyerId: mill } })).status).toBe(409);
+    expect((await call(db, links, "POST", "/x", w.value.secret, { ...p(mill), body: { buyerId: foreign } })).status).toBe(404);
+    expect((await call(db, links, "GET", "/x", b.value.secret, p(mill))).status).toBe(404);
+    expect((await call(db, links, "POST", "/x", b.value.secret, { ...p(foreign), body: { buyerId: mill } })).status).toBe(404);
+
+    await db.db.updateTable("api_keys").set({ created_by: null }).where("id", "=", w.value.id).execute();
+    const orphanWrite = await call(db, suppliers, "POST", "/api/v1/suppliers", w.value.secret, { body: { name: "X", country: "BD" } });
+    expect(orphanWrite.status).toBe(403);
+    expect((await call(db, links, "GET", "/x", w.value.secret, p(mill))).status).toBe(200);
   });
 });

@@ -429,6 +429,7 @@ const SPECS: Record<string, Spec> = {
   "api.v1.suppliers.$id._index.tsx": { session: "none", params: () => ({ id: "1" }) },
   "api.v1.suppliers.$id.risk.tsx": { session: "none", params: () => ({ id: "1" }) },
   "api.v1.suppliers.bulk.tsx": { session: "none" },
+  "api.v1.suppliers.$id.links.tsx": { session: "none", params: () => ({ id: "1" }) },
   "api.v1.actions._index.tsx": { session: "none", query: ["status", "supplierId", "cursor", "limit"] },
   "api.v1.actions.$id.tsx": { session: "none", params: () => ({ id: "1" }) },
   "api.v1.assessments._index.tsx": { session: "none" },

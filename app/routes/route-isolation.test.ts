@@ -398,6 +398,11 @@ const ROUTES: Record<string, Spec> = {
     reason: "REST API: a session cookie gets a 401 problem",
     path: "/api/v1/suppliers/1/risk",
   },
+  "api.v1.suppliers.$id.links.tsx": {
+    kind: "public",
+    reason: "REST API: a session cookie gets a 401 problem",
+    path: "/api/v1/suppliers/1/links",
+  },
   "api.v1.suppliers.bulk.tsx": { kind: "public", reason: "REST API: a session cookie gets a 401 problem", path: "/api/v1/suppliers/bulk" },
   "api.v1.actions._index.tsx": { kind: "public", reason: "REST API: a session cookie gets a 401 problem", path: "/api/v1/actions" },
   "api.v1.actions.$id.tsx": { kind: "public", reason: "REST API: a session cookie gets a 401 problem", path: "/api/v1/actions/1" },

@@ -8,6 +8,7 @@ import {
   ApiActionListQuerySchema,
   ApiAssessmentStartSchema,
   ApiGrievanceQuerySchema,
+  ApiLinkSchema,
   ApiSupplierListQuerySchema,
   BulkUpsertSchema,
   IdParamsSchema,
@@ -126,6 +127,19 @@ const Assessment = z.object({
   answers: z.array(z.object({ questionKey: z.string(), value: z.unknown(), comment: nullableText, updatedAt: z.string() })),
 });
 
+const LinkedSupplier = z.object({
+  id: z.number().int(),
+  externalRef: nullableText,
+  name: z.string(),
+  country: z.string(),
+  tier: z.number().int().nullable(),
+});
+const SupplyLinks = z.object({
+  supplierId: z.number().int(),
+  buyers: z.array(LinkedSupplier).describe("Whom this supplier sells to; none: it supplies your organisation directly (tier 1)"),
+  suppliers: z.array(LinkedSupplier).describe("Who sells to this supplier"),
+});
+
 const problemContent = { "application/problem+json": { schema: Problem } };
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
 const problems = (...codes: number[]) =>
@@ -190,6 +204,20 @@ export const API_OPERATIONS: RouteConfig[] = [
     summary: "A supplier's current risk score with its explanation",
     request: { params: IdParamsSchema },
     responses: { 200: json(Risk, "The score, or null before the first"), ...problems(...COMMON, 404) },
+  },
+  {
+    method: "get",
+    path: "/api/v1/suppliers/{id}/links",
+    summary: "Whom a supplier sells to and who sells to it",
+    request: { params: IdParamsSchema },
+    responses: { 200: json(SupplyLinks, "The links"), ...problems(...COMMON, 404) },
+  },
+  {
+    method: "post",
+    path: "/api/v1/suppliers/{id}/links",
+    summary: "Record that this supplier sells to another (loops are refused; tiers follow)",
+    request: { params: IdParamsSchema, headers: idempotencyHeader, body: body(ApiLinkSchema) },
+    responses: { 201: json(SupplyLinks, "The links after the change"), ...problems(...COMMON, 404, 409, 415, 422) },
   },
   {
     method: "get",

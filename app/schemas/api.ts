@@ -71,4 +71,6 @@ export const ApiActionListQuerySchema = z
   })
   .strict();
 
+export const ApiLinkSchema = z.object({ buyerId: idParam.describe("The supplier this one sells to (same organisation)") }).strict();
+
 export const ApiGrievanceQuerySchema = z.object({ supplierId: idParam.optional() }).strict();

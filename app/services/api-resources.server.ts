@@ -7,11 +7,12 @@ import type { OrgIdentity } from "~/lib/auth.server";
 import { fail, ok, type Result } from "~/domain/result";
 import { grievanceCounts, type GrievanceCounts } from "~/domain/api/counts";
 import { OPEN_STATUSES } from "~/domain/voice/case-status";
-import { apiActionRow, apiActionRows, grievanceCountRows } from "~/models/api-read.server";
+import { apiActionRow, apiActionRows, grievanceCountRows, supplyLinksOf } from "~/models/api-read.server";
 import { answersOf, getAssessment } from "~/models/assessment.server";
 import { getSupplier } from "~/models/supplier.server";
 import { supplierRiskView } from "./risk-view.server";
 import { startAssessments } from "./assessments.server";
+import { addLink } from "./suppliers.server";
 
 type DB = Kysely<Database>;
 const NO_SUPPLIER = "No such supplier";
@@ -85,4 +86,17 @@ export async function apiStartAssessment(
   const reason = r.skipped[0]?.reason ?? "not found";
   if (reason === "not found") return fail("not_found", NO_SUPPLIER);
   return fail("conflict", reason === "archived" ? "This supplier is archived." : "This supplier already has an open assessment.");
+}
+
+/** Who a supplier sells to (buyers; none: it supplies the organisation directly, tier 1) and who sells to it. */
+export async function apiSupplyLinks(db: DB, orgId: number, supplierId: number) {
+  if (!(await getSupplier(db, orgId, supplierId))) return fail("not_found", NO_SUPPLIER);
+  return ok({ supplierId, ...(await supplyLinksOf(db, orgId, supplierId)) });
+}
+
+/** "supplierId sells to buyerId": the page's link, with its loop check and tier update. */
+export async function apiAddSupplyLink(db: DB, ident: OrgIdentity, supplierId: number, buyerId: number, ip: string) {
+  const r = await addLink(db, ident, supplierId, buyerId, ip);
+  if (!r.ok) return r;
+  return apiSupplyLinks(db, ident.org.id, supplierId);
 }
