@@ -12,7 +12,7 @@ import type { OrgIdentity } from "./auth.server";
 import { asSystem, setScopeOrg } from "~db/scope";
 import { looksLikeKey, parseScopes, shouldTouch, unusableReason, type ApiScope } from "~/domain/api/keys";
 import { FixedWindowLimiter, rateLimitHeaders, type RateDecision } from "~/domain/api/rate-limit";
-import { apiKeyOrg, findApiKeyByHash, findIdempotent, storeIdempotent, touchApiKey, type ApiKeyRow } from "~/models/api-key.server";
+import { findApiKeyByHash, findIdempotent, storeIdempotent, touchApiKey, type ApiKeyRow } from "~/models/api-key.server";
 import { recordAudit } from "~/models/audit.server";
 import { nowIso } from "./time";
 
@@ -74,7 +74,7 @@ export async function requireApiKey(request: Request, context: AppLoadContext, s
   if (scope === "write" && key.createdBy === null)
     throw problem(403, "The admin who created this key no longer has an account, so it may only read. Ask an admin for a new key.");
   const label = keyLabel(key.name);
-  const org = await apiKeyOrg(context.db, key.orgId);
+  const org = key.org;
   // The services audit under the identity's user: the key's name, and the admin who created it (0 only for read calls).
   const ident: OrgIdentity = { user: { sessionId: "", userId: key.createdBy ?? 0, email: label, name: label }, org, role: "admin" };
   return { key, scopes, ident };

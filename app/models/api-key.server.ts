@@ -90,10 +90,22 @@ export async function getApiKey(db: DbOrTrx, orgId: number, id: number): Promise
   return r ? toKey(r) : undefined;
 }
 
-/** The key whose secret has this digest, in any organisation (the caller is the "api key lookup" crossing path). */
-export async function findApiKeyByHash(db: DbOrTrx, secretHash: string): Promise<ApiKeyRow | undefined> {
-  const r = await db.selectFrom("api_keys").select(COLUMNS).where("secret_hash", "=", secretHash).executeTakeFirst();
-  return r ? toKey(r) : undefined;
+/**
+ * The key whose secret has this digest, with its organisation, in any organisation (the caller is the
+ * "api key lookup" crossing path). One statement: it runs before every API call.
+ */
+export async function findApiKeyByHash(
+  db: DbOrTrx,
+  secretHash: string,
+): Promise<(ApiKeyRow & { org: { id: number; slug: string; name: string } }) | undefined> {
+  const r = await db
+    .selectFrom("api_keys as k")
+    .innerJoin("organizations as o", "o.id", "k.org_id")
+    .select(COLUMNS.map((c) => `k.${c}` as const))
+    .select(["o.slug as org_slug", "o.name as org_name"])
+    .where("k.secret_hash", "=", secretHash)
+    .executeTakeFirst();
+  return r ? { ...toKey(r), org: { id: r.org_id, slug: r.org_slug, name: r.org_name } } : undefined;
 }
 
 export async function revokeApiKeyRow(db: DbOrTrx, orgId: number, id: number): Promise<boolean> {
@@ -147,9 +159,4 @@ export async function storeIdempotent(db: DbOrTrx, orgId: number, keyId: number,
       created_at: nowIso(),
     })
     .execute();
-}
-
-/** The organisation of a key that was found (id, slug and name, for the services' identity). */
-export async function apiKeyOrg(db: DbOrTrx, orgId: number): Promise<{ id: number; slug: string; name: string }> {
-  return db.selectFrom("organizations").select(["id", "slug", "name"]).where("id", "=", orgId).executeTakeFirstOrThrow();
 }
