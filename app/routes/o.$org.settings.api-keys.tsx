@@ -119,7 +119,7 @@ export default function ApiKeysPage() {
         {keys.length === 0 ? (
           <p className="muted">No keys yet.</p>
         ) : (
-          <div>
+          <div className="numbers-scroll">
             <table className="table">
               <caption className="sr-only">API keys of this organisation</caption>
               <thead>
@@ -129,9 +129,7 @@ export default function ApiKeysPage() {
                   <th scope="col">Access</th>
                   <th scope="col">Status</th>
                   <th scope="col">Last used</th>
-                  <th scope="col">
-                    <span className="sr-only">Revoke</span>
-                  </th>
+                  <th scope="col">Revoke</th>
                 </tr>
               </thead>
               <tbody>
