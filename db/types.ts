@@ -1078,3 +1078,36 @@ export interface WebhookEventMarksTable {
   event_key: string;
   created_at: string;
 }
+
+/** An organisation's API key: only the SHA-256 digest of its secret is kept. `scopes`: "read" or "read,write". */
+export interface ApiKeysTable {
+  id: Generated<number>;
+  org_id: number;
+  name: string;
+  prefix: string;
+  secret_hash: string;
+  scopes: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** The stored answer of a POST sent with an Idempotency-Key (`headers` is JSON). */
+export interface ApiIdempotencyTable {
+  id: Generated<number>;
+  org_id: number;
+  key_id: number;
+  idem_key: string;
+  request_hash: string;
+  status: number;
+  headers: string;
+  body: string;
+  created_at: string;
+}
+
+export interface Database {
+  api_keys: ApiKeysTable;
+  api_idempotency: ApiIdempotencyTable;
+}

@@ -54,9 +54,11 @@ function baseline(acme: Tenant): Visit[] {
     [acme.path("/settings/methodology"), acme.admin],
     [acme.path("/settings/profile"), acme.compliance],
     [acme.path("/settings/webhooks"), acme.admin],
+    [acme.path("/settings/api-keys"), acme.admin],
     [acme.path("/screening"), acme.compliance],
     [acme.path("/statements"), acme.compliance],
     ["/account", acme.admin],
+    ["/api/v1/docs", null],
   ];
   if (supplier)
     pages.push([acme.path(`/suppliers/${supplier.id}`), acme.compliance], [acme.path(`/suppliers/${supplier.id}/edit`), acme.compliance]);
@@ -236,6 +238,7 @@ test("on a 390 px phone, the shell with its Menu closed and open has no axe viol
     [acme.path("/grievances"), acme.compliance],
     [acme.path("/members"), acme.admin],
     [acme.path("/settings/review"), acme.admin],
+    [acme.path("/settings/api-keys"), acme.admin],
     [acme.path("/settings/profile"), acme.compliance],
     [acme.path("/screening"), acme.compliance],
     // A product with its bill of materials, tracing panels and the pack form.

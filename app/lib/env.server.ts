@@ -104,6 +104,8 @@ const EnvSchema = z
           }, "an exact origin such as http://127.0.0.1:3431 (scheme, host and port; no path)"),
         ),
       ),
+    /** REST API (decision 0013): calls one API key may make per minute, per server process. */
+    API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
   })
   .refine((e) => e.JOB_HEARTBEAT_MS * 2 <= e.JOB_LEASE_MS, {
     message: "JOB_HEARTBEAT_MS must be at most half of JOB_LEASE_MS (a claim would lapse between two heartbeats)",

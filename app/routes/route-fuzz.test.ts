@@ -434,6 +434,31 @@ const SPECS: Record<string, Spec> = {
     intents: ["events", "rotate", "pause", "resume", "test", "delete"],
     fields: () => ({ events: ["action.overdue"], description: ["ERP"] }),
   },
+  "o.$org.settings.api-keys.tsx": {
+    session: "admin",
+    params: org(),
+    intents: ["create", "revoke"],
+    fields: () => ({
+      name: ["Fuzz ERP {n}"],
+      access: ["read", "write", "admin"],
+      expiresOn: ["2031-06-30", "1999-01-01", "tomorrow"],
+      keyId: ["424242", "1"],
+    }),
+  },
+  // The REST API without a key: every method and query is a 401 problem (api-routes.test.ts covers calls with keys).
+  "api.v1.$.tsx": { session: "none", params: () => ({ "*": "no/such" }) },
+  "api.v1.suppliers._index.tsx": { session: "none", query: SUPPLIER_QUERY },
+  "api.v1.suppliers.$id._index.tsx": { session: "none", params: () => ({ id: "1" }) },
+  "api.v1.suppliers.$id.risk.tsx": { session: "none", params: () => ({ id: "1" }) },
+  "api.v1.suppliers.bulk.tsx": { session: "none" },
+  "api.v1.suppliers.$id.links.tsx": { session: "none", params: () => ({ id: "1" }) },
+  "api.v1.actions._index.tsx": { session: "none", query: ["status", "supplierId", "cursor", "limit"] },
+  "api.v1.actions.$id.tsx": { session: "none", params: () => ({ id: "1" }) },
+  "api.v1.assessments._index.tsx": { session: "none" },
+  "api.v1.assessments.$id.tsx": { session: "none", params: () => ({ id: "1" }) },
+  "api.v1.grievances.counts.tsx": { session: "none", query: ["supplierId"] },
+  "api.v1.openapi[.json].tsx": { session: "none" },
+  "api.v1.docs.tsx": { session: "none" },
   "o.$org.settings.methodology.preview.$id.tsx": { session: "admin", params: org(() => ({ id: "424242" })) },
   "o.$org.suppliers._index.tsx": { session: "admin", params: org(), query: SUPPLIER_QUERY },
   "o.$org.suppliers.new.tsx": { session: "admin", params: org(), fields: supplierFields },
@@ -557,7 +582,8 @@ const LEAKS = [
   /\bError: .*\n\s+at /,
   /node_modules/,
 ];
-const READABLE_KEYS = ["formError", "message", "messageKey"] as const;
+// "detail": the REST API answers with RFC 9457 problem details.
+const READABLE_KEYS = ["formError", "message", "messageKey", "detail"] as const;
 
 /** Whether a JSON error body says something a page can show. */
 function readableJson(body: unknown): boolean {

@@ -384,6 +384,47 @@ const ROUTES: Record<string, Spec> = {
     path: "/o/$org/settings/profile",
     forms: (): Body[] => [profileFormBody(0), { ...profileFormBody(0), intent: "add:policies" }],
   },
+  // The REST API: an API key, not a session, names the tenant; api-routes.test.ts and
+  // api-resources-routes.test.ts check that a key of one organisation never reaches another's ids.
+  "api.v1.$.tsx": { kind: "public", reason: "REST API: a session cookie gets a 401 problem", path: "/api/v1/no/such" },
+  "api.v1.suppliers._index.tsx": { kind: "public", reason: "REST API: a session cookie gets a 401 problem", path: "/api/v1/suppliers" },
+  "api.v1.suppliers.$id._index.tsx": {
+    kind: "public",
+    reason: "REST API: a session cookie gets a 401 problem",
+    path: "/api/v1/suppliers/1",
+  },
+  "api.v1.suppliers.$id.risk.tsx": {
+    kind: "public",
+    reason: "REST API: a session cookie gets a 401 problem",
+    path: "/api/v1/suppliers/1/risk",
+  },
+  "api.v1.suppliers.$id.links.tsx": {
+    kind: "public",
+    reason: "REST API: a session cookie gets a 401 problem",
+    path: "/api/v1/suppliers/1/links",
+  },
+  "api.v1.suppliers.bulk.tsx": { kind: "public", reason: "REST API: a session cookie gets a 401 problem", path: "/api/v1/suppliers/bulk" },
+  "api.v1.actions._index.tsx": { kind: "public", reason: "REST API: a session cookie gets a 401 problem", path: "/api/v1/actions" },
+  "api.v1.actions.$id.tsx": { kind: "public", reason: "REST API: a session cookie gets a 401 problem", path: "/api/v1/actions/1" },
+  "api.v1.assessments._index.tsx": { kind: "public", reason: "REST API: a session cookie gets a 401 problem", path: "/api/v1/assessments" },
+  "api.v1.assessments.$id.tsx": { kind: "public", reason: "REST API: a session cookie gets a 401 problem", path: "/api/v1/assessments/1" },
+  "api.v1.grievances.counts.tsx": {
+    kind: "public",
+    reason: "REST API: a session cookie gets a 401 problem",
+    path: "/api/v1/grievances/counts",
+  },
+  "api.v1.openapi[.json].tsx": {
+    kind: "public",
+    reason: "the API's OpenAPI document, the same for everyone",
+    path: "/api/v1/openapi.json",
+  },
+  "api.v1.docs.tsx": { kind: "public", reason: "the API reference page, the same for everyone", path: "/api/v1/docs" },
+  "o.$org.settings.api-keys.tsx": {
+    kind: "org",
+    path: "/o/$org/settings/api-keys",
+    forms: (): Body[] => [{ intent: "create", name: "Isolation ERP", access: "read" }],
+    foreignForms: (_a, b): Body[] => [{ intent: "revoke", keyId: id(b.apiKeyId) }],
+  },
   "o.$org.settings.review.tsx": {
     kind: "org",
     path: "/o/$org/settings/review",

@@ -141,6 +141,7 @@ const LOADERS: Record<string, { perm: Action; path: (a: Tenant) => string; param
       path: (a) => `/o/acme/settings/webhooks/${a.webhookId}`,
       params: (a) => ({ id: id(a.webhookId) }),
     },
+    "o.$org.settings.api-keys.tsx": { perm: "integrations.manage", path: () => "/o/acme/settings/api-keys" },
     "o.$org.settings.profile.tsx": { perm: "org.view", path: () => "/o/acme/settings/profile" },
     "o.$org.screening.tsx": { perm: "suppliers.view", path: () => "/o/acme/screening" },
     "o.$org.settings.methodology.preview.$id.tsx": {
@@ -490,6 +491,18 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
     resume: { perm: "integrations.manage", ok: [302], make: (db, a) => onWebhook(db, a, { intent: "resume" }, true) },
     test: { perm: "integrations.manage", ok: [302], make: (db, a) => onWebhook(db, a, { intent: "test" }) },
     delete: { perm: "integrations.manage", ok: [302], make: (db, a) => onWebhook(db, a, { intent: "delete" }) },
+  },
+  "o.$org.settings.api-keys.tsx": {
+    create: {
+      perm: "integrations.manage",
+      ok: [200],
+      make: async () => ({ path: "/o/acme/settings/api-keys", body: { intent: "create", name: "Roles ERP", access: "read" } }),
+    },
+    revoke: {
+      perm: "integrations.manage",
+      ok: [302],
+      make: async (_db, a) => ({ path: "/o/acme/settings/api-keys", body: { intent: "revoke", keyId: String(a.apiKeyId) } }),
+    },
   },
   "o.$org.settings.review.tsx": {
     save: {

@@ -113,6 +113,11 @@ export const SupplierSchema = SupplierFields.superRefine(bothCoordinatesOrNeithe
 
 export type SupplierInput = z.output<typeof SupplierSchema>;
 
+/** The API's supplier body: the form's fields and rules, and an unknown field is an error (a typo must not be dropped silently). */
+export const SupplierApiSchema = SupplierFields.strict().superRefine(bothCoordinatesOrNeither);
+/** A partial change through the API (PATCH): any of the fields; merged onto the stored supplier, then checked as a whole. */
+export const SupplierPatchSchema = SupplierFields.partial().strict();
+
 export const SupplierEditSchema = SupplierFields.extend({
   version: z.coerce.number({ invalid_type_error: "Reload the page" }).int().positive().max(MAX_DB_INT, "Reload the page"),
 }).superRefine(bothCoordinatesOrNeither);

@@ -92,7 +92,9 @@ export const UPLOAD_BODY_LIMITS: readonly RouteBodyLimit[] = [
  * Bulk API calls (none yet): a route that takes a large JSON or CSV body gets its limit here, e.g.
  * `{ route: "/api/v1/suppliers/bulk", limit: 10 * MB, why: "..." }`. Everything else keeps the default.
  */
-export const BULK_API_BODY_LIMITS: readonly RouteBodyLimit[] = [];
+export const BULK_API_BODY_LIMITS: readonly RouteBodyLimit[] = [
+  { route: "/api/v1/suppliers/bulk", limit: 32 * 1024 * KB, why: "a bulk upsert of suppliers as JSON (50,000 rows at most)" },
+];
 
 export const BODY_LIMITS: readonly RouteBodyLimit[] = [...UPLOAD_BODY_LIMITS, ...BULK_API_BODY_LIMITS];
 
@@ -141,7 +143,11 @@ function sendTooLarge(req: ExpressRequest, res: ExpressResponse, limit: number):
     setTimeout(() => req.socket.destroy(), 1000).unref();
   });
   res.status(413);
-  if (typeof req.query._data === "string") res.json({ formError: message });
+  if (req.path.startsWith("/api/")) {
+    res
+      .type("application/problem+json")
+      .send(JSON.stringify({ type: "/api/v1/docs#problem-too-large", title: "The request is too large", status: 413, detail: message }));
+  } else if (typeof req.query._data === "string") res.json({ formError: message });
   else res.type("text/plain").send(message);
 }
 

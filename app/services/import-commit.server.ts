@@ -274,11 +274,23 @@ export async function commitCsv(
   mapping: ColumnMapping,
   opts: CommitOptions = {},
 ): Promise<CommitOutcome> {
+  const p = parseOrPreview(content, mapping);
+  if ("preview" in p) return refused(p.preview);
+  return commitParsed(db, actor, p.parsed, mapping, opts);
+}
+
+/** The commit of rows already read (a CSV file, or the API's JSON rows): the same checks, policy and messages. */
+export async function commitParsed(
+  db: DB,
+  actor: CommitActor,
+  parsed: ParsedCsv,
+  mapping: ColumnMapping,
+  opts: CommitOptions = {},
+): Promise<CommitOutcome> {
   const started = Date.now();
   const { orgId } = actor;
   const options = opts.options ?? DEFAULT_OPTIONS;
-  const p = parseOrPreview(content, mapping);
-  if ("preview" in p) return refused(p.preview);
+  const p = { parsed };
   const before = await graphFingerprint(db, orgId);
   let plan = await analyse(db, orgId, p.parsed, mapping, opts.progress, options);
   if (plan.errors.length) return refused(previewOf(plan));

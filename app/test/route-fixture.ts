@@ -39,6 +39,7 @@ import { inviteMember } from "~/services/members.server";
 import { forgetReferenceData } from "~/services/risk.server";
 import { voiceFixture, type VoiceFixture } from "./voice-fixture";
 import { screeningFixture, type ScreeningFixture } from "./screening-fixture";
+import { apiKeyFixture, type ApiKeyFixture } from "./api-key-fixture";
 import { productFixture, type ProductFixture } from "./product-fixture";
 import { statementFixture, type StatementFixture } from "./statement-fixture";
 import { webhookFixture, type WebhookFixture } from "./webhook-fixture";
@@ -47,7 +48,8 @@ import { PASSWORD_HASH, contextFor, cookieFor } from "./support";
 export const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 const IP = "192.0.2.10";
 
-export interface Tenant extends SiteAuditIds, VoiceFixture, ScreeningFixture, ProductFixture, StatementFixture, WebhookFixture {
+export interface Tenant
+  extends SiteAuditIds, VoiceFixture, ScreeningFixture, ProductFixture, StatementFixture, WebhookFixture, ApiKeyFixture {
   slug: string;
   /** Lower-case marker found in every string this tenant owns (org name, emails, supplier and file names). */
   marker: string;
@@ -211,6 +213,7 @@ async function tenant(db: Db, slug: string, marker: string): Promise<Tenant> {
     ...(await productFixture(db, ident(), supplierId, supplier2Id, marker)),
     ...(await statementFixture(db, ident(), marker)),
     ...(await webhookFixture(db, orgId, ident().user.userId, marker)),
+    ...(await apiKeyFixture(db, ident(), marker)),
   };
   const newbie = `newbie@${marker}.test`;
   const inv = await inviteMember(db.db, ident(), newbie, "compliance", IP);

@@ -22,6 +22,7 @@ import { statementFigures } from "./statement";
 import { overloadFigures } from "./overload";
 import { importFigures } from "./import";
 import { postgresFigures } from "./postgres";
+import { apiFigures } from "./api";
 import { dropPgTenants } from "./postgres-tenant";
 import { missedGoals } from "./goals";
 import { errorMessage, log, type BenchContext, type BenchRecord, type FigureDef } from "./lib";
@@ -39,6 +40,7 @@ const REGISTRY: FigureDef[] = [
   ...dashboardFigures,
   ...statementFigures,
   ...importFigures,
+  ...apiFigures,
   ...overloadFigures,
   ...postgresFigures,
 ];
