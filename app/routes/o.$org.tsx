@@ -85,6 +85,7 @@ export default function OrgLayout() {
             {may("risk.view") ? <li>{link(`${base}/methodology`, "Methodology", IconMethodology)}</li> : null}
             {may("methodology.edit") ? <li>{link(`${base}/settings/methodology`, "Risk settings", IconSettings)}</li> : null}
             {may("review.settings") ? <li>{link(`${base}/settings/review`, "Review settings", IconSettings)}</li> : null}
+            {may("integrations.manage") ? <li>{link(`${base}/settings/sso`, "Single sign-on", IconSettings)}</li> : null}
             <li>{link(`${base}/settings/profile`, "Organisation profile", IconSettings)}</li>
             {may("members.view") ? <li>{link(`${base}/members`, "Team", IconTeam)}</li> : null}
             {may("audit.view") ? <li>{link(`${base}/audit`, "Audit log", IconAudit)}</li> : null}
