@@ -120,7 +120,12 @@ export const finishSso = systemPath(
     try {
       claims = await exchangeCode(p.value.oidc, query, { state, nonce: row.nonce, codeVerifier: row.code_verifier });
     } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
+      // openid-client says which check failed in the error's cause (e.g. 'unexpected JWT "aud" (audience) claim value').
+      const reason =
+        [err, (err as { cause?: unknown })?.cause]
+          .map((e) => (e instanceof Error ? e.message : ""))
+          .filter(Boolean)
+          .join(": ") || String(err);
       log.warn("sso: the identity provider's answer was refused", { orgId: row.org_id, reason });
       return refuse("forbidden", tokenRefusalMessage(reason), reason.slice(0, 300));
     }
