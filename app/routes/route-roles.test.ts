@@ -134,6 +134,7 @@ const LOADERS: Record<string, { perm: Action; path: (a: Tenant) => string; param
     },
     "o.$org.settings.methodology.tsx": { perm: "risk.view", path: () => "/o/acme/settings/methodology" },
     "o.$org.settings.review.tsx": { perm: "review.settings", path: () => "/o/acme/settings/review" },
+    "o.$org.settings.sso.tsx": { perm: "integrations.manage", path: () => "/o/acme/settings/sso" },
     "o.$org.settings.profile.tsx": { perm: "org.view", path: () => "/o/acme/settings/profile" },
     "o.$org.screening.tsx": { perm: "suppliers.view", path: () => "/o/acme/screening" },
     "o.$org.settings.methodology.preview.$id.tsx": {
@@ -454,6 +455,13 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
         const stored = await getOrgProfile(db.db, a.orgId);
         return { path: "/o/acme/settings/profile", body: profileFormBody(stored?.version ?? 0) };
       },
+    },
+  },
+  "o.$org.settings.sso.tsx": {
+    "add-domain": {
+      perm: "integrations.manage",
+      ok: [302],
+      make: async () => ({ path: "/o/acme/settings/sso", body: { intent: "add-domain", domain: `roles-${Date.now()}.example` } }),
     },
   },
   "o.$org.settings.review.tsx": {

@@ -15,8 +15,8 @@ const GONE = "This link has expired or was used already. Ask your Lantern admin 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const token = DomainMailTokenSchema.safeParse(params.token);
   const d = token.success ? await describeDomainProof(context.db, token.data) : null;
-  if (!d) return json({ proof: null, gone: GONE }, { status: 410 });
-  return json({ proof: d, gone: null });
+  if (!d) return json({ proof: null, message: GONE }, { status: 410 });
+  return json({ proof: d, message: null });
 }
 
 export async function action({ params, context }: ActionFunctionArgs) {
@@ -28,7 +28,7 @@ export async function action({ params, context }: ActionFunctionArgs) {
 }
 
 export default function ConfirmDomain() {
-  const { proof, gone } = useLoaderData<typeof loader>();
+  const { proof, message } = useLoaderData<typeof loader>();
   const done = useActionData<typeof action>();
   if (done && "confirmed" in done) {
     return (
@@ -62,7 +62,7 @@ export default function ConfirmDomain() {
         </>
       ) : (
         <div className="alert error" role="alert">
-          {gone}
+          {message}
         </div>
       )}
     </main>
