@@ -21,6 +21,9 @@ Object.assign(process.env, {
   DATABASE_URL: `file:${E2E_DB_RELATIVE}`,
   APP_URL: BASE_URL,
   LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "error",
+  // Single sign-on (e2e/sso.spec.ts): the spec's OpenID Connect provider runs on plain http on loopback.
+  SSO_ALLOW_HTTP_LOOPBACK: "1",
+  SECRET_KEY: "e2e-only-secret-key-not-for-production-0123456789",
 });
 // Mail must stay in the outbox, where the tests read it.
 delete process.env.SMTP_URL;
