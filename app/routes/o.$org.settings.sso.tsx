@@ -51,7 +51,8 @@ async function run(context: AppLoadContext, id: OrgIdentity, a: SsoAction) {
       return { r: await removeDomain(db, id, a.domainId, ip), done: "Domain removed." };
     case "require": {
       const r = await setSsoRequired(db, id, a, ip);
-      const ended = r.ok && r.value.sessionsEnded > 0 ? ` ${r.value.sessionsEnded} password session(s) were ended.` : "";
+      const n = r.ok ? r.value.sessionsEnded : 0;
+      const ended = n === 0 ? "" : n === 1 ? " 1 session was ended." : ` ${n} sessions were ended.`;
       return { r, done: a.requireSso ? `Single sign-on is now required.${ended}` : "Single sign-on is now optional." };
     }
   }
