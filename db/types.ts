@@ -1111,3 +1111,63 @@ export interface Database {
   api_keys: ApiKeysTable;
   api_idempotency: ApiIdempotencyTable;
 }
+
+// Single sign-on (migration 2026-12-12T0300_sso).
+export interface SessionsTable {
+  auth_method: Generated<"password" | "sso">;
+  sso_org_id: number | null;
+}
+
+export interface SsoConfigsTable {
+  id: Generated<number>;
+  org_id: number;
+  issuer: string;
+  client_id: string;
+  /** Sealed with SECRET_KEY (app/lib/secret-box.server.ts) when set. */
+  client_secret: string;
+  default_role: "admin" | "compliance" | "executive";
+  require_sso: Generated<number>;
+  break_glass_user_id: number | null;
+  updated_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SsoDomainsTable {
+  id: Generated<number>;
+  org_id: number;
+  domain: string;
+  dns_token: string;
+  mail_token_hash: string | null;
+  mail_expires_at: string | null;
+  verified_at: string | null;
+  verified_by: "dns" | "mail" | null;
+  created_at: string;
+}
+
+export interface SsoStatesTable {
+  id: string;
+  org_id: number;
+  code_verifier: string;
+  nonce: string;
+  redirect_to: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface SsoIdentitiesTable {
+  id: Generated<number>;
+  org_id: number;
+  user_id: number;
+  issuer: string;
+  subject: string;
+  created_at: string;
+  last_login_at: string;
+}
+
+export interface Database {
+  sso_configs: SsoConfigsTable;
+  sso_domains: SsoDomainsTable;
+  sso_states: SsoStatesTable;
+  sso_identities: SsoIdentitiesTable;
+}

@@ -36,6 +36,7 @@ function baseline(acme: Tenant): Visit[] {
     ["/login", null],
     ["/signup", null],
     ["/forgot-password", null],
+    ["/sso", null],
     [acme.path(), acme.exec],
     [acme.path("/report"), acme.exec],
     [acme.path("/suppliers"), acme.compliance],
@@ -55,6 +56,7 @@ function baseline(acme: Tenant): Visit[] {
     [acme.path("/settings/profile"), acme.compliance],
     [acme.path("/settings/webhooks"), acme.admin],
     [acme.path("/settings/api-keys"), acme.admin],
+    [acme.path("/settings/sso"), acme.admin],
     [acme.path("/screening"), acme.compliance],
     [acme.path("/statements"), acme.compliance],
     ["/account", acme.admin],
@@ -239,6 +241,7 @@ test("on a 390 px phone, the shell with its Menu closed and open has no axe viol
     [acme.path("/members"), acme.admin],
     [acme.path("/settings/review"), acme.admin],
     [acme.path("/settings/api-keys"), acme.admin],
+    [acme.path("/settings/sso"), acme.admin],
     [acme.path("/settings/profile"), acme.compliance],
     [acme.path("/screening"), acme.compliance],
     // A product with its bill of materials, tracing panels and the pack form.

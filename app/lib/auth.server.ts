@@ -5,6 +5,8 @@ import { redirect } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
 import { can, type Action, type Role } from "~/domain/permissions";
 import { findMembership } from "~/models/org.server";
+import { findSsoPolicy } from "~/models/sso.server";
+import { sessionMeetsPolicy } from "~/domain/sso/sso";
 import { getSessionUser, type SessionUser } from "./session.server";
 import { forbidden, notFound } from "./http.server";
 import { setScopeOrg, setScopeUser } from "~db/scope";
@@ -66,6 +68,12 @@ export async function requireOrg(
   if (!m) throw notFound("No such organization");
   // A member: from here on this request's queries see this organisation's rows (and only these).
   setScopeOrg(m.orgId);
+  // An organisation that requires single sign-on opens only to sessions made through it (and to its break-glass admin).
+  const policy = await once(context, `sso:${m.orgId}`, () => findSsoPolicy(context.db, m.orgId));
+  const origin = { userId: user.userId, authMethod: user.authMethod ?? "password", ssoOrgId: user.ssoOrgId ?? null };
+  if (!sessionMeetsPolicy(policy, m.orgId, origin)) {
+    throw forbidden(`${m.orgName} requires single sign-on. Log out, then choose "Sign in with single sign-on" on the log-in page.`);
+  }
   if (!can(m.role, action)) throw forbidden();
   return { user, org: { id: m.orgId, slug: m.slug, name: m.orgName }, role: m.role };
 }

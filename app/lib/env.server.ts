@@ -45,6 +45,19 @@ const EnvSchema = z
       .pipe(
         z.array(z.string().regex(/^(loopback|uniquelocal|linklocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/, "an address, a CIDR range or loopback")),
       ),
+    /**
+     * A long random server secret (at least 32 characters, e.g. `openssl rand -base64 48`). When set, the
+     * identity-provider client secrets of single sign-on are stored encrypted with a key derived from it
+     * (AES-256-GCM); without it they are stored as entered and the server warns at start. Every app server
+     * needs the same value; changing it makes the stored secrets unreadable (admins enter them again).
+     */
+    SECRET_KEY: z.string().min(32, "at least 32 characters").optional(),
+    /**
+     * TEST ONLY. Lets single sign-on talk to an identity provider over plain http when its issuer is on
+     * loopback (127.0.0.1, ::1, localhost): the tests run a provider in-process. Never set it in
+     * production; the server warns at start when it is on.
+     */
+    SSO_ALLOW_HTTP_LOOPBACK: boolish.default("false"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     /** Where evidence files are stored (outside public/). Several app servers must share it. */
     EVIDENCE_DIR: z.string().min(1).default("./data/evidence"),

@@ -16,6 +16,9 @@ export interface SessionUser {
   userId: number;
   email: string;
   name: string;
+  /** How the session was made: a password, or single sign-on through organisation ssoOrgId (absent: password). */
+  authMethod?: "password" | "sso";
+  ssoOrgId?: number | null;
 }
 
 function cookieAttributes(maxAgeSeconds: number): string {
@@ -44,7 +47,7 @@ export function readSessionToken(request: Request): string | null {
 export async function startSession(
   db: Kysely<Database>,
   userId: number,
-  meta: { ip: string | null; userAgent: string | null },
+  meta: { ip: string | null; userAgent: string | null; sso?: { orgId: number } },
   now = new Date(),
 ): Promise<{ cookie: string; sessionId: string }> {
   const token = newToken();
@@ -58,6 +61,8 @@ export async function startSession(
     expires_at: nowIso(addMinutes(now, e.SESSION_ABSOLUTE_HOURS * 60)),
     ip: meta.ip,
     user_agent: meta.userAgent?.slice(0, 300) ?? null,
+    auth_method: meta.sso ? "sso" : "password",
+    sso_org_id: meta.sso?.orgId ?? null,
   });
   return { cookie: `${SESSION_COOKIE}=${token}; ${cookieAttributes(e.SESSION_ABSOLUTE_HOURS * 3600)}`, sessionId: id };
 }
@@ -87,7 +92,14 @@ export async function getSessionUser(db: Kysely<Database>, request: Request, now
       log.warn("session refresh skipped", { error: err instanceof Error ? err.message : String(err) });
     }
   }
-  return { sessionId: s.sessionId, userId: s.userId, email: s.email, name: s.name };
+  return {
+    sessionId: s.sessionId,
+    userId: s.userId,
+    email: s.email,
+    name: s.name,
+    authMethod: s.authMethod === "sso" ? "sso" : "password",
+    ssoOrgId: s.ssoOrgId,
+  };
 }
 
 export async function endSession(db: Kysely<Database>, request: Request): Promise<void> {

@@ -6,6 +6,9 @@ export interface SessionRow {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  /** How the session was made; password unless said. */
+  auth_method?: "password" | "sso";
+  sso_org_id?: number | null;
 }
 
 export async function insertSession(db: DbOrTrx, s: SessionRow & { ip: string | null; user_agent: string | null }): Promise<void> {
@@ -21,6 +24,8 @@ export async function findSessionWithUser(db: DbOrTrx, id: string) {
       "sessions.created_at as createdAt",
       "sessions.last_seen_at as lastSeenAt",
       "sessions.expires_at as expiresAt",
+      "sessions.auth_method as authMethod",
+      "sessions.sso_org_id as ssoOrgId",
       "users.id as userId",
       "users.email as email",
       "users.name as name",

@@ -7,6 +7,7 @@ import { badRequest, formObject, safeRedirectPath, zodFieldErrors } from "~/lib/
 import { endSession, startSession } from "~/lib/session.server";
 import { retryAfterHeaders, tooManyRequests } from "~/lib/rate-limit.server";
 import { homePathFor, login } from "~/services/accounts.server";
+import { SSO_REQUIRED_MESSAGE } from "~/services/sso-policy.server";
 import { Field, FormError, SubmitButton, useZodForm } from "~/components/forms";
 
 export const meta: MetaFunction = () => [{ title: "Log in — Lantern" }];
@@ -25,6 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if ("throttled" in result) return tooManyRequests(result.throttled, "Too many failed log-ins.");
   // One message for an unknown address and a wrong password: it must not tell which.
   if ("invalid" in result) return json({ formError: "Wrong email or password." }, { status: 401 });
+  if ("ssoRequired" in result) return json({ formError: SSO_REQUIRED_MESSAGE }, { status: 403 });
   // Where to go is settled before the session exists: a hostile target falls back to the home page.
   const to = safeRedirectPath(parsed.data.redirectTo, await homePathFor(context.db, result.userId));
   await endSession(context.db, request); // whatever session the browser had before is ended, never reused
@@ -54,6 +56,14 @@ export default function Login() {
         />
         <SubmitButton busy={busy}>Log in</SubmitButton>
       </Form>
+      <p>
+        <Link
+          to={`/sso${params.get("redirectTo") ? `?redirectTo=${encodeURIComponent(params.get("redirectTo")!)}` : ""}`}
+          className="button secondary"
+        >
+          Sign in with single sign-on
+        </Link>
+      </p>
       <p>
         <Link to="/forgot-password">Forgot your password?</Link> · <Link to="/signup">Create an organization</Link>
       </p>

@@ -87,6 +87,7 @@ export default function OrgLayout() {
             {may("review.settings") ? <li>{link(`${base}/settings/review`, "Review settings", IconSettings)}</li> : null}
             {may("integrations.manage") ? <li>{link(`${base}/settings/webhooks`, "Webhooks", IconSettings)}</li> : null}
             {may("integrations.manage") ? <li>{link(`${base}/settings/api-keys`, "API keys", IconSettings)}</li> : null}
+            {may("integrations.manage") ? <li>{link(`${base}/settings/sso`, "Single sign-on", IconSettings)}</li> : null}
             <li>{link(`${base}/settings/profile`, "Organisation profile", IconSettings)}</li>
             {may("members.view") ? <li>{link(`${base}/members`, "Team", IconTeam)}</li> : null}
             {may("audit.view") ? <li>{link(`${base}/audit`, "Audit log", IconAudit)}</li> : null}

@@ -100,6 +100,20 @@ const ROUTES: Record<string, Spec> = {
     ids: () => ({ token: "A".repeat(43) }),
     forms: (): Body[] => [{ password: "x", confirm: "y" }],
   },
+  "sso._index.tsx": {
+    kind: "public",
+    reason: "single sign-on start: a work email names the organisation owning its verified domain",
+    path: "/sso",
+    forms: (t): Body[] => [{ email: t.users.admin.email }, { email: "not an email" }],
+  },
+  "sso.callback.tsx": { kind: "public", reason: "the identity provider's answer; state is single use", path: "/sso/callback" },
+  "sso.domain.$token.tsx": {
+    kind: "public",
+    reason: "domain-proof link mailed to the domain",
+    path: "/sso/domain/$token",
+    ids: () => ({ token: "A".repeat(43) }),
+    forms: (): Body[] => [{}],
+  },
   "join.$token.tsx": {
     kind: "public",
     reason: "team invitation link",
@@ -424,6 +438,12 @@ const ROUTES: Record<string, Spec> = {
     path: "/o/$org/settings/api-keys",
     forms: (): Body[] => [{ intent: "create", name: "Isolation ERP", access: "read" }],
     foreignForms: (_a, b): Body[] => [{ intent: "revoke", keyId: id(b.apiKeyId) }],
+  },
+  "o.$org.settings.sso.tsx": {
+    kind: "org",
+    path: "/o/$org/settings/sso",
+    forms: (t): Body[] => [{ intent: "add-domain", domain: `${t.marker}.example` }, { intent: "test-config" }],
+    plain: "a settings form; its only tenant strings are the admins' names in the break-glass list, shown once SSO is set up",
   },
   "o.$org.settings.review.tsx": {
     kind: "org",

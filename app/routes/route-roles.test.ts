@@ -142,6 +142,7 @@ const LOADERS: Record<string, { perm: Action; path: (a: Tenant) => string; param
       params: (a) => ({ id: id(a.webhookId) }),
     },
     "o.$org.settings.api-keys.tsx": { perm: "integrations.manage", path: () => "/o/acme/settings/api-keys" },
+    "o.$org.settings.sso.tsx": { perm: "integrations.manage", path: () => "/o/acme/settings/sso" },
     "o.$org.settings.profile.tsx": { perm: "org.view", path: () => "/o/acme/settings/profile" },
     "o.$org.screening.tsx": { perm: "suppliers.view", path: () => "/o/acme/screening" },
     "o.$org.settings.methodology.preview.$id.tsx": {
@@ -502,6 +503,13 @@ const ACTIONS: Record<string, Record<string, Intent>> = {
       perm: "integrations.manage",
       ok: [302],
       make: async (_db, a) => ({ path: "/o/acme/settings/api-keys", body: { intent: "revoke", keyId: String(a.apiKeyId) } }),
+    },
+  },
+  "o.$org.settings.sso.tsx": {
+    "add-domain": {
+      perm: "integrations.manage",
+      ok: [302],
+      make: async () => ({ path: "/o/acme/settings/sso", body: { intent: "add-domain", domain: `roles-${Date.now()}.example` } }),
     },
   },
   "o.$org.settings.review.tsx": {

@@ -36,6 +36,8 @@ const server = app.listen(e.PORT, e.HOST, () => {
       origins: e.WEBHOOK_TEST_ALLOW_ORIGINS,
     });
   }
+  if (e.SSO_ALLOW_HTTP_LOOPBACK) log.warn("SSO_ALLOW_HTTP_LOOPBACK is on: single sign-on accepts plain-http loopback issuers (tests only)");
+  if (!e.SECRET_KEY) log.warn("SECRET_KEY is not set: single sign-on client secrets are stored unencrypted (docs/decisions/0015)");
 });
 // Fail loudly on a busy port instead of wandering off to another one.
 server.on("error", (err) => {

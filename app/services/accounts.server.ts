@@ -23,7 +23,8 @@ import {
   insertPendingSignup,
 } from "~/models/tokens.server";
 import { fail, ok, type Result } from "~/domain/result";
-import { passwordResetMail, signupConfirmMail, signupExistingAccountMail } from "./mail-templates";
+import { passwordResetMail, passwordResetRefusedSsoMail, signupConfirmMail, signupExistingAccountMail } from "./mail-templates";
+import { passwordRefusedFor, SSO_REQUIRED_MESSAGE } from "./sso-policy.server";
 import { joinFromConfirmedSignup } from "./members.server";
 import { asSystem, setScopeUser, systemPath } from "~db/scope";
 
@@ -127,7 +128,7 @@ async function confirmSignupAsSystem(db: DB, token: string, ip: string): Promise
 }
 export const confirmSignup = systemPath("account: sign-up confirmation creates the user and the organization", confirmSignupAsSystem);
 
-export type LoginResult = { userId: number } | { invalid: true } | Throttled;
+export type LoginResult = { userId: number } | { invalid: true } | { ssoRequired: true } | Throttled;
 
 /** Checks the password as system (account audit entries have no organisation); on success this request acts for the user. */
 export async function login(db: DB, input: { email: string; password: string }, ip: string): Promise<LoginResult> {
@@ -160,6 +161,12 @@ async function checkLogin(db: DB, input: { email: string; password: string }, ip
   // The owner got in from this source: its failed guesses on this account are forgiven (the per-source
   // counts stay, so a successful log-in cannot be used to reset a stuffing run).
   for (const [limit, key] of limits) if (limit === LOGIN_ACCOUNT_SOURCE) await reset(db, limit, key);
+  // Told only after the right password, so the refusal says nothing about accounts to a guesser.
+  if (await passwordRefusedFor(db, user)) {
+    const refused = { orgId: null, actorUserId: user.id, actorLabel: user.email, entity: "user", entityId: user.id, ip };
+    await recordAudit(db, { ...refused, action: "auth.login_refused_sso" });
+    return { ssoRequired: true };
+  }
   await recordAudit(db, {
     orgId: null,
     actorUserId: user.id,
@@ -191,6 +198,12 @@ async function requestPasswordResetAsSystem(db: DB, email: string, ip: string): 
     await hit(trx, MAIL_IP, ip);
     await hit(trx, MAIL_ADDRESS, email);
     if (!user) return; // same answer either way; nothing is sent to an address without an account
+    if (await passwordRefusedFor(trx, user)) {
+      // Same answer on the page; the mail says to use single sign-on instead of carrying a link.
+      const mail = passwordResetRefusedSsoMail({ link: `${env().appUrl}/sso` });
+      await enqueueMail(trx, { orgId: null, kind: "password-reset-sso", to: user.email, ...mail });
+      return;
+    }
     await expireUserResets(trx, user.id, nowIso(now));
     await insertPasswordReset(trx, {
       userId: user.id,
@@ -231,6 +244,7 @@ async function resetPasswordAsSystem(db: DB, token: string, password: string, ip
     if (!r || !(await consumePasswordReset(trx, r.id, now))) return fail("gone", LINK_GONE);
     const user = await getUserById(trx, r.user_id);
     if (!user) return fail("gone", LINK_GONE);
+    if (await passwordRefusedFor(trx, user)) return fail("forbidden", SSO_REQUIRED_MESSAGE);
     await setPasswordHash(trx, user.id, passwordHash);
     await deleteUserSessions(trx, user.id);
     await recordAudit(trx, {

@@ -137,3 +137,34 @@ export function webhookPausedMail(p: { orgName: string; url: string; failures: n
     ].join("\n"),
   };
 }
+
+export function ssoDomainProofMail(p: { orgName: string; domain: string; requester: string; link: string }) {
+  return {
+    subject: `Confirm that ${p.orgName} may use ${p.domain} for single sign-on`,
+    text: [
+      `${p.requester} asked Lantern to let the organisation "${p.orgName}" sign in everyone with an address at ${p.domain}`,
+      `through its identity provider (single sign-on).`,
+      ``,
+      `If you run the mail of ${p.domain} and agree, confirm here (valid for 24 hours, usable once):`,
+      ``,
+      `${p.link}`,
+      ``,
+      `If you do not know about this, ignore this mail: nothing changes.`,
+      ``,
+    ].join("\n"),
+  };
+}
+
+export function passwordResetRefusedSsoMail(p: { link: string }) {
+  return {
+    subject: "Your Lantern account signs in with single sign-on",
+    text: [
+      `A password reset was requested for your Lantern account, but your organisation has you sign in through its`,
+      `identity provider (single sign-on), so a password would not let you in.`,
+      ``,
+      `Sign in here with your work email: ${p.link}`,
+      `If that does not work, ask your organisation's Lantern admin.`,
+      ``,
+    ].join("\n"),
+  };
+}

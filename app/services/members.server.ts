@@ -10,7 +10,8 @@ import { kickMailDelivery, smtpConfigured } from "~/lib/mail.server";
 import { ROLE_LABELS, type Role } from "~/domain/permissions";
 import { fail, ok, type Result } from "~/domain/result";
 import { findUserByEmail, insertUser } from "~/models/user.server";
-import { addMember, countAdmins, deleteMember, getMemberRole, setMemberRole } from "~/models/org.server";
+import { addMember, countAdmins, deleteMember, getMemberRole, listUserOrgs, setMemberRole } from "~/models/org.server";
+import { deleteUserSessions } from "~/models/session.server";
 import { recordAudit } from "~/models/audit.server";
 import { enqueueMail } from "~/models/outbox.server";
 import {
@@ -117,7 +118,7 @@ export async function changeRole(db: DB, id: OrgIdentity, userId: number, role: 
 }
 
 export async function removeMember(db: DB, id: OrgIdentity, userId: number, ip: string): Promise<Result> {
-  return db.transaction().execute(async (trx): Promise<Result> => {
+  const r = await db.transaction().execute(async (trx): Promise<Result> => {
     const current = await getMemberRole(trx, id.org.id, userId);
     if (!current) return fail("not_found", "No such member");
     if (current === "admin" && (await countAdmins(trx, id.org.id)) <= 1) {
@@ -127,7 +128,20 @@ export async function removeMember(db: DB, id: OrgIdentity, userId: number, ip: 
     await recordAudit(trx, { ...actor(id, ip), action: "member.removed", entity: "membership", entityId: userId, diff: { role: current } });
     return ok();
   });
+  if (r.ok) await endSessionsIfNoOrgLeft(db, userId);
+  return r;
 }
+
+/**
+ * A removed user loses this organisation at once (every page checks the membership). One left with no
+ * organisation at all is also logged out everywhere: nothing is left for the session to open (decision 0015).
+ */
+const endSessionsIfNoOrgLeft = systemPath(
+  "members: a removed user's remaining organisations (all tenants)",
+  async (db: DB, userId: number) => {
+    if ((await listUserOrgs(db, userId)).length === 0) await deleteUserSessions(db, userId);
+  },
+);
 
 export type InviteView =
   { state: "invalid" } | { state: "expired" | "revoked" | "accepted" | "open"; orgName: string; slug: string; email: string; role: Role };

@@ -23,6 +23,9 @@ Object.assign(process.env, {
   LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "error",
   // TEST ONLY: webhooks.spec.ts's receiver on loopback (webhooks otherwise go to public https addresses only).
   WEBHOOK_TEST_ALLOW_ORIGINS: WEBHOOK_RECEIVER_ORIGIN,
+  // Single sign-on (e2e/sso.spec.ts): the spec's OpenID Connect provider runs on plain http on loopback.
+  SSO_ALLOW_HTTP_LOOPBACK: "1",
+  SECRET_KEY: "e2e-only-secret-key-not-for-production-0123456789",
 });
 // Mail must stay in the outbox, where the tests read it.
 delete process.env.SMTP_URL;
