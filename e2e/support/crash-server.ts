@@ -101,13 +101,13 @@ export async function seedDatabase(databaseUrl: string, evidenceDir: string): Pr
 }
 
 /** Starts the built app on a free port and waits for /healthz. */
-export async function startServer(databaseUrl: string, evidenceDir: string): Promise<CrashServer> {
+export async function startServer(databaseUrl: string, evidenceDir: string, extraEnv: Record<string, string> = {}): Promise<CrashServer> {
   const t0 = Date.now();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], {
     cwd: REPO_ROOT,
-    env: serverEnv(databaseUrl, evidenceDir, port),
+    env: { ...serverEnv(databaseUrl, evidenceDir, port), ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
   live.add(child);
