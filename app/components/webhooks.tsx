@@ -1,8 +1,8 @@
 // The webhook settings' parts: the event checkboxes, the secret shown once, the receiver's
 // verification snippet and the delivery log.
-import { useState } from "react";
 import { EVENT_WORDS, WEBHOOK_EVENTS } from "~/domain/webhooks/events";
 import { VERIFY_SNIPPET } from "~/domain/webhooks/snippet";
+import { CopyOnceLink } from "./copy-once-link";
 import { formatDateTime } from "./format";
 
 export function EventChoices({ chosen, error, idPrefix }: { chosen: readonly string[]; error?: string; idPrefix: string }) {
@@ -28,30 +28,13 @@ export function EventChoices({ chosen, error, idPrefix }: { chosen: readonly str
 
 /** The signing secret, in this one response only: the page never shows it again (rotate to get a new one). */
 export function SecretOnce({ secret }: { secret: string }) {
-  const [copied, setCopied] = useState(false);
   return (
-    <div className="card copy-once">
-      <label htmlFor="webhook-secret">Signing secret</label>
-      <div className="copy-once-row">
-        <input id="webhook-secret" type="text" readOnly value={secret} onFocus={(e) => e.currentTarget.select()} />
-        <button
-          type="button"
-          className="button secondary"
-          onClick={() => {
-            navigator.clipboard?.writeText(secret).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            );
-          }}
-        >
-          Copy
-        </button>
-      </div>
-      <p className="small muted" aria-live="polite">
-        {copied ? "Copied. " : ""}Shown only this once. Put it in the receiving system now: Lantern will not show it again (rotate it to get
-        a new one).
-      </p>
-    </div>
+    <CopyOnceLink
+      id="webhook-secret"
+      label="Signing secret"
+      link={secret}
+      note="Shown only this once. Put it in the receiving system now: Lantern will not show it again (rotate it to get a new one)."
+    />
   );
 }
 
